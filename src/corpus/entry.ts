@@ -1,0 +1,101 @@
+/**
+ * The corpus data model: entries, figures, pillars and the report they come from.
+ * Types are derived from the zod schemas so the checker and the code never disagree.
+ */
+import { z } from 'zod';
+
+/** What part of the report an entry stands for. */
+export const entryKinds = [
+  'intro', // the mayor's introduction: term, what he kept in mind
+  'stance', // 基本姿勢
+  'pillar', // one of the 5つの柱 with its label
+  'principle', // 実行に向けての方針
+  'policy', // a ● policy of a pillar
+  'highlight', // a boxed result (囲み) of a pillar, usually with figures
+  'achievement', // a line of 主な取組み実績
+  'facility', // section 6: the complex facility and its functions
+] as const;
+export const EntryKind = z.enum(entryKinds);
+export type EntryKind = z.infer<typeof EntryKind>;
+
+/**
+ * A figure exactly as the report gives it. `after` is the value (the only one when there is no
+ * comparison); `before` is the earlier value when the report compares two. Numbers are plain
+ * numbers in `unit` (679万円 is before: 6790000, unit: 円); `period` is the report's own wording
+ * of the time span or as-of date (H29→H30, R2.1.15, H31.4現在).
+ */
+export const Figure = z
+  .object({
+    label: z.string().trim().min(1),
+    before: z.number().finite().optional(),
+    after: z.number().finite(),
+    unit: z.string().trim().min(1),
+    period: z.string().trim().min(1),
+    approximate: z.boolean().optional(),
+    note: z.string().trim().min(1).optional(),
+  })
+  .strict();
+export type Figure = z.infer<typeof Figure>;
+
+/** Where in the report an entry comes from: the section heading and the line in the seed file. */
+export const SourceRef = z
+  .object({
+    section: z.string().trim().min(1),
+    line: z.number().int().positive(),
+  })
+  .strict();
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const EntryId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected kebab-case ascii (a-z, 0-9, -)');
+
+/** Pillar numbers: 0 is the report as a whole (intro, stances, principles), 1–5 the five pillars, 6 その他の実績. */
+export const PillarNumber = z.number().int().min(0).max(6);
+
+export const Entry = z
+  .object({
+    id: EntryId,
+    pillar: PillarNumber,
+    kind: EntryKind,
+    title: z.string().trim().min(1).max(60),
+    body: z.string().trim().min(1, 'must not be empty'),
+    figures: z.array(Figure).default([]),
+    period: z.string().trim().min(1).optional(),
+    keywords: z.array(z.string().trim().min(1)).default([]),
+    source: SourceRef,
+  })
+  .strict();
+export type Entry = z.infer<typeof Entry>;
+
+export const EntryFile = z.object({ entries: z.array(z.unknown()) }).strict();
+
+export const Pillar = z
+  .object({
+    number: PillarNumber,
+    name: z.string().trim().min(1),
+    label: z.string().trim().min(1).optional(),
+    color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour like #1E5AA8'),
+  })
+  .strict();
+export type Pillar = z.infer<typeof Pillar>;
+
+/** corpus/meta.yaml: the report every entry comes from, and the pillars. */
+export const CorpusMeta = z
+  .object({
+    source: z
+      .object({
+        title: z.string().trim().min(1),
+        asOf: z.string().trim().min(1),
+      })
+      .strict(),
+    pillars: z.array(Pillar).min(1),
+  })
+  .strict();
+export type CorpusMeta = z.infer<typeof CorpusMeta>;
+
+/** A validated corpus, ready to index. */
+export interface Corpus {
+  readonly meta: CorpusMeta;
+  readonly entries: readonly Entry[];
+}

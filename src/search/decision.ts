@@ -1,0 +1,33 @@
+/**
+ * What the search pipeline concludes for one question: answer with ranked hits, or abstain and say why.
+ * The renderer turns a Decision into LINE messages; the CLI and /api/ask print it.
+ */
+import type { Entry } from '../corpus/entry.js';
+
+/** One ranked match of a question against the corpus. */
+export interface Hit {
+  readonly entry: Entry;
+  readonly score: number;
+}
+
+/** Why the bot does not answer with corpus facts. */
+export type AbstainReason =
+  | 'empty' // nothing left after normalisation (blank, emoji only, symbols)
+  | 'greeting' // こんにちは, おはよう, はじめまして ...
+  | 'thanks' // ありがとう ...
+  | 'no-match'; // nothing relevant enough in the corpus
+
+export type Decision =
+  | {
+      readonly kind: 'answer';
+      /** Best first; at least one. */
+      readonly hits: readonly Hit[];
+      /** 'partial' when the best match covers only part of the question: the reply says 関連する情報. */
+      readonly confidence: 'full' | 'partial';
+    }
+  | {
+      readonly kind: 'abstain';
+      readonly reason: AbstainReason;
+      /** The best candidates anyway, for staff tools; never shown to citizens as an answer. */
+      readonly hits: readonly Hit[];
+    };
