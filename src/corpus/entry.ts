@@ -14,6 +14,7 @@ export const entryKinds = [
   'highlight', // a boxed result (囲み) of a pillar, usually with figures
   'achievement', // a line of 主な取組み実績
   'facility', // section 6: the complex facility and its functions
+  'faq', // a question and answer imported from another FAQ (JSONL corpora)
 ] as const;
 export const EntryKind = z.enum(entryKinds);
 export type EntryKind = z.infer<typeof EntryKind>;

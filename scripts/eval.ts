@@ -1,0 +1,42 @@
+/**
+ * npm run eval [-- --file QUESTIONS.jsonl] [--verbose]
+ * Scores the development questions (../shared/eval/dev-questions.jsonl by default) and prints
+ * accuracy@1, recall@3 and abstention; --verbose lists every miss with what came first instead.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { askResult } from '../src/bot/ask-result.js';
+import { loadEngine } from '../src/cli/load-engine.js';
+import { scoreOne, summarize, type EvalQuestion } from '../src/cli/eval-score.js';
+
+const defaultFile = path.resolve(import.meta.dirname, '../../shared/eval/dev-questions.jsonl');
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string', default: defaultFile },
+    corpus: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+const questions: EvalQuestion[] = readFileSync(values.file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as EvalQuestion);
+const engine = await loadEngine(values.corpus);
+const outcomes = questions.map((q) => scoreOne(q, askResult(engine, q.q, 3)));
+const s = summarize(outcomes);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+if (values.verbose) {
+  for (const o of outcomes.filter((x) => !x.passed)) {
+    const first = o.result.hits[0];
+    console.log(
+      `MISS ${JSON.stringify(o.question.q)} expect=${JSON.stringify(o.question.expect)} answered=${o.result.answered}` +
+        ` rank=${o.rank ?? '-'} first=${first ? `${first.id} (${first.score})` : 'none'}`,
+    );
+  }
+}
+console.log(`questions: ${questions.length} (${s.answerable} answerable, ${s.unanswerable} to abstain) from ${path.relative(process.cwd(), values.file)}`);
+console.log(`accuracy@1: ${pct(s.accuracyAt1)}  (answered and right: ${pct(s.answeredAt1)})  recall@3: ${pct(s.recallAt3)}  MRR: ${s.mrr.toFixed(3)}`);
+console.log(`abstention: ${pct(s.abstention)}`);

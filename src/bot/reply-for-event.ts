@@ -1,0 +1,64 @@
+/**
+ * What the bot says to one webhook event (pure): text questions are answered by the engine,
+ * postbacks browse the pillars or record a vote, a follow gets the welcome, other messages an
+ * invitation to type. Events that need no reply give undefined.
+ */
+import type { messagingApi, webhook } from '@line/bot-sdk';
+import { parsePostbackData } from '../line/postback-data.js';
+import { renderNonText } from '../line/render-non-text.js';
+import { renderPillarEntries, renderPillarMenu } from '../line/render-pillar.js';
+import { renderReply } from '../line/render-reply.js';
+import { renderWelcome } from '../line/render-welcome.js';
+import type { Engine } from './engine.js';
+
+/** What happened, for logs and counters (never the user's text). */
+export interface ReplyPlan {
+  readonly messages: messagingApi.Message[];
+  readonly outcome: string;
+  readonly entryIds?: readonly string[];
+}
+
+const feedbackThanks: messagingApi.TextMessage = {
+  type: 'text',
+  text: 'ご意見ありがとうございます。今後の改善に役立てます。',
+};
+
+function replyToPostback(data: string, engine: Engine): ReplyPlan {
+  const postback = parsePostbackData(data);
+  const { meta, entries } = engine.corpus;
+  switch (postback.kind) {
+    case 'pillar':
+      return {
+        messages: renderPillarEntries(postback.pillar, entries.filter((e) => e.pillar === postback.pillar), meta, postback.page),
+        outcome: `pillar-${postback.pillar}`,
+      };
+    case 'browse-pillars':
+      return { messages: renderPillarMenu(meta), outcome: 'browse-pillars' };
+    case 'feedback':
+      return { messages: [feedbackThanks], outcome: `feedback-${postback.vote}`, entryIds: [postback.entryId] };
+    case 'unknown':
+      return { messages: renderPillarMenu(meta), outcome: 'postback-unknown' };
+  }
+}
+
+export function replyForEvent(event: webhook.Event, engine: Engine): ReplyPlan | undefined {
+  switch (event.type) {
+    case 'message': {
+      if (event.message.type !== 'text') {
+        return { messages: renderNonText(), outcome: `non-text-${event.message.type}` };
+      }
+      const { decision } = engine.ask(event.message.text);
+      return {
+        messages: renderReply(decision, engine.corpus.meta),
+        outcome: decision.kind === 'answer' ? `answer-${decision.confidence}` : `abstain-${decision.reason}`,
+        entryIds: decision.kind === 'answer' ? decision.hits.map((h) => h.entry.id) : [],
+      };
+    }
+    case 'postback':
+      return replyToPostback(event.postback.data, engine);
+    case 'follow':
+      return { messages: renderWelcome(engine.corpus.meta), outcome: 'welcome' };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Stage 2 of the search pipeline: from morphemes to search terms. Particles, auxiliaries and
+ * symbols go; verbs and adjectives take their base form; words that only shape a question
+ * (何, 教える, ある, いくら...) are kept apart as 'generic' so they never decide a match.
+ */
+import type { Morpheme } from './japanese-tokenizer.js';
+import { isKanaOnly, toKatakana } from './normalize.js';
+
+/** A search term derived from one morpheme. */
+export interface Term {
+  /** Base form, normalised: what the text fields are indexed by. */
+  readonly text: string;
+  /** Katakana reading, when known or derivable from kana. */
+  readonly reading: string | undefined;
+  /** 'content' terms carry the meaning of a question; 'generic' ones only its shape. */
+  readonly role: 'content' | 'generic';
+  /** True when the user wrote the word in kana only: its reading is then a safe way to match it. */
+  readonly kana: boolean;
+}
+
+const DROPPED_POS = new Set(['助詞', '助動詞', '記号', 'フィラー', '接続詞', '連体詞', '感動詞', 'その他']);
+const DROPPED_NOUN_DETAIL = new Set(['非自立', '代名詞']);
+
+/**
+ * Words of the question itself rather than of its topic: interrogatives, light verbs, politeness
+ * and "tell me" phrasing. A general list for Japanese FAQs, not tied to any one corpus.
+ */
+const GENERIC_WORDS = new Set([
+  'する', 'ある', 'いる', 'なる', 'できる', 'やる', 'いう', '言う', 'ない', 'れる', 'られる', 'せる',
+  'くださる', 'ください', '下さる', 'もらう', 'いただく', '頂く', 'くれる', 'おる', 'みる', 'いく', 'くる',
+  '教える', '知る', '聞く', '訊く', '尋ねる', '調べる', '思う', '分かる', 'わかる', '見る', '伺う',
+  '何', 'なに', 'なん', 'いくら', 'いくつ', 'どう', 'どの', 'どれ', 'どこ', 'いつ', '誰', 'だれ',
+  'どんな', 'どういう', 'どのくらい', 'どれくらい', 'どれほど', 'なぜ', 'どうして', '本当', 'ほんと',
+  'こと', 'もの', 'ところ', 'よう', 'ため', 'について', 'つい', 'ついて', '関する', '状況', '様子', '具体',
+  '今', '最近', 'ちょっと', 'すこし', '少し', 'もう', 'まだ', 'よく', 'とても',
+  '減る', '増える', '変わる', '進む', '上がる', '下がる', '良い', 'よい', 'いい',
+  'です', 'ます', 'お願い', 'おしえる', 'おねがい',
+]);
+
+function isKept(m: Morpheme): boolean {
+  if (DROPPED_POS.has(m.pos)) return false;
+  if (m.pos === '名詞' && DROPPED_NOUN_DETAIL.has(m.posDetail)) return false;
+  if (m.pos === '動詞' && m.posDetail === '非自立') return false;
+  if (m.pos === '形容詞' && m.posDetail === '非自立') return false;
+  return /[\p{L}\p{N}]/u.test(m.surface);
+}
+
+/** Turn morphemes into terms (pure). */
+export function analyze(morphemes: readonly Morpheme[]): Term[] {
+  const terms: Term[] = [];
+  for (const m of morphemes) {
+    if (!isKept(m)) continue;
+    const text = m.base.toLowerCase();
+    const kana = isKanaOnly(m.surface);
+    const reading = m.reading ?? (kana ? toKatakana(m.surface) : undefined);
+    const generic =
+      GENERIC_WORDS.has(text) || GENERIC_WORDS.has(m.surface) || m.pos === '動詞' && m.posDetail === '接尾';
+    terms.push({ text, reading, role: generic ? 'generic' : 'content', kana });
+  }
+  return terms;
+}

@@ -1,0 +1,41 @@
+/**
+ * The search pipeline composed: normalize → tokenize → analyze → search → decide.
+ * Pure given a built tokenizer and index; the server, the CLI and the eval all call this.
+ */
+import { analyze, type Term } from './analyze.js';
+import { decide, defaultDecisionRule, type DecisionRule } from './decide.js';
+import type { Decision } from './decision.js';
+import type { Tokenize } from './japanese-tokenizer.js';
+import { normalizeText } from './normalize.js';
+import { searchEntries } from './search.js';
+import type { SearchIndex } from './search-index.js';
+import { detectSmallTalk } from './small-talk.js';
+
+export interface Asked {
+  readonly question: string;
+  readonly normalized: string;
+  readonly terms: readonly Term[];
+  readonly decision: Decision;
+}
+
+export interface AskOptions {
+  /** How many hits to rank (default 5). */
+  readonly top?: number;
+  readonly rule?: DecisionRule;
+}
+
+/** Questions longer than this are cut before analysis: LINE allows 5,000 characters, no FAQ needs them. */
+export const maxQuestionLength = 500;
+
+export function askQuestion(
+  tokenize: Tokenize,
+  index: SearchIndex,
+  question: string,
+  options: AskOptions = {},
+): Asked {
+  const normalized = normalizeText(question.slice(0, maxQuestionLength * 2)).slice(0, maxQuestionLength);
+  const terms = analyze(tokenize(normalized));
+  const hits = searchEntries(index, terms, options.top ?? 5);
+  const decision = decide(index, { terms, hits, smallTalk: detectSmallTalk(normalized) }, options.rule ?? defaultDecisionRule);
+  return { question, normalized, terms, decision };
+}

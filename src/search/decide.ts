@@ -1,0 +1,60 @@
+/**
+ * Stage 4 of the search pipeline: answer or abstain. The rule is how much of the question the
+ * best hit covers, each term weighted by how specific it is (its IDF; a word the corpus never
+ * uses weighs the most, so "バスの運賃" is not answered by an entry that only shares バス).
+ */
+import type { Term } from './analyze.js';
+import type { Decision } from './decision.js';
+import { contentTerms, type RankedHit } from './search.js';
+import { inverseDocumentFrequency, type SearchIndex } from './search-index.js';
+import type { SmallTalk } from './small-talk.js';
+
+/** Coverage thresholds, calibrated on the development questions (see npm run eval). */
+export interface DecisionRule {
+  /** At least this share of the question's weight matched: a full answer. */
+  readonly answer: number;
+  /** At least this share: answered as related information (関連する情報). */
+  readonly related: number;
+}
+
+export const defaultDecisionRule: DecisionRule = { answer: 0.7, related: 0.5 };
+
+function termWeight(index: SearchIndex, term: Term): number {
+  const textIdf = inverseDocumentFrequency(index, `t:${term.text}`);
+  if (!term.kana || term.reading === undefined) return textIdf;
+  return Math.min(textIdf, inverseDocumentFrequency(index, `r:${term.reading}`));
+}
+
+/** Share of the question's term weight that a hit matched, from 0 to 1. */
+export function coverage(index: SearchIndex, terms: readonly Term[], hit: RankedHit): number {
+  const wanted = contentTerms(terms);
+  let total = 0;
+  let matched = 0;
+  const matchedTexts = new Set(hit.matchedTerms.map((t) => t.text));
+  for (const term of wanted) {
+    const w = termWeight(index, term);
+    total += w;
+    if (matchedTexts.has(term.text)) matched += w;
+  }
+  return total === 0 ? 0 : matched / total;
+}
+
+export interface DecideInput {
+  readonly terms: readonly Term[];
+  readonly hits: readonly RankedHit[];
+  readonly smallTalk: SmallTalk | undefined;
+}
+
+export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRule = defaultDecisionRule): Decision {
+  const { terms, hits, smallTalk } = input;
+  if (smallTalk) return { kind: 'abstain', reason: smallTalk, hits };
+  if (contentTerms(terms).length === 0) {
+    return { kind: 'abstain', reason: terms.length === 0 ? 'empty' : 'no-match', hits };
+  }
+  const best = hits[0];
+  if (!best) return { kind: 'abstain', reason: 'no-match', hits };
+  const share = coverage(index, terms, best);
+  if (share >= rule.answer) return { kind: 'answer', hits, confidence: 'full' };
+  if (share >= rule.related) return { kind: 'answer', hits, confidence: 'partial' };
+  return { kind: 'abstain', reason: 'no-match', hits };
+}

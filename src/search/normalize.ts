@@ -1,0 +1,47 @@
+/**
+ * Stage 1 of the search pipeline: bring a citizen's text to one canonical written form, so that
+ * width, case, odd spaces and invisible characters never change what is found.
+ */
+
+// Zero-width characters, BOM, bidi controls and other format characters (Cf) vanish;
+// other control characters become a space so they still separate words.
+const FORMAT_CHARS = /\p{Cf}/gu;
+const CONTROL_CHARS = /[\p{Cc}\u2028\u2029]/gu;
+// Dash-like characters typed for the katakana long-vowel mark after a katakana letter.
+const LONG_VOWEL_LOOKALIKES = /(?<=[\p{Script=Katakana}])[-‐‑‒–—―−ｰ~～〜]/gu;
+const SPACES = /\s+/gu;
+
+/**
+ * Normalise text for matching: NFKC (full-width ASCII and half-width katakana become standard
+ * forms), lower case, long-vowel look-alikes after katakana become ー, invisible characters go,
+ * runs of spaces become one. Idempotent.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(FORMAT_CHARS, '')
+    .replace(CONTROL_CHARS, ' ')
+    .replace(LONG_VOWEL_LOOKALIKES, 'ー')
+    .toLowerCase()
+    .replace(SPACES, ' ')
+    .trim();
+}
+
+const HIRAGANA_START = 0x3041;
+const HIRAGANA_END = 0x3096;
+const KATAKANA_OFFSET = 0x60;
+
+/** ひらがな → カタカナ, other characters unchanged: readings are compared in katakana. */
+export function toKatakana(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    out += code >= HIRAGANA_START && code <= HIRAGANA_END ? String.fromCodePoint(code + KATAKANA_OFFSET) : ch;
+  }
+  return out;
+}
+
+/** True when the text is made only of kana (and the long-vowel mark), e.g. 「しょうがくきん」. */
+export function isKanaOnly(text: string): boolean {
+  return /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u.test(text);
+}

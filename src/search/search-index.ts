@@ -1,0 +1,45 @@
+/**
+ * The searchable form of a corpus: the MiniSearch index, the entries by id, and document
+ * frequencies used to weigh how much of a question a match covers.
+ */
+import MiniSearch from 'minisearch';
+import type { Corpus, Entry } from '../corpus/entry.js';
+import { documentOf } from './document-terms.js';
+import { indexOptions, type IndexedDocument } from './index-options.js';
+import type { Tokenize } from './japanese-tokenizer.js';
+
+export interface SearchIndex {
+  readonly engine: MiniSearch<IndexedDocument>;
+  readonly corpus: Corpus;
+  readonly entriesById: ReadonlyMap<string, Entry>;
+  /** Number of entries containing a term (keys 't:' + term text, 'r:' + reading). */
+  readonly documentFrequency: ReadonlyMap<string, number>;
+  readonly size: number;
+}
+
+export function buildSearchIndex(corpus: Corpus, tokenize: Tokenize): SearchIndex {
+  const engine = new MiniSearch<IndexedDocument>(indexOptions);
+  const documentFrequency = new Map<string, number>();
+  const bump = (key: string) => documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+  const documents: IndexedDocument[] = [];
+  for (const entry of corpus.entries) {
+    const { document, terms, readings } = documentOf(entry, tokenize);
+    documents.push(document);
+    for (const t of terms) bump(`t:${t}`);
+    for (const r of readings) bump(`r:${r}`);
+  }
+  engine.addAll(documents);
+  return {
+    engine,
+    corpus,
+    entriesById: new Map(corpus.entries.map((e) => [e.id, e])),
+    documentFrequency,
+    size: corpus.entries.length,
+  };
+}
+
+/** Inverse document frequency of a term, as BM25 computes it; unseen terms weigh the most. */
+export function inverseDocumentFrequency(index: SearchIndex, key: string): number {
+  const df = index.documentFrequency.get(key) ?? 0;
+  return Math.log(1 + (index.size - df + 0.5) / (df + 0.5));
+}

@@ -1,0 +1,105 @@
+/**
+ * The HTTP surface of the bot, as an express app that does not listen (tests call it in process):
+ * POST /webhook for LINE, GET /healthz for the platform, GET /api/ask for staff tools.
+ */
+import { JSONParseError, middleware as lineSignature, SignatureValidationFailed, type webhook } from '@line/bot-sdk';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { askResult } from '../bot/ask-result.js';
+import type { EngineRef } from '../bot/engine-ref.js';
+import type { Logger } from '../logger.js';
+import type { WebhookDispatcher } from './webhook-dispatcher.js';
+
+export interface AppDeps {
+  readonly engines: EngineRef;
+  readonly logger: Logger;
+  /** Absent in local mode: the webhook then answers 503. */
+  readonly webhook?: { readonly channelSecret: string; readonly dispatcher: WebhookDispatcher };
+}
+
+/** Largest webhook body accepted; LINE's own requests stay far below, its limit is 2 MB. */
+export const maxWebhookBodyBytes = 1024 * 1024;
+const maxTop = 10;
+
+function isCallbackBody(body: unknown): body is { events: webhook.Event[] } {
+  if (typeof body !== 'object' || body === null) return false;
+  const events = (body as { events?: unknown }).events;
+  return Array.isArray(events) && events.every((e) => typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string');
+}
+
+function webhookRoutes(deps: AppDeps): RequestHandler[] {
+  const hook = deps.webhook;
+  if (!hook) {
+    return [
+      (_req, res) => {
+        res.status(503).json({ message: 'The webhook is disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not set (local mode).' });
+      },
+    ];
+  }
+  return [
+    // The raw body (never a JSON parser) reaches the SDK middleware, which checks the signature over it.
+    express.raw({ type: () => true, limit: maxWebhookBodyBytes }),
+    lineSignature({ channelSecret: hook.channelSecret }),
+    (req, res) => {
+      if (!isCallbackBody(req.body)) {
+        res.status(400).json({ message: 'expected a webhook body with an events array' });
+        return;
+      }
+      // Acknowledge once per request, before any event is handled.
+      res.status(200).json({});
+      hook.dispatcher.dispatch(req.body.events);
+    },
+  ];
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    const engine = deps.engines.current();
+    if (!engine) {
+      res.status(503).json({ status: 'starting' });
+      return;
+    }
+    res.json({ status: 'ok', entries: engine.corpus.entries.length, webhook: deps.webhook ? 'enabled' : 'disabled' });
+  });
+
+  app.post('/webhook', ...webhookRoutes(deps));
+
+  app.get('/api/ask', (req, res) => {
+    const engine = deps.engines.current();
+    if (!engine) {
+      res.status(503).json({ message: 'still starting: the tokenizer and index are not ready yet' });
+      return;
+    }
+    const q = req.query.q;
+    if (typeof q !== 'string' || q.trim() === '') {
+      res.status(400).json({ message: 'expected a question in the q parameter, e.g. /api/ask?q=ふるさと納税は？' });
+      return;
+    }
+    const topParam = typeof req.query.top === 'string' ? Number(req.query.top) : 3;
+    const top = Number.isInteger(topParam) && topParam > 0 ? Math.min(topParam, maxTop) : 3;
+    res.json(askResult(engine, q, top));
+  });
+
+  const onError: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+    if (err instanceof SignatureValidationFailed) {
+      deps.logger.warn({ path: req.path }, 'webhook signature rejected');
+      res.status(401).json({ message: 'invalid or missing x-line-signature' });
+      return;
+    }
+    if (err instanceof JSONParseError) {
+      res.status(400).json({ message: 'the body is not valid JSON' });
+      return;
+    }
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(status).json({ message: (err as Error).message });
+      return;
+    }
+    deps.logger.error({ path: req.path, error: (err as Error).message }, 'request failed');
+    res.status(500).json({ message: 'internal error' });
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, officialLineApiBaseUrl, parseConfig } from '../src/config.js';
+
+const secret = '8c570fa6dd201bb328f1c1eac23a96d8';
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('starts in local mode on port 3000 with no variables set', () => {
+    const config = parseConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.line).toBeUndefined();
+  });
+
+  it('enables the webhook with both credentials, against the official API by default', () => {
+    const config = parseConfig({ LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: 'token', PORT: '8080' });
+    expect(config.port).toBe(8080);
+    expect(config.line).toEqual({ channelSecret: secret, channelAccessToken: 'token', apiBaseUrl: officialLineApiBaseUrl });
+  });
+
+  it('refuses one credential without the other, naming the missing variable', () => {
+    expect(errorOf({ LINE_CHANNEL_SECRET: secret }).variable).toBe('LINE_CHANNEL_ACCESS_TOKEN');
+    expect(errorOf({ LINE_CHANNEL_ACCESS_TOKEN: 'token' }).variable).toBe('LINE_CHANNEL_SECRET');
+  });
+
+  it('refuses a port that is not a number and a base URL that is not a URL', () => {
+    expect(errorOf({ PORT: 'eighty' }).message).toMatch(/^PORT: .*'eighty'/);
+    expect(errorOf({ LINE_API_BASE_URL: 'not a url' }).variable).toBe('LINE_API_BASE_URL');
+    expect(errorOf({ LINE_API_BASE_URL: 'ftp://example.test' }).variable).toBe('LINE_API_BASE_URL');
+  });
+
+  it('refuses a channel secret that is not the 32 hex characters LINE issues', () => {
+    expect(errorOf({ LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: 'token' }).variable).toBe('LINE_CHANNEL_SECRET');
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { CorpusError, formatProblem } from '../../src/corpus/corpus-problem.js';
+import { parseCorpus } from '../../src/corpus/parse-corpus.js';
+import { parseJsonlCorpus } from '../../src/corpus/parse-jsonl-corpus.js';
+
+const meta = {
+  name: 'corpus/meta.yaml',
+  text: `source:
+  title: こもろ未来プロジェクト進捗報告
+  asOf: 2020年1月時点
+pillars:
+  - number: 1
+    name: 市役所の改革と健全財政
+    label: しせいを正す
+    color: "#1E5AA8"
+`,
+};
+
+const entry = (id: string, extra = '') => `  - id: ${id}
+    pillar: 1
+    kind: highlight
+    title: ふるさと納税
+    body: 寄付額が増えました。
+    source: { section: "1", line: 3 }
+${extra}`;
+
+function problemsOf(files: { name: string; text: string }[]): string[] {
+  try {
+    parseCorpus(meta, files);
+  } catch (err) {
+    if (err instanceof CorpusError) return err.problems.map(formatProblem);
+    throw err;
+  }
+  return [];
+}
+
+describe('parseCorpus', () => {
+  it('reads a valid corpus', () => {
+    const corpus = parseCorpus(meta, [{ name: 'a.yaml', text: `entries:\n${entry('furusato')}` }]);
+    expect(corpus.entries.map((e) => e.id)).toEqual(['furusato']);
+    expect(corpus.meta.pillars[0]?.label).toBe('しせいを正す');
+  });
+
+  it('locates a wrong figure value at its file, line and field', () => {
+    const text = `entries:\n${entry('furusato', `    figures:\n      - label: 寄付額\n        after: 3億\n        unit: 円\n        period: R2.1\n`)}`;
+    const problems = problemsOf([{ name: 'corpus/entries/01.yaml', text }]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^corpus\/entries\/01\.yaml:10 entries\[0\]\.figures\[0\]\.after: .*number/);
+  });
+
+  it('reports duplicate ids with where the first one is', () => {
+    const problems = problemsOf([
+      { name: 'a.yaml', text: `entries:\n${entry('same')}` },
+      { name: 'b.yaml', text: `entries:\n${entry('same')}` },
+    ]);
+    expect(problems).toEqual(["b.yaml:2 id: duplicate id 'same' (first defined at a.yaml:2)"]);
+  });
+
+  it('reports an empty body and a missing field in the same pass', () => {
+    const text = `entries:\n${entry('one').replace('寄付額が増えました。', '""')}  - id: two\n    pillar: 1\n`;
+    const problems = problemsOf([{ name: 'c.yaml', text }]);
+    expect(problems.some((p) => p.startsWith('c.yaml:6 entries[0].body:'))).toBe(true);
+    expect(problems.some((p) => /^c\.yaml:8 entries\[1\]\.kind:/.test(p))).toBe(true);
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    const problems = problemsOf([{ name: 'd.yaml', text: 'entries:\n  - id: x\n   bad: [\n' }]);
+    expect(problems[0]).toMatch(/^d\.yaml:\d+: YAML syntax/);
+  });
+
+  it('refuses an entry whose pillar the meta does not define', () => {
+    const problems = problemsOf([{ name: 'e.yaml', text: `entries:\n${entry('x').replace('pillar: 1', 'pillar: 4')}` }]);
+    expect(problems).toEqual(['e.yaml:2 pillar: pillar 4 is not defined in corpus/meta.yaml']);
+  });
+});
+
+describe('parseJsonlCorpus', () => {
+  it('reads FAQ lines as entries and numbers the bad ones', () => {
+    const corpus = parseJsonlCorpus('faq.jsonl', '{"id":1,"title":"ごみの出し方","text":"月曜です"}\n\n');
+    expect(corpus.entries[0]).toMatchObject({ id: '1', title: 'ごみの出し方', body: '月曜です' });
+    expect(() => parseJsonlCorpus('faq.jsonl', '{"id":1,"title":"a","text":"b"}\nnot json\n{"id":1,"title":"a","text":"b"}')).toThrow(
+      /faq\.jsonl:2: not JSON[\s\S]*faq\.jsonl:3 id: duplicate id '1'/,
+    );
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryDeduplicator } from '../../src/server/event-deduplicator.js';
+
+describe('memory event deduplicator', () => {
+  it('lets an event through once and refuses its redelivery', async () => {
+    const dedup = createMemoryDeduplicator();
+    expect(await dedup.claim('01ABC')).toBe(true);
+    expect(await dedup.claim('01ABC')).toBe(false);
+    expect(await dedup.claim('01ABD')).toBe(true);
+  });
+
+  it('forgets an event after its time to live', async () => {
+    let now = 0;
+    const dedup = createMemoryDeduplicator({ ttlMs: 1000, now: () => now });
+    await dedup.claim('a');
+    now = 999;
+    expect(await dedup.claim('a')).toBe(false);
+    now = 2500;
+    expect(await dedup.claim('a')).toBe(true);
+  });
+
+  it('stays bounded: beyond the maximum the oldest ids are forgotten', async () => {
+    const dedup = createMemoryDeduplicator({ maxEntries: 3 });
+    for (const id of ['a', 'b', 'c', 'd']) await dedup.claim(id);
+    expect(await dedup.claim('a')).toBe(true);
+    expect(await dedup.claim('d')).toBe(false);
+  });
+});
