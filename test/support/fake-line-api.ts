@@ -1,0 +1,332 @@
+/**
+ * A fake LINE Messaging API on loopback, for tests that drive the real SDK client through
+ * its `baseURL`.
+ *
+ * It listens on an ephemeral port of 127.0.0.1 and serves the endpoints the bot uses:
+ * `POST /v2/bot/message/reply`, `POST /v2/bot/message/push` and
+ * `POST /v2/bot/chat/loading/start`. Every body is validated against the official OpenAPI
+ * spec (with discriminators resolved, see line-spec.ts) and, for messages, against the
+ * platform limits of `checkLineLimits`; problems are answered with a LINE-like 400 and
+ * recorded, so a test can assert that the bot sent no invalid request at all. Like LINE, it
+ * requires `Authorization: Bearer <token>` and accepts each reply token once.
+ *
+ * Faults for resilience tests (500, 429 with Retry-After, slow answers, reset connections)
+ * are injected with the `respond` and `destroySocket` options.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { messagingApi } from '@line/bot-sdk';
+import { checkLineLimits } from '../../src/line/limits.js';
+import { checkAgainstSpec } from './line-spec.js';
+
+/** A request the fake received, as recorded before it answered. */
+export interface FakeLineRequest {
+  readonly method: string;
+  /** Path without the query string, e.g. `/v2/bot/message/reply`. */
+  readonly path: string;
+  /** Headers with lowercase names, as node parses them. */
+  readonly headers: IncomingHttpHeaders;
+  /** The raw body text. */
+  readonly rawBody: string;
+  /** The parsed JSON body, or `undefined` when the body is empty or not JSON. */
+  readonly body: unknown;
+  /**
+   * Why the body is invalid for its endpoint (spec violations and LINE limits), empty when
+   * valid or when the endpoint is unknown. Recorded even when a fault overrides the answer.
+   */
+  readonly errors: readonly string[];
+}
+
+/** A reply the fake accepted (status 200). */
+export interface FakeLineReply {
+  readonly replyToken: string;
+  readonly messages: readonly messagingApi.Message[];
+  readonly notificationDisabled: boolean | undefined;
+  readonly request: FakeLineRequest;
+}
+
+/** A push the fake accepted (status 200). */
+export interface FakeLinePush {
+  readonly to: string;
+  readonly messages: readonly messagingApi.Message[];
+  readonly retryKey: string | undefined;
+  readonly request: FakeLineRequest;
+}
+
+/** An answer that replaces the fake's normal one. */
+export interface FakeLineResponse {
+  /** Defaults to 200. */
+  readonly status?: number;
+  /** Sent as JSON unless it is a string; defaults to `{}`. */
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Wait this long before answering (to trigger client timeouts). */
+  readonly delayMs?: number;
+  /** Reset the connection instead of answering (after `delayMs`, if any). */
+  readonly destroySocket?: boolean;
+}
+
+/** Options of {@link startFakeLineApi}. */
+export interface FakeLineApiOptions {
+  /** The token expected in `Authorization: Bearer`; defaults to {@link fakeChannelAccessToken}. */
+  readonly channelAccessToken?: string;
+  /**
+   * Called for every request after it is recorded and validated; return a response to
+   * replace the normal answer (the reply token is then not consumed and nothing is added to
+   * `replies` or `pushes`), or `undefined` to answer normally.
+   */
+  readonly respond?: (request: FakeLineRequest) => FakeLineResponse | undefined;
+  /** Return true to reset the connection of this request instead of answering it. */
+  readonly destroySocket?: (request: FakeLineRequest) => boolean;
+}
+
+/** A running fake Messaging API. */
+export interface FakeLineApi {
+  /** E.g. `http://127.0.0.1:40123`; pass it as the SDK client's `baseURL`. */
+  readonly baseUrl: string;
+  /** Every request received, in order. */
+  readonly requests: readonly FakeLineRequest[];
+  /** Requests whose body broke the spec or LINE's limits. */
+  readonly invalidRequests: readonly FakeLineRequest[];
+  /** Accepted replies, in order. */
+  readonly replies: readonly FakeLineReply[];
+  /** Accepted pushes, in order. */
+  readonly pushes: readonly FakeLinePush[];
+  /** Accepted loading-animation requests (`{ chatId, loadingSeconds }`). */
+  readonly loadingStarts: readonly messagingApi.ShowLoadingAnimationRequest[];
+  /** Resolves with the replies once at least `count` arrived; rejects after `timeoutMs`. */
+  waitForReplies(count: number, timeoutMs?: number): Promise<readonly FakeLineReply[]>;
+  /** Stops listening and resets open connections. */
+  close(): Promise<void>;
+}
+
+/** The channel access token the fake accepts by default. */
+export const fakeChannelAccessToken = 'fake-channel-access-token';
+
+interface Endpoint {
+  readonly schema: string;
+  readonly checksMessages: boolean;
+}
+
+const endpoints: Readonly<Record<string, Endpoint>> = {
+  '/v2/bot/message/reply': { schema: 'ReplyMessageRequest', checksMessages: true },
+  '/v2/bot/message/push': { schema: 'PushMessageRequest', checksMessages: true },
+  '/v2/bot/chat/loading/start': { schema: 'ShowLoadingAnimationRequest', checksMessages: false },
+};
+
+interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+interface ErrorDetail {
+  readonly message: string;
+  readonly property: string;
+}
+
+/** `/messages/0/altText` → `messages[0].altText`, as LINE names properties in error details. */
+function propertyName(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .filter((part) => part !== '')
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name === '' ? part : `${name}.${part}`), '');
+}
+
+function validate(endpoint: Endpoint, body: unknown): { errors: string[]; details: ErrorDetail[] } {
+  const violations = checkAgainstSpec('messaging-api', endpoint.schema, body);
+  const details: ErrorDetail[] = violations.map(({ instancePath, message }) => ({ message, property: propertyName(instancePath) }));
+  if (violations.length === 0 && endpoint.checksMessages) {
+    const messages = (body as { messages: messagingApi.Message[] }).messages;
+    for (const violation of checkLineLimits(messages)) {
+      const separator = violation.indexOf(': ');
+      details.push({ property: violation.slice(0, separator), message: violation.slice(separator + 2) });
+    }
+  }
+  return { errors: details.map(({ property, message }) => `${property === '' ? '(body)' : property}: ${message}`), details };
+}
+
+function parseJson(rawBody: string): { body: unknown; error?: string } {
+  if (rawBody === '') return { body: undefined, error: 'the request body is empty' };
+  try {
+    return { body: JSON.parse(rawBody) as unknown };
+  } catch (error) {
+    return { body: undefined, error: `the request body is not JSON: ${(error as Error).message}` };
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sentMessages(count: number): messagingApi.SentMessage[] {
+  return Array.from({ length: count }, () => ({
+    id: `${randomInt(100_000_000, 999_999_999)}${randomInt(100_000_000, 999_999_999)}`,
+    quoteToken: randomBytes(48).toString('base64url'),
+  }));
+}
+
+/** Starts a fake Messaging API on an ephemeral loopback port. */
+export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promise<FakeLineApi> {
+  const token = options.channelAccessToken ?? fakeChannelAccessToken;
+  const requests: FakeLineRequest[] = [];
+  const replies: FakeLineReply[] = [];
+  const pushes: FakeLinePush[] = [];
+  const loadingStarts: messagingApi.ShowLoadingAnimationRequest[] = [];
+  const usedReplyTokens = new Set<string>();
+  const acceptedRetryKeys = new Map<string, string>();
+  const timers = new Set<NodeJS.Timeout>();
+
+  const normalAnswer = (request: FakeLineRequest, details: readonly ErrorDetail[], parseError: string | undefined): Answer => {
+    const endpoint = request.method === 'POST' ? endpoints[request.path] : undefined;
+    if (request.headers.authorization !== `Bearer ${token}`) {
+      return {
+        status: 401,
+        body: { message: 'Authentication failed. Confirm that the access token in the authorization header is valid.' },
+      };
+    }
+    if (endpoint === undefined) return { status: 404, body: { message: 'Not found' } };
+    if (parseError !== undefined) return { status: 400, body: { message: parseError } };
+    if (details.length > 0) {
+      return { status: 400, body: { message: `The request body has ${details.length} error(s)`, details } };
+    }
+
+    switch (request.path) {
+      case '/v2/bot/message/reply': {
+        const body = request.body as messagingApi.ReplyMessageRequest;
+        if (usedReplyTokens.has(body.replyToken)) return { status: 400, body: { message: 'Invalid reply token' } };
+        usedReplyTokens.add(body.replyToken);
+        replies.push({ replyToken: body.replyToken, messages: body.messages, notificationDisabled: body.notificationDisabled, request });
+        return { status: 200, body: { sentMessages: sentMessages(body.messages.length) } };
+      }
+      case '/v2/bot/message/push': {
+        const body = request.body as messagingApi.PushMessageRequest;
+        const retryKey = request.headers['x-line-retry-key'];
+        const key = typeof retryKey === 'string' ? retryKey : undefined;
+        const accepted = key === undefined ? undefined : acceptedRetryKeys.get(key);
+        if (accepted !== undefined) {
+          return {
+            status: 409,
+            body: { message: 'The retry key is already accepted' },
+            headers: { 'x-line-accepted-request-id': accepted },
+          };
+        }
+        const requestId = randomBytes(16).toString('hex');
+        if (key !== undefined) acceptedRetryKeys.set(key, requestId);
+        pushes.push({ to: body.to, messages: body.messages, retryKey: key, request });
+        return { status: 200, body: { sentMessages: sentMessages(body.messages.length) }, headers: { 'x-line-request-id': requestId } };
+      }
+      default: {
+        loadingStarts.push(request.body as messagingApi.ShowLoadingAnimationRequest);
+        return { status: 202, body: {} };
+      }
+    }
+  };
+
+  const send = (response: ServerResponse, answer: Answer): void => {
+    const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
+    response.writeHead(answer.status, {
+      'content-type': 'application/json',
+      'x-line-request-id': randomBytes(16).toString('hex'),
+      ...answer.headers,
+    });
+    response.end(text);
+  };
+
+  const handle = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const rawBody = await readBody(incoming);
+    const method = incoming.method ?? 'GET';
+    const path = new URL(incoming.url ?? '/', 'http://127.0.0.1').pathname;
+    const endpoint = method === 'POST' ? endpoints[path] : undefined;
+    const { body, error: parseError } = parseJson(rawBody);
+    const checked =
+      endpoint === undefined
+        ? { errors: [], details: [] }
+        : parseError !== undefined
+          ? { errors: [parseError], details: [] }
+          : validate(endpoint, body);
+    const request: FakeLineRequest = { method, path, headers: incoming.headers, rawBody, body, errors: checked.errors };
+    requests.push(request);
+
+    const override: FakeLineResponse | undefined =
+      options.destroySocket?.(request) === true ? { destroySocket: true } : options.respond?.(request);
+    const finish = (): void => {
+      if (override?.destroySocket === true) {
+        incoming.socket.destroy();
+        return;
+      }
+      send(
+        response,
+        override !== undefined
+          ? { status: override.status ?? 200, body: override.body ?? {}, ...(override.headers ? { headers: override.headers } : {}) }
+          : normalAnswer(request, checked.details, endpoint === undefined ? undefined : parseError),
+      );
+    };
+    const delayMs = override?.delayMs ?? 0;
+    if (delayMs > 0) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        finish();
+      }, delayMs);
+      timers.add(timer);
+    } else {
+      finish();
+    }
+  };
+
+  const server = createServer((incoming, response) => {
+    handle(incoming, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, { status: 500, body: { message: `fake LINE API failed: ${String(error)}` } });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  const describeRequests = (): string =>
+    requests.length === 0
+      ? 'no request received'
+      : requests
+          .map((r) => `${r.method} ${r.path}${r.errors.length > 0 ? ` (invalid: ${r.errors.join('; ')})` : ''}`)
+          .join(', ');
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    requests,
+    get invalidRequests() {
+      return requests.filter((r) => r.errors.length > 0);
+    },
+    replies,
+    pushes,
+    loadingStarts,
+    async waitForReplies(count: number, timeoutMs = 2000): Promise<readonly FakeLineReply[]> {
+      const deadline = Date.now() + timeoutMs;
+      while (replies.length < count) {
+        if (Date.now() >= deadline) {
+          throw new Error(
+            `expected ${count} repl${count === 1 ? 'y' : 'ies'} within ${timeoutMs} ms, got ${replies.length}; requests: ${describeRequests()}`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return [...replies];
+    },
+    close(): Promise<void> {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      return new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
