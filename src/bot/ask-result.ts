@@ -39,6 +39,6 @@ export function askResult(engine: Engine, question: string, top = 3): AskResult 
       text: entryText(h.entry),
       score: round(h.score),
     })),
-    messages: renderReply(decision, engine.corpus.meta),
+    messages: renderReply(decision, engine.corpus.meta, { entries: engine.corpus.entries }),
   };
 }

@@ -1,0 +1,36 @@
+/**
+ * The first words of the bot (follow event): what it answers about, as of when, and how to ask,
+ * with example questions as quick replies. The examples are shared with the greeting replies.
+ */
+import type { messagingApi } from '@line/bot-sdk';
+import type { CorpusMeta } from '../corpus/entry.js';
+import { browsePillarsQuickReplyItem, pillarQuickReplyItems } from './render-pillar.js';
+
+/** Questions a citizen can tap to try the bot; each is answered by the report. */
+export const exampleQuestions = ['ふるさと納税は？', '残業は減ったの？', 'ワイナリーバスはある？'] as const;
+
+/** The example questions as message quick replies (the tap sends the question). */
+export function exampleQuickReplyItems(): messagingApi.QuickReplyItem[] {
+  return exampleQuestions.map((q) => ({ type: 'action', action: { type: 'message', label: q, text: q } }));
+}
+
+/** 「「ふるさと納税は？」「残業は減ったの？」…」 for a sentence. */
+export function quotedExamples(): string {
+  return exampleQuestions.map((q) => `「${q}」`).join('');
+}
+
+/** For the follow event: a greeting, what can be asked, and quick replies (examples, the pillars). */
+export function renderWelcome(meta: CorpusMeta): messagingApi.Message[] {
+  const text =
+    `友だち追加ありがとうございます。小諸市の小泉俊博市長の政策集『こもろ未来プロジェクト』の進捗（${meta.source.asOf}）についてお答えします。\n\n` +
+    `知りたいことを、話し言葉でそのまま送ってください。たとえば${quotedExamples()}のように聞けます。` +
+    `5つの柱から選んで見ることもできます。\n\n` +
+    `※お答えは${meta.source.title}の内容で、数値は${meta.source.asOf}のものです。`;
+  return [
+    {
+      type: 'text',
+      text,
+      quickReply: { items: [...exampleQuickReplyItems(), browsePillarsQuickReplyItem(), ...pillarQuickReplyItems(meta)] },
+    },
+  ];
+}
