@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/bot/engine.js';
+import { fixtureCorpus } from '../support/fixture-corpus.js';
+import { realTokenizer } from '../support/tokenizer.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = createEngine(fixtureCorpus, await realTokenizer());
+});
+
+const decisionOf = (q: string) => engine.ask(q).decision;
+
+describe('search and decide', () => {
+  it('answers a question whose words an entry covers, best entry first', () => {
+    const d = decisionOf('ふるさと納税は？');
+    expect(d.kind).toBe('answer');
+    expect(d.hits[0]?.entry.id).toBe('furusato-nozei');
+  });
+
+  it('matches a word typed in hiragana by its reading', () => {
+    const d = decisionOf('こどもの医療費');
+    expect(d.kind).toBe('answer');
+    expect(d.hits[0]?.entry.id).toBe('children-medical');
+  });
+
+  it('abstains on greetings and thanks, naming which', () => {
+    expect(decisionOf('おはようございます！')).toMatchObject({ kind: 'abstain', reason: 'greeting' });
+    expect(decisionOf('ありがとうございました')).toMatchObject({ kind: 'abstain', reason: 'thanks' });
+  });
+
+  it('abstains on a question the corpus does not cover', () => {
+    expect(decisionOf('天気予報')).toMatchObject({ kind: 'abstain', reason: 'no-match' });
+  });
+
+  it('abstains when the question shares only a generic word with an entry', () => {
+    // バス is in the winery-bus entry, but the question is about fares, which nothing covers.
+    const d = decisionOf('バスの運賃');
+    expect(d).toMatchObject({ kind: 'abstain', reason: 'no-match' });
+    expect(d.hits[0]?.entry.id).toBe('winery-bus');
+  });
+
+  it('abstains on empty and symbol-only messages', () => {
+    expect(decisionOf('   ')).toMatchObject({ kind: 'abstain', reason: 'empty' });
+    expect(decisionOf('？？')).toMatchObject({ kind: 'abstain', reason: 'empty' });
+  });
+});
