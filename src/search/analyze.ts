@@ -16,6 +16,8 @@ export interface Term {
   readonly role: 'content' | 'generic';
   /** True when the user wrote the word in kana only: its reading is then a safe way to match it. */
   readonly kana: boolean;
+  /** For kana runs: bigrams of the reading, matched against the entries' reading bigrams. */
+  readonly bigrams?: readonly string[];
 }
 
 const DROPPED_POS = new Set(['助詞', '助動詞', '記号', 'フィラー', '接続詞', '連体詞', '感動詞', 'その他']);

@@ -2,11 +2,13 @@
  * The search pipeline composed: normalize → tokenize → analyze → search → decide.
  * Pure given a built tokenizer and index; the server, the CLI and the eval all call this.
  */
-import { analyze, type Term } from './analyze.js';
+import type { Term } from './analyze.js';
 import { decide, defaultDecisionRule, type DecisionRule } from './decide.js';
 import type { Decision } from './decision.js';
 import type { Tokenize } from './japanese-tokenizer.js';
 import { normalizeText } from './normalize.js';
+import { questionIntent } from './question-intent.js';
+import { questionTerms } from './question-terms.js';
 import { searchEntries } from './search.js';
 import type { SearchIndex } from './search-index.js';
 import { detectSmallTalk } from './small-talk.js';
@@ -34,8 +36,8 @@ export function askQuestion(
   options: AskOptions = {},
 ): Asked {
   const normalized = normalizeText(question.slice(0, maxQuestionLength * 2)).slice(0, maxQuestionLength);
-  const terms = analyze(tokenize(normalized));
-  const hits = searchEntries(index, terms, options.top ?? 5);
+  const terms = questionTerms(normalized, tokenize);
+  const hits = searchEntries(index, terms, options.top ?? 5, questionIntent(normalized));
   const decision = decide(index, { terms, hits, smallTalk: detectSmallTalk(normalized) }, options.rule ?? defaultDecisionRule);
   return { question, normalized, terms, decision };
 }

@@ -19,10 +19,13 @@ export interface DecisionRule {
 
 export const defaultDecisionRule: DecisionRule = { answer: 0.7, related: 0.5 };
 
+/** How specific a term is: the IDF of the word, or for a kana run not found as a word, the mean IDF of its bigrams. */
 function termWeight(index: SearchIndex, term: Term): number {
-  const textIdf = inverseDocumentFrequency(index, `t:${term.text}`);
-  if (!term.kana || term.reading === undefined) return textIdf;
-  return Math.min(textIdf, inverseDocumentFrequency(index, `r:${term.reading}`));
+  if (!term.bigrams || term.bigrams.length === 0 || index.documentFrequency.has(`t:${term.text}`)) {
+    return inverseDocumentFrequency(index, `t:${term.text}`);
+  }
+  const sum = term.bigrams.reduce((acc, g) => acc + inverseDocumentFrequency(index, `b:${g}`), 0);
+  return sum / term.bigrams.length;
 }
 
 /** Share of the question's term weight that a hit matched, from 0 to 1. */
@@ -30,11 +33,11 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
   const wanted = contentTerms(terms);
   let total = 0;
   let matched = 0;
-  const matchedTexts = new Set(hit.matchedTerms.map((t) => t.text));
+  const shares = new Map(hit.matches.map((m) => [m.term.text, m.share]));
   for (const term of wanted) {
     const w = termWeight(index, term);
     total += w;
-    if (matchedTexts.has(term.text)) matched += w;
+    matched += w * (shares.get(term.text) ?? 0);
   }
   return total === 0 ? 0 : matched / total;
 }

@@ -3,15 +3,11 @@
  * tokenize → analyze stages a question goes through, so both sides meet on the same terms.
  */
 import type { Entry } from '../corpus/entry.js';
-import type { IndexedDocument } from './index-options.js';
 import { analyze, type Term } from './analyze.js';
-import type { Tokenize } from './japanese-tokenizer.js';
-import { normalizeText } from './normalize.js';
-
-/** Terms of a piece of text, by the same analysis a question gets. */
-export function termsOf(text: string, tokenize: Tokenize): Term[] {
-  return analyze(tokenize(normalizeText(text)));
-}
+import type { IndexedDocument } from './index-options.js';
+import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
+import { readingBigrams } from './kana-runs.js';
+import { isKanaOnly, normalizeText, toKatakana } from './normalize.js';
 
 function figureText(entry: Entry): string {
   return entry.figures
@@ -19,19 +15,47 @@ function figureText(entry: Entry): string {
     .join(' ');
 }
 
-/** The index document of an entry, plus the distinct terms and readings it contains. */
+/**
+ * Bigrams of the readings of a text, read continuously across words (防災訓練 → ボウサイクンレン →
+ * ボウ ウサ サイ イク クン ンレ レン) and broken at symbols and words without a reading.
+ */
+export function readingBigramsOf(morphemes: readonly Morpheme[]): string[] {
+  const grams: string[] = [];
+  let segment = '';
+  const flush = () => {
+    if (segment.length >= 2) grams.push(...readingBigrams(segment));
+    segment = '';
+  };
+  for (const m of morphemes) {
+    const reading = m.pos === '記号' ? undefined : (m.reading ?? (isKanaOnly(m.surface) ? toKatakana(m.surface) : undefined));
+    if (reading === undefined) flush();
+    else segment += reading;
+  }
+  flush();
+  return grams;
+}
+
+/** The index document of an entry, plus the distinct terms and bigrams it contains. */
 export function documentOf(
   entry: Entry,
   tokenize: Tokenize,
-): { document: IndexedDocument; terms: Set<string>; readings: Set<string> } {
-  const fields = {
-    title: termsOf(entry.title, tokenize),
-    keywords: termsOf(entry.keywords.join(' '), tokenize),
-    figures: termsOf(`${figureText(entry)} ${entry.period ?? ''}`, tokenize),
-    body: termsOf(entry.body, tokenize),
+): { document: IndexedDocument; terms: Set<string>; bigrams: Set<string> } {
+  const texts = {
+    title: entry.title,
+    keywords: entry.keywords.join(' 、'),
+    figures: `${figureText(entry)} ${entry.period ?? ''}`,
+    body: entry.body,
   };
-  const all = [...fields.title, ...fields.keywords, ...fields.figures, ...fields.body];
-  const readings = all.map((t) => t.reading).filter((r): r is string => r !== undefined);
+  const morphemes = Object.fromEntries(
+    Object.entries(texts).map(([field, text]) => [field, tokenize(normalizeText(text))]),
+  ) as Record<keyof typeof texts, Morpheme[]>;
+  const fields = {
+    title: analyze(morphemes.title),
+    keywords: analyze(morphemes.keywords),
+    figures: analyze(morphemes.figures),
+    body: analyze(morphemes.body),
+  };
+  const bigrams = [morphemes.title, morphemes.keywords, morphemes.body].flatMap(readingBigramsOf);
   const join = (terms: Term[]) => terms.map((t) => t.text).join(' ');
   return {
     document: {
@@ -40,9 +64,9 @@ export function documentOf(
       keywords: join(fields.keywords),
       figures: join(fields.figures),
       body: join(fields.body),
-      reading: readings.join(' '),
+      reading: bigrams.join(' '),
     },
-    terms: new Set(all.map((t) => t.text)),
-    readings: new Set(readings),
+    terms: new Set([...fields.title, ...fields.keywords, ...fields.figures, ...fields.body].map((t) => t.text)),
+    bigrams: new Set(bigrams),
   };
 }

@@ -9,6 +9,8 @@ import kuromoji from 'kuromoji';
 /** One morpheme as the rest of the pipeline sees it. */
 export interface Morpheme {
   readonly surface: string;
+  /** Offset of the surface in the tokenised text (0-based, UTF-16 units). */
+  readonly start: number;
   /** Dictionary (base) form, e.g. 減っ → 減る; the surface for unknown words. */
   readonly base: string;
   /** Katakana reading; undefined for unknown words (latin letters, rare names). */
@@ -37,6 +39,7 @@ export function createJapaneseTokenizer(dicPath: string = dictionaryPath()): Pro
       resolve((text) =>
         tokenizer.tokenize(text).map((t) => ({
           surface: t.surface_form,
+          start: t.word_position - 1,
           base: t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form,
           reading: t.reading && t.reading !== '*' ? t.reading : undefined,
           pos: t.pos,

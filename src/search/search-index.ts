@@ -12,9 +12,11 @@ export interface SearchIndex {
   readonly engine: MiniSearch<IndexedDocument>;
   readonly corpus: Corpus;
   readonly entriesById: ReadonlyMap<string, Entry>;
-  /** Number of entries containing a term (keys 't:' + term text, 'r:' + reading). */
+  /** Number of entries containing a term (keys 't:' + term text, 'b:' + reading bigram). */
   readonly documentFrequency: ReadonlyMap<string, number>;
   readonly size: number;
+  /** Entries that carry figures: they answer questions about amounts and changes. */
+  readonly entriesWithFigures: ReadonlySet<string>;
 }
 
 export function buildSearchIndex(corpus: Corpus, tokenize: Tokenize): SearchIndex {
@@ -23,10 +25,10 @@ export function buildSearchIndex(corpus: Corpus, tokenize: Tokenize): SearchInde
   const bump = (key: string) => documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
   const documents: IndexedDocument[] = [];
   for (const entry of corpus.entries) {
-    const { document, terms, readings } = documentOf(entry, tokenize);
+    const { document, terms, bigrams } = documentOf(entry, tokenize);
     documents.push(document);
     for (const t of terms) bump(`t:${t}`);
-    for (const r of readings) bump(`r:${r}`);
+    for (const b of bigrams) bump(`b:${b}`);
   }
   engine.addAll(documents);
   return {
@@ -35,6 +37,7 @@ export function buildSearchIndex(corpus: Corpus, tokenize: Tokenize): SearchInde
     entriesById: new Map(corpus.entries.map((e) => [e.id, e])),
     documentFrequency,
     size: corpus.entries.length,
+    entriesWithFigures: new Set(corpus.entries.filter((e) => e.figures.length > 0).map((e) => e.id)),
   };
 }
 

@@ -1,16 +1,29 @@
 /**
  * Stage 3 of the search pipeline: rank corpus entries for the terms of a question with
- * MiniSearch (BM25 with field boosts), and tell for each hit which of the question's terms it matched.
+ * MiniSearch (BM25 with field boosts), and tell for each hit which of the question's terms it
+ * matched, by which path, and how fully.
  */
-import type { Query } from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
 import type { Term } from './analyze.js';
 import type { Hit } from './decision.js';
+import type { QuestionIntent } from './question-intent.js';
 import { baseSearchOptions, fieldBoosts, readingField, textFields } from './index-options.js';
 import type { SearchIndex } from './search-index.js';
 
-/** A hit with the content terms of the question it matched. */
+/** How one term of the question matched one entry. */
+export interface TermMatch {
+  readonly term: Term;
+  /** 'text': the word itself (base form); 'reading': bigrams of its sound, for kana words. */
+  readonly via: 'text' | 'reading';
+  /** Share of the term matched: 1 for a word, the share of its bigrams for a reading. */
+  readonly share: number;
+  /** Fields where it matched. */
+  readonly fields: readonly string[];
+}
+
+/** A hit with how the question's content terms matched it. */
 export interface RankedHit extends Hit {
-  readonly matchedTerms: readonly Term[];
+  readonly matches: readonly TermMatch[];
 }
 
 /** The distinct content terms of a question, in order. */
@@ -22,27 +35,53 @@ export function contentTerms(terms: readonly Term[]): Term[] {
 function queryFor(term: Term): Query {
   const byText: Query = { queries: [term.text], fields: [...textFields], boost: fieldBoosts };
   // Readings only for words the user typed in kana: a kanji word's homophones are not what they meant.
-  if (!term.kana || term.reading === undefined) return byText;
+  if (!term.bigrams || term.bigrams.length === 0) return byText;
   return {
     combineWith: 'OR',
-    queries: [byText, { queries: [term.reading], fields: [readingField], boost: fieldBoosts }],
+    queries: [byText, { queries: [term.bigrams.join(' ')], fields: [readingField], boost: fieldBoosts }],
   };
 }
 
+function matchOf(term: Term, result: SearchResult): TermMatch | undefined {
+  const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField);
+  if (textFieldsHit.length > 0) return { term, via: 'text', share: 1, fields: textFieldsHit };
+  if (!term.bigrams || term.bigrams.length === 0) return undefined;
+  // The longest stretch of consecutive bigrams found: scattered bigrams are chance, not the word.
+  let longest = 0;
+  let current = 0;
+  for (const gram of term.bigrams) {
+    current = result.match[gram]?.includes(readingField) ? current + 1 : 0;
+    longest = Math.max(longest, current);
+  }
+  if (longest === 0) return undefined;
+  return { term, via: 'reading', share: longest / term.bigrams.length, fields: [readingField] };
+}
+
+/** How much more an entry with figures weighs for a question that asks for a number. */
+export const figureBoost = 1.6;
+
 /** Rank entries for the question's content terms, best first. */
-export function searchEntries(index: SearchIndex, terms: readonly Term[], limit: number): RankedHit[] {
+export function searchEntries(
+  index: SearchIndex,
+  terms: readonly Term[],
+  limit: number,
+  intent: QuestionIntent = { asksForFigure: false },
+): RankedHit[] {
   const wanted = contentTerms(terms);
   if (wanted.length === 0) return [];
-  const results = index.engine.search({ combineWith: 'OR', queries: wanted.map(queryFor) }, baseSearchOptions);
+  const boostDocument = intent.asksForFigure
+    ? (id: unknown) => (index.entriesWithFigures.has(String(id)) ? figureBoost : 1)
+    : undefined;
+  const results = index.engine.search(
+    { combineWith: 'OR', queries: wanted.map(queryFor) },
+    { ...baseSearchOptions, ...(boostDocument ? { boostDocument } : {}) },
+  );
   const hits: RankedHit[] = [];
   for (const result of results.slice(0, limit)) {
     const entry = index.entriesById.get(String(result.id));
     if (!entry) continue;
-    const matched = new Set(result.queryTerms);
-    const matchedTerms = wanted.filter(
-      (t) => matched.has(t.text) || (t.kana && t.reading !== undefined && matched.has(t.reading)),
-    );
-    hits.push({ entry, score: result.score, matchedTerms });
+    const matches = wanted.map((t) => matchOf(t, result)).filter((m): m is TermMatch => m !== undefined);
+    hits.push({ entry, score: result.score, matches });
   }
   return hits;
 }

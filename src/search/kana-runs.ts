@@ -1,0 +1,72 @@
+/**
+ * Words typed in kana only (「しょうがくきん」「ぼうさいくんれん」) are cut badly by a dictionary
+ * tokenizer: there is no kanji to anchor the segmentation. This stage finds such kana runs in a
+ * question and trims the question's own endings (「ってある？」「したい」「はいくら」) from them, so
+ * the run can be matched by the sound of the words instead: character bigrams of readings.
+ */
+import { toKatakana } from './normalize.js';
+
+const KANA_RUN = /[\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
+
+// Endings and particles that shape a question, longest first. Removed repeatedly from the end.
+const TAILS = [
+  'についておしえてください', 'についておしえて', 'をおしえてください', 'おしえてください', 'おしえて', 'について',
+  'ありますか', 'あるんですか', 'あるの', 'ある', 'あります', 'ない', 'ないの', 'なった', 'なったの', 'なってる', 'なる',
+  'ってなに', 'ってなん', 'ってどう', 'ってある', 'って', 'ですか', 'ますか', 'ました', 'です', 'ます', 'でした',
+  'したい', 'したいです', 'したいんだけど', 'してる', 'している', 'しました', 'した', 'する', 'して', 'できる', 'できますか',
+  'どうなった', 'どうなってる', 'どう', 'なに', 'なん', 'いくら', 'いくつ', 'どれくらい', 'どのくらい', 'どこ', 'いつ', 'だれ',
+  'へった', 'へったの', 'ふえた', 'ふえたの', 'かわった', 'たい', 'てる', 'いる', 'だけど', 'けど', 'かな', 'かね',
+  'は', 'が', 'を', 'に', 'で', 'と', 'も', 'の', 'か', 'よ', 'ね', 'な', 'や', 'へ', 'ー',
+].sort((a, b) => b.length - a.length);
+// Particles that may open a kana run right after a kanji word (「納税はいくら」).
+const HEADS = ['って', 'は', 'が', 'を', 'に', 'で', 'と', 'も', 'の', 'や', 'へ'].sort((a, b) => b.length - a.length);
+
+function trimTails(run: string): string {
+  let rest = run;
+  for (;;) {
+    const tail = TAILS.find((t) => rest.length > t.length && rest.endsWith(t));
+    if (!tail) return rest;
+    rest = rest.slice(0, -tail.length);
+  }
+}
+
+function trimHead(run: string, followsKanji: boolean): string {
+  if (!followsKanji) return run;
+  const head = HEADS.find((h) => run.length > h.length && run.startsWith(h));
+  return head ? run.slice(head.length) : run;
+}
+
+/** A kana run of the question, trimmed, with its reading in katakana. */
+export interface KanaRun {
+  readonly text: string;
+  readonly reading: string;
+  /** Where the untrimmed run lies in the question: morphemes inside it are replaced by the run. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Kana runs of a normalised question worth matching by sound (two characters or more). */
+export function kanaRuns(normalized: string): KanaRun[] {
+  const runs: KanaRun[] = [];
+  for (const match of normalized.matchAll(KANA_RUN)) {
+    const before = normalized[match.index - 1];
+    const followsKanji = before !== undefined && /\p{Script=Han}/u.test(before);
+    let text = trimTails(trimHead(match[0], followsKanji));
+    if (TAILS.includes(text)) text = '';
+    const reading = toKatakana(text);
+    // A run of one repeated sound (ああああ, ーーー) is noise, not a word.
+    if (new Set(readingBigrams(reading)).size >= 2 || (text.length === 2 && text[0] !== text[1])) {
+      runs.push({ text, reading, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return runs;
+}
+
+/** Character bigrams of a katakana reading: ショウガクキン → ショ ョウ ウガ ガク クキ キン. */
+export function readingBigrams(reading: string): string[] {
+  const chars = [...reading];
+  if (chars.length < 2) return chars;
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(`${chars[i]}${chars[i + 1]}`);
+  return grams;
+}

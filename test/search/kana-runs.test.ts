@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { kanaRuns, readingBigrams } from '../../src/search/kana-runs.js';
+
+const texts = (q: string) => kanaRuns(q).map((r) => r.text);
+
+describe('kanaRuns', () => {
+  it('trims question endings from a word typed in hiragana', () => {
+    expect(texts('しょうがくきんってある?')).toEqual(['しょうがくきん']);
+    expect(texts('いじゅうしたい')).toEqual(['いじゅう']);
+  });
+
+  it('drops a particle that follows a kanji word and a trailing question word', () => {
+    expect(texts('納税はいくら')).toEqual([]);
+    expect(texts('子どもの医療費')).toEqual([]);
+  });
+
+  it('keeps katakana words and gives their reading', () => {
+    expect(kanaRuns('ワイナリーバスってどこ')).toEqual([{ text: 'ワイナリーバス', reading: 'ワイナリーバス', start: 0, end: 11 }]);
+  });
+
+  it('ignores a run of one repeated sound', () => {
+    expect(texts('ああああ')).toEqual([]);
+  });
+});
+
+describe('readingBigrams', () => {
+  it('cuts a reading into overlapping pairs', () => {
+    expect(readingBigrams('ショウガクキン')).toEqual(['ショ', 'ョウ', 'ウガ', 'ガク', 'クキ', 'キン']);
+  });
+});

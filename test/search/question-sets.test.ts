@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { askResult } from '../../src/bot/ask-result.js';
+import type { Engine } from '../../src/bot/engine.js';
+import { scoreOne, summarize, type EvalQuestion } from '../../src/cli/eval-score.js';
+import { bundledEngine } from '../support/bot-server.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function readQuestions(file: string): EvalQuestion[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as EvalQuestion);
+}
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await bundledEngine();
+});
+
+function misses(questions: EvalQuestion[]) {
+  const outcomes = questions.map((q) => scoreOne(q, askResult(engine, q.q, 3)));
+  const failed = outcomes.filter((o) => !o.passed).map((o) => `${o.question.q} → ${o.result.hits[0]?.id ?? 'none'}`);
+  return { scores: summarize(outcomes), failed };
+}
+
+describe('quality on question sets', () => {
+  it('answers the development questions right first and abstains on all the others', () => {
+    const { scores, failed } = misses(readQuestions(path.join(root, '../shared/eval/dev-questions.jsonl')));
+    expect(scores.accuracyAt1, failed.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(scores.abstention, failed.join('\n')).toBe(1);
+  });
+
+  it('ranks the right entry first for most of our own citizen questions, and abstains on out-of-scope ones', () => {
+    const { scores, failed } = misses(readQuestions(path.join(root, 'test/eval/citizen-questions.jsonl')));
+    expect(scores.accuracyAt1, failed.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(scores.recallAt3, failed.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(scores.abstention, failed.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+});
