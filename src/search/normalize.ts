@@ -3,6 +3,8 @@
  * width, case, odd spaces and invisible characters never change what is found.
  */
 
+import { convertKanjiNumerals } from './kanji-numerals.js';
+
 // Zero-width characters, BOM, bidi controls and other format characters (Cf) vanish;
 // other control characters become a space so they still separate words.
 const FORMAT_CHARS = /\p{Cf}/gu;
@@ -10,21 +12,32 @@ const CONTROL_CHARS = /[\p{Cc}\u2028\u2029]/gu;
 // Dash-like characters typed for the katakana long-vowel mark after a katakana letter.
 const LONG_VOWEL_LOOKALIKES = /(?<=[\p{Script=Katakana}])[-‐‑‒–—―−ｰ~～〜]/gu;
 const SPACES = /\s+/gu;
+// Iteration marks for kana: 「こゝろ」→「こころ」; the voiced mark doubles with voicing.
+const KANA_ITERATION = /(.)([ゝヽ])/gu;
+const KANA_VOICED_ITERATION = /(.)([ゞヾ])/gu;
 
 /**
  * Normalise text for matching: NFKC (full-width ASCII and half-width katakana become standard
- * forms), lower case, long-vowel look-alikes after katakana become ー, invisible characters go,
- * runs of spaces become one. Idempotent.
+ * forms), lower case, long-vowel look-alikes after katakana become ー, kana iteration marks are
+ * spelled out, kanji numerals before a counter become digits (三億 → 3億), invisible characters
+ * go, runs of spaces become one. Idempotent.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
+  return convertKanjiNumerals(text.normalize('NFKC'))
+    .replace(KANA_ITERATION, (_m, prev: string) => prev + prev)
+    .replace(KANA_VOICED_ITERATION, (_m, prev: string) => prev + voiced(prev))
     .replace(FORMAT_CHARS, '')
     .replace(CONTROL_CHARS, ' ')
     .replace(LONG_VOWEL_LOOKALIKES, 'ー')
     .toLowerCase()
     .replace(SPACES, ' ')
     .trim();
+}
+
+/** The voiced form of a kana (か → が), or the kana itself when it has none. */
+function voiced(kana: string): string {
+  const next = String.fromCodePoint((kana.codePointAt(0) ?? 0) + 1);
+  return `${kana}\u3099`.normalize('NFC') === next ? next : kana;
 }
 
 const HIRAGANA_START = 0x3041;

@@ -40,3 +40,24 @@ describe('kana helpers', () => {
     expect(isKanaOnly('子ども')).toBe(false);
   });
 });
+
+describe('kanji numerals', () => {
+  it('become digits before a counter or a unit, as the corpus writes figures', () => {
+    expect(normalizeText('三億四千三百万円')).toBe('3億4300万円');
+    expect(normalizeText('五つの柱')).toBe('5つの柱');
+    expect(normalizeText('差押は百四十件')).toBe('差押は140件');
+    expect(normalizeText('第三次計画')).toBe('第3次計画');
+  });
+
+  it('stay inside ordinary words', () => {
+    expect(normalizeText('一緒に統一する')).toBe('一緒に統一する');
+    expect(normalizeText('十分です')).toBe('十分です');
+  });
+});
+
+describe('kana iteration marks', () => {
+  it('are spelled out, voiced or not', () => {
+    expect(normalizeText('こゝろ')).toBe('こころ');
+    expect(normalizeText('いすゞ')).toBe('いすず');
+  });
+});

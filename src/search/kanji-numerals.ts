@@ -1,0 +1,38 @@
+/**
+ * Kanji numerals as citizens may write them (三億, 四千三百万円, 五つの柱, 百四十件) become arabic
+ * digits, the way the corpus writes figures (3億, 4300万円, 5つ, 140件). Only numerals that
+ * stand before a counter or a unit are converted, so words such as 一緒, 統一 or 十分 stay intact.
+ */
+
+const DIGITS: Readonly<Record<string, number>> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+// A numeral run, not preceded by another kanji (except 第, and the large units 万 and 億, which
+// chain: 3億四千三百万), and followed by a counter, a unit or 万/億.
+const NUMERAL_BEFORE_COUNTER =
+  /(?<![\p{Script=Han}&&[^万億兆第]])[〇零一二三四五六七八九十百千]+(?=[万億兆円人件倍%年月日回時間区団体つ個名社校か箇ヶカ歳才割点位次期]|パーセント)/gv;
+
+/** Value of a run of kanji numerals below 万: 四千三百 → 4300, 十二 → 12, 二〇二〇 → 2020. */
+export function kanjiNumberValue(run: string): number {
+  const hasUnits = [...run].some((c) => c in SMALL_UNITS);
+  if (!hasUnits) return Number([...run].map((c) => DIGITS[c] ?? 0).join(''));
+  let total = 0;
+  let digit: number | undefined;
+  for (const c of run) {
+    const unit = SMALL_UNITS[c];
+    if (unit !== undefined) {
+      total += (digit ?? 1) * unit;
+      digit = undefined;
+    } else {
+      digit = DIGITS[c] ?? 0;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+/** Replace kanji numerals that count something with arabic digits. */
+export function convertKanjiNumerals(text: string): string {
+  return text.replace(NUMERAL_BEFORE_COUNTER, (run) => String(kanjiNumberValue(run)));
+}
