@@ -3,12 +3,14 @@
  * Pure given a built tokenizer and index; the server, the CLI and the eval all call this.
  */
 import type { Term } from './analyze.js';
+import { characterBigrams } from './character-bigrams.js';
 import { decide, defaultDecisionRule, type DecisionRule } from './decide.js';
 import type { Decision } from './decision.js';
 import type { Tokenize } from './japanese-tokenizer.js';
 import { normalizeText } from './normalize.js';
 import { questionIntent } from './question-intent.js';
 import { questionTerms } from './question-terms.js';
+import { rerankByCoverage } from './rerank.js';
 import { searchEntries } from './search.js';
 import type { SearchIndex } from './search-index.js';
 import { detectSmallTalk } from './small-talk.js';
@@ -29,6 +31,9 @@ export interface AskOptions {
 /** Questions longer than this are cut before analysis: LINE allows 5,000 characters, no FAQ needs them. */
 export const maxQuestionLength = 500;
 
+/** How many candidates of the search are re-ranked by coverage. */
+const rerankDepth = 20;
+
 export function askQuestion(
   tokenize: Tokenize,
   index: SearchIndex,
@@ -37,7 +42,9 @@ export function askQuestion(
 ): Asked {
   const normalized = normalizeText(question.slice(0, maxQuestionLength * 2)).slice(0, maxQuestionLength);
   const terms = questionTerms(normalized, tokenize);
-  const hits = searchEntries(index, terms, options.top ?? 5, questionIntent(normalized));
+  const top = options.top ?? 5;
+  const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), questionIntent(normalized), characterBigrams(normalized));
+  const hits = rerankByCoverage(index, terms, candidates).slice(0, top);
   const decision = decide(index, { terms, hits, smallTalk: detectSmallTalk(normalized) }, options.rule ?? defaultDecisionRule);
   return { question, normalized, terms, decision };
 }

@@ -4,6 +4,7 @@
  */
 import type { Entry } from '../corpus/entry.js';
 import { analyze, type Term } from './analyze.js';
+import { characterBigrams } from './character-bigrams.js';
 import type { IndexedDocument } from './index-options.js';
 import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
 import { readingBigrams } from './kana-runs.js';
@@ -56,6 +57,7 @@ export function documentOf(
     body: analyze(morphemes.body),
   };
   const bigrams = [morphemes.title, morphemes.keywords, morphemes.body].flatMap(readingBigramsOf);
+  const grams = [texts.title, texts.keywords, texts.body].flatMap((t) => characterBigrams(normalizeText(t)));
   const join = (terms: Term[]) => terms.map((t) => t.text).join(' ');
   return {
     document: {
@@ -65,6 +67,7 @@ export function documentOf(
       figures: join(fields.figures),
       body: join(fields.body),
       reading: bigrams.join(' '),
+      grams: grams.join(' '),
     },
     terms: new Set([...fields.title, ...fields.keywords, ...fields.figures, ...fields.body].map((t) => t.text)),
     bigrams: new Set(bigrams),

@@ -16,12 +16,16 @@ export interface IndexedDocument {
   readonly body: string;
   /** Bigrams of the katakana readings of the entry's text, for questions typed in kana. */
   readonly reading: string;
+  /** Character bigrams of the entry's written text, for ranking only. */
+  readonly grams: string;
 }
 
 /** Fields matched by the terms the user wrote. */
 export const textFields = ['title', 'keywords', 'figures', 'body'] as const;
 /** Field matched by reading bigrams (words typed in kana only). */
 export const readingField = 'reading' as const;
+/** Field matched by the question's character bigrams (ranking only, never coverage). */
+export const gramField = 'grams' as const;
 
 /** Field weights: a word in a title or a staff keyword says more than one in a long body. */
 export const fieldBoosts: Readonly<Record<string, number>> = {
@@ -31,13 +35,14 @@ export const fieldBoosts: Readonly<Record<string, number>> = {
   body: 1,
   // Several bigrams match where one word would: each counts for little.
   reading: 0.3,
+  grams: 0.2,
 };
 
 const splitOnSpaces = (text: string): string[] => text.split(' ').filter((t) => t.length > 0);
 
 export const indexOptions: Options<IndexedDocument> = {
   idField: 'id',
-  fields: [...textFields, readingField],
+  fields: [...textFields, readingField, gramField],
   storeFields: [],
   tokenize: splitOnSpaces,
   processTerm: (term) => term,

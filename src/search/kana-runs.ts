@@ -16,7 +16,7 @@ const TAILS = [
   'したい', 'したいです', 'したいんだけど', 'してる', 'している', 'しました', 'した', 'する', 'して', 'できる', 'できますか',
   'どうなった', 'どうなってる', 'どう', 'なに', 'なん', 'いくら', 'いくつ', 'どれくらい', 'どのくらい', 'どこ', 'いつ', 'だれ',
   'へった', 'へったの', 'ふえた', 'ふえたの', 'かわった', 'たい', 'てる', 'いる', 'だけど', 'けど', 'かな', 'かね',
-  'は', 'が', 'を', 'に', 'で', 'と', 'も', 'の', 'か', 'よ', 'ね', 'な', 'や', 'へ', 'ー',
+  'は', 'が', 'を', 'に', 'で', 'と', 'も', 'の', 'か', 'よ', 'ね', 'な', 'や', 'へ',
 ].sort((a, b) => b.length - a.length);
 // Particles that may open a kana run right after a kanji word (「納税はいくら」).
 const HEADS = ['って', 'は', 'が', 'を', 'に', 'で', 'と', 'も', 'の', 'や', 'へ'].sort((a, b) => b.length - a.length);
@@ -30,10 +30,14 @@ function trimTails(run: string): string {
   }
 }
 
-function trimHead(run: string, followsKanji: boolean): string {
+function trimHeads(run: string, followsKanji: boolean): string {
   if (!followsKanji) return run;
-  const head = HEADS.find((h) => run.length > h.length && run.startsWith(h));
-  return head ? run.slice(head.length) : run;
+  let rest = run;
+  for (;;) {
+    const head = HEADS.find((h) => rest.length > h.length && rest.startsWith(h));
+    if (!head) return rest;
+    rest = rest.slice(head.length);
+  }
 }
 
 /** A kana run of the question, trimmed, with its reading in katakana. */
@@ -51,7 +55,7 @@ export function kanaRuns(normalized: string): KanaRun[] {
   for (const match of normalized.matchAll(KANA_RUN)) {
     const before = normalized[match.index - 1];
     const followsKanji = before !== undefined && /\p{Script=Han}/u.test(before);
-    let text = trimTails(trimHead(match[0], followsKanji));
+    let text = trimTails(trimHeads(match[0], followsKanji));
     if (TAILS.includes(text)) text = '';
     const reading = toKatakana(text);
     // A run of one repeated sound (ああああ, ーーー) is noise, not a word.

@@ -7,7 +7,7 @@ import type { Query, SearchResult } from 'minisearch';
 import type { Term } from './analyze.js';
 import type { Hit } from './decision.js';
 import type { QuestionIntent } from './question-intent.js';
-import { baseSearchOptions, fieldBoosts, readingField, textFields } from './index-options.js';
+import { baseSearchOptions, fieldBoosts, gramField, readingField, textFields } from './index-options.js';
 import type { SearchIndex } from './search-index.js';
 
 /** How one term of the question matched one entry. */
@@ -60,20 +60,23 @@ function matchOf(term: Term, result: SearchResult): TermMatch | undefined {
 /** How much more an entry with figures weighs for a question that asks for a number. */
 export const figureBoost = 1.6;
 
-/** Rank entries for the question's content terms, best first. */
+/** Rank entries for the question's content terms (and its character bigrams), best first. */
 export function searchEntries(
   index: SearchIndex,
   terms: readonly Term[],
   limit: number,
   intent: QuestionIntent = { asksForFigure: false },
+  grams: readonly string[] = [],
 ): RankedHit[] {
   const wanted = contentTerms(terms);
   if (wanted.length === 0) return [];
+  const queries = wanted.map(queryFor);
+  if (grams.length > 0) queries.push({ queries: [grams.join(' ')], fields: [gramField], boost: fieldBoosts });
   const boostDocument = intent.asksForFigure
     ? (id: unknown) => (index.entriesWithFigures.has(String(id)) ? figureBoost : 1)
     : undefined;
   const results = index.engine.search(
-    { combineWith: 'OR', queries: wanted.map(queryFor) },
+    { combineWith: 'OR', queries },
     { ...baseSearchOptions, ...(boostDocument ? { boostDocument } : {}) },
   );
   const hits: RankedHit[] = [];

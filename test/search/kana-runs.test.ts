@@ -28,3 +28,10 @@ describe('readingBigrams', () => {
     expect(readingBigrams('ショウガクキン')).toEqual(['ショ', 'ョウ', 'ウガ', 'ガク', 'クキ', 'キン']);
   });
 });
+
+describe('kanaRuns edges', () => {
+  it('removes several particles after a kanji word and keeps a final long-vowel mark', () => {
+    expect(texts('職員とのランチミーティング')).toEqual(['ランチミーティング']);
+    expect(texts('小諸ストーリー')).toEqual(['ストーリー']);
+  });
+});
