@@ -9,6 +9,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { CorpusMeta, Entry, Figure } from '../corpus/entry.js';
 import { formatFigureValues } from '../corpus/format-figure.js';
+import { unitAnswers } from '../search/question-intent.js';
 import type { AbstainReason, Decision, Hit } from '../search/decision.js';
 import { lineLimits } from './limits.js';
 import { clipText, renderEntryCarousel } from './render-entry-bubble.js';
@@ -146,14 +147,33 @@ function relatedQuickReplyItems(hits: readonly Hit[], corpus: readonly Entry[]):
   return items;
 }
 
+/** The entry with the figures in the unit the question asked for moved first (pure). */
+export function leadWithAskedFigure(entry: Entry, askedUnit: string | undefined): Entry {
+  if (!askedUnit) return entry;
+  const asked = entry.figures.filter((f) => unitAnswers(f.unit, askedUnit));
+  if (asked.length === 0) return entry;
+  return { ...entry, figures: [...asked, ...entry.figures.filter((f) => !asked.includes(f))] };
+}
+
+/** The alt text of an answer to a question asking for a number: that number first. */
+function askedFigureAltText(entries: readonly Entry[], meta: CorpusMeta, askedUnit: string): string | undefined {
+  const first = entries[0];
+  const figure = first?.figures.find((f) => unitAnswers(f.unit, askedUnit));
+  if (!first || !figure) return undefined;
+  const others = entries.length > 1 ? `ほか${entries.length - 1}件` : '';
+  const lead = `${figure.label}は${formatFigureValues(figure, '→')}（${figure.period}、${meta.source.asOf}）`;
+  return clipText(lead, lineLimits.altTextLength - others.length) + others;
+}
+
 function renderAnswer(
-  hits: readonly Hit[],
-  confidence: 'full' | 'partial',
+  decision: Extract<Decision, { kind: 'answer' }>,
   meta: CorpusMeta,
   options: RenderReplyOptions,
 ): Message[] {
-  const entries = answerHits(hits).map((h) => h.entry);
-  const carousel = renderEntryCarousel(entries, meta, answerAltText(entries, meta));
+  const { hits, confidence, askedUnit } = decision;
+  const entries = answerHits(hits).map((h) => leadWithAskedFigure(h.entry, askedUnit));
+  const altText = (askedUnit && askedFigureAltText(entries, meta, askedUnit)) || answerAltText(entries, meta);
+  const carousel = renderEntryCarousel(entries, meta, altText);
   const answer: Message = { ...carousel, quickReply: { items: relatedQuickReplyItems(hits, options.entries ?? []) } };
   return confidence === 'partial' ? [{ type: 'text', text: partialNotice }, answer] : [answer];
 }
@@ -191,7 +211,7 @@ function abstentionQuickReplies(reason: AbstainReason, meta: CorpusMeta): QuickR
  */
 export function renderReply(decision: Decision, meta: CorpusMeta, options: RenderReplyOptions = {}): Message[] {
   if (decision.kind === 'answer' && decision.hits.length > 0) {
-    return renderAnswer(decision.hits, decision.confidence, meta, options);
+    return renderAnswer(decision, meta, options);
   }
   const reason: AbstainReason = decision.kind === 'abstain' ? decision.reason : 'no-match';
   return [{ type: 'text', text: abstentionText(reason, meta), quickReply: { items: abstentionQuickReplies(reason, meta) } }];

@@ -43,8 +43,10 @@ export function askQuestion(
   const normalized = normalizeText(question.slice(0, maxQuestionLength * 2)).slice(0, maxQuestionLength);
   const terms = questionTerms(normalized, tokenize);
   const top = options.top ?? 5;
-  const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), questionIntent(normalized), characterBigrams(normalized));
+  const intent = questionIntent(normalized);
+  const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), intent, characterBigrams(normalized));
   const hits = rerankByCoverage(index, terms, candidates).slice(0, top);
-  const decision = decide(index, { terms, hits, smallTalk: detectSmallTalk(normalized) }, options.rule ?? defaultDecisionRule);
+  const smallTalk = detectSmallTalk(normalized);
+  const decision = decide(index, { terms, hits, smallTalk, intent }, options.rule ?? defaultDecisionRule);
   return { question, normalized, terms, decision };
 }

@@ -7,6 +7,7 @@ import type { Term } from './analyze.js';
 import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from './search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search-index.js';
+import type { QuestionIntent } from './question-intent.js';
 import type { SmallTalk } from './small-talk.js';
 
 /** Coverage thresholds, calibrated on the development questions (see npm run eval). */
@@ -46,6 +47,7 @@ export interface DecideInput {
   readonly terms: readonly Term[];
   readonly hits: readonly RankedHit[];
   readonly smallTalk: SmallTalk | undefined;
+  readonly intent?: QuestionIntent;
 }
 
 export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRule = defaultDecisionRule): Decision {
@@ -57,7 +59,8 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   const best = hits[0];
   if (!best) return { kind: 'abstain', reason: 'no-match', hits };
   const share = coverage(index, terms, best);
-  if (share >= rule.answer) return { kind: 'answer', hits, confidence: 'full' };
-  if (share >= rule.related) return { kind: 'answer', hits, confidence: 'partial' };
+  const askedUnit = input.intent?.unit ? { askedUnit: input.intent.unit } : {};
+  if (share >= rule.answer) return { kind: 'answer', hits, confidence: 'full', ...askedUnit };
+  if (share >= rule.related) return { kind: 'answer', hits, confidence: 'partial', ...askedUnit };
   return { kind: 'abstain', reason: 'no-match', hits };
 }

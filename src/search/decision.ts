@@ -24,6 +24,8 @@ export type Decision =
       readonly hits: readonly Hit[];
       /** 'partial' when the best match covers only part of the question: the reply says 関連する情報. */
       readonly confidence: 'full' | 'partial';
+      /** The unit the question asked for (人 for 何人, 倍 for 何倍...): replies lead with that figure. */
+      readonly askedUnit?: string;
     }
   | {
       readonly kind: 'abstain';

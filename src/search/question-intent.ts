@@ -7,7 +7,21 @@
 export interface QuestionIntent {
   /** The question asks for a number or for how something changed. */
   readonly asksForFigure: boolean;
+  /** The unit of the number asked for, when the question names it (何人 → 人, 何パーセント → %). */
+  readonly unit?: string;
 }
+
+// Which unit a way of asking points to; the first that matches wins.
+const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
+  [/何倍|なんばい|倍に/u, '倍'],
+  [/何人|なんにん|人数|何名/u, '人'],
+  [/何件|なんけん|件数/u, '件'],
+  [/何時間|なんじかん/u, '時間'],
+  [/何区|なんく/u, '区'],
+  [/何団体/u, '団体'],
+  [/何%|何パーセント|なんぱーせんと|何割|割合|比率|率/u, '%'],
+  [/いくら|何円|なんえん|金額|額/u, '円'],
+];
 
 const FIGURE_QUESTION = new RegExp(
   [
@@ -21,5 +35,11 @@ const FIGURE_QUESTION = new RegExp(
 );
 
 export function questionIntent(normalized: string): QuestionIntent {
-  return { asksForFigure: FIGURE_QUESTION.test(normalized) };
+  const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1];
+  return { asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized), ...(unit ? { unit } : {}) };
+}
+
+/** True when a figure's unit answers a question asking for `unit` (円 is answered by 千円 too). */
+export function unitAnswers(figureUnit: string, unit: string): boolean {
+  return figureUnit === unit || (unit === '円' && figureUnit.endsWith('円'));
 }

@@ -15,8 +15,6 @@ export interface SearchIndex {
   /** Number of entries containing a term (keys 't:' + term text, 'b:' + reading bigram). */
   readonly documentFrequency: ReadonlyMap<string, number>;
   readonly size: number;
-  /** Entries that carry figures: they answer questions about amounts and changes. */
-  readonly entriesWithFigures: ReadonlySet<string>;
 }
 
 export function buildSearchIndex(corpus: Corpus, tokenize: Tokenize): SearchIndex {
@@ -37,7 +35,6 @@ export function buildSearchIndex(corpus: Corpus, tokenize: Tokenize): SearchInde
     entriesById: new Map(corpus.entries.map((e) => [e.id, e])),
     documentFrequency,
     size: corpus.entries.length,
-    entriesWithFigures: new Set(corpus.entries.filter((e) => e.figures.length > 0).map((e) => e.id)),
   };
 }
 

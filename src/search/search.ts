@@ -6,7 +6,7 @@
 import type { Query, SearchResult } from 'minisearch';
 import type { Term } from './analyze.js';
 import type { Hit } from './decision.js';
-import type { QuestionIntent } from './question-intent.js';
+import { unitAnswers, type QuestionIntent } from './question-intent.js';
 import { baseSearchOptions, fieldBoosts, gramField, readingField, textFields } from './index-options.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -57,8 +57,10 @@ function matchOf(term: Term, result: SearchResult): TermMatch | undefined {
   return { term, via: 'reading', share: longest / term.bigrams.length, fields: [readingField] };
 }
 
-/** How much more an entry with figures weighs for a question that asks for a number. */
+/** How much more an entry with figures weighs for a question that asks for a number... */
 export const figureBoost = 1.6;
+/** ...and one with a figure in the very unit asked for (何人 → a figure in 人). */
+export const askedUnitBoost = 2;
 
 /** Rank entries for the question's content terms (and its character bigrams), best first. */
 export function searchEntries(
@@ -73,7 +75,12 @@ export function searchEntries(
   const queries = wanted.map(queryFor);
   if (grams.length > 0) queries.push({ queries: [grams.join(' ')], fields: [gramField], boost: fieldBoosts });
   const boostDocument = intent.asksForFigure
-    ? (id: unknown) => (index.entriesWithFigures.has(String(id)) ? figureBoost : 1)
+    ? (id: unknown) => {
+        const entry = index.entriesById.get(String(id));
+        if (!entry || entry.figures.length === 0) return 1;
+        const unit = intent.unit;
+        return unit && entry.figures.some((f) => unitAnswers(f.unit, unit)) ? askedUnitBoost : figureBoost;
+      }
     : undefined;
   const results = index.engine.search(
     { combineWith: 'OR', queries },
