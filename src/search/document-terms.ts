@@ -57,7 +57,7 @@ export function documentOf(
     body: analyze(morphemes.body),
   };
   const bigrams = [morphemes.title, morphemes.keywords, morphemes.body].flatMap(readingBigramsOf);
-  const grams = [texts.title, texts.keywords, texts.body].flatMap((t) => characterBigrams(normalizeText(t)));
+  const grams = [texts.title, texts.keywords].flatMap((t) => characterBigrams(normalizeText(t)));
   const join = (terms: Term[]) => terms.map((t) => t.text).join(' ');
   return {
     document: {
