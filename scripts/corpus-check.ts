@@ -1,16 +1,53 @@
 /**
  * npm run corpus:check [-- DIR]
- * Validates the corpus (the bundled corpus/ by default) and lists every problem as
- * file:line field: what is wrong. Exits 1 when there is any.
+ * Validates the corpus (the bundled corpus/ by default), its synonyms.yaml included, and lists
+ * every problem as file:line field: what is wrong. Exits 1 when there is any. Also warns (without
+ * failing) when synonyms.sudachi.json is missing or stale, or a staff synonym group can never match.
  */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
-import { bundledCorpusDir, readCorpus } from '../src/corpus/read-corpus.js';
+import { bundledCorpusDir, readCorpus, sudachiSynonymsFileName, synonymFileName } from '../src/corpus/read-corpus.js';
+import { corpusText } from '../src/search/corpus-text.js';
+import { deriveSudachiSynonyms } from '../src/search/sudachi-dictionary.js';
+import { restrictGroups } from '../src/search/synonyms.js';
+
+/** The file's text, or undefined when it does not exist. */
+async function readIfPresent(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
 
 const location = process.argv[2] ?? bundledCorpusDir;
 try {
   const corpus = await readCorpus(location);
   const withFigures = corpus.entries.filter((e) => e.figures.length > 0).length;
-  console.log(`corpus OK: ${corpus.entries.length} entries (${withFigures} with figures) in ${location}`);
+  console.log(
+    `corpus OK: ${corpus.entries.length} entries (${withFigures} with figures), ` +
+      `${corpus.synonyms.length} staff synonym groups in ${location}`,
+  );
+  const text = corpusText(corpus);
+  const used = new Set(restrictGroups(corpus.synonyms, text));
+  const staffFile = path.relative(process.cwd(), path.join(location, synonymFileName));
+  for (const group of corpus.synonyms) {
+    if (!used.has(group)) {
+      console.warn(`warning: ${staffFile} [${group.join(', ')}]: no word of this group occurs in the corpus, so it never matches`);
+    }
+  }
+  if ((await stat(location)).isDirectory()) {
+    const file = path.join(location, sudachiSynonymsFileName);
+    const onDisk = await readIfPresent(file);
+    const expected = deriveSudachiSynonyms(text);
+    if (onDisk === undefined) {
+      console.warn(`warning: ${path.relative(process.cwd(), file)} is missing: run npm run synonyms:build`);
+    } else if (onDisk !== expected.text) {
+      console.warn(`warning: ${path.relative(process.cwd(), file)} is stale (the corpus or the dictionary changed): run npm run synonyms:build`);
+    }
+  }
 } catch (err) {
   if (!(err instanceof CorpusError)) throw err;
   for (const p of err.problems) console.error(formatProblem(p));

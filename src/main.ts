@@ -7,7 +7,7 @@ import { createEngine } from './bot/engine.js';
 import { createEngineRef } from './bot/engine-ref.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { CorpusError } from './corpus/corpus-problem.js';
-import { readCorpus } from './corpus/read-corpus.js';
+import { readCorpus, readSudachiSynonyms } from './corpus/read-corpus.js';
 import { createLineReplyClient } from './line/reply-client.js';
 import { createLogger, type Logger } from './logger.js';
 import { createJapaneseTokenizer } from './search/japanese-tokenizer.js';
@@ -29,8 +29,12 @@ function loadConfig(): Config {
 
 async function buildEngine(config: Config, logger: Logger) {
   const started = performance.now();
-  const [tokenize, corpus] = await Promise.all([createJapaneseTokenizer(), readCorpus(config.corpusDir)]);
-  const engine = createEngine(corpus, tokenize);
+  const [tokenize, corpus, synonyms] = await Promise.all([
+    createJapaneseTokenizer(),
+    readCorpus(config.corpusDir),
+    readSudachiSynonyms(config.corpusDir),
+  ]);
+  const engine = createEngine(corpus, tokenize, synonyms);
   logger.info(
     { entries: corpus.entries.length, corpusDir: config.corpusDir, ms: Math.round(performance.now() - started) },
     'tokenizer and index ready',

@@ -6,6 +6,7 @@ import type { Corpus } from '../corpus/entry.js';
 import { askQuestion, type Asked, type AskOptions } from '../search/ask.js';
 import type { Tokenize } from '../search/japanese-tokenizer.js';
 import { buildSearchIndex, type SearchIndex } from '../search/search-index.js';
+import type { SynonymGroups } from '../search/synonyms.js';
 
 export interface Engine {
   readonly corpus: Corpus;
@@ -13,8 +14,8 @@ export interface Engine {
   ask(question: string, options?: AskOptions): Asked;
 }
 
-export function createEngine(corpus: Corpus, tokenize: Tokenize): Engine {
-  const index = buildSearchIndex(corpus, tokenize);
+export function createEngine(corpus: Corpus, tokenize: Tokenize, dictionarySynonyms: SynonymGroups = []): Engine {
+  const index = buildSearchIndex(corpus, tokenize, dictionarySynonyms);
   return {
     corpus,
     index,

@@ -3,6 +3,7 @@
  * Types are derived from the zod schemas so the checker and the code never disagree.
  */
 import { z } from 'zod';
+import type { SynonymGroups } from '../search/synonyms.js';
 
 /** What part of the report an entry stands for. */
 export const entryKinds = [
@@ -99,4 +100,6 @@ export type CorpusMeta = z.infer<typeof CorpusMeta>;
 export interface Corpus {
   readonly meta: CorpusMeta;
   readonly entries: readonly Entry[];
+  /** The staff's synonym groups (corpus/synonyms.yaml), words normalised; empty when there is no file. */
+  readonly synonyms: SynonymGroups;
 }

@@ -52,5 +52,6 @@ export function parseJsonlCorpus(name: string, text: string): Corpus {
       pillars: [{ number: 0, name: 'FAQ', color: '#4A4A4A' }],
     },
     entries,
+    synonyms: [],
   };
 }

@@ -16,8 +16,28 @@ export interface Term {
   readonly role: 'content' | 'generic';
   /** True when the user wrote the word in kana only: its reading is then a safe way to match it. */
   readonly kana: boolean;
+  /**
+   * Verbs, adjectives and suffixes: they carry meaning but citizens paraphrase them freely
+   * (走ってる, 広めてる, 借りる), so they weigh less than nouns in deciding whether a match covers a question.
+   */
+  readonly weak?: boolean;
   /** For kana runs: bigrams of the reading, matched against the entries' reading bigrams. */
   readonly bigrams?: readonly string[];
+  /** Where the word stands in the normalised question (offsets, end exclusive). */
+  readonly start?: number;
+  readonly end?: number;
+  /** Set on terms the question did not contain but a synonym of its words did. */
+  readonly synonym?: SynonymOrigin;
+}
+
+/** Where an expansion term comes from: a phrase of the question and the synonym that replaced it. */
+export interface SynonymOrigin {
+  /** The phrase of the question (e.g. 残業) and its span. */
+  readonly phrase: string;
+  readonly start: number;
+  readonly end: number;
+  /** The corpus phrase it was expanded to (e.g. 超過勤務); its terms together stand for the phrase. */
+  readonly target: string;
 }
 
 const DROPPED_POS = new Set(['助詞', '助動詞', '記号', 'フィラー', '接続詞', '連体詞', '感動詞', 'その他']);
@@ -35,7 +55,9 @@ const GENERIC_WORDS = new Set([
   'どんな', 'どういう', 'どのくらい', 'どれくらい', 'どれほど', 'なぜ', 'どうして', '本当', 'ほんと',
   'こと', 'もの', 'ところ', 'よう', 'ため', 'について', 'つい', 'ついて', '関する', '状況', '様子', '具体',
   '今', '最近', 'ちょっと', 'すこし', '少し', 'もう', 'まだ', 'よく', 'とても',
-  '減る', '増える', '変わる', '進む', '上がる', '下がる', '良い', 'よい', 'いい',
+  '減る', '増える', '変わる', '進む', '上がる', '下がる', '良い', 'よい', 'いい', '詳しい', 'くわしい',
+  // Ways of asking for a number: the figure an entry carries answers them (see question-intent.ts).
+  '割合', '比率', '率', 'パーセント', '人数', '件数', '金額', '額', '数', '数字', '数値', '割', '何人', '何件',
   'です', 'ます', 'お願い', 'おしえる', 'おねがい',
 ]);
 
@@ -57,7 +79,16 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
     const reading = m.reading ?? (kana ? toKatakana(m.surface) : undefined);
     const generic =
       GENERIC_WORDS.has(text) || GENERIC_WORDS.has(m.surface) || m.pos === '動詞' && m.posDetail === '接尾';
-    terms.push({ text, reading, role: generic ? 'generic' : 'content', kana });
+    const weak = m.pos === '動詞' || m.pos === '形容詞' || (m.pos === '名詞' && m.posDetail === '接尾');
+    terms.push({
+      text,
+      reading,
+      role: generic ? 'generic' : 'content',
+      kana,
+      ...(weak ? { weak } : {}),
+      start: m.start,
+      end: m.start + m.surface.length,
+    });
   }
   return terms;
 }

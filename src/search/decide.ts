@@ -20,8 +20,18 @@ export interface DecisionRule {
 
 export const defaultDecisionRule: DecisionRule = { answer: 0.7, related: 0.5 };
 
-/** How specific a term is: the IDF of the word, or for a kana run not found as a word, the mean IDF of its bigrams. */
+/** How much a weak term (verb, adjective, suffix) weighs against a noun of the same IDF. */
+export const weakTermWeight = 0.5;
+
+/**
+ * How specific a term is: the IDF of the word, or for a kana run not found as a word, the mean
+ * IDF of its bigrams; weak terms count for less.
+ */
 function termWeight(index: SearchIndex, term: Term): number {
+  return (term.weak ? weakTermWeight : 1) * specificity(index, term);
+}
+
+function specificity(index: SearchIndex, term: Term): number {
   if (!term.bigrams || term.bigrams.length === 0 || index.documentFrequency.has(`t:${term.text}`)) {
     return inverseDocumentFrequency(index, `t:${term.text}`);
   }
@@ -29,16 +39,45 @@ function termWeight(index: SearchIndex, term: Term): number {
   return sum / term.bigrams.length;
 }
 
+/** How much a word matched through a synonym counts, against the word itself. */
+export const synonymCredit = 0.9;
+
+/**
+ * How fully a hit matched one of the user's terms: by the word itself, or through a synonym of
+ * the phrase the word belongs to (every term of the synonym matched gives full credit).
+ */
+function termShare(term: Term, terms: readonly Term[], hit: RankedHit): number {
+  let share = 0;
+  const matchedSynonymTerms = new Set<string>();
+  for (const m of hit.matches) {
+    if (!m.term.synonym) {
+      if (m.term.text === term.text) share = Math.max(share, m.share);
+    } else {
+      matchedSynonymTerms.add(`${m.term.text}\u0000${m.term.synonym.target}`);
+    }
+  }
+  if (term.start === undefined || term.end === undefined) return share;
+  const byTarget = new Map<string, { total: number; matched: number }>();
+  for (const t of terms) {
+    const origin = t.synonym;
+    if (!origin || origin.start > term.start || origin.end < term.end) continue;
+    const counts = byTarget.get(origin.target) ?? { total: 0, matched: 0 };
+    counts.total += 1;
+    if (matchedSynonymTerms.has(`${t.text}\u0000${origin.target}`)) counts.matched += 1;
+    byTarget.set(origin.target, counts);
+  }
+  for (const { total, matched } of byTarget.values()) share = Math.max(share, synonymCredit * (matched / total));
+  return share;
+}
+
 /** Share of the question's term weight that a hit matched, from 0 to 1. */
 export function coverage(index: SearchIndex, terms: readonly Term[], hit: RankedHit): number {
-  const wanted = contentTerms(terms);
   let total = 0;
   let matched = 0;
-  const shares = new Map(hit.matches.map((m) => [m.term.text, m.share]));
-  for (const term of wanted) {
+  for (const term of contentTerms(terms)) {
     const w = termWeight(index, term);
     total += w;
-    matched += w * (shares.get(term.text) ?? 0);
+    matched += w * termShare(term, terms, hit);
   }
   return total === 0 ? 0 : matched / total;
 }

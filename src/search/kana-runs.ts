@@ -6,13 +6,14 @@
  */
 import { toKatakana } from './normalize.js';
 
-const KANA_RUN = /[\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
+// Runs of one script: hiragana (with ー) or katakana (with ー). ニホンジカのペットフード is three runs.
+const KANA_RUN = /[\p{Script=Hiragana}ー]*\p{Script=Hiragana}[\p{Script=Hiragana}ー]*|[\p{Script=Katakana}ー]+/gu;
 
 // Endings and particles that shape a question, longest first. Removed repeatedly from the end.
 const TAILS = [
   'についておしえてください', 'についておしえて', 'をおしえてください', 'おしえてください', 'おしえて', 'について',
   'ありますか', 'あるんですか', 'あるの', 'ある', 'あります', 'ない', 'ないの', 'なった', 'なったの', 'なってる', 'なる',
-  'ってなに', 'ってなん', 'ってどう', 'ってある', 'って', 'ですか', 'ますか', 'ました', 'です', 'ます', 'でした',
+  'ってなに', 'ってなん', 'ってどう', 'ってある', 'って', 'ついて', 'ついての', 'ですか', 'ますか', 'ました', 'です', 'ます', 'でした',
   'したい', 'したいです', 'したいんだけど', 'してる', 'している', 'しました', 'した', 'する', 'して', 'できる', 'できますか',
   'どうなった', 'どうなってる', 'どう', 'なに', 'なん', 'いくら', 'いくつ', 'どれくらい', 'どのくらい', 'どこ', 'いつ', 'だれ',
   'へった', 'へったの', 'ふえた', 'ふえたの', 'かわった', 'たい', 'てる', 'いる', 'だけど', 'けど', 'かな', 'かね',
@@ -30,8 +31,14 @@ function trimTails(run: string): string {
   }
 }
 
+/**
+ * After a kanji word, a hiragana run is either its ending (詳しく → しく, 教えて → えて), which is
+ * no word of its own, or a particle followed by the next word (局について, 市役所のざんぎょう).
+ * Endings give '', particles are removed.
+ */
 function trimHeads(run: string, followsKanji: boolean): string {
   if (!followsKanji) return run;
+  if (!HEADS.some((h) => run.startsWith(h))) return /^[\p{Script=Katakana}ー]+$/u.test(run) ? run : '';
   let rest = run;
   for (;;) {
     const head = HEADS.find((h) => rest.length > h.length && rest.startsWith(h));

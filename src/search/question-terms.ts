@@ -1,13 +1,29 @@
 /**
  * The terms of a question: the analysed morphemes, with words typed in kana replaced by whole
- * kana runs matched by reading bigrams (kuromoji cuts all-kana text at random places).
+ * kana runs matched by reading bigrams (kuromoji cuts all-kana text at random places), plus the
+ * terms of the corpus's synonyms for the question's phrases (残業 → 超過勤務), marked as such.
  */
 import { analyze, type Term } from './analyze.js';
 import type { Tokenize } from './japanese-tokenizer.js';
 import { kanaRuns, readingBigrams } from './kana-runs.js';
+import { findSynonymSpans, type SynonymMap } from './synonyms.js';
 
-/** Terms of a normalised question (pure given the tokenizer). */
-export function questionTerms(normalized: string, tokenize: Tokenize): Term[] {
+/** Terms standing for the question's phrases that have synonyms in the corpus. */
+function synonymTerms(normalized: string, tokenize: Tokenize, synonyms: SynonymMap): Term[] {
+  const expansions: Term[] = [];
+  for (const span of findSynonymSpans(normalized, synonyms)) {
+    for (const target of span.targets) {
+      const origin = { phrase: span.phrase, start: span.start, end: span.end, target };
+      for (const term of analyze(tokenize(target))) {
+        if (term.role === 'content') expansions.push({ ...term, start: span.start, end: span.end, synonym: origin });
+      }
+    }
+  }
+  return expansions;
+}
+
+/** Terms of a normalised question (pure given the tokenizer and the synonym map). */
+export function questionTerms(normalized: string, tokenize: Tokenize, synonyms?: SynonymMap): Term[] {
   const runs = kanaRuns(normalized);
   const outsideRuns = tokenize(normalized).filter(
     (m) => !runs.some((r) => m.start >= r.start && m.start + m.surface.length <= r.end),
@@ -19,6 +35,9 @@ export function questionTerms(normalized: string, tokenize: Tokenize): Term[] {
     role: 'content',
     kana: true,
     bigrams: readingBigrams(r.reading),
+    start: r.start,
+    end: r.end,
   }));
-  return [...morphemeTerms, ...runTerms];
+  const expansions = synonyms ? synonymTerms(normalized, tokenize, synonyms) : [];
+  return [...morphemeTerms, ...runTerms, ...expansions];
 }

@@ -7,6 +7,8 @@ import type { Corpus, Entry } from '../corpus/entry.js';
 import { documentOf } from './document-terms.js';
 import { indexOptions, type IndexedDocument } from './index-options.js';
 import type { Tokenize } from './japanese-tokenizer.js';
+import { corpusText } from './corpus-text.js';
+import { buildSynonymMap, type SynonymGroups, type SynonymMap } from './synonyms.js';
 
 export interface SearchIndex {
   readonly engine: MiniSearch<IndexedDocument>;
@@ -15,9 +17,15 @@ export interface SearchIndex {
   /** Number of entries containing a term (keys 't:' + term text, 'b:' + reading bigram). */
   readonly documentFrequency: ReadonlyMap<string, number>;
   readonly size: number;
+  /** Question phrases → the corpus phrases that mean the same (staff synonyms and Sudachi's). */
+  readonly synonyms: SynonymMap;
 }
 
-export function buildSearchIndex(corpus: Corpus, tokenize: Tokenize): SearchIndex {
+/**
+ * Index a corpus. `dictionarySynonyms` are general synonym groups (Sudachi's); they are used
+ * with the corpus's own staff groups, both restricted to the phrases the corpus contains.
+ */
+export function buildSearchIndex(corpus: Corpus, tokenize: Tokenize, dictionarySynonyms: SynonymGroups = []): SearchIndex {
   const engine = new MiniSearch<IndexedDocument>(indexOptions);
   const documentFrequency = new Map<string, number>();
   const bump = (key: string) => documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
@@ -35,6 +43,7 @@ export function buildSearchIndex(corpus: Corpus, tokenize: Tokenize): SearchInde
     entriesById: new Map(corpus.entries.map((e) => [e.id, e])),
     documentFrequency,
     size: corpus.entries.length,
+    synonyms: buildSynonymMap([...corpus.synonyms, ...dictionarySynonyms], corpusText(corpus)),
   };
 }
 

@@ -13,8 +13,11 @@ import type { SearchIndex } from './search-index.js';
 /** How one term of the question matched one entry. */
 export interface TermMatch {
   readonly term: Term;
-  /** 'text': the word itself (base form); 'reading': bigrams of its sound, for kana words. */
-  readonly via: 'text' | 'reading';
+  /**
+   * 'text': the word itself (base form); 'reading': bigrams of its sound, for kana words;
+   * 'synonym': a term of a corpus synonym of the question's phrase (term.synonym says which).
+   */
+  readonly via: 'text' | 'reading' | 'synonym';
   /** Share of the term matched: 1 for a word, the share of its bigrams for a reading. */
   readonly share: number;
   /** Fields where it matched. */
@@ -26,14 +29,25 @@ export interface RankedHit extends Hit {
   readonly matches: readonly TermMatch[];
 }
 
-/** The distinct content terms of a question, in order. */
+/** The distinct content terms the user wrote, in order (synonym expansions excluded). */
 export function contentTerms(terms: readonly Term[]): Term[] {
   const seen = new Set<string>();
-  return terms.filter((t) => t.role === 'content' && !seen.has(t.text) && seen.add(t.text));
+  return terms.filter((t) => t.role === 'content' && !t.synonym && !seen.has(t.text) && seen.add(t.text));
 }
 
+/** The distinct expansion terms from synonyms that the user's own words do not already contain. */
+export function synonymTerms(terms: readonly Term[]): Term[] {
+  const own = new Set(contentTerms(terms).map((t) => t.text));
+  const seen = new Set<string>();
+  return terms.filter((t) => t.synonym && !own.has(t.text) && !seen.has(`${t.text}\u0000${t.synonym.target}`) && seen.add(`${t.text}\u0000${t.synonym.target}`));
+}
+
+/** Weight of a synonym's terms relative to the user's own words. */
+export const synonymWeight = 0.6;
+const synonymBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * synonymWeight]));
+
 function queryFor(term: Term): Query {
-  const byText: Query = { queries: [term.text], fields: [...textFields], boost: fieldBoosts };
+  const byText: Query = { queries: [term.text], fields: [...textFields], boost: term.synonym ? synonymBoosts : fieldBoosts };
   // Readings only for words the user typed in kana: a kanji word's homophones are not what they meant.
   if (!term.bigrams || term.bigrams.length === 0) return byText;
   return {
@@ -43,8 +57,8 @@ function queryFor(term: Term): Query {
 }
 
 function matchOf(term: Term, result: SearchResult): TermMatch | undefined {
-  const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField);
-  if (textFieldsHit.length > 0) return { term, via: 'text', share: 1, fields: textFieldsHit };
+  const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
+  if (textFieldsHit.length > 0) return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
   if (!term.bigrams || term.bigrams.length === 0) return undefined;
   // The longest stretch of consecutive bigrams found: scattered bigrams are chance, not the word.
   let longest = 0;
@@ -72,7 +86,8 @@ export function searchEntries(
 ): RankedHit[] {
   const wanted = contentTerms(terms);
   if (wanted.length === 0) return [];
-  const queries = wanted.map(queryFor);
+  const expansions = synonymTerms(terms);
+  const queries = [...wanted, ...expansions].map(queryFor);
   if (grams.length > 0) queries.push({ queries: [grams.join(' ')], fields: [gramField], boost: fieldBoosts });
   const boostDocument = intent.asksForFigure
     ? (id: unknown) => {
@@ -90,7 +105,9 @@ export function searchEntries(
   for (const result of results.slice(0, limit)) {
     const entry = index.entriesById.get(String(result.id));
     if (!entry) continue;
-    const matches = wanted.map((t) => matchOf(t, result)).filter((m): m is TermMatch => m !== undefined);
+    const matches = [...wanted, ...expansions]
+      .map((t) => matchOf(t, result))
+      .filter((m): m is TermMatch => m !== undefined);
     hits.push({ entry, score: result.score, matches });
   }
   return hits;

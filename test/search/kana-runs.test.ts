@@ -15,7 +15,7 @@ describe('kanaRuns', () => {
   });
 
   it('keeps katakana words and gives their reading', () => {
-    expect(kanaRuns('ワイナリーバスってどこ')).toEqual([{ text: 'ワイナリーバス', reading: 'ワイナリーバス', start: 0, end: 11 }]);
+    expect(kanaRuns('ワイナリーバスってどこ')).toEqual([{ text: 'ワイナリーバス', reading: 'ワイナリーバス', start: 0, end: 7 }]);
   });
 
   it('ignores a run of one repeated sound', () => {
@@ -33,5 +33,17 @@ describe('kanaRuns edges', () => {
   it('removes several particles after a kanji word and keeps a final long-vowel mark', () => {
     expect(texts('職員とのランチミーティング')).toEqual(['ランチミーティング']);
     expect(texts('小諸ストーリー')).toEqual(['ストーリー']);
+  });
+});
+
+describe('kana runs after kanji', () => {
+  it('are dropped when they are the ending of the kanji word, kept when a particle opens them', () => {
+    expect(texts('詳しく教えていただけますか')).toEqual([]);
+    expect(texts('市役所のざんぎょう')).toEqual(['ざんぎょう']);
+    expect(texts('観光局について')).toEqual([]);
+  });
+
+  it('split where katakana and hiragana meet', () => {
+    expect(texts('ニホンジカのペットフード')).toEqual(['ニホンジカ', 'ペットフード']);
   });
 });

@@ -30,4 +30,5 @@ export const fixtureCorpus: Corpus = {
     pillars: [1, 3, 5].map((number) => ({ number, name: `柱${number}`, color: '#1E5AA8' })),
   },
   entries: fixtureEntries,
+  synonyms: [],
 };

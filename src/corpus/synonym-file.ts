@@ -1,0 +1,99 @@
+/**
+ * The synonym files of a corpus directory (pure: texts in, groups or located problems out).
+ * - synonyms.yaml: groups the staff write by hand, `groups: [[残業, 超過勤務, 時間外勤務], ...]`.
+ * - synonyms.sudachi.json: the groups of the Sudachi dictionary that matter for this corpus,
+ *   derived by `npm run synonyms:build`; never edited by hand.
+ */
+import { z } from 'zod';
+import { normalizeText } from '../search/normalize.js';
+import type { SynonymGroups } from '../search/synonyms.js';
+import { formatPath, type CorpusProblem } from './corpus-problem.js';
+import { issuesToProblems, parseYaml, type SourceFile } from './parse-yaml.js';
+
+function wordError(input: unknown): string {
+  if (input === undefined || input === null) return 'missing word';
+  if (typeof input === 'number' || typeof input === 'boolean') return `expected a word: write ${String(input)} in quotes, like "${String(input)}"`;
+  return 'expected a word';
+}
+
+const Word = z
+  .string({ error: (issue) => wordError(issue.input) })
+  .trim()
+  .refine((word) => normalizeText(word) !== '', 'must not be empty');
+
+/** One group of the staff file: at least two words, none of them twice. */
+export const SynonymGroup = z
+  .array(Word, { error: 'expected a list of words, like [残業, 超過勤務]' })
+  .min(2, 'a group needs at least 2 words')
+  .superRefine((words, ctx) => {
+    const firstIndex = new Map<string, number>();
+    words.forEach((word, i) => {
+      const key = normalizeText(word);
+      const first = firstIndex.get(key);
+      if (first === undefined) firstIndex.set(key, i);
+      else ctx.addIssue({ code: 'custom', path: [i], message: `'${word}' repeats '${words[first]}' (word ${first + 1} of this group)` });
+    });
+  });
+
+const SynonymFileShape = z.object({ groups: z.array(z.unknown()) }).strict();
+
+/**
+ * Validate the staff's synonyms.yaml. Problems (bad shapes, a word twice in a group, a word in
+ * two groups) are added to `problems` at file:line with the field path; the groups, their words
+ * normalised with `normalizeText`, are returned only when the file has none.
+ */
+export function parseSynonymFile(file: SourceFile, problems: CorpusProblem[]): string[][] | undefined {
+  const before = problems.length;
+  const parsed = parseYaml(file, problems);
+  if (!parsed) return undefined;
+  const shape = SynonymFileShape.safeParse(parsed.doc.toJS());
+  if (!shape.success) {
+    problems.push(...issuesToProblems(file, parsed, [], shape.error));
+    return undefined;
+  }
+  const groups: string[][] = [];
+  const firstGroupOf = new Map<string, { readonly index: number; readonly line: number }>();
+  shape.data.groups.forEach((raw, g) => {
+    const result = SynonymGroup.safeParse(raw);
+    if (!result.success) {
+      problems.push(...issuesToProblems(file, parsed, ['groups', g], result.error));
+      return;
+    }
+    const words = result.data.map(normalizeText);
+    words.forEach((word, w) => {
+      const first = firstGroupOf.get(word);
+      if (first) {
+        const path = ['groups', g, w];
+        problems.push({
+          file: file.name,
+          line: parsed.lineOf(path),
+          field: formatPath(path),
+          message: `'${result.data[w]}' is already in the group at line ${first.line} (groups[${first.index}]); a word may be in one group only: merge the two groups`,
+        });
+      } else {
+        firstGroupOf.set(word, { index: g, line: parsed.lineOf(['groups', g]) });
+      }
+    });
+    groups.push(words);
+  });
+  return problems.length === before ? groups : undefined;
+}
+
+/** corpus/synonyms.sudachi.json: the dictionary groups restricted to one corpus, and their source. */
+export const SudachiSynonymsFile = z
+  .object({
+    source: z.string().min(1),
+    groups: z.array(z.array(z.string().min(1)).min(2)),
+  })
+  .strict();
+export type SudachiSynonymsFile = z.infer<typeof SudachiSynonymsFile>;
+
+/**
+ * The text of synonyms.sudachi.json: compact, one group per line, so that a rebuild after a
+ * corpus edit shows in a diff as the groups it adds or removes.
+ */
+export function formatSudachiSynonymsFile(source: string, groups: SynonymGroups): string {
+  const lines = groups.map((group) => `    ${JSON.stringify(group)}`);
+  const list = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n  ]`;
+  return `{\n  "source": ${JSON.stringify(source)},\n  "groups": ${list}\n}\n`;
+}

@@ -1,0 +1,153 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CorpusError, formatProblem, type CorpusProblem } from '../../src/corpus/corpus-problem.js';
+import { parseCorpus } from '../../src/corpus/parse-corpus.js';
+import { bundledCorpusDir, readCorpusDir, readSudachiSynonyms } from '../../src/corpus/read-corpus.js';
+import { formatSudachiSynonymsFile, parseSynonymFile, SudachiSynonymsFile } from '../../src/corpus/synonym-file.js';
+
+const name = 'corpus/synonyms.yaml';
+
+function parse(text: string): { groups: string[][] | undefined; problems: string[] } {
+  const problems: CorpusProblem[] = [];
+  const groups = parseSynonymFile({ name, text }, problems);
+  return { groups, problems: problems.map(formatProblem) };
+}
+
+describe('parseSynonymFile', () => {
+  it('calls a missing word missing', () => {
+    expect(parse('groups:\n  - [残業, ~]\n').problems).toEqual(['corpus/synonyms.yaml:2 groups[0][1]: missing word']);
+  });
+
+  it('reads groups of words and normalises them', () => {
+    const { groups, problems } = parse('# comment\ngroups:\n  - [残業, 超過勤務]\n  - - ＰＲ動画\n    - 宣伝動画\n');
+    expect(problems).toEqual([]);
+    expect(groups).toEqual([
+      ['残業', '超過勤務'],
+      ['pr動画', '宣伝動画'],
+    ]);
+  });
+
+  it('accepts a file with no groups', () => {
+    expect(parse('groups: []\n')).toEqual({ groups: [], problems: [] });
+  });
+
+  it('locates a group of one word, a word that is not text and an empty word at their lines', () => {
+    const text = ['groups:', '  - [残業, 超過勤務]', '  - [シニア]', '  - [令和2年, 2020]', '  - [寄付, "  "]', '  - 移住'].join('\n');
+    const { groups, problems } = parse(text);
+    expect(groups).toBeUndefined();
+    expect(problems).toEqual([
+      'corpus/synonyms.yaml:3 groups[1]: a group needs at least 2 words',
+      'corpus/synonyms.yaml:4 groups[2][1]: expected a word: write 2020 in quotes, like "2020"',
+      'corpus/synonyms.yaml:5 groups[3][1]: must not be empty',
+      'corpus/synonyms.yaml:6 groups[4]: expected a list of words, like [残業, 超過勤務]',
+    ]);
+  });
+
+  it('reports a file without groups or with an unknown field', () => {
+    expect(parse('group:\n  - [残業, 超過勤務]\n').problems).toEqual([
+      'corpus/synonyms.yaml:1 groups: Invalid input: expected array, received undefined',
+      'corpus/synonyms.yaml:1: Unrecognized key: "group"',
+    ]);
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    expect(parse('groups:\n  - [残業, 超過勤務\n').problems[0]).toMatch(/^corpus\/synonyms\.yaml:\d+: YAML syntax/);
+  });
+
+  it('reports a word written twice in a group, also when only its width differs', () => {
+    const { problems } = parse('groups:\n  - [PR動画, 宣伝動画, ＰＲ動画]\n');
+    expect(problems).toEqual(["corpus/synonyms.yaml:2 groups[0][2]: 'ＰＲ動画' repeats 'PR動画' (word 1 of this group)"]);
+  });
+
+  it('reports a word in two groups, saying which line has the first one', () => {
+    const text = ['groups:', '  - [残業, 超過勤務]', '  - [移住, 引っ越し]', '  - [時間外勤務,', '     残業]'].join('\n');
+    expect(parse(text).problems).toEqual([
+      "corpus/synonyms.yaml:5 groups[2][1]: '残業' is already in the group at line 2 (groups[0]); a word may be in one group only: merge the two groups",
+    ]);
+  });
+});
+
+const meta = {
+  name: 'corpus/meta.yaml',
+  text: 'source:\n  title: 報告\n  asOf: 2020年1月時点\npillars:\n  - number: 1\n    name: 市役所の改革と健全財政\n    color: "#1E5AA8"\n',
+};
+const entries = {
+  name: 'corpus/entries/01.yaml',
+  text: 'entries:\n  - id: overtime\n    pillar: 1\n    kind: highlight\n    title: 超過勤務\n    body: 超過勤務が減りました。\n    source: { section: "1", line: 3 }\n',
+};
+
+describe('parseCorpus with a synonyms file', () => {
+  it('gives the staff groups with the corpus, and none when there is no file', () => {
+    expect(parseCorpus(meta, [entries], { name, text: 'groups:\n  - [残業, 超過勤務]\n' }).synonyms).toEqual([['残業', '超過勤務']]);
+    expect(parseCorpus(meta, [entries]).synonyms).toEqual([]);
+  });
+
+  it('lists the problems of the synonyms file with the others', () => {
+    const bad = { ...entries, text: entries.text.replace('pillar: 1', 'pillar: 4') };
+    try {
+      parseCorpus(meta, [bad], { name, text: 'groups:\n  - [残業]\n' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(CorpusError);
+      expect((err as CorpusError).problems.map(formatProblem)).toEqual([
+        'corpus/entries/01.yaml:2 pillar: pillar 4 is not defined in corpus/meta.yaml',
+        'corpus/synonyms.yaml:2 groups[0]: a group needs at least 2 words',
+      ]);
+    }
+  });
+});
+
+describe('reading the synonym files of a corpus directory', () => {
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  async function corpusDir(files: Record<string, string>): Promise<string> {
+    dir = await mkdtemp(path.join(tmpdir(), 'synonyms-'));
+    await mkdir(path.join(dir, 'entries'));
+    await writeFile(path.join(dir, 'meta.yaml'), meta.text);
+    await writeFile(path.join(dir, 'entries', '01.yaml'), entries.text);
+    for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, file), text);
+    return dir;
+  }
+
+  it('reads synonyms.yaml when the directory has one', async () => {
+    const withFile = await corpusDir({ 'synonyms.yaml': 'groups:\n  - [残業, 時間外勤務, 超過勤務]\n' });
+    expect((await readCorpusDir(withFile)).synonyms).toEqual([['残業', '時間外勤務', '超過勤務']]);
+  });
+
+  it('gives no staff groups and no Sudachi groups when the files are absent', async () => {
+    const bare = await corpusDir({});
+    expect((await readCorpusDir(bare)).synonyms).toEqual([]);
+    expect(await readSudachiSynonyms(bare)).toEqual([]);
+  });
+
+  it('reads the Sudachi groups written by synonyms:build and refuses a file of another shape', async () => {
+    const groups = [
+      ['残業', '超過勤務'],
+      ['寄付', '寄附'],
+    ];
+    const good = await corpusDir({ 'synonyms.sudachi.json': formatSudachiSynonymsFile('test', groups) });
+    expect(await readSudachiSynonyms(good)).toEqual(groups);
+    await writeFile(path.join(good, 'synonyms.sudachi.json'), '{"groups": [["残業"]]}');
+    await expect(readSudachiSynonyms(good)).rejects.toThrow(/synonyms\.sudachi\.json.*npm run synonyms:build/s);
+  });
+
+  it('finds the bundled Sudachi groups', async () => {
+    const groups = await readSudachiSynonyms(bundledCorpusDir);
+    expect(groups.some((g) => g.includes('残業') && g.includes('超過勤務'))).toBe(true);
+  });
+});
+
+describe('formatSudachiSynonymsFile', () => {
+  it('writes one group per line, as JSON that reads back', () => {
+    const text = formatSudachiSynonymsFile('sudachi 18', [['残業', '超過勤務'], ['寄付', '寄附']]);
+    expect(text).toBe('{\n  "source": "sudachi 18",\n  "groups": [\n    ["残業","超過勤務"],\n    ["寄付","寄附"]\n  ]\n}\n');
+    expect(SudachiSynonymsFile.parse(JSON.parse(text))).toEqual({ source: 'sudachi 18', groups: [['残業', '超過勤務'], ['寄付', '寄附']] });
+    expect(JSON.parse(formatSudachiSynonymsFile('x', []))).toEqual({ source: 'x', groups: [] });
+  });
+});
