@@ -1,16 +1,19 @@
 /**
  * npm run ask -- "ふるさと納税は？"        answer readably, as staff read it
  * npm run --silent ask -- --jsonl < FILE   one question per stdin line, one JSON object per line
- * Options: --top N (hits, default 3), --corpus PATH (a corpus directory or a JSONL FAQ).
+ * Options: --top N (hits, default 3), --corpus PATH (a corpus directory or a JSONL FAQ),
+ * --explain (why each hit came and why the bot answered or not; with --jsonl, an `explain` field).
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { askResult, type AskResult } from '../src/bot/ask-result.js';
+import { askResultFrom, type AskResult } from '../src/bot/ask-result.js';
+import type { Engine } from '../src/bot/engine.js';
 import { loadEngine } from '../src/cli/load-engine.js';
 import { formatAskResult } from '../src/cli/format-ask-result.js';
+import { explainJson, formatExplain } from '../src/cli/format-explain.js';
 import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
 
-const usage = 'usage: npm run ask -- [--top N] [--corpus PATH] "question" | --jsonl < questions.txt';
+const usage = 'usage: npm run ask -- [--top N] [--corpus PATH] [--explain] "question" | --jsonl < questions.txt';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -18,6 +21,7 @@ const { values, positionals } = parseArgs({
     jsonl: { type: 'boolean', default: false },
     top: { type: 'string', default: '3' },
     corpus: { type: 'string' },
+    explain: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -27,7 +31,7 @@ if (values.help || !Number.isInteger(top) || top < 1 || (!values.jsonl && positi
   process.exit(values.help ? 0 : 2);
 }
 
-let engine;
+let engine: Engine;
 try {
   engine = await loadEngine(values.corpus);
 } catch (err) {
@@ -39,14 +43,23 @@ try {
   process.exit(1);
 }
 
+/** As askResult asks: at least 5 hits ranked, whatever --top shows. */
+const ask = (question: string) => engine.ask(question, { top: Math.max(top, 5) });
+
 if (values.jsonl) {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const question = line.replace(/^\uFEFF/, '');
     if (question.trim() === '') continue;
-    const result: AskResult = askResult(engine, question, top);
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    const asked = ask(question);
+    const result: AskResult = askResultFrom(engine, asked, top);
+    const output = values.explain ? { ...result, explain: explainJson(engine.index, asked, top) } : result;
+    process.stdout.write(`${JSON.stringify(output)}\n`);
   }
 } else {
-  for (const question of positionals) console.log(formatAskResult(askResult(engine, question, top)));
+  for (const question of positionals) {
+    const asked = ask(question);
+    console.log(formatAskResult(askResultFrom(engine, asked, top)));
+    if (values.explain) console.log(formatExplain(engine.index, asked, top));
+  }
 }

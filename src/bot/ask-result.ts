@@ -5,6 +5,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { entryText } from '../corpus/entry-text.js';
 import { renderReply } from '../line/render-reply.js';
+import type { Asked } from '../search/ask.js';
 import type { Engine } from './engine.js';
 
 export interface AskResultHit {
@@ -27,10 +28,14 @@ export interface AskResult {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 export function askResult(engine: Engine, question: string, top = 3): AskResult {
-  const asked = engine.ask(question, { top: Math.max(top, 5) });
+  return askResultFrom(engine, engine.ask(question, { top: Math.max(top, 5) }), top);
+}
+
+/** The AskResult of a question already asked, for tools that also need the Asked (ask --explain). */
+export function askResultFrom(engine: Engine, asked: Asked, top = 3): AskResult {
   const { decision } = asked;
   return {
-    question,
+    question: asked.question,
     answered: decision.kind === 'answer',
     ...(decision.kind === 'abstain' ? { reason: decision.reason } : {}),
     hits: decision.hits.slice(0, top).map((h) => ({

@@ -4,6 +4,7 @@
  * (何, 教える, ある, いくら...) are kept apart as 'generic' so they never decide a match.
  */
 import type { Morpheme } from './japanese-tokenizer.js';
+import { readingBigrams } from './kana-runs.js';
 import { isKanaOnly, toKatakana } from './normalize.js';
 
 /** A search term derived from one morpheme. */
@@ -21,7 +22,10 @@ export interface Term {
    * (走ってる, 広めてる, 借りる), so they weigh less than nouns in deciding whether a match covers a question.
    */
   readonly weak?: boolean;
-  /** For kana runs: bigrams of the reading, matched against the entries' reading bigrams. */
+  /**
+   * Bigrams of the reading, matched against the entries' reading bigrams: for kana runs the way
+   * to find the word; for kanji words a fallback when the word itself is not found (高知 for 高地).
+   */
   readonly bigrams?: readonly string[];
   /** Where the word stands in the normalised question (offsets, end exclusive). */
   readonly start?: number;
@@ -54,6 +58,7 @@ const GENERIC_WORDS = new Set([
   '何', 'なに', 'なん', 'いくら', 'いくつ', 'どう', 'どの', 'どれ', 'どこ', 'いつ', '誰', 'だれ',
   'どんな', 'どういう', 'どのくらい', 'どれくらい', 'どれほど', 'なぜ', 'どうして', '本当', 'ほんと',
   'こと', 'もの', 'ところ', 'よう', 'ため', 'について', 'つい', 'ついて', '関する', '状況', '様子', '具体',
+  '意味', '内容', '中身', '詳細', '概要', '説明', 'どんな', 'どういう',
   '今', '最近', 'ちょっと', 'すこし', '少し', 'もう', 'まだ', 'よく', 'とても',
   '減る', '増える', '変わる', '進む', '上がる', '下がる', '良い', 'よい', 'いい', '詳しい', 'くわしい',
   // Ways of asking for a number: the figure an entry carries answers them (see question-intent.ts).
@@ -80,12 +85,15 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
     const generic =
       GENERIC_WORDS.has(text) || GENERIC_WORDS.has(m.surface) || m.pos === '動詞' && m.posDetail === '接尾';
     const weak = m.pos === '動詞' || m.pos === '形容詞' || (m.pos === '名詞' && m.posDetail === '接尾');
+    // Homophone fallback for nouns of two kanji or more, whose reading is specific enough.
+    const soundsLike = !generic && !kana && m.pos === '名詞' && reading !== undefined && [...m.surface].length >= 2 && reading.length >= 3;
     terms.push({
       text,
       reading,
       role: generic ? 'generic' : 'content',
       kana,
       ...(weak ? { weak } : {}),
+      ...(soundsLike ? { bigrams: readingBigrams(reading) } : {}),
       start: m.start,
       end: m.start + m.surface.length,
     });

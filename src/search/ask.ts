@@ -41,7 +41,10 @@ export function askQuestion(
   options: AskOptions = {},
 ): Asked {
   const normalized = normalizeText(question.slice(0, maxQuestionLength * 2)).slice(0, maxQuestionLength);
-  const terms = questionTerms(normalized, tokenize, index.synonyms);
+  const terms = questionTerms(normalized, tokenize, {
+    synonyms: index.synonyms,
+    isKnownWord: (word) => index.documentFrequency.has(`t:${word}`),
+  });
   const top = options.top ?? 5;
   const intent = questionIntent(normalized);
   const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), intent, characterBigrams(normalized));

@@ -6,7 +6,7 @@
  */
 
 const WORD_CHARS = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー\p{L}\p{N}]+/gu;
-const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
+const HAS_HIRAGANA = /\p{Script=Hiragana}/u;
 
 /**
  * Marks a character bigram as such: the same two katakana can also be a reading bigram, and
@@ -14,14 +14,17 @@ const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
  */
 const GRAM_MARK = '_';
 
-/** Bigrams of a normalised text, without those made only of hiragana (particles and endings). */
+/**
+ * Bigrams of a normalised text, without those containing hiragana: particles and endings
+ * (の柱, 減っ) would make entries alike that share only grammar.
+ */
 export function characterBigrams(normalized: string): string[] {
   const grams: string[] = [];
   for (const [run] of normalized.matchAll(WORD_CHARS)) {
     const chars = [...run];
     for (let i = 0; i + 1 < chars.length; i++) {
       const gram = `${chars[i]}${chars[i + 1]}`;
-      if (!HIRAGANA_ONLY.test(gram)) grams.push(GRAM_MARK + gram);
+      if (!HAS_HIRAGANA.test(gram)) grams.push(GRAM_MARK + gram);
     }
   }
   return grams;

@@ -32,7 +32,7 @@ function termWeight(index: SearchIndex, term: Term): number {
 }
 
 function specificity(index: SearchIndex, term: Term): number {
-  if (!term.bigrams || term.bigrams.length === 0 || index.documentFrequency.has(`t:${term.text}`)) {
+  if (!term.kana || !term.bigrams || term.bigrams.length === 0 || index.documentFrequency.has(`t:${term.text}`)) {
     return inverseDocumentFrequency(index, `t:${term.text}`);
   }
   const sum = term.bigrams.reduce((acc, g) => acc + inverseDocumentFrequency(index, `b:${g}`), 0);
@@ -49,9 +49,12 @@ export const synonymCredit = 0.9;
 function termShare(term: Term, terms: readonly Term[], hit: RankedHit): number {
   let share = 0;
   const matchedSynonymTerms = new Set<string>();
+  // A synonym's term that the user also wrote is searched as the user's word: its match counts for the synonym too.
+  const matchedOwnTexts = new Set<string>();
   for (const m of hit.matches) {
     if (!m.term.synonym) {
       if (m.term.text === term.text) share = Math.max(share, m.share);
+      if (m.share === 1) matchedOwnTexts.add(m.term.text);
     } else {
       matchedSynonymTerms.add(`${m.term.text}\u0000${m.term.synonym.target}`);
     }
@@ -63,7 +66,7 @@ function termShare(term: Term, terms: readonly Term[], hit: RankedHit): number {
     if (!origin || origin.start > term.start || origin.end < term.end) continue;
     const counts = byTarget.get(origin.target) ?? { total: 0, matched: 0 };
     counts.total += 1;
-    if (matchedSynonymTerms.has(`${t.text}\u0000${origin.target}`)) counts.matched += 1;
+    if (matchedSynonymTerms.has(`${t.text}\u0000${origin.target}`) || matchedOwnTexts.has(t.text)) counts.matched += 1;
     byTarget.set(origin.target, counts);
   }
   for (const { total, matched } of byTarget.values()) share = Math.max(share, synonymCredit * (matched / total));

@@ -16,15 +16,18 @@ const TAILS = [
   'ってなに', 'ってなん', 'ってどう', 'ってある', 'って', 'ついて', 'ついての', 'ですか', 'ますか', 'ました', 'です', 'ます', 'でした',
   'したい', 'したいです', 'したいんだけど', 'してる', 'している', 'しました', 'した', 'する', 'して', 'できる', 'できますか',
   'どうなった', 'どうなってる', 'どう', 'なに', 'なん', 'いくら', 'いくつ', 'どれくらい', 'どのくらい', 'どこ', 'いつ', 'だれ',
+  'どんな', 'どういう', 'どういった', 'どの', 'なんの', 'なにが', 'やった', 'やってる', 'やってます', 'ってこと', 'こと',
   'へった', 'へったの', 'ふえた', 'ふえたの', 'かわった', 'たい', 'てる', 'いる', 'だけど', 'けど', 'かな', 'かね',
   'は', 'が', 'を', 'に', 'で', 'と', 'も', 'の', 'か', 'よ', 'ね', 'な', 'や', 'へ',
 ].sort((a, b) => b.length - a.length);
 // Particles that may open a kana run right after a kanji word (「納税はいくら」).
 const HEADS = ['って', 'は', 'が', 'を', 'に', 'で', 'と', 'も', 'の', 'や', 'へ'].sort((a, b) => b.length - a.length);
 
-function trimTails(run: string): string {
+/** Remove question endings; a run that is a word of the corpus as it stands (ふるさと) keeps its last kana. */
+function trimTails(run: string, isKnownWord: (word: string) => boolean): string {
   let rest = run;
   for (;;) {
+    if (isKnownWord(rest)) return rest;
     const tail = TAILS.find((t) => rest.length > t.length && rest.endsWith(t));
     if (!tail) return rest;
     rest = rest.slice(0, -tail.length);
@@ -36,8 +39,8 @@ function trimTails(run: string): string {
  * no word of its own, or a particle followed by the next word (局について, 市役所のざんぎょう).
  * Endings give '', particles are removed.
  */
-function trimHeads(run: string, followsKanji: boolean): string {
-  if (!followsKanji) return run;
+function trimHeads(run: string, followsWord: boolean): string {
+  if (!followsWord) return run;
   if (!HEADS.some((h) => run.startsWith(h))) return /^[\p{Script=Katakana}ー]+$/u.test(run) ? run : '';
   let rest = run;
   for (;;) {
@@ -56,13 +59,17 @@ export interface KanaRun {
   readonly end: number;
 }
 
-/** Kana runs of a normalised question worth matching by sound (two characters or more). */
-export function kanaRuns(normalized: string): KanaRun[] {
+/**
+ * Kana runs of a normalised question worth matching by sound (two characters or more).
+ * `isKnownWord` tells whether a kana string is a word of the corpus, which is never trimmed.
+ */
+export function kanaRuns(normalized: string, isKnownWord: (word: string) => boolean = () => false): KanaRun[] {
   const runs: KanaRun[] = [];
   for (const match of normalized.matchAll(KANA_RUN)) {
+    // After a kanji, katakana or latin word, a hiragana run is its ending or a particle and what follows.
     const before = normalized[match.index - 1];
-    const followsKanji = before !== undefined && /\p{Script=Han}/u.test(before);
-    let text = trimTails(trimHeads(match[0], followsKanji));
+    const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}\p{L}\p{N}]/u.test(before) && !/[\p{Script=Hiragana}ー]/u.test(before);
+    let text = trimTails(trimHeads(match[0], followsWord), isKnownWord);
     if (TAILS.includes(text)) text = '';
     const reading = toKatakana(text);
     // A run of one repeated sound (ああああ, ーーー) is noise, not a word.

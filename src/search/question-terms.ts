@@ -22,9 +22,17 @@ function synonymTerms(normalized: string, tokenize: Tokenize, synonyms: SynonymM
   return expansions;
 }
 
-/** Terms of a normalised question (pure given the tokenizer and the synonym map). */
-export function questionTerms(normalized: string, tokenize: Tokenize, synonyms?: SynonymMap): Term[] {
-  const runs = kanaRuns(normalized);
+/** What a question's terms are looked up against: the corpus's words and synonyms. */
+export interface Vocabulary {
+  readonly synonyms?: SynonymMap;
+  /** True for a word the corpus contains as a term. */
+  readonly isKnownWord?: (word: string) => boolean;
+}
+
+/** Terms of a normalised question (pure given the tokenizer and the vocabulary). */
+export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary: Vocabulary = {}): Term[] {
+  const { synonyms } = vocabulary;
+  const runs = kanaRuns(normalized, vocabulary.isKnownWord);
   const outsideRuns = tokenize(normalized).filter(
     (m) => !runs.some((r) => m.start >= r.start && m.start + m.surface.length <= r.end),
   );

@@ -46,14 +46,19 @@ export function synonymTerms(terms: readonly Term[]): Term[] {
 export const synonymWeight = 0.6;
 const synonymBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * synonymWeight]));
 
+/** How much a kanji word found only by its sound counts (a homophone may not be what was meant). */
+export const homophoneCredit = 0.7;
+const homophoneBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * homophoneCredit]));
+
 function queryFor(term: Term): Query {
   const byText: Query = { queries: [term.text], fields: [...textFields], boost: term.synonym ? synonymBoosts : fieldBoosts };
-  // Readings only for words the user typed in kana: a kanji word's homophones are not what they meant.
-  if (!term.bigrams || term.bigrams.length === 0) return byText;
-  return {
-    combineWith: 'OR',
-    queries: [byText, { queries: [term.bigrams.join(' ')], fields: [readingField], boost: fieldBoosts }],
+  if (!term.bigrams || term.bigrams.length === 0 || term.synonym) return byText;
+  const byReading: Query = {
+    queries: [term.bigrams.join(' ')],
+    fields: [readingField],
+    boost: term.kana ? fieldBoosts : homophoneBoosts,
   };
+  return { combineWith: 'OR', queries: [byText, byReading] };
 }
 
 function matchOf(term: Term, result: SearchResult): TermMatch | undefined {
@@ -68,7 +73,10 @@ function matchOf(term: Term, result: SearchResult): TermMatch | undefined {
     longest = Math.max(longest, current);
   }
   if (longest === 0) return undefined;
-  return { term, via: 'reading', share: longest / term.bigrams.length, fields: [readingField] };
+  if (term.kana) return { term, via: 'reading', share: longest / term.bigrams.length, fields: [readingField] };
+  // A kanji word counts by its sound only when all of it sounds the same.
+  if (longest < term.bigrams.length) return undefined;
+  return { term, via: 'reading', share: homophoneCredit, fields: [readingField] };
 }
 
 /** How much more an entry with figures weighs for a question that asks for a number... */

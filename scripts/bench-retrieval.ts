@@ -1,0 +1,151 @@
+/**
+ * npm run bench:retrieval [-- --file QUESTIONS.jsonl ...] [--corpus PATH] [--passes N]
+ * Retrieval quality and speed on one engine: for each question set (by default the development
+ * questions and test/eval/citizen-questions.jsonl), accuracy@1, recall@3, MRR, abstention and
+ * per-category scores; then query latency over all questions, with and without rendering.
+ * Prints figures only: timings depend on the machine and are never asserted.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { askResult } from '../src/bot/ask-result.js';
+import { createEngine } from '../src/bot/engine.js';
+import { scoreOne, summarize, type EvalQuestion, type EvalScores } from '../src/cli/eval-score.js';
+import { loadEngine } from '../src/cli/load-engine.js';
+import { createJapaneseTokenizer } from '../src/search/japanese-tokenizer.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const defaultFiles = [path.resolve(root, '../shared/eval/dev-questions.jsonl'), path.resolve(root, 'test/eval/citizen-questions.jsonl')];
+
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string', multiple: true },
+    corpus: { type: 'string' },
+    passes: { type: 'string', default: '20' },
+  },
+});
+const passes = Number(values.passes);
+if (!Number.isInteger(passes) || passes < 1) {
+  console.error('--passes expects a positive integer');
+  process.exit(2);
+}
+const files = values.file && values.file.length > 0 ? values.file : defaultFiles;
+
+function readQuestions(file: string): EvalQuestion[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as EvalQuestion);
+}
+const sets = files.map((file) => ({ name: path.basename(file, '.jsonl'), questions: readQuestions(file) }));
+
+// The engine, once, as every tool builds it.
+let started = performance.now();
+const engine = await loadEngine(values.corpus);
+const loadMs = performance.now() - started;
+
+// The index alone: rebuilt on the same corpus with a tokenizer built apart (kuromoji is the slow part).
+const tokenize = await createJapaneseTokenizer();
+const buildMs: number[] = [];
+for (let i = 0; i < 6; i++) {
+  started = performance.now();
+  createEngine(engine.corpus, tokenize);
+  buildMs.push(performance.now() - started);
+}
+const [coldBuildMs = 0, ...warmBuildMs] = buildMs;
+
+// ---- quality ----
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const dash = '—';
+
+function row(label: string, s: EvalScores): string[] {
+  const answerable = s.answerable > 0;
+  const unanswerable = s.unanswerable > 0;
+  return [
+    label,
+    String(s.answerable + s.unanswerable),
+    answerable ? pct(s.accuracyAt1) : dash,
+    answerable ? pct(s.answeredAt1) : dash,
+    answerable ? pct(s.recallAt3) : dash,
+    answerable ? s.mrr.toFixed(3) : dash,
+    unanswerable ? pct(s.abstention) : dash,
+  ];
+}
+
+/** Display width in a terminal: CJK and full-width characters take two columns. */
+const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1), 0);
+
+function table(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => width(r[c] ?? ''))));
+  return all
+    .map((r) =>
+      r
+        .map((cell, c) => {
+          const pad = ' '.repeat((widths[c] ?? 0) - width(cell));
+          return c === 0 ? cell + pad : pad + cell;
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+const qualityRows: string[][] = [];
+for (const set of sets) {
+  const outcomes = set.questions.map((q) => scoreOne(q, askResult(engine, q.q, 3)));
+  qualityRows.push(row(set.name, summarize(outcomes)));
+  const categories = [...new Set(set.questions.map((q) => q.category).filter((c): c is string => c !== undefined))];
+  for (const category of categories) {
+    qualityRows.push(row(`  ${category}`, summarize(outcomes.filter((o) => o.question.category === category))));
+  }
+}
+
+// ---- latency ----
+
+const allQuestions = sets.flatMap((s) => s.questions.map((q) => q.q));
+
+function measure(run: (q: string) => unknown): number[] {
+  for (const q of allQuestions) run(q); // warm-up pass: JIT and caches, not measured
+  const times: number[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    for (const q of allQuestions) {
+      const t = performance.now();
+      run(q);
+      times.push(performance.now() - t);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** Nearest-rank percentile of sorted samples. */
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+const ms = (x: number) => x.toFixed(2);
+const median = (xs: readonly number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+
+function latencyRow(label: string, sorted: readonly number[]): string[] {
+  const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
+  return [label, ms(mean), ms(percentile(sorted, 50)), ms(percentile(sorted, 90)), ms(percentile(sorted, 99)), ms(sorted.at(-1) ?? 0)];
+}
+
+const rendered = measure((q) => askResult(engine, q, 3));
+const pipeline = measure((q) => engine.ask(q));
+
+// ---- report ----
+
+console.log(
+  `engine: ${engine.corpus.entries.length} entries; loaded in ${loadMs.toFixed(0)} ms (tokenizer, corpus, index); ` +
+    `index build ${ms(coldBuildMs)} ms cold, ${ms(median(warmBuildMs))} ms warm (median of ${warmBuildMs.length})`,
+);
+console.log('');
+console.log(table(['quality', 'n', 'acc@1', 'right@1', 'recall@3', 'MRR', 'abstain'], qualityRows));
+console.log('  (acc@1: first hit right; right@1: answered and first hit right; abstain: share of must-not-answer questions declined)');
+console.log('');
+console.log(
+  table(
+    [`latency, ms (${allQuestions.length} questions × ${passes} passes)`, 'mean', 'p50', 'p90', 'p99', 'max'],
+    [latencyRow('askResult(engine, q, 3)', rendered), latencyRow('engine.ask(q)  (no rendering)', pipeline)],
+  ),
+);
