@@ -19,6 +19,8 @@ export interface Config {
   readonly line: LineChannelConfig | undefined;
   readonly corpusDir: string;
   readonly logLevel: string;
+  /** Redis shared by replicas for event de-duplication; undefined: each process remembers on its own. */
+  readonly redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -82,10 +84,15 @@ export function parseConfig(env: Env): Config {
     throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
   }
   const corpusDir = nonEmpty(env, 'CORPUS_DIR');
+  const redisUrl = nonEmpty(env, 'REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', `expected a redis:// or rediss:// URL, got '${redisUrl}'`);
+  }
   return {
     port,
     line: channelSecret && channelAccessToken ? { channelSecret, channelAccessToken, apiBaseUrl } : undefined,
     corpusDir: corpusDir ? path.resolve(corpusDir) : bundledCorpusDir,
     logLevel,
+    redisUrl,
   };
 }

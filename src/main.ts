@@ -3,16 +3,16 @@
  * LINE clients once, wire them into the app, listen, and shut down cleanly on SIGTERM.
  */
 import type { Server } from 'node:http';
-import { createEngine } from './bot/engine.js';
-import { createEngineRef } from './bot/engine-ref.js';
+import { createCorpusHandle, createCorpusReloader, type CorpusReloader } from './bot/corpus-reloader.js';
+import { createEngineRef, type EngineRef } from './bot/engine-ref.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
-import { CorpusError } from './corpus/corpus-problem.js';
 import { readCorpus, readSudachiSynonyms } from './corpus/read-corpus.js';
 import { createLineReplyClient } from './line/reply-client.js';
 import { createLogger, type Logger } from './logger.js';
 import { createJapaneseTokenizer } from './search/japanese-tokenizer.js';
 import { createApp } from './server/create-app.js';
 import { createMemoryDeduplicator } from './server/event-deduplicator.js';
+import { createRedisDeduplicator } from './server/redis-deduplicator.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './server/webhook-dispatcher.js';
 
 function loadConfig(): Config {
@@ -27,19 +27,31 @@ function loadConfig(): Config {
   }
 }
 
-async function buildEngine(config: Config, logger: Logger) {
+/**
+ * Build the tokenizer, then load and index the corpus through the reloader, which from then on
+ * watches the corpus directory. Start-up fails on an invalid corpus: there is no last good one yet.
+ */
+async function startEngine(config: Config, engines: EngineRef, logger: Logger): Promise<CorpusReloader> {
   const started = performance.now();
-  const [tokenize, corpus, synonyms] = await Promise.all([
-    createJapaneseTokenizer(),
-    readCorpus(config.corpusDir),
-    readSudachiSynonyms(config.corpusDir),
-  ]);
-  const engine = createEngine(corpus, tokenize, synonyms);
+  const reloader = createCorpusReloader({
+    dir: config.corpusDir,
+    tokenize: await createJapaneseTokenizer(),
+    engines,
+    logger,
+    readCorpus,
+    readSynonyms: readSudachiSynonyms,
+  });
+  const status = await reloader.reload();
+  if (status.problems.length > 0) {
+    logger.fatal({ problems: status.problems }, 'the corpus is invalid; fix it (npm run corpus:check) and restart');
+    process.exit(1);
+  }
   logger.info(
-    { entries: corpus.entries.length, corpusDir: config.corpusDir, ms: Math.round(performance.now() - started) },
+    { entries: status.entries, corpusDir: config.corpusDir, ms: Math.round(performance.now() - started) },
     'tokenizer and index ready',
   );
-  return engine;
+  reloader.watch();
+  return reloader;
 }
 
 function shutdownOn(signal: NodeJS.Signals, server: Server, dispatcher: WebhookDispatcher | undefined, logger: Logger) {
@@ -60,14 +72,16 @@ async function main(): Promise<void> {
   const dispatcher = config.line
     ? createWebhookDispatcher({
         engines,
-        deduplicator: createMemoryDeduplicator(),
+        deduplicator: config.redisUrl ? createRedisDeduplicator({ url: config.redisUrl, logger }) : createMemoryDeduplicator(),
         replies: createLineReplyClient({ channelAccessToken: config.line.channelAccessToken, baseUrl: config.line.apiBaseUrl }),
         logger,
       })
     : undefined;
+  const corpus = createCorpusHandle();
   const app = createApp({
     engines,
     logger,
+    corpus,
     ...(config.line && dispatcher ? { webhook: { channelSecret: config.line.channelSecret, dispatcher } } : {}),
   });
   const server = app.listen(config.port, () => {
@@ -81,13 +95,9 @@ async function main(): Promise<void> {
   shutdownOn('SIGTERM', server, dispatcher, logger);
   shutdownOn('SIGINT', server, dispatcher, logger);
   try {
-    engines.set(await buildEngine(config, logger));
+    corpus.attach(await startEngine(config, engines, logger));
   } catch (err) {
-    if (err instanceof CorpusError) {
-      logger.fatal({ problems: err.problems }, 'the corpus is invalid; fix it (npm run corpus:check) and restart');
-    } else {
-      logger.fatal({ error: (err as Error).message }, 'could not build the search engine');
-    }
+    logger.fatal({ error: (err as Error).message }, 'could not build the search engine');
     process.exit(1);
   }
 }

@@ -107,3 +107,25 @@ export function createCorpusReloader(deps: CorpusReloaderDeps): CorpusReloader {
     },
   };
 }
+
+/**
+ * The reloader as the HTTP layer sees it, bound once start-up has built it: the server listens
+ * (and answers /healthz) before the tokenizer is ready.
+ */
+export interface CorpusHandle {
+  status(): CorpusStatus | undefined;
+  /** undefined while starting. */
+  reload(): Promise<CorpusStatus | undefined>;
+  attach(reloader: CorpusReloader): void;
+}
+
+export function createCorpusHandle(): CorpusHandle {
+  let reloader: CorpusReloader | undefined;
+  return {
+    status: () => reloader?.status(),
+    reload: async () => reloader?.reload(),
+    attach(r) {
+      reloader = r;
+    },
+  };
+}

@@ -4,14 +4,20 @@
  */
 import { JSONParseError, middleware as lineSignature, SignatureValidationFailed, type webhook } from '@line/bot-sdk';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { askResult } from '../bot/ask-result.js';
+import { askResult, askResultFrom } from '../bot/ask-result.js';
+import type { CorpusHandle } from '../bot/corpus-reloader.js';
 import type { EngineRef } from '../bot/engine-ref.js';
+import { replyToPostback } from '../bot/reply-for-event.js';
+import { explainJson } from '../cli/format-explain.js';
 import type { Logger } from '../logger.js';
+import { previewRoutes } from '../preview/preview-routes.js';
 import type { WebhookDispatcher } from './webhook-dispatcher.js';
 
 export interface AppDeps {
   readonly engines: EngineRef;
   readonly logger: Logger;
+  /** The live corpus: its load status (problems of a rejected change) and reloading on demand. */
+  readonly corpus?: CorpusHandle;
   /** Absent in local mode: the webhook then answers 503. */
   readonly webhook?: { readonly channelSecret: string; readonly dispatcher: WebhookDispatcher };
 }
@@ -66,6 +72,12 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.post('/webhook', ...webhookRoutes(deps));
 
+  // Public: whether the corpus serving is the last one staff saved, and if not, what is wrong with it.
+  app.get('/api/status', (_req, res) => {
+    const engine = deps.engines.current();
+    res.json({ ready: engine !== undefined, entries: engine?.corpus.entries.length ?? 0, corpus: deps.corpus?.status() ?? null });
+  });
+
   app.get('/api/ask', (req, res) => {
     const engine = deps.engines.current();
     if (!engine) {
@@ -79,8 +91,35 @@ export function createApp(deps: AppDeps): express.Express {
     }
     const topParam = typeof req.query.top === 'string' ? Number(req.query.top) : 3;
     const top = Number.isInteger(topParam) && topParam > 0 ? Math.min(topParam, maxTop) : 3;
-    res.json(askResult(engine, q, top));
+    if (req.query.explain !== '1') {
+      res.json(askResult(engine, q, top));
+      return;
+    }
+    // explain=1 (the preview page): the same result plus why each hit came and why the bot answered.
+    const asked = engine.ask(q, { top: Math.max(top, 5) });
+    res.json({ ...askResultFrom(engine, asked, top), explain: explainJson(engine.index, asked, top) });
   });
+
+  // The reply to a button or quick-reply postback, as the bot would send it. It only renders:
+  // a feedback vote sent from here is never recorded as a citizen's feedback.
+  app.post('/api/postback', express.json({ limit: '4kb' }), (req, res) => {
+    const engine = deps.engines.current();
+    if (!engine) {
+      res.status(503).json({ message: 'still starting: the tokenizer and index are not ready yet' });
+      return;
+    }
+    const data = (req.body as { data?: unknown } | undefined)?.data;
+    if (typeof data !== 'string' || data === '') {
+      res.status(400).json({ message: 'expected a JSON body {"data": "..."} with the postback data, e.g. {"data": "pillar=1"}' });
+      return;
+    }
+    res.json({ messages: replyToPostback(data, engine).messages });
+  });
+
+  // The staff preview page; also at / in local mode, where there is no webhook to serve.
+  const preview = previewRoutes(deps);
+  app.use('/preview', preview);
+  if (!deps.webhook) app.use('/', preview);
 
   const onError: ErrorRequestHandler = (err: unknown, req, res, _next) => {
     if (err instanceof SignatureValidationFailed) {

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { fakeChannelAccessToken, startFakeLineApi, type FakeLineApi } from '../support/fake-line-api.js';
+import { hasRedisServer, startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { callbackBody, sign, textEvent } from '../support/webhook-fixtures.js';
+
+const secret = '0123456789abcdef0123456789abcdef';
+// CI installs redis-server (.ci/run); a developer machine without it skips this, saying why.
+const suite = hasRedisServer || process.env.CI ? describe : describe.skip;
+
+suite('two replicas sharing redis', () => {
+  let redis: RedisServer;
+  let fake: FakeLineApi;
+  let replicas: BotProcess[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    fake = await startFakeLineApi();
+    const env = {
+      LINE_CHANNEL_SECRET: secret,
+      LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
+      LINE_API_BASE_URL: fake.baseUrl,
+      REDIS_URL: redis.url,
+      LOG_LEVEL: 'info',
+    };
+    replicas = await Promise.all([startBotProcess(env), startBotProcess(env)]);
+  }, 40_000);
+
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.stop()));
+    await fake?.close();
+    await redis?.stop();
+  });
+
+  it('answers an event delivered to both replicas exactly once', async () => {
+    const events = Array.from({ length: 10 }, (_, i) => textEvent(i % 2 ? 'ふるさと納税は？' : '残業は減ったの？'));
+    for (const event of events) {
+      const body = JSON.stringify(callbackBody([event]));
+      const post = (url: string) =>
+        fetch(`${url}/webhook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-line-signature': sign(body, secret) },
+          body,
+        });
+      const statuses = await Promise.all(replicas.map((r) => post(r.url).then((res) => res.status)));
+      expect(statuses).toEqual([200, 200]);
+    }
+    await fake.waitForReplies(events.length, 10_000);
+    // Give a would-be duplicate time to arrive before counting.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(fake.replies.map((r) => r.replyToken).sort()).toEqual(events.map((e) => e.replyToken).sort());
+    expect(fake.invalidRequests).toEqual([]);
+    const skipped = replicas.map((r) => (r.output().match(/redelivered event skipped/g) ?? []).length);
+    expect(skipped[0]! + skipped[1]!).toBe(events.length);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The real bot as a separate process (`node --import tsx src/main.ts`, what npm start runs),
+ * for tests of what only a process shows: start-up, signals, several replicas.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export interface BotProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything the process wrote to stdout so far (JSON log lines). */
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Start the bot with `env` (PORT=0 is added) and resolve once its tokenizer and index are ready. */
+export function startBotProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`bot did not become ready; stdout: ${stdout} stderr: ${stderr}`));
+    }, timeoutMs);
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const port = /localhost:(\d+)/.exec(stdout)?.[1];
+      if (port && /tokenizer and index ready/.test(stdout)) {
+        clearTimeout(timer);
+        resolve({
+          url: `http://127.0.0.1:${port}`,
+          child,
+          output: () => stdout,
+          stop: (signal = 'SIGTERM') => {
+            if (child.exitCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited with ${code}; stderr: ${stderr}`));
+    });
+  });
+}
