@@ -210,6 +210,7 @@ export function explainJson(index: SearchIndex, asked: Asked, top: number, rule:
 
 const pathNames: Readonly<Record<string, string>> = {
   text: 'text (word)',
+  approximate: 'approximate (katakana prefix or one slip)',
   reading: 'reading (kana bigrams)',
   synonym: 'synonym',
 };

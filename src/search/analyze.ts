@@ -68,6 +68,8 @@ const GENERIC_WORDS = new Set([
 
 function isKept(m: Morpheme): boolean {
   if (DROPPED_POS.has(m.pos)) return false;
+  // A lone hiragana is a fragment of a badly cut kana run (ジャムのひ → ひる), not a word.
+  if (/^[\p{Script=Hiragana}]$/u.test(m.surface)) return false;
   if (m.pos === '名詞' && DROPPED_NOUN_DETAIL.has(m.posDetail)) return false;
   if (m.pos === '動詞' && m.posDetail === '非自立') return false;
   if (m.pos === '形容詞' && m.posDetail === '非自立') return false;

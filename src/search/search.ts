@@ -17,7 +17,7 @@ export interface TermMatch {
    * 'text': the word itself (base form); 'reading': bigrams of its sound, for kana words;
    * 'synonym': a term of a corpus synonym of the question's phrase (term.synonym says which).
    */
-  readonly via: 'text' | 'reading' | 'synonym';
+  readonly via: 'text' | 'approximate' | 'reading' | 'synonym';
   /** Share of the term matched: 1 for a word, the share of its bigrams for a reading. */
   readonly share: number;
   /** Fields where it matched. */
@@ -50,8 +50,29 @@ const synonymBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]
 export const homophoneCredit = 0.7;
 const homophoneBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * homophoneCredit]));
 
+/**
+ * Approximate matching only where it is safe: a katakana word of four characters or more may be
+ * the start of a longer one (ワイナリー → ワイナリーバス), and one of five or more may have one slip
+ * (ワイナリバス). Never for kanji: one kanji is one edit and changes the meaning (支援 / 応援).
+ */
+function approximation(term: Term): { prefix: boolean; fuzzy: number } {
+  const katakana = !term.synonym && /^[\p{Script=Katakana}ー]+$/u.test(term.text);
+  const length = [...term.text].length;
+  return { prefix: katakana && length >= 4, fuzzy: katakana && length >= 5 ? 1 : 0 };
+}
+
+/** How much an approximate match (prefix or one slip) counts against the word itself. */
+export const approximateCredit = 0.8;
+
 function queryFor(term: Term): Query {
-  const byText: Query = { queries: [term.text], fields: [...textFields], boost: term.synonym ? synonymBoosts : fieldBoosts };
+  const { prefix, fuzzy } = approximation(term);
+  const byText: Query = {
+    queries: [term.text],
+    fields: [...textFields],
+    boost: term.synonym ? synonymBoosts : fieldBoosts,
+    ...(prefix ? { prefix: true } : {}),
+    ...(fuzzy > 0 ? { fuzzy } : {}),
+  };
   if (!term.bigrams || term.bigrams.length === 0 || term.synonym) return byText;
   const byReading: Query = {
     queries: [term.bigrams.join(' ')],
@@ -64,6 +85,8 @@ function queryFor(term: Term): Query {
 function matchOf(term: Term, result: SearchResult): TermMatch | undefined {
   const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
   if (textFieldsHit.length > 0) return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
+  const approximate = approximateFields(term, result);
+  if (approximate.length > 0) return { term, via: 'approximate', share: approximateCredit, fields: approximate };
   if (!term.bigrams || term.bigrams.length === 0) return undefined;
   // The longest stretch of consecutive bigrams found: scattered bigrams are chance, not the word.
   let longest = 0;
@@ -83,6 +106,45 @@ function matchOf(term: Term, result: SearchResult): TermMatch | undefined {
 export const figureBoost = 1.6;
 /** ...and one with a figure in the very unit asked for (何人 → a figure in 人). */
 export const askedUnitBoost = 2;
+
+/** Fields where a katakana word matched by prefix or with one slip (MiniSearch reports the entry's word). */
+function approximateFields(term: Term, result: SearchResult): string[] {
+  const { prefix, fuzzy } = approximation(term);
+  if ((!prefix && fuzzy === 0) || !result.queryTerms.includes(term.text)) return [];
+  const fields = new Set<string>();
+  for (const [entryWord, inFields] of Object.entries(result.match)) {
+    if (entryWord === term.text || !/^[\p{Script=Katakana}ー]+$/u.test(entryWord)) continue;
+    if ((prefix && entryWord.startsWith(term.text)) || (fuzzy > 0 && withinOneEdit(entryWord, term.text))) {
+      for (const f of inFields) if (f !== readingField && f !== gramField) fields.add(f);
+    }
+  }
+  return [...fields];
+}
+
+/** True when two words differ by at most one insertion, deletion or substitution. */
+export function withinOneEdit(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (x.length > y.length) i++;
+    else if (y.length > x.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (x.length - i) + (y.length - j) <= 1;
+}
 
 /** Rank entries for the question's content terms (and its character bigrams), best first. */
 export function searchEntries(

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/bot/engine.js';
 import { fixtureCorpus } from '../support/fixture-corpus.js';
+import { withinOneEdit, type RankedHit } from '../../src/search/search.js';
 import { realTokenizer } from '../support/tokenizer.js';
 
 let engine: Engine;
@@ -42,5 +43,30 @@ describe('search and decide', () => {
   it('abstains on empty and symbol-only messages', () => {
     expect(decisionOf('   ')).toMatchObject({ kind: 'abstain', reason: 'empty' });
     expect(decisionOf('？？')).toMatchObject({ kind: 'abstain', reason: 'empty' });
+  });
+});
+
+describe('approximate matching of katakana words', () => {
+  it('finds a long katakana word with one slip or by its start', () => {
+    expect(decisionOf('ワイナリバス')).toMatchObject({ kind: 'answer' });
+    expect(decisionOf('ワイナリバス').hits[0]?.entry.id).toBe('winery-bus');
+    expect(decisionOf('ワイナリー').hits[0]?.entry.id).toBe('winery-bus');
+  });
+
+  it('never approximates kanji words: one kanji changes the meaning', () => {
+    // 勤労 is one kanji away from 勤務 (in the overtime entries), as 応援 is from 支援.
+    expect(withinOneEdit('勤労', '勤務')).toBe(true);
+    const d = decisionOf('勤労');
+    expect(d.kind).toBe('abstain');
+    expect(d.hits.flatMap((h) => (h as RankedHit).matches).filter((m) => m.via === 'approximate')).toEqual([]);
+  });
+});
+
+describe('withinOneEdit', () => {
+  it('accepts one insertion, deletion or substitution and nothing more', () => {
+    expect(withinOneEdit('ワイナリーバス', 'ワイナリバス')).toBe(true);
+    expect(withinOneEdit('ワイナリーバス', 'ワイナリーパス')).toBe(true);
+    expect(withinOneEdit('ワイナリーバス', 'ワイナリーバス')).toBe(true);
+    expect(withinOneEdit('ワイナリーバス', 'ワインバス')).toBe(false);
   });
 });
