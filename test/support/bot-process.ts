@@ -15,10 +15,20 @@ export interface BotProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** Where and how to start: by default `node --import tsx src/main.ts` in the repository. */
+export interface BotProcessOptions {
+  readonly cwd?: string;
+  readonly args?: readonly string[];
+}
+
 /** Start the bot with `env` (PORT=0 is added) and resolve once its tokenizer and index are ready. */
-export function startBotProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
+export function startBotProcess(
+  env: Record<string, string>,
+  timeoutMs = 20_000,
+  options: BotProcessOptions = {},
+): Promise<BotProcess> {
+  const child = spawn(process.execPath, [...(options.args ?? ['--import', 'tsx', 'src/main.ts'])], {
+    cwd: options.cwd ?? root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
   });
   let stdout = '';
