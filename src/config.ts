@@ -6,6 +6,8 @@ import path from 'node:path';
 import { bundledCorpusDir } from './corpus/read-corpus.js';
 
 export const officialLineApiBaseUrl = 'https://api.line.me';
+/** The host of LINE's content endpoints (rich menu images), which the SDK's blob client calls. */
+export const officialLineDataApiBaseUrl = 'https://api-data.line.me';
 
 export interface LineChannelConfig {
   readonly channelSecret: string;
@@ -21,6 +23,12 @@ export interface Config {
   readonly logLevel: string;
   /** Redis shared by replicas for event de-duplication; undefined: each process remembers on its own. */
   readonly redisUrl: string | undefined;
+  /** DATA_DIR (default ./data), absolute: where the analytics database lives. */
+  readonly dataDir: string;
+  /** HASH_SALT for hashing LINE user ids; undefined: a random salt per process (counts reset on restart). */
+  readonly hashSalt: string | undefined;
+  /** ADMIN_TOKEN (at least 16 characters); undefined: /admin is disabled (403). */
+  readonly adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -48,18 +56,32 @@ function parsePort(raw: string | undefined): number {
   return Number(raw);
 }
 
-function parseBaseUrl(raw: string | undefined): string {
-  if (raw === undefined) return officialLineApiBaseUrl;
+function parseBaseUrl(raw: string | undefined, variable = 'LINE_API_BASE_URL', fallback = officialLineApiBaseUrl): string {
+  if (raw === undefined) return fallback;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('LINE_API_BASE_URL', `expected an http(s) URL, got '${raw}'`);
+    throw new ConfigError(variable, `expected an http(s) URL, got '${raw}'`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError('LINE_API_BASE_URL', `expected an http(s) URL, got '${raw}'`);
+    throw new ConfigError(variable, `expected an http(s) URL, got '${raw}'`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+/** DATA_DIR as an absolute path (default ./data); `npm run report` reads it the same way. */
+export function parseDataDir(env: Env): string {
+  return path.resolve(nonEmpty(env, 'DATA_DIR') ?? 'data');
+}
+
+/** A secret that must be long enough not to be guessed, or absent. */
+function optionalSecret(env: Env, name: string, minLength: number): string | undefined {
+  const value = nonEmpty(env, name);
+  if (value !== undefined && value.length < minLength) {
+    throw new ConfigError(name, `must be at least ${minLength} characters (got ${value.length}); e.g. openssl rand -hex 32`);
+  }
+  return value;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -94,5 +116,29 @@ export function parseConfig(env: Env): Config {
     corpusDir: corpusDir ? path.resolve(corpusDir) : bundledCorpusDir,
     logLevel,
     redisUrl,
+    dataDir: parseDataDir(env),
+    hashSalt: optionalSecret(env, 'HASH_SALT', 16),
+    adminToken: optionalSecret(env, 'ADMIN_TOKEN', 16),
+  };
+}
+
+/** What `npm run line:setup` needs: the access token (not the secret) and both API hosts. */
+export interface LineSetupConfig {
+  /** undefined when LINE_CHANNEL_ACCESS_TOKEN is not set (enough for --dry-run). */
+  readonly channelAccessToken: string | undefined;
+  readonly apiBaseUrl: string;
+  /** LINE_API_DATA_BASE_URL, default https://api-data.line.me (rich menu image upload). */
+  readonly dataApiBaseUrl: string;
+  readonly corpusDir: string;
+}
+
+/** Parse the environment for `npm run line:setup`; throws ConfigError naming the first bad variable. */
+export function parseLineSetupConfig(env: Env): LineSetupConfig {
+  const corpusDir = nonEmpty(env, 'CORPUS_DIR');
+  return {
+    channelAccessToken: nonEmpty(env, 'LINE_CHANNEL_ACCESS_TOKEN'),
+    apiBaseUrl: parseBaseUrl(nonEmpty(env, 'LINE_API_BASE_URL')),
+    dataApiBaseUrl: parseBaseUrl(nonEmpty(env, 'LINE_API_DATA_BASE_URL'), 'LINE_API_DATA_BASE_URL', officialLineDataApiBaseUrl),
+    corpusDir: corpusDir ? path.resolve(corpusDir) : bundledCorpusDir,
   };
 }

@@ -3,6 +3,10 @@
  * LINE clients once, wire them into the app, listen, and shut down cleanly on SIGTERM.
  */
 import type { Server } from 'node:http';
+import type { AnalyticsStore } from './analytics/analytics-store.js';
+import { createEventRecorder } from './analytics/record-event.js';
+import { analyticsDbFile, openSqliteAnalyticsStore } from './analytics/sqlite-analytics-store.js';
+import { randomSalt } from './analytics/user-hash.js';
 import { createCorpusHandle, createCorpusReloader, type CorpusReloader } from './bot/corpus-reloader.js';
 import { createEngineRef, type EngineRef } from './bot/engine-ref.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
@@ -54,14 +58,63 @@ async function startEngine(config: Config, engines: EngineRef, logger: Logger): 
   return reloader;
 }
 
-function shutdownOn(signal: NodeJS.Signals, server: Server, dispatcher: WebhookDispatcher | undefined, logger: Logger) {
+/**
+ * Open the analytics store when there is something to record (the webhook) or someone to read it
+ * (ADMIN_TOKEN). If it cannot be opened the bot still answers citizens: the error is logged and
+ * /admin/report answers 503.
+ */
+function openAnalytics(config: Config, logger: Logger): AnalyticsStore | undefined {
+  if (!config.line && !config.adminToken) return undefined;
+  const file = analyticsDbFile(config.dataDir);
+  try {
+    const store = openSqliteAnalyticsStore(file);
+    logger.info({ file }, 'analytics: recording questions and votes');
+    return store;
+  } catch (err) {
+    logger.error({ file, error: (err as Error).message }, 'analytics disabled: could not open the database in DATA_DIR; replies are not affected');
+    return undefined;
+  }
+}
+
+/** Shutdown budget from the signal (ms): replies stop retrying, the drain ends, the process is forced out. */
+const shutdownBudget = { repliesBy: 8000, waitUntil: 8800, forceExit: 9500 };
+let shuttingDown = false;
+
+/**
+ * On the signal: refuse new webhooks (503, LINE redelivers them), stop accepting connections,
+ * finish the replies in flight (their retries cut at 8 s), close the stores, exit 0; at 9.5 s exit 1
+ * whatever is left, logging how many events were unfinished.
+ */
+function shutdownOn(
+  signal: NodeJS.Signals,
+  server: Server,
+  dispatcher: WebhookDispatcher | undefined,
+  logger: Logger,
+  ...stores: ({ close(): Promise<void> | void } | undefined)[]
+) {
   process.once(signal, () => {
-    logger.info({ signal }, 'shutting down: no new requests, finishing replies in flight');
-    const force = setTimeout(() => process.exit(1), 9000);
+    if (shuttingDown) return;
+    shuttingDown = true;
+    const started = Date.now();
+    logger.info({ signal, inFlight: dispatcher?.inFlight ?? 0 }, 'shutting down: no new requests, finishing replies in flight');
+    const force = setTimeout(() => {
+      logger.error({ unfinished: dispatcher?.inFlight ?? 0 }, 'shutdown: out of time, exiting with events unfinished');
+      process.exit(1);
+    }, shutdownBudget.forceExit);
     force.unref();
+    const drained = dispatcher?.drain({ repliesBy: started + shutdownBudget.repliesBy, waitUntil: started + shutdownBudget.waitUntil });
     server.close();
     server.closeIdleConnections();
-    void (dispatcher?.idle() ?? Promise.resolve()).then(() => process.exit(0));
+    void (async () => {
+      const { unfinished } = (await drained) ?? { unfinished: 0 };
+      if (unfinished > 0) logger.error({ unfinished }, 'shutdown: events still unfinished after the drain');
+      const closed = await Promise.allSettled(stores.map(async (store) => store?.close()));
+      for (const result of closed) {
+        if (result.status === 'rejected') logger.error({ error: (result.reason as Error).message }, 'shutdown: a store did not close');
+      }
+      logger.info({ unfinished, ms: Date.now() - started }, 'shut down');
+      process.exit(unfinished > 0 ? 1 : 0);
+    })();
   });
 }
 
@@ -69,12 +122,19 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const engines = createEngineRef();
+  const analytics = openAnalytics(config, logger);
+  if (analytics && config.line && !config.hashSalt) {
+    logger.warn('HASH_SALT is not set: user ids are hashed with a random salt for this process, so distinct-user counts are not stable across restarts');
+  }
+  const hashSalt = config.hashSalt ?? randomSalt();
+  const redisDeduplicator = config.line && config.redisUrl ? createRedisDeduplicator({ url: config.redisUrl, logger }) : undefined;
   const dispatcher = config.line
     ? createWebhookDispatcher({
         engines,
-        deduplicator: config.redisUrl ? createRedisDeduplicator({ url: config.redisUrl, logger }) : createMemoryDeduplicator(),
+        deduplicator: redisDeduplicator ?? createMemoryDeduplicator(),
         replies: createLineReplyClient({ channelAccessToken: config.line.channelAccessToken, baseUrl: config.line.apiBaseUrl }),
         logger,
+        ...(analytics ? { recordEvent: createEventRecorder({ store: analytics, salt: hashSalt, logger }) } : {}),
       })
     : undefined;
   const corpus = createCorpusHandle();
@@ -82,6 +142,8 @@ async function main(): Promise<void> {
     engines,
     logger,
     corpus,
+    analytics,
+    adminToken: config.adminToken,
     ...(config.line && dispatcher ? { webhook: { channelSecret: config.line.channelSecret, dispatcher } } : {}),
   });
   const server = app.listen(config.port, () => {
@@ -92,8 +154,8 @@ async function main(): Promise<void> {
       logger.warn('local mode: LINE credentials are not set, so POST /webhook answers 503; ask at /api/ask?q=...');
     }
   });
-  shutdownOn('SIGTERM', server, dispatcher, logger);
-  shutdownOn('SIGINT', server, dispatcher, logger);
+  shutdownOn('SIGTERM', server, dispatcher, logger, analytics, redisDeduplicator);
+  shutdownOn('SIGINT', server, dispatcher, logger, analytics, redisDeduplicator);
   try {
     corpus.attach(await startEngine(config, engines, logger));
   } catch (err) {

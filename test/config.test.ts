@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { ConfigError, officialLineApiBaseUrl, parseConfig } from '../src/config.js';
 
 const secret = '8c570fa6dd201bb328f1c1eac23a96d8';
@@ -39,5 +40,26 @@ describe('parseConfig', () => {
 
   it('refuses a channel secret that is not the 32 hex characters LINE issues', () => {
     expect(errorOf({ LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: 'token' }).variable).toBe('LINE_CHANNEL_SECRET');
+  });
+});
+
+describe('parseConfig for analytics and admin', () => {
+  it('keeps analytics in ./data with no salt and admin disabled when nothing is set', () => {
+    const config = parseConfig({});
+    expect(config.dataDir).toBe(path.resolve('data'));
+    expect(config.hashSalt).toBeUndefined();
+    expect(config.adminToken).toBeUndefined();
+  });
+
+  it('reads DATA_DIR, HASH_SALT and ADMIN_TOKEN', () => {
+    const config = parseConfig({ DATA_DIR: '/var/lib/bot', HASH_SALT: 'salt-0123456789abcdef', ADMIN_TOKEN: 'admin-0123456789abcdef' });
+    expect(config.dataDir).toBe('/var/lib/bot');
+    expect(config.hashSalt).toBe('salt-0123456789abcdef');
+    expect(config.adminToken).toBe('admin-0123456789abcdef');
+  });
+
+  it('refuses an ADMIN_TOKEN or HASH_SALT shorter than 16 characters, naming the variable', () => {
+    expect(errorOf({ ADMIN_TOKEN: 'short' }).message).toMatch(/^ADMIN_TOKEN: must be at least 16 characters/);
+    expect(errorOf({ HASH_SALT: 'short' }).variable).toBe('HASH_SALT');
   });
 });

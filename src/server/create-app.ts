@@ -1,16 +1,21 @@
 /**
  * The HTTP surface of the bot, as an express app that does not listen (tests call it in process):
- * POST /webhook for LINE, GET /healthz for the platform, GET /api/ask for staff tools.
+ * POST /webhook for LINE, GET /healthz for the platform, GET /metrics (reply counters, JSON),
+ * GET /api/ask for staff tools.
  */
-import { JSONParseError, middleware as lineSignature, SignatureValidationFailed, type webhook } from '@line/bot-sdk';
+import { JSONParseError, middleware as lineSignature, SignatureValidationFailed } from '@line/bot-sdk';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { askResult, askResultFrom } from '../bot/ask-result.js';
 import type { CorpusHandle } from '../bot/corpus-reloader.js';
 import type { EngineRef } from '../bot/engine-ref.js';
 import { replyToPostback } from '../bot/reply-for-event.js';
 import { explainJson } from '../cli/format-explain.js';
+import type { AnalyticsStore } from '../analytics/analytics-store.js';
 import type { Logger } from '../logger.js';
 import { previewRoutes } from '../preview/preview-routes.js';
+import { adminAuth } from './admin-auth.js';
+import { adminRoutes } from './admin-routes.js';
+import { metricsSnapshot } from './metrics.js';
 import type { WebhookDispatcher } from './webhook-dispatcher.js';
 
 export interface AppDeps {
@@ -20,16 +25,20 @@ export interface AppDeps {
   readonly corpus?: CorpusHandle;
   /** Absent in local mode: the webhook then answers 503. */
   readonly webhook?: { readonly channelSecret: string; readonly dispatcher: WebhookDispatcher };
+  /** What citizens asked, for GET /admin/report; absent: the report answers 503. */
+  readonly analytics?: AnalyticsStore;
+  /** ADMIN_TOKEN; absent: everything under /admin answers 403 (admin disabled). */
+  readonly adminToken?: string;
 }
 
 /** Largest webhook body accepted; LINE's own requests stay far below, its limit is 2 MB. */
 export const maxWebhookBodyBytes = 1024 * 1024;
 const maxTop = 10;
 
-function isCallbackBody(body: unknown): body is { events: webhook.Event[] } {
+/** An object with an events array; each event's own shape is the dispatcher's to check (one bad event must not lose the others). */
+function isCallbackBody(body: unknown): body is { events: unknown[] } {
   if (typeof body !== 'object' || body === null) return false;
-  const events = (body as { events?: unknown }).events;
-  return Array.isArray(events) && events.every((e) => typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string');
+  return Array.isArray((body as { events?: unknown }).events);
 }
 
 function webhookRoutes(deps: AppDeps): RequestHandler[] {
@@ -50,6 +59,14 @@ function webhookRoutes(deps: AppDeps): RequestHandler[] {
         res.status(400).json({ message: 'expected a webhook body with an events array' });
         return;
       }
+      if (hook.dispatcher.draining) {
+        // Shutting down: refuse rather than take events we may not finish; LINE redelivers them
+        // (when webhook redelivery is on) to an instance that has the token's whole minute.
+        hook.dispatcher.metrics.events.refusedWhileDraining += req.body.events.length;
+        deps.logger.warn({ events: req.body.events.length }, 'webhook refused: shutting down');
+        res.status(503).set('connection', 'close').json({ message: 'shutting down; retry on another instance' });
+        return;
+      }
       // Acknowledge once per request, before any event is handled.
       res.status(200).json({});
       hook.dispatcher.dispatch(req.body.events);
@@ -67,7 +84,18 @@ export function createApp(deps: AppDeps): express.Express {
       res.status(503).json({ status: 'starting' });
       return;
     }
-    res.json({ status: 'ok', entries: engine.corpus.entries.length, webhook: deps.webhook ? 'enabled' : 'disabled' });
+    const inFlight = deps.webhook?.dispatcher.inFlight ?? 0;
+    if (deps.webhook?.dispatcher.draining) {
+      res.status(503).json({ status: 'draining', inFlight });
+      return;
+    }
+    res.json({ status: 'ok', entries: engine.corpus.entries.length, webhook: deps.webhook ? 'enabled' : 'disabled', inFlight });
+  });
+
+  // Counters of events and replies (no user data); see src/server/metrics.ts.
+  app.get('/metrics', (_req, res) => {
+    const dispatcher = deps.webhook?.dispatcher;
+    res.json(dispatcher ? { ...metricsSnapshot(dispatcher.metrics), inFlight: dispatcher.inFlight } : { webhook: 'disabled' });
   });
 
   app.post('/webhook', ...webhookRoutes(deps));
@@ -115,6 +143,9 @@ export function createApp(deps: AppDeps): express.Express {
     }
     res.json({ messages: replyToPostback(data, engine).messages });
   });
+
+  // Staff only: ADMIN_TOKEN as a bearer token or the session cookie of /admin/login.
+  app.use('/admin', adminAuth({ token: deps.adminToken, logger: deps.logger }), adminRoutes({ analytics: deps.analytics, corpus: deps.corpus }));
 
   // The staff preview page; also at / in local mode, where there is no webhook to serve.
   const preview = previewRoutes(deps);

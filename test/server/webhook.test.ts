@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { messagingApi, webhook } from '@line/bot-sdk';
+import { createMemoryAnalyticsStore, type AnalyticsStore } from '../../src/analytics/analytics-store.js';
 import { startBotServer, bundledEngine, testChannelSecret, type BotServer } from '../support/bot-server.js';
 import { startFakeLineApi, type FakeLineApi } from '../support/fake-line-api.js';
 import {
@@ -162,12 +163,32 @@ describe('POST /webhook', () => {
   });
 
   it('never writes the user id or the message text to the logs', async () => {
-    await post([textEvent('ふるさと納税は？'), postbackEvent('feedback=up&entry=x')]);
+    await post([textEvent('ふるさと納税は？'), textEvent('粗大ごみの出し方を教えて'), postbackEvent('feedback=up&entry=x')]);
     await settled();
     const logs = bot.logs.join('\n');
     expect(logs).toContain('replied');
     expect(logs).not.toContain(fixtureUserId);
     expect(logs).not.toContain('ふるさと納税は');
+    expect(logs).not.toContain('粗大ごみ');
+    // The analytics path ran for these events too, and stored the question for staff.
+    expect(await bot.analytics.unansweredQuestions({ limit: 5 })).toMatchObject([{ question: '粗大ごみの出し方を教えて' }]);
+  });
+
+  it('still replies, and logs no user id or text, when the analytics store fails', async () => {
+    const failing: AnalyticsStore = {
+      ...createMemoryAnalyticsStore(),
+      recordQuestion: () => Promise.reject(new Error('disk I/O error')),
+      recordFeedback: () => Promise.reject(new Error('disk I/O error')),
+    };
+    await bot.close();
+    bot = await startBotServer({ lineApiBaseUrl: fake.baseUrl, engine: await bundledEngine(), analytics: failing });
+    await post([textEvent('粗大ごみの出し方を教えて'), postbackEvent('feedback=down&entry=furusato-nozei-growth')]);
+    await settled();
+    expect(fake.replies).toHaveLength(2);
+    const logs = bot.logs.join('\n');
+    expect(logs).toContain('analytics not recorded');
+    expect(logs).not.toContain(fixtureUserId);
+    expect(logs).not.toContain('粗大ごみ');
   });
 });
 

@@ -3,6 +3,8 @@
  * for tests of what only a process shows: start-up, signals, several replicas.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -21,16 +23,21 @@ export interface BotProcessOptions {
   readonly args?: readonly string[];
 }
 
-/** Start the bot with `env` (PORT=0 is added) and resolve once its tokenizer and index are ready. */
+/**
+ * Start the bot with `env` (PORT=0 is added, and a fresh DATA_DIR removed on exit unless `env`
+ * has one, so no test writes the repository's ./data) and resolve once its tokenizer and index are ready.
+ */
 export function startBotProcess(
   env: Record<string, string>,
   timeoutMs = 20_000,
   options: BotProcessOptions = {},
 ): Promise<BotProcess> {
+  const dataDir = env.DATA_DIR === undefined ? mkdtempSync(path.join(tmpdir(), 'bot-process-data-')) : undefined;
   const child = spawn(process.execPath, [...(options.args ?? ['--import', 'tsx', 'src/main.ts'])], {
     cwd: options.cwd ?? root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env },
   });
+  if (dataDir) child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

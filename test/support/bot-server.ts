@@ -4,10 +4,14 @@
  */
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { createMemoryAnalyticsStore, type AnalyticsStore } from '../../src/analytics/analytics-store.js';
+import { createEventRecorder } from '../../src/analytics/record-event.js';
+import type { CorpusHandle } from '../../src/bot/corpus-reloader.js';
 import type { Engine } from '../../src/bot/engine.js';
 import { createEngineRef, type EngineRef } from '../../src/bot/engine-ref.js';
 import { loadEngine } from '../../src/cli/load-engine.js';
 import { createLineReplyClient } from '../../src/line/reply-client.js';
+import type { ReplyPolicyOptions } from '../../src/line/retrying-reply-client.js';
 import { createLogger } from '../../src/logger.js';
 import { createApp } from '../../src/server/create-app.js';
 import { createMemoryDeduplicator } from '../../src/server/event-deduplicator.js';
@@ -27,6 +31,8 @@ export interface BotServer {
   readonly url: string;
   readonly engines: EngineRef;
   readonly dispatcher: WebhookDispatcher | undefined;
+  /** The analytics store the webhook records into and /admin/report reads. */
+  readonly analytics: AnalyticsStore;
   /** Every log line written so far, as JSON text. */
   readonly logs: string[];
   close(): Promise<void>;
@@ -37,7 +43,23 @@ export interface BotServerOptions {
   readonly lineApiBaseUrl?: string;
   /** The engine to serve; omit to start with none (not ready yet). */
   readonly engine?: Engine;
+  /** Defaults to a fresh in-memory store. */
+  readonly analytics?: AnalyticsStore;
+  /** ADMIN_TOKEN; omit to disable /admin. */
+  readonly adminToken?: string;
+  /** HASH_SALT; defaults to a fixed test salt. */
+  readonly hashSalt?: string;
+  /** Reply timeout, attempts and backoff; defaults to production's. Fault tests shorten them. */
+  readonly replyPolicy?: ReplyPolicyOptions;
+  /** When a 1:1 chat waiting for a retry sees the loading animation; defaults to production's 1 s. */
+  readonly loadingAfterMs?: number;
+  /** The live corpus behind /api/status and POST /admin/reload; omit for none. */
+  readonly corpus?: CorpusHandle;
+  /** The engine holder to serve from (a corpus reloader's); defaults to one holding `engine`. */
+  readonly engines?: EngineRef;
 }
+
+export const testHashSalt = 'test-hash-salt-0123456789';
 
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
   const logs: string[] = [];
@@ -48,18 +70,25 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     },
   });
   const logger = createLogger('debug', sink);
-  const engines = createEngineRef(options.engine);
+  const engines = options.engines ?? createEngineRef(options.engine);
+  const analytics = options.analytics ?? createMemoryAnalyticsStore();
   const dispatcher = options.lineApiBaseUrl
     ? createWebhookDispatcher({
         engines,
         logger,
         deduplicator: createMemoryDeduplicator(),
         replies: createLineReplyClient({ channelAccessToken: fakeChannelAccessToken, baseUrl: options.lineApiBaseUrl }),
+        recordEvent: createEventRecorder({ store: analytics, salt: options.hashSalt ?? testHashSalt, logger }),
+        ...(options.replyPolicy ? { replyPolicy: options.replyPolicy } : {}),
+        ...(options.loadingAfterMs === undefined ? {} : { loadingAfterMs: options.loadingAfterMs }),
       })
     : undefined;
   const app = createApp({
     engines,
     logger,
+    analytics,
+    adminToken: options.adminToken,
+    ...(options.corpus ? { corpus: options.corpus } : {}),
     ...(dispatcher ? { webhook: { channelSecret: testChannelSecret, dispatcher } } : {}),
   });
   const server = app.listen(0, '127.0.0.1');
@@ -69,6 +98,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     url: `http://127.0.0.1:${port}`,
     engines,
     dispatcher,
+    analytics,
     logs,
     close: () =>
       new Promise<void>((resolve, reject) => {

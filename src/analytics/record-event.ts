@@ -1,0 +1,80 @@
+/**
+ * The webhook side of analytics: after an event has been answered (or the reply failed), record
+ * the text question with its outcome, or the 役に立った / 役に立たなかった vote. The user id is
+ * hashed before anything is stored; a store failure is logged without user data and never
+ * reaches the reply.
+ */
+import type { webhook } from '@line/bot-sdk';
+import type { ReplyPlan } from '../bot/reply-for-event.js';
+import { parsePostbackData } from '../line/postback-data.js';
+import type { Logger } from '../logger.js';
+import type { AnalyticsStore, FeedbackRecord, QuestionRecord } from './analytics-store.js';
+import { hashUserId } from './user-hash.js';
+
+/** Records what an event means for analytics; never rejects. */
+export type EventRecorder = (event: webhook.Event, plan: ReplyPlan) => Promise<void>;
+
+export type AnalyticsRecord =
+  | { readonly kind: 'question'; readonly record: QuestionRecord }
+  | { readonly kind: 'feedback'; readonly record: FeedbackRecord };
+
+function userIdOf(event: webhook.Event): string | undefined {
+  return event.source?.userId;
+}
+
+/**
+ * What to record for an event and the reply planned for it (pure): a record for a text message
+ * or a feedback postback, undefined for anything else. Reads the outcome replyForEvent gives a
+ * text question: `answer-full`, `answer-partial` or `abstain-<reason>`.
+ */
+export function analyticsRecordFor(event: webhook.Event, plan: ReplyPlan, salt: string): AnalyticsRecord | undefined {
+  const userId = userIdOf(event);
+  const base = { at: new Date(event.timestamp), userHash: userId === undefined ? undefined : hashUserId(userId, salt) };
+  if (event.type === 'message' && event.message.type === 'text') {
+    const answered = plan.outcome.startsWith('answer-');
+    const reason = plan.outcome.startsWith('abstain-') ? plan.outcome.slice('abstain-'.length) : undefined;
+    return {
+      kind: 'question',
+      record: {
+        ...base,
+        question: event.message.text,
+        answered,
+        ...(answered ? {} : { reason: reason ?? plan.outcome }),
+        entryIds: answered ? [...(plan.entryIds ?? [])] : [],
+      },
+    };
+  }
+  if (event.type === 'postback') {
+    const postback = parsePostbackData(event.postback.data);
+    if (postback.kind === 'feedback') {
+      return { kind: 'feedback', record: { ...base, entryId: postback.entryId, vote: postback.vote } };
+    }
+  }
+  return undefined;
+}
+
+export interface EventRecorderDeps {
+  readonly store: AnalyticsStore;
+  /** HASH_SALT, or a random per-process salt when it is not set. */
+  readonly salt: string;
+  readonly logger: Logger;
+}
+
+export function createEventRecorder(deps: EventRecorderDeps): EventRecorder {
+  return async (event, plan) => {
+    let kind: AnalyticsRecord['kind'] | undefined;
+    try {
+      const entry = analyticsRecordFor(event, plan, deps.salt);
+      if (!entry) return;
+      kind = entry.kind;
+      if (entry.kind === 'question') await deps.store.recordQuestion(entry.record);
+      else await deps.store.recordFeedback(entry.record);
+    } catch (err) {
+      // Store errors (SQLite's messages and codes) never carry the bound values: no user data here.
+      deps.logger.error(
+        { eventId: event.webhookEventId, record: kind, code: (err as { code?: unknown }).code, error: (err as Error).message },
+        'analytics not recorded (the reply was not affected)',
+      );
+    }
+  };
+}

@@ -1,0 +1,268 @@
+/**
+ * The production analytics store: one SQLite file (better-sqlite3) in DATA_DIR, in WAL mode so
+ * `npm run report` can read while the bot writes. The schema is created or migrated on open and
+ * its version kept in `PRAGMA user_version` (SQLite's own `schema_version` pragma is internal and
+ * must never be written). Every statement is prepared once.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  checkQuery,
+  questionKey,
+  reportDay,
+  reportDays,
+  smallTalkReasons,
+  type AnalyticsStore,
+  type DailyVolume,
+  type FeedbackRecord,
+  type QuestionRecord,
+} from './analytics-store.js';
+
+/** The database file in a data directory (the bot and `npm run report` agree on it). */
+export function analyticsDbFile(dataDir: string): string {
+  return path.join(dataDir, 'analytics.sqlite');
+}
+
+export class AnalyticsSchemaError extends Error {
+  override readonly name = 'AnalyticsSchemaError';
+  constructor(
+    readonly file: string,
+    readonly version: number,
+    readonly supported: number,
+  ) {
+    super(`${file} has analytics schema version ${version}, newer than this bot supports (${supported}): run a newer version of the bot`);
+  }
+}
+
+/** Migrations by version: migrations[0] brings an empty file to version 1. Only ever append. */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE questions (
+    id          INTEGER PRIMARY KEY,
+    at          INTEGER NOT NULL,            -- ms since the epoch, when the citizen sent it
+    day         TEXT    NOT NULL,            -- YYYY-MM-DD, Japan time
+    user_hash   TEXT,                        -- HMAC-SHA256(userId, HASH_SALT); never the raw id
+    question    TEXT    NOT NULL,            -- as typed
+    normalized  TEXT    NOT NULL,            -- questionKey(question), for grouping
+    answered    INTEGER NOT NULL CHECK (answered IN (0, 1)),
+    reason      TEXT                         -- why not answered: no-match, greeting, thanks, empty
+  );
+  CREATE INDEX questions_at ON questions (at);
+  CREATE INDEX questions_day ON questions (day);
+  CREATE INDEX questions_unanswered ON questions (answered, normalized, at);
+
+  CREATE TABLE question_entries (
+    question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+    rank        INTEGER NOT NULL,            -- 0 = the best hit
+    entry_id    TEXT    NOT NULL,
+    at          INTEGER NOT NULL,            -- copied from the question, for time filters
+    PRIMARY KEY (question_id, rank)
+  );
+  CREATE INDEX question_entries_entry ON question_entries (entry_id, at);
+  CREATE INDEX question_entries_at ON question_entries (at);
+
+  CREATE TABLE feedback (
+    id          INTEGER PRIMARY KEY,
+    at          INTEGER NOT NULL,
+    day         TEXT    NOT NULL,
+    user_hash   TEXT,
+    entry_id    TEXT    NOT NULL,
+    vote        TEXT    NOT NULL CHECK (vote IN ('up', 'down'))
+  );
+  CREATE INDEX feedback_at ON feedback (at);
+  CREATE INDEX feedback_day ON feedback (day);
+  CREATE INDEX feedback_entry ON feedback (entry_id, vote);
+  `,
+];
+
+/** The schema version this code writes. */
+export const analyticsSchemaVersion = migrations.length;
+
+function migrate(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > migrations.length) throw new AnalyticsSchemaError(file, version, migrations.length);
+  for (let v = version; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}
+
+// Constants, not user input: safe to inline.
+const smallTalkList = smallTalkReasons.map((r) => `'${r.replace(/'/g, "''")}'`).join(', ');
+const IS_SMALL_TALK = `(answered = 0 AND reason IN (${smallTalkList}))`;
+const IS_UNANSWERED = `(answered = 0 AND (reason IS NULL OR reason NOT IN (${smallTalkList})))`;
+const noLowerBound = Number.MIN_SAFE_INTEGER;
+
+interface UnansweredRow {
+  normalized: string;
+  question: string;
+  count: number;
+  users: number;
+  last_at: number;
+}
+interface FeedbackRow {
+  entry_id: string;
+  up: number;
+  down: number;
+  last_down_at: number;
+}
+interface DayQuestionsRow {
+  day: string;
+  questions: number;
+  answered: number;
+  unanswered: number;
+  small_talk: number;
+}
+interface DayFeedbackRow {
+  day: string;
+  up: number;
+  down: number;
+}
+interface HitsRow {
+  entry_id: string;
+  hits: number;
+  last_at: number;
+}
+
+/**
+ * Open (creating the file and its directory if missing) and migrate the analytics database.
+ * Throws AnalyticsSchemaError for a file written by a newer version of the bot.
+ */
+export function openSqliteAnalyticsStore(file: string): AnalyticsStore {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, file);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+
+  const insertQuestion = db.prepare<[number, string, string | null, string, string, number, string | null]>(
+    'INSERT INTO questions (at, day, user_hash, question, normalized, answered, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertQuestionEntry = db.prepare<[number | bigint, number, string, number]>(
+    'INSERT INTO question_entries (question_id, rank, entry_id, at) VALUES (?, ?, ?, ?)',
+  );
+  const insertFeedback = db.prepare<[number, string, string | null, string, string]>(
+    'INSERT INTO feedback (at, day, user_hash, entry_id, vote) VALUES (?, ?, ?, ?, ?)',
+  );
+  // With exactly one max() aggregate, SQLite takes the bare column `question` from the row holding
+  // the max: the most recent original text of the group.
+  const selectUnanswered = db.prepare<[number, number], UnansweredRow>(`
+    SELECT normalized, question, COUNT(*) AS count, COUNT(DISTINCT user_hash) AS users, MAX(at) AS last_at
+    FROM questions
+    WHERE ${IS_UNANSWERED} AND at >= ?
+    GROUP BY normalized
+    ORDER BY count DESC, last_at DESC, normalized
+    LIMIT ?`);
+  const selectNegative = db.prepare<[number, number], FeedbackRow>(`
+    SELECT entry_id, SUM(vote = 'up') AS up, SUM(vote = 'down') AS down,
+           MAX(CASE WHEN vote = 'down' THEN at END) AS last_down_at
+    FROM feedback
+    WHERE at >= ?
+    GROUP BY entry_id
+    HAVING down > 0
+    ORDER BY down DESC, up ASC, entry_id
+    LIMIT ?`);
+  const selectDayQuestions = db.prepare<[string, string], DayQuestionsRow>(`
+    SELECT day, COUNT(*) AS questions, SUM(answered) AS answered,
+           SUM(${IS_UNANSWERED}) AS unanswered, SUM(${IS_SMALL_TALK}) AS small_talk
+    FROM questions
+    WHERE day BETWEEN ? AND ?
+    GROUP BY day`);
+  const selectDayFeedback = db.prepare<[string, string], DayFeedbackRow>(`
+    SELECT day, SUM(vote = 'up') AS up, SUM(vote = 'down') AS down
+    FROM feedback
+    WHERE day BETWEEN ? AND ?
+    GROUP BY day`);
+  // An entry is counted once per answer even if it were listed twice.
+  const selectTopEntries = db.prepare<[number, number], HitsRow>(`
+    SELECT entry_id, COUNT(DISTINCT question_id) AS hits, MAX(at) AS last_at
+    FROM question_entries
+    WHERE at >= ?
+    GROUP BY entry_id
+    ORDER BY hits DESC, entry_id
+    LIMIT ?`);
+
+  const recordQuestion = db.transaction((r: QuestionRecord) => {
+    const at = r.at.getTime();
+    const { lastInsertRowid } = insertQuestion.run(
+      at,
+      reportDay(r.at),
+      r.userHash ?? null,
+      r.question,
+      questionKey(r.question),
+      r.answered ? 1 : 0,
+      r.reason ?? null,
+    );
+    r.entryIds.forEach((entryId, rank) => insertQuestionEntry.run(lastInsertRowid, rank, entryId, at));
+  });
+
+  return {
+    async recordQuestion(record) {
+      recordQuestion(record);
+    },
+    async recordFeedback(r: FeedbackRecord) {
+      insertFeedback.run(r.at.getTime(), reportDay(r.at), r.userHash ?? null, r.entryId, r.vote);
+    },
+    async unansweredQuestions({ since, limit }) {
+      checkQuery.limit(limit);
+      return selectUnanswered.all(since?.getTime() ?? noLowerBound, limit).map((row) => ({
+        question: row.question,
+        normalized: row.normalized,
+        count: row.count,
+        users: row.users,
+        lastAskedAt: new Date(row.last_at),
+      }));
+    },
+    async negativeFeedback({ since, limit }) {
+      checkQuery.limit(limit);
+      return selectNegative.all(since?.getTime() ?? noLowerBound, limit).map((row) => ({
+        entryId: row.entry_id,
+        up: row.up,
+        down: row.down,
+        lastDownAt: new Date(row.last_down_at),
+      }));
+    },
+    async dailyVolume({ days, until }) {
+      checkQuery.days(days);
+      const dayList = reportDays(days, until ?? new Date());
+      const first = dayList[0] as string;
+      const last = dayList[dayList.length - 1] as string;
+      const questions = new Map(selectDayQuestions.all(first, last).map((r) => [r.day, r]));
+      const feedback = new Map(selectDayFeedback.all(first, last).map((r) => [r.day, r]));
+      return dayList.map((day): DailyVolume => {
+        const q = questions.get(day);
+        const f = feedback.get(day);
+        return {
+          day,
+          questions: q?.questions ?? 0,
+          answered: q?.answered ?? 0,
+          unanswered: q?.unanswered ?? 0,
+          smallTalk: q?.small_talk ?? 0,
+          feedbackUp: f?.up ?? 0,
+          feedbackDown: f?.down ?? 0,
+        };
+      });
+    },
+    async topEntries({ since, limit }) {
+      checkQuery.limit(limit);
+      return selectTopEntries.all(since?.getTime() ?? noLowerBound, limit).map((row) => ({
+        entryId: row.entry_id,
+        hits: row.hits,
+        lastShownAt: new Date(row.last_at),
+      }));
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Staff routes under /admin (mounted behind adminAuth in create-app): GET /admin/report, the
+ * "what citizens asked" report as JSON or CSV, and POST /admin/reload, the corpus reloaded now.
+ */
+import express from 'express';
+import type { AnalyticsStore } from '../analytics/analytics-store.js';
+import type { CorpusHandle } from '../bot/corpus-reloader.js';
+import { csvBom, reportToCsv } from '../analytics/report-csv.js';
+import { buildReport, maxReportDays, maxReportLimit, parseReportNumber } from '../analytics/report.js';
+
+export interface AdminRouteDeps {
+  /** Absent when analytics is off: the report then answers 503. */
+  readonly analytics?: AnalyticsStore;
+  /** Clock for the report window (tests). */
+  readonly now?: () => Date;
+  /** The live corpus; absent: reload answers 503. */
+  readonly corpus?: CorpusHandle;
+}
+
+/**
+ * `GET /report[?days=N][&limit=N][&format=csv]`: the last N days (default 30, at most 366), at
+ * most `limit` rows per list (default 20, at most 500). JSON shape: {@link AnalyticsReport} in
+ * src/analytics/report.ts (unanswered, negativeFeedback, dailyVolume, topEntries). With
+ * `format=csv`, a UTF-8 CSV (with BOM, for Excel) of the same four tables as a download.
+ * Same-origin pages (the preview page) fetch it with the admin session cookie.
+ */
+export function adminRoutes(deps: AdminRouteDeps): express.Router {
+  const router = express.Router();
+
+  router.get('/report', async (req, res) => {
+    if (!deps.analytics) {
+      res.status(503).json({ message: 'analytics is not available: the store in DATA_DIR could not be opened (see the start-up log)' });
+      return;
+    }
+    const format = req.query.format ?? 'json';
+    if (format !== 'json' && format !== 'csv') {
+      res.status(400).json({ message: `format expects json or csv, got '${String(format)}'` });
+      return;
+    }
+    let days: number | undefined;
+    let limit: number | undefined;
+    try {
+      days = parseReportNumber(req.query.days, 'days', maxReportDays);
+      limit = parseReportNumber(req.query.limit, 'limit', maxReportLimit);
+    } catch (err) {
+      res.status(400).json({ message: (err as Error).message });
+      return;
+    }
+    const report = await buildReport(deps.analytics, {
+      ...(days !== undefined ? { days } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+      ...(deps.now ? { now: deps.now() } : {}),
+    });
+    if (format === 'csv') {
+      const day = report.dailyVolume.at(-1)?.day ?? 'report';
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`komoro-bot-report-${day}.csv`)
+        .send(csvBom + reportToCsv(report));
+      return;
+    }
+    res.json(report);
+  });
+
+  /**
+   * `POST /reload`: validate and index the corpus directory now (as the watcher does on a change).
+   * 200 with the status when the new corpus serves; 422 with its problems (file:line field) when it
+   * was rejected and the previous corpus keeps serving; 503 while starting.
+   */
+  router.post('/reload', async (_req, res) => {
+    const status = await deps.corpus?.reload();
+    if (!status) {
+      res.status(503).json({ message: 'still starting: the corpus is not loaded yet' });
+      return;
+    }
+    res.status(status.problems.length > 0 ? 422 : 200).json(status);
+  });
+
+  return router;
+}

@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createMemoryAnalyticsStore,
+  type AnalyticsStore,
+  type QuestionRecord,
+} from '../../src/analytics/analytics-store.js';
+import { openSqliteAnalyticsStore } from '../../src/analytics/sqlite-analytics-store.js';
+
+/** The same suite for every implementation: what the report shows must not depend on the store. */
+const implementations: { name: string; open: () => { store: AnalyticsStore; cleanup: () => void } }[] = [
+  { name: 'the in-memory store', open: () => ({ store: createMemoryAnalyticsStore(), cleanup: () => {} }) },
+  {
+    name: 'the SQLite store',
+    open: () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'analytics-contract-'));
+      return {
+        store: openSqliteAnalyticsStore(path.join(dir, 'nested', 'analytics.sqlite')),
+        cleanup: () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+];
+
+/** An instant given in Japan time, the way staff think of it. */
+const jst = (local: string) => new Date(`${local}+09:00`);
+
+function question(at: string, text: string, overrides: Partial<QuestionRecord> = {}): QuestionRecord {
+  return { at: jst(at), userHash: 'user-a', question: text, answered: false, reason: 'no-match', entryIds: [], ...overrides };
+}
+
+describe.each(implementations)('$name', ({ open }) => {
+  let store: AnalyticsStore;
+  let cleanup: () => void;
+
+  beforeEach(() => {
+    ({ store, cleanup } = open());
+  });
+
+  afterEach(async () => {
+    await store.close();
+    cleanup();
+  });
+
+  it('lists the most asked unanswered questions first, grouping texts that normalise alike', async () => {
+    await store.recordQuestion(question('2025-03-01T09:00:00', 'ゴミの収集日は？'));
+    await store.recordQuestion(question('2025-03-01T10:00:00', '駐車場はありますか'));
+    await store.recordQuestion(question('2025-03-02T09:00:00', 'ｺﾞﾐの収集日は?', { userHash: 'user-b' }));
+    await store.recordQuestion(question('2025-03-03T09:00:00', 'ゴミの収集日は', { userHash: 'user-b' }));
+
+    const unanswered = await store.unansweredQuestions({ limit: 10 });
+
+    expect(unanswered).toEqual([
+      {
+        question: 'ゴミの収集日は', // the most recent original text of the group
+        normalized: 'ゴミの収集日は',
+        count: 3,
+        users: 2,
+        lastAskedAt: jst('2025-03-03T09:00:00'),
+      },
+      { question: '駐車場はありますか', normalized: '駐車場はありますか', count: 1, users: 1, lastAskedAt: jst('2025-03-01T10:00:00') },
+    ]);
+  });
+
+  it('leaves answered questions and small talk out of the unanswered list', async () => {
+    await store.recordQuestion(question('2025-03-01T09:00:00', 'ふるさと納税は？', { answered: true, reason: undefined, entryIds: ['furusato'] }));
+    await store.recordQuestion(question('2025-03-01T09:01:00', 'おはよう', { reason: 'greeting' }));
+    await store.recordQuestion(question('2025-03-01T09:02:00', 'ありがとう', { reason: 'thanks' }));
+    await store.recordQuestion(question('2025-03-01T09:03:00', '🙂', { reason: 'empty' }));
+    await store.recordQuestion(question('2025-03-01T09:04:00', '天気予報'));
+
+    expect((await store.unansweredQuestions({ limit: 10 })).map((u) => u.question)).toEqual(['天気予報']);
+  });
+
+  it('lists only unanswered questions asked since the given time, at most the limit', async () => {
+    await store.recordQuestion(question('2025-03-01T09:00:00', 'old question'));
+    await store.recordQuestion(question('2025-03-05T09:00:00', 'first'));
+    await store.recordQuestion(question('2025-03-05T10:00:00', 'second'));
+    await store.recordQuestion(question('2025-03-05T11:00:00', 'third'));
+
+    const recent = await store.unansweredQuestions({ since: jst('2025-03-05T00:00:00'), limit: 2 });
+
+    // Equal counts: the most recently asked first.
+    expect(recent.map((u) => u.question)).toEqual(['third', 'second']);
+  });
+
+  it('counts an unanswered question from users without an id, but not as a user', async () => {
+    await store.recordQuestion(question('2025-03-01T09:00:00', '除雪は？', { userHash: undefined }));
+    await store.recordQuestion(question('2025-03-01T09:05:00', '除雪は？'));
+
+    expect(await store.unansweredQuestions({ limit: 5 })).toMatchObject([{ count: 2, users: 1 }]);
+  });
+
+  it('lists the entries with the most 役に立たなかった votes, with their up and down counts', async () => {
+    const vote = (at: string, entryId: string, v: 'up' | 'down') =>
+      store.recordFeedback({ at: jst(at), userHash: 'user-a', entryId, vote: v });
+    await vote('2025-03-01T09:00:00', 'winery-bus', 'down');
+    await vote('2025-03-01T09:10:00', 'winery-bus', 'down');
+    await vote('2025-03-01T09:20:00', 'winery-bus', 'up');
+    await vote('2025-03-01T09:30:00', 'overtime', 'down');
+    await vote('2025-03-02T09:00:00', 'furusato', 'up');
+
+    expect(await store.negativeFeedback({ limit: 10 })).toEqual([
+      { entryId: 'winery-bus', up: 1, down: 2, lastDownAt: jst('2025-03-01T09:10:00') },
+      { entryId: 'overtime', up: 0, down: 1, lastDownAt: jst('2025-03-01T09:30:00') },
+    ]);
+    expect(await store.negativeFeedback({ since: jst('2025-03-01T09:15:00'), limit: 10 })).toEqual([
+      { entryId: 'overtime', up: 0, down: 1, lastDownAt: jst('2025-03-01T09:30:00') },
+    ]);
+  });
+
+  it('gives one row per Japan-time day, oldest first, with quiet days as zeros', async () => {
+    // 00:30 in Japan is still the previous day in UTC: it counts for the Japanese day.
+    await store.recordQuestion(question('2025-03-02T00:30:00', 'ふるさと納税', { answered: true, reason: undefined, entryIds: ['furusato'] }));
+    await store.recordQuestion(question('2025-03-02T12:00:00', '天気予報'));
+    await store.recordQuestion(question('2025-03-02T23:59:00', 'こんにちは', { reason: 'greeting' }));
+    await store.recordQuestion(question('2025-03-04T08:00:00', '天気予報'));
+    await store.recordFeedback({ at: jst('2025-03-02T13:00:00'), userHash: 'user-a', entryId: 'furusato', vote: 'up' });
+    await store.recordFeedback({ at: jst('2025-03-04T13:00:00'), userHash: 'user-a', entryId: 'furusato', vote: 'down' });
+    await store.recordQuestion(question('2025-03-05T00:00:00', 'after the window'));
+
+    const days = await store.dailyVolume({ days: 3, until: jst('2025-03-04T23:59:59') });
+
+    expect(days).toEqual([
+      { day: '2025-03-02', questions: 3, answered: 1, unanswered: 1, smallTalk: 1, feedbackUp: 1, feedbackDown: 0 },
+      { day: '2025-03-03', questions: 0, answered: 0, unanswered: 0, smallTalk: 0, feedbackUp: 0, feedbackDown: 0 },
+      { day: '2025-03-04', questions: 1, answered: 0, unanswered: 1, smallTalk: 0, feedbackUp: 0, feedbackDown: 1 },
+    ]);
+  });
+
+  it('counts how often each entry was shown in answers, once per answer', async () => {
+    const answered = (at: string, entryIds: string[]) =>
+      store.recordQuestion(question(at, 'q', { answered: true, reason: undefined, entryIds }));
+    await answered('2025-03-01T09:00:00', ['furusato', 'overtime']);
+    await answered('2025-03-01T10:00:00', ['furusato']);
+    await answered('2025-03-02T10:00:00', ['winery-bus', 'furusato']);
+
+    expect(await store.topEntries({ limit: 2 })).toEqual([
+      { entryId: 'furusato', hits: 3, lastShownAt: jst('2025-03-02T10:00:00') },
+      { entryId: 'overtime', hits: 1, lastShownAt: jst('2025-03-01T09:00:00') },
+    ]);
+    expect(await store.topEntries({ since: jst('2025-03-02T00:00:00'), limit: 5 })).toEqual([
+      { entryId: 'furusato', hits: 1, lastShownAt: jst('2025-03-02T10:00:00') },
+      { entryId: 'winery-bus', hits: 1, lastShownAt: jst('2025-03-02T10:00:00') },
+    ]);
+  });
+
+  it('gives empty reports when nothing was recorded', async () => {
+    expect(await store.unansweredQuestions({ limit: 5 })).toEqual([]);
+    expect(await store.negativeFeedback({ limit: 5 })).toEqual([]);
+    expect(await store.topEntries({ limit: 5 })).toEqual([]);
+    expect(await store.dailyVolume({ days: 1, until: jst('2025-03-01T12:00:00') })).toEqual([
+      { day: '2025-03-01', questions: 0, answered: 0, unanswered: 0, smallTalk: 0, feedbackUp: 0, feedbackDown: 0 },
+    ]);
+  });
+
+  it('refuses a limit or a number of days that is not a positive integer', async () => {
+    await expect(store.unansweredQuestions({ limit: 0 })).rejects.toThrow(RangeError);
+    await expect(store.topEntries({ limit: 1.5 })).rejects.toThrow(RangeError);
+    await expect(store.dailyVolume({ days: 0 })).rejects.toThrow(RangeError);
+  });
+});

@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analyticsDbFile, openSqliteAnalyticsStore } from '../../src/analytics/sqlite-analytics-store.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `npm run report -- ARGS`, as the script runs under tsx; DATA_DIR is never inherited. */
+function report(args: readonly string[]): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/report.ts', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'report-script-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function fill(): Promise<void> {
+  const store = openSqliteAnalyticsStore(analyticsDbFile(dir));
+  const now = new Date();
+  await store.recordQuestion({ at: now, userHash: 'h1', question: '粗大ごみの出し方を教えて', answered: false, reason: 'no-match', entryIds: [] });
+  await store.recordQuestion({ at: now, userHash: 'h2', question: '粗大ごみの出し方を教えて？', answered: false, reason: 'no-match', entryIds: [] });
+  await store.recordQuestion({ at: now, userHash: 'h1', question: 'ふるさと納税は？', answered: true, entryIds: ['furusato-nozei-growth'] });
+  await store.recordFeedback({ at: now, userHash: 'h1', entryId: 'furusato-nozei-growth', vote: 'down' });
+  await store.close();
+}
+
+describe('npm run report', () => {
+  it('prints the unanswered questions, the negative feedback and the daily volume as tables', async () => {
+    await fill();
+    const run = await report(['--data', dir, '--days', '7']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('last 7 days');
+    expect(run.stdout).toMatch(/ 2 +2 +\d{4}-\d\d-\d\d \d\d:\d\d +粗大ごみの出し方を教えて/);
+    expect(run.stdout).toMatch(/ 1 +0 +\d{4}-\d\d-\d\d \d\d:\d\d +furusato-nozei-growth/);
+    expect(run.stdout).toContain('daily volume');
+    expect(run.stdout.split('\n').filter((l) => /^ {2}\d{4}-\d\d-\d\d /.test(l))).toHaveLength(7);
+  });
+
+  it('exports the report as CSV to stdout or, with a BOM for Excel, to a file', async () => {
+    await fill();
+    const toStdout = await report(['--data', dir, '--csv']);
+    expect(toStdout.code).toBe(0);
+    expect(toStdout.stdout).toMatch(/^粗大ごみの出し方を教えて.*,2,2,/m);
+
+    const file = path.join(dir, 'report.csv');
+    const toFile = await report(['--data', dir, '--csv', file]);
+    expect(toFile.code).toBe(0);
+    expect(toFile.stdout).toContain('report.csv');
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('furusato-nozei-growth,1,0,');
+  });
+
+  it('says kindly that there is no database yet, and creates none', async () => {
+    const run = await report(['--data', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('No analytics yet');
+    expect(run.stdout).toContain(analyticsDbFile(dir));
+    expect(existsSync(analyticsDbFile(dir))).toBe(false);
+  });
+
+  it('refuses a number of days that is not a whole number', async () => {
+    const run = await report(['--data', dir, '--days', 'week']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--days');
+  });
+});
