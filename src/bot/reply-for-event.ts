@@ -23,7 +23,11 @@ const feedbackThanks: messagingApi.TextMessage = {
   text: 'ご意見ありがとうございます。今後の改善に役立てます。',
 };
 
-function replyToPostback(data: string, engine: Engine): ReplyPlan {
+/**
+ * The reply to a postback's data (pure): pillar pages, the pillar menu, or thanks for a vote.
+ * It only renders; recording a vote is the webhook dispatcher's job, so the preview page can call it.
+ */
+export function replyToPostback(data: string, engine: Engine): ReplyPlan {
   const postback = parsePostbackData(data);
   const { meta, entries } = engine.corpus;
   switch (postback.kind) {
@@ -36,6 +40,8 @@ function replyToPostback(data: string, engine: Engine): ReplyPlan {
       return { messages: renderPillarMenu(meta), outcome: 'browse-pillars' };
     case 'feedback':
       return { messages: [feedbackThanks], outcome: `feedback-${postback.vote}`, entryIds: [postback.entryId] };
+    case 'help':
+      return { messages: renderWelcome(meta), outcome: 'help' };
     case 'unknown':
       return { messages: renderPillarMenu(meta), outcome: 'postback-unknown' };
   }
