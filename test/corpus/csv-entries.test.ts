@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/corpus/corpus-problem.js';
+import { csvColumns, entriesFromCsv, entriesToCsv, newEntryDefaults } from '../../src/corpus/csv-entries.js';
+import { parseCsv, stringifyCsv } from '../../src/corpus/csv.js';
+import type { Entry } from '../../src/corpus/entry.js';
+import { bundledCorpusDir, readCorpus } from '../../src/corpus/read-corpus.js';
+
+const furusato: Entry = {
+  id: 'furusato-nozei-growth',
+  pillar: 1,
+  kind: 'highlight',
+  title: 'ふるさと納税の寄付額が50.5倍に',
+  body: '寄付額は3億4300万円になりました。',
+  figures: [{ label: 'ふるさと納税の寄付額', before: 6790000, after: 343000000, unit: '円', period: '就任前→2020年1月現在' }],
+  period: '2020年1月現在',
+  keywords: ['寄付', '返礼品'],
+  source: { section: '1. 市役所の改革と健全財政「しせいを正す」— 囲み：ふるさと納税', line: 72 },
+};
+
+function fromCsv(text: string, existing: readonly Entry[] = []) {
+  return entriesFromCsv(parseCsv(text), {
+    file: 'staff.csv',
+    existing: new Map(existing.map((e) => [e.id, e])),
+    pillars: new Set([0, 1, 2, 3, 4, 5, 6]),
+  });
+}
+
+function problemsOf(text: string, existing: readonly Entry[] = []): string[] {
+  return fromCsv(text, existing).problems.map(formatProblem);
+}
+
+describe('entriesFromCsv', () => {
+  it('makes a new entry of the four required columns, with the documented defaults', () => {
+    const { rows, problems } = fromCsv('id,title,text,keywords\r\ngomi-days,ごみの収集日は？,燃えるごみは週2回です。,ごみ、収集日\r\n');
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([
+      {
+        row: 2,
+        entry: {
+          id: 'gomi-days',
+          pillar: newEntryDefaults.pillar,
+          kind: 'faq',
+          title: 'ごみの収集日は？',
+          body: '燃えるごみは週2回です。',
+          figures: [],
+          keywords: ['ごみ', '収集日'],
+          source: { section: '職員による追加', line: 2 },
+        },
+      },
+    ]);
+  });
+
+  it('splits keywords on 、 , ， ; ； and line breaks, dropping blanks', () => {
+    const { rows } = fromCsv('id,title,text,keywords\r\na,t,b,"ごみ、 収集日,資源;粗大ごみ；分別，カレンダー\n回収日、、"\r\n');
+    expect(rows[0]?.entry.keywords).toEqual(['ごみ', '収集日', '資源', '粗大ごみ', '分別', 'カレンダー', '回収日']);
+  });
+
+  it('accepts Japanese header names and full-width digits', () => {
+    const { rows, problems } = fromCsv('ＩＤ,タイトル,本文,キーワード,柱,種類,出典の節,出典の行\r\ngomi,ごみ,週2回,ごみ,３,policy,市報,12\r\n');
+    expect(problems).toEqual([]);
+    expect(rows[0]?.entry).toMatchObject({ id: 'gomi', pillar: 3, kind: 'policy', source: { section: '市報', line: 12 } });
+  });
+
+  it('updates an existing entry, keeping what the file has no column for and what it leaves empty', () => {
+    const { rows } = fromCsv('id,title,text,keywords,pillar,kind\r\nfurusato-nozei-growth,新しい題,新しい本文,寄付,,\r\n', [furusato]);
+    expect(rows[0]?.entry).toEqual({ ...furusato, title: '新しい題', body: '新しい本文', keywords: ['寄付'] });
+  });
+
+  it('clears the period and the figures of an entry when their cells are empty', () => {
+    const { rows } = fromCsv('id,title,text,keywords,period,figures\r\nfurusato-nozei-growth,t,b,寄付,,\r\n', [furusato]);
+    expect(rows[0]?.entry.period).toBeUndefined();
+    expect(rows[0]?.entry.figures).toEqual([]);
+  });
+
+  it('reads figures from a JSON array in the figures cell', () => {
+    const cell = JSON.stringify(furusato.figures).replaceAll('"', '""');
+    const { rows } = fromCsv(`id,title,text,keywords,figures\r\nnew-one,t,b,k,"${cell}"\r\n`);
+    expect(rows[0]?.entry.figures).toEqual(furusato.figures);
+  });
+
+  it('locates every problem of every row at its row number and column', () => {
+    const text = [
+      'id,title,本文,keywords,pillar,kind,figures,source_line',
+      'ok-one,題,本文,k,1,,,',
+      'Bad Id,題,本文,k,七,,,',
+      'ok-two,,本文,k,2,policyy,"[{""label"":""寄付額"",""after"":""3億"",""unit"":""円"",""period"":""R2""}]",0',
+      'ok-three,題,,k,,,[1,',
+      'ok-one,題,本文,k,,,,',
+      'ok-four,題,本文,k,,,,,extra',
+      'ok-five,題,本文,k,,,,',
+    ].join('\r\n');
+    expect(problemsOf(text)).toEqual([
+      "staff.csv:3 pillar: expected a number from 0 to 6, got '七'",
+      "staff.csv:3 id: expected kebab-case ascii (a-z, 0-9, -), got 'Bad Id'",
+      "staff.csv:4 kind: expected one of intro, stance, pillar, principle, policy, highlight, achievement, facility, faq, got 'policyy'",
+      "staff.csv:4 source_line: expected a whole number from 1, got '0'",
+      'staff.csv:4 title: must not be empty',
+      'staff.csv:4 figures[0].after: Invalid input: expected number, received string',
+      expect.stringMatching(/^staff\.csv:5 figures: expected a JSON array of figures such as \[\{"label"/),
+      'staff.csv:5 本文: must not be empty',
+      "staff.csv:6 id: duplicate id 'ok-one' (also on row 2)",
+      "staff.csv:7 column 9: a cell in a column the header does not name: 'extra'",
+    ]);
+  });
+
+  it('counts rows as Excel does, even when a cell above holds line breaks', () => {
+    expect(problemsOf('id,title,text,keywords\r\na,"二行の\n題",b,k\r\nb,t,b,k,x\r\n')).toEqual([
+      "staff.csv:3 column 5: a cell in a column the header does not name: 'x'",
+    ]);
+  });
+
+  it('reports a cell under an empty header cell instead of ignoring it', () => {
+    expect(problemsOf('id,title,text,keywords,,\r\na,t,b,k,,memo\r\n')).toEqual([
+      "staff.csv:2 column 6: a cell in a column the header does not name: 'memo'",
+    ]);
+  });
+
+  it('reports a pillar that meta.yaml does not define', () => {
+    const result = entriesFromCsv(parseCsv('id,title,text,keywords,pillar\r\na,t,b,k,5\r\n'), {
+      file: 'staff.csv',
+      existing: new Map(),
+      pillars: new Set([0, 1]),
+    });
+    expect(result.problems.map(formatProblem)).toEqual(['staff.csv:2 pillar: pillar 5 is not defined in meta.yaml']);
+  });
+
+  it('names unknown, repeated and missing columns on the header row', () => {
+    expect(problemsOf('id,titel,text,本文\r\na,b,c,d\r\n')).toEqual([
+      expect.stringMatching(/^staff\.csv:1 titel: unknown column: expected one of id, pillar/),
+      'staff.csv:1 本文: column text appears twice (first as text)',
+      expect.stringMatching(/^staff\.csv:1: missing column title/),
+      expect.stringMatching(/^staff\.csv:1: missing column keywords/),
+    ]);
+  });
+
+  it('skips blank rows, such as the empty lines Excel leaves at the end', () => {
+    const { rows, problems } = fromCsv('id,title,text,keywords\r\n,,,\r\na,t,b,k\r\n,,,\r\n\r\n');
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => r.row)).toEqual([3]);
+  });
+
+  it('says an empty file needs a header row', () => {
+    expect(problemsOf('')).toEqual([expect.stringMatching(/^staff\.csv: the file is empty: expected a header row/)]);
+  });
+});
+
+describe('entriesToCsv', () => {
+  it('writes the columns in their documented order, keywords joined by 、 and figures as JSON', () => {
+    const { rows, problems } = entriesToCsv([furusato], 'out.csv');
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([
+      ['id', 'pillar', 'kind', 'title', 'text', 'keywords', 'period', 'source_section', 'source_line', 'figures'],
+      [
+        'furusato-nozei-growth',
+        '1',
+        'highlight',
+        furusato.title,
+        furusato.body,
+        '寄付、返礼品',
+        '2020年1月現在',
+        furusato.source.section,
+        '72',
+        JSON.stringify(furusato.figures),
+      ],
+    ]);
+    expect(rows[0]).toEqual([...csvColumns]);
+  });
+
+  it('refuses a keyword that import would split', () => {
+    const { problems } = entriesToCsv([{ ...furusato, keywords: ['寄付、寄附'] }], 'out.csv');
+    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^out\.csv:2 keywords: the keyword '寄付、寄附' of entry 'furusato-nozei-growth' contains a separator/)]);
+  });
+
+  it('gives rows that import back as the same entries, for the whole bundled corpus', async () => {
+    const corpus = await readCorpus(bundledCorpusDir);
+    const exported = entriesToCsv(corpus.entries, 'out.csv');
+    expect(exported.problems).toEqual([]);
+    const imported = fromCsv(stringifyCsv(exported.rows), corpus.entries);
+    expect(imported.problems).toEqual([]);
+    expect(imported.rows.map((r) => r.entry)).toEqual(corpus.entries);
+    // Even as new entries: nothing is taken from the corpus.
+    expect(fromCsv(stringifyCsv(exported.rows)).rows.map((r) => r.entry)).toEqual(corpus.entries);
+  });
+});

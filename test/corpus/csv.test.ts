@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CsvSyntaxError, parseCsv, stringifyCsv } from '../../src/corpus/csv.js';
+
+const fieldsOf = (text: string) => parseCsv(text).map((r) => r.fields);
+
+describe('parseCsv', () => {
+  it('reads quoted cells holding commas, doubled quotes and line breaks', () => {
+    const text = 'id,text\r\na,"寄付額は、679万円から\n3億4300万円に"\r\nb,"「""残業ゼロ""」, を目指す"\r\n';
+    expect(fieldsOf(text)).toEqual([
+      ['id', 'text'],
+      ['a', '寄付額は、679万円から\n3億4300万円に'],
+      ['b', '「"残業ゼロ"」, を目指す'],
+    ]);
+  });
+
+  it('separates records by CRLF, LF or CR, and a final line break starts no record', () => {
+    expect(fieldsOf('a,b\r\nc,d\r\n')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(fieldsOf('a,b\nc,d')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(fieldsOf('a,b\rc,d\r')).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+
+  it('keeps a line break inside a quoted cell as it is written', () => {
+    expect(fieldsOf('"1\r\n2","3\n4"\r\n')).toEqual([['1\r\n2', '3\n4']]);
+  });
+
+  it('skips a byte order mark at the start', () => {
+    expect(fieldsOf('\uFEFFid,title\r\nx,タイトル\r\n')).toEqual([['id', 'title'], ['x', 'タイトル']]);
+    expect(fieldsOf('\uFEFF')).toEqual([]);
+  });
+
+  it('reads empty cells, an empty line as one empty cell, and nothing from an empty text', () => {
+    expect(fieldsOf(',,\r\n\r\nx\r\n')).toEqual([['', '', ''], [''], ['x']]);
+    expect(fieldsOf('')).toEqual([]);
+  });
+
+  it('keeps a quote inside an unquoted cell, as Excel does', () => {
+    expect(fieldsOf('5"2,b\r\n')).toEqual([['5"2', 'b']]);
+  });
+
+  it('tells the line each record starts on, line breaks in cells counted', () => {
+    const records = parseCsv('h\r\n"a\r\nb\nc"\r\nd\r\n');
+    expect(records.map((r) => r.line)).toEqual([1, 2, 5]);
+  });
+
+  it('rejects a quoted cell that is never closed, at the line where it opens', () => {
+    expect(() => parseCsv('id,text\r\nx,"open\r\nstill open\r\n')).toThrow(CsvSyntaxError);
+    try {
+      parseCsv('id,text\r\nx,"open\r\nstill open\r\n');
+    } catch (err) {
+      expect((err as CsvSyntaxError).line).toBe(2);
+    }
+  });
+
+  it('rejects text after the closing quote of a cell', () => {
+    expect(() => parseCsv('"a"b,c\r\n')).toThrow(/after a quoted cell/);
+  });
+});
+
+describe('stringifyCsv', () => {
+  it('quotes only the cells that need it and ends every record with CRLF', () => {
+    expect(stringifyCsv([['id', 'text'], ['a', '1,2'], ['b', 'say "hi"'], ['c', 'x\ny'], ['d', ' padded']])).toBe(
+      'id,text\r\na,"1,2"\r\nb,"say ""hi"""\r\nc,"x\ny"\r\nd," padded"\r\n',
+    );
+  });
+
+  it('quotes every cell when asked to', () => {
+    expect(stringifyCsv([['a', '']], { quote: 'always' })).toBe('"a",""\r\n');
+  });
+
+  it('writes the single empty cell of a row so that it reads back', () => {
+    expect(fieldsOf(stringifyCsv([[''], ['a']]))).toEqual([[''], ['a']]);
+  });
+});
+
+describe('stringify then parse', () => {
+  const tricky = fc.string({ unit: fc.constantFrom(',', '"', '\n', '\r', ' ', '\uFEFF', 'a', '小', '諸', '、', '「', '」', 'ｱ', '𠮷') });
+  const cell = fc.oneof(tricky, fc.string({ unit: 'binary' }));
+  const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 8 });
+
+  it('gives back the same rows for any cells, commas, quotes, line breaks and Japanese included', () => {
+    fc.assert(
+      fc.property(rows, fc.constantFrom('needed' as const, 'always' as const), fc.constantFrom('\r\n', '\n'), (table, quote, newline) => {
+        expect(fieldsOf(stringifyCsv(table, { quote, newline }))).toEqual(table);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,174 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/corpus/csv.js';
+import { bundledCorpusDir, readCorpus } from '../../src/corpus/read-corpus.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run a script as npm run does, with plain node and tsx. */
+function run(script: string, args: readonly string[]): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const corpusCli = (...args: string[]) => run('scripts/corpus.ts', args);
+
+/** Every file under dir, by relative path. */
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), await readFile(file));
+  }
+  return files;
+}
+
+let work: string;
+let corpusDir: string;
+beforeEach(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'corpus-csv-'));
+  corpusDir = path.join(work, 'corpus');
+  await cp(bundledCorpusDir, corpusDir, { recursive: true });
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('npm run corpus -- import', { timeout: 30_000 }, () => {
+  it('reports every invalid row with its row number and column, and writes nothing', async () => {
+    const before = await snapshot(corpusDir);
+    const csv = path.join(work, 'staff.csv');
+    await writeFile(
+      csv,
+      [
+        'id,title,text,keywords,pillar,figures',
+        'gomi-days,ごみの収集日は？,燃えるごみは週2回です。,ごみ、収集日,,',
+        'furusato-nozei-growth,ふるさと納税,寄付額が増えました。,寄付,七,',
+        'Gomi Bags,指定袋,指定袋を使います。,ごみ,0,',
+        'overtime-reduction,残業,減りました。,残業,1,"[{""label"":""超過勤務"",""after"":""3200時間"",""unit"":""時間"",""period"":""H30""}]"',
+        '',
+      ].join('\r\n'),
+    );
+    const result = await corpusCli('import', csv, '--corpus', corpusDir);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/staff\.csv:3 pillar: expected a number from 0 to 6, got '七'$/));
+    expect(lines).toContainEqual(expect.stringMatching(/staff\.csv:4 id: expected kebab-case ascii \(a-z, 0-9, -\), got 'Gomi Bags'$/));
+    expect(lines).toContainEqual(expect.stringMatching(/staff\.csv:5 figures\[0\]\.after: .*expected number/));
+    expect(lines.at(-1)).toBe('nothing was written: 3 problem(s)');
+    expect(await snapshot(corpusDir)).toEqual(before);
+  });
+
+  it('adds a new entry and updates an existing one from a Shift_JIS file; the corpus passes corpus:check and the other files are unchanged', async () => {
+    const before = await snapshot(corpusDir);
+    const csv = path.join(work, 'staff.csv');
+    const text = [
+      'ID,タイトル,本文,キーワード,柱',
+      'gomi-days,ごみの収集日は？,"燃えるごみは週2回、\n地区ごとに曜日が決まっています。",ごみ、収集日；燃えるごみ,',
+      'furusato-nozei-growth,ふるさと納税の寄付額が約50倍に,ふるさと納税の寄付額は3億4300万円になりました（①就任前は679万円）。,"ふるさと納税,寄付,返礼品",',
+      '',
+    ].join('\r\n');
+    await writeFile(csv, iconv.encode(text, 'cp932'));
+
+    const result = await corpusCli('import', csv, '--corpus', corpusDir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/staff\.csv \(Shift_JIS\): 1 added, 1 updated, 0 unchanged/);
+
+    const check = await run('scripts/corpus-check.ts', [corpusDir]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/^corpus OK: 133 entries/);
+
+    const after = await snapshot(corpusDir);
+    const changed = [...after.keys()].filter((name) => !before.get(name)?.equals(after.get(name) as Buffer));
+    expect(changed.sort()).toEqual([path.join('entries', '01-shisei.yaml'), path.join('entries', '90-imported.yaml')]);
+
+    const corpus = await readCorpus(corpusDir);
+    const original = (await readCorpus(bundledCorpusDir)).entries.find((e) => e.id === 'furusato-nozei-growth');
+    expect(corpus.entries.find((e) => e.id === 'furusato-nozei-growth')).toEqual({
+      ...original,
+      title: 'ふるさと納税の寄付額が約50倍に',
+      body: 'ふるさと納税の寄付額は3億4300万円になりました（①就任前は679万円）。',
+      keywords: ['ふるさと納税', '寄付', '返礼品'],
+    });
+    expect(corpus.entries.find((e) => e.id === 'gomi-days')).toMatchObject({
+      pillar: 0,
+      kind: 'faq',
+      body: '燃えるごみは週2回、\n地区ごとに曜日が決まっています。',
+      keywords: ['ごみ', '収集日', '燃えるごみ'],
+      source: { section: '職員による追加', line: 2 },
+    });
+    // The updated file changed only in the updated entry's lines.
+    const oldLines = before.get(path.join('entries', '01-shisei.yaml'))?.toString().split('\n') ?? [];
+    const newLines = after.get(path.join('entries', '01-shisei.yaml'))?.toString().split('\n') ?? [];
+    expect(newLines).toHaveLength(oldLines.length);
+    expect(newLines.filter((line, i) => line !== oldLines[i])).toEqual([
+      '    title: ふるさと納税の寄付額が約50倍に',
+      '    body: ふるさと納税の寄付額は3億4300万円になりました（①就任前は679万円）。',
+      '    keywords: [ふるさと納税, 寄付, 返礼品]',
+    ]);
+  });
+});
+
+describe('npm run corpus -- export', { timeout: 30_000 }, () => {
+  it('writes UTF-8 with a BOM and CRLF, which imports back leaving every file byte-identical', async () => {
+    const before = await snapshot(corpusDir);
+    const csv = path.join(work, 'all.csv');
+    const exported = await corpusCli('export', csv, '--corpus', corpusDir);
+    expect(exported.stderr).toBe('');
+    expect(exported.stdout).toMatch(/exported 132 entries to .*all\.csv \(UTF-8 with BOM\)/);
+
+    const bytes = await readFile(csv);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.startsWith('id,pillar,kind,title,text,keywords,period,source_section,source_line,figures\r\n')).toBe(true);
+    expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/); // no cell of the corpus holds a line break
+    expect(parseCsv(text)).toHaveLength(133);
+
+    const imported = await corpusCli('import', csv, '--corpus', corpusDir);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toMatch(/0 added, 0 updated, 132 unchanged/);
+    expect(await snapshot(corpusDir)).toEqual(before);
+  });
+
+  it('round-trips an imported entry with a line break in its body and figures', async () => {
+    const staff = path.join(work, 'staff.csv');
+    const figures = '[{""label"":""収集回数"",""after"":2,""unit"":""回"",""period"":""毎週"",""approximate"":true,""note"":""燃えるごみ""}]';
+    await writeFile(staff, `id,title,text,keywords,figures\r\ngomi-days,ごみの収集日は？,"燃えるごみは週2回、\r\n地区ごとに曜日が決まっています。",ごみ,"${figures}"\r\n`);
+    expect((await corpusCli('import', staff, '--corpus', corpusDir)).stdout).toMatch(/1 added, 0 updated, 0 unchanged/);
+    const before = await snapshot(corpusDir);
+    const csv = path.join(work, 'all.csv');
+    expect((await corpusCli('export', csv, '--corpus', corpusDir)).code).toBe(0);
+    expect((await corpusCli('import', csv, '--corpus', corpusDir)).stdout).toMatch(/0 added, 0 updated, 133 unchanged/);
+    expect(await snapshot(corpusDir)).toEqual(before);
+  });
+
+  it('refuses Shift_JIS when the corpus holds characters Shift_JIS lacks, naming them', async () => {
+    const csv = path.join(work, 'all.csv');
+    const result = await corpusCli('export', csv, '--corpus', corpusDir, '--encoding', 'sjis');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/all\.csv:\d+ source_section: '—' \(U\+2014\) cannot be written in Shift_JIS/);
+    await expect(readFile(csv)).rejects.toThrow(/ENOENT/);
+  });
+});
