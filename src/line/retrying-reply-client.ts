@@ -1,0 +1,277 @@
+/**
+ * Makes one reply reliable within the life of its reply token: every attempt has a timeout,
+ * transient failures (429, 5xx, timeouts, reset or refused connections) are retried with
+ * exponential backoff and full jitter, honouring Retry-After, and never past the deadline the
+ * caller passes in (the token dies one minute after its event). Permanent failures (other 4xx,
+ * "Invalid reply token") are not retried. It never throws: it returns what happened, for the
+ * dispatcher to log and count.
+ *
+ * The SDK calls the global fetch without an AbortSignal and has no timeout option, so an attempt
+ * is raced against a timer; a response that arrives after its attempt timed out is ignored.
+ */
+import type { messagingApi } from '@line/bot-sdk';
+import type { Logger } from '../logger.js';
+import type { ReplyClient } from './reply-client.js';
+
+/** The retry policy; every field has a production default in {@link defaultReplyPolicy}. */
+export interface ReplyPolicy {
+  /** Longest wait for one attempt's answer (ms). */
+  readonly timeoutMs: number;
+  /** Attempts at most, the first one included. */
+  readonly maxAttempts: number;
+  /** Cap of the first backoff; it doubles per retry (full jitter: a uniform draw below the cap). */
+  readonly baseBackoffMs: number;
+  /** The backoff cap never grows beyond this. */
+  readonly maxBackoffMs: number;
+  /** How long LINE accepts a reply token after its event. */
+  readonly tokenLifeMs: number;
+  /** Kept off the token's life, for clock skew between LINE and us and for the request's transit. */
+  readonly safetyMarginMs: number;
+  /** No attempt is started with less time than this left before the deadline. */
+  readonly minAttemptMs: number;
+}
+
+export const defaultReplyPolicy: ReplyPolicy = {
+  timeoutMs: 5000,
+  maxAttempts: 5,
+  baseBackoffMs: 500,
+  maxBackoffMs: 8000,
+  tokenLifeMs: 60_000,
+  safetyMarginMs: 5000,
+  minAttemptMs: 250,
+};
+
+/** Waits `ms`, or less when `signal` aborts; never rejects. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface ReplyPolicyOptions extends Partial<ReplyPolicy> {
+  /** Epoch milliseconds; injectable for tests. */
+  readonly now?: () => number;
+  readonly sleep?: Sleep;
+  /** A number in [0, 1) for the jitter. */
+  readonly random?: () => number;
+}
+
+/** Why a reply failed, as counted in /metrics. */
+export type ReplyFailureReason =
+  | 'expired' // the deadline had passed before the first attempt
+  | 'timeout'
+  | 'network'
+  | 'rate-limited'
+  | 'server-error'
+  | 'invalid-reply-token'
+  | 'client-error'
+  | 'unexpected';
+
+/** Why the client stopped trying. */
+export type StoppedBy = 'not-retryable' | 'attempts' | 'deadline';
+
+export type ReplyResult =
+  | { readonly outcome: 'sent'; readonly attempts: number }
+  /** "Invalid reply token" after an attempt that may have reached LINE: the reply most likely went out. */
+  | { readonly outcome: 'delivered-unconfirmed'; readonly attempts: number }
+  | {
+      readonly outcome: 'failed';
+      readonly attempts: number;
+      readonly reason: ReplyFailureReason;
+      readonly stoppedBy: StoppedBy;
+      readonly status?: number;
+      readonly code?: string;
+    };
+
+/** Per-reply context. */
+export interface ReplyContext {
+  /** Epoch ms after which no attempt may run; read before every attempt and wait (shutdown may move it earlier). */
+  readonly deadline: () => number;
+  /** Aborted when the deadline moves earlier, to cut a backoff wait short. */
+  readonly wake?: AbortSignal;
+  /** Carries the event id; attempts are logged with their number, status and error code. */
+  readonly log: Logger;
+  /** Called when an attempt starts (1-based). */
+  readonly onAttempt?: (attempt: number) => void;
+  /** Called when a wait before the next attempt starts. */
+  readonly onBackoff?: (delayMs: number) => void;
+}
+
+export interface RetryingReplyClient {
+  /** Sends the reply, retrying transient failures; never throws. */
+  reply(replyToken: string, messages: messagingApi.Message[], context: ReplyContext): Promise<ReplyResult>;
+  /** The last moment a reply to an event of `eventTimestamp` may be attempted. */
+  deadlineFor(eventTimestamp: number): number;
+  readonly now: () => number;
+  readonly sleep: Sleep;
+}
+
+/** One failed attempt, classified. */
+export interface AttemptFailure {
+  readonly reason: Exclude<ReplyFailureReason, 'expired'>;
+  readonly retryable: boolean;
+  /** The request may have reached LINE and been carried out (timeout, reset, 5xx). */
+  readonly mayHaveBeenDelivered: boolean;
+  readonly status?: number;
+  readonly code?: string;
+  /** The Retry-After header, as sent. */
+  readonly retryAfter?: string;
+}
+
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) {
+      resolve();
+      return;
+    }
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, ms));
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+/** Connection errors where the request cannot have left: safe to retry, and not a possible delivery. */
+const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** The first `code` in an error's cause chain (fetch wraps the socket error in `cause`). */
+function errorCode(err: unknown): string | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    const errors = (current as { errors?: unknown }).errors;
+    current = Array.isArray(errors) && errors.length > 0 ? errors[0] : (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function header(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  const value = (headers as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A timed-out attempt, for {@link classifyFailure}. */
+export class ReplyTimeoutError extends Error {
+  override readonly name = 'ReplyTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+  }
+}
+
+/**
+ * Classifies what one attempt threw: the SDK's HTTPFetchError (status, headers, body), a fetch
+ * network error (TypeError whose cause has a socket error code), or a timeout.
+ */
+export function classifyFailure(err: unknown): AttemptFailure {
+  if (err instanceof ReplyTimeoutError) return { reason: 'timeout', retryable: true, mayHaveBeenDelivered: true };
+  const status = (err as { status?: unknown } | null)?.status;
+  if (typeof status === 'number') {
+    const headers = (err as { headers?: unknown }).headers;
+    const retryAfter = header(headers, 'retry-after');
+    const withRetryAfter = retryAfter === undefined ? {} : { retryAfter };
+    if (status === 429) return { reason: 'rate-limited', retryable: true, mayHaveBeenDelivered: false, status, ...withRetryAfter };
+    if (status >= 500) return { reason: 'server-error', retryable: true, mayHaveBeenDelivered: true, status, ...withRetryAfter };
+    const body = (err as { body?: unknown }).body;
+    if (status === 400 && typeof body === 'string' && /invalid reply token/i.test(body)) {
+      return { reason: 'invalid-reply-token', retryable: false, mayHaveBeenDelivered: false, status };
+    }
+    return { reason: 'client-error', retryable: false, mayHaveBeenDelivered: false, status };
+  }
+  const code = errorCode(err);
+  const fetchFailed = err instanceof TypeError && (err.message === 'fetch failed' || err.message === 'terminated');
+  if (fetchFailed || (code !== undefined && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code))) {
+    const networkCode = code ?? 'UNKNOWN';
+    return { reason: 'network', retryable: true, mayHaveBeenDelivered: !neverSentCodes.has(networkCode), code: networkCode };
+  }
+  return { reason: 'unexpected', retryable: false, mayHaveBeenDelivered: false, code: (err as Error | null)?.name ?? typeof err };
+}
+
+/** Retry-After in milliseconds from now: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Full jitter: a uniform draw below min(max, base · 2^(retry−1)). */
+export function backoffMs(retry: number, policy: ReplyPolicy, random: () => number): number {
+  const cap = Math.min(policy.maxBackoffMs, policy.baseBackoffMs * 2 ** (retry - 1));
+  return Math.floor(random() * cap);
+}
+
+/** Wraps the single-attempt reply port with the timeout and retry policy. */
+export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolicyOptions = {}): RetryingReplyClient {
+  const { now = Date.now, sleep = realSleep, random = Math.random, ...overrides } = options;
+  const policy: ReplyPolicy = { ...defaultReplyPolicy, ...definedOnly(overrides) };
+
+  /** One attempt: resolves with undefined when sent, or the failure; a late answer is ignored. */
+  async function attempt(replyToken: string, messages: messagingApi.Message[], timeoutMs: number): Promise<AttemptFailure | undefined> {
+    const call = port.reply(replyToken, messages).then(
+      () => undefined,
+      (err: unknown) => classifyFailure(err),
+    );
+    const timer = new AbortController();
+    const timedOut = sleep(timeoutMs, timer.signal).then(() => (timer.signal.aborted ? undefined : classifyFailure(new ReplyTimeoutError(timeoutMs))));
+    try {
+      return await Promise.race([call, timedOut]);
+    } finally {
+      timer.abort();
+    }
+  }
+
+  return {
+    now,
+    sleep,
+    deadlineFor: (eventTimestamp) => eventTimestamp + policy.tokenLifeMs - policy.safetyMarginMs,
+    async reply(replyToken, messages, context) {
+      let attempts = 0;
+      let mayHaveBeenDelivered = false;
+      let last: AttemptFailure | undefined;
+      const failed = (failure: AttemptFailure | undefined, stoppedBy: StoppedBy): ReplyResult => ({
+        outcome: 'failed',
+        attempts,
+        reason: failure?.reason ?? 'expired',
+        stoppedBy,
+        ...(failure?.status === undefined ? {} : { status: failure.status }),
+        ...(failure?.code === undefined ? {} : { code: failure.code }),
+      });
+
+      for (;;) {
+        const remaining = context.deadline() - now();
+        if (remaining < Math.min(policy.minAttemptMs, policy.timeoutMs)) return failed(last, 'deadline');
+        attempts += 1;
+        context.onAttempt?.(attempts);
+        const failure = await attempt(replyToken, messages, Math.min(policy.timeoutMs, remaining));
+        if (failure === undefined) return { outcome: 'sent', attempts };
+        if (failure.reason === 'invalid-reply-token' && mayHaveBeenDelivered) return { outcome: 'delivered-unconfirmed', attempts };
+        mayHaveBeenDelivered ||= failure.mayHaveBeenDelivered;
+        last = failure;
+        if (!failure.retryable) return failed(failure, 'not-retryable');
+        if (attempts >= policy.maxAttempts) return failed(failure, 'attempts');
+
+        const retryAfterMs = parseRetryAfter(failure.retryAfter, now());
+        const delayMs = Math.max(backoffMs(attempts, policy, random), retryAfterMs ?? 0);
+        const wakeAt = now() + delayMs;
+        if (wakeAt + policy.minAttemptMs > context.deadline()) return failed(failure, 'deadline');
+        context.log.warn(
+          { attempt: attempts, reason: failure.reason, status: failure.status, code: failure.code, delayMs, retryAfterMs },
+          'reply attempt failed; retrying',
+        );
+        context.onBackoff?.(delayMs);
+        await sleep(delayMs, context.wake);
+        // Woken early because the deadline moved: keep the backoff if there is still time for it.
+        if (now() < wakeAt) {
+          if (wakeAt + policy.minAttemptMs > context.deadline()) return failed(failure, 'deadline');
+          await sleep(wakeAt - now());
+        }
+      }
+    },
+  };
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,67 @@
+/**
+ * Graceful shutdown of the real process (`node --import tsx src/main.ts`): on SIGTERM it stops
+ * accepting, finishes the reply in flight, closes its stores and exits 0 well within 10 s.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { testChannelSecret } from '../support/bot-server.js';
+import { fakeChannelAccessToken, startFakeLineApi, type FakeLineApi } from '../support/fake-line-api.js';
+import { callbackBody, fixtureUserId, sign, textEvent } from '../support/webhook-fixtures.js';
+
+let fake: FakeLineApi | undefined;
+let bot: BotProcess | undefined;
+
+afterEach(async () => {
+  if (bot?.child.exitCode === null) bot.child.kill('SIGKILL');
+  await fake?.close();
+  bot = undefined;
+  fake = undefined;
+});
+
+function logLines(output: string): Record<string, unknown>[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('shutdown on SIGTERM', () => {
+  it('finishes the reply in flight (the Messaging API answers after 1.5 s) and exits 0 within 10 s', async () => {
+    fake = await startFakeLineApi({
+      respond: (request) => (request.path === '/v2/bot/message/reply' ? { delayMs: 1500, status: 200, body: { sentMessages: [] } } : undefined),
+    });
+    bot = await startBotProcess({
+      LINE_CHANNEL_SECRET: testChannelSecret,
+      LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
+      LINE_API_BASE_URL: fake.baseUrl,
+    });
+    const event = textEvent('ふるさと納税は？');
+    const body = JSON.stringify(callbackBody([event]));
+    const res = await fetch(`${bot.url}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': sign(body, testChannelSecret) },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const signalled = performance.now();
+    const code = await bot.stop('SIGTERM');
+    const shutdownMs = performance.now() - signalled;
+
+    expect(code).toBe(0);
+    expect(shutdownMs).toBeLessThan(10_000);
+    // The reply was waited for: the fake received it, valid, and answered it 1.5 s later.
+    const replies = fake.requests.filter((r) => r.path === '/v2/bot/message/reply');
+    expect(replies).toHaveLength(1);
+    expect((replies[0]?.body as { replyToken?: string }).replyToken).toBe(event.replyToken);
+    expect(fake.invalidRequests).toEqual([]);
+    expect(shutdownMs).toBeGreaterThan(1000);
+
+    const output = bot.output();
+    const lines = logLines(output);
+    expect(lines.find((l) => String(l.msg).startsWith('shutting down'))).toMatchObject({ signal: 'SIGTERM', inFlight: 1 });
+    expect(lines.find((l) => l.msg === 'replied')).toMatchObject({ eventId: event.webhookEventId, reply: 'sent', attempts: 1 });
+    expect(lines.find((l) => l.msg === 'shut down')).toMatchObject({ unfinished: 0 });
+    expect(output).not.toContain(fixtureUserId);
+    expect(output).not.toContain(event.replyToken);
+  }, 30_000);
+});
