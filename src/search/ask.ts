@@ -40,7 +40,10 @@ export function askQuestion(
   question: string,
   options: AskOptions = {},
 ): Asked {
-  const normalized = normalizeText(question.slice(0, maxQuestionLength * 2)).slice(0, maxQuestionLength);
+  // The cut must not split an emoji: the tokenizer throws on a lone high surrogate.
+  const normalized = normalizeText(question.slice(0, maxQuestionLength * 2))
+    .slice(0, maxQuestionLength)
+    .replace(/[\uD800-\uDBFF]$/u, '');
   const terms = questionTerms(normalized, tokenize, {
     synonyms: index.synonyms,
     isKnownWord: (word) => index.documentFrequency.has(`t:${word}`),

@@ -8,13 +8,14 @@ import { convertKanjiNumerals } from './kanji-numerals.js';
 // Zero-width characters, BOM, bidi controls and other format characters (Cf) vanish;
 // other control characters become a space so they still separate words.
 const FORMAT_CHARS = /\p{Cf}/gu;
-const CONTROL_CHARS = /[\p{Cc}\u2028\u2029]/gu;
+// U+FFFD stands for a lone surrogate (half of an emoji cut off): kuromoji throws on a lone one.
+const CONTROL_CHARS = /[\p{Cc}\u2028\u2029\uFFFD]/gu;
 // Dash-like characters typed for the katakana long-vowel mark after a katakana letter.
 const LONG_VOWEL_LOOKALIKES = /(?<=[\p{Script=Katakana}])[-‐‑‒–—―−ｰ~～〜]/gu;
 const SPACES = /\s+/gu;
-// Iteration marks for kana: 「こゝろ」→「こころ」; the voiced mark doubles with voicing.
-const KANA_ITERATION = /(.)([ゝヽ])/gu;
-const KANA_VOICED_ITERATION = /(.)([ゞヾ])/gu;
+// Iteration marks after a kana: 「こゝろ」→「こころ」; the voiced mark doubles with voicing.
+// A run of marks (「こゝゝ」) is spelled out at once, or a second pass would change the text again.
+const KANA_ITERATION = /([[\p{Script=Hiragana}\p{Script=Katakana}]--[ゝゞヽヾ]])([ゝゞヽヾ]+)/gv;
 
 /**
  * Normalise text for matching: NFKC (full-width ASCII and half-width katakana become standard
@@ -23,15 +24,35 @@ const KANA_VOICED_ITERATION = /(.)([ゞヾ])/gu;
  * go, runs of spaces become one. Idempotent.
  */
 export function normalizeText(text: string): string {
-  return convertKanjiNumerals(text.normalize('NFKC'))
-    .replace(KANA_ITERATION, (_m, prev: string) => prev + prev)
-    .replace(KANA_VOICED_ITERATION, (_m, prev: string) => prev + voiced(prev))
-    .replace(FORMAT_CHARS, '')
-    .replace(CONTROL_CHARS, ' ')
-    .replace(LONG_VOWEL_LOOKALIKES, 'ー')
+  // Invisible characters go first, so that what they separated (a letter and its mark, a numeral
+  // and its counter) is composed and converted in this pass, not the next. Lower case can put
+  // marks out of canonical order (İ + ゙), hence NFKC again.
+  const folded = spellOutIterationMarks(
+    text.toWellFormed().replace(FORMAT_CHARS, '').replace(CONTROL_CHARS, ' ').normalize('NFKC'),
+  )
     .toLowerCase()
+    .normalize('NFKC');
+  return convertKanjiNumerals(folded)
+    .replace(LONG_VOWEL_LOOKALIKES, 'ー')
     .replace(SPACES, ' ')
     .trim();
+}
+
+/**
+ * Kana iteration marks spelled out until none follows a kana: a kana spelled out may take the
+ * next mark (はゝ゚ → はぱ) and so reach a mark after it. Ends: each change uses up a mark.
+ */
+function spellOutIterationMarks(text: string): string {
+  let current = text;
+  for (;;) {
+    const next = current
+      .replace(KANA_ITERATION, (_m, prev: string, marks: string) =>
+        prev + [...marks].map((mark) => (mark === 'ゞ' || mark === 'ヾ' ? voiced(prev) : prev)).join(''),
+      )
+      .normalize('NFKC');
+    if (next === current) return current;
+    current = next;
+  }
 }
 
 /** The voiced form of a kana (か → が), or the kana itself when it has none. */
