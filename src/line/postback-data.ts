@@ -6,6 +6,7 @@
  *   pillar=N[&page=M]          show the entries of pillar N (0–6), page M (from 1)
  *   browse=pillars             show the menu of pillars
  *   feedback=up|down&entry=ID  a citizen's vote on an entry bubble
+ *   help                       how to use the bot (the rich menu's help tile): the welcome again
  */
 import { lineLimits } from './limits.js';
 
@@ -13,6 +14,7 @@ export type PostbackData =
   | { readonly kind: 'pillar'; readonly pillar: number; readonly page: number }
   | { readonly kind: 'browse-pillars' }
   | { readonly kind: 'feedback'; readonly vote: 'up' | 'down'; readonly entryId: string }
+  | { readonly kind: 'help' }
   | { readonly kind: 'unknown' };
 
 
@@ -35,6 +37,11 @@ export function browsePillarsPostbackData(): string {
   return 'browse=pillars';
 }
 
+/** Data for the rich menu's help tile. */
+export function helpPostbackData(): string {
+  return 'help';
+}
+
 /** Data for a 役に立った / 役に立たなかった button on an entry bubble. */
 export function feedbackPostbackData(vote: 'up' | 'down', entryId: string): string {
   return `feedback=${vote}&entry=${encodeURIComponent(entryId)}`;
@@ -46,6 +53,7 @@ export function parsePostbackData(data: string): PostbackData {
   const params = new URLSearchParams(data);
 
   if (params.get('browse') === 'pillars') return { kind: 'browse-pillars' };
+  if (data === 'help') return { kind: 'help' };
 
   const pillarParam = params.get('pillar');
   if (pillarParam !== null) {

@@ -68,7 +68,7 @@ describe('postback data', () => {
   it('never throws on arbitrary data', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), (data) => {
-        expect(['pillar', 'browse-pillars', 'feedback', 'unknown']).toContain(parsePostbackData(data).kind);
+        expect(['pillar', 'browse-pillars', 'help', 'feedback', 'unknown']).toContain(parsePostbackData(data).kind);
       }),
     );
   });

@@ -12,12 +12,24 @@
  *
  * Faults for resilience tests (500, 429 with Retry-After, slow answers, reset connections)
  * are injected with the `respond` and `destroySocket` options.
+ *
+ * It also serves the account setup (`npm run line:setup`): rich menus (validate, create, image
+ * upload, default, list, delete) and the webhook endpoint (get, set, test), see
+ * fake-line-account.ts; their state is in `account`.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { messagingApi } from '@line/bot-sdk';
 import { checkLineLimits } from '../../src/line/limits.js';
+import {
+  accountRoute,
+  createFakeLineAccount,
+  type AccountRequest,
+  type AccountRoute,
+  type FakeLineAccountOptions,
+  type FakeLineAccountState,
+} from './fake-line-account.js';
 import { checkAgainstSpec } from './line-spec.js';
 
 /** A request the fake received, as recorded before it answered. */
@@ -36,6 +48,8 @@ export interface FakeLineRequest {
    * valid or when the endpoint is unknown. Recorded even when a fault overrides the answer.
    */
   readonly errors: readonly string[];
+  /** The raw body bytes (the rich menu image is binary). */
+  readonly bodyBytes: Buffer;
 }
 
 /** A reply the fake accepted (status 200). */
@@ -68,7 +82,7 @@ export interface FakeLineResponse {
 }
 
 /** Options of {@link startFakeLineApi}. */
-export interface FakeLineApiOptions {
+export interface FakeLineApiOptions extends FakeLineAccountOptions {
   /** The token expected in `Authorization: Bearer`; defaults to {@link fakeChannelAccessToken}. */
   readonly channelAccessToken?: string;
   /**
@@ -95,6 +109,8 @@ export interface FakeLineApi {
   readonly pushes: readonly FakeLinePush[];
   /** Accepted loading-animation requests (`{ chatId, loadingSeconds }`). */
   readonly loadingStarts: readonly messagingApi.ShowLoadingAnimationRequest[];
+  /** Rich menus, the default rich menu and the webhook endpoint, as the account now has them. */
+  readonly account: FakeLineAccountState;
   /** Resolves with the replies once at least `count` arrived; rejects after `timeoutMs`. */
   waitForReplies(count: number, timeoutMs?: number): Promise<readonly FakeLineReply[]>;
   /** Stops listening and resets open connections. */
@@ -157,11 +173,11 @@ function parseJson(rawBody: string): { body: unknown; error?: string } {
   }
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -181,8 +197,23 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
   const pushes: FakeLinePush[] = [];
   const loadingStarts: messagingApi.ShowLoadingAnimationRequest[] = [];
   const usedReplyTokens = new Set<string>();
+  const account = createFakeLineAccount(options);
   const acceptedRetryKeys = new Map<string, string>();
   const timers = new Set<NodeJS.Timeout>();
+
+  /** An account request: its JSON body against the spec, then the checks the spec leaves out. */
+  const validateAccountRequest = (
+    route: AccountRoute,
+    input: AccountRequest,
+    parseError: string | undefined,
+  ): { errors: string[]; details: ErrorDetail[] } => {
+    let details: ErrorDetail[] = [];
+    if (route.schema !== undefined && !(route.bodyOptional === true && input.bodyBytes.length === 0)) {
+      details = parseError !== undefined ? [{ property: '', message: parseError }] : validate({ schema: route.schema, checksMessages: false }, input.body).details;
+    }
+    if (details.length === 0) details = account.check(route, input);
+    return { errors: details.map(({ property, message }) => `${property === '' ? '(body)' : property}: ${message}`), details };
+  };
 
   const normalAnswer = (request: FakeLineRequest, details: readonly ErrorDetail[], parseError: string | undefined): Answer => {
     const endpoint = request.method === 'POST' ? endpoints[request.path] : undefined;
@@ -192,6 +223,8 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
         body: { message: 'Authentication failed. Confirm that the access token in the authorization header is valid.' },
       };
     }
+    const route = endpoint === undefined ? accountRoute(request.method, request.path) : undefined;
+    if (route !== undefined) return account.answer(route, request, details);
     if (endpoint === undefined) return { status: 404, body: { message: 'Not found' } };
     if (parseError !== undefined) return { status: 400, body: { message: parseError } };
     if (details.length > 0) {
@@ -241,18 +274,22 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
   };
 
   const handle = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const rawBody = await readBody(incoming);
+    const bodyBytes = await readBody(incoming);
+    const rawBody = bodyBytes.toString('utf8');
     const method = incoming.method ?? 'GET';
     const path = new URL(incoming.url ?? '/', 'http://127.0.0.1').pathname;
     const endpoint = method === 'POST' ? endpoints[path] : undefined;
     const { body, error: parseError } = parseJson(rawBody);
+    const route = endpoint === undefined ? accountRoute(method, path) : undefined;
     const checked =
-      endpoint === undefined
-        ? { errors: [], details: [] }
-        : parseError !== undefined
-          ? { errors: [parseError], details: [] }
-          : validate(endpoint, body);
-    const request: FakeLineRequest = { method, path, headers: incoming.headers, rawBody, body, errors: checked.errors };
+      route !== undefined
+        ? validateAccountRequest(route, { headers: incoming.headers, bodyBytes, body }, parseError)
+        : endpoint === undefined
+          ? { errors: [], details: [] }
+          : parseError !== undefined
+            ? { errors: [parseError], details: [] }
+            : validate(endpoint, body);
+    const request: FakeLineRequest = { method, path, headers: incoming.headers, rawBody, body, errors: checked.errors, bodyBytes };
     requests.push(request);
 
     const override: FakeLineResponse | undefined =
@@ -308,6 +345,7 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
     replies,
     pushes,
     loadingStarts,
+    account: account.state,
     async waitForReplies(count: number, timeoutMs = 2000): Promise<readonly FakeLineReply[]> {
       const deadline = Date.now() + timeoutMs;
       while (replies.length < count) {

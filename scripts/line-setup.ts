@@ -1,0 +1,123 @@
+/**
+ * npm run line:setup [-- --dry-run] [--webhook-url URL] [--out FILE]
+ *
+ * Sets up the LINE official account: draws the rich menu image (also written to --out, default
+ * data/rich-menu.png, for staff to look at), validates and creates the default rich menu, uploads
+ * the image, makes it the default for all users, deletes the older menus this tool created, and
+ * checks the webhook endpoint (with --webhook-url, also sets it and runs LINE's webhook test).
+ * --dry-run prints every request instead of sending it and needs no credentials.
+ *
+ * The composition root of the tool: the only place that reads the environment and the disk.
+ * Environment as for the server: LINE_CHANNEL_ACCESS_TOKEN, LINE_API_BASE_URL,
+ * LINE_API_DATA_BASE_URL (default https://api-data.line.me), CORPUS_DIR.
+ * Exit codes: 0 done, 1 LINE refused a step or the webhook test failed, 2 bad arguments or configuration.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, parseLineSetupConfig } from '../src/config.js';
+import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
+import { readCorpus } from '../src/corpus/read-corpus.js';
+import { createDryRunLineSetupApi, createLineSetupApi, LineSetupError, runLineSetup } from '../src/line/line-setup.js';
+import { checkRichMenuLimits, checkRichMenuSize, checkRichMenuTiling, designRichMenu, richMenuLimits, richMenuName, richMenuRequest } from '../src/line/rich-menu.js';
+import { pngSize, renderRichMenuImage } from '../src/line/rich-menu-image.js';
+
+const usage = 'usage: npm run line:setup -- [--dry-run] [--webhook-url https://<host>/webhook] [--out data/rich-menu.png]';
+
+function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
+}
+
+function parseOptions(): { dryRun: boolean; webhookUrl: string | undefined; out: string } {
+  try {
+    const { values } = parseArgs({
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        'webhook-url': { type: 'string' },
+        out: { type: 'string', default: path.join('data', 'rich-menu.png') },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    if (values.help) {
+      console.log(usage);
+      process.exit(0);
+    }
+    const webhookUrl = values['webhook-url'];
+    if (webhookUrl !== undefined) {
+      let url: URL | undefined;
+      try {
+        url = new URL(webhookUrl);
+      } catch {
+        url = undefined;
+      }
+      if (url?.protocol !== 'https:') fail(`--webhook-url: LINE only calls https:// URLs, got '${webhookUrl}'`, 2);
+    }
+    return { dryRun: values['dry-run'], webhookUrl, out: values.out };
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${usage}`, 2);
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  let config;
+  try {
+    config = parseLineSetupConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`, 2);
+    throw error;
+  }
+  if (!options.dryRun && config.channelAccessToken === undefined) {
+    fail('Configuration error: LINE_CHANNEL_ACCESS_TOKEN: is required to set up the account (or use --dry-run)', 2);
+  }
+
+  let meta;
+  try {
+    meta = (await readCorpus(config.corpusDir)).meta;
+  } catch (error) {
+    if (!(error instanceof CorpusError)) throw error;
+    error.problems.forEach((p) => console.error(formatProblem(p)));
+    fail('the corpus is invalid: run npm run corpus:check', 2);
+  }
+
+  const design = designRichMenu(meta);
+  const richMenu = richMenuRequest(design, richMenuName(new Date()));
+  const png = renderRichMenuImage(design);
+  const size = pngSize(png) ?? { width: 0, height: 0 };
+  const problems = [
+    ...checkRichMenuLimits(richMenu),
+    ...checkRichMenuTiling(richMenu),
+    ...checkRichMenuSize(size, 'image'),
+    ...(png.length > richMenuLimits.imageBytes ? [`image: ${png.length} bytes, LINE takes at most ${richMenuLimits.imageBytes}`] : []),
+  ];
+  if (problems.length > 0) fail(`The rich menu breaks LINE's limits:\n${problems.join('\n')}`, 1);
+
+  await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+  await writeFile(options.out, png);
+  console.log(`Rich menu image: ${options.out} (${size.width}×${size.height}, ${png.length.toLocaleString('en-US')} bytes)`);
+
+  const hosts = { apiBaseUrl: config.apiBaseUrl, dataApiBaseUrl: config.dataApiBaseUrl };
+  const api =
+    options.dryRun || config.channelAccessToken === undefined
+      ? createDryRunLineSetupApi(hosts, (line) => console.log(line))
+      : createLineSetupApi({ ...hosts, channelAccessToken: config.channelAccessToken });
+  try {
+    const result = await runLineSetup(
+      api,
+      {
+        richMenu,
+        image: { bytes: png, contentType: 'image/png', ...size },
+        ...(options.webhookUrl !== undefined ? { webhookUrl: options.webhookUrl } : {}),
+      },
+      (line) => console.log(line),
+    );
+    if (!result.webhookOk) process.exitCode = 1;
+  } catch (error) {
+    if (error instanceof LineSetupError) fail(`line:setup failed: ${error.message}`, 1);
+    throw error;
+  }
+}
+
+await main();

@@ -1,0 +1,230 @@
+/**
+ * `npm run line:setup` against the fake Messaging API: the script as a process (validate →
+ * create → upload → default → delete the old menus, and --dry-run), and the setup steps in
+ * process for the webhook settings and for failures.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { messagingApi } from '@line/bot-sdk';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bundledCorpusDir, readCorpus } from '../../src/corpus/read-corpus.js';
+import {
+  createDryRunLineSetupApi,
+  createLineSetupApi,
+  describeWebhookEndpoint,
+  LineSetupError,
+  runLineSetup,
+  type LineSetupPlan,
+} from '../../src/line/line-setup.js';
+import { designRichMenu, richMenuName, richMenuRequest, richMenuSize } from '../../src/line/rich-menu.js';
+import { renderRichMenuImage } from '../../src/line/rich-menu-image.js';
+import { fakeChannelAccessToken, startFakeLineApi, type FakeLineApi, type FakeLineApiOptions } from '../support/fake-line-api.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const running: FakeLineApi[] = [];
+const tempDirs: string[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((fake) => fake.close()));
+  await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function start(options?: FakeLineApiOptions): Promise<FakeLineApi> {
+  const fake = await startFakeLineApi(options);
+  running.push(fake);
+  return fake;
+}
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'line-setup-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Runs scripts/line-setup.ts as npm would (asynchronously: the fake answers from this process). */
+function runScript(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/line-setup.ts', ...args], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function ownMenu(richMenuId: string, name: string): messagingApi.RichMenuResponse {
+  return { richMenuId, name, size: richMenuSize, selected: true, chatBarText: '政策を見る', areas: [] };
+}
+
+describe('npm run line:setup (the script)', () => {
+  it('validates, creates, uploads, sets the default, then deletes its older menus, all valid for LINE', { timeout: 60_000 }, async () => {
+    const fake = await start({
+      richMenus: [ownMenu('richmenu-old', 'komoro-policy-bot 2025-01-01T00:00Z'), ownMenu('richmenu-campaign', 'spring campaign')],
+      defaultRichMenuId: 'richmenu-old',
+      webhookEndpoint: { endpoint: 'https://bot.example.jp/webhook', active: true },
+    });
+    const out = path.join(await tempDir(), 'rich-menu.png');
+    const { code, stdout, stderr } = await runScript(['--out', out], {
+      LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
+      LINE_API_BASE_URL: fake.baseUrl,
+      LINE_API_DATA_BASE_URL: fake.baseUrl,
+    });
+
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(fake.invalidRequests).toEqual([]);
+    const created = fake.account.richMenus.find((m) => m.menu.name.startsWith('komoro-policy-bot'));
+    const id = created?.menu.richMenuId ?? '(none)';
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /v2/bot/richmenu/validate',
+      'POST /v2/bot/richmenu',
+      `POST /v2/bot/richmenu/${id}/content`,
+      `POST /v2/bot/user/all/richmenu/${id}`,
+      'GET /v2/bot/richmenu/list',
+      'DELETE /v2/bot/richmenu/richmenu-old',
+      'GET /v2/bot/channel/webhook/endpoint',
+    ]);
+    expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${fakeChannelAccessToken}`)).toBe(true);
+
+    // The new menu with its image is the default; the campaign menu made by someone else stays.
+    expect(fake.account.richMenus.map((m) => m.menu.richMenuId)).toEqual(['richmenu-campaign', id]);
+    expect(fake.account.defaultRichMenuId).toBe(id);
+    expect(created?.image?.contentType).toBe('image/png');
+    expect(created?.image?.bytes.equals(await readFile(out))).toBe(true);
+    expect(created?.menu.areas).toHaveLength(6);
+
+    expect(stdout).toContain(`Rich menu: ${id} is now the default for all users`);
+    expect(stdout).toContain('Rich menu: deleted 1 older menu(s): richmenu-old');
+    expect(stdout).toContain('Webhook endpoint: https://bot.example.jp/webhook\n  set: yes; active: yes; ends with /webhook: yes');
+    expect(stdout).not.toContain('warning');
+  });
+
+  it('prints every request with --dry-run and sends nothing, without credentials', { timeout: 60_000 }, async () => {
+    const fake = await start();
+    const out = path.join(await tempDir(), 'menu.png');
+    const { code, stdout, stderr } = await runScript(['--dry-run', '--out', out, '--webhook-url', 'https://bot.example.jp/webhook'], {
+      LINE_API_BASE_URL: fake.baseUrl,
+      LINE_API_DATA_BASE_URL: `${fake.baseUrl}/`,
+    });
+
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(fake.requests).toEqual([]);
+    const requestLines = stdout.split('\n').filter((line) => /^(GET|POST|PUT|DELETE) /.test(line));
+    expect(requestLines).toEqual([
+      `POST ${fake.baseUrl}/v2/bot/richmenu/validate`,
+      `POST ${fake.baseUrl}/v2/bot/richmenu`,
+      `POST ${fake.baseUrl}/v2/bot/richmenu/{richMenuId}/content`,
+      `POST ${fake.baseUrl}/v2/bot/user/all/richmenu/{richMenuId}`,
+      `GET ${fake.baseUrl}/v2/bot/richmenu/list`,
+      `PUT ${fake.baseUrl}/v2/bot/channel/webhook/endpoint`,
+      `GET ${fake.baseUrl}/v2/bot/channel/webhook/endpoint`,
+      `POST ${fake.baseUrl}/v2/bot/channel/webhook/test`,
+    ]);
+    expect(stdout).toContain('"chatBarText": "政策を見る"');
+    expect(stdout).toContain('"data": "pillar=1"');
+    expect(stdout).toMatch(/Content-Type: image\/png; 2500×1686, [\d,]+ bytes/);
+    expect(stdout).toContain('"endpoint": "https://bot.example.jp/webhook"');
+    expect(stdout).toContain('(dry run: nothing was sent)');
+    expect((await readFile(out)).subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  it('refuses to run for real without LINE_CHANNEL_ACCESS_TOKEN, naming it', { timeout: 60_000 }, async () => {
+    const out = path.join(await tempDir(), 'menu.png');
+    const { code, stderr } = await runScript(['--out', out], {});
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/LINE_CHANNEL_ACCESS_TOKEN: is required/);
+  });
+});
+
+describe('the setup steps', () => {
+  let plan: LineSetupPlan;
+  beforeAll(async () => {
+    const design = designRichMenu((await readCorpus(bundledCorpusDir)).meta);
+    plan = {
+      richMenu: richMenuRequest(design, richMenuName(new Date('2025-04-01T00:00:00Z'))),
+      image: { bytes: renderRichMenuImage(design), contentType: 'image/png', ...richMenuSize },
+    };
+  });
+
+  const apiFor = (fake: FakeLineApi) =>
+    createLineSetupApi({ channelAccessToken: fakeChannelAccessToken, apiBaseUrl: fake.baseUrl, dataApiBaseUrl: fake.baseUrl });
+
+  it('with a webhook URL, sets the endpoint and runs LINE webhook test', async () => {
+    const fake = await start({ webhookEndpoint: { endpoint: 'https://old.example.jp/callback', active: true } });
+    const log: string[] = [];
+    const result = await runLineSetup(apiFor(fake), { ...plan, webhookUrl: 'https://bot.example.jp/webhook' }, (line) => log.push(line));
+
+    expect(fake.invalidRequests).toEqual([]);
+    expect(fake.requests.slice(-3).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PUT /v2/bot/channel/webhook/endpoint',
+      'GET /v2/bot/channel/webhook/endpoint',
+      'POST /v2/bot/channel/webhook/test',
+    ]);
+    expect(fake.account.webhookEndpoint).toEqual({ endpoint: 'https://bot.example.jp/webhook', active: true });
+    expect(result).toMatchObject({ webhookOk: true, warnings: [] });
+    expect(log).toContain('Webhook test: OK (HTTP 200 OK: 200)');
+  });
+
+  it('reports a failed webhook test and an inactive webhook', async () => {
+    const fake = await start({
+      webhookEndpoint: { endpoint: 'https://bot.example.jp/webhook', active: false },
+      webhookTest: () => ({ success: false, timestamp: new Date(), statusCode: 503, reason: 'Service Unavailable', detail: '503' }),
+    });
+    const log: string[] = [];
+    const result = await runLineSetup(apiFor(fake), { ...plan, webhookUrl: 'https://bot.example.jp/webhook' }, (line) => log.push(line));
+
+    expect(result.webhookOk).toBe(false);
+    expect(log).toContain('Webhook test: FAILED (HTTP 503 Service Unavailable: 503)');
+    expect(log.some((line) => line.startsWith('warning: webhook use is off'))).toBe(true);
+  });
+
+  it('deletes the new menu again when LINE refuses its image, keeping the old default', async () => {
+    const fake = await start({
+      richMenus: [ownMenu('richmenu-old', 'komoro-policy-bot 2025-01-01T00:00Z')],
+      defaultRichMenuId: 'richmenu-old',
+    });
+    const tooBig = { ...plan, image: { ...plan.image, bytes: Buffer.concat([Buffer.from(plan.image.bytes), Buffer.alloc(1_000_000)]) } };
+    const failure = await runLineSetup(apiFor(fake), tooBig, () => undefined).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(LineSetupError);
+    expect((failure as LineSetupError).message).toMatch(/^could not upload the rich menu image: LINE answered 400/);
+    expect(fake.invalidRequests.map((r) => r.errors)).toEqual([[expect.stringMatching(/^\(image\): \d+ bytes is more than 1000000$/)]]);
+    expect(fake.account.richMenus.map((m) => m.menu.richMenuId)).toEqual(['richmenu-old']);
+    expect(fake.account.defaultRichMenuId).toBe('richmenu-old');
+  });
+
+  it('sends nothing in a dry run and says so', async () => {
+    const printed: string[] = [];
+    const log: string[] = [];
+    const api = createDryRunLineSetupApi({ apiBaseUrl: 'https://api.line.me', dataApiBaseUrl: 'https://api-data.line.me' }, (l) => printed.push(l));
+    const result = await runLineSetup(api, plan, (line) => log.push(line));
+    expect(result.deletedRichMenuIds).toEqual([]);
+    expect(printed).toContain('POST https://api-data.line.me/v2/bot/richmenu/{richMenuId}/content');
+    expect(log.at(-1)).toBe('(dry run: nothing was sent)');
+  });
+});
+
+describe('describeWebhookEndpoint', () => {
+  it('says whether the endpoint is set, active and ends with /webhook', () => {
+    expect(describeWebhookEndpoint({ endpoint: 'https://bot.example.jp/webhook', active: true })).toEqual({
+      lines: ['Webhook endpoint: https://bot.example.jp/webhook', '  set: yes; active: yes; ends with /webhook: yes'],
+      warnings: [],
+    });
+    expect(describeWebhookEndpoint({ endpoint: 'https://bot.example.jp/callback', active: false }).warnings).toEqual([
+      'webhook use is off: turn on "Use webhook" in the LINE Developers console (Messaging API tab)',
+      'the endpoint does not end with /webhook, where the bot listens',
+    ]);
+    expect(describeWebhookEndpoint({ endpoint: '', active: false })).toEqual({
+      lines: ['Webhook endpoint: not set'],
+      warnings: ['no webhook URL is set: run again with --webhook-url https://<host>/webhook'],
+    });
+  });
+});
