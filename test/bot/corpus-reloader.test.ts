@@ -1,14 +1,11 @@
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCorpusReloader, type CorpusReloader } from '../../src/bot/corpus-reloader.js';
-import { createEngineRef, type EngineRef } from '../../src/bot/engine-ref.js';
-import { bundledCorpusDir, readCorpus, readSudachiSynonyms } from '../../src/corpus/read-corpus.js';
-import { createLogger } from '../../src/logger.js';
-import { realTokenizer } from '../support/tokenizer.js';
+import type { CorpusReloader } from '../../src/bot/corpus-reloader.js';
+import type { EngineRef } from '../../src/bot/engine-ref.js';
+import { loadTempCorpus, type TempCorpus } from '../support/temp-corpus.js';
 
+let corpus: TempCorpus;
 let dir: string;
 let engines: EngineRef;
 let reloader: CorpusReloader;
@@ -35,24 +32,13 @@ async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
 const firstHitId = (q: string) => engines.current()?.ask(q).decision.hits[0]?.entry.id;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'corpus-'));
-  await cp(bundledCorpusDir, dir, { recursive: true });
-  engines = createEngineRef();
-  reloader = createCorpusReloader({
-    dir,
-    tokenize: await realTokenizer(),
-    engines,
-    logger: createLogger('silent', new Writable({ write: (_c, _e, done) => done() })),
-    readCorpus,
-    readSynonyms: readSudachiSynonyms,
-    debounceMs: 50,
-  });
-  await reloader.reload();
+  corpus = await loadTempCorpus({ debounceMs: 50 });
+  ({ dir, engines, reloader } = corpus);
 });
 
 afterEach(async () => {
   stopWatching();
-  await rm(dir, { recursive: true, force: true });
+  await corpus.remove();
 });
 
 describe('live corpus updates', () => {

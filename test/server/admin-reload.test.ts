@@ -1,40 +1,26 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCorpusHandle, createCorpusReloader } from '../../src/bot/corpus-reloader.js';
-import { createEngineRef } from '../../src/bot/engine-ref.js';
-import { bundledCorpusDir, readCorpus, readSudachiSynonyms } from '../../src/corpus/read-corpus.js';
-import { createLogger } from '../../src/logger.js';
+import { createCorpusHandle } from '../../src/bot/corpus-reloader.js';
 import { startBotServer, type BotServer } from '../support/bot-server.js';
-import { realTokenizer } from '../support/tokenizer.js';
+import { loadTempCorpus, type TempCorpus } from '../support/temp-corpus.js';
 
 const adminToken = 'reload-test-admin-token-0123';
+let corpus: TempCorpus;
 let dir: string;
 let bot: BotServer;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'corpus-'));
-  await cp(bundledCorpusDir, dir, { recursive: true });
-  const engines = createEngineRef();
-  const reloader = createCorpusReloader({
-    dir,
-    tokenize: await realTokenizer(),
-    engines,
-    logger: createLogger('silent', new Writable({ write: (_c, _e, done) => done() })),
-    readCorpus,
-    readSynonyms: readSudachiSynonyms,
-  });
-  await reloader.reload();
-  const corpus = createCorpusHandle();
-  corpus.attach(reloader);
-  bot = await startBotServer({ adminToken, corpus, engines });
+  corpus = await loadTempCorpus();
+  dir = corpus.dir;
+  const handle = createCorpusHandle();
+  handle.attach(corpus.reloader);
+  bot = await startBotServer({ adminToken, corpus: handle, engines: corpus.engines });
 });
 
 afterEach(async () => {
   await bot.close();
-  await rm(dir, { recursive: true, force: true });
+  await corpus.remove();
 });
 
 const reload = (token?: string) =>
