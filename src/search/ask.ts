@@ -3,6 +3,7 @@
  * Pure given a built tokenizer and index; the server, the CLI and the eval all call this.
  */
 import type { Term } from './analyze.js';
+import { askedAttribute } from './asked-attribute.js';
 import { characterBigrams } from './character-bigrams.js';
 import { decide, defaultDecisionRule, type DecisionRule } from './decide.js';
 import type { Decision } from './decision.js';
@@ -53,6 +54,11 @@ export function askQuestion(
   const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), intent, characterBigrams(normalized));
   const hits = rerankByCoverage(index, terms, candidates).slice(0, top);
   const smallTalk = detectSmallTalk(normalized);
-  const decision = decide(index, { terms, hits, smallTalk, intent }, options.rule ?? defaultDecisionRule);
+  const attribute = askedAttribute(normalized);
+  const decision = decide(
+    index,
+    { terms, hits, smallTalk, intent, ...(attribute ? { attribute } : {}) },
+    options.rule ?? defaultDecisionRule,
+  );
   return { question, normalized, terms, decision };
 }

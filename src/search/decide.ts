@@ -7,6 +7,9 @@ import type { Term } from './analyze.js';
 import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from './search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search-index.js';
+import { entryText } from '../corpus/entry-text.js';
+import { givesAttribute } from './asked-attribute.js';
+import { normalizeText } from './normalize.js';
 import type { QuestionIntent } from './question-intent.js';
 import type { SmallTalk } from './small-talk.js';
 
@@ -90,6 +93,8 @@ export interface DecideInput {
   readonly hits: readonly RankedHit[];
   readonly smallTalk: SmallTalk | undefined;
   readonly intent?: QuestionIntent;
+  /** A practical detail the question asks for (運賃, 開館時間...), see asked-attribute.ts. */
+  readonly attribute?: string;
 }
 
 export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRule = defaultDecisionRule): Decision {
@@ -100,6 +105,11 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   }
   const best = hits[0];
   if (!best) return { kind: 'abstain', reason: 'no-match', hits };
+  // Verbs and adjectives alone (疲れた, 楽しい) say how someone feels, not what they ask about.
+  if (contentTerms(terms).every((t) => t.weak)) return { kind: 'abstain', reason: 'no-match', hits };
+  if (input.attribute && !givesAttribute(normalizeText(entryText(best.entry)), input.attribute)) {
+    return { kind: 'abstain', reason: 'no-match', hits };
+  }
   const share = coverage(index, terms, best);
   const askedUnit = input.intent?.unit ? { askedUnit: input.intent.unit } : {};
   if (share >= rule.answer) return { kind: 'answer', hits, confidence: 'full', ...askedUnit };

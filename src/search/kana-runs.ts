@@ -66,9 +66,10 @@ export interface KanaRun {
 export function kanaRuns(normalized: string, isKnownWord: (word: string) => boolean = () => false): KanaRun[] {
   const runs: KanaRun[] = [];
   for (const match of normalized.matchAll(KANA_RUN)) {
-    // After a kanji, katakana or latin word, a hiragana run is its ending or a particle and what follows.
+    // After a kanji or katakana word, a hiragana run is its ending or a particle and what follows
+    // (after latin letters or digits it is a word of its own: PRどうが).
     const before = normalized[match.index - 1];
-    const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}\p{L}\p{N}]/u.test(before) && !/[\p{Script=Hiragana}ー]/u.test(before);
+    const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}]/u.test(before);
     let text = trimTails(trimHeads(match[0], followsWord), isKnownWord);
     if (TAILS.includes(text)) text = '';
     const reading = toKatakana(text);

@@ -70,3 +70,24 @@ describe('withinOneEdit', () => {
     expect(withinOneEdit('ワイナリーバス', 'ワインバス')).toBe(false);
   });
 });
+
+describe('questions the right topic cannot answer', () => {
+  it('abstains when the question asks for a detail the best entry does not give', () => {
+    // The winery-bus entry is about the bus service; it gives no fare and no timetable.
+    expect(decisionOf('ワイナリーバスの料金は？')).toMatchObject({ kind: 'abstain', reason: 'no-match' });
+    expect(decisionOf('ワイナリーバスの時刻表')).toMatchObject({ kind: 'abstain', reason: 'no-match' });
+    expect(decisionOf('ワイナリーバス')).toMatchObject({ kind: 'answer' });
+  });
+
+  it('does not take a question for a number (何時間) as one for opening hours (何時)', () => {
+    expect(decisionOf('超過勤務は何時間減った？')).toMatchObject({ kind: 'answer' });
+  });
+
+  it('abstains when only a feeling is expressed', () => {
+    expect(decisionOf('疲れたー')).toMatchObject({ kind: 'abstain' });
+  });
+
+  it('takes casual thanks as thanks', () => {
+    expect(decisionOf('ありがと〜助かった')).toMatchObject({ kind: 'abstain', reason: 'thanks' });
+  });
+});
