@@ -1,7 +1,7 @@
 /**
  * npm run bench:retrieval [-- --file QUESTIONS.jsonl ...] [--corpus PATH] [--passes N]
  * Retrieval quality and speed on one engine: for each question set (by default the development
- * questions and test/eval/citizen-questions.jsonl), accuracy@1, recall@3, MRR, abstention and
+ * questions, test/eval/citizen-questions.jsonl and test/eval/held-out-questions.jsonl), accuracy@1, recall@3, MRR, abstention and
  * per-category scores; then query latency over all questions, with and without rendering.
  * Prints figures only: timings depend on the machine and are never asserted.
  */
@@ -16,7 +16,12 @@ import { loadEngine } from '../src/cli/load-engine.js';
 import { createJapaneseTokenizer } from '../src/search/japanese-tokenizer.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const defaultFiles = [path.resolve(root, '../shared/eval/dev-questions.jsonl'), path.resolve(root, 'test/eval/citizen-questions.jsonl')];
+const defaultFiles = [
+  path.resolve(root, '../shared/eval/dev-questions.jsonl'),
+  path.resolve(root, 'test/eval/citizen-questions.jsonl'),
+  // Written by an engineer who saw neither the engine nor the corpus, only the report.
+  path.resolve(root, 'test/eval/held-out-questions.jsonl'),
+];
 
 const { values } = parseArgs({
   options: {

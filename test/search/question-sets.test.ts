@@ -39,4 +39,11 @@ describe('quality on question sets', () => {
     expect(scores.recallAt3, failed.join('\n')).toBeGreaterThanOrEqual(0.95);
     expect(scores.abstention, failed.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
+
+  it('holds up on questions written without seeing the engine or the corpus', () => {
+    const { scores, failed } = misses(readQuestions(path.join(root, 'test/eval/held-out-questions.jsonl')));
+    expect(scores.accuracyAt1, failed.join('\n')).toBeGreaterThanOrEqual(0.88);
+    expect(scores.recallAt3, failed.join('\n')).toBeGreaterThanOrEqual(0.93);
+    expect(scores.abstention, failed.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
 });
