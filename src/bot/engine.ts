@@ -2,23 +2,52 @@
  * The answering engine: a built tokenizer and the index of one corpus. Built once at start-up
  * (the tokenizer is the slow part) and handed to the server, the CLI and the eval.
  */
+import type { messagingApi } from '@line/bot-sdk';
 import type { Corpus } from '../corpus/entry.js';
+import { renderReply } from '../line/render-reply.js';
 import { askQuestion, type Asked, type AskOptions } from '../search/ask.js';
+import type { Decision } from '../search/decision.js';
 import type { Tokenize } from '../search/japanese-tokenizer.js';
 import { buildSearchIndex, type SearchIndex } from '../search/search-index.js';
 import type { SynonymGroups } from '../search/synonyms.js';
+import { LruCache } from './lru-cache.js';
+
+/** What a citizen who sent a question gets: the decision and the LINE messages rendering it. */
+export interface CitizenReply {
+  readonly decision: Decision;
+  readonly messages: readonly messagingApi.Message[];
+}
 
 export interface Engine {
   readonly corpus: Corpus;
   readonly index: SearchIndex;
   ask(question: string, options?: AskOptions): Asked;
+  /**
+   * The reply to a citizen's question. Citizens ask the same things again and again (more so in a
+   * burst: a tax deadline, a disaster), so replies are kept in a bounded cache; an engine serves
+   * one corpus, and a reloaded corpus comes with a new engine, so the cache never goes stale.
+   */
+  reply(question: string): CitizenReply;
 }
+
+/** How many distinct questions' replies an engine keeps. */
+export const replyCacheSize = 2000;
 
 export function createEngine(corpus: Corpus, tokenize: Tokenize, dictionarySynonyms: SynonymGroups = []): Engine {
   const index = buildSearchIndex(corpus, tokenize, dictionarySynonyms);
+  const replies = new LruCache<string, CitizenReply>(replyCacheSize);
+  const ask = (question: string, options?: AskOptions) => askQuestion(tokenize, index, question, options);
   return {
     corpus,
     index,
-    ask: (question, options) => askQuestion(tokenize, index, question, options),
+    ask,
+    reply(question) {
+      const cached = replies.get(question);
+      if (cached) return cached;
+      const { decision } = ask(question);
+      const reply = { decision, messages: renderReply(decision, corpus.meta, { entries: corpus.entries }) };
+      replies.set(question, reply);
+      return reply;
+    },
   };
 }
