@@ -131,6 +131,10 @@ interface HitsRow {
  * Open (creating the file and its directory if missing) and migrate the analytics database.
  * Throws AnalyticsSchemaError for a file written by a newer version of the bot.
  */
+/** How long a record may wait before its batch is written, and the largest batch. */
+const flushDelayMs = 50;
+const maxBatch = 500;
+
 export function openSqliteAnalyticsStore(file: string): AnalyticsStore {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
@@ -192,7 +196,7 @@ export function openSqliteAnalyticsStore(file: string): AnalyticsStore {
     ORDER BY hits DESC, entry_id
     LIMIT ?`);
 
-  const recordQuestion = db.transaction((r: QuestionRecord) => {
+  const insertQuestionRecord = (r: QuestionRecord) => {
     const at = r.at.getTime();
     const { lastInsertRowid } = insertQuestion.run(
       at,
@@ -204,16 +208,45 @@ export function openSqliteAnalyticsStore(file: string): AnalyticsStore {
       r.reason ?? null,
     );
     r.entryIds.forEach((entryId, rank) => insertQuestionEntry.run(lastInsertRowid, rank, entryId, at));
+  };
+  const insertFeedbackRecord = (r: FeedbackRecord) => {
+    insertFeedback.run(r.at.getTime(), reportDay(r.at), r.userHash ?? null, r.entryId, r.vote);
+  };
+
+  // Records are written in batches: one transaction (one WAL commit) per burst instead of one per
+  // message, which under load costs the server more than answering. A record waits at most
+  // `flushDelayMs`; reports and close() write what is pending first.
+  type Pending = { readonly write: () => void; readonly done: (err?: Error) => void };
+  let pending: Pending[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const writeBatch = db.transaction((batch: readonly Pending[]) => {
+    for (const p of batch) p.write();
   });
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    try {
+      writeBatch(batch);
+      for (const p of batch) p.done();
+    } catch (err) {
+      for (const p of batch) p.done(err as Error);
+    }
+  };
+  const enqueue = (write: () => void) =>
+    new Promise<void>((resolve, reject) => {
+      pending.push({ write, done: (err) => (err ? reject(err) : resolve()) });
+      if (pending.length >= maxBatch) flush();
+      else timer ??= setTimeout(flush, flushDelayMs);
+    });
 
   return {
-    async recordQuestion(record) {
-      recordQuestion(record);
-    },
-    async recordFeedback(r: FeedbackRecord) {
-      insertFeedback.run(r.at.getTime(), reportDay(r.at), r.userHash ?? null, r.entryId, r.vote);
-    },
+    recordQuestion: (record) => enqueue(() => insertQuestionRecord(record)),
+    recordFeedback: (record: FeedbackRecord) => enqueue(() => insertFeedbackRecord(record)),
     async unansweredQuestions({ since, limit }) {
+      flush();
       checkQuery.limit(limit);
       return selectUnanswered.all(since?.getTime() ?? noLowerBound, limit).map((row) => ({
         question: row.question,
@@ -224,6 +257,7 @@ export function openSqliteAnalyticsStore(file: string): AnalyticsStore {
       }));
     },
     async negativeFeedback({ since, limit }) {
+      flush();
       checkQuery.limit(limit);
       return selectNegative.all(since?.getTime() ?? noLowerBound, limit).map((row) => ({
         entryId: row.entry_id,
@@ -233,6 +267,7 @@ export function openSqliteAnalyticsStore(file: string): AnalyticsStore {
       }));
     },
     async dailyVolume({ days, until }) {
+      flush();
       checkQuery.days(days);
       const dayList = reportDays(days, until ?? new Date());
       const first = dayList[0] as string;
@@ -254,6 +289,7 @@ export function openSqliteAnalyticsStore(file: string): AnalyticsStore {
       });
     },
     async topEntries({ since, limit }) {
+      flush();
       checkQuery.limit(limit);
       return selectTopEntries.all(since?.getTime() ?? noLowerBound, limit).map((row) => ({
         entryId: row.entry_id,
@@ -262,7 +298,9 @@ export function openSqliteAnalyticsStore(file: string): AnalyticsStore {
       }));
     },
     async close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      flush();
+      db.close();
     },
   };
 }
