@@ -60,12 +60,10 @@ describe('webhook dispatcher', () => {
     const { port, sent } = recordingPort();
     const { logger, lines } = capturedLogger();
     const real = await bundledEngine();
-    const broken = {
-      ...real,
-      ask: () => {
-        throw new Error('the index is corrupted');
-      },
-    } as Engine;
+    const corrupted = () => {
+      throw new Error('the index is corrupted');
+    };
+    const broken = { ...real, ask: corrupted, reply: corrupted } as Engine;
     const dispatcher = createWebhookDispatcher({ engines: createEngineRef(broken), deduplicator: createMemoryDeduplicator(), replies: port, logger });
     dispatcher.dispatch([textEvent('ふるさと納税は？')]);
     await dispatcher.idle();
