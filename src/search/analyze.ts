@@ -59,6 +59,8 @@ const GENERIC_WORDS = new Set([
   'どんな', 'どういう', 'どのくらい', 'どれくらい', 'どれほど', 'なぜ', 'どうして', '本当', 'ほんと',
   'こと', 'もの', 'ところ', 'よう', 'ため', 'について', 'つい', 'ついて', '関する', '状況', '様子', '具体',
   '意味', '内容', '中身', '詳細', '概要', '説明', 'どんな', 'どういう',
+  // Casual asides: 「〜ってマジ？」「〜するやつ」「〜って話」 ask whether, not about what.
+  'マジ', 'まじ', 'やつ', '奴', '話', 'ほんとう', '本当に',
   '今', '最近', 'ちょっと', 'すこし', '少し', 'もう', 'まだ', 'よく', 'とても',
   '減る', '増える', '変わる', '進む', '上がる', '下がる', '良い', 'よい', 'いい', '詳しい', 'くわしい',
   // Ways of asking for a number: the figure an entry carries answers them (see question-intent.ts).
@@ -68,8 +70,9 @@ const GENERIC_WORDS = new Set([
 
 function isKept(m: Morpheme): boolean {
   if (DROPPED_POS.has(m.pos)) return false;
-  // A lone hiragana is a fragment of a badly cut kana run (ジャムのひ → ひる), not a word.
-  if (/^[\p{Script=Hiragana}]$/u.test(m.surface)) return false;
+  // A lone hiragana is a fragment of a badly cut kana run (ジャムのひ → ひる), not a word; nor is a
+  // stretched vowel (疲れたー).
+  if (/^[\p{Script=Hiragana}]$/u.test(m.surface) || /^[ー〜~]+$/u.test(m.surface)) return false;
   if (m.pos === '名詞' && DROPPED_NOUN_DETAIL.has(m.posDetail)) return false;
   if (m.pos === '動詞' && m.posDetail === '非自立') return false;
   if (m.pos === '形容詞' && m.posDetail === '非自立') return false;
