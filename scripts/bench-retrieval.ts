@@ -80,7 +80,11 @@ function row(label: string, s: EvalScores): string[] {
 }
 
 /** Display width in a terminal: CJK and full-width characters take two columns. */
-const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1), 0);
+const width = (text: string) =>
+  [...text].reduce(
+    (w, ch) => w + (/[\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1),
+    0,
+  );
 
 function table(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
@@ -126,13 +130,25 @@ function measure(run: (q: string) => unknown): number[] {
 }
 
 /** Nearest-rank percentile of sorted samples. */
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 const ms = (x: number) => x.toFixed(2);
-const median = (xs: readonly number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: readonly number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 function latencyRow(label: string, sorted: readonly number[]): string[] {
   const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
-  return [label, ms(mean), ms(percentile(sorted, 50)), ms(percentile(sorted, 90)), ms(percentile(sorted, 99)), ms(sorted.at(-1) ?? 0)];
+  return [
+    label,
+    ms(mean),
+    ms(percentile(sorted, 50)),
+    ms(percentile(sorted, 90)),
+    ms(percentile(sorted, 99)),
+    ms(sorted.at(-1) ?? 0),
+  ];
 }
 
 const rendered = measure((q) => askResult(engine, q, 3));
@@ -146,7 +162,9 @@ console.log(
 );
 console.log('');
 console.log(table(['quality', 'n', 'acc@1', 'right@1', 'recall@3', 'MRR', 'abstain'], qualityRows));
-console.log('  (acc@1: first hit right; right@1: answered and first hit right; abstain: share of must-not-answer questions declined)');
+console.log(
+  '  (acc@1: first hit right; right@1: answered and first hit right; abstain: share of must-not-answer questions declined)',
+);
 console.log('');
 console.log(
   table(

@@ -77,12 +77,17 @@ console.log(`questions: ${questions.length} from ${files.map((f) => path.relativ
 
 /** The node arguments of `npm run start:prod` (what the Dockerfile's CMD runs), e.g. [flags..., 'dist/main.js']. */
 function productionArgs(): string[] {
-  const script = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.['start:prod'];
+  const script = (
+    JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }
+  ).scripts?.['start:prod'];
   const words = script?.trim().split(/\s+/) ?? [];
   return words[0] === 'node' && words.length > 1 ? words.slice(1) : ['dist/main.js'];
 }
 const startProd = productionArgs();
-const nodeFlags = values['node-flags'] === undefined ? startProd.slice(0, -1) : values['node-flags'].split(/\s+/).filter((f) => f !== '');
+const nodeFlags =
+  values['node-flags'] === undefined
+    ? startProd.slice(0, -1)
+    : values['node-flags'].split(/\s+/).filter((f) => f !== '');
 const prodArgs = [...nodeFlags, ...startProd.slice(-1)];
 const tsxArgs = ['--import', 'tsx', ...nodeFlags, 'src/main.ts'];
 let serverArgs = prodArgs;
@@ -130,20 +135,34 @@ function startUpRow(label: string, runs: readonly StartUp[]): string[] {
   return [
     label,
     String(runs.length),
-    medianAndRange(runs.map((r) => r.readyMs), (x) => x.toFixed(0)),
-    medianAndRange(runs.map((r) => r.rssAtReady), mb),
-    medianAndRange(runs.map((r) => r.rssSettled), mb),
+    medianAndRange(
+      runs.map((r) => r.readyMs),
+      (x) => x.toFixed(0),
+    ),
+    medianAndRange(
+      runs.map((r) => r.rssAtReady),
+      mb,
+    ),
+    medianAndRange(
+      runs.map((r) => r.rssSettled),
+      mb,
+    ),
   ];
 }
 
 const prodStarts = await startUps(serverArgs, starts, 'start');
 const tsxRuns = tsxStarts > 0 && serverArgs !== tsxArgs ? await startUps(tsxArgs, tsxStarts, 'start-tsx') : [];
 
-console.log('\n1. Start-up: spawn → first 200 of GET /healthz (tokenizer, corpus and index ready), LINE credentials set');
+console.log(
+  '\n1. Start-up: spawn → first 200 of GET /healthz (tokenizer, corpus and index ready), LINE credentials set',
+);
 console.log(
   table(
     ['server', 'runs', 'ready ms, median (range)', 'RSS at ready, MB', 'RSS 1 s later, MB'],
-    [startUpRow(serverArgs.join(' '), prodStarts), ...(tsxRuns.length > 0 ? [startUpRow(`${tsxArgs.join(' ')} (as npm start)`, tsxRuns)] : [])],
+    [
+      startUpRow(serverArgs.join(' '), prodStarts),
+      ...(tsxRuns.length > 0 ? [startUpRow(`${tsxArgs.join(' ')} (as npm start)`, tsxRuns)] : []),
+    ],
   ),
 );
 const readyMedian = median(prodStarts.map((r) => r.readyMs));
@@ -151,7 +170,9 @@ const readyRss = Math.max(...prodStarts.map((r) => r.rssSettled), ...prodStarts.
 if (tsxRuns.length > 0) {
   const overhead = median(tsxRuns.map((r) => r.readyMs)) - readyMedian;
   const rssOverhead = median(tsxRuns.map((r) => r.rssSettled)) - median(prodStarts.map((r) => r.rssSettled));
-  console.log(`  tsx (npm start) adds about ${overhead.toFixed(0)} ms and ${mb(rssOverhead)} MB: it compiles the sources at start-up.`);
+  console.log(
+    `  tsx (npm start) adds about ${overhead.toFixed(0)} ms and ${mb(rssOverhead)} MB: it compiles the sources at start-up.`,
+  );
 }
 console.log(
   `  target: ready < ${targets.readyMs} ms: ${met(readyMedian < targets.readyMs)} (median); ` +
@@ -170,7 +191,12 @@ console.log(
     ['stage', 'p50 µs', 'p99 µs', 'mean µs'],
     stageNames.map((name) => {
       const xs = stages.samples.get(name) ?? [];
-      return [name, us(percentile(xs, 50)), us(percentile(xs, 99)), us(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length))];
+      return [
+        name,
+        us(percentile(xs, 50)),
+        us(percentile(xs, 99)),
+        us(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)),
+      ];
     }),
   ),
 );
@@ -201,9 +227,18 @@ type Run = {
 /** The open-loop phase lasts about this long. */
 const pacedSeconds = 5;
 
-async function loadTest(label: string, args: readonly string[], extraEnv: Record<string, string>, rateFor: (closed: LoadResult) => number): Promise<Run> {
+async function loadTest(
+  label: string,
+  args: readonly string[],
+  extraEnv: Record<string, string>,
+  rateFor: (closed: LoadResult) => number,
+): Promise<Run> {
   api.reset();
-  const server = await startServer({ args, env: { ...serverEnv(label), ...extraEnv }, logFile: path.join(work, `${label}-load.log`) });
+  const server = await startServer({
+    args,
+    env: { ...serverEnv(label), ...extraEnv },
+    logFile: path.join(work, `${label}-load.log`),
+  });
   try {
     const result = await runLoad(server, api, { channelSecret, questions, requests, concurrency, warmup });
     const rate = rateFor(result);
@@ -222,7 +257,9 @@ async function loadTest(label: string, args: readonly string[], extraEnv: Record
 }
 
 // The open-loop rate for both: half of what the bot carried at fixed concurrency.
-const bot = await loadTest('bot', serverArgs, {}, (closed) => Math.max(10, Math.round(throughput(closed) / 2 / 10) * 10));
+const bot = await loadTest('bot', serverArgs, {}, (closed) =>
+  Math.max(10, Math.round(throughput(closed) / 2 / 10) * 10),
+);
 const floorScript = compileScript(path.join(repoRoot, 'scripts/bench/floor-server.ts'));
 const floor = await loadTest('floor', [...nodeFlags, floorScript], { FLOOR_REPLY_FILE: floorReply }, () => bot.rate);
 
@@ -245,22 +282,40 @@ console.log(
 console.log(
   table(
     ['', 'bot', 'floor', 'bot/floor'],
-    loadRows.map(([label, value, format]) => [label, format(value(bot)), format(value(floor)), ratio(value(bot), value(floor))]),
+    loadRows.map(([label, value, format]) => [
+      label,
+      format(value(bot)),
+      format(value(floor)),
+      ratio(value(bot), value(floor)),
+    ]),
   ),
 );
-for (const [label, { result }] of [['bot', bot], ['floor', floor]] as const) {
+for (const [label, { result }] of [
+  ['bot', bot],
+  ['floor', floor],
+] as const) {
   const statuses = [...result.statuses].map(([status, n]) => `${status === 0 ? 'failed' : status}: ${n}`).join(', ');
   const duplicates = [...result.duplicates].map(([token, n]) => `${token.slice(0, 8)}… ×${n}`).join(', ');
   const others = [...result.otherRequests].map(([key, n]) => `${key} ×${n}`).join(', ');
   console.log(
     `  ${label}: statuses ${statuses}; ${result.replyLatencies.length}/${result.requests} events answered; ` +
       `duplicates ${result.duplicates.size}${duplicates ? ` (${duplicates})` : ''}; missing ${result.missing.length}` +
-      `${result.missing.length > 0 ? ` (${result.missing.slice(0, 5).map((t) => `${t.slice(0, 8)}…`).join(', ')})` : ''}; ` +
+      `${
+        result.missing.length > 0
+          ? ` (${result.missing
+              .slice(0, 5)
+              .map((t) => `${t.slice(0, 8)}…`)
+              .join(', ')})`
+          : ''
+      }; ` +
       `unexpected ${result.unexpected}${others ? `; other calls: ${others}` : ''}`,
   );
 }
-const allOk = (r: LoadResult) => ok200(r) === r.requests && r.missing.length === 0 && r.duplicates.size === 0 && r.unexpected === 0;
-console.log(`  every request 200 and every event exactly one reply: bot ${allOk(bot.result) ? 'yes' : 'NO'}, floor ${allOk(floor.result) ? 'yes' : 'NO'}`);
+const allOk = (r: LoadResult) =>
+  ok200(r) === r.requests && r.missing.length === 0 && r.duplicates.size === 0 && r.unexpected === 0;
+console.log(
+  `  every request 200 and every event exactly one reply: bot ${allOk(bot.result) ? 'yes' : 'NO'}, floor ${allOk(floor.result) ? 'yes' : 'NO'}`,
+);
 console.log(
   `  targets: throughput ≥ ${targets.throughputVsFloor} × floor: ${met(throughput(bot.result) >= targets.throughputVsFloor * throughput(floor.result))}; ` +
     `reply p99 ≤ ${targets.replyP99VsFloor} × floor: ${met(p(bot.result.replyLatencies, 99) <= targets.replyP99VsFloor * p(floor.result.replyLatencies, 99))}; ` +
@@ -281,7 +336,12 @@ console.log(
 console.log(
   table(
     ['', 'bot', 'floor', 'bot/floor'],
-    pacedRows.map(([label, value, format]) => [label, format(value(bot.paced)), format(value(floor.paced)), ratio(value(bot.paced), value(floor.paced))]),
+    pacedRows.map(([label, value, format]) => [
+      label,
+      format(value(bot.paced)),
+      format(value(floor.paced)),
+      ratio(value(bot.paced), value(floor.paced)),
+    ]),
   ),
 );
 console.log(
@@ -306,7 +366,10 @@ interface MemoryRun {
   readonly afterGc: Snapshot;
 }
 function memoryRun(variant: string): MemoryRun | string {
-  const run = spawnSync(process.execPath, ['--expose-gc', memoryScript, variant, compiledTokenizer], { cwd: repoRoot, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--expose-gc', memoryScript, variant, compiledTokenizer], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   const line = run.stdout?.trim().split('\n').at(-1) ?? '';
   try {
     return JSON.parse(line) as MemoryRun;

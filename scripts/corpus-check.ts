@@ -35,7 +35,9 @@ try {
   const staffFile = path.relative(process.cwd(), path.join(location, synonymFileName));
   for (const group of corpus.synonyms) {
     if (!used.has(group)) {
-      console.warn(`warning: ${staffFile} [${group.join(', ')}]: no word of this group occurs in the corpus, so it never matches`);
+      console.warn(
+        `warning: ${staffFile} [${group.join(', ')}]: no word of this group occurs in the corpus, so it never matches`,
+      );
     }
   }
   if ((await stat(location)).isDirectory()) {
@@ -45,7 +47,9 @@ try {
     if (onDisk === undefined) {
       console.warn(`warning: ${path.relative(process.cwd(), file)} is missing: run npm run synonyms:build`);
     } else if (onDisk !== expected.text) {
-      console.warn(`warning: ${path.relative(process.cwd(), file)} is stale (the corpus or the dictionary changed): run npm run synonyms:build`);
+      console.warn(
+        `warning: ${path.relative(process.cwd(), file)} is stale (the corpus or the dictionary changed): run npm run synonyms:build`,
+      );
     }
   }
 } catch (err) {

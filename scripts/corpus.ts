@@ -59,7 +59,8 @@ function parseArgs(argv: readonly string[]): Args {
     }
   }
   const [command, file, ...rest] = positional;
-  if ((command !== 'import' && command !== 'export') || file === undefined || rest.length > 0) throw new UsageError(usage);
+  if ((command !== 'import' && command !== 'export') || file === undefined || rest.length > 0)
+    throw new UsageError(usage);
   return { command, file: path.resolve(userDir, file), corpusDir, encoding };
 }
 
@@ -122,7 +123,8 @@ async function importCsv(args: Args): Promise<void> {
   try {
     corpus = parseCorpus(meta, files, synonyms);
   } catch (err) {
-    if (err instanceof CorpusError) console.error(`the corpus in ${shown(args.corpusDir)} has problems; fix them first (npm run corpus:check):`);
+    if (err instanceof CorpusError)
+      console.error(`the corpus in ${shown(args.corpusDir)} has problems; fix them first (npm run corpus:check):`);
     throw err;
   }
 
@@ -136,7 +138,11 @@ async function importCsv(args: Args): Promise<void> {
   const newFile = path.join(args.corpusDir, newEntriesFile);
   const newName = shown(newFile);
   pathOf.set(newName, newFile);
-  const writes = writeEntries(files, imported.rows.map((r) => r.entry), newName);
+  const writes = writeEntries(
+    files,
+    imported.rows.map((r) => r.entry),
+    newName,
+  );
 
   // The whole corpus as it will be, validated before anything is written.
   const after = new Map(files.map((f) => [f.name, f]));
@@ -149,7 +155,8 @@ async function importCsv(args: Args): Promise<void> {
       `${writes.added.length} added, ${writes.updated.length} updated, ${writes.unchanged.length} unchanged`,
   );
   for (const f of writes.files) console.log(`  wrote ${f.name}`);
-  if (writes.files.length > 0) console.log('Check the result with npm run corpus:check, and npm run synonyms:build when words changed.');
+  if (writes.files.length > 0)
+    console.log('Check the result with npm run corpus:check, and npm run synonyms:build when words changed.');
 }
 
 async function exportCsv(args: Args): Promise<void> {
@@ -173,7 +180,9 @@ async function exportCsv(args: Args): Promise<void> {
       }),
     );
     for (const { row, field, missing, rows: count } of byColumn.values()) {
-      const chars = missing.map((ch) => `'${ch}' (U+${ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+      const chars = missing
+        .map((ch) => `'${ch}' (U+${ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')})`)
+        .join(', ');
       cellProblems.push({
         file: csvName,
         line: row,
@@ -184,7 +193,9 @@ async function exportCsv(args: Args): Promise<void> {
   }
   if (cellProblems.length > 0) throw new CorpusError(cellProblems);
   await writeAtomically(args.file, encodeText(stringifyCsv(rows), args.encoding));
-  console.log(`exported ${corpus.entries.length} entries to ${csvName} (${args.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8 with BOM'})`);
+  console.log(
+    `exported ${corpus.entries.length} entries to ${csvName} (${args.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8 with BOM'})`,
+  );
 }
 
 try {

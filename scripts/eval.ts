@@ -37,13 +37,20 @@ if (values.verbose) {
     );
   }
 }
-console.log(`questions: ${questions.length} (${s.answerable} answerable, ${s.unanswerable} to abstain) from ${path.relative(process.cwd(), values.file)}`);
-console.log(`accuracy@1: ${pct(s.accuracyAt1)}  (answered and right: ${pct(s.answeredAt1)})  recall@3: ${pct(s.recallAt3)}  MRR: ${s.mrr.toFixed(3)}`);
+console.log(
+  `questions: ${questions.length} (${s.answerable} answerable, ${s.unanswerable} to abstain) from ${path.relative(process.cwd(), values.file)}`,
+);
+console.log(
+  `accuracy@1: ${pct(s.accuracyAt1)}  (answered and right: ${pct(s.answeredAt1)})  recall@3: ${pct(s.recallAt3)}  MRR: ${s.mrr.toFixed(3)}`,
+);
 console.log(`abstention: ${pct(s.abstention)}`);
 
 const categories = [...new Set(questions.map((q) => q.category).filter((c): c is string => c !== undefined))];
 for (const category of categories) {
   const c = summarize(outcomes.filter((o) => o.question.category === category));
-  const parts = c.answerable > 0 ? `accuracy@1 ${pct(c.accuracyAt1)}  recall@3 ${pct(c.recallAt3)}` : `abstention ${pct(c.abstention)}`;
+  const parts =
+    c.answerable > 0
+      ? `accuracy@1 ${pct(c.accuracyAt1)}  recall@3 ${pct(c.recallAt3)}`
+      : `abstention ${pct(c.abstention)}`;
   console.log(`  ${category.padEnd(10)} ${String(c.answerable + c.unanswerable).padStart(4)}  ${parts}`);
 }

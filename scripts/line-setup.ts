@@ -19,10 +19,19 @@ import { ConfigError, parseLineSetupConfig } from '../src/config.js';
 import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
 import { readCorpus } from '../src/corpus/read-corpus.js';
 import { createDryRunLineSetupApi, createLineSetupApi, LineSetupError, runLineSetup } from '../src/line/line-setup.js';
-import { checkRichMenuLimits, checkRichMenuSize, checkRichMenuTiling, designRichMenu, richMenuLimits, richMenuName, richMenuRequest } from '../src/line/rich-menu.js';
+import {
+  checkRichMenuLimits,
+  checkRichMenuSize,
+  checkRichMenuTiling,
+  designRichMenu,
+  richMenuLimits,
+  richMenuName,
+  richMenuRequest,
+} from '../src/line/rich-menu.js';
 import { pngSize, renderRichMenuImage } from '../src/line/rich-menu-image.js';
 
-const usage = 'usage: npm run line:setup -- [--dry-run] [--webhook-url https://<host>/webhook] [--out data/rich-menu.png]';
+const usage =
+  'usage: npm run line:setup -- [--dry-run] [--webhook-url https://<host>/webhook] [--out data/rich-menu.png]';
 
 function fail(message: string, code: number): never {
   console.error(message);
@@ -90,13 +99,17 @@ async function main(): Promise<void> {
     ...checkRichMenuLimits(richMenu),
     ...checkRichMenuTiling(richMenu),
     ...checkRichMenuSize(size, 'image'),
-    ...(png.length > richMenuLimits.imageBytes ? [`image: ${png.length} bytes, LINE takes at most ${richMenuLimits.imageBytes}`] : []),
+    ...(png.length > richMenuLimits.imageBytes
+      ? [`image: ${png.length} bytes, LINE takes at most ${richMenuLimits.imageBytes}`]
+      : []),
   ];
   if (problems.length > 0) fail(`The rich menu breaks LINE's limits:\n${problems.join('\n')}`, 1);
 
   await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
   await writeFile(options.out, png);
-  console.log(`Rich menu image: ${options.out} (${size.width}×${size.height}, ${png.length.toLocaleString('en-US')} bytes)`);
+  console.log(
+    `Rich menu image: ${options.out} (${size.width}×${size.height}, ${png.length.toLocaleString('en-US')} bytes)`,
+  );
 
   const hosts = { apiBaseUrl: config.apiBaseUrl, dataApiBaseUrl: config.dataApiBaseUrl };
   const api =

@@ -68,7 +68,10 @@ if (!existsSync(file)) {
 
 const store = openSqliteAnalyticsStore(file);
 try {
-  const report = await buildReport(store, { ...(days !== undefined ? { days } : {}), ...(limit !== undefined ? { limit } : {}) });
+  const report = await buildReport(store, {
+    ...(days !== undefined ? { days } : {}),
+    ...(limit !== undefined ? { limit } : {}),
+  });
   if (csvTarget === '-') {
     process.stdout.write(reportToCsv(report));
   } else if (csvTarget !== undefined) {

@@ -56,7 +56,11 @@ function parsePort(raw: string | undefined): number {
   return Number(raw);
 }
 
-function parseBaseUrl(raw: string | undefined, variable = 'LINE_API_BASE_URL', fallback = officialLineApiBaseUrl): string {
+function parseBaseUrl(
+  raw: string | undefined,
+  variable = 'LINE_API_BASE_URL',
+  fallback = officialLineApiBaseUrl,
+): string {
   if (raw === undefined) return fallback;
   let url: URL;
   try {
@@ -79,7 +83,10 @@ export function parseDataDir(env: Env): string {
 function optionalSecret(env: Env, name: string, minLength: number): string | undefined {
   const value = nonEmpty(env, name);
   if (value !== undefined && value.length < minLength) {
-    throw new ConfigError(name, `must be at least ${minLength} characters (got ${value.length}); e.g. openssl rand -hex 32`);
+    throw new ConfigError(
+      name,
+      `must be at least ${minLength} characters (got ${value.length}); e.g. openssl rand -hex 32`,
+    );
   }
   return value;
 }
@@ -93,13 +100,22 @@ export function parseConfig(env: Env): Config {
   const channelSecret = nonEmpty(env, 'LINE_CHANNEL_SECRET');
   const channelAccessToken = nonEmpty(env, 'LINE_CHANNEL_ACCESS_TOKEN');
   if (channelSecret && !channelAccessToken) {
-    throw new ConfigError('LINE_CHANNEL_ACCESS_TOKEN', 'is missing while LINE_CHANNEL_SECRET is set: set both, or neither for local mode');
+    throw new ConfigError(
+      'LINE_CHANNEL_ACCESS_TOKEN',
+      'is missing while LINE_CHANNEL_SECRET is set: set both, or neither for local mode',
+    );
   }
   if (channelAccessToken && !channelSecret) {
-    throw new ConfigError('LINE_CHANNEL_SECRET', 'is missing while LINE_CHANNEL_ACCESS_TOKEN is set: set both, or neither for local mode');
+    throw new ConfigError(
+      'LINE_CHANNEL_SECRET',
+      'is missing while LINE_CHANNEL_ACCESS_TOKEN is set: set both, or neither for local mode',
+    );
   }
   if (channelSecret && !/^[0-9a-f]{32}$/i.test(channelSecret)) {
-    throw new ConfigError('LINE_CHANNEL_SECRET', 'expected the 32 hexadecimal characters shown in the LINE Developers console');
+    throw new ConfigError(
+      'LINE_CHANNEL_SECRET',
+      'expected the 32 hexadecimal characters shown in the LINE Developers console',
+    );
   }
   const logLevel = nonEmpty(env, 'LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -138,7 +154,11 @@ export function parseLineSetupConfig(env: Env): LineSetupConfig {
   return {
     channelAccessToken: nonEmpty(env, 'LINE_CHANNEL_ACCESS_TOKEN'),
     apiBaseUrl: parseBaseUrl(nonEmpty(env, 'LINE_API_BASE_URL')),
-    dataApiBaseUrl: parseBaseUrl(nonEmpty(env, 'LINE_API_DATA_BASE_URL'), 'LINE_API_DATA_BASE_URL', officialLineDataApiBaseUrl),
+    dataApiBaseUrl: parseBaseUrl(
+      nonEmpty(env, 'LINE_API_DATA_BASE_URL'),
+      'LINE_API_DATA_BASE_URL',
+      officialLineDataApiBaseUrl,
+    ),
     corpusDir: corpusDir ? path.resolve(corpusDir) : bundledCorpusDir,
   };
 }

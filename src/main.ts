@@ -71,7 +71,10 @@ function openAnalytics(config: Config, logger: Logger): AnalyticsStore | undefin
     logger.info({ file }, 'analytics: recording questions and votes');
     return store;
   } catch (err) {
-    logger.error({ file, error: (err as Error).message }, 'analytics disabled: could not open the database in DATA_DIR; replies are not affected');
+    logger.error(
+      { file, error: (err as Error).message },
+      'analytics disabled: could not open the database in DATA_DIR; replies are not affected',
+    );
     return undefined;
   }
 }
@@ -96,13 +99,19 @@ function shutdownOn(
     if (shuttingDown) return;
     shuttingDown = true;
     const started = Date.now();
-    logger.info({ signal, inFlight: dispatcher?.inFlight ?? 0 }, 'shutting down: no new requests, finishing replies in flight');
+    logger.info(
+      { signal, inFlight: dispatcher?.inFlight ?? 0 },
+      'shutting down: no new requests, finishing replies in flight',
+    );
     const force = setTimeout(() => {
       logger.error({ unfinished: dispatcher?.inFlight ?? 0 }, 'shutdown: out of time, exiting with events unfinished');
       process.exit(1);
     }, shutdownBudget.forceExit);
     force.unref();
-    const drained = dispatcher?.drain({ repliesBy: started + shutdownBudget.repliesBy, waitUntil: started + shutdownBudget.waitUntil });
+    const drained = dispatcher?.drain({
+      repliesBy: started + shutdownBudget.repliesBy,
+      waitUntil: started + shutdownBudget.waitUntil,
+    });
     server.close();
     server.closeIdleConnections();
     void (async () => {
@@ -110,7 +119,8 @@ function shutdownOn(
       if (unfinished > 0) logger.error({ unfinished }, 'shutdown: events still unfinished after the drain');
       const closed = await Promise.allSettled(stores.map(async (store) => store?.close()));
       for (const result of closed) {
-        if (result.status === 'rejected') logger.error({ error: (result.reason as Error).message }, 'shutdown: a store did not close');
+        if (result.status === 'rejected')
+          logger.error({ error: (result.reason as Error).message }, 'shutdown: a store did not close');
       }
       logger.info({ unfinished, ms: Date.now() - started }, 'shut down');
       process.exit(unfinished > 0 ? 1 : 0);
@@ -124,15 +134,21 @@ async function main(): Promise<void> {
   const engines = createEngineRef();
   const analytics = openAnalytics(config, logger);
   if (analytics && config.line && !config.hashSalt) {
-    logger.warn('HASH_SALT is not set: user ids are hashed with a random salt for this process, so distinct-user counts are not stable across restarts');
+    logger.warn(
+      'HASH_SALT is not set: user ids are hashed with a random salt for this process, so distinct-user counts are not stable across restarts',
+    );
   }
   const hashSalt = config.hashSalt ?? randomSalt();
-  const redisDeduplicator = config.line && config.redisUrl ? createRedisDeduplicator({ url: config.redisUrl, logger }) : undefined;
+  const redisDeduplicator =
+    config.line && config.redisUrl ? createRedisDeduplicator({ url: config.redisUrl, logger }) : undefined;
   const dispatcher = config.line
     ? createWebhookDispatcher({
         engines,
         deduplicator: redisDeduplicator ?? createMemoryDeduplicator(),
-        replies: createLineReplyClient({ channelAccessToken: config.line.channelAccessToken, baseUrl: config.line.apiBaseUrl }),
+        replies: createLineReplyClient({
+          channelAccessToken: config.line.channelAccessToken,
+          baseUrl: config.line.apiBaseUrl,
+        }),
         logger,
         ...(analytics ? { recordEvent: createEventRecorder({ store: analytics, salt: hashSalt, logger }) } : {}),
       })

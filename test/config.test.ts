@@ -24,7 +24,11 @@ describe('parseConfig', () => {
   it('enables the webhook with both credentials, against the official API by default', () => {
     const config = parseConfig({ LINE_CHANNEL_SECRET: secret, LINE_CHANNEL_ACCESS_TOKEN: 'token', PORT: '8080' });
     expect(config.port).toBe(8080);
-    expect(config.line).toEqual({ channelSecret: secret, channelAccessToken: 'token', apiBaseUrl: officialLineApiBaseUrl });
+    expect(config.line).toEqual({
+      channelSecret: secret,
+      channelAccessToken: 'token',
+      apiBaseUrl: officialLineApiBaseUrl,
+    });
   });
 
   it('refuses one credential without the other, naming the missing variable', () => {
@@ -39,7 +43,9 @@ describe('parseConfig', () => {
   });
 
   it('refuses a channel secret that is not the 32 hex characters LINE issues', () => {
-    expect(errorOf({ LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: 'token' }).variable).toBe('LINE_CHANNEL_SECRET');
+    expect(errorOf({ LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: 'token' }).variable).toBe(
+      'LINE_CHANNEL_SECRET',
+    );
   });
 });
 
@@ -52,7 +58,11 @@ describe('parseConfig for analytics and admin', () => {
   });
 
   it('reads DATA_DIR, HASH_SALT and ADMIN_TOKEN', () => {
-    const config = parseConfig({ DATA_DIR: '/var/lib/bot', HASH_SALT: 'salt-0123456789abcdef', ADMIN_TOKEN: 'admin-0123456789abcdef' });
+    const config = parseConfig({
+      DATA_DIR: '/var/lib/bot',
+      HASH_SALT: 'salt-0123456789abcdef',
+      ADMIN_TOKEN: 'admin-0123456789abcdef',
+    });
     expect(config.dataDir).toBe('/var/lib/bot');
     expect(config.hashSalt).toBe('salt-0123456789abcdef');
     expect(config.adminToken).toBe('admin-0123456789abcdef');

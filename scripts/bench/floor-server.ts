@@ -45,17 +45,22 @@ app.disable('x-powered-by');
 app.get('/healthz', (_req, res) => {
   res.json({ status: 'ok' });
 });
-app.post('/webhook', express.raw({ type: () => true, limit: 1024 * 1024 }), middleware({ channelSecret }), (req, res) => {
-  const events = (req.body as { events?: webhook.Event[] }).events ?? [];
-  res.status(200).json({});
-  for (const event of events) {
-    if ('replyToken' in event && event.replyToken) {
-      client.replyMessage({ replyToken: event.replyToken, messages }).catch((err: unknown) => {
-        console.error(`floor-server: reply failed: ${(err as Error).message}`);
-      });
+app.post(
+  '/webhook',
+  express.raw({ type: () => true, limit: 1024 * 1024 }),
+  middleware({ channelSecret }),
+  (req, res) => {
+    const events = (req.body as { events?: webhook.Event[] }).events ?? [];
+    res.status(200).json({});
+    for (const event of events) {
+      if ('replyToken' in event && event.replyToken) {
+        client.replyMessage({ replyToken: event.replyToken, messages }).catch((err: unknown) => {
+          console.error(`floor-server: reply failed: ${(err as Error).message}`);
+        });
+      }
     }
-  }
-});
+  },
+);
 const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
   res.status(err instanceof SignatureValidationFailed ? 401 : 500).json({ message: (err as Error).message });
 };

@@ -75,7 +75,11 @@ function post(url: string, agent: Agent, hook: Webhook): Promise<number> {
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': hook.body.length, 'x-line-signature': hook.signature },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': hook.body.length,
+          'x-line-signature': hook.signature,
+        },
       },
       (res) => {
         res.resume();
@@ -154,13 +158,20 @@ async function sendAtRate(url: string, agent: Agent, hooks: readonly Webhook[], 
 }
 
 export async function runLoad(server: ServerProcess, api: CountingLineApi, options: LoadOptions): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: options.ratePerSecond === undefined ? options.concurrency : 512 });
+  const agent = new Agent({
+    keepAlive: true,
+    maxSockets: options.ratePerSecond === undefined ? options.concurrency : 512,
+  });
   const idleMs = options.replyTimeoutMs ?? 5000;
   try {
     // Warm-up, then a clean slate at the fake.
     const warm = webhooks(options.warmup, options.questions, options.channelSecret, 0);
     await sendClosed(server.url, agent, warm, options.concurrency);
-    await repliesFor(api, warm.map((h) => h.replyToken), idleMs);
+    await repliesFor(
+      api,
+      warm.map((h) => h.replyToken),
+      idleMs,
+    );
     await sleep(100);
     api.reset();
 
@@ -184,7 +195,11 @@ export async function runLoad(server: ServerProcess, api: CountingLineApi, optio
     };
     if (options.ratePerSecond === undefined) await sendClosed(server.url, agent, hooks, options.concurrency, onDone);
     else await sendAtRate(server.url, agent, hooks, options.ratePerSecond, onDone);
-    await repliesFor(api, hooks.map((h) => h.replyToken), idleMs);
+    await repliesFor(
+      api,
+      hooks.map((h) => h.replyToken),
+      idleMs,
+    );
     await sleep(200); // late duplicates
     clearInterval(sampler);
     const rssAfter = server.rss();

@@ -92,7 +92,9 @@ export async function startServer(command: ServerCommand): Promise<ServerProcess
   const deadline = started + (command.timeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${path.basename(command.args.at(-1) ?? 'server')} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${logTail()}`);
+      throw new Error(
+        `${path.basename(command.args.at(-1) ?? 'server')} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${logTail()}`,
+      );
     }
     if ((await healthStatus(url)) === 200) break;
     if (performance.now() > deadline) {
@@ -121,4 +123,3 @@ export async function startServer(command: ServerCommand): Promise<ServerProcess
     },
   };
 }
-

@@ -41,9 +41,17 @@ export interface StageTimings {
 const top = 5;
 const rerankDepth = 20;
 
-function onePass(engine: Engine, tokenize: Tokenize, questions: readonly string[], record: (stage: StageName, ms: number) => void): void {
+function onePass(
+  engine: Engine,
+  tokenize: Tokenize,
+  questions: readonly string[],
+  record: (stage: StageName, ms: number) => void,
+): void {
   const { index, corpus } = engine;
-  const vocabulary = { synonyms: index.synonyms, isKnownWord: (word: string) => index.documentFrequency.has(`t:${word}`) };
+  const vocabulary = {
+    synonyms: index.synonyms,
+    isKnownWord: (word: string) => index.documentFrequency.has(`t:${word}`),
+  };
   for (const question of questions) {
     let t = performance.now();
     const lap = (stage: StageName) => {
@@ -63,7 +71,11 @@ function onePass(engine: Engine, tokenize: Tokenize, questions: readonly string[
     const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), intent, characterBigrams(normalized));
     const hits = rerankByCoverage(index, terms, candidates).slice(0, top);
     lap('search (intent, MiniSearch, bigrams, rerank)');
-    const decision = decide(index, { terms, hits, smallTalk: detectSmallTalk(normalized), intent }, defaultDecisionRule);
+    const decision = decide(
+      index,
+      { terms, hits, smallTalk: detectSmallTalk(normalized), intent },
+      defaultDecisionRule,
+    );
     lap('decide (small talk, coverage)');
     renderReply(decision, corpus.meta, { entries: corpus.entries });
     lap('render (Flex reply)');

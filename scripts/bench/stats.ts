@@ -24,7 +24,10 @@ export const ratio = (a: number, b: number): string => (b === 0 ? '—' : `${(a 
 
 /** Display width in a terminal: CJK and full-width characters take two columns. */
 const width = (text: string) =>
-  [...text].reduce((w, ch) => w + (/[\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1), 0);
+  [...text].reduce(
+    (w, ch) => w + (/[\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1),
+    0,
+  );
 
 /** Columns aligned; the first to the left, the others to the right. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -23,7 +23,12 @@ interface Snapshot {
 function snapshot(): Snapshot {
   const usage = process.memoryUsage();
   const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  return { rss: kb === undefined ? usage.rss : Number(kb) * 1024, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, arrayBuffers: usage.arrayBuffers };
+  return {
+    rss: kb === undefined ? usage.rss : Number(kb) * 1024,
+    heapUsed: usage.heapUsed,
+    heapTotal: usage.heapTotal,
+    arrayBuffers: usage.arrayBuffers,
+  };
 }
 
 async function load(variant: string, compiledModule: string | undefined): Promise<unknown> {
@@ -32,7 +37,9 @@ async function load(variant: string, compiledModule: string | undefined): Promis
       return undefined;
     case 'kuromoji': {
       const dicPath = path.join(path.dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
-      return new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((err, tokenizer) => (err ? reject(err) : resolve(tokenizer))));
+      return new Promise((resolve, reject) =>
+        kuromoji.builder({ dicPath }).build((err, tokenizer) => (err ? reject(err) : resolve(tokenizer))),
+      );
     }
     case 'compact': {
       if (!compiledModule) throw new Error('compact needs the path of the compiled japanese-tokenizer.js');
@@ -54,4 +61,6 @@ const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 gc?.();
 const afterGc = snapshot();
-console.log(JSON.stringify({ variant, loadMs, settled, afterGc, alive: tokenizer !== undefined || variant === 'none' }));
+console.log(
+  JSON.stringify({ variant, loadMs, settled, afterGc, alive: tokenizer !== undefined || variant === 'none' }),
+);

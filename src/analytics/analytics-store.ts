@@ -150,7 +150,8 @@ export const checkQuery = { limit: checkLimit, days: checkDays };
 export function createMemoryAnalyticsStore(): AnalyticsStore {
   const questions: QuestionRecord[] = [];
   const feedback: FeedbackRecord[] = [];
-  const after = (since: Date | undefined) => (r: { at: Date }) => since === undefined || r.at.getTime() >= since.getTime();
+  const after = (since: Date | undefined) => (r: { at: Date }) =>
+    since === undefined || r.at.getTime() >= since.getTime();
 
   return {
     async recordQuestion(record) {
@@ -175,8 +176,19 @@ export function createMemoryAnalyticsStore(): AnalyticsStore {
         groups.set(key, group);
       }
       return [...groups]
-        .map(([normalized, g]) => ({ question: g.question, normalized, count: g.count, users: g.users.size, lastAskedAt: new Date(g.last) }))
-        .sort((a, b) => b.count - a.count || b.lastAskedAt.getTime() - a.lastAskedAt.getTime() || compare(a.normalized, b.normalized))
+        .map(([normalized, g]) => ({
+          question: g.question,
+          normalized,
+          count: g.count,
+          users: g.users.size,
+          lastAskedAt: new Date(g.last),
+        }))
+        .sort(
+          (a, b) =>
+            b.count - a.count ||
+            b.lastAskedAt.getTime() - a.lastAskedAt.getTime() ||
+            compare(a.normalized, b.normalized),
+        )
         .slice(0, limit);
     },
     async negativeFeedback({ since, limit }) {

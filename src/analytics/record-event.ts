@@ -72,7 +72,12 @@ export function createEventRecorder(deps: EventRecorderDeps): EventRecorder {
     } catch (err) {
       // Store errors (SQLite's messages and codes) never carry the bound values: no user data here.
       deps.logger.error(
-        { eventId: event.webhookEventId, record: kind, code: (err as { code?: unknown }).code, error: (err as Error).message },
+        {
+          eventId: event.webhookEventId,
+          record: kind,
+          code: (err as { code?: unknown }).code,
+          error: (err as Error).message,
+        },
         'analytics not recorded (the reply was not affected)',
       );
     }

@@ -38,7 +38,15 @@ export function reportToCsv(report: AnalyticsReport): string {
     ...section(
       'daily volume (日別, Japan time)',
       ['day', 'questions', 'answered', 'unanswered', 'smallTalk', 'feedbackUp', 'feedbackDown'],
-      report.dailyVolume.map((d) => [d.day, d.questions, d.answered, d.unanswered, d.smallTalk, d.feedbackUp, d.feedbackDown]),
+      report.dailyVolume.map((d) => [
+        d.day,
+        d.questions,
+        d.answered,
+        d.unanswered,
+        d.smallTalk,
+        d.feedbackUp,
+        d.feedbackDown,
+      ]),
     ),
     '',
     ...section(

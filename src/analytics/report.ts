@@ -48,7 +48,12 @@ export interface AnalyticsReport {
     readonly users: number;
     readonly lastAskedAt: string;
   }[];
-  readonly negativeFeedback: readonly { readonly entryId: string; readonly up: number; readonly down: number; readonly lastDownAt: string }[];
+  readonly negativeFeedback: readonly {
+    readonly entryId: string;
+    readonly up: number;
+    readonly down: number;
+    readonly lastDownAt: string;
+  }[];
   readonly dailyVolume: readonly DailyVolume[];
   readonly topEntries: readonly { readonly entryId: string; readonly hits: number; readonly lastShownAt: string }[];
 }

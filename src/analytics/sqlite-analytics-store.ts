@@ -31,7 +31,9 @@ export class AnalyticsSchemaError extends Error {
     readonly version: number,
     readonly supported: number,
   ) {
-    super(`${file} has analytics schema version ${version}, newer than this bot supports (${supported}): run a newer version of the bot`);
+    super(
+      `${file} has analytics schema version ${version}, newer than this bot supports (${supported}): run a newer version of the bot`,
+    );
   }
 }
 

@@ -56,10 +56,15 @@ export function createCorpusReloader(deps: CorpusReloaderDeps): CorpusReloader {
       await new Promise((resolve) => setImmediate(resolve));
       deps.engines.set(createEngine(corpus, deps.tokenize, synonyms));
       status = { loadedAt: now().toISOString(), entries: corpus.entries.length, problems: [], failedAt: undefined };
-      deps.logger.info({ entries: corpus.entries.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
+      deps.logger.info(
+        { entries: corpus.entries.length, ms: Math.round(performance.now() - started) },
+        'corpus loaded',
+      );
     } catch (err) {
       const problems =
-        err instanceof CorpusError ? err.problems.map(formatProblem) : [`could not read the corpus: ${(err as Error).message}`];
+        err instanceof CorpusError
+          ? err.problems.map(formatProblem)
+          : [`could not read the corpus: ${(err as Error).message}`];
       status = { ...status, problems, failedAt: now().toISOString() };
       deps.logger.error({ problems }, 'corpus change rejected; the previous corpus keeps serving');
     }
@@ -96,9 +101,14 @@ export function createCorpusReloader(deps: CorpusReloaderDeps): CorpusReloader {
           clearTimeout(timer);
           timer = setTimeout(() => void reload(), deps.debounceMs ?? 300);
         });
-        watcher.on('error', (err) => deps.logger.error({ error: err.message }, 'corpus watch failed; use POST /admin/reload'));
+        watcher.on('error', (err) =>
+          deps.logger.error({ error: err.message }, 'corpus watch failed; use POST /admin/reload'),
+        );
       } catch (err) {
-        deps.logger.error({ error: (err as Error).message }, 'cannot watch the corpus directory; use POST /admin/reload');
+        deps.logger.error(
+          { error: (err as Error).message },
+          'cannot watch the corpus directory; use POST /admin/reload',
+        );
       }
       return () => {
         clearTimeout(timer);

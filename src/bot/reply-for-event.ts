@@ -33,7 +33,12 @@ export function replyToPostback(data: string, engine: Engine): ReplyPlan {
   switch (postback.kind) {
     case 'pillar':
       return {
-        messages: renderPillarEntries(postback.pillar, entries.filter((e) => e.pillar === postback.pillar), meta, postback.page),
+        messages: renderPillarEntries(
+          postback.pillar,
+          entries.filter((e) => e.pillar === postback.pillar),
+          meta,
+          postback.page,
+        ),
         outcome: `pillar-${postback.pillar}`,
       };
     case 'browse-pillars':

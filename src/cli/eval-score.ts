@@ -57,7 +57,10 @@ export function summarize(outcomes: readonly EvalOutcome[]): EvalScores {
     accuracyAt1: share(answerable.filter((o) => o.rank === 1).length, answerable.length),
     answeredAt1: share(answerable.filter((o) => o.passed).length, answerable.length),
     recallAt3: share(answerable.filter((o) => o.rank !== undefined && o.rank <= 3).length, answerable.length),
-    mrr: share(answerable.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0), answerable.length),
+    mrr: share(
+      answerable.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0),
+      answerable.length,
+    ),
     abstention: share(unanswerable.filter((o) => !o.result.answered).length, unanswerable.length),
   };
 }

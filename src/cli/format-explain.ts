@@ -92,7 +92,11 @@ function standsFor(expansion: Term, term: Term): boolean {
 }
 
 /** The synonym of the term's phrase that the hit matched best, with its matched terms and fields. */
-function bestSynonym(asked: Asked, term: Term, hit: RankedHit): { synonym: SynonymExplanation; fields: string[] } | undefined {
+function bestSynonym(
+  asked: Asked,
+  term: Term,
+  hit: RankedHit,
+): { synonym: SynonymExplanation; fields: string[] } | undefined {
   let best: { synonym: SynonymExplanation; fields: string[] } | undefined;
   const targets = new Map<string, Term[]>();
   for (const t of asked.terms) {
@@ -103,7 +107,8 @@ function bestSynonym(asked: Asked, term: Term, hit: RankedHit): { synonym: Synon
     const matches = hit.matches.filter((m) => m.term.synonym?.target === target && standsFor(m.term, term));
     const matchedTerms = [...new Set(matches.map((m) => m.term.text))];
     if (matchedTerms.length === 0) continue;
-    if (best && best.synonym.matchedTerms.length / best.synonym.terms.length >= matchedTerms.length / terms.length) continue;
+    if (best && best.synonym.matchedTerms.length / best.synonym.terms.length >= matchedTerms.length / terms.length)
+      continue;
     const phrase = terms[0]?.synonym?.phrase ?? term.text;
     best = {
       synonym: { phrase, target, matchedTerms, terms: terms.map((t) => t.text) },
@@ -117,16 +122,37 @@ function explainTerm(index: SearchIndex, asked: Asked, term: Term, hit: RankedHi
   const share = termShare(index, asked, term, hit);
   const direct = hit.matches.find((m) => !m.term.synonym && m.term.text === term.text);
   if (direct && direct.share >= share - 1e-9) {
-    return { term: term.text, weight, matched: true, via: direct.via, fields: [...direct.fields], share: round(direct.share) };
+    return {
+      term: term.text,
+      weight,
+      matched: true,
+      via: direct.via,
+      fields: [...direct.fields],
+      share: round(direct.share),
+    };
   }
   const bySynonym = share > 0 ? bestSynonym(asked, term, hit) : undefined;
   if (bySynonym) {
-    return { term: term.text, weight, matched: true, via: 'synonym', fields: bySynonym.fields, share: round(share), synonym: bySynonym.synonym };
+    return {
+      term: term.text,
+      weight,
+      matched: true,
+      via: 'synonym',
+      fields: bySynonym.fields,
+      share: round(share),
+      synonym: bySynonym.synonym,
+    };
   }
   return { term: term.text, weight, matched: false };
 }
 
-function explainHit(index: SearchIndex, asked: Asked, hit: Hit, rank: number, weights: ReadonlyMap<string, number>): HitExplanation {
+function explainHit(
+  index: SearchIndex,
+  asked: Asked,
+  hit: Hit,
+  rank: number,
+  weights: ReadonlyMap<string, number>,
+): HitExplanation {
   const ranked: RankedHit = isRanked(hit) ? hit : { ...hit, matches: [] };
   return {
     rank,
@@ -157,7 +183,9 @@ function whySentence(asked: Asked, rule: DecisionRule, best: HitExplanation | un
   const thresholds = `answer ≥ ${pct(rule.answer)}, related ≥ ${pct(rule.related)}`;
   const covered = best ? `the best hit (${best.id}) covers ${pct(best.coverage)} of the question's weight` : '';
   if (decision.kind === 'answer') {
-    const unit = decision.askedUnit ? `; the question asks for a figure in ${decision.askedUnit}, which the reply leads with` : '';
+    const unit = decision.askedUnit
+      ? `; the question asks for a figure in ${decision.askedUnit}, which the reply leads with`
+      : '';
     return decision.confidence === 'full'
       ? `answered: ${covered} (${thresholds})${unit}`
       : `answered as related information (関連する情報): ${covered}, below answer but at least related (${thresholds})${unit}`;
@@ -186,7 +214,12 @@ function synonymsOf(asked: Asked): { phrase: string; targets: string[] }[] {
 }
 
 /** The explanation of one asked question as a JSON-serialisable object (ask --jsonl --explain). */
-export function explainJson(index: SearchIndex, asked: Asked, top: number, rule: DecisionRule = defaultDecisionRule): Explanation {
+export function explainJson(
+  index: SearchIndex,
+  asked: Asked,
+  top: number,
+  rule: DecisionRule = defaultDecisionRule,
+): Explanation {
   const { decision } = asked;
   const weights = termWeights(index, asked, decision.hits[0]);
   const hits = decision.hits.slice(0, Math.max(top, 1)).map((h, i) => explainHit(index, asked, h, i + 1, weights));
@@ -199,7 +232,11 @@ export function explainJson(index: SearchIndex, asked: Asked, top: number, rule:
     synonyms: synonymsOf(asked),
     decision:
       decision.kind === 'answer'
-        ? { kind: 'answer', confidence: decision.confidence, ...(decision.askedUnit ? { askedUnit: decision.askedUnit } : {}) }
+        ? {
+            kind: 'answer',
+            confidence: decision.confidence,
+            ...(decision.askedUnit ? { askedUnit: decision.askedUnit } : {}),
+          }
         : { kind: 'abstain', reason: decision.reason },
     ...(best ? { coverage: best.coverage } : {}),
     rule: { answer: rule.answer, related: rule.related },
@@ -218,13 +255,21 @@ const pathNames: Readonly<Record<string, string>> = {
 /** Display width of a string in a terminal: CJK characters take two columns. */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 const padEnd = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
 
 /** A readable explanation of why each of the top hits came, and of the decision. */
-export function formatExplain(index: SearchIndex, asked: Asked, top: number, rule: DecisionRule = defaultDecisionRule): string {
+export function formatExplain(
+  index: SearchIndex,
+  asked: Asked,
+  top: number,
+  rule: DecisionRule = defaultDecisionRule,
+): string {
   const x = explainJson(index, asked, top, rule);
   const lines = [`  why: ${x.why}`];
   const weightOf = new Map(x.hits[0]?.terms.map((t) => [t.term, t.weight]) ?? []);

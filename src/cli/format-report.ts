@@ -47,7 +47,11 @@ function japanTime(iso: string): string {
 
 type Align = 'left' | 'right';
 
-function table(header: readonly string[], rows: readonly (readonly (string | number)[])[], align: readonly Align[]): string[] {
+function table(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  align: readonly Align[],
+): string[] {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
   const pad = (text: string, i: number) => {
@@ -68,7 +72,12 @@ export function formatReport(report: AnalyticsReport): string {
     out.push(
       ...table(
         ['times', 'users', 'last asked (JST)', 'question'],
-        report.unanswered.map((u) => [u.count, u.users, japanTime(u.lastAskedAt), shorten(u.question, maxQuestionWidth)]),
+        report.unanswered.map((u) => [
+          u.count,
+          u.users,
+          japanTime(u.lastAskedAt),
+          shorten(u.question, maxQuestionWidth),
+        ]),
         ['right', 'right', 'left', 'left'],
       ),
     );
@@ -90,7 +99,15 @@ export function formatReport(report: AnalyticsReport): string {
   out.push(
     ...table(
       ['day', 'questions', 'answered', 'unanswered', 'small talk', 'up', 'down'],
-      report.dailyVolume.map((d) => [d.day, d.questions, d.answered, d.unanswered, d.smallTalk, d.feedbackUp, d.feedbackDown]),
+      report.dailyVolume.map((d) => [
+        d.day,
+        d.questions,
+        d.answered,
+        d.unanswered,
+        d.smallTalk,
+        d.feedbackUp,
+        d.feedbackDown,
+      ]),
       ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
   );

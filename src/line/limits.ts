@@ -165,7 +165,9 @@ export function checkLineLimits(messages: readonly messagingApi.Message[]): stri
         });
         break;
       case 'image_carousel':
-        template.columns.forEach((column, c) => checkAction(column.action, `${path}.columns[${c}].action`, 'imageCarousel'));
+        template.columns.forEach((column, c) =>
+          checkAction(column.action, `${path}.columns[${c}].action`, 'imageCarousel'),
+        );
         break;
       default:
         break;
@@ -211,7 +213,8 @@ export function checkLineLimits(messages: readonly messagingApi.Message[]): stri
       items.forEach((item, i) => {
         const actionPath = `${path}.quickReply.items[${i}].action`;
         // The spec leaves label optional, but a quick-reply button without one is refused.
-        if (item.action !== undefined && (item.action.label ?? '') === '') report(`${actionPath}.label`, 'must not be empty');
+        if (item.action !== undefined && (item.action.label ?? '') === '')
+          report(`${actionPath}.label`, 'must not be empty');
         checkAction(item.action, actionPath, 'quickReply');
       });
     }

@@ -60,7 +60,10 @@ export function createLineSetupApi(options: LineApiHosts & { readonly channelAcc
     },
     async uploadRichMenuImage(richMenuId, image) {
       // The SDK sends the Blob's type as Content-Type.
-      await blobClient.setRichMenuImage(richMenuId, new Blob([new Uint8Array(image.bytes)], { type: image.contentType }));
+      await blobClient.setRichMenuImage(
+        richMenuId,
+        new Blob([new Uint8Array(image.bytes)], { type: image.contentType }),
+      );
     },
     async setDefaultRichMenu(richMenuId) {
       await client.setDefaultRichMenu(richMenuId);
@@ -159,7 +162,10 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 export const webhookPath = '/webhook';
 
 /** Lines saying how the webhook endpoint is set, and warnings for what would keep events away. */
-export function describeWebhookEndpoint(info: messagingApi.GetWebhookEndpointResponse): { lines: string[]; warnings: string[] } {
+export function describeWebhookEndpoint(info: messagingApi.GetWebhookEndpointResponse): {
+  lines: string[];
+  warnings: string[];
+} {
   const endpoint = info.endpoint.trim();
   if (endpoint === '') {
     return {
@@ -168,7 +174,8 @@ export function describeWebhookEndpoint(info: messagingApi.GetWebhookEndpointRes
     };
   }
   const warnings: string[] = [];
-  if (!info.active) warnings.push('webhook use is off: turn on "Use webhook" in the LINE Developers console (Messaging API tab)');
+  if (!info.active)
+    warnings.push('webhook use is off: turn on "Use webhook" in the LINE Developers console (Messaging API tab)');
   let path = '';
   try {
     path = new URL(endpoint).pathname;
@@ -176,7 +183,8 @@ export function describeWebhookEndpoint(info: messagingApi.GetWebhookEndpointRes
     warnings.push(`the endpoint '${endpoint}' is not a URL`);
   }
   const endsWithWebhook = path.replace(/\/+$/, '').endsWith(webhookPath);
-  if (path !== '' && !endsWithWebhook) warnings.push(`the endpoint does not end with ${webhookPath}, where the bot listens`);
+  if (path !== '' && !endsWithWebhook)
+    warnings.push(`the endpoint does not end with ${webhookPath}, where the bot listens`);
   return {
     lines: [
       `Webhook endpoint: ${endpoint}`,
@@ -208,7 +216,11 @@ export interface LineSetupResult {
  * Runs the setup against `api`, reporting progress with `log`. Throws LineSetupError naming the
  * step when LINE refuses a request.
  */
-export async function runLineSetup(api: LineSetupApi, plan: LineSetupPlan, log: (line: string) => void): Promise<LineSetupResult> {
+export async function runLineSetup(
+  api: LineSetupApi,
+  plan: LineSetupPlan,
+  log: (line: string) => void,
+): Promise<LineSetupResult> {
   const progress = (line: string): void => {
     if (api.sends) log(line);
   };
@@ -220,7 +232,9 @@ export async function runLineSetup(api: LineSetupApi, plan: LineSetupPlan, log: 
   progress(`Rich menu: created ${richMenuId} (${richMenu.name ?? ''})`);
   try {
     await step('upload the rich menu image', () => api.uploadRichMenuImage(richMenuId, image));
-    progress(`Rich menu: image uploaded (${image.contentType}, ${image.width}×${image.height}, ${formatBytes(image.bytes.length)})`);
+    progress(
+      `Rich menu: image uploaded (${image.contentType}, ${image.width}×${image.height}, ${formatBytes(image.bytes.length)})`,
+    );
     await step('set the default rich menu', () => api.setDefaultRichMenu(richMenuId));
     progress(`Rich menu: ${richMenuId} is now the default for all users`);
   } catch (error) {
@@ -233,9 +247,15 @@ export async function runLineSetup(api: LineSetupApi, plan: LineSetupPlan, log: 
   const outdated = menus === undefined ? [] : outdatedRichMenuIds(menus, richMenuId);
   for (const id of outdated) await step(`delete the older rich menu ${id}`, () => api.deleteRichMenu(id));
   if (menus === undefined) {
-    log(`(dry run: the older rich menus named ${richMenuNamePrefix}… would each be deleted with DELETE /v2/bot/richmenu/{richMenuId})`);
+    log(
+      `(dry run: the older rich menus named ${richMenuNamePrefix}… would each be deleted with DELETE /v2/bot/richmenu/{richMenuId})`,
+    );
   } else {
-    progress(outdated.length === 0 ? 'Rich menu: no older menu of this tool to delete' : `Rich menu: deleted ${outdated.length} older menu(s): ${outdated.join(', ')}`);
+    progress(
+      outdated.length === 0
+        ? 'Rich menu: no older menu of this tool to delete'
+        : `Rich menu: deleted ${outdated.length} older menu(s): ${outdated.join(', ')}`,
+    );
   }
 
   const warnings: string[] = [];
@@ -256,7 +276,9 @@ export async function runLineSetup(api: LineSetupApi, plan: LineSetupPlan, log: 
     const test = await step('test the webhook endpoint', () => api.testWebhookEndpoint(endpoint));
     if (test !== undefined) {
       webhookOk = test.success === true;
-      log(`Webhook test: ${webhookOk ? 'OK' : 'FAILED'} (HTTP ${test.statusCode} ${test.reason}${test.detail ? `: ${test.detail}` : ''})`);
+      log(
+        `Webhook test: ${webhookOk ? 'OK' : 'FAILED'} (HTTP ${test.statusCode} ${test.reason}${test.detail ? `: ${test.detail}` : ''})`,
+      );
     }
   }
   warnings.forEach((warning) => log(`warning: ${warning}`));

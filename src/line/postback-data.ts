@@ -17,7 +17,6 @@ export type PostbackData =
   | { readonly kind: 'help' }
   | { readonly kind: 'unknown' };
 
-
 const MIN_PILLAR = 0;
 const MAX_PILLAR = 6;
 const MAX_PAGE = 1000;

@@ -166,7 +166,9 @@ export function renderEntryBubble(entry: Entry, meta: CorpusMeta, options: Entry
   bodyContents.push({ type: 'separator', margin: 'lg' });
   bodyContents.push(text(clipText(entry.body, bodyMax), { size: 'sm', color: TEXT_DARK, margin: 'lg' }));
   if (entry.period !== undefined) {
-    bodyContents.push(text(`時期: ${clipText(entry.period, MAX_PERIOD)}`, { size: 'xs', color: TEXT_MUTED, margin: 'md' }));
+    bodyContents.push(
+      text(`時期: ${clipText(entry.period, MAX_PERIOD)}`, { size: 'xs', color: TEXT_MUTED, margin: 'md' }),
+    );
   }
 
   const footerContents: FlexComponent[] = [
@@ -187,7 +189,9 @@ export function renderEntryBubble(entry: Entry, meta: CorpusMeta, options: Entry
       layout: 'vertical',
       backgroundColor: band,
       paddingAll: '12px',
-      contents: [text(clipText(pillarHeading(meta, entry.pillar), MAX_HEADING), { size: 'sm', weight: 'bold', color: onBand })],
+      contents: [
+        text(clipText(pillarHeading(meta, entry.pillar), MAX_HEADING), { size: 'sm', weight: 'bold', color: onBand }),
+      ],
     },
     body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: bodyContents },
     footer: { type: 'box', layout: 'vertical', spacing: 'xs', contents: footerContents },

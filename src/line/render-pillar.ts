@@ -20,7 +20,8 @@ const FIVE_PILLARS = [1, 2, 3, 4, 5] as const;
 /** A short quick-reply label for a pillar: 「1 しせいを正す」 (its label, else its name), ≤ 20 characters. */
 export function pillarQuickReplyLabel(meta: CorpusMeta, n: number): string {
   const pillar = findPillar(meta, n);
-  const short = pillar === undefined ? pillarHeading(meta, n) : pillar.label === undefined ? pillar.name : bareLabel(pillar.label);
+  const short =
+    pillar === undefined ? pillarHeading(meta, n) : pillar.label === undefined ? pillar.name : bareLabel(pillar.label);
   return clipText(`${n} ${short}`, lineLimits.quickReplyLabelLength);
 }
 
@@ -50,7 +51,12 @@ export function pillarQuickReplyItems(meta: CorpusMeta, exclude?: number): Quick
 export function browsePillarsQuickReplyItem(): QuickReplyItem {
   return {
     type: 'action',
-    action: { type: 'postback', label: '5つの柱を見る', data: browsePillarsPostbackData(), displayText: '5つの柱を見る' },
+    action: {
+      type: 'postback',
+      label: '5つの柱を見る',
+      data: browsePillarsPostbackData(),
+      displayText: '5つの柱を見る',
+    },
   };
 }
 

@@ -214,5 +214,7 @@ export function renderReply(decision: Decision, meta: CorpusMeta, options: Rende
     return renderAnswer(decision, meta, options);
   }
   const reason: AbstainReason = decision.kind === 'abstain' ? decision.reason : 'no-match';
-  return [{ type: 'text', text: abstentionText(reason, meta), quickReply: { items: abstentionQuickReplies(reason, meta) } }];
+  return [
+    { type: 'text', text: abstentionText(reason, meta), quickReply: { items: abstentionQuickReplies(reason, meta) } },
+  ];
 }

@@ -30,7 +30,9 @@ export function renderWelcome(meta: CorpusMeta): messagingApi.Message[] {
     {
       type: 'text',
       text,
-      quickReply: { items: [...exampleQuickReplyItems(), browsePillarsQuickReplyItem(), ...pillarQuickReplyItems(meta)] },
+      quickReply: {
+        items: [...exampleQuickReplyItems(), browsePillarsQuickReplyItem(), ...pillarQuickReplyItems(meta)],
+      },
     },
   ];
 }

@@ -130,7 +130,14 @@ export const realSleep: Sleep = (ms, signal) =>
   });
 
 /** Connection errors where the request cannot have left: safe to retry, and not a possible delivery. */
-const neverSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const neverSentCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** The first `code` in an error's cause chain (fetch wraps the socket error in `cause`). */
 function errorCode(err: unknown): string | undefined {
@@ -170,8 +177,10 @@ export function classifyFailure(err: unknown): AttemptFailure {
     const headers = (err as { headers?: unknown }).headers;
     const retryAfter = header(headers, 'retry-after');
     const withRetryAfter = retryAfter === undefined ? {} : { retryAfter };
-    if (status === 429) return { reason: 'rate-limited', retryable: true, mayHaveBeenDelivered: false, status, ...withRetryAfter };
-    if (status >= 500) return { reason: 'server-error', retryable: true, mayHaveBeenDelivered: true, status, ...withRetryAfter };
+    if (status === 429)
+      return { reason: 'rate-limited', retryable: true, mayHaveBeenDelivered: false, status, ...withRetryAfter };
+    if (status >= 500)
+      return { reason: 'server-error', retryable: true, mayHaveBeenDelivered: true, status, ...withRetryAfter };
     const body = (err as { body?: unknown }).body;
     if (status === 400 && typeof body === 'string' && /invalid reply token/i.test(body)) {
       return { reason: 'invalid-reply-token', retryable: false, mayHaveBeenDelivered: false, status };
@@ -182,9 +191,19 @@ export function classifyFailure(err: unknown): AttemptFailure {
   const fetchFailed = err instanceof TypeError && (err.message === 'fetch failed' || err.message === 'terminated');
   if (fetchFailed || (code !== undefined && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code))) {
     const networkCode = code ?? 'UNKNOWN';
-    return { reason: 'network', retryable: true, mayHaveBeenDelivered: !neverSentCodes.has(networkCode), code: networkCode };
+    return {
+      reason: 'network',
+      retryable: true,
+      mayHaveBeenDelivered: !neverSentCodes.has(networkCode),
+      code: networkCode,
+    };
   }
-  return { reason: 'unexpected', retryable: false, mayHaveBeenDelivered: false, code: (err as Error | null)?.name ?? typeof err };
+  return {
+    reason: 'unexpected',
+    retryable: false,
+    mayHaveBeenDelivered: false,
+    code: (err as Error | null)?.name ?? typeof err,
+  };
 }
 
 /** Retry-After in milliseconds from now: delay-seconds or an HTTP date; undefined when absent or unreadable. */
@@ -208,13 +227,19 @@ export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolic
   const policy: ReplyPolicy = { ...defaultReplyPolicy, ...definedOnly(overrides) };
 
   /** One attempt: resolves with undefined when sent, or the failure; a late answer is ignored. */
-  async function attempt(replyToken: string, messages: messagingApi.Message[], timeoutMs: number): Promise<AttemptFailure | undefined> {
+  async function attempt(
+    replyToken: string,
+    messages: messagingApi.Message[],
+    timeoutMs: number,
+  ): Promise<AttemptFailure | undefined> {
     const call = port.reply(replyToken, messages).then(
       () => undefined,
       (err: unknown) => classifyFailure(err),
     );
     const timer = new AbortController();
-    const timedOut = sleep(timeoutMs, timer.signal).then(() => (timer.signal.aborted ? undefined : classifyFailure(new ReplyTimeoutError(timeoutMs))));
+    const timedOut = sleep(timeoutMs, timer.signal).then(() =>
+      timer.signal.aborted ? undefined : classifyFailure(new ReplyTimeoutError(timeoutMs)),
+    );
     try {
       return await Promise.race([call, timedOut]);
     } finally {
@@ -246,7 +271,8 @@ export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolic
         context.onAttempt?.(attempts);
         const failure = await attempt(replyToken, messages, Math.min(policy.timeoutMs, remaining));
         if (failure === undefined) return { outcome: 'sent', attempts };
-        if (failure.reason === 'invalid-reply-token' && mayHaveBeenDelivered) return { outcome: 'delivered-unconfirmed', attempts };
+        if (failure.reason === 'invalid-reply-token' && mayHaveBeenDelivered)
+          return { outcome: 'delivered-unconfirmed', attempts };
         mayHaveBeenDelivered ||= failure.mayHaveBeenDelivered;
         last = failure;
         if (!failure.retryable) return failed(failure, 'not-retryable');
@@ -257,7 +283,14 @@ export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolic
         const wakeAt = now() + delayMs;
         if (wakeAt + policy.minAttemptMs > context.deadline()) return failed(failure, 'deadline');
         context.log.warn(
-          { attempt: attempts, reason: failure.reason, status: failure.status, code: failure.code, delayMs, retryAfterMs },
+          {
+            attempt: attempts,
+            reason: failure.reason,
+            status: failure.status,
+            code: failure.code,
+            delayMs,
+            retryAfterMs,
+          },
           'reply attempt failed; retrying',
         );
         context.onBackoff?.(delayMs);

@@ -37,7 +37,12 @@ function segmentDistance(px: number, py: number, a: Point, b: Point): number {
 function boxOf(points: readonly Point[], margin: number): Shape['box'] {
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
-  return { x0: Math.min(...xs) - margin, y0: Math.min(...ys) - margin, x1: Math.max(...xs) + margin, y1: Math.max(...ys) + margin };
+  return {
+    x0: Math.min(...xs) - margin,
+    y0: Math.min(...ys) - margin,
+    x1: Math.max(...xs) + margin,
+    y1: Math.max(...ys) + margin,
+  };
 }
 
 /** Polylines drawn with a round pen of the given half width. */
@@ -118,7 +123,12 @@ function union(...shapes: Shape[]): Shape {
 
 function intersection(a: Shape, b: Shape): Shape {
   return {
-    box: { x0: Math.max(a.box.x0, b.box.x0), y0: Math.max(a.box.y0, b.box.y0), x1: Math.min(a.box.x1, b.box.x1), y1: Math.min(a.box.y1, b.box.y1) },
+    box: {
+      x0: Math.max(a.box.x0, b.box.x0),
+      y0: Math.max(a.box.y0, b.box.y0),
+      x1: Math.min(a.box.x1, b.box.x1),
+      y1: Math.min(a.box.y1, b.box.y1),
+    },
     distance: (x, y) => Math.max(a.distance(x, y), b.distance(x, y)),
   };
 }
@@ -158,10 +168,29 @@ const glyphBox = { width: 6, height: 10 } as const;
 const glyphHalfPen = 0.65;
 
 const glyphs: Readonly<Record<TileGlyph, GlyphOutline>> = {
-  '1': { lines: [[[1.4, 2.0], [3.6, 0], [3.6, 10]]], dots: [] },
+  '1': {
+    lines: [
+      [
+        [1.4, 2.0],
+        [3.6, 0],
+        [3.6, 10],
+      ],
+    ],
+    dots: [],
+  },
   '2': { lines: [[...arc([3, 3], 2.8, 200, 385), [0.3, 10], [5.9, 10]]], dots: [] },
   '3': { lines: [[...arc([3, 2.65], 2.5, 205, 460), ...arc([3, 7.45], 2.6, 260, 515)]], dots: [] },
-  '4': { lines: [[[4.5, 10], [4.5, 0], [0.2, 7.2], [6, 7.2]]], dots: [] },
+  '4': {
+    lines: [
+      [
+        [4.5, 10],
+        [4.5, 0],
+        [0.2, 7.2],
+        [6, 7.2],
+      ],
+    ],
+    dots: [],
+  },
   '5': { lines: [[[5.6, 0], [1.3, 0], [0.95, 4.7], ...arc([3, 6.95], 3.05, 228, 510)]], dots: [] },
   '?': { lines: [[...arc([3, 2.9], 2.6, 190, 400), [3, 6.2], [3, 7.3]]], dots: [[3, 9.55]] },
 };
@@ -169,10 +198,16 @@ const glyphs: Readonly<Record<TileGlyph, GlyphOutline>> = {
 /** The glyph scaled so that its box is `height` pixels tall, its box centred on `center`. */
 function glyphShape(glyph: TileGlyph, center: Point, height: number): Shape {
   const scale = height / glyphBox.height;
-  const place = ([x, y]: Point): Point => [center[0] + (x - glyphBox.width / 2) * scale, center[1] + (y - glyphBox.height / 2) * scale];
+  const place = ([x, y]: Point): Point => [
+    center[0] + (x - glyphBox.width / 2) * scale,
+    center[1] + (y - glyphBox.height / 2) * scale,
+  ];
   const outline = glyphs[glyph];
   const lines = outline.lines.map((line) => line.map(place));
-  const shapes = [strokes(lines, glyphHalfPen * scale), ...outline.dots.map((dot) => disc(place(dot), glyphHalfPen * 1.3 * scale))];
+  const shapes = [
+    strokes(lines, glyphHalfPen * scale),
+    ...outline.dots.map((dot) => disc(place(dot), glyphHalfPen * 1.3 * scale)),
+  ];
   return shapes.length === 1 ? (shapes[0] as Shape) : union(...shapes);
 }
 
@@ -204,7 +239,13 @@ function iconPaints(icon: TileIcon, c: Point, r: number): Paint[] {
       return [
         fg(
           union(
-            strokes([[at(0, 0.9), at(0, -0.05)], [at(-0.7, 0.9), at(0.7, 0.9)]], pen),
+            strokes(
+              [
+                [at(0, 0.9), at(0, -0.05)],
+                [at(-0.7, 0.9), at(0.7, 0.9)],
+              ],
+              pen,
+            ),
             leaf(at(0, 0), at(-0.9, -0.62)),
             leaf(at(0, -0.12), at(0.85, -0.95)),
           ),
@@ -220,7 +261,12 @@ function iconPaints(icon: TileIcon, c: Point, r: number): Paint[] {
     }
     case 'bubble':
       return [
-        fg(union(roundedRect(at(0, -0.12), r * 1.1, r * 0.7, r * 0.32), polygon([at(-0.6, 0.4), at(-0.15, 0.4), at(-0.72, 0.95)]))),
+        fg(
+          union(
+            roundedRect(at(0, -0.12), r * 1.1, r * 0.7, r * 0.32),
+            polygon([at(-0.6, 0.4), at(-0.15, 0.4), at(-0.72, 0.95)]),
+          ),
+        ),
         bg(disc(at(-0.5, -0.12), r * 0.13)),
         bg(disc(at(0, -0.12), r * 0.13)),
         bg(disc(at(0.5, -0.12), r * 0.13)),

@@ -130,7 +130,8 @@ export function designRichMenu(meta: CorpusMeta): RichMenuDesign {
   const cells = gridBounds(richMenuSize, 3, 2);
   const tiles: RichMenuTile[] = FIVE_PILLARS.map((n, i) => {
     const pillar = findPillar(meta, n);
-    if (pillar === undefined) throw new Error(`corpus meta.yaml: pillar ${n} is missing, the rich menu has a tile for each of the pillars 1–5`);
+    if (pillar === undefined)
+      throw new Error(`corpus meta.yaml: pillar ${n} is missing, the rich menu has a tile for each of the pillars 1–5`);
     return {
       bounds: cells[i] as Bounds,
       action: {
@@ -190,10 +191,13 @@ function describeBounds(b: messagingApi.RichMenuBounds): string {
 export function checkRichMenuSize(size: Size, what = 'size'): string[] {
   const problems: string[] = [];
   const { minWidth, maxWidth, minHeight, minAspectRatio } = richMenuLimits;
-  if (size.width < minWidth || size.width > maxWidth) problems.push(`${what}.width: must be ${minWidth} to ${maxWidth}, got ${size.width}`);
+  if (size.width < minWidth || size.width > maxWidth)
+    problems.push(`${what}.width: must be ${minWidth} to ${maxWidth}, got ${size.width}`);
   if (size.height < minHeight) problems.push(`${what}.height: must be at least ${minHeight}, got ${size.height}`);
   if (size.height > 0 && size.width / size.height < minAspectRatio) {
-    problems.push(`${what}: width/height must be at least ${minAspectRatio}, got ${(size.width / size.height).toFixed(3)}`);
+    problems.push(
+      `${what}: width/height must be at least ${minAspectRatio}, got ${(size.width / size.height).toFixed(3)}`,
+    );
   }
   return problems;
 }
@@ -221,9 +225,12 @@ export function checkRichMenuLimits(request: messagingApi.RichMenuRequest): stri
     problems.push(`name: must be at most ${richMenuLimits.nameLength} characters, got ${request.name.length}`);
   }
   if (request.chatBarText !== undefined && request.chatBarText.length > richMenuLimits.chatBarTextLength) {
-    problems.push(`chatBarText: must be at most ${richMenuLimits.chatBarTextLength} characters, got ${request.chatBarText.length}`);
+    problems.push(
+      `chatBarText: must be at most ${richMenuLimits.chatBarTextLength} characters, got ${request.chatBarText.length}`,
+    );
   }
-  if (areas.length > richMenuLimits.maxAreas) problems.push(`areas: at most ${richMenuLimits.maxAreas}, got ${areas.length}`);
+  if (areas.length > richMenuLimits.maxAreas)
+    problems.push(`areas: at most ${richMenuLimits.maxAreas}, got ${areas.length}`);
   areas.forEach((area, i) => {
     const where = `areas[${i}]`;
     const b = area.bounds;
@@ -238,7 +245,9 @@ export function checkRichMenuLimits(request: messagingApi.RichMenuRequest): stri
       return;
     }
     if (action.label !== undefined && action.label.length > richMenuLimits.actionLabelLength) {
-      problems.push(`${where}.action.label: must be at most ${richMenuLimits.actionLabelLength} characters, got ${action.label.length}`);
+      problems.push(
+        `${where}.action.label: must be at most ${richMenuLimits.actionLabelLength} characters, got ${action.label.length}`,
+      );
     }
     if (action.type === 'postback' && action.displayText !== undefined && action.displayText.length > 300) {
       problems.push(`${where}.action.displayText: must be at most 300 characters, got ${action.displayText.length}`);
@@ -262,11 +271,13 @@ export function checkRichMenuTiling(request: messagingApi.RichMenuRequest): stri
   let covered = 0;
   boxes.forEach((b, i) => {
     const { x = 0, y = 0, width: w = 0, height: h = 0 } = b;
-    if (x < 0 || y < 0 || x + w > width || y + h > height) problems.push(`areas[${i}]: ${describeBounds(b)} is not inside ${width}×${height}`);
+    if (x < 0 || y < 0 || x + w > width || y + h > height)
+      problems.push(`areas[${i}]: ${describeBounds(b)} is not inside ${width}×${height}`);
     covered += w * h;
     boxes.slice(i + 1).forEach((o, k) => {
       const { x: ox = 0, y: oy = 0, width: ow = 0, height: oh = 0 } = o;
-      if (x < ox + ow && ox < x + w && y < oy + oh && oy < y + h) problems.push(`areas[${i}] and areas[${i + 1 + k}] overlap`);
+      if (x < ox + ow && ox < x + w && y < oy + oh && oy < y + h)
+        problems.push(`areas[${i}] and areas[${i + 1 + k}] overlap`);
     });
   });
   // Inside and disjoint: the areas cover everything exactly when their surfaces add up to the image's.

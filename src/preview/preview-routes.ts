@@ -54,7 +54,10 @@ export function previewRoutes(deps: PreviewDeps): Router {
   const publicDir = deps.publicDir ?? defaultPublicDir;
   const indexFile = `${publicDir.replace(/\/$/u, '')}/index.html`;
   if (!existsSync(indexFile)) {
-    deps.logger.warn({ publicDir }, 'preview page assets not found: /preview will answer 404 (did the build copy src/preview/public?)');
+    deps.logger.warn(
+      { publicDir },
+      'preview page assets not found: /preview will answer 404 (did the build copy src/preview/public?)',
+    );
   }
   const router = express.Router();
   router.get('/', (_req, res, next) => {

@@ -35,12 +35,7 @@ export const maxQuestionLength = 500;
 /** How many candidates of the search are re-ranked by coverage. */
 const rerankDepth = 20;
 
-export function askQuestion(
-  tokenize: Tokenize,
-  index: SearchIndex,
-  question: string,
-  options: AskOptions = {},
-): Asked {
+export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: string, options: AskOptions = {}): Asked {
   // The cut must not split an emoji: the tokenizer throws on a lone high surrogate.
   const normalized = normalizeText(question.slice(0, maxQuestionLength * 2))
     .slice(0, maxQuestionLength)

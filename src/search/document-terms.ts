@@ -28,7 +28,8 @@ export function readingBigramsOf(morphemes: readonly Morpheme[]): string[] {
     segment = '';
   };
   for (const m of morphemes) {
-    const reading = m.pos === '記号' ? undefined : (m.reading ?? (isKanaOnly(m.surface) ? toKatakana(m.surface) : undefined));
+    const reading =
+      m.pos === '記号' ? undefined : (m.reading ?? (isKanaOnly(m.surface) ? toKatakana(m.surface) : undefined));
     if (reading === undefined) flush();
     else segment += reading;
   }

@@ -57,7 +57,12 @@ type UnknownDictionaryLoader = {
     invokeDefinitions: Uint8Array,
   ): void;
 };
-type TrieBuffers = { getBaseBuffer(): Int32Array; getCheckBuffer(): Int32Array; loadBaseBuffer(b: Int32Array): unknown; loadCheckBuffer(b: Int32Array): unknown };
+type TrieBuffers = {
+  getBaseBuffer(): Int32Array;
+  getCheckBuffer(): Int32Array;
+  loadBaseBuffer(b: Int32Array): unknown;
+  loadCheckBuffer(b: Int32Array): unknown;
+};
 const DynamicDictionariesClass = require('kuromoji/src/dict/DynamicDictionaries.js') as new () => DynamicDictionaries;
 const TokenizerClass = require('kuromoji/src/Tokenizer.js') as new (dic: DynamicDictionaries) => KuromojiTokenizer;
 
@@ -135,7 +140,8 @@ export function compactTargetMap(bytes: Uint8Array): Record<number, ArrayLike<nu
   for (let i = 0; i < keyCount; i++) {
     const key = data.getInt32(position, true);
     const count = data.getInt32(position + 4, true);
-    if (key <= lastKey || count < 0) throw new Error(`tid_map.dat: id ${key} after ${lastKey}; expected kuromoji 0.1.2's layout`);
+    if (key <= lastKey || count < 0)
+      throw new Error(`tid_map.dat: id ${key} after ${lastKey}; expected kuromoji 0.1.2's layout`);
     lastKey = key;
     valueCount += count;
     position += 8 + 4 * count;
@@ -177,15 +183,33 @@ export function compactTargetMap(bytes: Uint8Array): Record<number, ArrayLike<nu
  */
 export async function loadKuromoji(dicPath: string = dictionaryPath()): Promise<KuromojiTokenizer> {
   const names = [
-    'base.dat.gz', 'check.dat.gz',
-    'tid.dat.gz', 'tid_pos.dat.gz', 'tid_map.dat.gz',
+    'base.dat.gz',
+    'check.dat.gz',
+    'tid.dat.gz',
+    'tid_pos.dat.gz',
+    'tid_map.dat.gz',
     'cc.dat.gz',
-    'unk.dat.gz', 'unk_pos.dat.gz', 'unk_map.dat.gz', 'unk_char.dat.gz', 'unk_compat.dat.gz', 'unk_invoke.dat.gz',
+    'unk.dat.gz',
+    'unk_pos.dat.gz',
+    'unk_map.dat.gz',
+    'unk_char.dat.gz',
+    'unk_compat.dat.gz',
+    'unk_invoke.dat.gz',
   ] as const;
   const files = await Promise.all(names.map((name) => inflateFile(path.join(dicPath, name))));
   const [base, check, tid, tidPos, tidMap, cc, unk, unkPos, unkMap, unkChar, unkCompat, unkInvoke] = files as [
-    Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array,
-    Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
   ];
   const dic = new DynamicDictionariesClass();
 

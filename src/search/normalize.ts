@@ -32,10 +32,7 @@ export function normalizeText(text: string): string {
   )
     .toLowerCase()
     .normalize('NFKC');
-  return convertKanjiNumerals(folded)
-    .replace(LONG_VOWEL_LOOKALIKES, 'ー')
-    .replace(SPACES, ' ')
-    .trim();
+  return convertKanjiNumerals(folded).replace(LONG_VOWEL_LOOKALIKES, 'ー').replace(SPACES, ' ').trim();
 }
 
 /**
@@ -46,8 +43,10 @@ function spellOutIterationMarks(text: string): string {
   let current = text;
   for (;;) {
     const next = current
-      .replace(KANA_ITERATION, (_m, prev: string, marks: string) =>
-        prev + [...marks].map((mark) => (mark === 'ゞ' || mark === 'ヾ' ? voiced(prev) : prev)).join(''),
+      .replace(
+        KANA_ITERATION,
+        (_m, prev: string, marks: string) =>
+          prev + [...marks].map((mark) => (mark === 'ゞ' || mark === 'ヾ' ? voiced(prev) : prev)).join(''),
       )
       .normalize('NFKC');
     if (next === current) return current;

@@ -14,6 +14,9 @@ export const uncoveredScoreShare = 0.5;
 /** The hits re-ordered by score × (floor + (1 − floor) × coverage), with that as their score. */
 export function rerankByCoverage(index: SearchIndex, terms: readonly Term[], hits: readonly RankedHit[]): RankedHit[] {
   return hits
-    .map((hit) => ({ ...hit, score: hit.score * (uncoveredScoreShare + (1 - uncoveredScoreShare) * coverage(index, terms, hit)) }))
+    .map((hit) => ({
+      ...hit,
+      score: hit.score * (uncoveredScoreShare + (1 - uncoveredScoreShare) * coverage(index, terms, hit)),
+    }))
     .sort((a, b) => b.score - a.score);
 }

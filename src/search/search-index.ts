@@ -25,7 +25,11 @@ export interface SearchIndex {
  * Index a corpus. `dictionarySynonyms` are general synonym groups (Sudachi's); they are used
  * with the corpus's own staff groups, both restricted to the phrases the corpus contains.
  */
-export function buildSearchIndex(corpus: Corpus, tokenize: Tokenize, dictionarySynonyms: SynonymGroups = []): SearchIndex {
+export function buildSearchIndex(
+  corpus: Corpus,
+  tokenize: Tokenize,
+  dictionarySynonyms: SynonymGroups = [],
+): SearchIndex {
   const engine = new MiniSearch<IndexedDocument>(indexOptions);
   const documentFrequency = new Map<string, number>();
   const bump = (key: string) => documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);

@@ -39,7 +39,13 @@ export function contentTerms(terms: readonly Term[]): Term[] {
 export function synonymTerms(terms: readonly Term[]): Term[] {
   const own = new Set(contentTerms(terms).map((t) => t.text));
   const seen = new Set<string>();
-  return terms.filter((t) => t.synonym && !own.has(t.text) && !seen.has(`${t.text}\u0000${t.synonym.target}`) && seen.add(`${t.text}\u0000${t.synonym.target}`));
+  return terms.filter(
+    (t) =>
+      t.synonym &&
+      !own.has(t.text) &&
+      !seen.has(`${t.text}\u0000${t.synonym.target}`) &&
+      seen.add(`${t.text}\u0000${t.synonym.target}`),
+  );
 }
 
 /** Weight of a synonym's terms relative to the user's own words. */
@@ -84,7 +90,8 @@ function queryFor(term: Term): Query {
 
 function matchOf(term: Term, result: SearchResult): TermMatch | undefined {
   const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
-  if (textFieldsHit.length > 0) return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
+  if (textFieldsHit.length > 0)
+    return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
   const approximate = approximateFields(term, result);
   if (approximate.length > 0) return { term, via: 'approximate', share: approximateCredit, fields: approximate };
   if (!term.bigrams || term.bigrams.length === 0) return undefined;

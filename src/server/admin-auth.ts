@@ -92,7 +92,10 @@ ${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>\n` : ''}
 function sendLoginPage(res: Response, status: number, next: string, problem?: string): void {
   res
     .status(status)
-    .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+    .set(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    )
     .type('html')
     .send(loginPage(next, problem));
 }
@@ -113,7 +116,9 @@ export function adminAuth(options: AdminAuthOptions): express.Router {
   const token = options.token;
   if (token === undefined) {
     router.use((_req, res) => {
-      res.status(403).json({ message: 'admin is disabled: set ADMIN_TOKEN (at least 16 characters) and restart to enable /admin' });
+      res
+        .status(403)
+        .json({ message: 'admin is disabled: set ADMIN_TOKEN (at least 16 characters) and restart to enable /admin' });
     });
     return router;
   }
@@ -128,7 +133,10 @@ export function adminAuth(options: AdminAuthOptions): express.Router {
       sendLoginPage(res, 401, next, 'トークンが違います。ADMIN_TOKEN を入力してください。');
       return;
     }
-    res.set('Set-Cookie', `${adminCookieName}=${sessionValue(token, now())}; ${cookieAttributes(req, adminSessionMaxAgeSeconds)}`);
+    res.set(
+      'Set-Cookie',
+      `${adminCookieName}=${sessionValue(token, now())}; ${cookieAttributes(req, adminSessionMaxAgeSeconds)}`,
+    );
     res.redirect(303, next);
   });
 

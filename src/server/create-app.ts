@@ -46,7 +46,12 @@ function webhookRoutes(deps: AppDeps): RequestHandler[] {
   if (!hook) {
     return [
       (_req, res) => {
-        res.status(503).json({ message: 'The webhook is disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not set (local mode).' });
+        res
+          .status(503)
+          .json({
+            message:
+              'The webhook is disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not set (local mode).',
+          });
       },
     ];
   }
@@ -89,13 +94,20 @@ export function createApp(deps: AppDeps): express.Express {
       res.status(503).json({ status: 'draining', inFlight });
       return;
     }
-    res.json({ status: 'ok', entries: engine.corpus.entries.length, webhook: deps.webhook ? 'enabled' : 'disabled', inFlight });
+    res.json({
+      status: 'ok',
+      entries: engine.corpus.entries.length,
+      webhook: deps.webhook ? 'enabled' : 'disabled',
+      inFlight,
+    });
   });
 
   // Counters of events and replies (no user data); see src/server/metrics.ts.
   app.get('/metrics', (_req, res) => {
     const dispatcher = deps.webhook?.dispatcher;
-    res.json(dispatcher ? { ...metricsSnapshot(dispatcher.metrics), inFlight: dispatcher.inFlight } : { webhook: 'disabled' });
+    res.json(
+      dispatcher ? { ...metricsSnapshot(dispatcher.metrics), inFlight: dispatcher.inFlight } : { webhook: 'disabled' },
+    );
   });
 
   app.post('/webhook', ...webhookRoutes(deps));
@@ -103,7 +115,11 @@ export function createApp(deps: AppDeps): express.Express {
   // Public: whether the corpus serving is the last one staff saved, and if not, what is wrong with it.
   app.get('/api/status', (_req, res) => {
     const engine = deps.engines.current();
-    res.json({ ready: engine !== undefined, entries: engine?.corpus.entries.length ?? 0, corpus: deps.corpus?.status() ?? null });
+    res.json({
+      ready: engine !== undefined,
+      entries: engine?.corpus.entries.length ?? 0,
+      corpus: deps.corpus?.status() ?? null,
+    });
   });
 
   app.get('/api/ask', (req, res) => {
@@ -138,14 +154,20 @@ export function createApp(deps: AppDeps): express.Express {
     }
     const data = (req.body as { data?: unknown } | undefined)?.data;
     if (typeof data !== 'string' || data === '') {
-      res.status(400).json({ message: 'expected a JSON body {"data": "..."} with the postback data, e.g. {"data": "pillar=1"}' });
+      res
+        .status(400)
+        .json({ message: 'expected a JSON body {"data": "..."} with the postback data, e.g. {"data": "pillar=1"}' });
       return;
     }
     res.json({ messages: replyToPostback(data, engine).messages });
   });
 
   // Staff only: ADMIN_TOKEN as a bearer token or the session cookie of /admin/login.
-  app.use('/admin', adminAuth({ token: deps.adminToken, logger: deps.logger }), adminRoutes({ analytics: deps.analytics, corpus: deps.corpus }));
+  app.use(
+    '/admin',
+    adminAuth({ token: deps.adminToken, logger: deps.logger }),
+    adminRoutes({ analytics: deps.analytics, corpus: deps.corpus }),
+  );
 
   // The staff preview page; also at / in local mode, where there is no webhook to serve.
   const preview = previewRoutes(deps);

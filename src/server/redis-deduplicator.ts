@@ -45,7 +45,10 @@ export function createRedisDeduplicator(options: RedisDeduplicatorOptions): Redi
         const result = await redis.set(`${prefix}${eventId}`, '1', 'PX', ttlMs, 'NX');
         return result === 'OK';
       } catch (err) {
-        options.logger.warn({ eventId, error: (err as Error).message }, 'redis unavailable for de-duplication; answering anyway');
+        options.logger.warn(
+          { eventId, error: (err as Error).message },
+          'redis unavailable for de-duplication; answering anyway',
+        );
         return true;
       }
     },

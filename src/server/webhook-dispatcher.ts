@@ -128,7 +128,10 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     switch (result.outcome) {
       case 'sent':
         metrics.replies.sent += 1;
-        log.info({ outcome: plan.outcome, reply: 'sent', entryIds: plan.entryIds, attempts: result.attempts, ms }, 'replied');
+        log.info(
+          { outcome: plan.outcome, reply: 'sent', entryIds: plan.entryIds, attempts: result.attempts, ms },
+          'replied',
+        );
         return;
       case 'delivered-unconfirmed':
         metrics.replies.deliveredUnconfirmed += 1;
@@ -217,7 +220,10 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
           const fields = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
           const eventId = typeof fields.webhookEventId === 'string' ? fields.webhookEventId : undefined;
           const eventType = typeof fields.type === 'string' ? fields.type : undefined;
-          deps.logger.warn({ eventId, eventType, outcome: 'malformed', problem: shape.problem }, 'malformed event skipped');
+          deps.logger.warn(
+            { eventId, eventType, outcome: 'malformed', problem: shape.problem },
+            'malformed event skipped',
+          );
           continue;
         }
         const { event } = shape;
@@ -230,7 +236,14 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
               // The reply was never attempted: a counted failure, not silence.
               countFailure(metrics, 'handler-error');
               deps.logger.error(
-                { eventId, eventType: event.type, reply: 'failed', reason: 'handler-error', attempts: 0, error: (err as Error).message },
+                {
+                  eventId,
+                  eventType: event.type,
+                  reply: 'failed',
+                  reason: 'handler-error',
+                  attempts: 0,
+                  error: (err as Error).message,
+                },
                 'reply failed',
               );
               return;

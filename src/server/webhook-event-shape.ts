@@ -5,7 +5,8 @@
  */
 import type { webhook } from '@line/bot-sdk';
 
-export type EventShape = { readonly ok: true; readonly event: webhook.Event } | { readonly ok: false; readonly problem: string };
+export type EventShape =
+  { readonly ok: true; readonly event: webhook.Event } | { readonly ok: false; readonly problem: string };
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -18,11 +19,22 @@ function kindOf(value: unknown): string {
 }
 
 /** The problem with one field, or undefined; names the field and the types only, never the value. */
-function fieldProblem(path: string, value: unknown, expected: 'string' | 'number' | 'object', optional = false): string | undefined {
+function fieldProblem(
+  path: string,
+  value: unknown,
+  expected: 'string' | 'number' | 'object',
+  optional = false,
+): string | undefined {
   if (value === undefined && optional) return undefined;
   const ok =
-    expected === 'object' ? isRecord(value) : expected === 'number' ? Number.isFinite(value) : typeof value === expected;
-  return ok ? undefined : `${path}: expected ${expected === 'object' ? 'an object' : `a ${expected}`}, got ${kindOf(value)}`;
+    expected === 'object'
+      ? isRecord(value)
+      : expected === 'number'
+        ? Number.isFinite(value)
+        : typeof value === expected;
+  return ok
+    ? undefined
+    : `${path}: expected ${expected === 'object' ? 'an object' : `a ${expected}`}, got ${kindOf(value)}`;
 }
 
 /**
@@ -36,7 +48,9 @@ export function checkEventShape(value: unknown): EventShape {
   const problems = [
     fieldProblem('type', value.type, 'string'),
     fieldProblem('timestamp', value.timestamp, 'number') ??
-      (Number.isNaN(new Date(value.timestamp as number).getTime()) ? 'timestamp: expected milliseconds since the epoch, got a number out of range' : undefined),
+      (Number.isNaN(new Date(value.timestamp as number).getTime())
+        ? 'timestamp: expected milliseconds since the epoch, got a number out of range'
+        : undefined),
     fieldProblem('webhookEventId', value.webhookEventId, 'string', true),
     fieldProblem('replyToken', value.replyToken, 'string', true),
     fieldProblem('source', value.source, 'object', true),
@@ -56,5 +70,7 @@ export function checkEventShape(value: unknown): EventShape {
     if (isRecord(postback)) problems.push(fieldProblem('postback.data', postback.data, 'string'));
   }
   const found = problems.filter((p): p is string => p !== undefined);
-  return found.length === 0 ? { ok: true, event: value as unknown as webhook.Event } : { ok: false, problem: found.join('; ') };
+  return found.length === 0
+    ? { ok: true, event: value as unknown as webhook.Event }
+    : { ok: false, problem: found.join('; ') };
 }

@@ -28,7 +28,15 @@ const implementations: { name: string; open: () => { store: AnalyticsStore; clea
 const jst = (local: string) => new Date(`${local}+09:00`);
 
 function question(at: string, text: string, overrides: Partial<QuestionRecord> = {}): QuestionRecord {
-  return { at: jst(at), userHash: 'user-a', question: text, answered: false, reason: 'no-match', entryIds: [], ...overrides };
+  return {
+    at: jst(at),
+    userHash: 'user-a',
+    question: text,
+    answered: false,
+    reason: 'no-match',
+    entryIds: [],
+    ...overrides,
+  };
 }
 
 describe.each(implementations)('$name', ({ open }) => {
@@ -60,12 +68,24 @@ describe.each(implementations)('$name', ({ open }) => {
         users: 2,
         lastAskedAt: jst('2025-03-03T09:00:00'),
       },
-      { question: '駐車場はありますか', normalized: '駐車場はありますか', count: 1, users: 1, lastAskedAt: jst('2025-03-01T10:00:00') },
+      {
+        question: '駐車場はありますか',
+        normalized: '駐車場はありますか',
+        count: 1,
+        users: 1,
+        lastAskedAt: jst('2025-03-01T10:00:00'),
+      },
     ]);
   });
 
   it('leaves answered questions and small talk out of the unanswered list', async () => {
-    await store.recordQuestion(question('2025-03-01T09:00:00', 'ふるさと納税は？', { answered: true, reason: undefined, entryIds: ['furusato'] }));
+    await store.recordQuestion(
+      question('2025-03-01T09:00:00', 'ふるさと納税は？', {
+        answered: true,
+        reason: undefined,
+        entryIds: ['furusato'],
+      }),
+    );
     await store.recordQuestion(question('2025-03-01T09:01:00', 'おはよう', { reason: 'greeting' }));
     await store.recordQuestion(question('2025-03-01T09:02:00', 'ありがとう', { reason: 'thanks' }));
     await store.recordQuestion(question('2025-03-01T09:03:00', '🙂', { reason: 'empty' }));
@@ -113,12 +133,19 @@ describe.each(implementations)('$name', ({ open }) => {
 
   it('gives one row per Japan-time day, oldest first, with quiet days as zeros', async () => {
     // 00:30 in Japan is still the previous day in UTC: it counts for the Japanese day.
-    await store.recordQuestion(question('2025-03-02T00:30:00', 'ふるさと納税', { answered: true, reason: undefined, entryIds: ['furusato'] }));
+    await store.recordQuestion(
+      question('2025-03-02T00:30:00', 'ふるさと納税', { answered: true, reason: undefined, entryIds: ['furusato'] }),
+    );
     await store.recordQuestion(question('2025-03-02T12:00:00', '天気予報'));
     await store.recordQuestion(question('2025-03-02T23:59:00', 'こんにちは', { reason: 'greeting' }));
     await store.recordQuestion(question('2025-03-04T08:00:00', '天気予報'));
     await store.recordFeedback({ at: jst('2025-03-02T13:00:00'), userHash: 'user-a', entryId: 'furusato', vote: 'up' });
-    await store.recordFeedback({ at: jst('2025-03-04T13:00:00'), userHash: 'user-a', entryId: 'furusato', vote: 'down' });
+    await store.recordFeedback({
+      at: jst('2025-03-04T13:00:00'),
+      userHash: 'user-a',
+      entryId: 'furusato',
+      vote: 'down',
+    });
     await store.recordQuestion(question('2025-03-05T00:00:00', 'after the window'));
 
     const days = await store.dailyVolume({ days: 3, until: jst('2025-03-04T23:59:59') });

@@ -23,7 +23,11 @@ function capturedLogger() {
 describe('analyticsRecordFor', () => {
   it('records an answered question with the entries shown and the hashed user, never the raw id', () => {
     const event = textEvent('ふるさと納税は？', { timestamp: at });
-    const record = analyticsRecordFor(event, { messages: [], outcome: 'answer-full', entryIds: ['furusato', 'tax'] }, salt);
+    const record = analyticsRecordFor(
+      event,
+      { messages: [], outcome: 'answer-full', entryIds: ['furusato', 'tax'] },
+      salt,
+    );
 
     expect(record).toEqual({
       kind: 'question',
@@ -39,12 +43,20 @@ describe('analyticsRecordFor', () => {
   });
 
   it('records a question the bot could not answer with its reason and no entries', () => {
-    const record = analyticsRecordFor(textEvent('天気予報', { timestamp: at }), { messages: [], outcome: 'abstain-no-match', entryIds: [] }, salt);
+    const record = analyticsRecordFor(
+      textEvent('天気予報', { timestamp: at }),
+      { messages: [], outcome: 'abstain-no-match', entryIds: [] },
+      salt,
+    );
     expect(record).toMatchObject({ kind: 'question', record: { answered: false, reason: 'no-match', entryIds: [] } });
   });
 
   it('records a 役に立たなかった postback as a down vote on its entry', () => {
-    const record = analyticsRecordFor(postbackEvent('feedback=down&entry=winery-bus', { timestamp: at }), { messages: [], outcome: 'feedback-down' }, salt);
+    const record = analyticsRecordFor(
+      postbackEvent('feedback=down&entry=winery-bus', { timestamp: at }),
+      { messages: [], outcome: 'feedback-down' },
+      salt,
+    );
     expect(record).toEqual({
       kind: 'feedback',
       record: { at: new Date(at), userHash: hashUserId(fixtureUserId, salt), entryId: 'winery-bus', vote: 'down' },
@@ -55,7 +67,13 @@ describe('analyticsRecordFor', () => {
     expect(analyticsRecordFor(stickerEvent(), { messages: [], outcome: 'non-text-sticker' }, salt)).toBeUndefined();
     expect(analyticsRecordFor(followEvent(), { messages: [], outcome: 'welcome' }, salt)).toBeUndefined();
     expect(analyticsRecordFor(postbackEvent('pillar=1'), { messages: [], outcome: 'pillar-1' }, salt)).toBeUndefined();
-    expect(analyticsRecordFor(postbackEvent('feedback=down&entry=../x'), { messages: [], outcome: 'postback-unknown' }, salt)).toBeUndefined();
+    expect(
+      analyticsRecordFor(
+        postbackEvent('feedback=down&entry=../x'),
+        { messages: [], outcome: 'postback-unknown' },
+        salt,
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -63,7 +81,11 @@ describe('createEventRecorder', () => {
   it('stores the record for an event', async () => {
     const store = createMemoryAnalyticsStore();
     const { logger } = capturedLogger();
-    await createEventRecorder({ store, salt, logger })(textEvent('天気予報'), { messages: [], outcome: 'abstain-no-match', entryIds: [] });
+    await createEventRecorder({ store, salt, logger })(textEvent('天気予報'), {
+      messages: [],
+      outcome: 'abstain-no-match',
+      entryIds: [],
+    });
     expect(await store.unansweredQuestions({ limit: 5 })).toMatchObject([{ question: '天気予報', count: 1, users: 1 }]);
   });
 
@@ -76,7 +98,10 @@ describe('createEventRecorder', () => {
     };
     const { logger, lines } = capturedLogger();
     await expect(
-      createEventRecorder({ store: failing, salt, logger })(textEvent('除雪の予定を知りたい'), { messages: [], outcome: 'abstain-no-match' }),
+      createEventRecorder({ store: failing, salt, logger })(textEvent('除雪の予定を知りたい'), {
+        messages: [],
+        outcome: 'abstain-no-match',
+      }),
     ).resolves.toBeUndefined();
 
     const logs = lines.join('');

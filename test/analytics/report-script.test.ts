@@ -39,9 +39,29 @@ afterEach(() => {
 async function fill(): Promise<void> {
   const store = openSqliteAnalyticsStore(analyticsDbFile(dir));
   const now = new Date();
-  await store.recordQuestion({ at: now, userHash: 'h1', question: '粗大ごみの出し方を教えて', answered: false, reason: 'no-match', entryIds: [] });
-  await store.recordQuestion({ at: now, userHash: 'h2', question: '粗大ごみの出し方を教えて？', answered: false, reason: 'no-match', entryIds: [] });
-  await store.recordQuestion({ at: now, userHash: 'h1', question: 'ふるさと納税は？', answered: true, entryIds: ['furusato-nozei-growth'] });
+  await store.recordQuestion({
+    at: now,
+    userHash: 'h1',
+    question: '粗大ごみの出し方を教えて',
+    answered: false,
+    reason: 'no-match',
+    entryIds: [],
+  });
+  await store.recordQuestion({
+    at: now,
+    userHash: 'h2',
+    question: '粗大ごみの出し方を教えて？',
+    answered: false,
+    reason: 'no-match',
+    entryIds: [],
+  });
+  await store.recordQuestion({
+    at: now,
+    userHash: 'h1',
+    question: 'ふるさと納税は？',
+    answered: true,
+    entryIds: ['furusato-nozei-growth'],
+  });
   await store.recordFeedback({ at: now, userHash: 'h1', entryId: 'furusato-nozei-growth', vote: 'down' });
   await store.close();
 }

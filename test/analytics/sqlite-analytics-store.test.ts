@@ -31,7 +31,10 @@ describe('openSqliteAnalyticsStore', () => {
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('user_version', { simple: true })).toBe(analyticsSchemaVersion);
-      const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").pluck().all();
+      const indexes = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
+        .pluck()
+        .all();
       expect(indexes).toEqual(expect.arrayContaining(['questions_at', 'questions_unanswered', 'feedback_at']));
     } finally {
       db.close();
@@ -41,7 +44,14 @@ describe('openSqliteAnalyticsStore', () => {
   it('keeps what it recorded when the bot restarts', async () => {
     const file = analyticsDbFile(dir);
     const first = openSqliteAnalyticsStore(file);
-    await first.recordQuestion({ at: new Date('2025-03-01T00:00:00Z'), userHash: 'h', question: '除雪は？', answered: false, reason: 'no-match', entryIds: [] });
+    await first.recordQuestion({
+      at: new Date('2025-03-01T00:00:00Z'),
+      userHash: 'h',
+      question: '除雪は？',
+      answered: false,
+      reason: 'no-match',
+      entryIds: [],
+    });
     await first.close();
 
     const second = openSqliteAnalyticsStore(file);

@@ -13,7 +13,9 @@ describe('hashUserId', () => {
 
   it('gives the same hash for the same user and salt, so distinct users can be counted', () => {
     expect(hashUserId(userId, 'a-fixed-salt-value')).toBe(hashUserId(userId, 'a-fixed-salt-value'));
-    expect(hashUserId(userId, 'a-fixed-salt-value')).not.toBe(hashUserId('U0000000000000000000000000000000a', 'a-fixed-salt-value'));
+    expect(hashUserId(userId, 'a-fixed-salt-value')).not.toBe(
+      hashUserId('U0000000000000000000000000000000a', 'a-fixed-salt-value'),
+    );
   });
 
   it('gives another hash with another salt, so hashes cannot be matched without the salt', () => {

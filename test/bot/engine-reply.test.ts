@@ -12,7 +12,9 @@ beforeAll(async () => {
 describe('engine replies', () => {
   it('give the same messages as rendering the decision, the first time and from the cache', () => {
     const first = engine.reply('ふるさと納税は？');
-    const expected = renderReply(engine.ask('ふるさと納税は？').decision, fixtureCorpus.meta, { entries: fixtureCorpus.entries });
+    const expected = renderReply(engine.ask('ふるさと納税は？').decision, fixtureCorpus.meta, {
+      entries: fixtureCorpus.entries,
+    });
     expect(first.messages).toEqual(expected);
     expect(engine.reply('ふるさと納税は？')).toBe(first);
   });

@@ -31,7 +31,10 @@ describe('the production image steps', () => {
     await run('npm', ['run', 'build'], { cwd: dir });
     await unlink(path.join(dir, 'node_modules'));
     // RUN npm prune --omit=dev: here a fresh production-only install from the lock file
-    await run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], { cwd: dir, env: { ...process.env, NODE_ENV: 'production' } });
+    await run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], {
+      cwd: dir,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     // CMD node dist/main.js
     const bot = await startBotProcess({ NODE_ENV: 'production', DATA_DIR: path.join(dir, 'data') }, 30_000, {
       cwd: dir,

@@ -43,9 +43,11 @@ function replyProblems(messages: readonly Message[]): string[] {
     if (message.type !== 'flex') continue;
     const contents = message.contents;
     const bubbles = contents.type === 'carousel' ? contents.contents : [contents];
-    if (contents.type === 'carousel' && utf8Bytes(contents) > lineLimits.carouselBytes) problems.push(`messages[${i}]: carousel over 50 KB`);
+    if (contents.type === 'carousel' && utf8Bytes(contents) > lineLimits.carouselBytes)
+      problems.push(`messages[${i}]: carousel over 50 KB`);
     if (contents.type === 'carousel' && contents.contents.length === 0) problems.push(`messages[${i}]: empty carousel`);
-    for (const bubble of bubbles) if (utf8Bytes(bubble) > lineLimits.bubbleBytes) problems.push(`messages[${i}]: bubble over 30 KB`);
+    for (const bubble of bubbles)
+      if (utf8Bytes(bubble) > lineLimits.bubbleBytes) problems.push(`messages[${i}]: bubble over 30 KB`);
   }
   return problems;
 }
@@ -70,7 +72,10 @@ describe('the bundled corpus', { timeout: 30_000 }, () => {
       const count = corpus.entries.filter((e) => e.pillar === pillar).length;
       const pages = Math.max(1, Math.ceil(count / pillarPageSize));
       for (let page = 0; page <= pages + 1; page++) {
-        expect(replyProblems(renderPillarEntries(pillar, corpus.entries, corpus.meta, page)), `pillar ${pillar} page ${page}`).toEqual([]);
+        expect(
+          replyProblems(renderPillarEntries(pillar, corpus.entries, corpus.meta, page)),
+          `pillar ${pillar} page ${page}`,
+        ).toEqual([]);
       }
     }
     expect(replyProblems(renderPillarMenu(corpus.meta))).toEqual([]);
@@ -91,7 +96,9 @@ describe('the bundled corpus', { timeout: 30_000 }, () => {
   });
 
   it('renders the 12 largest entries together as one carousel within 50 KB', () => {
-    const largest = [...corpus.entries].sort((a, b) => utf8Bytes(b) - utf8Bytes(a)).slice(0, lineLimits.carouselBubbles);
+    const largest = [...corpus.entries]
+      .sort((a, b) => utf8Bytes(b) - utf8Bytes(a))
+      .slice(0, lineLimits.carouselBubbles);
     const message = renderEntryCarousel(largest, corpus.meta, largest.map((e) => e.title).join('、'));
     expect(replyProblems([message])).toEqual([]);
   });
@@ -102,8 +109,34 @@ describe('the bundled corpus', { timeout: 30_000 }, () => {
 
 /** Emoji sequences, marks, invisible and bidi characters, quotes and a lone surrogate. */
 const oddUnit = fc.constantFrom(
-  '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇯🇵', '👍🏿', '𠮷', 'e\u0301\u0302', '\u3099', '\u200b', '\u200f', '\u202e', '\ufeff',
-  '\u0000', '\u001f', '\n', '"', '\\', '</', '&amp;', '小', '諸', '円', '　', ' ', 'ｱ', 'ﾞ', '\ud800', '\udfff', '\ufffd',
+  '👨‍👩‍👧‍👦',
+  '🏳️‍🌈',
+  '🇯🇵',
+  '👍🏿',
+  '𠮷',
+  'e\u0301\u0302',
+  '\u3099',
+  '\u200b',
+  '\u200f',
+  '\u202e',
+  '\ufeff',
+  '\u0000',
+  '\u001f',
+  '\n',
+  '"',
+  '\\',
+  '</',
+  '&amp;',
+  '小',
+  '諸',
+  '円',
+  '　',
+  ' ',
+  'ｱ',
+  'ﾞ',
+  '\ud800',
+  '\udfff',
+  '\ufffd',
 );
 
 /** Strings of any unicode, short or as long as `maxLength`, non-empty after trimming (as the schema requires). */
@@ -122,11 +155,26 @@ function text(maxLength: number): fc.Arbitrary<string> {
 const amount = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer({ min: -1e9, max: 1e12 }),
-  fc.constantFrom(0, -0, 0.1 + 0.2, 1e21, -1e21, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER, 343_000_000, 12.81),
+  fc.constantFrom(
+    0,
+    -0,
+    0.1 + 0.2,
+    1e21,
+    -1e21,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    Number.MAX_SAFE_INTEGER,
+    343_000_000,
+    12.81,
+  ),
 );
 
 /** Units the corpus uses (their formatting differs) and arbitrary ones. */
-const unit = fc.oneof(fc.constantFrom('円', '千円', '人', '%', '倍', '年', '年度', '件', '時間', 'pt', 'ポイント'), text(40));
+const unit = fc.oneof(
+  fc.constantFrom('円', '千円', '人', '%', '倍', '年', '年度', '件', '時間', 'pt', 'ポイント'),
+  text(40),
+);
 
 const figure: fc.Arbitrary<Figure> = fc.record(
   {
@@ -174,7 +222,10 @@ const meta: fc.Arbitrary<CorpusMeta> = fc.oneof(
       source: fc.record({ title: text(80), asOf: text(30) }),
       pillars: fc.tuple(
         ...[0, 1, 2, 3, 4, 5, 6].map((number) =>
-          fc.record({ number: fc.constant(number), name: text(40), label: text(20), color }, { requiredKeys: ['number', 'name', 'color'] }),
+          fc.record(
+            { number: fc.constant(number), name: text(40), label: text(20), color },
+            { requiredKeys: ['number', 'name', 'color'] },
+          ),
         ),
       ),
     })
@@ -194,9 +245,15 @@ describe('arbitrary valid entries', { timeout: 30_000 }, () => {
 
   it('render every page of a pillar, whatever the entries and the page asked', () => {
     fc.assert(
-      fc.property(entries(30), meta, fc.integer({ min: 0, max: 6 }), fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer()), (es, m, pillar, page) => {
-        expect(replyProblems(renderPillarEntries(pillar, es, m, page))).toEqual([]);
-      }),
+      fc.property(
+        entries(30),
+        meta,
+        fc.integer({ min: 0, max: 6 }),
+        fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer()),
+        (es, m, pillar, page) => {
+          expect(replyProblems(renderPillarEntries(pillar, es, m, page))).toEqual([]);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -36,7 +36,10 @@ describe('checkLineLimits', () => {
   it('passes a normal reply: a text, and a carousel of 12 bubbles with 13 quick replies', () => {
     const messages: messagingApi.Message[] = [
       { type: 'text', text: 'こんにちは。'.repeat(10) },
-      { ...flex({ type: 'carousel', contents: Array.from({ length: 12 }, () => bubble()) }), quickReply: quickReply(13) },
+      {
+        ...flex({ type: 'carousel', contents: Array.from({ length: 12 }, () => bubble()) }),
+        quickReply: quickReply(13),
+      },
     ];
     expect(checkLineLimits(messages)).toEqual([]);
   });
@@ -47,22 +50,31 @@ describe('checkLineLimits', () => {
   });
 
   it('detects a text message longer than 5000 characters', () => {
-    expect(checkLineLimits([{ type: 'text', text: 'あ'.repeat(5001) }])).toEqual(['messages[0].text: 5001 characters (max 5000)']);
+    expect(checkLineLimits([{ type: 'text', text: 'あ'.repeat(5001) }])).toEqual([
+      'messages[0].text: 5001 characters (max 5000)',
+    ]);
     expect(checkLineLimits([{ type: 'text', text: 'あ'.repeat(5000) }])).toEqual([]);
   });
 
   it('detects an altText of 1501 characters and an empty altText', () => {
-    expect(checkLineLimits([flex(bubble(), 'a'.repeat(1501))])).toEqual(['messages[0].altText: 1501 characters (max 1500)']);
+    expect(checkLineLimits([flex(bubble(), 'a'.repeat(1501))])).toEqual([
+      'messages[0].altText: 1501 characters (max 1500)',
+    ]);
     expect(checkLineLimits([flex(bubble(), 'a'.repeat(1500))])).toEqual([]);
     expect(checkLineLimits([flex(bubble(), '')])).toEqual(['messages[0].altText: must not be empty']);
   });
 
   it('counts characters in UTF-16 code units, so an emoji outside the BMP counts twice', () => {
-    expect(checkLineLimits([flex(bubble(), '🍎'.repeat(751))])).toEqual(['messages[0].altText: 1502 characters (max 1500)']);
+    expect(checkLineLimits([flex(bubble(), '🍎'.repeat(751))])).toEqual([
+      'messages[0].altText: 1502 characters (max 1500)',
+    ]);
   });
 
   it('detects a carousel of 13 bubbles', () => {
-    const carousel: messagingApi.FlexCarousel = { type: 'carousel', contents: Array.from({ length: 13 }, () => bubble()) };
+    const carousel: messagingApi.FlexCarousel = {
+      type: 'carousel',
+      contents: Array.from({ length: 13 }, () => bubble()),
+    };
     expect(checkLineLimits([flex(carousel)])).toEqual(['messages[0].contents.contents: 13 bubbles (max 12)']);
   });
 
@@ -72,8 +84,14 @@ describe('checkLineLimits', () => {
   });
 
   it('detects a quick reply label of 21 characters', () => {
-    const message: messagingApi.TextMessage = { type: 'text', text: 'どれ？', quickReply: quickReply(1, 'あ'.repeat(21)) };
-    expect(checkLineLimits([message])).toEqual(['messages[0].quickReply.items[0].action.label: 21 characters (max 20)']);
+    const message: messagingApi.TextMessage = {
+      type: 'text',
+      text: 'どれ？',
+      quickReply: quickReply(1, 'あ'.repeat(21)),
+    };
+    expect(checkLineLimits([message])).toEqual([
+      'messages[0].quickReply.items[0].action.label: 21 characters (max 20)',
+    ]);
   });
 
   it('detects a quick reply button without a label', () => {
@@ -109,7 +127,15 @@ describe('checkLineLimits', () => {
   it('detects postback data longer than 300 characters, in a flex button and in a quick reply', () => {
     const data = 'x'.repeat(301);
     const message: messagingApi.FlexMessage = {
-      ...flex(bubble({ footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', action: { type: 'postback', label: 'a', data } }] } })),
+      ...flex(
+        bubble({
+          footer: {
+            type: 'box',
+            layout: 'vertical',
+            contents: [{ type: 'button', action: { type: 'postback', label: 'a', data } }],
+          },
+        }),
+      ),
       quickReply: { items: [{ type: 'action', action: { type: 'postback', label: 'b', data } }] },
     };
     expect(checkLineLimits([message])).toEqual([
@@ -124,12 +150,17 @@ describe('checkLineLimits', () => {
       body: {
         type: 'box',
         layout: 'vertical',
-        contents: Array.from({ length: 4 }, () => ({ type: 'text', text: 'あ'.repeat(2650), wrap: true }) as messagingApi.FlexText),
+        contents: Array.from(
+          { length: 4 },
+          () => ({ type: 'text', text: 'あ'.repeat(2650), wrap: true }) as messagingApi.FlexText,
+        ),
       },
     });
     const bytes = new TextEncoder().encode(JSON.stringify(heavy)).length;
     expect(bytes).toBeGreaterThan(31 * 1024);
-    expect(checkLineLimits([flex(heavy)])).toEqual([`messages[0].contents: bubble JSON is ${(bytes / 1024).toFixed(1)} KB (max 30.0 KB)`]);
+    expect(checkLineLimits([flex(heavy)])).toEqual([
+      `messages[0].contents: bubble JSON is ${(bytes / 1024).toFixed(1)} KB (max 30.0 KB)`,
+    ]);
   });
 
   it('detects a carousel over 50 KB even when each bubble is under 30 KB', () => {

@@ -20,7 +20,12 @@ import {
 } from '../../src/line/line-setup.js';
 import { designRichMenu, richMenuName, richMenuRequest, richMenuSize } from '../../src/line/rich-menu.js';
 import { renderRichMenuImage } from '../../src/line/rich-menu-image.js';
-import { fakeChannelAccessToken, startFakeLineApi, type FakeLineApi, type FakeLineApiOptions } from '../support/fake-line-api.js';
+import {
+  fakeChannelAccessToken,
+  startFakeLineApi,
+  type FakeLineApi,
+  type FakeLineApiOptions,
+} from '../support/fake-line-api.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const running: FakeLineApi[] = [];
@@ -44,7 +49,10 @@ async function tempDir(): Promise<string> {
 }
 
 /** Runs scripts/line-setup.ts as npm would (asynchronously: the fake answers from this process). */
-function runScript(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runScript(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/line-setup.ts', ...args], {
       cwd: repoRoot,
@@ -64,55 +72,67 @@ function ownMenu(richMenuId: string, name: string): messagingApi.RichMenuRespons
 }
 
 describe('npm run line:setup (the script)', () => {
-  it('validates, creates, uploads, sets the default, then deletes its older menus, all valid for LINE', { timeout: 60_000 }, async () => {
-    const fake = await start({
-      richMenus: [ownMenu('richmenu-old', 'komoro-policy-bot 2025-01-01T00:00Z'), ownMenu('richmenu-campaign', 'spring campaign')],
-      defaultRichMenuId: 'richmenu-old',
-      webhookEndpoint: { endpoint: 'https://bot.example.jp/webhook', active: true },
-    });
-    const out = path.join(await tempDir(), 'rich-menu.png');
-    const { code, stdout, stderr } = await runScript(['--out', out], {
-      LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
-      LINE_API_BASE_URL: fake.baseUrl,
-      LINE_API_DATA_BASE_URL: fake.baseUrl,
-    });
+  it(
+    'validates, creates, uploads, sets the default, then deletes its older menus, all valid for LINE',
+    { timeout: 60_000 },
+    async () => {
+      const fake = await start({
+        richMenus: [
+          ownMenu('richmenu-old', 'komoro-policy-bot 2025-01-01T00:00Z'),
+          ownMenu('richmenu-campaign', 'spring campaign'),
+        ],
+        defaultRichMenuId: 'richmenu-old',
+        webhookEndpoint: { endpoint: 'https://bot.example.jp/webhook', active: true },
+      });
+      const out = path.join(await tempDir(), 'rich-menu.png');
+      const { code, stdout, stderr } = await runScript(['--out', out], {
+        LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
+        LINE_API_BASE_URL: fake.baseUrl,
+        LINE_API_DATA_BASE_URL: fake.baseUrl,
+      });
 
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    expect(fake.invalidRequests).toEqual([]);
-    const created = fake.account.richMenus.find((m) => m.menu.name.startsWith('komoro-policy-bot'));
-    const id = created?.menu.richMenuId ?? '(none)';
-    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      'POST /v2/bot/richmenu/validate',
-      'POST /v2/bot/richmenu',
-      `POST /v2/bot/richmenu/${id}/content`,
-      `POST /v2/bot/user/all/richmenu/${id}`,
-      'GET /v2/bot/richmenu/list',
-      'DELETE /v2/bot/richmenu/richmenu-old',
-      'GET /v2/bot/channel/webhook/endpoint',
-    ]);
-    expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${fakeChannelAccessToken}`)).toBe(true);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(fake.invalidRequests).toEqual([]);
+      const created = fake.account.richMenus.find((m) => m.menu.name.startsWith('komoro-policy-bot'));
+      const id = created?.menu.richMenuId ?? '(none)';
+      expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        'POST /v2/bot/richmenu/validate',
+        'POST /v2/bot/richmenu',
+        `POST /v2/bot/richmenu/${id}/content`,
+        `POST /v2/bot/user/all/richmenu/${id}`,
+        'GET /v2/bot/richmenu/list',
+        'DELETE /v2/bot/richmenu/richmenu-old',
+        'GET /v2/bot/channel/webhook/endpoint',
+      ]);
+      expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${fakeChannelAccessToken}`)).toBe(true);
 
-    // The new menu with its image is the default; the campaign menu made by someone else stays.
-    expect(fake.account.richMenus.map((m) => m.menu.richMenuId)).toEqual(['richmenu-campaign', id]);
-    expect(fake.account.defaultRichMenuId).toBe(id);
-    expect(created?.image?.contentType).toBe('image/png');
-    expect(created?.image?.bytes.equals(await readFile(out))).toBe(true);
-    expect(created?.menu.areas).toHaveLength(6);
+      // The new menu with its image is the default; the campaign menu made by someone else stays.
+      expect(fake.account.richMenus.map((m) => m.menu.richMenuId)).toEqual(['richmenu-campaign', id]);
+      expect(fake.account.defaultRichMenuId).toBe(id);
+      expect(created?.image?.contentType).toBe('image/png');
+      expect(created?.image?.bytes.equals(await readFile(out))).toBe(true);
+      expect(created?.menu.areas).toHaveLength(6);
 
-    expect(stdout).toContain(`Rich menu: ${id} is now the default for all users`);
-    expect(stdout).toContain('Rich menu: deleted 1 older menu(s): richmenu-old');
-    expect(stdout).toContain('Webhook endpoint: https://bot.example.jp/webhook\n  set: yes; active: yes; ends with /webhook: yes');
-    expect(stdout).not.toContain('warning');
-  });
+      expect(stdout).toContain(`Rich menu: ${id} is now the default for all users`);
+      expect(stdout).toContain('Rich menu: deleted 1 older menu(s): richmenu-old');
+      expect(stdout).toContain(
+        'Webhook endpoint: https://bot.example.jp/webhook\n  set: yes; active: yes; ends with /webhook: yes',
+      );
+      expect(stdout).not.toContain('warning');
+    },
+  );
 
   it('prints every request with --dry-run and sends nothing, without credentials', { timeout: 60_000 }, async () => {
     const fake = await start();
     const out = path.join(await tempDir(), 'menu.png');
-    const { code, stdout, stderr } = await runScript(['--dry-run', '--out', out, '--webhook-url', 'https://bot.example.jp/webhook'], {
-      LINE_API_BASE_URL: fake.baseUrl,
-      LINE_API_DATA_BASE_URL: `${fake.baseUrl}/`,
-    });
+    const { code, stdout, stderr } = await runScript(
+      ['--dry-run', '--out', out, '--webhook-url', 'https://bot.example.jp/webhook'],
+      {
+        LINE_API_BASE_URL: fake.baseUrl,
+        LINE_API_DATA_BASE_URL: `${fake.baseUrl}/`,
+      },
+    );
 
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -155,12 +175,18 @@ describe('the setup steps', () => {
   });
 
   const apiFor = (fake: FakeLineApi) =>
-    createLineSetupApi({ channelAccessToken: fakeChannelAccessToken, apiBaseUrl: fake.baseUrl, dataApiBaseUrl: fake.baseUrl });
+    createLineSetupApi({
+      channelAccessToken: fakeChannelAccessToken,
+      apiBaseUrl: fake.baseUrl,
+      dataApiBaseUrl: fake.baseUrl,
+    });
 
   it('with a webhook URL, sets the endpoint and runs LINE webhook test', async () => {
     const fake = await start({ webhookEndpoint: { endpoint: 'https://old.example.jp/callback', active: true } });
     const log: string[] = [];
-    const result = await runLineSetup(apiFor(fake), { ...plan, webhookUrl: 'https://bot.example.jp/webhook' }, (line) => log.push(line));
+    const result = await runLineSetup(apiFor(fake), { ...plan, webhookUrl: 'https://bot.example.jp/webhook' }, (line) =>
+      log.push(line),
+    );
 
     expect(fake.invalidRequests).toEqual([]);
     expect(fake.requests.slice(-3).map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -176,10 +202,18 @@ describe('the setup steps', () => {
   it('reports a failed webhook test and an inactive webhook', async () => {
     const fake = await start({
       webhookEndpoint: { endpoint: 'https://bot.example.jp/webhook', active: false },
-      webhookTest: () => ({ success: false, timestamp: new Date(), statusCode: 503, reason: 'Service Unavailable', detail: '503' }),
+      webhookTest: () => ({
+        success: false,
+        timestamp: new Date(),
+        statusCode: 503,
+        reason: 'Service Unavailable',
+        detail: '503',
+      }),
     });
     const log: string[] = [];
-    const result = await runLineSetup(apiFor(fake), { ...plan, webhookUrl: 'https://bot.example.jp/webhook' }, (line) => log.push(line));
+    const result = await runLineSetup(apiFor(fake), { ...plan, webhookUrl: 'https://bot.example.jp/webhook' }, (line) =>
+      log.push(line),
+    );
 
     expect(result.webhookOk).toBe(false);
     expect(log).toContain('Webhook test: FAILED (HTTP 503 Service Unavailable: 503)');
@@ -191,12 +225,17 @@ describe('the setup steps', () => {
       richMenus: [ownMenu('richmenu-old', 'komoro-policy-bot 2025-01-01T00:00Z')],
       defaultRichMenuId: 'richmenu-old',
     });
-    const tooBig = { ...plan, image: { ...plan.image, bytes: Buffer.concat([Buffer.from(plan.image.bytes), Buffer.alloc(1_000_000)]) } };
+    const tooBig = {
+      ...plan,
+      image: { ...plan.image, bytes: Buffer.concat([Buffer.from(plan.image.bytes), Buffer.alloc(1_000_000)]) },
+    };
     const failure = await runLineSetup(apiFor(fake), tooBig, () => undefined).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(LineSetupError);
     expect((failure as LineSetupError).message).toMatch(/^could not upload the rich menu image: LINE answered 400/);
-    expect(fake.invalidRequests.map((r) => r.errors)).toEqual([[expect.stringMatching(/^\(image\): \d+ bytes is more than 1000000$/)]]);
+    expect(fake.invalidRequests.map((r) => r.errors)).toEqual([
+      [expect.stringMatching(/^\(image\): \d+ bytes is more than 1000000$/)],
+    ]);
     expect(fake.account.richMenus.map((m) => m.menu.richMenuId)).toEqual(['richmenu-old']);
     expect(fake.account.defaultRichMenuId).toBe('richmenu-old');
   });
@@ -204,7 +243,10 @@ describe('the setup steps', () => {
   it('sends nothing in a dry run and says so', async () => {
     const printed: string[] = [];
     const log: string[] = [];
-    const api = createDryRunLineSetupApi({ apiBaseUrl: 'https://api.line.me', dataApiBaseUrl: 'https://api-data.line.me' }, (l) => printed.push(l));
+    const api = createDryRunLineSetupApi(
+      { apiBaseUrl: 'https://api.line.me', dataApiBaseUrl: 'https://api-data.line.me' },
+      (l) => printed.push(l),
+    );
     const result = await runLineSetup(api, plan, (line) => log.push(line));
     expect(result.deletedRichMenuIds).toEqual([]);
     expect(printed).toContain('POST https://api-data.line.me/v2/bot/richmenu/{richMenuId}/content');

@@ -12,7 +12,29 @@ import { validateMessagingApi } from '../support/line-spec.js';
 
 /** Characters that tend to break renderers: emoji sequences, combining marks, controls, quotes, a lone surrogate. */
 const oddUnit = fc.constantFrom(
-  '🍎', '👨‍👩‍👧‍👦', '🇯🇵', 'é', 'é', '\u200b', '\u200f', '\u0000', '\u001f', '"', '\\', '<', '&', '小', '諸', '円', '\n', '\t', ' ', '　', '\uD800', '\uFFFD', '𠮷',
+  '🍎',
+  '👨‍👩‍👧‍👦',
+  '🇯🇵',
+  'é',
+  'é',
+  '\u200b',
+  '\u200f',
+  '\u0000',
+  '\u001f',
+  '"',
+  '\\',
+  '<',
+  '&',
+  '小',
+  '諸',
+  '円',
+  '\n',
+  '\t',
+  ' ',
+  '　',
+  '\uD800',
+  '\uFFFD',
+  '𠮷',
 );
 
 /** Short and maximal-length strings alike (fast-check's default size rarely goes past a few dozen). */
@@ -65,9 +87,14 @@ const color = fc.stringMatching(/^#[0-9A-Fa-f]{6}$/);
 const meta: fc.Arbitrary<CorpusMeta> = fc
   .record({
     source: fc.record({ title: odd(80), asOf: odd(20) }),
-    pillars: fc.tuple(...[0, 1, 2, 3, 4, 5, 6].map((number) =>
-      fc.record({ number: fc.constant(number), name: odd(40), label: odd(20), color }, { requiredKeys: ['number', 'name', 'color'] }),
-    )),
+    pillars: fc.tuple(
+      ...[0, 1, 2, 3, 4, 5, 6].map((number) =>
+        fc.record(
+          { number: fc.constant(number), name: odd(40), label: odd(20), color },
+          { requiredKeys: ['number', 'name', 'color'] },
+        ),
+      ),
+    ),
   })
   .map((raw) => CorpusMeta.parse(raw));
 

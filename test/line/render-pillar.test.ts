@@ -83,7 +83,11 @@ describe('renderPillarEntries', () => {
     expect(last?.type === 'flex' && last.altText).toContain('全15件のうち1〜12件目');
     const next = last?.quickReply?.items?.[0]?.action;
     expect(next).toMatchObject({ type: 'postback', label: '次の3件を見る', data: 'pillar=1&page=2' });
-    expect(parsePostbackData(next?.type === 'postback' ? (next.data ?? '') : '')).toEqual({ kind: 'pillar', pillar: 1, page: 2 });
+    expect(parsePostbackData(next?.type === 'postback' ? (next.data ?? '') : '')).toEqual({
+      kind: 'pillar',
+      pillar: 1,
+      page: 2,
+    });
     expectSendable(messages);
   });
 
@@ -91,7 +95,9 @@ describe('renderPillarEntries', () => {
     const messages = renderPillarEntries(1, corpus, meta, 2);
     expect(carouselIds(messages)).toEqual(['policy-9', 'achievement-a', 'achievement-b']);
     expect(introOf(messages)).toContain('全15件のうち13〜15件目');
-    const data = (messages.at(-1)?.quickReply?.items ?? []).map((i) => (i.action?.type === 'postback' ? i.action.data : ''));
+    const data = (messages.at(-1)?.quickReply?.items ?? []).map((i) =>
+      i.action?.type === 'postback' ? i.action.data : '',
+    );
     expect(data).toContain('pillar=1');
     expect(data).not.toContain('pillar=1&page=3');
     expect(data).toContain('browse=pillars');
@@ -99,7 +105,9 @@ describe('renderPillarEntries', () => {
   });
 
   it('shows the last page for a page past the end', () => {
-    expect(carouselIds(renderPillarEntries(1, corpus, meta, 9))).toEqual(carouselIds(renderPillarEntries(1, corpus, meta, 2)));
+    expect(carouselIds(renderPillarEntries(1, corpus, meta, 9))).toEqual(
+      carouselIds(renderPillarEntries(1, corpus, meta, 2)),
+    );
   });
 
   it('does not page a pillar that fits on one page', () => {
@@ -125,7 +133,9 @@ describe('renderPillarMenu', () => {
     const messages = renderPillarMenu(meta);
     expect(messages).toHaveLength(1);
     expect(introOf(messages)).toContain('5 観光・ブランド活性化に向けた情報戦略「ワクワク」');
-    const data = (messages[0]?.quickReply?.items ?? []).map((i) => (i.action?.type === 'postback' ? i.action.data : ''));
+    const data = (messages[0]?.quickReply?.items ?? []).map((i) =>
+      i.action?.type === 'postback' ? i.action.data : '',
+    );
     expect(data).toEqual(['pillar=1', 'pillar=2', 'pillar=3', 'pillar=4', 'pillar=5', 'pillar=6']);
     expectSendable(messages);
   });

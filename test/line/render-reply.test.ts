@@ -95,7 +95,11 @@ const winery = entry('winery-bus', {
 const corpus = [furusato, overtime, citizens, women, seizures, winery];
 
 const hit = (e: Entry, score: number): Hit => ({ entry: e, score });
-const answer = (hits: Hit[], confidence: 'full' | 'partial' = 'full'): Decision => ({ kind: 'answer', hits, confidence });
+const answer = (hits: Hit[], confidence: 'full' | 'partial' = 'full'): Decision => ({
+  kind: 'answer',
+  hits,
+  confidence,
+});
 
 function flexOf(messages: messagingApi.Message[]): messagingApi.FlexMessage {
   const last = messages.at(-1);
@@ -203,7 +207,13 @@ describe('renderReply for an answer', () => {
     );
     const statedAsFigure = entry('furusato-ratio', {
       figures: [
-        { label: 'ふるさと納税の寄付額', before: 6790000, after: 343000000, unit: '円', period: '就任前→2020年1月現在' },
+        {
+          label: 'ふるさと納税の寄付額',
+          before: 6790000,
+          after: 343000000,
+          unit: '円',
+          period: '就任前→2020年1月現在',
+        },
         { label: 'ふるさと納税の寄付額の伸び', after: 50.5, unit: '倍', period: '就任前→2020年1月現在' },
       ],
     });
@@ -212,7 +222,9 @@ describe('renderReply for an answer', () => {
     );
     expect(flexOf(renderReply(answer([hit(seizures, 1)]), meta)).altText).toBe('差押件数は102件→140件（H28→H30）');
     // Without a comparison the title speaks: in the corpus it carries the key figure.
-    expect(flexOf(renderReply(answer([hit(citizens, 1)]), meta)).altText).toBe('小諸ふるさと市民の実績（2020年1月時点）');
+    expect(flexOf(renderReply(answer([hit(citizens, 1)]), meta)).altText).toBe(
+      '小諸ふるさと市民の実績（2020年1月時点）',
+    );
     expect(flexOf(renderReply(answer([hit(winery, 1)]), meta)).altText).toBe('巡回バスの運行（2020年1月時点）');
   });
 
@@ -267,17 +279,34 @@ describe('renderReply for an answer', () => {
       entry(`bulky-${i}`, {
         title: `長い題名の項目${i}`.padEnd(60, '題'),
         body: '本文🍎'.repeat(1000),
-        figures: Array.from({ length: 6 }, (_, f) => ({ label: `数値${f}`, before: 1e15 * f, after: 1e20 + f, unit: '円', period: 'H28→H30' })),
+        figures: Array.from({ length: 6 }, (_, f) => ({
+          label: `数値${f}`,
+          before: 1e15 * f,
+          after: 1e20 + f,
+          unit: '円',
+          period: 'H28→H30',
+        })),
       }),
     );
-    const messages = renderReply(answer(bulky.map((e) => hit(e, 1)), 'partial'), meta, { entries: bulky });
+    const messages = renderReply(
+      answer(
+        bulky.map((e) => hit(e, 1)),
+        'partial',
+      ),
+      meta,
+      { entries: bulky },
+    );
     expectSendable(messages);
     expect(quickReplyOf(messages)).toHaveLength(9);
   });
 });
 
 describe('renderReply for an abstention', () => {
-  const abstain = (reason: 'greeting' | 'thanks' | 'empty' | 'no-match'): Decision => ({ kind: 'abstain', reason, hits: [hit(furusato, 1)] });
+  const abstain = (reason: 'greeting' | 'thanks' | 'empty' | 'no-match'): Decision => ({
+    kind: 'abstain',
+    reason,
+    hits: [hit(furusato, 1)],
+  });
 
   it('greets, says what can be asked with three examples, and offers them and the five pillars', () => {
     const messages = renderReply(abstain('greeting'), meta);
@@ -285,7 +314,8 @@ describe('renderReply for an abstention', () => {
     const [message] = messages;
     expect(message?.type).toBe('text');
     const text = message?.type === 'text' ? message.text : '';
-    for (const example of ['ふるさと納税は？', '残業は減ったの？', 'ワイナリーバスはある？']) expect(text).toContain(`「${example}」`);
+    for (const example of ['ふるさと納税は？', '残業は減ったの？', 'ワイナリーバスはある？'])
+      expect(text).toContain(`「${example}」`);
     expect(text).toContain('2020年1月時点');
     const items = quickReplyOf(messages);
     expect(items.slice(0, 3).map((i) => i.action)).toEqual([

@@ -107,7 +107,8 @@ function setup(steps: readonly Step[], options: ReplyPolicyOptions = {}, deadlin
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -115,7 +116,9 @@ function setup(steps: readonly Step[], options: ReplyPolicyOptions = {}, deadlin
   const client = createRetryingReplyClient(port, { now: clock.now, sleep: clock.sleep, random: () => 0.5, ...options });
   const deadline = clock.now() + deadlineInMs;
   const send = (context: Partial<ReplyContext> = {}) =>
-    clock.run(client.reply('0123456789abcdef0123456789abcdef', messages, { deadline: () => deadline, log, ...context }));
+    clock.run(
+      client.reply('0123456789abcdef0123456789abcdef', messages, { deadline: () => deadline, log, ...context }),
+    );
   return { clock, calls, logs, client, deadline, send };
 }
 
@@ -169,14 +172,26 @@ describe('retrying reply client', () => {
   it('gives up when Retry-After reaches past the deadline, without waiting', async () => {
     const { clock, calls, send } = setup([httpError(429, {}, { 'retry-after': '30' })], {}, 10_000);
     const started = clock.now();
-    expect(await send()).toMatchObject({ outcome: 'failed', reason: 'rate-limited', stoppedBy: 'deadline', attempts: 1, status: 429 });
+    expect(await send()).toMatchObject({
+      outcome: 'failed',
+      reason: 'rate-limited',
+      stoppedBy: 'deadline',
+      attempts: 1,
+      status: 429,
+    });
     expect(calls).toHaveLength(1);
     expect(clock.now() - started).toBe(0);
   });
 
   it('does not retry "Invalid reply token"', async () => {
     const { calls, send } = setup([invalidReplyToken(), 'ok']);
-    expect(await send()).toEqual({ outcome: 'failed', attempts: 1, reason: 'invalid-reply-token', stoppedBy: 'not-retryable', status: 400 });
+    expect(await send()).toEqual({
+      outcome: 'failed',
+      attempts: 1,
+      reason: 'invalid-reply-token',
+      stoppedBy: 'not-retryable',
+      status: 400,
+    });
     expect(calls).toHaveLength(1);
   });
 
@@ -214,14 +229,29 @@ describe('retrying reply client', () => {
   });
 
   it('retries reset and refused connections and gives up after the maximum attempts', async () => {
-    const { calls, send } = setup([networkError('ECONNRESET'), networkError('ECONNREFUSED'), networkError('ECONNREFUSED')], { maxAttempts: 3 });
-    expect(await send()).toEqual({ outcome: 'failed', attempts: 3, reason: 'network', stoppedBy: 'attempts', code: 'ECONNREFUSED' });
+    const { calls, send } = setup(
+      [networkError('ECONNRESET'), networkError('ECONNREFUSED'), networkError('ECONNREFUSED')],
+      { maxAttempts: 3 },
+    );
+    expect(await send()).toEqual({
+      outcome: 'failed',
+      attempts: 3,
+      reason: 'network',
+      stoppedBy: 'attempts',
+      code: 'ECONNREFUSED',
+    });
     expect(calls).toHaveLength(3);
   });
 
   it('gives up a persistent 500 after five attempts by default', async () => {
     const { calls, send } = setup(Array.from({ length: 10 }, () => httpError(500)));
-    expect(await send()).toEqual({ outcome: 'failed', attempts: 5, reason: 'server-error', stoppedBy: 'attempts', status: 500 });
+    expect(await send()).toEqual({
+      outcome: 'failed',
+      attempts: 5,
+      reason: 'server-error',
+      stoppedBy: 'attempts',
+      status: 500,
+    });
     expect(calls).toHaveLength(5);
   });
 
@@ -251,7 +281,9 @@ describe('retrying reply client', () => {
   it('puts the deadline at the event time plus the token life, less the safety margin', () => {
     const client = createRetryingReplyClient({ reply: async () => {} });
     expect(client.deadlineFor(1_000_000)).toBe(1_000_000 + 60_000 - 5000);
-    expect(createRetryingReplyClient({ reply: async () => {} }, { safetyMarginMs: 10_000 }).deadlineFor(0)).toBe(50_000);
+    expect(createRetryingReplyClient({ reply: async () => {} }, { safetyMarginMs: 10_000 }).deadlineFor(0)).toBe(
+      50_000,
+    );
   });
 
   it('cuts a backoff short when the deadline moves earlier (shutdown)', async () => {
@@ -261,13 +293,21 @@ describe('retrying reply client', () => {
     let deadline = clock.now() + 55_000;
     const wake = new AbortController();
     const started = clock.now();
-    const sending = client.reply('t', messages, { deadline: () => deadline, wake: wake.signal, log: createLogger('silent') });
+    const sending = client.reply('t', messages, {
+      deadline: () => deadline,
+      wake: wake.signal,
+      log: createLogger('silent'),
+    });
     // Shutdown 2 s into the 20 s wait: the deadline moves to 8 s from the start.
     void clock.sleep(2000).then(() => {
       deadline = started + 8000;
       wake.abort();
     });
-    expect(await clock.run(sending)).toMatchObject({ outcome: 'failed', reason: 'rate-limited', stoppedBy: 'deadline' });
+    expect(await clock.run(sending)).toMatchObject({
+      outcome: 'failed',
+      reason: 'rate-limited',
+      stoppedBy: 'deadline',
+    });
     expect(clock.now() - started).toBe(2000);
     expect(calls).toHaveLength(1);
   });
@@ -279,7 +319,11 @@ describe('retrying reply client', () => {
     let deadline = clock.now() + 55_000;
     const wake = new AbortController();
     const started = clock.now();
-    const sending = client.reply('t', messages, { deadline: () => deadline, wake: wake.signal, log: createLogger('silent') });
+    const sending = client.reply('t', messages, {
+      deadline: () => deadline,
+      wake: wake.signal,
+      log: createLogger('silent'),
+    });
     void clock.sleep(1000).then(() => {
       deadline = started + 8000;
       wake.abort();
@@ -319,15 +363,33 @@ describe('retrying reply client', () => {
 
 describe('classifyFailure', () => {
   it('reads the SDK error: status, Retry-After and the invalid reply token message', () => {
-    expect(classifyFailure(httpError(429, {}, { 'Retry-After': '2' }))).toMatchObject({ reason: 'rate-limited', retryable: true, retryAfter: '2' });
-    expect(classifyFailure(httpError(502))).toMatchObject({ reason: 'server-error', retryable: true, mayHaveBeenDelivered: true });
+    expect(classifyFailure(httpError(429, {}, { 'Retry-After': '2' }))).toMatchObject({
+      reason: 'rate-limited',
+      retryable: true,
+      retryAfter: '2',
+    });
+    expect(classifyFailure(httpError(502))).toMatchObject({
+      reason: 'server-error',
+      retryable: true,
+      mayHaveBeenDelivered: true,
+    });
     expect(classifyFailure(invalidReplyToken())).toMatchObject({ reason: 'invalid-reply-token', retryable: false });
-    expect(classifyFailure(httpError(400, { message: 'The request body has 2 error(s)' }))).toMatchObject({ reason: 'client-error' });
+    expect(classifyFailure(httpError(400, { message: 'The request body has 2 error(s)' }))).toMatchObject({
+      reason: 'client-error',
+    });
   });
 
   it('reads the socket error code under fetch failed', () => {
-    expect(classifyFailure(networkError('ECONNRESET'))).toEqual({ reason: 'network', retryable: true, mayHaveBeenDelivered: true, code: 'ECONNRESET' });
-    expect(classifyFailure(networkError('ECONNREFUSED'))).toMatchObject({ mayHaveBeenDelivered: false, code: 'ECONNREFUSED' });
+    expect(classifyFailure(networkError('ECONNRESET'))).toEqual({
+      reason: 'network',
+      retryable: true,
+      mayHaveBeenDelivered: true,
+      code: 'ECONNRESET',
+    });
+    expect(classifyFailure(networkError('ECONNREFUSED'))).toMatchObject({
+      mayHaveBeenDelivered: false,
+      code: 'ECONNREFUSED',
+    });
     expect(classifyFailure(new TypeError('fetch failed'))).toMatchObject({ reason: 'network', code: 'UNKNOWN' });
   });
 });

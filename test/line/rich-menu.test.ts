@@ -41,7 +41,8 @@ beforeAll(async () => {
 });
 
 function postbackOf(area: messagingApi.RichMenuArea | undefined): messagingApi.PostbackAction {
-  if (area?.action?.type !== 'postback') throw new Error(`expected a postback action, got ${JSON.stringify(area?.action)}`);
+  if (area?.action?.type !== 'postback')
+    throw new Error(`expected a postback action, got ${JSON.stringify(area?.action)}`);
   return area.action as messagingApi.PostbackAction;
 }
 
@@ -62,7 +63,8 @@ describe('the rich menu request', () => {
     const hits = new Uint8Array(width * height);
     for (const { bounds } of request.areas ?? []) {
       const { x = 0, y = 0, width: w = 0, height: h = 0 } = bounds ?? {};
-      for (let row = y; row < y + h; row++) for (let column = x; column < x + w; column++) hits[row * width + column]! += 1;
+      for (let row = y; row < y + h; row++)
+        for (let column = x; column < x + w; column++) hits[row * width + column]! += 1;
     }
     expect(hits.every((count) => count === 1)).toBe(true);
   });
@@ -92,7 +94,11 @@ describe('rich menu checks', () => {
   it('splits a length into near-equal whole parts that add up', () => {
     expect(splitEvenly(2500, 3)).toEqual([833, 833, 834]);
     expect(splitEvenly(1686, 2)).toEqual([843, 843]);
-    expect(gridBounds({ width: 10, height: 4 }, 3, 2).map((b) => b.width * b.height).reduce((a, b) => a + b)).toBe(40);
+    expect(
+      gridBounds({ width: 10, height: 4 }, 3, 2)
+        .map((b) => b.width * b.height)
+        .reduce((a, b) => a + b),
+    ).toBe(40);
   });
 
   it('finds overlapping areas and uncovered pixels', () => {
@@ -110,7 +116,7 @@ describe('rich menu checks', () => {
     expect(checkRichMenuTiling(gap)).toEqual(['the areas cover 2023200 of the 2107500 pixels of the menu']);
   });
 
-  it("finds what LINE refuses but the schema allows", () => {
+  it('finds what LINE refuses but the schema allows', () => {
     const action = { type: 'postback', data: 'pillar=1' } as const;
     const problems = checkRichMenuLimits({
       size: { width: 3000, height: 2500 },
@@ -146,7 +152,11 @@ describe('rich menu checks', () => {
       chatBarText: 'x',
       areas: [],
     });
-    const menus = [menu('new', 'komoro-policy-bot 2025-04-02T00:00Z'), menu('old', 'komoro-policy-bot 2025-04-01T00:00Z'), menu('campaign', 'spring campaign')];
+    const menus = [
+      menu('new', 'komoro-policy-bot 2025-04-02T00:00Z'),
+      menu('old', 'komoro-policy-bot 2025-04-01T00:00Z'),
+      menu('campaign', 'spring campaign'),
+    ];
     expect(outdatedRichMenuIds(menus, 'new')).toEqual(['old']);
     expect(isOwnRichMenu({ name: 'spring campaign' })).toBe(false);
   });
@@ -193,7 +203,9 @@ describe('the rich menu image', () => {
   it('sets the help tile apart from the five pillar colours', () => {
     const [help, ...pillars] = [...design.tiles].reverse();
     expect(pillars.map((t) => t.background)).not.toContain(help?.background);
-    expect(design.tiles.map((t) => t.background).slice(0, 5)).toEqual([1, 2, 3, 4, 5].map((n) => meta.pillars.find((p) => p.number === n)?.color));
+    expect(design.tiles.map((t) => t.background).slice(0, 5)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => meta.pillars.find((p) => p.number === n)?.color),
+    );
   });
 });
 

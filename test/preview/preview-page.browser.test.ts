@@ -54,7 +54,11 @@ describe('the endpoints behind the preview page', () => {
     expect(status).toBe(200);
     expect(body.messages).toEqual(plain.body.messages);
     expect(body.hits).toEqual(plain.body.hits);
-    const explain = body.explain as { decision: { kind: string }; hits: { id: string; terms: unknown[] }[]; why: string };
+    const explain = body.explain as {
+      decision: { kind: string };
+      hits: { id: string; terms: unknown[] }[];
+      why: string;
+    };
     expect(explain.decision.kind).toBe('answer');
     expect(explain.hits[0]?.id).toBe('furusato-nozei-growth');
     expect(explain.hits).toHaveLength(5);
@@ -162,7 +166,9 @@ describe.skipIf(skipBrowser)('the preview page in chromium', { timeout: 60_000 }
 
   async function waitForBotRowsAbove(count: number): Promise<void> {
     await page.waitForFunction(
-      (n) => document.querySelectorAll('.chat-row-bot:not(.chat-typing)').length > n && document.body.dataset.busy === 'false',
+      (n) =>
+        document.querySelectorAll('.chat-row-bot:not(.chat-typing)').length > n &&
+        document.body.dataset.busy === 'false',
       count,
     );
   }
@@ -185,8 +191,13 @@ describe.skipIf(skipBrowser)('the preview page in chromium', { timeout: 60_000 }
     expect(await header.evaluate((n) => getComputedStyle(n).backgroundColor)).toBe('rgb(30, 90, 168)');
     expect(await header.textContent()).toBe('1 市役所の改革と健全財政「しせいを正す」');
     const big = bubble.locator('.fx-text', { hasText: /^3億4300万円$/u });
-    expect(await big.evaluate((n) => [getComputedStyle(n).fontSize, getComputedStyle(n).fontWeight])).toEqual(['29px', '700']);
-    expect(await bubble.locator('.fx-button', { hasText: '役に立った' }).evaluate((n) => n.getBoundingClientRect().height)).toBe(40);
+    expect(await big.evaluate((n) => [getComputedStyle(n).fontSize, getComputedStyle(n).fontWeight])).toEqual([
+      '29px',
+      '700',
+    ]);
+    expect(
+      await bubble.locator('.fx-button', { hasText: '役に立った' }).evaluate((n) => n.getBoundingClientRect().height),
+    ).toBe(40);
 
     const hit = page.locator('.hit[data-entry-id="furusato-nozei-growth"]');
     await expect.poll(() => hit.count()).toBe(1);
@@ -233,11 +244,15 @@ describe.skipIf(skipBrowser)('the preview page in chromium', { timeout: 60_000 }
     await page.locator('.qr-chip', { hasText: '3 笑顔' }).click();
     await waitForBotRowsAbove(rows + 1);
     expect(await userBalloons().last().textContent()).toBe('市民が幸福を実感できる市政を実現');
-    const intro = page.locator('.chat-row-bot .chat-balloon', { hasText: '3 市民が幸福を実感できる市政を実現「笑顔」の取り組みです' });
+    const intro = page.locator('.chat-row-bot .chat-balloon', {
+      hasText: '3 市民が幸福を実感できる市政を実現「笑顔」の取り組みです',
+    });
     expect(await intro.count()).toBe(1);
     const carousel = lastBotRow().locator('.fx-carousel');
     expect(await carousel.locator('.fx-bubble').count()).toBeGreaterThan(1);
-    const headers = await carousel.locator('.fx-header > .fx-box').evaluateAll((nodes) => nodes.map((n) => getComputedStyle(n).backgroundColor));
+    const headers = await carousel
+      .locator('.fx-header > .fx-box')
+      .evaluateAll((nodes) => nodes.map((n) => getComputedStyle(n).backgroundColor));
     expect(new Set(headers)).toEqual(new Set(['rgb(194, 24, 91)']));
     // A carousel scrolls sideways, as in LINE.
     expect(await carousel.evaluate((n) => n.scrollWidth > n.clientWidth)).toBe(true);
@@ -247,7 +262,10 @@ describe.skipIf(skipBrowser)('the preview page in chromium', { timeout: 60_000 }
     await open();
     await ask('ふるさと納税は？');
     const rows = await page.locator('.chat-row-bot:not(.chat-typing)').count();
-    await page.locator('.chat .fx-bubble .fx-button', { hasText: /^役に立った$/u }).first().click();
+    await page
+      .locator('.chat .fx-bubble .fx-button', { hasText: /^役に立った$/u })
+      .first()
+      .click();
     await waitForBotRowsAbove(rows);
     expect(await userBalloons().last().textContent()).toBe('役に立った');
     expect(await lastBotRow().textContent()).toContain('ご意見ありがとうございます。');
@@ -276,7 +294,8 @@ describe.skipIf(skipBrowser)('the preview page in chromium', { timeout: 60_000 }
   it('lets other staff tools use the staff panel through window.previewHooks', async () => {
     await open();
     await page.evaluate(() => {
-      const hooks = (window as unknown as { previewHooks: { onReady: ((api: { staffPanel: HTMLElement }) => void)[] } }).previewHooks;
+      const hooks = (window as unknown as { previewHooks: { onReady: ((api: { staffPanel: HTMLElement }) => void)[] } })
+        .previewHooks;
       hooks.onReady.push((api) => {
         const note = document.createElement('p');
         note.textContent = 'ほかのスタッフ向けツール';
@@ -304,7 +323,9 @@ describe.skipIf(skipBrowser)('the preview page in chromium', { timeout: 60_000 }
      */
     async function inPage<T>(source: string): Promise<T> {
       await open();
-      return page.evaluate(`(async () => { const render = await import('/preview/flex-render.js'); ${source} })()`) as Promise<T>;
+      return page.evaluate(
+        `(async () => { const render = await import('/preview/flex-render.js'); ${source} })()`,
+      ) as Promise<T>;
     }
 
     it('maps sizes, weights, colours, spacing and margins to LINE’s values', async () => {

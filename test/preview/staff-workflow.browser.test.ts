@@ -30,7 +30,11 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 const adminToken = `staff-${randomBytes(12).toString('hex')}`;
 const corpusErrorNotice = 'コーパスの変更にエラーがあります。前回の正しい内容で回答を続けています。';
-const newEntry = { id: 'komoro-jazz-festival', title: '小諸ジャズフェスティバルを懐古園で開催', question: '小諸ジャズフェスティバルはいつ？' };
+const newEntry = {
+  id: 'komoro-jazz-festival',
+  title: '小諸ジャズフェスティバルを懐古園で開催',
+  question: '小諸ジャズフェスティバルはいつ？',
+};
 const unansweredQuestion = '粗大ごみの出し方';
 
 const skipBrowser = skipWithoutBrowser('staff workflow browser test');
@@ -80,7 +84,9 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
     await bot?.stop();
     await fake?.close();
     if (workDir) await rm(workDir, { recursive: true, force: true });
-    console.info(`staff workflow timings (ms): ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])))}`);
+    console.info(
+      `staff workflow timings (ms): ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])))}`,
+    );
   });
 
   const botRows = () => page.locator('.chat-row-bot:not(.chat-typing)');
@@ -98,7 +104,9 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
     await page.locator('#question').fill(question);
     await page.locator('#question').press('Enter');
     await page.waitForFunction(
-      (n) => document.querySelectorAll('.chat-row-bot:not(.chat-typing)').length > n && document.body.dataset.busy === 'false',
+      (n) =>
+        document.querySelectorAll('.chat-row-bot:not(.chat-typing)').length > n &&
+        document.body.dataset.busy === 'false',
       rows,
     );
     return (await botRows().nth(rows).textContent()) ?? '';
@@ -145,7 +153,11 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
         `${newEntry.id},${newEntry.title},小諸ジャズフェスティバルは、毎年9月の第2土曜日に懐古園の三の門広場で開かれる、市民による野外コンサートです。入場は無料です。,"ジャズ、ジャズフェスティバル、音楽祭、野外コンサート"\r\n`,
       'utf8',
     );
-    const imported = await run(process.execPath, ['--import', 'tsx', 'scripts/corpus.ts', 'import', csv, '--corpus', corpusDir], { cwd: root });
+    const imported = await run(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/corpus.ts', 'import', csv, '--corpus', corpusDir],
+      { cwd: root },
+    );
     expect(imported.stdout).toContain('1 added, 0 updated, 0 unchanged');
     const importedAt = performance.now();
     timings.bImport = importedAt - started;
@@ -181,7 +193,9 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
     expect(notice).toContain(corpusErrorNotice);
     expect(notice).toContain(`02-kizuna.yaml:${at + 1}`);
     expect(notice).toMatch(/entries\[0\]\.pillar/u);
-    expect(await alert.locator('.staff-alert-title').evaluate((n) => getComputedStyle(n).color)).toBe('rgb(179, 38, 30)');
+    expect(await alert.locator('.staff-alert-title').evaluate((n) => getComputedStyle(n).color)).toBe(
+      'rgb(179, 38, 30)',
+    );
     expect(await corpusCard().getAttribute('data-state')).toBe('error');
 
     // The previous corpus (with the imported entry) keeps answering.
@@ -232,7 +246,9 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
     const rows = await botRows().count();
     await row.locator('button.staff-question').click();
     await page.waitForFunction(
-      (n) => document.querySelectorAll('.chat-row-bot:not(.chat-typing)').length > n && document.body.dataset.busy === 'false',
+      (n) =>
+        document.querySelectorAll('.chat-row-bot:not(.chat-typing)').length > n &&
+        document.body.dataset.busy === 'false',
       rows,
     );
     expect(await page.locator('.chat-row-user .chat-balloon').last().textContent()).toBe(unansweredQuestion);
@@ -241,14 +257,18 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
     await reportCard().locator('button.staff-reload').click();
     await expect.poll(() => reportCard().locator('.staff-reload-result').textContent()).toContain('再読み込みしました');
     await reportCard().locator('button.staff-refresh').click();
-    await expect.poll(() => reportCard().locator('.staff-question-row .staff-count').allTextContents()).toEqual(['1回']);
+    await expect
+      .poll(() => reportCard().locator('.staff-question-row .staff-count').allTextContents())
+      .toEqual(['1回']);
     await screenshot('staff-d.png');
 
     // Only the citizen's question was counted, not the ones staff asked in the preview.
     const report = await adminReport();
     expect(report.dailyVolume.reduce((sum, day) => sum + day.questions, 0)).toBe(1);
 
-    const printed = await run(process.execPath, ['--import', 'tsx', 'scripts/report.ts', '--data', dataDir], { cwd: root });
+    const printed = await run(process.execPath, ['--import', 'tsx', 'scripts/report.ts', '--data', dataDir], {
+      cwd: root,
+    });
     expect(printed.stdout).toContain(unansweredQuestion);
 
     await reportCard().locator('button.staff-logout').click();

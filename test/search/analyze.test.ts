@@ -10,7 +10,10 @@ beforeAll(async () => {
 });
 
 const termsOf = (q: string) => analyze(tokenize(normalizeText(q)));
-const content = (q: string) => termsOf(q).filter((t) => t.role === 'content').map((t) => t.text);
+const content = (q: string) =>
+  termsOf(q)
+    .filter((t) => t.role === 'content')
+    .map((t) => t.text);
 
 describe('analyze', () => {
   it('drops particles, auxiliaries and symbols', () => {

@@ -35,7 +35,8 @@ function plainKuromoji(): Promise<KuromojiTokenizer> {
 
 function corpusTexts(corpus: Corpus, sudachiGroups: readonly (readonly string[])[]): string[] {
   const texts: string[] = [];
-  for (const entry of corpus.entries) texts.push(entryText(entry), ...entry.keywords, ...entry.figures.map((f) => f.label));
+  for (const entry of corpus.entries)
+    texts.push(entryText(entry), ...entry.keywords, ...entry.figures.map((f) => f.label));
   for (const group of [...corpus.synonyms, ...sudachiGroups]) texts.push(group.join('、'));
   return texts;
 }
@@ -65,7 +66,12 @@ let plain: KuromojiTokenizer;
 let compact: KuromojiTokenizer;
 let texts: string[];
 beforeAll(async () => {
-  const [p, c, corpus, sudachi] = await Promise.all([plainKuromoji(), loadKuromoji(), readCorpus(bundledCorpusDir), readSudachiSynonyms(bundledCorpusDir)]);
+  const [p, c, corpus, sudachi] = await Promise.all([
+    plainKuromoji(),
+    loadKuromoji(),
+    readCorpus(bundledCorpusDir),
+    readSudachiSynonyms(bundledCorpusDir),
+  ]);
   plain = p;
   compact = c;
   const raw = [...corpusTexts(corpus, sudachi), ...questionFiles.flatMap(questions)];
@@ -75,7 +81,9 @@ beforeAll(async () => {
 describe('the compact kuromoji loader', () => {
   it('tokenises every text of the corpus and of the question sets exactly as kuromoji does', () => {
     expect(texts.length).toBeGreaterThan(1000);
-    const differing = texts.filter((text) => JSON.stringify(fields(compact.tokenize(text))) !== JSON.stringify(fields(plain.tokenize(text))));
+    const differing = texts.filter(
+      (text) => JSON.stringify(fields(compact.tokenize(text))) !== JSON.stringify(fields(plain.tokenize(text))),
+    );
     expect(differing).toEqual([]);
   });
 
@@ -103,7 +111,8 @@ describe('the compact kuromoji loader', () => {
       const id = Number(key);
       const want = expected[id] ?? [];
       const got = actual[id];
-      if (!got || got.length !== want.length || Array.from(got).some((v, i) => v !== Number(want[i]))) differing.push(id);
+      if (!got || got.length !== want.length || Array.from(got).some((v, i) => v !== Number(want[i])))
+        differing.push(id);
       checked++;
     }
     expect(checked).toBe(325_871);
@@ -118,9 +127,14 @@ describe('the compact kuromoji loader', () => {
     const expected = internals(plain).unknown_dictionary.character_definition;
     const actual = internals(compact).unknown_dictionary.character_definition;
     expect(actual.character_category_map).toEqual(expected.character_category_map);
-    const classIds = new Set([...expected.character_category_map, expected.invoke_definition_map.lookup('DEFAULT') ?? -1]);
+    const classIds = new Set([
+      ...expected.character_category_map,
+      expected.invoke_definition_map.lookup('DEFAULT') ?? -1,
+    ]);
     for (const id of classIds) {
-      expect(actual.invoke_definition_map.getCharacterClass(id)).toEqual(expected.invoke_definition_map.getCharacterClass(id));
+      expect(actual.invoke_definition_map.getCharacterClass(id)).toEqual(
+        expected.invoke_definition_map.getCharacterClass(id),
+      );
     }
   });
 

@@ -15,7 +15,9 @@ describe('kanaRuns', () => {
   });
 
   it('keeps katakana words and gives their reading', () => {
-    expect(kanaRuns('ワイナリーバスってどこ')).toEqual([{ text: 'ワイナリーバス', reading: 'ワイナリーバス', start: 0, end: 7 }]);
+    expect(kanaRuns('ワイナリーバスってどこ')).toEqual([
+      { text: 'ワイナリーバス', reading: 'ワイナリーバス', start: 0, end: 7 },
+    ]);
   });
 
   it('ignores a run of one repeated sound', () => {

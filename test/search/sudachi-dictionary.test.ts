@@ -52,7 +52,7 @@ describe('loadSudachiGroups', () => {
     let seed = 1;
     const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     const parts: string[] = [];
-    for (let length = 0; length < 1_000_000; ) {
+    for (let length = 0; length < 1_000_000;) {
       const part = `${words[next(words.length)]}${particles[next(particles.length)]}`;
       parts.push(part);
       length += part.length;

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildSynonymMap, findSynonymSpans, restrictGroups, type SynonymGroups } from '../../src/search/synonyms.js';
 
 // A corpus text the way corpusText() gives it: normalised, one field per line.
-const corpus = ['超過勤務時間を12.81%削減', 'ふるさと納税の寄付額が50.5倍に', '移住定住ポータルを開設', '区と行政の関係'].join('\n');
+const corpus = [
+  '超過勤務時間を12.81%削減',
+  'ふるさと納税の寄付額が50.5倍に',
+  '移住定住ポータルを開設',
+  '区と行政の関係',
+].join('\n');
 
 const groups: SynonymGroups = [
   ['残業', '超過勤務', '時間外勤務'],
@@ -66,7 +71,9 @@ describe('buildSynonymMap', () => {
     expect(Object.fromEntries(buildSynonymMap([word], '市民').byPhrase)).toEqual({ 住民: ['市民'] });
     expect(Object.fromEntries(buildSynonymMap([word], 'あ市民').byPhrase)).toEqual({ 住民: ['市民'] });
     expect(Object.fromEntries(buildSynonymMap([word], '市').byPhrase)).toEqual({});
-    expect(Object.fromEntries(buildSynonymMap([['市民会館', '公会堂']], '市民会 市民会館').byPhrase)).toEqual({ 公会堂: ['市民会館'] });
+    expect(Object.fromEntries(buildSynonymMap([['市民会館', '公会堂']], '市民会 市民会館').byPhrase)).toEqual({
+      公会堂: ['市民会館'],
+    });
     expect(Object.fromEntries(buildSynonymMap([['市民会館', '公会堂']], '市民会 民会館').byPhrase)).toEqual({});
   });
 });
@@ -83,7 +90,9 @@ describe('findSynonymSpans', () => {
   );
 
   it('takes the longest key at a position and gives where it is', () => {
-    expect(findSynonymSpans('残業時間は?', map)).toEqual([{ start: 0, end: 4, phrase: '残業時間', targets: ['超過勤務時間'] }]);
+    expect(findSynonymSpans('残業時間は?', map)).toEqual([
+      { start: 0, end: 4, phrase: '残業時間', targets: ['超過勤務時間'] },
+    ]);
   });
 
   it('finds keys left to right without overlapping', () => {
@@ -97,7 +106,9 @@ describe('findSynonymSpans', () => {
 
   it('still reports a key that also occurs in the corpus, with its targets', () => {
     const withCorpusKey = buildSynonymMap([['残業', '超過勤務']], '残業 超過勤務');
-    expect(findSynonymSpans('残業', withCorpusKey)).toEqual([{ start: 0, end: 2, phrase: '残業', targets: ['超過勤務'] }]);
+    expect(findSynonymSpans('残業', withCorpusKey)).toEqual([
+      { start: 0, end: 2, phrase: '残業', targets: ['超過勤務'] },
+    ]);
   });
 
   it('matches an ascii key only as a whole ascii word', () => {
@@ -118,7 +129,14 @@ describe('restrictGroups', () => {
 
   it('gives the same groups as a plain substring search', () => {
     const text = '小諸市の高齢者福祉センターと子育て支援 ボランティア';
-    const many: SynonymGroups = [['高齢', 'x'], ['福祉セ', 'y'], ['センターと子', 'z'], ['支援 ボ', 'w'], ['ンティアx', 'v'], ['小諸市の高齢者福祉センターと子育て支援 ボランティア', 'u']];
+    const many: SynonymGroups = [
+      ['高齢', 'x'],
+      ['福祉セ', 'y'],
+      ['センターと子', 'z'],
+      ['支援 ボ', 'w'],
+      ['ンティアx', 'v'],
+      ['小諸市の高齢者福祉センターと子育て支援 ボランティア', 'u'],
+    ];
     expect(restrictGroups(many, text)).toEqual(many.filter((g) => g.some((w) => text.includes(w))));
   });
 });

@@ -43,7 +43,9 @@ describe('admin access', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = (await res.json()) as Record<string, unknown>;
-    expect(Object.keys(body)).toEqual(expect.arrayContaining(['unanswered', 'negativeFeedback', 'dailyVolume', 'topEntries']));
+    expect(Object.keys(body)).toEqual(
+      expect.arrayContaining(['unanswered', 'negativeFeedback', 'dailyVolume', 'topEntries']),
+    );
   });
 
   it('answers 401 to a wrong bearer token and to no token at all', async () => {

@@ -49,7 +49,9 @@ describe('POST /admin/reload', () => {
     expect(bot.engines.current()).toBe(before);
     const shown = (await (await fetch(`${bot.url}/api/status`)).json()) as { corpus: { problems: string[] } };
     expect(shown.corpus.problems).toEqual(status.problems);
-    const ask = (await (await fetch(`${bot.url}/api/ask?q=${encodeURIComponent('ふるさと納税は？')}`)).json()) as { answered: boolean };
+    const ask = (await (await fetch(`${bot.url}/api/ask?q=${encodeURIComponent('ふるさと納税は？')}`)).json()) as {
+      answered: boolean;
+    };
     expect(ask.answered).toBe(true);
   });
 });

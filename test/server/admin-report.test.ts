@@ -27,7 +27,12 @@ beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'admin-report-'));
   store = openSqliteAnalyticsStore(analyticsDbFile(dir));
   fake = await startFakeLineApi();
-  bot = await startBotServer({ lineApiBaseUrl: fake.baseUrl, engine: await bundledEngine(), analytics: store, adminToken });
+  bot = await startBotServer({
+    lineApiBaseUrl: fake.baseUrl,
+    engine: await bundledEngine(),
+    analytics: store,
+    adminToken,
+  });
 });
 
 afterEach(async () => {
@@ -66,9 +71,7 @@ describe('the "what citizens asked" loop', () => {
     const res = await report();
     expect(res.status).toBe(200);
     const body = (await res.json()) as AnalyticsReport;
-    expect(body.unanswered).toEqual([
-      expect.objectContaining({ question: unanswerable, count: 1, users: 1 }),
-    ]);
+    expect(body.unanswered).toEqual([expect.objectContaining({ question: unanswerable, count: 1, users: 1 })]);
     expect(body.dailyVolume.at(-1)).toMatchObject({ questions: 1, answered: 0, unanswered: 1 });
   });
 

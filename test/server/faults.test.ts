@@ -13,12 +13,24 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { ReplyPolicyOptions } from '../../src/line/retrying-reply-client.js';
 import type { Metrics } from '../../src/server/metrics.js';
 import { bundledEngine, startBotServer, testChannelSecret, type BotServer } from '../support/bot-server.js';
-import { fakeChannelAccessToken, startFakeLineApi, type FakeLineApi, type FakeLineRequest, type FakeLineResponse } from '../support/fake-line-api.js';
+import {
+  fakeChannelAccessToken,
+  startFakeLineApi,
+  type FakeLineApi,
+  type FakeLineRequest,
+  type FakeLineResponse,
+} from '../support/fake-line-api.js';
 import { callbackBody, fixtureUserId, sign, textEvent } from '../support/webhook-fixtures.js';
 
 // A generous timeout where timeouts are not the point (a busy test machine must not fake one),
 // a short one where they are.
-const testPolicy: ReplyPolicyOptions = { timeoutMs: 1000, baseBackoffMs: 20, maxBackoffMs: 100, maxAttempts: 5, minAttemptMs: 50 };
+const testPolicy: ReplyPolicyOptions = {
+  timeoutMs: 1000,
+  baseBackoffMs: 20,
+  maxBackoffMs: 100,
+  maxAttempts: 5,
+  minAttemptMs: 50,
+};
 const shortTimeout: ReplyPolicyOptions = { ...testPolicy, timeoutMs: 300 };
 const question = 'ふるさと納税は？';
 const replyPath = '/v2/bot/message/reply';
@@ -72,7 +84,9 @@ afterAll(() => {
  * A fake whose reply endpoint plays `script(n)` for the n-th attempt of each reply token
  * (undefined: answer normally). Other endpoints (the loading animation) answer normally.
  */
-async function startFake(script: (attempt: number, request: FakeLineRequest) => FakeLineResponse | undefined): Promise<FakeLineApi> {
+async function startFake(
+  script: (attempt: number, request: FakeLineRequest) => FakeLineResponse | undefined,
+): Promise<FakeLineApi> {
   const attempts = new Map<string, number>();
   fake = await startFakeLineApi({
     respond(request) {
@@ -123,7 +137,9 @@ const replyRequests = (api: FakeLineApi) => api.requests.filter((r) => r.path ==
 
 describe('replies under Messaging API faults', () => {
   it('delivers one reply after a retry when LINE answers 500, then 200', async () => {
-    const api = await startFake((n) => (n === 1 ? { status: 500, body: { message: 'Internal server error' } } : undefined));
+    const api = await startFake((n) =>
+      n === 1 ? { status: 500, body: { message: 'Internal server error' } } : undefined,
+    );
     const server = await startBot(api.baseUrl);
     expect(await post(server, [textEvent(question)])).toBe(200);
     await server.dispatcher?.idle();
@@ -131,7 +147,13 @@ describe('replies under Messaging API faults', () => {
     expect(replyRequests(api)).toHaveLength(2);
     expect(api.invalidRequests).toEqual([]);
     const counted = await metrics(server);
-    expect(counted.replies).toMatchObject({ sent: 1, retried: 1, retryAttempts: 1, deliveredUnconfirmed: 0, failed: {} });
+    expect(counted.replies).toMatchObject({
+      sent: 1,
+      retried: 1,
+      retryAttempts: 1,
+      deliveredUnconfirmed: 0,
+      failed: {},
+    });
     expect(logLines(server, 'reply attempt failed; retrying')).toEqual([
       expect.objectContaining({ eventId: expect.any(String), attempt: 1, status: 500, reason: 'server-error' }),
     ]);
@@ -141,7 +163,9 @@ describe('replies under Messaging API faults', () => {
   });
 
   it('waits for Retry-After after a 429, showing the loading animation in a 1:1 chat only', async () => {
-    const api = await startFake((n) => (n === 1 ? { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '1' } } : undefined));
+    const api = await startFake((n) =>
+      n === 1 ? { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '1' } } : undefined,
+    );
     const server = await startBot(api.baseUrl);
     const inGroup: webhook.MessageEvent = {
       ...textEvent('ワイナリーバス'),
@@ -179,7 +203,14 @@ describe('replies under Messaging API faults', () => {
     expect(replyRequests(api)).toHaveLength(5);
     expect((await metrics(server)).replies).toMatchObject({ sent: 0, failed: { 'server-error': 1 } });
     expect(logLines(server, 'reply failed')).toEqual([
-      expect.objectContaining({ reply: 'failed', reason: 'server-error', stoppedBy: 'attempts', attempts: 5, status: 500, eventId: expect.any(String) }),
+      expect.objectContaining({
+        reply: 'failed',
+        reason: 'server-error',
+        stoppedBy: 'attempts',
+        attempts: 5,
+        status: 500,
+        eventId: expect.any(String),
+      }),
     ]);
     expect(logLines(server, 'replied')).toEqual([]);
     // No crash: the server keeps serving.
@@ -199,7 +230,9 @@ describe('replies under Messaging API faults', () => {
     expect(replyRequests(api).length).toBeGreaterThan(3);
     expect((replyTimes.at(-1) ?? 0) - started).toBeLessThan(700);
     expect((await metrics(server)).replies.failed).toEqual({ 'server-error': 1 });
-    expect(logLines(server, 'reply failed')).toEqual([expect.objectContaining({ reason: 'server-error', stoppedBy: 'deadline' })]);
+    expect(logLines(server, 'reply failed')).toEqual([
+      expect.objectContaining({ reason: 'server-error', stoppedBy: 'deadline' }),
+    ]);
   });
 
   it('retries an attempt that gets no answer within the timeout, and ignores the late answer', async () => {
@@ -208,7 +241,9 @@ describe('replies under Messaging API faults', () => {
     await post(server, [textEvent(question)]);
     await server.dispatcher?.idle();
     expect(api.replies).toHaveLength(1);
-    expect(logLines(server, 'reply attempt failed; retrying')).toEqual([expect.objectContaining({ reason: 'timeout', attempt: 1 })]);
+    expect(logLines(server, 'reply attempt failed; retrying')).toEqual([
+      expect.objectContaining({ reason: 'timeout', attempt: 1 }),
+    ]);
     // The first attempt's 500 arrives after the reply was sent: nothing changes.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await metrics(server)).replies).toMatchObject({ sent: 1, retried: 1, failed: {} });
@@ -217,7 +252,9 @@ describe('replies under Messaging API faults', () => {
 
   it('counts "Invalid reply token" after a timed-out attempt as delivered, unconfirmed, not as a failure', async () => {
     // The first request went through but its answer was lost: LINE refuses the token the second time.
-    const api = await startFake((n) => (n === 1 ? { delayMs: 600 } : { status: 400, body: { message: 'Invalid reply token' } }));
+    const api = await startFake((n) =>
+      n === 1 ? { delayMs: 600 } : { status: 400, body: { message: 'Invalid reply token' } },
+    );
     const server = await startBot(api.baseUrl, shortTimeout);
     await post(server, [textEvent(question)]);
     await server.dispatcher?.idle();
@@ -259,7 +296,11 @@ describe('replies under Messaging API faults', () => {
     await post(server, [textEvent(question)]);
     await server.dispatcher?.idle();
     expect(replyRequests(api)).toHaveLength(1);
-    expect((await metrics(server)).replies).toMatchObject({ sent: 0, deliveredUnconfirmed: 0, failed: { 'invalid-reply-token': 1 } });
+    expect((await metrics(server)).replies).toMatchObject({
+      sent: 0,
+      deliveredUnconfirmed: 0,
+      failed: { 'invalid-reply-token': 1 },
+    });
     expect(logLines(server, 'reply failed')).toEqual([
       expect.objectContaining({ reason: 'invalid-reply-token', stoppedBy: 'not-retryable', attempts: 1, status: 400 }),
     ]);
@@ -293,6 +334,8 @@ describe('replies under Messaging API faults', () => {
     const counted = await metrics(server);
     expect(counted.replies.failed).toEqual({ 'rate-limited': 1 });
     expect(counted.events).toMatchObject({ received: 1, refusedWhileDraining: 1 });
-    expect(logLines(server, 'reply failed')).toEqual([expect.objectContaining({ reason: 'rate-limited', stoppedBy: 'deadline', attempts: 1 })]);
+    expect(logLines(server, 'reply failed')).toEqual([
+      expect.objectContaining({ reason: 'rate-limited', stoppedBy: 'deadline', attempts: 1 }),
+    ]);
   });
 });

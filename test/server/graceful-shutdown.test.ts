@@ -28,7 +28,10 @@ function logLines(output: string): Record<string, unknown>[] {
 describe('shutdown on SIGTERM', () => {
   it('finishes the reply in flight (the Messaging API answers after 1.5 s) and exits 0 within 10 s', async () => {
     fake = await startFakeLineApi({
-      respond: (request) => (request.path === '/v2/bot/message/reply' ? { delayMs: 1500, status: 200, body: { sentMessages: [] } } : undefined),
+      respond: (request) =>
+        request.path === '/v2/bot/message/reply'
+          ? { delayMs: 1500, status: 200, body: { sentMessages: [] } }
+          : undefined,
     });
     bot = await startBotProcess({
       LINE_CHANNEL_SECRET: testChannelSecret,
@@ -58,8 +61,15 @@ describe('shutdown on SIGTERM', () => {
 
     const output = bot.output();
     const lines = logLines(output);
-    expect(lines.find((l) => String(l.msg).startsWith('shutting down'))).toMatchObject({ signal: 'SIGTERM', inFlight: 1 });
-    expect(lines.find((l) => l.msg === 'replied')).toMatchObject({ eventId: event.webhookEventId, reply: 'sent', attempts: 1 });
+    expect(lines.find((l) => String(l.msg).startsWith('shutting down'))).toMatchObject({
+      signal: 'SIGTERM',
+      inFlight: 1,
+    });
+    expect(lines.find((l) => l.msg === 'replied')).toMatchObject({
+      eventId: event.webhookEventId,
+      reply: 'sent',
+      attempts: 1,
+    });
     expect(lines.find((l) => l.msg === 'shut down')).toMatchObject({ unfinished: 0 });
     expect(output).not.toContain(fixtureUserId);
     expect(output).not.toContain(event.replyToken);

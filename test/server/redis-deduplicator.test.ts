@@ -5,7 +5,10 @@ import { createRedisDeduplicator } from '../../src/server/redis-deduplicator.js'
 import { freePort, hasRedisServer, startRedisServer, type RedisServer } from '../support/redis-server.js';
 
 const logs: string[] = [];
-const logger = createLogger('warn', new Writable({ write: (c: Buffer, _e, done) => (logs.push(c.toString()), done()) }));
+const logger = createLogger(
+  'warn',
+  new Writable({ write: (c: Buffer, _e, done) => (logs.push(c.toString()), done()) }),
+);
 
 // CI installs redis-server (.ci/run); a developer machine without it skips these, saying why.
 const suite = hasRedisServer || process.env.CI ? describe : describe.skip;

@@ -24,7 +24,8 @@ function capturedLogger() {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -33,7 +34,9 @@ function capturedLogger() {
 
 describe('webhook dispatcher', () => {
   it('asks LINE for 5 to 60 seconds of loading animation, in steps of 5', () => {
-    expect([0, 4000, 5000, 5001, 37_000, 55_000, 120_000, -10].map(loadingSecondsFor)).toEqual([5, 5, 5, 10, 40, 55, 60, 5]);
+    expect([0, 4000, 5000, 5001, 37_000, 55_000, 120_000, -10].map(loadingSecondsFor)).toEqual([
+      5, 5, 5, 10, 40, 55, 60, 5,
+    ]);
   });
 
   it('counts each event once: replied, duplicate, ignored', async () => {
@@ -64,7 +67,12 @@ describe('webhook dispatcher', () => {
       throw new Error('the index is corrupted');
     };
     const broken = { ...real, ask: corrupted, reply: corrupted } as Engine;
-    const dispatcher = createWebhookDispatcher({ engines: createEngineRef(broken), deduplicator: createMemoryDeduplicator(), replies: port, logger });
+    const dispatcher = createWebhookDispatcher({
+      engines: createEngineRef(broken),
+      deduplicator: createMemoryDeduplicator(),
+      replies: port,
+      logger,
+    });
     dispatcher.dispatch([textEvent('ふるさと納税は？')]);
     await dispatcher.idle();
     expect(sent).toEqual([]);
@@ -84,7 +92,9 @@ describe('webhook dispatcher', () => {
     });
     expect(dispatcher.draining).toBe(false);
     const started = performance.now();
-    expect(await dispatcher.drain({ repliesBy: Date.now() + 5000, waitUntil: Date.now() + 5000 })).toEqual({ unfinished: 0 });
+    expect(await dispatcher.drain({ repliesBy: Date.now() + 5000, waitUntil: Date.now() + 5000 })).toEqual({
+      unfinished: 0,
+    });
     expect(performance.now() - started).toBeLessThan(100);
     expect(dispatcher.draining).toBe(true);
   });

@@ -21,7 +21,16 @@ function problemOf(value: unknown): string | undefined {
 
 describe('checkEventShape', () => {
   it('accepts every event LINE sends, and hands it back unchanged', () => {
-    for (const event of [textEvent('ふるさと納税は？'), stickerEvent(), imageEvent(), followEvent(), unfollowEvent(), postbackEvent('pillar=1'), unsendEvent(), joinEvent()]) {
+    for (const event of [
+      textEvent('ふるさと納税は？'),
+      stickerEvent(),
+      imageEvent(),
+      followEvent(),
+      unfollowEvent(),
+      postbackEvent('pillar=1'),
+      unsendEvent(),
+      joinEvent(),
+    ]) {
       expect(checkEventShape(event)).toEqual({ ok: true, event });
     }
   });
@@ -37,15 +46,23 @@ describe('checkEventShape', () => {
 
   it('names the field and the types of what it cannot read, never the value', () => {
     const text = textEvent('x');
-    expect(problemOf({ ...text, message: { ...text.message, text: 42 } })).toBe('message.text: expected a string, got number');
+    expect(problemOf({ ...text, message: { ...text.message, text: 42 } })).toBe(
+      'message.text: expected a string, got number',
+    );
     expect(problemOf({ ...text, replyToken: 1 })).toBe('replyToken: expected a string, got number');
     expect(problemOf({ ...text, type: undefined })).toBe('type: expected a string, got undefined');
     expect(problemOf({ ...text, message: 'ひみつ' })).toBe('message: expected an object, got string');
-    expect(problemOf({ ...text, source: { type: 'user', userId: ['U1'] } })).toBe('source.userId: expected a string, got array');
+    expect(problemOf({ ...text, source: { type: 'user', userId: ['U1'] } })).toBe(
+      'source.userId: expected a string, got array',
+    );
     expect(problemOf({ ...text, webhookEventId: null })).toBe('webhookEventId: expected a string, got null');
     expect(problemOf({ ...text, timestamp: '1700000000000' })).toBe('timestamp: expected a number, got string');
-    expect(problemOf({ ...text, timestamp: 1e300 })).toBe('timestamp: expected milliseconds since the epoch, got a number out of range');
-    expect(problemOf({ ...postbackEvent('pillar=1'), postback: { data: { pillar: 1 } } })).toBe('postback.data: expected a string, got object');
+    expect(problemOf({ ...text, timestamp: 1e300 })).toBe(
+      'timestamp: expected milliseconds since the epoch, got a number out of range',
+    );
+    expect(problemOf({ ...postbackEvent('pillar=1'), postback: { data: { pillar: 1 } } })).toBe(
+      'postback.data: expected a string, got object',
+    );
     expect(problemOf([text])).toBe('event: expected an object, got array');
     expect(problemOf(null)).toBe('event: expected an object, got null');
   });

@@ -99,7 +99,9 @@ async function postEvents(events: readonly unknown[], expectedTokens: readonly s
 function expectedStatus(bytes: Buffer): number {
   try {
     const body: unknown = JSON.parse(bytes.toString('utf8'));
-    return typeof body === 'object' && body !== null && Array.isArray((body as { events?: unknown }).events) ? 200 : 400;
+    return typeof body === 'object' && body !== null && Array.isArray((body as { events?: unknown }).events)
+      ? 200
+      : 400;
   } catch {
     return 400;
   }
@@ -152,7 +154,15 @@ const oddText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc.string({ unit: fc.constantFrom(...oddPieces), maxLength: 40 }),
   fc.string({ unit: fc.constantFrom(...oddPieces), minLength: 1000, maxLength: 2500 }),
-  fc.constantFrom('', ' ', '\u200b', '🍎'.repeat(2500), 'あ'.repeat(5000), 'a' + '🍎'.repeat(2499), 'x'.repeat(499) + '👍🏽'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u200b',
+    '🍎'.repeat(2500),
+    'あ'.repeat(5000),
+    'a' + '🍎'.repeat(2499),
+    'x'.repeat(499) + '👍🏽',
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -184,7 +194,10 @@ function withSource<T extends object>(event: T, source: Record<string, unknown> 
 
 /** Well-formed events, of every kind, with odd contents. */
 const wellFormed: fc.Arbitrary<Case> = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(oddText, sources).map(([text, source]) => replied(withSource(textEvent(text), source))) },
+  {
+    weight: 5,
+    arbitrary: fc.tuple(oddText, sources).map(([text, source]) => replied(withSource(textEvent(text), source))),
+  },
   fc.constantFrom('sticker', 'image').map((kind) => replied(kind === 'sticker' ? stickerEvent() : imageEvent())),
   // A message type LINE may add one day: the bot invites a typed question.
   fc.string({ maxLength: 20 }).map((type) => {
@@ -192,7 +205,9 @@ const wellFormed: fc.Arbitrary<Case> = fc.oneof(
     return { event, replyTo: event.replyToken };
   }),
   oddText.map((data) => replied(postbackEvent(data))),
-  fc.constantFrom('pillar=1', 'pillar=6&page=999', 'browse=pillars', 'feedback=up&entry=x', 'pillar=-1', 'page=2').map((data) => replied(postbackEvent(data))),
+  fc
+    .constantFrom('pillar=1', 'pillar=6&page=999', 'browse=pillars', 'feedback=up&entry=x', 'pillar=-1', 'page=2')
+    .map((data) => replied(postbackEvent(data))),
   fc.constant(null).map(() => replied(followEvent())),
   // Events that need no reply, with or without a reply token.
   fc.constant(null).map(() => ({ event: unfollowEvent() })),
@@ -200,12 +215,25 @@ const wellFormed: fc.Arbitrary<Case> = fc.oneof(
   fc.constant(null).map(() => ({ event: joinEvent() })),
   fc.constant(null).map(() => ({ event: { ...textEvent('x'), replyToken: undefined } })), // a text without reply token
   fc.string({ maxLength: 30 }).map((type) => ({
-    event: { type: `unknown-${type}`, mode: 'active', timestamp: Date.now(), webhookEventId: ulidLike(), deliveryContext: { isRedelivery: false }, replyToken: replyTokenLike() },
+    event: {
+      type: `unknown-${type}`,
+      mode: 'active',
+      timestamp: Date.now(),
+      webhookEventId: ulidLike(),
+      deliveryContext: { isRedelivery: false },
+      replyToken: replyTokenLike(),
+    },
   })),
 );
 
 /** A text event made malformed in one field: the bot must skip it, not answer or crash. */
-const notString = fc.oneof(fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+const notString = fc.oneof(
+  fc.integer(),
+  fc.constant(null),
+  fc.boolean(),
+  fc.array(fc.string(), { maxLength: 2 }),
+  fc.object({ maxDepth: 1 }),
+);
 const malformed: fc.Arbitrary<Case> = fc.oneof(
   notString.map((text) => ({ event: { ...textEvent('x'), message: { ...textEvent('x').message, text } } })),
   fc.integer().map((replyToken) => ({ event: { ...textEvent('ふるさと納税は？'), replyToken } })),
@@ -213,13 +241,21 @@ const malformed: fc.Arbitrary<Case> = fc.oneof(
     const { type: _type, ...rest } = textEvent('ふるさと納税は？');
     return { event: rest };
   }),
-  fc.oneof(fc.integer(), fc.constant(null), fc.constant(['message'])).map((type) => ({ event: { ...textEvent('x'), type } })),
-  fc.constantFrom<unknown>(undefined, 'text', 3, null, []).map((message) => ({ event: { ...textEvent('x'), message } })),
+  fc
+    .oneof(fc.integer(), fc.constant(null), fc.constant(['message']))
+    .map((type) => ({ event: { ...textEvent('x'), type } })),
+  fc
+    .constantFrom<unknown>(undefined, 'text', 3, null, [])
+    .map((message) => ({ event: { ...textEvent('x'), message } })),
   notString.map((type) => ({ event: { ...textEvent('x'), message: { ...textEvent('x').message, type } } })),
   notString.map((data) => ({ event: { ...postbackEvent('pillar=1'), postback: { data } } })),
-  fc.constantFrom<unknown>(undefined, '1700000000000', null, 1e300, Number.MAX_VALUE).map((timestamp) => ({ event: { ...textEvent('x'), timestamp } })),
+  fc
+    .constantFrom<unknown>(undefined, '1700000000000', null, 1e300, Number.MAX_VALUE)
+    .map((timestamp) => ({ event: { ...textEvent('x'), timestamp } })),
   fc.constantFrom<unknown>('U1', 1, []).map((source) => ({ event: { ...textEvent('x'), source } })),
-  fc.constantFrom<unknown>(1, null, {}).map((userId) => ({ event: { ...textEvent('x'), source: { type: 'user', userId } } })),
+  fc
+    .constantFrom<unknown>(1, null, {})
+    .map((userId) => ({ event: { ...textEvent('x'), source: { type: 'user', userId } } })),
   fc.constantFrom<unknown>(1, null, {}).map((webhookEventId) => ({ event: { ...followEvent(), webhookEventId } })),
   fc.constantFrom<unknown>(null, 0, 'message', [], true).map((event) => ({ event })),
 );
@@ -253,7 +289,9 @@ describe('POST /webhook under bad input', { timeout: 30_000 }, () => {
 
   it('skips malformed events with a logged reason and still answers the well-formed ones beside them', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(wellFormed, malformed), { minLength: 1, maxLength: 5 }), (cases) => postCases(cases)),
+      fc.asyncProperty(fc.array(fc.oneof(wellFormed, malformed), { minLength: 1, maxLength: 5 }), (cases) =>
+        postCases(cases),
+      ),
       { numRuns: 60 },
     );
   });
@@ -264,7 +302,10 @@ describe('POST /webhook under bad input', { timeout: 30_000 }, () => {
     const good = textEvent('ふるさと納税は？');
     const eventWithoutType = (({ type: _type, ...rest }) => rest)(textEvent(secret));
     const logsBefore = bot.logs.length;
-    await postEvents([bad, good, eventWithoutType, null, { ...textEvent(secret), replyToken: 7 }], [good.replyToken as string]);
+    await postEvents(
+      [bad, good, eventWithoutType, null, { ...textEvent(secret), replyToken: 7 }],
+      [good.replyToken as string],
+    );
     const logs = bot.logs.slice(logsBefore).map((line) => JSON.parse(line) as Record<string, unknown>);
     const skipped = logs.filter((l) => l.msg === 'malformed event skipped');
     expect(skipped.map((l) => l.problem)).toEqual([
@@ -279,18 +320,41 @@ describe('POST /webhook under bad input', { timeout: 30_000 }, () => {
 
   it('answers all of 100 events in one request, with 5,000-character and empty texts among them', async () => {
     const events = Array.from({ length: 100 }, (_, i) =>
-      i % 10 === 0 ? textEvent('ふ'.repeat(5000)) : i % 10 === 1 ? textEvent('') : i % 10 === 2 ? textEvent('🇯🇵'.repeat(1250)) : textEvent(`質問${i}`),
+      i % 10 === 0
+        ? textEvent('ふ'.repeat(5000))
+        : i % 10 === 1
+          ? textEvent('')
+          : i % 10 === 2
+            ? textEvent('🇯🇵'.repeat(1250))
+            : textEvent(`質問${i}`),
     );
-    await postEvents(events, events.map((e) => e.replyToken as string));
+    await postEvents(
+      events,
+      events.map((e) => e.replyToken as string),
+    );
   });
 
   it('answers texts with the odd characters one by one', async () => {
-    const events = [...oddPieces, ...oddPieces.map((p) => p.repeat(2500).slice(0, 5000))].map((text) => textEvent(text));
-    await postEvents(events, events.map((e) => e.replyToken as string));
+    const events = [...oddPieces, ...oddPieces.map((p) => p.repeat(2500).slice(0, 5000))].map((text) =>
+      textEvent(text),
+    );
+    await postEvents(
+      events,
+      events.map((e) => e.replyToken as string),
+    );
   });
 
   it('refuses with 400 a body whose events is not an array, or that is not an object', async () => {
-    for (const body of [{ events: 'none' }, { events: { 0: textEvent('x') } }, { events: null }, { destination: 'U1' }, [textEvent('x')], 'events', 42, null]) {
+    for (const body of [
+      { events: 'none' },
+      { events: { 0: textEvent('x') } },
+      { events: null },
+      { destination: 'U1' },
+      [textEvent('x')],
+      'events',
+      42,
+      null,
+    ]) {
       const from = fake.requests.length;
       expect(await post(JSON.stringify(body)), JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(fake.requests.length).toBe(from);
@@ -303,17 +367,23 @@ describe('POST /webhook with random and cut bodies', { timeout: 30_000 }, () => 
     fc.string({ unit: 'binary', maxLength: 200 }),
     fc.json({ maxDepth: 3 }),
     fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify({ events: Array.isArray(value) ? value : [value] })),
-    fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }).map((events) => JSON.stringify({ destination: 'U1', events })),
+    fc
+      .array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 })
+      .map((events) => JSON.stringify({ destination: 'U1', events })),
     fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
   );
 
   it('answers 200, 400 or 401 to anything, never a 5xx, and sends only valid replies', async () => {
     await fc.assert(
-      fc.asyncProperty(bodies, fc.constantFrom<Signature>('valid', 'valid', 'valid', 'forged', 'missing'), async (body, signature) => {
-        const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-        const status = await post(bytes, signature);
-        expect(status).toBe(signature === 'valid' ? expectedStatus(bytes) : 401);
-      }),
+      fc.asyncProperty(
+        bodies,
+        fc.constantFrom<Signature>('valid', 'valid', 'valid', 'forged', 'missing'),
+        async (body, signature) => {
+          const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+          const status = await post(bytes, signature);
+          expect(status).toBe(signature === 'valid' ? expectedStatus(bytes) : 401);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -163,7 +163,11 @@ describe('POST /webhook', () => {
   });
 
   it('never writes the user id or the message text to the logs', async () => {
-    await post([textEvent('ふるさと納税は？'), textEvent('粗大ごみの出し方を教えて'), postbackEvent('feedback=up&entry=x')]);
+    await post([
+      textEvent('ふるさと納税は？'),
+      textEvent('粗大ごみの出し方を教えて'),
+      postbackEvent('feedback=up&entry=x'),
+    ]);
     await settled();
     const logs = bot.logs.join('\n');
     expect(logs).toContain('replied');
@@ -171,7 +175,9 @@ describe('POST /webhook', () => {
     expect(logs).not.toContain('ふるさと納税は');
     expect(logs).not.toContain('粗大ごみ');
     // The analytics path ran for these events too, and stored the question for staff.
-    expect(await bot.analytics.unansweredQuestions({ limit: 5 })).toMatchObject([{ question: '粗大ごみの出し方を教えて' }]);
+    expect(await bot.analytics.unansweredQuestions({ limit: 5 })).toMatchObject([
+      { question: '粗大ごみの出し方を教えて' },
+    ]);
   });
 
   it('still replies, and logs no user id or text, when the analytics store fails', async () => {

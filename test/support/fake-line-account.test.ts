@@ -6,7 +6,12 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeChannelAccessToken, startFakeLineApi, type FakeLineApi, type FakeLineApiOptions } from './fake-line-api.js';
+import {
+  fakeChannelAccessToken,
+  startFakeLineApi,
+  type FakeLineApi,
+  type FakeLineApiOptions,
+} from './fake-line-api.js';
 
 const running: FakeLineApi[] = [];
 
@@ -18,7 +23,11 @@ async function start(options?: FakeLineApiOptions) {
   const fake = await startFakeLineApi(options);
   running.push(fake);
   const config = { channelAccessToken: fakeChannelAccessToken, baseURL: fake.baseUrl };
-  return { fake, client: new messagingApi.MessagingApiClient(config), blob: new messagingApi.MessagingApiBlobClient(config) };
+  return {
+    fake,
+    client: new messagingApi.MessagingApiClient(config),
+    blob: new messagingApi.MessagingApiBlobClient(config),
+  };
 }
 
 async function statusOf(promise: Promise<unknown>): Promise<number> {
@@ -66,10 +75,15 @@ describe('fake LINE Messaging API: rich menus and webhook settings', () => {
     const invalid = {
       ...menu,
       chatBarText: 'とても長いチャットバーのテキストです',
-      areas: [{ bounds: { x: 0, y: 0, width: 2500, height: 843 }, action: { type: 'postback', displayText: 'no data' } }],
+      areas: [
+        { bounds: { x: 0, y: 0, width: 2500, height: 843 }, action: { type: 'postback', displayText: 'no data' } },
+      ],
     } as messagingApi.RichMenuRequest;
     expect(await statusOf(client.createRichMenu(invalid))).toBe(400);
-    expect(fake.invalidRequests[0]?.errors).toEqual(["chatBarText: must NOT have more than 14 characters", "areas[0].action: must have required property 'data'"]);
+    expect(fake.invalidRequests[0]?.errors).toEqual([
+      'chatBarText: must NOT have more than 14 characters',
+      "areas[0].action: must have required property 'data'",
+    ]);
     expect(await statusOf(client.validateRichMenuObject({ ...menu, size: { width: 2500, height: 2500 } }))).toBe(400);
     expect(fake.invalidRequests[1]?.errors).toEqual(['size: width/height must be at least 1.45, got 1.000']);
     expect(fake.account.richMenus).toEqual([]);
@@ -89,7 +103,9 @@ describe('fake LINE Messaging API: rich menus and webhook settings', () => {
   });
 
   it('keeps the webhook endpoint, refuses one that is not https, and tests the one set', async () => {
-    const { fake, client } = await start({ webhookEndpoint: { endpoint: 'https://old.example.jp/webhook', active: true } });
+    const { fake, client } = await start({
+      webhookEndpoint: { endpoint: 'https://old.example.jp/webhook', active: true },
+    });
     expect(await client.getWebhookEndpoint()).toEqual({ endpoint: 'https://old.example.jp/webhook', active: true });
     expect(await statusOf(client.setWebhookEndpoint({ endpoint: 'http://bot.example.jp/webhook' }))).toBe(400);
     await client.setWebhookEndpoint({ endpoint: 'https://bot.example.jp/webhook' });

@@ -92,7 +92,9 @@ export function accountRoute(method: string, path: string): AccountRoute | undef
       if (path === '/v2/bot/channel/webhook/endpoint') return { kind: 'get-webhook-endpoint' };
       return undefined;
     case 'PUT':
-      return path === '/v2/bot/channel/webhook/endpoint' ? { kind: 'set-webhook-endpoint', schema: 'SetWebhookEndpointRequest' } : undefined;
+      return path === '/v2/bot/channel/webhook/endpoint'
+        ? { kind: 'set-webhook-endpoint', schema: 'SetWebhookEndpointRequest' }
+        : undefined;
     case 'DELETE': {
       const richMenuId = id(/^\/v2\/bot\/richmenu\/([^/]+)$/u);
       return richMenuId === undefined ? undefined : { kind: 'delete-rich-menu', richMenuId };
@@ -100,7 +102,8 @@ export function accountRoute(method: string, path: string): AccountRoute | undef
     case 'POST': {
       if (path === '/v2/bot/richmenu/validate') return { kind: 'validate-rich-menu', schema: 'RichMenuRequest' };
       if (path === '/v2/bot/richmenu') return { kind: 'create-rich-menu', schema: 'RichMenuRequest' };
-      if (path === '/v2/bot/channel/webhook/test') return { kind: 'test-webhook-endpoint', schema: 'TestWebhookEndpointRequest', bodyOptional: true };
+      if (path === '/v2/bot/channel/webhook/test')
+        return { kind: 'test-webhook-endpoint', schema: 'TestWebhookEndpointRequest', bodyOptional: true };
       const content = id(/^\/v2\/bot\/richmenu\/([^/]+)\/content$/u);
       if (content !== undefined) return { kind: 'upload-rich-menu-image', richMenuId: content };
       const defaultId = id(/^\/v2\/bot\/user\/all\/richmenu\/([^/]+)$/u);
@@ -121,19 +124,33 @@ function isHttpsUrl(text: string): boolean {
 
 function splitProblem(problem: string): Detail {
   const separator = problem.indexOf(': ');
-  return separator < 0 ? { property: '', message: problem } : { property: problem.slice(0, separator), message: problem.slice(separator + 2) };
+  return separator < 0
+    ? { property: '', message: problem }
+    : { property: problem.slice(0, separator), message: problem.slice(separator + 2) };
 }
 
 /** The account part of the fake: its state, the checks beyond the spec, and the answers. */
 export function createFakeLineAccount(options: FakeLineAccountOptions = {}) {
   const richMenus = new Map<string, FakeRichMenu>(
-    (options.richMenus ?? []).map((menu) => [menu.richMenuId, { menu, image: { contentType: 'image/png', bytes: Buffer.alloc(0) } }]),
+    (options.richMenus ?? []).map((menu) => [
+      menu.richMenuId,
+      { menu, image: { contentType: 'image/png', bytes: Buffer.alloc(0) } },
+    ]),
   );
   let defaultRichMenuId = options.defaultRichMenuId;
-  let webhookEndpoint: messagingApi.GetWebhookEndpointResponse = options.webhookEndpoint ?? { endpoint: '', active: false };
+  let webhookEndpoint: messagingApi.GetWebhookEndpointResponse = options.webhookEndpoint ?? {
+    endpoint: '',
+    active: false,
+  };
   const webhookTest =
     options.webhookTest ??
-    ((): messagingApi.TestWebhookEndpointResponse => ({ success: true, timestamp: new Date(), statusCode: 200, reason: 'OK', detail: '200' }));
+    ((): messagingApi.TestWebhookEndpointResponse => ({
+      success: true,
+      timestamp: new Date(),
+      statusCode: 200,
+      reason: 'OK',
+      detail: '200',
+    }));
 
   /**
    * Problems the spec does not catch, for a request whose JSON body (if any) already matches its
@@ -156,7 +173,8 @@ export function createFakeLineAccount(options: FakeLineAccountOptions = {}) {
         }
         const size = request.bodyBytes.length;
         if (size === 0) details.push({ property: '(image)', message: 'the image is empty' });
-        if (size > richMenuLimits.imageBytes) details.push({ property: '(image)', message: `${size} bytes is more than ${richMenuLimits.imageBytes}` });
+        if (size > richMenuLimits.imageBytes)
+          details.push({ property: '(image)', message: `${size} bytes is more than ${richMenuLimits.imageBytes}` });
         if (contentType === 'image/png') {
           const dimensions = pngSize(request.bodyBytes);
           if (dimensions === undefined) {
@@ -164,7 +182,10 @@ export function createFakeLineAccount(options: FakeLineAccountOptions = {}) {
           } else {
             details.push(...checkRichMenuSize(dimensions, 'image').map(splitProblem));
             const menuSize = richMenus.get(route.richMenuId ?? '')?.menu.size;
-            if (menuSize !== undefined && (menuSize.width !== dimensions.width || menuSize.height !== dimensions.height)) {
+            if (
+              menuSize !== undefined &&
+              (menuSize.width !== dimensions.width || menuSize.height !== dimensions.height)
+            ) {
               details.push({
                 property: '(image)',
                 message: `is ${dimensions.width}×${dimensions.height} but the rich menu is ${menuSize.width ?? '?'}×${menuSize.height ?? '?'}`,
@@ -181,7 +202,8 @@ export function createFakeLineAccount(options: FakeLineAccountOptions = {}) {
 
   /** LINE's answer to a request that passed the checks (or a 400 with `details` when it did not). */
   const answer = (route: AccountRoute, request: AccountRequest, details: readonly Detail[]): Answer => {
-    if (details.length > 0) return { status: 400, body: { message: `The request has ${details.length} error(s)`, details } };
+    if (details.length > 0)
+      return { status: 400, body: { message: `The request has ${details.length} error(s)`, details } };
     const notFound: Answer = { status: 404, body: { message: 'Not found' } };
     const existing = route.richMenuId === undefined ? undefined : richMenus.get(route.richMenuId);
     switch (route.kind) {
@@ -203,14 +225,19 @@ export function createFakeLineAccount(options: FakeLineAccountOptions = {}) {
       }
       case 'upload-rich-menu-image': {
         if (existing === undefined) return notFound;
-        if (existing.image !== undefined) return { status: 400, body: { message: 'An image has already been uploaded to the richmenu' } };
+        if (existing.image !== undefined)
+          return { status: 400, body: { message: 'An image has already been uploaded to the richmenu' } };
         const contentType = String(request.headers['content-type']);
-        richMenus.set(existing.menu.richMenuId, { menu: existing.menu, image: { contentType, bytes: request.bodyBytes } });
+        richMenus.set(existing.menu.richMenuId, {
+          menu: existing.menu,
+          image: { contentType, bytes: request.bodyBytes },
+        });
         return { status: 200, body: {} };
       }
       case 'set-default-rich-menu':
         if (existing === undefined) return notFound;
-        if (existing.image === undefined) return { status: 400, body: { message: 'must upload richmenu image before applying it to user' } };
+        if (existing.image === undefined)
+          return { status: 400, body: { message: 'must upload richmenu image before applying it to user' } };
         defaultRichMenuId = existing.menu.richMenuId;
         return { status: 200, body: {} };
       case 'list-rich-menus':
@@ -224,10 +251,14 @@ export function createFakeLineAccount(options: FakeLineAccountOptions = {}) {
         return { status: 200, body: webhookEndpoint };
       case 'set-webhook-endpoint':
         // Like LINE: setting the URL does not turn webhook use on (that is done in the console).
-        webhookEndpoint = { endpoint: (request.body as messagingApi.SetWebhookEndpointRequest).endpoint, active: webhookEndpoint.active };
+        webhookEndpoint = {
+          endpoint: (request.body as messagingApi.SetWebhookEndpointRequest).endpoint,
+          active: webhookEndpoint.active,
+        };
         return { status: 200, body: {} };
       case 'test-webhook-endpoint': {
-        const endpoint = (request.body as messagingApi.TestWebhookEndpointRequest | undefined)?.endpoint ?? webhookEndpoint.endpoint;
+        const endpoint =
+          (request.body as messagingApi.TestWebhookEndpointRequest | undefined)?.endpoint ?? webhookEndpoint.endpoint;
         if (endpoint === '') return { status: 400, body: { message: 'The webhook URL is not set' } };
         return { status: 200, body: webhookTest(endpoint) };
       }

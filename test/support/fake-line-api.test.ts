@@ -6,7 +6,12 @@
  */
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeChannelAccessToken, startFakeLineApi, type FakeLineApi, type FakeLineApiOptions } from './fake-line-api.js';
+import {
+  fakeChannelAccessToken,
+  startFakeLineApi,
+  type FakeLineApi,
+  type FakeLineApiOptions,
+} from './fake-line-api.js';
 
 const running: FakeLineApi[] = [];
 
@@ -14,10 +19,15 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((fake) => fake.close()));
 });
 
-async function start(options?: FakeLineApiOptions): Promise<{ fake: FakeLineApi; client: messagingApi.MessagingApiClient }> {
+async function start(
+  options?: FakeLineApiOptions,
+): Promise<{ fake: FakeLineApi; client: messagingApi.MessagingApiClient }> {
   const fake = await startFakeLineApi(options);
   running.push(fake);
-  const client = new messagingApi.MessagingApiClient({ channelAccessToken: fakeChannelAccessToken, baseURL: fake.baseUrl });
+  const client = new messagingApi.MessagingApiClient({
+    channelAccessToken: fakeChannelAccessToken,
+    baseURL: fake.baseUrl,
+  });
   return { fake, client };
 }
 
@@ -69,7 +79,9 @@ describe('fake LINE Messaging API', () => {
 
   it("answers 400 to a message that fits the spec but breaks LINE's limits", async () => {
     const { fake, client } = await start();
-    const error = await httpError(client.replyMessage({ replyToken: 'token-1', messages: [{ type: 'text', text: 'あ'.repeat(5001) }] }));
+    const error = await httpError(
+      client.replyMessage({ replyToken: 'token-1', messages: [{ type: 'text', text: 'あ'.repeat(5001) }] }),
+    );
 
     expect(error.status).toBe(400);
     expect(fake.invalidRequests[0]?.errors).toEqual(['messages[0].text: 5001 characters (max 5000)']);
@@ -105,7 +117,9 @@ describe('fake LINE Messaging API', () => {
     const { fake, client } = await start();
     const retryKey = '123e4567-e89b-12d3-a456-426614174000';
     await client.pushMessage({ to: 'U4af4980629a1b2c3d4e5f60718293a4b', messages: [hello] }, retryKey);
-    const error = await httpError(client.pushMessage({ to: 'U4af4980629a1b2c3d4e5f60718293a4b', messages: [hello] }, retryKey));
+    const error = await httpError(
+      client.pushMessage({ to: 'U4af4980629a1b2c3d4e5f60718293a4b', messages: [hello] }, retryKey),
+    );
 
     expect(error.status).toBe(409);
     expect(error.headers.get('x-line-accepted-request-id')).toMatch(/^[0-9a-f]{32}$/);
@@ -116,7 +130,9 @@ describe('fake LINE Messaging API', () => {
   it('serves the loading animation and validates its body', async () => {
     const { fake, client } = await start();
     await client.showLoadingAnimation({ chatId: 'U4af4980629a1b2c3d4e5f60718293a4b', loadingSeconds: 20 });
-    const error = await httpError(client.showLoadingAnimation({ chatId: 'U4af4980629a1b2c3d4e5f60718293a4b', loadingSeconds: 90 }));
+    const error = await httpError(
+      client.showLoadingAnimation({ chatId: 'U4af4980629a1b2c3d4e5f60718293a4b', loadingSeconds: 90 }),
+    );
 
     expect(error.status).toBe(400);
     expect(fake.loadingStarts).toEqual([{ chatId: 'U4af4980629a1b2c3d4e5f60718293a4b', loadingSeconds: 20 }]);
@@ -138,7 +154,10 @@ describe('fake LINE Messaging API', () => {
   it('injects a 429 with Retry-After without consuming the reply token', async () => {
     let calls = 0;
     const { fake, client } = await start({
-      respond: () => (++calls === 1 ? { status: 429, body: { message: 'Too Many Requests' }, headers: { 'retry-after': '1' } } : undefined),
+      respond: () =>
+        ++calls === 1
+          ? { status: 429, body: { message: 'Too Many Requests' }, headers: { 'retry-after': '1' } }
+          : undefined,
     });
     const error = await httpError(client.replyMessage({ replyToken: 'token-1', messages: [hello] }));
     expect(error.status).toBe(429);
@@ -159,7 +178,9 @@ describe('fake LINE Messaging API', () => {
 
   it('resets the connection when destroySocket says so, and the SDK sees a network error', async () => {
     const { fake, client } = await start({ destroySocket: (request) => request.path === '/v2/bot/message/reply' });
-    const error: unknown = await client.replyMessage({ replyToken: 'token-1', messages: [hello] }).catch((e: unknown) => e);
+    const error: unknown = await client
+      .replyMessage({ replyToken: 'token-1', messages: [hello] })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(TypeError);
     expect(error).not.toBeInstanceOf(HTTPFetchError);
@@ -169,7 +190,9 @@ describe('fake LINE Messaging API', () => {
 
   it('records validation errors even when a fault replaces the answer', async () => {
     const { fake, client } = await start({ respond: () => ({ status: 500 }) });
-    await httpError(client.replyMessage({ replyToken: 'token-1', messages: [{ type: 'text' } as unknown as messagingApi.Message] }));
+    await httpError(
+      client.replyMessage({ replyToken: 'token-1', messages: [{ type: 'text' } as unknown as messagingApi.Message] }),
+    );
     expect(fake.invalidRequests[0]?.errors).toEqual(["messages[0]: must have required property 'text'"]);
   });
 });

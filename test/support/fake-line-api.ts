@@ -153,7 +153,10 @@ function propertyName(instancePath: string): string {
 
 function validate(endpoint: Endpoint, body: unknown): { errors: string[]; details: ErrorDetail[] } {
   const violations = checkAgainstSpec('messaging-api', endpoint.schema, body);
-  const details: ErrorDetail[] = violations.map(({ instancePath, message }) => ({ message, property: propertyName(instancePath) }));
+  const details: ErrorDetail[] = violations.map(({ instancePath, message }) => ({
+    message,
+    property: propertyName(instancePath),
+  }));
   if (violations.length === 0 && endpoint.checksMessages) {
     const messages = (body as { messages: messagingApi.Message[] }).messages;
     for (const violation of checkLineLimits(messages)) {
@@ -161,7 +164,10 @@ function validate(endpoint: Endpoint, body: unknown): { errors: string[]; detail
       details.push({ property: violation.slice(0, separator), message: violation.slice(separator + 2) });
     }
   }
-  return { errors: details.map(({ property, message }) => `${property === '' ? '(body)' : property}: ${message}`), details };
+  return {
+    errors: details.map(({ property, message }) => `${property === '' ? '(body)' : property}: ${message}`),
+    details,
+  };
 }
 
 function parseJson(rawBody: string): { body: unknown; error?: string } {
@@ -209,13 +215,23 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
   ): { errors: string[]; details: ErrorDetail[] } => {
     let details: ErrorDetail[] = [];
     if (route.schema !== undefined && !(route.bodyOptional === true && input.bodyBytes.length === 0)) {
-      details = parseError !== undefined ? [{ property: '', message: parseError }] : validate({ schema: route.schema, checksMessages: false }, input.body).details;
+      details =
+        parseError !== undefined
+          ? [{ property: '', message: parseError }]
+          : validate({ schema: route.schema, checksMessages: false }, input.body).details;
     }
     if (details.length === 0) details = account.check(route, input);
-    return { errors: details.map(({ property, message }) => `${property === '' ? '(body)' : property}: ${message}`), details };
+    return {
+      errors: details.map(({ property, message }) => `${property === '' ? '(body)' : property}: ${message}`),
+      details,
+    };
   };
 
-  const normalAnswer = (request: FakeLineRequest, details: readonly ErrorDetail[], parseError: string | undefined): Answer => {
+  const normalAnswer = (
+    request: FakeLineRequest,
+    details: readonly ErrorDetail[],
+    parseError: string | undefined,
+  ): Answer => {
     const endpoint = request.method === 'POST' ? endpoints[request.path] : undefined;
     if (request.headers.authorization !== `Bearer ${token}`) {
       return {
@@ -236,7 +252,12 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
         const body = request.body as messagingApi.ReplyMessageRequest;
         if (usedReplyTokens.has(body.replyToken)) return { status: 400, body: { message: 'Invalid reply token' } };
         usedReplyTokens.add(body.replyToken);
-        replies.push({ replyToken: body.replyToken, messages: body.messages, notificationDisabled: body.notificationDisabled, request });
+        replies.push({
+          replyToken: body.replyToken,
+          messages: body.messages,
+          notificationDisabled: body.notificationDisabled,
+          request,
+        });
         return { status: 200, body: { sentMessages: sentMessages(body.messages.length) } };
       }
       case '/v2/bot/message/push': {
@@ -254,7 +275,11 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
         const requestId = randomBytes(16).toString('hex');
         if (key !== undefined) acceptedRetryKeys.set(key, requestId);
         pushes.push({ to: body.to, messages: body.messages, retryKey: key, request });
-        return { status: 200, body: { sentMessages: sentMessages(body.messages.length) }, headers: { 'x-line-request-id': requestId } };
+        return {
+          status: 200,
+          body: { sentMessages: sentMessages(body.messages.length) },
+          headers: { 'x-line-request-id': requestId },
+        };
       }
       default: {
         loadingStarts.push(request.body as messagingApi.ShowLoadingAnimationRequest);
@@ -289,7 +314,15 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
           : parseError !== undefined
             ? { errors: [parseError], details: [] }
             : validate(endpoint, body);
-    const request: FakeLineRequest = { method, path, headers: incoming.headers, rawBody, body, errors: checked.errors, bodyBytes };
+    const request: FakeLineRequest = {
+      method,
+      path,
+      headers: incoming.headers,
+      rawBody,
+      body,
+      errors: checked.errors,
+      bodyBytes,
+    };
     requests.push(request);
 
     const override: FakeLineResponse | undefined =
@@ -302,7 +335,11 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
       send(
         response,
         override !== undefined
-          ? { status: override.status ?? 200, body: override.body ?? {}, ...(override.headers ? { headers: override.headers } : {}) }
+          ? {
+              status: override.status ?? 200,
+              body: override.body ?? {},
+              ...(override.headers ? { headers: override.headers } : {}),
+            }
           : normalAnswer(request, checked.details, endpoint === undefined ? undefined : parseError),
       );
     };
@@ -320,7 +357,8 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
 
   const server = createServer((incoming, response) => {
     handle(incoming, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, { status: 500, body: { message: `fake LINE API failed: ${String(error)}` } });
+      if (!response.headersSent)
+        send(response, { status: 500, body: { message: `fake LINE API failed: ${String(error)}` } });
     });
   });
   await new Promise<void>((resolve, reject) => {

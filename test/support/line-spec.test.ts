@@ -32,8 +32,16 @@ function bubble(title: string): messagingApi.FlexBubble {
       type: 'box',
       layout: 'vertical',
       contents: [
-        { type: 'button', style: 'link', action: { type: 'postback', label: 'もっと詳しく', data: 'action=more&entry=1' } },
-        { type: 'button', style: 'link', action: { type: 'uri', label: '出典', uri: 'https://www.city.komoro.lg.jp/' } },
+        {
+          type: 'button',
+          style: 'link',
+          action: { type: 'postback', label: 'もっと詳しく', data: 'action=more&entry=1' },
+        },
+        {
+          type: 'button',
+          style: 'link',
+          action: { type: 'uri', label: '出典', uri: 'https://www.city.komoro.lg.jp/' },
+        },
       ],
     },
   };
@@ -71,19 +79,30 @@ describe('validateMessagingApi', () => {
   });
 
   it('accepts a plain text reply and a loading animation request', () => {
-    expect(validateMessagingApi('ReplyMessageRequest', { replyToken: 'r', messages: [{ type: 'text', text: 'こんにちは' }] })).toEqual([]);
+    expect(
+      validateMessagingApi('ReplyMessageRequest', {
+        replyToken: 'r',
+        messages: [{ type: 'text', text: 'こんにちは' }],
+      }),
+    ).toEqual([]);
     expect(validateMessagingApi('ShowLoadingAnimationRequest', { chatId: 'U0123', loadingSeconds: 20 })).toEqual([]);
   });
 
   it('rejects a flex message without altText', () => {
     const reply = brokenReply((r) => delete r.messages[0].altText);
-    expect(validateMessagingApi('ReplyMessageRequest', reply)).toEqual(["/messages/0 must have required property 'altText'"]);
+    expect(validateMessagingApi('ReplyMessageRequest', reply)).toEqual([
+      "/messages/0 must have required property 'altText'",
+    ]);
   });
 
   it('rejects a flex bubble holding a component of unknown type', () => {
-    const reply = brokenReply((r) => r.messages[0].contents.contents[0].body.contents.push({ type: 'table', rows: [] }));
+    const reply = brokenReply((r) =>
+      r.messages[0].contents.contents[0].body.contents.push({ type: 'table', rows: [] }),
+    );
     expect(validateMessagingApi('ReplyMessageRequest', reply)).toEqual([
-      expect.stringMatching(/^\/messages\/0\/contents\/contents\/0\/body\/contents\/3\/type must be equal to one of the allowed values/),
+      expect.stringMatching(
+        /^\/messages\/0\/contents\/contents\/0\/body\/contents\/3\/type must be equal to one of the allowed values/,
+      ),
     ]);
   });
 
@@ -103,19 +122,23 @@ describe('validateMessagingApi', () => {
   it('rejects a quick reply item whose action is not an action', () => {
     const reply = brokenReply((r) => (r.messages[0].quickReply.items[0].action = { type: 'text', text: '人口は？' }));
     expect(validateMessagingApi('ReplyMessageRequest', reply)).toEqual([
-      expect.stringMatching(/^\/messages\/0\/quickReply\/items\/0\/action\/type must be equal to one of the allowed values/),
+      expect.stringMatching(
+        /^\/messages\/0\/quickReply\/items\/0\/action\/type must be equal to one of the allowed values/,
+      ),
     ]);
   });
 
   it('rejects a carousel holding something other than a bubble', () => {
     const reply = brokenReply((r) => (r.messages[0].contents.contents[0] = { type: 'carousel', contents: [] }));
-    expect(validateMessagingApi('ReplyMessageRequest', reply)).toEqual(['/messages/0/contents/contents/0/type must be equal to constant: "bubble"']);
+    expect(validateMessagingApi('ReplyMessageRequest', reply)).toEqual([
+      '/messages/0/contents/contents/0/type must be equal to constant: "bubble"',
+    ]);
   });
 
   it('rejects a message of unknown type and an uri that is not a URI', () => {
-    expect(validateMessagingApi('ReplyMessageRequest', { replyToken: 'r', messages: [{ type: 'markdown', text: '*' }] })).toEqual([
-      expect.stringMatching(/^\/messages\/0\/type must be equal to one of the allowed values/),
-    ]);
+    expect(
+      validateMessagingApi('ReplyMessageRequest', { replyToken: 'r', messages: [{ type: 'markdown', text: '*' }] }),
+    ).toEqual([expect.stringMatching(/^\/messages\/0\/type must be equal to one of the allowed values/)]);
     const reply = brokenReply((r) => (r.messages[0].contents.contents[0].footer.contents[1].action.uri = 'not a uri'));
     expect(validateMessagingApi('ReplyMessageRequest', reply)).toEqual([
       '/messages/0/contents/contents/0/footer/contents/1/action/uri must match format "uri"',

@@ -127,7 +127,10 @@ function readDiscriminator(schema: JsonSchema, name: string): Discriminator | un
 }
 
 /** Builds the `$defs` of one spec, with every discriminator resolved. */
-export function specToJsonSchemaDefs(schemas: Record<string, unknown>, supplements: Readonly<Record<string, JsonSchema>> = {}): Record<string, unknown> {
+export function specToJsonSchemaDefs(
+  schemas: Record<string, unknown>,
+  supplements: Readonly<Record<string, JsonSchema>> = {},
+): Record<string, unknown> {
   const defs: Record<string, unknown> = {};
   const bases = new Map<string, Discriminator>();
   for (const [name, schema] of Object.entries(schemas)) {
@@ -188,7 +191,10 @@ function createAjv(): Ajv {
   // ajv-formats is CommonJS; under NodeNext its default import is the module object.
   const addFormats = ajvFormats as unknown as typeof ajvFormats.default;
   addFormats(ajv, ['uri', 'date-time']);
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= int32.min && n <= int32.max });
+  ajv.addFormat('int32', {
+    type: 'number',
+    validate: (n: number) => Number.isInteger(n) && n >= int32.min && n <= int32.max,
+  });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat('double', { type: 'number', validate: (n: number) => Number.isFinite(n) });
   return ajv;

@@ -66,7 +66,9 @@ describe('webhook fixtures', () => {
     const unknownType = { ...followEvent(), type: 'nonsense' };
     const textWithoutQuoteToken = textEvent('x');
     delete (textWithoutQuoteToken.message as { quoteToken?: string }).quoteToken;
-    expect(validateWebhook('CallbackRequest', callbackBody([withoutMessage as unknown as webhook.Event]))).not.toEqual([]);
+    expect(validateWebhook('CallbackRequest', callbackBody([withoutMessage as unknown as webhook.Event]))).not.toEqual(
+      [],
+    );
     expect(validateWebhook('CallbackRequest', callbackBody([unknownType as unknown as webhook.Event]))).not.toEqual([]);
     expect(validateWebhook('CallbackRequest', callbackBody([textWithoutQuoteToken]))).toEqual([
       "/events/0/message must have required property 'quoteToken'",

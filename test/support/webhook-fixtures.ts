@@ -159,7 +159,10 @@ export function unsendEvent(options: EventOptions & { messageId?: string } = {})
 /** The bot was invited into a group chat; the source is the group, without a user id. */
 export function joinEvent(options: Omit<EventOptions, 'userId'> & { groupId?: string } = {}): webhook.JoinEvent {
   const { source: _userSource, ...base } = eventBase(options);
-  const source: webhook.GroupSource = { type: 'group', groupId: options.groupId ?? `C${randomBytes(16).toString('hex')}` };
+  const source: webhook.GroupSource = {
+    type: 'group',
+    groupId: options.groupId ?? `C${randomBytes(16).toString('hex')}`,
+  };
   return { type: 'join', ...base, source, replyToken: options.replyToken ?? replyTokenLike() };
 }
 

@@ -14,18 +14,41 @@
 /** @typedef {{ onAction?: (action: Record<string, unknown>) => void }} RenderHandlers */
 
 const FONT_SIZES = {
-  xxs: '11px', xs: '13px', sm: '14px', md: '16px', lg: '19px', xl: '22px',
-  xxl: '29px', '3xl': '35px', '4xl': '48px', '5xl': '74px',
+  xxs: '11px',
+  xs: '13px',
+  sm: '14px',
+  md: '16px',
+  lg: '19px',
+  xl: '22px',
+  xxl: '29px',
+  '3xl': '35px',
+  '4xl': '48px',
+  '5xl': '74px',
 };
 const IMAGE_SIZES = {
-  xxs: '40px', xs: '60px', sm: '80px', md: '100px', lg: '120px', xl: '140px',
-  xxl: '160px', '3xl': '180px', '4xl': '200px', '5xl': '240px', full: '100%',
+  xxs: '40px',
+  xs: '60px',
+  sm: '80px',
+  md: '100px',
+  lg: '120px',
+  xl: '140px',
+  xxl: '160px',
+  '3xl': '180px',
+  '4xl': '200px',
+  '5xl': '240px',
+  full: '100%',
 };
 const SPACES = { none: '0px', xs: '2px', sm: '4px', md: '8px', lg: '12px', xl: '16px', xxl: '20px' };
 const BORDER_WIDTHS = { none: '0px', light: '0.5px', normal: '1px', medium: '2px', 'semi-bold': '3px', bold: '4px' };
 const CORNER_RADII = { none: '0px', xs: '2px', sm: '4px', md: '8px', lg: '12px', xl: '16px', xxl: '20px' };
 const BUBBLE_WIDTHS = {
-  nano: '120px', micro: '160px', deca: '220px', hecto: '241px', kilo: '260px', mega: '300px', giga: '500px',
+  nano: '120px',
+  micro: '160px',
+  deca: '220px',
+  hecto: '241px',
+  kilo: '260px',
+  mega: '300px',
+  giga: '500px',
 };
 const BLOCK_PADDING = { header: '20px', hero: '0px', body: '20px', footer: '10px' };
 const JUSTIFY = new Set(['flex-start', 'center', 'flex-end', 'space-between', 'space-around', 'space-evenly']);
@@ -108,7 +131,12 @@ function applyGap(node, component, parent, index) {
 
 function applyPosition(node, component) {
   if (component.position === 'absolute') node.style.position = 'absolute';
-  const offsets = { offsetTop: 'top', offsetBottom: 'bottom', offsetStart: 'insetInlineStart', offsetEnd: 'insetInlineEnd' };
+  const offsets = {
+    offsetTop: 'top',
+    offsetBottom: 'bottom',
+    offsetStart: 'insetInlineStart',
+    offsetEnd: 'insetInlineEnd',
+  };
   for (const [prop, css] of Object.entries(offsets)) {
     const value = lengthOf(component[prop], SPACES, true);
     if (value) node.style[css] = value;
@@ -136,7 +164,8 @@ function renderBox(box, handlers) {
     const start = flexColor(gradient.startColor);
     const end = flexColor(gradient.endColor);
     const center = flexColor(gradient.centerColor);
-    const angle = typeof gradient.angle === 'string' && /^\d+(?:\.\d+)?deg$/u.test(gradient.angle) ? gradient.angle : '0deg';
+    const angle =
+      typeof gradient.angle === 'string' && /^\d+(?:\.\d+)?deg$/u.test(gradient.angle) ? gradient.angle : '0deg';
     const centerPosition = lengthOf(gradient.centerPosition, undefined) ?? '50%';
     if (start && end) {
       style.backgroundImage = center
@@ -153,13 +182,23 @@ function renderBox(box, handlers) {
   }
   const radius = lengthOf(box.cornerRadius, CORNER_RADII);
   if (radius) style.borderRadius = radius;
-  for (const [prop, css] of [['width', 'width'], ['maxWidth', 'maxWidth'], ['height', 'height'], ['maxHeight', 'maxHeight']]) {
+  for (const [prop, css] of [
+    ['width', 'width'],
+    ['maxWidth', 'maxWidth'],
+    ['height', 'height'],
+    ['maxHeight', 'maxHeight'],
+  ]) {
     const value = lengthOf(box[prop], undefined);
     if (value) style[css] = value;
   }
   const paddingAll = lengthOf(box.paddingAll, SPACES);
   if (paddingAll) style.padding = paddingAll;
-  for (const [prop, css] of [['paddingTop', 'paddingTop'], ['paddingBottom', 'paddingBottom'], ['paddingStart', 'paddingInlineStart'], ['paddingEnd', 'paddingInlineEnd']]) {
+  for (const [prop, css] of [
+    ['paddingTop', 'paddingTop'],
+    ['paddingBottom', 'paddingBottom'],
+    ['paddingStart', 'paddingInlineStart'],
+    ['paddingEnd', 'paddingInlineEnd'],
+  ]) {
     const value = lengthOf(box[prop], SPACES);
     if (value) style[css] = value;
   }
@@ -181,7 +220,8 @@ function applyTextStyle(node, props) {
   if (size && (Object.hasOwn(FONT_SIZES, props.size) || PX.test(props.size))) node.style.fontSize = size;
   if (props.weight === 'bold') node.style.fontWeight = '700';
   if (props.style === 'italic') node.style.fontStyle = 'italic';
-  if (props.decoration === 'underline' || props.decoration === 'line-through') node.style.textDecoration = props.decoration;
+  if (props.decoration === 'underline' || props.decoration === 'line-through')
+    node.style.textDecoration = props.decoration;
   const color = flexColor(props.color);
   if (color) node.style.color = color;
 }
@@ -346,7 +386,12 @@ export function renderBubble(bubble, handlers = {}) {
     if (content.type === 'box' && !lengthOf(content.paddingAll, SPACES)) {
       inner.style.padding = BLOCK_PADDING[block];
       // Explicit sides still win over the block default.
-      for (const [prop, css] of [['paddingTop', 'paddingTop'], ['paddingBottom', 'paddingBottom'], ['paddingStart', 'paddingInlineStart'], ['paddingEnd', 'paddingInlineEnd']]) {
+      for (const [prop, css] of [
+        ['paddingTop', 'paddingTop'],
+        ['paddingBottom', 'paddingBottom'],
+        ['paddingStart', 'paddingInlineStart'],
+        ['paddingEnd', 'paddingInlineEnd'],
+      ]) {
         const value = lengthOf(content[prop], SPACES);
         if (value) inner.style[css] = value;
       }
@@ -394,12 +439,18 @@ export function renderMessage(message, handlers = {}) {
     case 'image': {
       const node = el('div', 'chat-image');
       node.dataset.messageType = 'image';
-      node.append(imageElement(message.previewImageUrl ?? message.originalContentUrl, '画像'), el('span', 'fx-image-fallback', '画像'));
+      node.append(
+        imageElement(message.previewImageUrl ?? message.originalContentUrl, '画像'),
+        el('span', 'fx-image-fallback', '画像'),
+      );
       return node;
     }
     case 'sticker':
       return placeholder('スタンプ', `packageId ${message.packageId} / stickerId ${message.stickerId}`);
     default:
-      return placeholder(`${String(message?.type)} メッセージ`, typeof message?.altText === 'string' ? message.altText : undefined);
+      return placeholder(
+        `${String(message?.type)} メッセージ`,
+        typeof message?.altText === 'string' ? message.altText : undefined,
+      );
   }
 }

@@ -199,14 +199,23 @@ export function ask(question) {
   url.search = new URLSearchParams({ q }).toString();
   window.history.replaceState(null, '', url);
   const params = new URLSearchParams({ q, top: String(TOP), explain: '1' });
-  return exchange(q, () => requestJson(`/api/ask?${params}`), (result) => drawInsight(result));
+  return exchange(
+    q,
+    () => requestJson(`/api/ask?${params}`),
+    (result) => drawInsight(result),
+  );
 }
 
 /** Tap a postback button or quick reply: displayText (if any) as the user's balloon, then the reply. */
 export function postback(data, displayText) {
   return exchange(
     typeof displayText === 'string' && displayText !== '' ? displayText : undefined,
-    () => requestJson('/api/postback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) }),
+    () =>
+      requestJson('/api/postback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ data }),
+      }),
     () => drawPostbackInsight(String(data), displayText),
   );
 }
@@ -224,7 +233,9 @@ async function runAction(action) {
       return undefined;
     }
     default:
-      appendSystemNote(`「${action?.label ?? action?.type}」（${String(action?.type)}）はLINEアプリでのみ使える操作です。`);
+      appendSystemNote(
+        `「${action?.label ?? action?.type}」（${String(action?.type)}）はLINEアプリでのみ使える操作です。`,
+      );
       return undefined;
   }
 }
@@ -246,7 +257,14 @@ const REASONS = {
   'no-match': '該当する情報なし',
 };
 const VIA = { text: '語', reading: '読み', synonym: '同義語' };
-const FIELDS = { title: 'タイトル', keywords: 'キーワード', body: '本文', figures: '数値', readings: '読み', bigrams: '文字' };
+const FIELDS = {
+  title: 'タイトル',
+  keywords: 'キーワード',
+  body: '本文',
+  figures: '数値',
+  readings: '読み',
+  bigrams: '文字',
+};
 
 const pct = (n) => `${Math.round((Number(n) || 0) * 100)}%`;
 
@@ -286,7 +304,10 @@ function coverageBar(coverage, rule) {
   const fill = el('div', 'coverage-fill');
   fill.style.width = pct(Math.min(1, coverage));
   bar.append(fill);
-  for (const [name, value] of [['関連', rule?.related], ['回答', rule?.answer]]) {
+  for (const [name, value] of [
+    ['関連', rule?.related],
+    ['回答', rule?.answer],
+  ]) {
     if (typeof value !== 'number') continue;
     const mark = el('div', 'coverage-mark');
     mark.style.left = pct(value);
@@ -317,10 +338,11 @@ function termRow(term) {
   if (term.matched) {
     const how = term.synonym
       ? `同義語「${term.synonym.target}」（${term.synonym.matchedTerms.length}/${term.synonym.terms.length}語: ${term.synonym.matchedTerms.join('、')}）`
-      : VIA[term.via] ?? term.via ?? '';
+      : (VIA[term.via] ?? term.via ?? '');
     row.append(el('span', 'term-via', how));
     row.append(el('span', 'term-fields', (term.fields ?? []).map((f) => FIELDS[f] ?? f).join('・')));
-    if (typeof term.share === 'number' && term.share < 1) row.append(el('span', 'term-share', `一致 ${pct(term.share)}`));
+    if (typeof term.share === 'number' && term.share < 1)
+      row.append(el('span', 'term-share', `一致 ${pct(term.share)}`));
   } else {
     row.append(el('span', 'term-via muted', '一致なし'));
   }
@@ -374,7 +396,8 @@ function drawInsight(result) {
   definition(list, '質問', result.question);
   if (explain && explain.normalized !== result.question) definition(list, '正規化', explain.normalized);
   definition(list, '結果', decisionBadge(result, explain));
-  if (explain && typeof explain.coverage === 'number') definition(list, 'カバー率', coverageBar(explain.coverage, explain.rule));
+  if (explain && typeof explain.coverage === 'number')
+    definition(list, 'カバー率', coverageBar(explain.coverage, explain.rule));
   if (explain?.decision?.askedUnit) definition(list, '聞かれた単位', explain.decision.askedUnit);
   if (explain) definition(list, '理由', el('span', 'why', explain.why));
   for (const alt of altTexts(result.messages)) definition(list, '通知に表示される文', el('span', 'alt-text', alt));
@@ -392,7 +415,14 @@ function drawInsight(result) {
     );
     definition(termList, '無視した語', chips(explain.genericTerms, 'term-chip term-chip-muted'));
     if (explain.synonyms.length > 0) {
-      definition(termList, '同義語', chips(explain.synonyms.map((s) => `${s.phrase} → ${s.targets.join(' / ')}`), 'term-chip term-chip-synonym'));
+      definition(
+        termList,
+        '同義語',
+        chips(
+          explain.synonyms.map((s) => `${s.phrase} → ${s.targets.join(' / ')}`),
+          'term-chip term-chip-synonym',
+        ),
+      );
     }
     terms.append(termList);
     nodes.push(terms);

@@ -86,7 +86,12 @@ function button(label, className, onClick) {
 /** GET or POST same-origin JSON; resolves with { status, body } (body {} when not JSON), or { status: 0 } offline. */
 async function fetchJson(url, init) {
   try {
-    const res = await fetch(url, { credentials: 'same-origin', cache: 'no-store', ...init, headers: { accept: 'application/json' } });
+    const res = await fetch(url, {
+      credentials: 'same-origin',
+      cache: 'no-store',
+      ...init,
+      headers: { accept: 'application/json' },
+    });
     const body = await res.json().catch(() => ({}));
     return { status: res.status, body };
   } catch {
@@ -113,7 +118,13 @@ function corpusCard() {
     if (status !== 200) {
       node.dataset.state = 'unknown';
       content.replaceChildren(
-        el('p', 'staff-message staff-message-error', status === 0 ? 'サーバーに接続できません。サーバーが動いているかご確認ください。' : `状態を取得できませんでした（${status}）。`),
+        el(
+          'p',
+          'staff-message staff-message-error',
+          status === 0
+            ? 'サーバーに接続できません。サーバーが動いているかご確認ください。'
+            : `状態を取得できませんでした（${status}）。`,
+        ),
       );
       return;
     }
@@ -127,7 +138,11 @@ function corpusCard() {
     node.dataset.state = problems.length > 0 ? 'error' : 'ok';
     const facts = el('dl', 'facts');
     definition(facts, '登録件数', `${Number(body.entries) || 0}件`);
-    definition(facts, '読み込み', corpus?.loadedAt ? `${dateTime(corpus.loadedAt, true)}（変更は保存すると自動で反映されます）` : '—');
+    definition(
+      facts,
+      '読み込み',
+      corpus?.loadedAt ? `${dateTime(corpus.loadedAt, true)}（変更は保存すると自動で反映されます）` : '—',
+    );
     definition(
       facts,
       '状態',
@@ -143,7 +158,11 @@ function corpusCard() {
       alert.append(problemList(problems));
       const detected = corpus.failedAt ? `（${dateTime(corpus.failedAt, true)} に検出）` : '';
       alert.append(
-        el('p', 'staff-alert-hint', `上の場所を直してファイルを保存すると、自動で読み込み直します${detected}。npm run corpus:check でも確認できます。`),
+        el(
+          'p',
+          'staff-alert-hint',
+          `上の場所を直してファイルを保存すると、自動で読み込み直します${detected}。npm run corpus:check でも確認できます。`,
+        ),
       );
       nodes.push(alert);
     }
@@ -204,7 +223,13 @@ function reportCard(preview, onCorpusChanged) {
       part.append(el('p', 'muted', '回答できなかった質問はありません。'));
       return part;
     }
-    part.append(el('p', 'muted staff-hint', '質問を押すと、上のプレビューで試せます（プレビューからの質問はレポートに記録されません）。'));
+    part.append(
+      el(
+        'p',
+        'muted staff-hint',
+        '質問を押すと、上のプレビューで試せます（プレビューからの質問はレポートに記録されません）。',
+      ),
+    );
     const list = el('ol', 'staff-questions');
     for (const row of rows) {
       const item = el('li', 'staff-question-row');
@@ -214,7 +239,10 @@ function reportCard(preview, onCorpusChanged) {
       });
       ask.title = 'プレビューでこの質問をする';
       const meta = el('span', 'staff-question-meta');
-      meta.append(el('span', 'staff-count', `${row.count}回`), el('span', 'muted', `${row.users}人・最終 ${dateTime(row.lastAskedAt)}`));
+      meta.append(
+        el('span', 'staff-count', `${row.count}回`),
+        el('span', 'muted', `${row.users}人・最終 ${dateTime(row.lastAskedAt)}`),
+      );
       item.append(ask, meta);
       list.append(item);
     }
@@ -250,7 +278,8 @@ function reportCard(preview, onCorpusChanged) {
     part.append(el('h4', 'staff-part-title', `日ごとの件数（直近${recent.length}日）`));
     const table = el('table', 'staff-table');
     const head = el('tr');
-    for (const title of ['日付', '質問', '回答', '回答できず', 'あいさつ等', '評価 良／否']) head.append(el('th', '', title));
+    for (const title of ['日付', '質問', '回答', '回答できず', 'あいさつ等', '評価 良／否'])
+      head.append(el('th', '', title));
     const thead = el('thead');
     thead.append(head);
     const tbody = el('tbody');
@@ -293,7 +322,11 @@ function reportCard(preview, onCorpusChanged) {
     refreshButton.hidden = false;
     const firstDay = report.dailyVolume?.[0]?.day;
     const since = firstDay ? `${dayLabel(firstDay)}から` : '';
-    const summary = el('p', 'muted staff-detail', `過去${report.days}日（${since}${dateTime(report.generatedAt)} 時点）`);
+    const summary = el(
+      'p',
+      'muted staff-detail',
+      `過去${report.days}日（${since}${dateTime(report.generatedAt)} 時点）`,
+    );
     content.replaceChildren(
       summary,
       unansweredSection(Array.isArray(report.unanswered) ? report.unanswered : []),
@@ -312,7 +345,11 @@ function reportCard(preview, onCorpusChanged) {
     switch (status) {
       case 200:
         result.replaceChildren(
-          el('p', 'staff-message staff-message-ok', `再読み込みしました。登録件数 ${body.entries}件（${dateTime(body.loadedAt, true)}）。`),
+          el(
+            'p',
+            'staff-message staff-message-ok',
+            `再読み込みしました。登録件数 ${body.entries}件（${dateTime(body.loadedAt, true)}）。`,
+          ),
         );
         return;
       case 422: {
@@ -330,7 +367,13 @@ function reportCard(preview, onCorpusChanged) {
         return;
       default:
         result.replaceChildren(
-          el('p', 'staff-message staff-message-error', status === 0 ? 'サーバーに接続できませんでした。' : `再読み込みできませんでした（${status}）: ${body.message ?? ''}`),
+          el(
+            'p',
+            'staff-message staff-message-error',
+            status === 0
+              ? 'サーバーに接続できませんでした。'
+              : `再読み込みできませんでした（${status}）: ${body.message ?? ''}`,
+          ),
         );
     }
   }
@@ -356,10 +399,18 @@ function reportCard(preview, onCorpusChanged) {
           drawLogin('市民の質問を見るには、管理者としてログインしてください。');
           break;
         case 403:
-          drawMessage('disabled', '管理機能は無効です（ADMIN_TOKEN が未設定）', 'サーバーに ADMIN_TOKEN（16文字以上）を設定して再起動すると、ここに市民の質問が表示されます。');
+          drawMessage(
+            'disabled',
+            '管理機能は無効です（ADMIN_TOKEN が未設定）',
+            'サーバーに ADMIN_TOKEN（16文字以上）を設定して再起動すると、ここに市民の質問が表示されます。',
+          );
           break;
         case 503:
-          drawMessage('error', 'レポートを表示できません。', body.message ?? '集計データベースを開けませんでした（起動時のログをご確認ください）。');
+          drawMessage(
+            'error',
+            'レポートを表示できません。',
+            body.message ?? '集計データベースを開けませんでした（起動時のログをご確認ください）。',
+          );
           break;
         case 0:
           drawMessage('error', 'サーバーに接続できませんでした。サーバーが動いているかご確認ください。');
