@@ -29,11 +29,9 @@ export function adminRoutes(deps: AdminRouteDeps): express.Router {
 
   router.get('/report', async (req, res) => {
     if (!deps.analytics) {
-      res
-        .status(503)
-        .json({
-          message: 'analytics is not available: the store in DATA_DIR could not be opened (see the start-up log)',
-        });
+      res.status(503).json({
+        message: 'analytics is not available: the store in DATA_DIR could not be opened (see the start-up log)',
+      });
       return;
     }
     const format = req.query.format ?? 'json';

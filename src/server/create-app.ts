@@ -46,12 +46,10 @@ function webhookRoutes(deps: AppDeps): RequestHandler[] {
   if (!hook) {
     return [
       (_req, res) => {
-        res
-          .status(503)
-          .json({
-            message:
-              'The webhook is disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not set (local mode).',
-          });
+        res.status(503).json({
+          message:
+            'The webhook is disabled: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are not set (local mode).',
+        });
       },
     ];
   }
