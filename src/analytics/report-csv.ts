@@ -4,7 +4,7 @@
  * a text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with ', and
  * Excel gets a UTF-8 byte order mark (csvBom) so Japanese is not garbled.
  */
-import type { AnalyticsReport } from './report.js';
+import { dailyVolumeCells, type AnalyticsReport } from './report.js';
 
 /** Prepend to a CSV file or download so Excel reads it as UTF-8. */
 export const csvBom = '\uFEFF';
@@ -38,15 +38,7 @@ export function reportToCsv(report: AnalyticsReport): string {
     ...section(
       'daily volume (日別, Japan time)',
       ['day', 'questions', 'answered', 'unanswered', 'smallTalk', 'feedbackUp', 'feedbackDown'],
-      report.dailyVolume.map((d) => [
-        d.day,
-        d.questions,
-        d.answered,
-        d.unanswered,
-        d.smallTalk,
-        d.feedbackUp,
-        d.feedbackDown,
-      ]),
+      report.dailyVolume.map(dailyVolumeCells),
     ),
     '',
     ...section(

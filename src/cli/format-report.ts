@@ -2,7 +2,7 @@
  * The staff report as plain-text tables for `npm run report`: columns aligned by display width
  * (a kanji takes two columns in a terminal), long questions shortened, times in Japan time.
  */
-import type { AnalyticsReport } from '../analytics/report.js';
+import { dailyVolumeCells, type AnalyticsReport } from '../analytics/report.js';
 
 const maxQuestionWidth = 48;
 
@@ -99,15 +99,7 @@ export function formatReport(report: AnalyticsReport): string {
   out.push(
     ...table(
       ['day', 'questions', 'answered', 'unanswered', 'small talk', 'up', 'down'],
-      report.dailyVolume.map((d) => [
-        d.day,
-        d.questions,
-        d.answered,
-        d.unanswered,
-        d.smallTalk,
-        d.feedbackUp,
-        d.feedbackDown,
-      ]),
+      report.dailyVolume.map(dailyVolumeCells),
       ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
