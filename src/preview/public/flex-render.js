@@ -81,6 +81,15 @@ export function el(tag, className, text) {
 }
 
 /** A visible stand-in for something the preview cannot draw, so nothing disappears silently. */
+/** Append a term and its value (text, or a node) to a <dl>. */
+export function definition(list, term, value) {
+  list.append(el('dt', '', term));
+  const dd = el('dd');
+  if (value instanceof Node) dd.append(value);
+  else dd.textContent = value;
+  list.append(dd);
+}
+
 export function placeholder(what, detail) {
   const node = el('div', 'fx-unknown');
   node.append(el('span', 'fx-unknown-label', `未対応の要素: ${what}`));

@@ -12,7 +12,7 @@
  * Each hook gets { staffPanel, ask(question), postback(data, displayText), clear() }. Hooks pushed
  * before this script ran are called once the page is ready; hooks pushed later are called at once.
  */
-import { describeAction, el, renderMessage } from './flex-render.js';
+import { definition, describeAction, el, renderMessage } from './flex-render.js';
 
 const BOT_NAME = 'こもろ政策ボット';
 const TOP = 5;
@@ -272,14 +272,6 @@ function section(title, className = '') {
   const node = el('section', `insight-section ${className}`.trim());
   node.append(el('h3', 'insight-title', title));
   return node;
-}
-
-function definition(list, term, value) {
-  list.append(el('dt', '', term));
-  const dd = el('dd');
-  if (value instanceof Node) dd.append(value);
-  else dd.textContent = value;
-  list.append(dd);
 }
 
 function chips(values, className = 'term-chip') {

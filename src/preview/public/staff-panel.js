@@ -12,7 +12,7 @@
  * Everything the server sends is written with textContent (el()), never as HTML: the page's CSP
  * allows no inline script, and question texts come from citizens.
  */
-import { el } from './flex-render.js';
+import { definition, el } from './flex-render.js';
 
 const STATUS_EVERY_MS = 2000;
 const REPORT_EVERY_MS = 60_000;
@@ -50,14 +50,6 @@ function card(className, title) {
   head.append(el('h3', 'staff-card-title', title));
   node.append(head);
   return { node, head };
-}
-
-function definition(list, term, value) {
-  list.append(el('dt', '', term));
-  const dd = el('dd');
-  if (value instanceof Node) dd.append(value);
-  else dd.textContent = value;
-  list.append(dd);
 }
 
 /** One problem line, "file:line field: message", with its place in bold. */
