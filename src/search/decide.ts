@@ -110,7 +110,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   if (input.attribute && !givesAttribute(normalizeText(entryText(best.entry)), input.attribute)) {
     return { kind: 'abstain', reason: 'no-match', hits };
   }
-  const share = coverage(index, terms, best);
+  const share = best.coverage ?? coverage(index, terms, best);
   const askedUnit = input.intent?.unit ? { askedUnit: input.intent.unit } : {};
   if (share >= rule.answer) return { kind: 'answer', hits, confidence: 'full', ...askedUnit };
   if (share >= rule.related) return { kind: 'answer', hits, confidence: 'partial', ...askedUnit };

@@ -11,12 +11,19 @@ import type { SearchIndex } from './search-index.js';
 /** Share of the score kept by an entry that covers nothing of the question's weight. */
 export const uncoveredScoreShare = 0.5;
 
-/** The hits re-ordered by score × (floor + (1 − floor) × coverage), with that as their score. */
+/**
+ * The hits re-ordered by score × (floor + (1 − floor) × coverage), with that as their score and
+ * their coverage kept, so that deciding does not compute it again.
+ */
 export function rerankByCoverage(index: SearchIndex, terms: readonly Term[], hits: readonly RankedHit[]): RankedHit[] {
   return hits
-    .map((hit) => ({
-      ...hit,
-      score: hit.score * (uncoveredScoreShare + (1 - uncoveredScoreShare) * coverage(index, terms, hit)),
-    }))
+    .map((hit) => {
+      const covered = coverage(index, terms, hit);
+      return {
+        ...hit,
+        coverage: covered,
+        score: hit.score * (uncoveredScoreShare + (1 - uncoveredScoreShare) * covered),
+      };
+    })
     .sort((a, b) => b.score - a.score);
 }

@@ -27,6 +27,8 @@ export interface TermMatch {
 /** A hit with how the question's content terms matched it. */
 export interface RankedHit extends Hit {
   readonly matches: readonly TermMatch[];
+  /** Share of the question's weight it covers, once re-ranking has computed it (see decide.ts). */
+  readonly coverage?: number;
 }
 
 /** The distinct content terms the user wrote, in order (synonym expansions excluded). */
