@@ -44,10 +44,15 @@ export const defaultReplyPolicy: ReplyPolicy = {
 /** Waits `ms`, or less when `signal` aborts; never rejects. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
+/** Calls `fire` after `ms` unless the returned cancel function is called first. */
+export type StartTimer = (ms: number, fire: () => void) => () => void;
+
 export interface ReplyPolicyOptions extends Partial<ReplyPolicy> {
   /** Epoch milliseconds; injectable for tests. */
   readonly now?: () => number;
   readonly sleep?: Sleep;
+  /** The attempt timeout's timer; by default setTimeout, or built on `sleep` when only that is injected. */
+  readonly timer?: StartTimer;
   /** A number in [0, 1) for the jitter. */
   readonly random?: () => number;
 }
@@ -128,6 +133,27 @@ export const realSleep: Sleep = (ms, signal) =>
     const timer = setTimeout(done, Math.max(0, ms));
     signal?.addEventListener('abort', done, { once: true });
   });
+
+/**
+ * Every attempt has a timer that is nearly always cancelled: a plain setTimeout, because an
+ * AbortController per attempt (and the DOMException its abort creates) costs more than the rest
+ * of the retry logic under load.
+ */
+export const realTimer: StartTimer = (ms, fire) => {
+  const timer = setTimeout(fire, Math.max(0, ms));
+  return () => clearTimeout(timer);
+};
+
+/** A timer on an injected sleep (a test's virtual clock). */
+function timerFromSleep(sleep: Sleep): StartTimer {
+  return (ms, fire) => {
+    const cancelled = new AbortController();
+    void sleep(ms, cancelled.signal).then(() => {
+      if (!cancelled.signal.aborted) fire();
+    });
+    return () => cancelled.abort();
+  };
+}
 
 /** Connection errors where the request cannot have left: safe to retry, and not a possible delivery. */
 const neverSentCodes = new Set([
@@ -223,28 +249,29 @@ export function backoffMs(retry: number, policy: ReplyPolicy, random: () => numb
 
 /** Wraps the single-attempt reply port with the timeout and retry policy. */
 export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolicyOptions = {}): RetryingReplyClient {
-  const { now = Date.now, sleep = realSleep, random = Math.random, ...overrides } = options;
+  const { now = Date.now, sleep = realSleep, random = Math.random, timer, ...overrides } = options;
   const policy: ReplyPolicy = { ...defaultReplyPolicy, ...definedOnly(overrides) };
+  const startTimer = timer ?? (options.sleep ? timerFromSleep(sleep) : realTimer);
 
   /** One attempt: resolves with undefined when sent, or the failure; a late answer is ignored. */
-  async function attempt(
+  function attempt(
     replyToken: string,
     messages: messagingApi.Message[],
     timeoutMs: number,
   ): Promise<AttemptFailure | undefined> {
-    const call = port.reply(replyToken, messages).then(
-      () => undefined,
-      (err: unknown) => classifyFailure(err),
-    );
-    const timer = new AbortController();
-    const timedOut = sleep(timeoutMs, timer.signal).then(() =>
-      timer.signal.aborted ? undefined : classifyFailure(new ReplyTimeoutError(timeoutMs)),
-    );
-    try {
-      return await Promise.race([call, timedOut]);
-    } finally {
-      timer.abort();
-    }
+    return new Promise((resolve) => {
+      const cancel = startTimer(timeoutMs, () => resolve(classifyFailure(new ReplyTimeoutError(timeoutMs))));
+      port.reply(replyToken, messages).then(
+        () => {
+          cancel();
+          resolve(undefined);
+        },
+        (err: unknown) => {
+          cancel();
+          resolve(classifyFailure(err));
+        },
+      );
+    });
   }
 
   return {
