@@ -218,35 +218,58 @@ export function openSqliteAnalyticsStore(file: string): AnalyticsStore {
   // Records are written in batches: one transaction (one WAL commit) per burst instead of one per
   // message, which under load costs the server more than answering. A record waits at most
   // `flushDelayMs`; reports and close() write what is pending first.
-  type Pending = { readonly write: () => void; readonly done: (err?: Error) => void };
-  let pending: Pending[] = [];
+  // Waiting records are plain data with one promise per batch, not a closure and a promise each:
+  // the webhook's events are released sooner and the collector has less to do.
+  type Pending =
+    | { readonly kind: 'question'; readonly record: QuestionRecord }
+    | { readonly kind: 'feedback'; readonly record: FeedbackRecord };
+  interface Batch {
+    readonly records: Pending[];
+    /** Settles once the batch's transaction has committed (or failed: every record's caller sees the error). */
+    readonly written: Promise<void>;
+    settle(err?: Error): void;
+  }
+  const newBatch = (): Batch => {
+    let settle: (err?: Error) => void = () => undefined;
+    const written = new Promise<void>((resolve, reject) => {
+      settle = (err) => (err ? reject(err) : resolve());
+    });
+    written.catch(() => undefined); // callers that dropped their promise must not make it unhandled
+    return { records: [], written, settle };
+  };
+  let batch: Batch | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const writeBatch = db.transaction((batch: readonly Pending[]) => {
-    for (const p of batch) p.write();
+  const writeBatch = db.transaction((records: readonly Pending[]) => {
+    for (const p of records) {
+      if (p.kind === 'question') insertQuestionRecord(p.record);
+      else insertFeedbackRecord(p.record);
+    }
   });
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return;
+    const current = batch;
+    batch = undefined;
+    if (!current) return;
     try {
-      writeBatch(batch);
-      for (const p of batch) p.done();
+      writeBatch(current.records);
+      current.settle();
     } catch (err) {
-      for (const p of batch) p.done(err as Error);
+      current.settle(err as Error);
     }
   };
-  const enqueue = (write: () => void) =>
-    new Promise<void>((resolve, reject) => {
-      pending.push({ write, done: (err) => (err ? reject(err) : resolve()) });
-      if (pending.length >= maxBatch) flush();
-      else timer ??= setTimeout(flush, flushDelayMs);
-    });
+  const enqueue = (pending: Pending): Promise<void> => {
+    batch ??= newBatch();
+    const { written } = batch;
+    batch.records.push(pending);
+    if (batch.records.length >= maxBatch) flush();
+    else timer ??= setTimeout(flush, flushDelayMs);
+    return written;
+  };
 
   return {
-    recordQuestion: (record) => enqueue(() => insertQuestionRecord(record)),
-    recordFeedback: (record: FeedbackRecord) => enqueue(() => insertFeedbackRecord(record)),
+    recordQuestion: (record) => enqueue({ kind: 'question', record }),
+    recordFeedback: (record) => enqueue({ kind: 'feedback', record }),
     async unansweredQuestions({ since, limit }) {
       flush();
       checkQuery.limit(limit);
