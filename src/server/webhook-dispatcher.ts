@@ -64,6 +64,7 @@ export function loadingSecondsFor(remainingMs: number): number {
 
 export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher {
   const inFlight = new Set<Promise<void>>();
+  const recordings = new Set<Promise<void>>();
   const metrics = deps.metrics ?? createMetrics();
   const replier = createRetryingReplyClient(deps.replies, deps.replyPolicy);
   const loadingAfterMs = deps.loadingAfterMs ?? 1000;
@@ -163,13 +164,14 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     const started = performance.now();
     const eventId = event.webhookEventId;
     const log = deps.logger.child({ eventId, eventType: event.type });
-    if (eventId && !(await deps.deduplicator.claim(eventId))) {
+    const claimed = eventId ? deps.deduplicator.claim(eventId) : true;
+    if (!(typeof claimed === 'boolean' ? claimed : await claimed)) {
       metrics.events.duplicatesSkipped += 1;
       state.accounted = true;
       log.info({ outcome: 'duplicate' }, 'redelivered event skipped');
       return;
     }
-    const engine = await deps.engines.ready();
+    const engine = deps.engines.current() ?? (await deps.engines.ready());
     const plan = replyForEvent(event, engine);
     if (!plan) {
       metrics.events.ignored += 1;
@@ -182,7 +184,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       metrics.events.withoutReplyToken += 1;
       state.accounted = true;
       log.warn({ outcome: plan.outcome }, 'event has no reply token; not answered');
-      await deps.recordEvent?.(event, plan);
+      record(event, plan);
       return;
     }
     const tokenDeadline = replier.deadlineFor(event.timestamp);
@@ -199,12 +201,24 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     loading.cancel();
     state.accounted = true;
     account(result, plan, log, started);
-    // After the reply, so analytics never delays it; idle() still waits for the record.
-    await deps.recordEvent?.(event, plan);
+    // After the reply, so analytics never delays it.
+    record(event, plan);
+  }
+
+  /**
+   * Analytics records are written in batches, a few tens of milliseconds later: tracked apart
+   * from the event, so that the event's own state (its handler, logger, reply) is released as
+   * soon as it is answered instead of living on until the batch is written. idle() waits for both.
+   */
+  function record(event: webhook.Event, plan: ReplyPlan): void {
+    const recording = deps.recordEvent?.(event, plan);
+    if (!recording) return;
+    recordings.add(recording);
+    void recording.finally(() => recordings.delete(recording));
   }
 
   async function idle(): Promise<void> {
-    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    while (inFlight.size > 0 || recordings.size > 0) await Promise.allSettled([...inFlight, ...recordings]);
   }
 
   function track(promise: Promise<void>): void {
