@@ -5,8 +5,11 @@
  */
 
 export interface EventDeduplicator {
-  /** True the first time an id is seen (the caller should handle the event), false afterwards. */
-  claim(eventId: string): Promise<boolean>;
+  /**
+   * True the first time an id is seen (the caller should handle the event), false afterwards.
+   * The in-memory store answers at once; a shared store (Redis) answers with a promise.
+   */
+  claim(eventId: string): boolean | Promise<boolean>;
 }
 
 export interface MemoryDeduplicatorOptions {
@@ -17,7 +20,12 @@ export interface MemoryDeduplicatorOptions {
   readonly now?: () => number;
 }
 
-export function createMemoryDeduplicator(options: MemoryDeduplicatorOptions = {}): EventDeduplicator {
+/** The in-memory store answers at once. */
+export interface MemoryDeduplicator extends EventDeduplicator {
+  claim(eventId: string): boolean;
+}
+
+export function createMemoryDeduplicator(options: MemoryDeduplicatorOptions = {}): MemoryDeduplicator {
   const ttlMs = options.ttlMs ?? 30 * 60 * 1000;
   const maxEntries = options.maxEntries ?? 100_000;
   const now = options.now ?? Date.now;
@@ -30,7 +38,7 @@ export function createMemoryDeduplicator(options: MemoryDeduplicatorOptions = {}
     }
   };
   return {
-    async claim(eventId) {
+    claim(eventId) {
       const time = now();
       evict(time);
       if (seenAt.has(eventId)) return false;

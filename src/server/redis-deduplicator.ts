@@ -40,7 +40,7 @@ export function createRedisDeduplicator(options: RedisDeduplicatorOptions): Redi
 
   return {
     async claim(eventId) {
-      if (!(await local.claim(eventId))) return false;
+      if (!local.claim(eventId)) return false;
       try {
         const result = await redis.set(`${prefix}${eventId}`, '1', 'PX', ttlMs, 'NX');
         return result === 'OK';
