@@ -12,6 +12,7 @@ import { createEngineRef, type EngineRef } from './bot/engine-ref.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { readCorpus, readSudachiSynonyms } from './corpus/read-corpus.js';
 import { createLineReplyClient } from './line/reply-client.js';
+import { backgroundStdout } from './log-destination.js';
 import { createLogger, type Logger } from './logger.js';
 import { createJapaneseTokenizer } from './search/japanese-tokenizer.js';
 import { createApp } from './server/create-app.js';
@@ -130,7 +131,7 @@ function shutdownOn(
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, backgroundStdout());
   const engines = createEngineRef();
   const analytics = openAnalytics(config, logger);
   if (analytics && config.line && !config.hashSalt) {
