@@ -5,7 +5,8 @@
 import type { Server } from 'node:http';
 import type { AnalyticsStore } from './analytics/analytics-store.js';
 import { createEventRecorder } from './analytics/record-event.js';
-import { analyticsDbFile, openSqliteAnalyticsStore } from './analytics/sqlite-analytics-store.js';
+import { analyticsDbFile } from './analytics/sqlite-analytics-store.js';
+import { openWorkerAnalyticsStore } from './analytics/worker-analytics-store.js';
 import { randomSalt } from './analytics/user-hash.js';
 import { createCorpusHandle, createCorpusReloader, type CorpusReloader } from './bot/corpus-reloader.js';
 import { createEngineRef, type EngineRef } from './bot/engine-ref.js';
@@ -64,11 +65,11 @@ async function startEngine(config: Config, engines: EngineRef, logger: Logger): 
  * (ADMIN_TOKEN). If it cannot be opened the bot still answers citizens: the error is logged and
  * /admin/report answers 503.
  */
-function openAnalytics(config: Config, logger: Logger): AnalyticsStore | undefined {
+async function openAnalytics(config: Config, logger: Logger): Promise<AnalyticsStore | undefined> {
   if (!config.line && !config.adminToken) return undefined;
   const file = analyticsDbFile(config.dataDir);
   try {
-    const store = openSqliteAnalyticsStore(file);
+    const store = await openWorkerAnalyticsStore(file);
     logger.info({ file }, 'analytics: recording questions and votes');
     return store;
   } catch (err) {
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, backgroundStdout());
   const engines = createEngineRef();
-  const analytics = openAnalytics(config, logger);
+  const analytics = await openAnalytics(config, logger);
   if (analytics && config.line && !config.hashSalt) {
     logger.warn(
       'HASH_SALT is not set: user ids are hashed with a random salt for this process, so distinct-user counts are not stable across restarts',

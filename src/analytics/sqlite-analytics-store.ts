@@ -129,15 +129,21 @@ interface HitsRow {
   last_at: number;
 }
 
-/**
- * Open (creating the file and its directory if missing) and migrate the analytics database.
- * Throws AnalyticsSchemaError for a file written by a newer version of the bot.
- */
 /** How long a record may wait before its batch is written, and the largest batch. */
 const flushDelayMs = 50;
 const maxBatch = 500;
 
-export function openSqliteAnalyticsStore(file: string): AnalyticsStore {
+export interface SqliteStoreOptions {
+  /** How long a record may wait for others before its batch is written (default 50 ms). */
+  readonly flushDelayMs?: number;
+}
+
+/**
+ * Open (creating the file and its directory if missing) and migrate the analytics database.
+ * Throws AnalyticsSchemaError for a file written by a newer version of the bot.
+ */
+export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptions = {}): AnalyticsStore {
+  const delayMs = options.flushDelayMs ?? flushDelayMs;
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   try {
@@ -263,7 +269,7 @@ export function openSqliteAnalyticsStore(file: string): AnalyticsStore {
     const { written } = batch;
     batch.records.push(pending);
     if (batch.records.length >= maxBatch) flush();
-    else timer ??= setTimeout(flush, flushDelayMs);
+    else timer ??= setTimeout(flush, delayMs);
     return written;
   };
 

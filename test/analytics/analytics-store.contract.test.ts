@@ -8,9 +8,11 @@ import {
   type QuestionRecord,
 } from '../../src/analytics/analytics-store.js';
 import { openSqliteAnalyticsStore } from '../../src/analytics/sqlite-analytics-store.js';
+import { openWorkerAnalyticsStore } from '../../src/analytics/worker-analytics-store.js';
 
 /** The same suite for every implementation: what the report shows must not depend on the store. */
-const implementations: { name: string; open: () => { store: AnalyticsStore; cleanup: () => void } }[] = [
+type Opened = { store: AnalyticsStore; cleanup: () => void };
+const implementations: { name: string; open: () => Opened | Promise<Opened> }[] = [
   { name: 'the in-memory store', open: () => ({ store: createMemoryAnalyticsStore(), cleanup: () => {} }) },
   {
     name: 'the SQLite store',
@@ -18,6 +20,16 @@ const implementations: { name: string; open: () => { store: AnalyticsStore; clea
       const dir = mkdtempSync(path.join(tmpdir(), 'analytics-contract-'));
       return {
         store: openSqliteAnalyticsStore(path.join(dir, 'nested', 'analytics.sqlite')),
+        cleanup: () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+  {
+    name: 'the SQLite store in a worker thread (as the server runs it)',
+    open: async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'analytics-contract-'));
+      return {
+        store: await openWorkerAnalyticsStore(path.join(dir, 'nested', 'analytics.sqlite')),
         cleanup: () => rmSync(dir, { recursive: true, force: true }),
       };
     },
@@ -43,8 +55,8 @@ describe.each(implementations)('$name', ({ open }) => {
   let store: AnalyticsStore;
   let cleanup: () => void;
 
-  beforeEach(() => {
-    ({ store, cleanup } = open());
+  beforeEach(async () => {
+    ({ store, cleanup } = await open());
   });
 
   afterEach(async () => {
