@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --requests N] [--concurrency N] [--warmup N] [--starts N] [--passes N] [--skip-build]
+ * npm run bench [-- --requests N] [--concurrency N] [--warmup N] [--rounds N] [--starts N] [--passes N] [--skip-build]
  *                  [--node-flags '...' (instead of start:prod's, e.g. '' for none)]
  * The bot's performance in one run, as production runs it (`npm run build`, then the node arguments
  * of `npm run start:prod`, which the Dockerfile's CMD repeats):
@@ -8,8 +8,9 @@
  *   3. a load test over loopback, the bot beside the floor (scripts/bench/floor-server.ts: express
  *      and the SDK's signature middleware answering every event with one constant Flex reply),
  *      both replying to a counting fake Messaging API, with every reply matched by reply token:
- *      first at a fixed concurrency (throughput), then both at one fixed rate (latency at a load
- *      both can carry);
+ *      at a fixed concurrency (throughput) in --rounds rounds (default 3) alternating bot and floor,
+ *      each a fresh process, judged on the medians over the rounds; then, in the last round, both at
+ *      one fixed rate (latency at a load both can carry);
  *   4. the memory of the kuromoji dictionary: kuromoji's own loader against this project's.
  * Prints figures and the targets beside them; never asserts (timings depend on the machine).
  */
@@ -22,7 +23,7 @@ import { compileScript } from './bench/compile-script.js';
 import { startCountingLineApi } from './bench/counting-line-api.js';
 import { runLoad, type LoadResult } from './bench/load.js';
 import { readQuestions, repoRoot } from './bench/questions.js';
-import { startServer, type ServerProcess } from './bench/server-process.js';
+import { startServer } from './bench/server-process.js';
 import { stageNames, timeStages } from './bench/stages.js';
 import { mb, median, medianAndRange, ms, percentile, ratio, table, us } from './bench/stats.js';
 import { renderReply } from '../src/line/render-reply.js';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '3000' },
     concurrency: { type: 'string', default: '32' },
     warmup: { type: 'string', default: '300' },
+    rounds: { type: 'string', default: '3' },
     starts: { type: 'string', default: '5' },
     'tsx-starts': { type: 'string', default: '2' },
     passes: { type: 'string', default: '20' },
@@ -50,6 +52,7 @@ function positive(name: keyof typeof values): number {
 const requests = positive('requests');
 const concurrency = Math.max(1, positive('concurrency'));
 const warmup = positive('warmup');
+const rounds = Math.max(1, positive('rounds'));
 const starts = Math.max(1, positive('starts'));
 const tsxStarts = positive('tsx-starts');
 const passes = Math.max(1, positive('passes'));
@@ -215,13 +218,13 @@ const ok200 = (r: LoadResult) => r.statuses.get(200) ?? 0;
 const throughput = (r: LoadResult) => ok200(r) / (r.ackSpanMs / 1000);
 const repliesPerSecond = (r: LoadResult) => r.replyLatencies.length / (r.replySpanMs / 1000);
 const p = (xs: readonly number[], q: number) => percentile(xs, q);
+/** One round of one server: a fresh process, warmed up, then loaded at fixed concurrency. */
 type Run = {
-  readonly server: ServerProcess;
+  readonly rssAtReady: number;
   /** At fixed concurrency. */
   readonly result: LoadResult;
-  /** Then at a fixed rate, on the same (warm) process. */
-  readonly paced: LoadResult;
-  readonly rate: number;
+  /** Then at a fixed rate, on the same (warm) process: in the last round only. */
+  readonly paced?: { readonly result: LoadResult; readonly rate: number };
 };
 
 /** The open-loop phase lasts about this long. */
@@ -229,19 +232,22 @@ const pacedSeconds = 5;
 
 async function loadTest(
   label: string,
+  round: number,
   args: readonly string[],
   extraEnv: Record<string, string>,
-  rateFor: (closed: LoadResult) => number,
+  /** The open-loop rate once the closed loop is done, or undefined for no open-loop phase. */
+  rateFor: (closed: LoadResult) => number | undefined,
 ): Promise<Run> {
   api.reset();
   const server = await startServer({
     args,
     env: { ...serverEnv(label), ...extraEnv },
-    logFile: path.join(work, `${label}-load.log`),
+    logFile: path.join(work, `${label}-load-${round + 1}.log`),
   });
   try {
     const result = await runLoad(server, api, { channelSecret, questions, requests, concurrency, warmup });
     const rate = rateFor(result);
+    if (rate === undefined) return { rssAtReady: server.rssAtReady, result };
     const paced = await runLoad(server, api, {
       channelSecret,
       questions,
@@ -250,76 +256,130 @@ async function loadTest(
       ratePerSecond: rate,
       warmup: 0,
     });
-    return { server, result, paced, rate };
+    return { rssAtReady: server.rssAtReady, result, paced: { result: paced, rate } };
   } finally {
     await server.stop();
   }
 }
 
-// The open-loop rate for both: half of what the bot carried at fixed concurrency.
-const bot = await loadTest('bot', serverArgs, {}, (closed) =>
-  Math.max(10, Math.round(throughput(closed) / 2 / 10) * 10),
-);
+// Rounds alternate, bot then floor, so that drift of the machine (other load, thermal state) falls
+// on both alike; each side is judged on its median round.
 const floorScript = compileScript(path.join(repoRoot, 'scripts/bench/floor-server.ts'));
-const floor = await loadTest('floor', [...nodeFlags, floorScript], { FLOOR_REPLY_FILE: floorReply }, () => bot.rate);
+const botRuns: Run[] = [];
+const floorRuns: Run[] = [];
+for (let round = 0; round < rounds; round++) {
+  const last = round === rounds - 1;
+  // The open-loop rate for both: half of the bot's MEDIAN throughput at fixed concurrency over all
+  // the rounds (the last one included), so one noisy round does not set it.
+  const bot = await loadTest('bot', round, serverArgs, {}, (closed) =>
+    last
+      ? Math.max(
+          10,
+          Math.round(median([...botRuns.map((r) => throughput(r.result)), throughput(closed)]) / 2 / 10) * 10,
+        )
+      : undefined,
+  );
+  botRuns.push(bot);
+  const floor = await loadTest('floor', round, [...nodeFlags, floorScript], { FLOOR_REPLY_FILE: floorReply }, () =>
+    last ? bot.paced?.rate : undefined,
+  );
+  floorRuns.push(floor);
+}
+const botPaced = botRuns.at(-1)?.paced;
+const floorPaced = floorRuns.at(-1)?.paced;
 
-const loadRows: [string, (run: Run) => number, (x: number) => string][] = [
-  ['acknowledgements/s (200s)', ({ result }) => throughput(result), (x) => x.toFixed(0)],
-  ['replies/s', ({ result }) => repliesPerSecond(result), (x) => x.toFixed(0)],
-  ['ack latency p50, ms', ({ result }) => p(result.ackLatencies, 50), (x) => ms(x, 2)],
-  ['ack latency p99, ms', ({ result }) => p(result.ackLatencies, 99), (x) => ms(x, 2)],
-  ['reply latency p50, ms', ({ result }) => p(result.replyLatencies, 50), (x) => ms(x, 2)],
-  ['reply latency p99, ms', ({ result }) => p(result.replyLatencies, 99), (x) => ms(x, 2)],
-  ['reply latency max, ms', ({ result }) => result.replyLatencies.at(-1) ?? 0, (x) => ms(x, 1)],
-  ['server CPU per webhook, ms', ({ result }) => result.serverCpuMs / result.requests, (x) => ms(x, 3)],
-  ['RSS at ready, MB', ({ server }) => server.rssAtReady, mb],
-  ['RSS under load (max), MB', ({ result }) => result.rssMax, mb],
+const max = (xs: readonly number[]) => Math.max(...xs);
+const loadRows: [string, (run: Run) => number, (x: number) => string, (xs: readonly number[]) => number][] = [
+  ['acknowledgements/s (200s)', ({ result }) => throughput(result), (x) => x.toFixed(0), median],
+  ['replies/s', ({ result }) => repliesPerSecond(result), (x) => x.toFixed(0), median],
+  ['ack latency p50, ms', ({ result }) => p(result.ackLatencies, 50), (x) => ms(x, 2), median],
+  ['ack latency p99, ms', ({ result }) => p(result.ackLatencies, 99), (x) => ms(x, 2), median],
+  ['reply latency p50, ms', ({ result }) => p(result.replyLatencies, 50), (x) => ms(x, 2), median],
+  ['reply latency p99, ms', ({ result }) => p(result.replyLatencies, 99), (x) => ms(x, 2), median],
+  ['reply latency max, ms', ({ result }) => result.replyLatencies.at(-1) ?? 0, (x) => ms(x, 1), median],
+  ['server CPU per webhook, ms', ({ result }) => result.serverCpuMs / result.requests, (x) => ms(x, 3), median],
+  ['RSS at ready, MB', ({ rssAtReady }) => rssAtReady, mb, median],
+  ['RSS under load (max of rounds), MB', ({ result }) => result.rssMax, mb, max],
 ];
+/** A row's figure for one server over its rounds. */
+const over = (runs: readonly Run[], value: (run: Run) => number, aggregate: (xs: readonly number[]) => number) =>
+  aggregate(runs.map(value));
 console.log(
-  `\n3. Load over loopback: ${requests} signed text webhooks (one event each, questions in turn) at concurrency ${concurrency}, ` +
-    `after ${warmup} unmeasured; both compiled and run with ${['node', ...nodeFlags].join(' ')}, one after the other`,
+  `\n3. Load over loopback, ${rounds} round${rounds === 1 ? '' : 's'} alternating bot and floor, ` +
+    `each a fresh process: ${requests} signed text webhooks (one event each, questions in turn) at concurrency ${concurrency}, ` +
+    `after ${warmup} unmeasured; both compiled and run with ${['node', ...nodeFlags].join(' ')}; medians over the rounds`,
 );
 console.log(
   table(
     ['', 'bot', 'floor', 'bot/floor'],
-    loadRows.map(([label, value, format]) => [
-      label,
-      format(value(bot)),
-      format(value(floor)),
-      ratio(value(bot), value(floor)),
-    ]),
+    loadRows.map(([label, value, format, aggregate]) => {
+      const [b, f] = [over(botRuns, value, aggregate), over(floorRuns, value, aggregate)];
+      return [label, format(b), format(f), ratio(b, f)];
+    }),
   ),
 );
-for (const [label, { result }] of [
-  ['bot', bot],
-  ['floor', floor],
+const roundRatios = botRuns.map((bot, i) => {
+  const floor = floorRuns[i];
+  return floor === undefined ? 0 : throughput(bot.result) / throughput(floor.result);
+});
+console.log(
+  `  throughput bot/floor by round: ${roundRatios.map((x) => x.toFixed(2)).join(' ')} (median ${median(roundRatios).toFixed(2)})`,
+);
+
+/** Counts added up key by key, e.g. statuses over rounds. */
+function addCounts<K>(maps: readonly ReadonlyMap<K, number>[]): Map<K, number> {
+  const sum = new Map<K, number>();
+  for (const m of maps) for (const [key, n] of m) sum.set(key, (sum.get(key) ?? 0) + n);
+  return sum;
+}
+/** The status line of one server: its rounds added up. */
+function statusLine(results: readonly LoadResult[]): string {
+  const sum = (f: (r: LoadResult) => number) => results.reduce((n, r) => n + f(r), 0);
+  const statuses = [...addCounts(results.map((r) => r.statuses))]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status === 0 ? 'failed' : status}: ${n}`)
+    .join(', ');
+  const duplicateMap = addCounts(results.map((r) => r.duplicates));
+  const duplicates = [...duplicateMap].map(([token, n]) => `${token.slice(0, 8)}… ×${n}`).join(', ');
+  const missing = results.flatMap((r) => r.missing);
+  const others = [...addCounts(results.map((r) => r.otherRequests))].map(([key, n]) => `${key} ×${n}`).join(', ');
+  return (
+    `statuses ${statuses}; ${sum((r) => r.replyLatencies.length)}/${sum((r) => r.requests)} events answered; ` +
+    `duplicates ${duplicateMap.size}${duplicates ? ` (${duplicates})` : ''}; missing ${missing.length}` +
+    `${
+      missing.length > 0
+        ? ` (${missing
+            .slice(0, 5)
+            .map((t) => `${t.slice(0, 8)}…`)
+            .join(', ')})`
+        : ''
+    }; ` +
+    `unexpected ${sum((r) => r.unexpected)}${others ? `; other calls: ${others}` : ''}`
+  );
+}
+for (const [label, runs] of [
+  ['bot', botRuns],
+  ['floor', floorRuns],
 ] as const) {
-  const statuses = [...result.statuses].map(([status, n]) => `${status === 0 ? 'failed' : status}: ${n}`).join(', ');
-  const duplicates = [...result.duplicates].map(([token, n]) => `${token.slice(0, 8)}… ×${n}`).join(', ');
-  const others = [...result.otherRequests].map(([key, n]) => `${key} ×${n}`).join(', ');
   console.log(
-    `  ${label}: statuses ${statuses}; ${result.replyLatencies.length}/${result.requests} events answered; ` +
-      `duplicates ${result.duplicates.size}${duplicates ? ` (${duplicates})` : ''}; missing ${result.missing.length}` +
-      `${
-        result.missing.length > 0
-          ? ` (${result.missing
-              .slice(0, 5)
-              .map((t) => `${t.slice(0, 8)}…`)
-              .join(', ')})`
-          : ''
-      }; ` +
-      `unexpected ${result.unexpected}${others ? `; other calls: ${others}` : ''}`,
+    `  ${label}, ${runs.length} round${runs.length === 1 ? '' : 's'}: ${statusLine(runs.map((r) => r.result))}`,
   );
 }
 const allOk = (r: LoadResult) =>
   ok200(r) === r.requests && r.missing.length === 0 && r.duplicates.size === 0 && r.unexpected === 0;
+const yes = (ok: boolean) => (ok ? 'yes' : 'NO');
 console.log(
-  `  every request 200 and every event exactly one reply: bot ${allOk(bot.result) ? 'yes' : 'NO'}, floor ${allOk(floor.result) ? 'yes' : 'NO'}`,
+  `  every request 200 and every event exactly one reply, in every round: ` +
+    `bot ${yes(botRuns.every((r) => allOk(r.result)))}, floor ${yes(floorRuns.every((r) => allOk(r.result)))}`,
 );
+const medianOf = (runs: readonly Run[], value: (r: LoadResult) => number) => median(runs.map((r) => value(r.result)));
+const p99 = (r: LoadResult) => p(r.replyLatencies, 99);
+const botRssMax = max(botRuns.map((r) => r.result.rssMax));
 console.log(
-  `  targets: throughput ≥ ${targets.throughputVsFloor} × floor: ${met(throughput(bot.result) >= targets.throughputVsFloor * throughput(floor.result))}; ` +
-    `reply p99 ≤ ${targets.replyP99VsFloor} × floor: ${met(p(bot.result.replyLatencies, 99) <= targets.replyP99VsFloor * p(floor.result.replyLatencies, 99))}; ` +
-    `RSS < ${mb(targets.rssBytes)} MB under load: ${met(bot.result.rssMax < targets.rssBytes)}`,
+  `  targets, on the medians of ${rounds} round${rounds === 1 ? '' : 's'}: ` +
+    `throughput ≥ ${targets.throughputVsFloor} × floor: ${met(medianOf(botRuns, throughput) >= targets.throughputVsFloor * medianOf(floorRuns, throughput))}; ` +
+    `reply p99 ≤ ${targets.replyP99VsFloor} × floor: ${met(medianOf(botRuns, p99) <= targets.replyP99VsFloor * medianOf(floorRuns, p99))}; ` +
+    `RSS < ${mb(targets.rssBytes)} MB under load (largest of the rounds): ${met(botRssMax < targets.rssBytes)}`,
 );
 
 const pacedRows: [string, (r: LoadResult) => number, (x: number) => string][] = [
@@ -329,25 +389,28 @@ const pacedRows: [string, (r: LoadResult) => number, (x: number) => string][] = 
   ['reply latency p99, ms', (r) => p(r.replyLatencies, 99), (x) => ms(x, 2)],
   ['reply latency max, ms', (r) => r.replyLatencies.at(-1) ?? 0, (x) => ms(x, 1)],
 ];
-console.log(
-  `\n   The same servers at one offered load (open loop): ${bot.paced.requests} webhooks at ${bot.rate}/s, half the bot's throughput above ` +
-    '(at fixed concurrency latency is mostly queueing, so it follows throughput)',
-);
-console.log(
-  table(
-    ['', 'bot', 'floor', 'bot/floor'],
-    pacedRows.map(([label, value, format]) => [
-      label,
-      format(value(bot.paced)),
-      format(value(floor.paced)),
-      ratio(value(bot.paced), value(floor.paced)),
-    ]),
-  ),
-);
-console.log(
-  `  every request 200 and every event exactly one reply: bot ${allOk(bot.paced) ? 'yes' : 'NO'}, floor ${allOk(floor.paced) ? 'yes' : 'NO'}; ` +
-    `reply p99 ≤ ${targets.replyP99VsFloor} × floor at this load: ${met(p(bot.paced.replyLatencies, 99) <= targets.replyP99VsFloor * p(floor.paced.replyLatencies, 99))}`,
-);
+if (botPaced !== undefined && floorPaced !== undefined) {
+  console.log(
+    `\n   The same servers at one offered load (open loop), in the last round on its warm processes: ` +
+      `${botPaced.result.requests} webhooks at ${botPaced.rate}/s, half the bot's median throughput above ` +
+      '(at fixed concurrency latency is mostly queueing, so it follows throughput)',
+  );
+  console.log(
+    table(
+      ['', 'bot', 'floor', 'bot/floor'],
+      pacedRows.map(([label, value, format]) => [
+        label,
+        format(value(botPaced.result)),
+        format(value(floorPaced.result)),
+        ratio(value(botPaced.result), value(floorPaced.result)),
+      ]),
+    ),
+  );
+  console.log(
+    `  every request 200 and every event exactly one reply: bot ${yes(allOk(botPaced.result))}, floor ${yes(allOk(floorPaced.result))}; ` +
+      `reply p99 ≤ ${targets.replyP99VsFloor} × floor at this load: ${met(p99(botPaced.result) <= targets.replyP99VsFloor * p99(floorPaced.result))}`,
+  );
+}
 
 // ---- 4. memory of the dictionary ----
 

@@ -9,12 +9,20 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export const ascending = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
-export const median = (xs: readonly number[]): number => percentile(ascending(xs), 50);
+/** The middle sample; of an even count, the mean of the two in the middle. */
+export function median(xs: readonly number[]): number {
+  const sorted = ascending(xs);
+  const mid = sorted.length >> 1;
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
 
 /** Median and range of a few runs, e.g. "1,512 (1,480–1,610)". */
 export function medianAndRange(xs: readonly number[], format: (x: number) => string): string {
   const sorted = ascending(xs);
-  return `${format(percentile(sorted, 50))} (${format(sorted[0] ?? 0)}–${format(sorted.at(-1) ?? 0)})`;
+  return `${format(median(sorted))} (${format(sorted[0] ?? 0)}–${format(sorted.at(-1) ?? 0)})`;
 }
 
 export const ms = (x: number, digits = 1): string => x.toFixed(digits);
