@@ -77,7 +77,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
    * for a retry (never while an attempt is in flight, so it cannot land after the answer).
    * Answers themselves take about a millisecond; only a failing Messaging API makes one late.
    */
-  function loadingAnimation(event: webhook.Event, deadline: () => number, log: Logger) {
+  function loadingAnimation(event: webhook.Event, deadline: () => number, log: () => Logger) {
     const source = event.source;
     const chatId = source?.type === 'user' ? source.userId : undefined;
     const startedAt = replier.now();
@@ -94,12 +94,12 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       deps.replies.showLoading(chatId, loadingSeconds).then(
         () => {
           metrics.loadingAnimation.started += 1;
-          log.debug({ loadingSeconds }, 'loading animation started');
+          log().debug({ loadingSeconds }, 'loading animation started');
         },
         (err: unknown) => {
           metrics.loadingAnimation.failed += 1;
           const { reason, status, code } = classifyFailure(err);
-          log.warn({ reason, status, code }, 'loading animation failed');
+          log().warn({ reason, status, code }, 'loading animation failed');
         },
       );
     };
@@ -120,7 +120,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   }
 
   /** Counts and logs the one outcome of a reply: sent, delivered (unconfirmed) or failed. */
-  function account(result: ReplyResult, plan: ReplyPlan, log: Logger, started: number): void {
+  function account(result: ReplyResult, plan: ReplyPlan, log: () => Logger, started: number): void {
     const ms = Math.round(performance.now() - started);
     if (result.attempts > 1) {
       metrics.replies.retried += 1;
@@ -129,21 +129,24 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     switch (result.outcome) {
       case 'sent':
         metrics.replies.sent += 1;
-        log.info(
+        // At debug: a line per answer would be the costliest thing the bot does per webhook after
+        // the reply itself; /metrics counts them, analytics keeps what was asked and answered.
+        if (!deps.logger.isLevelEnabled('debug')) return;
+        log().debug(
           { outcome: plan.outcome, reply: 'sent', entryIds: plan.entryIds, attempts: result.attempts, ms },
           'replied',
         );
         return;
       case 'delivered-unconfirmed':
         metrics.replies.deliveredUnconfirmed += 1;
-        log.warn(
+        log().warn(
           { outcome: plan.outcome, reply: 'delivered-unconfirmed', attempts: result.attempts, ms },
           'reply most likely delivered: LINE refused the token after an attempt that may have gone through',
         );
         return;
       case 'failed':
         countFailure(metrics, result.reason);
-        log.error(
+        log().error(
           {
             outcome: plan.outcome,
             reply: 'failed',
@@ -163,12 +166,14 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   async function handle(event: webhook.Event, state: { accounted: boolean }): Promise<void> {
     const started = performance.now();
     const eventId = event.webhookEventId;
-    const log = deps.logger.child({ eventId, eventType: event.type });
+    // Made on first use: most events log nothing, and a child logger serialises its bindings.
+    let child: Logger | undefined;
+    const log = (): Logger => (child ??= deps.logger.child({ eventId, eventType: event.type }));
     const claimed = eventId ? deps.deduplicator.claim(eventId) : true;
     if (!(typeof claimed === 'boolean' ? claimed : await claimed)) {
       metrics.events.duplicatesSkipped += 1;
       state.accounted = true;
-      log.info({ outcome: 'duplicate' }, 'redelivered event skipped');
+      log().info({ outcome: 'duplicate' }, 'redelivered event skipped');
       return;
     }
     const engine = deps.engines.current() ?? (await deps.engines.ready());
@@ -176,14 +181,14 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     if (!plan) {
       metrics.events.ignored += 1;
       state.accounted = true;
-      log.info({ outcome: 'ignored' }, 'event needs no reply');
+      log().info({ outcome: 'ignored' }, 'event needs no reply');
       return;
     }
     const replyToken = 'replyToken' in event ? event.replyToken : undefined;
     if (!replyToken) {
       metrics.events.withoutReplyToken += 1;
       state.accounted = true;
-      log.warn({ outcome: plan.outcome }, 'event has no reply token; not answered');
+      log().warn({ outcome: plan.outcome }, 'event has no reply token; not answered');
       record(event, plan);
       return;
     }
@@ -194,7 +199,9 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     const result = await replier.reply(replyToken, plan.messages, {
       deadline,
       wake: wake.signal,
-      log,
+      get log() {
+        return log();
+      },
       onAttempt: loading.onAttempt,
       onBackoff: loading.onBackoff,
     });

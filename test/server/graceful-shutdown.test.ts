@@ -37,6 +37,7 @@ describe('shutdown on SIGTERM', () => {
       LINE_CHANNEL_SECRET: testChannelSecret,
       LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
       LINE_API_BASE_URL: fake.baseUrl,
+      LOG_LEVEL: 'debug', // the line of each reply sent
     });
     const event = textEvent('ふるさと納税は？');
     const body = JSON.stringify(callbackBody([event]));

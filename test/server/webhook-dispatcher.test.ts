@@ -20,7 +20,7 @@ function recordingPort() {
   return { port, sent };
 }
 
-function capturedLogger() {
+function capturedLogger(level = 'debug') {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -29,7 +29,7 @@ function capturedLogger() {
       done();
     },
   });
-  return { logger: createLogger('debug', sink), lines };
+  return { logger: createLogger(level, sink), lines };
 }
 
 describe('webhook dispatcher', () => {
@@ -57,6 +57,39 @@ describe('webhook dispatcher', () => {
     expect(dispatcher.metrics.events).toMatchObject({ received: 4, duplicatesSkipped: 1, ignored: 1 });
     expect(dispatcher.metrics.replies).toMatchObject({ sent: 2, retried: 0, failed: {} });
     expect(dispatcher.inFlight).toBe(0);
+  });
+
+  it('at the production log level, logs an answered event at debug only, and a failed reply with its reason', async () => {
+    const { logger, lines } = capturedLogger('info');
+    let fail = false;
+    const port: ReplyClient = {
+      async reply() {
+        if (fail) throw Object.assign(new Error('Bad Request'), { status: 400, body: '{"message":"bad"}' });
+      },
+    };
+    const dispatcher = createWebhookDispatcher({
+      engines: createEngineRef(await bundledEngine()),
+      deduplicator: createMemoryDeduplicator(),
+      replies: port,
+      logger,
+    });
+    dispatcher.dispatch([textEvent('ふるさと納税は？')]);
+    await dispatcher.idle();
+    expect(lines).toEqual([]);
+    expect(dispatcher.metrics.replies.sent).toBe(1);
+
+    fail = true;
+    const failing = textEvent('残業は減ったの？');
+    dispatcher.dispatch([failing]);
+    await dispatcher.idle();
+    expect(lines).toEqual([
+      expect.objectContaining({
+        msg: 'reply failed',
+        eventId: failing.webhookEventId,
+        reason: 'client-error',
+        status: 400,
+      }),
+    ]);
   });
 
   it('turns an error before the reply into one counted failure, not silence', async () => {
