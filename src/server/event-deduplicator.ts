@@ -29,12 +29,23 @@ export function createMemoryDeduplicator(options: MemoryDeduplicatorOptions = {}
   const ttlMs = options.ttlMs ?? 30 * 60 * 1000;
   const maxEntries = options.maxEntries ?? 100_000;
   const now = options.now ?? Date.now;
-  // A Map keeps insertion order, so the first keys are the oldest.
   const seenAt = new Map<string, number>();
+  // The ids in the order they were claimed, oldest at `head`: eviction walks forward from there.
+  // (Iterating the Map from its start instead skips every entry deleted before, until V8 rehashes
+  // the table: once full, each claim cost tens of microseconds instead of a fraction of one.)
+  let order: string[] = [];
+  let head = 0;
   const evict = (time: number) => {
-    for (const [id, at] of seenAt) {
+    while (head < order.length) {
+      const id = order[head] as string;
+      const at = seenAt.get(id) ?? time;
       if (time - at < ttlMs && seenAt.size <= maxEntries) break;
       seenAt.delete(id);
+      head += 1;
+    }
+    if (head > 1024 && head * 2 > order.length) {
+      order = order.slice(head);
+      head = 0;
     }
   };
   return {
@@ -43,6 +54,7 @@ export function createMemoryDeduplicator(options: MemoryDeduplicatorOptions = {}
       evict(time);
       if (seenAt.has(eventId)) return false;
       seenAt.set(eventId, time);
+      order.push(eventId);
       evict(time);
       return true;
     },

@@ -25,4 +25,17 @@ describe('memory event deduplicator', () => {
     expect(await dedup.claim('a')).toBe(true);
     expect(await dedup.claim('d')).toBe(false);
   });
+
+  it('keeps forgetting the oldest ids in order, long after it first filled up', () => {
+    let now = 0;
+    const dedup = createMemoryDeduplicator({ maxEntries: 100, ttlMs: 1000, now: () => now });
+    for (let i = 0; i < 5000; i++) {
+      now = i; // ids older than 1000 ms go by age, the rest by count
+      expect(dedup.claim(`id-${i}`)).toBe(true);
+    }
+    expect(dedup.claim('id-4999')).toBe(false);
+    expect(dedup.claim('id-4900')).toBe(false);
+    expect(dedup.claim('id-4899')).toBe(true); // forgotten: the 101st newest
+    expect(dedup.claim('id-0')).toBe(true);
+  });
 });
