@@ -4,11 +4,12 @@
  * The bot's performance in one run, as production runs it (`npm run build`, then the node arguments
  * of `npm run start:prod`, which the Dockerfile's CMD repeats):
  *   1. start-up: time from spawn to the first 200 of /healthz, and resident memory once ready;
- *   2. latency of each pipeline stage, in process, over the development and citizen questions;
+ *   2. latency of each pipeline stage, in process, over the development and citizen questions, and
+ *      the in-memory de-duplication's cost per event while it fills and once full;
  *   3. a load test over loopback, the bot beside the floor (scripts/bench/floor-server.ts: express
  *      and the SDK's signature middleware answering every event with one constant Flex reply),
  *      both replying to a counting fake Messaging API, with every reply matched by reply token:
- *      at a fixed concurrency (throughput) in --rounds rounds (default 3) alternating bot and floor,
+ *      at a fixed concurrency (throughput) in --rounds rounds (default 5) alternating bot and floor,
  *      each a fresh process, judged on the medians over the rounds; then, in the last round, both at
  *      one fixed rate (latency at a load both can carry);
  *   4. the memory of the kuromoji dictionary: kuromoji's own loader against this project's.
@@ -34,7 +35,7 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '3000' },
     concurrency: { type: 'string', default: '32' },
     warmup: { type: 'string', default: '300' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     starts: { type: 'string', default: '5' },
     'tsx-starts': { type: 'string', default: '2' },
     passes: { type: 'string', default: '20' },
