@@ -67,25 +67,31 @@ export interface EventRecorderDeps {
 }
 
 export function createEventRecorder(deps: EventRecorderDeps): EventRecorder {
-  return async (event, plan) => {
+  const written = Promise.resolve();
+  // Store errors (SQLite's messages and codes) never carry the bound values: no user data here.
+  const notRecorded = (eventId: string | undefined, kind: AnalyticsRecord['kind'] | undefined, err: unknown) => {
+    deps.logger.error(
+      { eventId, record: kind, code: (err as { code?: unknown }).code, error: (err as Error).message },
+      'analytics not recorded (the reply was not affected)',
+    );
+  };
+  // Not an async function: the record is built at once, and what waits for the batch to be
+  // written holds only the event id, never the event and its reply (kept alive for the batch's
+  // 50 ms, they would outlive the young generation under load).
+  return (event, plan) => {
+    const eventId = event.webhookEventId;
     let kind: AnalyticsRecord['kind'] | undefined;
+    let stored: Promise<void>;
     try {
       const entry = analyticsRecordFor(event, plan, deps.salt);
-      if (!entry) return;
+      if (!entry) return written;
       kind = entry.kind;
-      if (entry.kind === 'question') await deps.store.recordQuestion(entry.record);
-      else await deps.store.recordFeedback(entry.record);
+      stored =
+        entry.kind === 'question' ? deps.store.recordQuestion(entry.record) : deps.store.recordFeedback(entry.record);
     } catch (err) {
-      // Store errors (SQLite's messages and codes) never carry the bound values: no user data here.
-      deps.logger.error(
-        {
-          eventId: event.webhookEventId,
-          record: kind,
-          code: (err as { code?: unknown }).code,
-          error: (err as Error).message,
-        },
-        'analytics not recorded (the reply was not affected)',
-      );
+      notRecorded(eventId, kind, err);
+      return written;
     }
+    return stored.catch((err: unknown) => notRecorded(eventId, kind, err));
   };
 }
