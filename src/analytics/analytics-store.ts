@@ -35,6 +35,11 @@ export interface FeedbackRecord {
   readonly vote: Vote;
 }
 
+/** One thing to record, as the webhook side hands it to a store. */
+export type AnalyticsRecord =
+  | { readonly kind: 'question'; readonly record: QuestionRecord }
+  | { readonly kind: 'feedback'; readonly record: FeedbackRecord };
+
 /** Questions the bot could not answer, grouped by {@link questionKey}. */
 export interface UnansweredQuestion {
   /** A sample of the original texts in the group: the most recent one. */

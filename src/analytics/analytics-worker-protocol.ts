@@ -3,22 +3,18 @@
  * (analytics-worker.ts): records go over in batches, report queries as calls with an id. Values
  * cross by structured clone, so Dates stay Dates.
  */
-import type { FeedbackRecord, QuestionRecord } from './analytics-store.js';
+import type { AnalyticsRecord } from './analytics-store.js';
 
 /** What the worker needs to open the store. */
 export interface AnalyticsWorkerData {
   readonly file: string;
 }
 
-export type RecordToWrite =
-  | { readonly kind: 'question'; readonly record: QuestionRecord }
-  | { readonly kind: 'feedback'; readonly record: FeedbackRecord };
-
 /** The report queries of the store, callable across the thread boundary. */
 export type QueryMethod = 'unansweredQuestions' | 'negativeFeedback' | 'dailyVolume' | 'topEntries';
 
 export type ToWorker =
-  | { readonly type: 'write'; readonly id: number; readonly records: readonly RecordToWrite[] }
+  | { readonly type: 'write'; readonly id: number; readonly records: readonly AnalyticsRecord[] }
   | { readonly type: 'query'; readonly id: number; readonly method: QueryMethod; readonly query: unknown }
   | { readonly type: 'close'; readonly id: number };
 

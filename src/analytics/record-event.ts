@@ -8,15 +8,11 @@ import type { webhook } from '@line/bot-sdk';
 import type { ReplyPlan } from '../bot/reply-for-event.js';
 import { parsePostbackData } from '../line/postback-data.js';
 import type { Logger } from '../logger.js';
-import type { AnalyticsStore, FeedbackRecord, QuestionRecord } from './analytics-store.js';
+import type { AnalyticsRecord, AnalyticsStore } from './analytics-store.js';
 import { hashUserId } from './user-hash.js';
 
 /** Records what an event means for analytics; never rejects. */
 export type EventRecorder = (event: webhook.Event, plan: ReplyPlan) => Promise<void>;
-
-export type AnalyticsRecord =
-  | { readonly kind: 'question'; readonly record: QuestionRecord }
-  | { readonly kind: 'feedback'; readonly record: FeedbackRecord };
 
 /**
  * What to record for an event and the reply planned for it (pure): a record for a text message

@@ -7,12 +7,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { batchOutcome, type BatchOutcome } from './batch-outcome.js';
 import {
   checkQuery,
   questionKey,
   reportDay,
   reportDays,
   smallTalkReasons,
+  type AnalyticsRecord,
   type AnalyticsStore,
   type DailyVolume,
   type FeedbackRecord,
@@ -226,26 +228,13 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
   // `flushDelayMs`; reports and close() write what is pending first.
   // Waiting records are plain data with one promise per batch, not a closure and a promise each:
   // the webhook's events are released sooner and the collector has less to do.
-  type Pending =
-    | { readonly kind: 'question'; readonly record: QuestionRecord }
-    | { readonly kind: 'feedback'; readonly record: FeedbackRecord };
-  interface Batch {
-    readonly records: Pending[];
-    /** Settles once the batch's transaction has committed (or failed: every record's caller sees the error). */
-    readonly written: Promise<void>;
-    settle(err?: Error): void;
+  interface Batch extends BatchOutcome {
+    readonly records: AnalyticsRecord[];
   }
-  const newBatch = (): Batch => {
-    let settle: (err?: Error) => void = () => undefined;
-    const written = new Promise<void>((resolve, reject) => {
-      settle = (err) => (err ? reject(err) : resolve());
-    });
-    written.catch(() => undefined); // callers that dropped their promise must not make it unhandled
-    return { records: [], written, settle };
-  };
+  const newBatch = (): Batch => ({ records: [], ...batchOutcome() });
   let batch: Batch | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const writeBatch = db.transaction((records: readonly Pending[]) => {
+  const writeBatch = db.transaction((records: readonly AnalyticsRecord[]) => {
     for (const p of records) {
       if (p.kind === 'question') insertQuestionRecord(p.record);
       else insertFeedbackRecord(p.record);
@@ -264,7 +253,7 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
       current.settle(err as Error);
     }
   };
-  const enqueue = (pending: Pending): Promise<void> => {
+  const enqueue = (pending: AnalyticsRecord): Promise<void> => {
     batch ??= newBatch();
     const { written } = batch;
     batch.records.push(pending);

@@ -8,13 +8,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { checkQuery, type AnalyticsStore } from './analytics-store.js';
+import { checkQuery, type AnalyticsRecord, type AnalyticsStore } from './analytics-store.js';
+import { batchOutcome, type BatchOutcome } from './batch-outcome.js';
 import type {
   AnalyticsWorkerData,
   CrossedError,
   FromWorker,
   QueryMethod,
-  RecordToWrite,
   ToWorker,
 } from './analytics-worker-protocol.js';
 
@@ -123,8 +123,8 @@ export async function openWorkerAnalyticsStore(file: string): Promise<AnalyticsS
   }
 
   // Records wait as plain data with one promise per batch (as in the SQLite store).
-  let waiting: RecordToWrite[] = [];
-  let batchSent: { promise: Promise<void>; settle(err?: Error): void } | undefined;
+  let waiting: AnalyticsRecord[] = [];
+  let batchSent: BatchOutcome | undefined;
   let timer: NodeJS.Timeout | undefined;
   const send = (): void => {
     clearTimeout(timer);
@@ -139,20 +139,13 @@ export async function openWorkerAnalyticsStore(file: string): Promise<AnalyticsS
       (err: Error) => batch.settle(err),
     );
   };
-  const enqueue = (record: RecordToWrite): Promise<void> => {
-    if (!batchSent) {
-      let settle: (err?: Error) => void = () => undefined;
-      const promise = new Promise<void>((resolve, reject) => {
-        settle = (err) => (err ? reject(err) : resolve());
-      });
-      promise.catch(() => undefined); // callers that dropped their promise must not make it unhandled
-      batchSent = { promise, settle };
-    }
-    const { promise } = batchSent;
+  const enqueue = (record: AnalyticsRecord): Promise<void> => {
+    batchSent ??= batchOutcome();
+    const { written } = batchSent;
     waiting.push(record);
     if (waiting.length >= maxBatch) send();
     else timer ??= setTimeout(send, sendDelayMs);
-    return promise;
+    return written;
   };
   /** A report query: checked here (the same RangeError as the other stores), answered by the worker after what waits. */
   function query<M extends QueryMethod>(
