@@ -56,7 +56,20 @@ interface Call {
  * Starts the worker and opens the database there. Rejects, with the worker's error (an
  * AnalyticsSchemaError's message, a permission error), when it cannot be opened.
  */
-export async function openWorkerAnalyticsStore(file: string): Promise<AnalyticsStore> {
+export interface WorkerStoreOptions {
+  /**
+   * How long opening may take (default 10 s). The server opens analytics before it listens, and a
+   * database that never opens (a file on a hung network mount, a pipe) must not keep it from
+   * answering: past this, analytics is given up and the thread left to itself.
+   */
+  readonly openTimeoutMs?: number;
+}
+
+export async function openWorkerAnalyticsStore(
+  file: string,
+  options: WorkerStoreOptions = {},
+): Promise<AnalyticsStore> {
+  const openTimeoutMs = options.openTimeoutMs ?? 10_000;
   const { script, eval: isEval } = workerScript();
   const worker = new Worker(script, { eval: isEval, workerData: { file } satisfies AnalyticsWorkerData });
   const calls = new Map<number, Call>();
@@ -82,7 +95,14 @@ export async function openWorkerAnalyticsStore(file: string): Promise<AnalyticsS
       cleanup();
       reject(new Error(`the analytics worker exited (${code}) before opening ${file}`));
     };
+    const timer = setTimeout(() => {
+      cleanup();
+      worker.unref(); // stuck in a system call, it may not stop: it must not keep the process alive
+      void worker.terminate();
+      reject(new Error(`the analytics database did not open within ${openTimeoutMs} ms: ${file}`));
+    }, openTimeoutMs);
     const cleanup = () => {
+      clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);

@@ -46,4 +46,11 @@ describe('openWorkerAnalyticsStore', () => {
     await expect(openWorkerAnalyticsStore(file)).rejects.toThrow(/newer than this bot supports/);
     await expect(openWorkerAnalyticsStore(file)).rejects.toMatchObject({ name: 'AnalyticsSchemaError' });
   });
+
+  it('gives up, instead of keeping the server from starting, when the database does not open in time', async () => {
+    // 1 ms: the worker has not even loaded its code by then.
+    await expect(openWorkerAnalyticsStore(analyticsDbFile(dir), { openTimeoutMs: 1 })).rejects.toThrow(
+      /did not open within 1 ms/,
+    );
+  });
 });
