@@ -1,35 +1,37 @@
 /**
- * The port through which replies leave the bot, and its LINE implementation (the official SDK,
- * pointed at LINE_API_BASE_URL so tests reach a fake Messaging API on loopback). One call is one
- * HTTP request; timeouts and retries are added by retrying-reply-client.ts.
+ * The port through which replies leave the bot, and its LINE implementation: the Messaging API
+ * at LINE_API_BASE_URL (tests point it at a fake on loopback), reached through the bot's own
+ * keep-alive client (messaging-api-poster.ts). One call is one HTTP request; timeouts and
+ * retries are added by retrying-reply-client.ts.
  */
-import { messagingApi } from '@line/bot-sdk';
+import type { messagingApi } from '@line/bot-sdk';
+import { createMessagingApiPoster, type RequestHandle } from './messaging-api-poster.js';
+
+export type { RequestHandle };
 
 export interface ReplyClient {
-  /** One attempt; throws the SDK's HTTPFetchError (status, headers, body) or fetch's network error. */
-  reply(replyToken: string, messages: messagingApi.Message[]): Promise<void>;
+  /**
+   * One attempt; throws a LineApiError (status, headers, body) or the socket's error. The port
+   * sets `handle.abandon` while its request is open: the retry policy calls it when the attempt
+   * timed out, and the request is dropped with its connection.
+   */
+  reply(replyToken: string, messages: messagingApi.Message[], handle?: RequestHandle): Promise<void>;
   /** Shows the loading animation in a 1:1 chat for `loadingSeconds` (5 to 60, a multiple of 5). */
   showLoading?(chatId: string, loadingSeconds: number): Promise<void>;
+  /** Closes idle connections (shutdown). */
+  close?(): void;
 }
 
+const replyPath = '/v2/bot/message/reply';
+const loadingPath = '/v2/bot/chat/loading/start';
+
 export function createLineReplyClient(options: { channelAccessToken: string; baseUrl: string }): ReplyClient {
-  const client = new messagingApi.MessagingApiClient({
-    channelAccessToken: options.channelAccessToken,
-    baseURL: options.baseUrl,
-  });
+  const poster = createMessagingApiPoster(options);
   return {
-    async reply(replyToken, messages) {
-      try {
-        await client.replyMessage({ replyToken, messages });
-      } catch (err) {
-        // The SDK parses the body only after checking for a 2xx status: a SyntaxError means
-        // LINE accepted the reply and answered with a body that is not JSON.
-        if (err instanceof SyntaxError) return;
-        throw err;
-      }
-    },
-    async showLoading(chatId, loadingSeconds) {
-      await client.showLoadingAnimation({ chatId, loadingSeconds });
-    },
+    reply: (replyToken, messages, handle) =>
+      poster.post(replyPath, { replyToken, messages } satisfies messagingApi.ReplyMessageRequest, handle),
+    showLoading: (chatId, loadingSeconds) =>
+      poster.post(loadingPath, { chatId, loadingSeconds } satisfies messagingApi.ShowLoadingAnimationRequest),
+    close: () => poster.close(),
   };
 }

@@ -6,12 +6,13 @@
  * "Invalid reply token") are not retried. It never throws: it returns what happened, for the
  * dispatcher to log and count.
  *
- * The SDK calls the global fetch without an AbortSignal and has no timeout option, so an attempt
- * is raced against a timer; a response that arrives after its attempt timed out is ignored.
+ * An attempt is raced against a timer: when it fires, the attempt counts as timed out and its
+ * request is aborted (the port closes its connection), so a response that would still arrive is
+ * never read.
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { Logger } from '../logger.js';
-import type { ReplyClient } from './reply-client.js';
+import type { ReplyClient, RequestHandle } from './reply-client.js';
 
 /** The retry policy; every field has a production default in {@link defaultReplyPolicy}. */
 export interface ReplyPolicy {
@@ -136,7 +137,7 @@ export const realSleep: Sleep = (ms, signal) =>
 
 /**
  * Every attempt has a timer that is nearly always cancelled: a plain setTimeout, because an
- * AbortController per attempt (and the DOMException its abort creates) costs more than the rest
+ * AbortController per attempt (and the DOMException its abort creates) cost more than the rest
  * of the retry logic under load.
  */
 export const realTimer: StartTimer = (ms, fire) => {
@@ -193,8 +194,9 @@ export class ReplyTimeoutError extends Error {
 }
 
 /**
- * Classifies what one attempt threw: the SDK's HTTPFetchError (status, headers, body), a fetch
- * network error (TypeError whose cause has a socket error code), or a timeout.
+ * Classifies what one attempt threw: an HTTP error with its status, headers and body (the port's
+ * LineApiError, or the SDK's HTTPFetchError), a socket error with its code (node:http's, or fetch's
+ * TypeError with the code in its cause), or a timeout.
  */
 export function classifyFailure(err: unknown): AttemptFailure {
   if (err instanceof ReplyTimeoutError) return { reason: 'timeout', retryable: true, mayHaveBeenDelivered: true };
@@ -215,7 +217,8 @@ export function classifyFailure(err: unknown): AttemptFailure {
   }
   const code = errorCode(err);
   const fetchFailed = err instanceof TypeError && (err.message === 'fetch failed' || err.message === 'terminated');
-  if (fetchFailed || (code !== undefined && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code))) {
+  // E...: the socket's errors; UND_ERR_...: fetch's; HPE_...: node's HTTP parser, on a garbled response.
+  if (fetchFailed || (code !== undefined && /^(E[A-Z]+|UND_ERR_[A-Z_]+|HPE_[A-Z_]+)$/.test(code))) {
     const networkCode = code ?? 'UNKNOWN';
     return {
       reason: 'network',
@@ -260,8 +263,12 @@ export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolic
     timeoutMs: number,
   ): Promise<AttemptFailure | undefined> {
     return new Promise((resolve) => {
-      const cancel = startTimer(timeoutMs, () => resolve(classifyFailure(new ReplyTimeoutError(timeoutMs))));
-      port.reply(replyToken, messages).then(
+      const request: RequestHandle = {};
+      const cancel = startTimer(timeoutMs, () => {
+        resolve(classifyFailure(new ReplyTimeoutError(timeoutMs)));
+        request.abandon?.();
+      });
+      port.reply(replyToken, messages, request).then(
         () => {
           cancel();
           resolve(undefined);

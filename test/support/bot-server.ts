@@ -1,6 +1,6 @@
 /**
  * Runs the real bot app on loopback for integration tests: the real engine on the bundled
- * corpus, the real SDK reply client pointed at a fake Messaging API, logs captured in memory.
+ * corpus, the real reply client pointed at a fake Messaging API, logs captured in memory.
  */
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -77,12 +77,15 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   const logger = createLogger('debug', sink);
   const engines = options.engines ?? createEngineRef(options.engine);
   const analytics = options.analytics ?? createMemoryAnalyticsStore();
-  const dispatcher = options.lineApiBaseUrl
+  const replies = options.lineApiBaseUrl
+    ? createLineReplyClient({ channelAccessToken: fakeChannelAccessToken, baseUrl: options.lineApiBaseUrl })
+    : undefined;
+  const dispatcher = replies
     ? createWebhookDispatcher({
         engines,
         logger,
         deduplicator: createMemoryDeduplicator(),
-        replies: createLineReplyClient({ channelAccessToken: fakeChannelAccessToken, baseUrl: options.lineApiBaseUrl }),
+        replies,
         recordEvent: createEventRecorder({ store: analytics, salt: options.hashSalt ?? testHashSalt, logger }),
         ...(options.replyPolicy ? { replyPolicy: options.replyPolicy } : {}),
         ...(options.loadingAfterMs === undefined ? {} : { loadingAfterMs: options.loadingAfterMs }),
@@ -108,6 +111,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
+        replies?.close?.();
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };

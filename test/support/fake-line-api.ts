@@ -107,6 +107,8 @@ export interface FakeLineApi {
   readonly replies: readonly FakeLineReply[];
   /** Accepted pushes, in order. */
   readonly pushes: readonly FakeLinePush[];
+  /** Requests whose client closed the connection before the fake answered (a client's timeout). */
+  readonly abandoned: readonly FakeLineRequest[];
   /** Accepted loading-animation requests (`{ chatId, loadingSeconds }`). */
   readonly loadingStarts: readonly messagingApi.ShowLoadingAnimationRequest[];
   /** Rich menus, the default rich menu and the webhook endpoint, as the account now has them. */
@@ -199,6 +201,7 @@ function sentMessages(count: number): messagingApi.SentMessage[] {
 export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promise<FakeLineApi> {
   const token = options.channelAccessToken ?? fakeChannelAccessToken;
   const requests: FakeLineRequest[] = [];
+  const abandoned: FakeLineRequest[] = [];
   const replies: FakeLineReply[] = [];
   const pushes: FakeLinePush[] = [];
   const loadingStarts: messagingApi.ShowLoadingAnimationRequest[] = [];
@@ -324,11 +327,16 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
       bodyBytes,
     };
     requests.push(request);
+    let resetHere = false;
+    response.once('close', () => {
+      if (!response.writableFinished && !resetHere) abandoned.push(request);
+    });
 
     const override: FakeLineResponse | undefined =
       options.destroySocket?.(request) === true ? { destroySocket: true } : options.respond?.(request);
     const finish = (): void => {
       if (override?.destroySocket === true) {
+        resetHere = true;
         incoming.socket.destroy();
         return;
       }
@@ -383,6 +391,7 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
     replies,
     pushes,
     loadingStarts,
+    abandoned,
     account: account.state,
     async waitForReplies(count: number, timeoutMs = 2000): Promise<readonly FakeLineReply[]> {
       const deadline = Date.now() + timeoutMs;
