@@ -7,16 +7,17 @@
  *   2. latency of each pipeline stage, in process, over the development and citizen questions, and
  *      the in-memory de-duplication's cost per event while it fills and once full;
  *   3. a load test over loopback, the bot beside the floor (scripts/bench/floor-server.ts: express
- *      and the SDK's signature middleware answering every event with one constant Flex reply),
- *      both replying to a counting fake Messaging API, with every reply matched by reply token:
- *      at a fixed concurrency (throughput) in --rounds rounds (default 5) alternating bot and floor,
- *      each a fresh process, judged on the medians over the rounds; then, in the last round, both at
- *      one fixed rate (latency at a load both can carry);
+ *      and the SDK's signature middleware answering every event with one constant Flex reply through
+ *      the SDK's client) and beside the same floor on the bot's own Messaging API client, all
+ *      replying to a counting fake Messaging API, with every reply matched by reply token: at a
+ *      fixed concurrency (throughput) in --rounds rounds (default 5) alternating the servers, each a
+ *      fresh process, judged on the medians over the rounds; then each once more at one fixed rate
+ *      (latency at a load all can carry);
  *   4. the memory of the kuromoji dictionary: kuromoji's own loader against this project's.
  * Prints figures and the targets beside them; never asserts (timings depend on the machine).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +26,7 @@ import { measureClaims } from './bench/dedup-claims.js';
 import { startCountingLineApi } from './bench/counting-line-api.js';
 import { runLoad, type LoadResult } from './bench/load.js';
 import { readQuestions, repoRoot } from './bench/questions.js';
-import { startServer } from './bench/server-process.js';
+import { startServer, type ServerProcess } from './bench/server-process.js';
 import { stageNames, timeStages } from './bench/stages.js';
 import { mb, median, medianAndRange, ms, percentile, ratio, table, us } from './bench/stats.js';
 import { renderReply } from '../src/line/render-reply.js';
@@ -225,75 +226,79 @@ const ok200 = (r: LoadResult) => r.statuses.get(200) ?? 0;
 const throughput = (r: LoadResult) => ok200(r) / (r.ackSpanMs / 1000);
 const repliesPerSecond = (r: LoadResult) => r.replyLatencies.length / (r.replySpanMs / 1000);
 const p = (xs: readonly number[], q: number) => percentile(xs, q);
+const p99 = (r: LoadResult) => p(r.replyLatencies, 99);
+
+/** A server of the load test. */
+interface Contender {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+}
 /** One round of one server: a fresh process, warmed up, then loaded at fixed concurrency. */
-type Run = {
+interface Run {
   readonly rssAtReady: number;
-  /** At fixed concurrency. */
   readonly result: LoadResult;
-  /** Then at a fixed rate, on the same (warm) process: in the last round only. */
-  readonly paced?: { readonly result: LoadResult; readonly rate: number };
-};
+}
 
-/** The open-loop phase lasts about this long. */
-const pacedSeconds = 5;
-
-async function loadTest(
-  label: string,
-  round: number,
-  args: readonly string[],
-  extraEnv: Record<string, string>,
-  /** The open-loop rate once the closed loop is done, or undefined for no open-loop phase. */
-  rateFor: (closed: LoadResult) => number | undefined,
-): Promise<Run> {
+/** A fresh process of `contender`, loaded by `load`, then stopped. */
+async function withServer<T>(
+  contender: Contender,
+  logName: string,
+  load: (server: ServerProcess) => Promise<T>,
+): Promise<T> {
   api.reset();
   const server = await startServer({
-    args,
-    env: { ...serverEnv(label), ...extraEnv },
-    logFile: path.join(work, `${label}-load-${round + 1}.log`),
+    args: contender.args,
+    env: { ...serverEnv(contender.name), ...contender.env },
+    logFile: path.join(work, `${contender.name}-${logName}.log`),
   });
   try {
-    const result = await runLoad(server, api, { channelSecret, questions, requests, concurrency, warmup });
-    const rate = rateFor(result);
-    if (rate === undefined) return { rssAtReady: server.rssAtReady, result };
-    const paced = await runLoad(server, api, {
-      channelSecret,
-      questions,
-      requests: Math.min(requests, Math.round(rate * pacedSeconds)),
-      concurrency,
-      ratePerSecond: rate,
-      warmup: 0,
-    });
-    return { rssAtReady: server.rssAtReady, result, paced: { result: paced, rate } };
+    return await load(server);
   } finally {
     await server.stop();
   }
 }
 
-// Rounds alternate, bot then floor, so that drift of the machine (other load, thermal state) falls
-// on both alike; each side is judged on its median round.
+const loadOptions = { channelSecret, questions, requests, concurrency, warmup };
+const fixedConcurrency = (contender: Contender, round: number): Promise<Run> =>
+  withServer(contender, `load-${round + 1}`, async (server) => ({
+    rssAtReady: server.rssAtReady,
+    result: await runLoad(server, api, loadOptions),
+  }));
+
 const floorScript = compileScript(path.join(repoRoot, 'scripts/bench/floor-server.ts'));
-const botRuns: Run[] = [];
-const floorRuns: Run[] = [];
+const bot: Contender = { name: 'bot', args: serverArgs, env: {} };
+const floor: Contender = { name: 'floor', args: [...nodeFlags, floorScript], env: { FLOOR_REPLY_FILE: floorReply } };
+// The floor again on the bot's own Messaging API client (from dist/, so only when the build worked).
+const posterModule = path.join(repoRoot, 'dist/line/messaging-api-poster.js');
+const leanFloor: Contender | undefined =
+  serverArgs === prodArgs && existsSync(posterModule)
+    ? { name: 'floor-lean', args: floor.args, env: { ...floor.env, FLOOR_POSTER_MODULE: posterModule } }
+    : undefined;
+const contenders = [bot, floor, ...(leanFloor ? [leanFloor] : [])];
+
+// Rounds alternate the servers, so that drift of the machine (other load, thermal state) falls on
+// each alike; each is judged on its median round.
+const runs = new Map<Contender, Run[]>(contenders.map((c) => [c, []]));
+const runsOf = (c: Contender): Run[] => runs.get(c) ?? [];
 for (let round = 0; round < rounds; round++) {
-  const last = round === rounds - 1;
-  // The open-loop rate for both: half of the bot's MEDIAN throughput at fixed concurrency over all
-  // the rounds (the last one included), so one noisy round does not set it.
-  const bot = await loadTest('bot', round, serverArgs, {}, (closed) =>
-    last
-      ? Math.max(
-          10,
-          Math.round(median([...botRuns.map((r) => throughput(r.result)), throughput(closed)]) / 2 / 10) * 10,
-        )
-      : undefined,
-  );
-  botRuns.push(bot);
-  const floor = await loadTest('floor', round, [...nodeFlags, floorScript], { FLOOR_REPLY_FILE: floorReply }, () =>
-    last ? bot.paced?.rate : undefined,
-  );
-  floorRuns.push(floor);
+  for (const contender of contenders) runsOf(contender).push(await fixedConcurrency(contender, round));
 }
-const botPaced = botRuns.at(-1)?.paced;
-const floorPaced = floorRuns.at(-1)?.paced;
+const medianOf = (c: Contender, value: (r: LoadResult) => number) => median(runsOf(c).map((r) => value(r.result)));
+
+// Then latency at one offered load that every server carries: half the slowest median throughput,
+// each server a fresh process warmed up at fixed concurrency first.
+const pacedSeconds = 5;
+const rate = Math.max(10, Math.round(Math.min(...contenders.map((c) => medianOf(c, throughput))) / 2 / 10) * 10);
+const paced = new Map<Contender, LoadResult>();
+for (const contender of contenders) {
+  paced.set(
+    contender,
+    await withServer(contender, 'paced', (server) =>
+      runLoad(server, api, { ...loadOptions, requests: Math.min(requests, rate * pacedSeconds), ratePerSecond: rate }),
+    ),
+  );
+}
 
 const max = (xs: readonly number[]) => Math.max(...xs);
 const loadRows: [string, (run: Run) => number, (x: number) => string, (xs: readonly number[]) => number][] = [
@@ -302,36 +307,49 @@ const loadRows: [string, (run: Run) => number, (x: number) => string, (xs: reado
   ['ack latency p50, ms', ({ result }) => p(result.ackLatencies, 50), (x) => ms(x, 2), median],
   ['ack latency p99, ms', ({ result }) => p(result.ackLatencies, 99), (x) => ms(x, 2), median],
   ['reply latency p50, ms', ({ result }) => p(result.replyLatencies, 50), (x) => ms(x, 2), median],
-  ['reply latency p99, ms', ({ result }) => p(result.replyLatencies, 99), (x) => ms(x, 2), median],
+  ['reply latency p99, ms', ({ result }) => p99(result), (x) => ms(x, 2), median],
   ['reply latency max, ms', ({ result }) => result.replyLatencies.at(-1) ?? 0, (x) => ms(x, 1), median],
   ['server CPU per webhook, ms', ({ result }) => result.serverCpuMs / result.requests, (x) => ms(x, 3), median],
   ['RSS at ready, MB', ({ rssAtReady }) => rssAtReady, mb, median],
   ['RSS under load (max of rounds), MB', ({ result }) => result.rssMax, mb, max],
 ];
 /** A row's figure for one server over its rounds. */
-const over = (runs: readonly Run[], value: (run: Run) => number, aggregate: (xs: readonly number[]) => number) =>
-  aggregate(runs.map(value));
+const over = (c: Contender, value: (run: Run) => number, aggregate: (xs: readonly number[]) => number) =>
+  aggregate(runsOf(c).map(value));
+const leanHeader = leanFloor ? ["floor on the bot's client", 'bot/that'] : [];
 console.log(
-  `\n3. Load over loopback, ${rounds} round${rounds === 1 ? '' : 's'} alternating bot and floor, ` +
+  `\n3. Load over loopback, ${rounds} round${rounds === 1 ? '' : 's'} alternating the servers, ` +
     `each a fresh process: ${requests} signed text webhooks (one event each, questions in turn) at concurrency ${concurrency}, ` +
-    `after ${warmup} unmeasured; both compiled and run with ${['node', ...nodeFlags].join(' ')}; medians over the rounds`,
+    `after ${warmup} unmeasured; all compiled and run with ${['node', ...nodeFlags].join(' ')}; medians over the rounds`,
+);
+console.log(
+  "   The floor replies through the SDK's MessagingApiClient (fetch); the bot through its own keep-alive client\n" +
+    '   (src/line/messaging-api-poster.ts). ' +
+    (leanFloor
+      ? "The floor on the bot's client shows what the bot's own work (search, de-duplication,\n" +
+        '   retry policy, analytics) costs apart from that choice.'
+      : "(The floor on the bot's client needs dist/: npm run build failed, so it is left out.)"),
 );
 console.log(
   table(
-    ['', 'bot', 'floor', 'bot/floor'],
+    ['', 'bot', 'floor', 'bot/floor', ...leanHeader],
     loadRows.map(([label, value, format, aggregate]) => {
-      const [b, f] = [over(botRuns, value, aggregate), over(floorRuns, value, aggregate)];
-      return [label, format(b), format(f), ratio(b, f)];
+      const [b, f] = [over(bot, value, aggregate), over(floor, value, aggregate)];
+      const lean = leanFloor ? over(leanFloor, value, aggregate) : undefined;
+      return [label, format(b), format(f), ratio(b, f), ...(lean === undefined ? [] : [format(lean), ratio(b, lean)])];
     }),
   ),
 );
-const roundRatios = botRuns.map((bot, i) => {
-  const floor = floorRuns[i];
-  return floor === undefined ? 0 : throughput(bot.result) / throughput(floor.result);
-});
-console.log(
-  `  throughput bot/floor by round: ${roundRatios.map((x) => x.toFixed(2)).join(' ')} (median ${median(roundRatios).toFixed(2)})`,
-);
+const roundRatios = (other: Contender) =>
+  runsOf(bot).map((run, i) => {
+    const theirs = runsOf(other)[i];
+    return theirs === undefined ? 0 : throughput(run.result) / throughput(theirs.result);
+  });
+const ratiosLine = (xs: readonly number[]) =>
+  `${xs.map((x) => x.toFixed(2)).join(' ')} (median ${median(xs).toFixed(2)})`;
+console.log(`  throughput bot/floor by round: ${ratiosLine(roundRatios(floor))}`);
+if (leanFloor)
+  console.log(`  throughput bot/(floor on the bot's client) by round: ${ratiosLine(roundRatios(leanFloor))}`);
 
 /** Counts added up key by key, e.g. statuses over rounds. */
 function addCounts<K>(maps: readonly ReadonlyMap<K, number>[]): Map<K, number> {
@@ -364,28 +382,25 @@ function statusLine(results: readonly LoadResult[]): string {
     `unexpected ${sum((r) => r.unexpected)}${others ? `; other calls: ${others}` : ''}`
   );
 }
-for (const [label, runs] of [
-  ['bot', botRuns],
-  ['floor', floorRuns],
-] as const) {
+for (const contender of contenders) {
+  const results = [...runsOf(contender).map((r) => r.result), ...[paced.get(contender) ?? []].flat()];
   console.log(
-    `  ${label}, ${runs.length} round${runs.length === 1 ? '' : 's'}: ${statusLine(runs.map((r) => r.result))}`,
+    `  ${contender.name}, ${rounds} round${rounds === 1 ? '' : 's'} and the paced run: ${statusLine(results)}`,
   );
 }
 const allOk = (r: LoadResult) =>
   ok200(r) === r.requests && r.missing.length === 0 && r.duplicates.size === 0 && r.unexpected === 0;
 const yes = (ok: boolean) => (ok ? 'yes' : 'NO');
+const everyOk = (c: Contender) => runsOf(c).every((r) => allOk(r.result)) && [paced.get(c) ?? []].flat().every(allOk);
 console.log(
-  `  every request 200 and every event exactly one reply, in every round: ` +
-    `bot ${yes(botRuns.every((r) => allOk(r.result)))}, floor ${yes(floorRuns.every((r) => allOk(r.result)))}`,
+  `  every request 200 and every event exactly one reply, in every run: ` +
+    contenders.map((c) => `${c.name} ${yes(everyOk(c))}`).join(', '),
 );
-const medianOf = (runs: readonly Run[], value: (r: LoadResult) => number) => median(runs.map((r) => value(r.result)));
-const p99 = (r: LoadResult) => p(r.replyLatencies, 99);
-const botRssMax = max(botRuns.map((r) => r.result.rssMax));
+const botRssMax = max(runsOf(bot).map((r) => r.result.rssMax));
 console.log(
-  `  targets, on the medians of ${rounds} round${rounds === 1 ? '' : 's'}: ` +
-    `throughput ≥ ${targets.throughputVsFloor} × floor: ${met(medianOf(botRuns, throughput) >= targets.throughputVsFloor * medianOf(floorRuns, throughput))}; ` +
-    `reply p99 ≤ ${targets.replyP99VsFloor} × floor: ${met(medianOf(botRuns, p99) <= targets.replyP99VsFloor * medianOf(floorRuns, p99))}; ` +
+  `  targets, on the medians of ${rounds} round${rounds === 1 ? '' : 's'}, against the floor: ` +
+    `throughput ≥ ${targets.throughputVsFloor} × floor: ${met(medianOf(bot, throughput) >= targets.throughputVsFloor * medianOf(floor, throughput))}; ` +
+    `reply p99 ≤ ${targets.replyP99VsFloor} × floor: ${met(medianOf(bot, p99) <= targets.replyP99VsFloor * medianOf(floor, p99))}; ` +
     `RSS < ${mb(targets.rssBytes)} MB under load (largest of the rounds): ${met(botRssMax < targets.rssBytes)}`,
 );
 
@@ -393,29 +408,32 @@ const pacedRows: [string, (r: LoadResult) => number, (x: number) => string][] = 
   ['ack latency p50, ms', (r) => p(r.ackLatencies, 50), (x) => ms(x, 2)],
   ['ack latency p99, ms', (r) => p(r.ackLatencies, 99), (x) => ms(x, 2)],
   ['reply latency p50, ms', (r) => p(r.replyLatencies, 50), (x) => ms(x, 2)],
-  ['reply latency p99, ms', (r) => p(r.replyLatencies, 99), (x) => ms(x, 2)],
+  ['reply latency p99, ms', p99, (x) => ms(x, 2)],
   ['reply latency max, ms', (r) => r.replyLatencies.at(-1) ?? 0, (x) => ms(x, 1)],
 ];
+const botPaced = paced.get(bot);
+const floorPaced = paced.get(floor);
+const leanPaced = leanFloor ? paced.get(leanFloor) : undefined;
 if (botPaced !== undefined && floorPaced !== undefined) {
   console.log(
-    `\n   The same servers at one offered load (open loop), in the last round on its warm processes: ` +
-      `${botPaced.result.requests} webhooks at ${botPaced.rate}/s, half the bot's median throughput above ` +
-      '(at fixed concurrency latency is mostly queueing, so it follows throughput)',
+    `\n   The same servers at one offered load (open loop), each a fresh process warmed up as above: ` +
+      `${botPaced.requests} webhooks at ${rate}/s, half the slowest median throughput above ` +
+      '(at fixed concurrency latency is mostly queueing, so it follows throughput); one run each',
   );
   console.log(
     table(
-      ['', 'bot', 'floor', 'bot/floor'],
+      ['', 'bot', 'floor', 'bot/floor', ...leanHeader],
       pacedRows.map(([label, value, format]) => [
         label,
-        format(value(botPaced.result)),
-        format(value(floorPaced.result)),
-        ratio(value(botPaced.result), value(floorPaced.result)),
+        format(value(botPaced)),
+        format(value(floorPaced)),
+        ratio(value(botPaced), value(floorPaced)),
+        ...(leanPaced ? [format(value(leanPaced)), ratio(value(botPaced), value(leanPaced))] : []),
       ]),
     ),
   );
   console.log(
-    `  every request 200 and every event exactly one reply: bot ${yes(allOk(botPaced.result))}, floor ${yes(allOk(floorPaced.result))}; ` +
-      `reply p99 ≤ ${targets.replyP99VsFloor} × floor at this load: ${met(p99(botPaced.result) <= targets.replyP99VsFloor * p99(floorPaced.result))}`,
+    `  reply p99 ≤ ${targets.replyP99VsFloor} × floor at this load: ${met(p99(botPaced) <= targets.replyP99VsFloor * p99(floorPaced))}`,
   );
 }
 
