@@ -69,7 +69,18 @@ async function openAnalytics(config: Config, logger: Logger): Promise<AnalyticsS
   if (!config.line && !config.adminToken) return undefined;
   const file = analyticsDbFile(config.dataDir);
   try {
-    const store = await openWorkerAnalyticsStore(file);
+    const store = await openWorkerAnalyticsStore(file, {
+      onWorkerEvent(event) {
+        if (event.type === 'restarted') logger.info('analytics: worker restarted; recording again');
+        else
+          logger.error(
+            { error: event.error.message, restartInMs: event.restartInMs },
+            event.type === 'stopped'
+              ? 'analytics: the worker stopped; records in its hands are lost, the rest wait for a new one'
+              : 'analytics: the worker did not start again; trying later',
+          );
+      },
+    });
     logger.info({ file }, 'analytics: recording questions and votes');
     return store;
   } catch (err) {

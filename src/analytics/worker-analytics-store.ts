@@ -3,11 +3,11 @@
  * (analytics-worker.ts) and this side only gathers records. Recording a question costs the event
  * loop an array push; every 50 ms (or 500 records) the batch crosses to the worker in one message
  * and is written there in one transaction. Report queries first send what is waiting, so a report
- * always includes every record made before it.
+ * always includes every record made before it. A thread that dies is replaced (openWorkerAnalyticsStore).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { checkQuery, type AnalyticsRecord, type AnalyticsStore } from './analytics-store.js';
 import { batchOutcome, type BatchOutcome } from './batch-outcome.js';
 import type {
@@ -52,10 +52,12 @@ interface Call {
   reject(err: Error): void;
 }
 
-/**
- * Starts the worker and opens the database there. Rejects, with the worker's error (an
- * AnalyticsSchemaError's message, a permission error), when it cannot be opened.
- */
+/** What the store tells about its thread; the server logs it. */
+export type WorkerEvent =
+  | { readonly type: 'stopped'; readonly error: Error; readonly restartInMs: number }
+  | { readonly type: 'restarted' }
+  | { readonly type: 'restart-failed'; readonly error: Error; readonly restartInMs: number };
+
 export interface WorkerStoreOptions {
   /**
    * How long opening may take (default 10 s). The server opens analytics before it listens, and a
@@ -63,19 +65,30 @@ export interface WorkerStoreOptions {
    * answering: past this, analytics is given up and the thread left to itself.
    */
   readonly openTimeoutMs?: number;
+  /**
+   * Wait before starting a new thread when the worker stopped unexpectedly (default 1 s); it
+   * doubles for every stop within a minute of the last start, up to 30 s.
+   */
+  readonly restartDelayMs?: number;
+  /** Told when the thread stopped and when it was started again. */
+  readonly onWorkerEvent?: (event: WorkerEvent) => void;
+  /** Starts the thread; tests pass one that keeps the Worker to stop it. */
+  readonly startWorker?: (script: string | URL, options: WorkerOptions) => Worker;
 }
 
-export async function openWorkerAnalyticsStore(
-  file: string,
-  options: WorkerStoreOptions = {},
-): Promise<AnalyticsStore> {
+const maxRestartDelayMs = 30_000;
+/** A thread that ran this long before it stopped starts the backoff afresh. */
+const stableAfterMs = 60_000;
+
+/**
+ * Starts a worker and waits for it to open the database. Rejects, with the worker's error (an
+ * AnalyticsSchemaError's message, a permission error), when it cannot be opened.
+ */
+async function startOpenWorker(file: string, options: WorkerStoreOptions): Promise<Worker> {
   const openTimeoutMs = options.openTimeoutMs ?? 10_000;
   const { script, eval: isEval } = workerScript();
-  const worker = new Worker(script, { eval: isEval, workerData: { file } satisfies AnalyticsWorkerData });
-  const calls = new Map<number, Call>();
-  let nextId = 1;
-  let stopped: Error | undefined;
-
+  const start = options.startWorker ?? ((s: string | URL, o: WorkerOptions) => new Worker(s, o));
+  const worker = start(script, { eval: isEval, workerData: { file } satisfies AnalyticsWorkerData });
   await new Promise<void>((resolve, reject) => {
     const onMessage = (message: FromWorker) => {
       if (message.type === 'ready') {
@@ -111,34 +124,114 @@ export async function openWorkerAnalyticsStore(
     worker.once('error', onError);
     worker.once('exit', onExit);
   });
+  return worker;
+}
+
+/**
+ * Starts the worker and opens the database there; rejects when it cannot be opened. If the thread
+ * later stops unexpectedly (a crash, an out-of-memory in the worker), the batches it held fail,
+ * so their records are logged as not recorded, and a new thread is started after a backoff;
+ * what is recorded meanwhile waits for it.
+ */
+export async function openWorkerAnalyticsStore(
+  file: string,
+  options: WorkerStoreOptions = {},
+): Promise<AnalyticsStore> {
+  const baseDelayMs = options.restartDelayMs ?? 1000;
+  const calls = new Map<number, Call>();
+  let nextId = 1;
+  let closed: Error | undefined;
+  let closing = false;
+  let worker: Worker | undefined = await startOpenWorker(file, options);
+  let startedAt = performance.now();
+  let delayMs = baseDelayMs;
+  /** While the thread is down: settles when a new one is up (or the attempt failed). */
+  let restarting: Promise<void> | undefined;
+  let restartTimer: NodeJS.Timeout | undefined;
+  /** Settles `restarting` early: closing while down gives up the pending restart. */
+  let giveUpRestart: (() => void) | undefined;
 
   const failAll = (err: Error) => {
-    stopped = err;
     for (const call of calls.values()) call.reject(err);
     calls.clear();
   };
-  worker.on('message', (message: FromWorker) => {
-    if (message.type !== 'done' && message.type !== 'failed') return;
-    const call = calls.get(message.id);
-    if (!call) return;
-    calls.delete(message.id);
-    if (calls.size === 0) worker.unref();
-    if (message.type === 'done') call.resolve(message.value);
-    else call.reject(new AnalyticsWorkerError(message.error));
-  });
-  worker.on('error', (err) => failAll(err));
-  worker.on('exit', (code) => failAll(new Error(`the analytics worker stopped (exit code ${code})`)));
-  // An idle worker does not keep the process alive (records waiting to be sent hold a timer,
-  // which does); while an answer is awaited, it does.
-  worker.unref();
+
+  function attach(running: Worker): void {
+    running.on('message', (message: FromWorker) => {
+      if (message.type !== 'done' && message.type !== 'failed') return;
+      const call = calls.get(message.id);
+      if (!call) return;
+      calls.delete(message.id);
+      if (calls.size === 0) running.unref();
+      if (message.type === 'done') call.resolve(message.value);
+      else call.reject(new AnalyticsWorkerError(message.error));
+    });
+    running.on('error', (err) => lost(running, err));
+    running.on('exit', (code) => lost(running, new Error(`the analytics worker stopped (exit code ${code})`)));
+    // An idle worker does not keep the process alive (records waiting to be sent hold a timer,
+    // which does); while an answer is awaited, it does.
+    running.unref();
+  }
+
+  /** The thread stopped (an error comes before its exit: the first one counts). */
+  function lost(stopped: Worker, error: Error): void {
+    if (stopped !== worker || closing) return;
+    worker = undefined;
+    failAll(error);
+    delayMs = performance.now() - startedAt > stableAfterMs ? baseDelayMs : delayMs;
+    options.onWorkerEvent?.({ type: 'stopped', error, restartInMs: delayMs });
+    scheduleRestart();
+  }
+
+  function scheduleRestart(): void {
+    const waitMs = delayMs;
+    delayMs = Math.min(maxRestartDelayMs, delayMs * 2);
+    restarting = new Promise<void>((resolve) => {
+      giveUpRestart = resolve;
+      restartTimer = setTimeout(() => {
+        restartTimer = undefined;
+        startOpenWorker(file, options).then(
+          (started) => {
+            if (closed) {
+              void started.terminate();
+            } else {
+              worker = started;
+              startedAt = performance.now();
+              attach(started);
+              options.onWorkerEvent?.({ type: 'restarted' });
+            }
+            restarting = undefined;
+            resolve();
+          },
+          (err: Error) => {
+            options.onWorkerEvent?.({ type: 'restart-failed', error: err, restartInMs: delayMs });
+            if (!closed) scheduleRestart();
+            resolve();
+          },
+        );
+      }, waitMs);
+      restartTimer.unref();
+    });
+  }
+
+  attach(worker);
 
   function call(message: (id: number) => ToWorker): Promise<unknown> {
-    if (stopped) return Promise.reject(stopped);
+    if (closed) return Promise.reject(closed);
+    const running = worker;
+    if (!running) {
+      // Down: what is sent now goes to the next thread; if starting it failed, this one fails.
+      const waiting = restarting ?? Promise.resolve();
+      return waiting.then(() => {
+        if (!worker) throw new Error('the analytics worker is not running (restarting after a failure)');
+        return call(message);
+      });
+    }
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      if (calls.size === 0) worker.ref();
+      if (calls.size === 0) running.ref();
       calls.set(id, { resolve, reject });
-      worker.postMessage(message(id));
+      running.postMessage(message(id));
     });
   }
 
@@ -188,10 +281,20 @@ export async function openWorkerAnalyticsStore(
     dailyVolume: query('dailyVolume', (q) => checkQuery.days(q.days)),
     topEntries: query('topEntries', (q) => checkQuery.limit(q.limit)),
     async close() {
-      if (stopped) return;
+      if (closed) return;
       send();
+      const running = worker;
+      if (!running) {
+        // Down and waiting to restart: give up; what waited for the new thread fails (and is logged).
+        closed = new Error('the analytics store is closed');
+        clearTimeout(restartTimer);
+        giveUpRestart?.();
+        return;
+      }
+      closing = true;
       await call((id) => ({ type: 'close', id }));
-      await worker.terminate();
+      closed = new Error('the analytics store is closed');
+      await running.terminate();
     },
   };
 }
