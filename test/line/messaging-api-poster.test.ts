@@ -3,8 +3,12 @@
  * LINE's answers: what it sends, what it makes of 2xx and error answers, kept-alive connections,
  * and how it lets go of a request (abort, reset, refused connection).
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyFailure } from '../../src/line/retrying-reply-client.js';
 import {
@@ -161,6 +165,30 @@ describe('the Messaging API poster', () => {
       mayHaveBeenDelivered: false,
     });
     refused.close();
+  });
+
+  it('speaks TLS to an https base URL and checks the certificate: a self-signed one is refused', async () => {
+    const tls = path.join(path.dirname(fileURLToPath(import.meta.url)), '../support/tls');
+    const secure = createHttpsServer(
+      {
+        cert: readFileSync(path.join(tls, 'localhost-cert.pem')),
+        key: readFileSync(path.join(tls, 'localhost-key.pem')),
+      },
+      (_req, res) => json(res, 200, {}),
+    );
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve));
+    const { port } = secure.address() as AddressInfo;
+    const poster = createMessagingApiPoster({ baseUrl: `https://127.0.0.1:${port}`, channelAccessToken: 'TOKEN' });
+    try {
+      const err = await rejection(poster.post('/v2/bot/message/reply', {}));
+      expect(err).toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+      // Not a network blip to retry: a certificate LINE's would never be.
+      expect(classifyFailure(err)).toMatchObject({ reason: 'unexpected', retryable: false });
+    } finally {
+      poster.close();
+      secure.closeAllConnections();
+      await new Promise((resolve) => secure.close(resolve));
+    }
   });
 
   it('refuses a base URL that is not http(s)', () => {
