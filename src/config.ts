@@ -29,6 +29,8 @@ export interface Config {
   readonly hashSalt: string | undefined;
   /** ADMIN_TOKEN (at least 16 characters); undefined: /admin is disabled (403). */
   readonly adminToken: string | undefined;
+  /** ANALYTICS_RETENTION_DAYS (default 365): questions and votes older than this are deleted. */
+  readonly analyticsRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +93,16 @@ function optionalSecret(env: Env, name: string, minLength: number): string | und
   return value;
 }
 
+/** Whole days, from 1 to 36,500 (a hundred years); `fallback` when unset. */
+function parseDays(env: Env, name: string, fallback: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 36_500) {
+    throw new ConfigError(name, `expected a whole number of days from 1 to 36500, got '${raw}'`);
+  }
+  return Number(raw);
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Parse the environment into a Config; throws ConfigError naming the first bad variable. */
@@ -135,6 +147,7 @@ export function parseConfig(env: Env): Config {
     dataDir: parseDataDir(env),
     hashSalt: optionalSecret(env, 'HASH_SALT', 16),
     adminToken: optionalSecret(env, 'ADMIN_TOKEN', 16),
+    analyticsRetentionDays: parseDays(env, 'ANALYTICS_RETENTION_DAYS', 365),
   };
 }
 

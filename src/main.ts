@@ -70,6 +70,7 @@ async function openAnalytics(config: Config, logger: Logger): Promise<AnalyticsS
   const file = analyticsDbFile(config.dataDir);
   try {
     const store = await openWorkerAnalyticsStore(file, {
+      retentionDays: config.analyticsRetentionDays,
       onWorkerEvent(event) {
         if (event.type === 'restarted') logger.info('analytics: worker restarted; recording again');
         else
@@ -81,7 +82,7 @@ async function openAnalytics(config: Config, logger: Logger): Promise<AnalyticsS
           );
       },
     });
-    logger.info({ file }, 'analytics: recording questions and votes');
+    logger.info({ file, retentionDays: config.analyticsRetentionDays }, 'analytics: recording questions and votes');
     return store;
   } catch (err) {
     logger.error(

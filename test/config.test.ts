@@ -68,6 +68,16 @@ describe('parseConfig for analytics and admin', () => {
     expect(config.adminToken).toBe('admin-0123456789abcdef');
   });
 
+  it('keeps questions and votes 365 days unless ANALYTICS_RETENTION_DAYS says otherwise', () => {
+    expect(parseConfig({}).analyticsRetentionDays).toBe(365);
+    expect(parseConfig({ ANALYTICS_RETENTION_DAYS: '90' }).analyticsRetentionDays).toBe(90);
+    for (const bad of ['0', '-5', '1.5', 'forever', '36501']) {
+      expect(errorOf({ ANALYTICS_RETENTION_DAYS: bad }).message).toMatch(
+        /^ANALYTICS_RETENTION_DAYS: expected a whole number of days from 1 to 36500/,
+      );
+    }
+  });
+
   it('refuses an ADMIN_TOKEN or HASH_SALT shorter than 16 characters, naming the variable', () => {
     expect(errorOf({ ADMIN_TOKEN: 'short' }).message).toMatch(/^ADMIN_TOKEN: must be at least 16 characters/);
     expect(errorOf({ HASH_SALT: 'short' }).variable).toBe('HASH_SALT');

@@ -8,6 +8,8 @@ import type { AnalyticsRecord } from './analytics-store.js';
 /** What the worker needs to open the store. */
 export interface AnalyticsWorkerData {
   readonly file: string;
+  /** ANALYTICS_RETENTION_DAYS; undefined keeps everything. */
+  readonly retentionDays?: number;
 }
 
 /** The report queries of the store, callable across the thread boundary. */

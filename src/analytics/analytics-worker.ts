@@ -18,7 +18,11 @@ const send = (message: FromWorker) => port.postMessage(message);
 let store: AnalyticsStore | undefined;
 try {
   // A batch from the event loop is already one burst: write it at once, in one transaction.
-  store = openSqliteAnalyticsStore((workerData as AnalyticsWorkerData).file, { flushDelayMs: 0 });
+  const { file, retentionDays } = workerData as AnalyticsWorkerData;
+  store = openSqliteAnalyticsStore(file, {
+    flushDelayMs: 0,
+    ...(retentionDays === undefined ? {} : { retentionDays }),
+  });
   send({ type: 'ready' });
 } catch (err) {
   send({ type: 'open-failed', error: crossedError(err) });

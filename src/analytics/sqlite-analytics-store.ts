@@ -138,7 +138,19 @@ const maxBatch = 500;
 export interface SqliteStoreOptions {
   /** How long a record may wait for others before its batch is written (default 50 ms). */
   readonly flushDelayMs?: number;
+  /**
+   * Questions (with the entries shown for them) and votes older than this many days are deleted,
+   * when the store opens and then every {@link pruneEveryMs}; undefined keeps everything (the
+   * report CLI reads without deleting).
+   */
+  readonly retentionDays?: number;
+  /** The clock of the retention, epoch ms; injectable for tests. */
+  readonly now?: () => number;
 }
+
+/** How often a long-running store deletes what has passed its retention. */
+export const pruneEveryMs = 6 * 60 * 60 * 1000;
+const dayMs = 24 * 60 * 60 * 1000;
 
 /**
  * Open (creating the file and its directory if missing) and migrate the analytics database.
@@ -222,6 +234,27 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
   const insertFeedbackRecord = (r: FeedbackRecord) => {
     insertFeedback.run(r.at.getTime(), reportDay(r.at), r.userHash ?? null, r.entryId, r.vote);
   };
+
+  // Retention: the rows of a question go with it (question_entries cascade on delete).
+  const deleteQuestionsBefore = db.prepare<[number]>('DELETE FROM questions WHERE at < ?');
+  const deleteFeedbackBefore = db.prepare<[number]>('DELETE FROM feedback WHERE at < ?');
+  const prune = db.transaction((before: number) => {
+    deleteQuestionsBefore.run(before);
+    deleteFeedbackBefore.run(before);
+  });
+  const now = options.now ?? Date.now;
+  const retentionDays = options.retentionDays;
+  let pruneTimer: NodeJS.Timeout | undefined;
+  if (retentionDays !== undefined) {
+    if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+      db.close();
+      throw new RangeError(`retentionDays must be a whole number of days, at least 1 (got ${retentionDays})`);
+    }
+    const pruneNow = () => prune(now() - retentionDays * dayMs);
+    pruneNow();
+    pruneTimer = setInterval(pruneNow, pruneEveryMs);
+    pruneTimer.unref();
+  }
 
   // Records are written in batches: one transaction (one WAL commit) per burst instead of one per
   // message, which under load costs the server more than answering. A record waits at most
@@ -319,6 +352,7 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
     },
     async close() {
       if (!db.open) return;
+      clearInterval(pruneTimer);
       flush();
       db.close();
     },

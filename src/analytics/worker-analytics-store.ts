@@ -72,6 +72,8 @@ export interface WorkerStoreOptions {
   readonly restartDelayMs?: number;
   /** Told when the thread stopped and when it was started again. */
   readonly onWorkerEvent?: (event: WorkerEvent) => void;
+  /** Questions and votes older than this many days are deleted by the worker (at open, then every 6 h). */
+  readonly retentionDays?: number;
   /** Starts the thread; tests pass one that keeps the Worker to stop it. */
   readonly startWorker?: (script: string | URL, options: WorkerOptions) => Worker;
 }
@@ -88,7 +90,11 @@ async function startOpenWorker(file: string, options: WorkerStoreOptions): Promi
   const openTimeoutMs = options.openTimeoutMs ?? 10_000;
   const { script, eval: isEval } = workerScript();
   const start = options.startWorker ?? ((s: string | URL, o: WorkerOptions) => new Worker(s, o));
-  const worker = start(script, { eval: isEval, workerData: { file } satisfies AnalyticsWorkerData });
+  const workerData: AnalyticsWorkerData = {
+    file,
+    ...(options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays }),
+  };
+  const worker = start(script, { eval: isEval, workerData });
   await new Promise<void>((resolve, reject) => {
     const onMessage = (message: FromWorker) => {
       if (message.type === 'ready') {

@@ -2,12 +2,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AnalyticsSchemaError,
   analyticsDbFile,
   analyticsSchemaVersion,
   openSqliteAnalyticsStore,
+  pruneEveryMs,
 } from '../../src/analytics/sqlite-analytics-store.js';
 
 let dir: string;
@@ -60,6 +61,53 @@ describe('openSqliteAnalyticsStore', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('deletes questions, the entries shown for them and votes once they pass the retention, at open and every 6 hours', async () => {
+    const file = analyticsDbFile(dir);
+    const day = 24 * 60 * 60 * 1000;
+    let now = Date.parse('2026-06-01T00:00:00+09:00');
+    const writer = openSqliteAnalyticsStore(file);
+    for (const daysAgo of [100, 31, 29, 1]) {
+      const at = new Date(now - daysAgo * day);
+      await writer.recordQuestion({
+        at,
+        userHash: 'u',
+        question: `${daysAgo}日前の質問`,
+        answered: true,
+        entryIds: ['furusato-tax'],
+      });
+      await writer.recordFeedback({ at, userHash: 'u', entryId: 'furusato-tax', vote: 'down' });
+    }
+    await writer.close();
+    const count = (table: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const store = openSqliteAnalyticsStore(file, { retentionDays: 30, now: () => now });
+      // At open: what is older than 30 days is gone from all three tables.
+      expect([count('questions'), count('question_entries'), count('feedback')]).toEqual([2, 2, 2]);
+      expect((await store.topEntries({ limit: 5 }))[0]).toMatchObject({ entryId: 'furusato-tax', hits: 2 });
+      // Two days later, at the next round, the 29-day-old question has passed too.
+      now += 2 * day;
+      vi.advanceTimersByTime(pruneEveryMs);
+      expect([count('questions'), count('question_entries'), count('feedback')]).toEqual([1, 1, 1]);
+      await store.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses a retention that is not a whole number of days', () => {
+    expect(() => openSqliteAnalyticsStore(analyticsDbFile(dir), { retentionDays: 0 })).toThrow(RangeError);
+    expect(() => openSqliteAnalyticsStore(analyticsDbFile(dir), { retentionDays: 1.5 })).toThrow(/whole number/);
   });
 
   it('refuses a database written by a newer version of the bot, saying so', () => {

@@ -63,6 +63,23 @@ describe('openWorkerAnalyticsStore', () => {
     }
   });
 
+  it('deletes in its thread what has passed the retention', async () => {
+    const file = analyticsDbFile(dir);
+    const old = openSqliteAnalyticsStore(file);
+    const question = (at: Date, text: string) => ({ at, userHash: 'u', question: text, answered: false, entryIds: [] });
+    await old.recordQuestion(question(new Date(Date.now() - 40 * 24 * 60 * 60 * 1000), '40日前'));
+    await old.recordQuestion(question(new Date(), '今日'));
+    await old.close();
+
+    const store = await openWorkerAnalyticsStore(file, { retentionDays: 30 });
+    try {
+      const groups = await store.unansweredQuestions({ limit: 10 });
+      expect(groups.map((g) => g.question)).toEqual(['今日']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a database written by a newer version of the bot with the store’s own message', async () => {
     const file = analyticsDbFile(dir);
     const db = new Database(file);
