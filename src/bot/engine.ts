@@ -4,7 +4,7 @@
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { Corpus } from '../corpus/entry.js';
-import { renderReply } from '../line/render-reply.js';
+import { answerHits, renderReply } from '../line/render-reply.js';
 import { askQuestion, type Asked, type AskOptions } from '../search/ask.js';
 import type { Decision } from '../search/decision.js';
 import type { Tokenize } from '../search/japanese-tokenizer.js';
@@ -16,6 +16,8 @@ import { LruCache } from './lru-cache.js';
 export interface CitizenReply {
   readonly decision: Decision;
   readonly messages: readonly messagingApi.Message[];
+  /** The entries the messages show as the answer, best first (none for an abstention). */
+  readonly shownEntryIds: readonly string[];
 }
 
 export interface Engine {
@@ -45,7 +47,11 @@ export function createEngine(corpus: Corpus, tokenize: Tokenize, dictionarySynon
       const cached = replies.get(question);
       if (cached) return cached;
       const { decision } = ask(question);
-      const reply = { decision, messages: renderReply(decision, corpus.meta, { entries: corpus.entries }) };
+      const reply: CitizenReply = {
+        decision,
+        messages: renderReply(decision, corpus.meta, { entries: corpus.entries }),
+        shownEntryIds: decision.kind === 'answer' ? answerHits(decision.hits).map((h) => h.entry.id) : [],
+      };
       replies.set(question, reply);
       return reply;
     },

@@ -7,7 +7,6 @@ import type { messagingApi, webhook } from '@line/bot-sdk';
 import { parsePostbackData } from '../line/postback-data.js';
 import { renderNonText } from '../line/render-non-text.js';
 import { renderPillarEntries, renderPillarMenu } from '../line/render-pillar.js';
-import { answerHits } from '../line/render-reply.js';
 import { renderWelcome } from '../line/render-welcome.js';
 import type { Engine } from './engine.js';
 
@@ -58,11 +57,11 @@ export function replyForEvent(event: webhook.Event, engine: Engine): ReplyPlan |
       if (event.message.type !== 'text') {
         return { messages: renderNonText(), outcome: `non-text-${event.message.type}` };
       }
-      const { decision, messages } = engine.reply(event.message.text);
+      const { decision, messages, shownEntryIds } = engine.reply(event.message.text);
       return {
         messages: [...messages],
         outcome: decision.kind === 'answer' ? `answer-${decision.confidence}` : `abstain-${decision.reason}`,
-        entryIds: decision.kind === 'answer' ? answerHits(decision.hits).map((h) => h.entry.id) : [],
+        entryIds: shownEntryIds,
       };
     }
     case 'postback':

@@ -77,10 +77,9 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
    * for a retry (never while an attempt is in flight, so it cannot land after the answer).
    * Answers themselves take about a millisecond; only a failing Messaging API makes one late.
    */
-  function loadingAnimation(event: webhook.Event, deadline: () => number, log: () => Logger) {
+  function loadingAnimation(event: webhook.Event, startedAt: number, deadline: () => number, log: () => Logger) {
     const source = event.source;
     const chatId = source?.type === 'user' ? source.userId : undefined;
-    const startedAt = replier.now();
     let shown = false;
     let pending: AbortController | undefined;
     const cancel = (): void => {
@@ -194,7 +193,9 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     }
     const tokenDeadline = replier.deadlineFor(event.timestamp);
     const deadline = () => Math.min(tokenDeadline, repliesBy);
-    const loading = loadingAnimation(event, deadline, log);
+    // Made at the first wait for a retry: most replies go through at once and never need it.
+    const replyStartedAt = replier.now();
+    let loading: ReturnType<typeof loadingAnimation> | undefined;
     // Never rejects: every outcome, failures included, is counted and logged once.
     const result = await replier.reply(replyToken, plan.messages, {
       deadline,
@@ -202,10 +203,10 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       get log() {
         return log();
       },
-      onAttempt: loading.onAttempt,
-      onBackoff: loading.onBackoff,
+      onAttempt: () => loading?.onAttempt(),
+      onBackoff: (delayMs) => (loading ??= loadingAnimation(event, replyStartedAt, deadline, log)).onBackoff(delayMs),
     });
-    loading.cancel();
+    loading?.cancel();
     state.accounted = true;
     account(result, plan, log, started);
     // After the reply, so analytics never delays it.
