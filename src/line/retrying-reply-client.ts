@@ -7,7 +7,7 @@
  * dispatcher to log and count.
  *
  * An attempt is raced against a timer: when it fires, the attempt counts as timed out and its
- * request is aborted (the port closes its connection), so a response that would still arrive is
+ * request is abandoned (the port closes its connection), so a response that would still arrive is
  * never read.
  */
 import type { messagingApi } from '@line/bot-sdk';
