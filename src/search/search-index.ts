@@ -53,6 +53,10 @@ export function buildSearchIndex(
 
 /** Inverse document frequency of a term, as BM25 computes it; unseen terms weigh the most. */
 export function inverseDocumentFrequency(index: SearchIndex, key: string): number {
-  const df = index.documentFrequency.get(key) ?? 0;
-  return Math.log(1 + (index.size - df + 0.5) / (df + 0.5));
+  return inverseDocumentFrequencyOfCount(index, index.documentFrequency.get(key) ?? 0);
+}
+
+/** The IDF of a term found in `documents` entries (a count, or a fraction of one for a share). */
+export function inverseDocumentFrequencyOfCount(index: SearchIndex, documents: number): number {
+  return Math.log(1 + (index.size - documents + 0.5) / (documents + 0.5));
 }

@@ -3,6 +3,7 @@ import { createEngine, type Engine } from '../../src/bot/engine.js';
 import { fixtureCorpus } from '../support/fixture-corpus.js';
 import { withinOneEdit, type RankedHit } from '../../src/search/search.js';
 import { realTokenizer } from '../support/tokenizer.js';
+import { bundledEngine } from '../support/bot-server.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -43,6 +44,18 @@ describe('search and decide', () => {
   it('abstains on empty and symbol-only messages', () => {
     expect(decisionOf('   ')).toMatchObject({ kind: 'abstain', reason: 'empty' });
     expect(decisionOf('？？')).toMatchObject({ kind: 'abstain', reason: 'empty' });
+  });
+});
+
+describe('search and decide on the bundled corpus', () => {
+  it('does not let an everyday verb the corpus never uses outweigh the nouns an entry matched', async () => {
+    const bundled = await bundledEngine();
+    // 作る is in no entry; 観光局 is: the answer is the bureau's, in full, not 関連する情報.
+    const made = bundled.ask('観光局はいつ作られた？').decision;
+    expect(made).toMatchObject({ kind: 'answer', confidence: 'full' });
+    expect(made.hits[0]?.entry.id).toBe('komoro-tourism-bureau');
+    // A noun the corpus never uses still weighs the most.
+    expect(bundled.ask('観光局の制服は？').decision).toMatchObject({ kind: 'abstain', reason: 'no-match' });
   });
 });
 
