@@ -320,6 +320,7 @@ const loadRows: [string, (run: Run) => number, (x: number) => string, (xs: reado
   ['reply latency p99, ms', ({ result }) => p99(result), (x) => ms(x, 2), median],
   ['reply latency max, ms', ({ result }) => result.replyLatencies.at(-1) ?? 0, (x) => ms(x, 1), median],
   ['server CPU per webhook, ms', ({ result }) => result.serverCpuMs / result.requests, (x) => ms(x, 3), median],
+  ['  of which the main thread, ms', ({ result }) => result.mainThreadCpuMs / result.requests, (x) => ms(x, 3), median],
   ['RSS at ready, MB', ({ rssAtReady }) => rssAtReady, mb, median],
   ['RSS under load (max of rounds), MB', ({ result }) => result.rssMax, mb, max],
 ];
@@ -420,6 +421,7 @@ const pacedRows: [string, (r: LoadResult) => number, (x: number) => string][] = 
   ['reply latency max, ms', (r) => r.replyLatencies.at(-1) ?? 0, (x) => ms(x, 1)],
   // At one rate for all, CPU per webhook is the cost of the work itself, not of how busy the server is.
   ['server CPU per webhook, ms', (r) => r.serverCpuMs / r.requests, (x) => ms(x, 3)],
+  ['  of which the main thread, ms', (r) => r.mainThreadCpuMs / r.requests, (x) => ms(x, 3)],
 ];
 /** One paced figure of a server: the median over its paced rounds. */
 const pacedMedian = (c: Contender, value: (r: LoadResult) => number) => median(pacedOf(c).map(value));

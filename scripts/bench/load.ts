@@ -52,6 +52,8 @@ export interface LoadResult {
   readonly rssAfter: number;
   /** CPU time of the server process (user + system) during the run, ms. */
   readonly serverCpuMs: number;
+  /** CPU time of its main thread alone (the event loop, with V8's work on it), ms. */
+  readonly mainThreadCpuMs: number;
 }
 
 interface Webhook {
@@ -98,10 +100,13 @@ const clockTicks = (() => {
   return Number.isFinite(ticks) && ticks > 0 ? ticks : 100;
 })();
 
-/** User + system CPU time of a process, ms (fields 14 and 15 of /proc/<pid>/stat). */
-function cpuMs(pid: number): number {
+/**
+ * User + system CPU time of a process, ms (fields 14 and 15 of /proc/<pid>/stat); of its main
+ * thread alone with `thread`, whose id is the process's (/proc/<pid>/task/<pid>/stat).
+ */
+function cpuMs(pid: number, thread = false): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(thread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
   } catch {
@@ -184,6 +189,7 @@ export async function runLoad(server: ServerProcess, api: CountingLineApi, optio
       rssMax = Math.max(rssMax, server.rss());
     }, 50);
     const cpuBefore = cpuMs(server.pid);
+    const mainBefore = cpuMs(server.pid, true);
     const started = performance.now();
     let lastAck = started;
     const onDone: Done = (i, status, at) => {
@@ -205,6 +211,7 @@ export async function runLoad(server: ServerProcess, api: CountingLineApi, optio
     const rssAfter = server.rss();
     rssMax = Math.max(rssMax, rssAfter);
     const serverCpuMs = cpuMs(server.pid) - cpuBefore;
+    const mainThreadCpuMs = cpuMs(server.pid, true) - mainBefore;
 
     const sent = new Set<string>();
     const replyLatencies: number[] = [];
@@ -236,6 +243,7 @@ export async function runLoad(server: ServerProcess, api: CountingLineApi, optio
       rssMax,
       rssAfter,
       serverCpuMs,
+      mainThreadCpuMs,
     };
   } finally {
     agent.destroy();
