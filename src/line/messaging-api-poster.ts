@@ -57,7 +57,9 @@ export interface MessagingApiPoster {
   /**
    * POSTs `payload` as JSON to `path` (e.g. `/v2/bot/message/reply`); resolves on a 2xx answer.
    * Rejects with a LineApiError, a socket error, or a RequestAbandonedError once the caller calls
-   * `handle.abandon()` (its connection is then closed, so a late answer is never read).
+   * `handle.abandon()` (its connection is then closed, so a late answer is never read). A caller
+   * without a handle (the loading animation) has its request abandoned after `timeoutMs`, so
+   * that no request waits for ever on an answer that never comes.
    */
   post(path: string, payload: unknown, handle?: RequestHandle): Promise<void>;
   /** Closes the idle connections (shutdown). */
@@ -68,6 +70,8 @@ export interface PosterOptions {
   /** https://api.line.me in production; a fake on loopback in tests. */
   readonly baseUrl: string;
   readonly channelAccessToken: string;
+  /** How long a request without a handle may wait for its answer (default 10 s). */
+  readonly timeoutMs?: number;
 }
 
 function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
@@ -90,6 +94,7 @@ export function createMessagingApiPoster(options: PosterOptions): MessagingApiPo
   const send = secure ? https.request : http.request;
   const prefix = base.pathname.replace(/\/+$/, '');
   const authorization = `Bearer ${options.channelAccessToken}`;
+  const timeoutMs = options.timeoutMs ?? 10_000;
 
   return {
     post(path, payload, handle) {
@@ -131,7 +136,13 @@ export function createMessagingApiPoster(options: PosterOptions): MessagingApiPo
           },
         );
         request.on('error', reject); // on, not once: a late socket error must find a listener
-        if (handle) handle.abandon = () => request.destroy(new RequestAbandonedError(path));
+        const abandon = () => request.destroy(new RequestAbandonedError(path));
+        if (handle) {
+          handle.abandon = abandon;
+        } else {
+          const timer = setTimeout(abandon, timeoutMs);
+          request.once('close', () => clearTimeout(timer));
+        }
         request.end(body);
       });
     },

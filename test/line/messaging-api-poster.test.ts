@@ -147,6 +147,18 @@ describe('the Messaging API poster', () => {
     poster.close();
   });
 
+  it('gives up on its own, after its timeout, a request whose caller holds no handle', async () => {
+    const line = await startLine(() => undefined); // never answers
+    const poster = createMessagingApiPoster({ baseUrl: line.baseUrl, channelAccessToken: 'TOKEN', timeoutMs: 100 });
+    const started = performance.now();
+    const err = await rejection(poster.post('/v2/bot/chat/loading/start', { chatId: 'U1', loadingSeconds: 5 }));
+    expect(err).toBeInstanceOf(RequestAbandonedError);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(line.closedEarly).toEqual(['/v2/bot/chat/loading/start']);
+    poster.close();
+  });
+
   it('rejects with the socket’s code when the connection is reset or refused', async () => {
     const line = await startLine((req) => req.socket.destroy());
     const poster = createMessagingApiPoster({ baseUrl: line.baseUrl, channelAccessToken: 'TOKEN' });
