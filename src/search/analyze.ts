@@ -23,6 +23,11 @@ export interface Term {
    */
   readonly weak?: boolean;
   /**
+   * A verb or adjective the citizen wishes done (捨てたい, 直してほしい): what they ask for, not a
+   * way of putting it, so decide.ts weighs it as the rare word it may be.
+   */
+  readonly wish?: boolean;
+  /**
    * Bigrams of the reading, matched against the entries' reading bigrams: for kana runs the way
    * to find the word; for kanji words a fallback when the word itself is not found (高知 for 高地).
    */
@@ -188,10 +193,22 @@ function isKept(m: Morpheme): boolean {
   return /[\p{L}\p{N}]/u.test(m.surface);
 }
 
+/** Words after a verb that make it a wish: 〜たい, 〜てほしい. */
+const WISH_AUXILIARIES = new Set(['たい']);
+const WISH_AFTER_TE = new Set(['ほしい', '欲しい']);
+
+/** Whether the verb or adjective at `i` is wished for: followed by たい, or by て/で and ほしい. */
+function isWished(morphemes: readonly Morpheme[], i: number): boolean {
+  const next = morphemes[i + 1];
+  if (next?.pos === '助動詞' && WISH_AUXILIARIES.has(next.base)) return true;
+  const after = morphemes[i + 2];
+  return next?.pos === '助詞' && (next.base === 'て' || next.base === 'で') && WISH_AFTER_TE.has(after?.base ?? '');
+}
+
 /** Turn morphemes into terms (pure). */
 export function analyze(morphemes: readonly Morpheme[]): Term[] {
   const terms: Term[] = [];
-  for (const m of morphemes) {
+  for (const [i, m] of morphemes.entries()) {
     if (!isKept(m)) continue;
     const text = m.base.toLowerCase();
     const kana = isKanaOnly(m.surface);
@@ -199,6 +216,7 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
     const generic =
       GENERIC_WORDS.has(text) || GENERIC_WORDS.has(m.surface) || (m.pos === '動詞' && m.posDetail === '接尾');
     const weak = m.pos === '動詞' || m.pos === '形容詞' || (m.pos === '名詞' && m.posDetail === '接尾');
+    const wish = weak && m.pos !== '名詞' && isWished(morphemes, i);
     // Homophone fallback for nouns of two kanji or more, whose reading is specific enough.
     const soundsLike =
       !generic &&
@@ -213,6 +231,7 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       role: generic ? 'generic' : 'content',
       kana,
       ...(weak ? { weak } : {}),
+      ...(wish ? { wish } : {}),
       ...(soundsLike ? { bigrams: readingBigrams(reading) } : {}),
       start: m.start,
       end: m.start + m.surface.length,

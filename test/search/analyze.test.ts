@@ -35,6 +35,17 @@ describe('analyze', () => {
     expect(kanji).toMatchObject({ text: '医療', reading: 'イリョウ', kana: false });
   });
 
+  it('marks a verb the citizen wishes done (〜たい, 〜てほしい), and only then', () => {
+    const wished = (q: string) =>
+      termsOf(q)
+        .filter((t) => t.wish)
+        .map((t) => t.text);
+    expect(wished('ゴミを捨てたい')).toEqual(['捨てる']);
+    expect(wished('道路を直してほしい')).toEqual(['直す']);
+    expect(wished('ゴミを捨てた')).toEqual([]);
+    expect(wished('シカでペットフードを作ってる？')).toEqual([]);
+  });
+
   it('gives nothing to search for in a symbol-only message', () => {
     expect(termsOf('？？！！…')).toEqual([]);
   });

@@ -54,6 +54,8 @@ describe('search and decide on the bundled corpus', () => {
     const made = bundled.ask('観光局はいつ作られた？').decision;
     expect(made).toMatchObject({ kind: 'answer', confidence: 'full' });
     expect(made.hits[0]?.entry.id).toBe('komoro-tourism-bureau');
+    // A wish is what the citizen asks for: a policy entry sharing only its object is related at most.
+    expect(bundled.ask('ワインを飲みたい').decision).toMatchObject({ kind: 'answer', confidence: 'partial' });
     // A noun the corpus never uses still weighs the most.
     expect(bundled.ask('観光局の制服は？').decision).toMatchObject({ kind: 'abstain', reason: 'no-match' });
   });
