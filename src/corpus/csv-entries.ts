@@ -3,8 +3,9 @@
  * zod schema, every problem located at its row (as Excel numbers rows: the header is row 1) and
  * column; export writes each entry as one row, in a form that imports back to the same entry.
  *
- * Columns, in export order: id, pillar, kind, title, text, keywords, period, source_section,
- * source_line, figures. `text` is the entry's body; `keywords` are joined by 「、」; `figures` is
+ * Columns, in export order: id, pillar, kind, title, text, keywords, phrasings, period,
+ * source_section, source_line, figures. `text` is the entry's body; `keywords` are joined by 「、」,
+ * `phrasings` one per line of the cell; `figures` is
  * the entry's figures as a JSON array (empty when it has none).
  */
 import { formatPath, type CorpusProblem } from './corpus-problem.js';
@@ -19,6 +20,7 @@ export const csvColumns = [
   'title',
   'text',
   'keywords',
+  'phrasings',
   'period',
   'source_section',
   'source_line',
@@ -37,6 +39,7 @@ export const japaneseCsvColumns: Readonly<Record<CsvColumn, readonly string[]>> 
   title: ['タイトル', '見出し'],
   text: ['本文'],
   keywords: ['キーワード'],
+  phrasings: ['よくある言い方', '言い換え'],
   period: ['時期'],
   source_section: ['出典の節', '出典'],
   source_line: ['出典の行'],
@@ -225,6 +228,16 @@ function entryFromRecord(
     if (sourceLine === undefined) problem('source_line', `expected a whole number from 1, got ${quoteCell(lineCell)}`);
   }
 
+  // A phrasing is a sentence and may hold 「、」: one per line of the cell.
+  const phrasingsCell = cell('phrasings');
+  const phrasings =
+    phrasingsCell === undefined
+      ? (existing?.phrasings ?? [])
+      : phrasingsCell
+          .split('\n')
+          .map((p) => p.trim())
+          .filter((p) => p !== '');
+
   const figuresCell = cell('figures');
   let figures: unknown = figuresCell === undefined ? (existing?.figures ?? []) : [];
   if (figuresCell !== undefined && figuresCell.trim() !== '') {
@@ -245,6 +258,7 @@ function entryFromRecord(
     figures,
     ...(period === undefined ? {} : { period }),
     keywords: (cell('keywords') ?? '').split(keywordSeparators).map((k) => k.trim()).filter((k) => k !== ''),
+    phrasings,
     source: { section, line: sourceLine },
   };
   // The schema's checks too, but only for columns whose cells could be read.
@@ -316,6 +330,7 @@ export function entriesToCsv(entries: readonly Entry[], file: string): CsvFromEn
       title: entry.title,
       text: entry.body,
       keywords: entry.keywords.join('、'),
+      phrasings: entry.phrasings.join('\n'),
       period: entry.period ?? '',
       source_section: entry.source.section,
       source_line: String(entry.source.line),

@@ -65,6 +65,11 @@ export const Entry = z
     figures: z.array(Figure).default([]),
     period: z.string().trim().min(1).optional(),
     keywords: z.array(z.string().trim().min(1)).default([]),
+    /**
+     * How citizens put it in everyday words (よくある言い方), like the alternate questions of an FAQ
+     * system: 「よそから来る人への手助け」 for 移住支援. Matched like keywords, never shown as facts.
+     */
+    phrasings: z.array(z.string().trim().min(1).max(100)).default([]),
     source: SourceRef,
   })
   .strict();

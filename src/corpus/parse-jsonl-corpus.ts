@@ -40,7 +40,7 @@ export function parseJsonlCorpus(name: string, text: string): Corpus {
       return;
     }
     seen.add(id);
-    entries.push({ id, pillar: 0, kind: 'faq', title, body, figures: [], keywords: [], source: { section: name, line } });
+    entries.push({ id, pillar: 0, kind: 'faq', title, body, figures: [], keywords: [], phrasings: [], source: { section: name, line } });
   });
   if (entries.length === 0 && problems.length === 0) {
     problems.push({ file: name, line: 0, field: '', message: 'no entries' });

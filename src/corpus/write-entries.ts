@@ -19,7 +19,7 @@ const printOptions = [
 ] as const;
 
 /** The key order of a new entry (and where a field missing from an entry is inserted). */
-const entryKeys = ['id', 'pillar', 'kind', 'title', 'body', 'figures', 'period', 'keywords', 'source'] as const;
+const entryKeys = ['id', 'pillar', 'kind', 'title', 'body', 'figures', 'period', 'keywords', 'phrasings', 'source'] as const;
 const figureKeys = ['label', 'before', 'after', 'unit', 'period', 'approximate', 'note'] as const;
 const sourceKeys = ['section', 'line'] as const;
 
@@ -109,12 +109,12 @@ interface PlainObject {
   [key: string]: Plain;
 }
 
-/** The entry as it is written in YAML: keys in file order, absent fields and empty figures left out. */
+/** The entry as it is written in YAML: keys in file order, absent fields and empty figures or phrasings left out. */
 function plainEntry(entry: Entry): PlainObject {
   const out: PlainObject = {};
   for (const key of entryKeys) {
     const value: unknown = entry[key];
-    if (value === undefined || (key === 'figures' && entry.figures.length === 0)) continue;
+    if (value === undefined || ((key === 'figures' || key === 'phrasings') && entry[key].length === 0)) continue;
     if (key === 'figures') out.figures = entry.figures.map((f) => ordered(f, figureKeys));
     else if (key === 'source') out.source = ordered(entry.source, sourceKeys);
     else out[key] = value as Plain;

@@ -45,6 +45,7 @@ export function documentOf(
   const texts = {
     title: entry.title,
     keywords: entry.keywords.join(' 、'),
+    phrasings: entry.phrasings.join(' 。'),
     figures: `${figureText(entry)} ${entry.period ?? ''}`,
     body: entry.body,
   };
@@ -54,10 +55,11 @@ export function documentOf(
   const fields = {
     title: analyze(morphemes.title),
     keywords: analyze(morphemes.keywords),
+    phrasings: analyze(morphemes.phrasings),
     figures: analyze(morphemes.figures),
     body: analyze(morphemes.body),
   };
-  const bigrams = [morphemes.title, morphemes.keywords, morphemes.body].flatMap(readingBigramsOf);
+  const bigrams = [morphemes.title, morphemes.keywords, morphemes.phrasings, morphemes.body].flatMap(readingBigramsOf);
   const grams = [texts.title, texts.keywords].flatMap((t) => characterBigrams(normalizeText(t)));
   const join = (terms: Term[]) => terms.map((t) => t.text).join(' ');
   return {
@@ -65,12 +67,15 @@ export function documentOf(
       id: entry.id,
       title: join(fields.title),
       keywords: join(fields.keywords),
+      phrasings: join(fields.phrasings),
       figures: join(fields.figures),
       body: join(fields.body),
       reading: bigrams.join(' '),
       grams: grams.join(' '),
     },
-    terms: new Set([...fields.title, ...fields.keywords, ...fields.figures, ...fields.body].map((t) => t.text)),
+    terms: new Set(
+      [...fields.title, ...fields.keywords, ...fields.phrasings, ...fields.figures, ...fields.body].map((t) => t.text),
+    ),
     bigrams: new Set(bigrams),
   };
 }

@@ -12,6 +12,8 @@ export interface IndexedDocument {
   readonly id: string;
   readonly title: string;
   readonly keywords: string;
+  /** The everyday phrasings staff wrote for the entry (よくある言い方). */
+  readonly phrasings: string;
   readonly figures: string;
   readonly body: string;
   /** Bigrams of the katakana readings of the entry's text, for questions typed in kana. */
@@ -21,7 +23,7 @@ export interface IndexedDocument {
 }
 
 /** Fields matched by the terms the user wrote. */
-export const textFields = ['title', 'keywords', 'figures', 'body'] as const;
+export const textFields = ['title', 'keywords', 'phrasings', 'figures', 'body'] as const;
 /** Field matched by reading bigrams (words typed in kana only). */
 export const readingField = 'reading' as const;
 /** Field matched by the question's character bigrams (ranking only, never coverage). */
@@ -31,6 +33,7 @@ export const gramField = 'grams' as const;
 export const fieldBoosts: Readonly<Record<string, number>> = {
   title: 3,
   keywords: 2.5,
+  phrasings: 1.5,
   figures: 1.5,
   body: 1,
   // Several bigrams match where one word would: each counts for little.

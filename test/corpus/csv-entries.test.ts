@@ -14,6 +14,7 @@ const furusato: Entry = {
   figures: [{ label: 'ふるさと納税の寄付額', before: 6790000, after: 343000000, unit: '円', period: '就任前→2020年1月現在' }],
   period: '2020年1月現在',
   keywords: ['寄付', '返礼品'],
+  phrasings: [],
   source: { section: '1. 市役所の改革と健全財政「しせいを正す」— 囲み：ふるさと納税', line: 72 },
 };
 
@@ -44,10 +45,19 @@ describe('entriesFromCsv', () => {
           body: '燃えるごみは週2回です。',
           figures: [],
           keywords: ['ごみ', '収集日'],
+          phrasings: [],
           source: { section: '職員による追加', line: 2 },
         },
       },
     ]);
+  });
+
+  it('reads everyday phrasings one per line of their cell, keeping their 、, and keeps the phrasings of an entry when the file has no such column', () => {
+    const withPhrasings = { ...furusato, phrasings: ['よそに住む人が小諸を応援する寄付'] };
+    const { rows } = fromCsv('id,title,text,keywords,よくある言い方\r\na,t,b,k,"返礼品、何がもらえる\n 寄付の伸び \n"\r\n');
+    expect(rows[0]?.entry.phrasings).toEqual(['返礼品、何がもらえる', '寄付の伸び']);
+    const kept = fromCsv(`id,title,text,keywords\r\n${furusato.id},t,b,k\r\n`, [withPhrasings]);
+    expect(kept.rows[0]?.entry.phrasings).toEqual(withPhrasings.phrasings);
   });
 
   it('splits keywords on 、 , ， ; ； and line breaks, dropping blanks', () => {
@@ -149,7 +159,7 @@ describe('entriesToCsv', () => {
     const { rows, problems } = entriesToCsv([furusato], 'out.csv');
     expect(problems).toEqual([]);
     expect(rows).toEqual([
-      ['id', 'pillar', 'kind', 'title', 'text', 'keywords', 'period', 'source_section', 'source_line', 'figures'],
+      ['id', 'pillar', 'kind', 'title', 'text', 'keywords', 'phrasings', 'period', 'source_section', 'source_line', 'figures'],
       [
         'furusato-nozei-growth',
         '1',
@@ -157,6 +167,7 @@ describe('entriesToCsv', () => {
         furusato.title,
         furusato.body,
         '寄付、返礼品',
+        '',
         '2020年1月現在',
         furusato.source.section,
         '72',

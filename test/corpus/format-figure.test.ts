@@ -84,6 +84,7 @@ describe('entryText', () => {
     ],
     period: 'H29→H30',
     keywords: ['残業'],
+    phrasings: [],
     source: { section: '1. 市役所の改革と健全財政', line: 42 },
   };
   const searchable = (text: string) => text.normalize('NFKC').replace(/[\s,]/gu, '');

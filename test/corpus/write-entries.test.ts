@@ -69,6 +69,7 @@ const gomi: Entry = {
   body: '燃えるごみは週2回、\n地区ごとに曜日が決まっています。',
   figures: [],
   keywords: ['ごみ', '収集日'],
+  phrasings: [],
   source: { section: '職員による追加', line: 2 },
 };
 

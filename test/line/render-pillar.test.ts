@@ -31,6 +31,7 @@ function entry(id: string, pillar: number, kind: Entry['kind'] = 'achievement', 
     body: `${id}の本文です。`,
     figures: withFigure ? [{ label: `${id}の数値`, after: 100, unit: '件', period: 'H30' }] : [],
     keywords: [],
+    phrasings: [],
     source: { section: `柱${pillar}`, line: 1 },
   };
 }

@@ -34,6 +34,7 @@ function entry(id: string, overrides: Partial<Entry> = {}): Entry {
     body: `${id}の本文です。`,
     figures: [],
     keywords: [],
+    phrasings: [],
     source: { section: '1. 市役所の改革と健全財政「しせいを正す」', line: 1 },
     ...overrides,
   };

@@ -12,6 +12,7 @@ function entry(id: string, title: string, body: string, extra: Partial<Entry> = 
     body,
     figures: [],
     keywords: [],
+    phrasings: [],
     source: { section: '1', line: 1 },
     ...extra,
   };
