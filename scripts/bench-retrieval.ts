@@ -21,6 +21,10 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/citizen-questions.jsonl'),
   // Written by an engineer who saw neither the engine nor the corpus, only the report.
   path.resolve(root, 'test/eval/held-out-questions.jsonl'),
+  // Citizens' ways of writing (polite, dialect, voice, romaji...) and traps: tuned on...
+  path.resolve(root, 'test/eval/styles-tune.jsonl'),
+  // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
+  path.resolve(root, 'test/eval/styles-held-out.jsonl'),
 ];
 
 const { values } = parseArgs({
@@ -103,6 +107,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 const qualityRows: string[][] = [];
+const confidentWrong: string[] = [];
 for (const set of sets) {
   const outcomes = set.questions.map((q) => scoreOne(q, askResult(engine, q.q, 3)));
   qualityRows.push(row(set.name, summarize(outcomes)));
@@ -110,6 +115,21 @@ for (const set of sets) {
   for (const category of categories) {
     qualityRows.push(row(`  ${category}`, summarize(outcomes.filter((o) => o.question.category === category))));
   }
+  const pillars = [...new Set(set.questions.map((q) => q.pillar).filter((p) => typeof p === 'number'))].sort();
+  for (const pillar of pillars) {
+    qualityRows.push(row(`  pillar ${pillar}`, summarize(outcomes.filter((o) => o.question.pillar === pillar))));
+  }
+  // Answered, and with the wrong entry (or when it should have declined): worse than no answer.
+  const answered = outcomes.filter((o) => o.result.answered);
+  const wrong = answered.filter((o) => o.rank !== 1);
+  confidentWrong.push(
+    `${set.name}: ${wrong.length} of ${answered.length} answered (${pct(wrong.length / Math.max(1, answered.length))})`,
+    ...wrong.map(
+      (o) =>
+        `  [${o.question.category ?? '-'}] ${o.question.q.slice(0, 60)} → ${o.result.hits[0]?.id ?? '?'}` +
+        (o.question.expect === null ? ' (should decline)' : ''),
+    ),
+  );
 }
 
 // ---- latency ----
@@ -165,6 +185,9 @@ console.log(table(['quality', 'n', 'acc@1', 'right@1', 'recall@3', 'MRR', 'absta
 console.log(
   '  (acc@1: first hit right; right@1: answered and first hit right; abstain: share of must-not-answer questions declined)',
 );
+console.log('');
+console.log('confident wrong answers (answered with a wrong entry, or answered where it should decline):');
+for (const line of confidentWrong) console.log(line);
 console.log('');
 console.log(
   table(

@@ -7,7 +7,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
-import { bundledCorpusDir, readCorpus, sudachiSynonymsFileName, synonymFileName } from '../src/corpus/read-corpus.js';
+import {
+  bundledCorpusDir,
+  englishFileName,
+  readCorpus,
+  sudachiSynonymsFileName,
+  synonymFileName,
+} from '../src/corpus/read-corpus.js';
 import { corpusText } from '../src/search/corpus-text.js';
 import { deriveSudachiSynonyms } from '../src/search/sudachi-dictionary.js';
 import { restrictGroups } from '../src/search/synonyms.js';
@@ -28,7 +34,7 @@ try {
   const withFigures = corpus.entries.filter((e) => e.figures.length > 0).length;
   console.log(
     `corpus OK: ${corpus.entries.length} entries (${withFigures} with figures), ` +
-      `${corpus.synonyms.length} staff synonym groups in ${location}`,
+      `${corpus.synonyms.length} staff synonym groups, ${corpus.english.length} English groups in ${location}`,
   );
   const text = corpusText(corpus);
   const used = new Set(restrictGroups(corpus.synonyms, text));
@@ -37,6 +43,14 @@ try {
     if (!used.has(group)) {
       console.warn(
         `warning: ${staffFile} [${group.join(', ')}]: no word of this group occurs in the corpus, so it never matches`,
+      );
+    }
+  }
+  const englishFile = path.relative(process.cwd(), path.join(location, englishFileName));
+  for (const [japanese, ...english] of corpus.english) {
+    if (japanese !== undefined && !text.includes(japanese)) {
+      console.warn(
+        `warning: ${englishFile} [${[japanese, ...english].join(', ')}]: '${japanese}' does not occur in the corpus, so its English words find nothing`,
       );
     }
   }

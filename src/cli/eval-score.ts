@@ -9,6 +9,8 @@ export interface EvalQuestion {
   /** Strings of which one must appear in the answer, or null when the bot must not answer. */
   readonly expect: readonly string[] | null;
   readonly category?: string;
+  /** The pillar of the entry that answers it (styles sets), to read scores per pillar. */
+  readonly pillar?: number | null;
 }
 
 export interface EvalOutcome {

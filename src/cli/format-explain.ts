@@ -202,6 +202,8 @@ function whySentence(asked: Asked, rule: DecisionRule, best: HitExplanation | un
       }
       if (!best) return 'not answered (no-match): no entry matched any content term';
       return `not answered (no-match): ${covered}, below related (${thresholds})`;
+    case 'not-in-report':
+      return `not answered (not-in-report): ${covered}, but the question asks for ${decision.missing ?? 'a kind of fact'} and the entry gives none; it is offered as related information`;
   }
 }
 

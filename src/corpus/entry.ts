@@ -97,6 +97,15 @@ export const CorpusMeta = z
       })
       .strict(),
     pillars: z.array(Pillar).min(1),
+    /** Where citizens ask what the report does not say (a procedure, a fee, the next date). */
+    contact: z
+      .object({
+        name: z.string().trim().min(1),
+        url: z.url({ protocol: /^https$/ }).optional(),
+        phone: z.string().trim().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CorpusMeta = z.infer<typeof CorpusMeta>;
@@ -107,4 +116,9 @@ export interface Corpus {
   readonly entries: readonly Entry[];
   /** The staff's synonym groups (corpus/synonyms.yaml), words normalised; empty when there is no file. */
   readonly synonyms: SynonymGroups;
+  /**
+   * The staff's English words (corpus/synonyms.en.yaml): each group is the corpus's Japanese word
+   * first, then English words citizens mix in for it; empty when there is no file.
+   */
+  readonly english: SynonymGroups;
 }

@@ -5,7 +5,7 @@
 import { CorpusError, type CorpusProblem } from './corpus-problem.js';
 import { CorpusMeta, Entry, EntryFile, type Corpus } from './entry.js';
 import { issuesToProblems, parseYaml, type SourceFile } from './parse-yaml.js';
-import { parseSynonymFile } from './synonym-file.js';
+import { parseEnglishFile, parseSynonymFile } from './synonym-file.js';
 
 export type { SourceFile };
 
@@ -49,11 +49,16 @@ export function parseEntryFile(file: SourceFile, problems: CorpusProblem[]): Loc
 }
 
 /**
- * Parse a whole corpus: meta plus entry files, and the staff's synonyms file when there is one.
+ * Parse a whole corpus: meta plus entry files, and the staff's synonym and English files when there are.
  * Cross-entry rules too: ids are unique and every pillar an entry names exists. Throws
  * CorpusError with every problem when anything is wrong.
  */
-export function parseCorpus(meta: SourceFile, entryFiles: readonly SourceFile[], synonymFile?: SourceFile): Corpus {
+export function parseCorpus(
+  meta: SourceFile,
+  entryFiles: readonly SourceFile[],
+  synonymFile?: SourceFile,
+  englishFile?: SourceFile,
+): Corpus {
   const problems: CorpusProblem[] = [];
   const parsedMeta = parseMeta(meta, problems);
   const located = entryFiles.flatMap((f) => parseEntryFile(f, problems));
@@ -83,6 +88,7 @@ export function parseCorpus(meta: SourceFile, entryFiles: readonly SourceFile[],
     problems.push({ file: meta.name, line: 0, field: '', message: 'the corpus has no entries' });
   }
   const synonyms = synonymFile ? parseSynonymFile(synonymFile, problems) : [];
-  if (problems.length > 0 || !parsedMeta || !synonyms) throw new CorpusError(problems);
-  return { meta: parsedMeta, entries: located.map((l) => l.entry), synonyms };
+  const english = englishFile ? parseEnglishFile(englishFile, problems) : [];
+  if (problems.length > 0 || !parsedMeta || !synonyms || !english) throw new CorpusError(problems);
+  return { meta: parsedMeta, entries: located.map((l) => l.entry), synonyms, english };
 }

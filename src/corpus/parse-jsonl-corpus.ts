@@ -53,5 +53,6 @@ export function parseJsonlCorpus(name: string, text: string): Corpus {
     },
     entries,
     synonyms: [],
+    english: [],
   };
 }

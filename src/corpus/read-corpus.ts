@@ -1,6 +1,6 @@
 /**
  * Read a corpus from disk: a directory in the project's format (meta.yaml + entries/*.yaml, and
- * optionally synonyms.yaml and synonyms.sudachi.json) or a JSONL FAQ file. The only corpus module
+ * optionally synonyms.yaml, synonyms.en.yaml and synonyms.sudachi.json) or a JSONL FAQ file. The only corpus module
  * that touches the file system.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -17,6 +17,8 @@ export const bundledCorpusDir = path.resolve(import.meta.dirname, '../../corpus'
 
 /** In a corpus directory: the staff's synonym groups (optional). */
 export const synonymFileName = 'synonyms.yaml';
+/** In a corpus directory: the staff's English words for the corpus's Japanese ones (optional). */
+export const englishFileName = 'synonyms.en.yaml';
 /** In a corpus directory: the Sudachi groups derived for it by `npm run synonyms:build` (optional). */
 export const sudachiSynonymsFileName = 'synonyms.sudachi.json';
 
@@ -38,12 +40,13 @@ async function readOptionalSource(file: string): Promise<SourceFile | undefined>
 export async function readCorpusDir(dir: string): Promise<Corpus> {
   const entriesDir = path.join(dir, 'entries');
   const names = (await readdir(entriesDir)).filter((n) => /\.ya?ml$/.test(n)).sort();
-  const [meta, synonyms, ...files] = await Promise.all([
+  const [meta, synonyms, english, ...files] = await Promise.all([
     readSource(path.join(dir, 'meta.yaml')),
     readOptionalSource(path.join(dir, synonymFileName)),
+    readOptionalSource(path.join(dir, englishFileName)),
     ...names.map((n) => readSource(path.join(entriesDir, n))),
   ]);
-  return parseCorpus(meta as SourceFile, files as SourceFile[], synonyms);
+  return parseCorpus(meta as SourceFile, files as SourceFile[], synonyms, english);
 }
 
 /**

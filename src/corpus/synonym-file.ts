@@ -79,6 +79,36 @@ export function parseSynonymFile(file: SourceFile, problems: CorpusProblem[]): s
   return problems.length === before ? groups : undefined;
 }
 
+/** Latin letters, digits, spaces, hyphens and apostrophes: what an English word is written with. */
+const LATIN_WORD = /^[a-z0-9][a-z0-9 '’-]*$/u;
+const HAS_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * Validate the staff's synonyms.en.yaml: groups like [超過勤務, overtime, overtime work], the
+ * corpus's Japanese word first, then the English words (lower case after normalising) that stand
+ * for it. Same shape and rules as synonyms.yaml, plus which word goes where.
+ */
+export function parseEnglishFile(file: SourceFile, problems: CorpusProblem[]): string[][] | undefined {
+  const before = problems.length;
+  const groups = parseSynonymFile(file, problems);
+  if (!groups) return undefined;
+  const parsed = parseYaml(file, problems);
+  if (!parsed) return undefined;
+  groups.forEach(([japanese, ...english], g) => {
+    const at = (w: number, message: string) => {
+      const path = ['groups', g, w];
+      problems.push({ file: file.name, line: parsed.lineOf(path), field: formatPath(path), message });
+    };
+    if (japanese === undefined || !HAS_JAPANESE.test(japanese)) {
+      at(0, `the first word of a group must be the Japanese word the corpus uses, like [超過勤務, overtime]; got '${japanese ?? ''}'`);
+    }
+    english.forEach((word, w) => {
+      if (!LATIN_WORD.test(word)) at(w + 1, `'${word}' is not an English word: write Latin letters, digits, spaces or hyphens only`);
+    });
+  });
+  return problems.length === before ? groups : undefined;
+}
+
 /** corpus/synonyms.sudachi.json: the dictionary groups restricted to one corpus, and their source. */
 export const SudachiSynonymsFile = z
   .object({

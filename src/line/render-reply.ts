@@ -11,6 +11,7 @@ import type { CorpusMeta, Entry, Figure } from '../corpus/entry.js';
 import { formatFigureValues } from '../corpus/format-figure.js';
 import { unitAnswers } from '../search/question-intent.js';
 import type { AbstainReason, Decision, Hit } from '../search/decision.js';
+import type { AskedKind } from '../search/question-intent.js';
 import { lineLimits } from './limits.js';
 import { clipText, renderEntryCarousel } from './render-entry-bubble.js';
 import { browsePillarsQuickReplyItem, pillarQuickReplyItems } from './render-pillar.js';
@@ -178,6 +179,52 @@ function renderAnswer(
   return confidence === 'partial' ? [{ type: 'text', text: partialNotice }, answer] : [answer];
 }
 
+/** How the bot names, in a sentence, the kind of fact a question asked for and the report lacks. */
+const missingKindWords: Readonly<Record<AskedKind, string>> = {
+  count: '人数や数',
+  amount: '金額',
+  rate: '割合',
+  date: '日付や時期',
+  future: '今後の予定や日程',
+  age: '年齢',
+  procedure: '申し込みや手続きの方法',
+  detail: 'くわしい案内',
+};
+
+/** Where to ask instead: the city's contact from meta.yaml, with its phone or web address. */
+function contactSentence(meta: CorpusMeta): string {
+  const contact = meta.contact;
+  if (!contact) return '市役所にお問い合わせください。';
+  const how = contact.phone ? `（電話 ${contact.phone}）` : contact.url ? `（${contact.url}）` : '';
+  return `くわしくは${contact.name}${how}にお問い合わせください。`;
+}
+
+/**
+ * The reply when the report has the topic but not the kind of fact asked: said plainly, with the
+ * nearest entry as related information and where to ask.
+ */
+function renderNotInReport(
+  decision: Extract<Decision, { kind: 'abstain' }>,
+  meta: CorpusMeta,
+  options: RenderReplyOptions,
+): Message[] {
+  const related = decision.hits[0];
+  const what = decision.missing ? missingKindWords[decision.missing] : 'お尋ねのこと';
+  const text =
+    `申し訳ありません。お尋ねの${what}は、${meta.source.title}（${meta.source.asOf}）には載っていません。` +
+    `${contactSentence(meta)}${related ? '\n関連する情報をお届けします。' : ''}`;
+  if (!related) return [{ type: 'text', text, quickReply: { items: abstentionQuickReplies('no-match', meta) } }];
+  const carousel = renderEntryCarousel(
+    [related.entry],
+    meta,
+    clipText(`関連する情報：${related.entry.title}`, lineLimits.altTextLength),
+  );
+  return [
+    { type: 'text', text },
+    { ...carousel, quickReply: { items: relatedQuickReplyItems(decision.hits, options.entries ?? []) } },
+  ];
+}
+
 function abstentionText(reason: AbstainReason, meta: CorpusMeta): string {
   const project = `小諸市の小泉俊博市長の政策集『こもろ未来プロジェクト』の進捗（${meta.source.asOf}）`;
   switch (reason) {
@@ -192,6 +239,8 @@ function abstentionText(reason: AbstainReason, meta: CorpusMeta): string {
         `すみません、そのご質問に合う内容は${project}の報告の中に見つかりませんでした。` +
         '言葉を変えて、短く聞き直してみてください。下のボタンから5つの柱ごとに見ることもできます。'
       );
+    case 'not-in-report':
+      return `すみません、お尋ねのことは${project}の報告には載っていません。${contactSentence(meta)}`;
   }
 }
 
@@ -206,13 +255,17 @@ function abstentionQuickReplies(reason: AbstainReason, meta: CorpusMeta): QuickR
  * The reply for a decision:
  * - answer: one flex carousel of up to 5 hits (preceded by {@link partialNotice} when partial),
  *   with related topics and 「5つの柱を見る」 as quick replies on the carousel;
- * - abstain: one friendly text with quick replies (examples and the five pillars).
+ * - abstain: one friendly text with quick replies (examples and the five pillars);
+ * - not in the report (the topic is there, the kind of fact asked is not): a text that says so and
+ *   where to ask, then the nearest entry as related information.
  * Within LINE's limits: at most 2 messages, altText ≤ 1500, quick replies ≤ 13 with labels ≤ 20.
  */
 export function renderReply(decision: Decision, meta: CorpusMeta, options: RenderReplyOptions = {}): Message[] {
   if (decision.kind === 'answer' && decision.hits.length > 0) {
     return renderAnswer(decision, meta, options);
   }
+  if (decision.kind === 'abstain' && decision.reason === 'not-in-report')
+    return renderNotInReport(decision, meta, options);
   const reason: AbstainReason = decision.kind === 'abstain' ? decision.reason : 'no-match';
   return [
     { type: 'text', text: abstentionText(reason, meta), quickReply: { items: abstentionQuickReplies(reason, meta) } },

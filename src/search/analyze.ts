@@ -37,6 +37,11 @@ export interface Term {
   readonly end?: number;
   /** Set on terms the question did not contain but a synonym of its words did. */
   readonly synonym?: SynonymOrigin;
+  /**
+   * Set on words of what the citizen tells rather than asks (「年金暮らしでして」, see
+   * question-focus.ts): they still help to rank, but the decision does not need them covered.
+   */
+  readonly background?: boolean;
 }
 
 /** Where an expansion term comes from: a phrase of the question and the synonym that replaced it. */
@@ -180,6 +185,25 @@ const GENERIC_WORDS = new Set([
   'お願い',
   'おしえる',
   'おねがい',
+  // Honorific and humble ways of saying ask, tell, be: the politeness of older citizens' messages.
+  'いただける',
+  '頂ける',
+  'お伝え',
+  '伝える',
+  'おっしゃる',
+  '仰る',
+  '存じる',
+  '申す',
+  '申し上げる',
+  '参る',
+  'まいる',
+  '拝見',
+  'ござる',
+  'お尋ね',
+  '尋ね',
+  'かいつまむ',
+  '簡単',
+  '手短',
 ]);
 
 function isKept(m: Morpheme): boolean {

@@ -1,18 +1,21 @@
 /**
- * The search pipeline composed: normalize → tokenize → analyze → search → decide.
+ * The search pipeline composed: normalize (width, Latin words, colloquial forms) → tokenize →
+ * analyze → search → decide.
  * Pure given a built tokenizer and index; the server, the CLI and the eval all call this.
  */
 import type { Term } from './analyze.js';
-import { askedAttribute } from './asked-attribute.js';
 import { characterBigrams } from './character-bigrams.js';
 import { decide, defaultDecisionRule, type DecisionRule } from './decide.js';
 import type { Decision } from './decision.js';
 import type { Tokenize } from './japanese-tokenizer.js';
+import { standardizeColloquial } from './colloquial.js';
+import { readLatinWords } from './latin-words.js';
 import { normalizeText } from './normalize.js';
+import { focusSpans, setPhraseSpans } from './question-focus.js';
 import { questionIntent } from './question-intent.js';
 import { questionTerms } from './question-terms.js';
 import { rerankByCoverage } from './rerank.js';
-import { searchEntries } from './search.js';
+import { contentTerms, searchEntries } from './search.js';
 import type { SearchIndex } from './search-index.js';
 import { detectSmallTalk } from './small-talk.js';
 
@@ -36,24 +39,44 @@ export const maxQuestionLength = 500;
 const rerankDepth = 20;
 
 export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: string, options: AskOptions = {}): Asked {
+  const isKnownWord = (word: string) => index.documentFrequency.has(`t:${word}`);
   // The cut must not split an emoji: the tokenizer throws on a lone high surrogate.
-  const normalized = normalizeText(question.slice(0, maxQuestionLength * 2))
+  const written = normalizeText(question.slice(0, maxQuestionLength * 2))
     .slice(0, maxQuestionLength)
     .replace(/[\uD800-\uDBFF]$/u, '');
-  const terms = questionTerms(normalized, tokenize, {
-    synonyms: index.synonyms,
-    isKnownWord: (word) => index.documentFrequency.has(`t:${word}`),
-  });
-  const top = options.top ?? 5;
-  const intent = questionIntent(normalized);
-  const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), intent, characterBigrams(normalized));
-  const hits = rerankByCoverage(index, terms, candidates).slice(0, top);
-  const smallTalk = detectSmallTalk(normalized);
-  const attribute = askedAttribute(normalized);
-  const decision = decide(
-    index,
-    { terms, hits, smallTalk, intent, ...(attribute ? { attribute } : {}) },
-    options.rule ?? defaultDecisionRule,
+  const normalized = standardizeColloquial(readLatinWords(written, index.english, isKnownWord));
+  const focus = focusSpans(normalized);
+  const terms = markBackground(
+    questionTerms(normalized, tokenize, { synonyms: index.synonyms, isKnownWord }),
+    focus,
+    setPhraseSpans(normalized),
   );
+  // Rank on the whole message, decide on what it asks.
+  const asked = terms.filter((t) => !t.background);
+  const decisive = contentTerms(asked).length > 0 ? asked : terms;
+  const top = options.top ?? 5;
+  const intent = questionIntent(focus.map((c) => normalized.slice(c.start, c.end)).join(' '));
+  const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), intent, characterBigrams(normalized));
+  const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
+  const smallTalk = detectSmallTalk(normalized);
+  const decision = decide(index, { terms: decisive, hits, smallTalk, intent }, options.rule ?? defaultDecisionRule);
   return { question, normalized, terms, decision };
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+const within = (term: Term, spans: readonly Span[]) =>
+  term.start !== undefined && spans.some((s) => term.start! >= s.start && term.start! < s.end);
+
+/**
+ * Terms of set phrases (いつもお世話になっております) go; terms outside the asked clauses are marked
+ * as background, unless the same word is also asked about.
+ */
+function markBackground(terms: readonly Term[], focus: readonly Span[], setPhrases: readonly Span[]): Term[] {
+  const kept = terms.filter((t) => !within(t, setPhrases));
+  const askedTexts = new Set(kept.filter((t) => within(t, focus)).map((t) => t.text));
+  return kept.map((t) => (askedTexts.has(t.text) || t.start === undefined ? t : { ...t, background: true }));
 }

@@ -7,9 +7,7 @@ import type { Term } from './analyze.js';
 import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from './search.js';
 import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchIndex } from './search-index.js';
-import { entryText } from '../corpus/entry-text.js';
-import { givesAttribute } from './asked-attribute.js';
-import { normalizeText } from './normalize.js';
+import { statesAskedFact } from './asked-fact.js';
 import type { QuestionIntent } from './question-intent.js';
 import type { SmallTalk } from './small-talk.js';
 
@@ -105,12 +103,36 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
 }
 
 export interface DecideInput {
+  /** The terms of what the question asks (background left out, see question-focus.ts). */
   readonly terms: readonly Term[];
   readonly hits: readonly RankedHit[];
   readonly smallTalk: SmallTalk | undefined;
   readonly intent?: QuestionIntent;
-  /** A practical detail the question asks for (運賃, 開館時間...), see asked-attribute.ts. */
-  readonly attribute?: string;
+}
+
+/**
+ * The words a number must be stated with to be about what was asked: the question's most
+ * specific noun (by IDF), and the corpus phrases a synonym gives for it (残業 → 超過勤務).
+ */
+export function askedSubject(index: SearchIndex, terms: readonly Term[]): string[] {
+  let best: Term | undefined;
+  let bestWeight = -1;
+  for (const term of contentTerms(terms)) {
+    if (term.weak || term.kana) continue;
+    const weight = specificity(index, term);
+    if (weight > bestWeight) {
+      best = term;
+      bestWeight = weight;
+    }
+  }
+  if (!best) return [];
+  const { start, end } = best;
+  const targets = terms
+    .filter(
+      (t) => t.synonym && start !== undefined && end !== undefined && t.synonym.start <= start && t.synonym.end >= end,
+    )
+    .map((t) => t.synonym?.target ?? '');
+  return [best.text, ...new Set(targets)];
 }
 
 export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRule = defaultDecisionRule): Decision {
@@ -123,12 +145,13 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   if (!best) return { kind: 'abstain', reason: 'no-match', hits };
   // Verbs and adjectives alone (疲れた, 楽しい) say how someone feels, not what they ask about.
   if (contentTerms(terms).every((t) => t.weak)) return { kind: 'abstain', reason: 'no-match', hits };
-  if (input.attribute && !givesAttribute(normalizeText(entryText(best.entry)), input.attribute)) {
-    return { kind: 'abstain', reason: 'no-match', hits };
-  }
   const share = best.coverage ?? coverage(index, terms, best);
-  const askedUnit = input.intent?.unit ? { askedUnit: input.intent.unit } : {};
-  if (share >= rule.answer) return { kind: 'answer', hits, confidence: 'full', ...askedUnit };
-  if (share >= rule.related) return { kind: 'answer', hits, confidence: 'partial', ...askedUnit };
-  return { kind: 'abstain', reason: 'no-match', hits };
+  if (share < rule.related) return { kind: 'abstain', reason: 'no-match', hits };
+  // On the topic, but without the kind of fact asked: said plainly, the entry offered as related.
+  const intent = input.intent;
+  if (intent?.kind !== undefined && !statesAskedFact(best.entry, intent, askedSubject(index, terms))) {
+    return { kind: 'abstain', reason: 'not-in-report', hits, missing: intent.kind };
+  }
+  const askedUnit = intent?.unit ? { askedUnit: intent.unit } : {};
+  return { kind: 'answer', hits, confidence: share >= rule.answer ? 'full' : 'partial', ...askedUnit };
 }

@@ -3,6 +3,7 @@
  * The renderer turns a Decision into LINE messages; the CLI and /api/ask print it.
  */
 import type { Entry } from '../corpus/entry.js';
+import type { AskedKind } from './question-intent.js';
 
 /** One ranked match of a question against the corpus. */
 export interface Hit {
@@ -15,7 +16,8 @@ export type AbstainReason =
   | 'empty' // nothing left after normalisation (blank, emoji only, symbols)
   | 'greeting' // こんにちは, おはよう, はじめまして ...
   | 'thanks' // ありがとう ...
-  | 'no-match'; // nothing relevant enough in the corpus
+  | 'no-match' // nothing relevant enough in the corpus
+  | 'not-in-report'; // the topic is there, but not the kind of fact asked (its amount, how to apply...)
 
 export type Decision =
   | {
@@ -30,6 +32,11 @@ export type Decision =
   | {
       readonly kind: 'abstain';
       readonly reason: AbstainReason;
-      /** The best candidates anyway, for staff tools; never shown to citizens as an answer. */
+      /**
+       * The best candidates anyway, for staff tools; never shown to citizens as an answer. For
+       * 'not-in-report' the first is offered as related information (関連する情報).
+       */
       readonly hits: readonly Hit[];
+      /** For 'not-in-report': the kind of fact the question wanted and the report lacks. */
+      readonly missing?: AskedKind;
     };

@@ -1,20 +1,30 @@
 /**
- * What kind of answer a question wants. A question about an amount, a count, a ratio or a
- * change (「何倍？」「何人？」「いくら？」「減った？」) is best answered by an entry with figures,
- * so those entries rank first for it.
+ * What kind of answer a question wants. A question about an amount, a count, a ratio or a change
+ * (「何倍？」「何人？」「いくら？」「減った？」) is best answered by an entry with figures, so
+ * those entries rank first for it. Some questions want one kind of fact — a count of something,
+ * an amount of money, a rate, a date, an age, how to apply, the next event, a practical detail
+ * (運賃, 開館時間) — and an entry on the same topic that lacks that kind of fact does not answer
+ * them: 「小諸ふるさと市民は3682人」 is no answer to how many people live in the city, and an
+ * entry on a scholarship no answer to how to apply for it.
  */
+
+export type AskedKind = 'count' | 'amount' | 'rate' | 'date' | 'future' | 'age' | 'procedure' | 'detail';
 
 export interface QuestionIntent {
   /** The question asks for a number or for how something changed. */
   readonly asksForFigure: boolean;
   /** The unit of the number asked for, when the question names it (何人 → 人, 何パーセント → %). */
   readonly unit?: string;
+  /** The one kind of fact the question wants, when it wants one (see entryGives). */
+  readonly kind?: AskedKind;
+  /** For 'detail': the word that names it (運賃, 開館時間...), which the entry must contain. */
+  readonly detail?: string;
 }
 
 // Which unit a way of asking points to; the first that matches wins.
 const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
   [/何倍|なんばい|倍に/u, '倍'],
-  [/何人|なんにん|人数|何名/u, '人'],
+  [/何人|なんにん|人数|何名|人口/u, '人'],
   [/何件|なんけん|件数/u, '件'],
   [/何時間|なんじかん/u, '時間'],
   [/何区|なんく/u, '区'],
@@ -58,9 +68,77 @@ const FIGURE_QUESTION = new RegExp(
   'u',
 );
 
+/** Counters of things a citizen may ask to count: 何台, 何団体, 何か国... */
+const COUNTERS =
+  '人|名|件|区|団体|台|回|校|社|か所|カ所|ヶ所|箇所|部|本|個|軒|店|チーム|か国|カ国|ヶ国|戸|世帯|施設|日間|時間|分|キロ|km|メートル';
+
+const COUNTED = new RegExp(`(?:何|なん)(${COUNTERS})`, 'u');
+
+/** Ways of asking for one kind of fact, in the order they are tried. */
+const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
+  ['age', /何歳|なんさい|年齢|歳は|才は/u],
+  [
+    'procedure',
+    /どうやって|どうすれば|どうしたら|どこで(?!す)|どこに(?:申|行|連絡|問)|申し?込|申請|手続|応募|登録(?:する|したい|は|方法|の仕方)|予約|やり方|方法を|方法は|参加するには|利用するには|使うには|受けるには|もらうには|入るには|窓口|問い合わせ先|連絡先|電話番号/u,
+  ],
+  [
+    'future',
+    /次(?:の|は|回|いつ)|今度の?|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?(?:募集|開催|やる|始まる|ある|申し込)/u,
+  ],
+  [
+    'amount',
+    /いくら|何円|なんえん|金額|費用|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
+  ],
+  ['rate', /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率/u],
+  ['count', new RegExp(`(?:何|なん)(?:${COUNTERS})|人口|人数|何人|件数|台数|参加者数|応募者数|利用者数|会員数`, 'u')],
+  [
+    'date',
+    /いつ(?!も)|何年|何月|何日|なんねん|なんがつ|なんにち|時期|年月日|日付|何曜|曜日|(?:収集|開催|実施|受付|休館|定休|締切|締め切り)日/u,
+  ],
+];
+
+// Words that name a practical detail asked for (patterns: 何時 but not 何時間, which asks for a figure).
+// Each is matched in the question, and what it matched is looked for in the entry's text.
+const DETAIL_WORDS = new RegExp(
+  [
+    '運賃',
+    '時刻表',
+    '時刻',
+    '時間帯',
+    '営業時間',
+    '開館時間',
+    '開庁時間',
+    '受付時間',
+    '診療時間',
+    '何時(?!間)',
+    '休館日',
+    '休館',
+    '定休日',
+    '休み',
+    '必要書類',
+    '持ち物',
+    '住所',
+    '地図',
+    '行き方',
+    'アクセス',
+    '締め切り',
+    '締切',
+    '期限',
+  ].join('|'),
+  'u',
+);
+
 export function questionIntent(normalized: string): QuestionIntent {
-  const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1];
-  return { asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized), ...(unit ? { unit } : {}) };
+  const detail = DETAIL_WORDS.exec(normalized)?.[0];
+  const kind = detail ? 'detail' : KIND_QUESTIONS.find(([, pattern]) => pattern.test(normalized))?.[0];
+  const counted = kind === 'count' ? COUNTED.exec(normalized)?.[1] : undefined;
+  const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1] ?? counted;
+  return {
+    asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
+    ...(unit ? { unit } : {}),
+    ...(kind ? { kind } : {}),
+    ...(detail ? { detail } : {}),
+  };
 }
 
 /** True when a figure's unit answers a question asking for `unit` (円 is answered by 千円 too). */

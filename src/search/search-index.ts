@@ -8,6 +8,7 @@ import { documentOf } from './document-terms.js';
 import { indexOptions, type IndexedDocument } from './index-options.js';
 import type { Tokenize } from './japanese-tokenizer.js';
 import { corpusText } from './corpus-text.js';
+import { englishWordsOf, type EnglishWords } from './latin-words.js';
 import { buildSynonymMap, type SynonymGroups, type SynonymMap } from './synonyms.js';
 
 export interface SearchIndex {
@@ -19,6 +20,8 @@ export interface SearchIndex {
   readonly size: number;
   /** Question phrases → the corpus phrases that mean the same (staff synonyms and Sudachi's). */
   readonly synonyms: SynonymMap;
+  /** English words citizens mix in → the corpus's Japanese word (staff's synonyms.en.yaml). */
+  readonly english: EnglishWords;
 }
 
 /**
@@ -48,6 +51,7 @@ export function buildSearchIndex(
     documentFrequency,
     size: corpus.entries.length,
     synonyms: buildSynonymMap([...corpus.synonyms, ...dictionarySynonyms], corpusText(corpus)),
+    english: englishWordsOf(corpus.english),
   };
 }
 

@@ -72,12 +72,16 @@ function approximation(term: Term): { prefix: boolean; fuzzy: number } {
 /** How much an approximate match (prefix or one slip) counts against the word itself. */
 export const approximateCredit = 0.8;
 
+/** Weight of the words of what the citizen tells rather than asks (see question-focus.ts). */
+export const backgroundWeight = 0.3;
+const backgroundBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * backgroundWeight]));
+
 function queryFor(term: Term): Query {
   const { prefix, fuzzy } = approximation(term);
   const byText: Query = {
     queries: [term.text],
     fields: [...textFields],
-    boost: term.synonym ? synonymBoosts : fieldBoosts,
+    boost: term.background ? backgroundBoosts : term.synonym ? synonymBoosts : fieldBoosts,
     ...(prefix ? { prefix: true } : {}),
     ...(fuzzy > 0 ? { fuzzy } : {}),
   };
@@ -85,7 +89,7 @@ function queryFor(term: Term): Query {
   const byReading: Query = {
     queries: [term.bigrams.join(' ')],
     fields: [readingField],
-    boost: term.kana ? fieldBoosts : homophoneBoosts,
+    boost: term.background ? backgroundBoosts : term.kana ? fieldBoosts : homophoneBoosts,
   };
   return { combineWith: 'OR', queries: [byText, byReading] };
 }

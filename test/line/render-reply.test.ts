@@ -358,6 +358,35 @@ describe('renderReply for an abstention', () => {
   });
 });
 
+describe('renderReply when the report has the topic but not the fact asked', () => {
+  const notInReport: Decision = {
+    kind: 'abstain',
+    reason: 'not-in-report',
+    hits: [hit(furusato, 1)],
+    missing: 'procedure',
+  };
+  const withContact: CorpusMeta = { ...meta, contact: { name: '小諸市役所', url: 'https://www.city.komoro.lg.jp/' } };
+
+  it('says plainly what the report lacks and where to ask, then offers the nearest entry as related', () => {
+    const messages = renderReply(notInReport, withContact, { entries: [furusato, overtime] });
+    expect(messages).toHaveLength(2);
+    const text = messages[0]?.type === 'text' ? messages[0].text : '';
+    expect(text).toContain('申し込みや手続きの方法は');
+    expect(text).toContain('載っていません');
+    expect(text).toContain('小諸市役所（https://www.city.komoro.lg.jp/）');
+    expect(text).toContain('関連する情報');
+    const related = messages[1];
+    expect(related?.type).toBe('flex');
+    expect(related?.type === 'flex' && related.altText).toBe(`関連する情報：${furusato.title}`);
+    expectSendable(messages);
+  });
+
+  it('without a contact in meta.yaml, still points to the city hall', () => {
+    const text = JSON.stringify(renderReply(notInReport, meta));
+    expect(text).toContain('市役所にお問い合わせください');
+  });
+});
+
 describe('renderWelcome and renderNonText', () => {
   it('welcomes a new friend with what the bot answers, as of when, and examples', () => {
     const messages = renderWelcome(meta);

@@ -58,4 +58,5 @@ export const fixtureCorpus: Corpus = {
   },
   entries: fixtureEntries,
   synonyms: [],
+  english: [],
 };

@@ -1,0 +1,92 @@
+/**
+ * Whether an entry states the kind of fact a question asks for (see question-intent.ts), and
+ * for a number, whether the number is about what was asked: 「小諸ふるさと市民の実績は3682人」
+ * counts people, but not the people living in the city, so it answers 「ふるさと市民は何人？」 and
+ * not 「小諸の人口は？」.
+ */
+import type { Entry } from '../corpus/entry.js';
+import { entryText } from '../corpus/entry-text.js';
+import { normalizeText } from './normalize.js';
+import type { AskedKind, QuestionIntent } from './question-intent.js';
+
+const entryTexts = new WeakMap<Entry, string>();
+
+/** An entry's text as a citizen reads it, normalised (cached: entries are immutable). */
+export function normalizedEntryText(entry: Entry): string {
+  let text = entryTexts.get(entry);
+  if (text === undefined) {
+    text = normalizeText(entryText(entry));
+    entryTexts.set(entry, text);
+  }
+  return text;
+}
+
+/** What an entry's text (normalised: lower case) must show to answer each kind of question. */
+const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
+  age: /[0-9]歳|高校生|中学生|小学生|未就学|乳幼児/u,
+  procedure: /申込|申し込|申請|手続|窓口|応募方法|登録方法|問い合わせ|問合せ/u,
+  future: /予定|[0-9]年度から|今後.{0,10}(?:開催|実施)|r[0-9]+.{0,4}(?:完成|開始|開催)/u,
+  amount: /[0-9](?:万|億|千)?円/u,
+  rate: /[0-9](?:\.[0-9]+)?(?:%|割)/u,
+  count: /[0-9]/u,
+  date: /[0-9]{4}[.年]|(?:r|h|令和|平成)(?:[0-9]+|元)|[0-9]+月|[0-9]+年/u,
+};
+
+/**
+ * A number in the unit asked for, as the text writes it (3682人, 68区中61区, 3億4300万円, 12.81%);
+ * 「5つ」 counts anything.
+ */
+function numberIn(unit: string): RegExp {
+  const escaped = unit.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`[0-9](?:[0-9.]*)(?:万|億|千)?(?:${escaped}|つ)`, 'u');
+}
+
+/** The unit whose numbers answer a figure question, or undefined when the kind is not one. */
+function figureUnit(intent: QuestionIntent): string | undefined {
+  if (intent.kind === 'amount') return '円';
+  if (intent.kind === 'rate') return '%';
+  if (intent.kind === 'count') return intent.unit;
+  return undefined;
+}
+
+/**
+ * The texts that state the entry's numbers in `unit`: the label and note of each figure in that
+ * unit, and each sentence of the title and body with such a number in it.
+ */
+function statementsOf(entry: Entry, unit: string): string[] {
+  const number = numberIn(unit);
+  const statements = entry.figures
+    .filter((f) => f.unit === unit || (unit === '円' && f.unit.endsWith('円')))
+    .map((f) => normalizeText(`${f.label} ${f.note ?? ''}`));
+  for (const sentence of normalizeText(`${entry.title}。${entry.body}`).split(/[。\n]/u)) {
+    if (number.test(sentence)) statements.push(sentence);
+  }
+  return statements;
+}
+
+/**
+ * True when the entry states the kind of fact the question wants (or it wants no kind in
+ * particular). For an amount, a rate or a count, the entry must state a number in that unit,
+ * and if it names the question's subject (`subject`: the question's most specific word and the
+ * corpus words it stands for), it must name it where it states such a number.
+ */
+export function statesAskedFact(entry: Entry, intent: QuestionIntent, subject: readonly string[] = []): boolean {
+  const text = normalizedEntryText(entry);
+  switch (intent.kind) {
+    case undefined:
+      return true;
+    case 'detail':
+      return intent.detail !== undefined && text.includes(intent.detail);
+    default: {
+      if (!GIVES[intent.kind].test(text)) return false;
+      const unit = figureUnit(intent);
+      if (unit === undefined) return true;
+      const statements = statementsOf(entry, unit);
+      if (statements.length === 0) return false;
+      // A subject the entry never names says nothing (the citizen may have paraphrased it); one it
+      // names elsewhere than with its numbers means the numbers count something else.
+      const named = subject.filter((word) => text.includes(word));
+      return named.length === 0 || statements.some((s) => named.some((word) => s.includes(word)));
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Stage 1c of the search pipeline: bring spoken and local Japanese to the standard written form
+ * the dictionary knows. Shinshu dialect (〜ずら, 〜だに, 〜だかい, 〜かや), colloquial contractions
+ * (〜てんの, 〜っつう, 〜じゃん) and the fillers of voice input (えーと, あのー) otherwise reach
+ * kuromoji as unknown words or glue onto the kana run before them. Each rule is one pattern with
+ * its standard form; they apply in order, once, to a normalised question.
+ */
+
+export interface ColloquialRule {
+  /** What the rule reads, for tests and for staff reading ask --explain. */
+  readonly name: string;
+  readonly pattern: RegExp;
+  readonly replacement: string;
+}
+
+/** Where a sentence-final form may stand: before punctuation, a space, a final particle or the end. */
+const END = String.raw`(?=[ね|よ|な|さ|わ]?(?:[？?。．！!、,\s]|$))`;
+
+export const colloquialRules: readonly ColloquialRule[] = [
+  // Fillers: hesitations of speech, with their stretched vowels and a comma after.
+  {
+    name: 'filler',
+    pattern:
+      /(?:^|(?<=[\s、。？?！!]))(?:え[ー〜~]*っ?と[ー〜~]*|ええと|あの[ー〜~]+|その[ー〜~]+|う[ー〜~]+ん|ん[ー〜~]*と|ま[ー〜~]*あ?[ー〜~]+|まぁ|まあ(?=[\s、,])|なんか(?=[\s、]))[、,\s]*/gu,
+    replacement: '',
+  },
+  // The same fillers inside unpunctuated voice input, where they are stretched and cannot be words.
+  {
+    name: 'filler-inline',
+    pattern: /(?:え[ー〜~]+っ?と[ー〜~]*|えっと|あの[ー〜~]+|その[ー〜~]+|う[ー〜~]+ん)/gu,
+    replacement: ' ',
+  },
+  // 信州弁 〜ずら / 〜づら / 〜だら: 〜だろう (not the conditional 〜んだら, 〜いだら: 読んだら, 泳いだら).
+  { name: 'zura', pattern: new RegExp(String.raw`(?:ず|づ)ら${END}`, 'gu'), replacement: 'だろう' },
+  { name: 'dara', pattern: new RegExp(String.raw`(?<![んい])だら${END}`, 'gu'), replacement: 'だろう' },
+  // 〜だかい / 〜かい: 〜ですか.
+  { name: 'dakai', pattern: new RegExp(String.raw`だかい${END}`, 'gu'), replacement: 'ですか' },
+  // 〜だに / 〜だで (断定・理由): 〜だよ.
+  { name: 'dani', pattern: new RegExp(String.raw`だ[にで]${END}`, 'gu'), replacement: 'だよ' },
+  // 〜かや (疑問): 〜かな.
+  { name: 'kaya', pattern: new RegExp(String.raw`かや${END}`, 'gu'), replacement: 'かな' },
+  // 〜っつう / 〜っつー / 〜つう (という).
+  { name: 'tsuu', pattern: /っ?つ[うー](?=[のかもやこ\s]|$)/gu, replacement: 'という' },
+  // 〜じゃん (念押し): dropped, the statement stays.
+  { name: 'jan', pattern: new RegExp(String.raw`じゃん${END}`, 'gu'), replacement: '' },
+  // 〜てんの / 〜でんの / 〜てんだ: 〜ているの.
+  { name: 'tenno', pattern: /([てで])ん(?=[のだじ])/gu, replacement: '$1いる' },
+  // 〜しとる / 〜っとる / 〜ておる (西の・信州の言い方): 〜している.
+  { name: 'toru', pattern: /(?<=[しっ])とる/gu, replacement: 'ている' },
+  // すんの / すんだ: するの.
+  { name: 'sunno', pattern: /すん(?=[のだ])/gu, replacement: 'する' },
+  // 〜ねえ / 〜ねぇ after a verb's negative stem: 〜ない (やらねえ, 知らねぇ).
+  {
+    name: 'nee',
+    pattern: new RegExp(String.raw`(?<=[らかさたまなわがばじ])ね[えぇ]${END}`, 'gu'),
+    replacement: 'ない',
+  },
+  // 若いし / 若え衆 (若い衆): 若者.
+  { name: 'wakaishi', pattern: /若(?:い|え)(?:し|衆)(?![ん])/gu, replacement: '若者' },
+  // ずく (やる気) is a word of its own; the standard word lets it match.
+  { name: 'zuku', pattern: /ずく(?=[がをはのもなだ])/gu, replacement: 'やる気' },
+  // いっぺえ / いっぺー: いっぱい.
+  { name: 'ippee', pattern: /いっぺ[えー]/gu, replacement: 'いっぱい' },
+  // 〜っしょ: 〜でしょう.
+  { name: 'ssho', pattern: new RegExp(String.raw`っしょ${END}`, 'gu'), replacement: 'でしょう' },
+  // めっちゃ / すげー / まじで: emphasis only.
+  { name: 'emphasis', pattern: /めっちゃ|めちゃくちゃ|すげ[えー]|まじで/gu, replacement: '' },
+];
+
+/** The question with every colloquial rule applied once, spaces collapsed. */
+export function standardizeColloquial(text: string, rules: readonly ColloquialRule[] = colloquialRules): string {
+  let out = text;
+  for (const rule of rules) out = out.replace(rule.pattern, rule.replacement);
+  return out.replace(/\s+/gu, ' ').trim();
+}

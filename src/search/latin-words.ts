@@ -1,0 +1,78 @@
+/**
+ * Stage 1b of the search pipeline: read the Latin letters of a question. Citizens mix in English
+ * words (「overtime 減った？」) and type whole questions in romaji (「furusato nouzei no jisseki wa」).
+ * English words and phrases become the corpus's Japanese word through the staff's English file
+ * (corpus/synonyms.en.yaml); other runs that read as romaji become hiragana (wanakana), which the
+ * kana stages then match by reading; words the corpus itself writes in Latin letters (sns, wi-fi)
+ * and anything else stay as they are.
+ */
+import { isJapanese, toHiragana } from 'wanakana';
+
+/** English word or phrase (normalised, single spaces) → the Japanese word the corpus uses. */
+export type EnglishWords = ReadonlyMap<string, string>;
+
+/** The longest English phrase looked up, in words. */
+const maxPhraseWords = 4;
+
+/** A run of Latin words separated by spaces or hyphens, as normalizeText leaves them (lower case). */
+const LATIN_RUN = /[a-z][a-z0-9'’-]*(?:[ ]+[a-z][a-z0-9'’-]*)*/gu;
+
+/** Romaji particles typed as they sound: は is "wa", を is "wo"/"o", へ is "e". */
+const PARTICLES: Readonly<Record<string, string>> = { wa: 'は', wo: 'を' };
+
+/** Build the lookup from the staff's groups: the first word is Japanese, the others English. */
+export function englishWordsOf(groups: readonly (readonly string[])[]): EnglishWords {
+  const words = new Map<string, string>();
+  for (const [japanese, ...english] of groups) {
+    if (japanese === undefined) continue;
+    for (const word of english) words.set(word.replace(/\s+/gu, ' '), japanese);
+  }
+  return words;
+}
+
+/** One word as romaji read into hiragana, or undefined when it does not read as romaji. */
+function romajiOf(word: string): string | undefined {
+  const particle = PARTICLES[word];
+  if (particle) return particle;
+  if (word.length < 2 || /[0-9'’]/u.test(word)) return undefined;
+  const kana = toHiragana(word.replaceAll('-', 'ー'));
+  return isJapanese(kana) ? kana : undefined;
+}
+
+/**
+ * The text with its Latin runs read: English phrases replaced by Japanese, romaji by hiragana.
+ * Words of one run that become Japanese are joined without spaces, as Japanese is written.
+ */
+export function readLatinWords(
+  text: string,
+  english: EnglishWords,
+  isKnownWord: (word: string) => boolean = () => false,
+): string {
+  return text.replace(LATIN_RUN, (run) => {
+    const words = run.split(/ +/u);
+    const out: { text: string; japanese: boolean }[] = [];
+    for (let i = 0; i < words.length;) {
+      let taken = 0;
+      for (let n = Math.min(maxPhraseWords, words.length - i); n >= 1 && taken === 0; n--) {
+        const japanese = english.get(words.slice(i, i + n).join(' '));
+        if (japanese !== undefined) {
+          out.push({ text: japanese, japanese: true });
+          taken = n;
+        }
+      }
+      if (taken > 0) {
+        i += taken;
+        continue;
+      }
+      const word = words[i] ?? '';
+      const kana = isKnownWord(word) ? undefined : romajiOf(word);
+      out.push(kana === undefined ? { text: word, japanese: false } : { text: kana, japanese: true });
+      i += 1;
+    }
+    return out.reduce((acc, w, k) => {
+      const previous = out[k - 1];
+      const joined = k === 0 || (w.japanese && previous?.japanese === true);
+      return acc + (joined ? '' : ' ') + w.text;
+    }, '');
+  });
+}

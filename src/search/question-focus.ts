@@ -1,0 +1,128 @@
+/**
+ * What a message asks, apart from what it tells. Citizens write a greeting and a sentence or two
+ * about their life before the question (「年金暮らしでして…ふるさと納税はどのくらい集まったの
+ * でしょうか」); every word of that background would otherwise count as something the answer
+ * must cover. The message is cut into clauses at sentence ends and at the connectives that close a
+ * piece of narrative (〜まして、〜ておりますが、〜んですけど); a clause is a greeting (set phrases
+ * only), asked (a question word or ending, a wish, or a topic the citizen raises: 〜と聞いた,
+ * 〜について) or background. Pure: text in, spans out.
+ */
+
+export type ClauseRole = 'greeting' | 'asked' | 'background';
+
+export interface Clause {
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+  readonly role: ClauseRole;
+}
+
+/** Set phrases of greeting and politeness: they carry nothing to search for. */
+const SET_PHRASES = new RegExp(
+  [
+    'いつも(?:大変)?お世話に(?:なって)?(?:おります|なります|なっています)',
+    'お世話になって?(?:おります|います|ます)',
+    'お世話様です',
+    'こんにち[はわ]',
+    'こんばん[はわ]',
+    'おはよう(?:ございます)?',
+    'はじめまして',
+    '初めまして',
+    '(?:初めて|はじめて)(?:ご連絡|ご質問|連絡|質問|メッセージを?(?:送|お送り))(?:いた|し|させていただ)(?:します|きます|ます|ました)',
+    '突然(?:の(?:ご)?(?:連絡|質問|メッセージ))?(?:で)?(?:すみません|失礼(?:いた)?します|申し訳(?:ありません|ございません))',
+    'お忙しい(?:ところ|中)(?:すみません|恐れ入りますが?|恐縮ですが?|申し訳(?:ありません|ございません)が?)?',
+    '失礼(?:いた)?します',
+    '(?:どうぞ)?よろしく(?:お願い(?:いた)?します|お願い申し上げます|お願いします)?',
+    '(?:どうも)?ありがとう(?:ございます|ございました)?',
+    'すみません(?:が)?',
+    '恐れ入りますが',
+    '教えて(?:ください|くださいませ|いただけますか|いただけますでしょうか|もらえますか)',
+  ].join('|'),
+  'gu',
+);
+
+/** A clause that asks: question words, question endings, wishes and requests. */
+const ASKING = new RegExp(
+  [
+    '[?？]',
+    'か(?:な|ね|しら|ね?え)?[。．!！]?$',
+    'の[。．!！]?$',
+    'でしょうか',
+    'ますか',
+    'ですか',
+    'だろう',
+    'っけ',
+    '教え',
+    'おしえ',
+    '知りたい',
+    '聞きたい',
+    '伺いたい',
+    'たい(?:です|のです|んです)?(?:が|けど)?[。．!！]?$',
+    'ほしい',
+    '欲しい',
+    'ください',
+    '下さい',
+    '何(?!年も|度も|とか|事も|もかも)',
+    'なに',
+    'なん[でのだ]',
+    'いつ(?!も)',
+    'どこ',
+    'どう',
+    'どれ',
+    'どの',
+    'どんな',
+    'いくら',
+    'いくつ',
+    '誰',
+    'だれ',
+    'なぜ',
+    'どうして',
+  ].join('|'),
+  'u',
+);
+
+/** A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. */
+const RAISING = /と(?:聞|き|伺|うかが|耳に|知り|読み|見|言われ|いう話)|について|に関して|に関する|の件|のこと|の話/u;
+
+/**
+ * Where a clause ends: a sentence end, or a connective that closes a piece of narrative and the
+ * comma or space after it (the connective stays with its clause).
+ */
+const CLAUSE_END =
+  /[。．!！?？\n]+|(?:まして|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので|から(?=[、,\s]))[、,\s]*/gu;
+
+/** The message's clauses in order, each with its role. */
+export function questionClauses(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    if (end > start) {
+      const piece = text.slice(start, end);
+      clauses.push({ start, end, role: roleOf(piece) });
+    }
+    start = end;
+  };
+  for (const m of text.matchAll(CLAUSE_END)) push(m.index + m[0].length);
+  push(text.length);
+  return clauses;
+}
+
+function roleOf(piece: string): ClauseRole {
+  const rest = piece.replace(SET_PHRASES, '');
+  if (!/[\p{L}\p{N}]/u.test(rest)) return 'greeting';
+  return ASKING.test(rest.trim()) || RAISING.test(rest) ? 'asked' : 'background';
+}
+
+/**
+ * The spans the decision weighs: the asked clauses, or when no clause asks (a bare topic:
+ * 「ふるさと納税 実績」), every clause but greetings. Set phrases inside them are left out.
+ */
+export function focusSpans(text: string, clauses: readonly Clause[] = questionClauses(text)): Clause[] {
+  const asked = clauses.filter((c) => c.role === 'asked');
+  return asked.length > 0 ? asked : clauses.filter((c) => c.role !== 'greeting');
+}
+
+/** Spans of set phrases (greetings, 教えてください...), which no stage should read as content. */
+export function setPhraseSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(SET_PHRASES)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
