@@ -188,6 +188,9 @@ const missingKindWords: Readonly<Record<AskedKind, string>> = {
   future: '今後の予定や日程',
   age: '年齢',
   procedure: '申し込みや手続きの方法',
+  place: '場所',
+  organization: '相手先の名前',
+  person: '担当する人',
   detail: 'くわしい案内',
 };
 

@@ -38,6 +38,11 @@ export interface Term {
   /** Set on terms the question did not contain but a synonym of its words did. */
   readonly synonym?: SynonymOrigin;
   /**
+   * A run of single kanji that the dictionary could not read as a word (就人, 凡令, 訓連): most
+   * often a slip of the keyboard, so it may match a word of the corpus one kanji away (就任, 凡例, 訓練).
+   */
+  readonly slip?: boolean;
+  /**
    * Set on words of what the citizen tells rather than asks (「年金暮らしでして」, see
    * question-focus.ts): they still help to rank, but the decision does not need them covered.
    */

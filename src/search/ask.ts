@@ -47,7 +47,11 @@ export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: st
   const normalized = standardizeColloquial(readLatinWords(written, index.english, isKnownWord));
   const focus = focusSpans(normalized);
   const terms = markBackground(
-    questionTerms(normalized, tokenize, { synonyms: index.synonyms, isKnownWord }),
+    questionTerms(normalized, tokenize, {
+      synonyms: index.synonyms,
+      isKnownWord,
+      occursInCorpus: (text) => index.text.includes(text),
+    }),
     focus,
     setPhraseSpans(normalized),
   );

@@ -26,7 +26,12 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   age: /[0-9]歳|高校生|中学生|小学生|未就学|乳幼児/u,
   procedure: /申込|申し込|申請|手続|窓口|応募方法|登録方法|問い合わせ|問合せ/u,
   future: /予定|[0-9]年度から|今後.{0,10}(?:開催|実施)|r[0-9]+.{0,4}(?:完成|開始|開催)/u,
-  amount: /[0-9](?:万|億|千)?円/u,
+  amount: /[0-9](?:万|億|千)?円|無料|有料/u,
+  place:
+    /(?:駅|町|地区|跡地|施設|センター|館|所)(?:に|で|内|の中|の機能|前)|併設|に入る|に入り|に設置|に開設|に移転|に整備/u,
+  person:
+    /市長|区長|職員|会長|知事|大臣|議員|保健師|助産師|専門家|市民|株式会社|有限会社|組合|協会|協議会|委員会|大学|信大|ja|法人|商工会/u,
+  organization: /株式会社|\(株\)|有限会社|組合|協会|協議会|大学|信大|ja|法人|委員会|商工会/u,
   rate: /[0-9](?:\.[0-9]+)?(?:%|割)/u,
   count: /[0-9]/u,
   date: /[0-9]{4}[.年]|(?:r|h|令和|平成)(?:[0-9]+|元)|[0-9]+月|[0-9]+年/u,
@@ -79,6 +84,8 @@ export function statesAskedFact(entry: Entry, intent: QuestionIntent, subject: r
       return intent.detail !== undefined && text.includes(intent.detail);
     default: {
       if (!GIVES[intent.kind].test(text)) return false;
+      // That something costs nothing is its amount (窓口無料化).
+      if (intent.kind === 'amount' && /無料|有料/u.test(text)) return true;
       const unit = figureUnit(intent);
       if (unit === undefined) return true;
       const statements = statementsOf(entry, unit);

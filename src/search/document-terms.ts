@@ -21,10 +21,15 @@ function figureText(entry: Entry): string {
  * ボウ ウサ サイ イク クン ンレ レン) and broken at symbols and words without a reading.
  */
 export function readingBigramsOf(morphemes: readonly Morpheme[]): string[] {
-  const grams: string[] = [];
+  return readingSegmentsOf(morphemes).flatMap(readingBigrams);
+}
+
+/** The readings of a text, read continuously across words and broken where a word has none. */
+export function readingSegmentsOf(morphemes: readonly Morpheme[]): string[] {
+  const segments: string[] = [];
   let segment = '';
   const flush = () => {
-    if (segment.length >= 2) grams.push(...readingBigrams(segment));
+    if (segment.length >= 2) segments.push(segment);
     segment = '';
   };
   for (const m of morphemes) {
@@ -34,14 +39,14 @@ export function readingBigramsOf(morphemes: readonly Morpheme[]): string[] {
     else segment += reading;
   }
   flush();
-  return grams;
+  return segments;
 }
 
 /** The index document of an entry, plus the distinct terms and bigrams it contains. */
 export function documentOf(
   entry: Entry,
   tokenize: Tokenize,
-): { document: IndexedDocument; terms: Set<string>; bigrams: Set<string> } {
+): { document: IndexedDocument; terms: Set<string>; bigrams: Set<string>; reading: string } {
   const texts = {
     title: entry.title,
     keywords: entry.keywords.join(' 、'),
@@ -59,7 +64,10 @@ export function documentOf(
     figures: analyze(morphemes.figures),
     body: analyze(morphemes.body),
   };
-  const bigrams = [morphemes.title, morphemes.keywords, morphemes.phrasings, morphemes.body].flatMap(readingBigramsOf);
+  const segments = [morphemes.title, morphemes.keywords, morphemes.phrasings, morphemes.body].flatMap(
+    readingSegmentsOf,
+  );
+  const bigrams = segments.flatMap(readingBigrams);
   const grams = [texts.title, texts.keywords].flatMap((t) => characterBigrams(normalizeText(t)));
   const join = (terms: Term[]) => terms.map((t) => t.text).join(' ');
   return {
@@ -77,5 +85,6 @@ export function documentOf(
       [...fields.title, ...fields.keywords, ...fields.phrasings, ...fields.figures, ...fields.body].map((t) => t.text),
     ),
     bigrams: new Set(bigrams),
+    reading: segments.join('|'),
   };
 }

@@ -82,14 +82,15 @@ const ASKING = new RegExp(
 );
 
 /** A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. */
-const RAISING = /と(?:聞|き|伺|うかが|耳に|知り|読み|見|言われ|いう話)|について|に関して|に関する|の件|のこと|の話/u;
+const RAISING =
+  /と(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|いう話)|について|に関して|に関する|の件|のこと|の話/u;
 
 /**
  * Where a clause ends: a sentence end, or a connective that closes a piece of narrative and the
  * comma or space after it (the connective stays with its clause).
  */
 const CLAUSE_END =
-  /[。．!！?？\n]+|(?:まして|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので|から(?=[、,\s]))[、,\s]*/gu;
+  /[。．!！?？\n]+|(?:まして|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので(?=[、,\s])|から(?=[、,\s]))[、,\s]*/gu;
 
 /** The message's clauses in order, each with its role. */
 export function questionClauses(text: string): Clause[] {
@@ -108,9 +109,8 @@ export function questionClauses(text: string): Clause[] {
 }
 
 function roleOf(piece: string): ClauseRole {
-  const rest = piece.replace(SET_PHRASES, '');
-  if (!/[\p{L}\p{N}]/u.test(rest)) return 'greeting';
-  return ASKING.test(rest.trim()) || RAISING.test(rest) ? 'asked' : 'background';
+  if (!/[\p{L}\p{N}]/u.test(piece.replace(SET_PHRASES, ''))) return 'greeting';
+  return ASKING.test(piece.trim()) || RAISING.test(piece) ? 'asked' : 'background';
 }
 
 /**

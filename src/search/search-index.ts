@@ -20,6 +20,10 @@ export interface SearchIndex {
   readonly size: number;
   /** Question phrases → the corpus phrases that mean the same (staff synonyms and Sudachi's). */
   readonly synonyms: SynonymMap;
+  /** Each entry's readings (katakana, segments joined by '|'), to tell a word heard in it from bigrams met apart. */
+  readonly readings: ReadonlyMap<string, string>;
+  /** The corpus as one normalised text (corpus-text.ts), to tell whether a string occurs in it. */
+  readonly text: string;
   /** English words citizens mix in → the corpus's Japanese word (staff's synonyms.en.yaml). */
   readonly english: EnglishWords;
 }
@@ -37,20 +41,25 @@ export function buildSearchIndex(
   const documentFrequency = new Map<string, number>();
   const bump = (key: string) => documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
   const documents: IndexedDocument[] = [];
+  const readings = new Map<string, string>();
   for (const entry of corpus.entries) {
-    const { document, terms, bigrams } = documentOf(entry, tokenize);
+    const { document, terms, bigrams, reading } = documentOf(entry, tokenize);
     documents.push(document);
+    readings.set(entry.id, reading);
     for (const t of terms) bump(`t:${t}`);
     for (const b of bigrams) bump(`b:${b}`);
   }
   engine.addAll(documents);
+  const text = corpusText(corpus);
   return {
     engine,
     corpus,
     entriesById: new Map(corpus.entries.map((e) => [e.id, e])),
+    readings,
     documentFrequency,
     size: corpus.entries.length,
-    synonyms: buildSynonymMap([...corpus.synonyms, ...dictionarySynonyms], corpusText(corpus)),
+    text,
+    synonyms: buildSynonymMap([...corpus.synonyms, ...dictionarySynonyms], text),
     english: englishWordsOf(corpus.english),
   };
 }

@@ -61,12 +61,21 @@ const homophoneBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, 
 /**
  * Approximate matching only where it is safe: a katakana word of four characters or more may be
  * the start of a longer one (ワイナリー → ワイナリーバス), and one of five or more may have one slip
- * (ワイナリバス). Never for kanji: one kanji is one edit and changes the meaning (支援 / 応援).
+ * (ワイナリバス). Never for kanji words: one kanji is one edit and changes the meaning (支援 /
+ * 応援); only for kanji the dictionary does not know as a word at all (a slip, see Term.slip).
  */
 function approximation(term: Term): { prefix: boolean; fuzzy: number } {
+  if (term.slip) return { prefix: false, fuzzy: 1 };
   const katakana = !term.synonym && /^[\p{Script=Katakana}ー]+$/u.test(term.text);
   const length = [...term.text].length;
   return { prefix: katakana && length >= 4, fuzzy: katakana && length >= 5 ? 1 : 0 };
+}
+
+/** Whether an entry's word may stand for the term approximately (see approximation). */
+function approximates(term: Term, entryWord: string): boolean {
+  // A slip is a kanji typed for another: the same number of kanji, one of them different.
+  if (term.slip) return [...entryWord].length === [...term.text].length && /^\p{Script=Han}+$/u.test(entryWord);
+  return /^[\p{Script=Katakana}ー]+$/u.test(entryWord);
 }
 
 /** How much an approximate match (prefix or one slip) counts against the word itself. */
@@ -94,25 +103,43 @@ function queryFor(term: Term): Query {
   return { combineWith: 'OR', queries: [byText, byReading] };
 }
 
-function matchOf(term: Term, result: SearchResult): TermMatch | undefined {
+function matchOf(term: Term, result: SearchResult, entryReading: string): TermMatch | undefined {
   const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
   if (textFieldsHit.length > 0)
     return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
   const approximate = approximateFields(term, result);
   if (approximate.length > 0) return { term, via: 'approximate', share: approximateCredit, fields: approximate };
-  if (!term.bigrams || term.bigrams.length === 0) return undefined;
-  // The longest stretch of consecutive bigrams found: scattered bigrams are chance, not the word.
-  let longest = 0;
-  let current = 0;
-  for (const gram of term.bigrams) {
-    current = result.match[gram]?.includes(readingField) ? current + 1 : 0;
-    longest = Math.max(longest, current);
+  if (!term.bigrams || term.bigrams.length === 0 || !term.reading) return undefined;
+  if (!term.bigrams.some((gram) => result.match[gram]?.includes(readingField))) return undefined;
+  // Only what the entry reads as one stretch counts: bigrams met apart are chance, not the word.
+  if (!term.kana) {
+    // A kanji word counts by its sound only when all of it sounds the same (高知 → 高地).
+    return entryReading.includes(term.reading)
+      ? { term, via: 'reading', share: homophoneCredit, fields: [readingField] }
+      : undefined;
   }
-  if (longest === 0) return undefined;
-  if (term.kana) return { term, via: 'reading', share: longest / term.bigrams.length, fields: [readingField] };
-  // A kanji word counts by its sound only when all of it sounds the same.
-  if (longest < term.bigrams.length) return undefined;
-  return { term, via: 'reading', share: homophoneCredit, fields: [readingField] };
+  const share = heardShare(term.reading, entryReading);
+  return share > 0 ? { term, via: 'reading', share, fields: [readingField] } : undefined;
+}
+
+/**
+ * Share of a kana run the entry's reading holds as stretches of three sounds or more. A run may
+ * hold several words (こんかつのしえん: 婚活 and 支援), each found on its own.
+ */
+function heardShare(reading: string, entryReading: string): number {
+  const chars = [...reading];
+  if (chars.length < 2) return 0;
+  let heard = 0;
+  let longest = 0;
+  for (let i = 0; i + 1 < chars.length;) {
+    let end = i + 1;
+    while (end < chars.length && entryReading.includes(chars.slice(i, end + 1).join(''))) end++;
+    const bigrams = end - i - 1;
+    longest = Math.max(longest, bigrams);
+    if (bigrams >= 2) heard += bigrams;
+    i = bigrams > 0 ? end - 1 : i + 1;
+  }
+  return Math.max(longest, heard) / (chars.length - 1);
 }
 
 /** How much more an entry with figures weighs for a question that asks for a number... */
@@ -126,7 +153,7 @@ function approximateFields(term: Term, result: SearchResult): string[] {
   if ((!prefix && fuzzy === 0) || !result.queryTerms.includes(term.text)) return [];
   const fields = new Set<string>();
   for (const [entryWord, inFields] of Object.entries(result.match)) {
-    if (entryWord === term.text || !/^[\p{Script=Katakana}ー]+$/u.test(entryWord)) continue;
+    if (entryWord === term.text || !approximates(term, entryWord)) continue;
     if ((prefix && entryWord.startsWith(term.text)) || (fuzzy > 0 && withinOneEdit(entryWord, term.text))) {
       for (const f of inFields) if (f !== readingField && f !== gramField) fields.add(f);
     }
@@ -189,7 +216,7 @@ export function searchEntries(
     const entry = index.entriesById.get(String(result.id));
     if (!entry) continue;
     const matches = [...wanted, ...expansions]
-      .map((t) => matchOf(t, result))
+      .map((t) => matchOf(t, result, index.readings.get(entry.id) ?? ''))
       .filter((m): m is TermMatch => m !== undefined);
     hits.push({ entry, score: result.score, matches });
   }

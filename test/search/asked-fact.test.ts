@@ -36,6 +36,13 @@ describe('questionIntent', () => {
     expect(questionIntent('エアコンは何台入ったの？')).toMatchObject({ kind: 'count', unit: '台' });
     expect(questionIntent('市の人口は？')).toMatchObject({ kind: 'count', unit: '人' });
     expect(questionIntent('就任したのはいつ？').kind).toBe('date');
+    expect(questionIntent('買ったのはどこの会社？').kind).toBe('organization');
+    expect(questionIntent('誰が任命したの？').kind).toBe('person');
+    expect(questionIntent('誰でも使えるの？').kind).toBeUndefined();
+    expect(questionIntent('センターはどこにできる？').kind).toBe('place');
+    expect(questionIntent('駐車場は無料で使える？').kind).toBe('amount');
+    // 「かいつまんで」 holds いつ but asks for no date.
+    expect(questionIntent('かいつまんで教えて').kind).toBeUndefined();
     expect(questionIntent('バスの時刻表')).toMatchObject({ kind: 'detail', detail: '時刻表' });
     expect(questionIntent('ふるさと納税はどうなった？').kind).toBeUndefined();
   });
@@ -56,6 +63,11 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(scholarship, questionIntent('奨学金はいつできたの？'))).toBe(false);
     expect(statesAskedFact(complex, questionIntent('複合型施設はいつ完成する？'))).toBe(true);
     expect(statesAskedFact(medical, questionIntent('医療費の無料化は何歳まで？'))).toBe(true);
+  });
+
+  it('takes 無料 as the amount of what costs nothing', () => {
+    expect(statesAskedFact(medical, questionIntent('医療費は無料になった？'))).toBe(true);
+    expect(statesAskedFact(scholarship, questionIntent('奨学金は無料で借りられる？'))).toBe(false);
   });
 
   it('accepts any entry for a question that wants no kind in particular', () => {

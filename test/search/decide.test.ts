@@ -61,6 +61,24 @@ describe('search and decide on the bundled corpus', () => {
   });
 });
 
+describe('typing slips and kana', () => {
+  it('reads kanji the dictionary cut one by one as a slip of a corpus word one kanji away', async () => {
+    const bundled = await bundledEngine();
+    const slip = bundled.ask('特定検信の受診率は？').decision;
+    expect(slip).toMatchObject({ kind: 'answer', confidence: 'full' });
+    expect(slip.hits[0]?.entry.id).toBe('specific-health-checkup-rate');
+    // Real words and questions are never taken for slips: 何人 asks, it is no typo of 何か.
+    expect(bundled.ask('観光局の制服は？').decision.kind).toBe('abstain');
+  });
+
+  it('finds each word of a kana run that holds several (こそだて + しえん)', async () => {
+    const bundled = await bundledEngine();
+    const kana = bundled.ask('こそだてのしえんはある？').decision;
+    expect(kana).toMatchObject({ kind: 'answer' });
+    expect(kana.hits[0]?.entry.id).toBe('childcare-and-home-education-support');
+  });
+});
+
 describe('questions for a kind of fact the entry on their topic lacks', () => {
   it('says the report does not give it and offers the entry as related, for each kind', async () => {
     const bundled = await bundledEngine();
@@ -72,6 +90,8 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
       ['ネーミングライツで市にいくら入ったの？', 'amount', 'naming-rights'],
       ['小泉市長は何歳ですか', 'age', 'mayor-term'],
       ['次の防災訓練はいつですか', 'future', 'disaster-drill-review'],
+      ['ネーミングライツを買ったのはどこの会社？', 'organization', 'naming-rights'],
+      ['伝統行事応援隊の隊員は何人？', 'count', 'traditional-events-support-team'],
     ] as const;
     for (const [question, missing, related] of cases) {
       const { decision } = bundled.ask(question);
