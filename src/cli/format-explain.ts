@@ -241,7 +241,7 @@ export function explainJson(
           }
         : { kind: 'abstain', reason: decision.reason },
     ...(best ? { coverage: best.coverage } : {}),
-    rule: { answer: rule.answer, related: rule.related },
+    rule: { answer: rule.answer, related: rule.related, evidence: rule.evidence },
     why: whySentence(asked, rule, best),
     hits,
   };

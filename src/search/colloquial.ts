@@ -40,7 +40,7 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // 〜かや (疑問): 〜かな.
   { name: 'kaya', pattern: new RegExp(String.raw`かや${END}`, 'gu'), replacement: 'かな' },
   // 〜っつう / 〜っつー / 〜つう (という).
-  { name: 'tsuu', pattern: /っ?つ[うー](?=[のかもやこ\s]|$)/gu, replacement: 'という' },
+  { name: 'tsuu', pattern: /っ?つ[うー](?=[のかもやこじ、,？?\s]|$)/gu, replacement: 'という' },
   // 〜じゃん (念押し): dropped, the statement stays.
   { name: 'jan', pattern: new RegExp(String.raw`じゃん${END}`, 'gu'), replacement: '' },
   // 〜てんの / 〜でんの / 〜てんだ: 〜ているの.
@@ -49,12 +49,14 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'toru', pattern: /(?<=[しっ])とる/gu, replacement: 'ている' },
   // すんの / すんだ: するの.
   { name: 'sunno', pattern: /すん(?=[のだ])/gu, replacement: 'する' },
-  // 〜ねえ / 〜ねぇ after a verb's negative stem: 〜ない (やらねえ, 知らねぇ).
-  {
-    name: 'nee',
-    pattern: new RegExp(String.raw`(?<=[らかさたまなわがばじ])ね[えぇ]${END}`, 'gu'),
-    replacement: 'ない',
-  },
+  // 〜ねえ / 〜ねぇ after a verb's negative stem: 〜ない (やらねえ, いらねえ事業).
+  { name: 'nee', pattern: /(?<=[らかさたまなわがばじ])ね[えぇ]/gu, replacement: 'ない' },
+  // どんくらい / どんだけ: どのくらい.
+  { name: 'donkurai', pattern: /どん(?:くらい|ぐらい|だけ)/gu, replacement: 'どのくらい' },
+  // えらい / えれえ before a word (信州の「とても」): emphasis only; えらい人 stays.
+  { name: 'erai', pattern: /(?:えらい|えれえ|えらく)(?=[増減多少高安広大変良悪進])/gu, replacement: '' },
+  // 女しょ / 男しょ (女衆): 女性, 男性.
+  { name: 'shu', pattern: /([女男])(?:しょ|しゅう|衆)/gu, replacement: '$1性' },
   // 若いし / 若え衆 (若い衆): 若者.
   { name: 'wakaishi', pattern: /若(?:い|え)(?:し|衆)(?![ん])/gu, replacement: '若者' },
   // ずく (やる気) is a word of its own; the standard word lets it match.

@@ -17,9 +17,32 @@ export interface DecisionRule {
   readonly answer: number;
   /** At least this share: answered as related information (関連する情報). */
   readonly related: number;
+  /** At least this share, with several nouns matched at once: related too (see evidenceNouns). */
+  readonly evidence: number;
 }
 
-export const defaultDecisionRule: DecisionRule = { answer: 0.7, related: 0.5 };
+export const defaultDecisionRule: DecisionRule = { answer: 0.7, related: 0.5, evidence: 0.3 };
+
+/**
+ * A citizen who describes a thing in their own words (「畑を荒らす野生の動物を犬や猫のごはんに…」)
+ * uses many words no entry has, so the share an entry covers stays low even when it is the one
+ * meant. When one entry matches this many of the question's nouns at once, and at least
+ * `evidence` of its weight, that is evidence enough for 関連する情報: chance puts one or two words
+ * of a question in an entry, rarely three.
+ */
+export const evidenceNouns = 3;
+
+/** How many distinct nouns the citizen wrote (not synonyms, not background) a hit matched in full. */
+function matchedNouns(terms: readonly Term[], hit: RankedHit): number {
+  const nouns = new Set(
+    contentTerms(terms)
+      .filter((t) => !t.weak && !t.kana)
+      .map((t) => t.text),
+  );
+  const matched = new Set<string>();
+  for (const m of hit.matches) if (m.share === 1 && nouns.has(m.term.text)) matched.add(m.term.text);
+  return matched.size;
+}
 
 /** How much a weak term (verb, adjective, suffix) weighs against a noun of the same IDF. */
 export const weakTermWeight = 0.5;
@@ -146,7 +169,9 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   // Verbs and adjectives alone (疲れた, 楽しい) say how someone feels, not what they ask about.
   if (contentTerms(terms).every((t) => t.weak)) return { kind: 'abstain', reason: 'no-match', hits };
   const share = best.coverage ?? coverage(index, terms, best);
-  if (share < rule.related) return { kind: 'abstain', reason: 'no-match', hits };
+  if (share < rule.related && !(share >= rule.evidence && matchedNouns(terms, best) >= evidenceNouns)) {
+    return { kind: 'abstain', reason: 'no-match', hits };
+  }
   // On the topic, but without the kind of fact asked: said plainly, the entry offered as related.
   const intent = input.intent;
   if (intent?.kind !== undefined && !statesAskedFact(best.entry, intent, askedSubject(index, terms))) {

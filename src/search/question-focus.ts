@@ -86,11 +86,12 @@ const RAISING =
   /と(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|いう話)|について|に関して|に関する|の件|のこと|の話/u;
 
 /**
- * Where a clause ends: a sentence end, or a connective that closes a piece of narrative and the
- * comma or space after it (the connective stays with its clause).
+ * Where a clause ends: a sentence end, a connective that closes a piece of narrative, or a question
+ * ending before a comma (〜ですか、夏は暑くて…), with the comma or space after it (the connective
+ * stays with its clause).
  */
 const CLAUSE_END =
-  /[。．!！?？\n]+|(?:まして|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので(?=[、,\s])|から(?=[、,\s]))[、,\s]*/gu;
+  /[。．!！?？\n]+|(?:まして|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので(?=[、,\s])|から(?=[、,\s])|(?:ですか|ますか|かな|のか|だろう)(?=[、,]))[、,\s]*/gu;
 
 /** The message's clauses in order, each with its role. */
 export function questionClauses(text: string): Clause[] {

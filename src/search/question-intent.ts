@@ -109,7 +109,10 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ['rate', /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率/u],
   [
     'count',
-    new RegExp(`(?:何|なん)(?:${COUNTERS})|人口|人数|何人|件数|台数|回数|参加者数|応募者数|利用者数|会員数`, 'u'),
+    new RegExp(
+      `(?:何|なん)(?:${COUNTERS})|いくつ(?!か)|人口|人数|何人|件数|台数|回数|参加者数|応募者数|利用者数|会員数`,
+      'u',
+    ),
   ],
   [
     'date',

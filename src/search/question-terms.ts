@@ -65,14 +65,17 @@ function joinSlips(
   morphemes: readonly Morpheme[],
   occursInCorpus: (text: string) => boolean = () => false,
 ): Term[] {
-  const runs: { start: number; end: number; text: string }[] = [];
+  const runs: { start: number; end: number; text: string; reading: string | undefined }[] = [];
   let run: Morpheme[] = [];
   const flush = () => {
     const first = run[0];
     const last = run.at(-1);
     if (run.length >= 2 && first && last) {
       const text = run.map((m) => m.surface).join('');
-      if (!occursInCorpus(text)) runs.push({ start: first.start, end: last.start + last.surface.length, text });
+      // Its sound, when every kanji has one: a slip of voice input sounds like the word (今活 → 婚活).
+      const reading = run.every((m) => m.reading) ? run.map((m) => m.reading).join('') : undefined;
+      if (!occursInCorpus(text))
+        runs.push({ start: first.start, end: last.start + last.surface.length, text, reading });
     }
     run = [];
   };
@@ -87,10 +90,11 @@ function joinSlips(
   const inRun = (t: Term) => runs.some((r) => t.start !== undefined && t.start >= r.start && t.start < r.end);
   const slips: Term[] = runs.map((r) => ({
     text: r.text,
-    reading: undefined,
+    reading: r.reading,
     role: 'content',
     kana: false,
     slip: true,
+    ...(r.reading && r.reading.length >= 3 ? { bigrams: readingBigrams(r.reading) } : {}),
     start: r.start,
     end: r.end,
   }));

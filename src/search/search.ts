@@ -80,6 +80,10 @@ function approximates(term: Term, entryWord: string): boolean {
 
 /** How much an approximate match (prefix or one slip) counts against the word itself. */
 export const approximateCredit = 0.8;
+/** How much a slip counts when the entry has a word that sounds the same (訓連 → 訓練). */
+export const slipSoundCredit = 0.9;
+/** A slip's words one kanji away weigh less than a word that sounds the same: 今活 is 婚活, not 今回. */
+const slipBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * 0.5]));
 
 /** Weight of the words of what the citizen tells rather than asks (see question-focus.ts). */
 export const backgroundWeight = 0.3;
@@ -90,7 +94,7 @@ function queryFor(term: Term): Query {
   const byText: Query = {
     queries: [term.text],
     fields: [...textFields],
-    boost: term.background ? backgroundBoosts : term.synonym ? synonymBoosts : fieldBoosts,
+    boost: term.background ? backgroundBoosts : term.synonym ? synonymBoosts : term.slip ? slipBoosts : fieldBoosts,
     ...(prefix ? { prefix: true } : {}),
     ...(fuzzy > 0 ? { fuzzy } : {}),
   };
@@ -98,7 +102,7 @@ function queryFor(term: Term): Query {
   const byReading: Query = {
     queries: [term.bigrams.join(' ')],
     fields: [readingField],
-    boost: term.background ? backgroundBoosts : term.kana ? fieldBoosts : homophoneBoosts,
+    boost: term.background ? backgroundBoosts : term.kana || term.slip ? fieldBoosts : homophoneBoosts,
   };
   return { combineWith: 'OR', queries: [byText, byReading] };
 }
@@ -107,6 +111,10 @@ function matchOf(term: Term, result: SearchResult, entryReading: string): TermMa
   const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
   if (textFieldsHit.length > 0)
     return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
+  // A slip that sounds like the entry's word is that word, misheard or mistyped by sound (今活 → 婚活).
+  if (term.slip && term.reading && term.reading.length >= 3 && entryReading.includes(term.reading)) {
+    return { term, via: 'reading', share: slipSoundCredit, fields: [readingField] };
+  }
   const approximate = approximateFields(term, result);
   if (approximate.length > 0) return { term, via: 'approximate', share: approximateCredit, fields: approximate };
   if (!term.bigrams || term.bigrams.length === 0 || !term.reading) return undefined;
@@ -220,5 +228,19 @@ export function searchEntries(
       .filter((m): m is TermMatch => m !== undefined);
     hits.push({ entry, score: result.score, matches });
   }
-  return hits;
+  return preferSlipsHeard(hits);
+}
+
+/**
+ * A slip some entry has a word for that sounds the same (今活: 婚活) is that word: the entries
+ * that only have a word one kanji away (今回) lose that match.
+ */
+function preferSlipsHeard(hits: RankedHit[]): RankedHit[] {
+  const heard = new Set<string>();
+  for (const hit of hits) for (const m of hit.matches) if (m.term.slip && m.via === 'reading') heard.add(m.term.text);
+  if (heard.size === 0) return hits;
+  return hits.map((hit) => ({
+    ...hit,
+    matches: hit.matches.filter((m) => !(m.via === 'approximate' && heard.has(m.term.text))),
+  }));
 }

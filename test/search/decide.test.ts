@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/bot/engine.js';
 import { fixtureCorpus } from '../support/fixture-corpus.js';
 import { withinOneEdit, type RankedHit } from '../../src/search/search.js';
+import { decide } from '../../src/search/decide.js';
+import type { Term } from '../../src/search/analyze.js';
 import { realTokenizer } from '../support/tokenizer.js';
 import { bundledEngine } from '../support/bot-server.js';
 
@@ -71,6 +73,13 @@ describe('typing slips and kana', () => {
     expect(bundled.ask('観光局の制服は？').decision.kind).toBe('abstain');
   });
 
+  it('takes a slip that sounds like a corpus word for that word, before one a kanji away', async () => {
+    const bundled = await bundledEngine();
+    // 今活 sounds like 婚活 (コンカツ); 今回 is one kanji away but another word.
+    const heard = bundled.ask('今活の支援は？').decision;
+    expect(heard.hits[0]?.entry.id).toBe('marriage-support');
+  });
+
   it('finds each word of a kana run that holds several (こそだて + しえん)', async () => {
     const bundled = await bundledEngine();
     const kana = bundled.ask('こそだてのしえんはある？').decision;
@@ -114,6 +123,27 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('小泉市長はいつ就任した？').decision).toMatchObject({ kind: 'answer' });
     expect(bundled.ask('ふるさと納税の寄付額はいくら？').decision).toMatchObject({ kind: 'answer', askedUnit: '円' });
     expect(bundled.ask('複合型施設はいつ完成する予定？').decision.hits[0]?.entry.id).toBe('complex-facility-plan');
+  });
+});
+
+describe('a description in everyday words', () => {
+  const noun = (text: string): Term => ({ text, reading: undefined, role: 'content', kana: false });
+  const terms = ['鹿', '肉', '商売', '畑', '儲け', '全国', '評判'].map(noun);
+  const hitMatching = (matched: readonly string[], coverage: number): RankedHit => ({
+    entry: fixtureCorpus.entries[0]!,
+    score: 10,
+    coverage,
+    matches: matched.map((text) => ({ term: noun(text), via: 'text', share: 1, fields: ['keywords'] })),
+  });
+  const decideOn = (hit: RankedHit) => decide(engine.index, { terms, hits: [hit], smallTalk: undefined });
+
+  it('answers as related when one entry matches three of its nouns, though most words are its own', () => {
+    expect(decideOn(hitMatching(['鹿', '肉', '商売'], 0.35))).toMatchObject({ kind: 'answer', confidence: 'partial' });
+  });
+
+  it('declines when only two nouns match, or the share is below the evidence floor', () => {
+    expect(decideOn(hitMatching(['鹿', '肉'], 0.35))).toMatchObject({ kind: 'abstain', reason: 'no-match' });
+    expect(decideOn(hitMatching(['鹿', '肉', '商売'], 0.25))).toMatchObject({ kind: 'abstain', reason: 'no-match' });
   });
 });
 
