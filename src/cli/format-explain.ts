@@ -43,6 +43,8 @@ export interface HitExplanation {
   /** Share of the question's weight this hit covers (what decide compares to the thresholds). */
   readonly coverage: number;
   readonly terms: readonly TermExplanation[];
+  /** The entry's everyday phrasings (よくある言い方), so staff see what it is matched by. */
+  readonly phrasings: readonly string[];
 }
 
 export interface Explanation {
@@ -50,13 +52,15 @@ export interface Explanation {
   readonly normalized: string;
   /** Content terms: what a hit must match. */
   readonly contentTerms: readonly string[];
+  /** Words of what the citizen told rather than asked: they rank entries but need not be covered. */
+  readonly background: readonly string[];
   /** Words that only shape the question (何, 教える...): never matched. */
   readonly genericTerms: readonly string[];
   /** Phrases of the question searched also as the corpus's words for them (残業 → 超過勤務). */
   readonly synonyms: readonly { readonly phrase: string; readonly targets: readonly string[] }[];
   readonly decision:
     | { readonly kind: 'answer'; readonly confidence: 'full' | 'partial'; readonly askedUnit?: string }
-    | { readonly kind: 'abstain'; readonly reason: string };
+    | { readonly kind: 'abstain'; readonly reason: string; readonly missing?: string };
   /** Coverage of the best hit, when there is one. */
   readonly coverage?: number;
   readonly rule: DecisionRule;
@@ -81,7 +85,7 @@ const isOwnTerm = (t: Term) => contentTerms([t]).length === 1;
  * question made of that term alone, with every synonym expansion of the question kept.
  */
 function termShare(index: SearchIndex, asked: Asked, term: Term, hit: RankedHit): number {
-  return coverage(index, [term, ...asked.terms.filter((t) => !isOwnTerm(t))], hit);
+  return coverage(index, [term, ...asked.decisive.filter((t) => !isOwnTerm(t))], hit);
 }
 
 /** Whether a synonym expansion stands for (a phrase containing) the user's term. */
@@ -99,7 +103,7 @@ function bestSynonym(
 ): { synonym: SynonymExplanation; fields: string[] } | undefined {
   let best: { synonym: SynonymExplanation; fields: string[] } | undefined;
   const targets = new Map<string, Term[]>();
-  for (const t of asked.terms) {
+  for (const t of asked.decisive) {
     if (!t.synonym || !standsFor(t, term)) continue;
     targets.set(t.synonym.target, [...(targets.get(t.synonym.target) ?? []), t]);
   }
@@ -159,8 +163,9 @@ function explainHit(
     id: hit.entry.id,
     title: hit.entry.title,
     score: round(hit.score),
-    coverage: round(coverage(index, asked.terms, ranked)),
-    terms: contentTerms(asked.terms).map((t) => explainTerm(index, asked, t, ranked, weights.get(t.text) ?? 0)),
+    coverage: round(coverage(index, asked.decisive, ranked)),
+    terms: contentTerms(asked.decisive).map((t) => explainTerm(index, asked, t, ranked, weights.get(t.text) ?? 0)),
+    phrasings: hit.entry.phrasings,
   };
 }
 
@@ -171,9 +176,9 @@ function explainHit(
 function termWeights(index: SearchIndex, asked: Asked, anyHit: Hit | undefined): Map<string, number> {
   const weights = new Map<string, number>();
   if (!anyHit) return weights;
-  for (const term of contentTerms(asked.terms)) {
+  for (const term of contentTerms(asked.decisive)) {
     const only: RankedHit = { ...anyHit, matches: [{ term, via: 'text', share: 1, fields: [] }] };
-    weights.set(term.text, round(coverage(index, asked.terms, only)));
+    weights.set(term.text, round(coverage(index, asked.decisive, only)));
   }
   return weights;
 }
@@ -197,7 +202,7 @@ function whySentence(asked: Asked, rule: DecisionRule, best: HitExplanation | un
     case 'thanks':
       return `not answered (${decision.reason}): small talk gets a fixed reply, whatever the corpus matches`;
     case 'no-match':
-      if (contentTerms(asked.terms).length === 0) {
+      if (contentTerms(asked.decisive).length === 0) {
         return 'not answered (no-match): the question has no content term, only words that shape a question';
       }
       if (!best) return 'not answered (no-match): no entry matched any content term';
@@ -209,7 +214,7 @@ function whySentence(asked: Asked, rule: DecisionRule, best: HitExplanation | un
 
 function synonymsOf(asked: Asked): { phrase: string; targets: string[] }[] {
   const byPhrase = new Map<string, Set<string>>();
-  for (const t of asked.terms) {
+  for (const t of asked.decisive) {
     if (t.synonym) byPhrase.set(t.synonym.phrase, (byPhrase.get(t.synonym.phrase) ?? new Set()).add(t.synonym.target));
   }
   return [...byPhrase].map(([phrase, targets]) => ({ phrase, targets: [...targets] }));
@@ -229,8 +234,9 @@ export function explainJson(
   return {
     question: asked.question,
     normalized: asked.normalized,
-    contentTerms: contentTerms(asked.terms).map((t) => t.text),
-    genericTerms: [...new Set(asked.terms.filter((t) => t.role === 'generic').map((t) => t.text))],
+    contentTerms: contentTerms(asked.decisive).map((t) => t.text),
+    background: [...new Set(contentTerms(asked.terms.filter((t) => t.background)).map((t) => t.text))],
+    genericTerms: [...new Set(asked.decisive.filter((t) => t.role === 'generic').map((t) => t.text))],
     synonyms: synonymsOf(asked),
     decision:
       decision.kind === 'answer'
@@ -239,7 +245,7 @@ export function explainJson(
             confidence: decision.confidence,
             ...(decision.askedUnit ? { askedUnit: decision.askedUnit } : {}),
           }
-        : { kind: 'abstain', reason: decision.reason },
+        : { kind: 'abstain', reason: decision.reason, ...(decision.missing ? { missing: decision.missing } : {}) },
     ...(best ? { coverage: best.coverage } : {}),
     rule: { answer: rule.answer, related: rule.related, evidence: rule.evidence },
     why: whySentence(asked, rule, best),
@@ -277,6 +283,7 @@ export function formatExplain(
   const weightOf = new Map(x.hits[0]?.terms.map((t) => [t.term, t.weight]) ?? []);
   const terms = x.contentTerms.map((t) => (weightOf.has(t) ? `${t} (${pct(weightOf.get(t) ?? 0)})` : t));
   lines.push(`  content terms: ${terms.length > 0 ? terms.join(', ') : 'none'}`);
+  if (x.background.length > 0) lines.push(`  told, not asked (background): ${x.background.join(', ')}`);
   if (x.genericTerms.length > 0) lines.push(`  ignored (generic): ${x.genericTerms.join(', ')}`);
   if (x.synonyms.length > 0) {
     lines.push(`  synonyms: ${x.synonyms.map((g) => `${g.phrase} → ${g.targets.join(' / ')}`).join(', ')}`);

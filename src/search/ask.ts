@@ -22,7 +22,10 @@ import { detectSmallTalk } from './small-talk.js';
 export interface Asked {
   readonly question: string;
   readonly normalized: string;
+  /** Every term of the message, background marked (see question-focus.ts): what ranks the entries. */
   readonly terms: readonly Term[];
+  /** The terms the decision weighs: those of what is asked, or all when nothing is marked asked. */
+  readonly decisive: readonly Term[];
   readonly decision: Decision;
 }
 
@@ -64,7 +67,7 @@ export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: st
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   const smallTalk = detectSmallTalk(normalized);
   const decision = decide(index, { terms: decisive, hits, smallTalk, intent }, options.rule ?? defaultDecisionRule);
-  return { question, normalized, terms, decision };
+  return { question, normalized, terms, decisive, decision };
 }
 
 interface Span {

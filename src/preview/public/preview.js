@@ -255,11 +255,26 @@ const REASONS = {
   greeting: 'あいさつ（決まった返事）',
   thanks: 'お礼（決まった返事）',
   'no-match': '該当する情報なし',
+  'not-in-report': '話題はあるが、聞かれた種類の事実が報告書にない（関連情報と問い合わせ先を案内）',
 };
-const VIA = { text: '語', reading: '読み', synonym: '同義語' };
+const MISSING = {
+  count: '人数や数',
+  amount: '金額',
+  rate: '割合',
+  date: '日付や時期',
+  future: '今後の予定',
+  age: '年齢',
+  procedure: '申し込みや手続きの方法',
+  place: '場所',
+  organization: '相手先',
+  person: '担当する人',
+  detail: 'くわしい案内',
+};
+const VIA = { text: '語', reading: '読み', synonym: '同義語', approximate: '近い語（打ち間違い）' };
 const FIELDS = {
   title: 'タイトル',
   keywords: 'キーワード',
+  phrasings: 'よくある言い方',
   body: '本文',
   figures: '数値',
   readings: '読み',
@@ -371,6 +386,14 @@ function hitCard(hit, explained, shown, best) {
   const details = el('details', 'hit-text');
   details.append(el('summary', '', '本文と数値'), el('pre', '', hit.text));
   card.append(details);
+  if (explained?.phrasings?.length > 0) {
+    const phrasings = el('details', 'hit-phrasings');
+    phrasings.append(el('summary', '', `よくある言い方（${explained.phrasings.length}件）`));
+    const list = el('ul', 'phrasing-list');
+    for (const phrasing of explained.phrasings) list.append(el('li', '', phrasing));
+    phrasings.append(list);
+    card.append(phrasings);
+  }
   return card;
 }
 
@@ -391,6 +414,8 @@ function drawInsight(result) {
   if (explain && typeof explain.coverage === 'number')
     definition(list, 'カバー率', coverageBar(explain.coverage, explain.rule));
   if (explain?.decision?.askedUnit) definition(list, '聞かれた単位', explain.decision.askedUnit);
+  if (explain?.decision?.missing)
+    definition(list, '報告書にない事実', MISSING[explain.decision.missing] ?? explain.decision.missing);
   if (explain) definition(list, '理由', el('span', 'why', explain.why));
   for (const alt of altTexts(result.messages)) definition(list, '通知に表示される文', el('span', 'alt-text', alt));
   summary.append(list);
@@ -405,6 +430,9 @@ function drawInsight(result) {
       '内容語',
       chips(explain.contentTerms.map((t) => (weightOf.has(t) ? `${t}（${pct(weightOf.get(t))}）` : t))),
     );
+    if (explain.background?.length > 0) {
+      definition(termList, '前置きの語（判定に使わない）', chips(explain.background, 'term-chip term-chip-muted'));
+    }
     definition(termList, '無視した語', chips(explain.genericTerms, 'term-chip term-chip-muted'));
     if (explain.synonyms.length > 0) {
       definition(
