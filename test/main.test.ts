@@ -22,7 +22,7 @@ function startMain(env: Record<string, string>, untilStdout?: RegExp): Promise<R
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`timed out; stdout: ${stdout} stderr: ${stderr}`));
-    }, 20_000);
+    }, 60_000); // a bound for a process that hangs: starting takes seconds on a busy machine
     const done = (code: number | null) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr, kill: () => child.kill('SIGTERM') });

@@ -55,7 +55,7 @@ afterEach(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe('npm run corpus -- import', { timeout: 30_000 }, () => {
+describe('npm run corpus -- import', () => {
   it('reports every invalid row with its row number and column, and writes nothing', async () => {
     const before = await snapshot(corpusDir);
     const csv = path.join(work, 'staff.csv');
@@ -131,7 +131,7 @@ describe('npm run corpus -- import', { timeout: 30_000 }, () => {
   });
 });
 
-describe('npm run corpus -- export', { timeout: 30_000 }, () => {
+describe('npm run corpus -- export', () => {
   it('writes UTF-8 with a BOM and CRLF, which imports back leaving every file byte-identical', async () => {
     const before = await snapshot(corpusDir);
     const csv = path.join(work, 'all.csv');

@@ -57,7 +57,7 @@ function answer(entries: readonly Entry[], confidence: 'full' | 'partial', asked
   return { kind: 'answer', hits, confidence, ...(askedUnit === undefined ? {} : { askedUnit }) };
 }
 
-describe('the bundled corpus', { timeout: 30_000 }, () => {
+describe('the bundled corpus', () => {
   it('renders every entry as a bubble and as a carousel of one', () => {
     expect(corpus.entries.length).toBeGreaterThan(0);
     for (const entry of corpus.entries) {
@@ -232,7 +232,7 @@ const meta: fc.Arbitrary<CorpusMeta> = fc.oneof(
     .map((raw) => CorpusMeta.parse(raw)),
 );
 
-describe('arbitrary valid entries', { timeout: 30_000 }, () => {
+describe('arbitrary valid entries', () => {
   it('render as a bubble within 30 KB and a carousel of one, even at 5,000 characters and 8 figures', () => {
     fc.assert(
       fc.property(entry, meta, (e, m) => {

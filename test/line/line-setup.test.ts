@@ -72,58 +72,54 @@ function ownMenu(richMenuId: string, name: string): messagingApi.RichMenuRespons
 }
 
 describe('npm run line:setup (the script)', () => {
-  it(
-    'validates, creates, uploads, sets the default, then deletes its older menus, all valid for LINE',
-    { timeout: 60_000 },
-    async () => {
-      const fake = await start({
-        richMenus: [
-          ownMenu('richmenu-old', 'komoro-policy-bot 2025-01-01T00:00Z'),
-          ownMenu('richmenu-campaign', 'spring campaign'),
-        ],
-        defaultRichMenuId: 'richmenu-old',
-        webhookEndpoint: { endpoint: 'https://bot.example.jp/webhook', active: true },
-      });
-      const out = path.join(await tempDir(), 'rich-menu.png');
-      const { code, stdout, stderr } = await runScript(['--out', out], {
-        LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
-        LINE_API_BASE_URL: fake.baseUrl,
-        LINE_API_DATA_BASE_URL: fake.baseUrl,
-      });
+  it('validates, creates, uploads, sets the default, then deletes its older menus, all valid for LINE', async () => {
+    const fake = await start({
+      richMenus: [
+        ownMenu('richmenu-old', 'komoro-policy-bot 2025-01-01T00:00Z'),
+        ownMenu('richmenu-campaign', 'spring campaign'),
+      ],
+      defaultRichMenuId: 'richmenu-old',
+      webhookEndpoint: { endpoint: 'https://bot.example.jp/webhook', active: true },
+    });
+    const out = path.join(await tempDir(), 'rich-menu.png');
+    const { code, stdout, stderr } = await runScript(['--out', out], {
+      LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
+      LINE_API_BASE_URL: fake.baseUrl,
+      LINE_API_DATA_BASE_URL: fake.baseUrl,
+    });
 
-      expect(stderr).toBe('');
-      expect(code).toBe(0);
-      expect(fake.invalidRequests).toEqual([]);
-      const created = fake.account.richMenus.find((m) => m.menu.name.startsWith('komoro-policy-bot'));
-      const id = created?.menu.richMenuId ?? '(none)';
-      expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-        'POST /v2/bot/richmenu/validate',
-        'POST /v2/bot/richmenu',
-        `POST /v2/bot/richmenu/${id}/content`,
-        `POST /v2/bot/user/all/richmenu/${id}`,
-        'GET /v2/bot/richmenu/list',
-        'DELETE /v2/bot/richmenu/richmenu-old',
-        'GET /v2/bot/channel/webhook/endpoint',
-      ]);
-      expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${fakeChannelAccessToken}`)).toBe(true);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(fake.invalidRequests).toEqual([]);
+    const created = fake.account.richMenus.find((m) => m.menu.name.startsWith('komoro-policy-bot'));
+    const id = created?.menu.richMenuId ?? '(none)';
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /v2/bot/richmenu/validate',
+      'POST /v2/bot/richmenu',
+      `POST /v2/bot/richmenu/${id}/content`,
+      `POST /v2/bot/user/all/richmenu/${id}`,
+      'GET /v2/bot/richmenu/list',
+      'DELETE /v2/bot/richmenu/richmenu-old',
+      'GET /v2/bot/channel/webhook/endpoint',
+    ]);
+    expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${fakeChannelAccessToken}`)).toBe(true);
 
-      // The new menu with its image is the default; the campaign menu made by someone else stays.
-      expect(fake.account.richMenus.map((m) => m.menu.richMenuId)).toEqual(['richmenu-campaign', id]);
-      expect(fake.account.defaultRichMenuId).toBe(id);
-      expect(created?.image?.contentType).toBe('image/png');
-      expect(created?.image?.bytes.equals(await readFile(out))).toBe(true);
-      expect(created?.menu.areas).toHaveLength(6);
+    // The new menu with its image is the default; the campaign menu made by someone else stays.
+    expect(fake.account.richMenus.map((m) => m.menu.richMenuId)).toEqual(['richmenu-campaign', id]);
+    expect(fake.account.defaultRichMenuId).toBe(id);
+    expect(created?.image?.contentType).toBe('image/png');
+    expect(created?.image?.bytes.equals(await readFile(out))).toBe(true);
+    expect(created?.menu.areas).toHaveLength(6);
 
-      expect(stdout).toContain(`Rich menu: ${id} is now the default for all users`);
-      expect(stdout).toContain('Rich menu: deleted 1 older menu(s): richmenu-old');
-      expect(stdout).toContain(
-        'Webhook endpoint: https://bot.example.jp/webhook\n  set: yes; active: yes; ends with /webhook: yes',
-      );
-      expect(stdout).not.toContain('warning');
-    },
-  );
+    expect(stdout).toContain(`Rich menu: ${id} is now the default for all users`);
+    expect(stdout).toContain('Rich menu: deleted 1 older menu(s): richmenu-old');
+    expect(stdout).toContain(
+      'Webhook endpoint: https://bot.example.jp/webhook\n  set: yes; active: yes; ends with /webhook: yes',
+    );
+    expect(stdout).not.toContain('warning');
+  });
 
-  it('prints every request with --dry-run and sends nothing, without credentials', { timeout: 60_000 }, async () => {
+  it('prints every request with --dry-run and sends nothing, without credentials', async () => {
     const fake = await start();
     const out = path.join(await tempDir(), 'menu.png');
     const { code, stdout, stderr } = await runScript(
@@ -156,7 +152,7 @@ describe('npm run line:setup (the script)', () => {
     expect((await readFile(out)).subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
-  it('refuses to run for real without LINE_CHANNEL_ACCESS_TOKEN, naming it', { timeout: 60_000 }, async () => {
+  it('refuses to run for real without LINE_CHANNEL_ACCESS_TOKEN, naming it', async () => {
     const out = path.join(await tempDir(), 'menu.png');
     const { code, stderr } = await runScript(['--out', out], {});
     expect(code).toBe(2);

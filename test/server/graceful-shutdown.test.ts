@@ -74,5 +74,5 @@ describe('shutdown on SIGTERM', () => {
     expect(lines.find((l) => l.msg === 'shut down')).toMatchObject({ unfinished: 0 });
     expect(output).not.toContain(fixtureUserId);
     expect(output).not.toContain(event.replyToken);
-  }, 30_000);
+  });
 });

@@ -26,10 +26,11 @@ export interface BotProcessOptions {
 /**
  * Start the bot with `env` (PORT=0 is added, and a fresh DATA_DIR removed on exit unless `env`
  * has one, so no test writes the repository's ./data) and resolve once its tokenizer and index are ready.
+ * `timeoutMs` bounds a start that hangs: about 3 s when idle, several times that with both cores busy.
  */
 export function startBotProcess(
   env: Record<string, string>,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
   options: BotProcessOptions = {},
 ): Promise<BotProcess> {
   const dataDir = env.DATA_DIR === undefined ? mkdtempSync(path.join(tmpdir(), 'bot-process-data-')) : undefined;
