@@ -7,9 +7,9 @@ import { Writable } from 'node:stream';
 import { createMemoryAnalyticsStore, type AnalyticsStore } from '../../src/analytics/analytics-store.js';
 import { createEventRecorder } from '../../src/analytics/record-event.js';
 import type { CorpusHandle } from '../../src/bot/corpus-reloader.js';
-import type { Engine } from '../../src/bot/engine.js';
+import { createEngine, type Engine } from '../../src/bot/engine.js';
 import { createEngineRef, type EngineRef } from '../../src/bot/engine-ref.js';
-import { loadEngine } from '../../src/cli/load-engine.js';
+import { bundledCorpusDir, readCorpus, readSudachiSynonyms } from '../../src/corpus/read-corpus.js';
 import { createLineReplyClient } from '../../src/line/reply-client.js';
 import type { ReplyPolicyOptions } from '../../src/line/retrying-reply-client.js';
 import { createLogger } from '../../src/logger.js';
@@ -17,13 +17,21 @@ import { createApp } from '../../src/server/create-app.js';
 import { createMemoryDeduplicator } from '../../src/server/event-deduplicator.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../../src/server/webhook-dispatcher.js';
 import { fakeChannelAccessToken } from './fake-line-api.js';
+import { realTokenizer } from './tokenizer.js';
 
 export const testChannelSecret = '0123456789abcdef0123456789abcdef';
 
 let sharedEngine: Promise<Engine> | undefined;
-/** The engine on the bundled corpus, built once per test file (kuromoji takes about a second). */
+/**
+ * The engine on the bundled corpus, as `loadEngine()` builds it, but on the worker's shared
+ * tokenizer (see tokenizer.ts): built once per test worker, not once per file.
+ */
 export function bundledEngine(): Promise<Engine> {
-  sharedEngine ??= loadEngine();
+  sharedEngine ??= Promise.all([
+    realTokenizer(),
+    readCorpus(bundledCorpusDir),
+    readSudachiSynonyms(bundledCorpusDir),
+  ]).then(([tokenize, corpus, synonyms]) => createEngine(corpus, tokenize, synonyms));
   return sharedEngine;
 }
 
