@@ -80,6 +80,13 @@ interface Answer {
   readonly body: unknown;
 }
 
+/** The spec schemas of the account endpoints' JSON bodies (see `accountRoute`). */
+export const accountRequestSchemas: readonly string[] = [
+  'RichMenuRequest',
+  'SetWebhookEndpointRequest',
+  'TestWebhookEndpointRequest',
+];
+
 /** Which account endpoint `method path` is, or undefined. */
 export function accountRoute(method: string, path: string): AccountRoute | undefined {
   const id = (pattern: RegExp): string | undefined => {

@@ -141,7 +141,7 @@ describe('fake LINE Messaging API', () => {
 
   it('waits for replies and rejects with what it received when they do not come', async () => {
     const { fake, client } = await start();
-    const waiting = fake.waitForReplies(2, 1000);
+    const waiting = fake.waitForReplies(2);
     await client.replyMessage({ replyToken: 'token-1', messages: [hello] });
     await client.replyMessage({ replyToken: 'token-2', messages: [hello] });
     await expect(waiting).resolves.toHaveLength(2);

@@ -23,6 +23,7 @@ import type { AddressInfo } from 'node:net';
 import type { messagingApi } from '@line/bot-sdk';
 import { checkLineLimits } from '../../src/line/limits.js';
 import {
+  accountRequestSchemas,
   accountRoute,
   createFakeLineAccount,
   type AccountRequest,
@@ -30,7 +31,7 @@ import {
   type FakeLineAccountOptions,
   type FakeLineAccountState,
 } from './fake-line-account.js';
-import { checkAgainstSpec } from './line-spec.js';
+import { checkAgainstSpec, compileValidators } from './line-spec.js';
 
 /** A request the fake received, as recorded before it answered. */
 export interface FakeLineRequest {
@@ -113,7 +114,10 @@ export interface FakeLineApi {
   readonly loadingStarts: readonly messagingApi.ShowLoadingAnimationRequest[];
   /** Rich menus, the default rich menu and the webhook endpoint, as the account now has them. */
   readonly account: FakeLineAccountState;
-  /** Resolves with the replies once at least `count` arrived; rejects after `timeoutMs`. */
+  /**
+   * Resolves with the replies as soon as at least `count` arrived; rejects after `timeoutMs`
+   * (default 10 s: a bound for a stuck test, not a wait).
+   */
   waitForReplies(count: number, timeoutMs?: number): Promise<readonly FakeLineReply[]>;
   /** Stops listening and resets open connections. */
   close(): Promise<void>;
@@ -197,8 +201,11 @@ function sentMessages(count: number): messagingApi.SentMessage[] {
   }));
 }
 
-/** Starts a fake Messaging API on an ephemeral loopback port. */
+/** Starts a fake Messaging API on an ephemeral loopback port, its validators compiled. */
 export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promise<FakeLineApi> {
+  // Compiled before listening (once per worker): compiled on the first request instead, they
+  // would hold that answer back by a second or more, long enough for a client's timeout to fire.
+  compileValidators('messaging-api', [...Object.values(endpoints).map((e) => e.schema), ...accountRequestSchemas]);
   const token = options.channelAccessToken ?? fakeChannelAccessToken;
   const requests: FakeLineRequest[] = [];
   const abandoned: FakeLineRequest[] = [];
@@ -209,6 +216,8 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
   const account = createFakeLineAccount(options);
   const acceptedRetryKeys = new Map<string, string>();
   const timers = new Set<NodeJS.Timeout>();
+  /** Called after each accepted reply: the waiters of waitForReplies. */
+  const replyListeners = new Set<() => void>();
 
   /** An account request: its JSON body against the spec, then the checks the spec leaves out. */
   const validateAccountRequest = (
@@ -261,6 +270,7 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
           notificationDisabled: body.notificationDisabled,
           request,
         });
+        for (const listener of replyListeners) listener();
         return { status: 200, body: { sentMessages: sentMessages(body.messages.length) } };
       }
       case '/v2/bot/message/push': {
@@ -393,17 +403,25 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
     loadingStarts,
     abandoned,
     account: account.state,
-    async waitForReplies(count: number, timeoutMs = 2000): Promise<readonly FakeLineReply[]> {
-      const deadline = Date.now() + timeoutMs;
-      while (replies.length < count) {
-        if (Date.now() >= deadline) {
-          throw new Error(
-            `expected ${count} repl${count === 1 ? 'y' : 'ies'} within ${timeoutMs} ms, got ${replies.length}; requests: ${describeRequests()}`,
+    waitForReplies(count: number, timeoutMs = 10_000): Promise<readonly FakeLineReply[]> {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (replies.length < count) return;
+          clearTimeout(timer);
+          replyListeners.delete(check);
+          resolve([...replies]);
+        };
+        const timer = setTimeout(() => {
+          replyListeners.delete(check);
+          reject(
+            new Error(
+              `expected ${count} repl${count === 1 ? 'y' : 'ies'} within ${timeoutMs} ms, got ${replies.length}; requests: ${describeRequests()}`,
+            ),
           );
-        }
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      return [...replies];
+        }, timeoutMs);
+        replyListeners.add(check);
+        check();
+      });
     },
     close(): Promise<void> {
       for (const timer of timers) clearTimeout(timer);

@@ -20,7 +20,9 @@
  * - a few requirements documented by LINE but missing from the specs are added
  *   ({@link specSupplements}).
  *
- * Validators are compiled lazily, once per schema name.
+ * Validators are compiled once per schema name and worker: lazily, or up front with
+ * {@link compileValidators} (the fake Messaging API does so before it listens: the first compile
+ * takes about a second, several on a busy machine, and must not delay a reply past a client's timeout).
  */
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -234,6 +236,14 @@ function validatorFor(spec: LineSpec, schemaName: string): ValidateFunction {
   const validate = ajv.compile({ $ref: `${spec}#/$defs/${schemaName}` });
   validators.set(schemaName, validate);
   return validate;
+}
+
+/**
+ * Compiles the validators of these schemas now, so that no later validation pays for it.
+ * Throws when a schema name does not exist.
+ */
+export function compileValidators(spec: LineSpec, schemaNames: readonly string[]): void {
+  for (const schemaName of schemaNames) validatorFor(spec, schemaName);
 }
 
 function describeError(error: ErrorObject): string {
