@@ -18,7 +18,8 @@ const lines = (file: string) =>
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as { msg: string; n?: number });
 
-async function eventually(check: () => void, timeoutMs = 3000): Promise<void> {
+/** Waits until `check` passes; `timeoutMs` bounds a test that is stuck (or states a promise, as "within a second"). */
+async function eventually(check: () => void, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {

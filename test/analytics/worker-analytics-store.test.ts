@@ -107,6 +107,8 @@ describe('openWorkerAnalyticsStore', () => {
 
   it('fails the records the dead thread held, instead of losing them silently', async () => {
     const threads: Worker[] = [];
+    let sentToHungThread: () => void = () => {};
+    const batchSent = new Promise<void>((resolve) => (sentToHungThread = resolve));
     const store = await openWorkerAnalyticsStore(analyticsDbFile(dir), {
       restartDelayMs: 20,
       startWorker: (script: string | URL, options: WorkerOptions) => {
@@ -118,6 +120,13 @@ describe('openWorkerAnalyticsStore', () => {
                 { eval: true },
               )
             : new WorkerThread(script, options);
+        if (threads.length === 0) {
+          const post = thread.postMessage.bind(thread);
+          thread.postMessage = (value, transferList) => {
+            post(value, transferList);
+            sentToHungThread();
+          };
+        }
         threads.push(thread);
         return thread;
       },
@@ -126,7 +135,7 @@ describe('openWorkerAnalyticsStore', () => {
     const record = (text: string) =>
       store.recordQuestion({ at, userHash: 'u', question: text, answered: false, entryIds: [] });
     const held = record('届かない');
-    await new Promise((resolve) => setTimeout(resolve, 100)); // its batch is sent after 50 ms
+    await batchSent; // its batch goes to the hung thread after 50 ms
     await threads[0]?.terminate();
     await expect(held).rejects.toThrow(/analytics worker stopped/);
     await record('次');

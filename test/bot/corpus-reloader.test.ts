@@ -21,7 +21,8 @@ const newEntry = `
     source: { section: "staff", line: 1 }
 `;
 
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+/** Waits until `check` holds; `timeoutMs` only bounds a test that is stuck (a reload takes seconds on a busy machine). */
+async function until(check: () => boolean, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the corpus to reload');

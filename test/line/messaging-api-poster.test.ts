@@ -142,8 +142,7 @@ describe('the Messaging API poster', () => {
     while (line.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     handle.abandon?.();
     expect(await rejection(sent)).toBeInstanceOf(RequestAbandonedError);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(line.closedEarly).toEqual(['/v2/bot/message/reply']);
+    await expect.poll(() => line.closedEarly).toEqual(['/v2/bot/message/reply']);
     poster.close();
   });
 
@@ -154,8 +153,7 @@ describe('the Messaging API poster', () => {
     const err = await rejection(poster.post('/v2/bot/chat/loading/start', { chatId: 'U1', loadingSeconds: 5 }));
     expect(err).toBeInstanceOf(RequestAbandonedError);
     expect(performance.now() - started).toBeGreaterThanOrEqual(90);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(line.closedEarly).toEqual(['/v2/bot/chat/loading/start']);
+    await expect.poll(() => line.closedEarly).toEqual(['/v2/bot/chat/loading/start']);
     poster.close();
   });
 

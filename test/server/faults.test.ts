@@ -60,7 +60,7 @@ beforeAll(async () => {
   await warmBot.close();
   await warm.close();
   replyTokens = [];
-}, 30_000);
+});
 
 afterEach(async () => {
   const logs = bot?.logs.join('\n') ?? '';
@@ -172,8 +172,8 @@ describe('replies under Messaging API faults', () => {
       source: { type: 'group', groupId: `C${'0'.repeat(32)}`, userId: fixtureUserId },
     };
     expect(await post(server, [textEvent(question), inGroup])).toBe(200);
-    // While the retries wait, the server stays healthy and says what is in flight.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // While the retries wait (both first attempts answered 429), the server stays healthy and says what is in flight.
+    await expect.poll(() => logLines(server, 'reply attempt failed; retrying')).toHaveLength(2);
     expect(await health(server)).toEqual({ status: 200, inFlight: 2 });
     await server.dispatcher?.idle();
     expect(api.replies).toHaveLength(2);
@@ -320,7 +320,7 @@ describe('replies under Messaging API faults', () => {
     const api = await startFake(() => ({ status: 429, headers: { 'retry-after': '30' } }));
     const server = await startBot(api.baseUrl);
     await post(server, [textEvent(question)]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => logLines(server, 'reply attempt failed; retrying')).toHaveLength(1);
     const dispatcher = server.dispatcher;
     if (!dispatcher) throw new Error('expected a dispatcher');
     // Retry-After 30 s fits in the token's life, so the reply waits...
