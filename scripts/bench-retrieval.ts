@@ -23,6 +23,7 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/held-out-questions.jsonl'),
   // Citizens' ways of writing (polite, dialect, voice, romaji...) and traps: tuned on...
   path.resolve(root, 'test/eval/styles-tune.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-2.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
 ];

@@ -191,6 +191,8 @@ const missingKindWords: Readonly<Record<AskedKind, string>> = {
   place: '場所',
   organization: '相手先の名前',
   person: '担当する人',
+  free: '料金',
+  opinion: 'ご意見や評価',
   detail: 'くわしい案内',
 };
 

@@ -19,6 +19,8 @@ export type AskedKind =
   | 'place'
   | 'organization'
   | 'person'
+  | 'free'
+  | 'opinion'
   | 'detail';
 
 export interface QuestionIntent {
@@ -30,6 +32,8 @@ export interface QuestionIntent {
   readonly kind?: AskedKind;
   /** For 'detail': the word that names it (運賃, 開館時間...), which the entry must contain. */
   readonly detail?: string;
+  /** For 'count': asked with いくつ, 何本 or 何個, which 「5つ」 answers as well as a counter. */
+  readonly countsAnything?: boolean;
 }
 
 // Which unit a way of asking points to; the first that matches wins.
@@ -84,28 +88,33 @@ const COUNTERS =
   '人|名|件|区|団体|台|回|校|社|か所|カ所|ヶ所|箇所|部|本|個|軒|店|チーム|か国|カ国|ヶ国|戸|世帯|施設|日間|時間|分|キロ|km|メートル';
 
 const COUNTED = new RegExp(`(?:何|なん)(${COUNTERS})`, 'u');
+/** The thing counted by いくつ: 「いくつの地区」, 「団体がいくつ」 (answered by 10地区, 8団体 or 5つ). */
+const COUNTED_BY_IKUTSU = /いくつの([\p{Script=Han}]{1,2})|([\p{Script=Han}]{1,2})(?:は|が|って|も)?いくつ/u;
 
 /** Ways of asking for one kind of fact, in the order they are tried. */
 const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
+  // The bot states what the report says; whether it is good is the citizen's to judge.
+  ['opinion', /(?:いい|良い|悪い|どう)と思う|賛成|反対|ぶっちゃけ|本音/u],
   ['age', /何歳|なんさい|年齢|歳は|才は/u],
   [
     'procedure',
-    /どうやって|どうすれば|どうしたら|どこで(?:申|手続|買|売|もら|受け|登録)|どこに(?:申|行|連絡|問|電話|相談)|申し?込|取り方|申請|手続|応募|登録(?:する|したい|は|方法|の仕方)|予約|やり方|方法を|方法は|参加するには|利用するには|使うには|受けるには|もらうには|入るには|窓口|問い合わせ先|連絡先|電話番号/u,
+    /どうやって|どうすれば|どうしたら|どこで(?:申|手続|買|売|もら|受け|登録)|どこに(?:申|行|連絡|問|電話|相談)|申し?込|(?:取り|入り|使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請|手続|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|窓口|問い合わせ先|連絡先|電話番号/u,
   ],
   [
     'future',
-    /次(?:の|は|回|いつ)|今度の?|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?(?:募集|開催|やる|始まる|ある|申し込)/u,
+    /次(?:の|は|回|いつ)|今度の?|いつまでに|までに(?:達成|実現|完成|終わ|でき)|(?:する|の)?予定(?:は|です|か|って|なの|日)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?(?:募集|開催|やる|始まる|ある|申し込)/u,
   ],
   [
     'organization',
-    /(?:企業|会社|団体|業者|店|相手)(?:は|って|が)?どこ|どこの(?:企業|会社|団体|業者|お?店)|どこ(?:と|が)(?:組|一緒|協力|連携)/u,
+    /(?:企業|会社|団体|業者|店|相手)(?:は|って|が)?どこ|どこの(?:企業|会社|団体|業者|お?店|学校|小学校|区|地区)|(?:団体|企業|会社|お?店|学校)の名前|どこ(?:と|が)(?:組|一緒|協力|連携)/u,
   ],
   ['person', /(?:どなた|誰|だれ)(?!でも|も|か)/u],
   ['place', /どこ(?:に|へ|で|から|です|か|なの|にある)|場所は|場所って|住所|所在地/u],
   [
     'amount',
-    /無料(?:で|なの|です|か|に)|有料|いくら|何円|なんえん|金額|費用|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
+    /いくら|何円|なんえん|金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
   ],
+  ['free', /無料(?:で|なの|です|か|に|って)|有料|タダ(?:で|なの|です|か|に)/u],
   ['rate', /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率/u],
   [
     'count',
@@ -154,13 +163,15 @@ const DETAIL_WORDS = new RegExp(
 export function questionIntent(normalized: string): QuestionIntent {
   const detail = DETAIL_WORDS.exec(normalized)?.[0];
   const kind = detail ? 'detail' : KIND_QUESTIONS.find(([, pattern]) => pattern.test(normalized))?.[0];
-  const counted = kind === 'count' ? COUNTED.exec(normalized)?.[1] : undefined;
+  const ikutsu = COUNTED_BY_IKUTSU.exec(normalized);
+  const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsu?.[1] ?? ikutsu?.[2]) : undefined;
   const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1] ?? counted;
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
     ...(unit ? { unit } : {}),
     ...(kind ? { kind } : {}),
     ...(detail ? { detail } : {}),
+    ...(kind === 'count' && (ikutsu !== null || /何[本個つ]/u.test(normalized)) ? { countsAnything: true } : {}),
   };
 }
 

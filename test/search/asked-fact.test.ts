@@ -40,7 +40,13 @@ describe('questionIntent', () => {
     expect(questionIntent('誰が任命したの？').kind).toBe('person');
     expect(questionIntent('誰でも使えるの？').kind).toBeUndefined();
     expect(questionIntent('センターはどこにできる？').kind).toBe('place');
-    expect(questionIntent('駐車場は無料で使える？').kind).toBe('amount');
+    expect(questionIntent('駐車場は無料で使える？').kind).toBe('free');
+    expect(questionIntent('市長の政策、ぶっちゃけいいと思う？').kind).toBe('opinion');
+    expect(questionIntent('いくつの地区に分かれてる？')).toMatchObject({
+      kind: 'count',
+      unit: '地区',
+      countsAnything: true,
+    });
     // 「かいつまんで」 holds いつ but asks for no date.
     expect(questionIntent('かいつまんで教えて').kind).toBeUndefined();
     expect(questionIntent('バスの時刻表')).toMatchObject({ kind: 'detail', detail: '時刻表' });
@@ -51,7 +57,7 @@ describe('questionIntent', () => {
 describe('statesAskedFact', () => {
   it('finds a count stated with its subject, and not one stated of something else', () => {
     expect(statesAskedFact(members, questionIntent('ふるさと市民は何人？'), ['市民'])).toBe(true);
-    // 人口 is named in the entry, but not where its number is.
+    // 人口 is named in the entry (関係人口), but not where its number is.
     expect(statesAskedFact(members, questionIntent('小諸の人口は？'), ['人口'])).toBe(false);
     // A subject the entry never names may be the citizen's own word for it.
     expect(statesAskedFact(members, questionIntent('応援してる人は何人？'), ['応援'])).toBe(true);
@@ -65,9 +71,20 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(medical, questionIntent('医療費の無料化は何歳まで？'))).toBe(true);
   });
 
-  it('takes 無料 as the amount of what costs nothing', () => {
+  it('answers whether something is free only from an entry that says so or gives its price', () => {
     expect(statesAskedFact(medical, questionIntent('医療費は無料になった？'))).toBe(true);
     expect(statesAskedFact(scholarship, questionIntent('奨学金は無料で借りられる？'))).toBe(false);
+    // That the counter is free says nothing of what the city pays for it.
+    expect(statesAskedFact(medical, questionIntent('無料化で市の負担はいくら増えた？'))).toBe(false);
+  });
+
+  it('counts 「5つ」 for いくつ but never 「1つ」 (one of) for a counter', () => {
+    const functions = entry(
+      '複合型施設の機能',
+      '複合型施設の機能の一つとして、公共駐車場が計画されています。6つの機能があります。',
+    );
+    expect(statesAskedFact(functions, questionIntent('機能はいくつある？'))).toBe(true);
+    expect(statesAskedFact(functions, questionIntent('駐車場は何台とめられる？'))).toBe(false);
   });
 
   it('accepts any entry for a question that wants no kind in particular', () => {

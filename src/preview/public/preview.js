@@ -268,6 +268,8 @@ const MISSING = {
   place: '場所',
   organization: '相手先',
   person: '担当する人',
+  free: '料金',
+  opinion: 'ご意見や評価',
   detail: 'くわしい案内',
 };
 const VIA = { text: '語', reading: '読み', synonym: '同義語', approximate: '近い語（打ち間違い）' };
