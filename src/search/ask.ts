@@ -62,8 +62,11 @@ export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: st
   const asked = terms.filter((t) => !t.background);
   const decisive = contentTerms(asked).length > 0 ? asked : terms;
   const top = options.top ?? 5;
-  const intent = questionIntent(focus.map((c) => normalized.slice(c.start, c.end)).join(' '));
-  const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), intent, characterBigrams(normalized));
+  const askedText = focus.map((c) => normalized.slice(c.start, c.end)).join(' ');
+  const intent = questionIntent(askedText);
+  // Character bigrams only of what is asked: a long story would add hundreds of them, each a query.
+  const grams = characterBigrams(askedText);
+  const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), intent, grams);
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   const smallTalk = detectSmallTalk(normalized);
   const decision = decide(index, { terms: decisive, hits, smallTalk, intent }, options.rule ?? defaultDecisionRule);

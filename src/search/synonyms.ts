@@ -21,6 +21,11 @@ export interface SynonymMap {
   readonly byPhrase: ReadonlyMap<string, readonly string[]>;
   /** The length (in UTF-16 code units) of the longest key; 0 when the map is empty. */
   readonly maxPhraseLength: number;
+  /**
+   * The lengths of the keys by their first two code units, longest first: a long message is
+   * scanned by looking up only the lengths a phrase starting there can have.
+   */
+  readonly lengthsByStart: ReadonlyMap<string, readonly number[]>;
 }
 
 /** A key of the map found in a question: `normalized.slice(start, end) === phrase`. */
@@ -144,12 +149,16 @@ export function buildSynonymMap(groups: SynonymGroups, corpusText: string): Syno
     }
   }
   const byPhrase = new Map<string, readonly string[]>();
+  const lengths = new Map<string, Set<number>>();
   let maxPhraseLength = 0;
   for (const [phrase, targets] of targetsOf) {
     byPhrase.set(phrase, [...targets]);
     maxPhraseLength = Math.max(maxPhraseLength, phrase.length);
+    const start = phrase.slice(0, 2);
+    lengths.set(start, (lengths.get(start) ?? new Set()).add(phrase.length));
   }
-  return { byPhrase, maxPhraseLength };
+  const lengthsByStart = new Map([...lengths].map(([start, set]) => [start, [...set].sort((a, b) => b - a)]));
+  return { byPhrase, maxPhraseLength, lengthsByStart };
 }
 
 /**
@@ -186,8 +195,8 @@ export function findSynonymSpans(normalized: string, map: SynonymMap): SynonymSp
   let start = 0;
   while (start < normalized.length) {
     let found: SynonymSpan | undefined;
-    const longest = Math.min(map.maxPhraseLength, normalized.length - start);
-    for (let length = longest; length >= 2 && !found; length--) {
+    for (const length of map.lengthsByStart.get(normalized.slice(start, start + 2)) ?? []) {
+      if (found || start + length > normalized.length) continue;
       const phrase = normalized.slice(start, start + length);
       const targets = map.byPhrase.get(phrase);
       if (targets && !isCutOutOfAsciiWord(normalized, start, start + length)) {

@@ -62,7 +62,7 @@ describe('buildSynonymMap', () => {
 
   it('knows the length of its longest key', () => {
     expect(buildSynonymMap(groups, corpus).maxPhraseLength).toBe('時間外勤務'.length);
-    expect(buildSynonymMap([], corpus)).toEqual({ byPhrase: new Map(), maxPhraseLength: 0 });
+    expect(buildSynonymMap([], corpus)).toEqual({ byPhrase: new Map(), maxPhraseLength: 0, lengthsByStart: new Map() });
   });
 
   it('finds a word at the very start, the very end or spread over the whole corpus text', () => {
