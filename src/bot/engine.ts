@@ -50,7 +50,8 @@ export function createEngine(corpus: Corpus, tokenize: Tokenize, dictionarySynon
       const reply: CitizenReply = {
         decision,
         messages: renderReply(decision, corpus.meta, { entries: corpus.entries }),
-        shownEntryIds: decision.kind === 'answer' ? answerHits(decision.hits).map((h) => h.entry.id) : [],
+        shownEntryIds:
+          decision.kind === 'answer' ? answerHits(decision.hits, decision.shownFirst).map((h) => h.entry.id) : [],
       };
       replies.set(question, reply);
       return reply;

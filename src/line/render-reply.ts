@@ -38,18 +38,19 @@ export interface RenderReplyOptions {
 }
 
 /**
- * The hits an answer shows, best first: the first always, then up to 4 more whose score is at
- * least 40% of the best (one per entry).
+ * The hits an answer shows, best first: the first `shownFirst` always (the first, or the first
+ * of each question a message asks), then up to 5 in all whose score is at least 40% of the best
+ * (one per entry).
  */
-export function answerHits(hits: readonly Hit[]): Hit[] {
+export function answerHits(hits: readonly Hit[], shownFirst = 1): Hit[] {
   const best = hits[0];
   if (!best) return [];
-  const shown: Hit[] = [best];
-  const seen = new Set([best.entry.id]);
+  const shown: Hit[] = [];
+  const seen = new Set<string>();
   const floor = best.score > 0 ? best.score * relatedScoreShare : best.score;
-  for (const hit of hits.slice(1)) {
+  for (const [i, hit] of hits.entries()) {
     if (shown.length >= maxAnswerBubbles) break;
-    if (hit.score < floor || seen.has(hit.entry.id)) continue;
+    if ((i >= shownFirst && hit.score < floor) || seen.has(hit.entry.id)) continue;
     seen.add(hit.entry.id);
     shown.push(hit);
   }
@@ -172,7 +173,7 @@ function renderAnswer(
   options: RenderReplyOptions,
 ): Message[] {
   const { hits, confidence, askedUnit } = decision;
-  const entries = answerHits(hits).map((h) => leadWithAskedFigure(h.entry, askedUnit));
+  const entries = answerHits(hits, decision.shownFirst).map((h) => leadWithAskedFigure(h.entry, askedUnit));
   const altText = (askedUnit && askedFigureAltText(entries, meta, askedUnit)) || answerAltText(entries, meta);
   const carousel = renderEntryCarousel(entries, meta, altText);
   const answer: Message = { ...carousel, quickReply: { items: relatedQuickReplyItems(hits, options.entries ?? []) } };

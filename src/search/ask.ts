@@ -6,18 +6,18 @@
 import type { Term } from './analyze.js';
 import { characterBigrams } from './character-bigrams.js';
 import { decide, defaultDecisionRule, type DecisionRule } from './decide.js';
-import type { Decision } from './decision.js';
+import type { Decision, Hit } from './decision.js';
 import type { Tokenize } from './japanese-tokenizer.js';
 import { standardizeColloquial } from './colloquial.js';
 import { readLatinWords } from './latin-words.js';
 import { normalizeText } from './normalize.js';
-import { focusSpans, setPhraseSpans } from './question-focus.js';
+import { focusSpans, questionClauses, setPhraseSpans, type Clause } from './question-focus.js';
 import { questionIntent } from './question-intent.js';
 import { questionTerms } from './question-terms.js';
 import { rerankByCoverage } from './rerank.js';
 import { contentTerms, searchEntries } from './search.js';
 import type { SearchIndex } from './search-index.js';
-import { detectSmallTalk } from './small-talk.js';
+import { detectSmallTalk, type SmallTalk } from './small-talk.js';
 
 export interface Asked {
   readonly question: string;
@@ -48,29 +48,80 @@ export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: st
     .slice(0, maxQuestionLength)
     .replace(/[\uD800-\uDBFF]$/u, '');
   const normalized = standardizeColloquial(readLatinWords(written, index.english, isKnownWord));
-  const focus = focusSpans(normalized);
-  const terms = markBackground(
-    questionTerms(normalized, tokenize, {
-      synonyms: index.synonyms,
-      isKnownWord,
-      occursInCorpus: (text) => index.text.includes(text),
-    }),
-    focus,
-    setPhraseSpans(normalized),
-  );
+  const clauses = questionClauses(normalized);
+  const focus = focusSpans(normalized, clauses);
+  const setPhrases = setPhraseSpans(normalized);
+  const allTerms = questionTerms(normalized, tokenize, {
+    synonyms: index.synonyms,
+    isKnownWord,
+    occursInCorpus: (text) => index.text.includes(text),
+  });
+  const rule = options.rule ?? defaultDecisionRule;
+  const top = options.top ?? 5;
+  const smallTalk = detectSmallTalk(normalized);
+  const main = askAbout(index, normalized, markBackground(allTerms, focus, setPhrases), focus, smallTalk, top, rule);
+  const decision = smallTalk
+    ? main.decision
+    : combineQuestions(main.decision, () =>
+        secondQuestions(normalized, clauses).map(
+          (clause) =>
+            askAbout(index, normalized, markBackground(allTerms, [clause], setPhrases), [clause], undefined, top, rule)
+              .decision,
+        ),
+      );
+  return { question, normalized, terms: main.terms, decisive: main.decisive, decision };
+}
+
+/** One decision on the message, with `focus` as what is asked. */
+function askAbout(
+  index: SearchIndex,
+  normalized: string,
+  terms: readonly Term[],
+  focus: readonly Span[],
+  smallTalk: SmallTalk | undefined,
+  top: number,
+  rule: DecisionRule,
+): { terms: readonly Term[]; decisive: readonly Term[]; decision: Decision } {
   // Rank on the whole message, decide on what it asks.
   const asked = terms.filter((t) => !t.background);
   const decisive = contentTerms(asked).length > 0 ? asked : terms;
-  const top = options.top ?? 5;
   const askedText = focus.map((c) => normalized.slice(c.start, c.end)).join(' ');
   const intent = questionIntent(askedText);
   // Character bigrams only of what is asked: a long story would add hundreds of them, each a query.
   const grams = characterBigrams(askedText);
   const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), intent, grams);
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
-  const smallTalk = detectSmallTalk(normalized);
-  const decision = decide(index, { terms: decisive, hits, smallTalk, intent }, options.rule ?? defaultDecisionRule);
-  return { question, normalized, terms, decisive, decision };
+  return { terms, decisive, decision: decide(index, { terms: decisive, hits, smallTalk, intent }, rule) };
+}
+
+/**
+ * The asked sentences of a message that asks more than one thing (「ふるさと納税は？残業は減った？」);
+ * none for a message that asks one. Each is a clause that ends a sentence.
+ */
+function secondQuestions(normalized: string, clauses: readonly Clause[]): Clause[] {
+  const asked = clauses.filter((c) => c.role === 'asked' && /[?？。．!！]\s*$/u.test(normalized.slice(c.start, c.end)));
+  return asked.length >= 2 ? asked : [];
+}
+
+/**
+ * A message that asks several things gets the first entry of each question answered in full, a
+ * bubble each, after the answer to the whole message (or in its place when the whole message,
+ * split between two topics, matched neither well enough).
+ */
+function combineQuestions(decision: Decision, questions: () => readonly Decision[]): Decision {
+  const answered = questions().flatMap((d) => (d.kind === 'answer' && d.confidence === 'full' ? [d] : []));
+  const base = decision.kind === 'answer' ? decision : answered[0];
+  const first = base?.hits[0];
+  if (!base || !first) return decision;
+  const added: Hit[] = [];
+  for (const other of answered) {
+    const hit = other.hits[0];
+    if (hit && hit.entry.id !== first.entry.id && !added.some((h) => h.entry.id === hit.entry.id)) added.push(hit);
+  }
+  if (added.length === 0) return base;
+  const ids = new Set(added.map((h) => h.entry.id));
+  const rest = base.hits.slice(1).filter((h) => !ids.has(h.entry.id));
+  return { ...base, hits: [first, ...added, ...rest], shownFirst: 1 + added.length };
 }
 
 interface Span {

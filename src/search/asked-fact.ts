@@ -24,7 +24,7 @@ export function normalizedEntryText(entry: Entry): string {
 /** What an entry's text (normalised: lower case) must show to answer each kind of question. */
 const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   age: /[0-9]歳|高校生|中学生|小学生|未就学|乳幼児/u,
-  procedure: /申込|申し込|申請|手続|窓口|応募方法|登録方法|問い合わせ|問合せ/u,
+  procedure: /申込|申し込|申請|手続|窓口(?:で|へ|に)(?:申|相談|手続)|応募方法|登録方法|問い合わせ|問合せ/u,
   future: /予定|[0-9]年度から|今後.{0,10}(?:開催|実施)|r[0-9]+.{0,4}(?:完成|開始|開催)/u,
   amount: /[0-9](?:万|億|千)?円/u,
   free: /無料|有料|[0-9](?:万|億|千)?円/u,
@@ -62,14 +62,14 @@ function figureUnit(intent: QuestionIntent): string | undefined {
 }
 
 /**
- * The texts that state the entry's numbers in `unit`: the label and note of each figure in that
- * unit, and each sentence of the title and body with such a number in it.
+ * The texts that state the entry's numbers in `unit`: the label, period and note of each figure
+ * in that unit, and each sentence of the title and body with such a number in it.
  */
 function statementsOf(entry: Entry, unit: string, countsAnything: boolean): string[] {
   const number = numberIn(unit, countsAnything);
   const statements = entry.figures
     .filter((f) => f.unit === unit || (unit === '円' && f.unit.endsWith('円')))
-    .map((f) => normalizeText(`${f.label} ${f.note ?? ''}`));
+    .map((f) => normalizeText(`${f.label} ${f.period} ${f.note ?? ''}`));
   for (const sentence of normalizeText(`${entry.title}。${entry.body}`).split(/[。\n]/u)) {
     if (number.test(sentence)) statements.push(sentence);
   }

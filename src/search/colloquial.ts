@@ -30,6 +30,13 @@ export const colloquialRules: readonly ColloquialRule[] = [
     pattern: /(?:え[ー〜~]+っ?と[ー〜~]*|えっと|あの[ー〜~]+|その[ー〜~]+|う[ー〜~]+ん)/gu,
     replacement: ' ',
   },
+  // Words that open a further question (あと、それから、ところで): they link, they ask nothing.
+  {
+    name: 'conjunction',
+    pattern:
+      /(?:^|(?<=[\s、。？?！!]))(?:あと(?=[、,\s\p{Script=Han}\p{Script=Katakana}]|は)|それと|それから|ちなみに|ところで)[、,\s]*/gu,
+    replacement: '',
+  },
   // 信州弁 〜ずら / 〜づら / 〜だら: 〜だろう (not the conditional 〜んだら, 〜いだら: 読んだら, 泳いだら).
   { name: 'zura', pattern: new RegExp(String.raw`(?:ず|づ)ら${END}`, 'gu'), replacement: 'だろう' },
   { name: 'dara', pattern: new RegExp(String.raw`(?<![んい])だら${END}`, 'gu'), replacement: 'だろう' },

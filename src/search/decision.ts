@@ -28,6 +28,11 @@ export type Decision =
       readonly confidence: 'full' | 'partial';
       /** The unit the question asked for (人 for 何人, 倍 for 何倍...): replies lead with that figure. */
       readonly askedUnit?: string;
+      /**
+       * How many hits from the first are shown whatever their score: a message asking two things
+       * gets the first entry of each.
+       */
+      readonly shownFirst?: number;
     }
   | {
       readonly kind: 'abstain';

@@ -88,8 +88,9 @@ const COUNTERS =
   '人|名|件|区|団体|台|回|校|社|か所|カ所|ヶ所|箇所|部|本|個|軒|店|チーム|か国|カ国|ヶ国|戸|世帯|施設|日間|時間|分|キロ|km|メートル';
 
 const COUNTED = new RegExp(`(?:何|なん)(${COUNTERS})`, 'u');
-/** The thing counted by いくつ: 「いくつの地区」, 「団体がいくつ」 (answered by 10地区, 8団体 or 5つ). */
-const COUNTED_BY_IKUTSU = /いくつの([\p{Script=Han}]{1,2})|([\p{Script=Han}]{1,2})(?:は|が|って|も)?いくつ/u;
+/** The thing counted by いくつ: 「いくつの地区」, else 「団体がいくつ」 (answered by 10地区, 8団体 or 5つ). */
+const COUNTED_AFTER_IKUTSU = /いくつの([\p{Script=Han}]{1,2})/u;
+const COUNTED_BEFORE_IKUTSU = /([\p{Script=Han}]{1,2})(?:は|が|って|も)?いくつ/u;
 
 /** Ways of asking for one kind of fact, in the order they are tried. */
 const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
@@ -98,7 +99,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ['age', /何歳|なんさい|年齢|歳は|才は/u],
   [
     'procedure',
-    /どうやって|どうすれば|どうしたら|どこで(?:申|手続|買|売|もら|受け|登録)|どこに(?:申|行|連絡|問|電話|相談)|申し?込|(?:取り|入り|使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請|手続|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|窓口|問い合わせ先|連絡先|電話番号/u,
+    /どうやって|どうすれば|どうしたら|どこで(?:申|手続|買|売|もら|受け|登録)|どこに(?:申|行|連絡|問|電話|相談)|申し?込|(?:取り|入り|使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請|手続|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|(?:申し込み|申込|相談|問い合わせ)の?窓口|窓口は(?:どこ|どちら)|方法(?:は|が|って)?あ(?:る|り)|問い合わせ先|連絡先|電話番号/u,
   ],
   [
     'future',
@@ -163,8 +164,8 @@ const DETAIL_WORDS = new RegExp(
 export function questionIntent(normalized: string): QuestionIntent {
   const detail = DETAIL_WORDS.exec(normalized)?.[0];
   const kind = detail ? 'detail' : KIND_QUESTIONS.find(([, pattern]) => pattern.test(normalized))?.[0];
-  const ikutsu = COUNTED_BY_IKUTSU.exec(normalized);
-  const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsu?.[1] ?? ikutsu?.[2]) : undefined;
+  const ikutsu = COUNTED_AFTER_IKUTSU.exec(normalized) ?? COUNTED_BEFORE_IKUTSU.exec(normalized);
+  const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsu?.[1]) : undefined;
   const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1] ?? counted;
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),

@@ -302,6 +302,14 @@ describe('renderReply for an answer', () => {
   });
 });
 
+describe('answerHits', () => {
+  it('shows the first entry of each question a message asked, whatever its score', () => {
+    const hits = [hit(furusato, 100), hit(overtime, 10)];
+    expect(answerHits(hits).map((h) => h.entry.id)).toEqual([furusato.id]);
+    expect(answerHits(hits, 2).map((h) => h.entry.id)).toEqual([furusato.id, overtime.id]);
+  });
+});
+
 describe('renderReply for an abstention', () => {
   const abstain = (reason: 'greeting' | 'thanks' | 'empty' | 'no-match'): Decision => ({
     kind: 'abstain',

@@ -126,6 +126,19 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
   });
 });
 
+describe('a message that asks two things', () => {
+  it('answers each, the first entry of each shown', async () => {
+    const bundled = await bundledEngine();
+    const both = bundled.ask('ふるさと納税はどうなった？あと残業は減った？').decision;
+    expect(both).toMatchObject({ kind: 'answer', shownFirst: 2 });
+    expect(both.hits.slice(0, 2).map((h) => h.entry.id)).toEqual(['furusato-nozei-growth', 'overtime-reduction']);
+    // One question in two sentences is one question.
+    expect(bundled.ask('ふるさと納税について伺います。寄付はどのくらい集まりましたか。').decision).not.toHaveProperty(
+      'shownFirst',
+    );
+  });
+});
+
 describe('a description in everyday words', () => {
   const noun = (text: string): Term => ({ text, reading: undefined, role: 'content', kana: false });
   const terms = ['鹿', '肉', '商売', '畑', '儲け', '全国', '評判'].map(noun);
