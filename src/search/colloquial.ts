@@ -44,8 +44,16 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'dakai', pattern: new RegExp(String.raw`だかい${END}`, 'gu'), replacement: 'ですか' },
   // 〜だに / 〜だで (断定・理由): 〜だよ.
   { name: 'dani', pattern: new RegExp(String.raw`だ[にで]${END}`, 'gu'), replacement: 'だよ' },
+  // 〜だい / 〜だや / 〜だ closing a question after a verb (何しとるだい, どうなっただ): 〜の.
+  {
+    name: 'dai',
+    pattern: new RegExp(String.raw`(?<=[るたいえ])(?:だ[いや]${END}|だ(?=[？?。．！!、,\s]|$))`, 'gu'),
+    replacement: 'の',
+  },
   // 〜かや (疑問): 〜かな.
   { name: 'kaya', pattern: new RegExp(String.raw`かや${END}`, 'gu'), replacement: 'かな' },
+  // 〜っつって (って言って): と言って.
+  { name: 'tsutte', pattern: /っつって/gu, replacement: 'と言って' },
   // 〜っつう / 〜っつー / 〜つう (という).
   { name: 'tsuu', pattern: /っ?つ[うー](?=[のかもやこじ、,？?\s]|$)/gu, replacement: 'という' },
   // 〜じゃん (念押し): dropped, the statement stays.
