@@ -15,6 +15,7 @@ import {
   synonymFileName,
 } from '../src/corpus/read-corpus.js';
 import { corpusText } from '../src/search/corpus-text.js';
+import { normalizeText } from '../src/search/normalize.js';
 import { deriveSudachiSynonyms } from '../src/search/sudachi-dictionary.js';
 import { restrictGroups } from '../src/search/synonyms.js';
 
@@ -44,6 +45,21 @@ try {
       console.warn(
         `warning: ${staffFile} [${group.join(', ')}]: no word of this group occurs in the corpus, so it never matches`,
       );
+    }
+  }
+  // A phrasing shared by two entries cannot tell them apart: it only splits the match between them.
+  const phrasingOwner = new Map<string, string>();
+  for (const entry of corpus.entries) {
+    for (const phrasing of entry.phrasings) {
+      const key = normalizeText(phrasing);
+      const owner = phrasingOwner.get(key);
+      if (owner !== undefined && owner !== entry.id) {
+        console.warn(
+          `warning: entry '${entry.id}' phrasings: '${phrasing}' is also a phrasing of '${owner}', so it tells neither apart`,
+        );
+      } else {
+        phrasingOwner.set(key, entry.id);
+      }
     }
   }
   const englishFile = path.relative(process.cwd(), path.join(location, englishFileName));

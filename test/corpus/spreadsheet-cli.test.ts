@@ -171,3 +171,16 @@ describe('npm run corpus -- export', () => {
     await expect(readFile(csv)).rejects.toThrow(/ENOENT/);
   });
 });
+
+describe('npm run corpus:check', { timeout: 30_000 }, () => {
+  it('warns when two entries share an everyday phrasing, and still passes', async () => {
+    const file = path.join(corpusDir, 'entries', '01-shisei.yaml');
+    const text = await readFile(file, 'utf8');
+    const shared = '      - よそに住む人が小諸を応援する寄付\n';
+    let added = 0;
+    await writeFile(file, text.replace(/ {4}phrasings:\n/gu, (key) => (added++ < 2 ? key + shared : key)));
+    const check = await run('scripts/corpus-check.ts', [corpusDir]);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toMatch(/warning: entry '[a-z0-9-]+' phrasings: 'よそに住む人が小諸を応援する寄付' is also a phrasing of '[a-z0-9-]+'/u);
+  });
+});

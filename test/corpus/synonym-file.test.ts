@@ -5,7 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusError, formatProblem, type CorpusProblem } from '../../src/corpus/corpus-problem.js';
 import { parseCorpus } from '../../src/corpus/parse-corpus.js';
 import { bundledCorpusDir, readCorpusDir, readSudachiSynonyms } from '../../src/corpus/read-corpus.js';
-import { formatSudachiSynonymsFile, parseSynonymFile, SudachiSynonymsFile } from '../../src/corpus/synonym-file.js';
+import {
+  formatSudachiSynonymsFile,
+  parseEnglishFile,
+  parseSynonymFile,
+  SudachiSynonymsFile,
+} from '../../src/corpus/synonym-file.js';
 
 const name = 'corpus/synonyms.yaml';
 
@@ -14,6 +19,33 @@ function parse(text: string): { groups: string[][] | undefined; problems: string
   const groups = parseSynonymFile({ name, text }, problems);
   return { groups, problems: problems.map(formatProblem) };
 }
+
+describe('parseEnglishFile', () => {
+  const english = (text: string) => {
+    const problems: CorpusProblem[] = [];
+    const groups = parseEnglishFile({ name: 'corpus/synonyms.en.yaml', text }, problems);
+    return { groups, problems: problems.map(formatProblem) };
+  };
+
+  it('reads the Japanese word first and English words after it, in lower case', () => {
+    expect(english('groups:\n  - [超過勤務, Overtime, overtime work]\n')).toEqual({
+      groups: [['超過勤務', 'overtime', 'overtime work']],
+      problems: [],
+    });
+  });
+
+  it('names a group that starts with an English word, and a word that is not English', () => {
+    expect(english('groups:\n  - [overtime, 超過勤務]\n  - [ワイン, ワイン用ぶどう]\n').problems).toEqual([
+      "corpus/synonyms.en.yaml:2 groups[0][0]: the first word of a group must be the Japanese word the corpus uses, like [超過勤務, overtime]; got 'overtime'",
+      "corpus/synonyms.en.yaml:2 groups[0][1]: '超過勤務' is not an English word: write Latin letters, digits, spaces or hyphens only",
+      "corpus/synonyms.en.yaml:3 groups[1][1]: 'ワイン用ぶどう' is not an English word: write Latin letters, digits, spaces or hyphens only",
+    ]);
+  });
+
+  it('reads the bundled file', async () => {
+    expect((await readCorpusDir(bundledCorpusDir)).english.length).toBeGreaterThan(0);
+  });
+});
 
 describe('parseSynonymFile', () => {
   it('calls a missing word missing', () => {
