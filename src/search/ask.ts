@@ -16,7 +16,7 @@ import { questionIntent } from './question-intent.js';
 import { questionTerms } from './question-terms.js';
 import { rerankByCoverage } from './rerank.js';
 import { contentTerms, searchEntries } from './search.js';
-import type { SearchIndex } from './search-index.js';
+import { inverseDocumentFrequency, type SearchIndex } from './search-index.js';
 import { detectSmallTalk, type SmallTalk } from './small-talk.js';
 
 export interface Asked {
@@ -63,10 +63,10 @@ export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: st
   const decision = smallTalk
     ? main.decision
     : combineQuestions(main.decision, () =>
-        secondQuestions(normalized, clauses).map(
-          (clause) =>
-            askAbout(index, normalized, markBackground(allTerms, [clause], setPhrases), [clause], undefined, top, rule)
-              .decision,
+        questionsApart(normalized, clauses, allTerms, setPhrases).map(
+          ({ clause, terms }) =>
+            // Each question on its own words: the story is ranked in the main answer.
+            askAbout(index, normalized, terms, [clause], undefined, top, rule).decision,
         ),
       );
   return { question, normalized, terms: main.terms, decisive: main.decisive, decision };
@@ -89,18 +89,57 @@ function askAbout(
   const intent = questionIntent(askedText);
   // Character bigrams only of what is asked: a long story would add hundreds of them, each a query.
   const grams = characterBigrams(askedText);
-  const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), intent, grams);
+  const candidates = searchEntries(
+    index,
+    withBackgroundCapped(index, terms),
+    Math.max(top, rerankDepth),
+    intent,
+    grams,
+  );
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   return { terms, decisive, decision: decide(index, { terms: decisive, hits, smallTalk, intent }, rule) };
 }
 
+/** At most this many words of the story around a question help to rank: its most specific ones. */
+const maxBackgroundTerms = 12;
+
+function withBackgroundCapped(index: SearchIndex, terms: readonly Term[]): readonly Term[] {
+  const background = contentTerms(terms.filter((t) => t.background));
+  if (background.length <= maxBackgroundTerms) return terms;
+  const idf = (t: Term) => inverseDocumentFrequency(index, `t:${t.text}`);
+  const kept = new Set(
+    background
+      .sort((a, b) => idf(b) - idf(a))
+      .slice(0, maxBackgroundTerms)
+      .map((t) => t.text),
+  );
+  return terms.filter((t) => !t.background || kept.has(t.text));
+}
+
 /**
- * The asked sentences of a message that asks more than one thing (「ふるさと納税は？残業は減った？」);
+ * The asked sentences of a message that asks more than one thing, each with its own terms (「ふるさと納税は？残業は減った？」);
  * none for a message that asks one. Each is a clause that ends a sentence.
  */
-function secondQuestions(normalized: string, clauses: readonly Clause[]): Clause[] {
-  const asked = clauses.filter((c) => c.role === 'asked' && /[?？。．!！]\s*$/u.test(normalized.slice(c.start, c.end)));
-  return asked.length >= 2 ? asked : [];
+function questionsApart(
+  normalized: string,
+  clauses: readonly Clause[],
+  terms: readonly Term[],
+  setPhrases: readonly Span[],
+): { clause: Clause; terms: Term[] }[] {
+  const asked = clauses
+    .filter((c) => c.role === 'asked' && /[?？。．!！]\s*$/u.test(normalized.slice(c.start, c.end)))
+    .map((clause) => ({ clause, terms: ownTerms(terms, clause, setPhrases) }))
+    // A request with nothing to search (「いくつか教えていただきたいことがございます」) asks nothing apart.
+    .filter((q) => contentTerms(q.terms).length > 0);
+  return asked.length >= 2 ? asked.slice(-maxQuestionsPerMessage) : [];
+}
+
+/** At most this many questions of one message are answered apart: the last ones, as they are asked. */
+const maxQuestionsPerMessage = 3;
+
+/** The terms of one clause, set phrases left out. */
+function ownTerms(terms: readonly Term[], clause: Span, setPhrases: readonly Span[]): Term[] {
+  return terms.filter((t) => within(t, [clause]) && !within(t, setPhrases));
 }
 
 /**

@@ -90,11 +90,14 @@ export const backgroundWeight = 0.3;
 const backgroundBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * backgroundWeight]));
 
 function queryFor(term: Term): Query {
+  // The story around a question ranks by its words as written: no approximation, no sounds,
+  // which would cost a long message dozens of fuzzy and bigram queries for little.
+  if (term.background) return { queries: [term.text], fields: [...textFields], boost: backgroundBoosts };
   const { prefix, fuzzy } = approximation(term);
   const byText: Query = {
     queries: [term.text],
     fields: [...textFields],
-    boost: term.background ? backgroundBoosts : term.synonym ? synonymBoosts : term.slip ? slipBoosts : fieldBoosts,
+    boost: term.synonym ? synonymBoosts : term.slip ? slipBoosts : fieldBoosts,
     ...(prefix ? { prefix: true } : {}),
     ...(fuzzy > 0 ? { fuzzy } : {}),
   };
@@ -102,7 +105,7 @@ function queryFor(term: Term): Query {
   const byReading: Query = {
     queries: [term.bigrams.join(' ')],
     fields: [readingField],
-    boost: term.background ? backgroundBoosts : term.kana || term.slip ? fieldBoosts : homophoneBoosts,
+    boost: term.kana || term.slip ? fieldBoosts : homophoneBoosts,
   };
   return { combineWith: 'OR', queries: [byText, byReading] };
 }
