@@ -49,13 +49,13 @@ export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: st
     .replace(/[\uD800-\uDBFF]$/u, '');
   const normalized = standardizeColloquial(readLatinWords(written, index.english, isKnownWord));
   const clauses = questionClauses(normalized);
-  const focus = focusSpans(normalized, clauses);
   const setPhrases = setPhraseSpans(normalized);
   const allTerms = questionTerms(normalized, tokenize, {
     synonyms: index.synonyms,
     isKnownWord,
     occursInCorpus: (text) => index.text.includes(text),
   });
+  const focus = withTopicBefore(focusSpans(normalized, clauses), clauses, allTerms, setPhrases);
   const rule = options.rule ?? defaultDecisionRule;
   const top = options.top ?? 5;
   const smallTalk = detectSmallTalk(normalized);
@@ -98,6 +98,24 @@ function askAbout(
   );
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   return { terms, decisive, decision: decide(index, { terms: decisive, hits, smallTalk, intent }, rule) };
+}
+
+/**
+ * When what is asked names nothing (「どのようなものでしょうか」), its topic is the clause just
+ * before it (「食をテーマにした施設をつくるというお話がありましたが、」), which is asked too.
+ */
+function withTopicBefore(
+  focus: readonly Clause[],
+  clauses: readonly Clause[],
+  terms: readonly Term[],
+  setPhrases: readonly Span[],
+): readonly Clause[] {
+  const named = (spans: readonly Span[]) =>
+    contentTerms(terms.filter((t) => within(t, spans) && !within(t, setPhrases)));
+  if (named(focus).length > 0) return focus;
+  const first = focus[0];
+  const before = first && clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
+  return before ? [before, ...focus] : focus;
 }
 
 /** At most this many words of the story around a question help to rank: its most specific ones. */

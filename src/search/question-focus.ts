@@ -66,7 +66,7 @@ const ASKING = new RegExp(
     'なに',
     'なん[でのだ]',
     'いつ(?!も)',
-    'どこ',
+    'どこ(?!ろ)',
     'どう',
     'どれ',
     'どの',
@@ -83,7 +83,7 @@ const ASKING = new RegExp(
 
 /** A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. */
 const RAISING =
-  /と(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|いう話)|って(?:言って|いって|聞いた)|について|に関して|に関する|の件|のこと|の話/u;
+  /と(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|いう話)|って(?:言って|いって|聞いた)|というお話|との(?:お)?話|と記憶|と覚えて|について|に関して|に関する|の件|のこと|の話/u;
 
 /**
  * Where a clause ends: a sentence end, a connective that closes a piece of narrative, or a question

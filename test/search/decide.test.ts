@@ -126,6 +126,21 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
   });
 });
 
+describe('a long polite message', () => {
+  it('takes the topic from the clause before a question that names nothing (どのようなものでしょうか)', async () => {
+    const bundled = await bundledEngine();
+    const asked = bundled.ask(
+      'いつもお世話になっております。夫婦で晩酌を楽しむのが日課でございます。小諸産のワインを広める委員会を作ったと新聞で読みましたが、どのようなものでしょうか。',
+    );
+    expect(asked.decision.kind).toBe('answer');
+    expect(asked.decision.hits[0]?.entry.id).toBe('komoro-wine-committee');
+    // The story is background: it ranks but need not be covered.
+    expect(asked.terms.filter((t) => t.background).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['夫婦', '晩酌']),
+    );
+  });
+});
+
 describe('a message that asks two things', () => {
   it('answers each, the first entry of each shown', async () => {
     const bundled = await bundledEngine();

@@ -38,6 +38,11 @@ describe('questionClauses', () => {
     expect(focusText('こんにちは。ふるさと納税 実績')).toBe('ふるさと納税 実績');
   });
 
+  it('reads a topic recalled (〜というお話があったと記憶しておりますが) as asked, and 見どころ as no どこ', () => {
+    expect(roles('食をテーマにした施設をつくるというお話があったと記憶しておりますが、')[0]?.[1]).toBe('asked');
+    expect(roles('車がなくても見どころを回れるとよく言われます。')[0]?.[1]).toBe('background');
+  });
+
   it('does not take いつも for いつ, nor a story that happens to say 何年も', () => {
     expect(roles('いつも楽しみにしております。')).toEqual([['いつも楽しみにしております。', 'background']]);
   });
