@@ -6,12 +6,13 @@
 import type { Term } from './analyze.js';
 import { characterBigrams } from './character-bigrams.js';
 import { decide, defaultDecisionRule, type DecisionRule } from './decide.js';
-import type { Decision, Hit } from './decision.js';
+import type { Decision } from './decision.js';
 import type { Tokenize } from './japanese-tokenizer.js';
 import { standardizeColloquial } from './colloquial.js';
 import { readLatinWords } from './latin-words.js';
 import { normalizeText } from './normalize.js';
-import { focusSpans, questionClauses, setPhraseSpans, type Clause } from './question-focus.js';
+import { focusSpans, questionClauses, setPhraseSpans, termWithin, type Clause, type Span } from './question-focus.js';
+import { combineQuestions, questionsApart } from './several-questions.js';
 import { questionIntent } from './question-intent.js';
 import { questionTerms } from './question-terms.js';
 import { rerankByCoverage } from './rerank.js';
@@ -111,7 +112,7 @@ function withTopicBefore(
   setPhrases: readonly Span[],
 ): readonly Clause[] {
   const named = (spans: readonly Span[]) =>
-    contentTerms(terms.filter((t) => within(t, spans) && !within(t, setPhrases)));
+    contentTerms(terms.filter((t) => termWithin(t, spans) && !termWithin(t, setPhrases)));
   if (named(focus).length > 0) return focus;
   const first = focus[0];
   const before = first && clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
@@ -135,66 +136,11 @@ function withBackgroundCapped(index: SearchIndex, terms: readonly Term[]): reado
 }
 
 /**
- * The asked sentences of a message that asks more than one thing, each with its own terms (「ふるさと納税は？残業は減った？」);
- * none for a message that asks one. Each is a clause that ends a sentence.
- */
-function questionsApart(
-  normalized: string,
-  clauses: readonly Clause[],
-  terms: readonly Term[],
-  setPhrases: readonly Span[],
-): { clause: Clause; terms: Term[] }[] {
-  const asked = clauses
-    .filter((c) => c.role === 'asked' && /[?？。．!！]\s*$/u.test(normalized.slice(c.start, c.end)))
-    .map((clause) => ({ clause, terms: ownTerms(terms, clause, setPhrases) }))
-    // A request with nothing to search (「いくつか教えていただきたいことがございます」) asks nothing apart.
-    .filter((q) => contentTerms(q.terms).length > 0);
-  return asked.length >= 2 ? asked.slice(-maxQuestionsPerMessage) : [];
-}
-
-/** At most this many questions of one message are answered apart: the last ones, as they are asked. */
-const maxQuestionsPerMessage = 3;
-
-/** The terms of one clause, set phrases left out. */
-function ownTerms(terms: readonly Term[], clause: Span, setPhrases: readonly Span[]): Term[] {
-  return terms.filter((t) => within(t, [clause]) && !within(t, setPhrases));
-}
-
-/**
- * A message that asks several things gets the first entry of each question answered in full, a
- * bubble each, after the answer to the whole message (or in its place when the whole message,
- * split between two topics, matched neither well enough).
- */
-function combineQuestions(decision: Decision, questions: () => readonly Decision[]): Decision {
-  const answered = questions().flatMap((d) => (d.kind === 'answer' && d.confidence === 'full' ? [d] : []));
-  const base = decision.kind === 'answer' ? decision : answered[0];
-  const first = base?.hits[0];
-  if (!base || !first) return decision;
-  const added: Hit[] = [];
-  for (const other of answered) {
-    const hit = other.hits[0];
-    if (hit && hit.entry.id !== first.entry.id && !added.some((h) => h.entry.id === hit.entry.id)) added.push(hit);
-  }
-  if (added.length === 0) return base;
-  const ids = new Set(added.map((h) => h.entry.id));
-  const rest = base.hits.slice(1).filter((h) => !ids.has(h.entry.id));
-  return { ...base, hits: [first, ...added, ...rest], shownFirst: 1 + added.length };
-}
-
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
-const within = (term: Term, spans: readonly Span[]) =>
-  term.start !== undefined && spans.some((s) => term.start! >= s.start && term.start! < s.end);
-
-/**
  * Terms of set phrases (いつもお世話になっております) go; terms outside the asked clauses are marked
  * as background, unless the same word is also asked about.
  */
 function markBackground(terms: readonly Term[], focus: readonly Span[], setPhrases: readonly Span[]): Term[] {
-  const kept = terms.filter((t) => !within(t, setPhrases));
-  const askedTexts = new Set(kept.filter((t) => within(t, focus)).map((t) => t.text));
+  const kept = terms.filter((t) => !termWithin(t, setPhrases));
+  const askedTexts = new Set(kept.filter((t) => termWithin(t, focus)).map((t) => t.text));
   return kept.map((t) => (askedTexts.has(t.text) || t.start === undefined ? t : { ...t, background: true }));
 }

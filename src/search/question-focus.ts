@@ -10,6 +10,18 @@
 
 export type ClauseRole = 'greeting' | 'asked' | 'background';
 
+/** A stretch of the normalised message (end exclusive). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** True when a term starts inside one of the spans. */
+export function termWithin(term: { readonly start?: number | undefined }, spans: readonly Span[]): boolean {
+  const start = term.start;
+  return start !== undefined && spans.some((s) => start >= s.start && start < s.end);
+}
+
 export interface Clause {
   readonly start: number;
   /** Exclusive. */
