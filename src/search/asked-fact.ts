@@ -12,7 +12,7 @@ import type { AskedKind, QuestionIntent } from './question-intent.js';
 const entryTexts = new WeakMap<Entry, string>();
 
 /** An entry's text as a citizen reads it, normalised (cached: entries are immutable). */
-export function normalizedEntryText(entry: Entry): string {
+function normalizedEntryText(entry: Entry): string {
   let text = entryTexts.get(entry);
   if (text === undefined) {
     text = normalizeText(entryText(entry));

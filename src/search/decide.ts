@@ -137,7 +137,7 @@ export interface DecideInput {
  * The words a number must be stated with to be about what was asked: the question's most
  * specific noun (by IDF), and the corpus phrases a synonym gives for it (残業 → 超過勤務).
  */
-export function askedSubject(index: SearchIndex, terms: readonly Term[]): string[] {
+function askedSubject(index: SearchIndex, terms: readonly Term[]): string[] {
   let best: Term | undefined;
   let bestWeight = -1;
   for (const term of contentTerms(terms)) {
