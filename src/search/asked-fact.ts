@@ -9,16 +9,30 @@ import { entryText } from '../corpus/entry-text.js';
 import { normalizeText } from './normalize.js';
 import type { AskedKind, QuestionIntent } from './question-intent.js';
 
-const entryTexts = new WeakMap<Entry, string>();
+/** An entry's texts, normalised once: every figure question reads them for each candidate. */
+interface NormalizedEntry {
+  /** Everything a citizen reads of it (entry-text.ts). */
+  readonly text: string;
+  /** The sentences of its title and body. */
+  readonly sentences: readonly string[];
+  /** Each figure's label, period and note. */
+  readonly figures: readonly string[];
+}
 
-/** An entry's text as a citizen reads it, normalised (cached: entries are immutable). */
-function normalizedEntryText(entry: Entry): string {
-  let text = entryTexts.get(entry);
-  if (text === undefined) {
-    text = normalizeText(entryText(entry));
-    entryTexts.set(entry, text);
+const normalizedEntries = new WeakMap<Entry, NormalizedEntry>();
+
+/** Cached: entries are immutable, and a reloaded corpus brings new ones. */
+function normalized(entry: Entry): NormalizedEntry {
+  let texts = normalizedEntries.get(entry);
+  if (texts === undefined) {
+    texts = {
+      text: normalizeText(entryText(entry)),
+      sentences: normalizeText(`${entry.title}。${entry.body}`).split(/[。\n]/u),
+      figures: entry.figures.map((f) => normalizeText(`${f.label} ${f.period} ${f.note ?? ''}`)),
+    };
+    normalizedEntries.set(entry, texts);
   }
-  return text;
+  return texts;
 }
 
 /** What an entry's text (normalised: lower case) must show to answer each kind of question. */
@@ -67,12 +81,12 @@ function figureUnit(intent: QuestionIntent): string | undefined {
  */
 function statementsOf(entry: Entry, unit: string, countsAnything: boolean): string[] {
   const number = numberIn(unit, countsAnything);
-  const statements = entry.figures
-    .filter((f) => f.unit === unit || (unit === '円' && f.unit.endsWith('円')))
-    .map((f) => normalizeText(`${f.label} ${f.period} ${f.note ?? ''}`));
-  for (const sentence of normalizeText(`${entry.title}。${entry.body}`).split(/[。\n]/u)) {
-    if (number.test(sentence)) statements.push(sentence);
-  }
+  const { sentences, figures } = normalized(entry);
+  const statements = figures.filter((_, i) => {
+    const figureUnit = entry.figures[i]?.unit ?? '';
+    return figureUnit === unit || (unit === '円' && figureUnit.endsWith('円'));
+  });
+  for (const sentence of sentences) if (number.test(sentence)) statements.push(sentence);
   return statements;
 }
 
@@ -83,7 +97,7 @@ function statementsOf(entry: Entry, unit: string, countsAnything: boolean): stri
  * corpus words it stands for), it must name it where it states such a number.
  */
 export function statesAskedFact(entry: Entry, intent: QuestionIntent, subject: readonly string[] = []): boolean {
-  const text = normalizedEntryText(entry);
+  const { text } = normalized(entry);
   switch (intent.kind) {
     case undefined:
       return true;

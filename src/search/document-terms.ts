@@ -17,14 +17,9 @@ function figureText(entry: Entry): string {
 }
 
 /**
- * Bigrams of the readings of a text, read continuously across words (防災訓練 → ボウサイクンレン →
- * ボウ ウサ サイ イク クン ンレ レン) and broken at symbols and words without a reading.
+ * The readings of a text, read continuously across words (防災訓練 → ボウサイクンレン) and broken at
+ * symbols and words without a reading: what kana runs and homophones are heard against.
  */
-export function readingBigramsOf(morphemes: readonly Morpheme[]): string[] {
-  return readingSegmentsOf(morphemes).flatMap(readingBigrams);
-}
-
-/** The readings of a text, read continuously across words and broken where a word has none. */
 export function readingSegmentsOf(morphemes: readonly Morpheme[]): string[] {
   const segments: string[] = [];
   let segment = '';

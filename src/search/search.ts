@@ -226,8 +226,9 @@ export function searchEntries(
   for (const result of results.slice(0, limit)) {
     const entry = index.entriesById.get(String(result.id));
     if (!entry) continue;
+    const reading = index.readings.get(entry.id) ?? '';
     const matches = [...wanted, ...expansions]
-      .map((t) => matchOf(t, result, index.readings.get(entry.id) ?? ''))
+      .map((t) => matchOf(t, result, reading))
       .filter((m): m is TermMatch => m !== undefined);
     hits.push({ entry, score: result.score, matches });
   }
