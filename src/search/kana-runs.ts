@@ -117,6 +117,44 @@ const TAILS = [
 // Particles that may open a kana run right after a kanji word (「納税はいくら」).
 const HEADS = ['って', 'は', 'が', 'を', 'に', 'で', 'と', 'も', 'の', 'や', 'へ'].sort((a, b) => b.length - a.length);
 
+/**
+ * Demonstratives and connectives are written in kana by everyone (そこで、それで、この); as runs
+ * they would be matched by sound against the corpus and count as the topic of a clause.
+ */
+const FUNCTION_WORDS = new Set([
+  'これ',
+  'それ',
+  'あれ',
+  'ここ',
+  'そこ',
+  'あそこ',
+  'こちら',
+  'そちら',
+  'あちら',
+  'この',
+  'その',
+  'あの',
+  'そこで',
+  'それで',
+  'それから',
+  'それでは',
+  'では',
+  'ところで',
+  'さて',
+  'また',
+  'まず',
+  'ただ',
+  'もし',
+  'ちなみに',
+  'なお',
+  'ところ',
+  'もの',
+  'いろいろ',
+  'なにか',
+  'なにとぞ',
+  'よろしく',
+]);
+
 /** Remove question endings; a run that is a word of the corpus as it stands (ふるさと) keeps its last kana. */
 function trimTails(run: string, isKnownWord: (word: string) => boolean): string {
   let rest = run;
@@ -165,7 +203,7 @@ export function kanaRuns(normalized: string, isKnownWord: (word: string) => bool
     const before = normalized[match.index - 1];
     const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}]/u.test(before);
     let text = trimTails(trimHeads(match[0], followsWord), isKnownWord);
-    if (TAILS.includes(text)) text = '';
+    if (TAILS.includes(text) || FUNCTION_WORDS.has(text)) text = '';
     const reading = toKatakana(text);
     // A run of one repeated sound (ああああ, ーーー) is noise, not a word.
     if (new Set(readingBigrams(reading)).size >= 2 || (text.length === 2 && text[0] !== text[1])) {

@@ -20,6 +20,11 @@ describe('kanaRuns', () => {
     ]);
   });
 
+  it('leaves out demonstratives and connectives, which everyone writes in kana', () => {
+    expect(texts('そこで、いくつか教えてください')).toEqual([]);
+    expect(texts('それで、しょうがくきんは')).toEqual(['しょうがくきん']);
+  });
+
   it('ignores a run of one repeated sound', () => {
     expect(texts('ああああ')).toEqual([]);
   });

@@ -46,6 +46,12 @@ describe('questionClauses', () => {
   it('does not take いつも for いつ, nor a story that happens to say 何年も', () => {
     expect(roles('いつも楽しみにしております。')).toEqual([['いつも楽しみにしております。', 'background']]);
   });
+
+  it('reads 何より, 何卒 and 何かと as the set phrases of a letter, not as questions', () => {
+    expect(roles('孫が遊びに来るのが何よりの楽しみでございます。')[0]?.[1]).toBe('background');
+    expect(roles('何かとお世話になっております。')[0]?.[1]).toBe('background');
+    expect(roles('何年に始まりましたか')[0]?.[1]).toBe('asked');
+  });
 });
 
 describe('setPhraseSpans', () => {
