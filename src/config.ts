@@ -3,6 +3,7 @@
  * message naming the variable; no other module reads process.env.
  */
 import path from 'node:path';
+import { z } from 'zod';
 import { bundledCorpusDir } from './corpus/read-corpus.js';
 
 export const officialLineApiBaseUrl = 'https://api.line.me';
@@ -45,109 +46,105 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function nonEmpty(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
+/** A variable set to blanks counts as unset, as shells and .env files easily leave them. */
+function trimmed(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function parsePort(raw: string | undefined): number {
-  if (raw === undefined) return 3000;
-  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
-    throw new ConfigError('PORT', `expected a port number from 0 to 65535, got '${raw}'`);
-  }
-  return Number(raw);
-}
+/** An optional environment variable: trimmed, absent when blank. */
+const variable = <T extends z.ZodType>(schema: T) => z.preprocess(trimmed, schema.optional());
 
-function parseBaseUrl(
-  raw: string | undefined,
-  variable = 'LINE_API_BASE_URL',
-  fallback = officialLineApiBaseUrl,
-): string {
-  if (raw === undefined) return fallback;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(variable, `expected an http(s) URL, got '${raw}'`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(variable, `expected an http(s) URL, got '${raw}'`);
-  }
-  return raw.replace(/\/+$/, '');
+/** The problem as the operator reads it, quoting what was set. */
+const expected = (what: string) => ({
+  error: (issue: { input?: unknown }) => `expected ${what}, got '${String(issue.input)}'`,
+});
+
+const wholeNumber = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .refine((raw) => /^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max, expected(what))
+    .transform(Number);
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, ...expected('an http(s) URL') })
+  .transform((raw) => raw.replace(/\/+$/, ''));
+
+/** A secret that must be long enough not to be guessed. */
+const secret = z.string().min(16, {
+  error: (issue) => `must be at least 16 characters (got ${String(issue.input).length}); e.g. openssl rand -hex 32`,
+});
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Every variable either command reads, in the order problems are reported. */
+const variables = {
+  PORT: variable(wholeNumber(0, 65535, 'a port number from 0 to 65535')),
+  LINE_API_BASE_URL: variable(httpUrl),
+  LINE_API_DATA_BASE_URL: variable(httpUrl),
+  LINE_CHANNEL_SECRET: variable(
+    z.string().regex(/^[0-9a-f]{32}$/i, 'expected the 32 hexadecimal characters shown in the LINE Developers console'),
+  ),
+  LINE_CHANNEL_ACCESS_TOKEN: variable(z.string()),
+  LOG_LEVEL: variable(z.enum(LOG_LEVELS, expected(`one of ${LOG_LEVELS.join(', ')}`))),
+  CORPUS_DIR: variable(z.string().transform((dir) => path.resolve(dir))),
+  REDIS_URL: variable(z.string().regex(/^rediss?:\/\/[^\s]+$/, expected('a redis:// or rediss:// URL'))),
+  HASH_SALT: variable(secret),
+  ADMIN_TOKEN: variable(secret),
+  ANALYTICS_RETENTION_DAYS: variable(wholeNumber(1, 36_500, 'a whole number of days from 1 to 36500')),
+};
+
+const serverEnv = z
+  .object(variables)
+  .omit({ LINE_API_DATA_BASE_URL: true })
+  .superRefine((env, context) => {
+    // The webhook needs both credentials, local mode neither.
+    for (const [set, missing] of [
+      ['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN'],
+      ['LINE_CHANNEL_ACCESS_TOKEN', 'LINE_CHANNEL_SECRET'],
+    ] as const) {
+      if (env[set] !== undefined && env[missing] === undefined) {
+        const message = `is missing while ${set} is set: set both, or neither for local mode`;
+        context.addIssue({ code: 'custom', path: [missing], message });
+      }
+    }
+  });
+
+const lineSetupEnv = z.object(variables).pick({
+  LINE_CHANNEL_ACCESS_TOKEN: true,
+  LINE_API_BASE_URL: true,
+  LINE_API_DATA_BASE_URL: true,
+  CORPUS_DIR: true,
+});
+
+/** The environment through a schema; throws ConfigError naming the first bad variable. */
+function parseEnv<T extends z.ZodType>(schema: T, env: Env): z.output<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  throw new ConfigError(String(issue?.path[0]), issue?.message ?? 'invalid');
 }
 
 /** DATA_DIR as an absolute path (default ./data); `npm run report` reads it the same way. */
 export function parseDataDir(env: Env): string {
-  return path.resolve(nonEmpty(env, 'DATA_DIR') ?? 'data');
+  const dataDir = trimmed(env.DATA_DIR);
+  return path.resolve(typeof dataDir === 'string' ? dataDir : 'data');
 }
-
-/** A secret that must be long enough not to be guessed, or absent. */
-function optionalSecret(env: Env, name: string, minLength: number): string | undefined {
-  const value = nonEmpty(env, name);
-  if (value !== undefined && value.length < minLength) {
-    throw new ConfigError(
-      name,
-      `must be at least ${minLength} characters (got ${value.length}); e.g. openssl rand -hex 32`,
-    );
-  }
-  return value;
-}
-
-/** Whole days, from 1 to 36,500 (a hundred years); `fallback` when unset. */
-function parseDays(env: Env, name: string, fallback: number): number {
-  const raw = nonEmpty(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 36_500) {
-    throw new ConfigError(name, `expected a whole number of days from 1 to 36500, got '${raw}'`);
-  }
-  return Number(raw);
-}
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Parse the environment into a Config; throws ConfigError naming the first bad variable. */
 export function parseConfig(env: Env): Config {
-  const port = parsePort(nonEmpty(env, 'PORT'));
-  const apiBaseUrl = parseBaseUrl(nonEmpty(env, 'LINE_API_BASE_URL'));
-  const channelSecret = nonEmpty(env, 'LINE_CHANNEL_SECRET');
-  const channelAccessToken = nonEmpty(env, 'LINE_CHANNEL_ACCESS_TOKEN');
-  if (channelSecret && !channelAccessToken) {
-    throw new ConfigError(
-      'LINE_CHANNEL_ACCESS_TOKEN',
-      'is missing while LINE_CHANNEL_SECRET is set: set both, or neither for local mode',
-    );
-  }
-  if (channelAccessToken && !channelSecret) {
-    throw new ConfigError(
-      'LINE_CHANNEL_SECRET',
-      'is missing while LINE_CHANNEL_ACCESS_TOKEN is set: set both, or neither for local mode',
-    );
-  }
-  if (channelSecret && !/^[0-9a-f]{32}$/i.test(channelSecret)) {
-    throw new ConfigError(
-      'LINE_CHANNEL_SECRET',
-      'expected the 32 hexadecimal characters shown in the LINE Developers console',
-    );
-  }
-  const logLevel = nonEmpty(env, 'LOG_LEVEL') ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
-  }
-  const corpusDir = nonEmpty(env, 'CORPUS_DIR');
-  const redisUrl = nonEmpty(env, 'REDIS_URL');
-  if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
-    throw new ConfigError('REDIS_URL', `expected a redis:// or rediss:// URL, got '${redisUrl}'`);
-  }
+  const parsed = parseEnv(serverEnv, env);
+  const { LINE_CHANNEL_SECRET: channelSecret, LINE_CHANNEL_ACCESS_TOKEN: channelAccessToken } = parsed;
+  const apiBaseUrl = parsed.LINE_API_BASE_URL ?? officialLineApiBaseUrl;
   return {
-    port,
+    port: parsed.PORT ?? 3000,
     line: channelSecret && channelAccessToken ? { channelSecret, channelAccessToken, apiBaseUrl } : undefined,
-    corpusDir: corpusDir ? path.resolve(corpusDir) : bundledCorpusDir,
-    logLevel,
-    redisUrl,
+    corpusDir: parsed.CORPUS_DIR ?? bundledCorpusDir,
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+    redisUrl: parsed.REDIS_URL,
     dataDir: parseDataDir(env),
-    hashSalt: optionalSecret(env, 'HASH_SALT', 16),
-    adminToken: optionalSecret(env, 'ADMIN_TOKEN', 16),
-    analyticsRetentionDays: parseDays(env, 'ANALYTICS_RETENTION_DAYS', 365),
+    hashSalt: parsed.HASH_SALT,
+    adminToken: parsed.ADMIN_TOKEN,
+    analyticsRetentionDays: parsed.ANALYTICS_RETENTION_DAYS ?? 365,
   };
 }
 
@@ -163,15 +160,11 @@ export interface LineSetupConfig {
 
 /** Parse the environment for `npm run line:setup`; throws ConfigError naming the first bad variable. */
 export function parseLineSetupConfig(env: Env): LineSetupConfig {
-  const corpusDir = nonEmpty(env, 'CORPUS_DIR');
+  const parsed = parseEnv(lineSetupEnv, env);
   return {
-    channelAccessToken: nonEmpty(env, 'LINE_CHANNEL_ACCESS_TOKEN'),
-    apiBaseUrl: parseBaseUrl(nonEmpty(env, 'LINE_API_BASE_URL')),
-    dataApiBaseUrl: parseBaseUrl(
-      nonEmpty(env, 'LINE_API_DATA_BASE_URL'),
-      'LINE_API_DATA_BASE_URL',
-      officialLineDataApiBaseUrl,
-    ),
-    corpusDir: corpusDir ? path.resolve(corpusDir) : bundledCorpusDir,
+    channelAccessToken: parsed.LINE_CHANNEL_ACCESS_TOKEN,
+    apiBaseUrl: parsed.LINE_API_BASE_URL ?? officialLineApiBaseUrl,
+    dataApiBaseUrl: parsed.LINE_API_DATA_BASE_URL ?? officialLineDataApiBaseUrl,
+    corpusDir: parsed.CORPUS_DIR ?? bundledCorpusDir,
   };
 }

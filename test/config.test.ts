@@ -42,6 +42,28 @@ describe('parseConfig', () => {
     expect(errorOf({ LINE_API_BASE_URL: 'ftp://example.test' }).variable).toBe('LINE_API_BASE_URL');
   });
 
+  it('takes a blank variable as unset and trims the others', () => {
+    const config = parseConfig({ PORT: ' 8080 ', LOG_LEVEL: '  ', LINE_API_BASE_URL: 'http://127.0.0.1:9/' });
+    expect(config.port).toBe(8080);
+    expect(config.logLevel).toBe('info');
+    expect(
+      parseConfig({
+        LINE_CHANNEL_SECRET: secret,
+        LINE_CHANNEL_ACCESS_TOKEN: 'token',
+        LINE_API_BASE_URL: 'http://127.0.0.1:9/',
+      }).line?.apiBaseUrl,
+    ).toBe('http://127.0.0.1:9');
+  });
+
+  it('refuses a log level or a Redis URL it does not know, quoting it', () => {
+    expect(errorOf({ LOG_LEVEL: 'loud' }).message).toBe(
+      "LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got 'loud'",
+    );
+    expect(errorOf({ REDIS_URL: 'http://cache' }).message).toBe(
+      "REDIS_URL: expected a redis:// or rediss:// URL, got 'http://cache'",
+    );
+  });
+
   it('refuses a channel secret that is not the 32 hex characters LINE issues', () => {
     expect(errorOf({ LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: 'token' }).variable).toBe(
       'LINE_CHANNEL_SECRET',

@@ -3,6 +3,7 @@
  * (the tokenizer is the slow part) and handed to the server, the CLI and the eval.
  */
 import type { messagingApi } from '@line/bot-sdk';
+import { LRUCache } from 'lru-cache';
 import type { Corpus } from '../corpus/entry.js';
 import { answerHits, renderReply } from '../line/render-reply.js';
 import { askQuestion, type Asked, type AskOptions } from '../search/ask.js';
@@ -10,7 +11,6 @@ import type { Decision } from '../search/decision.js';
 import type { Tokenize } from '../search/japanese-tokenizer.js';
 import { buildSearchIndex, type SearchIndex } from '../search/search-index.js';
 import type { SynonymGroups } from '../search/synonyms.js';
-import { LruCache } from './lru-cache.js';
 
 /** What a citizen who sent a question gets: the decision and the LINE messages rendering it. */
 export interface CitizenReply {
@@ -37,7 +37,7 @@ export const replyCacheSize = 2000;
 
 export function createEngine(corpus: Corpus, tokenize: Tokenize, dictionarySynonyms: SynonymGroups = []): Engine {
   const index = buildSearchIndex(corpus, tokenize, dictionarySynonyms);
-  const replies = new LruCache<string, CitizenReply>(replyCacheSize);
+  const replies = new LRUCache<string, CitizenReply>({ max: replyCacheSize });
   const ask = (question: string, options?: AskOptions) => askQuestion(tokenize, index, question, options);
   return {
     corpus,

@@ -9,7 +9,6 @@
  * the entry's figures as a JSON array (empty when it has none).
  */
 import { formatPath, type CorpusProblem } from './corpus-problem.js';
-import type { CsvRecord } from './csv.js';
 import { Entry, entryKinds, type EntryKind } from './entry.js';
 
 /** The columns of a corpus spreadsheet, in the order export writes them. */
@@ -73,6 +72,9 @@ function normalizeHeader(name: string): string {
   return name.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/gu, '_');
 }
 
+/** The cells of one row, as parseCsv gives them. */
+type CsvRow = readonly string[];
+
 /** A row that became an entry. */
 export interface CsvEntryRow {
   /** The row in the spreadsheet (the header is row 1). */
@@ -105,7 +107,7 @@ interface Header {
  * is in `existing` updates that entry: columns the file does not have, and empty pillar, kind
  * and source cells, keep the entry's values. A new entry gets `newEntryDefaults`.
  */
-export function entriesFromCsv(records: readonly CsvRecord[], options: EntriesFromCsvOptions): EntriesFromCsv {
+export function entriesFromCsv(records: readonly CsvRow[], options: EntriesFromCsvOptions): EntriesFromCsv {
   const problems: CorpusProblem[] = [];
   const [headerRecord, ...body] = records;
   if (!headerRecord) {
@@ -118,7 +120,7 @@ export function entriesFromCsv(records: readonly CsvRecord[], options: EntriesFr
   const rowOfId = new Map<string, number>();
   body.forEach((record, i) => {
     const row = i + 2;
-    if (record.fields.every((f) => f.trim() === '')) return;
+    if (record.every((f) => f.trim() === '')) return;
     const rowProblems: CorpusProblem[] = [];
     const entry = entryFromRecord(record, row, header, options, rowProblems);
     if (entry) {
@@ -138,10 +140,10 @@ export function entriesFromCsv(records: readonly CsvRecord[], options: EntriesFr
   return { rows, problems };
 }
 
-function readHeader(record: CsvRecord, file: string, problems: CorpusProblem[]): Header | undefined {
+function readHeader(record: CsvRow, file: string, problems: CorpusProblem[]): Header | undefined {
   const columns = new Map<CsvColumn, { index: number; label: string }>();
   const before = problems.length;
-  record.fields.forEach((name, index) => {
+  record.forEach((name, index) => {
     const label = name.trim();
     if (label === '') return;
     const column = headerAliases.get(normalizeHeader(name));
@@ -171,7 +173,7 @@ function located(file: string, line: number, field: string, message: string): Co
 
 /** The row as an entry, or undefined with its problems pushed. */
 function entryFromRecord(
-  record: CsvRecord,
+  record: CsvRow,
   row: number,
   header: Header,
   options: EntriesFromCsvOptions,
@@ -187,7 +189,7 @@ function entryFromRecord(
   const cell = (column: CsvColumn): string | undefined => {
     const at = header.columns.get(column);
     if (!at) return undefined;
-    return (record.fields[at.index] ?? '').replace(/\r\n?/gu, '\n');
+    return (record[at.index] ?? '').replace(/\r\n?/gu, '\n');
   };
   const filled = (column: CsvColumn): string | undefined => {
     const value = cell(column);
@@ -195,7 +197,7 @@ function entryFromRecord(
   };
 
   const named = new Set([...header.columns.values()].map((c) => c.index));
-  record.fields.forEach((value, index) => {
+  record.forEach((value, index) => {
     if (!named.has(index) && value.trim() !== '') {
       problems.push(located(options.file, row, `column ${index + 1}`, `a cell in a column the header does not name: ${quoteCell(value)}`));
     }

@@ -1,123 +1,70 @@
 /**
- * CSV as RFC 4180 describes it and as Excel writes it (pure, no I/O): fields separated by commas,
- * records by CRLF, LF or CR; a field in double quotes may hold commas, line breaks and quotes
- * written twice (""). Cells are returned exactly as written: line breaks inside a cell are not
- * normalised here, so stringify → parse gives back the same rows.
+ * CSV as Excel writes and reads it (pure, no I/O), through csv-parse and csv-stringify: records
+ * end in CRLF (CRLF, LF or CR are read), quoted cells may hold commas, quotes and line breaks,
+ * kept exactly as written so that stringify → parse gives back the same rows. Cells a spreadsheet
+ * would run as a formula are written with a leading ' (OWASP's advice), which parsing removes.
  */
+import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 
-/** One record of a CSV file: its fields, and the line of the file it starts on (1-based). */
-export interface CsvRecord {
-  readonly line: number;
-  readonly fields: readonly string[];
-}
-
-/** A CSV file that cannot be read: an unclosed quote or text after a closing quote. */
+/** A CSV file that cannot be read; `reason` is for staff, in Japanese. */
 export class CsvSyntaxError extends Error {
   override readonly name = 'CsvSyntaxError';
   constructor(
-    /** 1-based line of the file where the problem is. */
+    /** 1-based line of the file where the record that cannot be read starts. */
     readonly line: number,
     readonly reason: string,
+    options?: ErrorOptions,
   ) {
-    super(`line ${line}: ${reason}`);
+    super(`${line}行目: ${reason}`, options);
   }
 }
 
-const BOM = '\uFEFF';
+/** The first characters csv-stringify's escape_formulas guards (full-width ones included). */
+const escapedFormula = /^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 /**
- * Parse CSV text into records. A leading byte order mark is skipped; a final line break does not
- * start another record; an empty line is a record with one empty field. A quote inside an
- * unquoted field is kept as it is (as Excel does). Throws CsvSyntaxError on a quoted field that
- * is never closed or is followed by anything but a comma or a line break.
+ * Parse CSV text into rows of cells. A leading byte order mark is skipped and an empty line is a
+ * row with one empty cell. A stray quote (5"2, or text after a closing quote) is kept as text
+ * rather than refused. Throws CsvSyntaxError, naming the line, on a quoted cell never closed.
  */
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let i = text.startsWith(BOM) ? 1 : 0;
-  let line = 1;
-  if (i >= text.length) return records;
-  let fields: string[] = [];
-  let recordLine = line;
-  for (;;) {
-    // One field starts at i.
-    let field = '';
-    if (text[i] === '"') {
-      const openedOn = line;
-      i++;
-      for (;;) {
-        const quote = text.indexOf('"', i);
-        if (quote < 0) throw new CsvSyntaxError(openedOn, 'a quoted cell is never closed (a " is missing)');
-        field += text.slice(i, quote);
-        line += countLineBreaks(text, i, quote);
-        if (text[quote + 1] === '"') {
-          field += '"';
-          i = quote + 2;
-        } else {
-          i = quote + 1;
-          break;
-        }
-      }
-      const next = text[i];
-      if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
-        throw new CsvSyntaxError(line, `unexpected text after a quoted cell: ${JSON.stringify(text.slice(i, i + 10))} (write a " inside a quoted cell as "")`);
-      }
-    } else {
-      let end = i;
-      while (end < text.length && text[end] !== ',' && text[end] !== '\r' && text[end] !== '\n') end++;
-      field = text.slice(i, end);
-      i = end;
-    }
-    fields.push(field);
-    // After a field: a comma, a line break or the end of the text.
-    const sep = text[i];
-    if (sep === ',') {
-      i++;
-      continue;
-    }
-    records.push({ line: recordLine, fields });
-    if (sep === undefined) return records;
-    i += sep === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    line++;
-    if (i >= text.length) return records;
-    fields = [];
-    recordLine = line;
+export function parseCsv(text: string): string[][] {
+  const bytes = Buffer.from(text);
+  let readBytes = 0;
+  try {
+    return parse(bytes, {
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      cast: (cell) => cell.replace(escapedFormula, ''),
+      // Where the last whole record ends: csv-parse's own line count is off inside quoted cells.
+      on_record: (record: string[], info) => {
+        readBytes = info.bytes;
+        return record;
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    const line = bytes.subarray(0, readBytes).toString().split(/\r\n|\r|\n/u).length;
+    const reason =
+      err.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'この行から始まる " で囲んだセルが閉じられていません（セルの終わりに " を書いてください）'
+        : `CSV として読めません（${err.message}）`;
+    throw new CsvSyntaxError(line, reason, { cause: err });
   }
-}
-
-/** Line breaks (CRLF, LF or CR, each counted once) in text[from, to). */
-function countLineBreaks(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let k = from; k < to; k++) {
-    const c = text[k];
-    if (c === '\n' || (c === '\r' && text[k + 1] !== '\n')) n++;
-  }
-  return n;
-}
-
-export interface StringifyCsvOptions {
-  /** Quote every field, or only those that need it (the default). */
-  readonly quote?: 'always' | 'needed';
-  /** The record separator; CRLF by default, as Excel writes it. */
-  readonly newline?: string;
 }
 
 /**
- * Rows as CSV text, each record followed by the newline. Quoted when needed: a field with a
- * comma, a quote or a line break, with leading or trailing white space (or a BOM), and the single
- * empty field of a one-field row (an empty line would be ambiguous at the end of the file).
+ * Rows as CSV text, each record ending in CRLF. Cells are quoted when they need it, and when they
+ * start or end with white space (or a BOM) that a spreadsheet would otherwise trim. A cell starting
+ * with =, +, -, @, a tab or CR gets a leading ', numbers excepted, so that -5 stays a number.
  */
-export function stringifyCsv(rows: readonly (readonly string[])[], options: StringifyCsvOptions = {}): string {
-  const newline = options.newline ?? '\r\n';
-  const always = options.quote === 'always';
-  let out = '';
-  for (const row of rows) {
-    out += row.map((field) => (always || needsQuotes(field, row.length) ? `"${field.replaceAll('"', '""')}"` : field)).join(',');
-    out += newline;
-  }
-  return out;
-}
-
-function needsQuotes(field: string, fieldsInRow: number): boolean {
-  if (field === '') return fieldsInRow === 1;
-  return /[",\r\n]|^\s|\s$/u.test(field);
+export function stringifyCsv(rows: readonly (readonly (string | number)[])[]): string {
+  return stringify(rows as (string | number)[][], {
+    record_delimiter: 'windows',
+    quote_record_delimiter: true,
+    quoted_match: /^\s|\s$/u,
+    escape_formulas: true,
+  });
 }
