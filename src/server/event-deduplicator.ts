@@ -3,6 +3,7 @@
  * webhookEventId) is answered only once. The in-memory store is bounded: it forgets events older
  * than LINE's redelivery window and the oldest ones beyond a maximum count.
  */
+import { LRUCache } from 'lru-cache';
 
 export interface EventDeduplicator {
   /**
@@ -26,36 +27,18 @@ export interface MemoryDeduplicator extends EventDeduplicator {
 }
 
 export function createMemoryDeduplicator(options: MemoryDeduplicatorOptions = {}): MemoryDeduplicator {
-  const ttlMs = options.ttlMs ?? 30 * 60 * 1000;
-  const maxEntries = options.maxEntries ?? 100_000;
-  const now = options.now ?? Date.now;
-  const seenAt = new Map<string, number>();
-  // The ids in the order they were claimed, oldest at `head`: eviction walks forward from there.
-  // (Iterating the Map from its start instead skips every entry deleted before, until V8 rehashes
-  // the table: once full, each claim cost tens of microseconds instead of a fraction of one.)
-  let order: string[] = [];
-  let head = 0;
-  const evict = (time: number) => {
-    while (head < order.length) {
-      const id = order[head] as string;
-      const at = seenAt.get(id) ?? time;
-      if (time - at < ttlMs && seenAt.size <= maxEntries) break;
-      seenAt.delete(id);
-      head += 1;
-    }
-    if (head > 1024 && head * 2 > order.length) {
-      order = order.slice(head);
-      head = 0;
-    }
-  };
+  const now = options.now ?? (() => performance.now());
+  const seen = new LRUCache<string, true>({
+    max: options.maxEntries ?? 100_000,
+    ttl: options.ttlMs ?? 30 * 60 * 1000,
+    // Checked against the clock on every claim: a redelivery just past the window is a new event.
+    ttlResolution: 0,
+    perf: { now },
+  });
   return {
     claim(eventId) {
-      const time = now();
-      evict(time);
-      if (seenAt.has(eventId)) return false;
-      seenAt.set(eventId, time);
-      order.push(eventId);
-      evict(time);
+      if (seen.has(eventId)) return false;
+      seen.set(eventId, true);
       return true;
     },
   };
