@@ -26,9 +26,10 @@ import {
   type RichMenuDesign,
 } from '../../src/line/rich-menu.js';
 import { parseHexColor, pngSize, renderRichMenuImage } from '../../src/line/rich-menu-image.js';
+import { helpExampleQuestions } from '../../src/line/render-welcome.js';
 import { bundledEngine } from '../support/bot-server.js';
 import { validateMessagingApi } from '../support/line-spec.js';
-import { postbackEvent } from '../support/webhook-fixtures.js';
+import { postbackEvent, textEvent } from '../support/webhook-fixtures.js';
 
 let meta: CorpusMeta;
 let design: RichMenuDesign;
@@ -225,10 +226,26 @@ describe('a tap on the rich menu', () => {
     }
   });
 
-  it('on help is answered with the welcome message', () => {
+  it('on 使い方 is answered with how to ask and three example questions, in a message valid for LINE', () => {
     const plan = replyForEvent(postbackEvent(postbackOf(request.areas?.[5]).data ?? ''), engine);
     expect(plan?.outcome).toBe('help');
-    const first = plan?.messages[0];
-    expect(first?.type === 'text' ? first.text : '').toMatch(/話し言葉でそのまま送ってください/);
+    expect(plan?.messages).toHaveLength(1);
+    const [help] = plan?.messages ?? [];
+    expect(validateMessagingApi('Message', help)).toEqual([]);
+    expect(checkLineLimits(plan?.messages ?? [])).toEqual([]);
+    const text = help?.type === 'text' ? help.text : '';
+    expect(text).toMatch(/^知りたいことを、ふだんの言葉でそのまま送ってください。/);
+    expect(text).not.toMatch(/友だち追加/);
+    expect(helpExampleQuestions).toHaveLength(3);
+    for (const question of helpExampleQuestions) expect(text).toContain(`・${question}`);
+    expect(help?.quickReply?.items?.map((i) => i.action)).toEqual(
+      helpExampleQuestions.map((q) => ({ type: 'message', label: q, text: q })),
+    );
+  });
+
+  it('on 使い方 offers example questions the bot answers from the report', () => {
+    for (const question of helpExampleQuestions) {
+      expect(replyForEvent(textEvent(question), engine)?.outcome, question).toBe('answer-full');
+    }
   });
 });
