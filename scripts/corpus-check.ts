@@ -2,7 +2,8 @@
  * npm run corpus:check [-- DIR]
  * Validates the corpus (the bundled corpus/ by default), its synonyms.yaml included, and lists
  * every problem as file:line field: what is wrong. Exits 1 when there is any. Also warns (without
- * failing) when synonyms.sudachi.json is missing or stale, or a staff synonym group can never match.
+ * failing) when synonyms.sudachi.json is missing or stale, a staff synonym group can never match,
+ * or rich-menu.png was not drawn from meta.yaml's pillars as they are (npm run rich-menu:image).
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +17,8 @@ import {
 } from '../src/corpus/read-corpus.js';
 import { corpusText } from '../src/search/corpus-text.js';
 import { normalizeText } from '../src/search/normalize.js';
+import { designRichMenu } from '../src/line/rich-menu.js';
+import { checkRichMenuImage, regenerateRichMenuImageAdvice, richMenuImageFileName } from '../src/line/rich-menu-svg.js';
 import { deriveSudachiSynonyms } from '../src/search/sudachi-dictionary.js';
 import { restrictGroups } from '../src/search/synonyms.js';
 
@@ -81,6 +84,16 @@ try {
         `warning: ${path.relative(process.cwd(), file)} is stale (the corpus or the dictionary changed): run npm run synonyms:build`,
       );
     }
+    const image = path.join(location, richMenuImageFileName);
+    let imageProblems: string[];
+    try {
+      const png = await readFile(image).catch(() => undefined);
+      imageProblems = png === undefined ? ['がありません'] : checkRichMenuImage(png, designRichMenu(corpus.meta));
+    } catch (err) {
+      imageProblems = [(err as Error).message];
+    }
+    for (const problem of imageProblems)
+      console.warn(`warning: ${path.relative(process.cwd(), image)}: ${problem}: ${regenerateRichMenuImageAdvice}`);
   }
 } catch (err) {
   if (!(err instanceof CorpusError)) throw err;

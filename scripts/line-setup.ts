@@ -1,18 +1,20 @@
 /**
- * npm run line:setup [-- --dry-run] [--webhook-url URL] [--out FILE]
+ * npm run line:setup [-- --dry-run] [--webhook-url URL]
  *
- * Sets up the LINE official account: draws the rich menu image (also written to --out, default
- * data/rich-menu.png, for staff to look at), validates and creates the default rich menu, uploads
- * the image, makes it the default for all users, deletes the older menus this tool created, and
- * checks the webhook endpoint (with --webhook-url, also sets it and runs LINE's webhook test).
+ * Sets up the LINE official account: validates and creates the default rich menu, uploads its
+ * image (the committed CORPUS_DIR/rich-menu.png, refused unless npm run rich-menu:image drew it
+ * from the current design), makes it the default for all users, deletes the older menus this tool
+ * created, and checks the webhook endpoint (with --webhook-url, also sets it and runs LINE's
+ * webhook test).
  * --dry-run prints every request instead of sending it and needs no credentials.
  *
  * The composition root of the tool: the only place that reads the environment and the disk.
  * Environment as for the server: LINE_CHANNEL_ACCESS_TOKEN, LINE_API_BASE_URL,
  * LINE_API_DATA_BASE_URL (default https://api-data.line.me), CORPUS_DIR.
- * Exit codes: 0 done, 1 LINE refused a step or the webhook test failed, 2 bad arguments or configuration.
+ * Exit codes: 0 done, 1 LINE refused a step or the webhook test failed, 2 bad arguments or
+ * configuration, or a rich menu image to redraw.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseLineSetupConfig } from '../src/config.js';
@@ -21,30 +23,26 @@ import { readCorpus } from '../src/corpus/read-corpus.js';
 import { createDryRunLineSetupApi, createLineSetupApi, LineSetupError, runLineSetup } from '../src/line/line-setup.js';
 import {
   checkRichMenuLimits,
-  checkRichMenuSize,
   checkRichMenuTiling,
   designRichMenu,
-  richMenuLimits,
   richMenuName,
   richMenuRequest,
 } from '../src/line/rich-menu.js';
-import { pngSize, renderRichMenuImage } from '../src/line/rich-menu-image.js';
+import { checkRichMenuImage, regenerateRichMenuImageAdvice, richMenuImageFileName } from '../src/line/rich-menu-svg.js';
 
-const usage =
-  'usage: npm run line:setup -- [--dry-run] [--webhook-url https://<host>/webhook] [--out data/rich-menu.png]';
+const usage = 'usage: npm run line:setup -- [--dry-run] [--webhook-url https://<host>/webhook]';
 
 function fail(message: string, code: number): never {
   console.error(message);
   process.exit(code);
 }
 
-function parseOptions(): { dryRun: boolean; webhookUrl: string | undefined; out: string } {
+function parseOptions(): { dryRun: boolean; webhookUrl: string | undefined } {
   try {
     const { values } = parseArgs({
       options: {
         'dry-run': { type: 'boolean', default: false },
         'webhook-url': { type: 'string' },
-        out: { type: 'string', default: path.join('data', 'rich-menu.png') },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -63,7 +61,7 @@ function parseOptions(): { dryRun: boolean; webhookUrl: string | undefined; out:
       }
       if (url?.protocol !== 'https:') fail(`--webhook-url: LINE only calls https:// URLs, got '${webhookUrl}'`, 2);
     }
-    return { dryRun: values['dry-run'], webhookUrl, out: values.out };
+    return { dryRun: values['dry-run'], webhookUrl };
   } catch (error) {
     return fail(`${(error as Error).message}\n${usage}`, 2);
   }
@@ -91,25 +89,23 @@ async function main(): Promise<void> {
     fail('the corpus is invalid: run npm run corpus:check', 2);
   }
 
-  const design = designRichMenu(meta);
+  let design;
+  try {
+    design = designRichMenu(meta);
+  } catch (error) {
+    fail((error as Error).message, 2);
+  }
   const richMenu = richMenuRequest(design, richMenuName(new Date()));
-  const png = renderRichMenuImage(design);
-  const size = pngSize(png) ?? { width: 0, height: 0 };
-  const problems = [
-    ...checkRichMenuLimits(richMenu),
-    ...checkRichMenuTiling(richMenu),
-    ...checkRichMenuSize(size, 'image'),
-    ...(png.length > richMenuLimits.imageBytes
-      ? [`image: ${png.length} bytes, LINE takes at most ${richMenuLimits.imageBytes}`]
-      : []),
-  ];
+  const problems = [...checkRichMenuLimits(richMenu), ...checkRichMenuTiling(richMenu)];
   if (problems.length > 0) fail(`The rich menu breaks LINE's limits:\n${problems.join('\n')}`, 1);
 
-  await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-  await writeFile(options.out, png);
-  console.log(
-    `Rich menu image: ${options.out} (${size.width}×${size.height}, ${png.length.toLocaleString('en-US')} bytes)`,
-  );
+  const imageFile = path.join(config.corpusDir, richMenuImageFileName);
+  const png = await readFile(imageFile).catch(() => undefined);
+  const imageProblems = png === undefined ? ['がありません'] : checkRichMenuImage(png, design);
+  if (png === undefined || imageProblems.length > 0) {
+    fail([...imageProblems.map((p) => `${imageFile}: ${p}`), regenerateRichMenuImageAdvice].join('\n'), 2);
+  }
+  console.log(`Rich menu image: ${imageFile} (${png.length.toLocaleString('en-US')} bytes)`);
 
   const hosts = { apiBaseUrl: config.apiBaseUrl, dataApiBaseUrl: config.dataApiBaseUrl };
   const api =
@@ -121,7 +117,7 @@ async function main(): Promise<void> {
       api,
       {
         richMenu,
-        image: { bytes: png, contentType: 'image/png', ...size },
+        image: { bytes: png, contentType: 'image/png', ...design.size },
         ...(options.webhookUrl !== undefined ? { webhookUrl: options.webhookUrl } : {}),
       },
       (line) => console.log(line),

@@ -7,7 +7,7 @@ import type { messagingApi, webhook } from '@line/bot-sdk';
 import { parsePostbackData } from '../line/postback-data.js';
 import { renderNonText } from '../line/render-non-text.js';
 import { renderPillarEntries, renderPillarMenu } from '../line/render-pillar.js';
-import { renderWelcome } from '../line/render-welcome.js';
+import { renderHelp, renderWelcome } from '../line/render-welcome.js';
 import type { Engine } from './engine.js';
 
 /** What happened, for logs and counters (never the user's text). */
@@ -45,7 +45,7 @@ export function replyToPostback(data: string, engine: Engine): ReplyPlan {
     case 'feedback':
       return { messages: [feedbackThanks], outcome: `feedback-${postback.vote}`, entryIds: [postback.entryId] };
     case 'help':
-      return { messages: renderWelcome(meta), outcome: 'help' };
+      return { messages: renderHelp(meta), outcome: 'help' };
     case 'unknown':
       return { messages: renderPillarMenu(meta), outcome: 'postback-unknown' };
   }

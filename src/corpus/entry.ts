@@ -82,6 +82,8 @@ export const Pillar = z
     number: PillarNumber,
     name: z.string().trim().min(1),
     label: z.string().trim().min(1).optional(),
+    /** The rich menu tile's words when `name` is too long for it (src/line/rich-menu.ts says how long). */
+    shortName: z.string().trim().min(1).optional(),
     color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour like #1E5AA8'),
   })
   .strict();

@@ -6,7 +6,7 @@
  *   pillar=N[&page=M]          show the entries of pillar N (0–6), page M (from 1)
  *   browse=pillars             show the menu of pillars
  *   feedback=up|down&entry=ID  a citizen's vote on an entry bubble
- *   help                       how to use the bot (the rich menu's help tile): the welcome again
+ *   help                       how to use the bot (the rich menu's 使い方 tile)
  */
 import { lineLimits } from './limits.js';
 

@@ -1,6 +1,7 @@
 /**
  * The first words of the bot (follow event): what it answers about, as of when, and how to ask,
- * with example questions as quick replies. The examples are shared with the greeting replies.
+ * with example questions as quick replies (shared with the greeting replies); and the answer to the
+ * rich menu's 使い方 tile, how to ask with three example questions.
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { CorpusMeta } from '../corpus/entry.js';
@@ -9,9 +10,16 @@ import { browsePillarsQuickReplyItem, pillarQuickReplyItems } from './render-pil
 /** Questions a citizen can tap to try the bot; each is answered by the report. */
 export const exampleQuestions = ['ふるさと納税は？', '残業は減ったの？', 'ワイナリーバスはある？'] as const;
 
-/** The example questions as message quick replies (the tap sends the question). */
-export function exampleQuickReplyItems(): messagingApi.QuickReplyItem[] {
-  return exampleQuestions.map((q) => ({ type: 'action', action: { type: 'message', label: q, text: q } }));
+/** Questions the 使い方 answer shows, as a citizen might write them politely; each is answered by the report. */
+export const helpExampleQuestions = [
+  'ふるさと納税の寄付額はいくらですか？',
+  '残業は減りましたか？',
+  'ワイナリーバスについて教えてください',
+] as const;
+
+/** Example questions as message quick replies (the tap sends the question). */
+export function exampleQuickReplyItems(questions: readonly string[] = exampleQuestions): messagingApi.QuickReplyItem[] {
+  return questions.map((q) => ({ type: 'action', action: { type: 'message', label: q, text: q } }));
 }
 
 /** 「「ふるさと納税は？」「残業は減ったの？」…」 for a sentence. */
@@ -35,4 +43,13 @@ export function renderWelcome(meta: CorpusMeta): messagingApi.Message[] {
       },
     },
   ];
+}
+
+/** For the rich menu's 使い方 tile: how to ask, three example questions (also as quick replies), the pillars. */
+export function renderHelp(meta: CorpusMeta): messagingApi.Message[] {
+  const text =
+    `知りたいことを、ふだんの言葉でそのまま送ってください。小諸市の政策集『こもろ未来プロジェクト』の進捗（${meta.source.asOf}）からお答えします。\n\n` +
+    `たとえば、次のように聞けます（下のボタンでも送れます）。\n${helpExampleQuestions.map((q) => `・${q}`).join('\n')}\n\n` +
+    `メニューの柱をタップすると、その柱の取り組みを一覧で見られます。`;
+  return [{ type: 'text', text, quickReply: { items: exampleQuickReplyItems(helpExampleQuestions) } }];
 }

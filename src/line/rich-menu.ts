@@ -1,23 +1,24 @@
 /**
- * The bot's default rich menu (pure): which tile is where, what a tap on it does, and how it looks.
- * One design feeds both the JSON sent to LINE (`richMenuRequest`) and the image drawn for it
- * (`renderRichMenuImage` in rich-menu-image.ts), so the tappable areas and the picture cannot drift.
+ * The bot's default rich menu (pure): which tile is where, what a tap on it does, and what it says.
+ * One design feeds both the JSON sent to LINE (`richMenuRequest`) and the picture drawn for it
+ * (`richMenuSvg` in rich-menu-svg.ts, whose fingerprint the committed PNG carries), so the
+ * tappable areas and the picture cannot drift.
  *
  * Layout: 2500×1686 (LINE's large size), three columns by two rows:
  *
  *   ┌─────┬─────┬─────┐
- *   │  1  │  2  │  3  │   pillar=N, displayText the pillar's name
+ *   │  1  │  2  │  3  │   pillar=N, displayText the pillar's name; the tile shows its shortName
  *   ├─────┼─────┼─────┤
- *   │  4  │  5  │  ?  │   help: the welcome message again
+ *   │  4  │  5  │  ?  │   help, the tile 使い方: how to ask, with example questions
  *   └─────┴─────┴─────┘
  *
  * Also the platform limits of rich menus that the OpenAPI schema does not carry, checked by the
  * setup tool before it sends anything and by the fake Messaging API on what it receives.
  */
 import type { messagingApi } from '@line/bot-sdk';
-import type { CorpusMeta } from '../corpus/entry.js';
+import type { CorpusMeta, Pillar } from '../corpus/entry.js';
 import { helpPostbackData, pillarPostbackData } from './postback-data.js';
-import { clipText, findPillar } from './render-entry-bubble.js';
+import { bareLabel, clipText, findPillar } from './render-entry-bubble.js';
 
 /** Rich menus created by `npm run line:setup` have names starting with this; older ones are deleted. */
 export const richMenuNamePrefix = 'komoro-policy-bot';
@@ -60,21 +61,17 @@ export interface Bounds {
   readonly height: number;
 }
 
-/** The large number or sign drawn on a tile (the image module has a stroke font for these). */
-export type TileGlyph = '1' | '2' | '3' | '4' | '5' | '?';
-
-/** The simple picture under the glyph. */
-export type TileIcon = 'check' | 'rings' | 'smile' | 'sprout' | 'star' | 'bubble';
-
 /** One tappable tile of the menu. */
 export interface RichMenuTile {
   readonly bounds: Bounds;
   readonly action: messagingApi.Action;
-  readonly glyph: TileGlyph;
-  readonly icon: TileIcon;
+  /** The small line above the title: the pillar's number and label (「1 しせいを正す」). */
+  readonly caption: string;
+  /** The tile's large words, one or two lines: the pillar's short name, or 使い方. */
+  readonly title: readonly string[];
   /** Tile colour, #RRGGBB. */
   readonly background: string;
-  /** Glyph and icon colour, #RRGGBB. */
+  /** Text colour, #RRGGBB. */
   readonly foreground: string;
 }
 
@@ -86,17 +83,26 @@ export interface RichMenuDesign {
 /** LINE's large rich menu; the compact one (2500×843) would make six tiles too flat to tap comfortably. */
 export const richMenuSize: Size = { width: 2500, height: 1686 };
 
-/**
- * A picture per pillar, from its label: しせいを正す a check mark, 絆 two linked rings, 笑顔 a smile,
- * 攻める (industry, farming) a sprout, ワクワク (tourism) a star.
- */
-const pillarIcons: Readonly<Record<number, TileIcon>> = { 1: 'check', 2: 'rings', 3: 'smile', 4: 'sprout', 5: 'star' };
-
 const FIVE_PILLARS = [1, 2, 3, 4, 5] as const;
 
 /** The help tile: light, so it stands apart from the five coloured pillars. */
 const helpBackground = '#F1EFEA';
 const defaultHelpForeground = '#4A4A4A';
+
+/** Characters a line of a tile's title may hold, and lines a title may have (as meta.yaml's shortName). */
+export const tileTitleLimits = { lineLength: 8, lines: 2 } as const;
+
+/** A pillar's words for its tile: its shortName, else its name, split at spaces; throws when they do not fit. */
+function tileTitle(pillar: Pillar): string[] {
+  const lines = (pillar.shortName ?? pillar.name).split(/[ 　]+/u);
+  if (lines.length > tileTitleLimits.lines || lines.some((line) => [...line].length > tileTitleLimits.lineLength)) {
+    throw new Error(
+      `corpus meta.yaml: 柱${pillar.number}の「${pillar.shortName ?? pillar.name}」はリッチメニューのタイルに長すぎます。` +
+        `shortName に1行${tileTitleLimits.lineLength}文字以内・${tileTitleLimits.lines}行まで（空白で改行）の短い名前を書いてください`,
+    );
+  }
+  return lines;
+}
 
 /** `total` split into `parts` whole numbers that differ by at most one and add up to `total`. */
 export function splitEvenly(total: number, parts: number): number[] {
@@ -123,8 +129,8 @@ export function gridBounds(size: Size, columns: number, rows: number): Bounds[] 
 }
 
 /**
- * The menu for this corpus: pillars 1–5 (colours and names from corpus/meta.yaml) and a help tile.
- * Throws when meta.yaml lacks one of the five pillars.
+ * The menu for this corpus: pillars 1–5 (colours, labels and short names from corpus/meta.yaml) and
+ * a help tile. Throws when meta.yaml lacks one of the five pillars or a name too long for its tile.
  */
 export function designRichMenu(meta: CorpusMeta): RichMenuDesign {
   const cells = gridBounds(richMenuSize, 3, 2);
@@ -140,8 +146,8 @@ export function designRichMenu(meta: CorpusMeta): RichMenuDesign {
         data: pillarPostbackData(n),
         displayText: pillar.name,
       },
-      glyph: String(n) as TileGlyph,
-      icon: pillarIcons[n] ?? 'star',
+      caption: pillar.label === undefined ? String(n) : `${n} ${bareLabel(pillar.label)}`,
+      title: tileTitle(pillar),
       background: pillar.color,
       foreground: '#FFFFFF',
     };
@@ -149,8 +155,8 @@ export function designRichMenu(meta: CorpusMeta): RichMenuDesign {
   tiles.push({
     bounds: cells[5] as Bounds,
     action: { type: 'postback', label: helpDisplayText, data: helpPostbackData(), displayText: helpDisplayText },
-    glyph: '?',
-    icon: 'bubble',
+    caption: 'はじめての方へ',
+    title: [helpDisplayText],
     background: helpBackground,
     foreground: findPillar(meta, 0)?.color ?? defaultHelpForeground,
   });

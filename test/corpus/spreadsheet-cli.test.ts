@@ -183,4 +183,14 @@ describe('npm run corpus:check', { timeout: 30_000 }, () => {
     expect(check.code).toBe(0);
     expect(check.stderr).toMatch(/warning: entry '[a-z0-9-]+' phrasings: 'よそに住む人が小諸を応援する寄付' is also a phrasing of '[a-z0-9-]+'/u);
   });
+
+  it('warns when rich-menu.png was not drawn from the pillars of meta.yaml, telling staff to redraw it', async () => {
+    const meta = path.join(corpusDir, 'meta.yaml');
+    await writeFile(meta, (await readFile(meta, 'utf8')).replace('shortName: 市民の幸福', 'shortName: 幸福の実感'));
+    const check = await run('scripts/corpus-check.ts', [corpusDir]);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toContain(
+      'rich-menu.png: 今のデザイン（corpus/meta.yaml の柱の shortName・label・色）から作った画像ではありません: npm run rich-menu:image で画像を作り直し',
+    );
+  });
 });

@@ -4,7 +4,7 @@
  * process for the webhook settings and for failures.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { messagingApi } from '@line/bot-sdk';
@@ -19,7 +19,7 @@ import {
   type LineSetupPlan,
 } from '../../src/line/line-setup.js';
 import { designRichMenu, richMenuName, richMenuRequest, richMenuSize } from '../../src/line/rich-menu.js';
-import { renderRichMenuImage } from '../../src/line/rich-menu-image.js';
+import { richMenuImageFileName } from '../../src/line/rich-menu-svg.js';
 import {
   fakeChannelAccessToken,
   startFakeLineApi,
@@ -28,6 +28,7 @@ import {
 } from '../support/fake-line-api.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
+const committedImage = path.join(bundledCorpusDir, richMenuImageFileName);
 const running: FakeLineApi[] = [];
 const tempDirs: string[] = [];
 
@@ -81,8 +82,7 @@ describe('npm run line:setup (the script)', () => {
       defaultRichMenuId: 'richmenu-old',
       webhookEndpoint: { endpoint: 'https://bot.example.jp/webhook', active: true },
     });
-    const out = path.join(await tempDir(), 'rich-menu.png');
-    const { code, stdout, stderr } = await runScript(['--out', out], {
+    const { code, stdout, stderr } = await runScript([], {
       LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
       LINE_API_BASE_URL: fake.baseUrl,
       LINE_API_DATA_BASE_URL: fake.baseUrl,
@@ -108,7 +108,7 @@ describe('npm run line:setup (the script)', () => {
     expect(fake.account.richMenus.map((m) => m.menu.richMenuId)).toEqual(['richmenu-campaign', id]);
     expect(fake.account.defaultRichMenuId).toBe(id);
     expect(created?.image?.contentType).toBe('image/png');
-    expect(created?.image?.bytes.equals(await readFile(out))).toBe(true);
+    expect(created?.image?.bytes.equals(await readFile(committedImage))).toBe(true);
     expect(created?.menu.areas).toHaveLength(6);
 
     expect(stdout).toContain(`Rich menu: ${id} is now the default for all users`);
@@ -121,14 +121,10 @@ describe('npm run line:setup (the script)', () => {
 
   it('prints every request with --dry-run and sends nothing, without credentials', async () => {
     const fake = await start();
-    const out = path.join(await tempDir(), 'menu.png');
-    const { code, stdout, stderr } = await runScript(
-      ['--dry-run', '--out', out, '--webhook-url', 'https://bot.example.jp/webhook'],
-      {
-        LINE_API_BASE_URL: fake.baseUrl,
-        LINE_API_DATA_BASE_URL: `${fake.baseUrl}/`,
-      },
-    );
+    const { code, stdout, stderr } = await runScript(['--dry-run', '--webhook-url', 'https://bot.example.jp/webhook'], {
+      LINE_API_BASE_URL: fake.baseUrl,
+      LINE_API_DATA_BASE_URL: `${fake.baseUrl}/`,
+    });
 
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -149,14 +145,26 @@ describe('npm run line:setup (the script)', () => {
     expect(stdout).toMatch(/Content-Type: image\/png; 2500×1686, [\d,]+ bytes/);
     expect(stdout).toContain('"endpoint": "https://bot.example.jp/webhook"');
     expect(stdout).toContain('(dry run: nothing was sent)');
-    expect((await readFile(out)).subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
   it('refuses to run for real without LINE_CHANNEL_ACCESS_TOKEN, naming it', async () => {
-    const out = path.join(await tempDir(), 'menu.png');
-    const { code, stderr } = await runScript(['--out', out], {});
+    const { code, stderr } = await runScript([], {});
     expect(code).toBe(2);
     expect(stderr).toMatch(/LINE_CHANNEL_ACCESS_TOKEN: is required/);
+  });
+
+  it('refuses an image not drawn from the current meta.yaml, telling staff to run rich-menu:image', async () => {
+    const corpus = await tempDir();
+    await cp(bundledCorpusDir, corpus, { recursive: true });
+    const metaFile = path.join(corpus, 'meta.yaml');
+    await writeFile(metaFile, (await readFile(metaFile, 'utf8')).replace('#B45309', '#8A3F07'));
+    const { code, stdout, stderr } = await runScript(['--dry-run'], { CORPUS_DIR: corpus });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      `${path.join(corpus, 'rich-menu.png')}: 今のデザイン（corpus/meta.yaml の柱の shortName・label・色）から作った画像ではありません`,
+    );
+    expect(stderr).toContain('npm run rich-menu:image で画像を作り直し');
   });
 });
 
@@ -166,7 +174,7 @@ describe('the setup steps', () => {
     const design = designRichMenu((await readCorpus(bundledCorpusDir)).meta);
     plan = {
       richMenu: richMenuRequest(design, richMenuName(new Date('2025-04-01T00:00:00Z'))),
-      image: { bytes: renderRichMenuImage(design), contentType: 'image/png', ...richMenuSize },
+      image: { bytes: await readFile(committedImage), contentType: 'image/png', ...richMenuSize },
     };
   });
 

@@ -1,10 +1,12 @@
 /**
  * The default rich menu: its request is valid for LINE (official spec and the limits the spec
- * leaves out), its areas tile the whole image, its image is a small PNG of the right size drawn in
- * the pillars' colours, and every tap on it is answered by the bot.
+ * leaves out), its areas tile the whole image, the committed image was drawn from the current
+ * design (its SVG, in the pillars' colours and words) within LINE's limits, and every tap on it is
+ * answered with what its tile says.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { messagingApi } from '@line/bot-sdk';
-import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/bot/engine.js';
 import { replyForEvent } from '../../src/bot/reply-for-event.js';
@@ -25,10 +27,12 @@ import {
   splitEvenly,
   type RichMenuDesign,
 } from '../../src/line/rich-menu.js';
-import { parseHexColor, pngSize, renderRichMenuImage } from '../../src/line/rich-menu-image.js';
+import { pngSize } from '../../src/line/png-file.js';
+import { checkRichMenuImage, richMenuImageFileName, richMenuSvg } from '../../src/line/rich-menu-svg.js';
+import { helpExampleQuestions } from '../../src/line/render-welcome.js';
 import { bundledEngine } from '../support/bot-server.js';
 import { validateMessagingApi } from '../support/line-spec.js';
-import { postbackEvent } from '../support/webhook-fixtures.js';
+import { postbackEvent, textEvent } from '../support/webhook-fixtures.js';
 
 let meta: CorpusMeta;
 let design: RichMenuDesign;
@@ -162,50 +166,63 @@ describe('rich menu checks', () => {
   });
 });
 
-describe('the rich menu image', () => {
-  let png: Buffer;
-  let image: PNG;
-  beforeAll(() => {
-    png = renderRichMenuImage(design);
-    image = PNG.sync.read(png);
+describe('the tiles', () => {
+  it('show each pillar by its number, label and short name, and 使い方 on the help tile', () => {
+    expect(design.tiles.map((t) => [t.caption, t.title.join(' ')])).toEqual([
+      ['1 しせいを正す', '市役所改革 健全財政'],
+      ['2 絆', '自治会と 市政の連携'],
+      ['3 笑顔', '市民の幸福'],
+      ['4 攻める', '産業振興 起業・就農'],
+      ['5 ワクワク', '観光・ブランド 情報戦略'],
+      ['はじめての方へ', '使い方'],
+    ]);
   });
 
-  const pixel = (x: number, y: number): [number, number, number] => {
-    const i = (y * image.width + x) * 4;
-    return [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
-  };
-
-  it('is a valid PNG of exactly the menu size, under 1 MB', () => {
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect({ width: image.width, height: image.height }).toEqual({ width: 2500, height: 1686 });
-    expect(pngSize(png)).toEqual({ width: 2500, height: 1686 });
-    expect(png.length).toBeLessThan(1_000_000);
+  it('refuse a pillar name too long for a tile, telling staff to write a shortName', () => {
+    const pillars = meta.pillars.map((p) => (p.number === 3 ? { ...p, shortName: undefined } : p));
+    expect(() => designRichMenu({ ...meta, pillars })).toThrow(
+      /柱3の「市民が幸福を実感できる市政を実現」はリッチメニューのタイルに長すぎます。shortName に1行8文字以内/,
+    );
+    const short = meta.pillars.map((p) => (p.number === 3 ? { ...p, shortName: undefined, name: '市民の幸福' } : p));
+    expect(designRichMenu({ ...meta, pillars: short }).tiles[2]?.title).toEqual(['市民の幸福']);
   });
 
-  it('paints each tile in its colour, with its glyph and icon in the foreground colour', () => {
-    for (const tile of design.tiles) {
-      const { x, y, width, height } = tile.bounds;
-      expect(pixel(x + 40, y + 40)).toEqual(parseHexColor(tile.background));
-      const foreground = parseHexColor(tile.foreground);
-      let inked = 0;
-      for (let row = y; row < y + height; row += 4) {
-        for (let column = x; column < x + width; column += 4) {
-          if (pixel(column, row).every((v, k) => v === foreground[k])) inked++;
-        }
-      }
-      // Glyph and icon cover a good part of the tile, but far from all of it.
-      const samples = (width / 4) * (height / 4);
-      expect(inked / samples).toBeGreaterThan(0.04);
-      expect(inked / samples).toBeLessThan(0.3);
-    }
-  });
-
-  it('sets the help tile apart from the five pillar colours', () => {
+  it('set the help tile apart from the five pillar colours', () => {
     const [help, ...pillars] = [...design.tiles].reverse();
     expect(pillars.map((t) => t.background)).not.toContain(help?.background);
     expect(design.tiles.map((t) => t.background).slice(0, 5)).toEqual(
       [1, 2, 3, 4, 5].map((n) => meta.pillars.find((p) => p.number === n)?.color),
     );
+  });
+});
+
+describe('the rich menu picture', () => {
+  it('is an SVG of the menu size that paints every tile where it is tapped, with its words', () => {
+    const svg = richMenuSvg(design);
+    expect(svg).toMatch(/^<svg [^>]*width="2500" height="1686"/);
+    for (const tile of design.tiles) {
+      const { x, y, width, height } = tile.bounds;
+      expect(svg).toContain(`<rect x="${x}" y="${y}" width="${width}" height="${height}" fill="${tile.background}"/>`);
+      for (const words of [tile.caption, ...tile.title])
+        expect(svg).toMatch(new RegExp(`fill="${tile.foreground}"[^>]*>${words}</text>`));
+    }
+  });
+
+  it('committed beside meta.yaml was drawn from the current design, within LINE limits (else: npm run rich-menu:image)', async () => {
+    const png = await readFile(path.join(bundledCorpusDir, richMenuImageFileName));
+    expect(pngSize(png)).toEqual({ width: 2500, height: 1686 });
+    expect(png.length).toBeLessThan(1_000_000);
+    expect(checkRichMenuImage(png, design)).toEqual([]);
+
+    // Any change to what the tiles show makes it stale.
+    const recoloured = meta.pillars.map((p) => (p.number === 2 ? { ...p, color: '#000000' } : p));
+    const renamed = meta.pillars.map((p) => (p.number === 4 ? { ...p, shortName: '産業' } : p));
+    for (const pillars of [recoloured, renamed]) {
+      expect(checkRichMenuImage(png, designRichMenu({ ...meta, pillars }))).toEqual([
+        '今のデザイン（corpus/meta.yaml の柱の shortName・label・色）から作った画像ではありません',
+      ]);
+    }
+    expect(checkRichMenuImage(Buffer.from('not a png'), design)).toEqual(['PNG ではありません']);
   });
 });
 
@@ -225,10 +242,26 @@ describe('a tap on the rich menu', () => {
     }
   });
 
-  it('on help is answered with the welcome message', () => {
+  it('on 使い方 is answered with how to ask and three example questions, in a message valid for LINE', () => {
     const plan = replyForEvent(postbackEvent(postbackOf(request.areas?.[5]).data ?? ''), engine);
     expect(plan?.outcome).toBe('help');
-    const first = plan?.messages[0];
-    expect(first?.type === 'text' ? first.text : '').toMatch(/話し言葉でそのまま送ってください/);
+    expect(plan?.messages).toHaveLength(1);
+    const [help] = plan?.messages ?? [];
+    expect(validateMessagingApi('Message', help)).toEqual([]);
+    expect(checkLineLimits(plan?.messages ?? [])).toEqual([]);
+    const text = help?.type === 'text' ? help.text : '';
+    expect(text).toMatch(/^知りたいことを、ふだんの言葉でそのまま送ってください。/);
+    expect(text).not.toMatch(/友だち追加/);
+    expect(helpExampleQuestions).toHaveLength(3);
+    for (const question of helpExampleQuestions) expect(text).toContain(`・${question}`);
+    expect(help?.quickReply?.items?.map((i) => i.action)).toEqual(
+      helpExampleQuestions.map((q) => ({ type: 'message', label: q, text: q })),
+    );
+  });
+
+  it('on 使い方 offers example questions the bot answers from the report', () => {
+    for (const question of helpExampleQuestions) {
+      expect(replyForEvent(textEvent(question), engine)?.outcome, question).toBe('answer-full');
+    }
   });
 });
