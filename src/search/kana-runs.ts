@@ -18,6 +18,9 @@ const TAILS = [
   'おしえて',
   'について',
   'ありますか',
+  'ございますか',
+  'ございます',
+  'あり',
   'あるんですか',
   'あるの',
   'ある',
@@ -160,6 +163,8 @@ function trimTails(run: string, isKnownWord: (word: string) => boolean): string 
   let rest = run;
   for (;;) {
     if (isKnownWord(rest)) return rest;
+    // A run that is all ending (ありますか) leaves nothing, not the stem a shorter ending would leave (あり).
+    if (TAILS.includes(rest)) return '';
     const tail = TAILS.find((t) => rest.length > t.length && rest.endsWith(t));
     if (!tail) return rest;
     rest = rest.slice(0, -tail.length);

@@ -20,6 +20,11 @@ describe('kanaRuns', () => {
     ]);
   });
 
+  it('leaves nothing of a run that is all polite ending (はありますか), not its stem あり', () => {
+    expect(texts('ワイナリーバスはありますか')).toEqual(['ワイナリーバス']);
+    expect(texts('支援はございますか')).toEqual([]);
+  });
+
   it('leaves out demonstratives and connectives, which everyone writes in kana', () => {
     expect(texts('そこで、いくつか教えてください')).toEqual([]);
     expect(texts('それで、しょうがくきんは')).toEqual(['しょうがくきん']);
