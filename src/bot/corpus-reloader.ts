@@ -16,7 +16,7 @@ import type { Logger } from '../logger.js';
 import type { Tokenize } from '../search/japanese-tokenizer.js';
 import type { SynonymGroups } from '../search/synonyms.js';
 import { hashCorpus, isCorpusFile } from './corpus-hash.js';
-import { createEngine } from './engine.js';
+import { buildEngineInSlices } from './engine.js';
 import type { EngineRef } from './engine-ref.js';
 
 /** What the last load of the corpus gave, for staff. It names files relative to the corpus directory, never a path of the server. */
@@ -127,9 +127,8 @@ export function createCorpusReloader(deps: CorpusReloaderDeps): CorpusReloader {
     const hash = await hashNow();
     try {
       const [corpus, synonyms] = await Promise.all([deps.readCorpus(deps.dir), deps.readSynonyms(deps.dir)]);
-      // Let pending requests run before the synchronous index build.
-      await new Promise((resolve) => setImmediate(resolve));
-      deps.engines.set(createEngine(corpus, deps.tokenize, synonyms));
+      // Indexed in short slices, requests answered between them by the engine serving until now.
+      deps.engines.set(await buildEngineInSlices(corpus, deps.tokenize, synonyms));
       status = {
         hash,
         loadedAt: now().toISOString(),
