@@ -155,7 +155,13 @@ export function createCorpusReloader(deps: CorpusReloaderDeps): CorpusReloader {
     }
     // Files that moved while they were read may have been read half-written: compare them again later.
     attemptedHash = hash !== undefined && (await hashNow()) === hash ? hash : undefined;
-    for (const listener of listeners) listener(status);
+    for (const listener of listeners) {
+      try {
+        listener(status);
+      } catch (err) {
+        deps.logger.error({ error: (err as Error).message }, 'a corpus reload listener failed');
+      }
+    }
     return status;
   }
 
