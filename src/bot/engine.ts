@@ -9,7 +9,7 @@ import { answerHits, renderReply } from '../line/render-reply.js';
 import { askQuestion, type Asked, type AskOptions } from '../search/ask.js';
 import type { Decision } from '../search/decision.js';
 import type { Tokenize } from '../search/japanese-tokenizer.js';
-import { buildSearchIndex, type SearchIndex } from '../search/search-index.js';
+import { buildSearchIndex, buildSearchIndexInSlices, type SearchIndex } from '../search/search-index.js';
 import type { SynonymGroups } from '../search/synonyms.js';
 
 /** What a citizen who sent a question gets: the decision and the LINE messages rendering it. */
@@ -36,7 +36,20 @@ export interface Engine {
 export const replyCacheSize = 2000;
 
 export function createEngine(corpus: Corpus, tokenize: Tokenize, dictionarySynonyms: SynonymGroups = []): Engine {
-  const index = buildSearchIndex(corpus, tokenize, dictionarySynonyms);
+  return engineOver(buildSearchIndex(corpus, tokenize, dictionarySynonyms), tokenize);
+}
+
+/** The same engine as createEngine, its index built in short slices (search-index.ts) so requests keep being answered. */
+export async function buildEngineInSlices(
+  corpus: Corpus,
+  tokenize: Tokenize,
+  dictionarySynonyms: SynonymGroups = [],
+): Promise<Engine> {
+  return engineOver(await buildSearchIndexInSlices(corpus, tokenize, dictionarySynonyms), tokenize);
+}
+
+function engineOver(index: SearchIndex, tokenize: Tokenize): Engine {
+  const { corpus } = index;
   const replies = new LRUCache<string, CitizenReply>({ max: replyCacheSize });
   const ask = (question: string, options?: AskOptions) => askQuestion(tokenize, index, question, options);
   return {

@@ -6,6 +6,7 @@ import { CorpusError, type CorpusProblem } from './corpus-problem.js';
 import { CorpusMeta, Entry, EntryFile, type Corpus } from './entry.js';
 import { issuesToProblems, parseYaml, type SourceFile } from './parse-yaml.js';
 import { parseEnglishFile, parseSynonymFile } from './synonym-file.js';
+import { runAtOnce, runInSlices } from '../time-slices.js';
 
 export type { SourceFile };
 
@@ -48,20 +49,21 @@ export function parseEntryFile(file: SourceFile, problems: CorpusProblem[]): Loc
   return located;
 }
 
-/**
- * Parse a whole corpus: meta plus entry files, and the staff's synonym and English files when there are.
- * Cross-entry rules too: ids are unique and every pillar an entry names exists. Throws
- * CorpusError with every problem when anything is wrong.
- */
-export function parseCorpus(
+/** The parsing of a whole corpus, one file between two yields (time-slices.ts). */
+function* parsing(
   meta: SourceFile,
   entryFiles: readonly SourceFile[],
   synonymFile?: SourceFile,
   englishFile?: SourceFile,
-): Corpus {
+): Generator<void, Corpus, void> {
   const problems: CorpusProblem[] = [];
   const parsedMeta = parseMeta(meta, problems);
-  const located = entryFiles.flatMap((f) => parseEntryFile(f, problems));
+  const located: LocatedEntry[] = [];
+  for (const file of entryFiles) {
+    yield;
+    located.push(...parseEntryFile(file, problems));
+  }
+  yield;
   const firstById = new Map<string, LocatedEntry>();
   for (const item of located) {
     const first = firstById.get(item.entry.id);
@@ -88,7 +90,32 @@ export function parseCorpus(
     problems.push({ file: meta.name, line: 0, field: '', message: 'the corpus has no entries' });
   }
   const synonyms = synonymFile ? parseSynonymFile(synonymFile, problems) : [];
+  yield;
   const english = englishFile ? parseEnglishFile(englishFile, problems) : [];
   if (problems.length > 0 || !parsedMeta || !synonyms || !english) throw new CorpusError(problems);
   return { meta: parsedMeta, entries: located.map((l) => l.entry), synonyms, english };
+}
+
+/**
+ * Parse a whole corpus: meta plus entry files, and the staff's synonym and English files when there are.
+ * Cross-entry rules too: ids are unique and every pillar an entry names exists. Throws
+ * CorpusError with every problem when anything is wrong.
+ */
+export function parseCorpus(
+  meta: SourceFile,
+  entryFiles: readonly SourceFile[],
+  synonymFile?: SourceFile,
+  englishFile?: SourceFile,
+): Corpus {
+  return runAtOnce(parsing(meta, entryFiles, synonymFile, englishFile));
+}
+
+/** parseCorpus with the event loop free between files, for a server reloading its corpus. */
+export function parseCorpusInSlices(
+  meta: SourceFile,
+  entryFiles: readonly SourceFile[],
+  synonymFile?: SourceFile,
+  englishFile?: SourceFile,
+): Promise<Corpus> {
+  return runInSlices(parsing(meta, entryFiles, synonymFile, englishFile));
 }

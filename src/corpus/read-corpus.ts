@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { SynonymGroups } from '../search/synonyms.js';
 import { CorpusError, formatPath } from './corpus-problem.js';
 import type { Corpus } from './entry.js';
-import { parseCorpus, type SourceFile } from './parse-corpus.js';
+import { parseCorpusInSlices, type SourceFile } from './parse-corpus.js';
 import { parseJsonlCorpus } from './parse-jsonl-corpus.js';
 import { SudachiSynonymsFile } from './synonym-file.js';
 
@@ -46,7 +46,8 @@ export async function readCorpusDir(dir: string): Promise<Corpus> {
     readOptionalSource(path.join(dir, englishFileName)),
     ...names.map((n) => readSource(path.join(entriesDir, n))),
   ]);
-  return parseCorpus(meta as SourceFile, files as SourceFile[], synonyms, english);
+  // In slices: a server reloading its corpus keeps answering while the files are parsed.
+  return parseCorpusInSlices(meta as SourceFile, files as SourceFile[], synonyms, english);
 }
 
 /**

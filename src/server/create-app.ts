@@ -110,7 +110,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.post('/webhook', ...webhookRoutes(deps));
 
-  // Public: whether the corpus serving is the last one staff saved, and if not, what is wrong with it.
+  // Public: whether the corpus serving is the last one staff saved (its hash and load time), and if
+  // not, what is wrong with it. The status names files relative to the corpus directory only.
   app.get('/api/status', (_req, res) => {
     const engine = deps.engines.current();
     res.json({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CorpusError, formatProblem } from '../../src/corpus/corpus-problem.js';
-import { parseCorpus } from '../../src/corpus/parse-corpus.js';
+import { parseCorpus, parseCorpusInSlices } from '../../src/corpus/parse-corpus.js';
 import { parseJsonlCorpus } from '../../src/corpus/parse-jsonl-corpus.js';
 
 const meta = {
@@ -71,6 +71,20 @@ describe('parseCorpus', () => {
   it('refuses an entry whose pillar the meta does not define', () => {
     const problems = problemsOf([{ name: 'e.yaml', text: `entries:\n${entry('x').replace('pillar: 1', 'pillar: 4')}` }]);
     expect(problems).toEqual(['e.yaml:2 pillar: pillar 4 is not defined in corpus/meta.yaml']);
+  });
+});
+
+describe('parseCorpusInSlices', () => {
+  it('gives what parseCorpus gives, and the same problems', async () => {
+    const files = [
+      { name: 'a.yaml', text: `entries:\n${entry('furusato')}` },
+      { name: 'b.yaml', text: `entries:\n${entry('station')}` },
+    ];
+    expect(await parseCorpusInSlices(meta, files)).toEqual(parseCorpus(meta, files));
+    const duplicate = [...files, { name: 'c.yaml', text: `entries:\n${entry('furusato')}` }];
+    const rejected = await parseCorpusInSlices(meta, duplicate).catch((err: CorpusError) => err.problems.map(formatProblem));
+    expect(rejected).toEqual(problemsOf(duplicate));
+    expect(rejected).toHaveLength(1);
   });
 });
 

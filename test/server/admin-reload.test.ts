@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCorpusHandle } from '../../src/bot/corpus-reloader.js';
@@ -53,5 +54,25 @@ describe('POST /admin/reload', () => {
       answered: boolean;
     };
     expect(ask.answered).toBe(true);
+  });
+
+  it('shows in /api/status the hash and time of the corpus serving and the last error, naming no path of the server', async () => {
+    const served = (await (await fetch(`${bot.url}/api/status`)).json()) as {
+      corpus: { hash: string; loadedAt: string };
+    };
+    expect(served.corpus.hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(Date.parse(served.corpus.loadedAt)).not.toBeNaN();
+
+    await rm(path.join(dir, 'meta.yaml'));
+    await writeFile(path.join(dir, 'entries/02-kizuna.yaml'), 'entries:\n  - id: [broken\n');
+    expect((await reload(adminToken)).status).toBe(422);
+    const text = await (await fetch(`${bot.url}/api/status`)).text();
+    const shown = JSON.parse(text) as { corpus: { hash: string; problems: string[]; error: string } };
+    expect(shown.corpus.hash).toBe(served.corpus.hash);
+    expect(shown.corpus.error).toBe('コーパスを読み込めませんでした。前回の正しい内容で回答を続けています。');
+    expect(shown.corpus.problems).toEqual(['meta.yaml: ファイルまたはフォルダが見つかりません']);
+    for (const place of [dir, tmpdir(), process.cwd(), '../']) expect(text).not.toContain(place);
+    // No absolute path of any kind: "/x/y" after a quote, a space or a parenthesis.
+    expect(text).not.toMatch(/["'\s(]\/[^/\s"]+\//);
   });
 });
