@@ -1,8 +1,9 @@
 # Komoro policy bot: compiled once in a build stage, run with production dependencies only.
-# Node 20 because @line/bot-sdk 11.0.0 is pinned (the last release supporting Node 20).
+# Node 24, an LTS line (Node 20, which the bot also runs on, reached its end of life in April 2026);
+# .ci/run runs the whole suite on Node 24 as well as on the build machine's Node.
 # test/deploy/production-install.test.ts reproduces these steps without a Docker engine.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 # better-sqlite3 compiles its native addon when no prebuilt binary can be fetched.
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -14,7 +15,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/app/data
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -1,18 +1,22 @@
 /**
- * Makes one reply reliable within the life of its reply token: every attempt has a timeout,
- * transient failures (429, 5xx, timeouts, reset or refused connections) are retried with
- * exponential backoff and full jitter, honouring Retry-After, and never past the deadline the
- * caller passes in (the token dies one minute after its event). Permanent failures (other 4xx,
- * "Invalid reply token") are not retried. It never throws: it returns what happened, for the
+ * Makes one reply reliable within the life of its reply token. The rule: a reply token is spent
+ * once a request carrying it may have reached LINE. So an attempt is retried only when it provably
+ * did not reach LINE (the connection was refused, the name did not resolve, the connection could
+ * not be made: nothing was sent) or when LINE itself answered 429 or 5xx, which its documentation
+ * ("Retrying a failed API request") says may succeed on retry; never after a timeout or a
+ * connection reset, when the request may have been carried out and only its answer was lost.
+ * Retries use exponential backoff with full jitter, honour Retry-After, and never run past the
+ * deadline the caller passes in (the token dies one minute after its event). Other 4xx and
+ * "Invalid reply token" are not retried. It never throws: it returns what happened, for the
  * dispatcher to log and count.
  *
- * An attempt is raced against a timer: when it fires, the attempt counts as timed out and its
- * request is abandoned (the port closes its connection), so a response that would still arrive is
- * never read.
+ * An attempt is raced against a timer: when it fires, the attempt counts as timed out (the token
+ * is spent) and a response that would still arrive is never read. The SDK's client takes no
+ * AbortSignal, so the request itself is left to finish on its own.
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { Logger } from '../logger.js';
-import type { ReplyClient, RequestHandle } from './reply-client.js';
+import type { ReplyClient } from './reply-client.js';
 
 /** The retry policy; every field has a production default in {@link defaultReplyPolicy}. */
 export interface ReplyPolicy {
@@ -69,8 +73,11 @@ export type ReplyFailureReason =
   | 'client-error'
   | 'unexpected';
 
-/** Why the client stopped trying. */
-export type StoppedBy = 'not-retryable' | 'attempts' | 'deadline';
+/**
+ * Why the client stopped trying: `token-spent` when the last attempt may have reached LINE without
+ * an answer (timeout, reset), so the token may already be used and a retry could only be refused.
+ */
+export type StoppedBy = 'not-retryable' | 'token-spent' | 'attempts' | 'deadline';
 
 export type ReplyResult =
   | { readonly outcome: 'sent'; readonly attempts: number }
@@ -111,8 +118,9 @@ export interface RetryingReplyClient {
 /** One failed attempt, classified. */
 export interface AttemptFailure {
   readonly reason: Exclude<ReplyFailureReason, 'expired'>;
+  /** Retrying can do good: nothing reached LINE, or LINE answered 429/5xx. */
   readonly retryable: boolean;
-  /** The request may have reached LINE and been carried out (timeout, reset, 5xx). */
+  /** The request may have reached LINE and been carried out (timeout, reset, 5xx): its token may be spent. */
   readonly mayHaveBeenDelivered: boolean;
   readonly status?: number;
   readonly code?: string;
@@ -156,7 +164,11 @@ function timerFromSleep(sleep: Sleep): StartTimer {
   };
 }
 
-/** Connection errors where the request cannot have left: safe to retry, and not a possible delivery. */
+/**
+ * Errors of making the connection, raised before a byte of the request is written: the request
+ * provably did not reach LINE, so its token is unspent and a retry is safe. Any other socket error
+ * (ECONNRESET, EPIPE, UND_ERR_SOCKET "other side closed", ...) may come after the request was sent.
+ */
 const neverSentCodes = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
@@ -194,12 +206,12 @@ export class ReplyTimeoutError extends Error {
 }
 
 /**
- * Classifies what one attempt threw: an HTTP error with its status, headers and body (the port's
- * LineApiError, or the SDK's HTTPFetchError), a socket error with its code (node:http's, or fetch's
- * TypeError with the code in its cause), or a timeout.
+ * Classifies what one attempt threw: the SDK's HTTPFetchError with LINE's status, headers and body;
+ * fetch's TypeError ("fetch failed", "terminated") with the socket's error and its code in `cause`
+ * (or a bare socket error with its code); or a timeout.
  */
 export function classifyFailure(err: unknown): AttemptFailure {
-  if (err instanceof ReplyTimeoutError) return { reason: 'timeout', retryable: true, mayHaveBeenDelivered: true };
+  if (err instanceof ReplyTimeoutError) return { reason: 'timeout', retryable: false, mayHaveBeenDelivered: true };
   const status = (err as { status?: unknown } | null)?.status;
   if (typeof status === 'number') {
     const headers = (err as { headers?: unknown }).headers;
@@ -216,16 +228,16 @@ export function classifyFailure(err: unknown): AttemptFailure {
     return { reason: 'client-error', retryable: false, mayHaveBeenDelivered: false, status };
   }
   const code = errorCode(err);
+  // A certificate LINE's would never be (or a broken TLS set-up): nothing was sent, and retrying
+  // changes nothing.
+  if (code !== undefined && /CERT|^ERR_TLS_|^UNABLE_TO_/.test(code))
+    return { reason: 'unexpected', retryable: false, mayHaveBeenDelivered: false, code };
   const fetchFailed = err instanceof TypeError && (err.message === 'fetch failed' || err.message === 'terminated');
   // E...: the socket's errors; UND_ERR_...: fetch's; HPE_...: node's HTTP parser, on a garbled response.
   if (fetchFailed || (code !== undefined && /^(E[A-Z]+|UND_ERR_[A-Z_]+|HPE_[A-Z_]+)$/.test(code))) {
     const networkCode = code ?? 'UNKNOWN';
-    return {
-      reason: 'network',
-      retryable: true,
-      mayHaveBeenDelivered: !neverSentCodes.has(networkCode),
-      code: networkCode,
-    };
+    const neverSent = neverSentCodes.has(networkCode);
+    return { reason: 'network', retryable: neverSent, mayHaveBeenDelivered: !neverSent, code: networkCode };
   }
   return {
     reason: 'unexpected',
@@ -263,12 +275,9 @@ export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolic
     timeoutMs: number,
   ): Promise<AttemptFailure | undefined> {
     return new Promise((resolve) => {
-      const request: RequestHandle = {};
-      const cancel = startTimer(timeoutMs, () => {
-        resolve(classifyFailure(new ReplyTimeoutError(timeoutMs)));
-        request.abandon?.();
-      });
-      port.reply(replyToken, messages, request).then(
+      const cancel = startTimer(timeoutMs, () => resolve(classifyFailure(new ReplyTimeoutError(timeoutMs))));
+      // A late settlement after the timer fired finds the promise resolved and changes nothing.
+      port.reply(replyToken, messages).then(
         () => {
           cancel();
           resolve(undefined);
@@ -309,7 +318,7 @@ export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolic
           return { outcome: 'delivered-unconfirmed', attempts };
         mayHaveBeenDelivered ||= failure.mayHaveBeenDelivered;
         last = failure;
-        if (!failure.retryable) return failed(failure, 'not-retryable');
+        if (!failure.retryable) return failed(failure, failure.mayHaveBeenDelivered ? 'token-spent' : 'not-retryable');
         if (attempts >= policy.maxAttempts) return failed(failure, 'attempts');
 
         const retryAfterMs = parseRetryAfter(failure.retryAfter, now());

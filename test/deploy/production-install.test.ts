@@ -1,7 +1,8 @@
 /**
  * The Dockerfile's steps without a Docker engine: build with the full install, then install the
  * production dependencies only into a clean directory, start `node dist/main.js` there, and ask.
- * A runtime module left in devDependencies, or a file the build forgets, fails here.
+ * A runtime module left in devDependencies, or a file the build forgets, fails here; so does a
+ * build-time one (the Sudachi dictionary) that slips back into dependencies.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -48,10 +49,15 @@ describe('the production image steps', () => {
     await unlink(path.join(dir, 'node_modules'));
     // RUN npm prune --omit=dev: here a fresh production-only install from the lock file
     const prebuilds = await localPrebuilds(path.join(dir, '.prebuilds'));
-    await run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], {
+    const install = await run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], {
       cwd: dir,
       env: { ...process.env, NODE_ENV: 'production', ...prebuilds.env },
     });
+    // package.json's allowScripts covers every install script (better-sqlite3's, esbuild's).
+    expect(install.stderr).not.toContain('allowScripts');
+    // The 14 MB Sudachi dictionary is for npm run synonyms:build only: the bot reads the groups
+    // derived from it (corpus/synonyms.sudachi.json), so the image does not carry it.
+    expect(existsSync(path.join(dir, 'node_modules/sudachi-synonyms-dictionary'))).toBe(false);
     expect(
       existsSync(path.join(dir, 'node_modules/better-sqlite3/build/Release/obj.target')),
       `better-sqlite3 was compiled, not unpacked from ${prebuilds.name}: the prebuild's name is out of date`,

@@ -203,23 +203,37 @@ describe('retrying reply client', () => {
     }
   });
 
-  it('retries an attempt that times out, and ignores its late answer', async () => {
+  it('does not retry an attempt that timed out, since its request may have reached LINE, and ignores its late answer', async () => {
     const late = { afterMs: 9000, then: httpError(500) } as const;
     const { clock, calls, send } = setup([late, 'ok'], { timeoutMs: 5000 });
-    expect(await send()).toEqual({ outcome: 'sent', attempts: 2 });
-    expect((calls[1] ?? 0) - (calls[0] ?? 0)).toBe(5000 + 250);
+    expect(await send()).toEqual({
+      outcome: 'failed',
+      attempts: 1,
+      reason: 'timeout',
+      stoppedBy: 'token-spent',
+    });
+    expect(clock.now() - (calls[0] ?? 0)).toBe(5000);
     // Let the late answer (a rejection) arrive: nothing changes and nothing is unhandled.
     await clock.run(clock.sleep(10_000));
-    expect(calls).toHaveLength(2);
+    expect(calls).toHaveLength(1);
   });
 
-  it('takes "Invalid reply token" after a timed-out attempt as delivered, unconfirmed', async () => {
-    const { send } = setup(['hang', invalidReplyToken()], { timeoutMs: 5000 });
-    expect(await send()).toEqual({ outcome: 'delivered-unconfirmed', attempts: 2 });
+  it('does not retry a connection reset or closed under a sent request: the token may be spent', async () => {
+    for (const code of ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']) {
+      const { calls, send } = setup([networkError(code), 'ok']);
+      expect(await send()).toEqual({
+        outcome: 'failed',
+        attempts: 1,
+        reason: 'network',
+        stoppedBy: 'token-spent',
+        code,
+      });
+      expect(calls).toHaveLength(1);
+    }
   });
 
-  it('takes "Invalid reply token" after a reset connection as delivered, unconfirmed', async () => {
-    const { send } = setup([networkError('UND_ERR_SOCKET'), invalidReplyToken()]);
+  it('takes "Invalid reply token" after a 5xx as delivered, unconfirmed: the first request may have gone through', async () => {
+    const { send } = setup([httpError(502), invalidReplyToken()]);
     expect(await send()).toEqual({ outcome: 'delivered-unconfirmed', attempts: 2 });
   });
 
@@ -228,9 +242,9 @@ describe('retrying reply client', () => {
     expect(await send()).toMatchObject({ outcome: 'failed', reason: 'invalid-reply-token', attempts: 2 });
   });
 
-  it('retries reset and refused connections and gives up after the maximum attempts', async () => {
+  it('retries connections that were never made (refused, unknown host) and gives up after the maximum attempts', async () => {
     const { calls, send } = setup(
-      [networkError('ECONNRESET'), networkError('ECONNREFUSED'), networkError('ECONNREFUSED')],
+      [networkError('ECONNREFUSED'), networkError('ENOTFOUND'), networkError('ECONNREFUSED')],
       { maxAttempts: 3 },
     );
     expect(await send()).toEqual({
@@ -268,7 +282,7 @@ describe('retrying reply client', () => {
 
   it('shortens the last attempt to the time left before the deadline', async () => {
     const { clock, deadline, send } = setup(['hang'], { timeoutMs: 5000 }, 2000);
-    expect(await send()).toMatchObject({ outcome: 'failed', reason: 'timeout', attempts: 1, stoppedBy: 'deadline' });
+    expect(await send()).toMatchObject({ outcome: 'failed', reason: 'timeout', attempts: 1, stoppedBy: 'token-spent' });
     expect(clock.now()).toBe(deadline);
   });
 
@@ -339,12 +353,12 @@ describe('retrying reply client', () => {
   });
 
   it('logs each retry with the event id, attempt, status and error code, and nothing about the user', async () => {
-    const { logs, send } = setup([httpError(503), networkError('ECONNRESET'), 'ok']);
+    const { logs, send } = setup([httpError(503), networkError('ECONNREFUSED'), 'ok']);
     await send();
     const retries = logs.filter((l) => l.msg === 'reply attempt failed; retrying');
     expect(retries).toEqual([
       expect.objectContaining({ eventId: 'EVENT-1', attempt: 1, status: 503, reason: 'server-error' }),
-      expect.objectContaining({ eventId: 'EVENT-1', attempt: 2, code: 'ECONNRESET', reason: 'network' }),
+      expect.objectContaining({ eventId: 'EVENT-1', attempt: 2, code: 'ECONNREFUSED', reason: 'network' }),
     ]);
     const text = JSON.stringify(logs);
     expect(text).not.toContain('0123456789abcdef0123456789abcdef');
@@ -379,17 +393,36 @@ describe('classifyFailure', () => {
     });
   });
 
-  it('reads the socket error code under fetch failed', () => {
+  it('reads the socket error code under fetch failed, and retries only a connection never made', () => {
     expect(classifyFailure(networkError('ECONNRESET'))).toEqual({
       reason: 'network',
-      retryable: true,
+      retryable: false,
       mayHaveBeenDelivered: true,
       code: 'ECONNRESET',
     });
-    expect(classifyFailure(networkError('ECONNREFUSED'))).toMatchObject({
-      mayHaveBeenDelivered: false,
-      code: 'ECONNREFUSED',
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']) {
+      expect(classifyFailure(networkError(code))).toEqual({
+        reason: 'network',
+        retryable: true,
+        mayHaveBeenDelivered: false,
+        code,
+      });
+    }
+    // Without a code nothing proves the request stayed here.
+    expect(classifyFailure(new TypeError('fetch failed'))).toEqual({
+      reason: 'network',
+      retryable: false,
+      mayHaveBeenDelivered: true,
+      code: 'UNKNOWN',
     });
-    expect(classifyFailure(new TypeError('fetch failed'))).toMatchObject({ reason: 'network', code: 'UNKNOWN' });
+    expect(classifyFailure(new TypeError('terminated'))).toMatchObject({
+      retryable: false,
+      mayHaveBeenDelivered: true,
+    });
+  });
+
+  it('takes a 429 as never carried out and a 5xx as possibly carried out, both retryable (LINE’s retry rules)', () => {
+    expect(classifyFailure(httpError(429))).toMatchObject({ retryable: true, mayHaveBeenDelivered: false });
+    expect(classifyFailure(httpError(500))).toMatchObject({ retryable: true, mayHaveBeenDelivered: true });
   });
 });

@@ -235,28 +235,29 @@ describe('replies under Messaging API faults', () => {
     ]);
   });
 
-  it('abandons an attempt that gets no answer within the timeout, closing its connection, and retries', async () => {
+  it('does not retry an attempt that gets no answer within the timeout: its token may be spent', async () => {
     const api = await startFake((n) => (n === 1 ? { delayMs: 600, status: 500 } : undefined));
     const server = await startBot(api.baseUrl, shortTimeout);
     await post(server, [textEvent(question)]);
     await server.dispatcher?.idle();
-    expect(api.replies).toHaveLength(1);
-    expect(logLines(server, 'reply attempt failed; retrying')).toEqual([
-      expect.objectContaining({ reason: 'timeout', attempt: 1 }),
+    expect(replyRequests(api)).toHaveLength(1);
+    expect(logLines(server, 'reply attempt failed; retrying')).toEqual([]);
+    expect(logLines(server, 'reply failed')).toEqual([
+      expect.objectContaining({ reason: 'timeout', stoppedBy: 'token-spent', attempts: 1 }),
     ]);
-    // The bot hung up on the first attempt, so its late 500 is never read: nothing changes.
-    expect(api.abandoned).toEqual([replyRequests(api)[0]]);
+    // The late 500 is never read: nothing changes.
+    await expect.poll(() => api.requests.length).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await metrics(server)).replies).toMatchObject({ sent: 1, retried: 1, failed: {} });
-    expect(logLines(server, 'reply failed')).toEqual([]);
+    expect(replyRequests(api)).toHaveLength(1);
+    expect((await metrics(server)).replies).toMatchObject({ sent: 0, retried: 0, failed: { timeout: 1 } });
   });
 
-  it('counts "Invalid reply token" after a timed-out attempt as delivered, unconfirmed, not as a failure', async () => {
-    // The first request went through but its answer was lost: LINE refuses the token the second time.
+  it('counts "Invalid reply token" after a 5xx as delivered, unconfirmed, not as a failure', async () => {
+    // LINE carried out the first request but answered 500: it refuses the token the second time.
     const api = await startFake((n) =>
-      n === 1 ? { delayMs: 600 } : { status: 400, body: { message: 'Invalid reply token' } },
+      n === 1 ? { status: 500 } : { status: 400, body: { message: 'Invalid reply token' } },
     );
-    const server = await startBot(api.baseUrl, shortTimeout);
+    const server = await startBot(api.baseUrl);
     await post(server, [textEvent(question)]);
     await server.dispatcher?.idle();
     expect(replyRequests(api)).toHaveLength(2);
@@ -264,16 +265,18 @@ describe('replies under Messaging API faults', () => {
     expect(logLines(server, 'reply failed')).toEqual([]);
   });
 
-  it('retries when the connection is reset', async () => {
+  it('does not retry when the connection is reset under a sent request: one counted failure', async () => {
     const api = await startFake((n) => (n === 1 ? { destroySocket: true } : undefined));
     const server = await startBot(api.baseUrl);
     await post(server, [textEvent(question)]);
     await server.dispatcher?.idle();
-    expect(api.replies).toHaveLength(1);
-    expect(logLines(server, 'reply attempt failed; retrying')).toEqual([
-      expect.objectContaining({ reason: 'network', code: 'ECONNRESET', attempt: 1 }),
+    expect(replyRequests(api)).toHaveLength(1);
+    expect(api.replies).toHaveLength(0);
+    expect(logLines(server, 'reply attempt failed; retrying')).toEqual([]);
+    expect(logLines(server, 'reply failed')).toEqual([
+      expect.objectContaining({ reason: 'network', code: 'UND_ERR_SOCKET', stoppedBy: 'token-spent', attempts: 1 }),
     ]);
-    expect((await metrics(server)).replies).toMatchObject({ sent: 1, retried: 1 });
+    expect((await metrics(server)).replies).toMatchObject({ sent: 0, retried: 0, failed: { network: 1 } });
   });
 
   it('retries a refused connection, then counts one failure, and stays healthy', async () => {

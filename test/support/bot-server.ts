@@ -119,7 +119,6 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-        replies?.close?.();
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
