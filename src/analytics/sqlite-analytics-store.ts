@@ -6,7 +6,7 @@
  * records wait in a queue (record-queue.ts) and are written in one transaction per short tick,
  * after the replies; reports read directly.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../logger.js';
@@ -159,6 +159,7 @@ const dayMs = 24 * 60 * 60 * 1000;
  */
 export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptions = {}): AnalyticsStore {
   mkdirSync(path.dirname(file), { recursive: true });
+  ownerOnly(file);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -359,4 +360,21 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
       return closed;
     },
   };
+}
+
+/**
+ * Question texts are personal data: the database is readable by its owner alone (0600), and
+ * SQLite gives its -wal and -shm files the database's mode. A file left 0644 by an older version
+ * is tightened; one of another user is theirs to protect (EPERM is left alone).
+ */
+function ownerOnly(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (!existsSync(f) || (statSync(f).mode & 0o077) === 0) continue;
+    try {
+      chmodSync(f, 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -132,6 +132,27 @@ describe('openSqliteAnalyticsStore', () => {
 
     expect(() => openSqliteAnalyticsStore(file)).toThrow(AnalyticsSchemaError);
     expect(() => openSqliteAnalyticsStore(file)).toThrow(/newer than this bot supports/);
+  });
+
+  it('keeps the database, and its write-ahead log, readable by its owner alone', async () => {
+    const file = analyticsDbFile(path.join(dir, 'data'));
+    const store = openSqliteAnalyticsStore(file);
+    await store.recordQuestion(question('住所は小諸市1-2-3です'));
+    await store.unansweredQuestions({ limit: 1 }); // written: the -wal file exists now
+    try {
+      expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+      expect((statSync(`${file}-wal`).mode & 0o777).toString(8)).toBe('600');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('tightens a database left readable by everyone by an older version', async () => {
+    const file = analyticsDbFile(dir);
+    writeFileSync(file, '');
+    chmodSync(file, 0o644);
+    await openSqliteAnalyticsStore(file).close();
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
   });
 
   it('records without writing on the spot, and writes every record made before close()', async () => {
