@@ -23,7 +23,6 @@ const serverTests = [
   'test/line/reply-client.test.ts',
   'test/analytics/analytics-store.contract.test.ts',
   'test/analytics/sqlite-analytics-store.test.ts',
-  'test/analytics/worker-analytics-store.test.ts',
   'test/bot/corpus-reloader.test.ts',
 ];
 

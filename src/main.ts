@@ -5,8 +5,7 @@
 import type { Server } from 'node:http';
 import type { AnalyticsStore } from './analytics/analytics-store.js';
 import { createEventRecorder } from './analytics/record-event.js';
-import { analyticsDbFile } from './analytics/sqlite-analytics-store.js';
-import { openWorkerAnalyticsStore } from './analytics/worker-analytics-store.js';
+import { analyticsDbFile, openSqliteAnalyticsStore } from './analytics/sqlite-analytics-store.js';
 import { randomSalt } from './analytics/user-hash.js';
 import { createCorpusHandle, createCorpusReloader, type CorpusReloader } from './bot/corpus-reloader.js';
 import { createEngineRef, type EngineRef } from './bot/engine-ref.js';
@@ -69,19 +68,7 @@ async function openAnalytics(config: Config, logger: Logger): Promise<AnalyticsS
   if (!config.line && !config.adminToken) return undefined;
   const file = analyticsDbFile(config.dataDir);
   try {
-    const store = await openWorkerAnalyticsStore(file, {
-      retentionDays: config.analyticsRetentionDays,
-      onWorkerEvent(event) {
-        if (event.type === 'restarted') logger.info('analytics: worker restarted; recording again');
-        else
-          logger.error(
-            { error: event.error.message, restartInMs: event.restartInMs },
-            event.type === 'stopped'
-              ? 'analytics: the worker stopped; records in its hands are lost, the rest wait for a new one'
-              : 'analytics: the worker did not start again; trying later',
-          );
-      },
-    });
+    const store = openSqliteAnalyticsStore(file, { retentionDays: config.analyticsRetentionDays, logger });
     logger.info({ file, retentionDays: config.analyticsRetentionDays }, 'analytics: recording questions and votes');
     return store;
   } catch (err) {

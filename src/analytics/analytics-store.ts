@@ -84,6 +84,12 @@ export interface EntryHits {
   readonly lastShownAt: Date;
 }
 
+/**
+ * Every method is async, so a store may sit on a database across the network. Recording is called
+ * after the reply and must stay cheap: a store may settle once the record is accepted and write it
+ * later in a batch (then it logs what it could not write itself); a rejection is logged by the
+ * caller. The report queries include every record made before them; close() writes what waits.
+ */
 export interface AnalyticsStore {
   recordQuestion(record: QuestionRecord): Promise<void>;
   recordFeedback(record: FeedbackRecord): Promise<void>;

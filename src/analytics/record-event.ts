@@ -22,7 +22,7 @@ export type EventRecorder = (event: webhook.Event, plan: ReplyPlan) => Promise<v
 export function analyticsRecordFor(event: webhook.Event, plan: ReplyPlan, salt: string): AnalyticsRecord | undefined {
   if (event.type === 'message' && event.message.type === 'text') {
     // Every record has the same fields in the same order (no spreads): made per message, they stay
-    // cheap to build and to hand over to the analytics worker.
+    // cheap to build and to keep in the analytics queue.
     const answered = plan.outcome.startsWith('answer-');
     const abstained = plan.outcome.startsWith('abstain-');
     return {
@@ -71,9 +71,9 @@ export function createEventRecorder(deps: EventRecorderDeps): EventRecorder {
       'analytics not recorded (the reply was not affected)',
     );
   };
-  // Not an async function: the record is built at once, and what waits for the batch to be
-  // written holds only the event id, never the event and its reply (kept alive for the batch's
-  // 50 ms, they would outlive the young generation under load).
+  // Not an async function: the record is built at once, and what waits for the store holds only
+  // the event id, never the event and its reply (a store may settle after its batch is written,
+  // and kept alive that long they would outlive the young generation under load).
   return (event, plan) => {
     const eventId = event.webhookEventId;
     let kind: AnalyticsRecord['kind'] | undefined;

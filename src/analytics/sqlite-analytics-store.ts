@@ -2,12 +2,15 @@
  * The production analytics store: one SQLite file (better-sqlite3) in DATA_DIR, in WAL mode so
  * `npm run report` can read while the bot writes. The schema is created or migrated on open and
  * its version kept in `PRAGMA user_version` (SQLite's own `schema_version` pragma is internal and
- * must never be written). Every statement is prepared once.
+ * must never be written). Every statement is prepared once. It runs on the server's event loop:
+ * records wait in a queue (record-queue.ts) and are written in one transaction per short tick,
+ * after the replies; reports read directly.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { batchOutcome, type BatchOutcome } from './batch-outcome.js';
+import type { Logger } from '../logger.js';
+import { createRecordQueue } from './record-queue.js';
 import {
   checkQuery,
   questionKey,
@@ -131,13 +134,11 @@ interface HitsRow {
   last_at: number;
 }
 
-/** How long a record may wait before its batch is written, and the largest batch. */
-const flushDelayMs = 50;
-const maxBatch = 500;
-
 export interface SqliteStoreOptions {
   /** How long a record may wait for others before its batch is written (default 50 ms). */
   readonly flushDelayMs?: number;
+  /** Where records that could not be written, and failed retention rounds, are logged (no user data). */
+  readonly logger?: Logger;
   /**
    * Questions (with the entries shown for them) and votes older than this many days are deleted,
    * when the store opens and then every {@link pruneEveryMs}; undefined keeps everything (the
@@ -157,8 +158,8 @@ const dayMs = 24 * 60 * 60 * 1000;
  * Throws AnalyticsSchemaError for a file written by a newer version of the bot.
  */
 export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptions = {}): AnalyticsStore {
-  const delayMs = options.flushDelayMs ?? flushDelayMs;
   mkdirSync(path.dirname(file), { recursive: true });
+  ownerOnly(file);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -251,55 +252,55 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
       throw new RangeError(`retentionDays must be a whole number of days, at least 1 (got ${retentionDays})`);
     }
     const pruneNow = () => prune(now() - retentionDays * dayMs);
-    pruneNow();
-    pruneTimer = setInterval(pruneNow, pruneEveryMs);
+    try {
+      pruneNow();
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    // Later rounds run on the server's event loop: a failure is logged, never thrown at it.
+    pruneTimer = setInterval(() => {
+      try {
+        pruneNow();
+      } catch (err) {
+        options.logger?.error(
+          { code: (err as { code?: unknown }).code, error: (err as Error).message },
+          'analytics: deleting what passed the retention failed; trying again in 6 hours',
+        );
+      }
+    }, pruneEveryMs);
     pruneTimer.unref();
   }
 
-  // Records are written in batches: one transaction (one WAL commit) per burst instead of one per
-  // message, which under load costs the server more than answering. A record waits at most
-  // `flushDelayMs`; reports and close() write what is pending first.
-  // Waiting records are plain data with one promise per batch, not a closure and a promise each:
-  // the webhook's events are released sooner and the collector has less to do.
-  interface Batch extends BatchOutcome {
-    readonly records: AnalyticsRecord[];
-  }
-  const newBatch = (): Batch => ({ records: [], ...batchOutcome() });
-  let batch: Batch | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  // One transaction (one WAL commit) per batch instead of one per message, which under load
+  // costs the server more than answering.
   const writeBatch = db.transaction((records: readonly AnalyticsRecord[]) => {
     for (const p of records) {
       if (p.kind === 'question') insertQuestionRecord(p.record);
       else insertFeedbackRecord(p.record);
     }
   });
-  const flush = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    const current = batch;
-    batch = undefined;
-    if (!current) return;
-    try {
-      writeBatch(current.records);
-      current.settle();
-    } catch (err) {
-      current.settle(err as Error);
-    }
-  };
-  const enqueue = (pending: AnalyticsRecord): Promise<void> => {
-    batch ??= newBatch();
-    const { written } = batch;
-    batch.records.push(pending);
-    if (batch.records.length >= maxBatch) flush();
-    else timer ??= setTimeout(flush, delayMs);
-    return written;
-  };
+  const queue = createRecordQueue<AnalyticsRecord>({
+    write: writeBatch,
+    logger: options.logger,
+    ...(options.flushDelayMs === undefined ? {} : { flushDelayMs: options.flushDelayMs }),
+  });
+  // Recording resolves once the record is queued: nothing waits for the disk, and what fails is
+  // logged by the queue, once for many records.
+  const queued = Promise.resolve();
+  let closed: Promise<void> | undefined;
 
   return {
-    recordQuestion: (record) => enqueue({ kind: 'question', record }),
-    recordFeedback: (record) => enqueue({ kind: 'feedback', record }),
+    recordQuestion(record) {
+      queue.push({ kind: 'question', record });
+      return queued;
+    },
+    recordFeedback(record) {
+      queue.push({ kind: 'feedback', record });
+      return queued;
+    },
     async unansweredQuestions({ since, limit }) {
-      flush();
+      await queue.flush();
       checkQuery.limit(limit);
       return selectUnanswered.all(since?.getTime() ?? noLowerBound, limit).map((row) => ({
         question: row.question,
@@ -310,7 +311,7 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
       }));
     },
     async negativeFeedback({ since, limit }) {
-      flush();
+      await queue.flush();
       checkQuery.limit(limit);
       return selectNegative.all(since?.getTime() ?? noLowerBound, limit).map((row) => ({
         entryId: row.entry_id,
@@ -320,7 +321,7 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
       }));
     },
     async dailyVolume({ days, until }) {
-      flush();
+      await queue.flush();
       checkQuery.days(days);
       const dayList = reportDays(days, until ?? new Date());
       const first = dayList[0] as string;
@@ -342,7 +343,7 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
       });
     },
     async topEntries({ since, limit }) {
-      flush();
+      await queue.flush();
       checkQuery.limit(limit);
       return selectTopEntries.all(since?.getTime() ?? noLowerBound, limit).map((row) => ({
         entryId: row.entry_id,
@@ -350,11 +351,30 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
         lastShownAt: new Date(row.last_at),
       }));
     },
-    async close() {
-      if (!db.open) return;
-      clearInterval(pruneTimer);
-      flush();
-      db.close();
+    close() {
+      closed ??= (async () => {
+        clearInterval(pruneTimer);
+        await queue.close();
+        db.close();
+      })();
+      return closed;
     },
   };
+}
+
+/**
+ * Question texts are personal data: the database is readable by its owner alone (0600), and
+ * SQLite gives its -wal and -shm files the database's mode. A file left 0644 by an older version
+ * is tightened; one of another user is theirs to protect (EPERM is left alone).
+ */
+function ownerOnly(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (!existsSync(f) || (statSync(f).mode & 0o077) === 0) continue;
+    try {
+      chmodSync(f, 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+    }
+  }
 }

@@ -8,7 +8,6 @@ import {
   type QuestionRecord,
 } from '../../src/analytics/analytics-store.js';
 import { openSqliteAnalyticsStore } from '../../src/analytics/sqlite-analytics-store.js';
-import { openWorkerAnalyticsStore } from '../../src/analytics/worker-analytics-store.js';
 
 /** The same suite for every implementation: what the report shows must not depend on the store. */
 type Opened = { store: AnalyticsStore; cleanup: () => void };
@@ -20,16 +19,6 @@ const implementations: { name: string; open: () => Opened | Promise<Opened> }[] 
       const dir = mkdtempSync(path.join(tmpdir(), 'analytics-contract-'));
       return {
         store: openSqliteAnalyticsStore(path.join(dir, 'nested', 'analytics.sqlite')),
-        cleanup: () => rmSync(dir, { recursive: true, force: true }),
-      };
-    },
-  },
-  {
-    name: 'the SQLite store in a worker thread (as the server runs it)',
-    open: async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'analytics-contract-'));
-      return {
-        store: await openWorkerAnalyticsStore(path.join(dir, 'nested', 'analytics.sqlite')),
         cleanup: () => rmSync(dir, { recursive: true, force: true }),
       };
     },

@@ -1,24 +1,12 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAnalyticsStore, type AnalyticsStore } from '../../src/analytics/analytics-store.js';
 import { analyticsRecordFor, createEventRecorder } from '../../src/analytics/record-event.js';
 import { hashUserId } from '../../src/analytics/user-hash.js';
-import { createLogger } from '../../src/logger.js';
+import { capturedLogger } from '../support/captured-logger.js';
 import { fixtureUserId, followEvent, postbackEvent, stickerEvent, textEvent } from '../support/webhook-fixtures.js';
 
 const salt = 'record-event-test-salt';
 const at = Date.parse('2025-03-01T00:00:00Z');
-
-function capturedLogger() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  return { logger: createLogger('debug', sink), lines };
-}
 
 describe('analyticsRecordFor', () => {
   it('records an answered question with the entries shown and the hashed user, never the raw id', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,8 +10,22 @@ import {
   openSqliteAnalyticsStore,
   pruneEveryMs,
 } from '../../src/analytics/sqlite-analytics-store.js';
+import { capturedLogger } from '../support/captured-logger.js';
 
 let dir: string;
+
+const at = new Date('2025-03-01T09:00:00+09:00');
+const question = (text: string, userHash = 'u') => ({ at, userHash, question: text, answered: false, entryIds: [] });
+
+/** Rows in a table, read through a connection of its own (what `npm run report` would see). */
+function rows(file: string, table: string): unknown {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
+  } finally {
+    db.close();
+  }
+}
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'analytics-sqlite-'));
@@ -118,5 +132,89 @@ describe('openSqliteAnalyticsStore', () => {
 
     expect(() => openSqliteAnalyticsStore(file)).toThrow(AnalyticsSchemaError);
     expect(() => openSqliteAnalyticsStore(file)).toThrow(/newer than this bot supports/);
+  });
+
+  it('keeps the database, and its write-ahead log, readable by its owner alone', async () => {
+    const file = analyticsDbFile(path.join(dir, 'data'));
+    const store = openSqliteAnalyticsStore(file);
+    await store.recordQuestion(question('住所は小諸市1-2-3です'));
+    await store.unansweredQuestions({ limit: 1 }); // written: the -wal file exists now
+    try {
+      expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+      expect((statSync(`${file}-wal`).mode & 0o777).toString(8)).toBe('600');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('tightens a database left readable by everyone by an older version', async () => {
+    const file = analyticsDbFile(dir);
+    writeFileSync(file, '');
+    chmodSync(file, 0o644);
+    await openSqliteAnalyticsStore(file).close();
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+  });
+
+  it('records without writing on the spot, and writes every record made before close()', async () => {
+    const file = analyticsDbFile(dir);
+    const store = openSqliteAnalyticsStore(file);
+    // More than one batch: close() writes them all.
+    const recorded = Array.from({ length: 1200 }, (_, i) =>
+      store.recordQuestion(question(`質問${i % 3}`, `user-${i % 7}`)),
+    );
+    await Promise.all(recorded);
+    expect(rows(file, 'questions')).toBe(0); // the reply's turn of the event loop is not spent on the disk
+    await store.close();
+
+    expect(rows(file, 'questions')).toBe(1200);
+    const reader = openSqliteAnalyticsStore(file);
+    try {
+      const groups = await reader.unansweredQuestions({ limit: 10 });
+      expect(groups.every((g) => g.users === 7)).toBe(true);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('logs, without the texts, the records the database refuses, and goes on recording', async () => {
+    const file = analyticsDbFile(dir);
+    const { logger, lines } = capturedLogger();
+    const store = openSqliteAnalyticsStore(file, { logger, flushDelayMs: 1 });
+    const other = new Database(file);
+    other.exec("CREATE TRIGGER refuse BEFORE INSERT ON questions BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    await expect(store.recordQuestion(question('除雪は？'))).resolves.toBeUndefined();
+    await expect.poll(() => lines.join('')).toContain('analytics: records dropped');
+    expect(lines.join('')).toContain('"writeFailed":1');
+    expect(lines.join('')).not.toContain('除雪');
+
+    other.exec('DROP TRIGGER refuse');
+    other.close();
+    await store.recordQuestion(question('次'));
+    expect((await store.unansweredQuestions({ limit: 5 })).map((g) => g.question)).toEqual(['次']);
+    await store.close();
+  });
+
+  it('logs a retention round that fails instead of throwing at the server', async () => {
+    const file = analyticsDbFile(dir);
+    const { logger, lines } = capturedLogger();
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const store = openSqliteAnalyticsStore(file, { retentionDays: 30, logger });
+      const other = new Database(file);
+      other.exec("CREATE TRIGGER refuse BEFORE DELETE ON feedback BEGIN SELECT RAISE(ABORT, 'refused'); END");
+      other.close();
+      await store.recordFeedback({
+        at: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000),
+        userHash: 'u',
+        entryId: 'e',
+        vote: 'up',
+      });
+      await store.negativeFeedback({ limit: 1 });
+      expect(() => vi.advanceTimersByTime(pruneEveryMs)).not.toThrow();
+      expect(lines.join('')).toContain('deleting what passed the retention failed');
+      await store.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { createRecordQueue } from '../../src/analytics/record-queue.js';
+import { capturedLogger } from '../support/captured-logger.js';
+
+const parsed = (lines: readonly string[]) => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('createRecordQueue', () => {
+  it('writes the records of a burst together, a tick later, not while they are pushed', async () => {
+    const batches: number[][] = [];
+    const queue = createRecordQueue<number>({ write: (batch) => void batches.push([...batch]), flushDelayMs: 1 });
+    for (let i = 0; i < 5; i++) queue.push(i);
+    expect(batches).toEqual([]);
+    await expect.poll(() => batches).toEqual([[0, 1, 2, 3, 4]]);
+  });
+
+  it('writes a backlog in slices of maxBatch, and flush() writes everything waiting', async () => {
+    const batches: number[] = [];
+    const queue = createRecordQueue<number>({ write: (batch) => void batches.push(batch.length), maxBatch: 4 });
+    for (let i = 0; i < 10; i++) queue.push(i);
+    await queue.flush();
+    expect(batches).toEqual([4, 4, 2]);
+  });
+
+  it('writes one batch at a time when the write is async, in the order pushed', async () => {
+    const written: number[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const queue = createRecordQueue<number>({
+      async write(batch) {
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        written.push(...batch);
+        inFlight--;
+      },
+      maxBatch: 3,
+      flushDelayMs: 0,
+    });
+    for (let i = 0; i < 7; i++) queue.push(i);
+    await new Promise((resolve) => setTimeout(resolve, 1)); // a tick's write is under way
+    for (let i = 7; i < 10; i++) queue.push(i);
+    await queue.close();
+    expect(written).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(mostInFlight).toBe(1);
+  });
+
+  it('drops a batch the database refuses, logs the count and the error without the records, and goes on', async () => {
+    const { logger, lines } = capturedLogger();
+    let failing = true;
+    const written: string[] = [];
+    const queue = createRecordQueue<string>({
+      write(batch) {
+        if (failing) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+        written.push(...batch);
+      },
+      logger,
+    });
+    queue.push('除雪は？');
+    queue.push('ゴミの日');
+    await expect(queue.flush()).resolves.toBeUndefined();
+    expect(parsed(lines)).toEqual([
+      expect.objectContaining({
+        dropped: 2,
+        writeFailed: 2,
+        queueFull: 0,
+        code: 'SQLITE_FULL',
+        error: 'database or disk is full',
+        msg: 'analytics: records dropped, not written (replies are not affected)',
+      }),
+    ]);
+    expect(lines.join('')).not.toMatch(/除雪|ゴミ/);
+
+    failing = false;
+    queue.push('次');
+    await queue.close();
+    expect(written).toEqual(['次']);
+  });
+
+  it('keeps at most maxWaiting records, and counts the ones it turns away', async () => {
+    const { logger, lines } = capturedLogger();
+    const written: number[] = [];
+    const queue = createRecordQueue<number>({ write: (batch) => void written.push(...batch), logger, maxWaiting: 3 });
+    for (let i = 0; i < 5; i++) queue.push(i);
+    await queue.close();
+    expect(written).toEqual([0, 1, 2]);
+    expect(parsed(lines)).toEqual([
+      expect.objectContaining({ dropped: 1, queueFull: 1 }),
+      expect.objectContaining({ dropped: 1, queueFull: 1 }),
+    ]);
+  });
+
+  it('logs drops at once when they start, then at most once per logEveryMs with the count since', async () => {
+    const { logger, lines } = capturedLogger();
+    const queue = createRecordQueue<number>({
+      write: () => {
+        throw new Error('disk I/O error');
+      },
+      logger,
+      logEveryMs: 60_000,
+    });
+    for (let round = 0; round < 3; round++) {
+      queue.push(round);
+      queue.push(round);
+      await queue.flush();
+    }
+    expect(parsed(lines).map((l) => l['dropped'])).toEqual([2]);
+    await queue.close(); // what was not logged yet is logged on close
+    expect(parsed(lines).map((l) => l['dropped'])).toEqual([2, 4]);
+  });
+});
