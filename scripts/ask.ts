@@ -8,9 +8,9 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { askResultFrom, type AskResult } from '../src/bot/ask-result.js';
 import type { Engine } from '../src/bot/engine.js';
-import { loadEngine } from '../src/cli/load-engine.js';
+import { loadEngine } from '../src/bot/load-engine.js';
 import { formatAskResult } from '../src/cli/format-ask-result.js';
-import { explainJson, formatExplain } from '../src/cli/format-explain.js';
+import { explainJson, formatExplain } from '../src/decide/explain.js';
 import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
 
 const usage = 'usage: npm run ask -- [--top N] [--corpus PATH] [--explain] "question" | --jsonl < questions.txt';

@@ -15,7 +15,7 @@ import { createEngine } from '../src/bot/engine.js';
 import { createEngineRef } from '../src/bot/engine-ref.js';
 import { bundledCorpusDir, readCorpus, readSudachiSynonyms } from '../src/corpus/read-corpus.js';
 import { createLogger } from '../src/logger.js';
-import { createJapaneseTokenizer } from '../src/search/japanese-tokenizer.js';
+import { createJapaneseTokenizer } from '../src/analyze/japanese-tokenizer.js';
 import { median } from './bench/stats.js';
 
 const { values } = parseArgs({

@@ -12,8 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { askResult } from '../src/bot/ask-result.js';
 import { createEngine } from '../src/bot/engine.js';
 import { scoreOne, summarize, type EvalQuestion, type EvalScores } from '../src/cli/eval-score.js';
-import { loadEngine } from '../src/cli/load-engine.js';
-import { createJapaneseTokenizer } from '../src/search/japanese-tokenizer.js';
+import { loadEngine } from '../src/bot/load-engine.js';
+import { createJapaneseTokenizer } from '../src/analyze/japanese-tokenizer.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const defaultFiles = [

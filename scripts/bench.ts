@@ -30,7 +30,7 @@ import { readQuestions, repoRoot } from './bench/questions.js';
 import { startServer, type ServerProcess } from './bench/server-process.js';
 import { stageNames, timeStages } from './bench/stages.js';
 import { mb, median, medianAndRange, ms, percentile, ratio, table, us } from './bench/stats.js';
-import { renderReply } from '../src/line/render-reply.js';
+import { renderReply } from '../src/render/render-reply.js';
 
 const { values } = parseArgs({
   options: {
@@ -435,7 +435,7 @@ if (pacedRounds > 0) {
 // ---- 4. memory of the dictionary ----
 
 const memoryScript = compileScript(path.join(repoRoot, 'scripts/bench/tokenizer-memory.ts'));
-const compiledTokenizer = path.join(repoRoot, 'dist/search/japanese-tokenizer.js');
+const compiledTokenizer = path.join(repoRoot, 'dist/analyze/japanese-tokenizer.js');
 interface Snapshot {
   readonly rss: number;
   readonly heapUsed: number;
@@ -463,7 +463,7 @@ function memoryRun(variant: string): MemoryRun | string {
 const memoryVariants: [string, string][] = [
   ['none', 'node alone (baseline)'],
   ['kuromoji', "kuromoji.builder().build() (kuromoji's loader)"],
-  ['compact', 'loadKuromoji() (src/search/japanese-tokenizer.ts)'],
+  ['compact', 'loadKuromoji() (src/analyze/japanese-tokenizer.ts)'],
 ];
 const memoryRuns = memoryVariants.map(([variant]) => memoryRun(variant));
 console.log('\n4. Memory of the kuromoji dictionary, each loader alone in a fresh node process, MB');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
 import { bundledCorpusDir, readCorpusDir, sudachiSynonymsFileName } from '../src/corpus/read-corpus.js';
 import { corpusText } from '../src/search/corpus-text.js';
-import { deriveSudachiSynonyms } from '../src/search/sudachi-dictionary.js';
+import { deriveSudachiSynonyms } from '../src/bot/sudachi-dictionary.js';
 
 const dir = process.argv[2] ?? bundledCorpusDir;
 try {

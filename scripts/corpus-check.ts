@@ -16,11 +16,15 @@ import {
   synonymFileName,
 } from '../src/corpus/read-corpus.js';
 import { corpusText } from '../src/search/corpus-text.js';
-import { normalizeText } from '../src/search/normalize.js';
-import { designRichMenu } from '../src/line/rich-menu.js';
-import { checkRichMenuImage, regenerateRichMenuImageAdvice, richMenuImageFileName } from '../src/line/rich-menu-svg.js';
-import { deriveSudachiSynonyms } from '../src/search/sudachi-dictionary.js';
-import { restrictGroups } from '../src/search/synonyms.js';
+import { normalizeText } from '../src/normalize/normalize.js';
+import { designRichMenu } from '../src/render/rich-menu.js';
+import {
+  checkRichMenuImage,
+  regenerateRichMenuImageAdvice,
+  richMenuImageFileName,
+} from '../src/render/rich-menu-svg.js';
+import { deriveSudachiSynonyms } from '../src/bot/sudachi-dictionary.js';
+import { restrictGroups } from '../src/analyze/synonyms.js';
 
 /** The file's text, or undefined when it does not exist. */
 async function readIfPresent(file: string): Promise<string | undefined> {

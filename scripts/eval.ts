@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { askResult } from '../src/bot/ask-result.js';
-import { loadEngine } from '../src/cli/load-engine.js';
+import { loadEngine } from '../src/bot/load-engine.js';
 import { scoreOne, summarize, type EvalQuestion } from '../src/cli/eval-score.js';
 
 const defaultFile = path.resolve(import.meta.dirname, '../../shared/eval/dev-questions.jsonl');

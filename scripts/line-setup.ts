@@ -27,8 +27,12 @@ import {
   designRichMenu,
   richMenuName,
   richMenuRequest,
-} from '../src/line/rich-menu.js';
-import { checkRichMenuImage, regenerateRichMenuImageAdvice, richMenuImageFileName } from '../src/line/rich-menu-svg.js';
+} from '../src/render/rich-menu.js';
+import {
+  checkRichMenuImage,
+  regenerateRichMenuImageAdvice,
+  richMenuImageFileName,
+} from '../src/render/rich-menu-svg.js';
 
 const usage = 'usage: npm run line:setup -- [--dry-run] [--webhook-url https://<host>/webhook]';
 

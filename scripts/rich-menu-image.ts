@@ -2,7 +2,7 @@
  * npm run rich-menu:image [-- DIR]
  *
  * Draws the rich menu's picture for a corpus directory (corpus/ by default): the SVG of
- * src/line/rich-menu-svg.ts rendered by resvg with a Japanese system font, written to
+ * src/render/rich-menu-svg.ts rendered by resvg with a Japanese system font, written to
  * DIR/rich-menu.png with the design's fingerprint. Commit that PNG: `npm run line:setup` uploads it
  * as it is, and refuses it once the pillars' shortName, label or colour change until this is run
  * again. Needs a Japanese font (Debian: fonts-ipafont-gothic, which CI installs).
@@ -14,8 +14,8 @@ import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
 import { bundledCorpusDir, readCorpusDir } from '../src/corpus/read-corpus.js';
-import { withPngText } from '../src/line/png-file.js';
-import { designRichMenu } from '../src/line/rich-menu.js';
+import { withPngText } from '../src/render/png-file.js';
+import { designRichMenu } from '../src/render/rich-menu.js';
 import {
   checkRichMenuImage,
   designFingerprint,
@@ -23,7 +23,7 @@ import {
   richMenuFontFamilies,
   richMenuImageFileName,
   richMenuSvg,
-} from '../src/line/rich-menu-svg.js';
+} from '../src/render/rich-menu-svg.js';
 
 function fail(message: string, code: number): never {
   console.error(message);

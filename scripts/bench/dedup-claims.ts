@@ -2,7 +2,7 @@
  * The in-memory de-duplicator's cost per claim, while it fills and once it is full (every claim
  * then forgets the oldest id): a burst past its capacity must not make each event slower.
  */
-import { createMemoryDeduplicator } from '../../src/server/event-deduplicator.js';
+import { createMemoryDeduplicator } from '../../src/line/event-deduplicator.js';
 
 export interface ClaimCost {
   /** Mean µs per claim while the store fills up. */

@@ -1,21 +1,21 @@
 /**
  * Latency of each stage of the answering pipeline, in process: the stage functions called one by
- * one as askQuestion (src/search/ask.ts) and replyForEvent (src/bot/reply-for-event.ts) call them,
+ * one as askQuestion (src/ask.ts) and replyForEvent (src/bot/reply-for-event.ts) call them,
  * each timed with performance.now(), over every question for many passes after a warm-up pass.
  */
 import { createEngine, type Engine } from '../../src/bot/engine.js';
 import { bundledCorpusDir, readCorpus, readSudachiSynonyms } from '../../src/corpus/read-corpus.js';
-import { renderReply } from '../../src/line/render-reply.js';
-import { analyze } from '../../src/search/analyze.js';
-import { characterBigrams } from '../../src/search/character-bigrams.js';
-import { decide, defaultDecisionRule } from '../../src/search/decide.js';
-import { createJapaneseTokenizer, type Tokenize } from '../../src/search/japanese-tokenizer.js';
-import { normalizeText } from '../../src/search/normalize.js';
-import { questionIntent } from '../../src/search/question-intent.js';
-import { questionTerms } from '../../src/search/question-terms.js';
-import { rerankByCoverage } from '../../src/search/rerank.js';
+import { renderReply } from '../../src/render/render-reply.js';
+import { analyze } from '../../src/analyze/analyze.js';
+import { characterBigrams } from '../../src/analyze/character-bigrams.js';
+import { decide, defaultDecisionRule } from '../../src/decide/decide.js';
+import { createJapaneseTokenizer, type Tokenize } from '../../src/analyze/japanese-tokenizer.js';
+import { normalizeText } from '../../src/normalize/normalize.js';
+import { questionIntent } from '../../src/analyze/question-intent.js';
+import { questionTerms } from '../../src/analyze/question-terms.js';
+import { rerankByCoverage } from '../../src/decide/rerank.js';
 import { searchEntries } from '../../src/search/search.js';
-import { detectSmallTalk } from '../../src/search/small-talk.js';
+import { detectSmallTalk } from '../../src/analyze/small-talk.js';
 import { ascending } from './stats.js';
 
 export const stageNames = [

@@ -1,6 +1,6 @@
 /**
  * One tokenizer loaded alone in a fresh process, for the memory section of the benchmark:
- *   node --expose-gc tokenizer-memory.mjs none|kuromoji|compact [dist/search/japanese-tokenizer.js]
+ *   node --expose-gc tokenizer-memory.mjs none|kuromoji|compact [dist/analyze/japanese-tokenizer.js]
  * `kuromoji` is kuromoji's own builder, `compact` this project's loader (from the compiled
  * module), `none` loads nothing (the process's own baseline). Prints one JSON line: load time,
  * process.memoryUsage() and VmRSS one second after loading (as a server would sit), and again

@@ -7,7 +7,7 @@
  * Privacy: users appear only as salted hashes (user-hash.ts). Question texts are stored, because
  * staff must read them, but never logged.
  */
-import { normalizeText } from '../search/normalize.js';
+import { normalizeText } from '../normalize/normalize.js';
 
 export type Vote = 'up' | 'down';
 

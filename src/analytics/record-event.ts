@@ -6,7 +6,7 @@
  */
 import type { webhook } from '@line/bot-sdk';
 import type { ReplyPlan } from '../bot/reply-for-event.js';
-import { parsePostbackData } from '../line/postback-data.js';
+import { parsePostbackData } from '../render/postback-data.js';
 import type { Logger } from '../logger.js';
 import type { AnalyticsRecord, AnalyticsStore } from './analytics-store.js';
 import { hashUserId } from './user-hash.js';

@@ -4,8 +4,8 @@
  */
 import type { messagingApi } from '@line/bot-sdk';
 import { entryText } from '../corpus/entry-text.js';
-import { renderReply } from '../line/render-reply.js';
-import type { Asked } from '../search/ask.js';
+import { renderReply } from '../render/render-reply.js';
+import type { Asked } from '../ask.js';
 import type { Engine } from './engine.js';
 
 export interface AskResultHit {

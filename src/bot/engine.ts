@@ -5,12 +5,12 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { LRUCache } from 'lru-cache';
 import type { Corpus } from '../corpus/entry.js';
-import { answerHits, renderReply } from '../line/render-reply.js';
-import { askQuestion, type Asked, type AskOptions } from '../search/ask.js';
-import type { Decision } from '../search/decision.js';
-import type { Tokenize } from '../search/japanese-tokenizer.js';
+import { answerHits, renderReply } from '../render/render-reply.js';
+import { askQuestion, type Asked, type AskOptions } from '../ask.js';
+import type { Decision } from '../decide/decision.js';
+import type { Tokenize } from '../analyze/japanese-tokenizer.js';
 import { buildSearchIndex, buildSearchIndexInSlices, type SearchIndex } from '../search/search-index.js';
-import type { SynonymGroups } from '../search/synonyms.js';
+import type { SynonymGroups } from '../corpus/entry.js';
 
 /** What a citizen who sent a question gets: the decision and the LINE messages rendering it. */
 export interface CitizenReply {

@@ -4,10 +4,10 @@
  * invitation to type. Events that need no reply give undefined.
  */
 import type { messagingApi, webhook } from '@line/bot-sdk';
-import { parsePostbackData } from '../line/postback-data.js';
-import { renderNonText } from '../line/render-non-text.js';
-import { renderPillarEntries, renderPillarMenu } from '../line/render-pillar.js';
-import { renderHelp, renderWelcome } from '../line/render-welcome.js';
+import { parsePostbackData } from '../render/postback-data.js';
+import { renderNonText } from '../render/render-non-text.js';
+import { renderPillarEntries, renderPillarMenu } from '../render/render-pillar.js';
+import { renderHelp, renderWelcome } from '../render/render-welcome.js';
 import type { Engine } from './engine.js';
 
 /** What happened, for logs and counters (never the user's text). */

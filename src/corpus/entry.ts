@@ -3,7 +3,12 @@
  * Types are derived from the zod schemas so the checker and the code never disagree.
  */
 import { z } from 'zod';
-import type { SynonymGroups } from '../search/synonyms.js';
+
+/**
+ * Groups of words that mean the same thing, each word normalised with `normalizeText`
+ * (the staff file, the Sudachi loader and corpus/synonyms.sudachi.json all give them so).
+ */
+export type SynonymGroups = readonly (readonly string[])[];
 
 /** What part of the report an entry stands for. */
 export const entryKinds = [
@@ -82,7 +87,7 @@ export const Pillar = z
     number: PillarNumber,
     name: z.string().trim().min(1),
     label: z.string().trim().min(1).optional(),
-    /** The rich menu tile's words when `name` is too long for it (src/line/rich-menu.ts says how long). */
+    /** The rich menu tile's words when `name` is too long for it (src/render/rich-menu.ts says how long). */
     shortName: z.string().trim().min(1).optional(),
     color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour like #1E5AA8'),
   })

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SynonymGroups } from '../search/synonyms.js';
+import type { SynonymGroups } from './entry.js';
 import { CorpusError, formatPath } from './corpus-problem.js';
 import type { Corpus } from './entry.js';
 import { parseCorpusInSlices, type SourceFile } from './parse-corpus.js';

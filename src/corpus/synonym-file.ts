@@ -5,8 +5,8 @@
  *   derived by `npm run synonyms:build`; never edited by hand.
  */
 import { z } from 'zod';
-import { normalizeText } from '../search/normalize.js';
-import type { SynonymGroups } from '../search/synonyms.js';
+import { normalizeText } from '../normalize/normalize.js';
+import type { SynonymGroups } from './entry.js';
 import { formatPath, type CorpusProblem } from './corpus-problem.js';
 import { issuesToProblems, parseYaml, type SourceFile } from './parse-yaml.js';
 

@@ -10,7 +10,7 @@
  * failed upload is deleted again.
  */
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
-import { outdatedRichMenuIds, richMenuNamePrefix } from './rich-menu.js';
+import { outdatedRichMenuIds, richMenuNamePrefix } from '../render/rich-menu.js';
 
 /** The image sent to `/v2/bot/richmenu/{richMenuId}/content`. */
 export interface RichMenuImage {

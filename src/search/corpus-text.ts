@@ -3,7 +3,7 @@
  * against, when synonyms are restricted to the corpus at build time and mapped at start-up.
  */
 import type { Corpus } from '../corpus/entry.js';
-import { normalizeText } from './normalize.js';
+import { normalizeText } from '../normalize/normalize.js';
 
 /** Titles, bodies, keywords and figure labels of every entry, each normalised, joined by '\n'. */
 export function corpusText(corpus: Corpus): string {

@@ -3,12 +3,12 @@
  * tokenize → analyze stages a question goes through, so both sides meet on the same terms.
  */
 import type { Entry } from '../corpus/entry.js';
-import { analyze, type Term } from './analyze.js';
-import { characterBigrams } from './character-bigrams.js';
+import { analyze, type Term } from '../analyze/analyze.js';
+import { characterBigrams } from '../analyze/character-bigrams.js';
 import type { IndexedDocument } from './index-options.js';
-import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
-import { readingBigrams } from './kana-runs.js';
-import { isKanaOnly, normalizeText, toKatakana } from './normalize.js';
+import type { Morpheme, Tokenize } from '../analyze/japanese-tokenizer.js';
+import { readingBigrams } from '../analyze/kana-runs.js';
+import { isKanaOnly, normalizeText, toKatakana } from '../normalize/normalize.js';
 
 function figureText(entry: Entry): string {
   return entry.figures

@@ -7,10 +7,11 @@ import type { Corpus, Entry } from '../corpus/entry.js';
 import { runAtOnce, runInSlices } from '../time-slices.js';
 import { documentOf } from './document-terms.js';
 import { indexOptions, type IndexedDocument } from './index-options.js';
-import type { Tokenize } from './japanese-tokenizer.js';
+import type { Tokenize } from '../analyze/japanese-tokenizer.js';
 import { corpusText } from './corpus-text.js';
-import { englishWordsOf, type EnglishWords } from './latin-words.js';
-import { buildSynonymMap, type SynonymGroups, type SynonymMap } from './synonyms.js';
+import { englishWordsOf, type EnglishWords } from '../normalize/latin-words.js';
+import { buildSynonymMap, type SynonymMap } from '../analyze/synonyms.js';
+import type { SynonymGroups } from '../corpus/entry.js';
 
 export interface SearchIndex {
   readonly engine: MiniSearch<IndexedDocument>;

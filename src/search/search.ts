@@ -4,11 +4,17 @@
  * matched, by which path, and how fully.
  */
 import type { Query, SearchResult } from 'minisearch';
-import type { Term } from './analyze.js';
-import type { Hit } from './decision.js';
-import { unitAnswers, type QuestionIntent } from './question-intent.js';
+import type { Term } from '../analyze/analyze.js';
+import type { Entry } from '../corpus/entry.js';
+import { unitAnswers, type QuestionIntent } from '../analyze/question-intent.js';
 import { baseSearchOptions, fieldBoosts, gramField, readingField, textFields } from './index-options.js';
 import type { SearchIndex } from './search-index.js';
+
+/** One ranked match of a question against the corpus. */
+export interface Hit {
+  readonly entry: Entry;
+  readonly score: number;
+}
 
 /** How one term of the question matched one entry. */
 export interface TermMatch {

@@ -9,14 +9,14 @@ import { askResult, askResultFrom } from '../bot/ask-result.js';
 import type { CorpusHandle } from '../bot/corpus-reloader.js';
 import type { EngineRef } from '../bot/engine-ref.js';
 import { replyToPostback } from '../bot/reply-for-event.js';
-import { explainJson } from '../cli/format-explain.js';
+import { explainJson } from '../decide/explain.js';
 import type { AnalyticsStore } from '../analytics/analytics-store.js';
 import type { Logger } from '../logger.js';
 import { previewRoutes } from '../preview/preview-routes.js';
 import { adminAuth } from './admin-auth.js';
 import { adminRoutes } from './admin-routes.js';
-import { metricsSnapshot } from './metrics.js';
-import type { WebhookDispatcher } from './webhook-dispatcher.js';
+import { metricsSnapshot } from '../line/metrics.js';
+import type { WebhookDispatcher } from '../line/webhook-dispatcher.js';
 
 export interface AppDeps {
   readonly engines: EngineRef;
@@ -100,7 +100,7 @@ export function createApp(deps: AppDeps): express.Express {
     });
   });
 
-  // Counters of events and replies (no user data); see src/server/metrics.ts.
+  // Counters of events and replies (no user data); see src/line/metrics.ts.
   app.get('/metrics', (_req, res) => {
     const dispatcher = deps.webhook?.dispatcher;
     res.json(

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/bot/engine.js';
-import { answerHits, renderReply } from '../../src/line/render-reply.js';
+import { answerHits, renderReply } from '../../src/render/render-reply.js';
 import { fixtureCorpus } from '../support/fixture-corpus.js';
 import { realTokenizer } from '../support/tokenizer.js';
 

@@ -18,8 +18,8 @@ import {
   runLineSetup,
   type LineSetupPlan,
 } from '../../src/line/line-setup.js';
-import { designRichMenu, richMenuName, richMenuRequest, richMenuSize } from '../../src/line/rich-menu.js';
-import { richMenuImageFileName } from '../../src/line/rich-menu-svg.js';
+import { designRichMenu, richMenuName, richMenuRequest, richMenuSize } from '../../src/render/rich-menu.js';
+import { richMenuImageFileName } from '../../src/render/rich-menu-svg.js';
 import {
   fakeChannelAccessToken,
   startFakeLineApi,

@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { askResult } from '../../src/bot/ask-result.js';
 import type { Engine } from '../../src/bot/engine.js';
-import { checkLineLimits } from '../../src/line/limits.js';
-import { maxQuestionLength } from '../../src/search/ask.js';
-import { normalizeText } from '../../src/search/normalize.js';
+import { checkLineLimits } from '../../src/render/limits.js';
+import { maxQuestionLength } from '../../src/ask.js';
+import { normalizeText } from '../../src/normalize/normalize.js';
 import { bundledEngine } from '../support/bot-server.js';
 import { validateMessagingApi } from '../support/line-spec.js';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Tokenize } from '../../src/search/japanese-tokenizer.js';
+import type { Tokenize } from '../../src/analyze/japanese-tokenizer.js';
 import { buildSearchIndex, buildSearchIndexInSlices } from '../../src/search/search-index.js';
 import { fixtureCorpus } from '../support/fixture-corpus.js';
 import { realTokenizer } from '../support/tokenizer.js';

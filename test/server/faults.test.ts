@@ -11,7 +11,7 @@
 import type { webhook } from '@line/bot-sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReplyPolicyOptions } from '../../src/line/retrying-reply-client.js';
-import type { Metrics } from '../../src/server/metrics.js';
+import type { Metrics } from '../../src/line/metrics.js';
 import { bundledEngine, startBotServer, testChannelSecret, type BotServer } from '../support/bot-server.js';
 import {
   fakeChannelAccessToken,

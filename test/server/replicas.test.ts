@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Metrics } from '../../src/server/metrics.js';
+import type { Metrics } from '../../src/line/metrics.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { fakeChannelAccessToken, startFakeLineApi, type FakeLineApi } from '../support/fake-line-api.js';
 import { hasRedisServer, startRedisServer, type RedisServer } from '../support/redis-server.js';

@@ -1,21 +1,21 @@
 /**
- * Runs the real bot app on loopback for integration tests: the real engine on the bundled
- * corpus, the real reply client pointed at a fake Messaging API, logs captured in memory.
+ * Runs the real bot on loopback for integration tests, built by the production composition root
+ * (createBot): the real engine on the bundled corpus, the real reply client pointed at a fake
+ * Messaging API, an in-memory analytics store, logs captured in memory.
  */
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
 import { createMemoryAnalyticsStore, type AnalyticsStore } from '../../src/analytics/analytics-store.js';
-import { createEventRecorder } from '../../src/analytics/record-event.js';
+import { createBot } from '../../src/bot/create-bot.js';
 import type { CorpusHandle } from '../../src/bot/corpus-reloader.js';
 import { createEngine, type Engine } from '../../src/bot/engine.js';
-import { createEngineRef, type EngineRef } from '../../src/bot/engine-ref.js';
+import type { EngineRef } from '../../src/bot/engine-ref.js';
+import type { Config } from '../../src/config.js';
 import { bundledCorpusDir, readCorpus, readSudachiSynonyms } from '../../src/corpus/read-corpus.js';
-import { createLineReplyClient } from '../../src/line/reply-client.js';
 import type { ReplyPolicyOptions } from '../../src/line/retrying-reply-client.js';
+import type { WebhookDispatcher } from '../../src/line/webhook-dispatcher.js';
 import { createLogger } from '../../src/logger.js';
-import { createApp } from '../../src/server/create-app.js';
-import { createMemoryDeduplicator } from '../../src/server/event-deduplicator.js';
-import { createWebhookDispatcher, type WebhookDispatcher } from '../../src/server/webhook-dispatcher.js';
 import { fakeChannelAccessToken } from './fake-line-api.js';
 import { realTokenizer } from './tokenizer.js';
 
@@ -82,44 +82,45 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       done();
     },
   });
-  const logger = createLogger('debug', sink);
-  const engines = options.engines ?? createEngineRef(options.engine);
-  const analytics = options.analytics ?? createMemoryAnalyticsStore();
-  const replies = options.lineApiBaseUrl
-    ? createLineReplyClient({ channelAccessToken: fakeChannelAccessToken, baseUrl: options.lineApiBaseUrl })
-    : undefined;
-  const dispatcher = replies
-    ? createWebhookDispatcher({
-        engines,
-        logger,
-        deduplicator: createMemoryDeduplicator(),
-        replies,
-        recordEvent: createEventRecorder({ store: analytics, salt: options.hashSalt ?? testHashSalt, logger }),
-        ...(options.replyPolicy ? { replyPolicy: options.replyPolicy } : {}),
-        ...(options.loadingAfterMs === undefined ? {} : { loadingAfterMs: options.loadingAfterMs }),
-      })
-    : undefined;
-  const app = createApp({
-    engines,
-    logger,
-    analytics,
+  const config: Config = {
+    port: 0,
+    line: options.lineApiBaseUrl
+      ? {
+          channelSecret: testChannelSecret,
+          channelAccessToken: fakeChannelAccessToken,
+          apiBaseUrl: options.lineApiBaseUrl,
+        }
+      : undefined,
+    corpusDir: bundledCorpusDir,
+    logLevel: 'debug',
+    redisUrl: undefined,
+    dataDir: tmpdir(),
+    hashSalt: options.hashSalt ?? testHashSalt,
     adminToken: options.adminToken,
+    analyticsRetentionDays: 365,
+  };
+  const analytics = options.analytics ?? createMemoryAnalyticsStore();
+  const bot = createBot(config, createLogger('debug', sink), {
+    analytics,
+    ...(options.engine ? { engine: options.engine } : {}),
+    ...(options.engines ? { engines: options.engines } : {}),
     ...(options.corpus ? { corpus: options.corpus } : {}),
-    ...(dispatcher ? { webhook: { channelSecret: testChannelSecret, dispatcher } } : {}),
+    ...(options.replyPolicy ? { replyPolicy: options.replyPolicy } : {}),
+    ...(options.loadingAfterMs === undefined ? {} : { loadingAfterMs: options.loadingAfterMs }),
   });
-  const server = app.listen(0, '127.0.0.1');
+  const server = bot.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    engines,
-    dispatcher,
+    engines: bot.engines,
+    dispatcher: bot.dispatcher,
     analytics,
     logs,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+      await bot.close();
+    },
   };
 }

@@ -12,8 +12,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { messagingApi } from '@line/bot-sdk';
-import { checkRichMenuLimits, checkRichMenuSize, richMenuLimits } from '../../src/line/rich-menu.js';
-import { pngSize } from '../../src/line/png-file.js';
+import { checkRichMenuLimits, checkRichMenuSize, richMenuLimits } from '../../src/render/rich-menu.js';
+import { pngSize } from '../../src/render/png-file.js';
 
 /** Options of the fake about the account's state. */
 export interface FakeLineAccountOptions {

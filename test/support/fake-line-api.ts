@@ -21,7 +21,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { messagingApi } from '@line/bot-sdk';
-import { checkLineLimits } from '../../src/line/limits.js';
+import { checkLineLimits } from '../../src/render/limits.js';
 import {
   accountRequestSchemas,
   accountRoute,

@@ -1,0 +1,287 @@
+/**
+ * Stage 2 of the search pipeline: from morphemes to search terms. Particles, auxiliaries and
+ * symbols go; verbs and adjectives take their base form; words that only shape a question
+ * (何, 教える, ある, いくら...) are kept apart as 'generic' so they never decide a match.
+ */
+import type { Morpheme } from './japanese-tokenizer.js';
+import { readingBigrams } from './kana-runs.js';
+import { isKanaOnly, toKatakana } from '../normalize/normalize.js';
+
+/** A search term derived from one morpheme. */
+export interface Term {
+  /** Base form, normalised: what the text fields are indexed by. */
+  readonly text: string;
+  /** Katakana reading, when known or derivable from kana. */
+  readonly reading: string | undefined;
+  /** 'content' terms carry the meaning of a question; 'generic' ones only its shape. */
+  readonly role: 'content' | 'generic';
+  /** True when the user wrote the word in kana only: its reading is then a safe way to match it. */
+  readonly kana: boolean;
+  /**
+   * Verbs, adjectives and suffixes: they carry meaning but citizens paraphrase them freely
+   * (走ってる, 広めてる, 借りる), so they weigh less than nouns in deciding whether a match covers a question.
+   */
+  readonly weak?: boolean;
+  /**
+   * A verb or adjective the citizen wishes done (捨てたい, 直してほしい): what they ask for, not a
+   * way of putting it, so decide.ts weighs it as the rare word it may be.
+   */
+  readonly wish?: boolean;
+  /**
+   * Bigrams of the reading, matched against the entries' reading bigrams: for kana runs the way
+   * to find the word; for kanji words a fallback when the word itself is not found (高知 for 高地).
+   */
+  readonly bigrams?: readonly string[];
+  /** Where the word stands in the normalised question (offsets, end exclusive). */
+  readonly start?: number;
+  readonly end?: number;
+  /** Set on terms the question did not contain but a synonym of its words did. */
+  readonly synonym?: SynonymOrigin;
+  /**
+   * A run of single kanji that the dictionary could not read as a word (就人, 凡令, 訓連): most
+   * often a slip of the keyboard, so it may match a word of the corpus one kanji away (就任, 凡例, 訓練).
+   */
+  readonly slip?: boolean;
+  /**
+   * Set on words of what the citizen tells rather than asks (「年金暮らしでして」, see
+   * question-focus.ts): they still help to rank, but the decision does not need them covered.
+   */
+  readonly background?: boolean;
+}
+
+/** Where an expansion term comes from: a phrase of the question and the synonym that replaced it. */
+export interface SynonymOrigin {
+  /** The phrase of the question (e.g. 残業) and its span. */
+  readonly phrase: string;
+  readonly start: number;
+  readonly end: number;
+  /** The corpus phrase it was expanded to (e.g. 超過勤務); its terms together stand for the phrase. */
+  readonly target: string;
+}
+
+const DROPPED_POS = new Set(['助詞', '助動詞', '記号', 'フィラー', '接続詞', '連体詞', '感動詞', 'その他']);
+const DROPPED_NOUN_DETAIL = new Set(['非自立', '代名詞']);
+
+/**
+ * Words of the question itself rather than of its topic: interrogatives, light verbs, politeness
+ * and "tell me" phrasing. A general list for Japanese FAQs, not tied to any one corpus.
+ */
+const GENERIC_WORDS = new Set([
+  'する',
+  'ある',
+  'いる',
+  'なる',
+  'できる',
+  'やる',
+  'いう',
+  '言う',
+  'ない',
+  'れる',
+  'られる',
+  'せる',
+  'くださる',
+  'ください',
+  '下さる',
+  'もらう',
+  'いただく',
+  '頂く',
+  'くれる',
+  'おる',
+  'みる',
+  'いく',
+  'くる',
+  '教える',
+  '知る',
+  '聞く',
+  '訊く',
+  '尋ねる',
+  '調べる',
+  '思う',
+  '分かる',
+  'わかる',
+  '見る',
+  '伺う',
+  '何',
+  'なに',
+  'なん',
+  'いくら',
+  'いくつ',
+  'どう',
+  'どの',
+  'どれ',
+  'どこ',
+  'いつ',
+  '誰',
+  'だれ',
+  'どんな',
+  'どういう',
+  'どのくらい',
+  'どれくらい',
+  'どれほど',
+  'なぜ',
+  'どうして',
+  '本当',
+  'ほんと',
+  'こと',
+  'もの',
+  'ところ',
+  'よう',
+  'ため',
+  'について',
+  'つい',
+  'ついて',
+  '関する',
+  '状況',
+  '様子',
+  '具体',
+  '意味',
+  '内容',
+  '中身',
+  '詳細',
+  '概要',
+  '説明',
+  'どんな',
+  'どういう',
+  // Casual asides: 「〜ってマジ？」「〜するやつ」「〜って話」 ask whether, not about what.
+  'マジ',
+  'まじ',
+  'やつ',
+  '奴',
+  '話',
+  'ほんとう',
+  '本当に',
+  '今',
+  '最近',
+  'ちょっと',
+  'すこし',
+  '少し',
+  'もう',
+  'まだ',
+  'よく',
+  'とても',
+  '減る',
+  '増える',
+  '変わる',
+  '進む',
+  '上がる',
+  '下がる',
+  '良い',
+  'よい',
+  'いい',
+  '詳しい',
+  'くわしい',
+  // Ways of asking for a number: the figure an entry carries answers them (see question-intent.ts).
+  '割合',
+  '比率',
+  '率',
+  'パーセント',
+  '人数',
+  '件数',
+  '金額',
+  '額',
+  '数',
+  '数字',
+  '数値',
+  '割',
+  '何人',
+  '何件',
+  'です',
+  'ます',
+  'お願い',
+  'おしえる',
+  'おねがい',
+  // Family a citizen speaks of (孫が…, 息子の…): who asks, not what about.
+  '孫',
+  '息子',
+  '娘',
+  '主人',
+  '家内',
+  '夫',
+  '妻',
+  '嫁',
+  '婿',
+  '祖母',
+  '祖父',
+  '母',
+  '父',
+  '両親',
+  '女房',
+  '旦那',
+  // Honorific and humble ways of saying ask, tell, be: the politeness of older citizens' messages.
+  'いただける',
+  '頂ける',
+  'お伝え',
+  '伝える',
+  'おっしゃる',
+  '仰る',
+  '存じる',
+  '申す',
+  '申し上げる',
+  '参る',
+  'まいる',
+  '拝見',
+  'ござる',
+  'お尋ね',
+  '尋ね',
+  'かいつまむ',
+  '簡単',
+  '手短',
+]);
+
+function isKept(m: Morpheme): boolean {
+  if (DROPPED_POS.has(m.pos)) return false;
+  // A lone hiragana is a fragment of a badly cut kana run (ジャムのひ → ひる), not a word; nor is a
+  // stretched vowel (疲れたー).
+  if (/^[\p{Script=Hiragana}]$/u.test(m.surface) || /^[ー〜~]+$/u.test(m.surface)) return false;
+  if (m.pos === '名詞' && DROPPED_NOUN_DETAIL.has(m.posDetail)) return false;
+  if (m.pos === '動詞' && m.posDetail === '非自立') return false;
+  if (m.pos === '形容詞' && m.posDetail === '非自立') return false;
+  return /[\p{L}\p{N}]/u.test(m.surface);
+}
+
+/** Words after a verb that make it a wish: 〜たい, 〜てほしい. */
+const WISH_AUXILIARIES = new Set(['たい']);
+const WISH_AFTER_TE = new Set(['ほしい', '欲しい']);
+
+/** Whether the verb or adjective at `i` is wished for: followed by たい, or by て/で and ほしい. */
+function isWished(morphemes: readonly Morpheme[], i: number): boolean {
+  const next = morphemes[i + 1];
+  if (next?.pos === '助動詞' && WISH_AUXILIARIES.has(next.base)) return true;
+  const after = morphemes[i + 2];
+  return next?.pos === '助詞' && (next.base === 'て' || next.base === 'で') && WISH_AFTER_TE.has(after?.base ?? '');
+}
+
+/** Turn morphemes into terms (pure). */
+export function analyze(morphemes: readonly Morpheme[]): Term[] {
+  const terms: Term[] = [];
+  for (const [i, m] of morphemes.entries()) {
+    if (!isKept(m)) continue;
+    const text = m.base.toLowerCase();
+    const kana = isKanaOnly(m.surface);
+    const reading = m.reading ?? (kana ? toKatakana(m.surface) : undefined);
+    const generic =
+      GENERIC_WORDS.has(text) || GENERIC_WORDS.has(m.surface) || (m.pos === '動詞' && m.posDetail === '接尾');
+    const weak = m.pos === '動詞' || m.pos === '形容詞' || (m.pos === '名詞' && m.posDetail === '接尾');
+    const wish = weak && m.pos !== '名詞' && isWished(morphemes, i);
+    // Homophone fallback for nouns of two kanji or more, whose reading is specific enough.
+    const soundsLike =
+      !generic &&
+      !kana &&
+      m.pos === '名詞' &&
+      reading !== undefined &&
+      [...m.surface].length >= 2 &&
+      reading.length >= 3;
+    terms.push({
+      text,
+      reading,
+      role: generic ? 'generic' : 'content',
+      kana,
+      ...(weak ? { weak } : {}),
+      ...(wish ? { wish } : {}),
+      ...(soundsLike ? { bigrams: readingBigrams(reading) } : {}),
+      start: m.start,
+      end: m.start + m.surface.length,
+    });
+  }
+  return terms;
+}

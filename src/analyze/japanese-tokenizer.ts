@@ -1,0 +1,264 @@
+/**
+ * The morphological analyser (kuromoji with its bundled IPA dictionary), built once at start-up.
+ * Building is asynchronous (about half a second); tokenising afterwards is synchronous.
+ *
+ * kuromoji's own loader leaves about 170 MB of dictionary behind (and garbage that only V8's next
+ * full GC frees): the files are padded with zeros to powers of two, and the map from surface forms
+ * to dictionary entries becomes a JS object of 325,871 small arrays (about 60 MB of heap). This
+ * module loads the same files into kuromoji's own classes, keeping about 55 MB: each file is
+ * inflated once into a buffer of its exact size, the zero padding is cut, the surface-form map is
+ * two Int32Arrays behind the same `target_map[id]` access kuromoji's ViterbiBuilder uses, and the
+ * inflated originals are freed at once. No token changes (test/analyze/japanese-tokenizer.test.ts
+ * compares with kuromoji's own loader); DESIGN.md, "Memory", has the figures.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { MessageChannel } from 'node:worker_threads';
+import { gunzip } from 'node:zlib';
+import type { DynamicDictionaries, IpadicFeatures, Tokenizer } from 'kuromoji';
+
+/** One morpheme as the rest of the pipeline sees it. */
+export interface Morpheme {
+  readonly surface: string;
+  /** Offset of the surface in the tokenised text (0-based, UTF-16 units). */
+  readonly start: number;
+  /** Dictionary (base) form, e.g. 減っ → 減る; the surface for unknown words. */
+  readonly base: string;
+  /** Katakana reading; undefined for unknown words (latin letters, rare names). */
+  readonly reading: string | undefined;
+  /** Part of speech and its first sub-category, e.g. 名詞 / 固有名詞. */
+  readonly pos: string;
+  readonly posDetail: string;
+}
+
+/** A synchronous tokenizer: text in, morphemes out. */
+export type Tokenize = (text: string) => Morpheme[];
+
+/** kuromoji's tokenizer with the IPA dictionary's features on each token. */
+export type KuromojiTokenizer = Tokenizer<IpadicFeatures>;
+
+const require = createRequire(import.meta.url);
+
+/** The IPA dictionary bundled with kuromoji. */
+export function dictionaryPath(): string {
+  return path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
+}
+
+// kuromoji's classes (kuromoji 0.1.2 is pinned: these paths and fields are its internals).
+type UnknownDictionaryLoader = {
+  loadUnknownDictionaries(
+    unk: Uint8Array,
+    unkPos: Uint8Array,
+    unkMap: Uint8Array,
+    charMap: Uint8Array,
+    compatCharMap: Uint32Array,
+    invokeDefinitions: Uint8Array,
+  ): void;
+};
+type TrieBuffers = {
+  getBaseBuffer(): Int32Array;
+  getCheckBuffer(): Int32Array;
+  loadBaseBuffer(b: Int32Array): unknown;
+  loadCheckBuffer(b: Int32Array): unknown;
+};
+const DynamicDictionariesClass = require('kuromoji/src/dict/DynamicDictionaries.js') as new () => DynamicDictionaries;
+const TokenizerClass = require('kuromoji/src/Tokenizer.js') as new (dic: DynamicDictionaries) => KuromojiTokenizer;
+
+const inflate = promisify(gunzip);
+
+/**
+ * A gzip file inflated into one buffer of exactly its size: the last four bytes of a gzip file
+ * give the inflated size, and an output chunk one byte larger makes zlib return a view of that
+ * single buffer instead of concatenating 16 kB chunks into a copy (kuromoji's loader then copies
+ * it once more).
+ */
+async function inflateFile(file: string): Promise<Uint8Array> {
+  const compressed = await readFile(file);
+  const size = compressed.readUInt32LE(compressed.length - 4);
+  const inflated = await inflate(compressed, { chunkSize: Math.max(64, size + 1) });
+  freeNow(compressed.buffer);
+  return new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.length);
+}
+
+/**
+ * Free a large buffer now instead of at V8's next full GC, which may come long after start-up
+ * (Node 20 has no ArrayBuffer.prototype.transfer): transferred into a message that is never
+ * delivered, its memory goes back to the system when the ports close. Small buffers may live in
+ * Node's shared pool, which cannot be transferred; they are left to the GC.
+ */
+function freeNow(buffer: ArrayBufferLike): void {
+  if (buffer.byteLength < 64 * 1024 || !(buffer instanceof ArrayBuffer)) return;
+  const { port1, port2 } = new MessageChannel();
+  try {
+    port1.postMessage(null, [buffer]);
+  } catch {
+    // Not transferable after all: the GC frees it later.
+  } finally {
+    port1.close();
+    port2.close();
+  }
+}
+
+/** `trimmed` in place of `original`, whose memory is freed when it is not the same buffer. */
+function replacing<T extends ArrayBufferView>(original: ArrayBufferView, trimmed: T): T {
+  if (trimmed.buffer !== original.buffer) freeNow(original.buffer);
+  return trimmed;
+}
+
+/**
+ * A copy without the zero padding that ends the file. kuromoji reads these buffers with
+ * ByteBuffer, whose getters answer 0 past the end, so every read answers as before: four zero
+ * bytes are kept after the data for reads that start inside it (a short or an int).
+ */
+function withoutZeroPadding(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  const length = Math.min(bytes.length, end + 4);
+  return length === bytes.length ? bytes : bytes.slice(0, length);
+}
+
+function int32s(bytes: Uint8Array): Int32Array {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  return new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length >> 2);
+}
+
+/**
+ * tid_map.dat (surface form id → ids of its dictionary entries) as offsets into one flat array,
+ * behind the `target_map[id]` lookup ViterbiBuilder does: the entries of id k are
+ * values[offsets[k] .. offsets[k+1]), and an id without entries answers undefined, as kuromoji's
+ * object does. The file lists ids in ascending order (kuromoji writes them by iterating an object
+ * with integer keys), then zero padding, which kuromoji's reader goes through without effect.
+ */
+export function compactTargetMap(bytes: Uint8Array): Record<number, ArrayLike<number>> {
+  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const keyCount = data.getInt32(0, true);
+  let position = 4;
+  let lastKey = -1;
+  let valueCount = 0;
+  for (let i = 0; i < keyCount; i++) {
+    const key = data.getInt32(position, true);
+    const count = data.getInt32(position + 4, true);
+    if (key <= lastKey || count < 0)
+      throw new Error(`tid_map.dat: id ${key} after ${lastKey}; expected kuromoji 0.1.2's layout`);
+    lastKey = key;
+    valueCount += count;
+    position += 8 + 4 * count;
+  }
+  if (bytes.subarray(position).some((byte) => byte !== 0)) {
+    throw new Error("tid_map.dat: data after the listed ids; expected kuromoji 0.1.2's layout");
+  }
+  const offsets = new Int32Array(lastKey + 2);
+  const values = new Int32Array(valueCount);
+  position = 4;
+  let next = 0;
+  let filled = 0;
+  for (let i = 0; i < keyCount; i++) {
+    const key = data.getInt32(position, true);
+    const count = data.getInt32(position + 4, true);
+    position += 8;
+    while (filled <= key) offsets[filled++] = next;
+    for (let j = 0; j < count; j++, position += 4) values[next++] = data.getInt32(position, true);
+  }
+  while (filled <= lastKey + 1) offsets[filled++] = next;
+  return new Proxy<Record<number, ArrayLike<number>>>(
+    {},
+    {
+      get(_target, property) {
+        if (typeof property !== 'string') return undefined;
+        const id = Number(property);
+        if (!Number.isInteger(id) || id < 0 || id > lastKey) return undefined;
+        const from = offsets[id] as number;
+        const to = offsets[id + 1] as number;
+        return from === to ? undefined : values.subarray(from, to);
+      },
+    },
+  );
+}
+
+/**
+ * Build kuromoji's tokenizer from its dictionary files, compactly (see the header). Tokens are
+ * those of `kuromoji.builder({ dicPath }).build()`, field for field.
+ */
+export async function loadKuromoji(dicPath: string = dictionaryPath()): Promise<KuromojiTokenizer> {
+  const names = [
+    'base.dat.gz',
+    'check.dat.gz',
+    'tid.dat.gz',
+    'tid_pos.dat.gz',
+    'tid_map.dat.gz',
+    'cc.dat.gz',
+    'unk.dat.gz',
+    'unk_pos.dat.gz',
+    'unk_map.dat.gz',
+    'unk_char.dat.gz',
+    'unk_compat.dat.gz',
+    'unk_invoke.dat.gz',
+  ] as const;
+  const files = await Promise.all(names.map((name) => inflateFile(path.join(dicPath, name))));
+  const [base, check, tid, tidPos, tidMap, cc, unk, unkPos, unkMap, unkChar, unkCompat, unkInvoke] = files as [
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+  ];
+  const dic = new DynamicDictionariesClass();
+
+  // The double-array trie: kuromoji keeps a subarray of the padded file; keep a copy of just that.
+  dic.loadTrie(int32s(base), int32s(check));
+  const trie = (dic.trie as unknown as { bc: TrieBuffers }).bc;
+  trie.loadBaseBuffer(replacing(base, trie.getBaseBuffer().slice()));
+  trie.loadCheckBuffer(replacing(check, trie.getCheckBuffer().slice()));
+
+  const tokenInfo = dic.token_info_dictionary;
+  tokenInfo.loadDictionary(replacing(tid, withoutZeroPadding(tid)));
+  tokenInfo.loadPosVector(replacing(tidPos, withoutZeroPadding(tidPos)));
+  (tokenInfo as unknown as { target_map: unknown }).target_map = compactTargetMap(tidMap);
+  freeNow(tidMap.buffer);
+
+  dic.connection_costs.loadConnectionCosts(new Int16Array(cc.buffer, cc.byteOffset, cc.length >> 1));
+  // unk_invoke.dat is read record by record to its end: its 1 MB of padding would make 149,775
+  // empty character classes that no character maps to (the 11 real ones come first).
+  (dic.unknown_dictionary as unknown as UnknownDictionaryLoader).loadUnknownDictionaries(
+    replacing(unk, withoutZeroPadding(unk)),
+    replacing(unkPos, withoutZeroPadding(unkPos)),
+    unkMap,
+    unkChar,
+    new Uint32Array(unkCompat.buffer, unkCompat.byteOffset, unkCompat.length >> 2),
+    replacing(unkInvoke, withoutZeroPadding(unkInvoke)),
+  );
+  freeNow(unkMap.buffer);
+  return new TokenizerClass(dic);
+}
+
+/** The pipeline's view of kuromoji's tokens. */
+export function toMorphemes(tokens: readonly IpadicFeatures[]): Morpheme[] {
+  return tokens.map((t) => ({
+    surface: t.surface_form,
+    start: t.word_position - 1,
+    base: t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form,
+    reading: t.reading && t.reading !== '*' ? t.reading : undefined,
+    pos: t.pos,
+    posDetail: t.pos_detail_1,
+  }));
+}
+
+/** Build kuromoji once; resolves to a synchronous tokenize function. */
+export async function createJapaneseTokenizer(dicPath: string = dictionaryPath()): Promise<Tokenize> {
+  let tokenizer: KuromojiTokenizer;
+  try {
+    tokenizer = await loadKuromoji(dicPath);
+  } catch (err) {
+    throw new Error(`could not load the kuromoji dictionary from ${dicPath}`, { cause: err });
+  }
+  return (text) => toMorphemes(tokenizer.tokenize(text));
+}

@@ -1,0 +1,228 @@
+/**
+ * Words typed in kana only (「しょうがくきん」「ぼうさいくんれん」) are cut badly by a dictionary
+ * tokenizer: there is no kanji to anchor the segmentation. This stage finds such kana runs in a
+ * question and trims the question's own endings (「ってある？」「したい」「はいくら」) from them, so
+ * the run can be matched by the sound of the words instead: character bigrams of readings.
+ */
+import { toKatakana } from '../normalize/normalize.js';
+
+// Runs of one script: hiragana (with ー) or katakana (with ー). ニホンジカのペットフード is three runs.
+const KANA_RUN = /[\p{Script=Hiragana}ー]*\p{Script=Hiragana}[\p{Script=Hiragana}ー]*|[\p{Script=Katakana}ー]+/gu;
+
+// Endings and particles that shape a question, longest first. Removed repeatedly from the end.
+const TAILS = [
+  'についておしえてください',
+  'についておしえて',
+  'をおしえてください',
+  'おしえてください',
+  'おしえて',
+  'について',
+  'ありますか',
+  'ございますか',
+  'ございます',
+  'あり',
+  'あるんですか',
+  'あるの',
+  'ある',
+  'あります',
+  'ない',
+  'ないの',
+  'なった',
+  'なったの',
+  'なってる',
+  'なる',
+  'ってなに',
+  'ってなん',
+  'ってどう',
+  'ってある',
+  'って',
+  'ついて',
+  'ついての',
+  'ですか',
+  'ますか',
+  'ました',
+  'です',
+  'ます',
+  'でした',
+  'したい',
+  'したいです',
+  'したいんだけど',
+  'してる',
+  'している',
+  'しました',
+  'した',
+  'する',
+  'して',
+  'できる',
+  'できますか',
+  'どうなった',
+  'どうなってる',
+  'どう',
+  'なに',
+  'なん',
+  'いくら',
+  'いくつ',
+  'どれくらい',
+  'どのくらい',
+  'どこ',
+  'いつ',
+  'だれ',
+  'どんな',
+  'どういう',
+  'どういった',
+  'どのよう',
+  'どのような',
+  'どのようなもの',
+  'どの',
+  'なんの',
+  'なにが',
+  'やった',
+  'やってる',
+  'やってます',
+  'ってこと',
+  'こと',
+  'へった',
+  'へったの',
+  'ふえた',
+  'ふえたの',
+  'かわった',
+  'たい',
+  'てる',
+  'いる',
+  'だけど',
+  'けど',
+  'かな',
+  'かね',
+  'だろう',
+  'という',
+  'っていう',
+  'でしょう',
+  'だよ',
+  'んです',
+  'んですかね',
+  'ですかね',
+
+  'は',
+  'が',
+  'を',
+  'に',
+  'で',
+  'と',
+  'も',
+  'の',
+  'か',
+  'よ',
+  'ね',
+  'な',
+  'や',
+  'へ',
+].sort((a, b) => b.length - a.length);
+// Particles that may open a kana run right after a kanji word (「納税はいくら」).
+const HEADS = ['って', 'は', 'が', 'を', 'に', 'で', 'と', 'も', 'の', 'や', 'へ'].sort((a, b) => b.length - a.length);
+
+/**
+ * Demonstratives and connectives are written in kana by everyone (そこで、それで、この); as runs
+ * they would be matched by sound against the corpus and count as the topic of a clause.
+ */
+const FUNCTION_WORDS = new Set([
+  'これ',
+  'それ',
+  'あれ',
+  'ここ',
+  'そこ',
+  'あそこ',
+  'こちら',
+  'そちら',
+  'あちら',
+  'この',
+  'その',
+  'あの',
+  'そこで',
+  'それで',
+  'それから',
+  'それでは',
+  'では',
+  'ところで',
+  'さて',
+  'また',
+  'まず',
+  'ただ',
+  'もし',
+  'ちなみに',
+  'なお',
+  'ところ',
+  'もの',
+  'いろいろ',
+  'なにか',
+  'なにとぞ',
+  'よろしく',
+]);
+
+/** Remove question endings; a run that is a word of the corpus as it stands (ふるさと) keeps its last kana. */
+function trimTails(run: string, isKnownWord: (word: string) => boolean): string {
+  let rest = run;
+  for (;;) {
+    if (isKnownWord(rest)) return rest;
+    // A run that is all ending (ありますか) leaves nothing, not the stem a shorter ending would leave (あり).
+    if (TAILS.includes(rest)) return '';
+    const tail = TAILS.find((t) => rest.length > t.length && rest.endsWith(t));
+    if (!tail) return rest;
+    rest = rest.slice(0, -tail.length);
+  }
+}
+
+/**
+ * After a kanji word, a hiragana run is either its ending (詳しく → しく, 教えて → えて), which is
+ * no word of its own, or a particle followed by the next word (局について, 市役所のざんぎょう).
+ * Endings give '', particles are removed.
+ */
+function trimHeads(run: string, followsWord: boolean): string {
+  if (!followsWord) return run;
+  if (!HEADS.some((h) => run.startsWith(h))) return /^[\p{Script=Katakana}ー]+$/u.test(run) ? run : '';
+  let rest = run;
+  for (;;) {
+    const head = HEADS.find((h) => rest.length > h.length && rest.startsWith(h));
+    if (!head) return rest;
+    rest = rest.slice(head.length);
+  }
+}
+
+/** A kana run of the question, trimmed, with its reading in katakana. */
+export interface KanaRun {
+  readonly text: string;
+  readonly reading: string;
+  /** Where the untrimmed run lies in the question: morphemes inside it are replaced by the run. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Kana runs of a normalised question worth matching by sound (two characters or more).
+ * `isKnownWord` tells whether a kana string is a word of the corpus, which is never trimmed.
+ */
+export function kanaRuns(normalized: string, isKnownWord: (word: string) => boolean = () => false): KanaRun[] {
+  const runs: KanaRun[] = [];
+  for (const match of normalized.matchAll(KANA_RUN)) {
+    // After a kanji or katakana word, a hiragana run is its ending or a particle and what follows
+    // (after latin letters or digits it is a word of its own: PRどうが).
+    const before = normalized[match.index - 1];
+    const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}]/u.test(before);
+    let text = trimTails(trimHeads(match[0], followsWord), isKnownWord);
+    if (TAILS.includes(text) || FUNCTION_WORDS.has(text)) text = '';
+    const reading = toKatakana(text);
+    // A run of one repeated sound (ああああ, ーーー) is noise, not a word.
+    if (new Set(readingBigrams(reading)).size >= 2 || (text.length === 2 && text[0] !== text[1])) {
+      runs.push({ text, reading, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return runs;
+}
+
+/** Character bigrams of a katakana reading: ショウガクキン → ショ ョウ ウガ ガク クキ キン. */
+export function readingBigrams(reading: string): string[] {
+  const chars = [...reading];
+  if (chars.length < 2) return chars;
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(`${chars[i]}${chars[i + 1]}`);
+  return grams;
+}

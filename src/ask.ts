@@ -1,0 +1,153 @@
+/**
+ * The search pipeline composed: normalize (width, Latin words, colloquial forms) → tokenize →
+ * analyze → search → decide.
+ * Pure given a built tokenizer and index; the server, the CLI and the eval all call this.
+ */
+import type { Term } from './analyze/analyze.js';
+import { characterBigrams } from './analyze/character-bigrams.js';
+import { decide, defaultDecisionRule, type DecisionRule } from './decide/decide.js';
+import type { Decision } from './decide/decision.js';
+import type { Tokenize } from './analyze/japanese-tokenizer.js';
+import { standardizeColloquial } from './normalize/colloquial.js';
+import { readLatinWords } from './normalize/latin-words.js';
+import { normalizeText } from './normalize/normalize.js';
+import {
+  focusSpans,
+  questionClauses,
+  setPhraseSpans,
+  termWithin,
+  type Clause,
+  type Span,
+} from './analyze/question-focus.js';
+import { combineQuestions, questionsApart } from './decide/several-questions.js';
+import { questionIntent } from './analyze/question-intent.js';
+import { questionTerms } from './analyze/question-terms.js';
+import { rerankByCoverage } from './decide/rerank.js';
+import { contentTerms, searchEntries } from './search/search.js';
+import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
+import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
+
+export interface Asked {
+  readonly question: string;
+  readonly normalized: string;
+  /** Every term of the message, background marked (see question-focus.ts): what ranks the entries. */
+  readonly terms: readonly Term[];
+  /** The terms the decision weighs: those of what is asked, or all when nothing is marked asked. */
+  readonly decisive: readonly Term[];
+  readonly decision: Decision;
+}
+
+export interface AskOptions {
+  /** How many hits to rank (default 5). */
+  readonly top?: number;
+  readonly rule?: DecisionRule;
+}
+
+/** Questions longer than this are cut before analysis: LINE allows 5,000 characters, no FAQ needs them. */
+export const maxQuestionLength = 500;
+
+/** How many candidates of the search are re-ranked by coverage. */
+const rerankDepth = 20;
+
+export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: string, options: AskOptions = {}): Asked {
+  const isKnownWord = (word: string) => index.documentFrequency.has(`t:${word}`);
+  // The cut must not split an emoji: the tokenizer throws on a lone high surrogate.
+  const written = normalizeText(question.slice(0, maxQuestionLength * 2))
+    .slice(0, maxQuestionLength)
+    .replace(/[\uD800-\uDBFF]$/u, '');
+  const normalized = standardizeColloquial(readLatinWords(written, index.english, isKnownWord));
+  const clauses = questionClauses(normalized);
+  const setPhrases = setPhraseSpans(normalized);
+  const allTerms = questionTerms(normalized, tokenize, {
+    synonyms: index.synonyms,
+    isKnownWord,
+    occursInCorpus: (text) => index.text.includes(text),
+  });
+  const focus = withTopicBefore(focusSpans(normalized, clauses), clauses, allTerms, setPhrases);
+  const rule = options.rule ?? defaultDecisionRule;
+  const top = options.top ?? 5;
+  const smallTalk = detectSmallTalk(normalized);
+  const main = askAbout(index, normalized, markBackground(allTerms, focus, setPhrases), focus, smallTalk, top, rule);
+  const decision = smallTalk
+    ? main.decision
+    : combineQuestions(main.decision, () =>
+        questionsApart(normalized, clauses, allTerms, setPhrases).map(
+          ({ clause, terms }) =>
+            // Each question on its own words: the story is ranked in the main answer.
+            askAbout(index, normalized, terms, [clause], undefined, top, rule).decision,
+        ),
+      );
+  return { question, normalized, terms: main.terms, decisive: main.decisive, decision };
+}
+
+/** One decision on the message, with `focus` as what is asked. */
+function askAbout(
+  index: SearchIndex,
+  normalized: string,
+  terms: readonly Term[],
+  focus: readonly Span[],
+  smallTalk: SmallTalk | undefined,
+  top: number,
+  rule: DecisionRule,
+): { terms: readonly Term[]; decisive: readonly Term[]; decision: Decision } {
+  // Rank on the whole message, decide on what it asks.
+  const asked = terms.filter((t) => !t.background);
+  const decisive = contentTerms(asked).length > 0 ? asked : terms;
+  const askedText = focus.map((c) => normalized.slice(c.start, c.end)).join(' ');
+  const intent = questionIntent(askedText);
+  // Character bigrams only of what is asked: a long story would add hundreds of them, each a query.
+  const grams = characterBigrams(askedText);
+  const candidates = searchEntries(
+    index,
+    withBackgroundCapped(index, terms),
+    Math.max(top, rerankDepth),
+    intent,
+    grams,
+  );
+  const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
+  return { terms, decisive, decision: decide(index, { terms: decisive, hits, smallTalk, intent }, rule) };
+}
+
+/**
+ * When what is asked names nothing (「どのようなものでしょうか」), its topic is the clause just
+ * before it (「食をテーマにした施設をつくるというお話がありましたが、」), which is asked too.
+ */
+function withTopicBefore(
+  focus: readonly Clause[],
+  clauses: readonly Clause[],
+  terms: readonly Term[],
+  setPhrases: readonly Span[],
+): readonly Clause[] {
+  const named = (spans: readonly Span[]) =>
+    contentTerms(terms.filter((t) => termWithin(t, spans) && !termWithin(t, setPhrases)));
+  if (named(focus).length > 0) return focus;
+  const first = focus[0];
+  const before = first && clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
+  return before ? [before, ...focus] : focus;
+}
+
+/** At most this many words of the story around a question help to rank: its most specific ones. */
+const maxBackgroundTerms = 12;
+
+function withBackgroundCapped(index: SearchIndex, terms: readonly Term[]): readonly Term[] {
+  const background = contentTerms(terms.filter((t) => t.background));
+  if (background.length <= maxBackgroundTerms) return terms;
+  const idf = (t: Term) => inverseDocumentFrequency(index, `t:${t.text}`);
+  const kept = new Set(
+    background
+      .sort((a, b) => idf(b) - idf(a))
+      .slice(0, maxBackgroundTerms)
+      .map((t) => t.text),
+  );
+  return terms.filter((t) => !t.background || kept.has(t.text));
+}
+
+/**
+ * Terms of set phrases (いつもお世話になっております) go; terms outside the asked clauses are marked
+ * as background, unless the same word is also asked about.
+ */
+function markBackground(terms: readonly Term[], focus: readonly Span[], setPhrases: readonly Span[]): Term[] {
+  const kept = terms.filter((t) => !termWithin(t, setPhrases));
+  const askedTexts = new Set(kept.filter((t) => termWithin(t, focus)).map((t) => t.text));
+  return kept.map((t) => (askedTexts.has(t.text) || t.start === undefined ? t : { ...t, background: true }));
+}

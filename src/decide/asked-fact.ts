@@ -1,0 +1,118 @@
+/**
+ * Whether an entry states the kind of fact a question asks for (see question-intent.ts), and
+ * for a number, whether the number is about what was asked: 「小諸ふるさと市民の実績は3682人」
+ * counts people, but not the people living in the city, so it answers 「ふるさと市民は何人？」 and
+ * not 「小諸の人口は？」.
+ */
+import type { Entry } from '../corpus/entry.js';
+import { entryText } from '../corpus/entry-text.js';
+import { normalizeText } from '../normalize/normalize.js';
+import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
+
+/** An entry's texts, normalised once: every figure question reads them for each candidate. */
+interface NormalizedEntry {
+  /** Everything a citizen reads of it (entry-text.ts). */
+  readonly text: string;
+  /** The sentences of its title and body. */
+  readonly sentences: readonly string[];
+  /** Each figure's label, period and note. */
+  readonly figures: readonly string[];
+}
+
+const normalizedEntries = new WeakMap<Entry, NormalizedEntry>();
+
+/** Cached: entries are immutable, and a reloaded corpus brings new ones. */
+function normalized(entry: Entry): NormalizedEntry {
+  let texts = normalizedEntries.get(entry);
+  if (texts === undefined) {
+    texts = {
+      text: normalizeText(entryText(entry)),
+      sentences: normalizeText(`${entry.title}。${entry.body}`).split(/[。\n]/u),
+      figures: entry.figures.map((f) => normalizeText(`${f.label} ${f.period} ${f.note ?? ''}`)),
+    };
+    normalizedEntries.set(entry, texts);
+  }
+  return texts;
+}
+
+/** What an entry's text (normalised: lower case) must show to answer each kind of question. */
+const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
+  age: /[0-9]歳|高校生|中学生|小学生|未就学|乳幼児/u,
+  procedure: /申込|申し込|申請|手続|窓口(?:で|へ|に)(?:申|相談|手続)|応募方法|登録方法|問い合わせ|問合せ/u,
+  future: /予定|[0-9]年度から|今後.{0,10}(?:開催|実施)|r[0-9]+.{0,4}(?:完成|開始|開催)/u,
+  amount: /[0-9](?:万|億|千)?円/u,
+  free: /無料|有料|[0-9](?:万|億|千)?円/u,
+  opinion: /(?!)/u,
+  place:
+    /(?:駅|町|地区|跡地|施設|センター|館|所)(?:に|で|内|の中|の機能|前)|併設|に入る|に入り|に設置|に開設|に移転|に整備/u,
+  person:
+    /市長|区長|職員|会長|知事|大臣|議員|保健師|助産師|専門家|市民|株式会社|有限会社|組合|協会|協議会|委員会|大学|信大|ja|法人|商工会/u,
+  organization:
+    /株式会社|\(株\)|有限会社|組合|協会|協議会|大学|信大|ja|法人|委員会|商工会|[\p{Script=Han}]{2,}(?:小学校|中学校|小|区|地区)(?![\p{Script=Han}])/u,
+  rate: /[0-9](?:\.[0-9]+)?(?:%|割)/u,
+  count: /[0-9]/u,
+  date: /[0-9]{4}[.年]|(?:r|h|令和|平成)(?:[0-9]+|元)|[0-9]+月|[0-9]+年/u,
+};
+
+/**
+ * A number in the unit asked for, as the text writes it (3682人, 68区中61区, 3億4300万円, 12.81%),
+ * or, for a question with no counter of its own (いくつ, 何本, 何個), as 「5つ」; 「1つ」 is 「one of」.
+ */
+function numberIn(unit: string, counts: boolean): RegExp {
+  const escaped = unit.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const anything = counts ? '|(?<![0-9])(?:[2-9]|[1-9][0-9]+)つ' : '';
+  return new RegExp(`[0-9](?:[0-9.]*)(?:万|億|千)?(?:${escaped || '(?!)'})${anything}`, 'u');
+}
+
+/** Counters that 「5つ」 answers too. */
+const GENERIC_COUNTERS = new Set(['', '本', '個', 'つ']);
+
+/** The unit whose numbers answer a figure question, or undefined when the kind is not one. */
+function figureUnit(intent: QuestionIntent): string | undefined {
+  if (intent.kind === 'amount') return '円';
+  if (intent.kind === 'rate') return '%';
+  if (intent.kind === 'count') return intent.unit ?? '';
+  return undefined;
+}
+
+/**
+ * The texts that state the entry's numbers in `unit`: the label, period and note of each figure
+ * in that unit, and each sentence of the title and body with such a number in it.
+ */
+function statementsOf(entry: Entry, unit: string, countsAnything: boolean): string[] {
+  const number = numberIn(unit, countsAnything);
+  const { sentences, figures } = normalized(entry);
+  const statements = figures.filter((_, i) => {
+    const figureUnit = entry.figures[i]?.unit ?? '';
+    return figureUnit === unit || (unit === '円' && figureUnit.endsWith('円'));
+  });
+  for (const sentence of sentences) if (number.test(sentence)) statements.push(sentence);
+  return statements;
+}
+
+/**
+ * True when the entry states the kind of fact the question wants (or it wants no kind in
+ * particular). For an amount, a rate or a count, the entry must state a number in that unit,
+ * and if it names the question's subject (`subject`: the question's most specific word and the
+ * corpus words it stands for), it must name it where it states such a number.
+ */
+export function statesAskedFact(entry: Entry, intent: QuestionIntent, subject: readonly string[] = []): boolean {
+  const { text } = normalized(entry);
+  switch (intent.kind) {
+    case undefined:
+      return true;
+    case 'detail':
+      return intent.detail !== undefined && text.includes(intent.detail);
+    default: {
+      if (!GIVES[intent.kind].test(text)) return false;
+      const unit = figureUnit(intent);
+      if (unit === undefined) return true;
+      const statements = statementsOf(entry, unit, intent.countsAnything === true || GENERIC_COUNTERS.has(unit));
+      if (statements.length === 0) return false;
+      // A subject the entry never names says nothing (the citizen may have paraphrased it); one it
+      // names elsewhere than with its numbers means the numbers count something else.
+      const named = subject.filter((word) => text.includes(word));
+      return named.length === 0 || statements.some((s) => named.some((word) => s.includes(word)));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Re-rank the candidates of a search by how much of the question each one covers. BM25 adds up
+ * whatever matched, so an entry that repeats one word of the question can outscore one that
+ * matches all of them; weighting each score by the entry's coverage puts the latter first.
+ */
+import { statesAskedFact } from './asked-fact.js';
+import { coverage } from './decide.js';
+import type { QuestionIntent } from '../analyze/question-intent.js';
+import type { Term } from '../analyze/analyze.js';
+import type { RankedHit } from '../search/search.js';
+import type { SearchIndex } from '../search/search-index.js';
+
+/**
+ * Share of the score kept by an entry that lacks the kind of fact asked (an amount, a date...):
+ * among entries on the topic, the one that holds the fact comes first.
+ */
+export const lacksAskedKindShare = 0.6;
+
+/** Share of the score kept by an entry that covers nothing of the question's weight. */
+export const uncoveredScoreShare = 0.5;
+
+/**
+ * The hits re-ordered by score × (floor + (1 − floor) × coverage), with that as their score and
+ * their coverage kept, so that deciding does not compute it again.
+ */
+export function rerankByCoverage(
+  index: SearchIndex,
+  terms: readonly Term[],
+  hits: readonly RankedHit[],
+  intent?: QuestionIntent,
+): RankedHit[] {
+  return hits
+    .map((hit) => {
+      const covered = coverage(index, terms, hit);
+      const gives = intent === undefined || statesAskedFact(hit.entry, intent);
+      return {
+        ...hit,
+        coverage: covered,
+        score:
+          hit.score * (uncoveredScoreShare + (1 - uncoveredScoreShare) * covered) * (gives ? 1 : lacksAskedKindShare),
+      };
+    })
+    .sort((a, b) => b.score - a.score);
+}

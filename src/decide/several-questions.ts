@@ -1,0 +1,56 @@
+/**
+ * A message that asks several things (「ふるさと納税は？残業は減った？」) gets an answer to each: the
+ * asked sentences are decided apart, and the first entry of each answered in full is shown.
+ */
+import type { Term } from '../analyze/analyze.js';
+import type { Decision } from './decision.js';
+import type { Hit } from '../search/search.js';
+import { termWithin, type Clause, type Span } from '../analyze/question-focus.js';
+import { contentTerms } from '../search/search.js';
+
+/**
+ * The asked sentences of a message that asks more than one thing, each with its own terms; none
+ * for a message that asks one. Each is a clause that ends a sentence.
+ */
+export function questionsApart(
+  normalized: string,
+  clauses: readonly Clause[],
+  terms: readonly Term[],
+  setPhrases: readonly Span[],
+): { clause: Clause; terms: Term[] }[] {
+  const asked = clauses
+    .filter((c) => c.role === 'asked' && /[?？。．!！]\s*$/u.test(normalized.slice(c.start, c.end)))
+    .map((clause) => ({ clause, terms: ownTerms(terms, clause, setPhrases) }))
+    // A request with nothing to search (「いくつか教えていただきたいことがございます」) asks nothing apart.
+    .filter((q) => contentTerms(q.terms).length > 0);
+  return asked.length >= 2 ? asked.slice(-maxQuestionsPerMessage) : [];
+}
+
+/** At most this many questions of one message are answered apart: the last ones, as they are asked. */
+const maxQuestionsPerMessage = 3;
+
+/** The terms of one clause, set phrases left out. */
+function ownTerms(terms: readonly Term[], clause: Span, setPhrases: readonly Span[]): Term[] {
+  return terms.filter((t) => termWithin(t, [clause]) && !termWithin(t, setPhrases));
+}
+
+/**
+ * A message that asks several things gets the first entry of each question answered in full, a
+ * bubble each, after the answer to the whole message (or in its place when the whole message,
+ * split between two topics, matched neither well enough).
+ */
+export function combineQuestions(decision: Decision, questions: () => readonly Decision[]): Decision {
+  const answered = questions().flatMap((d) => (d.kind === 'answer' && d.confidence === 'full' ? [d] : []));
+  const base = decision.kind === 'answer' ? decision : answered[0];
+  const first = base?.hits[0];
+  if (!base || !first) return decision;
+  const added: Hit[] = [];
+  for (const other of answered) {
+    const hit = other.hits[0];
+    if (hit && hit.entry.id !== first.entry.id && !added.some((h) => h.entry.id === hit.entry.id)) added.push(hit);
+  }
+  if (added.length === 0) return base;
+  const ids = new Set(added.map((h) => h.entry.id));
+  const rest = base.hits.slice(1).filter((h) => !ids.has(h.entry.id));
+  return { ...base, hits: [first, ...added, ...rest], shownFirst: 1 + added.length };
+}

@@ -1,0 +1,297 @@
+/**
+ * Handles the events of an acknowledged webhook request off the request path: each event once
+ * (redeliveries are skipped), one reply per event with a reply token, and a logged reason for
+ * every event that gets no reply. Replies go through the retrying client (timeouts, backoff, the
+ * token's deadline), so each ends as exactly one counted outcome: sent, delivered-unconfirmed or a
+ * failure with its reason. Logs carry event ids and outcomes, never user ids, reply tokens or texts.
+ */
+import type { webhook } from '@line/bot-sdk';
+import type { EngineRef } from '../bot/engine-ref.js';
+import { replyForEvent, type ReplyPlan } from '../bot/reply-for-event.js';
+import type { ReplyClient } from './reply-client.js';
+import {
+  classifyFailure,
+  createRetryingReplyClient,
+  type ReplyPolicyOptions,
+  type ReplyResult,
+} from './retrying-reply-client.js';
+import type { Logger } from '../logger.js';
+import type { EventRecorder } from '../analytics/record-event.js';
+import type { EventDeduplicator } from './event-deduplicator.js';
+import { countFailure, createMetrics, type Metrics } from './metrics.js';
+import { checkEventShape } from './webhook-event-shape.js';
+
+export interface WebhookDispatcher {
+  /**
+   * Start handling the events; returns at once. Each is checked first (webhook-event-shape.ts):
+   * a malformed one is skipped with a logged reason, the others are handled.
+   */
+  dispatch(events: readonly unknown[]): void;
+  /** Resolves when every event dispatched so far has been handled (for shutdown and tests). */
+  idle(): Promise<void>;
+  /** Events being handled now (replies waiting for an answer or a retry included). */
+  readonly inFlight: number;
+  /** Outcome counters, served by GET /metrics. */
+  readonly metrics: Metrics;
+  /** True once drain() was called: new webhook requests are answered 503 (LINE redelivers them). */
+  readonly draining: boolean;
+  /**
+   * Shutdown: no reply attempt runs past `repliesBy` (backoff waits are cut short), and resolves
+   * once every event is handled or at `waitUntil`, with the number still unfinished.
+   */
+  drain(bounds: { readonly repliesBy: number; readonly waitUntil: number }): Promise<{ readonly unfinished: number }>;
+}
+
+export interface DispatcherDeps {
+  readonly engines: EngineRef;
+  readonly deduplicator: EventDeduplicator;
+  readonly replies: ReplyClient;
+  readonly logger: Logger;
+  /** Records questions and votes for analytics after the reply (sent or failed); optional. Never rejects. */
+  readonly recordEvent?: EventRecorder;
+  /** Timeout, attempts, backoff and token deadline of replies (retrying-reply-client.ts); defaults for production. */
+  readonly replyPolicy?: ReplyPolicyOptions;
+  /** Counters to add to; a fresh set by default. */
+  readonly metrics?: Metrics;
+  /** A 1:1 chat sees the loading animation when its reply waits for a retry past this (default 1000 ms). */
+  readonly loadingAfterMs?: number;
+}
+
+/** LINE accepts 5 to 60 seconds, in steps of 5. */
+export function loadingSecondsFor(remainingMs: number): number {
+  return Math.min(60, Math.max(5, Math.ceil(remainingMs / 5000) * 5));
+}
+
+export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher {
+  const inFlight = new Set<Promise<void>>();
+  const recordings = new Set<Promise<void>>();
+  const metrics = deps.metrics ?? createMetrics();
+  const replier = createRetryingReplyClient(deps.replies, deps.replyPolicy);
+  const loadingAfterMs = deps.loadingAfterMs ?? 1000;
+  let draining = false;
+  let repliesBy = Number.POSITIVE_INFINITY;
+  const wake = new AbortController();
+
+  /**
+   * The loading animation of a 1:1 chat, started at most once, and only while the reply waits
+   * for a retry (never while an attempt is in flight, so it cannot land after the answer).
+   * Answers themselves take about a millisecond; only a failing Messaging API makes one late.
+   */
+  function loadingAnimation(event: webhook.Event, startedAt: number, deadline: () => number, log: () => Logger) {
+    const source = event.source;
+    const chatId = source?.type === 'user' ? source.userId : undefined;
+    let shown = false;
+    let pending: AbortController | undefined;
+    const cancel = (): void => {
+      pending?.abort();
+      pending = undefined;
+    };
+    const show = (): void => {
+      if (shown || chatId === undefined || deps.replies.showLoading === undefined) return;
+      shown = true;
+      const loadingSeconds = loadingSecondsFor(deadline() - replier.now());
+      deps.replies.showLoading(chatId, loadingSeconds).then(
+        () => {
+          metrics.loadingAnimation.started += 1;
+          log().debug({ loadingSeconds }, 'loading animation started');
+        },
+        (err: unknown) => {
+          metrics.loadingAnimation.failed += 1;
+          const { reason, status, code } = classifyFailure(err);
+          log().warn({ reason, status, code }, 'loading animation failed');
+        },
+      );
+    };
+    return {
+      onAttempt: cancel,
+      onBackoff(delayMs: number): void {
+        if (shown || chatId === undefined || deps.replies.showLoading === undefined) return;
+        const showInMs = Math.max(0, startedAt + loadingAfterMs - replier.now());
+        if (showInMs >= delayMs) return;
+        const timer = new AbortController();
+        pending = timer;
+        void replier.sleep(showInMs, timer.signal).then(() => {
+          if (!timer.signal.aborted) show();
+        });
+      },
+      cancel,
+    };
+  }
+
+  /** Counts and logs the one outcome of a reply: sent, delivered (unconfirmed) or failed. */
+  function account(result: ReplyResult, plan: ReplyPlan, log: () => Logger, started: number): void {
+    const ms = Math.round(performance.now() - started);
+    if (result.attempts > 1) {
+      metrics.replies.retried += 1;
+      metrics.replies.retryAttempts += result.attempts - 1;
+    }
+    switch (result.outcome) {
+      case 'sent':
+        metrics.replies.sent += 1;
+        // At debug: a line per answer would be the costliest thing the bot does per webhook after
+        // the reply itself; /metrics counts them, analytics keeps what was asked and answered.
+        if (!deps.logger.isLevelEnabled('debug')) return;
+        log().debug(
+          { outcome: plan.outcome, reply: 'sent', entryIds: plan.entryIds, attempts: result.attempts, ms },
+          'replied',
+        );
+        return;
+      case 'delivered-unconfirmed':
+        metrics.replies.deliveredUnconfirmed += 1;
+        log().warn(
+          { outcome: plan.outcome, reply: 'delivered-unconfirmed', attempts: result.attempts, ms },
+          'reply most likely delivered: LINE refused the token after an attempt that may have gone through',
+        );
+        return;
+      case 'failed':
+        countFailure(metrics, result.reason);
+        log().error(
+          {
+            outcome: plan.outcome,
+            reply: 'failed',
+            reason: result.reason,
+            stoppedBy: result.stoppedBy,
+            attempts: result.attempts,
+            status: result.status,
+            code: result.code,
+            ms,
+          },
+          'reply failed',
+        );
+        return;
+    }
+  }
+
+  async function handle(event: webhook.Event, state: { accounted: boolean }): Promise<void> {
+    const started = performance.now();
+    const eventId = event.webhookEventId;
+    // Made on first use: most events log nothing, and a child logger serialises its bindings.
+    let child: Logger | undefined;
+    const log = (): Logger => (child ??= deps.logger.child({ eventId, eventType: event.type }));
+    const claimed = eventId ? deps.deduplicator.claim(eventId) : true;
+    if (!(typeof claimed === 'boolean' ? claimed : await claimed)) {
+      metrics.events.duplicatesSkipped += 1;
+      state.accounted = true;
+      log().info({ outcome: 'duplicate' }, 'redelivered event skipped');
+      return;
+    }
+    const engine = deps.engines.current() ?? (await deps.engines.ready());
+    const plan = replyForEvent(event, engine);
+    if (!plan) {
+      metrics.events.ignored += 1;
+      state.accounted = true;
+      log().info({ outcome: 'ignored' }, 'event needs no reply');
+      return;
+    }
+    const replyToken = 'replyToken' in event ? event.replyToken : undefined;
+    if (!replyToken) {
+      metrics.events.withoutReplyToken += 1;
+      state.accounted = true;
+      log().warn({ outcome: plan.outcome }, 'event has no reply token; not answered');
+      record(event, plan);
+      return;
+    }
+    const tokenDeadline = replier.deadlineFor(event.timestamp);
+    const deadline = () => Math.min(tokenDeadline, repliesBy);
+    // Made at the first wait for a retry: most replies go through at once and never need it.
+    const replyStartedAt = replier.now();
+    let loading: ReturnType<typeof loadingAnimation> | undefined;
+    // Never rejects: every outcome, failures included, is counted and logged once.
+    const result = await replier.reply(replyToken, plan.messages, {
+      deadline,
+      wake: wake.signal,
+      get log() {
+        return log();
+      },
+      onAttempt: () => loading?.onAttempt(),
+      onBackoff: (delayMs) => (loading ??= loadingAnimation(event, replyStartedAt, deadline, log)).onBackoff(delayMs),
+    });
+    loading?.cancel();
+    state.accounted = true;
+    account(result, plan, log, started);
+    // After the reply, so analytics never delays it.
+    record(event, plan);
+  }
+
+  /**
+   * Analytics records are written in batches, a few tens of milliseconds later: tracked apart
+   * from the event, so that the event's own state (its handler, logger, reply) is released as
+   * soon as it is answered instead of living on until the batch is written. idle() waits for both.
+   */
+  function record(event: webhook.Event, plan: ReplyPlan): void {
+    const recording = deps.recordEvent?.(event, plan);
+    if (!recording) return;
+    recordings.add(recording);
+    void recording.finally(() => recordings.delete(recording));
+  }
+
+  async function idle(): Promise<void> {
+    while (inFlight.size > 0 || recordings.size > 0) await Promise.allSettled([...inFlight, ...recordings]);
+  }
+
+  function track(promise: Promise<void>): void {
+    inFlight.add(promise);
+    void promise.finally(() => inFlight.delete(promise));
+  }
+
+  return {
+    dispatch(events) {
+      for (const value of events) {
+        const shape = checkEventShape(value);
+        if (!shape.ok) {
+          const fields = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+          const eventId = typeof fields.webhookEventId === 'string' ? fields.webhookEventId : undefined;
+          const eventType = typeof fields.type === 'string' ? fields.type : undefined;
+          deps.logger.warn(
+            { eventId, eventType, outcome: 'malformed', problem: shape.problem },
+            'malformed event skipped',
+          );
+          continue;
+        }
+        const { event } = shape;
+        metrics.events.received += 1;
+        const state = { accounted: false };
+        track(
+          handle(event, state).catch((err: unknown) => {
+            const eventId = event.webhookEventId;
+            if (!state.accounted && 'replyToken' in event && event.replyToken) {
+              // The reply was never attempted: a counted failure, not silence.
+              countFailure(metrics, 'handler-error');
+              deps.logger.error(
+                {
+                  eventId,
+                  eventType: event.type,
+                  reply: 'failed',
+                  reason: 'handler-error',
+                  attempts: 0,
+                  error: (err as Error).message,
+                },
+                'reply failed',
+              );
+              return;
+            }
+            deps.logger.error({ eventId, error: (err as Error).message }, 'event handling failed');
+          }),
+        );
+      }
+    },
+    idle,
+    get inFlight() {
+      return inFlight.size;
+    },
+    metrics,
+    get draining() {
+      return draining;
+    },
+    async drain(bounds) {
+      draining = true;
+      repliesBy = Math.min(repliesBy, bounds.repliesBy);
+      wake.abort();
+      const timer = new AbortController();
+      const everyEventHandled = idle().then(() => timer.abort());
+      await Promise.race([everyEventHandled, replier.sleep(bounds.waitUntil - replier.now(), timer.signal)]);
+      timer.abort();
+      return { unfinished: inFlight.size };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze/analyze.js';
+import type { Tokenize } from '../../src/analyze/japanese-tokenizer.js';
+import { normalizeText } from '../../src/normalize/normalize.js';
+import { realTokenizer } from '../support/tokenizer.js';
+
+let tokenize: Tokenize;
+beforeAll(async () => {
+  tokenize = await realTokenizer();
+});
+
+const termsOf = (q: string) => analyze(tokenize(normalizeText(q)));
+const content = (q: string) =>
+  termsOf(q)
+    .filter((t) => t.role === 'content')
+    .map((t) => t.text);
+
+describe('analyze', () => {
+  it('drops particles, auxiliaries and symbols', () => {
+    expect(content('ふるさと納税は？')).toEqual(['ふるさと', '納税']);
+  });
+
+  it('uses base forms and keeps question words apart from the topic', () => {
+    const terms = termsOf('残業は減ったの？');
+    expect(terms.map((t) => [t.text, t.role])).toEqual([
+      ['残業', 'content'],
+      ['減る', 'generic'],
+    ]);
+  });
+
+  it('keeps readings in katakana and marks words typed in kana', () => {
+    const [kodomo] = termsOf('こどもの医療費');
+    expect(kodomo).toMatchObject({ text: 'こども', reading: 'コドモ', kana: true });
+    const [kanji] = termsOf('医療費');
+    expect(kanji).toMatchObject({ text: '医療', reading: 'イリョウ', kana: false });
+  });
+
+  it('marks a verb the citizen wishes done (〜たい, 〜てほしい), and only then', () => {
+    const wished = (q: string) =>
+      termsOf(q)
+        .filter((t) => t.wish)
+        .map((t) => t.text);
+    expect(wished('ゴミを捨てたい')).toEqual(['捨てる']);
+    expect(wished('道路を直してほしい')).toEqual(['直す']);
+    expect(wished('ゴミを捨てた')).toEqual([]);
+    expect(wished('シカでペットフードを作ってる？')).toEqual([]);
+  });
+
+  it('gives nothing to search for in a symbol-only message', () => {
+    expect(termsOf('？？！！…')).toEqual([]);
+  });
+});

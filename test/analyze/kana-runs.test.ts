@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { kanaRuns, readingBigrams } from '../../src/analyze/kana-runs.js';
+
+const texts = (q: string) => kanaRuns(q).map((r) => r.text);
+
+describe('kanaRuns', () => {
+  it('trims question endings from a word typed in hiragana', () => {
+    expect(texts('しょうがくきんってある?')).toEqual(['しょうがくきん']);
+    expect(texts('いじゅうしたい')).toEqual(['いじゅう']);
+  });
+
+  it('drops a particle that follows a kanji word and a trailing question word', () => {
+    expect(texts('納税はいくら')).toEqual([]);
+    expect(texts('子どもの医療費')).toEqual([]);
+  });
+
+  it('keeps katakana words and gives their reading', () => {
+    expect(kanaRuns('ワイナリーバスってどこ')).toEqual([
+      { text: 'ワイナリーバス', reading: 'ワイナリーバス', start: 0, end: 7 },
+    ]);
+  });
+
+  it('leaves nothing of a run that is all polite ending (はありますか), not its stem あり', () => {
+    expect(texts('ワイナリーバスはありますか')).toEqual(['ワイナリーバス']);
+    expect(texts('支援はございますか')).toEqual([]);
+  });
+
+  it('leaves out demonstratives and connectives, which everyone writes in kana', () => {
+    expect(texts('そこで、いくつか教えてください')).toEqual([]);
+    expect(texts('それで、しょうがくきんは')).toEqual(['しょうがくきん']);
+  });
+
+  it('ignores a run of one repeated sound', () => {
+    expect(texts('ああああ')).toEqual([]);
+  });
+});
+
+describe('readingBigrams', () => {
+  it('cuts a reading into overlapping pairs', () => {
+    expect(readingBigrams('ショウガクキン')).toEqual(['ショ', 'ョウ', 'ウガ', 'ガク', 'クキ', 'キン']);
+  });
+});
+
+describe('kanaRuns edges', () => {
+  it('removes several particles after a kanji word and keeps a final long-vowel mark', () => {
+    expect(texts('職員とのランチミーティング')).toEqual(['ランチミーティング']);
+    expect(texts('小諸ストーリー')).toEqual(['ストーリー']);
+  });
+});
+
+describe('kana runs after kanji', () => {
+  it('are dropped when they are the ending of the kanji word, kept when a particle opens them', () => {
+    expect(texts('詳しく教えていただけますか')).toEqual([]);
+    expect(texts('市役所のざんぎょう')).toEqual(['ざんぎょう']);
+    expect(texts('観光局について')).toEqual([]);
+  });
+
+  it('split where katakana and hiragana meet', () => {
+    expect(texts('ニホンジカのペットフード')).toEqual(['ニホンジカ', 'ペットフード']);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { focusSpans, questionClauses, setPhraseSpans } from '../../src/analyze/question-focus.js';
+
+const roles = (text: string) => questionClauses(text).map((c) => [text.slice(c.start, c.end).trim(), c.role]);
+const focusText = (text: string) =>
+  focusSpans(text)
+    .map((c) => text.slice(c.start, c.end))
+    .join('|');
+
+describe('questionClauses', () => {
+  it('tells a greeting and the story of a life from the question', () => {
+    const text =
+      'いつもお世話になっております。主人を亡くしてから畑を一人で続けておりますが、年々きつくなってまいりました。新しく農業を始める人への支援はございますか。';
+    expect(roles(text)).toEqual([
+      ['いつもお世話になっております。', 'greeting'],
+      ['主人を亡くしてから畑を一人で続けておりますが、', 'background'],
+      ['年々きつくなってまいりました。', 'background'],
+      ['新しく農業を始める人への支援はございますか。', 'asked'],
+    ]);
+  });
+
+  it('keeps a clause that raises the topic (〜と聞いたのですが) with the question', () => {
+    expect(roles('ふるさと納税がずいぶん増えたと聞いたのですが、どのくらいでしょうか。')).toEqual([
+      ['ふるさと納税がずいぶん増えたと聞いたのですが、', 'asked'],
+      ['どのくらいでしょうか。', 'asked'],
+    ]);
+  });
+
+  it('cuts voice input without punctuation at its connectives', () => {
+    const text = '孫が来年小学校に上がるんですけど子育ての支援ってどんなのがあるの';
+    expect(roles(text)).toEqual([
+      ['孫が来年小学校に上がるんですけど', 'background'],
+      ['子育ての支援ってどんなのがあるの', 'asked'],
+    ]);
+  });
+
+  it('takes every clause but greetings as asked when none asks (a bare topic)', () => {
+    expect(focusText('こんにちは。ふるさと納税 実績')).toBe('ふるさと納税 実績');
+  });
+
+  it('reads a topic recalled (〜というお話があったと記憶しておりますが) as asked, and 見どころ as no どこ', () => {
+    expect(roles('食をテーマにした施設をつくるというお話があったと記憶しておりますが、')[0]?.[1]).toBe('asked');
+    expect(roles('車がなくても見どころを回れるとよく言われます。')[0]?.[1]).toBe('background');
+  });
+
+  it('does not take いつも for いつ, nor a story that happens to say 何年も', () => {
+    expect(roles('いつも楽しみにしております。')).toEqual([['いつも楽しみにしております。', 'background']]);
+  });
+
+  it('reads 何より, 何卒 and 何かと as the set phrases of a letter, not as questions', () => {
+    expect(roles('孫が遊びに来るのが何よりの楽しみでございます。')[0]?.[1]).toBe('background');
+    expect(roles('何かとお世話になっております。')[0]?.[1]).toBe('background');
+    expect(roles('何年に始まりましたか')[0]?.[1]).toBe('asked');
+  });
+});
+
+describe('setPhraseSpans', () => {
+  it('finds greetings and polite requests wherever they stand', () => {
+    const text = 'お忙しいところすみません、残業について教えてください';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'お忙しいところすみません',
+      '教えてください',
+    ]);
+  });
+});

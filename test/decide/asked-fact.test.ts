@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/corpus/entry.js';
+import { statesAskedFact } from '../../src/decide/asked-fact.js';
+import { questionIntent } from '../../src/analyze/question-intent.js';
+
+function entry(title: string, body: string, figures: Entry['figures'] = []): Entry {
+  return {
+    id: 'e',
+    pillar: 1,
+    kind: 'highlight',
+    title,
+    body,
+    figures,
+    keywords: [],
+    phrasings: [],
+    source: { section: 's', line: 1 },
+  };
+}
+
+const members = entry(
+  '小諸ふるさと市民は3682人',
+  '「小諸ふるさと市民」の実績は3682人です。関係人口の増加を図っています。',
+  [{ label: '小諸ふるさと市民の実績', after: 3682, unit: '人', period: 'R2.1.15' }],
+);
+const scholarship = entry('給付型奨学金を設立', '返済のいらない奨学金「小諸あさま奨学金」を設立しました。');
+const complex = entry('複合型施設の計画', '複合型施設はR3秋に完成する予定です。');
+const medical = entry('福祉医療費の窓口無料化', '高校生までの福祉医療費を窓口で無料にしました。');
+
+describe('questionIntent', () => {
+  it('names the kind of fact a question wants', () => {
+    expect(questionIntent('小泉市長は何歳？').kind).toBe('age');
+    expect(questionIntent('奨学金の申し込み方法は？').kind).toBe('procedure');
+    expect(questionIntent('次の防災訓練はいつ？').kind).toBe('future');
+    expect(questionIntent('建設費はいくら？').kind).toBe('amount');
+    expect(questionIntent('融資の金利は何%？').kind).toBe('rate');
+    expect(questionIntent('エアコンは何台入ったの？')).toMatchObject({ kind: 'count', unit: '台' });
+    expect(questionIntent('市の人口は？')).toMatchObject({ kind: 'count', unit: '人' });
+    expect(questionIntent('就任したのはいつ？').kind).toBe('date');
+    expect(questionIntent('買ったのはどこの会社？').kind).toBe('organization');
+    expect(questionIntent('誰が任命したの？').kind).toBe('person');
+    expect(questionIntent('誰でも使えるの？').kind).toBeUndefined();
+    expect(questionIntent('センターはどこにできる？').kind).toBe('place');
+    expect(questionIntent('駐車場は無料で使える？').kind).toBe('free');
+    expect(questionIntent('市長の政策、ぶっちゃけいいと思う？').kind).toBe('opinion');
+    expect(questionIntent('いくつの地区に分かれてる？')).toMatchObject({
+      kind: 'count',
+      unit: '地区',
+      countsAnything: true,
+    });
+    // 「かいつまんで」 holds いつ but asks for no date.
+    expect(questionIntent('かいつまんで教えて').kind).toBeUndefined();
+    expect(questionIntent('バスの時刻表')).toMatchObject({ kind: 'detail', detail: '時刻表' });
+    expect(questionIntent('ふるさと納税はどうなった？').kind).toBeUndefined();
+  });
+});
+
+describe('statesAskedFact', () => {
+  it('finds a count stated with its subject, and not one stated of something else', () => {
+    expect(statesAskedFact(members, questionIntent('ふるさと市民は何人？'), ['市民'])).toBe(true);
+    // 人口 is named in the entry (関係人口), but not where its number is.
+    expect(statesAskedFact(members, questionIntent('小諸の人口は？'), ['人口'])).toBe(false);
+    // A subject the entry never names may be the citizen's own word for it.
+    expect(statesAskedFact(members, questionIntent('応援してる人は何人？'), ['応援'])).toBe(true);
+  });
+
+  it('needs the kind of fact itself: no amount, no procedure, no age in an entry without them', () => {
+    expect(statesAskedFact(scholarship, questionIntent('奨学金はいくらもらえる？'))).toBe(false);
+    expect(statesAskedFact(scholarship, questionIntent('奨学金の申し込み方法は？'))).toBe(false);
+    expect(statesAskedFact(scholarship, questionIntent('奨学金はいつできたの？'))).toBe(false);
+    expect(statesAskedFact(complex, questionIntent('複合型施設はいつ完成する？'))).toBe(true);
+    expect(statesAskedFact(medical, questionIntent('医療費の無料化は何歳まで？'))).toBe(true);
+  });
+
+  it('answers whether something is free only from an entry that says so or gives its price', () => {
+    expect(statesAskedFact(medical, questionIntent('医療費は無料になった？'))).toBe(true);
+    expect(statesAskedFact(scholarship, questionIntent('奨学金は無料で借りられる？'))).toBe(false);
+    // That the counter is free says nothing of what the city pays for it.
+    expect(statesAskedFact(medical, questionIntent('無料化で市の負担はいくら増えた？'))).toBe(false);
+  });
+
+  it('counts 「5つ」 for いくつ but never 「1つ」 (one of) for a counter', () => {
+    const functions = entry(
+      '複合型施設の機能',
+      '複合型施設の機能の一つとして、公共駐車場が計画されています。6つの機能があります。',
+    );
+    expect(statesAskedFact(functions, questionIntent('機能はいくつある？'))).toBe(true);
+    expect(statesAskedFact(functions, questionIntent('駐車場は何台とめられる？'))).toBe(false);
+  });
+
+  it('accepts any entry for a question that wants no kind in particular', () => {
+    expect(statesAskedFact(scholarship, questionIntent('奨学金について'))).toBe(true);
+  });
+});

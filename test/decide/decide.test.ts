@@ -1,0 +1,222 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/bot/engine.js';
+import { fixtureCorpus } from '../support/fixture-corpus.js';
+import { withinOneEdit, type RankedHit } from '../../src/search/search.js';
+import { decide } from '../../src/decide/decide.js';
+import type { Term } from '../../src/analyze/analyze.js';
+import { realTokenizer } from '../support/tokenizer.js';
+import { bundledEngine } from '../support/bot-server.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = createEngine(fixtureCorpus, await realTokenizer());
+});
+
+const decisionOf = (q: string) => engine.ask(q).decision;
+
+describe('search and decide', () => {
+  it('answers a question whose words an entry covers, best entry first', () => {
+    const d = decisionOf('ふるさと納税は？');
+    expect(d.kind).toBe('answer');
+    expect(d.hits[0]?.entry.id).toBe('furusato-nozei');
+  });
+
+  it('matches a word typed in hiragana by its reading', () => {
+    const d = decisionOf('こどもの医療費');
+    expect(d.kind).toBe('answer');
+    expect(d.hits[0]?.entry.id).toBe('children-medical');
+  });
+
+  it('abstains on greetings and thanks, naming which', () => {
+    expect(decisionOf('おはようございます！')).toMatchObject({ kind: 'abstain', reason: 'greeting' });
+    expect(decisionOf('ありがとうございました')).toMatchObject({ kind: 'abstain', reason: 'thanks' });
+  });
+
+  it('abstains on a question the corpus does not cover', () => {
+    expect(decisionOf('天気予報')).toMatchObject({ kind: 'abstain', reason: 'no-match' });
+  });
+
+  it('abstains when the question shares only a generic word with an entry', () => {
+    // バス is in the winery-bus entry, but the question is about fares, which nothing covers.
+    const d = decisionOf('バスの運賃');
+    expect(d).toMatchObject({ kind: 'abstain', reason: 'no-match' });
+    expect(d.hits[0]?.entry.id).toBe('winery-bus');
+  });
+
+  it('abstains on empty and symbol-only messages', () => {
+    expect(decisionOf('   ')).toMatchObject({ kind: 'abstain', reason: 'empty' });
+    expect(decisionOf('？？')).toMatchObject({ kind: 'abstain', reason: 'empty' });
+  });
+});
+
+describe('search and decide on the bundled corpus', () => {
+  it('does not let an everyday verb the corpus never uses outweigh the nouns an entry matched', async () => {
+    const bundled = await bundledEngine();
+    // 作る is in no entry; 観光局 is: the answer is the bureau's, in full, not 関連する情報.
+    const made = bundled.ask('観光局って作られたの？').decision;
+    expect(made).toMatchObject({ kind: 'answer', confidence: 'full' });
+    expect(made.hits[0]?.entry.id).toBe('komoro-tourism-bureau');
+    // A wish is what the citizen asks for: a policy entry sharing only its object is related at most.
+    expect(bundled.ask('ワインを飲みたい').decision).toMatchObject({ kind: 'answer', confidence: 'partial' });
+    // A noun the corpus never uses still weighs the most.
+    expect(bundled.ask('観光局の制服は？').decision).toMatchObject({ kind: 'abstain', reason: 'no-match' });
+  });
+});
+
+describe('typing slips and kana', () => {
+  it('reads kanji the dictionary cut one by one as a slip of a corpus word one kanji away', async () => {
+    const bundled = await bundledEngine();
+    const slip = bundled.ask('特定検信の受診率は？').decision;
+    expect(slip).toMatchObject({ kind: 'answer', confidence: 'full' });
+    expect(slip.hits[0]?.entry.id).toBe('specific-health-checkup-rate');
+    // Real words and questions are never taken for slips: 何人 asks, it is no typo of 何か.
+    expect(bundled.ask('観光局の制服は？').decision.kind).toBe('abstain');
+  });
+
+  it('takes a slip that sounds like a corpus word for that word, before one a kanji away', async () => {
+    const bundled = await bundledEngine();
+    // 今活 sounds like 婚活 (コンカツ); 今回 is one kanji away but another word.
+    const heard = bundled.ask('今活の支援は？').decision;
+    expect(heard.hits[0]?.entry.id).toBe('marriage-support');
+  });
+
+  it('finds each word of a kana run that holds several (こそだて + しえん)', async () => {
+    const bundled = await bundledEngine();
+    const kana = bundled.ask('こそだてのしえんはある？').decision;
+    expect(kana).toMatchObject({ kind: 'answer' });
+    expect(kana.hits[0]?.entry.id).toBe('childcare-and-home-education-support');
+  });
+});
+
+describe('questions for a kind of fact the entry on their topic lacks', () => {
+  it('says the report does not give it and offers the entry as related, for each kind', async () => {
+    const bundled = await bundledEngine();
+    const cases = [
+      // The bureau's entry says it was set up, not when.
+      ['観光局はいつ作られた？', 'date', 'komoro-tourism-bureau'],
+      // The scholarship entry says it was founded; how to apply is the city's to tell.
+      ['小諸あさま奨学金の申し込み方法を教えてください', 'procedure', 'komoro-asama-scholarship'],
+      ['ネーミングライツで市にいくら入ったの？', 'amount', 'naming-rights'],
+      ['小泉市長は何歳ですか', 'age', 'mayor-term'],
+      ['次の防災訓練はいつですか', 'future', 'disaster-drill-review'],
+      ['ネーミングライツを買ったのはどこの会社？', 'organization', 'naming-rights'],
+      ['伝統行事応援隊の隊員は何人？', 'count', 'traditional-events-support-team'],
+    ] as const;
+    for (const [question, missing, related] of cases) {
+      const { decision } = bundled.ask(question);
+      expect(decision, question).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing });
+      expect(decision.hits[0]?.entry.id, question).toBe(related);
+    }
+  });
+
+  it('quotes a count only when the entry counts what was asked', async () => {
+    const bundled = await bundledEngine();
+    // 3682人 counts 小諸ふるさと市民, not the people living in the city.
+    expect(bundled.ask('小諸市の人口は何人？').decision.kind).toBe('abstain');
+    expect(bundled.ask('小諸ふるさと市民は何人？').decision).toMatchObject({ kind: 'answer', askedUnit: '人' });
+    // 68区中61区: the drill entry counts districts.
+    expect(bundled.ask('防災訓練は何区で実施したの？').decision).toMatchObject({ kind: 'answer', askedUnit: '区' });
+  });
+
+  it('still answers a kind of fact the entry holds', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('小泉市長はいつ就任した？').decision).toMatchObject({ kind: 'answer' });
+    expect(bundled.ask('ふるさと納税の寄付額はいくら？').decision).toMatchObject({ kind: 'answer', askedUnit: '円' });
+    expect(bundled.ask('複合型施設はいつ完成する予定？').decision.hits[0]?.entry.id).toBe('complex-facility-plan');
+  });
+});
+
+describe('a long polite message', () => {
+  it('takes the topic from the clause before a question that names nothing (どのようなものでしょうか)', async () => {
+    const bundled = await bundledEngine();
+    const asked = bundled.ask(
+      'いつもお世話になっております。夫婦で晩酌を楽しむのが日課でございます。小諸産のワインを広める委員会を作ったと新聞で読みましたが、どのようなものでしょうか。',
+    );
+    expect(asked.decision.kind).toBe('answer');
+    expect(asked.decision.hits[0]?.entry.id).toBe('komoro-wine-committee');
+    // The story is background: it ranks but need not be covered.
+    expect(asked.terms.filter((t) => t.background).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['夫婦', '晩酌']),
+    );
+  });
+});
+
+describe('a message that asks two things', () => {
+  it('answers each, the first entry of each shown', async () => {
+    const bundled = await bundledEngine();
+    const both = bundled.ask('ふるさと納税はどうなった？あと残業は減った？').decision;
+    expect(both).toMatchObject({ kind: 'answer', shownFirst: 2 });
+    expect(both.hits.slice(0, 2).map((h) => h.entry.id)).toEqual(['furusato-nozei-growth', 'overtime-reduction']);
+    // One question in two sentences is one question.
+    expect(bundled.ask('ふるさと納税について伺います。寄付はどのくらい集まりましたか。').decision).not.toHaveProperty(
+      'shownFirst',
+    );
+  });
+});
+
+describe('a description in everyday words', () => {
+  const noun = (text: string): Term => ({ text, reading: undefined, role: 'content', kana: false });
+  const terms = ['鹿', '肉', '商売', '畑', '儲け', '全国', '評判'].map(noun);
+  const hitMatching = (matched: readonly string[], coverage: number): RankedHit => ({
+    entry: fixtureCorpus.entries[0]!,
+    score: 10,
+    coverage,
+    matches: matched.map((text) => ({ term: noun(text), via: 'text', share: 1, fields: ['keywords'] })),
+  });
+  const decideOn = (hit: RankedHit) => decide(engine.index, { terms, hits: [hit], smallTalk: undefined });
+
+  it('answers as related when one entry matches three of its nouns, though most words are its own', () => {
+    expect(decideOn(hitMatching(['鹿', '肉', '商売'], 0.35))).toMatchObject({ kind: 'answer', confidence: 'partial' });
+  });
+
+  it('declines when only two nouns match, or the share is below the evidence floor', () => {
+    expect(decideOn(hitMatching(['鹿', '肉'], 0.35))).toMatchObject({ kind: 'abstain', reason: 'no-match' });
+    expect(decideOn(hitMatching(['鹿', '肉', '商売'], 0.25))).toMatchObject({ kind: 'abstain', reason: 'no-match' });
+  });
+});
+
+describe('approximate matching of katakana words', () => {
+  it('finds a long katakana word with one slip or by its start', () => {
+    expect(decisionOf('ワイナリバス')).toMatchObject({ kind: 'answer' });
+    expect(decisionOf('ワイナリバス').hits[0]?.entry.id).toBe('winery-bus');
+    expect(decisionOf('ワイナリー').hits[0]?.entry.id).toBe('winery-bus');
+  });
+
+  it('never approximates kanji words: one kanji changes the meaning', () => {
+    // 勤労 is one kanji away from 勤務 (in the overtime entries), as 応援 is from 支援.
+    expect(withinOneEdit('勤労', '勤務')).toBe(true);
+    const d = decisionOf('勤労');
+    expect(d.kind).toBe('abstain');
+    expect(d.hits.flatMap((h) => (h as RankedHit).matches).filter((m) => m.via === 'approximate')).toEqual([]);
+  });
+});
+
+describe('withinOneEdit', () => {
+  it('accepts one insertion, deletion or substitution and nothing more', () => {
+    expect(withinOneEdit('ワイナリーバス', 'ワイナリバス')).toBe(true);
+    expect(withinOneEdit('ワイナリーバス', 'ワイナリーパス')).toBe(true);
+    expect(withinOneEdit('ワイナリーバス', 'ワイナリーバス')).toBe(true);
+    expect(withinOneEdit('ワイナリーバス', 'ワインバス')).toBe(false);
+  });
+});
+
+describe('questions the right topic cannot answer', () => {
+  it('abstains when the question asks for a detail the best entry does not give', () => {
+    // The winery-bus entry is about the bus service; it gives no fare and no timetable.
+    expect(decisionOf('ワイナリーバスの料金は？')).toMatchObject({ kind: 'abstain' });
+    expect(decisionOf('ワイナリーバスの時刻表')).toMatchObject({ kind: 'abstain' });
+    expect(decisionOf('ワイナリーバス')).toMatchObject({ kind: 'answer' });
+  });
+
+  it('does not take a question for a number (何時間) as one for opening hours (何時)', () => {
+    expect(decisionOf('超過勤務は何時間減った？')).toMatchObject({ kind: 'answer' });
+  });
+
+  it('abstains when only a feeling is expressed', () => {
+    expect(decisionOf('疲れたー')).toMatchObject({ kind: 'abstain' });
+  });
+
+  it('takes casual thanks as thanks', () => {
+    expect(decisionOf('ありがと〜助かった')).toMatchObject({ kind: 'abstain', reason: 'thanks' });
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { englishWordsOf, readLatinWords } from '../../src/normalize/latin-words.js';
+
+const english = englishWordsOf([
+  ['超過勤務', 'overtime', 'overtime work'],
+  ['ふるさと納税', 'hometown tax'],
+  ['ワイン', 'wine'],
+]);
+
+describe('readLatinWords', () => {
+  it('reads English words and phrases as the Japanese word of their group, the longest phrase first', () => {
+    expect(readLatinWords('overtime 減った？', english)).toBe('超過勤務 減った？');
+    expect(readLatinWords('overtime work の削減', english)).toBe('超過勤務 の削減');
+    expect(readLatinWords('hometown tax ってなに', english)).toBe('ふるさと納税 ってなに');
+  });
+
+  it('reads romaji as hiragana, joining its words as Japanese is written, particles as particles', () => {
+    expect(readLatinWords('furusato nouzei no jisseki wa?', english)).toBe('ふるさとのうぜいのじっせきは?');
+    expect(readLatinWords('kosodate shien wo shiritai', english)).toBe('こそだてしえんをしりたい');
+  });
+
+  it('mixes English and romaji in one run', () => {
+    expect(readLatinWords('komoro no wine', english)).toBe('こもろのワイン');
+  });
+
+  it('leaves words the corpus writes in Latin letters, and words that are neither, as they are', () => {
+    const isKnownWord = (w: string) => w === 'sns';
+    expect(readLatinWords('sns で発信', english, isKnownWord)).toBe('sns で発信');
+    expect(readLatinWords('tourism どう', english)).toBe('tourism どう');
+    expect(readLatinWords('r3 の予定', english)).toBe('r3 の予定');
+  });
+});

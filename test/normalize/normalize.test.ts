@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isKanaOnly, normalizeText, toKatakana } from '../../src/normalize/normalize.js';
+
+describe('normalizeText', () => {
+  it('folds full-width letters and digits and half-width katakana', () => {
+    expect(normalizeText('ＪＡとの連携　３６８２人')).toBe('jaとの連携 3682人');
+    expect(normalizeText('ﾜｲﾅﾘｰﾊﾞｽ')).toBe('ワイナリーバス');
+  });
+
+  it('turns dash-like characters after katakana into the long-vowel mark', () => {
+    expect(normalizeText('ワイナリ-バス')).toBe('ワイナリーバス');
+    expect(normalizeText('ワイナリ〜バス')).toBe('ワイナリーバス');
+  });
+
+  it('removes zero-width and bidi characters and turns control characters into spaces', () => {
+    expect(normalizeText('ふる\u200bさと\u202e納税\u0007は')).toBe('ふるさと納税 は');
+  });
+
+  it('is idempotent', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => normalizeText(normalizeText(s)) === normalizeText(s)));
+  });
+
+  it('is insensitive to width: a full-width ASCII string normalises like its half-width form', () => {
+    const toFullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[!-~ ]{0,30}$/), (s) => normalizeText(toFullWidth(s)) === normalizeText(s)),
+    );
+  });
+});
+
+describe('kana helpers', () => {
+  it('converts hiragana to katakana and leaves the rest', () => {
+    expect(toKatakana('しょうがくきん 奨学金')).toBe('ショウガクキン 奨学金');
+  });
+
+  it('recognises kana-only words', () => {
+    expect(isKanaOnly('こども')).toBe(true);
+    expect(isKanaOnly('ワイナリーバス')).toBe(true);
+    expect(isKanaOnly('子ども')).toBe(false);
+  });
+});
+
+describe('kanji numerals', () => {
+  it('become digits before a counter or a unit, as the corpus writes figures', () => {
+    expect(normalizeText('三億四千三百万円')).toBe('3億4300万円');
+    expect(normalizeText('五つの柱')).toBe('5つの柱');
+    expect(normalizeText('差押は百四十件')).toBe('差押は140件');
+    expect(normalizeText('第三次計画')).toBe('第3次計画');
+  });
+
+  it('stay inside ordinary words', () => {
+    expect(normalizeText('一緒に統一する')).toBe('一緒に統一する');
+    expect(normalizeText('十分です')).toBe('十分です');
+  });
+});
+
+describe('kana iteration marks', () => {
+  it('are spelled out, voiced or not', () => {
+    expect(normalizeText('こゝろ')).toBe('こころ');
+    expect(normalizeText('いすゞ')).toBe('いすず');
+  });
+});
