@@ -20,7 +20,7 @@ const serverTests = [
   'test/server/**/*.test.ts',
   'test/support/fake-line-api.test.ts',
   'test/support/fake-line-account.test.ts',
-  'test/line/reply-client.test.ts',
+  'test/line/messaging-api-poster.test.ts',
   'test/line/webhook-dispatcher.test.ts',
   'test/analytics/analytics-store.contract.test.ts',
   'test/analytics/sqlite-analytics-store.test.ts',

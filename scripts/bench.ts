@@ -9,8 +9,8 @@
  *      the in-memory de-duplication's cost per event while it fills and once full;
  *   3. a load test over loopback, the bot beside the floor (scripts/bench/floor-server.ts: express
  *      and the SDK's signature middleware answering every event with one constant Flex reply through
- *      the SDK's client, as the bot's replies go), both replying to a counting fake Messaging API,
- *      with every reply matched by reply token: at a
+ *      the SDK's client) and beside the same floor on the bot's own Messaging API client, all
+ *      replying to a counting fake Messaging API, with every reply matched by reply token: at a
  *      fixed concurrency (throughput) in --rounds rounds (default 5) alternating the servers, each a
  *      fresh process, judged on the medians over the rounds; then at one fixed rate (latency at a
  *      load all can carry) in --paced-rounds rounds (default 3), judged on the medians too;
@@ -18,7 +18,7 @@
  * Prints figures and the targets beside them; never asserts (timings depend on the machine).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -272,7 +272,13 @@ const fixedConcurrency = (contender: Contender, round: number): Promise<Run> =>
 const floorScript = compileScript(path.join(repoRoot, 'scripts/bench/floor-server.ts'));
 const bot: Contender = { name: 'bot', args: serverArgs, env: {} };
 const floor: Contender = { name: 'floor', args: [...nodeFlags, floorScript], env: { FLOOR_REPLY_FILE: floorReply } };
-const contenders = [bot, floor];
+// The floor again on the bot's own Messaging API client (from dist/, so only when the build worked).
+const posterModule = path.join(repoRoot, 'dist/line/messaging-api-poster.js');
+const leanFloor: Contender | undefined =
+  serverArgs === prodArgs && existsSync(posterModule)
+    ? { name: 'floor-lean', args: floor.args, env: { ...floor.env, FLOOR_POSTER_MODULE: posterModule } }
+    : undefined;
+const contenders = [bot, floor, ...(leanFloor ? [leanFloor] : [])];
 
 // Rounds alternate the servers, so that drift of the machine (other load, thermal state) falls on
 // each alike; each is judged on its median round.
@@ -321,21 +327,27 @@ const loadRows: [string, (run: Run) => number, (x: number) => string, (xs: reado
 /** A row's figure for one server over its rounds. */
 const over = (c: Contender, value: (run: Run) => number, aggregate: (xs: readonly number[]) => number) =>
   aggregate(runsOf(c).map(value));
+const leanHeader = leanFloor ? ["floor on the bot's client", 'bot/that'] : [];
 console.log(
   `\n3. Load over loopback, ${rounds} round${rounds === 1 ? '' : 's'} alternating the servers, ` +
     `each a fresh process: ${requests} signed text webhooks (one event each, questions in turn) at concurrency ${concurrency}, ` +
     `after ${warmup} unmeasured; all compiled and run with ${['node', ...nodeFlags].join(' ')}; medians over the rounds`,
 );
 console.log(
-  "   Both reply through the SDK's MessagingApiClient: what the bot costs above the floor is its own work\n" +
-    '   (search, de-duplication, retry policy, analytics).',
+  "   The floor replies through the SDK's MessagingApiClient (fetch); the bot through its own keep-alive client\n" +
+    '   (src/line/messaging-api-poster.ts). ' +
+    (leanFloor
+      ? "The floor on the bot's client shows what the bot's own work (search, de-duplication,\n" +
+        '   retry policy, analytics) costs apart from that choice.'
+      : "(The floor on the bot's client needs dist/: npm run build failed, so it is left out.)"),
 );
 console.log(
   table(
-    ['', 'bot', 'floor', 'bot/floor'],
+    ['', 'bot', 'floor', 'bot/floor', ...leanHeader],
     loadRows.map(([label, value, format, aggregate]) => {
       const [b, f] = [over(bot, value, aggregate), over(floor, value, aggregate)];
-      return [label, format(b), format(f), ratio(b, f)];
+      const lean = leanFloor ? over(leanFloor, value, aggregate) : undefined;
+      return [label, format(b), format(f), ratio(b, f), ...(lean === undefined ? [] : [format(lean), ratio(b, lean)])];
     }),
   ),
 );
@@ -347,6 +359,8 @@ const roundRatios = (other: Contender) =>
 const ratiosLine = (xs: readonly number[]) =>
   `${xs.map((x) => x.toFixed(2)).join(' ')} (median ${median(xs).toFixed(2)})`;
 console.log(`  throughput bot/floor by round: ${ratiosLine(roundRatios(floor))}`);
+if (leanFloor)
+  console.log(`  throughput bot/(floor on the bot's client) by round: ${ratiosLine(roundRatios(leanFloor))}`);
 
 /** Counts added up key by key, e.g. statuses over rounds. */
 function addCounts<K>(maps: readonly ReadonlyMap<K, number>[]): Map<K, number> {
@@ -419,10 +433,17 @@ if (pacedRounds > 0) {
   );
   console.log(
     table(
-      ['', 'bot', 'floor', 'bot/floor'],
+      ['', 'bot', 'floor', 'bot/floor', ...leanHeader],
       pacedRows.map(([label, value, format]) => {
         const [b, f] = [pacedMedian(bot, value), pacedMedian(floor, value)];
-        return [label, format(b), format(f), ratio(b, f)];
+        const lean = leanFloor ? pacedMedian(leanFloor, value) : undefined;
+        return [
+          label,
+          format(b),
+          format(f),
+          ratio(b, f),
+          ...(lean === undefined ? [] : [format(lean), ratio(b, lean)]),
+        ];
       }),
     ),
   );

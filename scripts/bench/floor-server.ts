@@ -3,14 +3,19 @@
  * @line/bot-sdk's signature middleware over the raw body, 200 at once, then for every event with
  * a reply token one reply through the SDK's MessagingApiClient, always the same Flex message (the
  * bot's own answer to a typical question, from FLOOR_REPLY_FILE, so both send bodies of one size).
- * No search, no logs, no de-duplication, no analytics: what the bot costs above this is its own
- * (the bot replies through the same client).
+ * No search, no logs, no de-duplication, no analytics: what the bot costs above this is its own.
+ *
+ * With FLOOR_POSTER_MODULE (the path of dist/line/messaging-api-poster.js), it replies through
+ * the bot's own keep-alive client instead of the SDK's fetch-based one: the same floor on the
+ * bot's transport, so that the benchmark can tell what the bot gains from its client from what
+ * its own work costs.
  *
  * Started by scripts/bench.ts as a child process, with PORT, LINE_CHANNEL_SECRET,
  * LINE_CHANNEL_ACCESS_TOKEN, LINE_API_BASE_URL and FLOOR_REPLY_FILE. Imports packages only, so
  * the benchmark can compile it to one JavaScript file and run it with plain node, like dist/.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { messagingApi, middleware, SignatureValidationFailed, type webhook } from '@line/bot-sdk';
 import express, { type ErrorRequestHandler } from 'express';
 
@@ -28,7 +33,24 @@ const channelSecret = required('LINE_CHANNEL_SECRET');
 const channelAccessToken = required('LINE_CHANNEL_ACCESS_TOKEN');
 const baseUrl = required('LINE_API_BASE_URL');
 
-const client = new messagingApi.MessagingApiClient({ channelAccessToken, baseURL: baseUrl });
+type Reply = (request: messagingApi.ReplyMessageRequest) => Promise<unknown>;
+/** The SDK's client, or the bot's poster when FLOOR_POSTER_MODULE names it. */
+async function replier(): Promise<Reply> {
+  const posterModule = process.env.FLOOR_POSTER_MODULE;
+  if (!posterModule) {
+    const client = new messagingApi.MessagingApiClient({ channelAccessToken, baseURL: baseUrl });
+    return (request) => client.replyMessage(request);
+  }
+  type PosterModule = {
+    createMessagingApiPoster(options: { baseUrl: string; channelAccessToken: string }): {
+      post(path: string, payload: unknown): Promise<void>;
+    };
+  };
+  const { createMessagingApiPoster } = (await import(pathToFileURL(posterModule).href)) as PosterModule;
+  const poster = createMessagingApiPoster({ baseUrl, channelAccessToken });
+  return (request) => poster.post('/v2/bot/message/reply', request);
+}
+const reply = await replier();
 
 const constantBubble: messagingApi.FlexMessage = {
   type: 'flex',
@@ -55,7 +77,7 @@ app.post(
     res.status(200).json({});
     for (const event of events) {
       if ('replyToken' in event && event.replyToken) {
-        client.replyMessage({ replyToken: event.replyToken, messages }).catch((err: unknown) => {
+        reply({ replyToken: event.replyToken, messages }).catch((err: unknown) => {
           console.error(`floor-server: reply failed: ${(err as Error).message}`);
         });
       }

@@ -147,6 +147,7 @@ export function createBot(config: Config, logger: Logger, parts: BotParts = {}):
     },
     async close() {
       await watch?.close();
+      replies?.close?.();
       const closed = await Promise.allSettled([ownAnalytics?.close(), redis?.close()]);
       for (const result of closed) {
         if (result.status === 'rejected')

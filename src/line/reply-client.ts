@@ -1,43 +1,37 @@
 /**
- * The port through which replies leave the bot, and its LINE implementation: the SDK's
- * MessagingApiClient at LINE_API_BASE_URL (tests point it at a fake on loopback). One call is one
- * HTTP request; timeouts and retries are added by retrying-reply-client.ts.
+ * The port through which replies leave the bot, and its LINE implementation: the Messaging API
+ * at LINE_API_BASE_URL (tests point it at a fake on loopback), reached through the bot's own
+ * keep-alive client (messaging-api-poster.ts). One call is one HTTP request; timeouts and
+ * retries are added by retrying-reply-client.ts.
  */
-import { messagingApi } from '@line/bot-sdk';
+import type { messagingApi } from '@line/bot-sdk';
+import { createMessagingApiPoster, type RequestHandle } from './messaging-api-poster.js';
+
+export type { RequestHandle };
 
 export interface ReplyClient {
   /**
-   * One attempt. Throws what the SDK throws: an HTTPFetchError (status, headers, body) when LINE
-   * answered other than 2xx, or fetch's TypeError with the socket's error in `cause` when no
-   * answer came (refused, reset...). The SDK's client takes no AbortSignal: an attempt the retry
-   * policy gave up on is left to finish on its own, and its result is never read.
+   * One attempt; throws a LineApiError (status, headers, body) or the socket's error. The port
+   * sets `handle.abandon` while its request is open: the retry policy calls it when the attempt
+   * timed out, and the request is dropped with its connection.
    */
-  reply(replyToken: string, messages: messagingApi.Message[]): Promise<void>;
+  reply(replyToken: string, messages: messagingApi.Message[], handle?: RequestHandle): Promise<void>;
   /** Shows the loading animation in a 1:1 chat for `loadingSeconds` (5 to 60, a multiple of 5). */
   showLoading?(chatId: string, loadingSeconds: number): Promise<void>;
+  /** Closes idle connections (shutdown). */
+  close?(): void;
 }
+
+const replyPath = '/v2/bot/message/reply';
+const loadingPath = '/v2/bot/chat/loading/start';
 
 export function createLineReplyClient(options: { channelAccessToken: string; baseUrl: string }): ReplyClient {
-  const client = new messagingApi.MessagingApiClient({
-    channelAccessToken: options.channelAccessToken,
-    baseURL: options.baseUrl,
-  });
+  const poster = createMessagingApiPoster(options);
   return {
-    reply: (replyToken, messages) => accepted(client.replyMessage({ replyToken, messages })),
-    showLoading: (chatId, loadingSeconds) => accepted(client.showLoadingAnimation({ chatId, loadingSeconds })),
+    reply: (replyToken, messages, handle) =>
+      poster.post(replyPath, { replyToken, messages } satisfies messagingApi.ReplyMessageRequest, handle),
+    showLoading: (chatId, loadingSeconds) =>
+      poster.post(loadingPath, { chatId, loadingSeconds } satisfies messagingApi.ShowLoadingAnimationRequest),
+    close: () => poster.close(),
   };
-}
-
-/**
- * Any 2xx is success. The SDK parses a 2xx body with JSON.parse once the status has been checked
- * (an error status throws HTTPFetchError first), so a SyntaxError means LINE accepted the request
- * and sent a body we have no use for: the reply went out and must not be retried or counted failed.
- */
-async function accepted(call: Promise<unknown>): Promise<void> {
-  try {
-    await call;
-  } catch (err) {
-    if (err instanceof SyntaxError) return;
-    throw err;
-  }
 }

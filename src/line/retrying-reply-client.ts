@@ -11,12 +11,12 @@
  * dispatcher to log and count.
  *
  * An attempt is raced against a timer: when it fires, the attempt counts as timed out (the token
- * is spent) and a response that would still arrive is never read. The SDK's client takes no
- * AbortSignal, so the request itself is left to finish on its own.
+ * is spent) and its request is abandoned (the port closes its connection), so a response that
+ * would still arrive is never read.
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { Logger } from '../logger.js';
-import type { ReplyClient } from './reply-client.js';
+import type { ReplyClient, RequestHandle } from './reply-client.js';
 
 /** The retry policy; every field has a production default in {@link defaultReplyPolicy}. */
 export interface ReplyPolicy {
@@ -206,9 +206,9 @@ export class ReplyTimeoutError extends Error {
 }
 
 /**
- * Classifies what one attempt threw: the SDK's HTTPFetchError with LINE's status, headers and body;
- * fetch's TypeError ("fetch failed", "terminated") with the socket's error and its code in `cause`
- * (or a bare socket error with its code); or a timeout.
+ * Classifies what one attempt threw: an HTTP error with LINE's status, headers and body (the
+ * port's LineApiError, or the SDK's HTTPFetchError); a socket error with its code (node:http's,
+ * or fetch's TypeError "fetch failed" / "terminated" with the code in its cause); or a timeout.
  */
 export function classifyFailure(err: unknown): AttemptFailure {
   if (err instanceof ReplyTimeoutError) return { reason: 'timeout', retryable: false, mayHaveBeenDelivered: true };
@@ -275,9 +275,12 @@ export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolic
     timeoutMs: number,
   ): Promise<AttemptFailure | undefined> {
     return new Promise((resolve) => {
-      const cancel = startTimer(timeoutMs, () => resolve(classifyFailure(new ReplyTimeoutError(timeoutMs))));
-      // A late settlement after the timer fired finds the promise resolved and changes nothing.
-      port.reply(replyToken, messages).then(
+      const request: RequestHandle = {};
+      const cancel = startTimer(timeoutMs, () => {
+        resolve(classifyFailure(new ReplyTimeoutError(timeoutMs)));
+        request.abandon?.();
+      });
+      port.reply(replyToken, messages, request).then(
         () => {
           cancel();
           resolve(undefined);

@@ -1,0 +1,153 @@
+/**
+ * The bot's own road to the Messaging API for what it sends on every webhook (a reply, now and
+ * then the loading animation): one JSON POST over a kept-alive node:http(s) connection.
+ *
+ * Why not the SDK's MessagingApiClient, which the staff tools still use: it sends through fetch,
+ * whose streams, Headers and Response objects cost the event loop about 180 µs per reply under
+ * load (with the garbage they leave), where this costs about a tenth of it; it was the largest
+ * thing the bot did per webhook (DESIGN.md, "Performance"). And fetch there takes no AbortSignal,
+ * so an attempt that timed out kept its request open; here it is abandoned and its socket freed.
+ *
+ * It does what the SDK's client does with a reply: the bearer token, a JSON body, a 2xx is
+ * success (its body is not read), anything else becomes a {@link LineApiError} with the status,
+ * headers and body LINE sent, and a failed connection the socket's error (ECONNRESET, ...).
+ */
+import http from 'node:http';
+import https from 'node:https';
+
+/** LINE answered with a status other than 2xx. Read by classifyFailure (retrying-reply-client.ts). */
+export class LineApiError extends Error {
+  override readonly name = 'LineApiError';
+  constructor(
+    readonly status: number,
+    /** Lower-case names, as node gives them, e.g. `retry-after`. */
+    readonly headers: Readonly<Record<string, string>>,
+    /** LINE's error body as sent (JSON with a message), cut at {@link maxErrorBodyBytes}. */
+    readonly body: string,
+    path: string,
+  ) {
+    super(`LINE answered ${status} to POST ${path}`);
+  }
+}
+
+/** An error body is kept for its message; more than this is not read. */
+export const maxErrorBodyBytes = 16 * 1024;
+
+/** Idle keep-alive connections are closed after this (ms), before LINE's side may drop them mid-request. */
+const idleSocketMs = 4000;
+
+/**
+ * How a caller abandons a request it no longer waits for: the poster sets `abandon` while the
+ * request is open. A plain object, not an AbortSignal: a signal per request (its EventTarget
+ * listeners, added and removed by node:http) cost about 10 µs of the event loop per reply.
+ */
+export interface RequestHandle {
+  abandon?: () => void;
+}
+
+/** The error a request rejects with once abandoned. */
+export class RequestAbandonedError extends Error {
+  override readonly name = 'RequestAbandonedError';
+  constructor(path: string) {
+    super(`POST ${path} abandoned by its caller`);
+  }
+}
+
+export interface MessagingApiPoster {
+  /**
+   * POSTs `payload` as JSON to `path` (e.g. `/v2/bot/message/reply`); resolves on a 2xx answer.
+   * Rejects with a LineApiError, a socket error, or a RequestAbandonedError once the caller calls
+   * `handle.abandon()` (its connection is then closed, so a late answer is never read). A caller
+   * without a handle (the loading animation) has its request abandoned after `timeoutMs`, so
+   * that no request waits for ever on an answer that never comes.
+   */
+  post(path: string, payload: unknown, handle?: RequestHandle): Promise<void>;
+  /** Closes the idle connections (shutdown). */
+  close(): void;
+}
+
+export interface PosterOptions {
+  /** https://api.line.me in production; a fake on loopback in tests. */
+  readonly baseUrl: string;
+  readonly channelAccessToken: string;
+  /** How long a request without a handle may wait for its answer (default 10 s). */
+  readonly timeoutMs?: number;
+}
+
+function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+export function createMessagingApiPoster(options: PosterOptions): MessagingApiPoster {
+  const base = new URL(options.baseUrl);
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+    throw new Error(`the Messaging API base URL must be http(s): ${options.baseUrl}`);
+  }
+  const secure = base.protocol === 'https:';
+  const agent = secure
+    ? new https.Agent({ keepAlive: true, timeout: idleSocketMs })
+    : new http.Agent({ keepAlive: true, timeout: idleSocketMs });
+  const send = secure ? https.request : http.request;
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const authorization = `Bearer ${options.channelAccessToken}`;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+
+  return {
+    post(path, payload, handle) {
+      return new Promise<void>((resolve, reject) => {
+        const body = Buffer.from(JSON.stringify(payload), 'utf8');
+        const request = send(
+          {
+            protocol: base.protocol,
+            hostname: base.hostname,
+            port: base.port,
+            path: prefix + path,
+            method: 'POST',
+            agent,
+            headers: {
+              authorization,
+              'content-type': 'application/json',
+              'content-length': body.length,
+            },
+          },
+          (response) => {
+            const status = response.statusCode ?? 0;
+            response.on('error', reject);
+            if (status >= 200 && status < 300) {
+              response.once('end', () => resolve());
+              response.resume();
+              return;
+            }
+            const chunks: Buffer[] = [];
+            let length = 0;
+            response.on('data', (chunk: Buffer) => {
+              if (length >= maxErrorBodyBytes) return;
+              chunks.push(chunk);
+              length += chunk.length;
+            });
+            response.once('end', () => {
+              const text = Buffer.concat(chunks).subarray(0, maxErrorBodyBytes).toString('utf8');
+              reject(new LineApiError(status, flatHeaders(response.headers), text, path));
+            });
+          },
+        );
+        request.on('error', reject); // on, not once: a late socket error must find a listener
+        const abandon = () => request.destroy(new RequestAbandonedError(path));
+        if (handle) {
+          handle.abandon = abandon;
+        } else {
+          const timer = setTimeout(abandon, timeoutMs);
+          request.once('close', () => clearTimeout(timer));
+        }
+        request.end(body);
+      });
+    },
+    close() {
+      agent.destroy();
+    },
+  };
+}
