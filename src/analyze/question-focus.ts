@@ -27,6 +27,8 @@ export interface Clause {
   /** Exclusive. */
   readonly end: number;
   readonly role: ClauseRole;
+  /** Asked by a question word, ending or wish, not only by raising a topic (〜と聞きました). */
+  readonly asks?: boolean;
 }
 
 /** Set phrases of greeting and politeness: they carry nothing to search for. */
@@ -113,7 +115,10 @@ export function questionClauses(text: string): Clause[] {
   const push = (end: number) => {
     if (end > start) {
       const piece = text.slice(start, end);
-      clauses.push({ start, end, role: roleOf(piece) });
+      const role = roleOf(piece);
+      clauses.push(
+        role === 'asked' && ASKING.test(piece.trim()) ? { start, end, role, asks: true } : { start, end, role },
+      );
     }
     start = end;
   };

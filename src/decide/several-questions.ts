@@ -19,7 +19,8 @@ export function questionsApart(
   setPhrases: readonly Span[],
 ): { clause: Clause; terms: Term[] }[] {
   const asked = clauses
-    .filter((c) => c.role === 'asked' && /[?？。．!！]\s*$/u.test(normalized.slice(c.start, c.end)))
+    // A clause that only raises a topic (〜と耳にしました。) is the subject of the question after it.
+    .filter((c) => c.asks === true && /[?？。．!！]\s*$/u.test(normalized.slice(c.start, c.end)))
     .map((clause) => ({ clause, terms: ownTerms(terms, clause, setPhrases) }))
     // A request with nothing to search (「いくつか教えていただきたいことがございます」) asks nothing apart.
     .filter((q) => contentTerms(q.terms).length > 0);

@@ -6,6 +6,8 @@ import { decide } from '../../src/decide/decide.js';
 import type { Term } from '../../src/analyze/analyze.js';
 import { realTokenizer } from '../support/tokenizer.js';
 import { bundledEngine } from '../support/bot-server.js';
+import { questionsApart } from '../../src/decide/several-questions.js';
+import { questionClauses } from '../../src/analyze/question-focus.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -151,6 +153,32 @@ describe('a message that asks two things', () => {
     expect(bundled.ask('ふるさと納税について伺います。寄付はどのくらい集まりましたか。').decision).not.toHaveProperty(
       'shownFirst',
     );
+    // A topic raised (〜と耳にしました。) is the subject of the question after it, not a question of its own.
+    expect(
+      bundled.ask('図書館の運営が民間に任されたと耳にしました。ほかにどのような仕事を委託しているのでしょうか。')
+        .decision,
+    ).not.toHaveProperty('shownFirst');
+  });
+});
+
+describe('questionsApart', () => {
+  const termAt = (text: string, message: string): Term => {
+    const start = message.indexOf(text);
+    return { text, reading: undefined, role: 'content', kana: false, start, end: start + text.length };
+  };
+
+  it('takes a topic raised (〜と耳にしました。) as the subject of the question after it, not a question of its own', () => {
+    const message = '図書館の運営が民間に任されたと耳にしました。ほかにどのような仕事を委託しているのでしょうか。';
+    const terms = ['図書館', '運営', '仕事', '委託'].map((w) => termAt(w, message));
+    expect(questionsApart(message, questionClauses(message), terms, [])).toEqual([]);
+    const two = 'ふるさと納税はどうなりましたか。残業は減りましたか。';
+    const apart = questionsApart(
+      two,
+      questionClauses(two),
+      ['ふるさと納税', '残業'].map((w) => termAt(w, two)),
+      [],
+    );
+    expect(apart.map((q) => q.terms.map((t) => t.text))).toEqual([['ふるさと納税'], ['残業']]);
   });
 });
 
