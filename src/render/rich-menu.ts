@@ -240,7 +240,7 @@ export function checkRichMenuLimits(request: messagingApi.RichMenuRequest): stri
   areas.forEach((area, i) => {
     const where = `areas[${i}]`;
     const b = area.bounds;
-    if (b === undefined || b.x === undefined || b.y === undefined || b.width === undefined || b.height === undefined) {
+    if (b?.x === undefined || b.y === undefined || b.width === undefined || b.height === undefined) {
       problems.push(`${where}.bounds: x, y, width and height are required`);
     } else if (width !== undefined && height !== undefined && (b.x + b.width > width || b.y + b.height > height)) {
       problems.push(`${where}.bounds: ${describeBounds(b)} goes beyond the ${width}×${height} menu`);

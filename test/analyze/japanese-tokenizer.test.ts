@@ -51,7 +51,7 @@ function questions(file: string): string[] {
 /** What kuromoji's users can tell apart: every field of every token. */
 const fields = (tokens: readonly IpadicFeatures[]) => tokens.map((t) => ({ ...t }));
 
-type Internals = {
+interface Internals {
   token_info_dictionary: { target_map: Record<number, ArrayLike<number> | undefined> };
   unknown_dictionary: {
     character_definition: {
@@ -59,7 +59,7 @@ type Internals = {
       invoke_definition_map: { lookup(name: string): number | null; getCharacterClass(id: number): unknown };
     };
   };
-};
+}
 const internals = (tokenizer: KuromojiTokenizer) => tokenizer as unknown as Internals;
 
 let plain: KuromojiTokenizer;

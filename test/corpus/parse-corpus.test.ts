@@ -60,7 +60,7 @@ describe('parseCorpus', () => {
     const text = `entries:\n${entry('one').replace('寄付額が増えました。', '""')}  - id: two\n    pillar: 1\n`;
     const problems = problemsOf([{ name: 'c.yaml', text }]);
     expect(problems.some((p) => p.startsWith('c.yaml:6 entries[0].body:'))).toBe(true);
-    expect(problems.some((p) => /^c\.yaml:8 entries\[1\]\.kind:/.test(p))).toBe(true);
+    expect(problems.some((p) => p.startsWith('c.yaml:8 entries[1].kind:'))).toBe(true);
   });
 
   it('reports a YAML syntax error with its line', () => {

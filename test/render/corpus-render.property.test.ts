@@ -209,7 +209,7 @@ const entry: fc.Arbitrary<Entry> = fc
   )
   .map((raw) => Entry.safeParse(raw))
   .filter((parsed) => parsed.success)
-  .map((parsed) => parsed.data as Entry);
+  .map((parsed) => parsed.data);
 
 /** Unique ids, as a corpus has. */
 const entries = (maxLength: number) => fc.uniqueArray(entry, { minLength: 1, maxLength, selector: (e) => e.id });

@@ -47,7 +47,7 @@ beforeAll(async () => {
 function postbackOf(area: messagingApi.RichMenuArea | undefined): messagingApi.PostbackAction {
   if (area?.action?.type !== 'postback')
     throw new Error(`expected a postback action, got ${JSON.stringify(area?.action)}`);
-  return area.action as messagingApi.PostbackAction;
+  return area.action;
 }
 
 describe('the rich menu request', () => {

@@ -175,7 +175,7 @@ interface Case {
 }
 
 function replied(event: webhook.Event & { replyToken?: string }): Case {
-  return { event, replyTo: event.replyToken as string };
+  return { event, replyTo: event.replyToken };
 }
 
 const sources = fc.constantFrom<Record<string, unknown> | undefined>(

@@ -51,7 +51,7 @@ export function startBotProcess(
     child.stdout?.on('data', (d: Buffer) => {
       stdout += d.toString();
       const port = /localhost:(\d+)/.exec(stdout)?.[1];
-      if (port && /tokenizer and index ready/.test(stdout)) {
+      if (port && stdout.includes('tokenizer and index ready')) {
         clearTimeout(timer);
         resolve({
           url: `http://127.0.0.1:${port}`,

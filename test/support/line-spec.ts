@@ -43,7 +43,7 @@ export interface SpecViolation {
   readonly message: string;
 }
 
-type JsonSchema = { [keyword: string]: unknown };
+type JsonSchema = Record<string, unknown>;
 
 /**
  * Requirements that LINE documents but the specs leave out, merged into the named schemas

@@ -18,7 +18,7 @@ import {
   unsendEvent,
 } from './webhook-fixtures.js';
 
-const builders: ReadonlyArray<readonly [string, () => webhook.Event]> = [
+const builders: readonly (readonly [string, () => webhook.Event])[] = [
   ['textEvent', () => textEvent('小諸市の人口は？')],
   ['followEvent', () => followEvent()],
   ['unfollowEvent', () => unfollowEvent()],
