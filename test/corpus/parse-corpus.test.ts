@@ -82,7 +82,7 @@ describe('parseCorpusInSlices', () => {
     ];
     expect(await parseCorpusInSlices(meta, files)).toEqual(parseCorpus(meta, files));
     const duplicate = [...files, { name: 'c.yaml', text: `entries:\n${entry('furusato')}` }];
-    const rejected = await parseCorpusInSlices(meta, duplicate).catch((err: CorpusError) => err.problems.map(formatProblem));
+    const rejected = await parseCorpusInSlices(meta, duplicate).catch((err: unknown) => (err as CorpusError).problems.map(formatProblem));
     expect(rejected).toEqual(problemsOf(duplicate));
     expect(rejected).toHaveLength(1);
   });

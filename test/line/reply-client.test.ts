@@ -158,6 +158,7 @@ describe('the reply client on the SDK', () => {
     );
     expect(classifyFailure(unknown)).toMatchObject({
       reason: 'network',
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers any, to fit any field
       code: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN)$/),
       retryable: true,
       mayHaveBeenDelivered: false,

@@ -265,7 +265,7 @@ describe('arbitrary valid entries', () => {
         entries(8),
         entries(20),
         meta,
-        fc.constantFrom('full', 'partial') as fc.Arbitrary<'full' | 'partial'>,
+        fc.constantFrom<'full' | 'partial'>('full', 'partial'),
         fc.option(unit, { nil: undefined }),
         (hits, others, m, confidence, askedUnit) => {
           // Ask for a unit the first hit has, most of the time.

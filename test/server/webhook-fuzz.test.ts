@@ -56,7 +56,9 @@ afterEach(() => {
 afterAll(async () => {
   process.off('unhandledRejection', onCrash);
   process.off('uncaughtException', onCrash);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
   await bot?.close();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
   await fake?.close();
 });
 

@@ -179,7 +179,10 @@ export function specToJsonSchemaDefs(
   for (const [name, supplement] of Object.entries(supplements)) {
     const schema = defs[name];
     if (!isObject(schema)) throw new Error(`supplement for unknown schema ${name}`);
-    defs[name] = { ...schema, allOf: [...(Array.isArray(schema.allOf) ? schema.allOf : []), supplement] };
+    defs[name] = {
+      ...schema,
+      allOf: [...(Array.isArray(schema.allOf) ? (schema.allOf as unknown[]) : []), supplement],
+    };
   }
   return defs;
 }

@@ -42,7 +42,7 @@ export async function startRedisServer(): Promise<RedisServer> {
         resolve();
       }
     });
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${String(code)}`)));
   });
   return {
     url: `redis://127.0.0.1:${port}`,
