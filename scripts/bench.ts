@@ -70,6 +70,8 @@ const benchStarted = performance.now();
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 function git(...args: string[]): string {
+  // stdout is null, whatever its type says, when git cannot be started.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   return spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() ?? '';
 }
 
@@ -474,6 +476,7 @@ function memoryRun(variant: string): MemoryRun | string {
     cwd: repoRoot,
     encoding: 'utf8',
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stdout is null when the process cannot be started
   const line = run.stdout?.trim().split('\n').at(-1) ?? '';
   try {
     return JSON.parse(line) as MemoryRun;

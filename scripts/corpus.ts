@@ -181,7 +181,7 @@ async function exportCsv(args: Args): Promise<void> {
     );
     for (const { row, field, missing, rows: count } of byColumn.values()) {
       const chars = missing
-        .map((ch) => `'${ch}' (U+${ch.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')})`)
+        .map((ch) => `'${ch}' (U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`)
         .join(', ');
       cellProblems.push({
         file: csvName,

@@ -32,7 +32,7 @@ if (values.verbose) {
   for (const o of outcomes.filter((x) => !x.passed)) {
     const first = o.result.hits[0];
     console.log(
-      `MISS ${JSON.stringify(o.question.q)} expect=${JSON.stringify(o.question.expect)} answered=${o.result.answered}` +
+      `MISS ${JSON.stringify(o.question.q)} expect=${JSON.stringify(o.question.expect)} answered=${String(o.result.answered)}` +
         ` rank=${o.rank ?? '-'} first=${first ? `${first.id} (${first.score})` : 'none'}`,
     );
   }

@@ -32,7 +32,7 @@ function fail(message: string, code: number): never {
 
 /** The file of the first of the menu's font families that fontconfig knows, or undefined. */
 function findFontFile(): string | undefined {
-  let listed = '';
+  let listed: string;
   try {
     listed = execFileSync('fc-list', ['-f', '%{file}\t%{family}\n', ':lang=ja'], { encoding: 'utf8' });
   } catch {

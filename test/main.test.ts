@@ -55,10 +55,10 @@ describe('the server process', () => {
       expect(run.stdout).toContain('webhook');
       const port = /localhost:(\d+)/.exec(run.stdout)?.[1];
       expect(port).toBeDefined();
-      const res = await fetch(`http://127.0.0.1:${port}/api/ask?q=${encodeURIComponent('ふるさと納税は？')}`);
+      const res = await fetch(`http://127.0.0.1:${port as string}/api/ask?q=${encodeURIComponent('ふるさと納税は？')}`);
       const body = (await res.json()) as { answered: boolean };
       expect(body.answered).toBe(true);
-      expect((await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST' })).status).toBe(503);
+      expect((await fetch(`http://127.0.0.1:${port as string}/webhook`, { method: 'POST' })).status).toBe(503);
     } finally {
       run.kill();
     }

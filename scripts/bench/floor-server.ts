@@ -41,13 +41,13 @@ async function replier(): Promise<Reply> {
     const client = new messagingApi.MessagingApiClient({ channelAccessToken, baseURL: baseUrl });
     return (request) => client.replyMessage(request);
   }
-  type PosterModule = {
-    createMessagingApiPoster(options: { baseUrl: string; channelAccessToken: string }): {
-      post(path: string, payload: unknown): Promise<void>;
+  interface PosterModule {
+    createMessagingApiPoster: (options: { baseUrl: string; channelAccessToken: string }) => {
+      post: (path: string, payload: unknown) => Promise<void>;
     };
-  };
-  const { createMessagingApiPoster } = (await import(pathToFileURL(posterModule).href)) as PosterModule;
-  const poster = createMessagingApiPoster({ baseUrl, channelAccessToken });
+  }
+  const posterApi = (await import(pathToFileURL(posterModule).href)) as PosterModule;
+  const poster = posterApi.createMessagingApiPoster({ baseUrl, channelAccessToken });
   return (request) => poster.post('/v2/bot/message/reply', request);
 }
 const reply = await replier();

@@ -96,6 +96,7 @@ function post(url: string, agent: Agent, hook: Webhook): Promise<number> {
 
 const clockTicks = (() => {
   const out = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stdout is null when getconf cannot be started
   const ticks = Number(out.stdout?.trim());
   return Number.isFinite(ticks) && ticks > 0 ? ticks : 100;
 })();

@@ -93,7 +93,7 @@ export async function startServer(command: ServerCommand): Promise<ServerProcess
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(
-        `${path.basename(command.args.at(-1) ?? 'server')} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${logTail()}`,
+        `${path.basename(command.args.at(-1) ?? 'server')} exited (${String(child.exitCode ?? child.signalCode)}) before it was ready:\n${logTail()}`,
       );
     }
     if ((await healthStatus(url)) === 200) break;

@@ -38,7 +38,8 @@ async function load(variant: string, compiledModule: string | undefined): Promis
     case 'kuromoji': {
       const dicPath = path.join(path.dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
       return new Promise((resolve, reject) =>
-        kuromoji.builder({ dicPath }).build((err, tokenizer) => (err ? reject(err) : resolve(tokenizer))),
+        // kuromoji passes a null error on success, whatever @types/kuromoji says.
+        kuromoji.builder({ dicPath }).build((err: Error | null, tokenizer) => (err ? reject(err) : resolve(tokenizer))),
       );
     }
     case 'compact': {

@@ -98,6 +98,8 @@ export async function buildReport(store: AnalyticsStore, options: ReportOptions 
 export function parseReportNumber(raw: unknown, name: string, max: number): number | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !/^[1-9]\d*$/.test(raw) || Number(raw) > max) {
+    // A query value or a CLI option: a string, or strings from a repeated ?days=, never an object.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
     throw new RangeError(`${name} expects a whole number from 1 to ${max}, got '${String(raw)}'`);
   }
   return Number(raw);

@@ -23,7 +23,7 @@ export function characterBigrams(normalized: string): string[] {
   for (const [run] of normalized.matchAll(WORD_CHARS)) {
     const chars = [...run];
     for (let i = 0; i + 1 < chars.length; i++) {
-      const gram = `${chars[i]}${chars[i + 1]}`;
+      const gram = `${chars[i] as string}${chars[i + 1] as string}`;
       if (!HAS_HIRAGANA.test(gram)) grams.push(GRAM_MARK + gram);
     }
   }

@@ -47,7 +47,7 @@ export function dictionaryPath(): string {
 }
 
 // kuromoji's classes (kuromoji 0.1.2 is pinned: these paths and fields are its internals).
-type UnknownDictionaryLoader = {
+interface UnknownDictionaryLoader {
   loadUnknownDictionaries(
     unk: Uint8Array,
     unkPos: Uint8Array,
@@ -56,13 +56,13 @@ type UnknownDictionaryLoader = {
     compatCharMap: Uint32Array,
     invokeDefinitions: Uint8Array,
   ): void;
-};
-type TrieBuffers = {
+}
+interface TrieBuffers {
   getBaseBuffer(): Int32Array;
   getCheckBuffer(): Int32Array;
   loadBaseBuffer(b: Int32Array): unknown;
   loadCheckBuffer(b: Int32Array): unknown;
-};
+}
 const DynamicDictionariesClass = require('kuromoji/src/dict/DynamicDictionaries.js') as new () => DynamicDictionaries;
 const TokenizerClass = require('kuromoji/src/Tokenizer.js') as new (dic: DynamicDictionaries) => KuromojiTokenizer;
 

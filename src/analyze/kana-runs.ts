@@ -211,6 +211,7 @@ export function kanaRuns(normalized: string, isKnownWord: (word: string) => bool
     if (TAILS.includes(text) || FUNCTION_WORDS.has(text)) text = '';
     const reading = toKatakana(text);
     // A run of one repeated sound (ああああ, ーーー) is noise, not a word.
+    // eslint-disable-next-line @typescript-eslint/prefer-string-starts-ends-with -- compares the two characters, not a prefix
     if (new Set(readingBigrams(reading)).size >= 2 || (text.length === 2 && text[0] !== text[1])) {
       runs.push({ text, reading, start: match.index, end: match.index + match[0].length });
     }
@@ -223,6 +224,6 @@ export function readingBigrams(reading: string): string[] {
   const chars = [...reading];
   if (chars.length < 2) return chars;
   const grams: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) grams.push(`${chars[i]}${chars[i + 1]}`);
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(`${chars[i] as string}${chars[i + 1] as string}`);
   return grams;
 }

@@ -64,7 +64,9 @@ function occurrenceTest(corpusText: string): (word: string) => boolean {
   const positions = new Int32Array(pairCount);
   for (let i = 0; i < pairCount; i++) {
     const id = pairIdAt[i] ?? 0;
-    positions[next[id]!++] = i;
+    const at = next[id] as number;
+    positions[at] = i;
+    next[id] = at + 1;
   }
 
   const test = (word: string): boolean => {

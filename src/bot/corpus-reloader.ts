@@ -187,6 +187,7 @@ export function createCorpusReloader(deps: CorpusReloaderDeps): CorpusReloader {
   async function compareHash(): Promise<void> {
     if (running) return;
     const hash = await hashNow();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a reload may have started during the await
     if (hash === undefined || hash === attemptedHash || running) return;
     deps.logger.info({ hash, served: status.hash }, 'the corpus files changed; reloading');
     await reload();

@@ -150,7 +150,7 @@ function readHeader(record: CsvRow, file: string, problems: CorpusProblem[]): He
     if (!column) {
       problems.push(located(file, 1, label, `unknown column: expected one of ${csvColumns.join(', ')} (or 本文, キーワード, 柱…)`));
     } else if (columns.has(column)) {
-      problems.push(located(file, 1, label, `column ${column} appears twice (first as ${columns.get(column)?.label})`));
+      problems.push(located(file, 1, label, `column ${column} appears twice (first as ${columns.get(column)?.label ?? ''})`));
     } else {
       columns.set(column, { index, label });
     }
@@ -271,7 +271,7 @@ function entryFromRecord(
     const column = columnOfField(key, rest[0]);
     if (reported.has(column)) continue;
     const sub = column === 'source_section' || column === 'source_line' ? rest.slice(1) : rest;
-    const got = column === 'id' || column === 'kind' ? `, got ${quoteCell(String(candidate[column]))}` : '';
+    const got = column === 'id' || column === 'kind' ? `, got ${quoteCell(candidate[column])}` : '';
     const empty = issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1;
     problem(column, `${empty ? 'must not be empty' : issue.message}${got}`, sub.length > 0 ? formatPath(['', ...sub]) : '');
   }

@@ -34,8 +34,8 @@ export type EntryKind = z.infer<typeof EntryKind>;
 export const Figure = z
   .object({
     label: z.string().trim().min(1),
-    before: z.number().finite().optional(),
-    after: z.number().finite(),
+    before: z.number().optional(),
+    after: z.number(),
     unit: z.string().trim().min(1),
     period: z.string().trim().min(1),
     approximate: z.boolean().optional(),

@@ -25,7 +25,7 @@ export function parseYaml(file: SourceFile, problems: CorpusProblem[]): ParsedYa
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const line = lineCounter.linePos(err.pos[0]).line;
-      problems.push({ file: file.name, line, field: '', message: `YAML syntax: ${err.message.split('\n')[0]}` });
+      problems.push({ file: file.name, line, field: '', message: `YAML syntax: ${err.message.split('\n')[0] as string}` });
     }
     return undefined;
   }

@@ -47,7 +47,7 @@ export async function readCorpusDir(dir: string): Promise<Corpus> {
     ...names.map((n) => readSource(path.join(entriesDir, n))),
   ]);
   // In slices: a server reloading its corpus keeps answering while the files are parsed.
-  return parseCorpusInSlices(meta as SourceFile, files as SourceFile[], synonyms, english);
+  return parseCorpusInSlices(meta, files, synonyms, english);
 }
 
 /**

@@ -31,7 +31,7 @@ export const SynonymGroup = z
       const key = normalizeText(word);
       const first = firstIndex.get(key);
       if (first === undefined) firstIndex.set(key, i);
-      else ctx.addIssue({ code: 'custom', path: [i], message: `'${word}' repeats '${words[first]}' (word ${first + 1} of this group)` });
+      else ctx.addIssue({ code: 'custom', path: [i], message: `'${word}' repeats '${words[first] as string}' (word ${first + 1} of this group)` });
     });
   });
 
@@ -68,7 +68,7 @@ export function parseSynonymFile(file: SourceFile, problems: CorpusProblem[]): s
           file: file.name,
           line: parsed.lineOf(path),
           field: formatPath(path),
-          message: `'${result.data[w]}' is already in the group at line ${first.line} (groups[${first.index}]); a word may be in one group only: merge the two groups`,
+          message: `'${result.data[w] as string}' is already in the group at line ${first.line} (groups[${first.index}]); a word may be in one group only: merge the two groups`,
         });
       } else {
         firstGroupOf.set(word, { index: g, line: parsed.lineOf(['groups', g]) });

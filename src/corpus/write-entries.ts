@@ -49,7 +49,7 @@ export function writeEntries(files: readonly SourceFile[], entries: readonly Ent
     docs.set(file.name, doc);
     for (const item of entriesOf(doc, file.name).items) {
       const id = isMap(item) ? item.get('id') : undefined;
-      if (typeof id === 'string' && isMap(item) && !where.has(id)) where.set(id, { file: file.name, node: item as YAMLMap });
+      if (typeof id === 'string' && isMap(item) && !where.has(id)) where.set(id, { file: file.name, node: item });
     }
   }
 
@@ -200,7 +200,7 @@ function syncNode(doc: Document, node: Node, value: Plain, key: string): Node | 
     });
     return undefined;
   }
-  return doc.createNode(value) as Node;
+  return doc.createNode(value);
 }
 
 function isNodeLike(value: unknown): value is Node {

@@ -295,9 +295,9 @@ export function formatExplain(
     for (const t of h.terms) {
       const path = t.synonym
         ? `synonym ${t.synonym.target} (${t.synonym.matchedTerms.length} of ${t.synonym.terms.length} terms: ${t.synonym.matchedTerms.join(', ')})`
-        : (pathNames[t.via ?? ''] ?? t.via);
+        : (pathNames[t.via ?? ''] ?? t.via ?? '');
       const share = t.share !== undefined && t.share < 1 ? `  share ${pct(t.share)}` : '';
-      const how = t.matched ? `${path}  in ${t.fields?.join(', ')}${share}` : 'not matched';
+      const how = t.matched ? `${path}  in ${(t.fields ?? []).join(', ')}${share}` : 'not matched';
       lines.push(`       ${t.matched ? '✓' : '✗'} ${padEnd(t.term, termColumn)}  ${how}`);
     }
     if (h.terms.length > 0 && h.terms.every((t) => !t.matched)) {

@@ -175,7 +175,8 @@ function renderAnswer(
 ): Message[] {
   const { hits, confidence, askedUnit } = decision;
   const entries = answerHits(hits, decision.shownFirst).map((h) => leadWithAskedFigure(h.entry, askedUnit));
-  const altText = (askedUnit && askedFigureAltText(entries, meta, askedUnit)) || answerAltText(entries, meta);
+  const altText =
+    (askedUnit ? askedFigureAltText(entries, meta, askedUnit) : undefined) ?? answerAltText(entries, meta);
   const carousel = renderEntryCarousel(entries, meta, altText);
   const answer: Message = { ...carousel, quickReply: { items: relatedQuickReplyItems(hits, options.entries ?? []) } };
   return confidence === 'partial' ? [{ type: 'text', text: partialNotice }, answer] : [answer];

@@ -94,7 +94,7 @@ export const tileTitleLimits = { lineLength: 8, lines: 2 } as const;
 
 /** A pillar's words for its tile: its shortName, else its name, split at spaces; throws when they do not fit. */
 function tileTitle(pillar: Pillar): string[] {
-  const lines = (pillar.shortName ?? pillar.name).split(/[ 　]+/u);
+  const lines = (pillar.shortName ?? pillar.name).split(/[ \u3000]+/u);
   if (lines.length > tileTitleLimits.lines || lines.some((line) => [...line].length > tileTitleLimits.lineLength)) {
     throw new Error(
       `corpus meta.yaml: 柱${pillar.number}の「${pillar.shortName ?? pillar.name}」はリッチメニューのタイルに長すぎます。` +
@@ -240,7 +240,7 @@ export function checkRichMenuLimits(request: messagingApi.RichMenuRequest): stri
   areas.forEach((area, i) => {
     const where = `areas[${i}]`;
     const b = area.bounds;
-    if (b === undefined || b.x === undefined || b.y === undefined || b.width === undefined || b.height === undefined) {
+    if (b?.x === undefined || b.y === undefined || b.width === undefined || b.height === undefined) {
       problems.push(`${where}.bounds: x, y, width and height are required`);
     } else if (width !== undefined && height !== undefined && (b.x + b.width > width || b.y + b.height > height)) {
       problems.push(`${where}.bounds: ${describeBounds(b)} goes beyond the ${width}×${height} menu`);

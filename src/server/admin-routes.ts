@@ -36,6 +36,8 @@ export function adminRoutes(deps: AdminRouteDeps): express.Router {
     }
     const format = req.query.format ?? 'json';
     if (format !== 'json' && format !== 'csv') {
+      // express's simple query parser gives a string or strings (a repeated ?format=), never an object.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
       res.status(400).json({ message: `format expects json or csv, got '${String(format)}'` });
       return;
     }

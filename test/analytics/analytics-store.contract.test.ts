@@ -10,7 +10,10 @@ import {
 import { openSqliteAnalyticsStore } from '../../src/analytics/sqlite-analytics-store.js';
 
 /** The same suite for every implementation: what the report shows must not depend on the store. */
-type Opened = { store: AnalyticsStore; cleanup: () => void };
+interface Opened {
+  store: AnalyticsStore;
+  cleanup: () => void;
+}
 const implementations: { name: string; open: () => Opened | Promise<Opened> }[] = [
   { name: 'the in-memory store', open: () => ({ store: createMemoryAnalyticsStore(), cleanup: () => {} }) },
   {

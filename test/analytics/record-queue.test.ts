@@ -102,8 +102,8 @@ describe('createRecordQueue', () => {
       queue.push(round);
       await queue.flush();
     }
-    expect(parsed(lines).map((l) => l['dropped'])).toEqual([2]);
+    expect(parsed(lines).map((l) => l.dropped)).toEqual([2]);
     await queue.close(); // what was not logged yet is logged on close
-    expect(parsed(lines).map((l) => l['dropped'])).toEqual([2, 4]);
+    expect(parsed(lines).map((l) => l.dropped)).toEqual([2, 4]);
   });
 });

@@ -29,7 +29,10 @@ const questionFiles = [
 
 function plainKuromoji(): Promise<KuromojiTokenizer> {
   return new Promise((resolve, reject) => {
-    kuromoji.builder({ dicPath: dictionaryPath() }).build((err, tokenizer) => (err ? reject(err) : resolve(tokenizer)));
+    kuromoji
+      .builder({ dicPath: dictionaryPath() })
+      // kuromoji passes a null error on success, whatever @types/kuromoji says.
+      .build((err: Error | null, tokenizer) => (err ? reject(err) : resolve(tokenizer)));
   });
 }
 
@@ -51,7 +54,7 @@ function questions(file: string): string[] {
 /** What kuromoji's users can tell apart: every field of every token. */
 const fields = (tokens: readonly IpadicFeatures[]) => tokens.map((t) => ({ ...t }));
 
-type Internals = {
+interface Internals {
   token_info_dictionary: { target_map: Record<number, ArrayLike<number> | undefined> };
   unknown_dictionary: {
     character_definition: {
@@ -59,7 +62,7 @@ type Internals = {
       invoke_definition_map: { lookup(name: string): number | null; getCharacterClass(id: number): unknown };
     };
   };
-};
+}
 const internals = (tokenizer: KuromojiTokenizer) => tokenizer as unknown as Internals;
 
 let plain: KuromojiTokenizer;
@@ -111,8 +114,7 @@ describe('the compact kuromoji loader', () => {
       const id = Number(key);
       const want = expected[id] ?? [];
       const got = actual[id];
-      if (!got || got.length !== want.length || Array.from(got).some((v, i) => v !== Number(want[i])))
-        differing.push(id);
+      if (got?.length !== want.length || Array.from(got).some((v, i) => v !== Number(want[i]))) differing.push(id);
       checked++;
     }
     expect(checked).toBe(325_871);

@@ -54,7 +54,7 @@ describe('loadSudachiGroups', () => {
     const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     const parts: string[] = [];
     for (let length = 0; length < 1_000_000;) {
-      const part = `${words[next(words.length)]}${particles[next(particles.length)]}`;
+      const part = `${words[next(words.length)] as string}${particles[next(particles.length)] as string}`;
       parts.push(part);
       length += part.length;
     }

@@ -60,7 +60,7 @@ describe('parseCorpus', () => {
     const text = `entries:\n${entry('one').replace('寄付額が増えました。', '""')}  - id: two\n    pillar: 1\n`;
     const problems = problemsOf([{ name: 'c.yaml', text }]);
     expect(problems.some((p) => p.startsWith('c.yaml:6 entries[0].body:'))).toBe(true);
-    expect(problems.some((p) => /^c\.yaml:8 entries\[1\]\.kind:/.test(p))).toBe(true);
+    expect(problems.some((p) => p.startsWith('c.yaml:8 entries[1].kind:'))).toBe(true);
   });
 
   it('reports a YAML syntax error with its line', () => {
@@ -82,7 +82,7 @@ describe('parseCorpusInSlices', () => {
     ];
     expect(await parseCorpusInSlices(meta, files)).toEqual(parseCorpus(meta, files));
     const duplicate = [...files, { name: 'c.yaml', text: `entries:\n${entry('furusato')}` }];
-    const rejected = await parseCorpusInSlices(meta, duplicate).catch((err: CorpusError) => err.problems.map(formatProblem));
+    const rejected = await parseCorpusInSlices(meta, duplicate).catch((err: unknown) => (err as CorpusError).problems.map(formatProblem));
     expect(rejected).toEqual(problemsOf(duplicate));
     expect(rejected).toHaveLength(1);
   });

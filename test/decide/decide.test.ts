@@ -4,6 +4,7 @@ import { fixtureCorpus } from '../support/fixture-corpus.js';
 import { withinOneEdit, type RankedHit } from '../../src/search/search.js';
 import { decide } from '../../src/decide/decide.js';
 import type { Term } from '../../src/analyze/analyze.js';
+import type { Entry } from '../../src/corpus/entry.js';
 import { realTokenizer } from '../support/tokenizer.js';
 import { bundledEngine } from '../support/bot-server.js';
 import { questionsApart } from '../../src/decide/several-questions.js';
@@ -186,7 +187,7 @@ describe('a description in everyday words', () => {
   const noun = (text: string): Term => ({ text, reading: undefined, role: 'content', kana: false });
   const terms = ['鹿', '肉', '商売', '畑', '儲け', '全国', '評判'].map(noun);
   const hitMatching = (matched: readonly string[], coverage: number): RankedHit => ({
-    entry: fixtureCorpus.entries[0]!,
+    entry: fixtureCorpus.entries[0] as Entry,
     score: 10,
     coverage,
     matches: matched.map((text) => ({ term: noun(text), via: 'text', share: 1, fields: ['keywords'] })),

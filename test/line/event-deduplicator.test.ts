@@ -2,28 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryDeduplicator } from '../../src/line/event-deduplicator.js';
 
 describe('memory event deduplicator', () => {
-  it('lets an event through once and refuses its redelivery', async () => {
+  it('lets an event through once and refuses its redelivery', () => {
     const dedup = createMemoryDeduplicator();
-    expect(await dedup.claim('01ABC')).toBe(true);
-    expect(await dedup.claim('01ABC')).toBe(false);
-    expect(await dedup.claim('01ABD')).toBe(true);
+    expect(dedup.claim('01ABC')).toBe(true);
+    expect(dedup.claim('01ABC')).toBe(false);
+    expect(dedup.claim('01ABD')).toBe(true);
   });
 
-  it('forgets an event after its time to live', async () => {
+  it('forgets an event after its time to live', () => {
     let now = 10_000;
     const dedup = createMemoryDeduplicator({ ttlMs: 1000, now: () => now });
-    await dedup.claim('a');
+    dedup.claim('a');
     now = 10_999;
-    expect(await dedup.claim('a')).toBe(false);
+    expect(dedup.claim('a')).toBe(false);
     now = 12_500;
-    expect(await dedup.claim('a')).toBe(true);
+    expect(dedup.claim('a')).toBe(true);
   });
 
-  it('stays bounded: beyond the maximum the oldest ids are forgotten', async () => {
+  it('stays bounded: beyond the maximum the oldest ids are forgotten', () => {
     const dedup = createMemoryDeduplicator({ maxEntries: 3 });
-    for (const id of ['a', 'b', 'c', 'd']) await dedup.claim(id);
-    expect(await dedup.claim('a')).toBe(true);
-    expect(await dedup.claim('d')).toBe(false);
+    for (const id of ['a', 'b', 'c', 'd']) dedup.claim(id);
+    expect(dedup.claim('a')).toBe(true);
+    expect(dedup.claim('d')).toBe(false);
   });
 
   it('keeps forgetting the oldest ids in order, long after it first filled up', () => {

@@ -7,7 +7,12 @@ import { freePort, hasRedisServer, startRedisServer, type RedisServer } from '..
 const logs: string[] = [];
 const logger = createLogger(
   'warn',
-  new Writable({ write: (c: Buffer, _e, done) => (logs.push(c.toString()), done()) }),
+  new Writable({
+    write: (c: Buffer, _e, done) => {
+      logs.push(c.toString());
+      done();
+    },
+  }),
 );
 
 // CI installs redis-server (.ci/run); a developer machine without it skips these, saying why.
@@ -19,6 +24,7 @@ suite('redis event deduplicator (real redis-server)', () => {
     redis = await startRedisServer();
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
     await redis?.stop();
   });
 

@@ -52,6 +52,7 @@ function virtualClock(start = 1_700_000_000_000) {
       );
       for (let step = 0; step < 10_000; step++) {
         await new Promise((resolve) => setImmediate(resolve));
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the callbacks above while awaiting
         if (settled) return promise;
         timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
         const next = timers.shift();

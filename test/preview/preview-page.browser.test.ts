@@ -22,6 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
   await bot?.close();
 });
 
@@ -70,7 +71,7 @@ describe('the endpoints behind the preview page', () => {
     for (const data of ['pillar=1', 'pillar=3&page=2', 'browse=pillars', 'nonsense']) {
       const { status, body } = await postback({ data });
       expect(status).toBe(200);
-      expect(body).toEqual({ messages: JSON.parse(JSON.stringify(replyToPostback(data, engine).messages)) });
+      expect(body).toEqual({ messages: JSON.parse(JSON.stringify(replyToPostback(data, engine).messages)) as unknown });
     }
   });
 
@@ -138,6 +139,7 @@ describe.skipIf(skipBrowser)('the preview page in chromium', () => {
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
     await browser?.close();
   });
 
@@ -340,9 +342,7 @@ describe.skipIf(skipBrowser)('the preview page in chromium', () => {
      */
     async function inPage<T>(source: string): Promise<T> {
       await open();
-      return page.evaluate(
-        `(async () => { const render = await import('/preview/flex-render.js'); ${source} })()`,
-      ) as Promise<T>;
+      return page.evaluate<T>(`(async () => { const render = await import('/preview/flex-render.js'); ${source} })()`);
     }
 
     it('maps sizes, weights, colours, spacing and margins to LINE’s values', async () => {

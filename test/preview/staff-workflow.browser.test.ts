@@ -77,8 +77,11 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
   });
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
     await browser?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
     await bot?.stop();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
     await fake?.close();
     if (workDir) await rm(workDir, { recursive: true, force: true });
     console.info(

@@ -209,7 +209,7 @@ const entry: fc.Arbitrary<Entry> = fc
   )
   .map((raw) => Entry.safeParse(raw))
   .filter((parsed) => parsed.success)
-  .map((parsed) => parsed.data as Entry);
+  .map((parsed) => parsed.data);
 
 /** Unique ids, as a corpus has. */
 const entries = (maxLength: number) => fc.uniqueArray(entry, { minLength: 1, maxLength, selector: (e) => e.id });
@@ -265,7 +265,7 @@ describe('arbitrary valid entries', () => {
         entries(8),
         entries(20),
         meta,
-        fc.constantFrom('full', 'partial') as fc.Arbitrary<'full' | 'partial'>,
+        fc.constantFrom<'full' | 'partial'>('full', 'partial'),
         fc.option(unit, { nil: undefined }),
         (hits, others, m, confidence, askedUnit) => {
           // Ask for a unit the first hit has, most of the time.

@@ -150,10 +150,7 @@ describe('checkLineLimits', () => {
       body: {
         type: 'box',
         layout: 'vertical',
-        contents: Array.from(
-          { length: 4 },
-          () => ({ type: 'text', text: 'あ'.repeat(2650), wrap: true }) as messagingApi.FlexText,
-        ),
+        contents: Array.from({ length: 4 }, () => ({ type: 'text', text: 'あ'.repeat(2650), wrap: true })),
       },
     });
     const bytes = new TextEncoder().encode(JSON.stringify(heavy)).length;

@@ -81,7 +81,7 @@ const entry: fc.Arbitrary<Entry> = fc
   )
   .map((raw) => Entry.safeParse(raw))
   .filter((parsed) => parsed.success)
-  .map((parsed) => parsed.data as Entry);
+  .map((parsed) => parsed.data);
 
 const color = fc.stringMatching(/^#[0-9A-Fa-f]{6}$/);
 const meta: fc.Arbitrary<CorpusMeta> = fc

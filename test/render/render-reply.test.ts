@@ -105,7 +105,7 @@ const answer = (hits: Hit[], confidence: 'full' | 'partial' = 'full'): Decision 
 
 function flexOf(messages: messagingApi.Message[]): messagingApi.FlexMessage {
   const last = messages.at(-1);
-  if (last?.type !== 'flex') throw new Error(`expected a flex message last, got ${last?.type}`);
+  if (last?.type !== 'flex') throw new Error(`expected a flex message last, got ${String(last?.type)}`);
   return last;
 }
 

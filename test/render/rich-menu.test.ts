@@ -47,7 +47,7 @@ beforeAll(async () => {
 function postbackOf(area: messagingApi.RichMenuArea | undefined): messagingApi.PostbackAction {
   if (area?.action?.type !== 'postback')
     throw new Error(`expected a postback action, got ${JSON.stringify(area?.action)}`);
-  return area.action as messagingApi.PostbackAction;
+  return area.action;
 }
 
 describe('the rich menu request', () => {
@@ -68,7 +68,8 @@ describe('the rich menu request', () => {
     for (const { bounds } of request.areas ?? []) {
       const { x = 0, y = 0, width: w = 0, height: h = 0 } = bounds ?? {};
       for (let row = y; row < y + h; row++)
-        for (let column = x; column < x + w; column++) hits[row * width + column]! += 1;
+        for (let column = x; column < x + w; column++)
+          hits[row * width + column] = (hits[row * width + column] as number) + 1;
     }
     expect(hits.every((count) => count === 1)).toBe(true);
   });

@@ -37,7 +37,9 @@ suite('two replicas sharing redis', () => {
 
   afterAll(async () => {
     await Promise.all(replicas.map((r) => r.stop()));
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
     await fake?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
     await redis?.stop();
   });
 
@@ -61,11 +63,11 @@ suite('two replicas sharing redis', () => {
     expect(fake.invalidRequests).toEqual([]);
     // Each event skipped by the replica that lost the claim, as counted and, once its log is written, logged.
     const skippedCounted = await Promise.all(replicas.map(async (r) => (await metrics(r)).events.duplicatesSkipped));
-    expect(skippedCounted[0]! + skippedCounted[1]!).toBe(events.length);
+    expect((skippedCounted[0] as number) + (skippedCounted[1] as number)).toBe(events.length);
     await expect
       .poll(() => {
         const skipped = replicas.map((r) => (r.output().match(/redelivered event skipped/g) ?? []).length);
-        return skipped[0]! + skipped[1]!;
+        return (skipped[0] as number) + (skipped[1] as number);
       })
       .toBe(events.length);
   });

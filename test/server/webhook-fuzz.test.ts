@@ -56,7 +56,9 @@ afterEach(() => {
 afterAll(async () => {
   process.off('unhandledRejection', onCrash);
   process.off('uncaughtException', onCrash);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
   await bot?.close();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined if beforeAll failed
   await fake?.close();
 });
 
@@ -175,7 +177,7 @@ interface Case {
 }
 
 function replied(event: webhook.Event & { replyToken?: string }): Case {
-  return { event, replyTo: event.replyToken as string };
+  return { event, replyTo: event.replyToken };
 }
 
 const sources = fc.constantFrom<Record<string, unknown> | undefined>(

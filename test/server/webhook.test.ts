@@ -199,7 +199,7 @@ describe('POST /webhook', () => {
 });
 
 describe('health and local mode', () => {
-  let local: BotServer;
+  let local: BotServer | undefined;
   afterAll(async () => {
     await local?.close();
   });

@@ -47,11 +47,11 @@ export function startBotProcess(
       child.kill('SIGKILL');
       reject(new Error(`bot did not become ready; stdout: ${stdout} stderr: ${stderr}`));
     }, timeoutMs);
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout?.on('data', (d: Buffer) => {
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
       const port = /localhost:(\d+)/.exec(stdout)?.[1];
-      if (port && /tokenizer and index ready/.test(stdout)) {
+      if (port && stdout.includes('tokenizer and index ready')) {
         clearTimeout(timer);
         resolve({
           url: `http://127.0.0.1:${port}`,
@@ -66,7 +66,7 @@ export function startBotProcess(
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`bot exited with ${code}; stderr: ${stderr}`));
+      reject(new Error(`bot exited with ${String(code)}; stderr: ${stderr}`));
     });
   });
 }

@@ -66,6 +66,9 @@ function validReply(): messagingApi.ReplyMessageRequest {
   };
 }
 
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
+   The tests below break a valid reply at a JSON path, through `any` on purpose: the point is a body
+   that the SDK's types would refuse, to see the validator refuse it too. */
 /** A valid reply with `mutate` applied to its (JSON) copy. */
 function brokenReply(mutate: (reply: any) => void): unknown {
   const reply = structuredClone(validReply()) as any;
@@ -144,6 +147,7 @@ describe('validateMessagingApi', () => {
       '/messages/0/contents/contents/0/footer/contents/1/action/uri must match format "uri"',
     ]);
   });
+  /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return */
 
   it('reports every problem of a body at once, with its JSON pointer', () => {
     const violations = checkAgainstSpec('messaging-api', 'ReplyMessageRequest', { messages: [] });

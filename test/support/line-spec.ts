@@ -43,7 +43,7 @@ export interface SpecViolation {
   readonly message: string;
 }
 
-type JsonSchema = { [keyword: string]: unknown };
+type JsonSchema = Record<string, unknown>;
 
 /**
  * Requirements that LINE documents but the specs leave out, merged into the named schemas
@@ -179,7 +179,10 @@ export function specToJsonSchemaDefs(
   for (const [name, supplement] of Object.entries(supplements)) {
     const schema = defs[name];
     if (!isObject(schema)) throw new Error(`supplement for unknown schema ${name}`);
-    defs[name] = { ...schema, allOf: [...(Array.isArray(schema.allOf) ? schema.allOf : []), supplement] };
+    defs[name] = {
+      ...schema,
+      allOf: [...(Array.isArray(schema.allOf) ? (schema.allOf as unknown[]) : []), supplement],
+    };
   }
   return defs;
 }
