@@ -12,6 +12,7 @@ import {
   bundledCorpusDir,
   englishFileName,
   readCorpus,
+  readTextIfPresent,
   sudachiSynonymsFileName,
   synonymFileName,
 } from '../src/corpus/read-corpus.js';
@@ -25,16 +26,6 @@ import {
 } from '../src/render/rich-menu-svg.js';
 import { deriveSudachiSynonyms } from '../src/bot/sudachi-dictionary.js';
 import { restrictGroups } from '../src/analyze/synonyms.js';
-
-/** The file's text, or undefined when it does not exist. */
-async function readIfPresent(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
 
 const location = process.argv[2] ?? bundledCorpusDir;
 try {
@@ -79,7 +70,7 @@ try {
   }
   if ((await stat(location)).isDirectory()) {
     const file = path.join(location, sudachiSynonymsFileName);
-    const onDisk = await readIfPresent(file);
+    const onDisk = await readTextIfPresent(file);
     const expected = deriveSudachiSynonyms(text);
     if (onDisk === undefined) {
       console.warn(`warning: ${path.relative(process.cwd(), file)} is missing: run npm run synonyms:build`);

@@ -14,7 +14,7 @@ import { entriesFromCsv, entriesToCsv } from '../src/corpus/csv-entries.js';
 import { CsvSyntaxError, parseCsv, stringifyCsv } from '../src/corpus/csv.js';
 import { charactersNotInCp932, decodeText, encodeText, type TextEncodingName } from '../src/corpus/detect-encoding.js';
 import { parseCorpus, type SourceFile } from '../src/corpus/parse-corpus.js';
-import { bundledCorpusDir, readCorpus, synonymFileName } from '../src/corpus/read-corpus.js';
+import { bundledCorpusDir, readCorpus, readTextIfPresent, synonymFileName } from '../src/corpus/read-corpus.js';
 import { writeEntries } from '../src/corpus/write-entries.js';
 
 /** Where entries that are not in the corpus yet are written, in a corpus directory. */
@@ -85,15 +85,6 @@ async function writeAtomically(file: string, data: string | Uint8Array): Promise
   }
 }
 
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
-
 async function importCsv(args: Args): Promise<void> {
   const csvName = shown(args.file);
   const decoded = decodeText(await readFile(args.file));
@@ -117,7 +108,7 @@ async function importCsv(args: Args): Promise<void> {
   const meta = await source(path.join(args.corpusDir, 'meta.yaml'));
   const files = await Promise.all(names.map((n) => source(path.join(entriesDir, n))));
   const synonymsPath = path.join(args.corpusDir, synonymFileName);
-  const synonymsText = await readOptional(synonymsPath);
+  const synonymsText = await readTextIfPresent(synonymsPath);
   const synonyms = synonymsText === undefined ? undefined : { name: shown(synonymsPath), text: synonymsText };
   let corpus;
   try {

@@ -26,14 +26,20 @@ async function readSource(file: string): Promise<SourceFile> {
   return { name: path.relative(process.cwd(), file) || file, text: await readFile(file, 'utf8') };
 }
 
-/** The file, or undefined when it does not exist. */
-async function readOptionalSource(file: string): Promise<SourceFile | undefined> {
+/** The file's text, or undefined when it does not exist (the corpus's optional files). */
+export async function readTextIfPresent(file: string): Promise<string | undefined> {
   try {
-    return await readSource(file);
+    return await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
+}
+
+/** The file, or undefined when it does not exist. */
+async function readOptionalSource(file: string): Promise<SourceFile | undefined> {
+  const text = await readTextIfPresent(file);
+  return text === undefined ? undefined : { name: path.relative(process.cwd(), file) || file, text };
 }
 
 /** Read and validate a corpus directory; throws CorpusError listing every problem. */
