@@ -28,7 +28,7 @@ import { startCountingLineApi } from './bench/counting-line-api.js';
 import { runLoad, type LoadResult } from './bench/load.js';
 import { readQuestions, repoRoot } from './bench/questions.js';
 import { startServer, type ServerProcess } from './bench/server-process.js';
-import { stageNames, timeStages } from './bench/stages.js';
+import { stageLabels, stageNames, timeStages } from './bench/stages.js';
 import { mb, median, medianAndRange, ms, percentile, ratio, table, us } from './bench/stats.js';
 import { renderReply } from '../src/render/render-reply.js';
 
@@ -203,7 +203,7 @@ console.log(
     stageNames.map((name) => {
       const xs = stages.samples.get(name) ?? [];
       return [
-        name,
+        stageLabels[name],
         us(percentile(xs, 50)),
         us(percentile(xs, 99)),
         us(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)),
@@ -211,7 +211,10 @@ console.log(
     }),
   ),
 );
-console.log('  (question terms tokenizes again, and tokenizes synonym targets: it includes the two rows above it)');
+console.log(
+  "  (askQuestion's own stages, timed through its lap option; a message asking several questions searches and\n" +
+    '   decides once more for each, and each row adds them up; tokenize is part of question terms)',
+);
 const claims = measureClaims();
 console.log(
   `  de-duplication (in memory), per webhook event: ${claims.fillingUs.toFixed(2)} µs while filling, ` +
