@@ -26,10 +26,10 @@ import { compileScript } from './bench/compile-script.js';
 import { measureClaims } from './bench/dedup-claims.js';
 import { startCountingLineApi } from './bench/counting-line-api.js';
 import { runLoad, type LoadResult } from './bench/load.js';
-import { readQuestions, repoRoot } from './bench/questions.js';
-import { startServer, type ServerProcess } from './bench/server-process.js';
+import { repoRoot, startServerProcess, type ServerProcess } from '../test/support/server-process.js';
 import { stageLabels, stageNames, timeStages } from './bench/stages.js';
 import { mb, median, medianAndRange, ms, percentile, ratio, table, us } from './bench/stats.js';
+import { parseEvalQuestions } from '../src/cli/eval-score.js';
 import { renderReply } from '../src/render/render-reply.js';
 
 const { values } = parseArgs({
@@ -77,7 +77,12 @@ function git(...args: string[]): string {
 
 // ---- what runs ----
 
-const { files, questions } = readQuestions();
+// The development questions and the citizen question set, as plain texts.
+const files = [
+  path.resolve(repoRoot, '../shared/eval/dev-questions.jsonl'),
+  path.resolve(repoRoot, 'test/eval/citizen-questions.jsonl'),
+].filter((file) => existsSync(file));
+const questions = files.flatMap((file) => parseEvalQuestions(readFileSync(file, 'utf8')).map(({ q }) => q));
 const dirty = git('status', '--porcelain', '--untracked-files=no') !== '' ? ' + uncommitted changes' : '';
 console.log(`npm run bench — ${new Date().toISOString()}`);
 console.log(
@@ -134,7 +139,11 @@ interface StartUp {
 async function startUps(args: readonly string[], runs: number, label: string): Promise<StartUp[]> {
   const results: StartUp[] = [];
   for (let i = 0; i < runs; i++) {
-    const server = await startServer({ args, env: serverEnv(label), logFile: path.join(work, `${label}-${i}.log`) });
+    const server = await startServerProcess({
+      args,
+      env: serverEnv(label),
+      logFile: path.join(work, `${label}-${i}.log`),
+    });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     results.push({ readyMs: server.readyMs, rssAtReady: server.rssAtReady, rssSettled: server.rss() });
     await server.stop();
@@ -255,7 +264,7 @@ async function withServer<T>(
   load: (server: ServerProcess) => Promise<T>,
 ): Promise<T> {
   api.reset();
-  const server = await startServer({
+  const server = await startServerProcess({
     args: contender.args,
     env: { ...serverEnv(contender.name), ...contender.env },
     logFile: path.join(work, `${contender.name}-${logName}.log`),

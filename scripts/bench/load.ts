@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { callbackBody, sign, textEvent } from '../../test/support/webhook-fixtures.js';
 import type { CountingLineApi } from './counting-line-api.js';
-import type { ServerProcess } from './server-process.js';
+import type { ServerProcess } from '../../test/support/server-process.js';
 
 export interface LoadOptions {
   readonly channelSecret: string;
