@@ -24,8 +24,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileScript } from './bench/compile-script.js';
 import { measureClaims } from './bench/dedup-claims.js';
-import { startCountingLineApi } from './bench/counting-line-api.js';
 import { runLoad, type LoadResult } from './bench/load.js';
+import { startFakeLineApi } from '../test/support/fake-line-api.js';
 import { repoRoot, startServerProcess, type ServerProcess } from '../test/support/server-process.js';
 import { stageLabels, stageNames, timeStages } from './bench/stages.js';
 import { mb, median, medianAndRange, ms, percentile, ratio, table, us } from './bench/stats.js';
@@ -118,7 +118,7 @@ if (!values['skip-build']) {
 }
 console.log(`server: ${serverLabel}`);
 
-const api = await startCountingLineApi();
+const api = await startFakeLineApi({ countOnly: true });
 const serverEnv = (logName: string): Record<string, string> => ({
   NODE_ENV: 'production',
   LINE_CHANNEL_SECRET: channelSecret,
