@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { askResult } from '../src/bot/ask-result.js';
 import { createEngine } from '../src/bot/engine.js';
-import { scoreOne, summarize, type EvalQuestion, type EvalScores } from '../src/cli/eval-score.js';
+import { parseEvalQuestions, scoreOne, summarize, type EvalScores } from '../src/cli/eval-score.js';
 import { loadEngine } from '../src/bot/load-engine.js';
 import { createJapaneseTokenizer } from '../src/analyze/japanese-tokenizer.js';
 
@@ -42,13 +42,10 @@ if (!Number.isInteger(passes) || passes < 1) {
 }
 const files = values.file && values.file.length > 0 ? values.file : defaultFiles;
 
-function readQuestions(file: string): EvalQuestion[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as EvalQuestion);
-}
-const sets = files.map((file) => ({ name: path.basename(file, '.jsonl'), questions: readQuestions(file) }));
+const sets = files.map((file) => ({
+  name: path.basename(file, '.jsonl'),
+  questions: parseEvalQuestions(readFileSync(file, 'utf8')),
+}));
 
 // The engine, once, as every tool builds it.
 let started = performance.now();

@@ -24,12 +24,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileScript } from './bench/compile-script.js';
 import { measureClaims } from './bench/dedup-claims.js';
-import { startCountingLineApi } from './bench/counting-line-api.js';
 import { runLoad, type LoadResult } from './bench/load.js';
-import { readQuestions, repoRoot } from './bench/questions.js';
-import { startServer, type ServerProcess } from './bench/server-process.js';
-import { stageNames, timeStages } from './bench/stages.js';
+import { startFakeLineApi } from '../test/support/fake-line-api.js';
+import { repoRoot, startServerProcess, type ServerProcess } from '../test/support/server-process.js';
+import { stageLabels, stageNames, timeStages } from './bench/stages.js';
 import { mb, median, medianAndRange, ms, percentile, ratio, table, us } from './bench/stats.js';
+import { parseEvalQuestions } from '../src/cli/eval-score.js';
 import { renderReply } from '../src/render/render-reply.js';
 
 const { values } = parseArgs({
@@ -77,7 +77,12 @@ function git(...args: string[]): string {
 
 // ---- what runs ----
 
-const { files, questions } = readQuestions();
+// The development questions and the citizen question set, as plain texts.
+const files = [
+  path.resolve(repoRoot, '../shared/eval/dev-questions.jsonl'),
+  path.resolve(repoRoot, 'test/eval/citizen-questions.jsonl'),
+].filter((file) => existsSync(file));
+const questions = files.flatMap((file) => parseEvalQuestions(readFileSync(file, 'utf8')).map(({ q }) => q));
 const dirty = git('status', '--porcelain', '--untracked-files=no') !== '' ? ' + uncommitted changes' : '';
 console.log(`npm run bench — ${new Date().toISOString()}`);
 console.log(
@@ -113,7 +118,7 @@ if (!values['skip-build']) {
 }
 console.log(`server: ${serverLabel}`);
 
-const api = await startCountingLineApi();
+const api = await startFakeLineApi({ countOnly: true });
 const serverEnv = (logName: string): Record<string, string> => ({
   NODE_ENV: 'production',
   LINE_CHANNEL_SECRET: channelSecret,
@@ -134,7 +139,11 @@ interface StartUp {
 async function startUps(args: readonly string[], runs: number, label: string): Promise<StartUp[]> {
   const results: StartUp[] = [];
   for (let i = 0; i < runs; i++) {
-    const server = await startServer({ args, env: serverEnv(label), logFile: path.join(work, `${label}-${i}.log`) });
+    const server = await startServerProcess({
+      args,
+      env: serverEnv(label),
+      logFile: path.join(work, `${label}-${i}.log`),
+    });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     results.push({ readyMs: server.readyMs, rssAtReady: server.rssAtReady, rssSettled: server.rss() });
     await server.stop();
@@ -203,7 +212,7 @@ console.log(
     stageNames.map((name) => {
       const xs = stages.samples.get(name) ?? [];
       return [
-        name,
+        stageLabels[name],
         us(percentile(xs, 50)),
         us(percentile(xs, 99)),
         us(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)),
@@ -211,7 +220,10 @@ console.log(
     }),
   ),
 );
-console.log('  (question terms tokenizes again, and tokenizes synonym targets: it includes the two rows above it)');
+console.log(
+  "  (askQuestion's own stages, timed through its lap option; a message asking several questions searches and\n" +
+    '   decides once more for each, and each row adds them up; tokenize is part of question terms)',
+);
 const claims = measureClaims();
 console.log(
   `  de-duplication (in memory), per webhook event: ${claims.fillingUs.toFixed(2)} µs while filling, ` +
@@ -252,7 +264,7 @@ async function withServer<T>(
   load: (server: ServerProcess) => Promise<T>,
 ): Promise<T> {
   api.reset();
-  const server = await startServer({
+  const server = await startServerProcess({
     args: contender.args,
     env: { ...serverEnv(contender.name), ...contender.env },
     logFile: path.join(work, `${contender.name}-${logName}.log`),

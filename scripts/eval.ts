@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { askResult } from '../src/bot/ask-result.js';
 import { loadEngine } from '../src/bot/load-engine.js';
-import { scoreOne, summarize, type EvalQuestion } from '../src/cli/eval-score.js';
+import { parseEvalQuestions, scoreOne, summarize } from '../src/cli/eval-score.js';
 
 const defaultFile = path.resolve(import.meta.dirname, '../../shared/eval/dev-questions.jsonl');
 const { values } = parseArgs({
@@ -19,10 +19,7 @@ const { values } = parseArgs({
   },
 });
 
-const questions: EvalQuestion[] = readFileSync(values.file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as EvalQuestion);
+const questions = parseEvalQuestions(readFileSync(values.file, 'utf8'));
 const engine = await loadEngine(values.corpus);
 const outcomes = questions.map((q) => scoreOne(q, askResult(engine, q.q, 3)));
 const s = summarize(outcomes);

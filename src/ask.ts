@@ -41,7 +41,16 @@ export interface AskOptions {
   /** How many hits to rank (default 5). */
   readonly top?: number;
   readonly rule?: DecisionRule;
+  /**
+   * Called as each stage ends (npm run bench times this very function's stages with it); search
+   * and decide end once more for each question of a message that asks several.
+   */
+  readonly lap?: (stage: AskStage) => void;
 }
+
+/** The stages of askQuestion, in the order they run. */
+export const askStages = ['normalize', 'terms', 'focus', 'search', 'decide'] as const;
+export type AskStage = (typeof askStages)[number];
 
 /** Questions longer than this are cut before analysis: LINE allows 5,000 characters, no FAQ needs them. */
 export const maxQuestionLength = 500;
@@ -50,33 +59,39 @@ export const maxQuestionLength = 500;
 const rerankDepth = 20;
 
 export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: string, options: AskOptions = {}): Asked {
+  const { lap } = options;
   const isKnownWord = (word: string) => index.documentFrequency.has(`t:${word}`);
   // The cut must not split an emoji: the tokenizer throws on a lone high surrogate.
   const written = normalizeText(question.slice(0, maxQuestionLength * 2))
     .slice(0, maxQuestionLength)
     .replace(/[\uD800-\uDBFF]$/u, '');
   const normalized = standardizeColloquial(readLatinWords(written, index.english, isKnownWord));
-  const clauses = questionClauses(normalized);
-  const setPhrases = setPhraseSpans(normalized);
+  lap?.('normalize');
   const allTerms = questionTerms(normalized, tokenize, {
     synonyms: index.synonyms,
     isKnownWord,
     occursInCorpus: (text) => index.text.includes(text),
   });
+  lap?.('terms');
+  const clauses = questionClauses(normalized);
+  const setPhrases = setPhraseSpans(normalized);
   const focus = withTopicBefore(focusSpans(normalized, clauses), clauses, allTerms, setPhrases);
   const rule = options.rule ?? defaultDecisionRule;
   const top = options.top ?? 5;
   const smallTalk = detectSmallTalk(normalized);
-  const main = askAbout(index, normalized, markBackground(allTerms, focus, setPhrases), focus, smallTalk, top, rule);
+  const marked = markBackground(allTerms, focus, setPhrases);
+  lap?.('focus');
+  const main = askAbout(index, normalized, marked, focus, smallTalk, top, rule, lap);
   const decision = smallTalk
     ? main.decision
     : combineQuestions(main.decision, () =>
         questionsApart(normalized, clauses, allTerms, setPhrases).map(
           ({ clause, terms }) =>
             // Each question on its own words: the story is ranked in the main answer.
-            askAbout(index, normalized, terms, [clause], undefined, top, rule).decision,
+            askAbout(index, normalized, terms, [clause], undefined, top, rule, lap).decision,
         ),
       );
+  lap?.('decide');
   return { question, normalized, terms: main.terms, decisive: main.decisive, decision };
 }
 
@@ -89,6 +104,7 @@ function askAbout(
   smallTalk: SmallTalk | undefined,
   top: number,
   rule: DecisionRule,
+  lap: AskOptions['lap'],
 ): { terms: readonly Term[]; decisive: readonly Term[]; decision: Decision } {
   // Rank on the whole message, decide on what it asks.
   const asked = terms.filter((t) => !t.background);
@@ -105,7 +121,10 @@ function askAbout(
     grams,
   );
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
-  return { terms, decisive, decision: decide(index, { terms: decisive, hits, smallTalk, intent }, rule) };
+  lap?.('search');
+  const decision = decide(index, { terms: decisive, hits, smallTalk, intent }, rule);
+  lap?.('decide');
+  return { terms, decisive, decision };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { repoRoot } from './questions.js';
+import { repoRoot } from '../../test/support/server-process.js';
 
 /** Where compiled helpers go: inside node_modules, so their package imports resolve as usual. */
 const outDir = path.join(repoRoot, 'node_modules/.cache/komoro-bench');

@@ -1,7 +1,7 @@
 /**
  * The load test of one server: signed text webhooks (one event each, questions in turn) sent over
  * loopback, each acknowledgement timed, each reply matched to its webhook by reply token at the
- * counting fake Messaging API, the server's resident memory sampled meanwhile. Either at a fixed
+ * fake Messaging API (count only), the server's resident memory sampled meanwhile. Either at a fixed
  * concurrency (closed loop: as fast as the server answers, so latency is mostly queueing) or at a
  * fixed rate (open loop: latency at a load the server can carry).
  */
@@ -9,8 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { callbackBody, sign, textEvent } from '../../test/support/webhook-fixtures.js';
-import type { CountingLineApi } from './counting-line-api.js';
-import type { ServerProcess } from './server-process.js';
+import type { FakeLineApi } from '../../test/support/fake-line-api.js';
+import type { ServerProcess } from '../../test/support/server-process.js';
 
 export interface LoadOptions {
   readonly channelSecret: string;
@@ -118,11 +118,11 @@ function cpuMs(pid: number, thread = false): number {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves once every token has a reply, or when no reply came for `idleMs`. */
-async function repliesFor(api: CountingLineApi, tokens: readonly string[], idleMs: number): Promise<void> {
+async function repliesFor(api: FakeLineApi, tokens: readonly string[], idleMs: number): Promise<void> {
   let lastCount = -1;
   let lastChange = performance.now();
   for (;;) {
-    const answered = tokens.reduce((n, token) => n + (api.replies.has(token) ? 1 : 0), 0);
+    const answered = tokens.reduce((n, token) => n + (api.arrivals.has(token) ? 1 : 0), 0);
     if (answered === tokens.length) return;
     if (answered !== lastCount) {
       lastCount = answered;
@@ -163,7 +163,7 @@ async function sendAtRate(url: string, agent: Agent, hooks: readonly Webhook[], 
   await Promise.all(pending);
 }
 
-export async function runLoad(server: ServerProcess, api: CountingLineApi, options: LoadOptions): Promise<LoadResult> {
+export async function runLoad(server: ServerProcess, api: FakeLineApi, options: LoadOptions): Promise<LoadResult> {
   const agent = new Agent({
     keepAlive: true,
     maxSockets: options.ratePerSecond === undefined ? options.concurrency : 512,
@@ -220,7 +220,7 @@ export async function runLoad(server: ServerProcess, api: CountingLineApi, optio
     const missing: string[] = [];
     hooks.forEach((hook, i) => {
       sent.add(hook.replyToken);
-      const times = api.replies.get(hook.replyToken);
+      const times = api.arrivals.get(hook.replyToken);
       if (!times) {
         missing.push(hook.replyToken);
         return;
@@ -228,8 +228,8 @@ export async function runLoad(server: ServerProcess, api: CountingLineApi, optio
       replyLatencies.push((times[0] as number) - (sentAt[i] as number));
       if (times.length > 1) duplicates.set(hook.replyToken, times.length);
     });
-    const unexpected = [...api.replies.keys()].filter((token) => !sent.has(token)).length;
-    const otherRequests = new Map([...api.requests].filter(([key]) => key !== 'POST /v2/bot/message/reply'));
+    const unexpected = [...api.arrivals.keys()].filter((token) => !sent.has(token)).length;
+    const otherRequests = new Map([...api.counts].filter(([key]) => key !== 'POST /v2/bot/message/reply'));
     return {
       requests: hooks.length,
       statuses,

@@ -1,45 +1,37 @@
 /**
- * Latency of each stage of the answering pipeline, in process: the stage functions called one by
- * one as askQuestion (src/ask.ts) and replyForEvent (src/bot/reply-for-event.ts) call them,
- * each timed with performance.now(), over every question for many passes after a warm-up pass.
+ * Latency of each stage of the answering pipeline, in process: askQuestion (src/ask.ts) itself,
+ * timed at the end of each of its stages through its `lap` option (so the figures follow the
+ * pipeline whatever it becomes), its tokenizer timed apart, then the reply rendered as
+ * engine.reply renders it; over every question for many passes after a warm-up pass.
  */
+import { askQuestion, askStages, type AskStage } from '../../src/ask.js';
 import { createEngine, type Engine } from '../../src/bot/engine.js';
 import { bundledCorpusDir, readCorpus, readSudachiSynonyms } from '../../src/corpus/read-corpus.js';
+import type { Decision } from '../../src/decide/decision.js';
 import { renderReply } from '../../src/render/render-reply.js';
-import { analyze } from '../../src/analyze/analyze.js';
-import { characterBigrams } from '../../src/analyze/character-bigrams.js';
-import { decide, defaultDecisionRule } from '../../src/decide/decide.js';
 import { createJapaneseTokenizer, type Tokenize } from '../../src/analyze/japanese-tokenizer.js';
-import { normalizeText } from '../../src/normalize/normalize.js';
-import { questionIntent } from '../../src/analyze/question-intent.js';
-import { questionTerms } from '../../src/analyze/question-terms.js';
-import { rerankByCoverage } from '../../src/decide/rerank.js';
-import { searchEntries } from '../../src/search/search.js';
-import { detectSmallTalk } from '../../src/analyze/small-talk.js';
 import { ascending } from './stats.js';
 
-export const stageNames = [
-  'normalize',
-  'tokenize (kuromoji)',
-  'analyze (morphemes → terms)',
-  'question terms (tokenize + analyze + kana runs + synonyms)',
-  'search (intent, MiniSearch, bigrams, rerank)',
-  'decide (small talk, coverage)',
-  'render (Flex reply)',
-  'whole reply (engine.ask + render)',
-] as const;
-export type StageName = (typeof stageNames)[number];
+/** What each row of the table times. */
+export const stageLabels: Readonly<Record<StageName, string>> = {
+  normalize: 'normalize (width, Latin words, colloquial)',
+  tokenize: '  tokenize (kuromoji), within question terms',
+  terms: 'question terms (tokenize + analyze + kana runs + synonyms)',
+  focus: 'focus (clauses, set phrases, small talk, background)',
+  search: 'search (intent, MiniSearch, bigrams, rerank)',
+  decide: 'decide (coverage; several questions combined)',
+  render: 'render (Flex reply)',
+  whole: 'whole reply (engine.ask + render)',
+};
+export type StageName = AskStage | 'tokenize' | 'render' | 'whole';
+export const stageNames: readonly StageName[] = ['normalize', 'tokenize', ...askStages.slice(1), 'render', 'whole'];
 
 export interface StageTimings {
   readonly engine: Engine;
   readonly loadMs: number;
-  /** Ascending samples per stage, ms. */
+  /** Ascending samples per stage, one per question, ms. */
   readonly samples: ReadonlyMap<StageName, readonly number[]>;
 }
-
-/** As in askQuestion: ask for 5 hits, re-rank 20 candidates. */
-const top = 5;
-const rerankDepth = 20;
 
 function onePass(
   engine: Engine,
@@ -48,40 +40,33 @@ function onePass(
   record: (stage: StageName, ms: number) => void,
 ): void {
   const { index, corpus } = engine;
-  const vocabulary = {
-    synonyms: index.synonyms,
-    isKnownWord: (word: string) => index.documentFrequency.has(`t:${word}`),
+  const render = (decision: Decision) => renderReply(decision, corpus.meta, { entries: corpus.entries });
+  let tokenizeMs = 0;
+  const timedTokenize: Tokenize = (text) => {
+    const started = performance.now();
+    const morphemes = tokenize(text);
+    tokenizeMs += performance.now() - started;
+    return morphemes;
   };
+  const perQuestion = new Map<StageName, number>();
   for (const question of questions) {
+    perQuestion.clear();
+    tokenizeMs = 0;
     let t = performance.now();
     const lap = (stage: StageName) => {
       const now = performance.now();
-      record(stage, now - t);
+      perQuestion.set(stage, (perQuestion.get(stage) ?? 0) + now - t);
       t = now;
     };
-    const normalized = normalizeText(question);
-    lap('normalize');
-    const morphemes = tokenize(normalized);
-    lap('tokenize (kuromoji)');
-    analyze(morphemes);
-    lap('analyze (morphemes → terms)');
-    const terms = questionTerms(normalized, tokenize, vocabulary);
-    lap('question terms (tokenize + analyze + kana runs + synonyms)');
-    const intent = questionIntent(normalized);
-    const candidates = searchEntries(index, terms, Math.max(top, rerankDepth), intent, characterBigrams(normalized));
-    const hits = rerankByCoverage(index, terms, candidates).slice(0, top);
-    lap('search (intent, MiniSearch, bigrams, rerank)');
-    const decision = decide(
-      index,
-      { terms, hits, smallTalk: detectSmallTalk(normalized), intent },
-      defaultDecisionRule,
-    );
-    lap('decide (small talk, coverage)');
-    renderReply(decision, corpus.meta, { entries: corpus.entries });
-    lap('render (Flex reply)');
-    const whole = performance.now();
-    renderReply(engine.ask(question).decision, corpus.meta, { entries: corpus.entries });
-    record('whole reply (engine.ask + render)', performance.now() - whole);
+    const { decision } = askQuestion(timedTokenize, index, question, { lap });
+    t = performance.now();
+    render(decision);
+    lap('render');
+    perQuestion.set('tokenize', tokenizeMs);
+    t = performance.now();
+    render(engine.ask(question).decision);
+    lap('whole');
+    for (const [stage, ms] of perQuestion) record(stage, ms);
   }
 }
 

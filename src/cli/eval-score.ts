@@ -33,6 +33,14 @@ export interface EvalScores {
   readonly abstention: number;
 }
 
+/** The questions of a JSONL question set, one JSON object a line (blank lines skipped). */
+export function parseEvalQuestions(jsonl: string): EvalQuestion[] {
+  return jsonl
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as EvalQuestion);
+}
+
 /** NFKC, then spaces and commas removed, as the eval README specifies. */
 export function canonical(text: string): string {
   return text.normalize('NFKC').replace(/[\s,]/gu, '');

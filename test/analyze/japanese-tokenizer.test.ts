@@ -18,6 +18,7 @@ import {
   type KuromojiTokenizer,
 } from '../../src/analyze/japanese-tokenizer.js';
 import { normalizeText } from '../../src/normalize/normalize.js';
+import { parseEvalQuestions } from '../../src/cli/eval-score.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questionFiles = [
@@ -44,12 +45,7 @@ function corpusTexts(corpus: Corpus, sudachiGroups: readonly (readonly string[])
   return texts;
 }
 
-function questions(file: string): string[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => (JSON.parse(line) as { q: string }).q);
-}
+const questions = (file: string) => parseEvalQuestions(readFileSync(file, 'utf8')).map(({ q }) => q);
 
 /** What kuromoji's users can tell apart: every field of every token. */
 const fields = (tokens: readonly IpadicFeatures[]) => tokens.map((t) => ({ ...t }));

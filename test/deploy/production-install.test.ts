@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBotProcess } from '../support/bot-process.js';
+import { startServerProcess } from '../support/server-process.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -63,7 +63,8 @@ describe('the production image steps', () => {
       `better-sqlite3 was compiled, not unpacked from ${prebuilds.name}: the prebuild's name is out of date`,
     ).toBe(false);
     // CMD node dist/main.js
-    const bot = await startBotProcess({ NODE_ENV: 'production', DATA_DIR: path.join(dir, 'data') }, undefined, {
+    const bot = await startServerProcess({
+      env: { NODE_ENV: 'production', DATA_DIR: path.join(dir, 'data') },
       cwd: dir,
       args: ['dist/main.js'],
     });

@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createRedisDeduplicator } from '../../src/line/redis-deduplicator.js';
-import { freePort, hasRedisServer, startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { hasRedisServer, startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { freePort } from '../support/server-process.js';
 
 const logs: string[] = [];
 const logger = createLogger(

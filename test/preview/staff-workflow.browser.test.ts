@@ -20,7 +20,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsReport } from '../../src/analytics/report.js';
-import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { testChannelSecret } from '../support/bot-server.js';
 import { collectPageProblems, launchBrowser, skipWithoutBrowser } from '../support/browser.js';
 import { fakeChannelAccessToken, startFakeLineApi, type FakeLineApi } from '../support/fake-line-api.js';
@@ -44,7 +44,7 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
   let corpusDir: string;
   let dataDir: string;
   let fake: FakeLineApi;
-  let bot: BotProcess;
+  let bot: ServerProcess;
   let browser: Browser;
   let page: Page;
   let problems: string[];
@@ -59,14 +59,16 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
     await cp(path.join(root, 'corpus'), corpusDir, { recursive: true });
     fake = await startFakeLineApi();
     [bot, browser] = await Promise.all([
-      startBotProcess({
-        LINE_CHANNEL_SECRET: testChannelSecret,
-        LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
-        LINE_API_BASE_URL: fake.baseUrl,
-        ADMIN_TOKEN: adminToken,
-        HASH_SALT: 'staff-workflow-test-salt',
-        CORPUS_DIR: corpusDir,
-        DATA_DIR: dataDir,
+      startServerProcess({
+        env: {
+          LINE_CHANNEL_SECRET: testChannelSecret,
+          LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
+          LINE_API_BASE_URL: fake.baseUrl,
+          ADMIN_TOKEN: adminToken,
+          HASH_SALT: 'staff-workflow-test-salt',
+          CORPUS_DIR: corpusDir,
+          DATA_DIR: dataDir,
+        },
       }),
       launchBrowser(),
     ]);

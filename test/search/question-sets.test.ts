@@ -3,17 +3,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { askResult } from '../../src/bot/ask-result.js';
 import type { Engine } from '../../src/bot/engine.js';
-import { scoreOne, summarize, type EvalQuestion } from '../../src/cli/eval-score.js';
+import { parseEvalQuestions, scoreOne, summarize, type EvalQuestion } from '../../src/cli/eval-score.js';
 import { bundledEngine } from '../support/bot-server.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-function readQuestions(file: string): EvalQuestion[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as EvalQuestion);
-}
+const readQuestions = (file: string) => parseEvalQuestions(readFileSync(file, 'utf8'));
 
 let engine: Engine;
 beforeAll(async () => {

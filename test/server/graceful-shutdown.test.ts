@@ -3,13 +3,13 @@
  * accepting, finishes the reply in flight, closes its stores and exits 0 well within 10 s.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { testChannelSecret } from '../support/bot-server.js';
 import { fakeChannelAccessToken, startFakeLineApi, type FakeLineApi } from '../support/fake-line-api.js';
 import { callbackBody, fixtureUserId, sign, textEvent } from '../support/webhook-fixtures.js';
 
 let fake: FakeLineApi | undefined;
-let bot: BotProcess | undefined;
+let bot: ServerProcess | undefined;
 
 afterEach(async () => {
   if (bot?.child.exitCode === null) bot.child.kill('SIGKILL');
@@ -33,11 +33,13 @@ describe('shutdown on SIGTERM', () => {
           ? { delayMs: 1500, status: 200, body: { sentMessages: [] } }
           : undefined,
     });
-    bot = await startBotProcess({
-      LINE_CHANNEL_SECRET: testChannelSecret,
-      LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
-      LINE_API_BASE_URL: fake.baseUrl,
-      LOG_LEVEL: 'debug', // the line of each reply sent
+    bot = await startServerProcess({
+      env: {
+        LINE_CHANNEL_SECRET: testChannelSecret,
+        LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
+        LINE_API_BASE_URL: fake.baseUrl,
+        LOG_LEVEL: 'debug', // the line of each reply sent
+      },
     });
     const event = textEvent('ふるさと納税は？');
     const body = JSON.stringify(callbackBody([event]));

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metrics } from '../../src/line/metrics.js';
-import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { fakeChannelAccessToken, startFakeLineApi, type FakeLineApi } from '../support/fake-line-api.js';
 import { hasRedisServer, startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { callbackBody, sign, textEvent } from '../support/webhook-fixtures.js';
 
 const secret = '0123456789abcdef0123456789abcdef';
 
-async function metrics(replica: BotProcess): Promise<Metrics & { inFlight: number }> {
+async function metrics(replica: ServerProcess): Promise<Metrics & { inFlight: number }> {
   return (await (await fetch(`${replica.url}/metrics`)).json()) as Metrics & { inFlight: number };
 }
 
 /** Events the replica is still handling. */
-const inFlight = async (replica: BotProcess): Promise<number> => (await metrics(replica)).inFlight;
+const inFlight = async (replica: ServerProcess): Promise<number> => (await metrics(replica)).inFlight;
 
 // CI installs redis-server (.ci/run); a developer machine without it skips this, saying why.
 const suite = hasRedisServer || process.env.CI ? describe : describe.skip;
@@ -20,7 +20,7 @@ const suite = hasRedisServer || process.env.CI ? describe : describe.skip;
 suite('two replicas sharing redis', () => {
   let redis: RedisServer;
   let fake: FakeLineApi;
-  let replicas: BotProcess[] = [];
+  let replicas: ServerProcess[] = [];
 
   beforeAll(async () => {
     redis = await startRedisServer();
@@ -32,7 +32,7 @@ suite('two replicas sharing redis', () => {
       REDIS_URL: redis.url,
       LOG_LEVEL: 'info',
     };
-    replicas = await Promise.all([startBotProcess(env), startBotProcess(env)]);
+    replicas = await Promise.all([startServerProcess({ env }), startServerProcess({ env })]);
   });
 
   afterAll(async () => {

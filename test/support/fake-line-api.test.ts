@@ -195,4 +195,24 @@ describe('fake LINE Messaging API', () => {
     );
     expect(fake.invalidRequests[0]?.errors).toEqual(["messages[0]: must have required property 'text'"]);
   });
+
+  it('counts arrivals by reply token when countOnly, a reused token and an invalid body included', async () => {
+    const { fake, client } = await start({ countOnly: true });
+    await client.replyMessage({ replyToken: 'token-1', messages: [hello] });
+    await client.replyMessage({
+      replyToken: 'token-1',
+      messages: [{ type: 'text' } as unknown as messagingApi.Message],
+    });
+    await client.showLoadingAnimation({ chatId: 'U1', loadingSeconds: 5 });
+
+    expect(fake.arrivals.get('token-1')).toHaveLength(2);
+    expect(fake.lastReplyAt).toBe(fake.arrivals.get('token-1')?.[1]);
+    expect(Object.fromEntries(fake.counts)).toEqual({
+      'POST /v2/bot/message/reply': 2,
+      'POST /v2/bot/chat/loading/start': 1,
+    });
+    expect(fake.requests).toEqual([]);
+    fake.reset();
+    expect([fake.arrivals.size, fake.counts.size, fake.lastReplyAt]).toEqual([0, 0, 0]);
+  });
 });

@@ -10,6 +10,11 @@
  * recorded, so a test can assert that the bot sent no invalid request at all. Like LINE, it
  * requires `Authorization: Bearer <token>` and accepts each reply token once.
  *
+ * With `countOnly` it is the load test's fake instead (npm run bench): every request answered
+ * 200 at once, nothing validated or kept but when each reply token's replies arrived and how many
+ * requests each endpoint had. Validating costs more CPU than the bot under test, and the load
+ * generator shares this process.
+ *
  * Faults for resilience tests (500, 429 with Retry-After, slow answers, reset connections)
  * are injected with the `respond` and `destroySocket` options.
  *
@@ -94,6 +99,8 @@ export interface FakeLineApiOptions extends FakeLineAccountOptions {
   readonly respond?: (request: FakeLineRequest) => FakeLineResponse | undefined;
   /** Return true to reset the connection of this request instead of answering it. */
   readonly destroySocket?: (request: FakeLineRequest) => boolean;
+  /** For load tests: answer 200 at once and keep only `arrivals` and `counts` (see above). */
+  readonly countOnly?: boolean;
 }
 
 /** A running fake Messaging API. */
@@ -114,6 +121,14 @@ export interface FakeLineApi {
   readonly loadingStarts: readonly messagingApi.ShowLoadingAnimationRequest[];
   /** Rich menus, the default rich menu and the webhook endpoint, as the account now has them. */
   readonly account: FakeLineAccountState;
+  /** When the replies to each reply token arrived (performance.now()), in order, accepted or not. */
+  readonly arrivals: ReadonlyMap<string, readonly number[]>;
+  /** Requests by method and path, e.g. `POST /v2/bot/message/reply` → 3000. */
+  readonly counts: ReadonlyMap<string, number>;
+  /** When the last reply arrived (performance.now()), 0 before any. */
+  readonly lastReplyAt: number;
+  /** Forgets `arrivals`, `counts` and `lastReplyAt`, for the next round of a load test. */
+  reset(): void;
   /**
    * Resolves with the replies as soon as at least `count` arrived; rejects after `timeoutMs`
    * (default 10 s: a bound for a stuck test, not a wait).
@@ -130,6 +145,10 @@ interface Endpoint {
   readonly schema: string;
   readonly checksMessages: boolean;
 }
+
+const replyPath = '/v2/bot/message/reply';
+/** What countOnly answers to every reply, always the same (no random ids to make). */
+const countedReply = JSON.stringify({ sentMessages: [{ id: '461230966842064897', quoteToken: 'IStG5h1Tz7b...' }] });
 
 const endpoints: Readonly<Record<string, Endpoint>> = {
   '/v2/bot/message/reply': { schema: 'ReplyMessageRequest', checksMessages: true },
@@ -205,7 +224,9 @@ function sentMessages(count: number): messagingApi.SentMessage[] {
 export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promise<FakeLineApi> {
   // Compiled before listening (once per worker): compiled on the first request instead, they
   // would hold that answer back by a second or more, long enough for a client's timeout to fire.
-  compileValidators('messaging-api', [...Object.values(endpoints).map((e) => e.schema), ...accountRequestSchemas]);
+  if (options.countOnly !== true) {
+    compileValidators('messaging-api', [...Object.values(endpoints).map((e) => e.schema), ...accountRequestSchemas]);
+  }
   const token = options.channelAccessToken ?? fakeChannelAccessToken;
   const requests: FakeLineRequest[] = [];
   const abandoned: FakeLineRequest[] = [];
@@ -218,6 +239,18 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
   const timers = new Set<NodeJS.Timeout>();
   /** Called after each accepted reply: the waiters of waitForReplies. */
   const replyListeners = new Set<() => void>();
+  const arrivals = new Map<string, number[]>();
+  const counts = new Map<string, number>();
+  let lastReplyAt = 0;
+  const count = (method: string, path: string, replyToken: unknown): void => {
+    const key = `${method} ${path}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (path !== replyPath || typeof replyToken !== 'string') return;
+    lastReplyAt = performance.now();
+    const times = arrivals.get(replyToken);
+    if (times) times.push(lastReplyAt);
+    else arrivals.set(replyToken, [lastReplyAt]);
+  };
 
   /** An account request: its JSON body against the spec, then the checks the spec leaves out. */
   const validateAccountRequest = (
@@ -318,6 +351,7 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
     const path = new URL(incoming.url ?? '/', 'http://127.0.0.1').pathname;
     const endpoint = method === 'POST' ? endpoints[path] : undefined;
     const { body, error: parseError } = parseJson(rawBody);
+    count(method, path, (body as { replyToken?: unknown } | undefined)?.replyToken);
     const route = endpoint === undefined ? accountRoute(method, path) : undefined;
     const checked =
       route !== undefined
@@ -373,12 +407,26 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
     }
   };
 
-  const server = createServer((incoming, response) => {
-    handle(incoming, response).catch((error: unknown) => {
-      if (!response.headersSent)
-        send(response, { status: 500, body: { message: `fake LINE API failed: ${String(error)}` } });
+  const countOnly = (incoming: IncomingMessage, response: ServerResponse): void => {
+    void readBody(incoming).then((bytes) => {
+      const path = (incoming.url ?? '/').split('?')[0] ?? '/';
+      count(incoming.method ?? 'GET', path, /"replyToken"\s*:\s*"([^"]+)"/.exec(bytes.toString('utf8'))?.[1]);
+      response.writeHead(200, { 'content-type': 'application/json', 'x-line-request-id': 'count-only' });
+      response.end(path === replyPath ? countedReply : '{}');
     });
-  });
+  };
+  const server = createServer(
+    options.countOnly === true
+      ? countOnly
+      : (incoming, response) => {
+          handle(incoming, response).catch((error: unknown) => {
+            if (!response.headersSent)
+              send(response, { status: 500, body: { message: `fake LINE API failed: ${String(error)}` } });
+          });
+        },
+  );
+  // A load test's rounds reuse the bot's keep-alive connections.
+  if (options.countOnly === true) server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -403,6 +451,16 @@ export async function startFakeLineApi(options: FakeLineApiOptions = {}): Promis
     loadingStarts,
     abandoned,
     account: account.state,
+    arrivals,
+    counts,
+    get lastReplyAt() {
+      return lastReplyAt;
+    },
+    reset() {
+      arrivals.clear();
+      counts.clear();
+      lastReplyAt = 0;
+    },
     waitForReplies(count: number, timeoutMs = 10_000): Promise<readonly FakeLineReply[]> {
       return new Promise((resolve, reject) => {
         const check = (): void => {
