@@ -117,6 +117,7 @@ export function createBot(config: Config, logger: Logger, parts: BotParts = {}):
     corpus,
     analytics,
     adminToken: config.adminToken,
+    trustProxy: config.trustProxy,
     ...(config.line && dispatcher ? { webhook: { channelSecret: config.line.channelSecret, dispatcher } } : {}),
   });
 
