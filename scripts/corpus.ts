@@ -11,8 +11,14 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { CorpusError, formatProblem, type CorpusProblem } from '../src/corpus/corpus-problem.js';
 import { entriesFromCsv, entriesToCsv } from '../src/corpus/csv-entries.js';
-import { CsvSyntaxError, parseCsv, stringifyCsv } from '../src/corpus/csv.js';
-import { charactersNotInCp932, decodeText, encodeText, type TextEncodingName } from '../src/corpus/detect-encoding.js';
+import { CsvSyntaxError, csvSizeProblem, parseCsv, stringifyCsv } from '../src/corpus/csv.js';
+import {
+  charactersNotInCp932,
+  decodeText,
+  encodeText,
+  TextEncodingError,
+  type TextEncodingName,
+} from '../src/corpus/detect-encoding.js';
 import { parseCorpus, type SourceFile } from '../src/corpus/parse-corpus.js';
 import { bundledCorpusDir, readCorpus, readTextIfPresent, synonymFileName } from '../src/corpus/read-corpus.js';
 import { writeEntries } from '../src/corpus/write-entries.js';
@@ -87,12 +93,16 @@ async function writeAtomically(file: string, data: string | Uint8Array): Promise
 
 async function importCsv(args: Args): Promise<void> {
   const csvName = shown(args.file);
-  const decoded = decodeText(await readFile(args.file));
+  // The size before reading: a file too large is never held in memory.
+  const tooLarge = csvSizeProblem((await stat(args.file)).size);
+  if (tooLarge !== undefined) throw new CorpusError([{ file: csvName, line: 0, field: '', message: tooLarge }]);
+  let decoded;
   let records;
   try {
+    decoded = decodeText(await readFile(args.file));
     records = parseCsv(decoded.text);
   } catch (err) {
-    if (!(err instanceof CsvSyntaxError)) throw err;
+    if (!(err instanceof CsvSyntaxError) && !(err instanceof TextEncodingError)) throw err;
     throw new CorpusError([{ file: csvName, line: err.line, field: '', message: err.reason }]);
   }
 

@@ -2,6 +2,7 @@
  * Configuration, read and validated once at the edge from the environment. Fails fast with a
  * message naming the variable; no other module reads process.env.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { bundledCorpusDir } from './corpus/read-corpus.js';
@@ -15,6 +16,13 @@ export interface LineChannelConfig {
   readonly channelAccessToken: string;
   readonly apiBaseUrl: string;
 }
+
+/**
+ * Express's `trust proxy` (TRUST_PROXY): false; the number of proxies in front (1 for one load
+ * balancer); or the addresses of the proxies (IPs, CIDR ranges, loopback, linklocal, uniquelocal).
+ * Never `true`, which would believe any X-Forwarded-For a client makes up.
+ */
+export type TrustProxy = false | number | readonly string[];
 
 export interface Config {
   readonly port: number;
@@ -32,6 +40,8 @@ export interface Config {
   readonly adminToken: string | undefined;
   /** ANALYTICS_RETENTION_DAYS (default 365): questions and votes older than this are deleted. */
   readonly analyticsRetentionDays: number;
+  /** TRUST_PROXY (default false): whose X-Forwarded-For and X-Forwarded-Proto the server believes. */
+  readonly trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +86,29 @@ const secret = z.string().min(16, {
   error: (issue) => `must be at least 16 characters (got ${String(issue.input).length}); e.g. openssl rand -hex 32`,
 });
 
+const proxyNames = ['loopback', 'linklocal', 'uniquelocal'];
+const trustProxyExpected =
+  "the number of proxies in front (e.g. 1), their addresses (e.g. 10.0.0.0/8,loopback), or false; not 'true', which would trust any X-Forwarded-For";
+
+/** TRUST_PROXY: false, a number of hops, or a comma-separated list of proxy addresses. */
+const trustProxy = z.string().transform((raw, context): TrustProxy => {
+  if (/^(false|0)$/i.test(raw)) return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const parts = raw.split(',').map((p) => p.trim());
+  const valid = (p: string) => {
+    const [address, bits, ...rest] = p.split('/');
+    if (proxyNames.includes(p)) return true;
+    const version = isIP(address ?? '');
+    const maxBits = version === 4 ? 32 : 128;
+    return (
+      version !== 0 && rest.length === 0 && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits))
+    );
+  };
+  if (parts.every(valid)) return parts;
+  context.addIssue({ code: 'custom', message: `expected ${trustProxyExpected}, got '${raw}'` });
+  return z.NEVER;
+});
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Every variable either command reads, in the order problems are reported. */
@@ -93,6 +126,7 @@ const variables = {
   HASH_SALT: variable(secret),
   ADMIN_TOKEN: variable(secret),
   ANALYTICS_RETENTION_DAYS: variable(wholeNumber(1, 36_500, 'a whole number of days from 1 to 36500')),
+  TRUST_PROXY: variable(trustProxy),
 };
 
 const serverEnv = z
@@ -147,6 +181,7 @@ export function parseConfig(env: Env): Config {
     hashSalt: parsed.HASH_SALT,
     adminToken: parsed.ADMIN_TOKEN,
     analyticsRetentionDays: parsed.ANALYTICS_RETENTION_DAYS ?? 365,
+    trustProxy: parsed.TRUST_PROXY ?? false,
   };
 }
 

@@ -105,3 +105,26 @@ describe('parseConfig for analytics and admin', () => {
     expect(errorOf({ HASH_SALT: 'short' }).variable).toBe('HASH_SALT');
   });
 });
+
+describe('parseConfig for TRUST_PROXY', () => {
+  it('trusts no proxy by default', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+
+  it('reads a number of proxies, or their addresses and ranges', () => {
+    expect(parseConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+  });
+
+  it("refuses 'true', which would believe any X-Forwarded-For, and what is not an address", () => {
+    for (const bad of ['true', 'proxy.example.com', '10.0.0.0/33', '1.2.3']) {
+      expect(errorOf({ TRUST_PROXY: bad }).message).toMatch(/^TRUST_PROXY: expected the number of proxies/);
+    }
+  });
+});

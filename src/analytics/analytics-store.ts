@@ -7,6 +7,7 @@
  * Privacy: users appear only as salted hashes (user-hash.ts). Question texts are stored, because
  * staff must read them, but never logged.
  */
+import { maxQuestionLength } from '../ask.js';
 import { normalizeText } from '../normalize/normalize.js';
 
 export type Vote = 'up' | 'down';
@@ -27,7 +28,11 @@ export interface QuestionRecord {
   readonly entryIds: readonly string[];
 }
 
-/** A 役に立った (up) / 役に立たなかった (down) vote on an entry. */
+/**
+ * A 役に立った (up) / 役に立たなかった (down) vote on an entry. A store keeps one per user and
+ * entry: a later vote by the same userHash replaces the earlier one (time and vote), so tapping
+ * twice counts once and a citizen may change their mind. Votes without a userHash all count.
+ */
 export interface FeedbackRecord {
   readonly at: Date;
   readonly userHash: string | undefined;
@@ -107,6 +112,15 @@ export interface AnalyticsStore {
   close(): Promise<void>;
 }
 
+/** The most of a question a store keeps: what the engine reads (LINE allows 5,000 characters). */
+export const maxStoredQuestionLength = maxQuestionLength;
+
+/** The question as stored: its first {@link maxStoredQuestionLength} characters, never half an emoji. */
+export function storedQuestion(text: string): string {
+  if (text.length <= maxStoredQuestionLength) return text;
+  return text.slice(0, maxStoredQuestionLength).replace(/[\uD800-\uDBFF]$/u, '');
+}
+
 /** Abstain reasons that are not questions: never listed as unanswered. */
 export const smallTalkReasons: readonly string[] = ['empty', 'greeting', 'thanks'];
 
@@ -166,9 +180,14 @@ export function createMemoryAnalyticsStore(): AnalyticsStore {
 
   return {
     async recordQuestion(record) {
-      questions.push({ ...record, entryIds: [...record.entryIds] });
+      questions.push({ ...record, question: storedQuestion(record.question), entryIds: [...record.entryIds] });
     },
     async recordFeedback(record) {
+      const earlier =
+        record.userHash === undefined
+          ? -1
+          : feedback.findIndex((f) => f.userHash === record.userHash && f.entryId === record.entryId);
+      if (earlier >= 0) feedback.splice(earlier, 1);
       feedback.push({ ...record });
     },
     async unansweredQuestions({ since, limit }) {

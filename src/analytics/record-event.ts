@@ -2,7 +2,7 @@
  * The webhook side of analytics: after an event has been answered (or the reply failed), record
  * the text question with its outcome, or the 役に立った / 役に立たなかった vote. The user id is
  * hashed before anything is stored; a store failure is logged without user data and never
- * reaches the reply.
+ * reaches the reply. Votes on entries the corpus does not have are dropped.
  */
 import type { webhook } from '@line/bot-sdk';
 import type { ReplyPlan } from '../bot/reply-for-event.js';
@@ -60,6 +60,11 @@ export interface EventRecorderDeps {
   /** HASH_SALT, or a random per-process salt when it is not set. */
   readonly salt: string;
   readonly logger: Logger;
+  /**
+   * Whether the serving corpus has this entry; a vote on any other id (a made-up postback) is not
+   * stored. Absent: every vote is stored.
+   */
+  readonly isKnownEntry?: (entryId: string) => boolean;
 }
 
 export function createEventRecorder(deps: EventRecorderDeps): EventRecorder {
@@ -82,6 +87,11 @@ export function createEventRecorder(deps: EventRecorderDeps): EventRecorder {
       const entry = analyticsRecordFor(event, plan, deps.salt);
       if (!entry) return written;
       kind = entry.kind;
+      if (entry.kind === 'feedback' && deps.isKnownEntry && !deps.isKnownEntry(entry.record.entryId)) {
+        // Not the id itself: postback data is whatever the client sent.
+        deps.logger.debug({ eventId, reason: 'unknown-entry' }, 'vote not recorded: no such entry in the corpus');
+        return written;
+      }
       stored =
         entry.kind === 'question' ? deps.store.recordQuestion(entry.record) : deps.store.recordFeedback(entry.record);
     } catch (err) {

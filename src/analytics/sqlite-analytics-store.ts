@@ -17,6 +17,7 @@ import {
   reportDay,
   reportDays,
   smallTalkReasons,
+  storedQuestion,
   type AnalyticsRecord,
   type AnalyticsStore,
   type DailyVolume,
@@ -80,6 +81,13 @@ const migrations: readonly string[] = [
   CREATE INDEX feedback_at ON feedback (at);
   CREATE INDEX feedback_day ON feedback (day);
   CREATE INDEX feedback_entry ON feedback (entry_id, vote);
+  `,
+  // One vote per user and entry: the latest one recorded stays.
+  `
+  DELETE FROM feedback WHERE user_hash IS NOT NULL AND id NOT IN (
+    SELECT MAX(id) FROM feedback WHERE user_hash IS NOT NULL GROUP BY user_hash, entry_id
+  );
+  CREATE UNIQUE INDEX feedback_user_entry ON feedback (user_hash, entry_id) WHERE user_hash IS NOT NULL;
   `,
 ];
 
@@ -178,9 +186,11 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
   const insertQuestionEntry = db.prepare<[number | bigint, number, string, number]>(
     'INSERT INTO question_entries (question_id, rank, entry_id, at) VALUES (?, ?, ?, ?)',
   );
-  const insertFeedback = db.prepare<[number, string, string | null, string, string]>(
-    'INSERT INTO feedback (at, day, user_hash, entry_id, vote) VALUES (?, ?, ?, ?, ?)',
-  );
+  // A user's second vote on an entry replaces the first (see FeedbackRecord).
+  const insertFeedback = db.prepare<[number, string, string | null, string, string]>(`
+    INSERT INTO feedback (at, day, user_hash, entry_id, vote) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (user_hash, entry_id) WHERE user_hash IS NOT NULL
+    DO UPDATE SET at = excluded.at, day = excluded.day, vote = excluded.vote`);
   // With exactly one max() aggregate, SQLite takes the bare column `question` from the row holding
   // the max: the most recent original text of the group.
   const selectUnanswered = db.prepare<[number, number], UnansweredRow>(`
@@ -221,12 +231,13 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
 
   const insertQuestionRecord = (r: QuestionRecord) => {
     const at = r.at.getTime();
+    const question = storedQuestion(r.question);
     const { lastInsertRowid } = insertQuestion.run(
       at,
       reportDay(r.at),
       r.userHash ?? null,
-      r.question,
-      questionKey(r.question),
+      question,
+      questionKey(question),
       r.answered ? 1 : 0,
       r.reason ?? null,
     );

@@ -104,7 +104,14 @@ export function createBot(config: Config, logger: Logger, parts: BotParts = {}):
         replies,
         logger,
         ...(analytics
-          ? { recordEvent: createEventRecorder({ store: analytics, salt: config.hashSalt ?? randomSalt(), logger }) }
+          ? {
+              recordEvent: createEventRecorder({
+                store: analytics,
+                salt: config.hashSalt ?? randomSalt(),
+                logger,
+                isKnownEntry: (id) => engines.current()?.index.entriesById.has(id) ?? false,
+              }),
+            }
           : {}),
         ...(parts.replyPolicy ? { replyPolicy: parts.replyPolicy } : {}),
         ...(parts.loadingAfterMs === undefined ? {} : { loadingAfterMs: parts.loadingAfterMs }),
@@ -117,6 +124,7 @@ export function createBot(config: Config, logger: Logger, parts: BotParts = {}):
     corpus,
     analytics,
     adminToken: config.adminToken,
+    trustProxy: config.trustProxy,
     ...(config.line && dispatcher ? { webhook: { channelSecret: config.line.channelSecret, dispatcher } } : {}),
   });
 

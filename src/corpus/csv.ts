@@ -3,6 +3,7 @@
  * end in CRLF (CRLF, LF or CR are read), quoted cells may hold commas, quotes and line breaks,
  * kept exactly as written so that stringify → parse gives back the same rows. Cells a spreadsheet
  * would run as a formula are written with a leading ' (OWASP's advice), which parsing removes.
+ * Reading stops at {@link csvLimits}: an import holds every row in memory several times over.
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -20,19 +21,38 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/**
+ * The largest file and the most records (the header included) an import reads. The corpus is a
+ * few hundred entries; a stray 170,000-row sheet once took 2.7 GB of memory to import.
+ */
+export const csvLimits = { maxBytes: 10 * 1024 * 1024, maxRows: 10_000 } as const;
+
+/** The problem with a file of this many bytes, in Japanese; undefined when it may be read. */
+export function csvSizeProblem(bytes: number): string | undefined {
+  if (bytes <= csvLimits.maxBytes) return undefined;
+  const mb = (n: number) => Math.ceil(n / (1024 * 1024));
+  return `ファイルが大きすぎます（${mb(bytes)} MB）。${mb(csvLimits.maxBytes)} MB までにしてください（ファイルを分けて取り込めます）`;
+}
+
 /** The first characters csv-stringify's escape_formulas guards (full-width ones included). */
 const escapedFormula = /^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 /**
  * Parse CSV text into rows of cells. A leading byte order mark is skipped and an empty line is a
  * row with one empty cell. A stray quote (5"2, or text after a closing quote) is kept as text
- * rather than refused. Throws CsvSyntaxError, naming the line, on a quoted cell never closed.
+ * rather than refused. Throws CsvSyntaxError, naming the line, on a quoted cell never closed and
+ * on more than `maxRows` records (default {@link csvLimits}), where it stops reading.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, options: { readonly maxRows?: number } = {}): string[][] {
+  const maxRows = options.maxRows ?? csvLimits.maxRows;
   const bytes = Buffer.from(text);
   let readBytes = 0;
+  const lineAt = (byte: number) => bytes.subarray(0, byte).toString().split(/\r\n|\r|\n/u).length;
+  let rows: string[][];
   try {
-    return parse(bytes, {
+    rows = parse(bytes, {
+      // One record more than allowed, to tell that there are too many without reading them all.
+      to: maxRows + 1,
       bom: true,
       relax_column_count: true,
       relax_quotes: true,
@@ -40,19 +60,27 @@ export function parseCsv(text: string): string[][] {
       cast: (cell) => cell.replace(escapedFormula, ''),
       // Where the last whole record ends: csv-parse's own line count is off inside quoted cells.
       on_record: (record: string[], info) => {
-        readBytes = info.bytes;
+        if (info.records <= maxRows) readBytes = info.bytes;
         return record;
       },
     });
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
-    const line = bytes.subarray(0, readBytes).toString().split(/\r\n|\r|\n/u).length;
+    const line = lineAt(readBytes);
     const reason =
       err.code === 'CSV_QUOTE_NOT_CLOSED'
         ? 'この行から始まる " で囲んだセルが閉じられていません（セルの終わりに " を書いてください）'
         : `CSV として読めません（${err.message}）`;
     throw new CsvSyntaxError(line, reason, { cause: err });
   }
+  if (rows.length > maxRows) {
+    // readBytes ends the last record allowed: the one too many starts on the line after it.
+    throw new CsvSyntaxError(
+      lineAt(readBytes) + (/[\r\n]$/u.test(bytes.subarray(0, readBytes).toString()) ? 0 : 1),
+      `行が多すぎます（見出しを含めて ${maxRows} 行まで）。ファイルを分けて取り込んでください`,
+    );
+  }
+  return rows;
 }
 
 /**

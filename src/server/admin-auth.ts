@@ -3,11 +3,15 @@
  * staff in a browser log in once with a small form (GET/POST /admin/login), which sets an
  * HttpOnly, SameSite=Strict session cookie (an HMAC of the token and the login time, never the
  * token itself) valid for 12 hours; POST /admin/logout clears it. Tokens are compared in
- * constant time. Without ADMIN_TOKEN, admin is disabled: every /admin path answers 403.
+ * constant time; a client that fails too many logins is locked out for a while (abuse-limits.ts).
+ * The cookie is Secure on HTTPS, also behind a TLS-terminating proxy that TRUST_PROXY trusts
+ * (req.secure then reads X-Forwarded-Proto). Without ADMIN_TOKEN, admin is disabled: every /admin
+ * path answers 403.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from '../logger.js';
+import { adminLoginRateLimit, defaultAbuseLimits, type AbuseLimits } from './abuse-limits.js';
 
 export interface AdminAuthOptions {
   /** ADMIN_TOKEN (at least 16 characters); undefined disables admin. */
@@ -15,6 +19,8 @@ export interface AdminAuthOptions {
   readonly logger: Logger;
   /** Clock for session expiry (tests). */
   readonly now?: () => number;
+  /** The failed-login lockout; defaults to {@link defaultAbuseLimits}'. */
+  readonly limits?: Pick<AbuseLimits, 'adminLoginFailures' | 'adminLockoutMinutes'>;
 }
 
 export const adminCookieName = 'komoro_admin';
@@ -53,7 +59,8 @@ function cookieOf(req: Request, name: string): string | undefined {
 
 /**
  * Secure everywhere except plain http on a loopback host (local development), where browsers
- * other than Chrome would drop a Secure cookie.
+ * other than Chrome would drop a Secure cookie. Behind a proxy TRUST_PROXY trusts, req.secure is
+ * X-Forwarded-Proto's https, so a proxy that calls the bot on 127.0.0.1 still gets Secure.
  */
 function cookieAttributes(req: Request, maxAgeSeconds: number): string {
   const loopback = ['localhost', '127.0.0.1', '[::1]', '::1'].includes(req.hostname);
@@ -125,11 +132,16 @@ export function adminAuth(options: AdminAuthOptions): express.Router {
 
   router.get('/login', (req, res) => sendLoginPage(res, 200, safeNext(req.query.next)));
 
-  router.post('/login', express.urlencoded({ extended: false, limit: '4kb' }), (req, res) => {
+  const limits = { ...defaultAbuseLimits, ...options.limits };
+  const lockout = adminLoginRateLimit(limits, options.logger, (res, problem) => {
+    sendLoginPage(res, 429, defaultNext, problem);
+  });
+
+  router.post('/login', lockout, express.urlencoded({ extended: false, limit: '4kb' }), (req, res) => {
     const body = (req.body ?? {}) as { token?: unknown; next?: unknown };
     const next = safeNext(body.next);
     if (typeof body.token !== 'string' || !secretsEqual(body.token, token)) {
-      options.logger.warn('admin login refused: wrong token');
+      options.logger.warn({ reason: 'wrong-token' }, 'admin login refused: wrong token');
       sendLoginPage(res, 401, next, 'トークンが違います。ADMIN_TOKEN を入力してください。');
       return;
     }

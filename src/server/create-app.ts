@@ -1,18 +1,31 @@
 /**
  * The HTTP surface of the bot, as an express app that does not listen (tests call it in process):
  * POST /webhook for LINE, GET /healthz for the platform, GET /metrics (reply counters, JSON),
- * GET /api/ask for staff tools.
+ * GET /api/ask for staff tools. The staff API and the admin login are rate-limited per client
+ * (abuse-limits.ts).
  */
 import { JSONParseError, middleware as lineSignature, SignatureValidationFailed } from '@line/bot-sdk';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { maxQuestionLength } from '../ask.js';
 import { askResult, askResultFrom } from '../bot/ask-result.js';
 import type { CorpusHandle } from '../bot/corpus-reloader.js';
+import type { Engine } from '../bot/engine.js';
 import type { EngineRef } from '../bot/engine-ref.js';
 import { replyToPostback } from '../bot/reply-for-event.js';
 import { explainJson } from '../decide/explain.js';
 import type { AnalyticsStore } from '../analytics/analytics-store.js';
+import type { TrustProxy } from '../config.js';
 import type { Logger } from '../logger.js';
 import { previewRoutes } from '../preview/preview-routes.js';
+import {
+  clientKey,
+  cpuBudgetSpentMessage,
+  createCpuBudget,
+  defaultAbuseLimits,
+  questionTooLongMessage,
+  staffApiRateLimit,
+  type AbuseLimits,
+} from './abuse-limits.js';
 import { adminAuth } from './admin-auth.js';
 import { adminRoutes } from './admin-routes.js';
 import { metricsSnapshot } from '../line/metrics.js';
@@ -29,6 +42,10 @@ export interface AppDeps {
   readonly analytics?: AnalyticsStore;
   /** ADMIN_TOKEN; absent: everything under /admin answers 403 (admin disabled). */
   readonly adminToken?: string;
+  /** TRUST_PROXY, express's `trust proxy`: whose X-Forwarded-For and -Proto to believe. Default false. */
+  readonly trustProxy?: TrustProxy;
+  /** Per-client limits; each one left out is {@link defaultAbuseLimits}'. */
+  readonly limits?: Partial<AbuseLimits>;
 }
 
 /** Largest webhook body accepted; LINE's own requests stay far below, its limit is 2 MB. */
@@ -77,9 +94,41 @@ function webhookRoutes(deps: AppDeps): RequestHandler[] {
   ];
 }
 
+/** The answer of GET /api/ask to question `q`, with `top` hits and, with explain=1, why. */
+function answerAsked(engine: Engine, q: string, query: Request['query'], res: Response): void {
+  const topParam = typeof query.top === 'string' ? Number(query.top) : 3;
+  const top = Number.isInteger(topParam) && topParam > 0 ? Math.min(topParam, maxTop) : 3;
+  if (query.explain !== '1') {
+    res.json(askResult(engine, q, top));
+    return;
+  }
+  // explain=1 (the preview page): the same result plus why each hit came and why the bot answered.
+  const asked = engine.ask(q, { top: Math.max(top, 5) });
+  res.json({ ...askResultFrom(engine, asked, top), explain: explainJson(engine.index, asked, top) });
+}
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  const trustProxy = deps.trustProxy ?? false;
+  // An array, because express reads a string as one comma-separated list.
+  app.set('trust proxy', typeof trustProxy === 'object' ? [...trustProxy] : trustProxy);
+  const limits: AbuseLimits = { ...defaultAbuseLimits, ...deps.limits };
+  if (trustProxy === false) {
+    // Behind a proxy without TRUST_PROXY, every client has the proxy's address: one limit for all.
+    let warned = false;
+    app.use((req, _res, next) => {
+      if (!warned && req.headers['x-forwarded-for'] !== undefined) {
+        warned = true;
+        deps.logger.warn(
+          'X-Forwarded-For received but TRUST_PROXY is not set: behind a proxy, set TRUST_PROXY (e.g. 1) so that rate limits count each client, not the proxy',
+        );
+      }
+      next();
+    });
+  }
+  const staffApiLimit = staffApiRateLimit(limits);
+  const cpuBudget = createCpuBudget(limits.askCpuMsPerMinute);
 
   app.get('/healthz', (_req, res) => {
     const engine = deps.engines.current();
@@ -121,7 +170,7 @@ export function createApp(deps: AppDeps): express.Express {
     });
   });
 
-  app.get('/api/ask', (req, res) => {
+  app.get('/api/ask', staffApiLimit, (req, res) => {
     const engine = deps.engines.current();
     if (!engine) {
       res.status(503).json({ message: 'still starting: the tokenizer and index are not ready yet' });
@@ -132,20 +181,27 @@ export function createApp(deps: AppDeps): express.Express {
       res.status(400).json({ message: 'expected a question in the q parameter, e.g. /api/ask?q=ふるさと納税は？' });
       return;
     }
-    const topParam = typeof req.query.top === 'string' ? Number(req.query.top) : 3;
-    const top = Number.isInteger(topParam) && topParam > 0 ? Math.min(topParam, maxTop) : 3;
-    if (req.query.explain !== '1') {
-      res.json(askResult(engine, q, top));
+    if (q.length > maxQuestionLength) {
+      res.status(413).json({ message: questionTooLongMessage(q.length, maxQuestionLength) });
       return;
     }
-    // explain=1 (the preview page): the same result plus why each hit came and why the bot answered.
-    const asked = engine.ask(q, { top: Math.max(top, 5) });
-    res.json({ ...askResultFrom(engine, asked, top), explain: explainJson(engine.index, asked, top) });
+    const client = clientKey(req.ip);
+    const retryAfter = cpuBudget.retryAfterSeconds(client);
+    if (retryAfter > 0) {
+      res.status(429).set('Retry-After', String(retryAfter)).json({ message: cpuBudgetSpentMessage });
+      return;
+    }
+    const started = performance.now();
+    try {
+      answerAsked(engine, q, req.query, res);
+    } finally {
+      cpuBudget.spend(client, performance.now() - started);
+    }
   });
 
   // The reply to a button or quick-reply postback, as the bot would send it. It only renders:
   // a feedback vote sent from here is never recorded as a citizen's feedback.
-  app.post('/api/postback', express.json({ limit: '4kb' }), (req, res) => {
+  app.post('/api/postback', staffApiLimit, express.json({ limit: '4kb' }), (req, res) => {
     const engine = deps.engines.current();
     if (!engine) {
       res.status(503).json({ message: 'still starting: the tokenizer and index are not ready yet' });
@@ -164,7 +220,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Staff only: ADMIN_TOKEN as a bearer token or the session cookie of /admin/login.
   app.use(
     '/admin',
-    adminAuth({ token: deps.adminToken, logger: deps.logger }),
+    adminAuth({ token: deps.adminToken, logger: deps.logger, limits }),
     adminRoutes({ analytics: deps.analytics, corpus: deps.corpus }),
   );
 

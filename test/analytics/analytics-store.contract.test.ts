@@ -118,13 +118,13 @@ describe.each(implementations)('$name', ({ open }) => {
   });
 
   it('lists the entries with the most 役に立たなかった votes, with their up and down counts', async () => {
-    const vote = (at: string, entryId: string, v: 'up' | 'down') =>
-      store.recordFeedback({ at: jst(at), userHash: 'user-a', entryId, vote: v });
-    await vote('2025-03-01T09:00:00', 'winery-bus', 'down');
-    await vote('2025-03-01T09:10:00', 'winery-bus', 'down');
-    await vote('2025-03-01T09:20:00', 'winery-bus', 'up');
-    await vote('2025-03-01T09:30:00', 'overtime', 'down');
-    await vote('2025-03-02T09:00:00', 'furusato', 'up');
+    const vote = (at: string, entryId: string, v: 'up' | 'down', userHash: string) =>
+      store.recordFeedback({ at: jst(at), userHash, entryId, vote: v });
+    await vote('2025-03-01T09:00:00', 'winery-bus', 'down', 'user-a');
+    await vote('2025-03-01T09:10:00', 'winery-bus', 'down', 'user-b');
+    await vote('2025-03-01T09:20:00', 'winery-bus', 'up', 'user-c');
+    await vote('2025-03-01T09:30:00', 'overtime', 'down', 'user-a');
+    await vote('2025-03-02T09:00:00', 'furusato', 'up', 'user-a');
 
     expect(await store.negativeFeedback({ limit: 10 })).toEqual([
       { entryId: 'winery-bus', up: 1, down: 2, lastDownAt: jst('2025-03-01T09:10:00') },
@@ -133,6 +133,38 @@ describe.each(implementations)('$name', ({ open }) => {
     expect(await store.negativeFeedback({ since: jst('2025-03-01T09:15:00'), limit: 10 })).toEqual([
       { entryId: 'overtime', up: 0, down: 1, lastDownAt: jst('2025-03-01T09:30:00') },
     ]);
+  });
+
+  it("keeps one vote per citizen per entry: a second tap replaces the first (the citizen's latest word counts)", async () => {
+    const vote = (at: string, userHash: string | undefined, v: 'up' | 'down') =>
+      store.recordFeedback({ at: jst(at), userHash, entryId: 'winery-bus', vote: v });
+    await vote('2025-03-01T09:00:00', 'user-a', 'down');
+    await vote('2025-03-01T09:05:00', 'user-a', 'down');
+    await vote('2025-03-02T09:10:00', 'user-a', 'up');
+    await vote('2025-03-01T09:20:00', 'user-b', 'down');
+    await vote('2025-03-01T09:30:00', 'user-b', 'down');
+    // Without a user (no userId in the event) votes cannot be told apart: each counts.
+    await vote('2025-03-01T09:40:00', undefined, 'down');
+    await vote('2025-03-01T09:50:00', undefined, 'down');
+    await store.recordFeedback({ at: jst('2025-03-01T10:00:00'), userHash: 'user-a', entryId: 'overtime', vote: 'up' });
+
+    expect(await store.negativeFeedback({ limit: 10 })).toEqual([
+      { entryId: 'winery-bus', up: 1, down: 3, lastDownAt: jst('2025-03-01T09:50:00') },
+    ]);
+    const days = await store.dailyVolume({ days: 2, until: jst('2025-03-02T12:00:00') });
+    expect(days.map((d) => [d.day, d.feedbackUp, d.feedbackDown])).toEqual([
+      ['2025-03-01', 1, 3],
+      ['2025-03-02', 1, 0],
+    ]);
+  });
+
+  it('stores at most 500 characters of a question, never half an emoji', async () => {
+    await store.recordQuestion(question('2025-03-01T09:00:00', `${'あ'.repeat(499)}🍇${'い'.repeat(5000)}`));
+    const [stored] = await store.unansweredQuestions({ limit: 1 });
+    expect(stored?.question).toBe('あ'.repeat(499));
+    await store.recordQuestion(question('2025-03-01T09:01:00', `${'う'.repeat(498)}🍇${'え'.repeat(10)}`));
+    const [latest] = await store.unansweredQuestions({ since: jst('2025-03-01T09:00:30'), limit: 1 });
+    expect(latest?.question).toBe(`${'う'.repeat(498)}🍇`);
   });
 
   it('gives one row per Japan-time day, oldest first, with quiet days as zeros', async () => {
@@ -146,7 +178,7 @@ describe.each(implementations)('$name', ({ open }) => {
     await store.recordFeedback({ at: jst('2025-03-02T13:00:00'), userHash: 'user-a', entryId: 'furusato', vote: 'up' });
     await store.recordFeedback({
       at: jst('2025-03-04T13:00:00'),
-      userHash: 'user-a',
+      userHash: 'user-b',
       entryId: 'furusato',
       vote: 'down',
     });

@@ -99,4 +99,19 @@ describe('createEventRecorder', () => {
     expect(logs).not.toContain(hashUserId(fixtureUserId, salt));
     expect(logs).not.toContain('除雪');
   });
+
+  it('does not record a vote on an entry the corpus does not have, and says why at debug level', async () => {
+    const store = createMemoryAnalyticsStore();
+    const { logger, lines } = capturedLogger();
+    const record = createEventRecorder({ store, salt, logger, isKnownEntry: (id) => id === 'winery-bus' });
+    const plan = { messages: [], outcome: 'feedback-down' };
+    await record(postbackEvent('feedback=down&entry=winery-bus'), plan);
+    await record(postbackEvent('feedback=down&entry=made-up-entry'), plan);
+    expect(await store.negativeFeedback({ limit: 10 })).toMatchObject([{ entryId: 'winery-bus', down: 1 }]);
+    const refused = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.reason === 'unknown-entry');
+    expect(refused).toMatchObject({ level: 20 });
+    expect(lines.join('')).not.toContain(fixtureUserId);
+  });
 });

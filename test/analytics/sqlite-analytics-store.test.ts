@@ -91,7 +91,7 @@ describe('openSqliteAnalyticsStore', () => {
         answered: true,
         entryIds: ['furusato-tax'],
       });
-      await writer.recordFeedback({ at, userHash: 'u', entryId: 'furusato-tax', vote: 'down' });
+      await writer.recordFeedback({ at, userHash: `u${daysAgo}`, entryId: 'furusato-tax', vote: 'down' });
     }
     await writer.close();
     const count = (table: string) => {
@@ -117,6 +117,24 @@ describe('openSqliteAnalyticsStore', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('keeps the latest of the votes a user gave one entry when it migrates a database of schema version 1', async () => {
+    const file = path.join(dir, 'analytics.sqlite');
+    await openSqliteAnalyticsStore(file).close();
+    // Back to version 1, with the votes the unique index now forbids.
+    const db = new Database(file);
+    db.exec('DROP INDEX feedback_user_entry');
+    db.pragma('user_version = 1');
+    const insert = db.prepare('INSERT INTO feedback (at, day, user_hash, entry_id, vote) VALUES (?, ?, ?, ?, ?)');
+    insert.run(1, '2025-03-01', 'u', 'furusato', 'down');
+    insert.run(2, '2025-03-01', 'u', 'furusato', 'up');
+    insert.run(3, '2025-03-01', null, 'furusato', 'down');
+    insert.run(4, '2025-03-01', null, 'furusato', 'down');
+    db.close();
+    const store = openSqliteAnalyticsStore(file);
+    expect(await store.negativeFeedback({ limit: 5 })).toMatchObject([{ entryId: 'furusato', up: 1, down: 2 }]);
+    await store.close();
   });
 
   it('refuses a retention that is not a whole number of days', () => {

@@ -1,8 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv, stringifyCsv } from '../../src/corpus/csv.js';
+import { csvLimits, CsvSyntaxError, parseCsv, stringifyCsv } from '../../src/corpus/csv.js';
 
 const fieldsOf = parseCsv;
+
+describe('parseCsv limits', () => {
+  it('refuses more rows than it may read, naming the first row too many, in Japanese', () => {
+    const text = 'id,text\r\na,"two\nlines"\r\nb,x\r\nc,x\r\n';
+    expect(parseCsv(text, { maxRows: 4 })).toHaveLength(4);
+    let thrown: unknown;
+    try {
+      parseCsv(text, { maxRows: 3 });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(CsvSyntaxError);
+    // The fourth record starts on the fifth line of the file: the second record has two.
+    expect((thrown as CsvSyntaxError).line).toBe(5);
+    expect((thrown as CsvSyntaxError).reason).toContain('3 行まで');
+  });
+
+  it('caps files at a few MB and 10,000 rows by default: the corpus is a few hundred entries', () => {
+    expect(csvLimits.maxRows).toBe(10_000);
+    expect(csvLimits.maxBytes).toBe(10 * 1024 * 1024);
+    expect(() => parseCsv('id\n'.repeat(csvLimits.maxRows + 1))).toThrow(CsvSyntaxError);
+  });
+});
 
 describe('parseCsv', () => {
   it('reads quoted cells holding commas, doubled quotes and line breaks', () => {

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/corpus/csv.js';
+import { csvLimits, parseCsv } from '../../src/corpus/csv.js';
 import { bundledCorpusDir, readCorpus } from '../../src/corpus/read-corpus.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -53,6 +53,28 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await rm(work, { recursive: true, force: true });
+});
+
+describe('npm run corpus -- import refuses what it cannot read safely', () => {
+  it('refuses a Latin-1 file in Japanese, naming the line, and writes nothing', async () => {
+    const before = await snapshot(corpusDir);
+    const csv = path.join(work, 'latin1.csv');
+    await writeFile(csv, Buffer.from('id,title,text,keywords\r\ncafe,Caf\u00e9,ok,x\r\n', 'latin1'));
+    const result = await corpusCli('import', csv, '--corpus', corpusDir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/latin1\.csv:2: .*UTF-8 としても Shift_JIS としても/);
+    expect(await snapshot(corpusDir)).toEqual(before);
+  });
+
+  it('refuses a file larger than the cap before reading it', async () => {
+    const csv = path.join(work, 'huge.csv');
+    await writeFile(csv, 'id,title,text,keywords\r\n');
+    await truncate(csv, csvLimits.maxBytes + 1); // sparse: no disk used
+    const result = await corpusCli('import', csv, '--corpus', corpusDir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('huge.csv: ファイルが大きすぎます');
+    expect(result.stderr).toContain('10 MB まで');
+  });
 });
 
 describe('npm run corpus -- import', () => {

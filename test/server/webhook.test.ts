@@ -180,6 +180,18 @@ describe('POST /webhook', () => {
     ]);
   });
 
+  it('records one vote per citizen per entry, and none on an entry the corpus does not have', async () => {
+    await post([postbackEvent('feedback=down&entry=furusato-nozei-growth')]);
+    await post([postbackEvent('feedback=down&entry=furusato-nozei-growth')]);
+    await post([postbackEvent('feedback=down&entry=no-such-entry')]);
+    await settled();
+    expect(fake.replies).toHaveLength(3);
+    expect(await bot.analytics.negativeFeedback({ limit: 10 })).toMatchObject([
+      { entryId: 'furusato-nozei-growth', up: 0, down: 1 },
+    ]);
+    expect(bot.logs.join('\n')).toContain('unknown-entry');
+  });
+
   it('still replies, and logs no user id or text, when the analytics store fails', async () => {
     const failing: AnalyticsStore = {
       ...createMemoryAnalyticsStore(),

@@ -98,6 +98,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     hashSalt: options.hashSalt ?? testHashSalt,
     adminToken: options.adminToken,
     analyticsRetentionDays: 365,
+    trustProxy: false,
   };
   const analytics = options.analytics ?? createMemoryAnalyticsStore();
   const bot = createBot(config, createLogger('debug', sink), {
