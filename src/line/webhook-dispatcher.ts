@@ -35,6 +35,8 @@ export interface WebhookDispatcher {
   idle(): Promise<void>;
   /** Events being handled now (replies waiting for an answer or a retry included). */
   readonly inFlight: number;
+  /** Of those, the events whose answer waits in the queue to be computed (answer-queue.ts). */
+  readonly answersWaiting: number;
   /** Outcome counters, served by GET /metrics. */
   readonly metrics: Metrics;
   /** True once drain() was called: new webhook requests are answered 503 (LINE redelivers them). */
@@ -327,6 +329,9 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     idle,
     get inFlight() {
       return inFlight.size;
+    },
+    get answersWaiting() {
+      return answers.waiting;
     },
     metrics,
     get draining() {

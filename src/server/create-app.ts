@@ -97,6 +97,7 @@ export function createApp(deps: AppDeps): express.Express {
       entries: engine.corpus.entries.length,
       webhook: deps.webhook ? 'enabled' : 'disabled',
       inFlight,
+      answersWaiting: deps.webhook?.dispatcher.answersWaiting ?? 0,
     });
   });
 
@@ -104,7 +105,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/metrics', (_req, res) => {
     const dispatcher = deps.webhook?.dispatcher;
     res.json(
-      dispatcher ? { ...metricsSnapshot(dispatcher.metrics), inFlight: dispatcher.inFlight } : { webhook: 'disabled' },
+      dispatcher
+        ? {
+            ...metricsSnapshot(dispatcher.metrics),
+            inFlight: dispatcher.inFlight,
+            answersWaiting: dispatcher.answersWaiting,
+          }
+        : { webhook: 'disabled' },
     );
   });
 
