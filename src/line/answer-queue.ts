@@ -6,7 +6,9 @@
  * Here answers wait in one queue, first come first served, and are computed a few at a time:
  * a slice ends once it has run `sliceMs` or `maxPerSlice` answers, and the next one starts
  * after the event loop has polled for I/O (setImmediate). A job that has waited `waitingAfterMs`
- * is told so before it runs (the dispatcher then shows the loading animation in a 1:1 chat).
+ * is told so before it runs (the dispatcher then shows the loading animation in a 1:1 chat), at
+ * most `maxPerSlice` jobs a slice: a thousand loading animations asked at once held the event
+ * loop for a quarter of a second.
  */
 
 export interface AnswerQueueOptions {
@@ -47,7 +49,8 @@ export function createAnswerQueue(options: AnswerQueueOptions = {}): AnswerQueue
 
   function noticeWaiting(at: number): void {
     noticed = Math.max(noticed, head);
-    for (; noticed < jobs.length; noticed++) {
+    const last = Math.min(jobs.length, noticed + maxPerSlice);
+    for (; noticed < last; noticed++) {
       const job = jobs[noticed];
       if (!job || at - job.queuedAt < waitingAfterMs) return;
       job.onWaiting?.();

@@ -41,6 +41,13 @@ export const maxErrorBodyBytes = 16 * 1024;
 const idleSocketMs = 4000;
 
 /**
+ * Connections open at once, at most. A burst (a webhook of a thousand events) would otherwise open
+ * a connection, and a TLS handshake, per reply; requests beyond it wait in the agent unwritten,
+ * which the connect timeout of the retry policy bounds (a request abandoned there was never sent).
+ */
+const maxSockets = 64;
+
+/**
  * How a caller abandons a request it no longer waits for: the poster sets `abandon` while the
  * request is open. A plain object, not an AbortSignal: a signal per request (its EventTarget
  * listeners, added and removed by node:http) cost about 10 µs of the event loop per reply.
@@ -116,8 +123,8 @@ export function createMessagingApiPoster(options: PosterOptions): MessagingApiPo
   }
   const secure = base.protocol === 'https:';
   const agent = secure
-    ? new https.Agent({ keepAlive: true, timeout: idleSocketMs })
-    : new http.Agent({ keepAlive: true, timeout: idleSocketMs });
+    ? new https.Agent({ keepAlive: true, timeout: idleSocketMs, maxSockets })
+    : new http.Agent({ keepAlive: true, timeout: idleSocketMs, maxSockets });
   const send = secure ? https.request : http.request;
   const prefix = base.pathname.replace(/\/+$/, '');
   const authorization = `Bearer ${options.channelAccessToken}`;
