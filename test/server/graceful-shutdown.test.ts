@@ -75,4 +75,42 @@ describe('shutdown on SIGTERM', () => {
     expect(output).not.toContain(fixtureUserId);
     expect(output).not.toContain(event.replyToken);
   });
+
+  it('sends each reply in flight once when the Messaging API is slow and SIGTERM comes, none twice', async () => {
+    fake = await startFakeLineApi({
+      respond: (request) =>
+        request.path === '/v2/bot/message/reply'
+          ? { delayMs: 1500, status: 200, body: { sentMessages: [] } }
+          : undefined,
+    });
+    bot = await startBotProcess({
+      LINE_CHANNEL_SECRET: testChannelSecret,
+      LINE_CHANNEL_ACCESS_TOKEN: fakeChannelAccessToken,
+      LINE_API_BASE_URL: fake.baseUrl,
+    });
+    const events = ['ふるさと納税は？', '残業は減ったの？', 'ワイナリーバス', '移住の支援は？', 'こんにちは'].map((q) =>
+      textEvent(q),
+    );
+    const body = JSON.stringify(callbackBody(events));
+    const res = await fetch(`${bot.url}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': sign(body, testChannelSecret) },
+      body,
+    });
+    expect(res.status).toBe(200);
+    // Every reply is on its way (the fake holds its answer) before the signal.
+    await expect
+      .poll(() => fake?.requests.filter((r) => r.path === '/v2/bot/message/reply').length)
+      .toBe(events.length);
+    expect(await bot.stop('SIGTERM')).toBe(0);
+
+    const tokens = fake.requests
+      .filter((r) => r.path === '/v2/bot/message/reply')
+      .map((r) => (r.body as { replyToken: string }).replyToken);
+    expect([...tokens].sort()).toEqual(events.map((e) => e.replyToken).sort());
+    expect(fake.invalidRequests).toEqual([]);
+    const lines = logLines(bot.output());
+    expect(lines.filter((l) => l.msg === 'reply failed')).toEqual([]);
+    expect(lines.find((l) => l.msg === 'shut down')).toMatchObject({ unfinished: 0 });
+  });
 });
