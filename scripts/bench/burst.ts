@@ -60,12 +60,13 @@ interface HealthFigures {
 /**
  * The health probe, run by a separate node process so that the load generator's own work does
  * not delay it: GET /healthz over one kept-alive connection, the next 10 ms after each answer,
- * until its standard input closes; then it prints its figures as JSON.
+ * until its standard input closes; then it prints its figures as JSON. Its first check (its own
+ * start, the connection made) is not counted: it prints "ready" then, and the burst starts.
  */
 const probeSource = `
 const http = require('node:http');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-const latencies = []; let failed = 0; let stop = false;
+const latencies = []; let failed = 0; let stop = false; let first = true;
 process.stdin.on('end', () => { stop = true; }); process.stdin.resume();
 function check() {
   if (stop) {
@@ -78,27 +79,38 @@ function check() {
   const started = performance.now();
   const req = http.get(process.env.PROBE_URL + '/healthz', { agent }, (res) => {
     res.resume();
-    res.on('end', () => { if (res.statusCode === 200) latencies.push(performance.now() - started); else failed++; setTimeout(check, 10); });
+    res.on('end', () => {
+      if (first) { first = false; process.stdout.write('ready' + String.fromCharCode(10)); }
+      else if (res.statusCode === 200) latencies.push(performance.now() - started); else failed++;
+      setTimeout(check, 10);
+    });
   });
   req.on('error', () => { failed++; setTimeout(check, 10); });
 }
 check();
 `;
 
-function startHealthProbe(url: string): { stop(): Promise<HealthFigures> } {
+function startHealthProbe(url: string): { readonly ready: Promise<void>; stop(): Promise<HealthFigures> } {
   const child = spawn(process.execPath, ['-e', probeSource], {
     env: { PATH: process.env.PATH ?? '', PROBE_URL: url },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  let ready: () => void = () => {};
+  const readied = new Promise<void>((resolve) => (ready = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    if (output.startsWith('ready\n')) ready();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => ready());
   return {
+    ready: readied,
     async stop() {
       child.stdin.end();
       await exited;
       try {
-        return JSON.parse(output) as HealthFigures;
+        return JSON.parse(output.split('\n').at(-1) ?? '') as HealthFigures;
       } catch {
         return { checks: 0, failed: 0, maxMs: 0, p99Ms: 0 };
       }
@@ -160,6 +172,7 @@ async function phase(
   await eventLoopDelay(server.url); // a new window
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const probe = startHealthProbe(server.url);
+  await probe.ready;
   let rssMax = server.rss();
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, server.rss())), 50);
   const sentAt = new Map<string, number>();
