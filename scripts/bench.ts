@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --requests N] [--concurrency N] [--warmup N] [--rounds N] [--paced-rounds N] [--starts N]
- *                  [--passes N] [--skip-build]
+ *                  [--passes N] [--skip-build] [--burst-only]
  *                  [--node-flags '...' (instead of start:prod's, e.g. '' for none)]
  * The bot's performance in one run, as production runs it (`npm run build`, then the node arguments
  * of `npm run start:prod`, which the Dockerfile's CMD repeats):
@@ -14,7 +14,9 @@
  *      fixed concurrency (throughput) in --rounds rounds (default 5) alternating the servers, each a
  *      fresh process, judged on the medians over the rounds; then at one fixed rate (latency at a
  *      load all can carry) in --paced-rounds rounds (default 3), judged on the medians too;
- *   4. the memory of the kuromoji dictionary: kuromoji's own loader against this project's.
+ *   4. the memory of the kuromoji dictionary: kuromoji's own loader against this project's;
+ *   5. a burst (scripts/bench/burst.ts): long never-seen questions at concurrency 50, then one
+ *      webhook of 1,000 events; alone with --burst-only.
  * Prints figures and the targets beside them; never asserts (timings depend on the machine).
  */
 import { spawnSync } from 'node:child_process';
@@ -28,6 +30,7 @@ import { runLoad, type LoadResult } from './bench/load.js';
 import { startFakeLineApi } from '../test/support/fake-line-api.js';
 import { repoRoot, startServerProcess, type ServerProcess } from '../test/support/server-process.js';
 import { stageLabels, stageNames, timeStages } from './bench/stages.js';
+import { runBurst } from './bench/burst.js';
 import { mb, median, medianAndRange, ms, percentile, ratio, table, us } from './bench/stats.js';
 import { parseEvalQuestions } from '../src/cli/eval-score.js';
 import { renderReply } from '../src/render/render-reply.js';
@@ -44,6 +47,7 @@ const { values } = parseArgs({
     passes: { type: 'string', default: '20' },
     'skip-build': { type: 'boolean', default: false },
     'node-flags': { type: 'string' },
+    'burst-only': { type: 'boolean', default: false },
   },
 });
 function positive(name: keyof typeof values): number {
@@ -127,6 +131,15 @@ const serverEnv = (logName: string): Record<string, string> => ({
   DATA_DIR: mkdtempSync(path.join(work, `${logName}-data-`)),
   HASH_SALT: 'bench-hash-salt-0123456789',
 });
+
+const burst = () =>
+  runBurst({ args: serverArgs, env: serverEnv('burst'), logFile: path.join(work, 'burst.log'), api, channelSecret });
+if (values['burst-only']) {
+  await burst();
+  await api.close();
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // ---- 1. start-up ----
 
@@ -538,6 +551,7 @@ if (typeof base === 'object' && typeof plain === 'object' && typeof compact === 
   );
 }
 
+await burst();
 await api.close();
 rmSync(work, { recursive: true, force: true });
 console.log(`\nbench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);

@@ -19,6 +19,7 @@ import type { ReplyPolicyOptions } from '../line/retrying-reply-client.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../line/webhook-dispatcher.js';
 import type { Logger } from '../logger.js';
 import { createApp } from '../server/create-app.js';
+import { monitorEventLoop } from '../server/event-loop-delay.js';
 import {
   createCorpusHandle,
   createCorpusReloader,
@@ -118,7 +119,9 @@ export function createBot(config: Config, logger: Logger, parts: BotParts = {}):
       })
     : undefined;
   const corpus = parts.corpus ?? createCorpusHandle();
+  const eventLoop = monitorEventLoop();
   const app = createApp({
+    eventLoop,
     engines,
     logger,
     corpus,
@@ -154,6 +157,7 @@ export function createBot(config: Config, logger: Logger, parts: BotParts = {}):
       return status;
     },
     async close() {
+      eventLoop.close();
       await watch?.close();
       replies?.close?.();
       const closed = await Promise.allSettled([ownAnalytics?.close(), redis?.close()]);

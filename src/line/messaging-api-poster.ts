@@ -11,6 +11,10 @@
  * It does what the SDK's client does with a reply: the bearer token, a JSON body, a 2xx is
  * success (its body is not read), anything else becomes a {@link LineApiError} with the status,
  * headers and body LINE sent, and a failed connection the socket's error (ECONNRESET, ...).
+ *
+ * And it knows what fetch does not: when its request was written. It tells the caller (so that
+ * a timeout times the wire, not the time the request waited for the event loop), and an error
+ * before then is a {@link RequestNotSentError}: the request provably never reached LINE.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -37,12 +41,40 @@ export const maxErrorBodyBytes = 16 * 1024;
 const idleSocketMs = 4000;
 
 /**
+ * Connections open at once, at most. A burst (a webhook of a thousand events) would otherwise open
+ * a connection, and a TLS handshake, per reply; requests beyond it wait in the agent unwritten,
+ * which the connect timeout of the retry policy bounds (a request abandoned there was never sent).
+ */
+const maxSockets = 64;
+
+/**
  * How a caller abandons a request it no longer waits for: the poster sets `abandon` while the
  * request is open. A plain object, not an AbortSignal: a signal per request (its EventTarget
  * listeners, added and removed by node:http) cost about 10 µs of the event loop per reply.
  */
 export interface RequestHandle {
   abandon?: () => void;
+  /**
+   * Called once, when the whole request was handed to the operating system (node:http's
+   * 'finish'), or when an answer came first: from then on it may reach LINE. Until then it
+   * provably has not, and abandoning it sends nothing (the socket is destroyed with it).
+   */
+  onWritten?: () => void;
+}
+
+/**
+ * The request failed before it was written whole (a connection refused, reset or timed out while
+ * connecting, a stale kept-alive socket refusing the write): it never reached LINE, so its reply
+ * token is unspent. `code` is the socket's (ECONNREFUSED, ECONNRESET, ...), the error is `cause`.
+ */
+export class RequestNotSentError extends Error {
+  override readonly name = 'RequestNotSentError';
+  readonly code: string | undefined;
+  constructor(path: string, cause: unknown) {
+    const code = (cause as { code?: unknown } | null)?.code;
+    super(`POST ${path} failed before it was sent: ${(cause as Error | null)?.message ?? String(cause)}`, { cause });
+    this.code = typeof code === 'string' ? code : undefined;
+  }
 }
 
 /** The error a request rejects with once abandoned. */
@@ -56,8 +88,10 @@ export class RequestAbandonedError extends Error {
 export interface MessagingApiPoster {
   /**
    * POSTs `payload` as JSON to `path` (e.g. `/v2/bot/message/reply`); resolves on a 2xx answer.
-   * Rejects with a LineApiError, a socket error, or a RequestAbandonedError once the caller calls
-   * `handle.abandon()` (its connection is then closed, so a late answer is never read). A caller
+   * Rejects with a LineApiError, a socket error (a {@link RequestNotSentError} when it came before
+   * the request was written), or a RequestAbandonedError once the caller calls `handle.abandon()`
+   * (its connection is then closed, so a late answer is never read). Calls `handle.onWritten`
+   * when the request was written. A caller
    * without a handle (the loading animation) has its request abandoned after `timeoutMs`, so
    * that no request waits for ever on an answer that never comes.
    */
@@ -89,8 +123,8 @@ export function createMessagingApiPoster(options: PosterOptions): MessagingApiPo
   }
   const secure = base.protocol === 'https:';
   const agent = secure
-    ? new https.Agent({ keepAlive: true, timeout: idleSocketMs })
-    : new http.Agent({ keepAlive: true, timeout: idleSocketMs });
+    ? new https.Agent({ keepAlive: true, timeout: idleSocketMs, maxSockets })
+    : new http.Agent({ keepAlive: true, timeout: idleSocketMs, maxSockets });
   const send = secure ? https.request : http.request;
   const prefix = base.pathname.replace(/\/+$/, '');
   const authorization = `Bearer ${options.channelAccessToken}`;
@@ -100,6 +134,12 @@ export function createMessagingApiPoster(options: PosterOptions): MessagingApiPo
     post(path, payload, handle) {
       return new Promise<void>((resolve, reject) => {
         const body = Buffer.from(JSON.stringify(payload), 'utf8');
+        let written = false;
+        const wrote = (): void => {
+          if (written) return;
+          written = true;
+          handle?.onWritten?.();
+        };
         const request = send(
           {
             protocol: base.protocol,
@@ -115,10 +155,13 @@ export function createMessagingApiPoster(options: PosterOptions): MessagingApiPo
             },
           },
           (response) => {
+            wrote();
             const status = response.statusCode ?? 0;
             response.on('error', reject);
             if (status >= 200 && status < 300) {
-              response.once('end', () => resolve());
+              // Sent once LINE says so: the body (sentMessages) is drained for the connection's
+              // reuse, not waited for.
+              resolve();
               response.resume();
               return;
             }
@@ -135,7 +178,11 @@ export function createMessagingApiPoster(options: PosterOptions): MessagingApiPo
             });
           },
         );
-        request.on('error', reject); // on, not once: a late socket error must find a listener
+        // on, not once: a late socket error must find a listener
+        request.on('error', (err) =>
+          reject(written || err instanceof RequestAbandonedError ? err : new RequestNotSentError(path, err)),
+        );
+        request.once('finish', wrote);
         const abandon = () => request.destroy(new RequestAbandonedError(path));
         if (handle) {
           handle.abandon = abandon;

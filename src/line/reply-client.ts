@@ -16,6 +16,12 @@ export interface ReplyClient {
    * timed out, and the request is dropped with its connection.
    */
   reply(replyToken: string, messages: messagingApi.Message[], handle?: RequestHandle): Promise<void>;
+  /**
+   * True when the port calls `handle.onWritten` once its request was written, and rejects with a
+   * RequestNotSentError for a failure before then: an attempt's timeout then runs from the write
+   * (it times the wire, not the wait for the event loop), and a failure before it is retried.
+   */
+  readonly tellsWhenWritten?: boolean;
   /** Shows the loading animation in a 1:1 chat for `loadingSeconds` (5 to 60, a multiple of 5). */
   showLoading?(chatId: string, loadingSeconds: number): Promise<void>;
   /** Closes idle connections (shutdown). */
@@ -30,6 +36,7 @@ export function createLineReplyClient(options: { channelAccessToken: string; bas
   return {
     reply: (replyToken, messages, handle) =>
       poster.post(replyPath, { replyToken, messages } satisfies messagingApi.ReplyMessageRequest, handle),
+    tellsWhenWritten: true,
     showLoading: (chatId, loadingSeconds) =>
       poster.post(loadingPath, { chatId, loadingSeconds } satisfies messagingApi.ShowLoadingAnimationRequest),
     close: () => poster.close(),

@@ -10,18 +10,28 @@
  * "Invalid reply token" are not retried. It never throws: it returns what happened, for the
  * dispatcher to log and count.
  *
- * An attempt is raced against a timer: when it fires, the attempt counts as timed out (the token
- * is spent) and its request is abandoned (the port closes its connection), so a response that
- * would still arrive is never read.
+ * An attempt is raced against a timer that times the wire: with a port that tells when its request
+ * was written (the bot's own poster), the timer starts then, not when the reply was queued behind
+ * the event loop's other work; a request not written within the connect timeout was never sent and
+ * is retried. When the timer fires, pending I/O is read first (the decision waits for setImmediate,
+ * after the poll phase), so an answer that arrived while the event loop was busy is not taken for a
+ * timeout. A timed-out attempt's request is abandoned (the port closes its connection), so a
+ * response that would still arrive is never read, and its token counts as spent.
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { Logger } from '../logger.js';
+import { RequestNotSentError } from './messaging-api-poster.js';
 import type { ReplyClient, RequestHandle } from './reply-client.js';
 
 /** The retry policy; every field has a production default in {@link defaultReplyPolicy}. */
 export interface ReplyPolicy {
-  /** Longest wait for one attempt's answer (ms). */
+  /** Longest wait for one attempt's answer (ms), from when its request was written when the port tells. */
   readonly timeoutMs: number;
+  /**
+   * Longest wait for a request to be written (ms), with a port that tells when it wrote: one not
+   * written by then (a connection never made) was never sent, so it is abandoned and retried.
+   */
+  readonly connectTimeoutMs: number;
   /** Attempts at most, the first one included. */
   readonly maxAttempts: number;
   /** Cap of the first backoff; it doubles per retry (full jitter: a uniform draw below the cap). */
@@ -38,6 +48,7 @@ export interface ReplyPolicy {
 
 export const defaultReplyPolicy: ReplyPolicy = {
   timeoutMs: 5000,
+  connectTimeoutMs: 5000,
   maxAttempts: 5,
   baseBackoffMs: 500,
   maxBackoffMs: 8000,
@@ -100,6 +111,11 @@ export interface ReplyContext {
   readonly wake?: AbortSignal;
   /** Carries the event id; attempts are logged with their number, status and error code. */
   readonly log: Logger;
+  /**
+   * Called before each attempt; the attempt waits for the promise it returns, if any (the
+   * loading animation's request in flight, which must reach LINE before the answer does).
+   */
+  readonly beforeAttempt?: () => Promise<void> | undefined;
   /** Called when an attempt starts (1-based). */
   readonly onAttempt?: (attempt: number) => void;
   /** Called when a wait before the next attempt starts. */
@@ -146,11 +162,23 @@ export const realSleep: Sleep = (ms, signal) =>
 /**
  * Every attempt has a timer that is nearly always cancelled: a plain setTimeout, because an
  * AbortController per attempt (and the DOMException its abort creates) cost more than the rest
- * of the retry logic under load.
+ * of the retry logic under load. When it expires, `fire` waits for setImmediate: timers run before
+ * the poll phase, so after the event loop was held (answers computed, a collection) an answer
+ * already in the socket would otherwise be taken for a timeout; the poll phase reads it first.
  */
 export const realTimer: StartTimer = (ms, fire) => {
-  const timer = setTimeout(fire, Math.max(0, ms));
-  return () => clearTimeout(timer);
+  let cancelled = false;
+  const timer = setTimeout(
+    () =>
+      setImmediate(() => {
+        if (!cancelled) fire();
+      }),
+    Math.max(0, ms),
+  );
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+  };
 };
 
 /** A timer on an injected sleep (a test's virtual clock). */
@@ -200,10 +228,17 @@ function header(headers: unknown, name: string): string | undefined {
 /** A timed-out attempt, for {@link classifyFailure}. */
 export class ReplyTimeoutError extends Error {
   override readonly name = 'ReplyTimeoutError';
-  constructor(readonly timeoutMs: number) {
-    super(`no answer within ${timeoutMs} ms`);
+  constructor(
+    readonly timeoutMs: number,
+    /** False when the request was not even written (a connection never made): nothing was sent. */
+    readonly written = true,
+  ) {
+    super(written ? `no answer within ${timeoutMs} ms` : `request not written within ${timeoutMs} ms`);
   }
 }
+
+/** The code of a connect timeout of the poster (the request was never written). */
+export const connectTimeoutCode = 'CONNECT_TIMEOUT';
 
 /**
  * Classifies what one attempt threw: an HTTP error with LINE's status, headers and body (the
@@ -211,7 +246,18 @@ export class ReplyTimeoutError extends Error {
  * or fetch's TypeError "fetch failed" / "terminated" with the code in its cause); or a timeout.
  */
 export function classifyFailure(err: unknown): AttemptFailure {
-  if (err instanceof ReplyTimeoutError) return { reason: 'timeout', retryable: false, mayHaveBeenDelivered: true };
+  if (err instanceof ReplyTimeoutError) {
+    return err.written
+      ? { reason: 'timeout', retryable: false, mayHaveBeenDelivered: true }
+      : { reason: 'network', retryable: true, mayHaveBeenDelivered: false, code: connectTimeoutCode };
+  }
+  if (err instanceof RequestNotSentError) {
+    // Failed before it was written: provably not delivered, whatever the socket's code.
+    const code = err.code ?? 'UNKNOWN';
+    if (/CERT|^ERR_TLS_|^UNABLE_TO_/.test(code))
+      return { reason: 'unexpected', retryable: false, mayHaveBeenDelivered: false, code };
+    return { reason: 'network', retryable: true, mayHaveBeenDelivered: false, code };
+  }
   const status = (err as { status?: unknown } | null)?.status;
   if (typeof status === 'number') {
     const headers = (err as { headers?: unknown }).headers;
@@ -268,27 +314,46 @@ export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolic
   const policy: ReplyPolicy = { ...defaultReplyPolicy, ...definedOnly(overrides) };
   const startTimer = timer ?? (options.sleep ? timerFromSleep(sleep) : realTimer);
 
-  /** One attempt: resolves with undefined when sent, or the failure; a late answer is ignored. */
+  /**
+   * One attempt: resolves with undefined when sent, or the failure; a late answer is ignored. With
+   * a port that tells when it wrote, the answer's timeout (`timeoutMs`, at most the time left before
+   * the deadline) starts then, and before then the connect timeout runs.
+   */
   function attempt(
     replyToken: string,
     messages: messagingApi.Message[],
     timeoutMs: number,
+    deadline: () => number,
   ): Promise<AttemptFailure | undefined> {
     return new Promise((resolve) => {
       const request: RequestHandle = {};
-      const cancel = startTimer(timeoutMs, () => {
-        resolve(classifyFailure(new ReplyTimeoutError(timeoutMs)));
+      let settled = false;
+      let cancel: () => void;
+      const settle = (failure: AttemptFailure | undefined): void => {
+        if (settled) return;
+        settled = true;
+        cancel();
+        resolve(failure);
+      };
+      const timeOut = (ms: number, written: boolean) => () => {
+        settle(classifyFailure(new ReplyTimeoutError(ms, written)));
         request.abandon?.();
-      });
+      };
+      if (port.tellsWhenWritten === true) {
+        const connectMs = Math.min(policy.connectTimeoutMs, timeoutMs);
+        cancel = startTimer(connectMs, timeOut(connectMs, false));
+        request.onWritten = () => {
+          if (settled) return;
+          cancel();
+          const wireMs = Math.min(timeoutMs, Math.max(policy.minAttemptMs, deadline() - now()));
+          cancel = startTimer(wireMs, timeOut(wireMs, true));
+        };
+      } else {
+        cancel = startTimer(timeoutMs, timeOut(timeoutMs, true));
+      }
       port.reply(replyToken, messages, request).then(
-        () => {
-          cancel();
-          resolve(undefined);
-        },
-        (err: unknown) => {
-          cancel();
-          resolve(classifyFailure(err));
-        },
+        () => settle(undefined),
+        (err: unknown) => settle(classifyFailure(err)),
       );
     });
   }
@@ -311,11 +376,13 @@ export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolic
       });
 
       for (;;) {
+        const before = context.beforeAttempt?.();
+        if (before) await before;
         const remaining = context.deadline() - now();
         if (remaining < Math.min(policy.minAttemptMs, policy.timeoutMs)) return failed(last, 'deadline');
         attempts += 1;
         context.onAttempt?.(attempts);
-        const failure = await attempt(replyToken, messages, Math.min(policy.timeoutMs, remaining));
+        const failure = await attempt(replyToken, messages, Math.min(policy.timeoutMs, remaining), context.deadline);
         if (failure === undefined) return { outcome: 'sent', attempts };
         if (failure.reason === 'invalid-reply-token' && mayHaveBeenDelivered)
           return { outcome: 'delivered-unconfirmed', attempts };

@@ -1,13 +1,17 @@
 /**
  * Handles the events of an acknowledged webhook request off the request path: each event once
  * (redeliveries are skipped), one reply per event with a reply token, and a logged reason for
- * every event that gets no reply. Replies go through the retrying client (timeouts, backoff, the
- * token's deadline), so each ends as exactly one counted outcome: sent, delivered-unconfirmed or a
- * failure with its reason. Logs carry event ids and outcomes, never user ids, reply tokens or texts.
+ * every event that gets no reply. Answers are computed in turn, in short slices of the event loop
+ * (answer-queue.ts), so that a webhook of a thousand events or a burst of long questions never
+ * holds it for long; an event whose token dies while it waits is a counted failure ('expired'),
+ * its answer not computed. Replies go through the retrying client (timeouts of the wire, backoff,
+ * the token's deadline), so each ends as exactly one counted outcome: sent, delivered-unconfirmed
+ * or a failure with its reason. Logs carry event ids and outcomes, never user ids, reply tokens or texts.
  */
 import type { webhook } from '@line/bot-sdk';
 import type { EngineRef } from '../bot/engine-ref.js';
 import { replyForEvent, type ReplyPlan } from '../bot/reply-for-event.js';
+import { createAnswerQueue, type AnswerQueueOptions } from './answer-queue.js';
 import type { ReplyClient } from './reply-client.js';
 import {
   classifyFailure,
@@ -31,6 +35,8 @@ export interface WebhookDispatcher {
   idle(): Promise<void>;
   /** Events being handled now (replies waiting for an answer or a retry included). */
   readonly inFlight: number;
+  /** Of those, the events whose answer waits in the queue to be computed (answer-queue.ts). */
+  readonly answersWaiting: number;
   /** Outcome counters, served by GET /metrics. */
   readonly metrics: Metrics;
   /** True once drain() was called: new webhook requests are answered 503 (LINE redelivers them). */
@@ -53,8 +59,28 @@ export interface DispatcherDeps {
   readonly replyPolicy?: ReplyPolicyOptions;
   /** Counters to add to; a fresh set by default. */
   readonly metrics?: Metrics;
-  /** A 1:1 chat sees the loading animation when its reply waits for a retry past this (default 1000 ms). */
+  /**
+   * A 1:1 chat sees the loading animation when its answer waits in the queue, or its reply for a
+   * retry, past this since the event arrived (default 1000 ms).
+   */
   readonly loadingAfterMs?: number;
+  /** How answers are computed in slices (answer-queue.ts); defaults for production. */
+  readonly answers?: Omit<AnswerQueueOptions, 'waitingAfterMs'>;
+}
+
+/** The longest a reply waits for the loading animation's request to be answered (ms). */
+const loadingWaitMs = 2000;
+
+/** A reply plan for an event whose answer was never computed: its token died while it waited. */
+const unanswered: ReplyPlan = { messages: [], outcome: 'unanswered' };
+
+/**
+ * The user of a 1:1 chat waiting for an answer to this event (a message, a postback, a follow),
+ * whom the loading animation may be shown; undefined for a group or room, or an event without reply.
+ */
+function chatAwaitingAnswer(event: webhook.Event): string | undefined {
+  if (event.type !== 'message' && event.type !== 'postback' && event.type !== 'follow') return undefined;
+  return event.source?.type === 'user' ? event.source.userId : undefined;
 }
 
 /** LINE accepts 5 to 60 seconds, in steps of 5. */
@@ -68,29 +94,30 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   const metrics = deps.metrics ?? createMetrics();
   const replier = createRetryingReplyClient(deps.replies, deps.replyPolicy);
   const loadingAfterMs = deps.loadingAfterMs ?? 1000;
+  const answers = createAnswerQueue({ ...deps.answers, waitingAfterMs: loadingAfterMs });
   let draining = false;
   let repliesBy = Number.POSITIVE_INFINITY;
   const wake = new AbortController();
 
   /**
-   * The loading animation of a 1:1 chat, started at most once, and only while the reply waits
-   * for a retry (never while an attempt is in flight, so it cannot land after the answer).
-   * Answers themselves take about a millisecond; only a failing Messaging API makes one late.
+   * The loading animation of a 1:1 chat, started at most once: when the answer has waited in the
+   * queue past loadingAfterMs (before it is computed), or when the reply waits for a retry. The
+   * reply's next attempt waits for the animation's request (at most loadingWaitMs), and no
+   * animation is requested while an attempt is in flight, so it cannot reach LINE after the answer.
    */
-  function loadingAnimation(event: webhook.Event, startedAt: number, deadline: () => number, log: () => Logger) {
-    const source = event.source;
-    const chatId = source?.type === 'user' ? source.userId : undefined;
+  function loadingAnimation(chatId: string, startedAt: number, deadline: () => number, log: () => Logger) {
     let shown = false;
+    let request: Promise<void> | undefined;
     let pending: AbortController | undefined;
     const cancel = (): void => {
       pending?.abort();
       pending = undefined;
     };
     const show = (): void => {
-      if (shown || chatId === undefined || deps.replies.showLoading === undefined) return;
+      if (shown || deps.replies.showLoading === undefined) return;
       shown = true;
       const loadingSeconds = loadingSecondsFor(deadline() - replier.now());
-      deps.replies.showLoading(chatId, loadingSeconds).then(
+      const sent = deps.replies.showLoading(chatId, loadingSeconds).then(
         () => {
           metrics.loadingAnimation.started += 1;
           log().debug({ loadingSeconds }, 'loading animation started');
@@ -101,11 +128,21 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
           log().warn({ reason, status, code }, 'loading animation failed');
         },
       );
+      request = sent;
+      void sent.then(() => {
+        if (request === sent) request = undefined;
+      });
     };
     return {
-      onAttempt: cancel,
+      show,
+      beforeAttempt(): Promise<void> | undefined {
+        cancel();
+        if (!request) return undefined;
+        const timer = new AbortController();
+        return Promise.race([request, replier.sleep(loadingWaitMs, timer.signal)]).then(() => timer.abort());
+      },
       onBackoff(delayMs: number): void {
-        if (shown || chatId === undefined || deps.replies.showLoading === undefined) return;
+        if (shown) return;
         const showInMs = Math.max(0, startedAt + loadingAfterMs - replier.now());
         if (showInMs >= delayMs) return;
         const timer = new AbortController();
@@ -176,14 +213,31 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       return;
     }
     const engine = deps.engines.current() ?? (await deps.engines.ready());
-    const plan = replyForEvent(event, engine);
+    const replyToken = 'replyToken' in event ? event.replyToken : undefined;
+    const tokenDeadline = replier.deadlineFor(event.timestamp);
+    const deadline = () => Math.min(tokenDeadline, repliesBy);
+    const arrivedAt = replier.now();
+    const chatId = replyToken && deps.replies.showLoading ? chatAwaitingAnswer(event) : undefined;
+    // Made when first needed: most answers come at once and never need it.
+    let loading: ReturnType<typeof loadingAnimation> | undefined;
+    const loadingFor = (id: string) => (loading ??= loadingAnimation(id, arrivedAt, deadline, log));
+    // The answer waits its turn (answer-queue.ts); once the token is dead it is not computed.
+    const plan = await answers.run(
+      () =>
+        replyToken && replier.now() >= deadline() ? unanswered : replyForEvent(event, deps.engines.current() ?? engine),
+      chatId === undefined ? undefined : () => loadingFor(chatId).show(),
+    );
+    if (plan === unanswered) {
+      state.accounted = true;
+      account({ outcome: 'failed', attempts: 0, reason: 'expired', stoppedBy: 'deadline' }, plan, log, started);
+      return;
+    }
     if (!plan) {
       metrics.events.ignored += 1;
       state.accounted = true;
       log().info({ outcome: 'ignored' }, 'event needs no reply');
       return;
     }
-    const replyToken = 'replyToken' in event ? event.replyToken : undefined;
     if (!replyToken) {
       metrics.events.withoutReplyToken += 1;
       state.accounted = true;
@@ -191,11 +245,6 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       record(event, plan);
       return;
     }
-    const tokenDeadline = replier.deadlineFor(event.timestamp);
-    const deadline = () => Math.min(tokenDeadline, repliesBy);
-    // Made at the first wait for a retry: most replies go through at once and never need it.
-    const replyStartedAt = replier.now();
-    let loading: ReturnType<typeof loadingAnimation> | undefined;
     // Never rejects: every outcome, failures included, is counted and logged once.
     const result = await replier.reply(replyToken, plan.messages, {
       deadline,
@@ -203,8 +252,10 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       get log() {
         return log();
       },
-      onAttempt: () => loading?.onAttempt(),
-      onBackoff: (delayMs) => (loading ??= loadingAnimation(event, replyStartedAt, deadline, log)).onBackoff(delayMs),
+      beforeAttempt: () => loading?.beforeAttempt(),
+      onBackoff: (delayMs) => {
+        if (chatId !== undefined) loadingFor(chatId).onBackoff(delayMs);
+      },
     });
     loading?.cancel();
     state.accounted = true;
@@ -278,6 +329,9 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     idle,
     get inFlight() {
       return inFlight.size;
+    },
+    get answersWaiting() {
+      return answers.waiting;
     },
     metrics,
     get draining() {

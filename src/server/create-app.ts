@@ -30,6 +30,7 @@ import { adminAuth } from './admin-auth.js';
 import { adminRoutes } from './admin-routes.js';
 import { metricsSnapshot } from '../line/metrics.js';
 import type { WebhookDispatcher } from '../line/webhook-dispatcher.js';
+import type { EventLoopDelay } from './event-loop-delay.js';
 
 export interface AppDeps {
   readonly engines: EngineRef;
@@ -46,6 +47,8 @@ export interface AppDeps {
   readonly trustProxy?: TrustProxy;
   /** Per-client limits; each one left out is {@link defaultAbuseLimits}'. */
   readonly limits?: Partial<AbuseLimits>;
+  /** The event loop's delay since the last GET /metrics, reported there; absent: not reported. */
+  readonly eventLoop?: EventLoopDelay;
 }
 
 /** Largest webhook body accepted; LINE's own requests stay far below, its limit is 2 MB. */
@@ -146,14 +149,24 @@ export function createApp(deps: AppDeps): express.Express {
       entries: engine.corpus.entries.length,
       webhook: deps.webhook ? 'enabled' : 'disabled',
       inFlight,
+      answersWaiting: deps.webhook?.dispatcher.answersWaiting ?? 0,
     });
   });
 
-  // Counters of events and replies (no user data); see src/line/metrics.ts.
+  // Counters of events and replies (no user data); see src/line/metrics.ts. The event loop's
+  // longest delay is over the time since the previous read.
   app.get('/metrics', (_req, res) => {
     const dispatcher = deps.webhook?.dispatcher;
+    const eventLoop = deps.eventLoop ? { eventLoopDelayMs: deps.eventLoop.read() } : {};
     res.json(
-      dispatcher ? { ...metricsSnapshot(dispatcher.metrics), inFlight: dispatcher.inFlight } : { webhook: 'disabled' },
+      dispatcher
+        ? {
+            ...metricsSnapshot(dispatcher.metrics),
+            inFlight: dispatcher.inFlight,
+            answersWaiting: dispatcher.answersWaiting,
+            ...eventLoop,
+          }
+        : { webhook: 'disabled', ...eventLoop },
     );
   });
 

@@ -16,6 +16,7 @@ import {
   LineApiError,
   maxErrorBodyBytes,
   RequestAbandonedError,
+  RequestNotSentError,
   type RequestHandle,
 } from '../../src/line/messaging-api-poster.js';
 
@@ -146,6 +147,16 @@ describe('the Messaging API poster', () => {
     poster.close();
   });
 
+  it('tells its caller when the request was written, before the answer, and only once', async () => {
+    const line = await startLine((_req, res) => json(res, 200, {}));
+    const poster = createMessagingApiPoster({ baseUrl: line.baseUrl, channelAccessToken: 'TOKEN' });
+    const events: string[] = [];
+    const handle: RequestHandle = { onWritten: () => events.push('written') };
+    await poster.post('/v2/bot/message/reply', { replyToken: 'x' }, handle).then(() => events.push('answered'));
+    expect(events).toEqual(['written', 'answered']);
+    poster.close();
+  });
+
   it('gives up on its own, after its timeout, a request whose caller holds no handle', async () => {
     const line = await startLine(() => undefined); // never answers
     const poster = createMessagingApiPoster({ baseUrl: line.baseUrl, channelAccessToken: 'TOKEN', timeoutMs: 100 });
@@ -168,7 +179,11 @@ describe('the Messaging API poster', () => {
     await new Promise((resolve) => server?.close(resolve));
     server = undefined;
     const refused = createMessagingApiPoster({ baseUrl: gone, channelAccessToken: 'TOKEN' });
-    const err = await rejection(refused.post('/v2/bot/message/reply', {}));
+    const written: string[] = [];
+    const err = await rejection(refused.post('/v2/bot/message/reply', {}, { onWritten: () => written.push('x') }));
+    // Refused before a byte was written: provably never sent.
+    expect(err).toBeInstanceOf(RequestNotSentError);
+    expect(written).toEqual([]);
     expect(classifyFailure(err)).toMatchObject({
       reason: 'network',
       code: 'ECONNREFUSED',

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { HTTPFetchError, type messagingApi } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
+import { RequestNotSentError } from '../../src/line/messaging-api-poster.js';
 import type { ReplyClient } from '../../src/line/reply-client.js';
 import {
   backoffMs,
@@ -425,5 +426,62 @@ describe('classifyFailure', () => {
   it('takes a 429 as never carried out and a 5xx as possibly carried out, both retryable (LINE’s retry rules)', () => {
     expect(classifyFailure(httpError(429))).toMatchObject({ retryable: true, mayHaveBeenDelivered: false });
     expect(classifyFailure(httpError(500))).toMatchObject({ retryable: true, mayHaveBeenDelivered: true });
+  });
+
+  it('with a port that tells when it wrote, times the wire from the write, not from the queued attempt', async () => {
+    const clock = virtualClock();
+    const writes: number[] = [];
+    // The request waits 4 s before it is written (a connection slow to open), then LINE answers
+    // 4 s later: 8 s after the attempt began, within 5 s of the write.
+    const port: ReplyClient = {
+      tellsWhenWritten: true,
+      reply: (_token, _messages, handle) =>
+        clock.sleep(4000).then(async () => {
+          writes.push(clock.now());
+          handle?.onWritten?.();
+          await clock.sleep(4000);
+        }),
+    };
+    const client = createRetryingReplyClient(port, { now: clock.now, sleep: clock.sleep, timeoutMs: 5000 });
+    const log = createLogger('silent');
+    const result = await clock.run(client.reply('t', messages, { deadline: () => clock.now() + 55_000, log }));
+    expect(result).toEqual({ outcome: 'sent', attempts: 1 });
+    expect(writes).toHaveLength(1);
+  });
+
+  it('retries a request never written within the connect timeout: it never reached LINE', async () => {
+    const clock = virtualClock();
+    let calls = 0;
+    const port: ReplyClient = {
+      tellsWhenWritten: true,
+      reply(_token, _messages, handle) {
+        calls += 1;
+        if (calls === 1) return new Promise<void>(() => {}); // never connects
+        handle?.onWritten?.();
+        return Promise.resolve();
+      },
+    };
+    const client = createRetryingReplyClient(port, {
+      now: clock.now,
+      sleep: clock.sleep,
+      connectTimeoutMs: 1000,
+      random: () => 0,
+    });
+    const log = createLogger('silent');
+    expect(await clock.run(client.reply('t', messages, { deadline: () => clock.now() + 55_000, log }))).toEqual({
+      outcome: 'sent',
+      attempts: 2,
+    });
+  });
+
+  it('retries any socket error before the request was written (a stale kept-alive socket), not after', () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    expect(classifyFailure(new RequestNotSentError('/v2/bot/message/reply', reset))).toEqual({
+      reason: 'network',
+      retryable: true,
+      mayHaveBeenDelivered: false,
+      code: 'ECONNRESET',
+    });
+    expect(classifyFailure(reset)).toMatchObject({ retryable: false, mayHaveBeenDelivered: true });
   });
 });

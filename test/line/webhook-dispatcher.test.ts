@@ -132,4 +132,63 @@ describe('webhook dispatcher', () => {
     expect(performance.now() - started).toBeLessThan(100);
     expect(dispatcher.draining).toBe(true);
   });
+
+  it('shows the loading animation of a 1:1 chat before an answer that waited in the queue, and replies after it', async () => {
+    const calls: string[] = [];
+    const port: ReplyClient = {
+      async reply(replyToken) {
+        calls.push(`reply ${replyToken}`);
+      },
+      async showLoading(chatId) {
+        calls.push(`loading ${chatId}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        calls.push(`loading answered ${chatId}`);
+      },
+    };
+    const dispatcher = createWebhookDispatcher({
+      engines: createEngineRef(await bundledEngine()),
+      deduplicator: createMemoryDeduplicator(),
+      replies: port,
+      logger: createLogger('silent'),
+      // Every answer counts as having waited: each chat sees the animation first.
+      loadingAfterMs: 0,
+      answers: { maxPerSlice: 1 },
+    });
+    const users = ['U1', 'U2', 'U3'].map((id) => `${id}${'0'.repeat(32)}`.slice(0, 33));
+    const events = users.map((userId, i) => textEvent(`質問${i}: ふるさと納税は？`, { userId }));
+    dispatcher.dispatch(events);
+    await dispatcher.idle();
+    events.forEach((event, i) => {
+      const answered = calls.indexOf(`loading answered ${users[i] ?? ''}`);
+      expect(answered).toBeGreaterThanOrEqual(0);
+      expect(calls.indexOf(`reply ${event.replyToken ?? ''}`)).toBeGreaterThan(answered);
+    });
+    expect(dispatcher.metrics.loadingAnimation).toEqual({ started: 3, failed: 0 });
+    expect(dispatcher.metrics.replies.sent).toBe(3);
+  });
+
+  it('does not compute the answer of an event whose token died while it waited: one counted, logged failure', async () => {
+    const { port, sent } = recordingPort();
+    const { logger, lines } = capturedLogger('info');
+    const dispatcher = createWebhookDispatcher({
+      engines: createEngineRef(await bundledEngine()),
+      deduplicator: createMemoryDeduplicator(),
+      replies: port,
+      logger,
+    });
+    const stale = textEvent('ふるさと納税は？', { timestamp: Date.now() - 61_000 });
+    dispatcher.dispatch([stale]);
+    await dispatcher.idle();
+    expect(sent).toEqual([]);
+    expect(dispatcher.metrics.replies.failed).toEqual({ expired: 1 });
+    expect(lines).toEqual([
+      expect.objectContaining({
+        msg: 'reply failed',
+        eventId: stale.webhookEventId,
+        reason: 'expired',
+        outcome: 'unanswered',
+        attempts: 0,
+      }),
+    ]);
+  });
 });

@@ -12,7 +12,7 @@ import type { webhook } from '@line/bot-sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReplyPolicyOptions } from '../../src/line/retrying-reply-client.js';
 import type { Metrics } from '../../src/line/metrics.js';
-import { bundledEngine, startBotServer, testChannelSecret, type BotServer } from '../support/bot-server.js';
+import { bundledEngine, postEvents, startBotServer, type BotServer } from '../support/bot-server.js';
 import {
   fakeChannelAccessToken,
   startFakeLineApi,
@@ -20,7 +20,7 @@ import {
   type FakeLineRequest,
   type FakeLineResponse,
 } from '../support/fake-line-api.js';
-import { callbackBody, fixtureUserId, sign, textEvent } from '../support/webhook-fixtures.js';
+import { fixtureUserId, textEvent } from '../support/webhook-fixtures.js';
 
 // A generous timeout where timeouts are not the point (a busy test machine must not fake one),
 // a short one where they are.
@@ -108,14 +108,7 @@ async function startBot(lineApiBaseUrl: string, replyPolicy: ReplyPolicyOptions 
 
 async function post(server: BotServer, events: webhook.Event[]): Promise<number> {
   for (const event of events) if ('replyToken' in event && event.replyToken) replyTokens.push(event.replyToken);
-  const body = JSON.stringify(callbackBody(events));
-  const res = await fetch(`${server.url}/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-line-signature': sign(body, testChannelSecret) },
-    body,
-  });
-  await res.arrayBuffer();
-  return res.status;
+  return postEvents(server.url, events);
 }
 
 async function metrics(server: BotServer): Promise<Metrics & { inFlight: number }> {

@@ -16,7 +16,9 @@ import { bundledCorpusDir, readCorpus, readSudachiSynonyms } from '../../src/cor
 import type { ReplyPolicyOptions } from '../../src/line/retrying-reply-client.js';
 import type { WebhookDispatcher } from '../../src/line/webhook-dispatcher.js';
 import { createLogger } from '../../src/logger.js';
+import type { webhook } from '@line/bot-sdk';
 import { fakeChannelAccessToken } from './fake-line-api.js';
+import { callbackBody, sign } from './webhook-fixtures.js';
 import { realTokenizer } from './tokenizer.js';
 
 export const testChannelSecret = '0123456789abcdef0123456789abcdef';
@@ -68,6 +70,18 @@ export interface BotServerOptions {
 }
 
 export const testHashSalt = 'test-hash-salt-0123456789';
+
+/** POSTs `events` as one webhook signed with the test channel secret; resolves with the status once answered. */
+export async function postEvents(botUrl: string, events: readonly webhook.Event[]): Promise<number> {
+  const body = JSON.stringify(callbackBody(events));
+  const res = await fetch(`${botUrl}/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-line-signature': sign(body, testChannelSecret) },
+    body,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
 
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
   const logs: string[] = [];
