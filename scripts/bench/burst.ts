@@ -10,12 +10,13 @@
  * targets; never asserts.
  */
 import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { bundledCorpusDir, readCorpus } from '../../src/corpus/read-corpus.js';
 import { longQuestions } from '../../test/support/long-questions.js';
 import { callbackBody, sign, textEvent, userIdLike } from '../../test/support/webhook-fixtures.js';
 import type { FakeLineApi } from '../../test/support/fake-line-api.js';
 import { startServerProcess, type ServerProcess } from '../../test/support/server-process.js';
+import { postWebhook } from './load.js';
 import { mb, ms, percentile, table } from './stats.js';
 
 export interface BurstOptions {
@@ -134,30 +135,6 @@ function webhook(texts: readonly string[], channelSecret: string): Webhook {
   };
 }
 
-function post(url: string, agent: Agent, hook: Webhook): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(
-      `${url}/webhook`,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': hook.body.length,
-          'x-line-signature': hook.signature,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', () => resolve(0));
-      },
-    );
-    req.on('error', () => resolve(0));
-    req.end(hook.body);
-  });
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends the webhooks `concurrency` at a time, then waits for every reply (or 15 s without a new one). */
@@ -184,7 +161,7 @@ async function phase(
       const hook = hooks[next++] as Webhook;
       const at = performance.now();
       for (const token of hook.replyTokens) sentAt.set(token, at);
-      if ((await post(server.url, agent, hook)) !== 200) unacknowledged += hook.replyTokens.length;
+      if ((await postWebhook(server.url, agent, hook)) !== 200) unacknowledged += hook.replyTokens.length;
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, hooks.length) }, sender));

@@ -70,7 +70,12 @@ function webhooks(count: number, questions: readonly string[], channelSecret: st
   });
 }
 
-function post(url: string, agent: Agent, hook: Webhook): Promise<number> {
+/** POSTs one signed webhook over the load generator's own keep-alive agent; resolves with the status (0: no answer). */
+export function postWebhook(
+  url: string,
+  agent: Agent,
+  hook: { readonly body: Buffer; readonly signature: string },
+): Promise<number> {
   return new Promise((resolve) => {
     const req = request(
       `${url}/webhook`,
@@ -143,7 +148,7 @@ async function sendClosed(url: string, agent: Agent, hooks: readonly Webhook[], 
     while (next < hooks.length) {
       const i = next++;
       const sentAt = performance.now();
-      const status = await post(url, agent, hooks[i] as Webhook);
+      const status = await postWebhook(url, agent, hooks[i] as Webhook);
       onDone?.(i, status, sentAt);
     }
   };
@@ -158,7 +163,7 @@ async function sendAtRate(url: string, agent: Agent, hooks: readonly Webhook[], 
     const wait = started + (i * 1000) / ratePerSecond - performance.now();
     if (wait >= 1) await sleep(wait);
     const sentAt = performance.now();
-    pending.push(post(url, agent, hooks[i] as Webhook).then((status) => onDone?.(i, status, sentAt)));
+    pending.push(postWebhook(url, agent, hooks[i] as Webhook).then((status) => onDone?.(i, status, sentAt)));
   }
   await Promise.all(pending);
 }
