@@ -23,9 +23,10 @@ import { combineQuestions, questionsApart } from './decide/several-questions.js'
 import { questionIntent } from './analyze/question-intent.js';
 import { questionTerms } from './analyze/question-terms.js';
 import { rerankByCoverage } from './decide/rerank.js';
-import { contentTerms, searchEntries } from './search/search.js';
+import { contentTerms, searchEntriesInSteps } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
+import { runAtOnce } from './time-slices.js';
 
 export interface Asked {
   readonly question: string;
@@ -59,6 +60,20 @@ export const maxQuestionLength = 500;
 const rerankDepth = 20;
 
 export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: string, options: AskOptions = {}): Asked {
+  return runAtOnce(askInSteps(tokenize, index, question, options));
+}
+
+/**
+ * askQuestion as a job in steps: it yields between its stages and between the questions of a
+ * message that asks several, so the server can answer a long message without holding the event
+ * loop for all of it (a 400-character letter is searched once whole and once per question in it).
+ */
+export function* askInSteps(
+  tokenize: Tokenize,
+  index: SearchIndex,
+  question: string,
+  options: AskOptions = {},
+): Generator<void, Asked, void> {
   const { lap } = options;
   const isKnownWord = (word: string) => index.documentFrequency.has(`t:${word}`);
   // The cut must not split an emoji: the tokenizer throws on a lone high surrogate.
@@ -73,6 +88,7 @@ export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: st
     occursInCorpus: (text) => index.text.includes(text),
   });
   lap?.('terms');
+  yield;
   const clauses = questionClauses(normalized);
   const setPhrases = setPhraseSpans(normalized);
   const focus = withTopicBefore(focusSpans(normalized, clauses), clauses, allTerms, setPhrases);
@@ -81,22 +97,23 @@ export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: st
   const smallTalk = detectSmallTalk(normalized);
   const marked = markBackground(allTerms, focus, setPhrases);
   lap?.('focus');
-  const main = askAbout(index, normalized, marked, focus, smallTalk, top, rule, lap);
-  const decision = smallTalk
-    ? main.decision
-    : combineQuestions(main.decision, () =>
-        questionsApart(normalized, clauses, allTerms, setPhrases).map(
-          ({ clause, terms }) =>
-            // Each question on its own words: the story is ranked in the main answer.
-            askAbout(index, normalized, terms, [clause], undefined, top, rule, lap).decision,
-        ),
-      );
+  const main = yield* askAbout(index, normalized, marked, focus, smallTalk, top, rule, lap);
+  let decision = main.decision;
+  if (!smallTalk) {
+    const apart: Decision[] = [];
+    for (const { clause, terms } of questionsApart(normalized, clauses, allTerms, setPhrases)) {
+      yield;
+      // Each question on its own words: the story is ranked in the main answer.
+      apart.push((yield* askAbout(index, normalized, terms, [clause], undefined, top, rule, lap)).decision);
+    }
+    decision = combineQuestions(main.decision, apart);
+  }
   lap?.('decide');
   return { question, normalized, terms: main.terms, decisive: main.decisive, decision };
 }
 
 /** One decision on the message, with `focus` as what is asked. */
-function askAbout(
+function* askAbout(
   index: SearchIndex,
   normalized: string,
   terms: readonly Term[],
@@ -105,7 +122,8 @@ function askAbout(
   top: number,
   rule: DecisionRule,
   lap: AskOptions['lap'],
-): { terms: readonly Term[]; decisive: readonly Term[]; decision: Decision } {
+): Generator<void, { terms: readonly Term[]; decisive: readonly Term[]; decision: Decision }, void> {
+  yield;
   // Rank on the whole message, decide on what it asks.
   const asked = terms.filter((t) => !t.background);
   const decisive = contentTerms(asked).length > 0 ? asked : terms;
@@ -113,7 +131,7 @@ function askAbout(
   const intent = questionIntent(askedText);
   // Character bigrams only of what is asked: a long story would add hundreds of them, each a query.
   const grams = characterBigrams(askedText);
-  const candidates = searchEntries(
+  const candidates = yield* searchEntriesInSteps(
     index,
     withBackgroundCapped(index, terms),
     Math.max(top, rerankDepth),
@@ -122,6 +140,7 @@ function askAbout(
   );
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   lap?.('search');
+  yield;
   const decision = decide(index, { terms: decisive, hits, smallTalk, intent }, rule);
   lap?.('decide');
   return { terms, decisive, decision };

@@ -9,6 +9,7 @@ import { renderNonText } from '../render/render-non-text.js';
 import { renderPillarEntries, renderPillarMenu } from '../render/render-pillar.js';
 import { renderHelp, renderWelcome } from '../render/render-welcome.js';
 import type { Engine } from './engine.js';
+import { runAtOnce } from '../time-slices.js';
 
 /** What happened, for logs and counters (never the user's text). */
 export interface ReplyPlan {
@@ -52,12 +53,20 @@ export function replyToPostback(data: string, engine: Engine): ReplyPlan {
 }
 
 export function replyForEvent(event: webhook.Event, engine: Engine): ReplyPlan | undefined {
+  return runAtOnce(replyForEventInSteps(event, engine));
+}
+
+/** replyForEvent as a job in steps (see askInSteps): answering a long message is split. */
+export function* replyForEventInSteps(
+  event: webhook.Event,
+  engine: Engine,
+): Generator<void, ReplyPlan | undefined, void> {
   switch (event.type) {
     case 'message': {
       if (event.message.type !== 'text') {
         return { messages: renderNonText(), outcome: `non-text-${event.message.type}` };
       }
-      const { decision, messages, shownEntryIds } = engine.reply(event.message.text);
+      const { decision, messages, shownEntryIds } = yield* engine.replyInSteps(event.message.text);
       return {
         messages: [...messages],
         outcome: decision.kind === 'answer' ? `answer-${decision.confidence}` : `abstain-${decision.reason}`,

@@ -40,8 +40,8 @@ function ownTerms(terms: readonly Term[], clause: Span, setPhrases: readonly Spa
  * bubble each, after the answer to the whole message (or in its place when the whole message,
  * split between two topics, matched neither well enough).
  */
-export function combineQuestions(decision: Decision, questions: () => readonly Decision[]): Decision {
-  const answered = questions().flatMap((d) => (d.kind === 'answer' && d.confidence === 'full' ? [d] : []));
+export function combineQuestions(decision: Decision, questions: readonly Decision[]): Decision {
+  const answered = questions.flatMap((d) => (d.kind === 'answer' && d.confidence === 'full' ? [d] : []));
   const base = decision.kind === 'answer' ? decision : answered[0];
   const first = base?.hits[0];
   if (!base || !first) return decision;

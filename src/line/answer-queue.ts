@@ -5,14 +5,16 @@
  * health checks, the other webhooks and the reading of LINE's answers to replies already sent.
  * Here answers wait in one queue, first come first served, and are computed a few at a time:
  * a slice ends once it has run `sliceMs` or `maxPerSlice` answers, and the next one starts
- * after the event loop has polled for I/O (setImmediate). A job that has waited `waitingAfterMs`
+ * after the event loop has polled for I/O (setImmediate). An answer is a job in steps (a
+ * generator, see askInSteps): one long letter is searched once whole and once per question in
+ * it, and a slice may end between those steps, the job going on in the next slice. A job that has waited `waitingAfterMs`
  * is told so before it runs (the dispatcher then shows the loading animation in a 1:1 chat), at
  * most `maxPerSlice` jobs a slice: a thousand loading animations asked at once held the event
  * loop for a quarter of a second.
  */
 
 export interface AnswerQueueOptions {
-  /** A slice ends once it has run this long (ms); it always runs at least one job. Default 10. */
+  /** A slice ends once it has run this long (ms); it always runs at least one step of a job. Default 10. */
   readonly sliceMs?: number;
   /** Jobs run in one slice at most: the cap on answers computed without a break. Default 32. */
   readonly maxPerSlice?: number;
@@ -22,16 +24,18 @@ export interface AnswerQueueOptions {
 
 export interface AnswerQueue {
   /**
-   * Runs `job` in its turn; resolves with what it returns, or rejects with what it throws.
-   * `onWaiting` is called at most once, before the job runs, when it waited `waitingAfterMs`.
+   * Runs `job` in its turn, step by step (each `yield` is a point where a slice may end);
+   * resolves with what it returns, or rejects with what it throws. `onWaiting` is called at most
+   * once, before the job starts, when it waited `waitingAfterMs`.
    */
-  run<T>(job: () => T, onWaiting?: () => void): Promise<T>;
+  run<T>(job: () => Generator<void, T, void>, onWaiting?: () => void): Promise<T>;
   /** Jobs waiting for their turn. */
   readonly waiting: number;
 }
 
 interface Job {
-  readonly run: () => void;
+  /** Runs the job's next step; true when the job has ended (its promise settled). */
+  readonly step: () => boolean;
   readonly queuedAt: number;
   readonly onWaiting: (() => void) | undefined;
 }
@@ -63,10 +67,13 @@ export function createAnswerQueue(options: AnswerQueueOptions = {}): AnswerQueue
     noticeWaiting(started);
     for (let ran = 0; head < jobs.length;) {
       const job = jobs[head];
-      jobs[head] = undefined;
-      head += 1;
-      job?.run();
-      ran += 1;
+      if (!job || job.step()) {
+        jobs[head] = undefined;
+        head += 1;
+        ran += 1;
+      } else {
+        noticed = Math.max(noticed, head + 1);
+      }
       if (ran >= maxPerSlice || performance.now() - started >= sliceMs) break;
     }
     if (head === jobs.length) {
@@ -90,14 +97,19 @@ export function createAnswerQueue(options: AnswerQueueOptions = {}): AnswerQueue
   }
 
   return {
-    run<T>(job: () => T, onWaiting?: () => void): Promise<T> {
+    run<T>(job: () => Generator<void, T, void>, onWaiting?: () => void): Promise<T> {
       return new Promise<T>((resolve, reject) => {
+        let steps: Generator<void, T, void> | undefined;
         jobs.push({
-          run: () => {
+          step: () => {
             try {
-              resolve(job());
+              steps ??= job();
+              const next = steps.next();
+              if (next.done) resolve(next.value);
+              return next.done === true;
             } catch (err) {
               reject(err instanceof Error ? err : new Error(String(err)));
+              return true;
             }
           },
           queuedAt: performance.now(),

@@ -10,7 +10,7 @@
  */
 import type { webhook } from '@line/bot-sdk';
 import type { EngineRef } from '../bot/engine-ref.js';
-import { replyForEvent, type ReplyPlan } from '../bot/reply-for-event.js';
+import { replyForEventInSteps, type ReplyPlan } from '../bot/reply-for-event.js';
 import { createAnswerQueue, type AnswerQueueOptions } from './answer-queue.js';
 import type { ReplyClient } from './reply-client.js';
 import {
@@ -223,8 +223,10 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     const loadingFor = (id: string) => (loading ??= loadingAnimation(id, arrivedAt, deadline, log));
     // The answer waits its turn (answer-queue.ts); once the token is dead it is not computed.
     const plan = await answers.run(
-      () =>
-        replyToken && replier.now() >= deadline() ? unanswered : replyForEvent(event, deps.engines.current() ?? engine),
+      function* () {
+        if (replyToken && replier.now() >= deadline()) return unanswered;
+        return yield* replyForEventInSteps(event, deps.engines.current() ?? engine);
+      },
       chatId === undefined ? undefined : () => loadingFor(chatId).show(),
     );
     if (plan === unanswered) {

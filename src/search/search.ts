@@ -9,6 +9,8 @@ import type { Entry } from '../corpus/entry.js';
 import { unitAnswers, type QuestionIntent } from '../analyze/question-intent.js';
 import { baseSearchOptions, fieldBoosts, gramField, readingField, textFields } from './index-options.js';
 import type { SearchIndex } from './search-index.js';
+import { searchInParts } from './search-in-parts.js';
+import { runAtOnce } from '../time-slices.js';
 
 /** One ranked match of a question against the corpus. */
 export interface Hit {
@@ -211,6 +213,17 @@ export function searchEntries(
   intent: QuestionIntent = { asksForFigure: false },
   grams: readonly string[] = [],
 ): RankedHit[] {
+  return runAtOnce(searchEntriesInSteps(index, terms, limit, intent, grams));
+}
+
+/** searchEntries as a job in steps: a long message's many terms are searched a group at a time. */
+export function* searchEntriesInSteps(
+  index: SearchIndex,
+  terms: readonly Term[],
+  limit: number,
+  intent: QuestionIntent = { asksForFigure: false },
+  grams: readonly string[] = [],
+): Generator<void, RankedHit[], void> {
   const wanted = contentTerms(terms);
   if (wanted.length === 0) return [];
   const expansions = synonymTerms(terms);
@@ -224,10 +237,10 @@ export function searchEntries(
         return unit && entry.figures.some((f) => unitAnswers(f.unit, unit)) ? askedUnitBoost : figureBoost;
       }
     : undefined;
-  const results = index.engine.search(
-    { combineWith: 'OR', queries },
-    { ...baseSearchOptions, ...(boostDocument ? { boostDocument } : {}) },
-  );
+  const results = yield* searchInParts(index.engine, queries, {
+    ...baseSearchOptions,
+    ...(boostDocument ? { boostDocument } : {}),
+  });
   const hits: RankedHit[] = [];
   for (const result of results.slice(0, limit)) {
     const entry = index.entriesById.get(String(result.id));

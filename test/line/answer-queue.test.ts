@@ -3,17 +3,30 @@ import { createAnswerQueue } from '../../src/line/answer-queue.js';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A job of one step. */
+function steps<T>(work: () => T): () => Generator<void, T, void> {
+  // eslint-disable-next-line require-yield -- a job that never yields is one step
+  return function* () {
+    return work();
+  };
+}
+
 describe('answer queue', () => {
   it('runs jobs in the order they were queued, each resolving with its value or rejecting with its error', async () => {
     const queue = createAnswerQueue();
     const ran: number[] = [];
     const results = await Promise.allSettled([
-      queue.run(() => (ran.push(1), 'one')),
-      queue.run(() => {
+      queue.run(function* () {
+        ran.push(1);
+        yield;
+        return 'one';
+      }),
+      queue.run(function* () {
         ran.push(2);
+        yield;
         throw new Error('broken index');
       }),
-      queue.run(() => (ran.push(3), 'three')),
+      queue.run(steps(() => (ran.push(3), 'three'))),
     ]);
     expect(ran).toEqual([1, 2, 3]);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
@@ -27,7 +40,7 @@ describe('answer queue', () => {
   it('lets the event loop run between slices of at most maxPerSlice jobs', async () => {
     const queue = createAnswerQueue({ maxPerSlice: 2, sliceMs: 60_000 });
     const order: string[] = [];
-    const done = Promise.all([1, 2, 3, 4, 5].map((n) => queue.run(() => order.push(`job ${n}`))));
+    const done = Promise.all([1, 2, 3, 4, 5].map((n) => queue.run(steps(() => order.push(`job ${n}`)))));
     expect(queue.waiting).toBe(5);
     // Queued after the first slice was scheduled: runs once that slice yields.
     setImmediate(() => order.push('other work'));
@@ -38,7 +51,7 @@ describe('answer queue', () => {
   it('ends a slice once it has run sliceMs, after at least one job', async () => {
     const queue = createAnswerQueue({ sliceMs: 0 });
     const order: string[] = [];
-    const done = Promise.all([1, 2].map((n) => queue.run(() => order.push(`job ${n}`))));
+    const done = Promise.all([1, 2].map((n) => queue.run(steps(() => order.push(`job ${n}`)))));
     setImmediate(() => order.push('other work'));
     await done;
     expect(order).toEqual(['job 1', 'other work', 'job 2']);
@@ -50,7 +63,7 @@ describe('answer queue', () => {
     await Promise.all(
       ['a', 'b'].map((name) =>
         queue.run(
-          () => order.push(`run ${name}`),
+          steps(() => order.push(`run ${name}`)),
           () => order.push(`waited ${name}`),
         ),
       ),
@@ -61,10 +74,29 @@ describe('answer queue', () => {
     const patient = createAnswerQueue({ waitingAfterMs: 60_000 });
     let told = false;
     await patient.run(
-      () => undefined,
+      steps(() => undefined),
       () => (told = true),
     );
     await turn();
     expect(told).toBe(false);
+  });
+
+  it('ends a slice between the steps of a long job, which goes on in the next slice', async () => {
+    const queue = createAnswerQueue({ sliceMs: 0 });
+    const order: string[] = [];
+    const long = queue.run(function* () {
+      order.push('search whole message');
+      yield;
+      order.push('search first question');
+      yield;
+      order.push('search second question');
+      return 'answer';
+    });
+    const next = queue.run(steps(() => order.push('next job')));
+    setImmediate(() => order.push('other work'));
+    expect(await long).toBe('answer');
+    await next;
+    expect(order.slice(0, 3)).toEqual(['search whole message', 'other work', 'search first question']);
+    expect(order.at(-1)).toBe('next job');
   });
 });

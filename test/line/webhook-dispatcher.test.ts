@@ -99,7 +99,13 @@ describe('webhook dispatcher', () => {
     const corrupted = () => {
       throw new Error('the index is corrupted');
     };
-    const broken = { ...real, ask: corrupted, reply: corrupted } as Engine;
+    const broken = {
+      ...real,
+      ask: corrupted,
+      reply: corrupted,
+      askInSteps: corrupted,
+      replyInSteps: corrupted,
+    } as Engine;
     const dispatcher = createWebhookDispatcher({
       engines: createEngineRef(broken),
       deduplicator: createMemoryDeduplicator(),

@@ -1,0 +1,57 @@
+/**
+ * One MiniSearch OR query of many parts, searched a few parts at a time: a long letter asks for
+ * sixty-odd words and their synonyms, and searched at once they held the event loop for tens of
+ * milliseconds. Each group of parts is its own search, a step of a job (see askInSteps), and the
+ * groups' results are combined as MiniSearch combines the parts of one OR query: raw scores
+ * summed, matched query terms and fields merged, then the sum multiplied by the number of distinct
+ * query terms matched (MiniSearch's "quality"), so the ranking is the one search would give.
+ */
+import type MiniSearch from 'minisearch';
+import type { Query, SearchOptions, SearchResult } from 'minisearch';
+
+/** Parts of the query searched in one step. */
+export const partsPerStep = 16;
+
+interface Combined {
+  readonly id: unknown;
+  raw: number;
+  readonly queryTerms: Set<string>;
+  readonly match: Record<string, string[]>;
+}
+
+export function* searchInParts(
+  engine: MiniSearch,
+  parts: readonly Query[],
+  options: SearchOptions,
+): Generator<void, SearchResult[], void> {
+  if (parts.length <= partsPerStep) return engine.search({ combineWith: 'OR', queries: [...parts] }, options);
+  const combined = new Map<unknown, Combined>();
+  for (let start = 0; start < parts.length; start += partsPerStep) {
+    if (start > 0) yield;
+    const results = engine.search({ combineWith: 'OR', queries: parts.slice(start, start + partsPerStep) }, options);
+    for (const result of results) {
+      const raw = result.score / (result.queryTerms.length || 1);
+      const seen = combined.get(result.id);
+      if (seen) {
+        seen.raw += raw;
+        for (const term of result.queryTerms) seen.queryTerms.add(term);
+        Object.assign(seen.match, result.match);
+      } else {
+        combined.set(result.id, {
+          id: result.id,
+          raw,
+          queryTerms: new Set(result.queryTerms),
+          match: { ...result.match },
+        });
+      }
+    }
+  }
+  const results: SearchResult[] = [...combined.values()].map(({ id, raw, queryTerms, match }) => ({
+    id,
+    score: raw * (queryTerms.size || 1),
+    terms: Object.keys(match),
+    queryTerms: [...queryTerms],
+    match,
+  }));
+  return results.sort((a, b) => b.score - a.score);
+}
