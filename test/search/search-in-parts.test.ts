@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Query } from 'minisearch';
+import { partsPerStep, searchInParts } from '../../src/search/search-in-parts.js';
+import { baseSearchOptions, textFields } from '../../src/search/index-options.js';
+import { runAtOnce } from '../../src/time-slices.js';
+import { bundledEngine } from '../support/bot-server.js';
+
+describe('search in parts', () => {
+  it('ranks a long query searched a group of parts at a time as one search would, in several steps', async () => {
+    const { index } = await bundledEngine();
+    // The words of many entries' titles: a query of far more parts than one step searches.
+    const words = [...new Set(index.corpus.entries.flatMap((e) => e.keywords))].slice(0, partsPerStep * 3 + 5);
+    const parts: Query[] = words.map((w) => ({ queries: [w], fields: [...textFields] }));
+    const whole = index.engine.search({ combineWith: 'OR', queries: parts }, baseSearchOptions);
+
+    const steps = searchInParts(index.engine, parts, baseSearchOptions);
+    let yielded = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yielded += 1;
+    const inParts = next.value;
+
+    expect(yielded).toBe(3);
+    expect(inParts.map((r) => String(r.id))).toEqual(whole.map((r) => String(r.id)));
+    inParts.forEach((r, i) => {
+      expect(r.score).toBeCloseTo(whole[i]?.score ?? NaN, 9);
+      expect([...r.queryTerms].sort()).toEqual([...(whole[i]?.queryTerms ?? [])].sort());
+      expect(Object.keys(r.match).sort()).toEqual(Object.keys(whole[i]?.match ?? {}).sort());
+    });
+  });
+
+  it('searches a short query at once', async () => {
+    const { index } = await bundledEngine();
+    const parts: Query[] = [{ queries: ['ふるさと納税'], fields: [...textFields] }];
+    expect(runAtOnce(searchInParts(index.engine, parts, baseSearchOptions)).map((r) => String(r.id))).toEqual(
+      index.engine.search({ combineWith: 'OR', queries: parts }, baseSearchOptions).map((r) => String(r.id)),
+    );
+  });
+});
