@@ -42,6 +42,8 @@ export interface Config {
   readonly analyticsRetentionDays: number;
   /** TRUST_PROXY (default false): whose X-Forwarded-For and X-Forwarded-Proto the server believes. */
   readonly trustProxy: TrustProxy;
+  /** PUSH_FALLBACK: answers whose reply token died first go out as push messages (they count against the plan). */
+  readonly pushFallback: boolean;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +88,11 @@ const secret = z.string().min(16, {
   error: (issue) => `must be at least 16 characters (got ${String(issue.input).length}); e.g. openssl rand -hex 32`,
 });
 
+const onOff = z
+  .string()
+  .refine((raw) => /^(true|false)$/i.test(raw), expected('true or false'))
+  .transform((raw) => raw.toLowerCase() === 'true');
+
 const proxyNames = ['loopback', 'linklocal', 'uniquelocal'];
 const trustProxyExpected =
   "the number of proxies in front (e.g. 1), their addresses (e.g. 10.0.0.0/8,loopback), or false; not 'true', which would trust any X-Forwarded-For";
@@ -127,6 +134,7 @@ const variables = {
   ADMIN_TOKEN: variable(secret),
   ANALYTICS_RETENTION_DAYS: variable(wholeNumber(1, 36_500, 'a whole number of days from 1 to 36500')),
   TRUST_PROXY: variable(trustProxy),
+  PUSH_FALLBACK: variable(onOff),
 };
 
 const serverEnv = z
@@ -182,6 +190,7 @@ export function parseConfig(env: Env): Config {
     adminToken: parsed.ADMIN_TOKEN,
     analyticsRetentionDays: parsed.ANALYTICS_RETENTION_DAYS ?? 365,
     trustProxy: parsed.TRUST_PROXY ?? false,
+    pushFallback: parsed.PUSH_FALLBACK ?? false,
   };
 }
 

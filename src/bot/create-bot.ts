@@ -115,6 +115,7 @@ export function createBot(config: Config, logger: Logger, parts: BotParts = {}):
             }
           : {}),
         ...(parts.replyPolicy ? { replyPolicy: parts.replyPolicy } : {}),
+        pushFallback: config.pushFallback,
         ...(parts.loadingAfterMs === undefined ? {} : { loadingAfterMs: parts.loadingAfterMs }),
       })
     : undefined;

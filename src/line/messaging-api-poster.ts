@@ -95,7 +95,12 @@ export interface MessagingApiPoster {
    * without a handle (the loading animation) has its request abandoned after `timeoutMs`, so
    * that no request waits for ever on an answer that never comes.
    */
-  post(path: string, payload: unknown, handle?: RequestHandle): Promise<void>;
+  post(
+    path: string,
+    payload: unknown,
+    handle?: RequestHandle,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<void>;
   /** Closes the idle connections (shutdown). */
   close(): void;
 }
@@ -131,7 +136,7 @@ export function createMessagingApiPoster(options: PosterOptions): MessagingApiPo
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   return {
-    post(path, payload, handle) {
+    post(path, payload, handle, headers = {}) {
       return new Promise<void>((resolve, reject) => {
         const body = Buffer.from(JSON.stringify(payload), 'utf8');
         let written = false;
@@ -149,6 +154,7 @@ export function createMessagingApiPoster(options: PosterOptions): MessagingApiPo
             method: 'POST',
             agent,
             headers: {
+              ...headers,
               authorization,
               'content-type': 'application/json',
               'content-length': body.length,

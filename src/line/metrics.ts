@@ -26,6 +26,8 @@ export interface Metrics {
     retried: number;
     /** Attempts beyond the first, over all replies. */
     retryAttempts: number;
+    /** Answers sent as push messages because the reply token died first (PUSH_FALLBACK). */
+    pushed: number;
     /** Replies given up, by reason (timeout, network, rate-limited, server-error, invalid-reply-token, ...). */
     failed: Record<string, number>;
   };
@@ -38,7 +40,7 @@ export interface Metrics {
 export function createMetrics(): Metrics {
   return {
     events: { received: 0, duplicatesSkipped: 0, ignored: 0, withoutReplyToken: 0, refusedWhileDraining: 0 },
-    replies: { sent: 0, deliveredUnconfirmed: 0, retried: 0, retryAttempts: 0, failed: {} },
+    replies: { sent: 0, deliveredUnconfirmed: 0, retried: 0, retryAttempts: 0, pushed: 0, failed: {} },
     loadingAnimation: { started: 0, failed: 0 },
   };
 }

@@ -22,6 +22,11 @@ export interface ReplyClient {
    * (it times the wire, not the wait for the event loop), and a failure before it is retried.
    */
   readonly tellsWhenWritten?: boolean;
+  /**
+   * One push message attempt to a user, group or room (push-fallback.ts); LINE accepts the same
+   * `retryKey` once, so a retry after an attempt that may have gone through cannot push twice.
+   */
+  push?(to: string, messages: messagingApi.Message[], retryKey: string, handle?: RequestHandle): Promise<void>;
   /** Shows the loading animation in a 1:1 chat for `loadingSeconds` (5 to 60, a multiple of 5). */
   showLoading?(chatId: string, loadingSeconds: number): Promise<void>;
   /** Closes idle connections (shutdown). */
@@ -30,6 +35,7 @@ export interface ReplyClient {
 
 const replyPath = '/v2/bot/message/reply';
 const loadingPath = '/v2/bot/chat/loading/start';
+const pushPath = '/v2/bot/message/push';
 
 export function createLineReplyClient(options: { channelAccessToken: string; baseUrl: string }): ReplyClient {
   const poster = createMessagingApiPoster(options);
@@ -37,6 +43,10 @@ export function createLineReplyClient(options: { channelAccessToken: string; bas
     reply: (replyToken, messages, handle) =>
       poster.post(replyPath, { replyToken, messages } satisfies messagingApi.ReplyMessageRequest, handle),
     tellsWhenWritten: true,
+    push: (to, messages, retryKey, handle) =>
+      poster.post(pushPath, { to, messages } satisfies messagingApi.PushMessageRequest, handle, {
+        'x-line-retry-key': retryKey,
+      }),
     showLoading: (chatId, loadingSeconds) =>
       poster.post(loadingPath, { chatId, loadingSeconds } satisfies messagingApi.ShowLoadingAnimationRequest),
     close: () => poster.close(),

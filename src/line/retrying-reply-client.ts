@@ -99,6 +99,8 @@ export type ReplyResult =
       readonly attempts: number;
       readonly reason: ReplyFailureReason;
       readonly stoppedBy: StoppedBy;
+      /** Some attempt may have reached LINE (timeout, reset, 5xx): the message may have gone out. */
+      readonly mayHaveBeenDelivered: boolean;
       readonly status?: number;
       readonly code?: string;
     };
@@ -371,6 +373,7 @@ export function createRetryingReplyClient(port: ReplyClient, options: ReplyPolic
         attempts,
         reason: failure?.reason ?? 'expired',
         stoppedBy,
+        mayHaveBeenDelivered: mayHaveBeenDelivered || failure?.mayHaveBeenDelivered === true,
         ...(failure?.status === undefined ? {} : { status: failure.status }),
         ...(failure?.code === undefined ? {} : { code: failure.code }),
       });

@@ -23,6 +23,7 @@ import type { Logger } from '../logger.js';
 import type { EventRecorder } from '../analytics/record-event.js';
 import type { EventDeduplicator } from './event-deduplicator.js';
 import { countFailure, createMetrics, type Metrics } from './metrics.js';
+import { createPushFallback, pushTarget, replyNeverReachedLine } from './push-fallback.js';
 import { checkEventShape } from './webhook-event-shape.js';
 
 export interface WebhookDispatcher {
@@ -66,6 +67,11 @@ export interface DispatcherDeps {
   readonly loadingAfterMs?: number;
   /** How answers are computed in slices (answer-queue.ts); defaults for production. */
   readonly answers?: Omit<AnswerQueueOptions, 'waitingAfterMs'>;
+  /**
+   * Send the answer as a push message when the reply token died before any reply attempt could
+   * reach LINE (push-fallback.ts); only where the account's plan allows pushes. Default false.
+   */
+  readonly pushFallback?: boolean;
 }
 
 /** The longest a reply waits for the loading animation's request to be answered (ms). */
@@ -95,6 +101,18 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   const replier = createRetryingReplyClient(deps.replies, deps.replyPolicy);
   const loadingAfterMs = deps.loadingAfterMs ?? 1000;
   const answers = createAnswerQueue({ ...deps.answers, waitingAfterMs: loadingAfterMs });
+  const port = deps.replies;
+  const pushes =
+    deps.pushFallback === true && port.push
+      ? createPushFallback(
+          {
+            push: (to, messages, retryKey, handle) =>
+              port.push ? port.push(to, messages, retryKey, handle) : Promise.reject(new Error('push unavailable')),
+            tellsWhenWritten: port.tellsWhenWritten,
+          },
+          deps.replyPolicy,
+        )
+      : undefined;
   let draining = false;
   let repliesBy = Number.POSITIVE_INFINITY;
   const wake = new AbortController();
@@ -221,17 +239,26 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     // Made when first needed: most answers come at once and never need it.
     let loading: ReturnType<typeof loadingAnimation> | undefined;
     const loadingFor = (id: string) => (loading ??= loadingAnimation(id, arrivedAt, deadline, log));
-    // The answer waits its turn (answer-queue.ts); once the token is dead it is not computed.
+    const pushTo = pushes && replyToken ? pushTarget(event) : undefined;
+    // A push is the answer's way out only when the token's own life ran out, not a shutdown.
+    const mayPush = () => pushTo !== undefined && tokenDeadline <= repliesBy;
+    // The answer waits its turn (answer-queue.ts); once the token is dead it is not computed,
+    // unless it can still go out as a push message.
     const plan = await answers.run(
       function* () {
-        if (replyToken && replier.now() >= deadline()) return unanswered;
+        if (replyToken && replier.now() >= deadline() && !mayPush()) return unanswered;
         return yield* replyForEventInSteps(event, deps.engines.current() ?? engine);
       },
       chatId === undefined ? undefined : () => loadingFor(chatId).show(),
     );
     if (plan === unanswered) {
       state.accounted = true;
-      account({ outcome: 'failed', attempts: 0, reason: 'expired', stoppedBy: 'deadline' }, plan, log, started);
+      account(
+        { outcome: 'failed', attempts: 0, reason: 'expired', stoppedBy: 'deadline', mayHaveBeenDelivered: false },
+        plan,
+        log,
+        started,
+      );
       return;
     }
     if (!plan) {
@@ -260,6 +287,26 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       },
     });
     loading?.cancel();
+    if (pushes && pushTo !== undefined && mayPush() && replyNeverReachedLine(result)) {
+      const pushed = await pushes.push(pushTo, plan.messages, log());
+      if (pushed.outcome === 'pushed') {
+        state.accounted = true;
+        metrics.replies.pushed += 1;
+        log().warn(
+          {
+            outcome: plan.outcome,
+            reply: 'pushed',
+            reason: result.outcome === 'failed' ? result.reason : undefined,
+            attempts: pushed.attempts,
+            ms: Math.round(performance.now() - started),
+          },
+          'reply token died before the reply could be sent; answered by a push message',
+        );
+        record(event, plan);
+        return;
+      }
+      log().error({ reason: pushed.reason, status: pushed.status, attempts: pushed.attempts }, 'push fallback failed');
+    }
     state.accounted = true;
     account(result, plan, log, started);
     // After the reply, so analytics never delays it.

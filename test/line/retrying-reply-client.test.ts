@@ -178,6 +178,7 @@ describe('retrying reply client', () => {
       outcome: 'failed',
       reason: 'rate-limited',
       stoppedBy: 'deadline',
+      mayHaveBeenDelivered: false,
       attempts: 1,
       status: 429,
     });
@@ -192,6 +193,7 @@ describe('retrying reply client', () => {
       attempts: 1,
       reason: 'invalid-reply-token',
       stoppedBy: 'not-retryable',
+      mayHaveBeenDelivered: false,
       status: 400,
     });
     expect(calls).toHaveLength(1);
@@ -213,6 +215,7 @@ describe('retrying reply client', () => {
       attempts: 1,
       reason: 'timeout',
       stoppedBy: 'token-spent',
+      mayHaveBeenDelivered: true,
     });
     expect(clock.now() - (calls[0] ?? 0)).toBe(5000);
     // Let the late answer (a rejection) arrive: nothing changes and nothing is unhandled.
@@ -228,6 +231,7 @@ describe('retrying reply client', () => {
         attempts: 1,
         reason: 'network',
         stoppedBy: 'token-spent',
+        mayHaveBeenDelivered: true,
         code,
       });
       expect(calls).toHaveLength(1);
@@ -254,6 +258,7 @@ describe('retrying reply client', () => {
       attempts: 3,
       reason: 'network',
       stoppedBy: 'attempts',
+      mayHaveBeenDelivered: false,
       code: 'ECONNREFUSED',
     });
     expect(calls).toHaveLength(3);
@@ -266,6 +271,7 @@ describe('retrying reply client', () => {
       attempts: 5,
       reason: 'server-error',
       stoppedBy: 'attempts',
+      mayHaveBeenDelivered: true,
       status: 500,
     });
     expect(calls).toHaveLength(5);
@@ -290,7 +296,13 @@ describe('retrying reply client', () => {
 
   it('does not try once the deadline has passed', async () => {
     const { calls, send } = setup(['ok'], {}, -1);
-    expect(await send()).toEqual({ outcome: 'failed', attempts: 0, reason: 'expired', stoppedBy: 'deadline' });
+    expect(await send()).toEqual({
+      outcome: 'failed',
+      attempts: 0,
+      reason: 'expired',
+      stoppedBy: 'deadline',
+      mayHaveBeenDelivered: false,
+    });
     expect(calls).toHaveLength(0);
   });
 

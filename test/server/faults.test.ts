@@ -101,8 +101,18 @@ async function startFake(
   return fake;
 }
 
-async function startBot(lineApiBaseUrl: string, replyPolicy: ReplyPolicyOptions = testPolicy): Promise<BotServer> {
-  bot = await startBotServer({ lineApiBaseUrl, engine: await bundledEngine(), replyPolicy, loadingAfterMs: 100 });
+async function startBot(
+  lineApiBaseUrl: string,
+  replyPolicy: ReplyPolicyOptions = testPolicy,
+  pushFallback = false,
+): Promise<BotServer> {
+  bot = await startBotServer({
+    lineApiBaseUrl,
+    engine: await bundledEngine(),
+    replyPolicy,
+    loadingAfterMs: 100,
+    pushFallback,
+  });
   return bot;
 }
 
@@ -336,5 +346,59 @@ describe('replies under Messaging API faults', () => {
     expect(logLines(server, 'reply failed')).toEqual([
       expect.objectContaining({ reason: 'rate-limited', stoppedBy: 'deadline', attempts: 1 }),
     ]);
+  });
+});
+
+describe('push fallback (PUSH_FALLBACK=true)', () => {
+  /** An event whose reply token died a second ago (LINE's tokens live one minute). */
+  const expiredEvent = () => textEvent(question, { timestamp: Date.now() - 61_000 });
+
+  it('answers an event whose token died before its reply by a push message with a retry key', async () => {
+    const api = await startFake(() => undefined);
+    const server = await startBot(api.baseUrl, testPolicy, true);
+    expect(await post(server, [expiredEvent()])).toBe(200);
+    await server.dispatcher?.idle();
+    expect(replyRequests(api)).toEqual([]);
+    expect(api.pushes).toHaveLength(1);
+    const [pushed] = api.pushes;
+    expect(pushed?.to).toBe(fixtureUserId);
+    expect(pushed?.retryKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify(pushed?.messages)).toContain('ふるさと納税');
+    expect(api.requests.flatMap((r) => r.errors)).toEqual([]);
+    expect((await metrics(server)).replies).toMatchObject({ sent: 0, pushed: 1, failed: {} });
+    expect(logLines(server, 'reply token died before the reply could be sent; answered by a push message')).toEqual([
+      expect.objectContaining({ reply: 'pushed', reason: 'expired', outcome: 'answer-full' }),
+    ]);
+  });
+
+  it('pushes once a reply refused with 429 until the token died, the reply never having reached LINE', async () => {
+    const api = await startFake(() => ({ status: 429, body: { message: 'rate limited' } }));
+    const server = await startBot(api.baseUrl, { ...testPolicy, maxAttempts: 1000 }, true);
+    const deadline = Date.now() + 400;
+    expect(await post(server, [textEvent(question, { timestamp: deadline - 55_000 })])).toBe(200);
+    await server.dispatcher?.idle();
+    expect(replyRequests(api).length).toBeGreaterThan(1);
+    expect(api.replies).toEqual([]);
+    expect(api.pushes).toHaveLength(1);
+    expect((await metrics(server)).replies).toMatchObject({ pushed: 1, failed: {} });
+  });
+
+  it('never pushes after a reply that may have reached LINE (a 500): one counted failure', async () => {
+    const api = await startFake(() => ({ status: 500 }));
+    const server = await startBot(api.baseUrl, testPolicy, true);
+    expect(await post(server, [textEvent(question)])).toBe(200);
+    await server.dispatcher?.idle();
+    expect(api.pushes).toEqual([]);
+    expect((await metrics(server)).replies).toMatchObject({ pushed: 0, failed: { 'server-error': 1 } });
+  });
+
+  it('without PUSH_FALLBACK, counts the dead token as a failure and pushes nothing', async () => {
+    const api = await startFake(() => undefined);
+    const server = await startBot(api.baseUrl, testPolicy, false);
+    expect(await post(server, [expiredEvent()])).toBe(200);
+    await server.dispatcher?.idle();
+    expect(api.pushes).toEqual([]);
+    expect(api.requests).toEqual([]);
+    expect((await metrics(server)).replies).toMatchObject({ pushed: 0, failed: { expired: 1 } });
   });
 });

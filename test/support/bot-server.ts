@@ -67,6 +67,8 @@ export interface BotServerOptions {
   readonly corpus?: CorpusHandle;
   /** The engine holder to serve from (a corpus reloader's); defaults to one holding `engine`. */
   readonly engines?: EngineRef;
+  /** PUSH_FALLBACK; default false. */
+  readonly pushFallback?: boolean;
 }
 
 export const testHashSalt = 'test-hash-salt-0123456789';
@@ -113,6 +115,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     adminToken: options.adminToken,
     analyticsRetentionDays: 365,
     trustProxy: false,
+    pushFallback: options.pushFallback ?? false,
   };
   const analytics = options.analytics ?? createMemoryAnalyticsStore();
   const bot = createBot(config, createLogger('debug', sink), {
