@@ -1,7 +1,7 @@
 /**
  * ESLint: typescript-eslint's strict and stylistic rules with type information for the TypeScript
  * (src/, scripts/, test/, vitest.config.ts, all in tsconfig.json), and the recommended JavaScript
- * rules for the preview page's browser scripts, which tsconfig.json does not include.
+ * rules for the browser scripts of the preview and report pages, which tsconfig.json does not include.
  * Formatting is Prettier's: neither preset sets layout rules.
  */
 import js from '@eslint/js';
@@ -48,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/preview/public/**/*.js'],
+    files: ['src/preview/public/**/*.js', 'src/report-page/public/**/*.js'],
     extends: [js.configs.recommended],
     languageOptions: { sourceType: 'module', globals: globals.browser },
   },

@@ -22,7 +22,11 @@ export interface QuestionRecord {
   readonly question: string;
   /** True when the bot answered with corpus entries. */
   readonly answered: boolean;
-  /** Why not, when not answered: 'no-match', or small talk ('greeting', 'thanks', 'empty'). */
+  /**
+   * Why not, when not answered: 'no-match', 'not-in-report', or small talk ('greeting', 'thanks',
+   * 'empty'). When answered: {@link partialAnswerReason} for an answer with related information
+   * only (関連する情報), undefined for a full answer.
+   */
   readonly reason?: string;
   /** The entries shown in the answer, best first (empty when not answered). */
   readonly entryIds: readonly string[];
@@ -73,6 +77,8 @@ export interface DailyVolume {
   /** Every text message: answered + unanswered + smallTalk. */
   readonly questions: number;
   readonly answered: number;
+  /** Of `answered`, those answered with related information only (関連する情報). */
+  readonly partial: number;
   /** Not answered and not small talk: the questions staff should look at. */
   readonly unanswered: number;
   /** Greetings, thanks and empty texts: not answered with facts, on purpose. */
@@ -120,6 +126,12 @@ export function storedQuestion(text: string): string {
   if (text.length <= maxStoredQuestionLength) return text;
   return text.slice(0, maxStoredQuestionLength).replace(/[\uD800-\uDBFF]$/u, '');
 }
+
+/**
+ * The reason recorded with an answered question whose reply said 関連する情報 (the decision's
+ * confidence 'partial'): kept in the reason column, so a store needs no new column for it.
+ */
+export const partialAnswerReason = 'partial';
 
 /** Abstain reasons that are not questions: never listed as unanswered. */
 export const smallTalkReasons: readonly string[] = ['empty', 'greeting', 'thanks'];
@@ -244,15 +256,26 @@ export function createMemoryAnalyticsStore(): AnalyticsStore {
       const rows = new Map(
         reportDays(days, until ?? new Date()).map((day) => [
           day,
-          { day, questions: 0, answered: 0, unanswered: 0, smallTalk: 0, feedbackUp: 0, feedbackDown: 0 },
+          {
+            day,
+            questions: 0,
+            answered: 0,
+            partial: 0,
+            unanswered: 0,
+            smallTalk: 0,
+            feedbackUp: 0,
+            feedbackDown: 0,
+          },
         ]),
       );
       for (const q of questions) {
         const row = rows.get(reportDay(q.at));
         if (!row) continue;
         row.questions += 1;
-        if (q.answered) row.answered += 1;
-        else if (isSmallTalk(q)) row.smallTalk += 1;
+        if (q.answered) {
+          row.answered += 1;
+          if (q.reason === partialAnswerReason) row.partial += 1;
+        } else if (isSmallTalk(q)) row.smallTalk += 1;
         else row.unanswered += 1;
       }
       for (const f of feedback) {

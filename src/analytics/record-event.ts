@@ -8,7 +8,7 @@ import type { webhook } from '@line/bot-sdk';
 import type { ReplyPlan } from '../bot/reply-for-event.js';
 import { parsePostbackData } from '../render/postback-data.js';
 import type { Logger } from '../logger.js';
-import type { AnalyticsRecord, AnalyticsStore } from './analytics-store.js';
+import { partialAnswerReason, type AnalyticsRecord, type AnalyticsStore } from './analytics-store.js';
 import { hashUserId } from './user-hash.js';
 
 /** Records what an event means for analytics; never rejects. */
@@ -17,14 +17,14 @@ export type EventRecorder = (event: webhook.Event, plan: ReplyPlan) => Promise<v
 /**
  * What to record for an event and the reply planned for it (pure): a record for a text message
  * or a feedback postback, undefined for anything else. Reads the outcome replyForEvent gives a
- * text question: `answer-full`, `answer-partial` or `abstain-<reason>`.
+ * text question: `answer-full`, `answer-partial` (recorded with {@link partialAnswerReason}) or
+ * `abstain-<reason>`.
  */
 export function analyticsRecordFor(event: webhook.Event, plan: ReplyPlan, salt: string): AnalyticsRecord | undefined {
   if (event.type === 'message' && event.message.type === 'text') {
     // Every record has the same fields in the same order (no spreads): made per message, they stay
     // cheap to build and to keep in the analytics queue.
     const answered = plan.outcome.startsWith('answer-');
-    const abstained = plan.outcome.startsWith('abstain-');
     return {
       kind: 'question',
       record: {
@@ -32,7 +32,7 @@ export function analyticsRecordFor(event: webhook.Event, plan: ReplyPlan, salt: 
         userHash: userHashOf(event, salt),
         question: event.message.text,
         answered,
-        reason: answered ? undefined : abstained ? plan.outcome.slice('abstain-'.length) : plan.outcome,
+        reason: reasonOf(plan.outcome),
         entryIds: answered ? (plan.entryIds ?? []) : [],
       },
     };
@@ -48,6 +48,13 @@ export function analyticsRecordFor(event: webhook.Event, plan: ReplyPlan, salt: 
     }
   }
   return undefined;
+}
+
+/** The reason recorded for a text question's outcome: why not answered, or whether only in part. */
+function reasonOf(outcome: string): string | undefined {
+  if (outcome === 'answer-partial') return partialAnswerReason;
+  if (outcome.startsWith('answer-')) return undefined;
+  return outcome.startsWith('abstain-') ? outcome.slice('abstain-'.length) : outcome;
 }
 
 function userHashOf(event: webhook.Event, salt: string): string | undefined {

@@ -26,7 +26,9 @@ import { reportDays, startOfReportDay, type AnalyticsStore, type DailyVolume } f
  *   dailyVolume: {                  // one row per day of the window, oldest first, zeros included
  *     day: string;                  //   YYYY-MM-DD, Japan time
  *     questions: number;            //   = answered + unanswered + smallTalk
- *     answered: number; unanswered: number; smallTalk: number;
+ *     answered: number;             //   answers, partial ones included
+ *     partial: number;              //   of those, answered with related information (関連する情報)
+ *     unanswered: number; smallTalk: number;
  *     feedbackUp: number; feedbackDown: number;
  *   }[];
  *   topEntries: {                   // entries shown most often in answers

@@ -13,6 +13,7 @@ import type { Logger } from '../logger.js';
 import { createRecordQueue } from './record-queue.js';
 import {
   checkQuery,
+  partialAnswerReason,
   questionKey,
   reportDay,
   reportDays,
@@ -109,6 +110,8 @@ function migrate(db: Database.Database, file: string): void {
 const smallTalkList = smallTalkReasons.map((r) => `'${r.replace(/'/g, "''")}'`).join(', ');
 const IS_SMALL_TALK = `(answered = 0 AND reason IN (${smallTalkList}))`;
 const IS_UNANSWERED = `(answered = 0 AND (reason IS NULL OR reason NOT IN (${smallTalkList})))`;
+// The schema's comment on `reason` predates it: answered rows also carry 'partial' there (関連する情報).
+const IS_PARTIAL = `(answered = 1 AND reason = '${partialAnswerReason.replace(/'/g, "''")}')`;
 const noLowerBound = Number.MIN_SAFE_INTEGER;
 
 interface UnansweredRow {
@@ -128,6 +131,7 @@ interface DayQuestionsRow {
   day: string;
   questions: number;
   answered: number;
+  partial: number;
   unanswered: number;
   small_talk: number;
 }
@@ -210,7 +214,7 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
     ORDER BY down DESC, up ASC, entry_id
     LIMIT ?`);
   const selectDayQuestions = db.prepare<[string, string], DayQuestionsRow>(`
-    SELECT day, COUNT(*) AS questions, SUM(answered) AS answered,
+    SELECT day, COUNT(*) AS questions, SUM(answered) AS answered, SUM(${IS_PARTIAL}) AS partial,
            SUM(${IS_UNANSWERED}) AS unanswered, SUM(${IS_SMALL_TALK}) AS small_talk
     FROM questions
     WHERE day BETWEEN ? AND ?
@@ -346,6 +350,7 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
           day,
           questions: q?.questions ?? 0,
           answered: q?.answered ?? 0,
+          partial: q?.partial ?? 0,
           unanswered: q?.unanswered ?? 0,
           smallTalk: q?.small_talk ?? 0,
           feedbackUp: f?.up ?? 0,

@@ -2,7 +2,8 @@
  * Guards everything under /admin with ADMIN_TOKEN. Scripts send `Authorization: Bearer <token>`;
  * staff in a browser log in once with a small form (GET/POST /admin/login), which sets an
  * HttpOnly, SameSite=Strict session cookie (an HMAC of the token and the login time, never the
- * token itself) valid for 12 hours; POST /admin/logout clears it. Tokens are compared in
+ * token itself) valid for 12 hours; POST /admin/logout clears it. A browser opening an admin page
+ * without a session is sent to the form, which comes back to that page. Tokens are compared in
  * constant time; a client that fails too many logins is locked out for a while (abuse-limits.ts).
  * The cookie is Secure on HTTPS, also behind a TLS-terminating proxy that TRUST_PROXY trusts
  * (req.secure then reads X-Forwarded-Proto). Without ADMIN_TOKEN, admin is disabled: every /admin
@@ -171,6 +172,11 @@ export function adminAuth(options: AdminAuthOptions): express.Router {
         next();
         return;
       }
+    }
+    if (authorization === undefined && req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
+      // A browser opening an admin page (the report) without a session: to the form, and back here.
+      res.redirect(303, `/admin/login?${new URLSearchParams({ next: req.originalUrl }).toString()}`);
+      return;
     }
     res.status(401).set('WWW-Authenticate', 'Bearer realm="admin"').json(unauthorized);
   };

@@ -1,14 +1,20 @@
 /**
  * Staff routes under /admin (mounted behind adminAuth in create-app): GET /admin/report, the
- * "what citizens asked" report as JSON or CSV, and POST /admin/reload, the corpus reloaded now.
+ * "what citizens asked" report as a page for browsers (src/report-page/), JSON or CSV;
+ * /admin/assets/*, the page's files; and POST /admin/reload, the corpus reloaded now.
  */
 import express from 'express';
 import type { AnalyticsStore } from '../analytics/analytics-store.js';
 import type { CorpusHandle } from '../bot/corpus-reloader.js';
 import { csvBom, reportToCsv } from '../analytics/report-csv.js';
 import { buildReport, maxReportDays, maxReportLimit, parseReportNumber } from '../analytics/report.js';
+import type { Logger } from '../logger.js';
+import { reportPage } from '../report-page/report-page-routes.js';
 
 export interface AdminRouteDeps {
+  readonly logger: Logger;
+  /** Directory of the report page's files (tests); defaults to src/report-page/public. */
+  readonly reportPublicDir?: string;
   /** Absent when analytics is off: the report then answers 503. */
   readonly analytics?: AnalyticsStore;
   /** Clock for the report window (tests). */
@@ -22,12 +28,24 @@ export interface AdminRouteDeps {
  * most `limit` rows per list (default 20, at most 500). JSON shape: {@link AnalyticsReport} in
  * src/analytics/report.ts (unanswered, negativeFeedback, dailyVolume, topEntries). With
  * `format=csv`, a UTF-8 CSV (with BOM, for Excel) of the same four tables as a download.
- * Same-origin pages (the preview page) fetch it with the admin session cookie.
+ * Same-origin pages (the preview page, the report page) fetch it with the admin session cookie.
+ * Without `format`, a client that prefers HTML to JSON (a browser opening the address) gets the
+ * report page, which fetches the JSON itself; scripts accept any type or ask for JSON, and get it.
  */
 export function adminRoutes(deps: AdminRouteDeps): express.Router {
   const router = express.Router();
+  const page = reportPage({
+    logger: deps.logger,
+    ...(deps.reportPublicDir !== undefined ? { publicDir: deps.reportPublicDir } : {}),
+  });
+  router.use('/assets', page.assets);
 
-  router.get('/report', async (req, res) => {
+  router.get('/report', async (req, res, next) => {
+    res.vary('Accept');
+    if (req.query.format === undefined && req.accepts(['json', 'html']) === 'html') {
+      page.send(res, next);
+      return;
+    }
     if (!deps.analytics) {
       res.status(503).json({
         message: 'analytics is not available: the store in DATA_DIR could not be opened (see the start-up log)',

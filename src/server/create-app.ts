@@ -234,7 +234,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(
     '/admin',
     adminAuth({ token: deps.adminToken, logger: deps.logger, limits }),
-    adminRoutes({ analytics: deps.analytics, corpus: deps.corpus }),
+    adminRoutes({ logger: deps.logger, analytics: deps.analytics, corpus: deps.corpus }),
   );
 
   // The staff preview page; also at / in local mode, where there is no webhook to serve.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createMemoryAnalyticsStore,
+  partialAnswerReason,
   type AnalyticsStore,
   type QuestionRecord,
 } from '../../src/analytics/analytics-store.js';
@@ -187,9 +188,55 @@ describe.each(implementations)('$name', ({ open }) => {
     const days = await store.dailyVolume({ days: 3, until: jst('2025-03-04T23:59:59') });
 
     expect(days).toEqual([
-      { day: '2025-03-02', questions: 3, answered: 1, unanswered: 1, smallTalk: 1, feedbackUp: 1, feedbackDown: 0 },
-      { day: '2025-03-03', questions: 0, answered: 0, unanswered: 0, smallTalk: 0, feedbackUp: 0, feedbackDown: 0 },
-      { day: '2025-03-04', questions: 1, answered: 0, unanswered: 1, smallTalk: 0, feedbackUp: 0, feedbackDown: 1 },
+      {
+        day: '2025-03-02',
+        questions: 3,
+        answered: 1,
+        partial: 0,
+        unanswered: 1,
+        smallTalk: 1,
+        feedbackUp: 1,
+        feedbackDown: 0,
+      },
+      {
+        day: '2025-03-03',
+        questions: 0,
+        answered: 0,
+        partial: 0,
+        unanswered: 0,
+        smallTalk: 0,
+        feedbackUp: 0,
+        feedbackDown: 0,
+      },
+      {
+        day: '2025-03-04',
+        questions: 1,
+        answered: 0,
+        partial: 0,
+        unanswered: 1,
+        smallTalk: 0,
+        feedbackUp: 0,
+        feedbackDown: 1,
+      },
+    ]);
+  });
+
+  it('counts the answers given as related information (関連する情報) apart, among the answered', async () => {
+    const answer = { answered: true, reason: undefined, entryIds: ['furusato'] };
+    await store.recordQuestion(question('2025-03-01T09:00:00', 'ふるさと納税は？', answer));
+    await store.recordQuestion(
+      question('2025-03-01T09:10:00', 'ふるさと納税の使い道', { ...answer, reason: partialAnswerReason }),
+    );
+    await store.recordQuestion(question('2025-03-01T09:20:00', 'ふるさと納税の申込方法', { reason: 'not-in-report' }));
+    await store.recordQuestion(question('2025-03-01T09:30:00', '天気予報'));
+
+    const [day] = await store.dailyVolume({ days: 1, until: jst('2025-03-01T12:00:00') });
+
+    expect(day).toMatchObject({ questions: 4, answered: 2, partial: 1, unanswered: 2, smallTalk: 0 });
+    // A related answer is still an answer: it is not listed among the unanswered questions.
+    expect((await store.unansweredQuestions({ limit: 5 })).map((u) => u.question).sort()).toEqual([
+      'ふるさと納税の申込方法',
+      '天気予報',
     ]);
   });
 
@@ -215,7 +262,16 @@ describe.each(implementations)('$name', ({ open }) => {
     expect(await store.negativeFeedback({ limit: 5 })).toEqual([]);
     expect(await store.topEntries({ limit: 5 })).toEqual([]);
     expect(await store.dailyVolume({ days: 1, until: jst('2025-03-01T12:00:00') })).toEqual([
-      { day: '2025-03-01', questions: 0, answered: 0, unanswered: 0, smallTalk: 0, feedbackUp: 0, feedbackDown: 0 },
+      {
+        day: '2025-03-01',
+        questions: 0,
+        answered: 0,
+        partial: 0,
+        unanswered: 0,
+        smallTalk: 0,
+        feedbackUp: 0,
+        feedbackDown: 0,
+      },
     ]);
   });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryAnalyticsStore, type AnalyticsStore } from '../../src/analytics/analytics-store.js';
+import {
+  createMemoryAnalyticsStore,
+  partialAnswerReason,
+  type AnalyticsStore,
+} from '../../src/analytics/analytics-store.js';
 import { analyticsRecordFor, createEventRecorder } from '../../src/analytics/record-event.js';
 import { hashUserId } from '../../src/analytics/user-hash.js';
 import { capturedLogger } from '../support/captured-logger.js';
@@ -28,6 +32,18 @@ describe('analyticsRecordFor', () => {
       },
     });
     expect(JSON.stringify(record)).not.toContain(fixtureUserId);
+  });
+
+  it('records an answer given as related information (関連する情報) as answered, in part', () => {
+    const record = analyticsRecordFor(
+      textEvent('ふるさと納税の使い道', { timestamp: at }),
+      { messages: [], outcome: 'answer-partial', entryIds: ['furusato'] },
+      salt,
+    );
+    expect(record).toMatchObject({
+      kind: 'question',
+      record: { answered: true, reason: partialAnswerReason, entryIds: ['furusato'] },
+    });
   });
 
   it('records a question the bot could not answer with its reason and no entries', () => {

@@ -15,6 +15,7 @@ import { startServerProcess } from '../support/server-process.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
+const adminToken = 'production-install-admin-token';
 let dir: string | undefined;
 
 /**
@@ -64,7 +65,7 @@ describe('the production image steps', () => {
     ).toBe(false);
     // CMD node dist/main.js
     const bot = await startServerProcess({
-      env: { NODE_ENV: 'production', DATA_DIR: path.join(dir, 'data') },
+      env: { NODE_ENV: 'production', DATA_DIR: path.join(dir, 'data'), ADMIN_TOKEN: adminToken },
       cwd: dir,
       args: ['dist/main.js'],
     });
@@ -74,6 +75,13 @@ describe('the production image steps', () => {
       const body = (await res.json()) as { answered: boolean; hits: { text: string }[] };
       expect(body.answered).toBe(true);
       expect(body.hits[0]?.text).toContain('50.5倍');
+      // The report page and Chart.js, which it serves from node_modules: a production dependency.
+      const staff = { authorization: `Bearer ${adminToken}` };
+      const page = await fetch(`${bot.url}/admin/report`, { headers: { ...staff, accept: 'text/html' } });
+      expect(await page.text()).toContain('市民の質問レポート');
+      for (const asset of ['chart.umd.js', 'report-page.js', 'report-page.css']) {
+        expect((await fetch(`${bot.url}/admin/assets/${asset}`, { headers: staff })).status, asset).toBe(200);
+      }
     } finally {
       expect(await bot.stop()).toBe(0);
     }

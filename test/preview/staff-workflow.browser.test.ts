@@ -245,6 +245,7 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
     expect(await row.locator('.staff-count').textContent()).toBe('1回');
     expect(await reportCard().locator('.staff-daily tbody tr').count()).toBe(7);
     expect(await reportCard().locator('a.staff-csv').getAttribute('href')).toBe('/admin/report?format=csv');
+    expect(await reportCard().locator('a.staff-report-page').getAttribute('href')).toBe('/admin/report');
 
     // A click asks it in the preview: the bot still cannot answer it, and the staff's try is not recorded.
     const rows = await botRows().count();

@@ -87,6 +87,14 @@ describe('the "what citizens asked" loop', () => {
     expect(body.unanswered).toEqual([]);
   });
 
+  it('counts each day’s answers, related answers (関連する情報) and declines as the bot replied', async () => {
+    // A full answer, a wish the corpus relates to only in part, and a question it does not cover.
+    await post([textEvent('ふるさと納税は？'), textEvent('ワインを飲みたい'), textEvent(unanswerable)]);
+
+    const body = (await (await report()).json()) as AnalyticsReport;
+    expect(body.dailyVolume.at(-1)).toMatchObject({ questions: 3, answered: 2, partial: 1, unanswered: 1 });
+  });
+
   it('exports the same report as CSV for Excel', async () => {
     await post([textEvent(unanswerable)]);
     const res = await report('?format=csv');

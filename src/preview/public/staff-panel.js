@@ -6,7 +6,8 @@
  *   while the previous corpus keeps answering; it goes away once the files are fixed.
  * - 市民の質問レポート: GET /admin/report with the admin session cookie (same origin): the questions
  *   the bot could not answer (a click asks one in the preview), the entries voted 役に立たなかった,
- *   the daily volume, a CSV download, POST /admin/reload and logout. Without a session it links
+ *   the daily volume, a link to the report page (GET /admin/report in the browser, with the chart),
+ *   a CSV download, POST /admin/reload and logout. Without a session it links
  *   to /admin/login (which comes back here); without ADMIN_TOKEN it says admin is disabled.
  *
  * Everything the server sends is written with textContent (el()), never as HTML: the page's CSP
@@ -298,12 +299,15 @@ function reportCard(preview, onCorpusChanged) {
     const csv = el('a', 'staff-button staff-csv', 'CSVでダウンロード');
     csv.href = '/admin/report?format=csv';
     csv.setAttribute('download', '');
+    // The same report as a page of its own, with the week as a chart.
+    const reportPage = el('a', 'staff-button staff-report-page', 'グラフで見る');
+    reportPage.href = '/admin/report';
     const result = el('div', 'staff-reload-result');
     result.setAttribute('role', 'status');
     const reload = button('コーパスを再読み込み', 'staff-button staff-reload', () => void reloadCorpus(reload, result));
     const logout = button('ログアウト', 'text-button staff-logout', () => void logOut());
     const row = el('div', 'staff-actions-row');
-    row.append(csv, reload, logout);
+    row.append(reportPage, csv, reload, logout);
     part.append(row, result);
     return part;
   }
