@@ -1,13 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { backgroundStdout } from '../src/log-destination.js';
 import { createLogger } from '../src/logger.js';
 
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function logFile() {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'komoro-log-')), 'out.log');
+  const dir = mkdtempSync(path.join(tmpdir(), 'komoro-log-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'out.log');
   // Left open: the destination's timer may still write to it after a test (as stdout lives on).
   return { file, fd: openSync(file, 'w') };
 }
