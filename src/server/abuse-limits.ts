@@ -58,18 +58,22 @@ export function staffApiRateLimit(limits: AbuseLimits): RequestHandler {
 }
 
 /**
- * The failed-login lockout for POST /admin/login: only answers of 400 and up count, so staff who
- * log in never use it up. Once locked, even the right token is refused until the window ends.
+ * The failed-login lockout for POST /admin/login and for requests with an Authorization header
+ * (a script's Bearer token is guessed as easily as the form's): one count per client over both,
+ * and only refusals (401) count, so staff who log in never use it up. Once locked, even
+ * the right token is refused until the window ends.
  */
 export function adminLoginRateLimit(
   limits: AbuseLimits,
   logger: Logger,
-  refuse: (res: Parameters<RequestHandler>[1], message: string) => void,
+  refuse: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1], message: string) => void,
 ): RequestHandler {
   return rateLimit({
     windowMs: limits.adminLockoutMinutes * minuteMs,
     limit: limits.adminLoginFailures,
     skipSuccessfulRequests: true,
+    // Only a refused token is a failure: an admin request let through may still fail (503, 500).
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     validate: { xForwardedForHeader: false },
@@ -85,6 +89,7 @@ export function adminLoginRateLimit(
         'admin login refused: client locked out',
       );
       refuse(
+        req,
         res,
         `ログインの失敗が続いたため、この端末からのログインを ${limits.adminLockoutMinutes} 分ほど止めています。しばらく待ってから ADMIN_TOKEN を確かめて入力してください。`,
       );

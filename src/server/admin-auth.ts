@@ -134,8 +134,9 @@ export function adminAuth(options: AdminAuthOptions): express.Router {
   router.get('/login', (req, res) => sendLoginPage(res, 200, safeNext(req.query.next)));
 
   const limits = { ...defaultAbuseLimits, ...options.limits };
-  const lockout = adminLoginRateLimit(limits, options.logger, (res, problem) => {
-    sendLoginPage(res, 429, defaultNext, problem);
+  const lockout = adminLoginRateLimit(limits, options.logger, (req, res, problem) => {
+    if (req.headers.authorization === undefined) sendLoginPage(res, 429, defaultNext, problem);
+    else res.status(429).json({ message: problem });
   });
 
   router.post('/login', lockout, express.urlencoded({ extended: false, limit: '4kb' }), (req, res) => {
@@ -158,22 +159,31 @@ export function adminAuth(options: AdminAuthOptions): express.Router {
     res.redirect(303, '/admin/login');
   });
 
+  const checkBearer: RequestHandler = (req, res, next) => {
+    const bearer = /^Bearer\s+(.+?)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer !== undefined && secretsEqual(bearer, token)) {
+      next();
+      return;
+    }
+    options.logger.warn({ reason: 'wrong-token', via: 'authorization' }, 'admin request refused: wrong token');
+    res.status(401).set('WWW-Authenticate', 'Bearer realm="admin"').json(unauthorized);
+  };
+
   const guard: RequestHandler = (req, res, next) => {
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
-      const bearer = /^Bearer\s+(.+?)\s*$/i.exec(authorization)?.[1];
-      if (bearer !== undefined && secretsEqual(bearer, token)) {
-        next();
-        return;
-      }
-    } else {
-      const session = cookieOf(req, adminCookieName);
-      if (session !== undefined && validSession(session, token, now())) {
-        next();
-        return;
-      }
+      // Counted with the login form's failures: a wrong token is a guess either way.
+      void lockout(req, res, () => {
+        checkBearer(req, res, next);
+      });
+      return;
     }
-    if (authorization === undefined && req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
+    const session = cookieOf(req, adminCookieName);
+    if (session !== undefined && validSession(session, token, now())) {
+      next();
+      return;
+    }
+    if (req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
       // A browser opening an admin page (the report) without a session: to the form, and back here.
       res.redirect(303, `/admin/login?${new URLSearchParams({ next: req.originalUrl }).toString()}`);
       return;

@@ -116,6 +116,23 @@ describe('admin login', () => {
     expect(lines.join('')).not.toContain(token);
   });
 
+  it('counts wrong Bearer tokens with failed logins and then refuses even the right one', async () => {
+    const { url, lines } = await start({ limits: { adminLoginFailures: 3 } });
+    const report = (typed: string) =>
+      fetch(`${url}/admin/report?format=json`, { headers: { authorization: `Bearer ${typed}` } });
+    // Let through (no analytics in this app: the report itself answers 503).
+    expect((await report(token)).status).toBe(503);
+    for (let i = 0; i < 2; i++) expect((await report(`wrong-bearer-typed-${i}`)).status).toBe(401);
+    expect((await login(url, 'wrong-token-typed')).status).toBe(401);
+    const locked = await report(token);
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as { message: string }).message).toContain('ログインの失敗が続いた');
+    expect((await login(url, token)).status).toBe(429);
+    expect(lines.filter((l) => l.includes('wrong token'))).toHaveLength(3);
+    expect(lines.join('')).not.toContain('wrong-bearer-typed');
+    expect(lines.join('')).not.toContain(token);
+  });
+
   it('does not count successful logins towards the lockout', async () => {
     const { url } = await start({ limits: { adminLoginFailures: 2 } });
     for (let i = 0; i < 5; i++) expect((await login(url, token)).status).toBe(303);
