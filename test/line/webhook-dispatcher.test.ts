@@ -39,6 +39,28 @@ describe('webhook dispatcher', () => {
     ]);
   });
 
+  it('starts the events of a large webhook a hundred per turn of the event loop, all answered once, in order', async () => {
+    const { port, sent } = recordingPort();
+    const { logger } = capturedLogger('info');
+    const dispatcher = createWebhookDispatcher({
+      engines: createEngineRef(await bundledEngine()),
+      deduplicator: createMemoryDeduplicator(),
+      replies: port,
+      logger,
+    });
+    const events = Array.from({ length: 250 }, () => stickerEvent());
+    dispatcher.dispatch(events);
+    // At once only the first hundred were taken; the rest follow after other work had its turn.
+    expect(dispatcher.metrics.events.received).toBe(100);
+    let receivedWhenOthersRan = -1;
+    setImmediate(() => (receivedWhenOthersRan = dispatcher.metrics.events.received));
+    await dispatcher.idle();
+    expect(receivedWhenOthersRan).toBeLessThan(250);
+    expect(dispatcher.metrics.events.received).toBe(250);
+    expect(sent.map((s) => s.replyToken)).toEqual(events.map((e) => e.replyToken));
+    expect(dispatcher.inFlight).toBe(0);
+  });
+
   it('counts each event once: replied, duplicate, ignored', async () => {
     const { port, sent } = recordingPort();
     const { logger } = capturedLogger();
