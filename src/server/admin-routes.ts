@@ -7,6 +7,7 @@ import type { AnalyticsStore } from '../analytics/analytics-store.js';
 import type { CorpusHandle } from '../bot/corpus-reloader.js';
 import { csvBom, reportToCsv } from '../analytics/report-csv.js';
 import { buildReport, maxReportDays, maxReportLimit, parseReportNumber } from '../analytics/report.js';
+import { adminMessages } from './staff-messages.js';
 
 export interface AdminRouteDeps {
   /** Absent when analytics is off: the report then answers 503. */
@@ -29,16 +30,14 @@ export function adminRoutes(deps: AdminRouteDeps): express.Router {
 
   router.get('/report', async (req, res) => {
     if (!deps.analytics) {
-      res.status(503).json({
-        message: 'analytics is not available: the store in DATA_DIR could not be opened (see the start-up log)',
-      });
+      res.status(503).json({ message: adminMessages.analyticsUnavailable });
       return;
     }
     const format = req.query.format ?? 'json';
     if (format !== 'json' && format !== 'csv') {
       // express's simple query parser gives a string or strings (a repeated ?format=), never an object.
       // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
-      res.status(400).json({ message: `format expects json or csv, got '${String(format)}'` });
+      res.status(400).json({ message: adminMessages.badFormat(String(format)) });
       return;
     }
     let days: number | undefined;
@@ -74,7 +73,7 @@ export function adminRoutes(deps: AdminRouteDeps): express.Router {
   router.post('/reload', async (_req, res) => {
     const status = await deps.corpus?.reload();
     if (!status) {
-      res.status(503).json({ message: 'still starting: the corpus is not loaded yet' });
+      res.status(503).json({ message: adminMessages.reloadStarting });
       return;
     }
     res.status(status.problems.length > 0 ? 422 : 200).json(status);

@@ -103,6 +103,8 @@ describe('a match through a synonym', () => {
     const term = x.hits[0]?.terms.find((t) => t.term === '寄附');
     expect(term).toMatchObject({ matched: true, via: 'synonym', synonym: { target: '寄付', matchedTerms: ['寄付'] } });
     expect(term?.fields).toContain('keywords');
-    expect(formatExplain(withSynonyms.index, asked, 1)).toMatch(/✓ 寄附\s+同義語「寄付」（1語中 1語: 寄付）\s+一致した所: /u);
+    expect(formatExplain(withSynonyms.index, asked, 1)).toMatch(
+      /✓ 寄附\s+同義語「寄付」（1語中 1語: 寄付）\s+一致した所: /u,
+    );
   });
 });

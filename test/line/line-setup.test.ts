@@ -49,13 +49,13 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-/** Runs scripts/line-setup.ts as npm would (asynchronously: the fake answers from this process). */
+/** Runs src/cli/commands/line-setup.ts as npm would (asynchronously: the fake answers from this process). */
 function runScript(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/line-setup.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/commands/line-setup.ts', ...args], {
       cwd: repoRoot,
       env: { PATH: process.env.PATH ?? '', ...env },
     });

@@ -17,22 +17,22 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, parseLineSetupConfig } from '../src/config.js';
-import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
-import { readCorpus } from '../src/corpus/read-corpus.js';
-import { createDryRunLineSetupApi, createLineSetupApi, LineSetupError, runLineSetup } from '../src/line/line-setup.js';
+import { ConfigError, parseLineSetupConfig } from '../../config.js';
+import { CorpusError, formatProblem } from '../../corpus/corpus-problem.js';
+import { readCorpus } from '../../corpus/read-corpus.js';
+import { createDryRunLineSetupApi, createLineSetupApi, LineSetupError, runLineSetup } from '../../line/line-setup.js';
 import {
   checkRichMenuLimits,
   checkRichMenuTiling,
   designRichMenu,
   richMenuName,
   richMenuRequest,
-} from '../src/render/rich-menu.js';
+} from '../../render/rich-menu.js';
 import {
   checkRichMenuImage,
   regenerateRichMenuImageAdvice,
   richMenuImageFileName,
-} from '../src/render/rich-menu-svg.js';
+} from '../../render/rich-menu-svg.js';
 
 const usage = 'usage: npm run line:setup -- [--dry-run] [--webhook-url https://<host>/webhook]';
 
