@@ -82,8 +82,8 @@ const httpUrl = z
 /** A secret that must be long enough not to be guessed. */
 const secret = z.string().min(16, {
   // zod reports too_small on a string schema with the string itself as input.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
   error: (issue) =>
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
     `16 文字以上にしてください（今は ${String(issue.input).length} 文字）。例: openssl rand -hex 32 で作れます`,
 });
 

@@ -9,7 +9,8 @@ import { z } from 'zod';
 
 /** A value as staff wrote it, short enough for one line: '3億'. */
 export function quoted(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined for undefined, whatever its declared type says.
+  const text = typeof value === 'string' ? value : ((JSON.stringify(value) as string | undefined) ?? String(value));
   const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return `'${short.replace(/\n/gu, '\\n')}'`;
 }
