@@ -263,16 +263,18 @@ describe('the setup steps', () => {
 describe('describeWebhookEndpoint', () => {
   it('says whether the endpoint is set, active and ends with /webhook', () => {
     expect(describeWebhookEndpoint({ endpoint: 'https://bot.example.jp/webhook', active: true })).toEqual({
-      lines: ['Webhook endpoint: https://bot.example.jp/webhook', '  set: yes; active: yes; ends with /webhook: yes'],
+      lines: ['Webhook URL: https://bot.example.jp/webhook', '  設定: はい、利用: はい、/webhook で終わる: はい'],
       warnings: [],
     });
     expect(describeWebhookEndpoint({ endpoint: 'https://bot.example.jp/callback', active: false }).warnings).toEqual([
-      'webhook use is off: turn on "Use webhook" in the LINE Developers console (Messaging API tab)',
-      'the endpoint does not end with /webhook, where the bot listens',
+      'Webhook の利用がオフです: LINE Developers コンソールの Messaging API 設定で「Webhookの利用」をオンにしてください',
+      'Webhook URL が /webhook で終わっていません（ボットはそこで受け付けます）',
     ]);
     expect(describeWebhookEndpoint({ endpoint: '', active: false })).toEqual({
-      lines: ['Webhook endpoint: not set'],
-      warnings: ['no webhook URL is set: run again with --webhook-url https://<host>/webhook'],
+      lines: ['Webhook URL: 未設定'],
+      warnings: [
+        'Webhook URL が設定されていません: --webhook-url https://<ホスト>/webhook を付けてもう一度実行してください',
+      ],
     });
   });
 });
