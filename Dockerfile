@@ -1,4 +1,6 @@
-# Komoro policy bot: compiled once in a build stage, run with production dependencies only.
+# Komoro policy bot: compiled once in a build stage, run with production dependencies only. The
+# image also runs the staff commands (npm run corpus:check, corpus, report, ask, line:setup) from
+# the compiled dist/cli/commands/, since tsx, which runs them in development, is not in it.
 # Node 24, an LTS line (Node 20, which the bot also runs on, reached its end of life in April 2026);
 # .ci/run runs the whole suite on Node 24 as well as on the build machine's Node.
 # test/deploy/production-install.test.ts reproduces these steps without a Docker engine.
@@ -22,6 +24,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY corpus ./corpus
+# The staff commands under the names they have in development (README, Docker); the test reads this line.
+RUN npm pkg set "scripts.ask=node dist/cli/commands/ask.js" "scripts.corpus=node dist/cli/commands/corpus.js" "scripts.corpus:check=node dist/cli/commands/corpus-check.js" "scripts.report=node dist/cli/commands/report.js" "scripts.line:setup=node dist/cli/commands/line-setup.js"
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

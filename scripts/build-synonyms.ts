@@ -11,6 +11,7 @@ import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
 import { bundledCorpusDir, readCorpusDir, sudachiSynonymsFileName } from '../src/corpus/read-corpus.js';
 import { corpusText } from '../src/search/corpus-text.js';
 import { deriveSudachiSynonyms } from '../src/bot/sudachi-dictionary.js';
+import { synonymsBuildText } from '../src/cli/messages.js';
 
 const dir = process.argv[2] ?? bundledCorpusDir;
 try {
@@ -18,10 +19,10 @@ try {
   const { groups, text } = deriveSudachiSynonyms(corpusText(corpus));
   const file = path.join(dir, sudachiSynonymsFileName);
   await writeFile(file, text);
-  console.log(`wrote ${path.relative(process.cwd(), file)}: ${groups.length} groups, ${Buffer.byteLength(text)} bytes`);
+  console.log(synonymsBuildText.wrote(path.relative(process.cwd(), file), groups.length, Buffer.byteLength(text)));
 } catch (err) {
   if (!(err instanceof CorpusError)) throw err;
   for (const p of err.problems) console.error(formatProblem(p));
-  console.error(`synonyms:build needs a valid corpus: ${err.problems.length} problem(s)`);
+  console.error(synonymsBuildText.needsValidCorpus(err.problems.length));
   process.exitCode = 1;
 }

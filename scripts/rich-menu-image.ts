@@ -24,6 +24,7 @@ import {
   richMenuImageFileName,
   richMenuSvg,
 } from '../src/render/rich-menu-svg.js';
+import { commonText, richMenuImageText } from '../src/cli/messages.js';
 
 function fail(message: string, code: number): never {
   console.error(message);
@@ -56,17 +57,14 @@ try {
 } catch (error) {
   if (error instanceof CorpusError) {
     error.problems.forEach((p) => console.error(formatProblem(p)));
-    fail('コーパスに誤りがあります: npm run corpus:check で確かめてください', 2);
+    fail(commonText.invalidCorpus, 2);
   }
   fail((error as Error).message, 2);
 }
 
 const fontFile = findFontFile();
 if (fontFile === undefined) {
-  fail(
-    `日本語フォント（${richMenuFontFamilies.join(' / ')}）が見つかりません: sudo apt-get install fonts-ipafont-gothic を実行してください`,
-    1,
-  );
+  fail(richMenuImageText.noFont(richMenuFontFamilies), 1);
 }
 const rendered = new Resvg(richMenuSvg(design), {
   fitTo: { mode: 'original' },
@@ -80,5 +78,11 @@ const problems = checkRichMenuImage(png, design);
 if (problems.length > 0) fail(problems.map((p) => `${file}: ${p}`).join('\n'), 1);
 await writeFile(file, png);
 console.log(
-  `${path.relative(process.cwd(), file)}: ${design.size.width}×${design.size.height}, ${png.length.toLocaleString('en-US')} bytes (font ${fontFile})`,
+  richMenuImageText.wrote(
+    path.relative(process.cwd(), file),
+    design.size.width,
+    design.size.height,
+    png.length.toLocaleString('ja-JP'),
+    fontFile,
+  ),
 );

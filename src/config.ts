@@ -66,9 +66,9 @@ function trimmed(value: unknown): unknown {
 /** An optional environment variable: trimmed, absent when blank. */
 const variable = <T extends z.ZodType>(schema: T) => z.preprocess(trimmed, schema.optional());
 
-/** The problem as the operator reads it, quoting what was set. */
+/** The problem as the operator reads it (in Japanese, like every message for staff), quoting what was set. */
 const expected = (what: string) => ({
-  error: (issue: { input?: unknown }) => `expected ${what}, got '${String(issue.input)}'`,
+  error: (issue: { input?: unknown }) => `${what}を指定してください（'${String(issue.input)}' が指定されています）`,
 });
 
 const wholeNumber = (min: number, max: number, what: string) =>
@@ -78,14 +78,15 @@ const wholeNumber = (min: number, max: number, what: string) =>
     .transform(Number);
 
 const httpUrl = z
-  .url({ protocol: /^https?$/, ...expected('an http(s) URL') })
+  .url({ protocol: /^https?$/, ...expected('http:// か https:// の URL ') })
   .transform((raw) => raw.replace(/\/+$/, ''));
 
 /** A secret that must be long enough not to be guessed. */
 const secret = z.string().min(16, {
   // zod reports too_small on a string schema with the string itself as input.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
-  error: (issue) => `must be at least 16 characters (got ${String(issue.input).length}); e.g. openssl rand -hex 32`,
+  error: (issue) =>
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
+    `16 文字以上にしてください（今は ${String(issue.input).length} 文字）。例: openssl rand -hex 32 で作れます`,
 });
 
 const onOff = z
@@ -95,7 +96,7 @@ const onOff = z
 
 const proxyNames = ['loopback', 'linklocal', 'uniquelocal'];
 const trustProxyExpected =
-  "the number of proxies in front (e.g. 1), their addresses (e.g. 10.0.0.0/8,loopback), or false; not 'true', which would trust any X-Forwarded-For";
+  "前にあるプロキシの数（例: 1）、そのアドレス（例: 10.0.0.0/8,loopback）か false を指定してください（'true' は不可: どんな X-Forwarded-For でも信じてしまいます）";
 
 /** TRUST_PROXY: false, a number of hops, or a comma-separated list of proxy addresses. */
 const trustProxy = z.string().transform((raw, context): TrustProxy => {
@@ -112,7 +113,7 @@ const trustProxy = z.string().transform((raw, context): TrustProxy => {
     );
   };
   if (parts.every(valid)) return parts;
-  context.addIssue({ code: 'custom', message: `expected ${trustProxyExpected}, got '${raw}'` });
+  context.addIssue({ code: 'custom', message: `${trustProxyExpected}。'${raw}' が指定されています` });
   return z.NEVER;
 });
 
@@ -120,19 +121,21 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 /** Every variable either command reads, in the order problems are reported. */
 const variables = {
-  PORT: variable(wholeNumber(0, 65535, 'a port number from 0 to 65535')),
+  PORT: variable(wholeNumber(0, 65535, '0 から 65535 までのポート番号')),
   LINE_API_BASE_URL: variable(httpUrl),
   LINE_API_DATA_BASE_URL: variable(httpUrl),
   LINE_CHANNEL_SECRET: variable(
-    z.string().regex(/^[0-9a-f]{32}$/i, 'expected the 32 hexadecimal characters shown in the LINE Developers console'),
+    z
+      .string()
+      .regex(/^[0-9a-f]{32}$/i, 'LINE Developers コンソールに表示される 32 文字の英数字（16進数）を指定してください'),
   ),
   LINE_CHANNEL_ACCESS_TOKEN: variable(z.string()),
-  LOG_LEVEL: variable(z.enum(LOG_LEVELS, expected(`one of ${LOG_LEVELS.join(', ')}`))),
+  LOG_LEVEL: variable(z.enum(LOG_LEVELS, expected(`${LOG_LEVELS.join(', ')} のどれか`))),
   CORPUS_DIR: variable(z.string().transform((dir) => path.resolve(dir))),
-  REDIS_URL: variable(z.string().regex(/^rediss?:\/\/[^\s]+$/, expected('a redis:// or rediss:// URL'))),
+  REDIS_URL: variable(z.string().regex(/^rediss?:\/\/[^\s]+$/, expected('redis:// か rediss:// の URL '))),
   HASH_SALT: variable(secret),
   ADMIN_TOKEN: variable(secret),
-  ANALYTICS_RETENTION_DAYS: variable(wholeNumber(1, 36_500, 'a whole number of days from 1 to 36500')),
+  ANALYTICS_RETENTION_DAYS: variable(wholeNumber(1, 36_500, '1 から 36500 までの日数')),
   TRUST_PROXY: variable(trustProxy),
   PUSH_FALLBACK: variable(onOff),
 };
@@ -147,7 +150,7 @@ const serverEnv = z
       ['LINE_CHANNEL_ACCESS_TOKEN', 'LINE_CHANNEL_SECRET'],
     ] as const) {
       if (env[set] !== undefined && env[missing] === undefined) {
-        const message = `is missing while ${set} is set: set both, or neither for local mode`;
+        const message = `${set} が設定されているのに、これがありません: 両方を設定するか、ローカルモードならどちらも設定しないでください`;
         context.addIssue({ code: 'custom', path: [missing], message });
       }
     }

@@ -1,6 +1,9 @@
 /**
  * The process: read the configuration, build the bot (bot/create-bot.ts), listen at once (so
  * /healthz answers while the tokenizer and the index are built), and shut down cleanly on SIGTERM.
+ * Two log lines tell the start apart from readiness: `listening` (the port is open; /healthz and
+ * /api/ask answer 503 "starting") and, seconds later, `ready` (the engine answers). The log is
+ * for engineers and stays English; a configuration error is printed for whoever starts the bot.
  */
 import type { Server } from 'node:http';
 import { createBot, type Bot } from './bot/create-bot.js';
@@ -13,7 +16,7 @@ function loadConfig(): Config {
     return parseConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(`Configuration error: ${err.message}`);
+      console.error(`設定の誤り (configuration error): ${err.message}`);
       process.exit(2);
     }
     throw err;
@@ -64,10 +67,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, backgroundStdout());
   const bot = createBot(config, logger);
+  let url = `http://localhost:${config.port}`;
   const server = bot.app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port }, `listening on http://localhost:${port}`);
+    url = `http://localhost:${port}`;
+    logger.info({ port }, `listening on ${url}; starting: /healthz answers 503 until the "ready" line`);
     if (!config.line) {
       logger.warn('local mode: LINE credentials are not set, so POST /webhook answers 503; ask at /api/ask?q=...');
     }
@@ -83,7 +88,7 @@ async function main(): Promise<void> {
     }
     logger.info(
       { entries: status?.entries, corpusDir: config.corpusDir, ms: Math.round(performance.now() - started) },
-      'tokenizer and index ready',
+      `ready: tokenizer and index ready, answering; preview at ${url}/preview`,
     );
   } catch (err) {
     logger.fatal({ error: (err as Error).message }, 'could not build the search engine');

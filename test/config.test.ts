@@ -57,10 +57,10 @@ describe('parseConfig', () => {
 
   it('refuses a log level or a Redis URL it does not know, quoting it', () => {
     expect(errorOf({ LOG_LEVEL: 'loud' }).message).toBe(
-      "LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got 'loud'",
+      "LOG_LEVEL: fatal, error, warn, info, debug, trace, silent のどれかを指定してください（'loud' が指定されています）",
     );
     expect(errorOf({ REDIS_URL: 'http://cache' }).message).toBe(
-      "REDIS_URL: expected a redis:// or rediss:// URL, got 'http://cache'",
+      "REDIS_URL: redis:// か rediss:// の URL を指定してください（'http://cache' が指定されています）",
     );
   });
 
@@ -95,13 +95,13 @@ describe('parseConfig for analytics and admin', () => {
     expect(parseConfig({ ANALYTICS_RETENTION_DAYS: '90' }).analyticsRetentionDays).toBe(90);
     for (const bad of ['0', '-5', '1.5', 'forever', '36501']) {
       expect(errorOf({ ANALYTICS_RETENTION_DAYS: bad }).message).toMatch(
-        /^ANALYTICS_RETENTION_DAYS: expected a whole number of days from 1 to 36500/,
+        /^ANALYTICS_RETENTION_DAYS: 1 から 36500 までの日数を指定してください/,
       );
     }
   });
 
   it('refuses an ADMIN_TOKEN or HASH_SALT shorter than 16 characters, naming the variable', () => {
-    expect(errorOf({ ADMIN_TOKEN: 'short' }).message).toMatch(/^ADMIN_TOKEN: must be at least 16 characters/);
+    expect(errorOf({ ADMIN_TOKEN: 'short' }).message).toMatch(/^ADMIN_TOKEN: 16 文字以上にしてください/);
     expect(errorOf({ HASH_SALT: 'short' }).variable).toBe('HASH_SALT');
   });
 });
@@ -124,7 +124,7 @@ describe('parseConfig for TRUST_PROXY', () => {
 
   it("refuses 'true', which would believe any X-Forwarded-For, and what is not an address", () => {
     for (const bad of ['true', 'proxy.example.com', '10.0.0.0/33', '1.2.3']) {
-      expect(errorOf({ TRUST_PROXY: bad }).message).toMatch(/^TRUST_PROXY: expected the number of proxies/);
+      expect(errorOf({ TRUST_PROXY: bad }).message).toMatch(/^TRUST_PROXY: 前にあるプロキシの数/);
     }
   });
 });

@@ -50,9 +50,10 @@ describe('the server process', () => {
   });
 
   it('starts in local mode without credentials, says the webhook is disabled, and answers /api/ask', async () => {
-    const run = await startMain({ PORT: '0' }, /tokenizer and index ready/);
+    const run = await startMain({ PORT: '0' }, /"msg":"ready: /);
     try {
       expect(run.stdout).toContain('webhook');
+      expect(run.stdout).toMatch(/"msg":"ready: [^"]*\/preview"/);
       const port = /localhost:(\d+)/.exec(run.stdout)?.[1];
       expect(port).toBeDefined();
       const res = await fetch(`http://127.0.0.1:${port as string}/api/ask?q=${encodeURIComponent('ふるさと納税は？')}`);

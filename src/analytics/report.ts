@@ -4,6 +4,7 @@
  * `GET /admin/report` (JSON and CSV), `npm run report` and the preview page.
  */
 import { reportDays, startOfReportDay, type AnalyticsStore, type DailyVolume } from './analytics-store.js';
+import { reportNumberError } from './report-wording.js';
 
 /**
  * The JSON of `GET /admin/report` (times are ISO 8601 strings in UTC, days are Japan-time dates):
@@ -102,7 +103,7 @@ export function parseReportNumber(raw: unknown, name: string, max: number): numb
   if (typeof raw !== 'string' || !/^[1-9]\d*$/.test(raw) || Number(raw) > max) {
     // A query value or a CLI option: a string, or strings from a repeated ?days=, never an object.
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
-    throw new RangeError(`${name} expects a whole number from 1 to ${max}, got '${String(raw)}'`);
+    throw new RangeError(reportNumberError(name, max, String(raw)));
   }
   return Number(raw);
 }

@@ -33,6 +33,19 @@ function packageDir(): string {
   return path.dirname(createRequire(import.meta.url).resolve(PACKAGE));
 }
 
+/**
+ * Whether the dictionary is installed: it is a dev dependency, so a production install (the
+ * container) has not got it, and corpus:check then skips the staleness check.
+ */
+export function sudachiDictionaryInstalled(): boolean {
+  try {
+    packageDir();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isSudachiGroup(value: unknown): value is SudachiGroup {
   if (typeof value !== 'object' || value === null) return false;
   const { items } = value as { items?: unknown };

@@ -1,8 +1,10 @@
 /**
  * The staff report as plain-text tables for `npm run report`: columns aligned by display width
- * (a kanji takes two columns in a terminal), long questions shortened, times in Japan time.
+ * (a kanji takes two columns in a terminal), long questions shortened, times in Japan time. The
+ * titles and column names are report-wording.ts's, shared with the CSV.
  */
 import { dailyVolumeCells, type AnalyticsReport } from '../analytics/report.js';
+import { reportColumns, reportEmpty, reportTitles } from '../analytics/report-wording.js';
 
 const maxQuestionWidth = 48;
 
@@ -64,54 +66,61 @@ function table(
 
 export function formatReport(report: AnalyticsReport): string {
   const out: string[] = [];
-  out.push(`こもろ政策ボット report — last ${report.days} days (since ${japanTime(report.since)} JST)`, '');
+  const u = reportColumns.unanswered;
+  const f = reportColumns.negativeFeedback;
+  const e = reportColumns.topEntries;
+  out.push(reportTitles.heading(report.days, japanTime(report.since)), '');
 
-  out.push('答えられなかった質問 (unanswered questions, most asked first)');
-  if (report.unanswered.length === 0) out.push('  none: every question in this period was answered or was small talk');
+  out.push(reportTitles.unanswered);
+  if (report.unanswered.length === 0) out.push(`  ${reportEmpty.unanswered}`);
   else
     out.push(
       ...table(
-        ['times', 'users', 'last asked (JST)', 'question'],
-        report.unanswered.map((u) => [
-          u.count,
-          u.users,
-          japanTime(u.lastAskedAt),
-          shorten(u.question, maxQuestionWidth),
+        [u.count, u.users, u.lastAskedAt, u.question],
+        report.unanswered.map((q) => [
+          q.count,
+          q.users,
+          japanTime(q.lastAskedAt),
+          shorten(q.question, maxQuestionWidth),
         ]),
         ['right', 'right', 'left', 'left'],
       ),
     );
   out.push('');
 
-  out.push('役に立たなかった (entries with negative feedback)');
-  if (report.negativeFeedback.length === 0) out.push('  none: nobody voted 役に立たなかった in this period');
+  out.push(reportTitles.negativeFeedback);
+  if (report.negativeFeedback.length === 0) out.push(`  ${reportEmpty.negativeFeedback}`);
   else
     out.push(
       ...table(
-        ['down', 'up', 'last down (JST)', 'entry'],
-        report.negativeFeedback.map((f) => [f.down, f.up, japanTime(f.lastDownAt), f.entryId]),
+        [f.down, f.up, f.lastDownAt, f.entryId],
+        report.negativeFeedback.map((n) => [n.down, n.up, japanTime(n.lastDownAt), n.entryId]),
         ['right', 'right', 'left', 'left'],
       ),
     );
   out.push('');
 
-  out.push('日別 (daily volume, Japan time)');
+  out.push(reportTitles.dailyVolume);
   out.push(
-    ...table(
-      ['day', 'questions', 'answered', 'unanswered', 'small talk', 'up', 'down'],
-      report.dailyVolume.map(dailyVolumeCells),
-      ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
-    ),
+    ...table(reportColumns.dailyVolume, report.dailyVolume.map(dailyVolumeCells), [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]),
   );
   out.push('');
 
-  out.push('よく表示された項目 (top entries)');
-  if (report.topEntries.length === 0) out.push('  none: no answers in this period');
+  out.push(reportTitles.topEntries);
+  if (report.topEntries.length === 0) out.push(`  ${reportEmpty.topEntries}`);
   else
     out.push(
       ...table(
-        ['hits', 'last shown (JST)', 'entry'],
-        report.topEntries.map((e) => [e.hits, japanTime(e.lastShownAt), e.entryId]),
+        [e.hits, e.lastShownAt, e.entryId],
+        report.topEntries.map((t) => [t.hits, japanTime(t.lastShownAt), t.entryId]),
         ['right', 'left', 'left'],
       ),
     );

@@ -1,6 +1,7 @@
 /**
- * Problems found in a corpus, located for the staff member who must fix them:
- * "corpus/entries/01-shisei.yaml:42 entries[3].figures[0].after: expected number, received string".
+ * Problems found in a corpus, located for the staff member who must fix them, as `file:line 項目: 問題`:
+ * "corpus/entries/01-shisei.yaml:42 entries[3].figures[0].after: 数値を書いてください（'3億' は数値ではありません）".
+ * The wording of the problems is check-messages.ts's.
  */
 
 export interface CorpusProblem {
@@ -21,7 +22,7 @@ export function formatProblem(p: CorpusProblem): string {
 export class CorpusError extends Error {
   override readonly name = 'CorpusError';
   constructor(readonly problems: readonly CorpusProblem[]) {
-    super(`the corpus has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    super(`コーパスに問題が ${problems.length} 件あります:\n${problems.map(formatProblem).join('\n')}`);
   }
 }
 

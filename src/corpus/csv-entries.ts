@@ -10,6 +10,7 @@
  */
 import { formatPath, type CorpusProblem } from './corpus-problem.js';
 import { Entry, entryKinds, type EntryKind } from './entry.js';
+import { corpusIssueMessage, csvMessages, quoted } from './check-messages.js';
 
 /** The columns of a corpus spreadsheet, in the order export writes them. */
 export const csvColumns = [
@@ -111,7 +112,7 @@ export function entriesFromCsv(records: readonly CsvRow[], options: EntriesFromC
   const problems: CorpusProblem[] = [];
   const [headerRecord, ...body] = records;
   if (!headerRecord) {
-    return { rows: [], problems: [{ file: options.file, line: 0, field: '', message: `the file is empty: expected a header row (${csvColumns.join(',')})` }] };
+    return { rows: [], problems: [{ file: options.file, line: 0, field: '', message: csvMessages.emptyFile(csvColumns) }] };
   }
   const header = readHeader(headerRecord, options.file, problems);
   if (!header) return { rows: [], problems };
@@ -126,12 +127,12 @@ export function entriesFromCsv(records: readonly CsvRow[], options: EntriesFromC
     if (entry) {
       const first = rowOfId.get(entry.id);
       if (first !== undefined) {
-        rowProblems.push(located(options.file, row, label(header, 'id'), `duplicate id '${entry.id}' (also on row ${first})`));
+        rowProblems.push(located(options.file, row, label(header, 'id'), csvMessages.duplicateId(entry.id, first)));
       } else {
         rowOfId.set(entry.id, row);
       }
       if (options.pillars && !options.pillars.has(entry.pillar)) {
-        rowProblems.push(located(options.file, row, label(header, 'pillar'), `pillar ${entry.pillar} is not defined in meta.yaml`));
+        rowProblems.push(located(options.file, row, label(header, 'pillar'), csvMessages.pillarNotDefined(entry.pillar)));
       }
     }
     problems.push(...rowProblems);
@@ -148,16 +149,16 @@ function readHeader(record: CsvRow, file: string, problems: CorpusProblem[]): He
     if (label === '') return;
     const column = headerAliases.get(normalizeHeader(name));
     if (!column) {
-      problems.push(located(file, 1, label, `unknown column: expected one of ${csvColumns.join(', ')} (or 本文, キーワード, 柱…)`));
+      problems.push(located(file, 1, label, csvMessages.unknownColumn(csvColumns)));
     } else if (columns.has(column)) {
-      problems.push(located(file, 1, label, `column ${column} appears twice (first as ${columns.get(column)?.label ?? ''})`));
+      problems.push(located(file, 1, label, csvMessages.columnTwice(column, columns.get(column)?.label ?? '')));
     } else {
       columns.set(column, { index, label });
     }
   });
   for (const column of requiredCsvColumns) {
     if (!columns.has(column)) {
-      problems.push(located(file, 1, '', `missing column ${column} (or ${japaneseCsvColumns[column].join(', ')}): the first row must name at least ${requiredCsvColumns.join(', ')}`));
+      problems.push(located(file, 1, '', csvMessages.missingColumn(column, japaneseCsvColumns[column], requiredCsvColumns)));
     }
   }
   return problems.length > before ? undefined : { columns };
@@ -199,7 +200,7 @@ function entryFromRecord(
   const named = new Set([...header.columns.values()].map((c) => c.index));
   record.forEach((value, index) => {
     if (!named.has(index) && value.trim() !== '') {
-      problems.push(located(options.file, row, `column ${index + 1}`, `a cell in a column the header does not name: ${quoteCell(value)}`));
+      problems.push(located(options.file, row, csvMessages.unnamedColumn(index + 1), csvMessages.cellWithoutHeader(quoteCell(value))));
     }
   });
 
@@ -210,12 +211,12 @@ function entryFromRecord(
   let pillar: number | undefined = existing?.pillar ?? newEntryDefaults.pillar;
   if (pillarCell !== undefined) {
     pillar = wholeNumber(pillarCell, 0, 6);
-    if (pillar === undefined) problem('pillar', `expected a number from 0 to 6, got ${quoteCell(pillarCell)}`);
+    if (pillar === undefined) problem('pillar', csvMessages.pillarNumber(quoteCell(pillarCell)));
   }
 
   const kindCell = filled('kind')?.trim();
   if (kindCell !== undefined && !(entryKinds as readonly string[]).includes(kindCell)) {
-    problem('kind', `expected one of ${entryKinds.join(', ')}, got ${quoteCell(kindCell)}`);
+    problem('kind', csvMessages.kind(entryKinds, quoteCell(kindCell)));
   }
   const kind = kindCell ?? existing?.kind ?? newEntryDefaults.kind;
 
@@ -227,7 +228,7 @@ function entryFromRecord(
   let sourceLine: number | undefined = existing?.source.line ?? row;
   if (lineCell !== undefined) {
     sourceLine = wholeNumber(lineCell, 1, Number.MAX_SAFE_INTEGER);
-    if (sourceLine === undefined) problem('source_line', `expected a whole number from 1, got ${quoteCell(lineCell)}`);
+    if (sourceLine === undefined) problem('source_line', csvMessages.sourceLine(quoteCell(lineCell)));
   }
 
   // A phrasing is a sentence and may hold 「、」: one per line of the cell.
@@ -245,9 +246,9 @@ function entryFromRecord(
   if (figuresCell !== undefined && figuresCell.trim() !== '') {
     try {
       figures = JSON.parse(figuresCell);
-      if (!Array.isArray(figures)) throw new Error(`got ${quoteCell(figuresCell)}`);
+      if (!Array.isArray(figures)) throw new Error(csvMessages.notAnArray(quoteCell(figuresCell)));
     } catch (err) {
-      problem('figures', `expected a JSON array of figures such as ${figuresExample}: ${(err as Error).message}`);
+      problem('figures', csvMessages.figures(figuresExample, (err as Error).message));
     }
   }
 
@@ -264,16 +265,15 @@ function entryFromRecord(
     source: { section, line: sourceLine },
   };
   // The schema's checks too, but only for columns whose cells could be read.
-  const result = Entry.safeParse(candidate);
+  const result = Entry.safeParse(candidate, { error: corpusIssueMessage });
   if (result.success) return problems.length > before ? undefined : result.data;
   for (const issue of result.error.issues) {
     const [key, ...rest] = issue.path;
     const column = columnOfField(key, rest[0]);
     if (reported.has(column)) continue;
     const sub = column === 'source_section' || column === 'source_line' ? rest.slice(1) : rest;
-    const got = column === 'id' || column === 'kind' ? `, got ${quoteCell(candidate[column])}` : '';
-    const empty = issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1;
-    problem(column, `${empty ? 'must not be empty' : issue.message}${got}`, sub.length > 0 ? formatPath(['', ...sub]) : '');
+    const got = column === 'id' ? csvMessages.got(quoteCell(candidate[column])) : '';
+    problem(column, `${issue.message}${got}`, sub.length > 0 ? formatPath(['', ...sub]) : '');
   }
   return undefined;
 }
@@ -298,10 +298,7 @@ function wholeNumber(cell: string, min: number, max: number): number | undefined
   return n >= min && n <= max ? n : undefined;
 }
 
-function quoteCell(value: string): string {
-  const short = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return `'${short.replace(/\n/gu, '\\n')}'`;
-}
+const quoteCell = quoted;
 
 export interface CsvFromEntries {
   /** The header and one row per entry, in csvColumns order. */
@@ -321,7 +318,7 @@ export function entriesToCsv(entries: readonly Entry[], file: string): CsvFromEn
     for (const keyword of entry.keywords) {
       if (keywordSeparators.test(keyword)) {
         problems.push(
-          located(file, i + 2, 'keywords', `the keyword '${keyword}' of entry '${entry.id}' contains a separator (、 , ; ； or a line break) and would be split on import: change it in the YAML file`),
+          located(file, i + 2, 'keywords', csvMessages.keywordWithSeparator(keyword, entry.id)),
         );
       }
     }

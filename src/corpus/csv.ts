@@ -7,6 +7,7 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { csvMessages } from './check-messages.js';
 
 /** A CSV file that cannot be read; `reason` is for staff, in Japanese. */
 export class CsvSyntaxError extends Error {
@@ -31,7 +32,7 @@ export const csvLimits = { maxBytes: 10 * 1024 * 1024, maxRows: 10_000 } as cons
 export function csvSizeProblem(bytes: number): string | undefined {
   if (bytes <= csvLimits.maxBytes) return undefined;
   const mb = (n: number) => Math.ceil(n / (1024 * 1024));
-  return `ファイルが大きすぎます（${mb(bytes)} MB）。${mb(csvLimits.maxBytes)} MB までにしてください（ファイルを分けて取り込めます）`;
+  return csvMessages.tooLarge(mb(bytes), mb(csvLimits.maxBytes));
 }
 
 /** The first characters csv-stringify's escape_formulas guards (full-width ones included). */
@@ -68,16 +69,14 @@ export function parseCsv(text: string, options: { readonly maxRows?: number } = 
     if (!(err instanceof CsvError)) throw err;
     const line = lineAt(readBytes);
     const reason =
-      err.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'この行から始まる " で囲んだセルが閉じられていません（セルの終わりに " を書いてください）'
-        : `CSV として読めません（${err.message}）`;
+      err.code === 'CSV_QUOTE_NOT_CLOSED' ? csvMessages.quoteNotClosed : csvMessages.unreadableCsv(err.message);
     throw new CsvSyntaxError(line, reason, { cause: err });
   }
   if (rows.length > maxRows) {
     // readBytes ends the last record allowed: the one too many starts on the line after it.
     throw new CsvSyntaxError(
       lineAt(readBytes) + (/[\r\n]$/u.test(bytes.subarray(0, readBytes).toString()) ? 0 : 1),
-      `行が多すぎます（見出しを含めて ${maxRows} 行まで）。ファイルを分けて取り込んでください`,
+      csvMessages.tooManyRows(maxRows),
     );
   }
   return rows;

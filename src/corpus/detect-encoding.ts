@@ -6,6 +6,7 @@
  * BOM (which Excel opens correctly) or CP932.
  */
 import iconv from 'iconv-lite';
+import { csvMessages } from './check-messages.js';
 
 /** The encodings spreadsheet files are read and written in. */
 export type TextEncodingName = 'utf-8' | 'cp932';
@@ -31,8 +32,7 @@ export class TextEncodingError extends Error {
   }
 }
 
-const unreadable =
-  '文字コードが読み取れません（UTF-8 としても Shift_JIS としても正しくない文字があります）。Excel で「CSV UTF-8（コンマ区切り）」として保存し直してください';
+const unreadable = csvMessages.unreadableEncoding;
 
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 

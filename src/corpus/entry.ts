@@ -3,6 +3,7 @@
  * Types are derived from the zod schemas so the checker and the code never disagree.
  */
 import { z } from 'zod';
+import { schemaMessages } from './check-messages.js';
 
 /**
  * Groups of words that mean the same thing, each word normalised with `normalizeText`
@@ -55,7 +56,7 @@ export type SourceRef = z.infer<typeof SourceRef>;
 
 export const EntryId = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected kebab-case ascii (a-z, 0-9, -)');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, schemaMessages.entryIdFormat);
 
 /** Pillar numbers: 0 is the report as a whole (intro, stances, principles), 1–5 the five pillars, 6 その他の実績. */
 export const PillarNumber = z.number().int().min(0).max(6);
@@ -66,7 +67,7 @@ export const Entry = z
     pillar: PillarNumber,
     kind: EntryKind,
     title: z.string().trim().min(1).max(60),
-    body: z.string().trim().min(1, 'must not be empty'),
+    body: z.string().trim().min(1, schemaMessages.notEmpty),
     figures: z.array(Figure).default([]),
     period: z.string().trim().min(1).optional(),
     keywords: z.array(z.string().trim().min(1)).default([]),
@@ -89,7 +90,7 @@ export const Pillar = z
     label: z.string().trim().min(1).optional(),
     /** The rich menu tile's words when `name` is too long for it (src/render/rich-menu.ts says how long). */
     shortName: z.string().trim().min(1).optional(),
-    color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour like #1E5AA8'),
+    color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, schemaMessages.colorFormat),
   })
   .strict();
 export type Pillar = z.infer<typeof Pillar>;

@@ -4,6 +4,7 @@
  */
 import { CorpusError, type CorpusProblem } from './corpus-problem.js';
 import { CorpusMeta, Entry, EntryFile, type Corpus } from './entry.js';
+import { corpusIssueMessage, corpusMessages } from './check-messages.js';
 import { issuesToProblems, parseYaml, type SourceFile } from './parse-yaml.js';
 import { parseEnglishFile, parseSynonymFile } from './synonym-file.js';
 import { runAtOnce, runInSlices } from '../time-slices.js';
@@ -14,7 +15,7 @@ export type { SourceFile };
 export function parseMeta(file: SourceFile, problems: CorpusProblem[]): CorpusMeta | undefined {
   const parsed = parseYaml(file, problems);
   if (!parsed) return undefined;
-  const result = CorpusMeta.safeParse(parsed.doc.toJS());
+  const result = CorpusMeta.safeParse(parsed.doc.toJS(), { error: corpusIssueMessage });
   if (!result.success) {
     problems.push(...issuesToProblems(file, parsed, [], result.error));
     return undefined;
@@ -32,14 +33,14 @@ interface LocatedEntry {
 export function parseEntryFile(file: SourceFile, problems: CorpusProblem[]): LocatedEntry[] {
   const parsed = parseYaml(file, problems);
   if (!parsed) return [];
-  const shape = EntryFile.safeParse(parsed.doc.toJS());
+  const shape = EntryFile.safeParse(parsed.doc.toJS(), { error: corpusIssueMessage });
   if (!shape.success) {
     problems.push(...issuesToProblems(file, parsed, [], shape.error));
     return [];
   }
   const located: LocatedEntry[] = [];
   shape.data.entries.forEach((raw, i) => {
-    const result = Entry.safeParse(raw);
+    const result = Entry.safeParse(raw, { error: corpusIssueMessage });
     if (result.success) {
       located.push({ entry: result.data, file: file.name, line: parsed.lineOf(['entries', i]) });
     } else {
@@ -72,7 +73,7 @@ function* parsing(
         file: item.file,
         line: item.line,
         field: 'id',
-        message: `duplicate id '${item.entry.id}' (first defined at ${first.file}:${first.line})`,
+        message: corpusMessages.duplicateId(item.entry.id, `${first.file}:${first.line}`),
       });
     } else {
       firstById.set(item.entry.id, item);
@@ -82,12 +83,12 @@ function* parsing(
         file: item.file,
         line: item.line,
         field: 'pillar',
-        message: `pillar ${item.entry.pillar} is not defined in ${meta.name}`,
+        message: corpusMessages.pillarNotDefined(item.entry.pillar, meta.name),
       });
     }
   }
   if (located.length === 0 && problems.length === 0) {
-    problems.push({ file: meta.name, line: 0, field: '', message: 'the corpus has no entries' });
+    problems.push({ file: meta.name, line: 0, field: '', message: corpusMessages.noEntries });
   }
   const synonyms = synonymFile ? parseSynonymFile(synonymFile, problems) : [];
   yield;

@@ -5,11 +5,12 @@
 import { z } from 'zod';
 import { CorpusError, type CorpusProblem } from './corpus-problem.js';
 import type { Corpus, Entry } from './entry.js';
+import { corpusIssueMessage, corpusMessages, schemaMessages } from './check-messages.js';
 
 const FaqLine = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
   title: z.string().min(1),
-  text: z.string().min(1, 'must not be empty'),
+  text: z.string().min(1, schemaMessages.notEmpty),
 });
 
 /** Parse a JSONL FAQ (pure). Every bad line is reported with its number. */
@@ -24,10 +25,10 @@ export function parseJsonlCorpus(name: string, text: string): Corpus {
     try {
       value = JSON.parse(raw);
     } catch (err) {
-      problems.push({ file: name, line, field: '', message: `not JSON: ${(err as Error).message}` });
+      problems.push({ file: name, line, field: '', message: corpusMessages.notJson((err as Error).message) });
       return;
     }
-    const result = FaqLine.safeParse(value);
+    const result = FaqLine.safeParse(value, { error: corpusIssueMessage });
     if (!result.success) {
       for (const issue of result.error.issues) {
         problems.push({ file: name, line, field: issue.path.join('.'), message: issue.message });
@@ -36,14 +37,14 @@ export function parseJsonlCorpus(name: string, text: string): Corpus {
     }
     const { id, title, text: body } = result.data;
     if (seen.has(id)) {
-      problems.push({ file: name, line, field: 'id', message: `duplicate id '${id}'` });
+      problems.push({ file: name, line, field: 'id', message: corpusMessages.duplicateIdEarlier(id) });
       return;
     }
     seen.add(id);
     entries.push({ id, pillar: 0, kind: 'faq', title, body, figures: [], keywords: [], phrasings: [], source: { section: name, line } });
   });
   if (entries.length === 0 && problems.length === 0) {
-    problems.push({ file: name, line: 0, field: '', message: 'no entries' });
+    problems.push({ file: name, line: 0, field: '', message: corpusMessages.noEntries });
   }
   if (problems.length > 0) throw new CorpusError(problems);
   return {

@@ -5,6 +5,7 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type CorpusProblem } from './corpus-problem.js';
+import { corpusMessages } from './check-messages.js';
 
 export interface SourceFile {
   /** Path as shown to staff, e.g. corpus/entries/01-shisei.yaml */
@@ -25,7 +26,7 @@ export function parseYaml(file: SourceFile, problems: CorpusProblem[]): ParsedYa
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const line = lineCounter.linePos(err.pos[0]).line;
-      problems.push({ file: file.name, line, field: '', message: `YAML syntax: ${err.message.split('\n')[0] as string}` });
+      problems.push({ file: file.name, line, field: '', message: corpusMessages.yamlSyntax(err.message.split('\n')[0] as string) });
     }
     return undefined;
   }

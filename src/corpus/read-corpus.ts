@@ -11,6 +11,7 @@ import type { Corpus } from './entry.js';
 import { parseCorpusInSlices, type SourceFile } from './parse-corpus.js';
 import { parseJsonlCorpus } from './parse-jsonl-corpus.js';
 import { SudachiSynonymsFile } from './synonym-file.js';
+import { corpusIssueMessage, corpusMessages } from './check-messages.js';
 
 /** The corpus bundled with the bot. */
 export const bundledCorpusDir = path.resolve(import.meta.dirname, '../../corpus');
@@ -63,17 +64,17 @@ export async function readCorpusDir(dir: string): Promise<Corpus> {
 export async function readSudachiSynonyms(dir: string): Promise<SynonymGroups> {
   const source = await readOptionalSource(path.join(dir, sudachiSynonymsFileName));
   if (!source) return [];
-  const rebuild = 'run npm run synonyms:build to write it again';
+  const rebuild = corpusMessages.rebuildSudachi;
   let value: unknown;
   try {
     value = JSON.parse(source.text);
   } catch (err) {
-    throw new CorpusError([{ file: source.name, line: 0, field: '', message: `not JSON (${(err as Error).message}): ${rebuild}` }]);
+    throw new CorpusError([{ file: source.name, line: 0, field: '', message: `${corpusMessages.notJson((err as Error).message)}: ${rebuild}` }]);
   }
-  const result = SudachiSynonymsFile.safeParse(value);
+  const result = SudachiSynonymsFile.safeParse(value, { error: corpusIssueMessage });
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new CorpusError([{ file: source.name, line: 0, field: formatPath(issue?.path ?? []), message: `${issue?.message ?? 'invalid'}: ${rebuild}` }]);
+    throw new CorpusError([{ file: source.name, line: 0, field: formatPath(issue?.path ?? []), message: `${issue?.message ?? ''}: ${rebuild}` }]);
   }
   return result.data.groups;
 }

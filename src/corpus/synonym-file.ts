@@ -9,29 +9,30 @@ import { normalizeText } from '../normalize/normalize.js';
 import type { SynonymGroups } from './entry.js';
 import { formatPath, type CorpusProblem } from './corpus-problem.js';
 import { issuesToProblems, parseYaml, type SourceFile } from './parse-yaml.js';
+import { corpusIssueMessage, corpusMessages, schemaMessages } from './check-messages.js';
 
 function wordError(input: unknown): string {
-  if (input === undefined || input === null) return 'missing word';
-  if (typeof input === 'number' || typeof input === 'boolean') return `expected a word: write ${String(input)} in quotes, like "${String(input)}"`;
-  return 'expected a word';
+  if (input === undefined || input === null) return schemaMessages.missingWord;
+  if (typeof input === 'number' || typeof input === 'boolean') return schemaMessages.wordInQuotes(String(input));
+  return schemaMessages.notAWord;
 }
 
 const Word = z
   .string({ error: (issue) => wordError(issue.input) })
   .trim()
-  .refine((word) => normalizeText(word) !== '', 'must not be empty');
+  .refine((word) => normalizeText(word) !== '', schemaMessages.notEmpty);
 
 /** One group of the staff file: at least two words, none of them twice. */
 export const SynonymGroup = z
-  .array(Word, { error: 'expected a list of words, like [残業, 超過勤務]' })
-  .min(2, 'a group needs at least 2 words')
+  .array(Word, { error: schemaMessages.wordList })
+  .min(2, schemaMessages.groupTooSmall)
   .superRefine((words, ctx) => {
     const firstIndex = new Map<string, number>();
     words.forEach((word, i) => {
       const key = normalizeText(word);
       const first = firstIndex.get(key);
       if (first === undefined) firstIndex.set(key, i);
-      else ctx.addIssue({ code: 'custom', path: [i], message: `'${word}' repeats '${words[first] as string}' (word ${first + 1} of this group)` });
+      else ctx.addIssue({ code: 'custom', path: [i], message: schemaMessages.wordRepeated(word, words[first] as string, first + 1) });
     });
   });
 
@@ -46,7 +47,7 @@ export function parseSynonymFile(file: SourceFile, problems: CorpusProblem[]): s
   const before = problems.length;
   const parsed = parseYaml(file, problems);
   if (!parsed) return undefined;
-  const shape = SynonymFileShape.safeParse(parsed.doc.toJS());
+  const shape = SynonymFileShape.safeParse(parsed.doc.toJS(), { error: corpusIssueMessage });
   if (!shape.success) {
     problems.push(...issuesToProblems(file, parsed, [], shape.error));
     return undefined;
@@ -54,7 +55,7 @@ export function parseSynonymFile(file: SourceFile, problems: CorpusProblem[]): s
   const groups: string[][] = [];
   const firstGroupOf = new Map<string, { readonly index: number; readonly line: number }>();
   shape.data.groups.forEach((raw, g) => {
-    const result = SynonymGroup.safeParse(raw);
+    const result = SynonymGroup.safeParse(raw, { error: corpusIssueMessage });
     if (!result.success) {
       problems.push(...issuesToProblems(file, parsed, ['groups', g], result.error));
       return;
@@ -68,7 +69,7 @@ export function parseSynonymFile(file: SourceFile, problems: CorpusProblem[]): s
           file: file.name,
           line: parsed.lineOf(path),
           field: formatPath(path),
-          message: `'${result.data[w] as string}' is already in the group at line ${first.line} (groups[${first.index}]); a word may be in one group only: merge the two groups`,
+          message: corpusMessages.wordInTwoGroups(result.data[w] as string, first.line, first.index),
         });
       } else {
         firstGroupOf.set(word, { index: g, line: parsed.lineOf(['groups', g]) });
@@ -100,10 +101,10 @@ export function parseEnglishFile(file: SourceFile, problems: CorpusProblem[]): s
       problems.push({ file: file.name, line: parsed.lineOf(path), field: formatPath(path), message });
     };
     if (japanese === undefined || !HAS_JAPANESE.test(japanese)) {
-      at(0, `the first word of a group must be the Japanese word the corpus uses, like [超過勤務, overtime]; got '${japanese ?? ''}'`);
+      at(0, corpusMessages.englishFirstWord(japanese ?? ''));
     }
     english.forEach((word, w) => {
-      if (!LATIN_WORD.test(word)) at(w + 1, `'${word}' is not an English word: write Latin letters, digits, spaces or hyphens only`);
+      if (!LATIN_WORD.test(word)) at(w + 1, corpusMessages.notEnglishWord(word));
     });
   });
   return problems.length === before ? groups : undefined;

@@ -1,7 +1,8 @@
 /**
  * Why the bot answered what it did, for staff (npm run ask -- --explain): for each top hit, which
  * content terms of the question it matched, by which path and in which fields; then the coverage
- * of the best hit against the decision thresholds. Pure: an Asked and its index in, text or JSON out.
+ * of the best hit against the decision thresholds. Pure: an Asked and its index in, text or JSON
+ * out; the Japanese staff read is in explain-wording.ts.
  */
 import type { Term } from '../analyze/analyze.js';
 import type { Asked } from '../ask.js';
@@ -9,6 +10,7 @@ import { coverage, defaultDecisionRule, type DecisionRule } from './decide.js';
 import type { Hit } from '../search/search.js';
 import { contentTerms, type RankedHit, type TermMatch } from '../search/search.js';
 import type { SearchIndex } from '../search/search-index.js';
+import { abstainedWhy, answeredWhy, explainLabels, fieldNames, matchPathNames, pct } from './explain-wording.js';
 
 /** How one content term of the question fared against one hit. */
 export interface TermExplanation {
@@ -64,13 +66,12 @@ export interface Explanation {
   /** Coverage of the best hit, when there is one. */
   readonly coverage?: number;
   readonly rule: DecisionRule;
-  /** The decision in one sentence. */
+  /** The decision in one sentence, in Japanese for staff (the preview page's 理由). */
   readonly why: string;
   readonly hits: readonly HitExplanation[];
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
-const pct = (n: number) => `${Math.round(n * 100)}%`;
 
 /** decide() works on RankedHits; Decision only promises Hits, so check rather than cast. */
 function isRanked(hit: Hit): hit is RankedHit {
@@ -185,31 +186,13 @@ function termWeights(index: SearchIndex, asked: Asked, anyHit: Hit | undefined):
 
 function whySentence(asked: Asked, rule: DecisionRule, best: HitExplanation | undefined): string {
   const { decision } = asked;
-  const thresholds = `answer ≥ ${pct(rule.answer)}, related ≥ ${pct(rule.related)}`;
-  const covered = best ? `the best hit (${best.id}) covers ${pct(best.coverage)} of the question's weight` : '';
-  if (decision.kind === 'answer') {
-    const unit = decision.askedUnit
-      ? `; the question asks for a figure in ${decision.askedUnit}, which the reply leads with`
-      : '';
-    return decision.confidence === 'full'
-      ? `answered: ${covered} (${thresholds})${unit}`
-      : `answered as related information (関連する情報): ${covered}, below answer but at least related (${thresholds})${unit}`;
-  }
-  switch (decision.reason) {
-    case 'empty':
-      return 'not answered (empty): nothing left to search after normalisation';
-    case 'greeting':
-    case 'thanks':
-      return `not answered (${decision.reason}): small talk gets a fixed reply, whatever the corpus matches`;
-    case 'no-match':
-      if (contentTerms(asked.decisive).length === 0) {
-        return 'not answered (no-match): the question has no content term, only words that shape a question';
-      }
-      if (!best) return 'not answered (no-match): no entry matched any content term';
-      return `not answered (no-match): ${covered}, below related (${thresholds})`;
-    case 'not-in-report':
-      return `not answered (not-in-report): ${covered}, but the question asks for ${decision.missing ?? 'a kind of fact'} and the entry gives none; it is offered as related information`;
-  }
+  if (decision.kind === 'answer') return answeredWhy(decision.confidence, best, rule, decision.askedUnit);
+  return abstainedWhy(decision.reason, {
+    best,
+    rule,
+    hasContentTerms: contentTerms(asked.decisive).length > 0,
+    ...(decision.missing ? { missing: decision.missing } : {}),
+  });
 }
 
 function synonymsOf(asked: Asked): { phrase: string; targets: string[] }[] {
@@ -253,13 +236,6 @@ export function explainJson(
   };
 }
 
-const pathNames: Readonly<Record<string, string>> = {
-  text: 'text (word)',
-  approximate: 'approximate (katakana prefix or one slip)',
-  reading: 'reading (kana bigrams)',
-  synonym: 'synonym',
-};
-
 /** Display width of a string in a terminal: CJK characters take two columns. */
 function width(text: string): number {
   let w = 0;
@@ -279,29 +255,31 @@ export function formatExplain(
   rule: DecisionRule = defaultDecisionRule,
 ): string {
   const x = explainJson(index, asked, top, rule);
-  const lines = [`  why: ${x.why}`];
+  const l = explainLabels;
+  const lines = [`  ${l.why}: ${x.why}`];
   const weightOf = new Map(x.hits[0]?.terms.map((t) => [t.term, t.weight]) ?? []);
-  const terms = x.contentTerms.map((t) => (weightOf.has(t) ? `${t} (${pct(weightOf.get(t) ?? 0)})` : t));
-  lines.push(`  content terms: ${terms.length > 0 ? terms.join(', ') : 'none'}`);
-  if (x.background.length > 0) lines.push(`  told, not asked (background): ${x.background.join(', ')}`);
-  if (x.genericTerms.length > 0) lines.push(`  ignored (generic): ${x.genericTerms.join(', ')}`);
+  const terms = x.contentTerms.map((t) => (weightOf.has(t) ? `${t}（${pct(weightOf.get(t) ?? 0)}）` : t));
+  lines.push(`  ${l.contentTerms}: ${terms.length > 0 ? terms.join('、') : l.none}`);
+  if (x.background.length > 0) lines.push(`  ${l.background}: ${x.background.join('、')}`);
+  if (x.genericTerms.length > 0) lines.push(`  ${l.generic}: ${x.genericTerms.join('、')}`);
   if (x.synonyms.length > 0) {
-    lines.push(`  synonyms: ${x.synonyms.map((g) => `${g.phrase} → ${g.targets.join(' / ')}`).join(', ')}`);
+    lines.push(`  ${l.synonyms}: ${x.synonyms.map((g) => `${g.phrase} → ${g.targets.join(' / ')}`).join('、')}`);
   }
   const termColumn = Math.max(0, ...x.contentTerms.map(width));
   for (const h of x.hits) {
     lines.push(`  ${h.rank}. ${h.id}  ${h.title}`);
-    lines.push(`       score ${h.score}  coverage ${pct(h.coverage)}`);
+    lines.push(`       ${l.score} ${h.score}  ${l.coverage} ${pct(h.coverage)}`);
     for (const t of h.terms) {
       const path = t.synonym
-        ? `synonym ${t.synonym.target} (${t.synonym.matchedTerms.length} of ${t.synonym.terms.length} terms: ${t.synonym.matchedTerms.join(', ')})`
-        : (pathNames[t.via ?? ''] ?? t.via ?? '');
-      const share = t.share !== undefined && t.share < 1 ? `  share ${pct(t.share)}` : '';
-      const how = t.matched ? `${path}  in ${(t.fields ?? []).join(', ')}${share}` : 'not matched';
+        ? l.synonymPath(t.synonym.target, t.synonym.matchedTerms, t.synonym.terms.length)
+        : (matchPathNames[t.via ?? ''] ?? t.via ?? '');
+      const share = t.share !== undefined && t.share < 1 ? `  ${l.share} ${pct(t.share)}` : '';
+      const fields = (t.fields ?? []).map((f) => fieldNames[f] ?? f).join('・');
+      const how = t.matched ? `${path}  ${l.in} ${fields}${share}` : l.notMatched;
       lines.push(`       ${t.matched ? '✓' : '✗'} ${padEnd(t.term, termColumn)}  ${how}`);
     }
     if (h.terms.length > 0 && h.terms.every((t) => !t.matched)) {
-      lines.push('       (no content term of the question matched: ranked by partial matches only)');
+      lines.push(`       ${l.noTermMatched}`);
     }
   }
   return lines.join('\n');

@@ -11,6 +11,7 @@
  */
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { outdatedRichMenuIds, richMenuNamePrefix } from '../render/rich-menu.js';
+import { lineSetupText } from './line-setup-wording.js';
 
 /** The image sent to `/v2/bot/richmenu/{richMenuId}/content`. */
 export interface RichMenuImage {
@@ -85,9 +86,7 @@ export function createLineSetupApi(options: LineApiHosts & { readonly channelAcc
 /** Stands for the id LINE would return, in the dry run's printed URLs. */
 export const dryRunRichMenuId = '{richMenuId}';
 
-function formatBytes(bytes: number): string {
-  return `${bytes.toLocaleString('en-US')} bytes (${(bytes / 1024).toFixed(1)} KiB)`;
-}
+const formatBytes = lineSetupText.size;
 
 /** The port that prints each request (method, URL, JSON body; the image's size) and sends nothing. */
 export function createDryRunLineSetupApi(hosts: LineApiHosts, print: (line: string) => void): LineSetupApi {
@@ -137,16 +136,16 @@ export function createDryRunLineSetupApi(hosts: LineApiHosts, print: (line: stri
 export class LineSetupError extends Error {
   override readonly name = 'LineSetupError';
   constructor(
-    /** What the setup was doing, e.g. 'create the rich menu'. */
+    /** What the setup was doing, e.g. リッチメニューを作成. */
     readonly step: string,
     options: { cause: unknown },
   ) {
-    super(`could not ${step}: ${describeFailure(options.cause)}`, options);
+    super(lineSetupText.couldNot(step, describeFailure(options.cause)), options);
   }
 }
 
 function describeFailure(error: unknown): string {
-  if (error instanceof HTTPFetchError) return `LINE answered ${error.status} ${error.statusText} ${error.body}`.trim();
+  if (error instanceof HTTPFetchError) return lineSetupText.lineAnswered(error.status, error.statusText, error.body);
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -169,26 +168,24 @@ export function describeWebhookEndpoint(info: messagingApi.GetWebhookEndpointRes
   const endpoint = info.endpoint.trim();
   if (endpoint === '') {
     return {
-      lines: ['Webhook endpoint: not set'],
-      warnings: [`no webhook URL is set: run again with --webhook-url https://<host>${webhookPath}`],
+      lines: [lineSetupText.webhookNotSet],
+      warnings: [lineSetupText.warnings.noWebhookUrl(webhookPath)],
     };
   }
   const warnings: string[] = [];
-  if (!info.active)
-    warnings.push('webhook use is off: turn on "Use webhook" in the LINE Developers console (Messaging API tab)');
+  if (!info.active) warnings.push(lineSetupText.warnings.webhookOff);
   let path = '';
   try {
     path = new URL(endpoint).pathname;
   } catch {
-    warnings.push(`the endpoint '${endpoint}' is not a URL`);
+    warnings.push(lineSetupText.warnings.notAUrl(endpoint));
   }
   const endsWithWebhook = path.replace(/\/+$/, '').endsWith(webhookPath);
-  if (path !== '' && !endsWithWebhook)
-    warnings.push(`the endpoint does not end with ${webhookPath}, where the bot listens`);
+  if (path !== '' && !endsWithWebhook) warnings.push(lineSetupText.warnings.wrongPath(webhookPath));
   return {
     lines: [
-      `Webhook endpoint: ${endpoint}`,
-      `  set: yes; active: ${info.active ? 'yes' : 'no'}; ends with ${webhookPath}: ${endsWithWebhook ? 'yes' : 'no'}`,
+      lineSetupText.webhookEndpoint(endpoint),
+      lineSetupText.webhookState(info.active, webhookPath, endsWithWebhook),
     ],
     warnings,
   };
@@ -226,46 +223,39 @@ export async function runLineSetup(
   };
   const { richMenu, image } = plan;
 
-  await step('validate the rich menu', () => api.validateRichMenu(richMenu));
-  progress('Rich menu: valid');
-  const richMenuId = await step('create the rich menu', () => api.createRichMenu(richMenu));
-  progress(`Rich menu: created ${richMenuId} (${richMenu.name ?? ''})`);
+  const t = lineSetupText;
+  await step(t.steps.validate, () => api.validateRichMenu(richMenu));
+  progress(t.valid);
+  const richMenuId = await step(t.steps.create, () => api.createRichMenu(richMenu));
+  progress(t.created(richMenuId, richMenu.name ?? ''));
   try {
-    await step('upload the rich menu image', () => api.uploadRichMenuImage(richMenuId, image));
-    progress(
-      `Rich menu: image uploaded (${image.contentType}, ${image.width}×${image.height}, ${formatBytes(image.bytes.length)})`,
-    );
-    await step('set the default rich menu', () => api.setDefaultRichMenu(richMenuId));
-    progress(`Rich menu: ${richMenuId} is now the default for all users`);
+    await step(t.steps.upload, () => api.uploadRichMenuImage(richMenuId, image));
+    progress(t.uploaded(image.contentType, image.width, image.height, formatBytes(image.bytes.length)));
+    await step(t.steps.setDefault, () => api.setDefaultRichMenu(richMenuId));
+    progress(t.isDefault(richMenuId));
   } catch (error) {
     // A menu without an image (or never made the default) is of no use: remove it again.
     await api.deleteRichMenu(richMenuId).catch(() => undefined);
     throw error;
   }
 
-  const menus = await step('list the rich menus', () => api.listRichMenus());
+  const menus = await step(t.steps.list, () => api.listRichMenus());
   const outdated = menus === undefined ? [] : outdatedRichMenuIds(menus, richMenuId);
-  for (const id of outdated) await step(`delete the older rich menu ${id}`, () => api.deleteRichMenu(id));
+  for (const id of outdated) await step(t.steps.delete(id), () => api.deleteRichMenu(id));
   if (menus === undefined) {
-    log(
-      `(dry run: the older rich menus named ${richMenuNamePrefix}… would each be deleted with DELETE /v2/bot/richmenu/{richMenuId})`,
-    );
+    log(t.dryRunDeletes(richMenuNamePrefix));
   } else {
-    progress(
-      outdated.length === 0
-        ? 'Rich menu: no older menu of this tool to delete'
-        : `Rich menu: deleted ${outdated.length} older menu(s): ${outdated.join(', ')}`,
-    );
+    progress(outdated.length === 0 ? t.noneToDelete : t.deleted(outdated));
   }
 
   const warnings: string[] = [];
   let webhookOk = true;
   if (plan.webhookUrl !== undefined) {
     const endpoint = plan.webhookUrl;
-    await step('set the webhook endpoint', () => api.setWebhookEndpoint(endpoint));
-    progress(`Webhook endpoint: set to ${endpoint}`);
+    await step(t.steps.setWebhook, () => api.setWebhookEndpoint(endpoint));
+    progress(t.webhookSet(endpoint));
   }
-  const info = await step('get the webhook endpoint', () => api.getWebhookEndpoint());
+  const info = await step(t.steps.getWebhook, () => api.getWebhookEndpoint());
   if (info !== undefined) {
     const described = describeWebhookEndpoint(info);
     described.lines.forEach((line) => log(line));
@@ -273,15 +263,13 @@ export async function runLineSetup(
   }
   if (plan.webhookUrl !== undefined) {
     const endpoint = plan.webhookUrl;
-    const test = await step('test the webhook endpoint', () => api.testWebhookEndpoint(endpoint));
+    const test = await step(t.steps.testWebhook, () => api.testWebhookEndpoint(endpoint));
     if (test !== undefined) {
       webhookOk = test.success === true;
-      log(
-        `Webhook test: ${webhookOk ? 'OK' : 'FAILED'} (HTTP ${test.statusCode} ${test.reason}${test.detail ? `: ${test.detail}` : ''})`,
-      );
+      log(t.webhookTest(webhookOk, test.statusCode, test.reason, test.detail));
     }
   }
-  warnings.forEach((warning) => log(`warning: ${warning}`));
-  if (!api.sends) log('(dry run: nothing was sent)');
+  warnings.forEach((warning) => log(t.warning(warning)));
+  if (!api.sends) log(t.dryRunNothingSent);
   return { richMenuId, deletedRichMenuIds: outdated, warnings, webhookOk };
 }

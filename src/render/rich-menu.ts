@@ -137,7 +137,7 @@ export function designRichMenu(meta: CorpusMeta): RichMenuDesign {
   const tiles: RichMenuTile[] = FIVE_PILLARS.map((n, i) => {
     const pillar = findPillar(meta, n);
     if (pillar === undefined)
-      throw new Error(`corpus meta.yaml: pillar ${n} is missing, the rich menu has a tile for each of the pillars 1–5`);
+      throw new Error(`corpus meta.yaml: 柱${n}がありません。リッチメニューには柱1〜5のタイルが1つずつ必要です`);
     return {
       bounds: cells[i] as Bounds,
       action: {

@@ -5,11 +5,12 @@
  * lockout after failed admin logins. A client is its address (req.ip: X-Forwarded-For's only
  * when TRUST_PROXY trusts the proxy), an IPv6 address by its /56 (express-rate-limit's default key).
  * Counters live in each process's memory: N replicas allow N times the limits, which still
- * bounds each one's work. The wording staff read is here, in Japanese.
+ * bounds each one's work. The wording staff read is staff-messages.ts's.
  */
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Logger } from '../logger.js';
+import { adminMessages, limitMessages } from './staff-messages.js';
 
 export interface AbuseLimits {
   /** Requests per client per minute to GET /api/ask and POST /api/postback together. */
@@ -51,7 +52,7 @@ export function staffApiRateLimit(limits: AbuseLimits): RequestHandler {
     validate: { xForwardedForHeader: false },
     handler: (_req, res) => {
       res.status(429).json({
-        message: `リクエストが多すぎます（この端末から 1 分に ${limits.staffApiPerMinute} 回まで）。1 分ほど待ってからもう一度お試しください。`,
+        message: limitMessages.tooManyRequests(limits.staffApiPerMinute),
       });
     },
   });
@@ -88,11 +89,7 @@ export function adminLoginRateLimit(
         },
         'admin login refused: client locked out',
       );
-      refuse(
-        req,
-        res,
-        `ログインの失敗が続いたため、この端末からのログインを ${limits.adminLockoutMinutes} 分ほど止めています。しばらく待ってから ADMIN_TOKEN を確かめて入力してください。`,
-      );
+      refuse(req, res, adminMessages.lockedOut(limits.adminLockoutMinutes));
     },
   });
 }
@@ -128,9 +125,9 @@ export function createCpuBudget(msPerMinute: number, now: () => number = () => p
   };
 }
 
-export const cpuBudgetSpentMessage = 'この端末からの質問の処理が多すぎます。1 分ほど待ってからもう一度お試しください。';
+export const cpuBudgetSpentMessage = limitMessages.cpuBudgetSpent;
 
 /** A question longer than the engine reads. */
 export function questionTooLongMessage(length: number, max: number): string {
-  return `質問が長すぎます（${length} 文字）。${max} 文字までにしてください（ボットも先頭の ${max} 文字しか読みません）。`;
+  return limitMessages.questionTooLong(length, max);
 }

@@ -13,6 +13,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from '../logger.js';
 import { adminLoginRateLimit, defaultAbuseLimits, type AbuseLimits } from './abuse-limits.js';
+import { adminMessages } from './staff-messages.js';
 
 export interface AdminAuthOptions {
   /** ADMIN_TOKEN (at least 16 characters); undefined disables admin. */
@@ -82,15 +83,15 @@ function loginPage(next: string, problem?: string): string {
   return `<!doctype html>
 <html lang="ja">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>管理画面ログイン — こもろ政策ボット</title>
+<title>${adminMessages.loginTitle} — こもろ政策ボット</title>
 <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem}
 input,button{font-size:1rem;padding:.4rem}input{width:100%;box-sizing:border-box}p.problem{color:#b00020}</style></head>
 <body>
-<h1>管理画面ログイン</h1>
+<h1>${adminMessages.loginTitle}</h1>
 ${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>\n` : ''}<form method="post" action="/admin/login">
 <p><label>ADMIN_TOKEN<br><input type="password" name="token" autocomplete="current-password" required autofocus></label></p>
 <input type="hidden" name="next" value="${escapeHtml(next)}">
-<p><button type="submit">ログイン</button></p>
+<p><button type="submit">${adminMessages.loginButton}</button></p>
 </form>
 </body>
 </html>
@@ -108,9 +109,7 @@ function sendLoginPage(res: Response, status: number, next: string, problem?: st
     .send(loginPage(next, problem));
 }
 
-const unauthorized = {
-  message: 'admin requires ADMIN_TOKEN: send Authorization: Bearer <token>, or log in at /admin/login',
-};
+const unauthorized = { message: adminMessages.unauthorized };
 
 /** The router to mount at /admin before the admin routes: login, logout, then the guard. */
 export function adminAuth(options: AdminAuthOptions): express.Router {
@@ -124,9 +123,7 @@ export function adminAuth(options: AdminAuthOptions): express.Router {
   const token = options.token;
   if (token === undefined) {
     router.use((_req, res) => {
-      res
-        .status(403)
-        .json({ message: 'admin is disabled: set ADMIN_TOKEN (at least 16 characters) and restart to enable /admin' });
+      res.status(403).json({ message: adminMessages.disabled });
     });
     return router;
   }
@@ -144,7 +141,7 @@ export function adminAuth(options: AdminAuthOptions): express.Router {
     const next = safeNext(body.next);
     if (typeof body.token !== 'string' || !secretsEqual(body.token, token)) {
       options.logger.warn({ reason: 'wrong-token' }, 'admin login refused: wrong token');
-      sendLoginPage(res, 401, next, 'トークンが違います。ADMIN_TOKEN を入力してください。');
+      sendLoginPage(res, 401, next, adminMessages.wrongToken);
       return;
     }
     res.set(

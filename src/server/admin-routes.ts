@@ -10,6 +10,7 @@ import { csvBom, reportToCsv } from '../analytics/report-csv.js';
 import { buildReport, maxReportDays, maxReportLimit, parseReportNumber } from '../analytics/report.js';
 import type { Logger } from '../logger.js';
 import { reportPage } from '../report-page/report-page-routes.js';
+import { adminMessages } from './staff-messages.js';
 
 export interface AdminRouteDeps {
   readonly logger: Logger;
@@ -47,16 +48,14 @@ export function adminRoutes(deps: AdminRouteDeps): express.Router {
       return;
     }
     if (!deps.analytics) {
-      res.status(503).json({
-        message: 'analytics is not available: the store in DATA_DIR could not be opened (see the start-up log)',
-      });
+      res.status(503).json({ message: adminMessages.analyticsUnavailable });
       return;
     }
     const format = req.query.format ?? 'json';
     if (format !== 'json' && format !== 'csv') {
       // express's simple query parser gives a string or strings (a repeated ?format=), never an object.
       // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
-      res.status(400).json({ message: `format expects json or csv, got '${String(format)}'` });
+      res.status(400).json({ message: adminMessages.badFormat(String(format)) });
       return;
     }
     let days: number | undefined;
@@ -92,7 +91,7 @@ export function adminRoutes(deps: AdminRouteDeps): express.Router {
   router.post('/reload', async (_req, res) => {
     const status = await deps.corpus?.reload();
     if (!status) {
-      res.status(503).json({ message: 'still starting: the corpus is not loaded yet' });
+      res.status(503).json({ message: adminMessages.reloadStarting });
       return;
     }
     res.status(status.problems.length > 0 ? 422 : 200).json(status);

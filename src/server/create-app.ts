@@ -31,6 +31,7 @@ import { adminRoutes } from './admin-routes.js';
 import { metricsSnapshot } from '../line/metrics.js';
 import type { WebhookDispatcher } from '../line/webhook-dispatcher.js';
 import type { EventLoopDelay } from './event-loop-delay.js';
+import { apiMessages } from './staff-messages.js';
 
 export interface AppDeps {
   readonly engines: EngineRef;
@@ -186,12 +187,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/api/ask', staffApiLimit, (req, res) => {
     const engine = deps.engines.current();
     if (!engine) {
-      res.status(503).json({ message: 'still starting: the tokenizer and index are not ready yet' });
+      res.status(503).json({ message: apiMessages.starting });
       return;
     }
     const q = req.query.q;
     if (typeof q !== 'string' || q.trim() === '') {
-      res.status(400).json({ message: 'expected a question in the q parameter, e.g. /api/ask?q=ふるさと納税は？' });
+      res.status(400).json({ message: apiMessages.missingQuestion });
       return;
     }
     if (q.length > maxQuestionLength) {
@@ -217,14 +218,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.post('/api/postback', staffApiLimit, express.json({ limit: '4kb' }), (req, res) => {
     const engine = deps.engines.current();
     if (!engine) {
-      res.status(503).json({ message: 'still starting: the tokenizer and index are not ready yet' });
+      res.status(503).json({ message: apiMessages.starting });
       return;
     }
     const data = (req.body as { data?: unknown } | undefined)?.data;
     if (typeof data !== 'string' || data === '') {
-      res
-        .status(400)
-        .json({ message: 'expected a JSON body {"data": "..."} with the postback data, e.g. {"data": "pillar=1"}' });
+      res.status(400).json({ message: apiMessages.missingPostbackData });
       return;
     }
     res.json({ messages: replyToPostback(data, engine).messages });
@@ -248,8 +247,9 @@ export function createApp(deps: AppDeps): express.Express {
       res.status(401).json({ message: 'invalid or missing x-line-signature' });
       return;
     }
-    if (err instanceof JSONParseError) {
-      res.status(400).json({ message: 'the body is not valid JSON' });
+    // The SDK's (webhook) and express.json's (POST /api/postback) unreadable bodies alike.
+    if (err instanceof JSONParseError || (err as { type?: unknown }).type === 'entity.parse.failed') {
+      res.status(400).json({ message: apiMessages.badJson });
       return;
     }
     const status = (err as { status?: unknown }).status;
@@ -258,7 +258,7 @@ export function createApp(deps: AppDeps): express.Express {
       return;
     }
     deps.logger.error({ path: req.path, error: (err as Error).message }, 'request failed');
-    res.status(500).json({ message: 'internal error' });
+    res.status(500).json({ message: apiMessages.internalError });
   };
   app.use(onError);
   return app;

@@ -20,8 +20,8 @@ describe('reportToCsv', () => {
   it('writes four sections, each a title, a header and its rows, separated by an empty line, in CRLF', () => {
     const lines = reportToCsv(reportWith('粗大ごみの出し方は？')).split('\r\n');
     expect(lines.slice(0, 4)).toEqual([
-      '"unanswered questions (答えられなかった質問), last 7 days"',
-      'question,normalized,count,users,lastAskedAt',
+      '回答できなかった質問（多い順）、直近 7 日',
+      '質問,正規化した質問,回数,人数,最後に聞かれた日時（UTC）',
       `粗大ごみの出し方は？,粗大ごみの出し方は？,2,1,${at}`,
       '',
     ]);

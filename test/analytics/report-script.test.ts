@@ -15,7 +15,7 @@ interface Run {
 
 /** `npm run report -- ARGS`, as the script runs under tsx; DATA_DIR is never inherited. */
 function report(args: readonly string[]): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/report.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/commands/report.ts', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '' },
   });
@@ -72,10 +72,10 @@ describe('npm run report', () => {
     const run = await report(['--data', dir, '--days', '7']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('last 7 days');
+    expect(run.stdout).toContain('直近 7 日');
     expect(run.stdout).toMatch(/ 2 +2 +\d{4}-\d\d-\d\d \d\d:\d\d +粗大ごみの出し方を教えて/);
     expect(run.stdout).toMatch(/ 1 +0 +\d{4}-\d\d-\d\d \d\d:\d\d +furusato-nozei-growth/);
-    expect(run.stdout).toContain('daily volume');
+    expect(run.stdout).toContain('日ごとの件数');
     expect(run.stdout.split('\n').filter((l) => /^ {2}\d{4}-\d\d-\d\d /.test(l))).toHaveLength(7);
   });
 
@@ -97,7 +97,7 @@ describe('npm run report', () => {
   it('says kindly that there is no database yet, and creates none', async () => {
     const run = await report(['--data', dir]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('No analytics yet');
+    expect(run.stdout).toContain('まだ集計データがありません');
     expect(run.stdout).toContain(analyticsDbFile(dir));
     expect(existsSync(analyticsDbFile(dir))).toBe(false);
   });

@@ -122,7 +122,7 @@ describe('seeing changes to the corpus files', () => {
     await writeFile(path.join(c.dir, 'entries/01.yaml'), 'entries:\n  - id: [broken\n');
     await c.until(() => c.reloader.status().problems.length > 0);
     const status = c.reloader.status();
-    expect(status.problems[0]).toMatch(/^entries\/01\.yaml:\d+: YAML syntax/);
+    expect(status.problems[0]).toMatch(/^entries\/01\.yaml:\d+: YAML の書き方に誤りがあります/);
     expect(status.error).toBe('コーパスの変更に1件の問題があります。前回の正しい内容で回答を続けています。');
     expect(status.hash).toBe(served);
     expect(c.engines.current()).toBe(before);
@@ -174,7 +174,7 @@ describe('live updates of the bundled corpus', () => {
     await writeFile(file, good.replace(/^( {4}body: ).*$/m, '$1""'));
     await c.until(() => c.reloader.status().problems.length > 0);
     expect(c.reloader.status().problems[0]).toMatch(
-      /^entries\/01-shisei\.yaml:\d+ entries\[0\]\.body: must not be empty/,
+      /^entries\/01-shisei\.yaml:\d+ entries\[0\]\.body: 空にはできません/,
     );
     expect(c.engines.current()).toBe(before);
     expect(c.engines.current()?.ask('ふるさと納税は？').decision.kind).toBe('answer');
@@ -186,7 +186,7 @@ describe('live updates of the bundled corpus', () => {
     const c = (corpus = await loadTempCorpus());
     await writeFile(path.join(c.dir, 'entries/02-kizuna.yaml'), 'entries:\n  - id: [broken\n');
     const status = await c.reloader.reload();
-    expect(status.problems[0]).toMatch(/^entries\/02-kizuna\.yaml:\d+: YAML syntax/);
+    expect(status.problems[0]).toMatch(/^entries\/02-kizuna\.yaml:\d+: YAML の書き方に誤りがあります/);
     expect(c.engines.current()?.corpus.entries.length).toBe(status.entries);
   });
 });

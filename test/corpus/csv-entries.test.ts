@@ -100,28 +100,28 @@ describe('entriesFromCsv', () => {
       'ok-five,題,本文,k,,,,',
     ].join('\r\n');
     expect(problemsOf(text)).toEqual([
-      "staff.csv:3 pillar: expected a number from 0 to 6, got '七'",
-      "staff.csv:3 id: expected kebab-case ascii (a-z, 0-9, -), got 'Bad Id'",
-      "staff.csv:4 kind: expected one of intro, stance, pillar, principle, policy, highlight, achievement, facility, faq, got 'policyy'",
-      "staff.csv:4 source_line: expected a whole number from 1, got '0'",
-      'staff.csv:4 title: must not be empty',
-      'staff.csv:4 figures[0].after: Invalid input: expected number, received string',
-      expect.stringMatching(/^staff\.csv:5 figures: expected a JSON array of figures such as \[\{"label"/),
-      'staff.csv:5 本文: must not be empty',
-      "staff.csv:6 id: duplicate id 'ok-one' (also on row 2)",
-      "staff.csv:7 column 9: a cell in a column the header does not name: 'extra'",
+      "staff.csv:3 pillar: 0 から 6 までの数を書いてください（'七' になっています）",
+      "staff.csv:3 id: 半角の英小文字・数字とハイフンで書いてください: furusato-nozei-growth など（'Bad Id' になっています）",
+      "staff.csv:4 kind: 次のどれかを書いてください: intro, stance, pillar, principle, policy, highlight, achievement, facility, faq（'policyy' になっています）",
+      "staff.csv:4 source_line: 1 以上の整数を書いてください（'0' になっています）",
+      'staff.csv:4 title: 空にはできません',
+      "staff.csv:4 figures[0].after: 数値を書いてください（'3億' は数値ではありません）",
+      expect.stringMatching(/^staff\.csv:5 figures: 数値は \[\{"label".* のような JSON の配列で書いてください/),
+      'staff.csv:5 本文: 空にはできません',
+      "staff.csv:6 id: id 'ok-one' が重複しています（2 行目にもあります）",
+      "staff.csv:7 9列目: 見出しのない列にセルがあります: 'extra'",
     ]);
   });
 
   it('counts rows as Excel does, even when a cell above holds line breaks', () => {
     expect(problemsOf('id,title,text,keywords\r\na,"二行の\n題",b,k\r\nb,t,b,k,x\r\n')).toEqual([
-      "staff.csv:3 column 5: a cell in a column the header does not name: 'x'",
+      "staff.csv:3 5列目: 見出しのない列にセルがあります: 'x'",
     ]);
   });
 
   it('reports a cell under an empty header cell instead of ignoring it', () => {
     expect(problemsOf('id,title,text,keywords,,\r\na,t,b,k,,memo\r\n')).toEqual([
-      "staff.csv:2 column 6: a cell in a column the header does not name: 'memo'",
+      "staff.csv:2 6列目: 見出しのない列にセルがあります: 'memo'",
     ]);
   });
 
@@ -131,15 +131,15 @@ describe('entriesFromCsv', () => {
       existing: new Map(),
       pillars: new Set([0, 1]),
     });
-    expect(result.problems.map(formatProblem)).toEqual(['staff.csv:2 pillar: pillar 5 is not defined in meta.yaml']);
+    expect(result.problems.map(formatProblem)).toEqual(['staff.csv:2 pillar: 柱 5 は meta.yaml にありません']);
   });
 
   it('names unknown, repeated and missing columns on the header row', () => {
     expect(problemsOf('id,titel,text,本文\r\na,b,c,d\r\n')).toEqual([
-      expect.stringMatching(/^staff\.csv:1 titel: unknown column: expected one of id, pillar/),
-      'staff.csv:1 本文: column text appears twice (first as text)',
-      expect.stringMatching(/^staff\.csv:1: missing column title/),
-      expect.stringMatching(/^staff\.csv:1: missing column keywords/),
+      expect.stringMatching(/^staff\.csv:1 titel: 知らない列です: id, pillar/),
+      'staff.csv:1 本文: 列 text が 2 回あります（1 回目は text）',
+      expect.stringMatching(/^staff\.csv:1: 列 title（または タイトル、見出し）がありません/),
+      expect.stringMatching(/^staff\.csv:1: 列 keywords（または キーワード）がありません/),
     ]);
   });
 
@@ -150,7 +150,7 @@ describe('entriesFromCsv', () => {
   });
 
   it('says an empty file needs a header row', () => {
-    expect(problemsOf('')).toEqual([expect.stringMatching(/^staff\.csv: the file is empty: expected a header row/)]);
+    expect(problemsOf('')).toEqual([expect.stringMatching(/^staff\.csv: ファイルが空です: 1 行目に見出し（id,pillar,/)]);
   });
 });
 
@@ -179,7 +179,7 @@ describe('entriesToCsv', () => {
 
   it('refuses a keyword that import would split', () => {
     const { problems } = entriesToCsv([{ ...furusato, keywords: ['寄付、寄附'] }], 'out.csv');
-    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^out\.csv:2 keywords: the keyword '寄付、寄附' of entry 'furusato-nozei-growth' contains a separator/)]);
+    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^out\.csv:2 keywords: 項目 'furusato-nozei-growth' のキーワード「寄付、寄附」には区切りの文字/)]);
   });
 
   it('gives rows that import back as the same entries, for the whole bundled corpus', async () => {

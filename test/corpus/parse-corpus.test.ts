@@ -45,7 +45,7 @@ describe('parseCorpus', () => {
     const text = `entries:\n${entry('furusato', `    figures:\n      - label: 寄付額\n        after: 3億\n        unit: 円\n        period: R2.1\n`)}`;
     const problems = problemsOf([{ name: 'corpus/entries/01.yaml', text }]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^corpus\/entries\/01\.yaml:10 entries\[0\]\.figures\[0\]\.after: .*number/);
+    expect(problems[0]).toBe("corpus/entries/01.yaml:10 entries[0].figures[0].after: 数値を書いてください（'3億' は数値ではありません）");
   });
 
   it('reports duplicate ids with where the first one is', () => {
@@ -53,7 +53,7 @@ describe('parseCorpus', () => {
       { name: 'a.yaml', text: `entries:\n${entry('same')}` },
       { name: 'b.yaml', text: `entries:\n${entry('same')}` },
     ]);
-    expect(problems).toEqual(["b.yaml:2 id: duplicate id 'same' (first defined at a.yaml:2)"]);
+    expect(problems).toEqual(["b.yaml:2 id: id 'same' が重複しています（最初は a.yaml:2）"]);
   });
 
   it('reports an empty body and a missing field in the same pass', () => {
@@ -65,12 +65,12 @@ describe('parseCorpus', () => {
 
   it('reports a YAML syntax error with its line', () => {
     const problems = problemsOf([{ name: 'd.yaml', text: 'entries:\n  - id: x\n   bad: [\n' }]);
-    expect(problems[0]).toMatch(/^d\.yaml:\d+: YAML syntax/);
+    expect(problems[0]).toMatch(/^d\.yaml:\d+: YAML の書き方に誤りがあります/);
   });
 
   it('refuses an entry whose pillar the meta does not define', () => {
     const problems = problemsOf([{ name: 'e.yaml', text: `entries:\n${entry('x').replace('pillar: 1', 'pillar: 4')}` }]);
-    expect(problems).toEqual(['e.yaml:2 pillar: pillar 4 is not defined in corpus/meta.yaml']);
+    expect(problems).toEqual(['e.yaml:2 pillar: 柱 4 は corpus/meta.yaml にありません']);
   });
 });
 
@@ -93,7 +93,7 @@ describe('parseJsonlCorpus', () => {
     const corpus = parseJsonlCorpus('faq.jsonl', '{"id":1,"title":"ごみの出し方","text":"月曜です"}\n\n');
     expect(corpus.entries[0]).toMatchObject({ id: '1', title: 'ごみの出し方', body: '月曜です' });
     expect(() => parseJsonlCorpus('faq.jsonl', '{"id":1,"title":"a","text":"b"}\nnot json\n{"id":1,"title":"a","text":"b"}')).toThrow(
-      /faq\.jsonl:2: not JSON[\s\S]*faq\.jsonl:3 id: duplicate id '1'/,
+      /faq\.jsonl:2: JSON として読めません[\s\S]*faq\.jsonl:3 id: id '1' が重複しています/,
     );
   });
 });

@@ -31,7 +31,7 @@ function run(script: string, args: readonly string[]): Promise<Run> {
   });
 }
 
-const corpusCli = (...args: string[]) => run('scripts/corpus.ts', args);
+const corpusCli = (...args: string[]) => run('src/cli/commands/corpus.ts', args);
 
 /** Every file under dir, by relative path. */
 async function snapshot(dir: string): Promise<Map<string, Buffer>> {
@@ -95,10 +95,11 @@ describe('npm run corpus -- import', () => {
     const result = await corpusCli('import', csv, '--corpus', corpusDir);
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
-    expect(lines).toContainEqual(expect.stringMatching(/staff\.csv:3 pillar: expected a number from 0 to 6, got '七'$/));
-    expect(lines).toContainEqual(expect.stringMatching(/staff\.csv:4 id: expected kebab-case ascii \(a-z, 0-9, -\), got 'Gomi Bags'$/));
-    expect(lines).toContainEqual(expect.stringMatching(/staff\.csv:5 figures\[0\]\.after: .*expected number/));
-    expect(lines.at(-1)).toBe('nothing was written: 3 problem(s)');
+    // file:line 項目: 問題, the problem naming what was written.
+    expect(lines).toContainEqual(expect.stringMatching(/staff\.csv:3 pillar: 0 から 6 までの数を書いてください（'七' になっています）$/));
+    expect(lines).toContainEqual(expect.stringMatching(/staff\.csv:4 id: 半角の英小文字.*（'Gomi Bags' になっています）$/));
+    expect(lines).toContainEqual(expect.stringMatching(/staff\.csv:5 figures\[0\]\.after: 数値を書いてください（'3200時間' は数値ではありません）$/));
+    expect(lines.at(-1)).toBe('何も書き込んでいません: 問題 3 件');
     expect(await snapshot(corpusDir)).toEqual(before);
   });
 
@@ -116,11 +117,11 @@ describe('npm run corpus -- import', () => {
     const result = await corpusCli('import', csv, '--corpus', corpusDir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/staff\.csv \(Shift_JIS\): 1 added, 1 updated, 0 unchanged/);
+    expect(result.stdout).toMatch(/staff\.csv（Shift_JIS）: 追加 1 件、更新 1 件、変更なし 0 件/);
 
-    const check = await run('scripts/corpus-check.ts', [corpusDir]);
+    const check = await run('src/cli/commands/corpus-check.ts', [corpusDir]);
     expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/^corpus OK: 133 entries/);
+    expect(check.stdout).toMatch(/^コーパスに問題はありません: 133 件/);
 
     const after = await snapshot(corpusDir);
     const changed = [...after.keys()].filter((name) => !before.get(name)?.equals(after.get(name) as Buffer));
@@ -159,7 +160,7 @@ describe('npm run corpus -- export', () => {
     const csv = path.join(work, 'all.csv');
     const exported = await corpusCli('export', csv, '--corpus', corpusDir);
     expect(exported.stderr).toBe('');
-    expect(exported.stdout).toMatch(/exported 132 entries to .*all\.csv \(UTF-8 with BOM\)/);
+    expect(exported.stdout).toMatch(/^132 件を .*all\.csv に書き出しました（UTF-8、BOM 付き）/);
 
     const bytes = await readFile(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -169,7 +170,7 @@ describe('npm run corpus -- export', () => {
 
     const imported = await corpusCli('import', csv, '--corpus', corpusDir);
     expect(imported.stderr).toBe('');
-    expect(imported.stdout).toMatch(/0 added, 0 updated, 132 unchanged/);
+    expect(imported.stdout).toMatch(/追加 0 件、更新 0 件、変更なし 132 件/);
     expect(await snapshot(corpusDir)).toEqual(before);
   });
 
@@ -177,11 +178,11 @@ describe('npm run corpus -- export', () => {
     const staff = path.join(work, 'staff.csv');
     const figures = '[{""label"":""収集回数"",""after"":2,""unit"":""回"",""period"":""毎週"",""approximate"":true,""note"":""燃えるごみ""}]';
     await writeFile(staff, `id,title,text,keywords,figures\r\ngomi-days,ごみの収集日は？,"燃えるごみは週2回、\r\n地区ごとに曜日が決まっています。",ごみ,"${figures}"\r\n`);
-    expect((await corpusCli('import', staff, '--corpus', corpusDir)).stdout).toMatch(/1 added, 0 updated, 0 unchanged/);
+    expect((await corpusCli('import', staff, '--corpus', corpusDir)).stdout).toMatch(/追加 1 件、更新 0 件、変更なし 0 件/);
     const before = await snapshot(corpusDir);
     const csv = path.join(work, 'all.csv');
     expect((await corpusCli('export', csv, '--corpus', corpusDir)).code).toBe(0);
-    expect((await corpusCli('import', csv, '--corpus', corpusDir)).stdout).toMatch(/0 added, 0 updated, 133 unchanged/);
+    expect((await corpusCli('import', csv, '--corpus', corpusDir)).stdout).toMatch(/追加 0 件、更新 0 件、変更なし 133 件/);
     expect(await snapshot(corpusDir)).toEqual(before);
   });
 
@@ -189,7 +190,7 @@ describe('npm run corpus -- export', () => {
     const csv = path.join(work, 'all.csv');
     const result = await corpusCli('export', csv, '--corpus', corpusDir, '--encoding', 'sjis');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/all\.csv:\d+ source_section: '—' \(U\+2014\) cannot be written in Shift_JIS/);
+    expect(result.stderr).toMatch(/all\.csv:\d+ source_section: '—'（U\+2014）は Shift_JIS で書けません/);
     await expect(readFile(csv)).rejects.toThrow(/ENOENT/);
   });
 });
@@ -201,15 +202,15 @@ describe('npm run corpus:check', { timeout: 30_000 }, () => {
     const shared = '      - よそに住む人が小諸を応援する寄付\n';
     let added = 0;
     await writeFile(file, text.replace(/ {4}phrasings:\n/gu, (key) => (added++ < 2 ? key + shared : key)));
-    const check = await run('scripts/corpus-check.ts', [corpusDir]);
+    const check = await run('src/cli/commands/corpus-check.ts', [corpusDir]);
     expect(check.code).toBe(0);
-    expect(check.stderr).toMatch(/warning: entry '[a-z0-9-]+' phrasings: 'よそに住む人が小諸を応援する寄付' is also a phrasing of '[a-z0-9-]+'/u);
+    expect(check.stderr).toMatch(/注意: 項目 '[a-z0-9-]+' の phrasings: 「よそに住む人が小諸を応援する寄付」は '[a-z0-9-]+' のよくある言い方でもある/u);
   });
 
   it('warns when rich-menu.png was not drawn from the pillars of meta.yaml, telling staff to redraw it', async () => {
     const meta = path.join(corpusDir, 'meta.yaml');
     await writeFile(meta, (await readFile(meta, 'utf8')).replace('shortName: 市民の幸福', 'shortName: 幸福の実感'));
-    const check = await run('scripts/corpus-check.ts', [corpusDir]);
+    const check = await run('src/cli/commands/corpus-check.ts', [corpusDir]);
     expect(check.code).toBe(0);
     expect(check.stderr).toContain(
       'rich-menu.png: 今のデザイン（corpus/meta.yaml の柱の shortName・label・色）から作った画像ではありません: npm run rich-menu:image で画像を作り直し',

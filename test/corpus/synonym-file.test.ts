@@ -36,9 +36,9 @@ describe('parseEnglishFile', () => {
 
   it('names a group that starts with an English word, and a word that is not English', () => {
     expect(english('groups:\n  - [overtime, 超過勤務]\n  - [ワイン, ワイン用ぶどう]\n').problems).toEqual([
-      "corpus/synonyms.en.yaml:2 groups[0][0]: the first word of a group must be the Japanese word the corpus uses, like [超過勤務, overtime]; got 'overtime'",
-      "corpus/synonyms.en.yaml:2 groups[0][1]: '超過勤務' is not an English word: write Latin letters, digits, spaces or hyphens only",
-      "corpus/synonyms.en.yaml:3 groups[1][1]: 'ワイン用ぶどう' is not an English word: write Latin letters, digits, spaces or hyphens only",
+      "corpus/synonyms.en.yaml:2 groups[0][0]: グループの最初には、コーパスで使う日本語の語を書いてください（例: [超過勤務, overtime]）。'overtime' になっています",
+      "corpus/synonyms.en.yaml:2 groups[0][1]: '超過勤務' は英語の語ではありません: 半角の英字・数字・空白・ハイフンだけで書いてください",
+      "corpus/synonyms.en.yaml:3 groups[1][1]: 'ワイン用ぶどう' は英語の語ではありません: 半角の英字・数字・空白・ハイフンだけで書いてください",
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('parseEnglishFile', () => {
 
 describe('parseSynonymFile', () => {
   it('calls a missing word missing', () => {
-    expect(parse('groups:\n  - [残業, ~]\n').problems).toEqual(['corpus/synonyms.yaml:2 groups[0][1]: missing word']);
+    expect(parse('groups:\n  - [残業, ~]\n').problems).toEqual(['corpus/synonyms.yaml:2 groups[0][1]: 語がありません']);
   });
 
   it('reads groups of words and normalises them', () => {
@@ -70,33 +70,33 @@ describe('parseSynonymFile', () => {
     const { groups, problems } = parse(text);
     expect(groups).toBeUndefined();
     expect(problems).toEqual([
-      'corpus/synonyms.yaml:3 groups[1]: a group needs at least 2 words',
-      'corpus/synonyms.yaml:4 groups[2][1]: expected a word: write 2020 in quotes, like "2020"',
-      'corpus/synonyms.yaml:5 groups[3][1]: must not be empty',
-      'corpus/synonyms.yaml:6 groups[4]: expected a list of words, like [残業, 超過勤務]',
+      'corpus/synonyms.yaml:3 groups[1]: 1 つのグループには 2 語以上が必要です',
+      'corpus/synonyms.yaml:4 groups[2][1]: 語を書いてください: 2020 は "2020" のように引用符で囲んでください',
+      'corpus/synonyms.yaml:5 groups[3][1]: 空にはできません',
+      'corpus/synonyms.yaml:6 groups[4]: [残業, 超過勤務] のような語のリストを書いてください',
     ]);
   });
 
   it('reports a file without groups or with an unknown field', () => {
     expect(parse('group:\n  - [残業, 超過勤務]\n').problems).toEqual([
-      'corpus/synonyms.yaml:1 groups: Invalid input: expected array, received undefined',
-      'corpus/synonyms.yaml:1: Unrecognized key: "group"',
+      'corpus/synonyms.yaml:1 groups: 必須です: リスト（[a, b] の形、または行頭に - を付けた行）を書いてください',
+      'corpus/synonyms.yaml:1: 知らない項目です: group（書き間違いか、別の場所に書く項目ではありませんか）',
     ]);
   });
 
   it('reports a YAML syntax error with its line', () => {
-    expect(parse('groups:\n  - [残業, 超過勤務\n').problems[0]).toMatch(/^corpus\/synonyms\.yaml:\d+: YAML syntax/);
+    expect(parse('groups:\n  - [残業, 超過勤務\n').problems[0]).toMatch(/^corpus\/synonyms\.yaml:\d+: YAML の書き方に誤りがあります/);
   });
 
   it('reports a word written twice in a group, also when only its width differs', () => {
     const { problems } = parse('groups:\n  - [PR動画, 宣伝動画, ＰＲ動画]\n');
-    expect(problems).toEqual(["corpus/synonyms.yaml:2 groups[0][2]: 'ＰＲ動画' repeats 'PR動画' (word 1 of this group)"]);
+    expect(problems).toEqual(["corpus/synonyms.yaml:2 groups[0][2]: 「ＰＲ動画」は同じグループの「PR動画」（1 語目）と同じです"]);
   });
 
   it('reports a word in two groups, saying which line has the first one', () => {
     const text = ['groups:', '  - [残業, 超過勤務]', '  - [移住, 引っ越し]', '  - [時間外勤務,', '     残業]'].join('\n');
     expect(parse(text).problems).toEqual([
-      "corpus/synonyms.yaml:5 groups[2][1]: '残業' is already in the group at line 2 (groups[0]); a word may be in one group only: merge the two groups",
+      'corpus/synonyms.yaml:5 groups[2][1]: 「残業」はすでに 2 行目のグループ（groups[0]）にあります。1 つの語は 1 つのグループにしか入れられません: 2 つのグループをまとめてください',
     ]);
   });
 });
@@ -124,8 +124,8 @@ describe('parseCorpus with a synonyms file', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(CorpusError);
       expect((err as CorpusError).problems.map(formatProblem)).toEqual([
-        'corpus/entries/01.yaml:2 pillar: pillar 4 is not defined in corpus/meta.yaml',
-        'corpus/synonyms.yaml:2 groups[0]: a group needs at least 2 words',
+        'corpus/entries/01.yaml:2 pillar: 柱 4 は corpus/meta.yaml にありません',
+        'corpus/synonyms.yaml:2 groups[0]: 1 つのグループには 2 語以上が必要です',
       ]);
     }
   });

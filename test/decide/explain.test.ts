@@ -22,7 +22,7 @@ describe('explaining why a hit came', () => {
     expect(best?.terms.find((t) => t.term === '超過')?.fields).toContain('title');
     const text = explainText('超過勤務の削減率');
     expect(text).toContain('overtime');
-    expect(text).toMatch(/✓ 超過\s+text \(word\)\s+in title/u);
+    expect(text).toMatch(/✓ 超過\s+語が一致\s+一致した所: タイトル/u);
   });
 
   it('tells a word matched by the reading of what the user typed in kana', () => {
@@ -35,7 +35,8 @@ describe('explaining why a hit came', () => {
     expect(x.decision).toMatchObject({ kind: 'answer', confidence: 'full' });
     expect(x.coverage).toBeGreaterThanOrEqual(defaultDecisionRule.answer);
     expect(x.rule).toEqual(defaultDecisionRule);
-    expect(x.why).toMatch(/^answered: the best hit \(overtime\) covers \d+%/u);
+    expect(x.why).toMatch(/^回答しました: 最上位の項目（overtime）が質問の重みの \d+% を満たします/u);
+    expect(x.why).toContain(`回答は ${defaultDecisionRule.answer * 100}% 以上`);
   });
 
   it('weighs the content terms of the question to a whole', () => {
@@ -54,22 +55,23 @@ describe('explaining an abstention', () => {
     expect(x.hits[0]?.id).toBe('winery-bus');
     expect(x.hits[0]?.terms.find((t) => t.term === '運賃')).toEqual(expect.objectContaining({ matched: false }));
     const text = explainText('バスの運賃');
-    expect(text).toContain('not answered (no-match)');
-    expect(text).toContain(`related ≥ ${defaultDecisionRule.related * 100}%`);
-    expect(text).toMatch(/✗ 運賃\s+not matched/u);
+    expect(text).toContain('回答しませんでした（該当なし）');
+    expect(text).toContain(`関連する情報は ${defaultDecisionRule.related * 100}% 以上`);
+    expect(text).toMatch(/✗ 運賃\s+一致なし/u);
   });
 
   it('says small talk is answered apart from the corpus', () => {
     const x = explain('おはようございます！');
     expect(x.decision).toEqual({ kind: 'abstain', reason: 'greeting' });
-    expect(x.why).toContain('small talk');
+    expect(x.why).toContain('回答しませんでした（あいさつ）');
+    expect(x.why).toContain('決まった返事');
   });
 
   it('says when nothing is left to search', () => {
     const x = explain('？？');
     expect(x).toMatchObject({ decision: { kind: 'abstain', reason: 'empty' }, contentTerms: [], hits: [] });
     expect(x.coverage).toBeUndefined();
-    expect(explainText('？？')).toContain('content terms: none');
+    expect(explainText('？？')).toContain('内容語: なし');
   });
 });
 
@@ -86,7 +88,7 @@ describe('a question about a number', () => {
     const x = explain('ふるさと納税の寄付は何倍？');
     expect(x.hits[0]?.id).toBe('furusato-nozei');
     expect(x.decision).toMatchObject({ kind: 'answer', askedUnit: '倍' });
-    expect(x.why).toContain('a figure in 倍');
+    expect(x.why).toContain('「倍」の数値');
   });
 });
 
@@ -101,6 +103,8 @@ describe('a match through a synonym', () => {
     const term = x.hits[0]?.terms.find((t) => t.term === '寄附');
     expect(term).toMatchObject({ matched: true, via: 'synonym', synonym: { target: '寄付', matchedTerms: ['寄付'] } });
     expect(term?.fields).toContain('keywords');
-    expect(formatExplain(withSynonyms.index, asked, 1)).toMatch(/✓ 寄附\s+synonym 寄付 \(1 of 1 terms: 寄付\)\s+in /u);
+    expect(formatExplain(withSynonyms.index, asked, 1)).toMatch(
+      /✓ 寄附\s+同義語「寄付」（1語中 1語: 寄付）\s+一致した所: /u,
+    );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The Dockerfile's steps without a Docker engine: build with the full install, then install the
- * production dependencies only into a clean directory, start `node dist/main.js` there, and ask.
+ * production dependencies only into a clean directory, start `node dist/main.js` there, and ask;
+ * then run the staff commands as the image names them (the Dockerfile's `npm pkg set` line).
  * A runtime module left in devDependencies, or a file the build forgets, fails here; so does a
  * build-time one (the Sudachi dictionary) that slips back into dependencies.
  */
@@ -31,6 +32,14 @@ async function localPrebuilds(into: string): Promise<{ env: Record<string, strin
   await mkdir(into, { recursive: true });
   await run('tar', ['-czf', path.join(into, name), '-C', pkgDir, 'build/Release/better_sqlite3.node']);
   return { env: { npm_config_better_sqlite3_local_prebuilds: into }, name };
+}
+
+/** The Dockerfile's `RUN npm pkg set ...` line, which names the staff commands in the image. */
+async function imageScriptsCommand(): Promise<string> {
+  const dockerfile = await readFile(path.join(root, 'Dockerfile'), 'utf8');
+  const line = /^RUN (npm pkg set .+)$/mu.exec(dockerfile)?.[1];
+  if (line === undefined) throw new Error('the Dockerfile has no RUN npm pkg set line');
+  return line;
 }
 
 afterAll(async () => {
@@ -85,5 +94,20 @@ describe('the production image steps', () => {
     } finally {
       expect(await bot.stop()).toBe(0);
     }
+
+    // The staff commands, compiled, as staff run them in the container (npm run ... in /app).
+    await run('sh', ['-c', await imageScriptsCommand()], { cwd: dir });
+    const npmRun = (...args: string[]) =>
+      run('npm', ['run', '--silent', ...args], { cwd: dir, env: { ...process.env, NODE_ENV: 'production' } });
+    const check = await npmRun('corpus:check');
+    expect(check.stdout).toContain('コーパスに問題はありません');
+    // The dictionary is a dev dependency: corpus:check says what it could not check.
+    expect(check.stderr).toContain('この環境にないため');
+    const csv = path.join(dir, 'corpus.csv');
+    expect((await npmRun('corpus', '--', 'export', csv)).stdout).toContain('書き出しました');
+    expect(existsSync(csv)).toBe(true);
+    const report = await npmRun('report', '--', '--data', path.join(dir, 'no-data'));
+    expect(report.stdout).toContain('まだ集計データがありません');
+    expect((await npmRun('ask', '--', 'ふるさと納税は？')).stdout).toContain('50.5倍');
   }, 240_000);
 });

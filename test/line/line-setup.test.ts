@@ -49,13 +49,13 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-/** Runs scripts/line-setup.ts as npm would (asynchronously: the fake answers from this process). */
+/** Runs src/cli/commands/line-setup.ts as npm would (asynchronously: the fake answers from this process). */
 function runScript(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/line-setup.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/commands/line-setup.ts', ...args], {
       cwd: repoRoot,
       env: { PATH: process.env.PATH ?? '', ...env },
     });
@@ -111,12 +111,12 @@ describe('npm run line:setup (the script)', () => {
     expect(created?.image?.bytes.equals(await readFile(committedImage))).toBe(true);
     expect(created?.menu.areas).toHaveLength(6);
 
-    expect(stdout).toContain(`Rich menu: ${id} is now the default for all users`);
-    expect(stdout).toContain('Rich menu: deleted 1 older menu(s): richmenu-old');
+    expect(stdout).toContain(`リッチメニュー: ${id} を全員の既定にしました`);
+    expect(stdout).toContain('リッチメニュー: 古いメニュー 1 件を削除しました: richmenu-old');
     expect(stdout).toContain(
-      'Webhook endpoint: https://bot.example.jp/webhook\n  set: yes; active: yes; ends with /webhook: yes',
+      'Webhook URL: https://bot.example.jp/webhook\n  設定: はい、利用: はい、/webhook で終わる: はい',
     );
-    expect(stdout).not.toContain('warning');
+    expect(stdout).not.toContain('注意');
   });
 
   it('prints every request with --dry-run and sends nothing, without credentials', async () => {
@@ -142,15 +142,15 @@ describe('npm run line:setup (the script)', () => {
     ]);
     expect(stdout).toContain('"chatBarText": "政策を見る"');
     expect(stdout).toContain('"data": "pillar=1"');
-    expect(stdout).toMatch(/Content-Type: image\/png; 2500×1686, [\d,]+ bytes/);
+    expect(stdout).toMatch(/Content-Type: image\/png; 2500×1686, [\d,]+ バイト/);
     expect(stdout).toContain('"endpoint": "https://bot.example.jp/webhook"');
-    expect(stdout).toContain('(dry run: nothing was sent)');
+    expect(stdout).toContain('（ドライラン: 何も送っていません）');
   });
 
   it('refuses to run for real without LINE_CHANNEL_ACCESS_TOKEN, naming it', async () => {
     const { code, stderr } = await runScript([], {});
     expect(code).toBe(2);
-    expect(stderr).toMatch(/LINE_CHANNEL_ACCESS_TOKEN: is required/);
+    expect(stderr).toMatch(/LINE_CHANNEL_ACCESS_TOKEN: アカウントの設定に必要です/);
   });
 
   it('refuses an image not drawn from the current meta.yaml, telling staff to run rich-menu:image', async () => {
@@ -200,7 +200,7 @@ describe('the setup steps', () => {
     ]);
     expect(fake.account.webhookEndpoint).toEqual({ endpoint: 'https://bot.example.jp/webhook', active: true });
     expect(result).toMatchObject({ webhookOk: true, warnings: [] });
-    expect(log).toContain('Webhook test: OK (HTTP 200 OK: 200)');
+    expect(log).toContain('Webhook のテスト: OK（HTTP 200 OK: 200）');
   });
 
   it('reports a failed webhook test and an inactive webhook', async () => {
@@ -220,8 +220,8 @@ describe('the setup steps', () => {
     );
 
     expect(result.webhookOk).toBe(false);
-    expect(log).toContain('Webhook test: FAILED (HTTP 503 Service Unavailable: 503)');
-    expect(log.some((line) => line.startsWith('warning: webhook use is off'))).toBe(true);
+    expect(log).toContain('Webhook のテスト: 失敗（HTTP 503 Service Unavailable: 503）');
+    expect(log.some((line) => line.startsWith('注意: Webhook の利用がオフです'))).toBe(true);
   });
 
   it('deletes the new menu again when LINE refuses its image, keeping the old default', async () => {
@@ -236,7 +236,9 @@ describe('the setup steps', () => {
     const failure = await runLineSetup(apiFor(fake), tooBig, () => undefined).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(LineSetupError);
-    expect((failure as LineSetupError).message).toMatch(/^could not upload the rich menu image: LINE answered 400/);
+    expect((failure as LineSetupError).message).toMatch(
+      /^リッチメニューの画像をアップロードできませんでした: LINE の応答 400/,
+    );
     expect(fake.invalidRequests.map((r) => r.errors)).toEqual([
       [expect.stringMatching(/^\(image\): \d+ bytes is more than 1000000$/)],
     ]);
@@ -254,23 +256,25 @@ describe('the setup steps', () => {
     const result = await runLineSetup(api, plan, (line) => log.push(line));
     expect(result.deletedRichMenuIds).toEqual([]);
     expect(printed).toContain('POST https://api-data.line.me/v2/bot/richmenu/{richMenuId}/content');
-    expect(log.at(-1)).toBe('(dry run: nothing was sent)');
+    expect(log.at(-1)).toBe('（ドライラン: 何も送っていません）');
   });
 });
 
 describe('describeWebhookEndpoint', () => {
   it('says whether the endpoint is set, active and ends with /webhook', () => {
     expect(describeWebhookEndpoint({ endpoint: 'https://bot.example.jp/webhook', active: true })).toEqual({
-      lines: ['Webhook endpoint: https://bot.example.jp/webhook', '  set: yes; active: yes; ends with /webhook: yes'],
+      lines: ['Webhook URL: https://bot.example.jp/webhook', '  設定: はい、利用: はい、/webhook で終わる: はい'],
       warnings: [],
     });
     expect(describeWebhookEndpoint({ endpoint: 'https://bot.example.jp/callback', active: false }).warnings).toEqual([
-      'webhook use is off: turn on "Use webhook" in the LINE Developers console (Messaging API tab)',
-      'the endpoint does not end with /webhook, where the bot listens',
+      'Webhook の利用がオフです: LINE Developers コンソールの Messaging API 設定で「Webhookの利用」をオンにしてください',
+      'Webhook URL が /webhook で終わっていません（ボットはそこで受け付けます）',
     ]);
     expect(describeWebhookEndpoint({ endpoint: '', active: false })).toEqual({
-      lines: ['Webhook endpoint: not set'],
-      warnings: ['no webhook URL is set: run again with --webhook-url https://<host>/webhook'],
+      lines: ['Webhook URL: 未設定'],
+      warnings: [
+        'Webhook URL が設定されていません: --webhook-url https://<ホスト>/webhook を付けてもう一度実行してください',
+      ],
     });
   });
 });

@@ -63,7 +63,7 @@ describe('the endpoints behind the preview page', () => {
     expect(explain.decision.kind).toBe('answer');
     expect(explain.hits[0]?.id).toBe('furusato-nozei-growth');
     expect(explain.hits).toHaveLength(5);
-    expect(explain.why).toMatch(/^answered/u);
+    expect(explain.why).toMatch(/^回答しました/u);
   });
 
   it('answers POST /api/postback exactly as the bot replies to that postback', async () => {

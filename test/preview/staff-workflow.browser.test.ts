@@ -162,10 +162,10 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
     );
     const imported = await run(
       process.execPath,
-      ['--import', 'tsx', 'scripts/corpus.ts', 'import', csv, '--corpus', corpusDir],
+      ['--import', 'tsx', 'src/cli/commands/corpus.ts', 'import', csv, '--corpus', corpusDir],
       { cwd: root },
     );
-    expect(imported.stdout).toContain('1 added, 0 updated, 0 unchanged');
+    expect(imported.stdout).toContain('追加 1 件、更新 0 件、変更なし 0 件');
     const importedAt = performance.now();
     timings.bImport = importedAt - started;
 
@@ -271,7 +271,7 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
     const report = await adminReport();
     expect(report.dailyVolume.reduce((sum, day) => sum + day.questions, 0)).toBe(1);
 
-    const printed = await run(process.execPath, ['--import', 'tsx', 'scripts/report.ts', '--data', dataDir], {
+    const printed = await run(process.execPath, ['--import', 'tsx', 'src/cli/commands/report.ts', '--data', dataDir], {
       cwd: root,
     });
     expect(printed.stdout).toContain(unansweredQuestion);

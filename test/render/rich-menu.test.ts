@@ -91,7 +91,7 @@ describe('the rich menu request', () => {
 
   it('refuses a meta.yaml without one of the five pillars', () => {
     const withoutThree = { ...meta, pillars: meta.pillars.filter((p) => p.number !== 3) };
-    expect(() => designRichMenu(withoutThree)).toThrow(/pillar 3 is missing/);
+    expect(() => designRichMenu(withoutThree)).toThrow(/柱3がありません/);
   });
 });
 

@@ -125,7 +125,7 @@ describe('admin access', () => {
       await login(url, 'anything-at-all-here'),
     ]) {
       expect(res.status).toBe(403);
-      expect(((await res.json()) as { message: string }).message).toMatch(/admin is disabled.*ADMIN_TOKEN/);
+      expect(((await res.json()) as { message: string }).message).toMatch(/管理機能は無効です.*ADMIN_TOKEN/);
     }
   });
 });

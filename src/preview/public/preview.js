@@ -279,8 +279,8 @@ const FIELDS = {
   phrasings: 'よくある言い方',
   body: '本文',
   figures: '数値',
-  readings: '読み',
-  bigrams: '文字',
+  reading: '読み',
+  grams: '文字の並び',
 };
 
 const pct = (n) => `${Math.round((Number(n) || 0) * 100)}%`;

@@ -9,26 +9,26 @@
  */
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CorpusError, formatProblem, type CorpusProblem } from '../src/corpus/corpus-problem.js';
-import { entriesFromCsv, entriesToCsv } from '../src/corpus/csv-entries.js';
-import { CsvSyntaxError, csvSizeProblem, parseCsv, stringifyCsv } from '../src/corpus/csv.js';
+import { CorpusError, formatProblem, type CorpusProblem } from '../../corpus/corpus-problem.js';
+import { entriesFromCsv, entriesToCsv } from '../../corpus/csv-entries.js';
+import { CsvSyntaxError, csvSizeProblem, parseCsv, stringifyCsv } from '../../corpus/csv.js';
 import {
   charactersNotInCp932,
   decodeText,
   encodeText,
   TextEncodingError,
   type TextEncodingName,
-} from '../src/corpus/detect-encoding.js';
-import { parseCorpus, type SourceFile } from '../src/corpus/parse-corpus.js';
-import { bundledCorpusDir, readCorpus, readTextIfPresent, synonymFileName } from '../src/corpus/read-corpus.js';
-import { writeEntries } from '../src/corpus/write-entries.js';
+} from '../../corpus/detect-encoding.js';
+import { parseCorpus, type SourceFile } from '../../corpus/parse-corpus.js';
+import { bundledCorpusDir, readCorpus, readTextIfPresent, synonymFileName } from '../../corpus/read-corpus.js';
+import { writeEntries } from '../../corpus/write-entries.js';
+import { cp932Problem } from '../../corpus/check-messages.js';
+import { commonText, corpusText } from '../messages.js';
 
 /** Where entries that are not in the corpus yet are written, in a corpus directory. */
 const newEntriesFile = path.join('entries', '90-imported.yaml');
 
-const usage = `usage:
-  npm run corpus -- import FILE.csv [--corpus DIR]
-  npm run corpus -- export FILE.csv [--corpus DIR] [--encoding utf8|sjis]`;
+const usage = corpusText.usage;
 
 /** A problem the user must fix; printed without a stack trace. */
 class UsageError extends Error {
@@ -53,13 +53,13 @@ function parseArgs(argv: readonly string[]): Args {
     const arg = argv[i] as string;
     if (arg === '--corpus' || arg === '--encoding') {
       const value = argv[++i];
-      if (value === undefined) throw new UsageError(`${arg} needs a value\n${usage}`);
+      if (value === undefined) throw new UsageError(`${corpusText.needsValue(arg)}\n${usage}`);
       if (arg === '--corpus') corpusDir = path.resolve(userDir, value);
       else if (/^(sjis|shift_?jis|cp932)$/i.test(value)) encoding = 'cp932';
       else if (/^utf-?8$/i.test(value)) encoding = 'utf-8';
-      else throw new UsageError(`--encoding: expected utf8 or sjis, got '${value}'`);
+      else throw new UsageError(corpusText.badEncoding(value));
     } else if (arg.startsWith('--')) {
-      throw new UsageError(`unknown option ${arg}\n${usage}`);
+      throw new UsageError(`${corpusText.unknownOption(arg)}\n${usage}`);
     } else {
       positional.push(arg);
     }
@@ -124,8 +124,7 @@ async function importCsv(args: Args): Promise<void> {
   try {
     corpus = parseCorpus(meta, files, synonyms);
   } catch (err) {
-    if (err instanceof CorpusError)
-      console.error(`the corpus in ${shown(args.corpusDir)} has problems; fix them first (npm run corpus:check):`);
+    if (err instanceof CorpusError) console.error(corpusText.corpusHasProblems(shown(args.corpusDir)));
     throw err;
   }
 
@@ -151,13 +150,18 @@ async function importCsv(args: Args): Promise<void> {
   parseCorpus(meta, [...after.values()], synonyms);
 
   for (const f of writes.files) await writeAtomically(pathOf.get(f.name) as string, f.text);
+  const { encodings } = corpusText;
   console.log(
-    `${csvName} (${decoded.encoding === 'cp932' ? 'Shift_JIS' : decoded.bom ? 'UTF-8 with BOM' : 'UTF-8'}): ` +
-      `${writes.added.length} added, ${writes.updated.length} updated, ${writes.unchanged.length} unchanged`,
+    corpusText.imported(
+      csvName,
+      decoded.encoding === 'cp932' ? encodings.sjis : decoded.bom ? encodings.utf8Bom : encodings.utf8,
+      writes.added.length,
+      writes.updated.length,
+      writes.unchanged.length,
+    ),
   );
-  for (const f of writes.files) console.log(`  wrote ${f.name}`);
-  if (writes.files.length > 0)
-    console.log('Check the result with npm run corpus:check, and npm run synonyms:build when words changed.');
+  for (const f of writes.files) console.log(corpusText.wrote(f.name));
+  if (writes.files.length > 0) console.log(corpusText.checkAfterImport);
 }
 
 async function exportCsv(args: Args): Promise<void> {
@@ -173,7 +177,7 @@ async function exportCsv(args: Args): Promise<void> {
       row.forEach((cell, c) => {
         const missing = charactersNotInCp932(cell);
         if (missing.length === 0) return;
-        const field = header[c] ?? `column ${c + 1}`;
+        const field = header[c] ?? `${c + 1}列目`;
         const key = `${field}\u0000${missing.join('')}`;
         const seen = byColumn.get(key);
         if (seen) seen.rows++;
@@ -181,21 +185,14 @@ async function exportCsv(args: Args): Promise<void> {
       }),
     );
     for (const { row, field, missing, rows: count } of byColumn.values()) {
-      const chars = missing
-        .map((ch) => `'${ch}' (U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')})`)
-        .join(', ');
-      cellProblems.push({
-        file: csvName,
-        line: row,
-        field,
-        message: `${chars} cannot be written in Shift_JIS (${count === 1 ? 'this row' : `this row and ${count - 1} more`}): export in UTF-8, the default, which Excel opens too`,
-      });
+      cellProblems.push({ file: csvName, line: row, field, message: cp932Problem(missing, count) });
     }
   }
   if (cellProblems.length > 0) throw new CorpusError(cellProblems);
   await writeAtomically(args.file, encodeText(stringifyCsv(rows), args.encoding));
+  const { encodings } = corpusText;
   console.log(
-    `exported ${corpus.entries.length} entries to ${csvName} (${args.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8 with BOM'})`,
+    corpusText.exported(corpus.entries.length, csvName, args.encoding === 'cp932' ? encodings.sjis : encodings.utf8Bom),
   );
 }
 
@@ -205,13 +202,13 @@ try {
 } catch (err) {
   if (err instanceof CorpusError) {
     for (const p of err.problems) console.error(formatProblem(p));
-    console.error(`nothing was written: ${err.problems.length} problem(s)`);
+    console.error(corpusText.nothingWritten(err.problems.length));
     process.exitCode = 1;
   } else if (err instanceof UsageError) {
     console.error(err.message);
     process.exitCode = 2;
   } else if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-    console.error(`${shown((err as NodeJS.ErrnoException).path ?? '')}: no such file or directory`);
+    console.error(commonText.noSuchFile(shown((err as NodeJS.ErrnoException).path ?? '')));
     process.exitCode = 1;
   } else {
     throw err;

@@ -7,13 +7,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { csvBom, reportToCsv } from '../src/analytics/report-csv.js';
-import { buildReport, maxReportDays, maxReportLimit, parseReportNumber } from '../src/analytics/report.js';
-import { analyticsDbFile, openSqliteAnalyticsStore } from '../src/analytics/sqlite-analytics-store.js';
-import { formatReport } from '../src/cli/format-report.js';
-import { parseDataDir } from '../src/config.js';
-
-const usage = 'usage: npm run report -- [--data DIR] [--days N] [--limit N] [--csv [FILE]]';
+import { csvBom, reportToCsv } from '../../analytics/report-csv.js';
+import { buildReport, maxReportDays, maxReportLimit, parseReportNumber } from '../../analytics/report.js';
+import { analyticsDbFile, openSqliteAnalyticsStore } from '../../analytics/sqlite-analytics-store.js';
+import { formatReport } from '../format-report.js';
+import { commonText, reportText } from '../messages.js';
+import { parseDataDir } from '../../config.js';
 
 // `--csv` alone means stdout: parseArgs has no optional values, so take it out first.
 const argv = process.argv.slice(2);
@@ -37,11 +36,11 @@ try {
     },
   }));
 } catch (err) {
-  console.error(`${(err as Error).message}\n${usage}`);
+  console.error(`${commonText.badArguments((err as Error).message)}\n${reportText.usage}`);
   process.exit(2);
 }
 if (values.help) {
-  console.log(usage);
+  console.log(reportText.help);
   process.exit(0);
 }
 
@@ -51,18 +50,14 @@ try {
   days = parseReportNumber(values.days, '--days', maxReportDays);
   limit = parseReportNumber(values.limit, '--limit', maxReportLimit);
 } catch (err) {
-  console.error(`${(err as Error).message}\n${usage}`);
+  console.error(`${(err as Error).message}\n${reportText.usage}`);
   process.exit(2);
 }
 
 const dataDir = values.data !== undefined ? path.resolve(values.data) : parseDataDir(process.env);
 const file = analyticsDbFile(dataDir);
 if (!existsSync(file)) {
-  console.log(
-    `No analytics yet: there is no database at ${file}.\n` +
-      'The bot creates it when it starts with LINE credentials (or ADMIN_TOKEN), and fills it as citizens ask.\n' +
-      'If the bot keeps its data elsewhere, pass --data DIR or set DATA_DIR.',
-  );
+  console.log(reportText.noDatabase(file));
   process.exit(0);
 }
 
@@ -76,7 +71,7 @@ try {
     process.stdout.write(reportToCsv(report));
   } else if (csvTarget !== undefined) {
     writeFileSync(csvTarget, csvBom + reportToCsv(report));
-    console.log(`Wrote ${path.resolve(csvTarget)} (UTF-8 CSV, opens in Excel).`);
+    console.log(reportText.wroteCsv(path.resolve(csvTarget)));
   } else {
     console.log(formatReport(report));
   }

@@ -17,24 +17,26 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, parseLineSetupConfig } from '../src/config.js';
-import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
-import { readCorpus } from '../src/corpus/read-corpus.js';
-import { createDryRunLineSetupApi, createLineSetupApi, LineSetupError, runLineSetup } from '../src/line/line-setup.js';
+import { ConfigError, parseLineSetupConfig } from '../../config.js';
+import { CorpusError, formatProblem } from '../../corpus/corpus-problem.js';
+import { readCorpus } from '../../corpus/read-corpus.js';
+import { createDryRunLineSetupApi, createLineSetupApi, LineSetupError, runLineSetup } from '../../line/line-setup.js';
 import {
   checkRichMenuLimits,
   checkRichMenuTiling,
   designRichMenu,
   richMenuName,
   richMenuRequest,
-} from '../src/render/rich-menu.js';
+} from '../../render/rich-menu.js';
 import {
   checkRichMenuImage,
   regenerateRichMenuImageAdvice,
   richMenuImageFileName,
-} from '../src/render/rich-menu-svg.js';
+} from '../../render/rich-menu-svg.js';
+import { lineSetupText as text } from '../../line/line-setup-wording.js';
+import { commonText } from '../messages.js';
 
-const usage = 'usage: npm run line:setup -- [--dry-run] [--webhook-url https://<host>/webhook]';
+const usage = text.usage;
 
 function fail(message: string, code: number): never {
   console.error(message);
@@ -63,11 +65,11 @@ function parseOptions(): { dryRun: boolean; webhookUrl: string | undefined } {
       } catch {
         url = undefined;
       }
-      if (url?.protocol !== 'https:') fail(`--webhook-url: LINE only calls https:// URLs, got '${webhookUrl}'`, 2);
+      if (url?.protocol !== 'https:') fail(text.webhookUrlNotHttps(webhookUrl), 2);
     }
     return { dryRun: values['dry-run'], webhookUrl };
   } catch (error) {
-    return fail(`${(error as Error).message}\n${usage}`, 2);
+    return fail(`${commonText.badArguments((error as Error).message)}\n${usage}`, 2);
   }
 }
 
@@ -77,11 +79,11 @@ async function main(): Promise<void> {
   try {
     config = parseLineSetupConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`, 2);
+    if (error instanceof ConfigError) fail(text.configError(error.message), 2);
     throw error;
   }
   if (!options.dryRun && config.channelAccessToken === undefined) {
-    fail('Configuration error: LINE_CHANNEL_ACCESS_TOKEN: is required to set up the account (or use --dry-run)', 2);
+    fail(text.configError(text.tokenRequired), 2);
   }
 
   let meta;
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!(error instanceof CorpusError)) throw error;
     error.problems.forEach((p) => console.error(formatProblem(p)));
-    fail('the corpus is invalid: run npm run corpus:check', 2);
+    fail(commonText.invalidCorpus, 2);
   }
 
   let design;
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
   }
   const richMenu = richMenuRequest(design, richMenuName(new Date()));
   const problems = [...checkRichMenuLimits(richMenu), ...checkRichMenuTiling(richMenu)];
-  if (problems.length > 0) fail(`The rich menu breaks LINE's limits:\n${problems.join('\n')}`, 1);
+  if (problems.length > 0) fail(text.limitsBroken(problems), 1);
 
   const imageFile = path.join(config.corpusDir, richMenuImageFileName);
   const png = await readFile(imageFile).catch(() => undefined);
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
   if (png === undefined || imageProblems.length > 0) {
     fail([...imageProblems.map((p) => `${imageFile}: ${p}`), regenerateRichMenuImageAdvice].join('\n'), 2);
   }
-  console.log(`Rich menu image: ${imageFile} (${png.length.toLocaleString('en-US')} bytes)`);
+  console.log(text.image(imageFile, png.length.toLocaleString('ja-JP')));
 
   const hosts = { apiBaseUrl: config.apiBaseUrl, dataApiBaseUrl: config.dataApiBaseUrl };
   const api =
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
     );
     if (!result.webhookOk) process.exitCode = 1;
   } catch (error) {
-    if (error instanceof LineSetupError) fail(`line:setup failed: ${error.message}`, 1);
+    if (error instanceof LineSetupError) fail(text.failed(error.message), 1);
     throw error;
   }
 }

@@ -7,7 +7,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
+import { CorpusError, formatProblem } from '../../corpus/corpus-problem.js';
 import {
   bundledCorpusDir,
   englishFileName,
@@ -15,35 +15,31 @@ import {
   readTextIfPresent,
   sudachiSynonymsFileName,
   synonymFileName,
-} from '../src/corpus/read-corpus.js';
-import { corpusText } from '../src/search/corpus-text.js';
-import { normalizeText } from '../src/normalize/normalize.js';
-import { designRichMenu } from '../src/render/rich-menu.js';
+} from '../../corpus/read-corpus.js';
+import { corpusText } from '../../search/corpus-text.js';
+import { normalizeText } from '../../normalize/normalize.js';
+import { designRichMenu } from '../../render/rich-menu.js';
 import {
   checkRichMenuImage,
   regenerateRichMenuImageAdvice,
   richMenuImageFileName,
-} from '../src/render/rich-menu-svg.js';
-import { deriveSudachiSynonyms } from '../src/bot/sudachi-dictionary.js';
-import { restrictGroups } from '../src/analyze/synonyms.js';
+} from '../../render/rich-menu-svg.js';
+import { deriveSudachiSynonyms, sudachiDictionaryInstalled } from '../../bot/sudachi-dictionary.js';
+import { restrictGroups } from '../../analyze/synonyms.js';
+import { corpusCheckText as text } from '../messages.js';
+
+const warn = (message: string) => console.warn(text.warning(message));
 
 const location = process.argv[2] ?? bundledCorpusDir;
 try {
   const corpus = await readCorpus(location);
   const withFigures = corpus.entries.filter((e) => e.figures.length > 0).length;
-  console.log(
-    `corpus OK: ${corpus.entries.length} entries (${withFigures} with figures), ` +
-      `${corpus.synonyms.length} staff synonym groups, ${corpus.english.length} English groups in ${location}`,
-  );
-  const text = corpusText(corpus);
-  const used = new Set(restrictGroups(corpus.synonyms, text));
+  console.log(text.ok(corpus.entries.length, withFigures, corpus.synonyms.length, corpus.english.length, location));
+  const words = corpusText(corpus);
+  const used = new Set(restrictGroups(corpus.synonyms, words));
   const staffFile = path.relative(process.cwd(), path.join(location, synonymFileName));
   for (const group of corpus.synonyms) {
-    if (!used.has(group)) {
-      console.warn(
-        `warning: ${staffFile} [${group.join(', ')}]: no word of this group occurs in the corpus, so it never matches`,
-      );
-    }
+    if (!used.has(group)) warn(text.unusedSynonymGroup(staffFile, group));
   }
   // A phrasing shared by two entries cannot tell them apart: it only splits the match between them.
   const phrasingOwner = new Map<string, string>();
@@ -52,9 +48,7 @@ try {
       const key = normalizeText(phrasing);
       const owner = phrasingOwner.get(key);
       if (owner !== undefined && owner !== entry.id) {
-        console.warn(
-          `warning: entry '${entry.id}' phrasings: '${phrasing}' is also a phrasing of '${owner}', so it tells neither apart`,
-        );
+        warn(text.sharedPhrasing(entry.id, phrasing, owner));
       } else {
         phrasingOwner.set(key, entry.id);
       }
@@ -62,22 +56,21 @@ try {
   }
   const englishFile = path.relative(process.cwd(), path.join(location, englishFileName));
   for (const [japanese, ...english] of corpus.english) {
-    if (japanese !== undefined && !text.includes(japanese)) {
-      console.warn(
-        `warning: ${englishFile} [${[japanese, ...english].join(', ')}]: '${japanese}' does not occur in the corpus, so its English words find nothing`,
-      );
+    if (japanese !== undefined && !words.includes(japanese)) {
+      warn(text.unusedEnglishGroup(englishFile, [japanese, ...english], japanese));
     }
   }
   if ((await stat(location)).isDirectory()) {
     const file = path.join(location, sudachiSynonymsFileName);
+    const shownFile = path.relative(process.cwd(), file);
     const onDisk = await readTextIfPresent(file);
-    const expected = deriveSudachiSynonyms(text);
     if (onDisk === undefined) {
-      console.warn(`warning: ${path.relative(process.cwd(), file)} is missing: run npm run synonyms:build`);
-    } else if (onDisk !== expected.text) {
-      console.warn(
-        `warning: ${path.relative(process.cwd(), file)} is stale (the corpus or the dictionary changed): run npm run synonyms:build`,
-      );
+      warn(text.sudachiMissing(shownFile));
+    } else if (!sudachiDictionaryInstalled()) {
+      // The production install (the container) has no dev dependencies: say what was not checked.
+      warn(text.sudachiNotInstalled(shownFile));
+    } else if (onDisk !== deriveSudachiSynonyms(words).text) {
+      warn(text.sudachiStale(shownFile));
     }
     const image = path.join(location, richMenuImageFileName);
     let imageProblems: string[];
@@ -88,11 +81,11 @@ try {
       imageProblems = [(err as Error).message];
     }
     for (const problem of imageProblems)
-      console.warn(`warning: ${path.relative(process.cwd(), image)}: ${problem}: ${regenerateRichMenuImageAdvice}`);
+      warn(text.richMenuImage(path.relative(process.cwd(), image), problem, regenerateRichMenuImageAdvice));
   }
 } catch (err) {
   if (!(err instanceof CorpusError)) throw err;
   for (const p of err.problems) console.error(formatProblem(p));
-  console.error(`corpus check failed: ${err.problems.length} problem(s)`);
+  console.error(text.failed(err.problems.length));
   process.exitCode = 1;
 }

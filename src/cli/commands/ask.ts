@@ -6,29 +6,39 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { askResultFrom, type AskResult } from '../src/bot/ask-result.js';
-import type { Engine } from '../src/bot/engine.js';
-import { loadEngine } from '../src/bot/load-engine.js';
-import { formatAskResult } from '../src/cli/format-ask-result.js';
-import { explainJson, formatExplain } from '../src/decide/explain.js';
-import { CorpusError, formatProblem } from '../src/corpus/corpus-problem.js';
+import { askResultFrom, type AskResult } from '../../bot/ask-result.js';
+import type { Engine } from '../../bot/engine.js';
+import { loadEngine } from '../../bot/load-engine.js';
+import { formatAskResult } from '../format-ask-result.js';
+import { explainJson, formatExplain } from '../../decide/explain.js';
+import { CorpusError, formatProblem } from '../../corpus/corpus-problem.js';
+import { askText, commonText } from '../messages.js';
 
-const usage = 'usage: npm run ask -- [--top N] [--corpus PATH] [--explain] "question" | --jsonl < questions.txt';
-
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    jsonl: { type: 'boolean', default: false },
-    top: { type: 'string', default: '3' },
-    corpus: { type: 'string' },
-    explain: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      jsonl: { type: 'boolean', default: false },
+      top: { type: 'string', default: '3' },
+      corpus: { type: 'string' },
+      explain: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (err) {
+  console.error(`${commonText.badArguments((err as Error).message)}\n${askText.usage}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
 const top = Number(values.top);
-if (values.help || !Number.isInteger(top) || top < 1 || (!values.jsonl && positionals.length === 0)) {
-  console.error(values.help ? usage : `${usage}\n--top expects a positive integer; a question or --jsonl is required`);
-  process.exit(values.help ? 0 : 2);
+if (values.help) {
+  console.log(askText.help);
+  process.exit(0);
+}
+if (!Number.isInteger(top) || top < 1 || (!values.jsonl && positionals.length === 0)) {
+  console.error(`${askText.usage}\n${askText.badArguments}`);
+  process.exit(2);
 }
 
 let engine: Engine;
@@ -37,9 +47,10 @@ try {
 } catch (err) {
   if (err instanceof CorpusError) {
     for (const p of err.problems) console.error(formatProblem(p));
+    console.error(commonText.invalidCorpus);
     process.exit(1);
   }
-  console.error(`could not load the corpus: ${(err as Error).message}`);
+  console.error(commonText.cannotLoadCorpus((err as Error).message));
   process.exit(1);
 }
 
