@@ -6,6 +6,7 @@ import { CorpusError, type CorpusProblem } from './corpus-problem.js';
 import { CorpusMeta, Entry, EntryFile, type Corpus } from './entry.js';
 import { issuesToProblems, parseYaml, type SourceFile } from './parse-yaml.js';
 import { parseEnglishFile, parseSynonymFile } from './synonym-file.js';
+import { pledgeLinkProblems, type LocatedEntry } from './pledge-links.js';
 import { runAtOnce, runInSlices } from '../time-slices.js';
 
 export type { SourceFile };
@@ -22,12 +23,6 @@ export function parseMeta(file: SourceFile, problems: CorpusProblem[]): CorpusMe
   return result.data;
 }
 
-interface LocatedEntry {
-  readonly entry: Entry;
-  readonly file: string;
-  readonly line: number;
-}
-
 /** Validate one entry file; valid entries are kept even when others in the file are not. */
 export function parseEntryFile(file: SourceFile, problems: CorpusProblem[]): LocatedEntry[] {
   const parsed = parseYaml(file, problems);
@@ -41,7 +36,13 @@ export function parseEntryFile(file: SourceFile, problems: CorpusProblem[]): Loc
   shape.data.entries.forEach((raw, i) => {
     const result = Entry.safeParse(raw);
     if (result.success) {
-      located.push({ entry: result.data, file: file.name, line: parsed.lineOf(['entries', i]) });
+      located.push({
+        entry: result.data,
+        file: file.name,
+        line: parsed.lineOf(['entries', i]),
+        lineOf: (path) => parsed.lineOf(['entries', i, ...path]),
+        path: ['entries', i],
+      });
     } else {
       problems.push(...issuesToProblems(file, parsed, ['entries', i], result.error));
     }
@@ -86,6 +87,7 @@ function* parsing(
       });
     }
   }
+  problems.push(...pledgeLinkProblems(located));
   if (located.length === 0 && problems.length === 0) {
     problems.push({ file: meta.name, line: 0, field: '', message: 'the corpus has no entries' });
   }

@@ -159,14 +159,30 @@ describe('entriesToCsv', () => {
     const { rows, problems } = entriesToCsv([furusato], 'out.csv');
     expect(problems).toEqual([]);
     expect(rows).toEqual([
-      ['id', 'pillar', 'kind', 'title', 'text', 'keywords', 'phrasings', 'period', 'source_section', 'source_line', 'figures'],
+      [
+        'id',
+        'pillar',
+        'kind',
+        'title',
+        'short_title',
+        'text',
+        'keywords',
+        'phrasings',
+        'results',
+        'period',
+        'source_section',
+        'source_line',
+        'figures',
+      ],
       [
         'furusato-nozei-growth',
         '1',
         'highlight',
         furusato.title,
+        '',
         furusato.body,
         '寄付、返礼品',
+        '',
         '',
         '2020年1月現在',
         furusato.source.section,

@@ -164,7 +164,7 @@ describe('npm run corpus -- export', () => {
     const bytes = await readFile(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.startsWith('id,pillar,kind,title,text,keywords,phrasings,period,source_section,source_line,figures\r\n')).toBe(true);
+    expect(text.startsWith('id,pillar,kind,title,short_title,text,keywords,phrasings,results,period,source_section,source_line,figures\r\n')).toBe(true);
     expect(parseCsv(text)).toHaveLength(133);
 
     const imported = await corpusCli('import', csv, '--corpus', corpusDir);
