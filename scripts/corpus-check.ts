@@ -33,9 +33,9 @@ import type { Corpus } from '../src/corpus/entry.js';
 import { formatWarning } from '../src/corpus/corpus-warning.js';
 import { keywordWarnings, type TokenizeForCheck } from '../src/corpus/keyword-check.js';
 import { labelWarnings } from '../src/corpus/label-check.js';
-import { fitsLabel, labelBudget } from '../src/corpus/label-width.js';
+import { labelBudget } from '../src/corpus/label-width.js';
 import { pledgesOf, unlinkedPledgeWarnings } from '../src/corpus/pledge-links.js';
-import { pillarQuickReplyLabel } from '../src/render/render-pillar.js';
+import { pillarLabelWords, pillarQuickReplyLabel } from '../src/render/render-pillar.js';
 
 const location = process.argv[2] ?? bundledCorpusDir;
 try {
@@ -124,10 +124,10 @@ async function warnAboutLabelsKeywordsAndPledges(corpus: Corpus): Promise<void> 
   ];
   for (const warning of warnings) console.warn(formatWarning(warning));
   for (const pillar of corpus.meta.pillars) {
-    const label = pillarQuickReplyLabel(corpus.meta, pillar.number);
-    if (pillar.number !== 0 && !fitsLabel(label)) {
+    const words = pillarLabelWords(corpus.meta, pillar.number);
+    if (pillar.number !== 0 && pillarQuickReplyLabel(corpus.meta, pillar.number) !== words) {
       console.warn(
-        `警告: meta.yaml 柱${pillar.number}: クイックリプライの「${label}」が全角${labelBudget}文字を超えます。label を短くしてください`,
+        `警告: meta.yaml 柱${pillar.number}: 「${words}」は全角${labelBudget}文字を超えるので、クイックリプライには「柱${pillar.number}」と出ます。label を短くしてください`,
       );
     }
   }

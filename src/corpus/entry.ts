@@ -3,7 +3,7 @@
  * Types are derived from the zod schemas so the checker and the code never disagree.
  */
 import { z } from 'zod';
-import { labelBudget, labelWidth } from './label-width.js';
+import { fitsLabel, labelBudget, labelWidth } from './label-width.js';
 
 /**
  * Groups of words that mean the same thing, each word normalised with `normalizeText`
@@ -70,7 +70,7 @@ export const ShortTitle = z
   .trim()
   .min(1)
   .superRefine((value, ctx) => {
-    if (labelWidth(value) > labelBudget) {
+    if (!fitsLabel(value)) {
       ctx.addIssue({
         code: 'custom',
         message: `ボタンに出す短いタイトルは全角${labelBudget}文字以内にしてください（「${value}」は全角${labelWidth(value)}文字、半角の英数字は0.5文字）`,

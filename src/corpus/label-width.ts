@@ -20,7 +20,16 @@ export function labelWidth(text: string): number {
   return stringWidth(text, { ambiguousIsNarrow: false }) / 2;
 }
 
-/** True when a label is shown whole within `budget` full-width characters (default {@link labelBudget}). */
+/**
+ * LINE's own limit on a quick reply's label, in UTF-16 units: a label of marks or invisible
+ * characters can be narrow and still too long for it.
+ */
+export const maxLabelLength = 20;
+
+/**
+ * True when a label is shown whole within `budget` full-width characters (default
+ * {@link labelBudget}) and LINE takes it ({@link maxLabelLength}).
+ */
 export function fitsLabel(text: string, budget: number = labelBudget): boolean {
-  return labelWidth(text) <= budget;
+  return labelWidth(text) <= budget && text.length <= maxLabelLength;
 }

@@ -5,6 +5,7 @@
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { CorpusMeta, Entry } from '../corpus/entry.js';
+import { fitsLabel } from '../corpus/label-width.js';
 import { lineLimits } from './limits.js';
 import { browsePillarsPostbackData, pillarPostbackData } from './postback-data.js';
 import { bareLabel, clipText, findPillar, pillarHeading, renderEntryCarousel } from './render-entry-bubble.js';
@@ -17,12 +18,21 @@ export const pillarPageSize = lineLimits.carouselBubbles;
 /** The five pillars of the report (0 is the report as a whole, 6 その他の実績). */
 const FIVE_PILLARS = [1, 2, 3, 4, 5] as const;
 
-/** A short quick-reply label for a pillar: 「1 しせいを正す」 (its label, else its name), ≤ 20 characters. */
+/**
+ * A short quick-reply label for a pillar: 「1 しせいを正す」 (its label, else its name), or 「柱1」
+ * when that is too wide for a phone (corpus:check warns of it): never a cut word.
+ */
 export function pillarQuickReplyLabel(meta: CorpusMeta, n: number): string {
+  const label = pillarLabelWords(meta, n);
+  return fitsLabel(label) ? label : `柱${n}`;
+}
+
+/** The words a pillar's quick reply would say, wide or not: 「1 しせいを正す」. */
+export function pillarLabelWords(meta: CorpusMeta, n: number): string {
   const pillar = findPillar(meta, n);
   const short =
     pillar === undefined ? pillarHeading(meta, n) : pillar.label === undefined ? pillar.name : bareLabel(pillar.label);
-  return clipText(`${n} ${short}`, lineLimits.quickReplyLabelLength);
+  return `${n} ${short}`;
 }
 
 /** A quick-reply item that opens pillar n (page 1 unless given). */

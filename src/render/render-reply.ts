@@ -9,6 +9,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { CorpusMeta, Entry, Figure } from '../corpus/entry.js';
 import { formatFigureValues } from '../corpus/format-figure.js';
+import { entryLabel } from '../corpus/label-check.js';
 import { unitAnswers } from '../analyze/question-intent.js';
 import type { AbstainReason, Decision } from '../decide/decision.js';
 import type { Hit } from '../search/search.js';
@@ -102,14 +103,15 @@ interface Topic {
   readonly text: string;
 }
 
-/** How a related entry is offered: its title if short, else a keyword, else the title shortened. */
-function topicFor(entry: Entry, usedLabels: ReadonlySet<string>): Topic {
-  const max = lineLimits.quickReplyLabelLength;
-  const title = clipText(entry.title, lineLimits.messageActionTextLength);
-  if (entry.title.length <= max) return { label: entry.title, text: title };
-  const keyword = entry.keywords.find((k) => k.length <= max && !usedLabels.has(k));
-  if (keyword !== undefined) return { label: keyword, text: keyword };
-  return { label: clipText(entry.title, max), text: title };
+/**
+ * How a related entry is offered: labelled with its short title (or its title when that fits a
+ * phone's quick reply), and asking its whole title when tapped. An entry with neither is not
+ * offered: a cut title or a raw keyword (「とりにどす」) reads as a slip.
+ */
+function topicFor(entry: Entry): Topic | undefined {
+  const label = entryLabel(entry);
+  if (label === undefined) return undefined;
+  return { label, text: clipText(entry.title, lineLimits.messageActionTextLength) };
 }
 
 /** Highlights and entries with figures first, as when browsing a pillar. */
@@ -140,8 +142,8 @@ function relatedQuickReplyItems(hits: readonly Hit[], corpus: readonly Entry[]):
     if (items.length >= room) break;
     if (seenIds.has(entry.id)) continue;
     seenIds.add(entry.id);
-    const topic = topicFor(entry, usedLabels);
-    if (usedLabels.has(topic.label) || usedTexts.has(topic.text)) continue;
+    const topic = topicFor(entry);
+    if (topic === undefined || usedLabels.has(topic.label) || usedTexts.has(topic.text)) continue;
     usedLabels.add(topic.label);
     usedTexts.add(topic.text);
     items.push({ type: 'action', action: { type: 'message', label: topic.label, text: topic.text } });
@@ -266,7 +268,8 @@ function abstentionQuickReplies(reason: AbstainReason, meta: CorpusMeta): QuickR
  * - abstain: one friendly text with quick replies (examples and the five pillars);
  * - not in the report (the topic is there, the kind of fact asked is not): a text that says so and
  *   where to ask, then the nearest entry as related information.
- * Within LINE's limits: at most 2 messages, altText ≤ 1500, quick replies ≤ 13 with labels ≤ 20.
+ * Within LINE's limits: at most 2 messages, altText ≤ 1500, quick replies ≤ 13 with labels ≤ 20,
+ * and each label within a phone's width (label-width.ts).
  */
 export function renderReply(decision: Decision, meta: CorpusMeta, options: RenderReplyOptions = {}): Message[] {
   if (decision.kind === 'answer' && decision.hits.length > 0) {

@@ -198,7 +198,7 @@ describe.skipIf(skipBrowser)('the preview page in chromium', () => {
       '700',
     ]);
     expect(
-      await bubble.locator('.fx-button', { hasText: '役に立った' }).evaluate((n) => n.getBoundingClientRect().height),
+      await bubble.locator('.fx-button', { hasText: /^はい$/u }).evaluate((n) => n.getBoundingClientRect().height),
     ).toBe(40);
 
     const hit = page.locator('.hit[data-entry-id="furusato-nozei-growth"]');
@@ -282,7 +282,7 @@ describe.skipIf(skipBrowser)('the preview page in chromium', () => {
     await ask('ふるさと納税は？');
     const rows = await page.locator('.chat-row-bot:not(.chat-typing)').count();
     await page
-      .locator('.chat .fx-bubble .fx-button', { hasText: /^役に立った$/u })
+      .locator('.chat .fx-bubble .fx-button', { hasText: /^はい$/u })
       .first()
       .click();
     await waitForBotRowsAbove(rows);

@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CorpusMeta, Entry, entryKinds, type Corpus, type Figure } from '../../src/corpus/entry.js';
 import { bundledCorpusDir, readCorpus } from '../../src/corpus/read-corpus.js';
 import { checkLineLimits, lineLimits } from '../../src/render/limits.js';
+import { checkLabelFit } from '../../src/render/label-fit.js';
 import { renderEntryBubble, renderEntryCarousel } from '../../src/render/render-entry-bubble.js';
 import { pillarPageSize, renderPillarEntries, renderPillarMenu } from '../../src/render/render-pillar.js';
 import { renderReply } from '../../src/render/render-reply.js';
@@ -33,11 +34,15 @@ beforeAll(async () => {
 
 const utf8Bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
-/** What LINE would say about a reply: schema violations, broken limits and oversized containers. */
+/**
+ * What LINE would say about a reply: schema violations, broken limits and oversized containers;
+ * and what a phone would cut: labels wider than it shows.
+ */
 function replyProblems(messages: readonly Message[]): string[] {
   const problems = [
     ...validateMessagingApi('ReplyMessageRequest', { replyToken: 'x', messages }),
     ...checkLineLimits(messages),
+    ...checkLabelFit(messages),
   ];
   if (messages.length < 1) problems.push('no message');
   for (const [i, message] of messages.entries()) {
@@ -199,6 +204,7 @@ const entry: fc.Arbitrary<Entry> = fc
       pillar: fc.integer({ min: 0, max: 6 }),
       kind: fc.constantFrom(...entryKinds),
       title: text(60),
+      shortTitle: text(12),
       body: text(5000),
       figures: fc.array(figure, { maxLength: 8 }),
       period: text(120),

@@ -30,6 +30,7 @@ import {
 import { pngSize } from '../../src/render/png-file.js';
 import { checkRichMenuImage, richMenuImageFileName, richMenuSvg } from '../../src/render/rich-menu-svg.js';
 import { helpExampleQuestions } from '../../src/render/render-welcome.js';
+import { checkLabelFit } from '../../src/render/label-fit.js';
 import { bundledEngine } from '../support/bot-server.js';
 import { validateMessagingApi } from '../support/line-spec.js';
 import { postbackEvent, textEvent } from '../support/webhook-fixtures.js';
@@ -243,7 +244,7 @@ describe('a tap on the rich menu', () => {
     }
   });
 
-  it('on 使い方 is answered with how to ask and three example questions, in a message valid for LINE', () => {
+  it('on 使い方 is answered with how to ask and four example questions, labelled to fit a phone, in a message valid for LINE', () => {
     const plan = replyForEvent(postbackEvent(postbackOf(request.areas?.[5]).data ?? ''), engine);
     expect(plan?.outcome).toBe('help');
     expect(plan?.messages).toHaveLength(1);
@@ -253,16 +254,17 @@ describe('a tap on the rich menu', () => {
     const text = help?.type === 'text' ? help.text : '';
     expect(text).toMatch(/^知りたいことを、ふだんの言葉でそのまま送ってください。/);
     expect(text).not.toMatch(/友だち追加/);
-    expect(helpExampleQuestions).toHaveLength(3);
-    for (const question of helpExampleQuestions) expect(text).toContain(`・${question}`);
+    expect(helpExampleQuestions).toHaveLength(4);
+    for (const question of helpExampleQuestions) expect(text).toContain(`・${question.text}`);
     expect(help?.quickReply?.items?.map((i) => i.action)).toEqual(
-      helpExampleQuestions.map((q) => ({ type: 'message', label: q, text: q })),
+      helpExampleQuestions.map((q) => ({ type: 'message', label: q.label ?? q.text, text: q.text })),
     );
+    expect(checkLabelFit(plan?.messages ?? [])).toEqual([]);
   });
 
   it('on 使い方 offers example questions the bot answers from the report', () => {
-    for (const question of helpExampleQuestions) {
-      expect(replyForEvent(textEvent(question), engine)?.outcome, question).toBe('answer-full');
+    for (const { text } of helpExampleQuestions) {
+      expect(replyForEvent(textEvent(text), engine)?.outcome, text).toBe('answer-full');
     }
   });
 });
