@@ -20,7 +20,8 @@ import {
   type Span,
 } from './analyze/question-focus.js';
 import { combineQuestions, questionsApart } from './decide/several-questions.js';
-import { questionIntent } from './analyze/question-intent.js';
+import { progressFrameSpans, questionIntent } from './analyze/question-intent.js';
+import { topicTerms, trackerForTopic, wholeTracker } from './decide/pledge-progress.js';
 import { questionTerms } from './analyze/question-terms.js';
 import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntries } from './search/search.js';
@@ -122,9 +123,37 @@ function askAbout(
   );
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   lap?.('search');
-  const decision = decide(index, { terms: decisive, hits, smallTalk, intent }, rule);
+  const decided = decide(index, { terms: decisive, hits, smallTalk, intent }, rule);
+  // How far the pledges got, not one kind of fact: the pledge tracker answers (pledge-progress.ts).
+  const decision =
+    intent.asksProgress === true && intent.kind === undefined && !smallTalk
+      ? askProgress(index, normalized, terms, decisive, decided, top, rule)
+      : decided;
   lap?.('decide');
   return { terms, decisive, decision };
+}
+
+/**
+ * The decision on a question asking how far the pledges got: the whole tracker when it names no
+ * topic, else the part of it its topic finds, searched and decided on the topic's words alone.
+ */
+function askProgress(
+  index: SearchIndex,
+  normalized: string,
+  terms: readonly Term[],
+  decisive: readonly Term[],
+  decided: Decision,
+  top: number,
+  rule: DecisionRule,
+): Decision {
+  const frame = progressFrameSpans(normalized);
+  const topic = topicTerms(decisive, frame);
+  if (contentTerms(topic).length === 0) return wholeTracker(decided);
+  const intent = questionIntent(topic.map((t) => t.text).join(' '));
+  const candidates = searchEntries(index, topicTerms(terms, frame), Math.max(top, rerankDepth), intent, []);
+  const hits = rerankByCoverage(index, topic, candidates, intent).slice(0, top);
+  const topicDecision = decide(index, { terms: topic, hits, smallTalk: undefined, intent }, rule);
+  return trackerForTopic(decided, topicDecision, index.corpus.entries);
 }
 
 /**

@@ -90,7 +90,7 @@ function isHexColor(color: string): boolean {
 }
 
 /** The band colour and readable text colours for a pillar. */
-function pillarColors(meta: CorpusMeta, n: number): { band: string; onBand: string; accent: string } {
+export function pillarColors(meta: CorpusMeta, n: number): { band: string; onBand: string; accent: string } {
   const color = findPillar(meta, n)?.color;
   const band = color !== undefined && isHexColor(color) ? color : FALLBACK_COLOR;
   const light = luminance(band) > 0.45;

@@ -7,7 +7,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import type { CorpusMeta, Entry } from '../corpus/entry.js';
 import { fitsLabel } from '../corpus/label-width.js';
 import { lineLimits } from './limits.js';
-import { browsePillarsPostbackData, pillarPostbackData } from './postback-data.js';
+import { browsePillarsPostbackData, pillarPagePostbackData, pillarPostbackData } from './postback-data.js';
 import { bareLabel, clipText, findPillar, pillarHeading, renderEntryCarousel } from './render-entry-bubble.js';
 
 type QuickReplyItem = messagingApi.QuickReplyItem;
@@ -136,7 +136,7 @@ export function renderPillarEntries(
       action: {
         type: 'postback',
         label: `次の${next}件を見る`,
-        data: pillarPostbackData(pillar, current + 1),
+        data: pillarPagePostbackData(pillar, current + 1),
         displayText: `${clipText(heading, 200)}の続き`,
       },
     });
@@ -147,7 +147,7 @@ export function renderPillarEntries(
       action: {
         type: 'postback',
         label: `前の${pillarPageSize}件に戻る`,
-        data: pillarPostbackData(pillar, current - 1),
+        data: pillarPagePostbackData(pillar, current - 1),
         displayText: `${clipText(heading, 200)}の前のページ`,
       },
     });

@@ -17,6 +17,7 @@ import type { AskedKind } from '../analyze/question-intent.js';
 import { lineLimits } from './limits.js';
 import { clipText, renderEntryCarousel } from './render-entry-bubble.js';
 import { browsePillarsQuickReplyItem, pillarQuickReplyItems } from './render-pillar.js';
+import { renderPledgeProgress } from './render-pledge-progress.js';
 import { exampleQuickReplyItems, quotedExamples } from './render-welcome.js';
 
 type Message = messagingApi.Message;
@@ -263,6 +264,8 @@ function abstentionQuickReplies(reason: AbstainReason, meta: CorpusMeta): QuickR
 
 /**
  * The reply for a decision:
+ * - answer showing the pledge tracker (`tracker`, with the corpus at hand): a short text and a
+ *   carousel of the pledges and their results (render-pledge-progress.ts);
  * - answer: one flex carousel of up to 5 hits (preceded by {@link partialNotice} when partial),
  *   with related topics and 「5つの柱を見る」 as quick replies on the carousel;
  * - abstain: one friendly text with quick replies (examples and the five pillars);
@@ -272,6 +275,10 @@ function abstentionQuickReplies(reason: AbstainReason, meta: CorpusMeta): QuickR
  * and each label within a phone's width (label-width.ts).
  */
 export function renderReply(decision: Decision, meta: CorpusMeta, options: RenderReplyOptions = {}): Message[] {
+  if (decision.kind === 'answer' && decision.tracker && options.entries) {
+    const progress = renderPledgeProgress(decision.tracker, options.entries, meta);
+    if (progress) return progress;
+  }
   if (decision.kind === 'answer' && decision.hits.length > 0) {
     return renderAnswer(decision, meta, options);
   }

@@ -20,6 +20,7 @@ import { renderEntryBubble, renderEntryCarousel } from '../../src/render/render-
 import { pillarPageSize, renderPillarEntries, renderPillarMenu } from '../../src/render/render-pillar.js';
 import { renderReply } from '../../src/render/render-reply.js';
 import { renderWelcome } from '../../src/render/render-welcome.js';
+import { renderPledgeProgress } from '../../src/render/render-pledge-progress.js';
 import type { Decision } from '../../src/decide/decision.js';
 import type { Hit } from '../../src/search/search.js';
 import { validateMessagingApi } from '../support/line-spec.js';
@@ -86,6 +87,14 @@ describe('the bundled corpus', () => {
     }
     expect(replyProblems(renderPillarMenu(corpus.meta))).toEqual([]);
     expect(replyProblems(renderWelcome(corpus.meta))).toEqual([]);
+  });
+
+  it('renders the pledge tracker of every pillar, and of each pillar with each pledge asked about', () => {
+    expect(replyProblems(renderPledgeProgress({}, corpus.entries, corpus.meta) ?? [])).toEqual([]);
+    for (const pledge of corpus.entries.filter((e) => e.kind === 'policy')) {
+      const messages = renderPledgeProgress({ pillar: pledge.pillar, focus: [pledge.id] }, corpus.entries, corpus.meta);
+      expect(replyProblems(messages ?? []), pledge.id).toEqual([]);
+    }
   });
 
   it('renders every entry as the answer, full or partial, leading with each of its units', () => {
@@ -262,6 +271,30 @@ describe('arbitrary valid entries', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('render the pledge tracker of any pillar and of all, whatever the pledges and the results they list', () => {
+    fc.assert(
+      fc.property(
+        entries(40),
+        meta,
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 30 }),
+        (es, m, pillar, most) => {
+          // Every third entry a pledge listing up to `most` of the others.
+          const others = es.filter((_, j) => j % 3 !== 0).map((e) => e.id);
+          const linked = es.map((e, i) =>
+            i % 3 === 0 ? { ...e, kind: 'policy' as const, results: others.slice(i % 5, (i % 5) + most) } : e,
+          );
+          const focus = linked.filter((e) => e.kind === 'policy' && e.pillar === pillar).map((e) => e.id);
+          for (const scope of [{}, { pillar }, { pillar, focus }]) {
+            const messages = renderPledgeProgress(scope, linked, m);
+            if (messages !== undefined) expect(replyProblems(messages)).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 

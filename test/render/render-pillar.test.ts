@@ -99,7 +99,7 @@ describe('renderPillarEntries', () => {
     const data = (messages.at(-1)?.quickReply?.items ?? []).map((i) =>
       i.action?.type === 'postback' ? i.action.data : '',
     );
-    expect(data).toContain('pillar=1');
+    expect(data).toContain('pillar=1&page=1');
     expect(data).not.toContain('pillar=1&page=3');
     expect(data).toContain('browse=pillars');
     expectSendable(messages);

@@ -82,7 +82,7 @@ describe('the rich menu request', () => {
       const pillar = meta.pillars.find((p) => p.number === n);
       expect(action.data).toBe(`pillar=${n}`);
       expect(action.displayText).toBe(pillar?.name);
-      expect(parsePostbackData(action.data ?? '')).toEqual({ kind: 'pillar', pillar: n, page: 1 });
+      expect(parsePostbackData(action.data ?? '')).toEqual({ kind: 'pillar', pillar: n });
     }
     const help = postbackOf(areas[5]);
     expect(help).toMatchObject({ data: helpPostbackData(), displayText: '使い方' });
@@ -234,13 +234,18 @@ describe('a tap on the rich menu', () => {
     engine = await bundledEngine();
   });
 
-  it('on a pillar is answered with that pillar, in messages valid for LINE', () => {
+  it('on a pillar is answered with that pillar’s pledges and their results, in messages valid for LINE', () => {
     for (const [i, area] of (request.areas ?? []).slice(0, 5).entries()) {
       const plan = replyForEvent(postbackEvent(postbackOf(area).data ?? ''), engine);
-      expect(plan?.outcome).toBe(`pillar-${i + 1}`);
+      expect(plan?.outcome).toBe(`progress-pillar-${i + 1}`);
       expect(plan?.messages.length).toBeGreaterThan(0);
       for (const message of plan?.messages ?? []) expect(validateMessagingApi('Message', message)).toEqual([]);
       expect(checkLineLimits(plan?.messages ?? [])).toEqual([]);
+      expect(checkLabelFit(plan?.messages ?? [])).toEqual([]);
+      const intro = plan?.messages[0];
+      expect(intro?.type === 'text' ? intro.text : '').toMatch(
+        new RegExp(`^${i + 1} .+の公約（具体的政策）\\d+件と、`, 'u'),
+      );
     }
   });
 
