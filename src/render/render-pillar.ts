@@ -7,7 +7,12 @@ import type { messagingApi } from '@line/bot-sdk';
 import type { CorpusMeta, Entry } from '../corpus/entry.js';
 import { fitsLabel } from '../corpus/label-width.js';
 import { lineLimits } from './limits.js';
-import { browsePillarsPostbackData, pillarPagePostbackData, pillarPostbackData } from './postback-data.js';
+import {
+  browsePillarsPostbackData,
+  pillarPagePostbackData,
+  pillarPostbackData,
+  progressPostbackData,
+} from './postback-data.js';
 import { bareLabel, clipText, findPillar, pillarHeading, renderEntryCarousel } from './render-entry-bubble.js';
 
 type QuickReplyItem = messagingApi.QuickReplyItem;
@@ -70,18 +75,34 @@ export function browsePillarsQuickReplyItem(): QuickReplyItem {
   };
 }
 
-/** For browse=pillars: the pillars listed in a text, with a quick reply for each (1–5, then 6 if present). */
+/** The 「公約の進み具合」 quick-reply item (postback progress=all): every pillar's pledges and their results. */
+export function progressQuickReplyItem(): QuickReplyItem {
+  return {
+    type: 'action',
+    action: { type: 'postback', label: '公約の進み具合', data: progressPostbackData(), displayText: '公約の進み具合' },
+  };
+}
+
+/**
+ * For browse=pillars: the pillars listed in a text, with a quick reply for each (1–5, then 6 if
+ * present), after one for the pledges of every pillar.
+ */
 export function renderPillarMenu(meta: CorpusMeta): messagingApi.Message[] {
   const numbers = meta.pillars
     .map((p) => p.number)
     .filter((n) => n !== 0)
     .sort((a, b) => a - b);
   const lines = numbers.map((n) => pillarHeading(meta, n));
-  const items = numbers.map((n) => pillarItem(meta, n)).slice(0, lineLimits.quickReplyItems);
+  const items = [progressQuickReplyItem(), ...numbers.map((n) => pillarItem(meta, n))].slice(
+    0,
+    lineLimits.quickReplyItems,
+  );
   return [
     {
       type: 'text',
-      text: `『こもろ未来プロジェクト』の5つの柱です（${meta.source.asOf}）。見たい柱を下のボタンから選んでください。\n\n${lines.join('\n')}`,
+      text:
+        `『こもろ未来プロジェクト』の5つの柱です（${meta.source.asOf}）。見たい柱を下のボタンから選んでください。` +
+        `柱ごとに、公約（具体的政策）と報告に載っている実績を見られます。\n\n${lines.join('\n')}`,
       quickReply: { items },
     },
   ];

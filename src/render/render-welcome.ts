@@ -5,7 +5,7 @@
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { CorpusMeta } from '../corpus/entry.js';
-import { browsePillarsQuickReplyItem, pillarQuickReplyItems } from './render-pillar.js';
+import { browsePillarsQuickReplyItem, pillarQuickReplyItems, progressQuickReplyItem } from './render-pillar.js';
 
 /** Questions a citizen can tap to try the bot; each is answered by the report. */
 export const exampleQuestions = ['ふるさと納税は？', '残業は減ったの？', 'ワイナリーバスはある？'] as const;
@@ -47,14 +47,19 @@ export function renderWelcome(meta: CorpusMeta): messagingApi.Message[] {
   const text =
     `友だち追加ありがとうございます。小諸市の小泉俊博市長の政策集『こもろ未来プロジェクト』の進捗（${meta.source.asOf}）についてお答えします。\n\n` +
     `知りたいことを、話し言葉でそのまま送ってください。たとえば${quotedExamples()}のように聞けます。` +
-    `5つの柱から選んで見ることもできます。\n\n` +
+    `5つの柱から選んで見ることもできます。「公約の進み具合」では、公約（具体的政策）ごとに報告に載っている実績を見られます。\n\n` +
     `※お答えは${meta.source.title}の内容で、数値は${meta.source.asOf}のものです。`;
   return [
     {
       type: 'text',
       text,
       quickReply: {
-        items: [...exampleQuickReplyItems(), browsePillarsQuickReplyItem(), ...pillarQuickReplyItems(meta)],
+        items: [
+          ...exampleQuickReplyItems(),
+          progressQuickReplyItem(),
+          browsePillarsQuickReplyItem(),
+          ...pillarQuickReplyItems(meta),
+        ],
       },
     },
   ];

@@ -430,6 +430,7 @@ describe('renderWelcome and renderNonText', () => {
     expect(text).toContain('2020年1月時点');
     expect(text).toContain('「ふるさと納税は？」');
     expect(quickReplyOf(messages).map((i) => i.action?.label)).toContain('5つの柱を見る');
+    expect(quickReplyOf(messages).map((i) => i.action?.label)).toContain('公約の進み具合');
     expectSendable(messages);
   });
 
