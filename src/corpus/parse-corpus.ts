@@ -100,7 +100,8 @@ function* parsing(
 
 /**
  * Parse a whole corpus: meta plus entry files, and the staff's synonym and English files when there are.
- * Cross-entry rules too: ids are unique and every pillar an entry names exists. Throws
+ * Cross-entry rules too: ids are unique, every pillar an entry names exists, and every id a
+ * pledge lists in `results` names a result (pledge-links.ts). Throws
  * CorpusError with every problem when anything is wrong.
  */
 export function parseCorpus(
