@@ -24,7 +24,7 @@ import { progressFrameSpans, questionIntent } from './analyze/question-intent.js
 import { topicTerms, trackerForTopic, wholeTracker } from './decide/pledge-progress.js';
 import { questionTerms } from './analyze/question-terms.js';
 import { rerankByCoverage } from './decide/rerank.js';
-import { contentTerms, searchEntries } from './search/search.js';
+import { contentTerms, searchEntries, type RankedHit } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
 
@@ -127,7 +127,7 @@ function askAbout(
   // How far the pledges got, not one kind of fact: the pledge tracker answers (pledge-progress.ts).
   const decision =
     intent.asksProgress === true && intent.kind === undefined && !smallTalk
-      ? askProgress(index, normalized, terms, decisive, decided, top, rule)
+      ? askProgress(index, normalized, decisive, candidates, decided, top, rule)
       : decided;
   lap?.('decide');
   return { terms, decisive, decision };
@@ -135,22 +135,21 @@ function askAbout(
 
 /**
  * The decision on a question asking how far the pledges got: the whole tracker when it names no
- * topic, else the part of it its topic finds, searched and decided on the topic's words alone.
+ * topic, else the part of it its topic finds: the question's candidates re-ranked and decided on
+ * the topic's words alone (no second search: a long letter that mentions 公約 costs no more).
  */
 function askProgress(
   index: SearchIndex,
   normalized: string,
-  terms: readonly Term[],
   decisive: readonly Term[],
+  candidates: readonly RankedHit[],
   decided: Decision,
   top: number,
   rule: DecisionRule,
 ): Decision {
-  const frame = progressFrameSpans(normalized);
-  const topic = topicTerms(decisive, frame);
+  const topic = topicTerms(decisive, progressFrameSpans(normalized));
   if (contentTerms(topic).length === 0) return wholeTracker(decided);
   const intent = questionIntent(topic.map((t) => t.text).join(' '));
-  const candidates = searchEntries(index, topicTerms(terms, frame), Math.max(top, rerankDepth), intent, []);
   const hits = rerankByCoverage(index, topic, candidates, intent).slice(0, top);
   const topicDecision = decide(index, { terms: topic, hits, smallTalk: undefined, intent }, rule);
   return trackerForTopic(decided, topicDecision, index.corpus.entries);

@@ -1,7 +1,8 @@
 /**
  * A citizen asking how far the mayor's pledges got is answered by the pledge tracker, through the
- * ordinary pipeline: the intent is recognised, its frame set apart from its topic, and the topic
- * searched like any question. Golden questions on the bundled corpus, each commented with why.
+ * ordinary pipeline: the intent is recognised, its frame set apart from its topic, and the
+ * question's candidates decided on the topic's words. Golden questions on the bundled corpus,
+ * each commented with why.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/bot/engine.js';
