@@ -47,6 +47,13 @@ export function replyToPostback(data: string, engine: Engine): ReplyPlan {
         outcome: `pillar-${postback.pillar}`,
       };
     }
+    case 'pledge': {
+      const pledge = entries.find((e) => e.id === postback.entryId && e.kind === 'policy');
+      const progress = pledge && renderPledgeProgress({ pillar: pledge.pillar, focus: [pledge.id] }, entries, meta);
+      return progress
+        ? { messages: progress, outcome: 'progress-pledge', entryIds: [postback.entryId] }
+        : { messages: renderPillarMenu(meta), outcome: 'postback-unknown' };
+    }
     case 'progress':
       return {
         messages: renderPledgeProgress({}, entries, meta) ?? renderPillarMenu(meta),

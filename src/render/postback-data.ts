@@ -7,6 +7,7 @@
  *                              tracker), or its entries when it has no pledges (0, 6)
  *   pillar=N&page=M            show the entries of pillar N, page M (from 1)
  *   progress=all               show the pledge tracker of every pillar
+ *   pledge=ID                  show the pledge tracker of the pillar of pledge ID, that pledge first
  *   browse=pillars             show the menu of pillars
  *   feedback=up|down&entry=ID  a citizen's vote on an entry bubble
  *   help                       how to use the bot (the rich menu's 使い方 tile)
@@ -17,6 +18,7 @@ export type PostbackData =
   /** `page` absent: the pillar's pledges (or its entries' first page when it has none). */
   | { readonly kind: 'pillar'; readonly pillar: number; readonly page?: number }
   | { readonly kind: 'progress' }
+  | { readonly kind: 'pledge'; readonly entryId: string }
   | { readonly kind: 'browse-pillars' }
   | { readonly kind: 'feedback'; readonly vote: 'up' | 'down'; readonly entryId: string }
   | { readonly kind: 'help' }
@@ -39,6 +41,11 @@ export function pillarPostbackData(pillar: number): string {
 /** Data for a button that shows page M (from 1) of the entries of pillar N. */
 export function pillarPagePostbackData(pillar: number, page: number): string {
   return `pillar=${pillar}&page=${page}`;
+}
+
+/** Data for a button that shows a pledge with its results, among the other pledges of its pillar. */
+export function pledgePostbackData(entryId: string): string {
+  return `pledge=${encodeURIComponent(entryId)}`;
 }
 
 /** Data for a button that shows the pledge tracker of every pillar. */
@@ -68,6 +75,8 @@ export function parsePostbackData(data: string): PostbackData {
 
   if (params.get('browse') === 'pillars') return { kind: 'browse-pillars' };
   if (params.get('progress') === 'all') return { kind: 'progress' };
+  const pledge = params.get('pledge');
+  if (pledge !== null) return ENTRY_ID.test(pledge) ? { kind: 'pledge', entryId: pledge } : unknown;
   if (data === 'help') return { kind: 'help' };
 
   const pillarParam = params.get('pillar');

@@ -18,6 +18,8 @@ import { lineLimits } from './limits.js';
 import { clipText, renderEntryCarousel } from './render-entry-bubble.js';
 import { browsePillarsQuickReplyItem, pillarQuickReplyItems } from './render-pillar.js';
 import { renderPledgeProgress } from './render-pledge-progress.js';
+import { pledgePostbackData } from './postback-data.js';
+import { trackerScopeOf } from '../corpus/pledge-tracker.js';
 import { exampleQuickReplyItems, quotedExamples } from './render-welcome.js';
 
 type Message = messagingApi.Message;
@@ -121,8 +123,9 @@ function suggestionRank(entry: Entry): number {
 }
 
 /**
- * Quick replies after an answer: up to 8 related topics — the other hits, then entries of the first
- * hit's pillar — as message actions (the tap asks about that topic), no duplicates; 「5つの柱を見る」 last.
+ * Quick replies after an answer: 「公約の進み具合」 first when the answer is about a pledge or one of
+ * its results, then up to 8 related topics — the other hits, then entries of the first hit's
+ * pillar — as message actions (the tap asks about that topic), no duplicates; 「5つの柱を見る」 last.
  */
 function relatedQuickReplyItems(hits: readonly Hit[], corpus: readonly Entry[]): QuickReplyItem[] {
   const first = hits[0]?.entry;
@@ -149,8 +152,26 @@ function relatedQuickReplyItems(hits: readonly Hit[], corpus: readonly Entry[]):
     usedTexts.add(topic.text);
     items.push({ type: 'action', action: { type: 'message', label: topic.label, text: topic.text } });
   }
-  items.push(browsePillarsQuickReplyItem());
-  return items;
+  const progress = pledgeQuickReplyItem(first, corpus);
+  return [...(progress ? [progress] : []), ...items, browsePillarsQuickReplyItem()];
+}
+
+/**
+ * For an answer about a pledge, or about a result a pledge lists: 「公約の進み具合」, showing that
+ * pledge with its results among its pillar's pledges (undefined for anything else).
+ */
+function pledgeQuickReplyItem(entry: Entry, corpus: readonly Entry[]): QuickReplyItem | undefined {
+  const pledge = trackerScopeOf(entry, corpus)?.focus?.[0];
+  if (pledge === undefined) return undefined;
+  return {
+    type: 'action',
+    action: {
+      type: 'postback',
+      label: '公約の進み具合',
+      data: pledgePostbackData(pledge),
+      displayText: '公約の進み具合',
+    },
+  };
 }
 
 /** The entry with the figures in the unit the question asked for moved first (pure). */

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/bot/engine.js';
 import { progressFrameSpans, questionIntent } from '../../src/analyze/question-intent.js';
 import { bundledEngine } from '../support/bot-server.js';
+import { replyToPostback } from '../../src/bot/reply-for-event.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -96,5 +97,22 @@ describe('the reply to a progress question', () => {
 
   it('records the pledge asked about as shown', () => {
     expect(engine.reply('婚活の公約はどうなりましたか').shownEntryIds).toEqual(['marriage-support']);
+  });
+
+  it('offers 「公約の進み具合」 after an answer about a pledge’s result, which shows that pledge first', () => {
+    const { messages } = engine.reply('残業は減ったの？');
+    const first = messages.at(-1)?.quickReply?.items?.[0]?.action;
+    expect(first).toEqual({
+      type: 'postback',
+      label: '公約の進み具合',
+      data: 'pledge=faster-procedures-zero-overtime',
+      displayText: '公約の進み具合',
+    });
+    const plan = replyToPostback(first?.type === 'postback' ? (first.data ?? '') : '', engine);
+    expect(plan.outcome).toBe('progress-pledge');
+    const intro = plan.messages[0];
+    expect(intro?.type === 'text' ? intro.text : '').toContain(
+      'お尋ねの「行政手続の迅速化と「残業ゼロ」」を先頭にしています。',
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   parsePostbackData,
   pillarPagePostbackData,
   pillarPostbackData,
+  pledgePostbackData,
   progressPostbackData,
 } from '../../src/render/postback-data.js';
 
@@ -35,6 +36,15 @@ describe('postback data', () => {
   it('reads a pillar without a page as the pillar itself (its pledges), and the tracker of every pillar', () => {
     expect(parsePostbackData(pillarPostbackData(5))).toEqual({ kind: 'pillar', pillar: 5 });
     expect(parsePostbackData(progressPostbackData())).toEqual({ kind: 'progress' });
+  });
+
+  it('reads back a pledge, and nothing that is not an entry id', () => {
+    expect(pledgePostbackData('marriage-support')).toBe('pledge=marriage-support');
+    expect(parsePostbackData(pledgePostbackData('marriage-support'))).toEqual({
+      kind: 'pledge',
+      entryId: 'marriage-support',
+    });
+    expect(parsePostbackData('pledge=Marriage%20Support')).toEqual({ kind: 'unknown' });
   });
 
   it('reads back the pillar menu', () => {
