@@ -20,10 +20,11 @@ import {
   type Span,
 } from './analyze/question-focus.js';
 import { combineQuestions, questionsApart } from './decide/several-questions.js';
-import { questionIntent } from './analyze/question-intent.js';
+import { progressFrameSpans, questionIntent } from './analyze/question-intent.js';
+import { topicTerms, trackerForTopic, wholeTracker } from './decide/pledge-progress.js';
 import { questionTerms } from './analyze/question-terms.js';
 import { rerankByCoverage } from './decide/rerank.js';
-import { contentTerms, searchEntriesInSteps } from './search/search.js';
+import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
 import { runAtOnce } from './time-slices.js';
@@ -141,9 +142,36 @@ function* askAbout(
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   lap?.('search');
   yield;
-  const decision = decide(index, { terms: decisive, hits, smallTalk, intent }, rule);
+  const decided = decide(index, { terms: decisive, hits, smallTalk, intent }, rule);
+  // How far the pledges got, not one kind of fact: the pledge tracker answers (pledge-progress.ts).
+  const decision =
+    intent.asksProgress === true && intent.kind === undefined && !smallTalk
+      ? askProgress(index, normalized, decisive, candidates, decided, top, rule)
+      : decided;
   lap?.('decide');
   return { terms, decisive, decision };
+}
+
+/**
+ * The decision on a question asking how far the pledges got: the whole tracker when it names no
+ * topic, else the part of it its topic finds: the question's candidates re-ranked and decided on
+ * the topic's words alone (no second search: a long letter that mentions 公約 costs no more).
+ */
+function askProgress(
+  index: SearchIndex,
+  normalized: string,
+  decisive: readonly Term[],
+  candidates: readonly RankedHit[],
+  decided: Decision,
+  top: number,
+  rule: DecisionRule,
+): Decision {
+  const topic = topicTerms(decisive, progressFrameSpans(normalized));
+  if (contentTerms(topic).length === 0) return wholeTracker(decided);
+  const intent = questionIntent(topic.map((t) => t.text).join(' '));
+  const hits = rerankByCoverage(index, topic, candidates, intent).slice(0, top);
+  const topicDecision = decide(index, { terms: topic, hits, smallTalk: undefined, intent }, rule);
+  return trackerForTopic(decided, topicDecision, index.corpus.entries);
 }
 
 /**

@@ -34,6 +34,11 @@ export interface QuestionIntent {
   readonly detail?: string;
   /** For 'count': asked with いくつ, 何本 or 何個, which 「5つ」 answers as well as a counter. */
   readonly countsAnything?: boolean;
+  /**
+   * The question asks how far the mayor's pledges got (「公約はどこまで進んだの？」「子育ての公約の
+   * 進み具合は？」): the pledge tracker answers it. See {@link progressFrameSpans} for its topic.
+   */
+  readonly asksProgress?: boolean;
 }
 
 // Which unit a way of asking points to; the first that matches wins.
@@ -161,6 +166,47 @@ const DETAIL_WORDS = new RegExp(
   'u',
 );
 
+/** Words that name the pledges themselves; 公約 and マニフェスト are asked about for their progress. */
+const PLEDGES = /公約|マニフェスト/u;
+const PROMISES = /約束|政策|施策|(?:こもろ)?未来プロジェクト/u;
+/** Ways of asking how far something got. */
+const PROGRESS =
+  /進み具合|進捗|どこまで|達成|実現|守(?:れ|ら|っ|り)|果た(?:せ|さ|し)|進(?:ん|み|め)|やれ|でき|どうなっ|成果|実績|状況/u;
+
+/**
+ * The words of a progress question that frame it rather than name its topic: the pledges, how
+ * far, the mayor, the election (「前の選挙のときの市長の公約はちゃんと守れたの？」 has no topic, 「子育ての
+ * 公約の進み具合は？」 has 子育て). Terms within these spans are the frame; the rest, the topic.
+ */
+const PROGRESS_FRAME = new RegExp(
+  [
+    PLEDGES.source,
+    PROMISES.source,
+    PROGRESS.source,
+    '具合',
+    '市長',
+    '小泉',
+    '選挙',
+    '前回|前の|この前',
+    'とき|時',
+    'ちゃんと|きちんと|しっかり',
+    '全部|ぜんぶ|全体|それぞれ|今|いま|現在',
+    'どれ(?:くらい|ぐらい|ほど|だけ)|どの(?:くらい|ぐらい|程度)',
+    'され|られ|れる|た',
+  ].join('|'),
+  'gu',
+);
+
+/** True when a question asks how far the pledges got: it names 公約, or a promise with how far it went. */
+function asksProgress(normalized: string): boolean {
+  return PLEDGES.test(normalized) || (PROMISES.test(normalized) && PROGRESS.test(normalized));
+}
+
+/** Where the frame of a progress question stands in it (see PROGRESS_FRAME), as offsets. */
+export function progressFrameSpans(normalized: string): { start: number; end: number }[] {
+  return [...normalized.matchAll(PROGRESS_FRAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 export function questionIntent(normalized: string): QuestionIntent {
   const detail = DETAIL_WORDS.exec(normalized)?.[0];
   const kind = detail ? 'detail' : KIND_QUESTIONS.find(([, pattern]) => pattern.test(normalized))?.[0];
@@ -173,6 +219,7 @@ export function questionIntent(normalized: string): QuestionIntent {
     ...(kind ? { kind } : {}),
     ...(detail ? { detail } : {}),
     ...(kind === 'count' && (ikutsu !== null || /何[本個つ]/u.test(normalized)) ? { countsAnything: true } : {}),
+    ...(asksProgress(normalized) ? { asksProgress: true } : {}),
   };
 }
 

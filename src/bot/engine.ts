@@ -59,6 +59,13 @@ export async function buildEngineInSlices(
   return engine;
 }
 
+/** The entries a reply shows as its answer: the hits' bubbles, or the pledges asked about in the tracker. */
+function shownEntries(decision: Decision): readonly string[] {
+  if (decision.kind !== 'answer') return [];
+  if (decision.tracker) return decision.tracker.focus ?? [];
+  return answerHits(decision.hits, decision.shownFirst).map((h) => h.entry.id);
+}
+
 function engineOver(index: SearchIndex, tokenize: Tokenize): Engine {
   const { corpus } = index;
   const replies = new LRUCache<string, CitizenReply>({ max: replyCacheSize });
@@ -70,8 +77,7 @@ function engineOver(index: SearchIndex, tokenize: Tokenize): Engine {
     const reply: CitizenReply = {
       decision,
       messages: renderReply(decision, corpus.meta, { entries: corpus.entries }),
-      shownEntryIds:
-        decision.kind === 'answer' ? answerHits(decision.hits, decision.shownFirst).map((h) => h.entry.id) : [],
+      shownEntryIds: shownEntries(decision),
     };
     replies.set(question, reply);
     return reply;

@@ -7,6 +7,7 @@ import type { messagingApi, webhook } from '@line/bot-sdk';
 import { parsePostbackData } from '../render/postback-data.js';
 import { renderNonText } from '../render/render-non-text.js';
 import { renderPillarEntries, renderPillarMenu } from '../render/render-pillar.js';
+import { renderPledgeProgress } from '../render/render-pledge-progress.js';
 import { renderHelp, renderWelcome } from '../render/render-welcome.js';
 import type { Engine } from './engine.js';
 import { runAtOnce } from '../time-slices.js';
@@ -24,22 +25,40 @@ const feedbackThanks: messagingApi.TextMessage = {
 };
 
 /**
- * The reply to a postback's data (pure): pillar pages, the pillar menu, or thanks for a vote.
+ * The reply to a postback's data (pure): a pillar's pledges and their results (the pledge
+ * tracker), pillar pages, the pillar menu, or thanks for a vote.
  * It only renders; recording a vote is the webhook dispatcher's job, so the preview page can call it.
  */
 export function replyToPostback(data: string, engine: Engine): ReplyPlan {
   const postback = parsePostbackData(data);
   const { meta, entries } = engine.corpus;
   switch (postback.kind) {
-    case 'pillar':
+    case 'pillar': {
+      // A pillar tapped: its pledges and their results; its entries when it has no pledges, or a page is asked.
+      const progress =
+        postback.page === undefined ? renderPledgeProgress({ pillar: postback.pillar }, entries, meta) : undefined;
+      if (progress) return { messages: progress, outcome: `progress-pillar-${postback.pillar}` };
       return {
         messages: renderPillarEntries(
           postback.pillar,
           entries.filter((e) => e.pillar === postback.pillar),
           meta,
-          postback.page,
+          postback.page ?? 1,
         ),
         outcome: `pillar-${postback.pillar}`,
+      };
+    }
+    case 'pledge': {
+      const pledge = entries.find((e) => e.id === postback.entryId && e.kind === 'policy');
+      const progress = pledge && renderPledgeProgress({ pillar: pledge.pillar, focus: [pledge.id] }, entries, meta);
+      return progress
+        ? { messages: progress, outcome: 'progress-pledge', entryIds: [postback.entryId] }
+        : { messages: renderPillarMenu(meta), outcome: 'postback-unknown' };
+    }
+    case 'progress':
+      return {
+        messages: renderPledgeProgress({}, entries, meta) ?? renderPillarMenu(meta),
+        outcome: 'progress-all',
       };
     case 'browse-pillars':
       return { messages: renderPillarMenu(meta), outcome: 'browse-pillars' };

@@ -3,10 +3,11 @@
  * zod schema, every problem located at its row (as Excel numbers rows: the header is row 1) and
  * column; export writes each entry as one row, in a form that imports back to the same entry.
  *
- * Columns, in export order: id, pillar, kind, title, text, keywords, phrasings, period,
- * source_section, source_line, figures. `text` is the entry's body; `keywords` are joined by 「、」,
- * `phrasings` one per line of the cell; `figures` is
- * the entry's figures as a JSON array (empty when it has none).
+ * Columns, in export order: id, pillar, kind, title, short_title, text, keywords, phrasings,
+ * results, period, source_section, source_line, figures. `text` is the entry's body; `keywords`
+ * and a pledge's `results` are joined by 「、」 (`results` is 「なし」 when the report lists no
+ * result for the pledge), `phrasings` one per line of the cell; `figures` is the entry's figures
+ * as a JSON array (empty when it has none).
  */
 import { formatPath, type CorpusProblem } from './corpus-problem.js';
 import { Entry, entryKinds, type EntryKind } from './entry.js';
@@ -18,9 +19,11 @@ export const csvColumns = [
   'pillar',
   'kind',
   'title',
+  'short_title',
   'text',
   'keywords',
   'phrasings',
+  'results',
   'period',
   'source_section',
   'source_line',
@@ -37,9 +40,11 @@ export const japaneseCsvColumns: Readonly<Record<CsvColumn, readonly string[]>> 
   pillar: ['柱'],
   kind: ['種類', '種別'],
   title: ['タイトル', '見出し'],
+  short_title: ['短いタイトル', '短い見出し'],
   text: ['本文'],
   keywords: ['キーワード'],
   phrasings: ['よくある言い方', '言い換え'],
+  results: ['実績', '公約の実績'],
   period: ['時期'],
   source_section: ['出典の節', '出典'],
   source_line: ['出典の行'],
@@ -58,6 +63,9 @@ export const newEntryDefaults = {
 
 /** Separators of keywords inside a cell: 「、」 「,」 「，」 「;」 「；」 and line breaks. */
 const keywordSeparators = /[、,，;；\n]/u;
+
+/** A results cell saying the report lists no result for the pledge (`results: []`). */
+const noResults = 'なし';
 
 /** The example shown when a figures cell is not a JSON array of figures. */
 const figuresExample = '[{"label":"寄付額","before":6790000,"after":343000000,"unit":"円","period":"就任前→R2.1"}]';
@@ -241,6 +249,24 @@ function entryFromRecord(
           .map((p) => p.trim())
           .filter((p) => p !== '');
 
+  // Empty: not linked yet; なし: the report lists no result for the pledge.
+  const resultsCell = cell('results');
+  const results =
+    resultsCell === undefined
+      ? existing?.results
+      : resultsCell.trim() === ''
+        ? undefined
+        : resultsCell.trim() === noResults
+          ? []
+          : resultsCell
+              .split(keywordSeparators)
+              .map((r) => r.trim())
+              .filter((r) => r !== '');
+
+  const shortTitleCell = cell('short_title');
+  const shortTitle =
+    shortTitleCell === undefined ? existing?.shortTitle : shortTitleCell.trim() === '' ? undefined : shortTitleCell;
+
   const figuresCell = cell('figures');
   let figures: unknown = figuresCell === undefined ? (existing?.figures ?? []) : [];
   if (figuresCell !== undefined && figuresCell.trim() !== '') {
@@ -257,11 +283,13 @@ function entryFromRecord(
     pillar,
     kind,
     title: cell('title') ?? '',
+    ...(shortTitle === undefined ? {} : { shortTitle }),
     body: cell('text') ?? '',
     figures,
     ...(period === undefined ? {} : { period }),
     keywords: (cell('keywords') ?? '').split(keywordSeparators).map((k) => k.trim()).filter((k) => k !== ''),
     phrasings,
+    ...(results === undefined ? {} : { results }),
     source: { section, line: sourceLine },
   };
   // The schema's checks too, but only for columns whose cells could be read.
@@ -283,6 +311,8 @@ function columnOfField(key: PropertyKey | undefined, subKey: PropertyKey | undef
   switch (key) {
     case 'body':
       return 'text';
+    case 'shortTitle':
+      return 'short_title';
     case 'source':
       return subKey === 'line' ? 'source_line' : 'source_section';
     default:
@@ -327,9 +357,11 @@ export function entriesToCsv(entries: readonly Entry[], file: string): CsvFromEn
       pillar: String(entry.pillar),
       kind: entry.kind,
       title: entry.title,
+      short_title: entry.shortTitle ?? '',
       text: entry.body,
       keywords: entry.keywords.join('、'),
       phrasings: entry.phrasings.join('\n'),
+      results: entry.results === undefined ? '' : entry.results.length === 0 ? noResults : entry.results.join('、'),
       period: entry.period ?? '',
       source_section: entry.source.section,
       source_line: String(entry.source.line),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { schemaMessages } from './check-messages.js';
+import { fitsLabel, labelBudget, labelWidth } from './label-width.js';
 
 /**
  * Groups of words that mean the same thing, each word normalised with `normalizeText`
@@ -61,12 +62,33 @@ export const EntryId = z
 /** Pillar numbers: 0 is the report as a whole (intro, stances, principles), 1–5 the five pillars, 6 その他の実績. */
 export const PillarNumber = z.number().int().min(0).max(6);
 
+/**
+ * The words a button or a quick reply shows for an entry whose title is too long for one
+ * (「ふるさと納税の寄付額が50.5倍に」 → 「ふるさと納税50.5倍」): chosen by staff, never cut by the bot.
+ */
+export const ShortTitle = z
+  .string()
+  .trim()
+  .min(1)
+  .superRefine((value, ctx) => {
+    if (!fitsLabel(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `ボタンに出す短いタイトルは全角${labelBudget}文字以内にしてください（「${value}」は全角${labelWidth(value)}文字、半角の英数字は0.5文字）`,
+      });
+    }
+  });
+
+/** The kinds of entries that can be a result of a pledge: what the report lists as done. */
+export const resultKinds: readonly EntryKind[] = ['highlight', 'achievement', 'facility'];
+
 export const Entry = z
   .object({
     id: EntryId,
     pillar: PillarNumber,
     kind: EntryKind,
     title: z.string().trim().min(1).max(60),
+    shortTitle: ShortTitle.optional(),
     body: z.string().trim().min(1, schemaMessages.notEmpty),
     figures: z.array(Figure).default([]),
     period: z.string().trim().min(1).optional(),
@@ -76,9 +98,24 @@ export const Entry = z
      * system: 「よそから来る人への手助け」 for 移住支援. Matched like keywords, never shown as facts.
      */
     phrasings: z.array(z.string().trim().min(1).max(100)).default([]),
+    /**
+     * On a pledge (kind: policy, a ● 具体的政策 of the report): the ids of the results the report
+     * lists for it (highlights, achievements), as staff judge them; `[]` when the report lists
+     * none. Read by the pledge tracker (公約の進み具合); parse-corpus.ts checks every id.
+     */
+    results: z.array(EntryId).optional(),
     source: SourceRef,
   })
-  .strict();
+  .strict()
+  .superRefine((entry, ctx) => {
+    if (entry.results !== undefined && entry.kind !== 'policy') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['results'],
+        message: `results（公約の実績）は種類 policy（具体的政策）の項目にだけ書けます（この項目は ${entry.kind}）`,
+      });
+    }
+  });
 export type Entry = z.infer<typeof Entry>;
 
 export const EntryFile = z.object({ entries: z.array(z.unknown()) }).strict();

@@ -7,6 +7,7 @@ import { CorpusMeta, Entry, EntryFile, type Corpus } from './entry.js';
 import { corpusIssueMessage, corpusMessages } from './check-messages.js';
 import { issuesToProblems, parseYaml, type SourceFile } from './parse-yaml.js';
 import { parseEnglishFile, parseSynonymFile } from './synonym-file.js';
+import { pledgeLinkProblems, type LocatedEntry } from './pledge-links.js';
 import { runAtOnce, runInSlices } from '../time-slices.js';
 
 export type { SourceFile };
@@ -23,12 +24,6 @@ export function parseMeta(file: SourceFile, problems: CorpusProblem[]): CorpusMe
   return result.data;
 }
 
-interface LocatedEntry {
-  readonly entry: Entry;
-  readonly file: string;
-  readonly line: number;
-}
-
 /** Validate one entry file; valid entries are kept even when others in the file are not. */
 export function parseEntryFile(file: SourceFile, problems: CorpusProblem[]): LocatedEntry[] {
   const parsed = parseYaml(file, problems);
@@ -42,7 +37,13 @@ export function parseEntryFile(file: SourceFile, problems: CorpusProblem[]): Loc
   shape.data.entries.forEach((raw, i) => {
     const result = Entry.safeParse(raw, { error: corpusIssueMessage });
     if (result.success) {
-      located.push({ entry: result.data, file: file.name, line: parsed.lineOf(['entries', i]) });
+      located.push({
+        entry: result.data,
+        file: file.name,
+        line: parsed.lineOf(['entries', i]),
+        lineOf: (path) => parsed.lineOf(['entries', i, ...path]),
+        path: ['entries', i],
+      });
     } else {
       problems.push(...issuesToProblems(file, parsed, ['entries', i], result.error));
     }
@@ -87,6 +88,7 @@ function* parsing(
       });
     }
   }
+  problems.push(...pledgeLinkProblems(located));
   if (located.length === 0 && problems.length === 0) {
     problems.push({ file: meta.name, line: 0, field: '', message: corpusMessages.noEntries });
   }
@@ -99,7 +101,8 @@ function* parsing(
 
 /**
  * Parse a whole corpus: meta plus entry files, and the staff's synonym and English files when there are.
- * Cross-entry rules too: ids are unique and every pillar an entry names exists. Throws
+ * Cross-entry rules too: ids are unique, every pillar an entry names exists, and every id a
+ * pledge lists in `results` names a result (pledge-links.ts). Throws
  * CorpusError with every problem when anything is wrong.
  */
 export function parseCorpus(

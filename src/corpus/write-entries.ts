@@ -19,7 +19,22 @@ const printOptions = [
 ] as const;
 
 /** The key order of a new entry (and where a field missing from an entry is inserted). */
-const entryKeys = ['id', 'pillar', 'kind', 'title', 'body', 'figures', 'period', 'keywords', 'phrasings', 'source'] as const;
+const entryKeys = [
+  'id',
+  'pillar',
+  'kind',
+  'title',
+  'shortTitle',
+  'body',
+  'figures',
+  'period',
+  'keywords',
+  'phrasings',
+  'results',
+  'source',
+] as const;
+/** Lists written on one line, [a, b], as in the corpus files. */
+const flowLists: ReadonlySet<string> = new Set(['keywords', 'results']);
 const figureKeys = ['label', 'before', 'after', 'unit', 'period', 'approximate', 'note'] as const;
 const sourceKeys = ['section', 'line'] as const;
 
@@ -109,7 +124,10 @@ interface PlainObject {
   [key: string]: Plain;
 }
 
-/** The entry as it is written in YAML: keys in file order, absent fields and empty figures or phrasings left out. */
+/**
+ * The entry as it is written in YAML: keys in file order, absent fields and empty figures or
+ * phrasings left out (an empty `results` stays: it says the report lists no result for the pledge).
+ */
 function plainEntry(entry: Entry): PlainObject {
   const out: PlainObject = {};
   for (const key of entryKeys) {
@@ -147,11 +165,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A new entry's node: block style, keywords as a flow list [a, b] as in the corpus files. */
+/** A new entry's node: block style, keywords and results as flow lists [a, b] as in the corpus files. */
 function entryNode(doc: Document, value: PlainObject): YAMLMap {
   const node = doc.createNode(value) as YAMLMap;
-  const keywords = node.get('keywords', true);
-  if (isSeq(keywords)) keywords.flow = true;
+  for (const key of flowLists) {
+    const list = node.get(key, true);
+    if (isSeq(list)) list.flow = true;
+  }
   return node;
 }
 
@@ -209,7 +229,7 @@ function isNodeLike(value: unknown): value is Node {
 
 function createPair(doc: Document, key: string, value: Plain): Pair {
   const node = doc.createNode(value);
-  if (key === 'keywords' && isSeq(node)) node.flow = true;
+  if (flowLists.has(key) && isSeq(node)) node.flow = true;
   return new Pair(doc.createNode(key), node);
 }
 

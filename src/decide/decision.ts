@@ -3,6 +3,7 @@
  * The renderer turns a Decision into LINE messages; the CLI and /api/ask print it.
  */
 import type { AskedKind } from '../analyze/question-intent.js';
+import type { TrackerScope } from '../corpus/pledge-tracker.js';
 import type { Hit } from '../search/search.js';
 
 /** Why the bot does not answer with corpus facts. */
@@ -16,7 +17,7 @@ export type AbstainReason =
 export type Decision =
   | {
       readonly kind: 'answer';
-      /** Best first; at least one. */
+      /** Best first; at least one, unless the answer is the whole pledge tracker (`tracker`). */
       readonly hits: readonly Hit[];
       /** 'partial' when the best match covers only part of the question: the reply says 関連する情報. */
       readonly confidence: 'full' | 'partial';
@@ -27,6 +28,11 @@ export type Decision =
        * gets the first entry of each.
        */
       readonly shownFirst?: number;
+      /**
+       * The question asked how far the pledges got (「公約はどこまで進んだの？」): the reply is the
+       * pledge tracker of this scope rather than the hits' bubbles.
+       */
+      readonly tracker?: TrackerScope;
     }
   | {
       readonly kind: 'abstain';

@@ -7,6 +7,8 @@
 import type { Term } from '../analyze/analyze.js';
 import type { Asked } from '../ask.js';
 import { coverage, defaultDecisionRule, type DecisionRule } from './decide.js';
+import type { Decision } from './decision.js';
+import type { TrackerScope } from '../corpus/pledge-tracker.js';
 import type { Hit } from '../search/search.js';
 import { contentTerms, type RankedHit, type TermMatch } from '../search/search.js';
 import type { SearchIndex } from '../search/search-index.js';
@@ -61,7 +63,13 @@ export interface Explanation {
   /** Phrases of the question searched also as the corpus's words for them (残業 → 超過勤務). */
   readonly synonyms: readonly { readonly phrase: string; readonly targets: readonly string[] }[];
   readonly decision:
-    | { readonly kind: 'answer'; readonly confidence: 'full' | 'partial'; readonly askedUnit?: string }
+    | {
+        readonly kind: 'answer';
+        readonly confidence: 'full' | 'partial';
+        readonly askedUnit?: string;
+        /** Shown as the pledge tracker: of this pillar (every pillar when absent), these pledges first. */
+        readonly tracker?: TrackerScope;
+      }
     | { readonly kind: 'abstain'; readonly reason: string; readonly missing?: string };
   /** Coverage of the best hit, when there is one. */
   readonly coverage?: number;
@@ -195,6 +203,15 @@ function whySentence(asked: Asked, rule: DecisionRule, best: HitExplanation | un
   });
 }
 
+/** The why of an answer shown as the pledge tracker, saying which part of it (in staff's Japanese). */
+function withTrackerNote(why: string, decision: Decision): string {
+  if (decision.kind !== 'answer' || !decision.tracker) return why;
+  const { pillar, focus = [] } = decision.tracker;
+  const where = pillar === undefined ? 'すべての柱' : `柱${pillar}`;
+  const first = focus.length > 0 ? `、先頭に公約 ${focus.join(', ')}` : '';
+  return `${why}。公約の進み具合を聞く質問なので、公約の進み具合（${where}${first}）を表示`;
+}
+
 function synonymsOf(asked: Asked): { phrase: string; targets: string[] }[] {
   const byPhrase = new Map<string, Set<string>>();
   for (const t of asked.decisive) {
@@ -227,11 +244,12 @@ export function explainJson(
             kind: 'answer',
             confidence: decision.confidence,
             ...(decision.askedUnit ? { askedUnit: decision.askedUnit } : {}),
+            ...(decision.tracker ? { tracker: decision.tracker } : {}),
           }
         : { kind: 'abstain', reason: decision.reason, ...(decision.missing ? { missing: decision.missing } : {}) },
     ...(best ? { coverage: best.coverage } : {}),
     rule: { answer: rule.answer, related: rule.related, evidence: rule.evidence },
-    why: whySentence(asked, rule, best),
+    why: withTrackerNote(whySentence(asked, rule, best), asked.decision),
     hits,
   };
 }

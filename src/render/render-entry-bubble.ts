@@ -90,7 +90,7 @@ function isHexColor(color: string): boolean {
 }
 
 /** The band colour and readable text colours for a pillar. */
-function pillarColors(meta: CorpusMeta, n: number): { band: string; onBand: string; accent: string } {
+export function pillarColors(meta: CorpusMeta, n: number): { band: string; onBand: string; accent: string } {
   const color = findPillar(meta, n)?.color;
   const band = color !== undefined && isHexColor(color) ? color : FALLBACK_COLOR;
   const light = luminance(band) > 0.45;
@@ -122,25 +122,37 @@ function figureRow(figure: Figure, accent: string): FlexBox {
   return { type: 'box', layout: 'vertical', spacing: 'xs', margin: 'lg', contents };
 }
 
+/** The question the vote buttons answer, and what the chat shows as the citizen's reply to it. */
+export const feedbackQuestion = 'この情報は役に立ちましたか？';
+export const feedbackVotes = {
+  up: { label: 'はい', displayText: '役に立った' },
+  down: { label: 'いいえ', displayText: '役に立たなかった' },
+} as const;
+
+/**
+ * The vote: a line asking whether the entry helped and two buttons side by side. Each button has
+ * half the bubble's width, about 6 full-width characters on a phone, so they say はい / いいえ
+ * under the question; the chat then shows 役に立った / 役に立たなかった as the citizen's words.
+ */
 function feedbackButtons(entryId: string): FlexComponent[] {
   const up = feedbackPostbackData('up', entryId);
   const down = feedbackPostbackData('down', entryId);
   // An id too long for postback data cannot be voted on; the bubble is still worth sending.
   if (up.length > lineLimits.postbackDataLength || down.length > lineLimits.postbackDataLength) return [];
-  const button = (label: string, data: string): messagingApi.FlexButton => ({
+  const button = (vote: (typeof feedbackVotes)[keyof typeof feedbackVotes], data: string): messagingApi.FlexButton => ({
     type: 'button',
     style: 'link',
     height: 'sm',
     flex: 1,
-    action: { type: 'postback', label, data, displayText: label },
+    action: { type: 'postback', label: vote.label, data, displayText: vote.displayText },
   });
   return [
+    text(feedbackQuestion, { size: 'xs', color: TEXT_DARK, align: 'center', margin: 'md' }),
     {
       type: 'box',
       layout: 'horizontal',
       spacing: 'sm',
-      margin: 'md',
-      contents: [button('役に立った', up), button('役に立たなかった', down)],
+      contents: [button(feedbackVotes.up, up), button(feedbackVotes.down, down)],
     },
   ];
 }

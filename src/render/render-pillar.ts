@@ -5,8 +5,14 @@
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { CorpusMeta, Entry } from '../corpus/entry.js';
+import { fitsLabel } from '../corpus/label-width.js';
 import { lineLimits } from './limits.js';
-import { browsePillarsPostbackData, pillarPostbackData } from './postback-data.js';
+import {
+  browsePillarsPostbackData,
+  pillarPagePostbackData,
+  pillarPostbackData,
+  progressPostbackData,
+} from './postback-data.js';
 import { bareLabel, clipText, findPillar, pillarHeading, renderEntryCarousel } from './render-entry-bubble.js';
 
 type QuickReplyItem = messagingApi.QuickReplyItem;
@@ -17,12 +23,21 @@ export const pillarPageSize = lineLimits.carouselBubbles;
 /** The five pillars of the report (0 is the report as a whole, 6 その他の実績). */
 const FIVE_PILLARS = [1, 2, 3, 4, 5] as const;
 
-/** A short quick-reply label for a pillar: 「1 しせいを正す」 (its label, else its name), ≤ 20 characters. */
+/**
+ * A short quick-reply label for a pillar: 「1 しせいを正す」 (its label, else its name), or 「柱1」
+ * when that is too wide for a phone (corpus:check warns of it): never a cut word.
+ */
 export function pillarQuickReplyLabel(meta: CorpusMeta, n: number): string {
+  const label = pillarLabelWords(meta, n);
+  return fitsLabel(label) ? label : `柱${n}`;
+}
+
+/** The words a pillar's quick reply would say, wide or not: 「1 しせいを正す」. */
+export function pillarLabelWords(meta: CorpusMeta, n: number): string {
   const pillar = findPillar(meta, n);
   const short =
     pillar === undefined ? pillarHeading(meta, n) : pillar.label === undefined ? pillar.name : bareLabel(pillar.label);
-  return clipText(`${n} ${short}`, lineLimits.quickReplyLabelLength);
+  return `${n} ${short}`;
 }
 
 /** A quick-reply item that opens pillar n (page 1 unless given). */
@@ -60,18 +75,34 @@ export function browsePillarsQuickReplyItem(): QuickReplyItem {
   };
 }
 
-/** For browse=pillars: the pillars listed in a text, with a quick reply for each (1–5, then 6 if present). */
+/** The 「公約の進み具合」 quick-reply item (postback progress=all): every pillar's pledges and their results. */
+export function progressQuickReplyItem(): QuickReplyItem {
+  return {
+    type: 'action',
+    action: { type: 'postback', label: '公約の進み具合', data: progressPostbackData(), displayText: '公約の進み具合' },
+  };
+}
+
+/**
+ * For browse=pillars: the pillars listed in a text, with a quick reply for each (1–5, then 6 if
+ * present), after one for the pledges of every pillar.
+ */
 export function renderPillarMenu(meta: CorpusMeta): messagingApi.Message[] {
   const numbers = meta.pillars
     .map((p) => p.number)
     .filter((n) => n !== 0)
     .sort((a, b) => a - b);
   const lines = numbers.map((n) => pillarHeading(meta, n));
-  const items = numbers.map((n) => pillarItem(meta, n)).slice(0, lineLimits.quickReplyItems);
+  const items = [progressQuickReplyItem(), ...numbers.map((n) => pillarItem(meta, n))].slice(
+    0,
+    lineLimits.quickReplyItems,
+  );
   return [
     {
       type: 'text',
-      text: `『こもろ未来プロジェクト』の5つの柱です（${meta.source.asOf}）。見たい柱を下のボタンから選んでください。\n\n${lines.join('\n')}`,
+      text:
+        `『こもろ未来プロジェクト』の5つの柱です（${meta.source.asOf}）。見たい柱を下のボタンから選んでください。` +
+        `柱ごとに、公約（具体的政策）と報告に載っている実績を見られます。\n\n${lines.join('\n')}`,
       quickReply: { items },
     },
   ];
@@ -126,7 +157,7 @@ export function renderPillarEntries(
       action: {
         type: 'postback',
         label: `次の${next}件を見る`,
-        data: pillarPostbackData(pillar, current + 1),
+        data: pillarPagePostbackData(pillar, current + 1),
         displayText: `${clipText(heading, 200)}の続き`,
       },
     });
@@ -137,7 +168,7 @@ export function renderPillarEntries(
       action: {
         type: 'postback',
         label: `前の${pillarPageSize}件に戻る`,
-        data: pillarPostbackData(pillar, current - 1),
+        data: pillarPagePostbackData(pillar, current - 1),
         displayText: `${clipText(heading, 200)}の前のページ`,
       },
     });

@@ -9,6 +9,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { CorpusMeta, Entry, Figure } from '../corpus/entry.js';
 import { formatFigureValues } from '../corpus/format-figure.js';
+import { entryLabel } from '../corpus/label-check.js';
 import { unitAnswers } from '../analyze/question-intent.js';
 import type { AbstainReason, Decision } from '../decide/decision.js';
 import type { Hit } from '../search/search.js';
@@ -16,6 +17,9 @@ import type { AskedKind } from '../analyze/question-intent.js';
 import { lineLimits } from './limits.js';
 import { clipText, renderEntryCarousel } from './render-entry-bubble.js';
 import { browsePillarsQuickReplyItem, pillarQuickReplyItems } from './render-pillar.js';
+import { renderPledgeProgress } from './render-pledge-progress.js';
+import { pledgePostbackData } from './postback-data.js';
+import { trackerScopeOf } from '../corpus/pledge-tracker.js';
 import { exampleQuickReplyItems, quotedExamples } from './render-welcome.js';
 
 type Message = messagingApi.Message;
@@ -102,14 +106,15 @@ interface Topic {
   readonly text: string;
 }
 
-/** How a related entry is offered: its title if short, else a keyword, else the title shortened. */
-function topicFor(entry: Entry, usedLabels: ReadonlySet<string>): Topic {
-  const max = lineLimits.quickReplyLabelLength;
-  const title = clipText(entry.title, lineLimits.messageActionTextLength);
-  if (entry.title.length <= max) return { label: entry.title, text: title };
-  const keyword = entry.keywords.find((k) => k.length <= max && !usedLabels.has(k));
-  if (keyword !== undefined) return { label: keyword, text: keyword };
-  return { label: clipText(entry.title, max), text: title };
+/**
+ * How a related entry is offered: labelled with its short title (or its title when that fits a
+ * phone's quick reply), and asking its whole title when tapped. An entry with neither is not
+ * offered: a cut title or a raw keyword (「とりにどす」) reads as a slip.
+ */
+function topicFor(entry: Entry): Topic | undefined {
+  const label = entryLabel(entry);
+  if (label === undefined) return undefined;
+  return { label, text: clipText(entry.title, lineLimits.messageActionTextLength) };
 }
 
 /** Highlights and entries with figures first, as when browsing a pillar. */
@@ -118,8 +123,9 @@ function suggestionRank(entry: Entry): number {
 }
 
 /**
- * Quick replies after an answer: up to 8 related topics — the other hits, then entries of the first
- * hit's pillar — as message actions (the tap asks about that topic), no duplicates; 「5つの柱を見る」 last.
+ * Quick replies after an answer: 「公約の進み具合」 first when the answer is about a pledge or one of
+ * its results, then up to 8 related topics — the other hits, then entries of the first hit's
+ * pillar — as message actions (the tap asks about that topic), no duplicates; 「5つの柱を見る」 last.
  */
 function relatedQuickReplyItems(hits: readonly Hit[], corpus: readonly Entry[]): QuickReplyItem[] {
   const first = hits[0]?.entry;
@@ -140,14 +146,32 @@ function relatedQuickReplyItems(hits: readonly Hit[], corpus: readonly Entry[]):
     if (items.length >= room) break;
     if (seenIds.has(entry.id)) continue;
     seenIds.add(entry.id);
-    const topic = topicFor(entry, usedLabels);
-    if (usedLabels.has(topic.label) || usedTexts.has(topic.text)) continue;
+    const topic = topicFor(entry);
+    if (topic === undefined || usedLabels.has(topic.label) || usedTexts.has(topic.text)) continue;
     usedLabels.add(topic.label);
     usedTexts.add(topic.text);
     items.push({ type: 'action', action: { type: 'message', label: topic.label, text: topic.text } });
   }
-  items.push(browsePillarsQuickReplyItem());
-  return items;
+  const progress = pledgeQuickReplyItem(first, corpus);
+  return [...(progress ? [progress] : []), ...items, browsePillarsQuickReplyItem()];
+}
+
+/**
+ * For an answer about a pledge, or about a result a pledge lists: 「公約の進み具合」, showing that
+ * pledge with its results among its pillar's pledges (undefined for anything else).
+ */
+function pledgeQuickReplyItem(entry: Entry, corpus: readonly Entry[]): QuickReplyItem | undefined {
+  const pledge = trackerScopeOf(entry, corpus)?.focus?.[0];
+  if (pledge === undefined) return undefined;
+  return {
+    type: 'action',
+    action: {
+      type: 'postback',
+      label: '公約の進み具合',
+      data: pledgePostbackData(pledge),
+      displayText: '公約の進み具合',
+    },
+  };
 }
 
 /** The entry with the figures in the unit the question asked for moved first (pure). */
@@ -261,14 +285,21 @@ function abstentionQuickReplies(reason: AbstainReason, meta: CorpusMeta): QuickR
 
 /**
  * The reply for a decision:
+ * - answer showing the pledge tracker (`tracker`, with the corpus at hand): a short text and a
+ *   carousel of the pledges and their results (render-pledge-progress.ts);
  * - answer: one flex carousel of up to 5 hits (preceded by {@link partialNotice} when partial),
  *   with related topics and 「5つの柱を見る」 as quick replies on the carousel;
  * - abstain: one friendly text with quick replies (examples and the five pillars);
  * - not in the report (the topic is there, the kind of fact asked is not): a text that says so and
  *   where to ask, then the nearest entry as related information.
- * Within LINE's limits: at most 2 messages, altText ≤ 1500, quick replies ≤ 13 with labels ≤ 20.
+ * Within LINE's limits: at most 2 messages, altText ≤ 1500, quick replies ≤ 13 with labels ≤ 20,
+ * and each label within a phone's width (label-width.ts).
  */
 export function renderReply(decision: Decision, meta: CorpusMeta, options: RenderReplyOptions = {}): Message[] {
+  if (decision.kind === 'answer' && decision.tracker && options.entries) {
+    const progress = renderPledgeProgress(decision.tracker, options.entries, meta);
+    if (progress) return progress;
+  }
   if (decision.kind === 'answer' && decision.hits.length > 0) {
     return renderAnswer(decision, meta, options);
   }

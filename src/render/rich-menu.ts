@@ -7,7 +7,8 @@
  * Layout: 2500×1686 (LINE's large size), three columns by two rows:
  *
  *   ┌─────┬─────┬─────┐
- *   │  1  │  2  │  3  │   pillar=N, displayText the pillar's name; the tile shows its shortName
+ *   │  1  │  2  │  3  │   pillar=N (the pillar's pledges and the results the report lists for
+ *   │     │     │     │   each), displayText the pillar's name; the tile shows its shortName
  *   ├─────┼─────┼─────┤
  *   │  4  │  5  │  ?  │   help, the tile 使い方: how to ask, with example questions
  *   └─────┴─────┴─────┘

@@ -52,6 +52,36 @@ describe('entriesFromCsv', () => {
     ]);
   });
 
+  it('reads a short title and a pledge’s results (なし: the report lists none), and keeps them when the file has no such column', () => {
+    const { rows, problems } = fromCsv(
+      'id,kind,title,短いタイトル,text,keywords,実績\r\n' +
+        'tax,policy,財政の健全化と税収アップ,財政健全化,本文,税収,furusato-nozei-growth、naming-rights\r\n' +
+        'food,policy,フードテーマパーク,,本文,食,なし\r\n' +
+        'new,policy,新しい公約,,本文,公約,\r\n',
+    );
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => [r.entry.shortTitle, r.entry.results])).toEqual([
+      ['財政健全化', ['furusato-nozei-growth', 'naming-rights']],
+      [undefined, []],
+      [undefined, undefined],
+    ]);
+    const pledge: Entry = { ...furusato, kind: 'policy', shortTitle: '寄付50.5倍', results: ['naming-rights'] };
+    const kept = fromCsv(`id,title,text,keywords\r\n${furusato.id},t,b,k\r\n`, [pledge]);
+    expect(kept.rows[0]?.entry).toMatchObject({ shortTitle: '寄付50.5倍', results: ['naming-rights'] });
+    const written = entriesToCsv([pledge, { ...pledge, id: 'none', results: [] }], 'out.csv').rows;
+    expect(written.slice(1).map((r) => [r[csvColumns.indexOf('short_title')], r[csvColumns.indexOf('results')]])).toEqual([
+      ['寄付50.5倍', 'naming-rights'],
+      ['寄付50.5倍', 'なし'],
+    ]);
+  });
+
+  it('locates a short title too wide for a button, and results on an entry that is not a pledge, at their column', () => {
+    expect(problemsOf('id,title,short_title,text,keywords,results\r\na,t,健康長寿日本一こもろと高齢者福祉,b,k,x\r\n')).toEqual([
+      expect.stringMatching(/^staff\.csv:2 short_title: ボタンに出す短いタイトルは全角12文字以内にしてください/u),
+      expect.stringMatching(/^staff\.csv:2 results: results（公約の実績）は種類 policy（具体的政策）の項目にだけ書けます/u),
+    ]);
+  });
+
   it('reads everyday phrasings one per line of their cell, keeping their 、, and keeps the phrasings of an entry when the file has no such column', () => {
     const withPhrasings = { ...furusato, phrasings: ['よそに住む人が小諸を応援する寄付'] };
     const { rows } = fromCsv('id,title,text,keywords,よくある言い方\r\na,t,b,k,"返礼品、何がもらえる\n 寄付の伸び \n"\r\n');
@@ -159,14 +189,30 @@ describe('entriesToCsv', () => {
     const { rows, problems } = entriesToCsv([furusato], 'out.csv');
     expect(problems).toEqual([]);
     expect(rows).toEqual([
-      ['id', 'pillar', 'kind', 'title', 'text', 'keywords', 'phrasings', 'period', 'source_section', 'source_line', 'figures'],
+      [
+        'id',
+        'pillar',
+        'kind',
+        'title',
+        'short_title',
+        'text',
+        'keywords',
+        'phrasings',
+        'results',
+        'period',
+        'source_section',
+        'source_line',
+        'figures',
+      ],
       [
         'furusato-nozei-growth',
         '1',
         'highlight',
         furusato.title,
+        '',
         furusato.body,
         '寄付、返礼品',
+        '',
         '',
         '2020年1月現在',
         furusato.source.section,

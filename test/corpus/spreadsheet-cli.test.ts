@@ -165,7 +165,7 @@ describe('npm run corpus -- export', () => {
     const bytes = await readFile(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.startsWith('id,pillar,kind,title,text,keywords,phrasings,period,source_section,source_line,figures\r\n')).toBe(true);
+    expect(text.startsWith('id,pillar,kind,title,short_title,text,keywords,phrasings,results,period,source_section,source_line,figures\r\n')).toBe(true);
     expect(parseCsv(text)).toHaveLength(133);
 
     const imported = await corpusCli('import', csv, '--corpus', corpusDir);
@@ -214,6 +214,39 @@ describe('npm run corpus:check', { timeout: 30_000 }, () => {
     expect(check.code).toBe(0);
     expect(check.stderr).toContain(
       'rich-menu.png: 今のデザイン（corpus/meta.yaml の柱の shortName・label・色）から作った画像ではありません: npm run rich-menu:image で画像を作り直し',
+    );
+  });
+});
+
+describe('npm run corpus:check on labels, keywords and the pledges’ results', { timeout: 30_000 }, () => {
+  it('passes the bundled corpus without a warning, counting the pledges and their results', async () => {
+    const check = await run('scripts/corpus-check.ts', [corpusDir]);
+    expect(check.code).toBe(0);
+    expect(check.stderr).not.toContain('警告:');
+    expect(check.stdout).toMatch(/公約（具体的政策） 35件: 実績を結び付けたもの 31件、報告に実績の記載なし（results: \[\]） 4件/u);
+  });
+
+  it('warns of a long title without a short one, a misprinted keyword and an unlinked pledge; fails on an unknown result id', async () => {
+    const file = path.join(corpusDir, 'entries', '03-egao.yaml');
+    const text = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      text
+        .replace('    shortTitle: 健康長寿と高齢者福祉\n', '')
+        .replace('keywords: [健康長寿日本一こもろ,', 'keywords: [健康長寿日本ーこもろ, 健康長寿日本一こもろ,')
+        .replace('    results: [komoro-campus-concept]\n', ''),
+    );
+    const warned = await run('scripts/corpus-check.ts', [corpusDir]);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toContain("警告: 項目 'healthy-longevity-and-elderly-welfare' title: 「「健康長寿日本一こもろ」と高齢者福祉の充実」は全角21文字で");
+    expect(warned.stderr).toContain("警告: 項目 'healthy-longevity-and-elderly-welfare' keywords: 「健康長寿日本ーこもろ」は辞書にない語（「ー」）を含み");
+    expect(warned.stderr).toContain("警告: 項目 'lifelong-learning' results: この公約（具体的政策）に報告の実績が結び付けられていません。");
+
+    await writeFile(file, text.replace('results: [komoro-campus-concept]', 'results: [komoro-campus-concpet]'));
+    const failed = await run('scripts/corpus-check.ts', [corpusDir]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      /03-egao\.yaml:\d+ entries\[\d+\]\.results\[0\]: 'komoro-campus-concpet' という id の項目はありません。/u,
     );
   });
 });

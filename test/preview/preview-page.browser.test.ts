@@ -198,7 +198,7 @@ describe.skipIf(skipBrowser)('the preview page in chromium', () => {
       '700',
     ]);
     expect(
-      await bubble.locator('.fx-button', { hasText: '役に立った' }).evaluate((n) => n.getBoundingClientRect().height),
+      await bubble.locator('.fx-button', { hasText: /^はい$/u }).evaluate((n) => n.getBoundingClientRect().height),
     ).toBe(40);
 
     const hit = page.locator('.hit[data-entry-id="furusato-nozei-growth"]');
@@ -249,7 +249,7 @@ describe.skipIf(skipBrowser)('the preview page in chromium', () => {
     expect(await lastBotRow().locator('.fx-bubble, .chat-balloon').count()).toBeGreaterThan(0);
   });
 
-  it('browses the pillars through postback quick replies: 「5つの柱を見る」, then a pillar shows its entries', async () => {
+  it('browses the pillars through postback quick replies: 「5つの柱を見る」, a pillar’s pledges, then its entries', async () => {
     await open();
     await ask('ふるさと納税は？');
     let rows = await page.locator('.chat-row-bot:not(.chat-typing)').count();
@@ -263,6 +263,16 @@ describe.skipIf(skipBrowser)('the preview page in chromium', () => {
     await page.locator('.qr-chip', { hasText: '3 笑顔' }).click();
     await waitForBotRowsAbove(rows + 1);
     expect(await userBalloons().last().textContent()).toBe('市民が幸福を実感できる市政を実現');
+    // A pillar tapped shows its pledges, each with the results the report lists.
+    const pledges = page.locator('.chat-row-bot .chat-balloon', {
+      hasText: '3 市民が幸福を実感できる市政を実現「笑顔」の公約（具体的政策）11件と、',
+    });
+    expect(await pledges.count()).toBe(1);
+    expect(await lastBotRow().locator('.fx-bubble').count()).toBe(11);
+
+    rows = await page.locator('.chat-row-bot:not(.chat-typing)').count();
+    await page.locator('.qr-chip', { hasText: /^この柱の全\d+件$/u }).click();
+    await waitForBotRowsAbove(rows + 1);
     const intro = page.locator('.chat-row-bot .chat-balloon', {
       hasText: '3 市民が幸福を実感できる市政を実現「笑顔」の取り組みです',
     });
@@ -277,12 +287,38 @@ describe.skipIf(skipBrowser)('the preview page in chromium', () => {
     expect(await carousel.evaluate((n) => n.scrollWidth > n.clientWidth)).toBe(true);
   });
 
+  it('shows 「公約はどこまで進んだの？」 answered by the pledge tracker, a bubble per pillar, as LINE draws it', async () => {
+    await open();
+    await ask('公約はどこまで進んだの？');
+    expect(await page.locator('.chat-row-bot .chat-balloon').last().textContent()).toContain(
+      '公約（具体的政策）35件について、柱ごとに',
+    );
+    const bubbles = lastBotRow().locator('.fx-bubble');
+    expect(await bubbles.count()).toBe(5);
+    const first = (await bubbles.first().textContent()) ?? '';
+    expect(first).toContain('● 財政の健全化と「小諸ふるさと市民」創設による税収アップ');
+    expect(first).toContain('ふるさと納税の寄付額: 679万円 → 3億4300万円（就任前→2020年1月現在）');
+    expect(first).toContain('出典: こもろ未来プロジェクト進捗報告（小泉としひろ後援会報） 2020年1月時点');
+    expect(await page.locator('.insight').textContent()).toContain('公約の進み具合（すべての柱）を表示');
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/preview-tracker.png', fullPage: false });
+
+    // 「この柱をくわしく」 opens a pillar's pledges, a bubble each.
+    const rows = await page.locator('.chat-row-bot:not(.chat-typing)').count();
+    await bubbles.nth(1).locator('.fx-button', { hasText: 'この柱をくわしく' }).click();
+    await waitForBotRowsAbove(rows + 1);
+    expect(await lastBotRow().locator('.fx-bubble').count()).toBe(5);
+    expect(await lastBotRow().locator('.fx-bubble').first().textContent()).toContain(
+      '「地域担当職員制度」の導入・強化',
+    );
+  });
+
   it('answers a feedback button with thanks, showing its displayText as the user’s balloon', async () => {
     await open();
     await ask('ふるさと納税は？');
     const rows = await page.locator('.chat-row-bot:not(.chat-typing)').count();
     await page
-      .locator('.chat .fx-bubble .fx-button', { hasText: /^役に立った$/u })
+      .locator('.chat .fx-bubble .fx-button', { hasText: /^はい$/u })
       .first()
       .click();
     await waitForBotRowsAbove(rows);

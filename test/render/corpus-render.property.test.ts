@@ -15,10 +15,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CorpusMeta, Entry, entryKinds, type Corpus, type Figure } from '../../src/corpus/entry.js';
 import { bundledCorpusDir, readCorpus } from '../../src/corpus/read-corpus.js';
 import { checkLineLimits, lineLimits } from '../../src/render/limits.js';
+import { checkLabelFit } from '../../src/render/label-fit.js';
 import { renderEntryBubble, renderEntryCarousel } from '../../src/render/render-entry-bubble.js';
 import { pillarPageSize, renderPillarEntries, renderPillarMenu } from '../../src/render/render-pillar.js';
 import { renderReply } from '../../src/render/render-reply.js';
 import { renderWelcome } from '../../src/render/render-welcome.js';
+import { renderPledgeProgress } from '../../src/render/render-pledge-progress.js';
 import type { Decision } from '../../src/decide/decision.js';
 import type { Hit } from '../../src/search/search.js';
 import { validateMessagingApi } from '../support/line-spec.js';
@@ -33,11 +35,15 @@ beforeAll(async () => {
 
 const utf8Bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
-/** What LINE would say about a reply: schema violations, broken limits and oversized containers. */
+/**
+ * What LINE would say about a reply: schema violations, broken limits and oversized containers;
+ * and what a phone would cut: labels wider than it shows.
+ */
 function replyProblems(messages: readonly Message[]): string[] {
   const problems = [
     ...validateMessagingApi('ReplyMessageRequest', { replyToken: 'x', messages }),
     ...checkLineLimits(messages),
+    ...checkLabelFit(messages),
   ];
   if (messages.length < 1) problems.push('no message');
   for (const [i, message] of messages.entries()) {
@@ -81,6 +87,14 @@ describe('the bundled corpus', () => {
     }
     expect(replyProblems(renderPillarMenu(corpus.meta))).toEqual([]);
     expect(replyProblems(renderWelcome(corpus.meta))).toEqual([]);
+  });
+
+  it('renders the pledge tracker of every pillar, and of each pillar with each pledge asked about', () => {
+    expect(replyProblems(renderPledgeProgress({}, corpus.entries, corpus.meta) ?? [])).toEqual([]);
+    for (const pledge of corpus.entries.filter((e) => e.kind === 'policy')) {
+      const messages = renderPledgeProgress({ pillar: pledge.pillar, focus: [pledge.id] }, corpus.entries, corpus.meta);
+      expect(replyProblems(messages ?? []), pledge.id).toEqual([]);
+    }
   });
 
   it('renders every entry as the answer, full or partial, leading with each of its units', () => {
@@ -199,6 +213,7 @@ const entry: fc.Arbitrary<Entry> = fc
       pillar: fc.integer({ min: 0, max: 6 }),
       kind: fc.constantFrom(...entryKinds),
       title: text(60),
+      shortTitle: text(12),
       body: text(5000),
       figures: fc.array(figure, { maxLength: 8 }),
       period: text(120),
@@ -256,6 +271,30 @@ describe('arbitrary valid entries', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('render the pledge tracker of any pillar and of all, whatever the pledges and the results they list', () => {
+    fc.assert(
+      fc.property(
+        entries(40),
+        meta,
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 30 }),
+        (es, m, pillar, most) => {
+          // Every third entry a pledge listing up to `most` of the others.
+          const others = es.filter((_, j) => j % 3 !== 0).map((e) => e.id);
+          const linked = es.map((e, i) =>
+            i % 3 === 0 ? { ...e, kind: 'policy' as const, results: others.slice(i % 5, (i % 5) + most) } : e,
+          );
+          const focus = linked.filter((e) => e.kind === 'policy' && e.pillar === pillar).map((e) => e.id);
+          for (const scope of [{}, { pillar }, { pillar, focus }]) {
+            const messages = renderPledgeProgress(scope, linked, m);
+            if (messages !== undefined) expect(replyProblems(messages)).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 

@@ -8,13 +8,18 @@ import {
   browsePillarsPostbackData,
   feedbackPostbackData,
   parsePostbackData,
+  pillarPagePostbackData,
   pillarPostbackData,
+  pledgePostbackData,
+  progressPostbackData,
 } from '../../src/render/postback-data.js';
 
 describe('postback data', () => {
   it('writes the documented formats', () => {
     expect(pillarPostbackData(3)).toBe('pillar=3');
-    expect(pillarPostbackData(3, 2)).toBe('pillar=3&page=2');
+    expect(pillarPagePostbackData(3, 2)).toBe('pillar=3&page=2');
+    expect(pillarPagePostbackData(3, 1)).toBe('pillar=3&page=1');
+    expect(progressPostbackData()).toBe('progress=all');
     expect(browsePillarsPostbackData()).toBe('browse=pillars');
     expect(feedbackPostbackData('up', 'furusato-nozei')).toBe('feedback=up&entry=furusato-nozei');
     expect(feedbackPostbackData('down', 'furusato-nozei')).toBe('feedback=down&entry=furusato-nozei');
@@ -23,13 +28,23 @@ describe('postback data', () => {
   it('reads back every pillar and page it builds', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 1000 }), (pillar, page) => {
-        expect(parsePostbackData(pillarPostbackData(pillar, page))).toEqual({ kind: 'pillar', pillar, page });
+        expect(parsePostbackData(pillarPagePostbackData(pillar, page))).toEqual({ kind: 'pillar', pillar, page });
       }),
     );
   });
 
-  it('reads a pillar without a page as page 1', () => {
-    expect(parsePostbackData('pillar=5')).toEqual({ kind: 'pillar', pillar: 5, page: 1 });
+  it('reads a pillar without a page as the pillar itself (its pledges), and the tracker of every pillar', () => {
+    expect(parsePostbackData(pillarPostbackData(5))).toEqual({ kind: 'pillar', pillar: 5 });
+    expect(parsePostbackData(progressPostbackData())).toEqual({ kind: 'progress' });
+  });
+
+  it('reads back a pledge, and nothing that is not an entry id', () => {
+    expect(pledgePostbackData('marriage-support')).toBe('pledge=marriage-support');
+    expect(parsePostbackData(pledgePostbackData('marriage-support'))).toEqual({
+      kind: 'pledge',
+      entryId: 'marriage-support',
+    });
+    expect(parsePostbackData('pledge=Marriage%20Support')).toEqual({ kind: 'unknown' });
   });
 
   it('reads back the pillar menu', () => {

@@ -99,7 +99,7 @@ describe('renderPillarEntries', () => {
     const data = (messages.at(-1)?.quickReply?.items ?? []).map((i) =>
       i.action?.type === 'postback' ? i.action.data : '',
     );
-    expect(data).toContain('pillar=1');
+    expect(data).toContain('pillar=1&page=1');
     expect(data).not.toContain('pillar=1&page=3');
     expect(data).toContain('browse=pillars');
     expectSendable(messages);
@@ -130,14 +130,14 @@ describe('renderPillarEntries', () => {
 });
 
 describe('renderPillarMenu', () => {
-  it('lists the pillars and offers a quick reply for each', () => {
+  it('lists the pillars and offers a quick reply for each, after one for every pillar’s pledges', () => {
     const messages = renderPillarMenu(meta);
     expect(messages).toHaveLength(1);
     expect(introOf(messages)).toContain('5 観光・ブランド活性化に向けた情報戦略「ワクワク」');
     const data = (messages[0]?.quickReply?.items ?? []).map((i) =>
       i.action?.type === 'postback' ? i.action.data : '',
     );
-    expect(data).toEqual(['pillar=1', 'pillar=2', 'pillar=3', 'pillar=4', 'pillar=5', 'pillar=6']);
+    expect(data).toEqual(['progress=all', 'pillar=1', 'pillar=2', 'pillar=3', 'pillar=4', 'pillar=5', 'pillar=6']);
     expectSendable(messages);
   });
 });

@@ -8,6 +8,7 @@ import type { CorpusMeta, Entry } from '../../src/corpus/entry.js';
 import type { Decision } from '../../src/decide/decision.js';
 import type { Hit } from '../../src/search/search.js';
 import { checkLineLimits, lineLimits } from '../../src/render/limits.js';
+import { checkLabelFit } from '../../src/render/label-fit.js';
 import { answerHits, partialNotice, renderReply } from '../../src/render/render-reply.js';
 import { renderWelcome } from '../../src/render/render-welcome.js';
 import { renderNonText } from '../../src/render/render-non-text.js';
@@ -75,12 +76,14 @@ const citizens = entry('furusato-shimin', {
 });
 const women = entry('women-leaders', {
   title: '女性幹部候補となる係長級以上の比率を向上させるための取り組み',
+  shortTitle: '女性係長級以上の比率',
   body: '女性幹部候補となる係長級以上比率（H27 19.8%→H31 23.8%）',
   figures: [{ label: '係長級以上の女性比率', before: 19.8, after: 23.8, unit: '%', period: 'H27→H31' }],
   keywords: ['女性幹部'],
 });
 const seizures = entry('tax-seizures', {
   title: '税金滞納に関する差押件数と換価額',
+  shortTitle: '滞納の差押件数と換価額',
   body: '税金滞納に関する差押件数と換価額 H28:102件3,536千円→H30:140件5,533千円',
   figures: [
     { label: '差押件数', before: 102, after: 140, unit: '件', period: 'H28→H30' },
@@ -151,6 +154,7 @@ function expectSendable(messages: messagingApi.Message[]): void {
     expect(label.length).toBeLessThanOrEqual(20);
   }
   expect(new Set(labels).size).toBe(labels.length);
+  expect(checkLabelFit(messages)).toEqual([]);
   for (const message of messages) {
     if (message.type !== 'flex') continue;
     expect(message.altText.length).toBeLessThanOrEqual(1500);
@@ -254,10 +258,24 @@ describe('renderReply for an answer', () => {
     expect(json).toContain('"displayText":"役に立たなかった"');
   });
 
+  it('asks whether the entry helped, with はい and いいえ side by side, each short enough for half a bubble', () => {
+    const [first] = bubblesOf(flexOf(renderReply(decision, meta)));
+    const footer = textsOf(first?.footer);
+    expect(footer.slice(-3)).toEqual(['この情報は役に立ちましたか？', 'はい', 'いいえ']);
+    expect(checkLabelFit(renderReply(decision, meta))).toEqual([]);
+  });
+
   it('offers the other hits as related topics, then 5つの柱を見る', () => {
     const items = quickReplyOf(renderReply(decision, meta));
-    expect(items.map((i) => i.action?.label)).toEqual([citizens.title, seizures.title, '女性幹部', '5つの柱を見る']);
+    expect(items.map((i) => i.action?.label)).toEqual([
+      citizens.title,
+      '滞納の差押件数と換価額',
+      '女性係長級以上の比率',
+      '5つの柱を見る',
+    ]);
     expect(items[0]?.action).toEqual({ type: 'message', label: citizens.title, text: citizens.title });
+    // A short title labels the button; the tap asks the whole title.
+    expect(items[1]?.action).toEqual({ type: 'message', label: '滞納の差押件数と換価額', text: seizures.title });
     expect(items.at(-1)?.action).toMatchObject({ type: 'postback', data: 'browse=pillars' });
   });
 
@@ -266,20 +284,27 @@ describe('renderReply for an answer', () => {
     const items = quickReplyOf(messages);
     const labels = items.map((i) => i.action?.label);
     // overtime first: a highlight with figures; then the rest of pillar 1 in corpus order; winery is pillar 5.
-    expect(labels).toEqual([citizens.title, overtime.title, '女性幹部', seizures.title, '5つの柱を見る']);
+    expect(labels).toEqual([
+      citizens.title,
+      overtime.title,
+      '女性係長級以上の比率',
+      '滞納の差押件数と換価額',
+      '5つの柱を見る',
+    ]);
     expectSendable(messages);
   });
 
-  it('shortens a long title that has no short keyword to 20 characters and sends the full title', () => {
-    const long = entry('long', { title: 'あ'.repeat(40) });
-    const items = quickReplyOf(renderReply(answer([hit(furusato, 10), hit(long, 9)]), meta));
-    expect(items[0]?.action).toEqual({ type: 'message', label: `${'あ'.repeat(19)}…`, text: 'あ'.repeat(40) });
+  it('never cuts a title or offers a raw keyword: an entry too long for a phone without a short title is left out', () => {
+    const long = entry('long', { title: 'あ'.repeat(13), keywords: ['とりにどす'] });
+    const items = quickReplyOf(renderReply(answer([hit(furusato, 10), hit(long, 9), hit(citizens, 8)]), meta));
+    expect(items.map((i) => i.action?.label)).toEqual([citizens.title, '5つの柱を見る']);
   });
 
   it('stays within the limits with many related entries and long texts, offering 8 topics at most', () => {
     const bulky = Array.from({ length: 30 }, (_, i) =>
       entry(`bulky-${i}`, {
         title: `長い題名の項目${i}`.padEnd(60, '題'),
+        shortTitle: `短い題名${i}`,
         body: '本文🍎'.repeat(1000),
         figures: Array.from({ length: 6 }, (_, f) => ({
           label: `数値${f}`,
@@ -405,6 +430,7 @@ describe('renderWelcome and renderNonText', () => {
     expect(text).toContain('2020年1月時点');
     expect(text).toContain('「ふるさと納税は？」');
     expect(quickReplyOf(messages).map((i) => i.action?.label)).toContain('5つの柱を見る');
+    expect(quickReplyOf(messages).map((i) => i.action?.label)).toContain('公約の進み具合');
     expectSendable(messages);
   });
 

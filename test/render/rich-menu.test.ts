@@ -30,6 +30,7 @@ import {
 import { pngSize } from '../../src/render/png-file.js';
 import { checkRichMenuImage, richMenuImageFileName, richMenuSvg } from '../../src/render/rich-menu-svg.js';
 import { helpExampleQuestions } from '../../src/render/render-welcome.js';
+import { checkLabelFit } from '../../src/render/label-fit.js';
 import { bundledEngine } from '../support/bot-server.js';
 import { validateMessagingApi } from '../support/line-spec.js';
 import { postbackEvent, textEvent } from '../support/webhook-fixtures.js';
@@ -81,7 +82,7 @@ describe('the rich menu request', () => {
       const pillar = meta.pillars.find((p) => p.number === n);
       expect(action.data).toBe(`pillar=${n}`);
       expect(action.displayText).toBe(pillar?.name);
-      expect(parsePostbackData(action.data ?? '')).toEqual({ kind: 'pillar', pillar: n, page: 1 });
+      expect(parsePostbackData(action.data ?? '')).toEqual({ kind: 'pillar', pillar: n });
     }
     const help = postbackOf(areas[5]);
     expect(help).toMatchObject({ data: helpPostbackData(), displayText: '使い方' });
@@ -233,17 +234,22 @@ describe('a tap on the rich menu', () => {
     engine = await bundledEngine();
   });
 
-  it('on a pillar is answered with that pillar, in messages valid for LINE', () => {
+  it('on a pillar is answered with that pillar’s pledges and their results, in messages valid for LINE', () => {
     for (const [i, area] of (request.areas ?? []).slice(0, 5).entries()) {
       const plan = replyForEvent(postbackEvent(postbackOf(area).data ?? ''), engine);
-      expect(plan?.outcome).toBe(`pillar-${i + 1}`);
+      expect(plan?.outcome).toBe(`progress-pillar-${i + 1}`);
       expect(plan?.messages.length).toBeGreaterThan(0);
       for (const message of plan?.messages ?? []) expect(validateMessagingApi('Message', message)).toEqual([]);
       expect(checkLineLimits(plan?.messages ?? [])).toEqual([]);
+      expect(checkLabelFit(plan?.messages ?? [])).toEqual([]);
+      const intro = plan?.messages[0];
+      expect(intro?.type === 'text' ? intro.text : '').toMatch(
+        new RegExp(`^${i + 1} .+の公約（具体的政策）\\d+件と、`, 'u'),
+      );
     }
   });
 
-  it('on 使い方 is answered with how to ask and three example questions, in a message valid for LINE', () => {
+  it('on 使い方 is answered with how to ask and four example questions, labelled to fit a phone, in a message valid for LINE', () => {
     const plan = replyForEvent(postbackEvent(postbackOf(request.areas?.[5]).data ?? ''), engine);
     expect(plan?.outcome).toBe('help');
     expect(plan?.messages).toHaveLength(1);
@@ -253,16 +259,17 @@ describe('a tap on the rich menu', () => {
     const text = help?.type === 'text' ? help.text : '';
     expect(text).toMatch(/^知りたいことを、ふだんの言葉でそのまま送ってください。/);
     expect(text).not.toMatch(/友だち追加/);
-    expect(helpExampleQuestions).toHaveLength(3);
-    for (const question of helpExampleQuestions) expect(text).toContain(`・${question}`);
+    expect(helpExampleQuestions).toHaveLength(4);
+    for (const question of helpExampleQuestions) expect(text).toContain(`・${question.text}`);
     expect(help?.quickReply?.items?.map((i) => i.action)).toEqual(
-      helpExampleQuestions.map((q) => ({ type: 'message', label: q, text: q })),
+      helpExampleQuestions.map((q) => ({ type: 'message', label: q.label ?? q.text, text: q.text })),
     );
+    expect(checkLabelFit(plan?.messages ?? [])).toEqual([]);
   });
 
   it('on 使い方 offers example questions the bot answers from the report', () => {
-    for (const question of helpExampleQuestions) {
-      expect(replyForEvent(textEvent(question), engine)?.outcome, question).toBe('answer-full');
+    for (const { text } of helpExampleQuestions) {
+      expect(replyForEvent(textEvent(text), engine)?.outcome, text).toBe('answer-full');
     }
   });
 });

@@ -3,7 +3,9 @@
  * Validates the corpus (the bundled corpus/ by default), its synonyms.yaml included, and lists
  * every problem as file:line field: what is wrong. Exits 1 when there is any. Also warns (without
  * failing) when synonyms.sudachi.json is missing or stale, a staff synonym group can never match,
- * or rich-menu.png was not drawn from meta.yaml's pillars as they are (npm run rich-menu:image).
+ * or rich-menu.png was not drawn from meta.yaml's pillars as they are (npm run rich-menu:image);
+ * and when a label would not fit a phone's button, a keyword is not a word (kuromoji does not
+ * know it and the entry's text lacks it), or a pledge has no result linked.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +29,14 @@ import {
 import { deriveSudachiSynonyms, sudachiDictionaryInstalled } from '../../bot/sudachi-dictionary.js';
 import { restrictGroups } from '../../analyze/synonyms.js';
 import { corpusCheckText as text } from '../messages.js';
+import { loadKuromoji } from '../../analyze/japanese-tokenizer.js';
+import type { Corpus } from '../../corpus/entry.js';
+import { formatWarning } from '../../corpus/corpus-warning.js';
+import { keywordWarnings, type TokenizeForCheck } from '../../corpus/keyword-check.js';
+import { labelWarnings } from '../../corpus/label-check.js';
+import { labelBudget } from '../../corpus/label-width.js';
+import { pledgesOf, unlinkedPledgeWarnings } from '../../corpus/pledge-links.js';
+import { pillarLabelWords, pillarQuickReplyLabel } from '../../render/render-pillar.js';
 
 const warn = (message: string) => console.warn(text.warning(message));
 
@@ -36,6 +46,7 @@ try {
   const withFigures = corpus.entries.filter((e) => e.figures.length > 0).length;
   console.log(text.ok(corpus.entries.length, withFigures, corpus.synonyms.length, corpus.english.length, location));
   const words = corpusText(corpus);
+  await warnAboutLabelsKeywordsAndPledges(corpus);
   const used = new Set(restrictGroups(corpus.synonyms, words));
   const staffFile = path.relative(process.cwd(), path.join(location, synonymFileName));
   for (const group of corpus.synonyms) {
@@ -88,4 +99,38 @@ try {
   for (const p of err.problems) console.error(formatProblem(p));
   console.error(text.failed(err.problems.length));
   process.exitCode = 1;
+}
+
+/** Labels too long for a phone, keywords that are not words, pledges with no result; and how many pledges have results. */
+async function warnAboutLabelsKeywordsAndPledges(corpus: Corpus): Promise<void> {
+  const kuromoji = await loadKuromoji();
+  const tokenize: TokenizeForCheck = (text) =>
+    kuromoji.tokenize(text).map((t) => ({
+      surface: t.surface_form,
+      known: t.word_type === 'KNOWN',
+      ...(t.reading && t.reading !== '*' ? { reading: t.reading } : {}),
+    }));
+  const warnings = [
+    ...labelWarnings(corpus.entries),
+    ...keywordWarnings(corpus.entries, tokenize),
+    ...unlinkedPledgeWarnings(corpus.entries),
+  ];
+  for (const warning of warnings) console.warn(formatWarning(warning));
+  for (const pillar of corpus.meta.pillars) {
+    const words = pillarLabelWords(corpus.meta, pillar.number);
+    if (pillar.number !== 0 && pillarQuickReplyLabel(corpus.meta, pillar.number) !== words) {
+      console.warn(
+        `警告: meta.yaml 柱${pillar.number}: 「${words}」は全角${labelBudget}文字を超えるので、クイックリプライには「柱${pillar.number}」と出ます。label を短くしてください`,
+      );
+    }
+  }
+  const pledges = pledgesOf(corpus.entries);
+  if (pledges.length > 0) {
+    const none = pledges.filter((p) => p.results?.length === 0).map((p) => p.id);
+    const linked = pledges.filter((p) => (p.results?.length ?? 0) > 0).length;
+    console.log(
+      `公約（具体的政策） ${pledges.length}件: 実績を結び付けたもの ${linked}件、報告に実績の記載なし（results: []） ${none.length}件` +
+        (none.length > 0 ? `（${none.join(', ')}）` : ''),
+    );
+  }
 }
