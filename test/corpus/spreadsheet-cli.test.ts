@@ -220,7 +220,7 @@ describe('npm run corpus:check', { timeout: 30_000 }, () => {
 
 describe('npm run corpus:check on labels, keywords and the pledges’ results', { timeout: 30_000 }, () => {
   it('passes the bundled corpus without a warning, counting the pledges and their results', async () => {
-    const check = await run('scripts/corpus-check.ts', [corpusDir]);
+    const check = await run('src/cli/commands/corpus-check.ts', [corpusDir]);
     expect(check.code).toBe(0);
     expect(check.stderr).not.toContain('警告:');
     expect(check.stdout).toMatch(/公約（具体的政策） 35件: 実績を結び付けたもの 31件、報告に実績の記載なし（results: \[\]） 4件/u);
@@ -236,14 +236,14 @@ describe('npm run corpus:check on labels, keywords and the pledges’ results', 
         .replace('keywords: [健康長寿日本一こもろ,', 'keywords: [健康長寿日本ーこもろ, 健康長寿日本一こもろ,')
         .replace('    results: [komoro-campus-concept]\n', ''),
     );
-    const warned = await run('scripts/corpus-check.ts', [corpusDir]);
+    const warned = await run('src/cli/commands/corpus-check.ts', [corpusDir]);
     expect(warned.code).toBe(0);
     expect(warned.stderr).toContain("警告: 項目 'healthy-longevity-and-elderly-welfare' title: 「「健康長寿日本一こもろ」と高齢者福祉の充実」は全角21文字で");
     expect(warned.stderr).toContain("警告: 項目 'healthy-longevity-and-elderly-welfare' keywords: 「健康長寿日本ーこもろ」は辞書にない語（「ー」）を含み");
     expect(warned.stderr).toContain("警告: 項目 'lifelong-learning' results: この公約（具体的政策）に報告の実績が結び付けられていません。");
 
     await writeFile(file, text.replace('results: [komoro-campus-concept]', 'results: [komoro-campus-concpet]'));
-    const failed = await run('scripts/corpus-check.ts', [corpusDir]);
+    const failed = await run('src/cli/commands/corpus-check.ts', [corpusDir]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(
       /03-egao\.yaml:\d+ entries\[\d+\]\.results\[0\]: 'komoro-campus-concpet' という id の項目はありません。/u,
