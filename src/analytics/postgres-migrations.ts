@@ -53,7 +53,7 @@ const migrations: readonly string[] = [
 export const postgresSchemaVersion = migrations.length;
 
 /** Any constant the bot's instances agree on: the advisory lock of the analytics migrations. */
-const migrationLock = 7_004_151_623;
+export const migrationLock = 7_004_151_623;
 
 export interface MigrationResult {
   /** The version found. */
@@ -66,6 +66,12 @@ export interface MigrationResult {
 export async function migratePostgres(pool: pg.Pool): Promise<MigrationResult> {
   const client = await pool.connect();
   let failed: Error | undefined;
+  // A client checked out of the pool has no listener for a connection lost between two queries
+  // (the server restarting): without one, its 'error' event would end the process.
+  const lost = (err: Error) => {
+    failed = err;
+  };
+  client.on('error', lost);
   try {
     await client.query('BEGIN');
     // Held until COMMIT or ROLLBACK: a second instance waits here, then finds the work done.
@@ -90,6 +96,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<MigrationResult> {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
+    client.off('error', lost);
     // A connection that failed mid-transaction is not given back to the pool.
     client.release(failed);
   }

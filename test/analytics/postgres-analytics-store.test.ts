@@ -6,7 +6,7 @@ import {
   describeDatabaseUrl,
   isTransientPostgresError,
 } from '../../src/analytics/postgres-analytics-store.js';
-import { postgresSchemaVersion } from '../../src/analytics/postgres-migrations.js';
+import { migrationLock, postgresSchemaVersion } from '../../src/analytics/postgres-migrations.js';
 import { capturedLogger } from '../support/captured-logger.js';
 import { hasPostgresServer, startPostgresServer, type PostgresServer } from '../support/postgres-server.js';
 
@@ -92,6 +92,39 @@ suite('createPostgresAnalyticsStore on a real server', () => {
     const versions = await query<{ version: number }>(url, 'SELECT version FROM analytics_migrations ORDER BY version');
     expect(versions.map((v) => v.version)).toEqual(Array.from({ length: postgresSchemaVersion }, (_, i) => i + 1));
     expect(lines.filter((l) => l.includes('database schema migrated'))).toHaveLength(1);
+  });
+
+  it('survives its connection being cut while it migrates, and migrates on the next write', async () => {
+    const url = await freshDatabase();
+    // Another instance holds the migration lock: this one waits for it on a connection of its own.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    await other.query('SELECT pg_advisory_lock($1)', [migrationLock]);
+    const { logger, lines } = capturedLogger();
+    const store = createPostgresAnalyticsStore({
+      connectionString: url,
+      logger,
+      retryDelayMs: { first: 20, max: 200 },
+    });
+    try {
+      const waiting = async () =>
+        (
+          await other.query(
+            "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+          )
+        ).rows as { pid: number }[];
+      await expect.poll(async () => (await waiting()).length).toBe(1);
+      // The server cuts it (an administrator, a failover): the process must not go down with it.
+      await other.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event_type = $1', ['Lock']);
+      await expect.poll(() => lines.join('')).toContain('the database cannot be reached yet');
+      await other.query('SELECT pg_advisory_unlock($1)', [migrationLock]);
+
+      await store.recordQuestion(question('移行中の質問'));
+      expect(await store.unansweredQuestions({ limit: 5 })).toMatchObject([{ question: '移行中の質問' }]);
+    } finally {
+      await other.end();
+      await store.close();
+    }
   });
 
   it('keeps what it recorded when the instance is replaced by a new one', async () => {
