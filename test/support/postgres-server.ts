@@ -43,6 +43,12 @@ function reachableTmpdir(): string {
   return dir;
 }
 
+// A server left running by a test or a bench that failed midway is stopped when the process exits.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGINT');
+});
+
 export interface PostgresServer {
   /** postgres://…@127.0.0.1:<port>/postgres, for a superuser without a password (trust on loopback). */
   readonly url: string;
@@ -112,9 +118,9 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   let exited: Promise<void> = Promise.resolve();
   const url = (database: string) => `postgres://${superuser}@127.0.0.1:${port}/${database}`;
 
-  const running = () => child?.exitCode === null && child.signalCode === null;
+  const isRunning = () => child?.exitCode === null && child.signalCode === null;
   const start = async () => {
-    if (running()) return;
+    if (isRunning()) return;
     const postgres = path.join(bin, 'postgres');
     const args = ['-D', dataDir, '-p', String(port)];
     const [command, argv] = user
@@ -122,8 +128,14 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       : [postgres, args];
     const server = spawn(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
     child = server;
+    running.add(server);
     let output = '';
-    exited = new Promise((resolve) => server.once('exit', () => resolve()));
+    exited = new Promise((resolve) =>
+      server.once('exit', () => {
+        running.delete(server);
+        resolve();
+      }),
+    );
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`postgres did not start in 60 s:\n${output}`)), 60_000);
       const onData = (d: Buffer) => {
