@@ -348,6 +348,8 @@ const contenders = [bot, floor, ...(leanFloor ? [leanFloor] : [])];
 // Rounds alternate the servers, so that drift of the machine (other load, thermal state) falls on
 // each alike; each is judged on its median round.
 const runs = new Map<Contender, Run[]>(contenders.map((c) => [c, []]));
+// The database's own CPU over the load test: only the bot's rounds write to it.
+const postgresCpuBefore = postgres?.cpuMs() ?? 0;
 const runsOf = (c: Contender): Run[] => runs.get(c) ?? [];
 for (let round = 0; round < rounds; round++) {
   for (const contender of contenders) runsOf(contender).push(await fixedConcurrency(contender, round));
@@ -474,7 +476,11 @@ if (databaseUrl) {
   // Every webhook the bot answered, warm-up included, is one question; each process wrote what
   // waited when it was stopped.
   const sent = [...runsOf(bot).map((r) => r.result), ...pacedOf(bot)].reduce((n, r) => n + warmup + r.requests, 0);
-  console.log(`  PostgreSQL holds ${await postgresQuestions(databaseUrl)} of the ${sent} questions the bot was sent`);
+  const cpu = (postgres?.cpuMs() ?? 0) - postgresCpuBefore;
+  console.log(
+    `  PostgreSQL holds ${await postgresQuestions(databaseUrl)} of the ${sent} questions the bot was sent; ` +
+      `its server spent ${ms(cpu / sent, 3)} ms of CPU per question, on the same two cores as the bot and the load`,
+  );
 }
 const botRssMax = max(runsOf(bot).map((r) => r.result.rssMax));
 console.log(

@@ -7,13 +7,24 @@
  * package when missing.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort } from './server-process.js';
 
 const debianRoot = '/usr/lib/postgresql';
+/** The kernel's clock ticks per second, the unit of /proc/<pid>/stat's times. */
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 /** The newest of Debian's PostgreSQL binaries (/usr/lib/postgresql/<version>/bin), if installed. */
 function postgresBinDir(): string | undefined {
@@ -61,6 +72,11 @@ export interface PostgresServer {
   stop(): Promise<void>;
   /** Starts the stopped server again, on the same port and data (nothing if it runs). */
   start(): Promise<void>;
+  /**
+   * CPU time (user + system, ms) of the server and of its ended connections' processes, read from
+   * /proc/<pid>/stat; 0 when it is not running. For the bench: what the database itself cost.
+   */
+  cpuMs(): number;
   /** Stops the server and removes its directory. */
   destroy(): Promise<void>;
 }
@@ -179,6 +195,19 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     },
     stop,
     start,
+    cpuMs() {
+      const pid = child?.pid;
+      if (pid === undefined || !isRunning()) return 0;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        // utime, stime, cutime, cstime: fields 14–17, after the command name in parentheses.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+        return (ticks * 1000) / clockTicks;
+      } catch {
+        return 0;
+      }
+    },
     async destroy() {
       await stop();
       rmSync(dir, { recursive: true, force: true });
