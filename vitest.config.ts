@@ -24,6 +24,7 @@ const serverTests = [
   'test/line/webhook-dispatcher.test.ts',
   'test/analytics/analytics-store.contract.test.ts',
   'test/analytics/sqlite-analytics-store.test.ts',
+  'test/analytics/postgres-analytics-store.test.ts',
   'test/bot/corpus-reloader.test.ts',
 ];
 
@@ -33,6 +34,7 @@ const processTests = [
   'test/log-destination.test.ts',
   'test/server/graceful-shutdown.test.ts',
   'test/server/replicas.test.ts',
+  'test/server/replicas-postgres.test.ts',
   'test/line/redis-deduplicator.test.ts',
   'test/analytics/report-script.test.ts',
   'test/corpus/spreadsheet-cli.test.ts',

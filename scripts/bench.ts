@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --requests N] [--concurrency N] [--warmup N] [--rounds N] [--paced-rounds N] [--starts N]
- *                  [--passes N] [--skip-build] [--burst-only]
+ *                  [--passes N] [--skip-build] [--burst-only] [--postgres]
  *                  [--node-flags '...' (instead of start:prod's, e.g. '' for none)]
  * The bot's performance in one run, as production runs it (`npm run build`, then the node arguments
  * of `npm run start:prod`, which the Dockerfile's CMD repeats):
@@ -17,6 +17,9 @@
  *   4. the memory of the kuromoji dictionary: kuromoji's own loader against this project's;
  *   5. a burst (scripts/bench/burst.ts): long never-seen questions at concurrency 50, then one
  *      webhook of 1,000 events; alone with --burst-only.
+ * With --postgres the bot records what citizens asked in PostgreSQL (DATABASE_URL) instead of
+ * SQLite: a temporary server of Debian's binaries on loopback (test/support/postgres-server.ts),
+ * shared by every bot process of the run, and the load test says how many questions reached it.
  * Prints figures and the targets beside them; never asserts (timings depend on the machine).
  */
 import { spawnSync } from 'node:child_process';
@@ -24,10 +27,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { compileScript } from './bench/compile-script.js';
 import { measureClaims } from './bench/dedup-claims.js';
 import { runLoad, type LoadResult } from './bench/load.js';
 import { startFakeLineApi } from '../test/support/fake-line-api.js';
+import { startPostgresServer } from '../test/support/postgres-server.js';
 import { repoRoot, startServerProcess, type ServerProcess } from '../test/support/server-process.js';
 import { stageLabels, stageNames, timeStages } from './bench/stages.js';
 import { runBurst } from './bench/burst.js';
@@ -48,6 +53,7 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'node-flags': { type: 'string' },
     'burst-only': { type: 'boolean', default: false },
+    postgres: { type: 'boolean', default: false },
   },
 });
 function positive(name: keyof typeof values): number {
@@ -122,6 +128,36 @@ if (!values['skip-build']) {
 }
 console.log(`server: ${serverLabel}`);
 
+const postgres = values.postgres ? await startPostgresServer() : undefined;
+const databaseUrl = await postgres?.createDatabase('bench');
+console.log(
+  `analytics: ${databaseUrl ? `PostgreSQL (DATABASE_URL), a temporary server on loopback: ${await postgresVersion(databaseUrl)}` : 'SQLite in DATA_DIR'}`,
+);
+
+/** The server's version line, e.g. "PostgreSQL 15.18". */
+async function postgresVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ v: string }>("SELECT split_part(version(), ' (', 1) AS v");
+    return rows[0]?.v ?? '?';
+  } finally {
+    await client.end();
+  }
+}
+
+/** How many questions the bot's processes wrote to PostgreSQL so far. */
+async function postgresQuestions(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM analytics_questions');
+    return rows[0]?.n ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
 const api = await startFakeLineApi({ countOnly: true });
 const serverEnv = (logName: string): Record<string, string> => ({
   NODE_ENV: 'production',
@@ -130,6 +166,7 @@ const serverEnv = (logName: string): Record<string, string> => ({
   LINE_API_BASE_URL: api.baseUrl,
   DATA_DIR: mkdtempSync(path.join(work, `${logName}-data-`)),
   HASH_SALT: 'bench-hash-salt-0123456789',
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 });
 
 const burst = () =>
@@ -137,6 +174,7 @@ const burst = () =>
 if (values['burst-only']) {
   await burst();
   await api.close();
+  await postgres?.destroy();
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
@@ -310,6 +348,8 @@ const contenders = [bot, floor, ...(leanFloor ? [leanFloor] : [])];
 // Rounds alternate the servers, so that drift of the machine (other load, thermal state) falls on
 // each alike; each is judged on its median round.
 const runs = new Map<Contender, Run[]>(contenders.map((c) => [c, []]));
+// The database's own CPU over the load test: only the bot's rounds write to it.
+const postgresCpuBefore = postgres?.cpuMs() ?? 0;
 const runsOf = (c: Contender): Run[] => runs.get(c) ?? [];
 for (let round = 0; round < rounds; round++) {
   for (const contender of contenders) runsOf(contender).push(await fixedConcurrency(contender, round));
@@ -432,6 +472,16 @@ console.log(
   `  every request 200 and every event exactly one reply, in every run: ` +
     contenders.map((c) => `${c.name} ${yes(everyOk(c))}`).join(', '),
 );
+if (databaseUrl) {
+  // Every webhook the bot answered, warm-up included, is one question; each process wrote what
+  // waited when it was stopped.
+  const sent = [...runsOf(bot).map((r) => r.result), ...pacedOf(bot)].reduce((n, r) => n + warmup + r.requests, 0);
+  const cpu = (postgres?.cpuMs() ?? 0) - postgresCpuBefore;
+  console.log(
+    `  PostgreSQL holds ${await postgresQuestions(databaseUrl)} of the ${sent} questions the bot was sent; ` +
+      `its server spent ${ms(cpu / sent, 3)} ms of CPU per question, on the same two cores as the bot and the load`,
+  );
+}
 const botRssMax = max(runsOf(bot).map((r) => r.result.rssMax));
 console.log(
   `  targets, on the medians of ${rounds} round${rounds === 1 ? '' : 's'}, against the floor: ` +
@@ -553,5 +603,6 @@ if (typeof base === 'object' && typeof plain === 'object' && typeof compact === 
 
 await burst();
 await api.close();
+await postgres?.destroy();
 rmSync(work, { recursive: true, force: true });
 console.log(`\nbench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);

@@ -32,8 +32,13 @@ export interface Config {
   readonly logLevel: string;
   /** Redis shared by replicas for event de-duplication; undefined: each process remembers on its own. */
   readonly redisUrl: string | undefined;
-  /** DATA_DIR (default ./data), absolute: where the analytics database lives. */
+  /** DATA_DIR (default ./data), absolute: where the SQLite analytics database lives without DATABASE_URL. */
   readonly dataDir: string;
+  /**
+   * DATABASE_URL (postgres://…): the analytics store in PostgreSQL, shared by every instance;
+   * undefined: SQLite in DATA_DIR, one file per instance.
+   */
+  readonly databaseUrl: string | undefined;
   /** HASH_SALT for hashing LINE user ids; undefined: a random salt per process (counts reset on restart). */
   readonly hashSalt: string | undefined;
   /** ADMIN_TOKEN (at least 16 characters); undefined: /admin is disabled (403). */
@@ -133,6 +138,15 @@ const variables = {
   LOG_LEVEL: variable(z.enum(LOG_LEVELS, expected(`${LOG_LEVELS.join(', ')} のどれか`))),
   CORPUS_DIR: variable(z.string().transform((dir) => path.resolve(dir))),
   REDIS_URL: variable(z.string().regex(/^rediss?:\/\/[^\s]+$/, expected('redis:// か rediss:// の URL '))),
+  // Never quoted back: the URL may hold the database's password.
+  DATABASE_URL: variable(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/[^\s]+$/,
+        'postgres:// または postgresql:// で始まる URL を指定してください（値はパスワードを含みうるため表示しません）',
+      ),
+  ),
   HASH_SALT: variable(secret),
   ADMIN_TOKEN: variable(secret),
   ANALYTICS_RETENTION_DAYS: variable(wholeNumber(1, 36_500, '1 から 36500 までの日数')),
@@ -154,6 +168,12 @@ const serverEnv = z
         context.addIssue({ code: 'custom', path: [missing], message });
       }
     }
+    // Instances sharing one database must hash a citizen alike, or the report counts one as several.
+    if (env.DATABASE_URL !== undefined && env.HASH_SALT === undefined) {
+      const message =
+        'DATABASE_URL を使うときは必須です。すべてのインスタンスに同じ値を設定してください（例: openssl rand -hex 32）。インスタンスごとに違うと、同じ市民がレポートで別人として数えられます';
+      context.addIssue({ code: 'custom', path: ['HASH_SALT'], message });
+    }
   });
 
 const lineSetupEnv = z.object(variables).pick({
@@ -169,6 +189,14 @@ function parseEnv<T extends z.ZodType>(schema: T, env: Env): z.output<T> {
   if (result.success) return result.data;
   const [issue] = result.error.issues;
   throw new ConfigError(String(issue?.path[0]), issue?.message ?? 'invalid');
+}
+
+/**
+ * DATABASE_URL as `npm run report` reads it (the same check as the bot's); undefined when unset.
+ * Throws ConfigError naming it when it is not a postgres:// URL.
+ */
+export function parseDatabaseUrl(env: Env): string | undefined {
+  return parseEnv(z.object(variables).pick({ DATABASE_URL: true }), env).DATABASE_URL;
 }
 
 /** DATA_DIR as an absolute path (default ./data); `npm run report` reads it the same way. */
@@ -189,6 +217,7 @@ export function parseConfig(env: Env): Config {
     logLevel: parsed.LOG_LEVEL ?? 'info',
     redisUrl: parsed.REDIS_URL,
     dataDir: parseDataDir(env),
+    databaseUrl: parsed.DATABASE_URL,
     hashSalt: parsed.HASH_SALT,
     adminToken: parsed.ADMIN_TOKEN,
     analyticsRetentionDays: parsed.ANALYTICS_RETENTION_DAYS ?? 365,

@@ -100,6 +100,25 @@ describe('parseConfig for analytics and admin', () => {
     }
   });
 
+  it('keeps analytics in SQLite unless DATABASE_URL names a PostgreSQL database', () => {
+    expect(parseConfig({}).databaseUrl).toBeUndefined();
+    const url = 'postgres://bot:pw@db.internal:5432/komoro';
+    expect(parseConfig({ DATABASE_URL: url, HASH_SALT: 'salt-0123456789abcdef' }).databaseUrl).toBe(url);
+  });
+
+  it('refuses a DATABASE_URL that is not postgres://, without quoting it (it may hold a password)', () => {
+    const error = errorOf({ DATABASE_URL: 'mysql://bot:s3cret@db/komoro', HASH_SALT: 'salt-0123456789abcdef' });
+    expect(error.variable).toBe('DATABASE_URL');
+    expect(error.message).toContain('postgres://');
+    expect(error.message).not.toContain('s3cret');
+  });
+
+  it('refuses PostgreSQL without HASH_SALT: instances sharing the report must hash a citizen alike', () => {
+    const error = errorOf({ DATABASE_URL: 'postgres://db/komoro' });
+    expect(error.variable).toBe('HASH_SALT');
+    expect(error.message).toMatch(/^HASH_SALT: DATABASE_URL を使うときは必須です/);
+  });
+
   it('refuses an ADMIN_TOKEN or HASH_SALT shorter than 16 characters, naming the variable', () => {
     expect(errorOf({ ADMIN_TOKEN: 'short' }).message).toMatch(/^ADMIN_TOKEN: 16 文字以上にしてください/);
     expect(errorOf({ HASH_SALT: 'short' }).variable).toBe('HASH_SALT');

@@ -1,8 +1,9 @@
 /**
  * The analytics port: what citizens asked, whether the bot answered, how they voted on entries,
  * and the report queries staff read to improve the corpus ("what did people ask that we could not
- * answer?"). The in-memory implementation below is for tests; production uses the SQLite one
- * (sqlite-analytics-store.ts). Both pass the same contract test.
+ * answer?"). The in-memory implementation below is for tests; production uses SQLite in DATA_DIR
+ * (sqlite-analytics-store.ts), or PostgreSQL shared by every instance (postgres-analytics-store.ts)
+ * with DATABASE_URL. All three pass the same contract test.
  *
  * Privacy: users appear only as salted hashes (user-hash.ts). Question texts are stored, because
  * staff must read them, but never logged.
@@ -14,6 +15,12 @@ export type Vote = 'up' | 'down';
 
 /** One text message a citizen sent, with what the bot made of it. */
 export interface QuestionRecord {
+  /**
+   * The webhook event's id (webhookEventId): a store keeps one question per id, so an event
+   * recorded twice (redelivered to two instances, or a batch written again after a lost commit)
+   * counts once.
+   */
+  readonly eventId?: string | undefined;
   /** When the citizen sent it (the webhook event's timestamp). */
   readonly at: Date;
   /** hashUserId(userId, salt), or undefined when the event had no user. */
@@ -38,6 +45,8 @@ export interface QuestionRecord {
  * twice counts once and a citizen may change their mind. Votes without a userHash all count.
  */
 export interface FeedbackRecord {
+  /** The webhook event's id: a vote without a userHash is kept once per id (see QuestionRecord). */
+  readonly eventId?: string | undefined;
   readonly at: Date;
   readonly userHash: string | undefined;
   readonly entryId: string;
@@ -95,6 +104,24 @@ export interface EntryHits {
   readonly lastShownAt: Date;
 }
 
+/** Where a store keeps its records, and whether they reach it: for /api/status (no user data). */
+export interface AnalyticsStoreStatus {
+  readonly store: 'memory' | 'sqlite' | 'postgresql';
+  /**
+   * `ok`: records are written as they come; `buffering`: the database cannot be reached, records
+   * wait in memory and are written once it answers again.
+   */
+  readonly state: 'ok' | 'buffering';
+  /** Records accepted and not yet written. */
+  readonly waiting: number;
+  /** Records dropped since the process started (the database refused them, or too many waited). */
+  readonly dropped: number;
+  /** Since when the database could not be reached (ISO 8601), while buffering. */
+  readonly unreachableSince?: string;
+  /** The last error's code (ECONNREFUSED, 57P01...), while buffering; never its message. */
+  readonly errorCode?: string;
+}
+
 /**
  * Every method is async, so a store may sit on a database across the network. Recording is called
  * after the reply and must stay cheap: a store may settle once the record is accepted and write it
@@ -115,16 +142,25 @@ export interface AnalyticsStore {
   dailyVolume(query: { readonly days: number; readonly until?: Date }): Promise<DailyVolume[]>;
   /** Entries shown most often in answers (per-entry hits are derived from the recorded questions). */
   topEntries(query: { readonly since?: Date; readonly limit: number }): Promise<EntryHits[]>;
+  /** Where records go and whether they get there, now (synchronous: /api/status is polled). */
+  status(): AnalyticsStoreStatus;
   close(): Promise<void>;
 }
+
+/** How often a long-running store deletes what has passed its retention. */
+export const pruneEveryMs = 6 * 60 * 60 * 1000;
 
 /** The most of a question a store keeps: what the engine reads (LINE allows 5,000 characters). */
 export const maxStoredQuestionLength = maxQuestionLength;
 
-/** The question as stored: its first {@link maxStoredQuestionLength} characters, never half an emoji. */
+/**
+ * The question as stored: its first {@link maxStoredQuestionLength} characters, never half an
+ * emoji, without NUL characters (PostgreSQL's text cannot hold them; they mean nothing to staff).
+ */
 export function storedQuestion(text: string): string {
-  if (text.length <= maxStoredQuestionLength) return text;
-  return text.slice(0, maxStoredQuestionLength).replace(/[\uD800-\uDBFF]$/u, '');
+  const clean = text.includes('\0') ? text.replaceAll('\0', '') : text;
+  if (clean.length <= maxStoredQuestionLength) return clean;
+  return clean.slice(0, maxStoredQuestionLength).replace(/[\uD800-\uDBFF]$/u, '');
 }
 
 /**
@@ -187,14 +223,24 @@ export const checkQuery = { limit: checkLimit, days: checkDays };
 export function createMemoryAnalyticsStore(): AnalyticsStore {
   const questions: QuestionRecord[] = [];
   const feedback: FeedbackRecord[] = [];
+  const questionEvents = new Set<string>();
+  const anonymousVoteEvents = new Set<string>();
   const after = (since: Date | undefined) => (r: { at: Date }) =>
     since === undefined || r.at.getTime() >= since.getTime();
 
   return {
     async recordQuestion(record) {
+      if (record.eventId !== undefined) {
+        if (questionEvents.has(record.eventId)) return;
+        questionEvents.add(record.eventId);
+      }
       questions.push({ ...record, question: storedQuestion(record.question), entryIds: [...record.entryIds] });
     },
     async recordFeedback(record) {
+      if (record.userHash === undefined && record.eventId !== undefined) {
+        if (anonymousVoteEvents.has(record.eventId)) return;
+        anonymousVoteEvents.add(record.eventId);
+      }
       const earlier =
         record.userHash === undefined
           ? -1
@@ -302,6 +348,7 @@ export function createMemoryAnalyticsStore(): AnalyticsStore {
         .sort((a, b) => b.hits - a.hits || compare(a.entryId, b.entryId))
         .slice(0, limit);
     },
+    status: () => ({ store: 'memory', state: 'ok', waiting: 0, dropped: 0 }),
     async close() {},
   };
 }

@@ -28,6 +28,7 @@ export function analyticsRecordFor(event: webhook.Event, plan: ReplyPlan, salt: 
     return {
       kind: 'question',
       record: {
+        eventId: event.webhookEventId,
         at: new Date(event.timestamp),
         userHash: userHashOf(event, salt),
         question: event.message.text,
@@ -43,7 +44,13 @@ export function analyticsRecordFor(event: webhook.Event, plan: ReplyPlan, salt: 
       const { entryId, vote } = postback;
       return {
         kind: 'feedback',
-        record: { at: new Date(event.timestamp), userHash: userHashOf(event, salt), entryId, vote },
+        record: {
+          eventId: event.webhookEventId,
+          at: new Date(event.timestamp),
+          userHash: userHashOf(event, salt),
+          entryId,
+          vote,
+        },
       };
     }
   }

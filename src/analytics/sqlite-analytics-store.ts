@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import type { Logger } from '../logger.js';
 import { createRecordQueue } from './record-queue.js';
 import {
+  pruneEveryMs,
   checkQuery,
   partialAnswerReason,
   questionKey,
@@ -90,6 +91,13 @@ const migrations: readonly string[] = [
   );
   CREATE UNIQUE INDEX feedback_user_entry ON feedback (user_hash, entry_id) WHERE user_hash IS NOT NULL;
   `,
+  // The webhook event of a record: a redelivered event, or one recorded twice, counts once.
+  `
+  ALTER TABLE questions ADD COLUMN event_id TEXT;
+  CREATE UNIQUE INDEX questions_event ON questions (event_id) WHERE event_id IS NOT NULL;
+  ALTER TABLE feedback ADD COLUMN event_id TEXT;
+  CREATE UNIQUE INDEX feedback_anonymous_event ON feedback (event_id) WHERE user_hash IS NULL AND event_id IS NOT NULL;
+  `,
 ];
 
 /** The schema version this code writes. */
@@ -161,8 +169,7 @@ export interface SqliteStoreOptions {
   readonly now?: () => number;
 }
 
-/** How often a long-running store deletes what has passed its retention. */
-export const pruneEveryMs = 6 * 60 * 60 * 1000;
+export { pruneEveryMs };
 const dayMs = 24 * 60 * 60 * 1000;
 
 /**
@@ -184,17 +191,25 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
     throw err;
   }
 
-  const insertQuestion = db.prepare<[number, string, string | null, string, string, number, string | null]>(
-    'INSERT INTO questions (at, day, user_hash, question, normalized, answered, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  // A question whose event is already recorded is not recorded again (changes = 0).
+  const insertQuestion = db.prepare<
+    [string | null, number, string, string | null, string, string, number, string | null]
+  >(`
+    INSERT INTO questions (event_id, at, day, user_hash, question, normalized, answered, reason)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (event_id) WHERE event_id IS NOT NULL DO NOTHING`);
   const insertQuestionEntry = db.prepare<[number | bigint, number, string, number]>(
     'INSERT INTO question_entries (question_id, rank, entry_id, at) VALUES (?, ?, ?, ?)',
   );
   // A user's second vote on an entry replaces the first (see FeedbackRecord).
-  const insertFeedback = db.prepare<[number, string, string | null, string, string]>(`
-    INSERT INTO feedback (at, day, user_hash, entry_id, vote) VALUES (?, ?, ?, ?, ?)
+  const insertFeedback = db.prepare<[string | null, number, string, string, string, string]>(`
+    INSERT INTO feedback (event_id, at, day, user_hash, entry_id, vote) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (user_hash, entry_id) WHERE user_hash IS NOT NULL
-    DO UPDATE SET at = excluded.at, day = excluded.day, vote = excluded.vote`);
+    DO UPDATE SET at = excluded.at, day = excluded.day, vote = excluded.vote, event_id = excluded.event_id`);
+  // A vote without a user counts once per event.
+  const insertAnonymousFeedback = db.prepare<[string | null, number, string, string, string]>(`
+    INSERT INTO feedback (event_id, at, day, user_hash, entry_id, vote) VALUES (?, ?, ?, NULL, ?, ?)
+    ON CONFLICT (event_id) WHERE user_hash IS NULL AND event_id IS NOT NULL DO NOTHING`);
   // With exactly one max() aggregate, SQLite takes the bare column `question` from the row holding
   // the max: the most recent original text of the group.
   const selectUnanswered = db.prepare<[number, number], UnansweredRow>(`
@@ -236,7 +251,8 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
   const insertQuestionRecord = (r: QuestionRecord) => {
     const at = r.at.getTime();
     const question = storedQuestion(r.question);
-    const { lastInsertRowid } = insertQuestion.run(
+    const { changes, lastInsertRowid } = insertQuestion.run(
+      r.eventId ?? null,
       at,
       reportDay(r.at),
       r.userHash ?? null,
@@ -245,10 +261,14 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
       r.answered ? 1 : 0,
       r.reason ?? null,
     );
+    if (changes === 0) return;
     r.entryIds.forEach((entryId, rank) => insertQuestionEntry.run(lastInsertRowid, rank, entryId, at));
   };
   const insertFeedbackRecord = (r: FeedbackRecord) => {
-    insertFeedback.run(r.at.getTime(), reportDay(r.at), r.userHash ?? null, r.entryId, r.vote);
+    const eventId = r.eventId ?? null;
+    if (r.userHash === undefined)
+      insertAnonymousFeedback.run(eventId, r.at.getTime(), reportDay(r.at), r.entryId, r.vote);
+    else insertFeedback.run(eventId, r.at.getTime(), reportDay(r.at), r.userHash, r.entryId, r.vote);
   };
 
   // Retention: the rows of a question go with it (question_entries cascade on delete).
@@ -366,6 +386,10 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
         hits: row.hits,
         lastShownAt: new Date(row.last_at),
       }));
+    },
+    status() {
+      const { waiting, dropped } = queue.status();
+      return { store: 'sqlite', state: 'ok', waiting, dropped };
     },
     close() {
       closed ??= (async () => {

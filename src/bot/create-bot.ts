@@ -7,6 +7,7 @@
 import type { Express } from 'express';
 import type { AnalyticsStore } from '../analytics/analytics-store.js';
 import { createEventRecorder } from '../analytics/record-event.js';
+import { createPostgresAnalyticsStore, describeDatabaseUrl } from '../analytics/postgres-analytics-store.js';
 import { analyticsDbFile, openSqliteAnalyticsStore } from '../analytics/sqlite-analytics-store.js';
 import { randomSalt } from '../analytics/user-hash.js';
 import { createJapaneseTokenizer, type Tokenize } from '../analyze/japanese-tokenizer.js';
@@ -37,7 +38,7 @@ export interface BotParts {
   /** The engine holder and the live corpus behind /api/status, when the caller runs its own reloader. */
   readonly engines?: EngineRef;
   readonly corpus?: CorpusHandle;
-  /** Used instead of the SQLite store in DATA_DIR. */
+  /** Used instead of the store the configuration names (PostgreSQL, or SQLite in DATA_DIR). */
   readonly analytics?: AnalyticsStore;
   /** A tokenizer already built (kuromoji takes about a second). */
   readonly tokenize?: Tokenize;
@@ -64,15 +65,23 @@ export interface Bot {
 
 /**
  * The analytics store when there is something to record (the webhook) or someone to read it
- * (ADMIN_TOKEN). If it cannot be opened the bot still answers citizens: the error is logged and
- * /admin/report answers 503.
+ * (ADMIN_TOKEN): PostgreSQL with DATABASE_URL, shared by the instances (it opens without waiting
+ * for the database), else SQLite in DATA_DIR. If SQLite cannot be opened the bot still answers
+ * citizens: the error is logged and /admin/report answers 503.
  */
 function openAnalytics(config: Config, logger: Logger): AnalyticsStore | undefined {
   if (!config.line && !config.adminToken) return undefined;
+  const retentionDays = config.analyticsRetentionDays;
+  if (config.databaseUrl) {
+    const database = describeDatabaseUrl(config.databaseUrl);
+    const store = createPostgresAnalyticsStore({ connectionString: config.databaseUrl, retentionDays, logger });
+    logger.info({ store: 'postgresql', database, retentionDays }, 'analytics: recording questions and votes');
+    return store;
+  }
   const file = analyticsDbFile(config.dataDir);
   try {
-    const store = openSqliteAnalyticsStore(file, { retentionDays: config.analyticsRetentionDays, logger });
-    logger.info({ file, retentionDays: config.analyticsRetentionDays }, 'analytics: recording questions and votes');
+    const store = openSqliteAnalyticsStore(file, { retentionDays, logger });
+    logger.info({ store: 'sqlite', file, retentionDays }, 'analytics: recording questions and votes');
     return store;
   } catch (err) {
     logger.error(

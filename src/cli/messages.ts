@@ -44,16 +44,18 @@ export const reportText = {
     '使い方: npm run report -- [--data DIR] [--days N] [--limit N] [--csv [FILE]]',
     '',
     '市民の質問の集計を表示します: 回答できなかった質問、「役に立たなかった」が多い回答、日ごとの件数、よく表示された項目。',
-    '  --data DIR    集計データのフォルダ（既定は DATA_DIR、なければ ./data）',
+    '  --data DIR    集計データ（SQLite）のフォルダ（既定は DATA_DIR、なければ ./data）',
     '  --days N      直近 N 日（既定 30、最大 366）',
     '  --limit N     各一覧の行数（既定 20、最大 500）',
     '  --csv FILE    Excel で開ける CSV（UTF-8）に書き出します。--csv だけなら画面に出します',
+    '',
+    'DATABASE_URL があれば全インスタンス共有の PostgreSQL から、なければ DATA_DIR の SQLite から読みます（--data DIR はその SQLite を読みます）。',
   ].join('\n'),
   noDatabase: (file: string) =>
     [
       `まだ集計データがありません: ${file} がありません。`,
       'ボットは LINE の設定（または ADMIN_TOKEN）があるときにこのファイルを作り、市民の質問を記録していきます。',
-      'ボットが別の場所に記録している場合は、--data DIR を指定するか DATA_DIR を設定してください。',
+      'ボットが別の場所に記録している場合は、--data DIR を指定するか DATA_DIR を設定してください（PostgreSQL なら DATABASE_URL）。',
     ].join('\n'),
   wroteCsv: (file: string) => `${file} に書き出しました（UTF-8 の CSV、Excel で開けます）。`,
 };

@@ -7,10 +7,21 @@ import express from 'express';
 import type { AnalyticsStore } from '../analytics/analytics-store.js';
 import type { CorpusHandle } from '../bot/corpus-reloader.js';
 import { csvBom, reportToCsv } from '../analytics/report-csv.js';
-import { buildReport, maxReportDays, maxReportLimit, parseReportNumber } from '../analytics/report.js';
+import { codeOf } from '../analytics/record-queue.js';
+import {
+  buildReport,
+  maxReportDays,
+  maxReportLimit,
+  parseReportNumber,
+  type AnalyticsReport,
+} from '../analytics/report.js';
 import type { Logger } from '../logger.js';
 import { reportPage } from '../report-page/report-page-routes.js';
 import { adminMessages } from './staff-messages.js';
+
+/** When the store cannot be read (the shared database is down); what waits is not lost. */
+export const reportUnavailableMessage =
+  '集計データベースに接続できないため、レポートを作れません。市民への返信と質問の記録は続いています（記録はデータベースが戻りしだい書き込まれます）。しばらくしてからもう一度お試しください。';
 
 export interface AdminRouteDeps {
   readonly logger: Logger;
@@ -67,11 +78,22 @@ export function adminRoutes(deps: AdminRouteDeps): express.Router {
       res.status(400).json({ message: (err as Error).message });
       return;
     }
-    const report = await buildReport(deps.analytics, {
-      ...(days !== undefined ? { days } : {}),
-      ...(limit !== undefined ? { limit } : {}),
-      ...(deps.now ? { now: deps.now() } : {}),
-    });
+    let report: AnalyticsReport;
+    try {
+      report = await buildReport(deps.analytics, {
+        ...(days !== undefined ? { days } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+        ...(deps.now ? { now: deps.now() } : {}),
+      });
+    } catch (err) {
+      // The database went away (PostgreSQL down): staff are told to try again, the log says why.
+      deps.logger.error(
+        { code: codeOf(err as Error), error: (err as Error).message },
+        'admin report: the analytics store could not be read',
+      );
+      res.status(503).json({ message: reportUnavailableMessage });
+      return;
+    }
     if (format === 'csv') {
       const day = report.dailyVolume.at(-1)?.day ?? 'report';
       res

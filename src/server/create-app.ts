@@ -14,6 +14,7 @@ import type { EngineRef } from '../bot/engine-ref.js';
 import { replyToPostback } from '../bot/reply-for-event.js';
 import { explainJson } from '../decide/explain.js';
 import type { AnalyticsStore } from '../analytics/analytics-store.js';
+import { storeStatusMessage } from '../analytics/store-status-message.js';
 import type { TrustProxy } from '../config.js';
 import type { Logger } from '../logger.js';
 import { previewRoutes } from '../preview/preview-routes.js';
@@ -174,13 +175,17 @@ export function createApp(deps: AppDeps): express.Express {
   app.post('/webhook', ...webhookRoutes(deps));
 
   // Public: whether the corpus serving is the last one staff saved (its hash and load time), and if
-  // not, what is wrong with it. The status names files relative to the corpus directory only.
+  // not, what is wrong with it. The status names files relative to the corpus directory only. And
+  // where citizens' questions are recorded and whether they get there (counts, an error code and
+  // a sentence for staff; never the database's address or a question).
   app.get('/api/status', (_req, res) => {
     const engine = deps.engines.current();
+    const analytics = deps.analytics?.status();
     res.json({
       ready: engine !== undefined,
       entries: engine?.corpus.entries.length ?? 0,
       corpus: deps.corpus?.status() ?? null,
+      analytics: analytics ? { ...analytics, message: storeStatusMessage(analytics) } : null,
     });
   });
 

@@ -1,14 +1,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createMemoryAnalyticsStore,
   partialAnswerReason,
   type AnalyticsStore,
   type QuestionRecord,
 } from '../../src/analytics/analytics-store.js';
+import { createPostgresAnalyticsStore } from '../../src/analytics/postgres-analytics-store.js';
 import { openSqliteAnalyticsStore } from '../../src/analytics/sqlite-analytics-store.js';
+import { hasPostgresServer, startPostgresServer, type PostgresServer } from '../support/postgres-server.js';
+
+// CI installs PostgreSQL (.ci/run); a developer machine without it skips that store, saying why.
+const withPostgres = hasPostgresServer || process.env.CI !== undefined;
+let postgres: PostgresServer | undefined;
+let databases = 0;
+beforeAll(async () => {
+  if (withPostgres) postgres = await startPostgresServer();
+  else console.warn('PostgreSQL is not installed: the contract tests skip the PostgreSQL store');
+});
+afterAll(async () => {
+  await postgres?.destroy();
+});
 
 /** The same suite for every implementation: what the report shows must not depend on the store. */
 interface Opened {
@@ -27,6 +41,18 @@ const implementations: { name: string; open: () => Opened | Promise<Opened> }[] 
       };
     },
   },
+  ...(withPostgres
+    ? [
+        {
+          name: 'the PostgreSQL store',
+          open: async () => {
+            // A database of its own per test, on the file's server.
+            const url = await (postgres as PostgresServer).createDatabase(`contract_${++databases}`);
+            return { store: createPostgresAnalyticsStore({ connectionString: url }), cleanup: () => {} };
+          },
+        },
+      ]
+    : []),
 ];
 
 /** An instant given in Japan time, the way staff think of it. */
@@ -157,6 +183,38 @@ describe.each(implementations)('$name', ({ open }) => {
       ['2025-03-01', 1, 3],
       ['2025-03-02', 1, 0],
     ]);
+  });
+
+  it('counts a question recorded twice for one webhook event (a redelivery taken by two instances) once', async () => {
+    const first = question('2025-03-01T09:00:00', '除雪は？', { eventId: '01JEVENT0000000000000000001' });
+    await store.recordQuestion(first);
+    await store.recordQuestion({ ...first, answered: true, reason: undefined, entryIds: ['snow'] });
+    await store.recordQuestion(question('2025-03-01T09:01:00', '除雪は？', { eventId: '01JEVENT0000000000000000002' }));
+
+    expect(await store.unansweredQuestions({ limit: 5 })).toMatchObject([{ question: '除雪は？', count: 2 }]);
+    expect(await store.topEntries({ limit: 5 })).toEqual([]);
+    const [day] = await store.dailyVolume({ days: 1, until: jst('2025-03-01T12:00:00') });
+    expect(day).toMatchObject({ questions: 2, answered: 0, unanswered: 2 });
+  });
+
+  it('counts a vote without a user once per webhook event', async () => {
+    const vote = { at: jst('2025-03-01T09:00:00'), userHash: undefined, entryId: 'winery-bus', vote: 'down' as const };
+    await store.recordFeedback({ ...vote, eventId: '01JEVENT0000000000000000003' });
+    await store.recordFeedback({ ...vote, eventId: '01JEVENT0000000000000000003' });
+    await store.recordFeedback({ ...vote, eventId: '01JEVENT0000000000000000004' });
+
+    expect(await store.negativeFeedback({ limit: 5 })).toMatchObject([{ entryId: 'winery-bus', down: 2 }]);
+  });
+
+  it('stores a question with a NUL character in it, without the NUL', async () => {
+    await store.recordQuestion(question('2025-03-01T09:00:00', '除雪\u0000は？'));
+    expect((await store.unansweredQuestions({ limit: 1 }))[0]?.question).toBe('除雪は？');
+  });
+
+  it('tells where it keeps the records and that they get there', async () => {
+    await store.recordQuestion(question('2025-03-01T09:00:00', '除雪は？'));
+    await store.unansweredQuestions({ limit: 1 });
+    expect(store.status()).toMatchObject({ state: 'ok', waiting: 0, dropped: 0 });
   });
 
   it('stores at most 500 characters of a question, never half an emoji', async () => {

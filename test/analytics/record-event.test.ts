@@ -13,7 +13,7 @@ const salt = 'record-event-test-salt';
 const at = Date.parse('2025-03-01T00:00:00Z');
 
 describe('analyticsRecordFor', () => {
-  it('records an answered question with the entries shown and the hashed user, never the raw id', () => {
+  it('records an answered question with its event id, the entries shown and the hashed user, never the raw id', () => {
     const event = textEvent('ふるさと納税は？', { timestamp: at });
     const record = analyticsRecordFor(
       event,
@@ -24,6 +24,7 @@ describe('analyticsRecordFor', () => {
     expect(record).toEqual({
       kind: 'question',
       record: {
+        eventId: event.webhookEventId,
         at: new Date(at),
         userHash: hashUserId(fixtureUserId, salt),
         question: 'ふるさと納税は？',
@@ -56,14 +57,17 @@ describe('analyticsRecordFor', () => {
   });
 
   it('records a 役に立たなかった postback as a down vote on its entry', () => {
-    const record = analyticsRecordFor(
-      postbackEvent('feedback=down&entry=winery-bus', { timestamp: at }),
-      { messages: [], outcome: 'feedback-down' },
-      salt,
-    );
+    const event = postbackEvent('feedback=down&entry=winery-bus', { timestamp: at });
+    const record = analyticsRecordFor(event, { messages: [], outcome: 'feedback-down' }, salt);
     expect(record).toEqual({
       kind: 'feedback',
-      record: { at: new Date(at), userHash: hashUserId(fixtureUserId, salt), entryId: 'winery-bus', vote: 'down' },
+      record: {
+        eventId: event.webhookEventId,
+        at: new Date(at),
+        userHash: hashUserId(fixtureUserId, salt),
+        entryId: 'winery-bus',
+        vote: 'down',
+      },
     });
   });
 

@@ -106,4 +106,106 @@ describe('createRecordQueue', () => {
     await queue.close(); // what was not logged yet is logged on close
     expect(parsed(lines).map((l) => l.dropped)).toEqual([2, 4]);
   });
+
+  describe('while the database cannot be reached (isTransient)', () => {
+    const unreachable = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const transient = (error: Error) => (error as { code?: string }).code === 'ECONNREFUSED';
+
+    it('keeps the records, tries again with backoff, and writes them all, in order, once it answers', async () => {
+      const { logger, lines } = capturedLogger();
+      let down = true;
+      let attempts = 0;
+      const written: number[] = [];
+      const queue = createRecordQueue<number>({
+        write(batch) {
+          attempts++;
+          if (down) throw unreachable();
+          written.push(...batch);
+        },
+        logger,
+        flushDelayMs: 1,
+        maxBatch: 2,
+        isTransient: transient,
+        retryDelayMs: { first: 1, max: 5 },
+      });
+      for (let i = 0; i < 5; i++) queue.push(i);
+      await expect.poll(() => attempts).toBeGreaterThanOrEqual(3);
+      expect(queue.status()).toMatchObject({ waiting: 5, dropped: 0, outage: { error: { message: /ECONNREFUSED/ } } });
+      queue.push(5); // recorded during the outage: waits behind the others
+
+      down = false;
+      await expect.poll(() => written).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(queue.status()).toEqual({ waiting: 0, dropped: 0 });
+      const logged = parsed(lines);
+      expect(logged.map((l) => l.msg)).toEqual([
+        expect.stringContaining('the database cannot be reached; records wait in memory'),
+        expect.stringContaining('the database answers again'),
+      ]);
+      expect(logged[0]).toMatchObject({ code: 'ECONNREFUSED', level: 40 });
+      await queue.close();
+    });
+
+    it('keeps at most maxWaiting records, and logs the count of those it turned away', async () => {
+      const { logger, lines } = capturedLogger();
+      let down = true;
+      const written: number[] = [];
+      const queue = createRecordQueue<number>({
+        write(batch) {
+          if (down) throw unreachable();
+          written.push(...batch);
+        },
+        logger,
+        flushDelayMs: 1,
+        maxWaiting: 3,
+        isTransient: transient,
+        retryDelayMs: { first: 1, max: 5 },
+      });
+      for (let i = 0; i < 5; i++) queue.push(i);
+      await queue.flush(); // one attempt, which fails: the records stay
+      expect(queue.status()).toMatchObject({ waiting: 3, dropped: 2 });
+      down = false;
+      await queue.close();
+      expect(written).toEqual([0, 1, 2]);
+      expect(parsed(lines).filter((l) => l.dropped !== undefined)).toEqual([
+        expect.objectContaining({ dropped: 1, queueFull: 1 }),
+        expect.objectContaining({ dropped: 1, queueFull: 1 }),
+      ]);
+    });
+
+    it('still drops a batch the database refuses for what it holds', async () => {
+      const { logger, lines } = capturedLogger();
+      const queue = createRecordQueue<number>({
+        write: () => {
+          throw Object.assign(new Error('value too long'), { code: '22001' });
+        },
+        logger,
+        isTransient: transient,
+      });
+      queue.push(1);
+      await queue.flush();
+      expect(queue.status()).toEqual({ waiting: 0, dropped: 1 });
+      expect(parsed(lines)).toEqual([expect.objectContaining({ dropped: 1, writeFailed: 1, code: '22001' })]);
+      await queue.close();
+    });
+
+    it('on close, tries for closeRetryMs, then drops what is left and says how many', async () => {
+      const { logger, lines } = capturedLogger();
+      let attempts = 0;
+      const queue = createRecordQueue<number>({
+        write: () => {
+          attempts++;
+          throw unreachable();
+        },
+        logger,
+        isTransient: transient,
+        retryDelayMs: { first: 1, max: 2 },
+        closeRetryMs: 50,
+      });
+      for (let i = 0; i < 4; i++) queue.push(i);
+      await queue.close();
+      expect(attempts).toBeGreaterThan(1);
+      expect(queue.status()).toMatchObject({ waiting: 0, dropped: 4 });
+      expect(parsed(lines).at(-1)).toMatchObject({ dropped: 4, unwrittenAtClose: 4, code: 'ECONNREFUSED' });
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyticsDbFile, openSqliteAnalyticsStore } from '../../src/analytics/sqlite-analytics-store.js';
+import { freePort } from '../support/server-process.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -13,11 +14,11 @@ interface Run {
   readonly stderr: string;
 }
 
-/** `npm run report -- ARGS`, as the script runs under tsx; DATA_DIR is never inherited. */
-function report(args: readonly string[]): Promise<Run> {
+/** `npm run report -- ARGS`, as the script runs under tsx; DATA_DIR and DATABASE_URL are never inherited. */
+function report(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/commands/report.ts', ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '' },
+    env: { PATH: process.env.PATH ?? '', ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -106,5 +107,19 @@ describe('npm run report', () => {
     const run = await report(['--data', dir, '--days', 'week']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--days');
+  });
+
+  it('reads PostgreSQL with DATABASE_URL, and says in Japanese when it cannot, without the password', async () => {
+    const port = await freePort(); // nothing listens there
+    const run = await report([], { DATABASE_URL: `postgres://bot:s3cret@127.0.0.1:${port}/komoro` });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`集計データベース（127.0.0.1:${port}/komoro）を読めませんでした（ECONNREFUSED）`);
+    expect(run.stderr).not.toContain('s3cret');
+  });
+
+  it('refuses a DATABASE_URL that is not postgres://', async () => {
+    const run = await report([], { DATABASE_URL: 'mysql://db/komoro' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('DATABASE_URL');
   });
 });

@@ -122,9 +122,15 @@ describe('openSqliteAnalyticsStore', () => {
   it('keeps the latest of the votes a user gave one entry when it migrates a database of schema version 1', async () => {
     const file = path.join(dir, 'analytics.sqlite');
     await openSqliteAnalyticsStore(file).close();
-    // Back to version 1, with the votes the unique index now forbids.
+    // Back to version 1 (no unique vote per user, no event ids), with the votes the unique index now forbids.
     const db = new Database(file);
-    db.exec('DROP INDEX feedback_user_entry');
+    db.exec(`
+      DROP INDEX feedback_user_entry;
+      DROP INDEX questions_event;
+      DROP INDEX feedback_anonymous_event;
+      ALTER TABLE questions DROP COLUMN event_id;
+      ALTER TABLE feedback DROP COLUMN event_id;
+    `);
     db.pragma('user_version = 1');
     const insert = db.prepare('INSERT INTO feedback (at, day, user_hash, entry_id, vote) VALUES (?, ?, ?, ?, ?)');
     insert.run(1, '2025-03-01', 'u', 'furusato', 'down');

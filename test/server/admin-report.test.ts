@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { webhook } from '@line/bot-sdk';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AnalyticsStore } from '../../src/analytics/analytics-store.js';
+import { createMemoryAnalyticsStore, type AnalyticsStore } from '../../src/analytics/analytics-store.js';
 import type { AnalyticsReport } from '../../src/analytics/report.js';
 import { analyticsDbFile, openSqliteAnalyticsStore } from '../../src/analytics/sqlite-analytics-store.js';
 import { bundledEngine, startBotServer, testChannelSecret, type BotServer } from '../support/bot-server.js';
@@ -129,5 +129,31 @@ describe('the "what citizens asked" loop', () => {
     expect(logs).not.toContain(fixtureUserId);
     expect(logs).not.toContain(unanswerable);
     expect(logs).not.toContain('粗大ごみ');
+  });
+});
+
+describe('when the analytics store cannot be read', () => {
+  it('answers the report 503 with a message for staff, logs the code, and tells in /api/status where questions go', async () => {
+    const unreachable = () =>
+      Promise.reject(Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }));
+    const down: AnalyticsStore = { ...createMemoryAnalyticsStore(), unansweredQuestions: unreachable };
+    const other = await startBotServer({ engine: await bundledEngine(), analytics: down, adminToken });
+    try {
+      const res = await fetch(`${other.url}/admin/report`, { headers: { authorization: `Bearer ${adminToken}` } });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { message: string }).message).toMatch(/^集計データベースに接続できないため/);
+      await expect.poll(() => other.logs.join('\n')).toContain('"code":"ECONNREFUSED"');
+
+      const status = (await (await fetch(`${other.url}/api/status`)).json()) as { analytics: unknown };
+      expect(status.analytics).toEqual({
+        store: 'memory',
+        state: 'ok',
+        waiting: 0,
+        dropped: 0,
+        message: expect.stringContaining('市民の質問を') as unknown,
+      });
+    } finally {
+      await other.close();
+    }
   });
 });

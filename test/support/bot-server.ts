@@ -111,6 +111,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     logLevel: 'debug',
     redisUrl: undefined,
     dataDir: tmpdir(),
+    databaseUrl: undefined,
     hashSalt: options.hashSalt ?? testHashSalt,
     adminToken: options.adminToken,
     analyticsRetentionDays: 365,

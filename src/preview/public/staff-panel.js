@@ -3,7 +3,8 @@
  *
  * - コーパスの状態: how many entries serve and since when, from GET /api/status (polled). When a
  *   change staff saved was rejected, a red notice lists its problems (file:line field: message)
- *   while the previous corpus keeps answering; it goes away once the files are fixed.
+ *   while the previous corpus keeps answering; it goes away once the files are fixed. Also where
+ *   citizens' questions are recorded, and whether the shared database can be reached.
  * - 市民の質問レポート: GET /admin/report with the admin session cookie (same origin): the questions
  *   the bot could not answer (a click asks one in the preview), the entries voted 役に立たなかった,
  *   the daily volume, a link to the report page (GET /admin/report in the browser, with the chart),
@@ -143,6 +144,15 @@ function corpusCard() {
         ? el('span', 'badge staff-badge-error', 'エラーあり（前回の内容で回答中）')
         : el('span', 'badge badge-answer', '正常'),
     );
+    const analytics = body.analytics;
+    if (analytics) {
+      // Where citizens' questions are recorded; while the shared database is down, that they wait.
+      const recording = el('span', 'staff-analytics');
+      if (analytics.state !== 'ok')
+        recording.append(el('span', 'badge staff-badge-error', 'データベース接続待ち'), ' ');
+      recording.append(String(analytics.message ?? ''));
+      definition(facts, '質問の記録', recording);
+    }
     const nodes = [facts];
     if (problems.length > 0) {
       const alert = el('div', 'staff-alert');
