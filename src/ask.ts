@@ -20,7 +20,7 @@ import {
   type Span,
 } from './analyze/question-focus.js';
 import { combineQuestions, questionsApart } from './decide/several-questions.js';
-import { questionIntent } from './analyze/question-intent.js';
+import { countedPhrase, questionIntent } from './analyze/question-intent.js';
 import { questionTerms } from './analyze/question-terms.js';
 import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntries } from './search/search.js';
@@ -71,11 +71,18 @@ export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: st
     synonyms: index.synonyms,
     isKnownWord,
     occursInCorpus: (text) => index.text.includes(text),
+    kanaLexicon: index.kanaLexicon,
   });
   lap?.('terms');
   const clauses = questionClauses(normalized);
   const setPhrases = setPhraseSpans(normalized);
-  const focus = withTopicBefore(focusSpans(normalized, clauses), clauses, allTerms, setPhrases);
+  // A word of the corpus found in few entries; a kana run the corpus has no word for may be the
+  // ending of a verb (なんとかしてもらえません), so it names no topic here.
+  const isSpecific = (t: Term) => {
+    const entries = index.documentFrequency.get(`t:${t.text}`) ?? 0;
+    return !t.weak && entries < commonWordShare * index.size && !(t.kana && entries === 0);
+  };
+  const focus = withTopicBefore(focusSpans(normalized, clauses), clauses, allTerms, setPhrases, isSpecific);
   const rule = options.rule ?? defaultDecisionRule;
   const top = options.top ?? 5;
   const smallTalk = detectSmallTalk(normalized);
@@ -122,27 +129,45 @@ function askAbout(
   );
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   lap?.('search');
-  const decision = decide(index, { terms: decisive, hits, smallTalk, intent }, rule);
+  const counted = countedTerms(normalized, focus, decisive);
+  const decision = decide(index, { terms: decisive, hits, smallTalk, intent, askedText, counted }, rule);
   lap?.('decide');
   return { terms, decisive, decision };
 }
 
+/** A word found in this share of the entries or more (市, 小諸) names no topic of its own. */
+const commonWordShare = 0.25;
+
 /**
- * When what is asked names nothing (「どのようなものでしょうか」), its topic is the clause just
- * before it (「食をテーマにした施設をつくるというお話がありましたが、」), which is asked too.
+ * When what is asked names nothing (「どのようなものでしょうか」) or nothing specific (「市で
+ * なんとかしてくれない？」), its topic is the clause just before it (「食をテーマにした施設を
+ * つくるというお話がありましたが、」「となりの空き家の草がぼうぼうで困ってる。」), which is asked too.
  */
 function withTopicBefore(
   focus: readonly Clause[],
   clauses: readonly Clause[],
   terms: readonly Term[],
   setPhrases: readonly Span[],
+  isSpecific: (term: Term) => boolean,
 ): readonly Clause[] {
   const named = (spans: readonly Span[]) =>
-    contentTerms(terms.filter((t) => termWithin(t, spans) && !termWithin(t, setPhrases)));
+    contentTerms(terms.filter((t) => termWithin(t, spans) && !termWithin(t, setPhrases))).filter(isSpecific);
   if (named(focus).length > 0) return focus;
   const first = focus[0];
   const before = first && clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
   return before ? [before, ...focus] : focus;
+}
+
+/** The terms of the phrase whose number the question asks, in the last asked clause that asks one. */
+function countedTerms(normalized: string, focus: readonly Span[], terms: readonly Term[]): Term[] {
+  for (const clause of [...focus].reverse()) {
+    const phrase = countedPhrase(normalized.slice(clause.start, clause.end));
+    if (phrase) {
+      const span = { start: clause.start + phrase.start, end: clause.start + phrase.end };
+      return terms.filter((t) => termWithin(t, [span]));
+    }
+  }
+  return [];
 }
 
 /** At most this many words of the story around a question help to rank: its most specific ones. */

@@ -145,6 +145,13 @@ const GENERIC_WORDS = new Set([
   // Casual asides: 「〜ってマジ？」「〜するやつ」「〜って話」 ask whether, not about what.
   'マジ',
   'まじ',
+  '本気',
+  // Asides on who else and how (「ほかの区も」「一緒に」「全部で」): the topic is the word they go with.
+  'ほか',
+  '他',
+  '一緒',
+  '全部',
+  'とこ',
   'やつ',
   '奴',
   '話',
@@ -228,6 +235,11 @@ const GENERIC_WORDS = new Set([
   '手短',
 ]);
 
+/** True for a word that only shapes a question (何, 教える, こと...), never its topic. */
+export function isGenericWord(text: string): boolean {
+  return GENERIC_WORDS.has(text);
+}
+
 function isKept(m: Morpheme): boolean {
   if (DROPPED_POS.has(m.pos)) return false;
   // A lone hiragana is a fragment of a badly cut kana run (ジャムのひ → ひる), not a word; nor is a
@@ -251,6 +263,22 @@ function isWished(morphemes: readonly Morpheme[], i: number): boolean {
   return next?.pos === '助詞' && (next.base === 'て' || next.base === 'で') && WISH_AFTER_TE.has(after?.base ?? '');
 }
 
+/** Interrogatives a counter follows (何年, なん人, 幾つ). */
+const INTERROGATIVE_NUMBERS = new Set(['何', 'なん', '幾']);
+/** Nouns that count after 何 though the dictionary does not call them suffixes (何月). */
+const COUNTING_NOUNS = new Set(['月', '曜日', '曜', '時', '番', '番目', '歳', '才']);
+
+/**
+ * The counter of a question word (何年, 何か国, 何月): part of the question, not its topic.
+ * Which unit was asked is read from the text by question-intent.ts.
+ */
+function isCounterOfQuestion(morphemes: readonly Morpheme[], i: number): boolean {
+  const m = morphemes[i];
+  const before = morphemes[i - 1];
+  if (!m || !before || !INTERROGATIVE_NUMBERS.has(before.surface)) return false;
+  return (m.pos === '名詞' && m.posDetail === '接尾') || COUNTING_NOUNS.has(m.surface);
+}
+
 /** Turn morphemes into terms (pure). */
 export function analyze(morphemes: readonly Morpheme[]): Term[] {
   const terms: Term[] = [];
@@ -260,7 +288,10 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
     const kana = isKanaOnly(m.surface);
     const reading = m.reading ?? (kana ? toKatakana(m.surface) : undefined);
     const generic =
-      GENERIC_WORDS.has(text) || GENERIC_WORDS.has(m.surface) || (m.pos === '動詞' && m.posDetail === '接尾');
+      GENERIC_WORDS.has(text) ||
+      GENERIC_WORDS.has(m.surface) ||
+      (m.pos === '動詞' && m.posDetail === '接尾') ||
+      isCounterOfQuestion(morphemes, i);
     const weak = m.pos === '動詞' || m.pos === '形容詞' || (m.pos === '名詞' && m.posDetail === '接尾');
     const wish = weak && m.pos !== '名詞' && isWished(morphemes, i);
     // Homophone fallback for nouns of two kanji or more, whose reading is specific enough.

@@ -133,12 +133,29 @@ function roleOf(piece: string): ClauseRole {
 }
 
 /**
- * The spans the decision weighs: the asked clauses, or when no clause asks (a bare topic:
- * 「ふるさと納税 実績」), every clause but greetings. Set phrases inside them are left out.
+ * The spans the decision weighs: the clauses that ask, each with the clauses just before it that
+ * raise its topic (〜と聞いたのですが、); a topic raised earlier in the story, before other
+ * background, is background too. When no clause asks, the clauses raising a topic; when none
+ * does either (a bare topic: 「ふるさと納税 実績」), every clause but greetings. Set phrases
+ * inside them are left out.
  */
 export function focusSpans(text: string, clauses: readonly Clause[] = questionClauses(text)): Clause[] {
   const asked = clauses.filter((c) => c.role === 'asked');
-  return asked.length > 0 ? asked : clauses.filter((c) => c.role !== 'greeting');
+  if (asked.length === 0) return clauses.filter((c) => c.role !== 'greeting');
+  if (!asked.some((c) => c.asks === true)) return asked;
+  const focus: Clause[] = [];
+  let topic: Clause[] = [];
+  for (const clause of clauses) {
+    if (clause.asks === true) {
+      focus.push(...topic, clause);
+      topic = [];
+    } else if (clause.role === 'asked') {
+      topic.push(clause);
+    } else if (clause.role === 'background') {
+      topic = [];
+    }
+  }
+  return focus;
 }
 
 /** Spans of set phrases (greetings, 教えてください...), which no stage should read as content. */

@@ -68,6 +68,11 @@ const FIGURE_QUESTION = new RegExp(
     '倍',
     '増え',
     '減っ',
+    // The same typed in kana (ざんぎょうへった？).
+    'ふえ[たて]',
+    'へっ[たて]',
+    'へり',
+    'のび[たて]',
     '減り',
     '減少',
     '増加',
@@ -107,7 +112,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   [
     'organization',
-    /(?:企業|会社|団体|業者|店|相手)(?:は|って|が)?どこ|どこの(?:企業|会社|団体|業者|お?店|学校|小学校|区|地区)|(?:団体|企業|会社|お?店|学校)の名前|どこ(?:と|が)(?:組|一緒|協力|連携)/u,
+    /(?:企業|会社|団体|業者|店|相手)(?:は|って|が)?どこ|どこの(?:企業|会社|団体|業者|お?店|学校|小学校|区|地区)|(?:団体|企業|会社|お?店|学校)の名前(?=は|を(?:教|知)|って|が(?:知|分)|[?？]|$)|どこ(?:と|が)(?:組|一緒|協力|連携)/u,
   ],
   ['person', /(?:どなた|誰|だれ)(?!でも|も|か)/u],
   ['place', /どこ(?:に|へ|で|から|です|か|なの|にある)|場所は|場所って|住所|所在地/u],
@@ -179,4 +184,31 @@ export function questionIntent(normalized: string): QuestionIntent {
 /** True when a figure's unit answers a question asking for `unit` (円 is answered by 千円 too). */
 export function unitAnswers(figureUnit: string, unit: string): boolean {
   return figureUnit === unit || (unit === '円' && figureUnit.endsWith('円'));
+}
+
+/**
+ * Where a question asks for a number: 何 with a counter, いくら, いくつ, 何%, or a word that names
+ * a number (人数, 割合, 金額...).
+ */
+const NUMBER_ASKED =
+  /(?:何|なん)(?:人|名|件|倍|円|%|パーセント|ぱーせんと|割|時間|区|団体|回|万|億|か所|カ所|ヶ所|箇所|校|社|台|本|個|つ|か国|カ国|ヶ国|世帯|戸|軒|店|施設)|いくら|いくつ|人数|件数|金額|割合|比率|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい)/u;
+
+/**
+ * The phrase whose number a question asks (「県外に住んでいる人は何人？」: 県外に住んでいる人):
+ * from the start of its clause (after a comma or a sentence end) to the word that asks the number,
+ * less a last chunk that says when or where (「残業時間は年間で何時間」: 残業時間), or the noun
+ * after it when the number qualifies one (「いくつの地区に」: 地区). Undefined when the question
+ * asks for no number.
+ */
+export function countedPhrase(text: string): { start: number; end: number } | undefined {
+  const asked = NUMBER_ASKED.exec(text);
+  if (!asked) return undefined;
+  const after = asked.index + asked[0].length;
+  const qualified = /^の([\p{Script=Han}\p{Script=Katakana}ー]+)/u.exec(text.slice(after));
+  if (qualified?.[1]) return { start: after + 1, end: after + 1 + qualified[1].length };
+  const before = text.slice(0, asked.index);
+  const boundary = Math.max(...['、', ',', '。', '?', '？', '!', '！', ' '].map((c) => before.lastIndexOf(c)));
+  const setting = /[\p{Script=Han}\p{Script=Katakana}ーa-z0-9]+(?:で|に|から|まで|には|では)$/u.exec(before);
+  const end = setting && setting.index > boundary + 1 ? setting.index : asked.index;
+  return { start: boundary + 1, end };
 }

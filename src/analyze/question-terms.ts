@@ -6,7 +6,10 @@
 import { analyze, type Term } from './analyze.js';
 import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
 import { kanaRuns, readingBigrams } from './kana-runs.js';
+import { toKatakana } from '../normalize/normalize.js';
 import { findSynonymSpans, type SynonymMap } from './synonyms.js';
+import { segmentKana, type KanaLexicon } from './kana-words.js';
+import { isGenericWord } from './analyze.js';
 
 /** Terms standing for the question's phrases that have synonyms in the corpus. */
 function synonymTerms(normalized: string, tokenize: Tokenize, synonyms: SynonymMap): Term[] {
@@ -29,27 +32,88 @@ export interface Vocabulary {
   readonly isKnownWord?: (word: string) => boolean;
   /** True for a string found anywhere in the corpus's text. */
   readonly occursInCorpus?: (text: string) => boolean;
+  /** The corpus's words by reading, to read sentences typed in hiragana (kana-words.ts). */
+  readonly kanaLexicon?: KanaLexicon;
 }
 
 /** Terms of a normalised question (pure given the tokenizer and the vocabulary). */
 export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary: Vocabulary = {}): Term[] {
   const { synonyms } = vocabulary;
-  const runs = kanaRuns(normalized, vocabulary.isKnownWord);
+  const lexicon = vocabulary.kanaLexicon;
+  const runs = kanaRuns(normalized, vocabulary.isKnownWord, { cutHiraganaEndings: lexicon === undefined });
   const outsideRuns = tokenize(normalized).filter(
     (m) => !runs.some((r) => m.start >= r.start && m.start + m.surface.length <= r.end),
   );
   const morphemeTerms = joinSlips(analyze(outsideRuns), outsideRuns, vocabulary.occursInCorpus);
-  const runTerms: Term[] = runs.map((r) => ({
-    text: r.text,
-    reading: r.reading,
-    role: 'content',
-    kana: true,
-    bigrams: readingBigrams(r.reading),
-    start: r.start,
-    end: r.end,
-  }));
+  const runTerms: Term[] = runs.flatMap((r) =>
+    lexicon && r.whole
+      ? kanaWordTerms(r.text, r.start, lexicon)
+      : [
+          {
+            text: r.text,
+            reading: r.reading,
+            role: 'content',
+            kana: true,
+            bigrams: readingBigrams(r.reading),
+            start: r.start,
+            end: r.end,
+          },
+        ],
+  );
   const expansions = synonyms ? synonymTerms(normalized, tokenize, synonyms) : [];
   return [...morphemeTerms, ...runTerms, ...expansions];
+}
+
+/**
+ * The terms of a run of hiragana cut into the corpus's words (kana-words.ts): each word found
+ * is searched as the corpus writes it (しみん → 市民), each stretch the corpus has no word for by
+ * its sound, and particles, endings and question words give nothing.
+ */
+function kanaWordTerms(run: string, start: number, lexicon: KanaLexicon): Term[] {
+  const terms: Term[] = [];
+  for (const piece of segmentKana(run, lexicon)) {
+    if (piece.kind === 'function') continue;
+    const reading = toKatakana(piece.text);
+    const bigrams = readingBigrams(reading);
+    // A single kana, or one sound repeated (ああ), is no word.
+    if (
+      piece.kind === 'unknown' &&
+      new Set(bigrams).size < 2 &&
+      !(piece.text.length === 2 && new Set(piece.text).size === 2)
+    )
+      continue;
+    const words = piece.words ?? [];
+    const span = { start: start + piece.start, end: start + piece.start + piece.text.length };
+    // One word of the corpus reads so: searched by its terms, as the corpus writes them. Several
+    // (市政, 姿勢): the sound is searched, and the entry that reads it decides (their spellings,
+    // searched as synonyms, ranked entries that only shared the homophone above the right one).
+    // The corpus's own spelling of what was typed (しせい in 「しせいを正す」) is the word meant.
+    const [only] = words.length === 1 ? words : words.filter((w) => w.text === piece.text);
+    if (only) {
+      for (const term of only.terms) {
+        terms.push({
+          text: term.text,
+          reading,
+          role: isGenericWord(term.text) ? 'generic' : 'content',
+          kana: true,
+          ...(term.weak ? { weak: true } : {}),
+          ...(only.terms.length === 1 ? { bigrams } : {}),
+          ...span,
+        });
+      }
+      continue;
+    }
+    terms.push({
+      text: piece.text,
+      reading,
+      role: isGenericWord(piece.text) ? 'generic' : 'content',
+      kana: true,
+      ...(words.length > 0 && words.every((w) => w.terms.every((t) => t.weak)) ? { weak: true } : {}),
+      bigrams,
+      ...span,
+    });
+  }
+  return terms;
 }
 
 /** A kanji that may stand alone, not 何 nor a numeral (何人, 三件 are questions and counts, not slips). */

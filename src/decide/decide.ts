@@ -8,7 +8,7 @@ import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from '../search/search.js';
 import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchIndex } from '../search/search-index.js';
 import { statesAskedFact } from './asked-fact.js';
-import type { QuestionIntent } from '../analyze/question-intent.js';
+import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
 
 /** Coverage thresholds, calibrated on the development questions (see npm run eval). */
@@ -123,12 +123,45 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
   return total === 0 ? 0 : matched / total;
 }
 
+/** Kinds of fact that are a number: a number is quoted only about everything the question names. */
+const FIGURE_KINDS = new Set<AskedKind>(['count', 'amount', 'rate']);
+
+/**
+ * Whether the phrase whose number is asked (「県外に住んでいる人は何人？」) names something the hit
+ * does not match, by its most specific noun: then the hit's number counts something else (the
+ * count of all ふるさと市民 is not that of those living outside the prefecture, nor the count of
+ * people who made a ふるさと納税).
+ */
+function countsSomethingElse(
+  index: SearchIndex,
+  counted: readonly Term[],
+  terms: readonly Term[],
+  hit: RankedHit,
+): boolean {
+  let best: Term | undefined;
+  let bestWeight = -1;
+  for (const term of contentTerms(counted)) {
+    if (term.weak || !/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(term.text)) continue;
+    const weight = specificity(index, term);
+    if (weight > bestWeight) {
+      best = term;
+      bestWeight = weight;
+    }
+  }
+  // A word or a synonym of it, not a word one kanji away (県外 is not 市外).
+  return best !== undefined && termShare(best, terms, hit) < synonymCredit;
+}
+
 export interface DecideInput {
   /** The terms of what the question asks (background left out, see question-focus.ts). */
   readonly terms: readonly Term[];
   readonly hits: readonly RankedHit[];
   readonly smallTalk: SmallTalk | undefined;
   readonly intent?: QuestionIntent;
+  /** What is asked, normalised (the asked clauses): a name it already holds is no answer. */
+  readonly askedText?: string;
+  /** The terms of the phrase whose number is asked (question-intent.ts, countedPhrase). */
+  readonly counted?: readonly Term[];
 }
 
 /**
@@ -172,7 +205,11 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   }
   // On the topic, but without the kind of fact asked: said plainly, the entry offered as related.
   const intent = input.intent;
-  if (intent?.kind !== undefined && !statesAskedFact(best.entry, intent, askedSubject(index, terms))) {
+  if (
+    intent?.kind !== undefined &&
+    (!statesAskedFact(best.entry, intent, askedSubject(index, terms), input.askedText) ||
+      (FIGURE_KINDS.has(intent.kind) && countsSomethingElse(index, input.counted ?? [], terms, best)))
+  ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, missing: intent.kind };
   }
   const askedUnit = intent?.unit ? { askedUnit: intent.unit } : {};

@@ -50,6 +50,12 @@ export const colloquialRules: readonly ColloquialRule[] = [
     pattern: new RegExp(String.raw`(?<=[るたいえ])(?:だ[いや]${END}|だ(?=[？?。．！!、,\s]|$))`, 'gu'),
     replacement: 'の',
   },
+  // なんでだい / なんだい / なんだや (なぜ, 何): なんでなの, なんなの.
+  {
+    name: 'nandai',
+    pattern: new RegExp(String.raw`(なん(?:で)?)だ[いや](?:${END}|(?=それ|これ|あれ))`, 'gu'),
+    replacement: '$1なの',
+  },
   // 〜かや (疑問): 〜かな.
   { name: 'kaya', pattern: new RegExp(String.raw`かや${END}`, 'gu'), replacement: 'かな' },
   // 〜っつって (って言って): と言って.

@@ -34,6 +34,12 @@ describe('questionClauses', () => {
     ]);
   });
 
+  it('takes a topic raised early in the story, before more of it, as background', () => {
+    const text =
+      '小諸のことを孫と学べたらと思っております。足を悪くしてから出歩かなくなりました。駅は使いやすくなったのでしょうか。';
+    expect(focusText(text)).toBe('駅は使いやすくなったのでしょうか。');
+  });
+
   it('takes every clause but greetings as asked when none asks (a bare topic)', () => {
     expect(focusText('こんにちは。ふるさと納税 実績')).toBe('ふるさと納税 実績');
   });

@@ -121,6 +121,14 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('防災訓練は何区で実施したの？').decision).toMatchObject({ kind: 'answer', askedUnit: '区' });
   });
 
+  it('quotes no count of a group when the question counts a part of it the entry does not name', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('小諸ふるさと市民のうち女性は何人？').decision).toMatchObject({
+      kind: 'abstain',
+      reason: 'not-in-report',
+    });
+  });
+
   it('still answers a kind of fact the entry holds', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('小泉市長はいつ就任した？').decision).toMatchObject({ kind: 'answer' });
@@ -141,6 +149,15 @@ describe('a long polite message', () => {
     expect(asked.terms.filter((t) => t.background).map((t) => t.text)).toEqual(
       expect.arrayContaining(['夫婦', '晩酌']),
     );
+  });
+});
+
+describe('a question whose asked part names nothing specific', () => {
+  it('takes its topic from the sentence before, and declines when no entry has it', async () => {
+    const bundled = await bundledEngine();
+    const asked = bundled.ask('家の前の道に穴があいて困っています。市でなんとかしてもらえませんか');
+    expect(asked.decision.kind).toBe('abstain');
+    expect(asked.decisive.map((t) => t.text)).toContain('穴');
   });
 });
 

@@ -26,8 +26,13 @@ describe('explaining why a hit came', () => {
   });
 
   it('tells a word matched by the reading of what the user typed in kana', () => {
-    const term = explain('こどもの医療費').hits[0]?.terms.find((t) => t.term.startsWith('こど'));
+    const term = explain('市役所のざんぎょう').hits[0]?.terms.find((t) => t.term === 'ざんぎょう');
     expect(term).toMatchObject({ matched: true, via: 'reading', fields: ['reading'] });
+  });
+
+  it('tells a sentence typed in kana read as the corpus writes its words', () => {
+    const term = explain('こどものいりょうひ').hits[0]?.terms.find((t) => t.term === '子ども');
+    expect(term).toMatchObject({ matched: true, via: 'text' });
   });
 
   it('gives the decision with the coverage of the best hit and the thresholds', () => {
