@@ -43,6 +43,12 @@ export interface Term {
    */
   readonly slip?: boolean;
   /**
+   * A word typed in kana that the corpus has no word for (りんご in 「りんごはえらべる？」), cut
+   * from a sentence typed in hiragana (kana-words.ts): heard in no entry, it weighs as a word the
+   * corpus never uses.
+   */
+  readonly unknownWord?: boolean;
+  /**
    * Set on words of what the citizen tells rather than asks (「年金暮らしでして」, see
    * question-focus.ts): they still help to rank, but the decision does not need them covered.
    */
@@ -240,6 +246,21 @@ export function isGenericWord(text: string): boolean {
   return GENERIC_WORDS.has(text);
 }
 
+/**
+ * Whether a morpheme only shapes the sentence: a particle, an ending, a light verb or a word of
+ * the question itself (でしょ・う・か, ごめんください, でき・た). A run of kana the dictionary reads
+ * wholly so is grammar, not a word it failed to read.
+ */
+export function isGrammatical(m: Morpheme): boolean {
+  if (DROPPED_POS.has(m.pos)) return true;
+  if (
+    (m.pos === '名詞' || m.pos === '動詞' || m.pos === '形容詞') &&
+    ['非自立', '接尾', '代名詞'].includes(m.posDetail)
+  )
+    return true;
+  return m.reading !== undefined && (GENERIC_WORDS.has(m.base) || GENERIC_WORDS.has(m.surface) || m.pos === '副詞');
+}
+
 function isKept(m: Morpheme): boolean {
   if (DROPPED_POS.has(m.pos)) return false;
   // A lone hiragana is a fragment of a badly cut kana run (ジャムのひ → ひる), not a word; nor is a
@@ -291,6 +312,8 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       GENERIC_WORDS.has(text) ||
       GENERIC_WORDS.has(m.surface) ||
       (m.pos === '動詞' && m.posDetail === '接尾') ||
+      // Adverbs say how much or how (けっこう, かなり, しっかり), not what about.
+      m.pos === '副詞' ||
       isCounterOfQuestion(morphemes, i);
     const weak = m.pos === '動詞' || m.pos === '形容詞' || (m.pos === '名詞' && m.posDetail === '接尾');
     const wish = weak && m.pos !== '名詞' && isWished(morphemes, i);

@@ -101,6 +101,11 @@ const FUNCTION_WORDS = [
   ...['あした', 'あす', 'きょう', 'きのう', 'あさって', 'おととい', 'ことし', 'こんど', 'さいきん', 'いつも'],
 ].map(toKatakana);
 const functionWords = new Set(FUNCTION_WORDS);
+
+/** Whether a kana word only shapes a sentence (なに, けっこう, いま): no topic of its own. */
+export function isFunctionWord(kana: string): boolean {
+  return functionWords.has(toKatakana(kana));
+}
 const maxFunctionLength = Math.max(...FUNCTION_WORDS.map((w) => w.length));
 
 /**

@@ -34,7 +34,15 @@ export interface QuestionIntent {
   readonly detail?: string;
   /** For 'count': asked with いくつ, 何本 or 何個, which 「5つ」 answers as well as a counter. */
   readonly countsAnything?: boolean;
+  /** The question asks how something changed (増えた？減った？), which a figure before and after answers. */
+  readonly asksForChange?: boolean;
+  /** The question asks what was aimed at (目標, 目指す), which a target figure answers. */
+  readonly asksForTarget?: boolean;
 }
+
+const CHANGE_QUESTION =
+  /増え|減っ|減り|減少|増加|削減|伸び|伸ばし|上がっ|下がっ|変わっ|倍|ふえ[たて]|へっ[たて]|のび[たて]/u;
+const TARGET_QUESTION = /目標|目指|めざ|目的|狙い|ねらい/u;
 
 // Which unit a way of asking points to; the first that matches wins.
 const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
@@ -100,7 +108,11 @@ const COUNTED_BEFORE_IKUTSU = /([\p{Script=Han}]{1,2})(?:は|が|って|も)?い
 /** Ways of asking for one kind of fact, in the order they are tried. */
 const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // The bot states what the report says; whether it is good is the citizen's to judge.
-  ['opinion', /(?:いい|良い|悪い|どう)と思う|賛成|反対|ぶっちゃけ|本音/u],
+  // Likes and recommendations too (好きな食べ物は？おすすめは？): no report states them.
+  [
+    'opinion',
+    /(?:いい|良い|悪い|どう)と思う|賛成|反対|ぶっちゃけ|本音|(?:好き|嫌い)な[^、。]{1,8}(?:は|って)(?:何|なに|なん)?[?？]?$|おすすめ|お勧め|オススメ/u,
+  ],
   ['age', /何歳|なんさい|年齢|歳は|才は/u],
   [
     'procedure',
@@ -108,7 +120,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   [
     'future',
-    /次(?:の|は|回|いつ)|今度の?|いつまでに|までに(?:達成|実現|完成|終わ|でき)|(?:する|の)?予定(?:は|です|か|って|なの|日)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?(?:募集|開催|やる|始まる|ある|申し込)/u,
+    /次(?:の|は|回|いつ)|今度の?|いつまでに|までに(?:達成|実現|完成|終わ|でき)|(?:する|の)?予定(?:は|って|なの|日)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?(?:募集|開催|やる|始まる|ある|申し込)/u,
   ],
   [
     'organization',
@@ -178,6 +190,8 @@ export function questionIntent(normalized: string): QuestionIntent {
     ...(kind ? { kind } : {}),
     ...(detail ? { detail } : {}),
     ...(kind === 'count' && (ikutsu !== null || /何[本個つ]/u.test(normalized)) ? { countsAnything: true } : {}),
+    ...(CHANGE_QUESTION.test(normalized) ? { asksForChange: true } : {}),
+    ...(TARGET_QUESTION.test(normalized) ? { asksForTarget: true } : {}),
   };
 }
 

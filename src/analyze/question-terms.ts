@@ -8,8 +8,8 @@ import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
 import { kanaRuns, readingBigrams } from './kana-runs.js';
 import { toKatakana } from '../normalize/normalize.js';
 import { findSynonymSpans, type SynonymMap } from './synonyms.js';
-import { segmentKana, type KanaLexicon } from './kana-words.js';
-import { isGenericWord } from './analyze.js';
+import { isFunctionWord, segmentKana, type KanaLexicon } from './kana-words.js';
+import { isGenericWord, isGrammatical } from './analyze.js';
 
 /** Terms standing for the question's phrases that have synonyms in the corpus. */
 function synonymTerms(normalized: string, tokenize: Tokenize, synonyms: SynonymMap): Term[] {
@@ -40,9 +40,16 @@ export interface Vocabulary {
 export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary: Vocabulary = {}): Term[] {
   const { synonyms } = vocabulary;
   const lexicon = vocabulary.kanaLexicon;
-  const runs = kanaRuns(normalized, vocabulary.isKnownWord, { cutHiraganaEndings: lexicon === undefined });
-  const outsideRuns = tokenize(normalized).filter(
-    (m) => !runs.some((r) => m.start >= r.start && m.start + m.surface.length <= r.end),
+  const morphemes = tokenize(normalized);
+  // A run after a word that the dictionary reads wholly as grammar (本当「でしょうか」, 奨学金が
+  // 「できた」) is left to it: trimmed as a run it was a word of its own (しょう, きた).
+  // A run that is a word of no topic (けっこう, いま) gives nothing, nor do the morphemes in it.
+  const allRuns = kanaRuns(normalized, vocabulary.isKnownWord, { cutHiraganaEndings: lexicon === undefined }).filter(
+    (r) => r.whole === true || !morphemes.filter((m) => m.start >= r.start && m.start < r.end).every(isGrammatical),
+  );
+  const runs = allRuns.filter((r) => r.whole === true || !isFunctionWord(r.text));
+  const outsideRuns = morphemes.filter(
+    (m) => !allRuns.some((r) => m.start >= r.start && m.start + m.surface.length <= r.end),
   );
   const morphemeTerms = joinSlips(analyze(outsideRuns), outsideRuns, vocabulary.occursInCorpus);
   const runTerms: Term[] = runs.flatMap((r) =>
@@ -57,12 +64,16 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
             bigrams: readingBigrams(r.reading),
             start: r.start,
             end: r.end,
+            ...(VERB_LIKE.test(r.text) ? {} : { unknownWord: true }),
           },
         ],
   );
   const expansions = synonyms ? synonymTerms(normalized, tokenize, synonyms) : [];
   return [...morphemeTerms, ...runTerms, ...expansions];
 }
+
+/** How a verb typed in kana ends (えらべる, こまってた): such a run names no thing. */
+const VERB_LIKE = /(?:る|た|て|ない|たい)$/u;
 
 /**
  * The terms of a run of hiragana cut into the corpus's words (kana-words.ts): each word found
@@ -103,12 +114,15 @@ function kanaWordTerms(run: string, start: number, lexicon: KanaLexicon): Term[]
       }
       continue;
     }
+    // A stretch of neither that ends as verbs do (えらべる, こまってた) is most likely one.
+    const verbLike = piece.kind === 'unknown' && VERB_LIKE.test(piece.text);
     terms.push({
       text: piece.text,
       reading,
       role: isGenericWord(piece.text) ? 'generic' : 'content',
       kana: true,
-      ...(words.length > 0 && words.every((w) => w.terms.every((t) => t.weak)) ? { weak: true } : {}),
+      ...(verbLike || (words.length > 0 && words.every((w) => w.terms.every((t) => t.weak))) ? { weak: true } : {}),
+      ...(piece.kind === 'unknown' && !verbLike ? { unknownWord: true } : {}),
       bigrams,
       ...span,
     });

@@ -90,9 +90,19 @@ function statementsOf(entry: Entry, unit: string, countsAnything: boolean): stri
   return statements;
 }
 
-/** Whether a keyword of the entry is a longer word ending with `word` (関係人口 for 人口): a kind of it. */
+/**
+ * Whether a keyword of the entry is one longer word ending with `word` (関係人口 for 人口): a kind
+ * of it. A phrase (地区の避難訓練) is not: its words are joined by a particle, not into one word.
+ */
 function compoundKeywordEndsWith(entry: Entry, word: string): boolean {
-  return entry.keywords.some((k) => k.length > word.length && normalizeText(k).endsWith(word));
+  return entry.keywords.some((k) => {
+    const keyword = normalizeText(k);
+    return (
+      keyword.length > word.length &&
+      keyword.endsWith(word) &&
+      /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u.test(keyword)
+    );
+  });
 }
 
 /** Kinds whose answer is a name the entry must give: one the question itself holds is no answer. */

@@ -73,6 +73,10 @@ function specificity(index: SearchIndex, term: Term): number {
   if (!term.kana || !term.bigrams || term.bigrams.length === 0 || index.documentFrequency.has(`t:${term.text}`)) {
     return inverseDocumentFrequency(index, `t:${term.text}`);
   }
+  // A word typed in kana that no entry reads (りんご) is a word the corpus never uses: it weighs the most.
+  if (term.unknownWord && term.reading && term.reading.length >= 3 && !index.corpusReading.includes(term.reading)) {
+    return inverseDocumentFrequencyOfCount(index, 0);
+  }
   const sum = term.bigrams.reduce((acc, g) => acc + inverseDocumentFrequency(index, `b:${g}`), 0);
   return sum / term.bigrams.length;
 }
@@ -126,6 +130,9 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
 /** Kinds of fact that are a number: a number is quoted only about everything the question names. */
 const FIGURE_KINDS = new Set<AskedKind>(['count', 'amount', 'rate']);
 
+/** Words that make the noun before them a time (就任前, 開始後, H27時点). */
+const TIME_WORDS = new Set(['前', '後', '以前', '以後', '以降', '以来', '時点', '当時', '頃', 'ごろ', '時']);
+
 /**
  * Whether the phrase whose number is asked (「県外に住んでいる人は何人？」) names something the hit
  * does not match, by its most specific noun: then the hit's number counts something else (the
@@ -140,8 +147,12 @@ function countsSomethingElse(
 ): boolean {
   let best: Term | undefined;
   let bestWeight = -1;
-  for (const term of contentTerms(counted)) {
+  const words = contentTerms(counted);
+  for (const [i, term] of words.entries()) {
     if (term.weak || !/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(term.text)) continue;
+    // 就任前, H27時点: when, not what is counted.
+    const next = words[i + 1];
+    if (TIME_WORDS.has(term.text) || (next && next.start === term.end && TIME_WORDS.has(next.text))) continue;
     const weight = specificity(index, term);
     if (weight > bestWeight) {
       best = term;
@@ -168,7 +179,10 @@ export interface DecideInput {
  * The words a number must be stated with to be about what was asked: the question's most
  * specific noun (by IDF), and the corpus phrases a synonym gives for it (残業 → 超過勤務).
  */
-function askedSubject(index: SearchIndex, terms: readonly Term[]): string[] {
+function askedSubject(index: SearchIndex, terms: readonly Term[], counted: readonly Term[] = []): string[] {
+  // The corpus word for what the number counts (住んでいる人 → 人口) is what it must be stated of.
+  const countedTargets = counted.flatMap((t) => (t.synonym ? [t.synonym.target] : []));
+  if (countedTargets.length > 0) return [...new Set(countedTargets)];
   let best: Term | undefined;
   let bestWeight = -1;
   for (const term of contentTerms(terms)) {
@@ -207,7 +221,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   const intent = input.intent;
   if (
     intent?.kind !== undefined &&
-    (!statesAskedFact(best.entry, intent, askedSubject(index, terms), input.askedText) ||
+    (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), input.askedText) ||
       (FIGURE_KINDS.has(intent.kind) && countsSomethingElse(index, input.counted ?? [], terms, best)))
   ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, missing: intent.kind };

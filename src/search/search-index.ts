@@ -25,6 +25,8 @@ export interface SearchIndex {
   readonly synonyms: SynonymMap;
   /** Each entry's readings (katakana, segments joined by '|'), to tell a word heard in it from bigrams met apart. */
   readonly readings: ReadonlyMap<string, string>;
+  /** Every entry's readings joined by '|': whether a word typed in kana is heard anywhere. */
+  readonly corpusReading: string;
   /** The corpus as one normalised text (corpus-text.ts), to tell whether a string occurs in it. */
   readonly text: string;
   /** English words citizens mix in → the corpus's Japanese word (staff's synonyms.en.yaml). */
@@ -75,6 +77,7 @@ function* indexing(
     corpus,
     entriesById: new Map(corpus.entries.map((e) => [e.id, e])),
     readings,
+    corpusReading: [...readings.values()].join('|'),
     documentFrequency,
     size: corpus.entries.length,
     text,

@@ -5,7 +5,7 @@
  */
 import type { Query, SearchResult } from 'minisearch';
 import type { Term } from '../analyze/analyze.js';
-import type { Entry } from '../corpus/entry.js';
+import type { Entry, Figure } from '../corpus/entry.js';
 import { unitAnswers, type QuestionIntent } from '../analyze/question-intent.js';
 import { baseSearchOptions, fieldBoosts, gramField, readingField, textFields } from './index-options.js';
 import type { SearchIndex } from './search-index.js';
@@ -159,6 +159,14 @@ function heardShare(reading: string, entryReading: string): number {
   return Math.max(longest, heard) / (chars.length - 1);
 }
 
+/** A figure that states an aim rather than what was reached. */
+function isTarget(figure: Figure): boolean {
+  return /目標|目指/u.test(`${figure.label} ${figure.note ?? ''} ${figure.period}`);
+}
+
+/** How much more an entry with a figure before and after weighs for a question on a change (増えた？). */
+export const changeBoost = 1.25;
+
 /** How much more an entry with figures weighs for a question that asks for a number... */
 export const figureBoost = 1.6;
 /** ...and one with a figure in the very unit asked for (何人 → a figure in 人). */
@@ -219,9 +227,15 @@ export function searchEntries(
   const boostDocument = intent.asksForFigure
     ? (id: unknown) => {
         const entry = index.entriesById.get(String(id));
-        if (!entry || entry.figures.length === 0) return 1;
+        // A target (目標10万人) answers what was aimed at, not how many there are or how it changed.
+        const figures = entry?.figures.filter((f) => intent.asksForTarget === true || !isTarget(f)) ?? [];
+        if (figures.length === 0) return 1;
         const unit = intent.unit;
-        return unit && entry.figures.some((f) => unitAnswers(f.unit, unit)) ? askedUnitBoost : figureBoost;
+        const inUnit = unit ? figures.filter((f) => unitAnswers(f.unit, unit)) : [];
+        const boost = inUnit.length > 0 ? askedUnitBoost : figureBoost;
+        // How much something grew or fell is best answered by a figure with its value before.
+        const compared = (inUnit.length > 0 ? inUnit : figures).some((f) => f.before !== undefined);
+        return intent.asksForChange === true && compared ? boost * changeBoost : boost;
       }
     : undefined;
   const results = index.engine.search(

@@ -57,3 +57,9 @@ describe('the counter of a question word', () => {
     expect(content('何か国のチーム')).toEqual(['チーム']);
   });
 });
+
+describe('adverbs', () => {
+  it('say how much or how, not what about', () => {
+    expect(content('残業はかなり減った？')).toEqual(['残業']);
+  });
+});

@@ -51,6 +51,19 @@ describe('questionIntent', () => {
     expect(questionIntent('かいつまんで教えて').kind).toBeUndefined();
     expect(questionIntent('バスの時刻表')).toMatchObject({ kind: 'detail', detail: '時刻表' });
     expect(questionIntent('ふるさと納税はどうなった？').kind).toBeUndefined();
+    // Likes are no fact of a report; a thing someone likes may be (小諸が好きな人).
+    expect(questionIntent('好きな食べ物は？').kind).toBe('opinion');
+    expect(questionIntent('小諸が好きな人の登録は何人？').kind).toBe('count');
+    // 「入る予定ですか」 asks whether, not when.
+    expect(questionIntent('どんな機能が入る予定ですか').kind).toBeUndefined();
+    expect(questionIntent('次の開催予定は？').kind).toBe('future');
+  });
+
+  it('tells a question on a change (増えた？) and one on an aim (目標は？)', () => {
+    expect(questionIntent('ふるさと納税はどのくらい増えた？')).toMatchObject({ asksForChange: true });
+    expect(questionIntent('ざんぎょうへった？')).toMatchObject({ asksForChange: true });
+    expect(questionIntent('ふるさと市民の目標は何人？')).toMatchObject({ asksForTarget: true });
+    expect(questionIntent('ふるさと市民は何人？').asksForTarget).toBeUndefined();
   });
 });
 

@@ -129,6 +129,26 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     });
   });
 
+  it('counts people living in the city only with a number stated of 人口 (住んでる人 → 人口)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('小諸に住んでる人は何人くらい？').decision.kind).toBe('abstain');
+  });
+
+  it('takes a time before the counted thing (就任前の) for when, not for what is counted', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('就任前のふるさと納税の寄付額はいくら？').decision).toMatchObject({ kind: 'answer' });
+  });
+
+  it('answers how many there are with what was reached, not with a target', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('ふるさと市民っていま何人？').decision.hits[0]?.entry.id).toBe('furusato-shimin-members');
+  });
+
+  it('declines a question on a thing typed in kana that no entry reads (りんご)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('ふるさと納税のお礼でりんごはもらえる？').decision.kind).toBe('abstain');
+  });
+
   it('still answers a kind of fact the entry holds', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('小泉市長はいつ就任した？').decision).toMatchObject({ kind: 'answer' });
