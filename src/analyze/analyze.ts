@@ -6,6 +6,7 @@
 import type { Morpheme } from './japanese-tokenizer.js';
 import { readingBigrams } from './kana-runs.js';
 import { isKanaOnly, toKatakana } from '../normalize/normalize.js';
+import { isFunctionWord } from './kana-words.js';
 
 /** A search term derived from one morpheme. */
 export interface Term {
@@ -311,6 +312,7 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
     const generic =
       GENERIC_WORDS.has(text) ||
       GENERIC_WORDS.has(m.surface) ||
+      isFunctionWord(m.surface) ||
       (m.pos === '動詞' && m.posDetail === '接尾') ||
       // Adverbs say how much or how (けっこう, かなり, しっかり), not what about.
       m.pos === '副詞' ||

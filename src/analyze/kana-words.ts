@@ -102,9 +102,9 @@ const FUNCTION_WORDS = [
 ].map(toKatakana);
 const functionWords = new Set(FUNCTION_WORDS);
 
-/** Whether a kana word only shapes a sentence (なに, けっこう, いま): no topic of its own. */
-export function isFunctionWord(kana: string): boolean {
-  return functionWords.has(toKatakana(kana));
+/** Whether a word typed in hiragana only shapes a sentence (なに, けっこう, いま): no topic of its own. */
+export function isFunctionWord(hiragana: string): boolean {
+  return /^[\p{Script=Hiragana}ー]+$/u.test(hiragana) && functionWords.has(toKatakana(hiragana));
 }
 const maxFunctionLength = Math.max(...FUNCTION_WORDS.map((w) => w.length));
 

@@ -53,8 +53,13 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
   );
   const morphemeTerms = joinSlips(analyze(outsideRuns), outsideRuns, vocabulary.occursInCorpus);
   const runTerms: Term[] = runs.flatMap((r) =>
-    lexicon && r.whole
-      ? kanaWordTerms(r.text, r.start, lexicon)
+    // A whole run, or what is left of one after a word (事業は「ちゃんとやめ」てる), is cut into words.
+    lexicon && (r.whole === true || /^[\p{Script=Hiragana}ー]+$/u.test(r.text))
+      ? kanaWordTerms(
+          r.text,
+          r.whole === true ? r.start : Math.max(r.start, normalized.indexOf(r.text, r.start)),
+          lexicon,
+        )
       : [
           {
             text: r.text,

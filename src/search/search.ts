@@ -91,6 +91,13 @@ export const slipSoundCredit = 0.9;
 /** A slip's words one kanji away weigh less than a word that sounds the same: 今活 is 婚活, not 今回. */
 const slipBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * 0.5]));
 
+/**
+ * Weight of verbs and adjectives (使う, 新しい), which citizens put in their own way: as in
+ * deciding (decide.ts, weakTermWeight), they rank for half of what a noun does.
+ */
+export const weakWeight = 0.5;
+const weakBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * weakWeight]));
+
 /** Weight of the words of what the citizen tells rather than asks (see question-focus.ts). */
 export const backgroundWeight = 0.3;
 const backgroundBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * backgroundWeight]));
@@ -103,7 +110,7 @@ function queryFor(term: Term): Query {
   const byText: Query = {
     queries: [term.text],
     fields: [...textFields],
-    boost: term.synonym ? synonymBoosts : term.slip ? slipBoosts : fieldBoosts,
+    boost: term.synonym ? synonymBoosts : term.slip ? slipBoosts : term.weak && !term.wish ? weakBoosts : fieldBoosts,
     ...(prefix ? { prefix: true } : {}),
     ...(fuzzy > 0 ? { fuzzy } : {}),
   };

@@ -172,6 +172,14 @@ describe('a long polite message', () => {
   });
 });
 
+describe('verbs in ranking', () => {
+  it('rank for half of what a noun does, as they weigh in deciding (使う against 鹿)', async () => {
+    const bundled = await bundledEngine();
+    const asked = bundled.ask('うちの畑も鹿に荒らされて困っております。市では鹿を何かに使っているのでしょうか');
+    expect(asked.decision.hits[0]?.entry.id).toBe('deer-pet-food');
+  });
+});
+
 describe('a question whose asked part names nothing specific', () => {
   it('takes its topic from the sentence before, and declines when no entry has it', async () => {
     const bundled = await bundledEngine();
