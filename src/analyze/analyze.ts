@@ -296,9 +296,22 @@ const COUNTING_NOUNS = new Set(['月', '曜日', '曜', '時', '番', '番目', 
  */
 function isCounterOfQuestion(morphemes: readonly Morpheme[], i: number): boolean {
   const m = morphemes[i];
-  const before = morphemes[i - 1];
-  if (!m || !before || !INTERROGATIVE_NUMBERS.has(before.surface)) return false;
-  return (m.pos === '名詞' && m.posDetail === '接尾') || COUNTING_NOUNS.has(m.surface);
+  if (!m) return false;
+  // 何十年, 何百人: the numeral after 何, and the counter after it.
+  let j = i - 1;
+  while (
+    j >= 0 &&
+    morphemes[j]?.pos === '名詞' &&
+    morphemes[j]?.posDetail === '数' &&
+    /^[十百千万]$/u.test(morphemes[j]?.surface ?? '')
+  )
+    j--;
+  const before = morphemes[j];
+  if (!before || !INTERROGATIVE_NUMBERS.has(before.surface)) return false;
+  if (j < i - 1) return true;
+  return (
+    (m.pos === '名詞' && m.posDetail === '接尾') || COUNTING_NOUNS.has(m.surface) || /^[十百千万]$/u.test(m.surface)
+  );
 }
 
 /** Turn morphemes into terms (pure). */

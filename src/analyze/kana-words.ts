@@ -54,6 +54,8 @@ export function lexiconWordOf(m: Morpheme): { reading: string; word: LexiconWord
  */
 export function lexiconPhraseOf(morphemes: readonly Morpheme[]): { reading: string; word: LexiconWord } | undefined {
   if (morphemes.length < 2 || !morphemes.every((m) => readsAsKana(m.reading))) return undefined;
+  // A keyword in kana (ふるさとのうぜい) is cut as badly as a question in kana: its other spelling serves.
+  if (morphemes.every((m) => /^[\p{Script=Hiragana}ー]+$/u.test(m.surface))) return undefined;
   const reading = morphemes.map((m) => m.reading).join('');
   if ([...reading].length > maxWordLength) return undefined;
   const terms = morphemes

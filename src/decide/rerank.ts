@@ -17,7 +17,7 @@ import type { SearchIndex } from '../search/search-index.js';
 export const lacksAskedKindShare = 0.6;
 
 /** Share of the score kept by an entry that covers nothing of the question's weight. */
-export const uncoveredScoreShare = 0.5;
+export const uncoveredScoreShare = 0.3;
 
 /**
  * The hits re-ordered by score × (floor + (1 − floor) × coverage), with that as their score and
