@@ -15,6 +15,7 @@ import {
   focusSpans,
   questionClauses,
   setPhraseSpans,
+  storyCut,
   termWithin,
   type Clause,
   type Span,
@@ -29,6 +30,7 @@ import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
 
 export interface Asked {
   readonly question: string;
+  /** The message as analysed: normalised, and a long story's opening left out (storyCut). */
   readonly normalized: string;
   /** Every term of the message, background marked (see question-focus.ts): what ranks the entries. */
   readonly terms: readonly Term[];
@@ -65,7 +67,9 @@ export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: st
   const written = normalizeText(question.slice(0, maxQuestionLength * 2))
     .slice(0, maxQuestionLength)
     .replace(/[\uD800-\uDBFF]$/u, '');
-  const normalized = standardizeColloquial(readLatinWords(written, index.english, isKnownWord));
+  const whole = standardizeColloquial(readLatinWords(written, index.english, isKnownWord));
+  // A long story's opening is left out (question-focus.ts, storyCut); small talk is told on the whole.
+  const normalized = whole.slice(storyCut(whole));
   lap?.('normalize');
   const allTerms = questionTerms(normalized, tokenize, {
     synonyms: index.synonyms,
@@ -85,7 +89,7 @@ export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: st
   const focus = withTopicBefore(focusSpans(normalized, clauses), clauses, allTerms, setPhrases, isSpecific);
   const rule = options.rule ?? defaultDecisionRule;
   const top = options.top ?? 5;
-  const smallTalk = detectSmallTalk(normalized);
+  const smallTalk = detectSmallTalk(whole);
   const marked = markBackground(allTerms, focus, setPhrases);
   lap?.('focus');
   const main = askAbout(index, normalized, marked, focus, smallTalk, top, rule, lap);

@@ -162,3 +162,28 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
 export function setPhraseSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(SET_PHRASES)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
+
+/**
+ * Where the part of a long message worth analysing starts: the asked clauses, and before the
+ * first of them the clauses within `budget` characters (at least the one just before it, which
+ * often raises the topic). A long story's opening (a greeting, years of life) ranks nothing the
+ * nearer clauses do not, and tokenising it was most of a long message's cost.
+ */
+export function storyCut(
+  text: string,
+  clauses: readonly Clause[] = questionClauses(text),
+  budget = storyBudget,
+): number {
+  const first = focusSpans(text, clauses)[0];
+  if (!first) return 0;
+  const before = clauses.filter((c) => c.end <= first.start);
+  let cut = first.start;
+  for (const clause of [...before].reverse()) {
+    if (cut !== first.start && first.start - clause.start > budget) break;
+    cut = clause.start;
+  }
+  return cut;
+}
+
+/** How many characters of the story before a question are analysed with it (see storyCut). */
+export const storyBudget = 120;

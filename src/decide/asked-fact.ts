@@ -17,6 +17,8 @@ interface NormalizedEntry {
   readonly sentences: readonly string[];
   /** Each figure's label, period and note. */
   readonly figures: readonly string[];
+  /** The keywords that are one word of kanji or katakana (関係人口), for compoundKeywordEndsWith. */
+  readonly compoundKeywords: readonly string[];
 }
 
 const normalizedEntries = new WeakMap<Entry, NormalizedEntry>();
@@ -29,6 +31,9 @@ function normalized(entry: Entry): NormalizedEntry {
       text: normalizeText(entryText(entry)),
       sentences: normalizeText(`${entry.title}。${entry.body}`).split(/[。\n]/u),
       figures: entry.figures.map((f) => normalizeText(`${f.label} ${f.period} ${f.note ?? ''}`)),
+      compoundKeywords: entry.keywords
+        .map(normalizeText)
+        .filter((k) => /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u.test(k)),
     };
     normalizedEntries.set(entry, texts);
   }
@@ -95,14 +100,7 @@ function statementsOf(entry: Entry, unit: string, countsAnything: boolean): stri
  * of it. A phrase (地区の避難訓練) is not: its words are joined by a particle, not into one word.
  */
 function compoundKeywordEndsWith(entry: Entry, word: string): boolean {
-  return entry.keywords.some((k) => {
-    const keyword = normalizeText(k);
-    return (
-      keyword.length > word.length &&
-      keyword.endsWith(word) &&
-      /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u.test(keyword)
-    );
-  });
+  return normalized(entry).compoundKeywords.some((k) => k.length > word.length && k.endsWith(word));
 }
 
 /** Kinds whose answer is a name the entry must give: one the question itself holds is no answer. */

@@ -70,8 +70,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'toru', pattern: /(?<=[しっ])とる/gu, replacement: 'ている' },
   // すんの / すんだ: するの.
   { name: 'sunno', pattern: /すん(?=[のだ])/gu, replacement: 'する' },
-  // 〜ねえ / 〜ねぇ after a verb's negative stem: 〜ない (やらねえ, いらねえ事業).
-  { name: 'nee', pattern: /(?<=[らかさたまなわがばじ])ね[えぇ]/gu, replacement: 'ない' },
+  // 〜ねえ / 〜ねぇ after a verb's negative stem: 〜ない (やらねえ, いらねえ事業, 金かけねえ).
+  { name: 'nee', pattern: /(?<=[らかさたまなわがばじけせてべめれげで])ね[えぇ]/gu, replacement: 'ない' },
   // どんくらい / どんだけ: どのくらい.
   { name: 'donkurai', pattern: /どん(?:くらい|ぐらい|だけ)/gu, replacement: 'どのくらい' },
   // えらい / えれえ before a word (信州の「とても」): emphasis only; えらい人 stays.

@@ -99,7 +99,7 @@ export const weakWeight = 0.5;
 const weakBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * weakWeight]));
 
 /** Weight of the words of what the citizen tells rather than asks (see question-focus.ts). */
-export const backgroundWeight = 0.3;
+export const backgroundWeight = 0.2;
 const backgroundBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * backgroundWeight]));
 
 function queryFor(term: Term): Query {

@@ -35,6 +35,7 @@ const cases: Readonly<Record<string, readonly (readonly [string, string])[]>> = 
   nee: [
     ['残業は減らねえ？', '残業は減らない？'],
     ['いらねえ事業', 'いらない事業'],
+    ['金かけねえように', '金かけないように'],
   ],
   donkurai: [['寄付はどんくらい？', '寄付はどのくらい？']],
   erai: [['観光客がえらい増えた', '観光客が増えた']],
