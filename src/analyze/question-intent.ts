@@ -38,7 +38,16 @@ export interface QuestionIntent {
   readonly asksForChange?: boolean;
   /** The question asks what was aimed at (目標, 目指す), which a target figure answers. */
   readonly asksForTarget?: boolean;
+  /**
+   * The thing whose kind or content is asked (「どんな機能が」: 機能, 「絆とは」: 絆): an entry
+   * named after it is about it.
+   */
+  readonly askedNoun?: string;
 }
+
+/** A noun asked about: after どんな, どのような… or before とは, って何… */
+const ASKED_NOUN =
+  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?(?:とは|って(?:何|なに|なん)|は(?:何|なに|なん)(?:です|だ|[?？]|$))/u;
 
 const CHANGE_QUESTION =
   /増え|減っ|減り|減少|増加|削減|伸び|伸ばし|上がっ|下がっ|変わっ|倍|ふえ[たて]|へっ[たて]|のび[たて]/u;
@@ -184,6 +193,8 @@ export function questionIntent(normalized: string): QuestionIntent {
   const ikutsu = COUNTED_AFTER_IKUTSU.exec(normalized) ?? COUNTED_BEFORE_IKUTSU.exec(normalized);
   const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsu?.[1]) : undefined;
   const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1] ?? counted;
+  const nounMatch = ASKED_NOUN.exec(normalized);
+  const askedNoun = nounMatch?.[1] ?? nounMatch?.[2];
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
     ...(unit ? { unit } : {}),
@@ -192,6 +203,7 @@ export function questionIntent(normalized: string): QuestionIntent {
     ...(kind === 'count' && (ikutsu !== null || /何[本個つ]/u.test(normalized)) ? { countsAnything: true } : {}),
     ...(CHANGE_QUESTION.test(normalized) ? { asksForChange: true } : {}),
     ...(TARGET_QUESTION.test(normalized) ? { asksForTarget: true } : {}),
+    ...(askedNoun ? { askedNoun } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  * matches all of them; weighting each score by the entry's coverage puts the latter first.
  */
 import { statesAskedFact } from './asked-fact.js';
+import { normalizeText } from '../normalize/normalize.js';
 import { coverage } from './decide.js';
 import type { QuestionIntent } from '../analyze/question-intent.js';
 import type { Term } from '../analyze/analyze.js';
@@ -15,6 +16,9 @@ import type { SearchIndex } from '../search/search-index.js';
  * among entries on the topic, the one that holds the fact comes first.
  */
 export const lacksAskedKindShare = 0.6;
+
+/** How much more an entry named after the thing asked about (「どんな機能」: 6つの機能) weighs. */
+export const askedNounBoost = 1.2;
 
 /** Share of the score kept by an entry that covers nothing of the question's weight. */
 export const uncoveredScoreShare = 0.3;
@@ -33,11 +37,15 @@ export function rerankByCoverage(
     .map((hit) => {
       const covered = coverage(index, terms, hit);
       const gives = intent === undefined || statesAskedFact(hit.entry, intent);
+      const named = intent?.askedNoun !== undefined && normalizeText(hit.entry.title).includes(intent.askedNoun);
       return {
         ...hit,
         coverage: covered,
         score:
-          hit.score * (uncoveredScoreShare + (1 - uncoveredScoreShare) * covered) * (gives ? 1 : lacksAskedKindShare),
+          hit.score *
+          (uncoveredScoreShare + (1 - uncoveredScoreShare) * covered) *
+          (gives ? 1 : lacksAskedKindShare) *
+          (named ? askedNounBoost : 1),
       };
     })
     .sort((a, b) => b.score - a.score);

@@ -234,8 +234,9 @@ export function searchEntries(
   const boostDocument = intent.asksForFigure
     ? (id: unknown) => {
         const entry = index.entriesById.get(String(id));
-        // A target (目標10万人) answers what was aimed at, not how many there are or how it changed.
-        const figures = entry?.figures.filter((f) => intent.asksForTarget === true || !isTarget(f)) ?? [];
+        // A target (目標10万人) answers what was aimed at, and only that: not how many there are
+        // or how it changed.
+        const figures = entry?.figures.filter((f) => (intent.asksForTarget === true) === isTarget(f)) ?? [];
         if (figures.length === 0) return 1;
         const unit = intent.unit;
         const inUnit = unit ? figures.filter((f) => unitAnswers(f.unit, unit)) : [];

@@ -65,6 +65,12 @@ describe('questionIntent', () => {
     expect(questionIntent('ふるさと市民の目標は何人？')).toMatchObject({ asksForTarget: true });
     expect(questionIntent('ふるさと市民は何人？').asksForTarget).toBeUndefined();
   });
+
+  it('names the thing whose kind or content is asked', () => {
+    expect(questionIntent('新しい施設にはどんな機能が入るの？').askedNoun).toBe('機能');
+    expect(questionIntent('「絆」とは？').askedNoun).toBe('絆');
+    expect(questionIntent('ふるさと納税は増えた？').askedNoun).toBeUndefined();
+  });
 });
 
 describe('statesAskedFact', () => {

@@ -139,9 +139,12 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('就任前のふるさと納税の寄付額はいくら？').decision).toMatchObject({ kind: 'answer' });
   });
 
-  it('answers how many there are with what was reached, not with a target', async () => {
+  it('answers how many there are with what was reached, and what was aimed at with a target', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('ふるさと市民っていま何人？').decision.hits[0]?.entry.id).toBe('furusato-shimin-members');
+    expect(bundled.ask('ふるさと市民は何人を目指していたの？').decision.hits[0]?.entry.id).toBe(
+      'furusato-shimin-for-tax-revenue',
+    );
   });
 
   it('declines a question on a thing typed in kana that no entry reads (りんご)', async () => {
