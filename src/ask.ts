@@ -21,7 +21,7 @@ import {
   type Span,
 } from './analyze/question-focus.js';
 import { combineQuestions, questionsApart } from './decide/several-questions.js';
-import { countedPhrase, questionIntent } from './analyze/question-intent.js';
+import { countedPhrase, questionIntent, topicPhrase } from './analyze/question-intent.js';
 import { questionTerms } from './analyze/question-terms.js';
 import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntries } from './search/search.js';
@@ -133,8 +133,9 @@ function askAbout(
   );
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   lap?.('search');
-  const counted = countedTerms(normalized, focus, decisive);
-  const decision = decide(index, { terms: decisive, hits, smallTalk, intent, askedText, counted }, rule);
+  const counted = phraseTerms(normalized, [...focus].reverse(), decisive, countedPhrase);
+  const topic = phraseTerms(normalized, focus, decisive, topicPhrase);
+  const decision = decide(index, { terms: decisive, hits, smallTalk, intent, askedText, counted, topic }, rule);
   lap?.('decide');
   return { terms, decisive, decision };
 }
@@ -162,10 +163,18 @@ function withTopicBefore(
   return before ? [before, ...focus] : focus;
 }
 
-/** The terms of the phrase whose number the question asks, in the last asked clause that asks one. */
-function countedTerms(normalized: string, focus: readonly Span[], terms: readonly Term[]): Term[] {
-  for (const clause of [...focus].reverse()) {
-    const phrase = countedPhrase(normalized.slice(clause.start, clause.end));
+/**
+ * The terms of a phrase of the question (what it counts, its topic: question-intent.ts), in the
+ * first of `clauses` that has one (the last asked for what is counted, the first for the topic).
+ */
+function phraseTerms(
+  normalized: string,
+  clauses: readonly Span[],
+  terms: readonly Term[],
+  phraseOf: (text: string) => Span | undefined,
+): Term[] {
+  for (const clause of clauses) {
+    const phrase = phraseOf(normalized.slice(clause.start, clause.end));
     if (phrase) {
       const span = { start: clause.start + phrase.start, end: clause.start + phrase.end };
       return terms.filter((t) => termWithin(t, [span]));

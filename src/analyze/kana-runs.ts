@@ -196,6 +196,8 @@ export interface KanaRun {
   readonly end: number;
   /** Left untrimmed, to be cut into words by the caller (see cutHiraganaEndings). */
   readonly whole?: boolean;
+  /** A whole run right after a word: it may open with a particle. */
+  readonly afterWord?: boolean;
 }
 
 /**
@@ -216,10 +218,20 @@ export function kanaRuns(
     const before = normalized[match.index - 1];
     const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}]/u.test(before);
     // A caller that cuts hiragana into words itself (kana-words.ts) takes a run that opens a
-    // sentence or follows a space whole; one after a word is most often its ending (立ってるの).
-    if (!cutHiraganaEndings && !followsWord && /^[\p{Script=Hiragana}ー]+$/u.test(match[0])) {
+    // sentence, follows a space or a katakana word (スポーツしんこうの…: katakana words take no
+    // endings but する) whole; one after a kanji is most often its ending (立ってるの).
+    const afterKanji = before !== undefined && /\p{Script=Han}/u.test(before);
+    if (!cutHiraganaEndings && !afterKanji && /^[\p{Script=Hiragana}ー]+$/u.test(match[0])) {
       const end = match.index + match[0].length;
-      runs.push({ text: match[0], reading: toKatakana(match[0]), start: match.index, end, whole: true });
+      const reading = toKatakana(match[0]);
+      runs.push({
+        text: match[0],
+        reading,
+        start: match.index,
+        end,
+        whole: true,
+        ...(followsWord ? { afterWord: true } : {}),
+      });
       continue;
     }
     let text = trimTails(trimHeads(match[0], followsWord), isKnownWord);

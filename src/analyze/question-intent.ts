@@ -238,3 +238,15 @@ export function countedPhrase(text: string): { start: number; end: number } | un
   const end = setting && setting.index > boundary + 1 ? setting.index : asked.index;
   return { start: boundary + 1, end };
 }
+
+/**
+ * The topic of a question: from the start of its clause (after a comma or a sentence end) to
+ * the first は, って or が (「給食費は無料になった？」: 給食費). Undefined when it has none.
+ */
+export function topicPhrase(text: string): { start: number; end: number } | undefined {
+  const marked = /(?:は|って|とは|が)/u.exec(text);
+  if (!marked || marked.index === 0) return undefined;
+  const before = text.slice(0, marked.index);
+  const boundary = Math.max(...['、', ',', '。', '?', '？', '!', '！', ' '].map((c) => before.lastIndexOf(c)));
+  return boundary + 1 < marked.index ? { start: boundary + 1, end: marked.index } : undefined;
+}

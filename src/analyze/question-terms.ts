@@ -59,6 +59,7 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
           r.text,
           r.whole === true ? r.start : Math.max(r.start, normalized.indexOf(r.text, r.start)),
           lexicon,
+          r.afterWord === true || r.whole !== true,
         )
       : [
           {
@@ -85,9 +86,9 @@ const VERB_LIKE = /(?:る|た|て|ない|たい)$/u;
  * is searched as the corpus writes it (しみん → 市民), each stretch the corpus has no word for by
  * its sound, and particles, endings and question words give nothing.
  */
-function kanaWordTerms(run: string, start: number, lexicon: KanaLexicon): Term[] {
+function kanaWordTerms(run: string, start: number, lexicon: KanaLexicon, afterWord: boolean): Term[] {
   const terms: Term[] = [];
-  for (const piece of segmentKana(run, lexicon)) {
+  for (const piece of segmentKana(run, lexicon, afterWord)) {
     if (piece.kind === 'function') continue;
     const reading = toKatakana(piece.text);
     const bigrams = readingBigrams(reading);

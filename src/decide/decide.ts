@@ -127,6 +127,27 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
   return total === 0 ? 0 : matched / total;
 }
 
+/**
+ * Whether the question's topic names a word the corpus never uses, with no synonym it does use
+ * (「給食費は無料？」: 給食): no entry can state a fact about it, whichever shares the rest of
+ * its words (福祉医療費の窓口無料化 is not about school lunches). Typos (slips) and kana runs
+ * are left to the rest of the decision.
+ */
+function asksOfUnknownThing(index: SearchIndex, topic: readonly Term[], terms: readonly Term[]): boolean {
+  return contentTerms(topic).some(
+    (t) =>
+      !t.weak &&
+      !t.kana &&
+      !t.slip &&
+      !index.documentFrequency.has(`t:${t.text}`) &&
+      !index.text.includes(t.text) &&
+      // A synonym the corpus uses may stand for it.
+      !terms.some(
+        (s) => s.synonym && t.start !== undefined && s.synonym.start <= t.start && s.synonym.end >= (t.end ?? 0),
+      ),
+  );
+}
+
 /** Kinds of fact that are a number: a number is quoted only about everything the question names. */
 const FIGURE_KINDS = new Set<AskedKind>(['count', 'amount', 'rate']);
 
@@ -147,7 +168,10 @@ function countsSomethingElse(
 ): boolean {
   let best: Term | undefined;
   let bestWeight = -1;
-  const words = contentTerms(counted);
+  // Everything up to a time word (小泉さんが市長になる前は) says when, not what is counted.
+  const all = contentTerms(counted);
+  const lastTime = all.findLastIndex((t) => TIME_WORDS.has(t.text));
+  const words = all.slice(lastTime + 1);
   for (const [i, term] of words.entries()) {
     if (term.weak || !/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(term.text)) continue;
     // 就任前, H27時点: when, not what is counted.
@@ -173,6 +197,8 @@ export interface DecideInput {
   readonly askedText?: string;
   /** The terms of the phrase whose number is asked (question-intent.ts, countedPhrase). */
   readonly counted?: readonly Term[];
+  /** The terms of the question's topic (question-intent.ts, topicPhrase). */
+  readonly topic?: readonly Term[];
 }
 
 /**
@@ -222,6 +248,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   if (
     intent?.kind !== undefined &&
     (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), input.askedText) ||
+      asksOfUnknownThing(index, input.topic ?? [], terms) ||
       (FIGURE_KINDS.has(intent.kind) && countsSomethingElse(index, input.counted ?? [], terms, best)))
   ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, missing: intent.kind };

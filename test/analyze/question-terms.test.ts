@@ -20,6 +20,10 @@ describe('questionTerms on the bundled corpus', () => {
     expect(content('奨学金ができたと聞きました')).not.toContain('きた');
   });
 
+  it('cuts hiragana after a katakana word into words too (スポーツ + しんこうのせいさく)', () => {
+    expect(content('スポーツしんこうのせいさくは？')).toEqual(['スポーツ', '振興', '政策']);
+  });
+
   it('takes nothing from kana words of no topic (けっこう, いま)', () => {
     expect(content('残業ってけっこう減った？')).toEqual(['残業']);
     expect(content('ふるさと市民っていま何人？')).toEqual(['市民', 'ふるさと']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/corpus/entry.js';
 import { statesAskedFact } from '../../src/decide/asked-fact.js';
-import { countedPhrase, questionIntent } from '../../src/analyze/question-intent.js';
+import { countedPhrase, questionIntent, topicPhrase } from '../../src/analyze/question-intent.js';
 
 function entry(title: string, body: string, figures: Entry['figures'] = []): Entry {
   return {
@@ -155,5 +155,18 @@ describe('countedPhrase', () => {
 
   it('is undefined for a question that asks no number', () => {
     expect(countedPhrase('ふるさと納税はどうなった？')).toBeUndefined();
+  });
+});
+
+describe('topicPhrase', () => {
+  const phrase = (q: string) => {
+    const span = topicPhrase(q);
+    return span && q.slice(span.start, span.end);
+  };
+
+  it('is what the question is about: up to は, って or が in its clause', () => {
+    expect(phrase('給食費は無料になった？')).toBe('給食費');
+    expect(phrase('念のため、防災訓練って何区でやったの')).toBe('防災訓練');
+    expect(phrase('いつできたの？')).toBeUndefined();
   });
 });

@@ -147,6 +147,17 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     );
   });
 
+  it('says the report does not cover a fact about a thing it never names (給食費 is not 医療費)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('給食費は無料になった？').decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    expect(bundled.ask('子どもの医療費は無料になった？').decision.kind).toBe('answer');
+  });
+
+  it('takes a time clause (市長になる前は) for when, not for what is counted', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('市長になる前はふるさと納税でいくら集まってた？').decision.kind).toBe('answer');
+  });
+
   it('declines a question on a thing typed in kana that no entry reads (りんご)', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('ふるさと納税のお礼でりんごはもらえる？').decision.kind).toBe('abstain');
