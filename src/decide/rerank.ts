@@ -9,6 +9,7 @@ import { coverage } from './decide.js';
 import type { QuestionIntent } from '../analyze/question-intent.js';
 import type { Term } from '../analyze/analyze.js';
 import type { RankedHit } from '../search/search.js';
+import type { Entry } from '../corpus/entry.js';
 import type { SearchIndex } from '../search/search-index.js';
 
 /**
@@ -16,6 +17,18 @@ import type { SearchIndex } from '../search/search-index.js';
  * among entries on the topic, the one that holds the fact comes first.
  */
 export const lacksAskedKindShare = 0.6;
+
+const titles = new WeakMap<Entry, string>();
+
+/** An entry's title, normalised once (entries are immutable; a reloaded corpus brings new ones). */
+function normalizedTitle(entry: Entry): string {
+  let title = titles.get(entry);
+  if (title === undefined) {
+    title = normalizeText(entry.title);
+    titles.set(entry, title);
+  }
+  return title;
+}
 
 /** How much more an entry named after the thing asked about (「どんな機能」: 6つの機能) weighs. */
 export const askedNounBoost = 1.2;
@@ -37,7 +50,7 @@ export function rerankByCoverage(
     .map((hit) => {
       const covered = coverage(index, terms, hit);
       const gives = intent === undefined || statesAskedFact(hit.entry, intent);
-      const named = intent?.askedNoun !== undefined && normalizeText(hit.entry.title).includes(intent.askedNoun);
+      const named = intent?.askedNoun !== undefined && normalizedTitle(hit.entry).includes(intent.askedNoun);
       return {
         ...hit,
         coverage: covered,
