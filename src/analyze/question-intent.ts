@@ -114,6 +114,14 @@ const COUNTED = new RegExp(`(?:何|なん)(${COUNTERS})`, 'u');
 const COUNTED_AFTER_IKUTSU = /いくつの([\p{Script=Han}]{1,2})/u;
 const COUNTED_BEFORE_IKUTSU = /([\p{Script=Han}]{1,2})(?:は|が|って|も)?いくつ/u;
 
+/**
+ * Hiragana that cannot come just before the question word いつ: any but a particle (それはいつ,
+ * のいつ). In kana-typed words いつ is often part of another (ねーみんぐらいつ, かいつまんで).
+ */
+const KANA_BEFORE_WORD = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => String.fromCodePoint(0x3041 + i))
+  .filter((c) => !'はがもてでにのとやへ'.includes(c))
+  .join('');
+
 /** Ways of asking for one kind of fact, in the order they are tried. */
 const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // The bot states what the report says; whether it is good is the citizen's to judge.
@@ -152,7 +160,10 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   [
     'date',
-    /(?<!か)いつ(?!も)|何年|何月|何日|なんねん|なんがつ|なんにち|時期|年月日|日付|何曜|曜日|(?:収集|開催|実施|受付|休館|定休|締切|締め切り)日/u,
+    new RegExp(
+      `(?<![${KANA_BEFORE_WORD}])いつ(?!も)|何年|何月|何日|なんねん|なんがつ|なんにち|時期|年月日|日付|何曜|曜日|(?:収集|開催|実施|受付|休館|定休|締切|締め切り)日`,
+      'u',
+    ),
   ],
 ];
 

@@ -34,7 +34,7 @@ function normalizedTitle(entry: Entry): string {
 export const askedNounBoost = 1.2;
 
 /** Share of the score kept by an entry that covers nothing of the question's weight. */
-export const uncoveredScoreShare = 0.3;
+export const uncoveredScoreShare = 0.1;
 
 /**
  * The hits re-ordered by score × (floor + (1 − floor) × coverage), with that as their score and

@@ -49,6 +49,8 @@ describe('questionIntent', () => {
     });
     // 「かいつまんで」 holds いつ but asks for no date.
     expect(questionIntent('かいつまんで教えて').kind).toBeUndefined();
+    expect(questionIntent('ねーみんぐらいつってなに').kind).toBeUndefined();
+    expect(questionIntent('それはいつ？').kind).toBe('date');
     expect(questionIntent('バスの時刻表')).toMatchObject({ kind: 'detail', detail: '時刻表' });
     expect(questionIntent('ふるさと納税はどうなった？').kind).toBeUndefined();
     // Likes are no fact of a report; a thing someone likes may be (小諸が好きな人).
