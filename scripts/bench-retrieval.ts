@@ -24,6 +24,7 @@ const defaultFiles = [
   // Citizens' ways of writing (polite, dialect, voice, romaji...) and traps: tuned on...
   path.resolve(root, 'test/eval/styles-tune.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-2.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-3.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
 ];

@@ -15,12 +15,13 @@ import {
   focusSpans,
   questionClauses,
   setPhraseSpans,
+  storyCut,
   termWithin,
   type Clause,
   type Span,
 } from './analyze/question-focus.js';
 import { combineQuestions, questionsApart } from './decide/several-questions.js';
-import { progressFrameSpans, questionIntent } from './analyze/question-intent.js';
+import { countedPhrase, progressFrameSpans, questionIntent, topicPhrase } from './analyze/question-intent.js';
 import { topicTerms, trackerForTopic, wholeTracker } from './decide/pledge-progress.js';
 import { questionTerms } from './analyze/question-terms.js';
 import { rerankByCoverage } from './decide/rerank.js';
@@ -31,6 +32,7 @@ import { runAtOnce } from './time-slices.js';
 
 export interface Asked {
   readonly question: string;
+  /** The message as analysed: normalised, and a long story's opening left out (storyCut). */
   readonly normalized: string;
   /** Every term of the message, background marked (see question-focus.ts): what ranks the entries. */
   readonly terms: readonly Term[];
@@ -81,21 +83,30 @@ export function* askInSteps(
   const written = normalizeText(question.slice(0, maxQuestionLength * 2))
     .slice(0, maxQuestionLength)
     .replace(/[\uD800-\uDBFF]$/u, '');
-  const normalized = standardizeColloquial(readLatinWords(written, index.english, isKnownWord));
+  const whole = standardizeColloquial(readLatinWords(written, index.english, isKnownWord));
+  // A long story's opening is left out (question-focus.ts, storyCut); small talk is told on the whole.
+  const normalized = whole.slice(storyCut(whole));
   lap?.('normalize');
   const allTerms = questionTerms(normalized, tokenize, {
     synonyms: index.synonyms,
     isKnownWord,
     occursInCorpus: (text) => index.text.includes(text),
+    kanaLexicon: index.kanaLexicon,
   });
   lap?.('terms');
   yield;
   const clauses = questionClauses(normalized);
   const setPhrases = setPhraseSpans(normalized);
-  const focus = withTopicBefore(focusSpans(normalized, clauses), clauses, allTerms, setPhrases);
+  // A word of the corpus found in few entries; a kana run the corpus has no word for may be the
+  // ending of a verb (なんとかしてもらえません), so it names no topic here.
+  const isSpecific = (t: Term) => {
+    const entries = index.documentFrequency.get(`t:${t.text}`) ?? 0;
+    return !t.weak && entries < commonWordShare * index.size && !(t.kana && entries === 0);
+  };
+  const focus = withTopicBefore(focusSpans(normalized, clauses), clauses, allTerms, setPhrases, isSpecific);
   const rule = options.rule ?? defaultDecisionRule;
   const top = options.top ?? 5;
-  const smallTalk = detectSmallTalk(normalized);
+  const smallTalk = detectSmallTalk(whole);
   const marked = markBackground(allTerms, focus, setPhrases);
   lap?.('focus');
   const main = yield* askAbout(index, normalized, marked, focus, smallTalk, top, rule, lap);
@@ -142,7 +153,9 @@ function* askAbout(
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   lap?.('search');
   yield;
-  const decided = decide(index, { terms: decisive, hits, smallTalk, intent }, rule);
+  const counted = phraseTerms(normalized, [...focus].reverse(), decisive, countedPhrase);
+  const topic = phraseTerms(normalized, focus, decisive, topicPhrase);
+  const decided = decide(index, { terms: decisive, hits, smallTalk, intent, askedText, counted, topic }, rule);
   // How far the pledges got, not one kind of fact: the pledge tracker answers (pledge-progress.ts).
   const decision =
     intent.asksProgress === true && intent.kind === undefined && !smallTalk
@@ -151,6 +164,9 @@ function* askAbout(
   lap?.('decide');
   return { terms, decisive, decision };
 }
+
+/** A word found in this share of the entries or more (市, 小諸) names no topic of its own. */
+const commonWordShare = 0.25;
 
 /**
  * The decision on a question asking how far the pledges got: the whole tracker when it names no
@@ -175,21 +191,43 @@ function askProgress(
 }
 
 /**
- * When what is asked names nothing (「どのようなものでしょうか」), its topic is the clause just
- * before it (「食をテーマにした施設をつくるというお話がありましたが、」), which is asked too.
+ * When what is asked names nothing (「どのようなものでしょうか」) or nothing specific (「市で
+ * なんとかしてくれない？」), its topic is the clause just before it (「食をテーマにした施設を
+ * つくるというお話がありましたが、」「となりの空き家の草がぼうぼうで困ってる。」), which is asked too.
  */
 function withTopicBefore(
   focus: readonly Clause[],
   clauses: readonly Clause[],
   terms: readonly Term[],
   setPhrases: readonly Span[],
+  isSpecific: (term: Term) => boolean,
 ): readonly Clause[] {
   const named = (spans: readonly Span[]) =>
-    contentTerms(terms.filter((t) => termWithin(t, spans) && !termWithin(t, setPhrases)));
+    contentTerms(terms.filter((t) => termWithin(t, spans) && !termWithin(t, setPhrases))).filter(isSpecific);
   if (named(focus).length > 0) return focus;
   const first = focus[0];
   const before = first && clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
   return before ? [before, ...focus] : focus;
+}
+
+/**
+ * The terms of a phrase of the question (what it counts, its topic: question-intent.ts), in the
+ * first of `clauses` that has one (the last asked for what is counted, the first for the topic).
+ */
+function phraseTerms(
+  normalized: string,
+  clauses: readonly Span[],
+  terms: readonly Term[],
+  phraseOf: (text: string) => Span | undefined,
+): Term[] {
+  for (const clause of clauses) {
+    const phrase = phraseOf(normalized.slice(clause.start, clause.end));
+    if (phrase) {
+      const span = { start: clause.start + phrase.start, end: clause.start + phrase.end };
+      return terms.filter((t) => termWithin(t, [span]));
+    }
+  }
+  return [];
 }
 
 /** At most this many words of the story around a question help to rank: its most specific ones. */

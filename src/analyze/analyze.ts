@@ -6,6 +6,7 @@
 import type { Morpheme } from './japanese-tokenizer.js';
 import { readingBigrams } from './kana-runs.js';
 import { isKanaOnly, toKatakana } from '../normalize/normalize.js';
+import { isFunctionWord } from './kana-words.js';
 
 /** A search term derived from one morpheme. */
 export interface Term {
@@ -42,6 +43,12 @@ export interface Term {
    * often a slip of the keyboard, so it may match a word of the corpus one kanji away (就任, 凡例, 訓練).
    */
   readonly slip?: boolean;
+  /**
+   * A word typed in kana that the corpus has no word for (りんご in 「りんごはえらべる？」), cut
+   * from a sentence typed in hiragana (kana-words.ts): heard in no entry, it weighs as a word the
+   * corpus never uses.
+   */
+  readonly unknownWord?: boolean;
   /**
    * Set on words of what the citizen tells rather than asks (「年金暮らしでして」, see
    * question-focus.ts): they still help to rank, but the decision does not need them covered.
@@ -145,6 +152,13 @@ const GENERIC_WORDS = new Set([
   // Casual asides: 「〜ってマジ？」「〜するやつ」「〜って話」 ask whether, not about what.
   'マジ',
   'まじ',
+  '本気',
+  // Asides on who else and how (「ほかの区も」「一緒に」「全部で」): the topic is the word they go with.
+  'ほか',
+  '他',
+  '一緒',
+  '全部',
+  'とこ',
   'やつ',
   '奴',
   '話',
@@ -228,6 +242,26 @@ const GENERIC_WORDS = new Set([
   '手短',
 ]);
 
+/** True for a word that only shapes a question (何, 教える, こと...), never its topic. */
+export function isGenericWord(text: string): boolean {
+  return GENERIC_WORDS.has(text);
+}
+
+/**
+ * Whether a morpheme only shapes the sentence: a particle, an ending, a light verb or a word of
+ * the question itself (でしょ・う・か, ごめんください, でき・た). A run of kana the dictionary reads
+ * wholly so is grammar, not a word it failed to read.
+ */
+export function isGrammatical(m: Morpheme): boolean {
+  if (DROPPED_POS.has(m.pos)) return true;
+  if (
+    (m.pos === '名詞' || m.pos === '動詞' || m.pos === '形容詞') &&
+    ['非自立', '接尾', '代名詞'].includes(m.posDetail)
+  )
+    return true;
+  return m.reading !== undefined && (GENERIC_WORDS.has(m.base) || GENERIC_WORDS.has(m.surface) || m.pos === '副詞');
+}
+
 function isKept(m: Morpheme): boolean {
   if (DROPPED_POS.has(m.pos)) return false;
   // A lone hiragana is a fragment of a badly cut kana run (ジャムのひ → ひる), not a word; nor is a
@@ -251,6 +285,35 @@ function isWished(morphemes: readonly Morpheme[], i: number): boolean {
   return next?.pos === '助詞' && (next.base === 'て' || next.base === 'で') && WISH_AFTER_TE.has(after?.base ?? '');
 }
 
+/** Interrogatives a counter follows (何年, なん人, 幾つ). */
+const INTERROGATIVE_NUMBERS = new Set(['何', 'なん', '幾']);
+/** Nouns that count after 何 though the dictionary does not call them suffixes (何月). */
+const COUNTING_NOUNS = new Set(['月', '曜日', '曜', '時', '番', '番目', '歳', '才']);
+
+/**
+ * The counter of a question word (何年, 何か国, 何月): part of the question, not its topic.
+ * Which unit was asked is read from the text by question-intent.ts.
+ */
+function isCounterOfQuestion(morphemes: readonly Morpheme[], i: number): boolean {
+  const m = morphemes[i];
+  if (!m) return false;
+  // 何十年, 何百人: the numeral after 何, and the counter after it.
+  let j = i - 1;
+  while (
+    j >= 0 &&
+    morphemes[j]?.pos === '名詞' &&
+    morphemes[j]?.posDetail === '数' &&
+    /^[十百千万]$/u.test(morphemes[j]?.surface ?? '')
+  )
+    j--;
+  const before = morphemes[j];
+  if (!before || !INTERROGATIVE_NUMBERS.has(before.surface)) return false;
+  if (j < i - 1) return true;
+  return (
+    (m.pos === '名詞' && m.posDetail === '接尾') || COUNTING_NOUNS.has(m.surface) || /^[十百千万]$/u.test(m.surface)
+  );
+}
+
 /** Turn morphemes into terms (pure). */
 export function analyze(morphemes: readonly Morpheme[]): Term[] {
   const terms: Term[] = [];
@@ -260,7 +323,13 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
     const kana = isKanaOnly(m.surface);
     const reading = m.reading ?? (kana ? toKatakana(m.surface) : undefined);
     const generic =
-      GENERIC_WORDS.has(text) || GENERIC_WORDS.has(m.surface) || (m.pos === '動詞' && m.posDetail === '接尾');
+      GENERIC_WORDS.has(text) ||
+      GENERIC_WORDS.has(m.surface) ||
+      isFunctionWord(m.surface) ||
+      (m.pos === '動詞' && m.posDetail === '接尾') ||
+      // Adverbs say how much or how (けっこう, かなり, しっかり), not what about.
+      m.pos === '副詞' ||
+      isCounterOfQuestion(morphemes, i);
     const weak = m.pos === '動詞' || m.pos === '形容詞' || (m.pos === '名詞' && m.posDetail === '接尾');
     const wish = weak && m.pos !== '名詞' && isWished(morphemes, i);
     // Homophone fallback for nouns of two kanji or more, whose reading is specific enough.

@@ -194,19 +194,46 @@ export interface KanaRun {
   /** Where the untrimmed run lies in the question: morphemes inside it are replaced by the run. */
   readonly start: number;
   readonly end: number;
+  /** Left untrimmed, to be cut into words by the caller (see cutHiraganaEndings). */
+  readonly whole?: boolean;
+  /** A whole run right after a word: it may open with a particle. */
+  readonly afterWord?: boolean;
 }
 
 /**
  * Kana runs of a normalised question worth matching by sound (two characters or more).
  * `isKnownWord` tells whether a kana string is a word of the corpus, which is never trimmed.
+ * Without `cutHiraganaEndings`, a hiragana run that follows no word is left whole, for a caller
+ * that cuts it into words.
  */
-export function kanaRuns(normalized: string, isKnownWord: (word: string) => boolean = () => false): KanaRun[] {
+export function kanaRuns(
+  normalized: string,
+  isKnownWord: (word: string) => boolean = () => false,
+  { cutHiraganaEndings = true }: { cutHiraganaEndings?: boolean } = {},
+): KanaRun[] {
   const runs: KanaRun[] = [];
   for (const match of normalized.matchAll(KANA_RUN)) {
     // After a kanji or katakana word, a hiragana run is its ending or a particle and what follows
     // (after latin letters or digits it is a word of its own: PRどうが).
     const before = normalized[match.index - 1];
     const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}]/u.test(before);
+    // A caller that cuts hiragana into words itself (kana-words.ts) takes a run that opens a
+    // sentence, follows a space or a katakana word (スポーツしんこうの…: katakana words take no
+    // endings but する) whole; one after a kanji is most often its ending (立ってるの).
+    const afterKanji = before !== undefined && /\p{Script=Han}/u.test(before);
+    if (!cutHiraganaEndings && !afterKanji && /^[\p{Script=Hiragana}ー]+$/u.test(match[0])) {
+      const end = match.index + match[0].length;
+      const reading = toKatakana(match[0]);
+      runs.push({
+        text: match[0],
+        reading,
+        start: match.index,
+        end,
+        whole: true,
+        ...(followsWord ? { afterWord: true } : {}),
+      });
+      continue;
+    }
     let text = trimTails(trimHeads(match[0], followsWord), isKnownWord);
     if (TAILS.includes(text) || FUNCTION_WORDS.has(text)) text = '';
     const reading = toKatakana(text);

@@ -133,15 +133,57 @@ function roleOf(piece: string): ClauseRole {
 }
 
 /**
- * The spans the decision weighs: the asked clauses, or when no clause asks (a bare topic:
- * 「ふるさと納税 実績」), every clause but greetings. Set phrases inside them are left out.
+ * The spans the decision weighs: the clauses that ask, each with the clauses just before it that
+ * raise its topic (〜と聞いたのですが、); a topic raised earlier in the story, before other
+ * background, is background too. When no clause asks, the clauses raising a topic; when none
+ * does either (a bare topic: 「ふるさと納税 実績」), every clause but greetings. Set phrases
+ * inside them are left out.
  */
 export function focusSpans(text: string, clauses: readonly Clause[] = questionClauses(text)): Clause[] {
   const asked = clauses.filter((c) => c.role === 'asked');
-  return asked.length > 0 ? asked : clauses.filter((c) => c.role !== 'greeting');
+  if (asked.length === 0) return clauses.filter((c) => c.role !== 'greeting');
+  if (!asked.some((c) => c.asks === true)) return asked;
+  const focus: Clause[] = [];
+  let topic: Clause[] = [];
+  for (const clause of clauses) {
+    if (clause.asks === true) {
+      focus.push(...topic, clause);
+      topic = [];
+    } else if (clause.role === 'asked') {
+      topic.push(clause);
+    } else if (clause.role === 'background') {
+      topic = [];
+    }
+  }
+  return focus;
 }
 
 /** Spans of set phrases (greetings, 教えてください...), which no stage should read as content. */
 export function setPhraseSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(SET_PHRASES)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
+
+/**
+ * Where the part of a long message worth analysing starts: the asked clauses, and before the
+ * first of them the clauses within `budget` characters (at least the one just before it, which
+ * often raises the topic). A long story's opening (a greeting, years of life) ranks nothing the
+ * nearer clauses do not, and tokenising it was most of a long message's cost.
+ */
+export function storyCut(
+  text: string,
+  clauses: readonly Clause[] = questionClauses(text),
+  budget = storyBudget,
+): number {
+  const first = focusSpans(text, clauses)[0];
+  if (!first) return 0;
+  const before = clauses.filter((c) => c.end <= first.start);
+  let cut = first.start;
+  for (const clause of [...before].reverse()) {
+    if (cut !== first.start && first.start - clause.start > budget) break;
+    cut = clause.start;
+  }
+  return cut;
+}
+
+/** How many characters of the story before a question are analysed with it (see storyCut). */
+export const storyBudget = 120;

@@ -39,7 +39,24 @@ export interface QuestionIntent {
    * 進み具合は？」): the pledge tracker answers it. See {@link progressFrameSpans} for its topic.
    */
   readonly asksProgress?: boolean;
+  /** The question asks how something changed (増えた？減った？), which a figure before and after answers. */
+  readonly asksForChange?: boolean;
+  /** The question asks what was aimed at (目標, 目指す), which a target figure answers. */
+  readonly asksForTarget?: boolean;
+  /**
+   * The thing whose kind or content is asked (「どんな機能が」: 機能, 「絆とは」: 絆): an entry
+   * named after it is about it.
+   */
+  readonly askedNoun?: string;
 }
+
+/** A noun asked about: after どんな, どのような… or before とは, って何… */
+const ASKED_NOUN =
+  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?(?:とは|って(?:何|なに|なん)|は(?:何|なに|なん)(?:です|だ|[?？]|$))/u;
+
+const CHANGE_QUESTION =
+  /増え|減っ|減り|減少|増加|削減|伸び|伸ばし|上がっ|下がっ|変わっ|倍|ふえ[たて]|へっ[たて]|のび[たて]/u;
+const TARGET_QUESTION = /目標|目指|めざ|目的|狙い|ねらい/u;
 
 // Which unit a way of asking points to; the first that matches wins.
 const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
@@ -73,6 +90,11 @@ const FIGURE_QUESTION = new RegExp(
     '倍',
     '増え',
     '減っ',
+    // The same typed in kana (ざんぎょうへった？).
+    'ふえ[たて]',
+    'へっ[たて]',
+    'へり',
+    'のび[たて]',
     '減り',
     '減少',
     '増加',
@@ -97,10 +119,22 @@ const COUNTED = new RegExp(`(?:何|なん)(${COUNTERS})`, 'u');
 const COUNTED_AFTER_IKUTSU = /いくつの([\p{Script=Han}]{1,2})/u;
 const COUNTED_BEFORE_IKUTSU = /([\p{Script=Han}]{1,2})(?:は|が|って|も)?いくつ/u;
 
+/**
+ * Hiragana that cannot come just before the question word いつ: any but a particle (それはいつ,
+ * のいつ). In kana-typed words いつ is often part of another (ねーみんぐらいつ, かいつまんで).
+ */
+const KANA_BEFORE_WORD = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => String.fromCodePoint(0x3041 + i))
+  .filter((c) => !'はがもてでにのとやへ'.includes(c))
+  .join('');
+
 /** Ways of asking for one kind of fact, in the order they are tried. */
 const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // The bot states what the report says; whether it is good is the citizen's to judge.
-  ['opinion', /(?:いい|良い|悪い|どう)と思う|賛成|反対|ぶっちゃけ|本音/u],
+  // Likes and recommendations too (好きな食べ物は？おすすめは？): no report states them.
+  [
+    'opinion',
+    /(?:いい|良い|悪い|どう)と思う|賛成|反対|ぶっちゃけ|本音|(?:好き|嫌い)な[^、。]{1,8}(?:は|って)(?:何|なに|なん)?[?？]?$|おすすめ|お勧め|オススメ/u,
+  ],
   ['age', /何歳|なんさい|年齢|歳は|才は/u],
   [
     'procedure',
@@ -108,11 +142,11 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   [
     'future',
-    /次(?:の|は|回|いつ)|今度の?|いつまでに|までに(?:達成|実現|完成|終わ|でき)|(?:する|の)?予定(?:は|です|か|って|なの|日)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?(?:募集|開催|やる|始まる|ある|申し込)/u,
+    /次(?:の|は|回|いつ)|今度の?|いつまでに|までに(?:達成|実現|完成|終わ|でき)|(?:する|の)?予定(?:は|って|なの|日)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?(?:募集|開催|やる|始まる|ある|申し込)/u,
   ],
   [
     'organization',
-    /(?:企業|会社|団体|業者|店|相手)(?:は|って|が)?どこ|どこの(?:企業|会社|団体|業者|お?店|学校|小学校|区|地区)|(?:団体|企業|会社|お?店|学校)の名前|どこ(?:と|が)(?:組|一緒|協力|連携)/u,
+    /(?:企業|会社|団体|業者|店|相手)(?:は|って|が)?どこ|どこの(?:企業|会社|団体|業者|お?店|学校|小学校|区|地区)|(?:団体|企業|会社|お?店|学校)の名前(?=は|を(?:教|知)|って|が(?:知|分)|[?？]|$)|どこ(?:と|が)(?:組|一緒|協力|連携)/u,
   ],
   ['person', /(?:どなた|誰|だれ)(?!でも|も|か)/u],
   ['place', /どこ(?:に|へ|で|から|です|か|なの|にある)|場所は|場所って|住所|所在地/u],
@@ -131,7 +165,10 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   [
     'date',
-    /(?<!か)いつ(?!も)|何年|何月|何日|なんねん|なんがつ|なんにち|時期|年月日|日付|何曜|曜日|(?:収集|開催|実施|受付|休館|定休|締切|締め切り)日/u,
+    new RegExp(
+      `(?<![${KANA_BEFORE_WORD}])いつ(?!も)|何年|何月|何日|なんねん|なんがつ|なんにち|時期|年月日|日付|何曜|曜日|(?:収集|開催|実施|受付|休館|定休|締切|締め切り)日`,
+      'u',
+    ),
   ],
 ];
 
@@ -213,6 +250,8 @@ export function questionIntent(normalized: string): QuestionIntent {
   const ikutsu = COUNTED_AFTER_IKUTSU.exec(normalized) ?? COUNTED_BEFORE_IKUTSU.exec(normalized);
   const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsu?.[1]) : undefined;
   const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1] ?? counted;
+  const nounMatch = ASKED_NOUN.exec(normalized);
+  const askedNoun = nounMatch?.[1] ?? nounMatch?.[2];
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
     ...(unit ? { unit } : {}),
@@ -220,10 +259,52 @@ export function questionIntent(normalized: string): QuestionIntent {
     ...(detail ? { detail } : {}),
     ...(kind === 'count' && (ikutsu !== null || /何[本個つ]/u.test(normalized)) ? { countsAnything: true } : {}),
     ...(asksProgress(normalized) ? { asksProgress: true } : {}),
+    ...(CHANGE_QUESTION.test(normalized) ? { asksForChange: true } : {}),
+    ...(TARGET_QUESTION.test(normalized) ? { asksForTarget: true } : {}),
+    ...(askedNoun ? { askedNoun } : {}),
   };
 }
 
 /** True when a figure's unit answers a question asking for `unit` (円 is answered by 千円 too). */
 export function unitAnswers(figureUnit: string, unit: string): boolean {
   return figureUnit === unit || (unit === '円' && figureUnit.endsWith('円'));
+}
+
+/**
+ * Where a question asks for a number: 何 with a counter, いくら, いくつ, 何%, or a word that names
+ * a number (人数, 割合, 金額...).
+ */
+const NUMBER_ASKED =
+  /(?:何|なん)(?:人|名|件|倍|円|%|パーセント|ぱーせんと|割|時間|区|団体|回|万|億|か所|カ所|ヶ所|箇所|校|社|台|本|個|つ|か国|カ国|ヶ国|世帯|戸|軒|店|施設)|いくら|いくつ|人数|件数|金額|割合|比率|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい)/u;
+
+/**
+ * The phrase whose number a question asks (「県外に住んでいる人は何人？」: 県外に住んでいる人):
+ * from the start of its clause (after a comma or a sentence end) to the word that asks the number,
+ * less a last chunk that says when or where (「残業時間は年間で何時間」: 残業時間), or the noun
+ * after it when the number qualifies one (「いくつの地区に」: 地区). Undefined when the question
+ * asks for no number.
+ */
+export function countedPhrase(text: string): { start: number; end: number } | undefined {
+  const asked = NUMBER_ASKED.exec(text);
+  if (!asked) return undefined;
+  const after = asked.index + asked[0].length;
+  const qualified = /^の([\p{Script=Han}\p{Script=Katakana}ー]+)/u.exec(text.slice(after));
+  if (qualified?.[1]) return { start: after + 1, end: after + 1 + qualified[1].length };
+  const before = text.slice(0, asked.index);
+  const boundary = Math.max(...['、', ',', '。', '?', '？', '!', '！', ' '].map((c) => before.lastIndexOf(c)));
+  const setting = /[\p{Script=Han}\p{Script=Katakana}ーa-z0-9]+(?:で|に|から|まで|には|では)$/u.exec(before);
+  const end = setting && setting.index > boundary + 1 ? setting.index : asked.index;
+  return { start: boundary + 1, end };
+}
+
+/**
+ * The topic of a question: from the start of its clause (after a comma or a sentence end) to
+ * the first は, って or が (「給食費は無料になった？」: 給食費). Undefined when it has none.
+ */
+export function topicPhrase(text: string): { start: number; end: number } | undefined {
+  const marked = /(?:は|って|とは|が)/u.exec(text);
+  if (!marked || marked.index === 0) return undefined;
+  const before = text.slice(0, marked.index);
+  const boundary = Math.max(...['、', ',', '。', '?', '？', '!', '！', ' '].map((c) => before.lastIndexOf(c)));
+  return boundary + 1 < marked.index ? { start: boundary + 1, end: marked.index } : undefined;
 }

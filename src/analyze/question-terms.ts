@@ -6,7 +6,10 @@
 import { analyze, type Term } from './analyze.js';
 import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
 import { kanaRuns, readingBigrams } from './kana-runs.js';
+import { toKatakana } from '../normalize/normalize.js';
 import { findSynonymSpans, type SynonymMap } from './synonyms.js';
+import { isFunctionWord, segmentKana, type KanaLexicon } from './kana-words.js';
+import { isGenericWord, isGrammatical } from './analyze.js';
 
 /** Terms standing for the question's phrases that have synonyms in the corpus. */
 function synonymTerms(normalized: string, tokenize: Tokenize, synonyms: SynonymMap): Term[] {
@@ -29,27 +32,108 @@ export interface Vocabulary {
   readonly isKnownWord?: (word: string) => boolean;
   /** True for a string found anywhere in the corpus's text. */
   readonly occursInCorpus?: (text: string) => boolean;
+  /** The corpus's words by reading, to read sentences typed in hiragana (kana-words.ts). */
+  readonly kanaLexicon?: KanaLexicon;
 }
 
 /** Terms of a normalised question (pure given the tokenizer and the vocabulary). */
 export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary: Vocabulary = {}): Term[] {
   const { synonyms } = vocabulary;
-  const runs = kanaRuns(normalized, vocabulary.isKnownWord);
-  const outsideRuns = tokenize(normalized).filter(
-    (m) => !runs.some((r) => m.start >= r.start && m.start + m.surface.length <= r.end),
+  const lexicon = vocabulary.kanaLexicon;
+  const morphemes = tokenize(normalized);
+  // A run after a word that the dictionary reads wholly as grammar (本当「でしょうか」, 奨学金が
+  // 「できた」) is left to it: trimmed as a run it was a word of its own (しょう, きた).
+  // A run that is a word of no topic (けっこう, いま) gives nothing, nor do the morphemes in it.
+  const allRuns = kanaRuns(normalized, vocabulary.isKnownWord, { cutHiraganaEndings: lexicon === undefined }).filter(
+    (r) => r.whole === true || !morphemes.filter((m) => m.start >= r.start && m.start < r.end).every(isGrammatical),
+  );
+  const runs = allRuns.filter((r) => r.whole === true || !isFunctionWord(r.text));
+  const outsideRuns = morphemes.filter(
+    (m) => !allRuns.some((r) => m.start >= r.start && m.start + m.surface.length <= r.end),
   );
   const morphemeTerms = joinSlips(analyze(outsideRuns), outsideRuns, vocabulary.occursInCorpus);
-  const runTerms: Term[] = runs.map((r) => ({
-    text: r.text,
-    reading: r.reading,
-    role: 'content',
-    kana: true,
-    bigrams: readingBigrams(r.reading),
-    start: r.start,
-    end: r.end,
-  }));
+  const runTerms: Term[] = runs.flatMap((r) =>
+    // A whole run, or what is left of one after a word (事業は「ちゃんとやめ」てる), is cut into words.
+    lexicon && (r.whole === true || /^[\p{Script=Hiragana}ー]+$/u.test(r.text))
+      ? kanaWordTerms(
+          r.text,
+          r.whole === true ? r.start : Math.max(r.start, normalized.indexOf(r.text, r.start)),
+          lexicon,
+          r.afterWord === true || r.whole !== true,
+        )
+      : [
+          {
+            text: r.text,
+            reading: r.reading,
+            role: 'content',
+            kana: true,
+            bigrams: readingBigrams(r.reading),
+            start: r.start,
+            end: r.end,
+            ...(VERB_LIKE.test(r.text) ? {} : { unknownWord: true }),
+          },
+        ],
+  );
   const expansions = synonyms ? synonymTerms(normalized, tokenize, synonyms) : [];
   return [...morphemeTerms, ...runTerms, ...expansions];
+}
+
+/** How a verb typed in kana ends (えらべる, こまってた): such a run names no thing. */
+const VERB_LIKE = /(?:る|た|て|ない|たい)$/u;
+
+/**
+ * The terms of a run of hiragana cut into the corpus's words (kana-words.ts): each word found
+ * is searched as the corpus writes it (しみん → 市民), each stretch the corpus has no word for by
+ * its sound, and particles, endings and question words give nothing.
+ */
+function kanaWordTerms(run: string, start: number, lexicon: KanaLexicon, afterWord: boolean): Term[] {
+  const terms: Term[] = [];
+  for (const piece of segmentKana(run, lexicon, afterWord)) {
+    if (piece.kind === 'function') continue;
+    const reading = toKatakana(piece.text);
+    const bigrams = readingBigrams(reading);
+    // A single kana, or one sound repeated (ああ), is no word.
+    if (
+      piece.kind === 'unknown' &&
+      new Set(bigrams).size < 2 &&
+      !(piece.text.length === 2 && new Set(piece.text).size === 2)
+    )
+      continue;
+    const words = piece.words ?? [];
+    const span = { start: start + piece.start, end: start + piece.start + piece.text.length };
+    // One word of the corpus reads so: searched by its terms, as the corpus writes them. Several
+    // (市政, 姿勢): the sound is searched, and the entry that reads it decides (their spellings,
+    // searched as synonyms, ranked entries that only shared the homophone above the right one).
+    // The corpus's own spelling of what was typed (しせい in 「しせいを正す」) is the word meant.
+    const [only] = words.length === 1 ? words : words.filter((w) => w.text === piece.text);
+    if (only) {
+      for (const term of only.terms) {
+        terms.push({
+          text: term.text,
+          reading,
+          role: isGenericWord(term.text) ? 'generic' : 'content',
+          kana: true,
+          ...(term.weak ? { weak: true } : {}),
+          ...(only.terms.length === 1 ? { bigrams } : {}),
+          ...span,
+        });
+      }
+      continue;
+    }
+    // A stretch of neither that ends as verbs do (えらべる, こまってた) is most likely one.
+    const verbLike = piece.kind === 'unknown' && VERB_LIKE.test(piece.text);
+    terms.push({
+      text: piece.text,
+      reading,
+      role: isGenericWord(piece.text) ? 'generic' : 'content',
+      kana: true,
+      ...(verbLike || (words.length > 0 && words.every((w) => w.terms.every((t) => t.weak))) ? { weak: true } : {}),
+      ...(piece.kind === 'unknown' && !verbLike ? { unknownWord: true } : {}),
+      bigrams,
+      ...span,
+    });
+  }
+  return terms;
 }
 
 /** A kanji that may stand alone, not 何 nor a numeral (何人, 三件 are questions and counts, not slips). */

@@ -17,6 +17,8 @@ interface NormalizedEntry {
   readonly sentences: readonly string[];
   /** Each figure's label, period and note. */
   readonly figures: readonly string[];
+  /** The keywords that are one word of kanji or katakana (関係人口), for compoundKeywordEndsWith. */
+  readonly compoundKeywords: readonly string[];
 }
 
 const normalizedEntries = new WeakMap<Entry, NormalizedEntry>();
@@ -29,6 +31,9 @@ function normalized(entry: Entry): NormalizedEntry {
       text: normalizeText(entryText(entry)),
       sentences: normalizeText(`${entry.title}。${entry.body}`).split(/[。\n]/u),
       figures: entry.figures.map((f) => normalizeText(`${f.label} ${f.period} ${f.note ?? ''}`)),
+      compoundKeywords: entry.keywords
+        .map(normalizeText)
+        .filter((k) => /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u.test(k)),
     };
     normalizedEntries.set(entry, texts);
   }
@@ -91,12 +96,57 @@ function statementsOf(entry: Entry, unit: string, countsAnything: boolean): stri
 }
 
 /**
+ * Whether a keyword of the entry is one longer word ending with `word` (関係人口 for 人口): a kind
+ * of it. A phrase (地区の避難訓練) is not: its words are joined by a particle, not into one word.
+ */
+function compoundKeywordEndsWith(entry: Entry, word: string): boolean {
+  return normalized(entry).compoundKeywords.some((k) => k.length > word.length && k.endsWith(word));
+}
+
+/** Kinds whose answer is a name the entry must give: one the question itself holds is no answer. */
+const NAMED_KINDS = new Set<AskedKind>(['place', 'organization', 'person']);
+
+/** The word a match of a name stands in: the kanji and katakana just before it, and its own. */
+function nameAt(text: string, index: number, match: string): string {
+  const before = /[\p{Script=Han}\p{Script=Katakana}ー]*$/u.exec(text.slice(Math.max(0, index - 12), index))?.[0] ?? '';
+  const own = /^[\p{Script=Han}\p{Script=Katakana}ーa-z]*/u.exec(match)?.[0] ?? '';
+  return before + own;
+}
+
+/**
+ * Whether the entry gives a name (a place, an organization, a person) that the question does not
+ * already hold: 「複合型施設の機能の一つとして」 names 複合型施設, which is what 「複合型施設は
+ * どこに建てるの？」 asks about, not where it is; 「8団体による協議会」 names the 協議会 whose
+ * member groups are asked for.
+ */
+function givesNewName(pattern: RegExp, text: string, asked: string): boolean {
+  for (const m of text.matchAll(new RegExp(pattern.source, 'gu'))) {
+    const name = nameAt(text, m.index, m[0]);
+    if (name === '' || !asked.includes(name)) return true;
+  }
+  return false;
+}
+
+/**
+ * The role a question asks the holder of (「教育長って今だれ？」: 教育長): the kanji word just
+ * before は, が, って or の before 誰, だれ or どなた.
+ */
+const ASKED_ROLE = /([\p{Script=Han}]{2,})(?:さん)?(?:は|が|って|の)(?:今|いま)?(?:誰|だれ|どなた)/u;
+
+/**
  * True when the entry states the kind of fact the question wants (or it wants no kind in
  * particular). For an amount, a rate or a count, the entry must state a number in that unit,
  * and if it names the question's subject (`subject`: the question's most specific word and the
- * corpus words it stands for), it must name it where it states such a number.
+ * corpus words it stands for), it must name it where it states such a number. For a place, an
+ * organization or a person, it must give a name the question (`asked`, normalised) does not
+ * hold, and the role asked about (教育長) for a person.
  */
-export function statesAskedFact(entry: Entry, intent: QuestionIntent, subject: readonly string[] = []): boolean {
+export function statesAskedFact(
+  entry: Entry,
+  intent: QuestionIntent,
+  subject: readonly string[] = [],
+  asked = '',
+): boolean {
   const { text } = normalized(entry);
   switch (intent.kind) {
     case undefined:
@@ -105,13 +155,18 @@ export function statesAskedFact(entry: Entry, intent: QuestionIntent, subject: r
       return intent.detail !== undefined && text.includes(intent.detail);
     default: {
       if (!GIVES[intent.kind].test(text)) return false;
+      if (NAMED_KINDS.has(intent.kind)) {
+        const role = intent.kind === 'person' ? ASKED_ROLE.exec(asked)?.[1] : undefined;
+        return (role === undefined || text.includes(role)) && givesNewName(GIVES[intent.kind], text, asked);
+      }
       const unit = figureUnit(intent);
       if (unit === undefined) return true;
       const statements = statementsOf(entry, unit, intent.countsAnything === true || GENERIC_COUNTERS.has(unit));
       if (statements.length === 0) return false;
       // A subject the entry never names says nothing (the citizen may have paraphrased it); one it
-      // names elsewhere than with its numbers means the numbers count something else.
-      const named = subject.filter((word) => text.includes(word));
+      // names elsewhere than with its numbers means the numbers count something else, and so does
+      // one that a keyword names only as the end of a longer word (関係人口 is not 人口).
+      const named = subject.filter((word) => text.includes(word) || compoundKeywordEndsWith(entry, word));
       return named.length === 0 || statements.some((s) => named.some((word) => s.includes(word)));
     }
   }

@@ -8,7 +8,7 @@ import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from '../search/search.js';
 import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchIndex } from '../search/search-index.js';
 import { statesAskedFact } from './asked-fact.js';
-import type { QuestionIntent } from '../analyze/question-intent.js';
+import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
 
 /** Coverage thresholds, calibrated on the development questions (see npm run eval). */
@@ -73,6 +73,10 @@ function specificity(index: SearchIndex, term: Term): number {
   if (!term.kana || !term.bigrams || term.bigrams.length === 0 || index.documentFrequency.has(`t:${term.text}`)) {
     return inverseDocumentFrequency(index, `t:${term.text}`);
   }
+  // A word typed in kana that no entry reads (りんご) is a word the corpus never uses: it weighs the most.
+  if (term.unknownWord && term.reading && term.reading.length >= 3 && !index.corpusReading.includes(term.reading)) {
+    return inverseDocumentFrequencyOfCount(index, 0);
+  }
   const sum = term.bigrams.reduce((acc, g) => acc + inverseDocumentFrequency(index, `b:${g}`), 0);
   return sum / term.bigrams.length;
 }
@@ -123,19 +127,88 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
   return total === 0 ? 0 : matched / total;
 }
 
+/**
+ * Whether the question's topic names a word the corpus never uses, with no synonym it does use
+ * (「給食費は無料？」: 給食): no entry can state a fact about it, whichever shares the rest of
+ * its words (福祉医療費の窓口無料化 is not about school lunches). Typos (slips) and kana runs
+ * are left to the rest of the decision.
+ */
+function asksOfUnknownThing(index: SearchIndex, topic: readonly Term[], terms: readonly Term[]): boolean {
+  return contentTerms(topic).some(
+    (t) =>
+      !t.weak &&
+      !t.kana &&
+      !t.slip &&
+      !index.documentFrequency.has(`t:${t.text}`) &&
+      !index.text.includes(t.text) &&
+      // A synonym the corpus uses may stand for it.
+      !terms.some(
+        (s) => s.synonym && t.start !== undefined && s.synonym.start <= t.start && s.synonym.end >= (t.end ?? 0),
+      ),
+  );
+}
+
+/** Kinds of fact that are a number: a number is quoted only about everything the question names. */
+const FIGURE_KINDS = new Set<AskedKind>(['count', 'amount', 'rate']);
+
+/** Words that make the noun before them a time (就任前, 開始後, H27時点). */
+const TIME_WORDS = new Set(['前', '後', '以前', '以後', '以降', '以来', '時点', '当時', '頃', 'ごろ', '時']);
+
+/**
+ * Whether the phrase whose number is asked (「県外に住んでいる人は何人？」) names something the hit
+ * does not match, by its most specific noun: then the hit's number counts something else (the
+ * count of all ふるさと市民 is not that of those living outside the prefecture, nor the count of
+ * people who made a ふるさと納税).
+ */
+function countsSomethingElse(
+  index: SearchIndex,
+  counted: readonly Term[],
+  terms: readonly Term[],
+  hit: RankedHit,
+): boolean {
+  let best: Term | undefined;
+  let bestWeight = -1;
+  // Everything up to a time word (小泉さんが市長になる前は) says when, not what is counted.
+  const all = contentTerms(counted);
+  const lastTime = all.findLastIndex((t) => TIME_WORDS.has(t.text));
+  const words = all.slice(lastTime + 1);
+  for (const [i, term] of words.entries()) {
+    if (term.weak || !/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(term.text)) continue;
+    // 就任前, H27時点: when, not what is counted.
+    const next = words[i + 1];
+    if (TIME_WORDS.has(term.text) || (next && next.start === term.end && TIME_WORDS.has(next.text))) continue;
+    const weight = specificity(index, term);
+    if (weight > bestWeight) {
+      best = term;
+      bestWeight = weight;
+    }
+  }
+  // A word or a synonym of it, not a word one kanji away (県外 is not 市外).
+  return best !== undefined && termShare(best, terms, hit) < synonymCredit;
+}
+
 export interface DecideInput {
   /** The terms of what the question asks (background left out, see question-focus.ts). */
   readonly terms: readonly Term[];
   readonly hits: readonly RankedHit[];
   readonly smallTalk: SmallTalk | undefined;
   readonly intent?: QuestionIntent;
+  /** What is asked, normalised (the asked clauses): a name it already holds is no answer. */
+  readonly askedText?: string;
+  /** The terms of the phrase whose number is asked (question-intent.ts, countedPhrase). */
+  readonly counted?: readonly Term[];
+  /** The terms of the question's topic (question-intent.ts, topicPhrase). */
+  readonly topic?: readonly Term[];
 }
 
 /**
  * The words a number must be stated with to be about what was asked: the question's most
  * specific noun (by IDF), and the corpus phrases a synonym gives for it (残業 → 超過勤務).
  */
-function askedSubject(index: SearchIndex, terms: readonly Term[]): string[] {
+function askedSubject(index: SearchIndex, terms: readonly Term[], counted: readonly Term[] = []): string[] {
+  // The corpus word for what the number counts (住んでいる人 → 人口) is what it must be stated of.
+  const countedTargets = counted.flatMap((t) => (t.synonym ? [t.synonym.target] : []));
+  if (countedTargets.length > 0) return [...new Set(countedTargets)];
   let best: Term | undefined;
   let bestWeight = -1;
   for (const term of contentTerms(terms)) {
@@ -172,7 +245,12 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   }
   // On the topic, but without the kind of fact asked: said plainly, the entry offered as related.
   const intent = input.intent;
-  if (intent?.kind !== undefined && !statesAskedFact(best.entry, intent, askedSubject(index, terms))) {
+  if (
+    intent?.kind !== undefined &&
+    (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), input.askedText) ||
+      asksOfUnknownThing(index, input.topic ?? [], terms) ||
+      (FIGURE_KINDS.has(intent.kind) && countsSomethingElse(index, input.counted ?? [], terms, best)))
+  ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, missing: intent.kind };
   }
   const askedUnit = intent?.unit ? { askedUnit: intent.unit } : {};

@@ -4,10 +4,12 @@
  * matches all of them; weighting each score by the entry's coverage puts the latter first.
  */
 import { statesAskedFact } from './asked-fact.js';
+import { normalizeText } from '../normalize/normalize.js';
 import { coverage } from './decide.js';
 import type { QuestionIntent } from '../analyze/question-intent.js';
 import type { Term } from '../analyze/analyze.js';
 import type { RankedHit } from '../search/search.js';
+import type { Entry } from '../corpus/entry.js';
 import type { SearchIndex } from '../search/search-index.js';
 
 /**
@@ -16,8 +18,23 @@ import type { SearchIndex } from '../search/search-index.js';
  */
 export const lacksAskedKindShare = 0.6;
 
+const titles = new WeakMap<Entry, string>();
+
+/** An entry's title, normalised once (entries are immutable; a reloaded corpus brings new ones). */
+function normalizedTitle(entry: Entry): string {
+  let title = titles.get(entry);
+  if (title === undefined) {
+    title = normalizeText(entry.title);
+    titles.set(entry, title);
+  }
+  return title;
+}
+
+/** How much more an entry named after the thing asked about (「どんな機能」: 6つの機能) weighs. */
+export const askedNounBoost = 1.2;
+
 /** Share of the score kept by an entry that covers nothing of the question's weight. */
-export const uncoveredScoreShare = 0.5;
+export const uncoveredScoreShare = 0.1;
 
 /**
  * The hits re-ordered by score × (floor + (1 − floor) × coverage), with that as their score and
@@ -33,11 +50,15 @@ export function rerankByCoverage(
     .map((hit) => {
       const covered = coverage(index, terms, hit);
       const gives = intent === undefined || statesAskedFact(hit.entry, intent);
+      const named = intent?.askedNoun !== undefined && normalizedTitle(hit.entry).includes(intent.askedNoun);
       return {
         ...hit,
         coverage: covered,
         score:
-          hit.score * (uncoveredScoreShare + (1 - uncoveredScoreShare) * covered) * (gives ? 1 : lacksAskedKindShare),
+          hit.score *
+          (uncoveredScoreShare + (1 - uncoveredScoreShare) * covered) *
+          (gives ? 1 : lacksAskedKindShare) *
+          (named ? askedNounBoost : 1),
       };
     })
     .sort((a, b) => b.score - a.score);

@@ -50,6 +50,12 @@ export const colloquialRules: readonly ColloquialRule[] = [
     pattern: new RegExp(String.raw`(?<=[るたいえ])(?:だ[いや]${END}|だ(?=[？?。．！!、,\s]|$))`, 'gu'),
     replacement: 'の',
   },
+  // なんでだい / なんだい / なんだや (なぜ, 何): なんでなの, なんなの.
+  {
+    name: 'nandai',
+    pattern: new RegExp(String.raw`(なん(?:で)?)だ[いや](?:${END}|(?=それ|これ|あれ))`, 'gu'),
+    replacement: '$1なの',
+  },
   // 〜かや (疑問): 〜かな.
   { name: 'kaya', pattern: new RegExp(String.raw`かや${END}`, 'gu'), replacement: 'かな' },
   // 〜っつって (って言って): と言って.
@@ -64,8 +70,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'toru', pattern: /(?<=[しっ])とる/gu, replacement: 'ている' },
   // すんの / すんだ: するの.
   { name: 'sunno', pattern: /すん(?=[のだ])/gu, replacement: 'する' },
-  // 〜ねえ / 〜ねぇ after a verb's negative stem: 〜ない (やらねえ, いらねえ事業).
-  { name: 'nee', pattern: /(?<=[らかさたまなわがばじ])ね[えぇ]/gu, replacement: 'ない' },
+  // 〜ねえ / 〜ねぇ after a verb's negative stem: 〜ない (やらねえ, いらねえ事業, 金かけねえ).
+  { name: 'nee', pattern: /(?<=[らかさたまなわがばじけせてべめれげで])ね[えぇ]/gu, replacement: 'ない' },
   // どんくらい / どんだけ: どのくらい.
   { name: 'donkurai', pattern: /どん(?:くらい|ぐらい|だけ)/gu, replacement: 'どのくらい' },
   // えらい / えれえ before a word (信州の「とても」): emphasis only; えらい人 stays.
@@ -76,6 +82,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'wakaishi', pattern: /若(?:い|え)(?:し|衆)(?![ん])/gu, replacement: '若者' },
   // ずく (やる気) is a word of its own; the standard word lets it match.
   { name: 'zuku', pattern: /ずく(?=[がをはのもなだ])/gu, replacement: 'やる気' },
+  // 手ぇ貸す / 気ぃつける: a noun's vowel drawn out where を was dropped.
+  { name: 'drawn-vowel', pattern: /(?<=\p{Script=Han})[ぇぃ](?=\p{Script=Han})/gu, replacement: 'を' },
   // いっぺえ / いっぺー: いっぱい.
   { name: 'ippee', pattern: /いっぺ[えー]/gu, replacement: 'いっぱい' },
   // 〜っしょ: 〜でしょう.

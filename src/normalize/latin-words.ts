@@ -36,7 +36,8 @@ function romajiOf(word: string): string | undefined {
   if (particle) return particle;
   if (word.length < 2 || /[0-9'’]/u.test(word)) return undefined;
   const kana = toHiragana(word.replaceAll('-', 'ー'));
-  return isJapanese(kana) ? kana : undefined;
+  // Small vowels (info → いんふぉ) are how English reads as romaji, not how Japanese is typed.
+  return isJapanese(kana) && !/[ぁぃぅぇぉ]/u.test(kana) ? kana : undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ import { characterBigrams } from '../analyze/character-bigrams.js';
 import type { IndexedDocument } from './index-options.js';
 import type { Morpheme, Tokenize } from '../analyze/japanese-tokenizer.js';
 import { readingBigrams } from '../analyze/kana-runs.js';
+import { lexiconPhraseOf, lexiconWordOf, type LexiconWord } from '../analyze/kana-words.js';
 import { isKanaOnly, normalizeText, toKatakana } from '../normalize/normalize.js';
 
 function figureText(entry: Entry): string {
@@ -41,7 +42,14 @@ export function readingSegmentsOf(morphemes: readonly Morpheme[]): string[] {
 export function documentOf(
   entry: Entry,
   tokenize: Tokenize,
-): { document: IndexedDocument; terms: Set<string>; bigrams: Set<string>; reading: string } {
+): {
+  document: IndexedDocument;
+  terms: Set<string>;
+  bigrams: Set<string>;
+  reading: string;
+  /** The entry's words by their reading, for sentences typed in kana (kana-words.ts). */
+  words: Map<string, Map<string, LexiconWord>>;
+} {
   const texts = {
     title: entry.title,
     keywords: entry.keywords.join(' 、'),
@@ -65,6 +73,25 @@ export function documentOf(
   const bigrams = segments.flatMap(readingBigrams);
   const grams = [texts.title, texts.keywords].flatMap((t) => characterBigrams(normalizeText(t)));
   const join = (terms: Term[]) => terms.map((t) => t.text).join(' ');
+  const words = new Map<string, Map<string, LexiconWord>>();
+  const add = (found: { reading: string; word: LexiconWord } | undefined) => {
+    if (found)
+      words.set(
+        found.reading,
+        (words.get(found.reading) ?? new Map<string, LexiconWord>()).set(found.word.text, found.word),
+      );
+  };
+  for (const m of Object.values(morphemes).flat()) add(lexiconWordOf(m));
+  // Each keyword read whole (the keywords are joined by 「、」).
+  let keyword: Morpheme[] = [];
+  for (const m of [...morphemes.keywords, undefined]) {
+    if (m === undefined || m.pos === '記号') {
+      add(lexiconPhraseOf(keyword));
+      keyword = [];
+    } else {
+      keyword.push(m);
+    }
+  }
   return {
     document: {
       id: entry.id,
@@ -81,5 +108,6 @@ export function documentOf(
     ),
     bigrams: new Set(bigrams),
     reading: segments.join('|'),
+    words,
   };
 }

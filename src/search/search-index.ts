@@ -12,6 +12,7 @@ import { corpusText } from './corpus-text.js';
 import { englishWordsOf, type EnglishWords } from '../normalize/latin-words.js';
 import { buildSynonymMap, type SynonymMap } from '../analyze/synonyms.js';
 import type { SynonymGroups } from '../corpus/entry.js';
+import type { KanaLexicon, LexiconWord } from '../analyze/kana-words.js';
 
 export interface SearchIndex {
   readonly engine: MiniSearch<IndexedDocument>;
@@ -24,10 +25,14 @@ export interface SearchIndex {
   readonly synonyms: SynonymMap;
   /** Each entry's readings (katakana, segments joined by '|'), to tell a word heard in it from bigrams met apart. */
   readonly readings: ReadonlyMap<string, string>;
+  /** Every entry's readings joined by '|': whether a word typed in kana is heard anywhere. */
+  readonly corpusReading: string;
   /** The corpus as one normalised text (corpus-text.ts), to tell whether a string occurs in it. */
   readonly text: string;
   /** English words citizens mix in → the corpus's Japanese word (staff's synonyms.en.yaml). */
   readonly english: EnglishWords;
+  /** The corpus's words by their reading, for sentences typed in kana (kana-words.ts). */
+  readonly kanaLexicon: KanaLexicon;
 }
 
 /**
@@ -44,10 +49,19 @@ function* indexing(
   const bump = (key: string) => documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
   const documents: IndexedDocument[] = [];
   const readings = new Map<string, string>();
+  // Reading → word → in how many entries: of words that sound the same, the commonest is meant.
+  const byReading = new Map<string, Map<string, { word: LexiconWord; entries: number }>>();
   for (const entry of corpus.entries) {
-    const { document, terms, bigrams, reading } = documentOf(entry, tokenize);
+    const { document, terms, bigrams, reading, words } = documentOf(entry, tokenize);
     documents.push(document);
     readings.set(entry.id, reading);
+    for (const [sound, spelled] of words) {
+      const candidates = byReading.get(sound) ?? new Map<string, { word: LexiconWord; entries: number }>();
+      for (const word of spelled.values()) {
+        candidates.set(word.text, { word, entries: (candidates.get(word.text)?.entries ?? 0) + 1 });
+      }
+      byReading.set(sound, candidates);
+    }
     for (const t of terms) bump(`t:${t}`);
     for (const b of bigrams) bump(`b:${b}`);
     yield;
@@ -63,12 +77,28 @@ function* indexing(
     corpus,
     entriesById: new Map(corpus.entries.map((e) => [e.id, e])),
     readings,
+    corpusReading: [...readings.values()].join('|'),
     documentFrequency,
     size: corpus.entries.length,
     text,
     synonyms: buildSynonymMap([...corpus.synonyms, ...dictionarySynonyms], text),
     english: englishWordsOf(corpus.english),
+    kanaLexicon: commonestWords(byReading),
   };
+}
+
+/** For each reading, its words by the number of entries they are found in (the first met on a tie). */
+function commonestWords(
+  byReading: ReadonlyMap<string, ReadonlyMap<string, { word: LexiconWord; entries: number }>>,
+): KanaLexicon {
+  const lexicon = new Map<string, LexiconWord[]>();
+  for (const [sound, candidates] of byReading) {
+    lexicon.set(
+      sound,
+      [...candidates.values()].sort((a, b) => b.entries - a.entries).map((c) => c.word),
+    );
+  }
+  return lexicon;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Query, SearchResult } from 'minisearch';
 import type { Term } from '../analyze/analyze.js';
-import type { Entry } from '../corpus/entry.js';
+import type { Entry, Figure } from '../corpus/entry.js';
 import { unitAnswers, type QuestionIntent } from '../analyze/question-intent.js';
 import { baseSearchOptions, fieldBoosts, gramField, readingField, textFields } from './index-options.js';
 import type { SearchIndex } from './search-index.js';
@@ -93,8 +93,15 @@ export const slipSoundCredit = 0.9;
 /** A slip's words one kanji away weigh less than a word that sounds the same: 今活 is 婚活, not 今回. */
 const slipBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * 0.5]));
 
+/**
+ * Weight of verbs and adjectives (使う, 新しい), which citizens put in their own way: as in
+ * deciding (decide.ts, weakTermWeight), they rank for half of what a noun does.
+ */
+export const weakWeight = 0.5;
+const weakBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * weakWeight]));
+
 /** Weight of the words of what the citizen tells rather than asks (see question-focus.ts). */
-export const backgroundWeight = 0.3;
+export const backgroundWeight = 0.2;
 const backgroundBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * backgroundWeight]));
 
 function queryFor(term: Term): Query {
@@ -105,7 +112,7 @@ function queryFor(term: Term): Query {
   const byText: Query = {
     queries: [term.text],
     fields: [...textFields],
-    boost: term.synonym ? synonymBoosts : term.slip ? slipBoosts : fieldBoosts,
+    boost: term.synonym ? synonymBoosts : term.slip ? slipBoosts : term.weak && !term.wish ? weakBoosts : fieldBoosts,
     ...(prefix ? { prefix: true } : {}),
     ...(fuzzy > 0 ? { fuzzy } : {}),
   };
@@ -160,6 +167,14 @@ function heardShare(reading: string, entryReading: string): number {
   }
   return Math.max(longest, heard) / (chars.length - 1);
 }
+
+/** A figure that states an aim rather than what was reached. */
+function isTarget(figure: Figure): boolean {
+  return /目標|目指/u.test(`${figure.label} ${figure.note ?? ''} ${figure.period}`);
+}
+
+/** How much more an entry with a figure before and after weighs for a question on a change (増えた？). */
+export const changeBoost = 1.25;
 
 /** How much more an entry with figures weighs for a question that asks for a number... */
 export const figureBoost = 1.6;
@@ -232,9 +247,16 @@ export function* searchEntriesInSteps(
   const boostDocument = intent.asksForFigure
     ? (id: unknown) => {
         const entry = index.entriesById.get(String(id));
-        if (!entry || entry.figures.length === 0) return 1;
+        // A target (目標10万人) answers what was aimed at, and only that: not how many there are
+        // or how it changed.
+        const figures = entry?.figures.filter((f) => (intent.asksForTarget === true) === isTarget(f)) ?? [];
+        if (figures.length === 0) return 1;
         const unit = intent.unit;
-        return unit && entry.figures.some((f) => unitAnswers(f.unit, unit)) ? askedUnitBoost : figureBoost;
+        const inUnit = unit ? figures.filter((f) => unitAnswers(f.unit, unit)) : [];
+        const boost = inUnit.length > 0 ? askedUnitBoost : figureBoost;
+        // How much something grew or fell is best answered by a figure with its value before.
+        const compared = (inUnit.length > 0 ? inUnit : figures).some((f) => f.before !== undefined);
+        return intent.asksForChange === true && compared ? boost * changeBoost : boost;
       }
     : undefined;
   const results = yield* searchInParts(index.engine, queries, {

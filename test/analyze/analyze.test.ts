@@ -50,3 +50,17 @@ describe('analyze', () => {
     expect(termsOf('？？！！…')).toEqual([]);
   });
 });
+
+describe('the counter of a question word', () => {
+  it('is part of the question (何年, 何月, 何か国), not its topic', () => {
+    expect(content('報告は何年何月から何年何月まで？')).toEqual(['報告']);
+    expect(content('何か国のチーム')).toEqual(['チーム']);
+    expect(content('何十年か先の学校')).toEqual(['先', '学校']);
+  });
+});
+
+describe('adverbs', () => {
+  it('say how much or how, not what about', () => {
+    expect(content('残業はかなり減った？')).toEqual(['残業']);
+  });
+});

@@ -59,3 +59,13 @@ describe('kana runs after kanji', () => {
     expect(texts('ニホンジカのペットフード')).toEqual(['ニホンジカ', 'ペットフード']);
   });
 });
+
+describe('kana runs left whole for a caller that cuts them into words', () => {
+  it('keeps a run that opens the sentence whole, and trims one that follows a word as before', () => {
+    expect(kanaRuns('しなのてつどうとなかよく', () => false, { cutHiraganaEndings: false })).toEqual([
+      { text: 'しなのてつどうとなかよく', reading: 'シナノテツドウトナカヨク', start: 0, end: 12, whole: true },
+    ]);
+    expect(texts('市役所のざんぎょう')).toEqual(['ざんぎょう']);
+    expect(kanaRuns('市役所のざんぎょう', () => false, { cutHiraganaEndings: false })[0]?.whole).toBeUndefined();
+  });
+});

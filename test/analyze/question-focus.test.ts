@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusSpans, questionClauses, setPhraseSpans } from '../../src/analyze/question-focus.js';
+import { focusSpans, questionClauses, setPhraseSpans, storyCut } from '../../src/analyze/question-focus.js';
 
 const roles = (text: string) => questionClauses(text).map((c) => [text.slice(c.start, c.end).trim(), c.role]);
 const focusText = (text: string) =>
@@ -34,6 +34,12 @@ describe('questionClauses', () => {
     ]);
   });
 
+  it('takes a topic raised early in the story, before more of it, as background', () => {
+    const text =
+      '小諸のことを孫と学べたらと思っております。足を悪くしてから出歩かなくなりました。駅は使いやすくなったのでしょうか。';
+    expect(focusText(text)).toBe('駅は使いやすくなったのでしょうか。');
+  });
+
   it('takes every clause but greetings as asked when none asks (a bare topic)', () => {
     expect(focusText('こんにちは。ふるさと納税 実績')).toBe('ふるさと納税 実績');
   });
@@ -61,5 +67,24 @@ describe('setPhraseSpans', () => {
       'お忙しいところすみません',
       '教えてください',
     ]);
+  });
+});
+
+describe('storyCut', () => {
+  it('leaves out the opening of a long story, keeping the clauses near the question', () => {
+    const opening = 'いつもお世話になっております。若い頃から五十年、市内の商店で働いてまいりました。'.repeat(3);
+    const text = `${opening}最近は足が弱くなりまして、駅の階段がつらいのですが、小諸駅は使いやすくなりましたか。`;
+    const cut = storyCut(text, questionClauses(text), 30);
+    expect(text.slice(cut)).toBe(
+      '最近は足が弱くなりまして、駅の階段がつらいのですが、小諸駅は使いやすくなりましたか。',
+    );
+  });
+
+  it('keeps at least the clause just before the question, and a short message whole', () => {
+    const text = 'こんにちは。孫が三人おります。近所の祭りの担い手が減っております。応援してくれる仕組みはありますか。';
+    expect(text.slice(storyCut(text, questionClauses(text), 0))).toBe(
+      '近所の祭りの担い手が減っております。応援してくれる仕組みはありますか。',
+    );
+    expect(storyCut('ふるさと納税は？')).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/corpus/entry.js';
 import { statesAskedFact } from '../../src/decide/asked-fact.js';
-import { questionIntent } from '../../src/analyze/question-intent.js';
+import { countedPhrase, questionIntent, topicPhrase } from '../../src/analyze/question-intent.js';
 
 function entry(title: string, body: string, figures: Entry['figures'] = []): Entry {
   return {
@@ -49,8 +49,29 @@ describe('questionIntent', () => {
     });
     // 「かいつまんで」 holds いつ but asks for no date.
     expect(questionIntent('かいつまんで教えて').kind).toBeUndefined();
+    expect(questionIntent('ねーみんぐらいつってなに').kind).toBeUndefined();
+    expect(questionIntent('それはいつ？').kind).toBe('date');
     expect(questionIntent('バスの時刻表')).toMatchObject({ kind: 'detail', detail: '時刻表' });
     expect(questionIntent('ふるさと納税はどうなった？').kind).toBeUndefined();
+    // Likes are no fact of a report; a thing someone likes may be (小諸が好きな人).
+    expect(questionIntent('好きな食べ物は？').kind).toBe('opinion');
+    expect(questionIntent('小諸が好きな人の登録は何人？').kind).toBe('count');
+    // 「入る予定ですか」 asks whether, not when.
+    expect(questionIntent('どんな機能が入る予定ですか').kind).toBeUndefined();
+    expect(questionIntent('次の開催予定は？').kind).toBe('future');
+  });
+
+  it('tells a question on a change (増えた？) and one on an aim (目標は？)', () => {
+    expect(questionIntent('ふるさと納税はどのくらい増えた？')).toMatchObject({ asksForChange: true });
+    expect(questionIntent('ざんぎょうへった？')).toMatchObject({ asksForChange: true });
+    expect(questionIntent('ふるさと市民の目標は何人？')).toMatchObject({ asksForTarget: true });
+    expect(questionIntent('ふるさと市民は何人？').asksForTarget).toBeUndefined();
+  });
+
+  it('names the thing whose kind or content is asked', () => {
+    expect(questionIntent('新しい施設にはどんな機能が入るの？').askedNoun).toBe('機能');
+    expect(questionIntent('「絆」とは？').askedNoun).toBe('絆');
+    expect(questionIntent('ふるさと納税は増えた？').askedNoun).toBeUndefined();
   });
 });
 
@@ -87,7 +108,67 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(functions, questionIntent('駐車場は何台とめられる？'))).toBe(false);
   });
 
+  it('takes no name the question already holds for an answer (where is X: 「Xの機能の一つ」)', () => {
+    const center = entry('複合型施設の福祉センター', '複合型施設の機能の一つとして、福祉センターが計画されています。');
+    const asked = '複合型施設はどこに建てるの';
+    expect(statesAskedFact(center, questionIntent(asked), [], asked)).toBe(false);
+    const councils = entry('高地トレーニング', '8団体による協議会を運営しています。');
+    const members = '協議会に入っている団体の名前を教えて';
+    expect(statesAskedFact(councils, questionIntent(members), [], members)).toBe(false);
+    const station = entry('駅の整備', '小諸駅前に観光案内所を整備しました。');
+    const where = '観光案内所はどこにあるの';
+    expect(statesAskedFact(station, questionIntent(where), [], where)).toBe(true);
+  });
+
+  it('answers who holds a role only from an entry that names that role', () => {
+    const school = entry('学校の検討会', '教育委員会と市長が長期の計画を話し合っています。');
+    const who = '教育長って今だれ？';
+    expect(statesAskedFact(school, questionIntent(who), [], who)).toBe(false);
+    const mayor = '市長は誰？';
+    expect(statesAskedFact(school, questionIntent(mayor), [], mayor)).toBe(true);
+  });
+
+  it('takes a count named only inside a longer keyword (関係人口) as a count of something else', () => {
+    const target = { ...members, keywords: ['関係人口', '仮想市民'], body: '仮想市民10万人を目標にしました。' };
+    expect(statesAskedFact(target, questionIntent('人口は何人？'), ['人口'])).toBe(false);
+    expect(statesAskedFact(target, questionIntent('仮想市民は何人？'), ['仮想市民'])).toBe(true);
+  });
+
   it('accepts any entry for a question that wants no kind in particular', () => {
     expect(statesAskedFact(scholarship, questionIntent('奨学金について'))).toBe(true);
+  });
+});
+
+describe('countedPhrase', () => {
+  const phrase = (q: string) => {
+    const span = countedPhrase(q);
+    return span && q.slice(span.start, span.end);
+  };
+
+  it('is what the number asked counts, from the start of its clause', () => {
+    expect(phrase('ふるさと市民のうち、県外に住んでいる人は何人？')).toBe('県外に住んでいる人は');
+    expect(phrase('ふるさと市民は何人？')).toBe('ふるさと市民は');
+  });
+
+  it('leaves out when and where (年間で), and takes the noun a number qualifies (いくつの地区)', () => {
+    expect(phrase('残業時間は年間で何時間減ったの？')).toBe('残業時間は');
+    expect(phrase('市内はいくつの地区に分かれてる？')).toBe('地区');
+  });
+
+  it('is undefined for a question that asks no number', () => {
+    expect(countedPhrase('ふるさと納税はどうなった？')).toBeUndefined();
+  });
+});
+
+describe('topicPhrase', () => {
+  const phrase = (q: string) => {
+    const span = topicPhrase(q);
+    return span && q.slice(span.start, span.end);
+  };
+
+  it('is what the question is about: up to は, って or が in its clause', () => {
+    expect(phrase('給食費は無料になった？')).toBe('給食費');
+    expect(phrase('念のため、防災訓練って何区でやったの')).toBe('防災訓練');
+    expect(phrase('いつできたの？')).toBeUndefined();
   });
 });

@@ -121,6 +121,48 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('防災訓練は何区で実施したの？').decision).toMatchObject({ kind: 'answer', askedUnit: '区' });
   });
 
+  it('quotes no count of a group when the question counts a part of it the entry does not name', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('小諸ふるさと市民のうち女性は何人？').decision).toMatchObject({
+      kind: 'abstain',
+      reason: 'not-in-report',
+    });
+  });
+
+  it('counts people living in the city only with a number stated of 人口 (住んでる人 → 人口)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('小諸に住んでる人は何人くらい？').decision.kind).toBe('abstain');
+  });
+
+  it('takes a time before the counted thing (就任前の) for when, not for what is counted', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('就任前のふるさと納税の寄付額はいくら？').decision).toMatchObject({ kind: 'answer' });
+  });
+
+  it('answers how many there are with what was reached, and what was aimed at with a target', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('ふるさと市民っていま何人？').decision.hits[0]?.entry.id).toBe('furusato-shimin-members');
+    expect(bundled.ask('ふるさと市民は何人を目指していたの？').decision.hits[0]?.entry.id).toBe(
+      'furusato-shimin-for-tax-revenue',
+    );
+  });
+
+  it('says the report does not cover a fact about a thing it never names (給食費 is not 医療費)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('給食費は無料になった？').decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    expect(bundled.ask('子どもの医療費は無料になった？').decision.kind).toBe('answer');
+  });
+
+  it('takes a time clause (市長になる前は) for when, not for what is counted', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('市長になる前はふるさと納税でいくら集まってた？').decision.kind).toBe('answer');
+  });
+
+  it('declines a question on a thing typed in kana that no entry reads (りんご)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('ふるさと納税のお礼でりんごはもらえる？').decision.kind).toBe('abstain');
+  });
+
   it('still answers a kind of fact the entry holds', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('小泉市長はいつ就任した？').decision).toMatchObject({ kind: 'answer' });
@@ -141,6 +183,23 @@ describe('a long polite message', () => {
     expect(asked.terms.filter((t) => t.background).map((t) => t.text)).toEqual(
       expect.arrayContaining(['夫婦', '晩酌']),
     );
+  });
+});
+
+describe('verbs in ranking', () => {
+  it('rank for half of what a noun does, as they weigh in deciding (使う against 鹿)', async () => {
+    const bundled = await bundledEngine();
+    const asked = bundled.ask('うちの畑も鹿に荒らされて困っております。市では鹿を何かに使っているのでしょうか');
+    expect(asked.decision.hits[0]?.entry.id).toBe('deer-pet-food');
+  });
+});
+
+describe('a question whose asked part names nothing specific', () => {
+  it('takes its topic from the sentence before, and declines when no entry has it', async () => {
+    const bundled = await bundledEngine();
+    const asked = bundled.ask('家の前の道に穴があいて困っています。市でなんとかしてもらえませんか');
+    expect(asked.decision.kind).toBe('abstain');
+    expect(asked.decisive.map((t) => t.text)).toContain('穴');
   });
 });
 

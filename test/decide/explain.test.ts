@@ -4,6 +4,7 @@ import { explainJson, formatExplain } from '../../src/decide/explain.js';
 import { defaultDecisionRule } from '../../src/decide/decide.js';
 import { fixtureCorpus } from '../support/fixture-corpus.js';
 import { realTokenizer } from '../support/tokenizer.js';
+import { bundledEngine } from '../support/bot-server.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -25,9 +26,17 @@ describe('explaining why a hit came', () => {
     expect(text).toMatch(/✓ 超過\s+語が一致\s+一致した所: タイトル/u);
   });
 
-  it('tells a word matched by the reading of what the user typed in kana', () => {
-    const term = explain('こどもの医療費').hits[0]?.terms.find((t) => t.term.startsWith('こど'));
+  it('tells a word matched by the reading of what the user typed in kana', async () => {
+    // しせい reads as 市政 and as 姿勢: the sound is matched, the entry's 「しせいを正す」.
+    const bundled = await bundledEngine();
+    const x = explainJson(bundled.index, bundled.ask('しせいを正すとは'), 3);
+    const term = x.hits[0]?.terms.find((t) => t.term === 'しせい');
     expect(term).toMatchObject({ matched: true, via: 'reading', fields: ['reading'] });
+  });
+
+  it('tells a sentence typed in kana read as the corpus writes its words', () => {
+    const term = explain('こどものいりょうひ').hits[0]?.terms.find((t) => t.term === '子ども');
+    expect(term).toMatchObject({ matched: true, via: 'text' });
   });
 
   it('gives the decision with the coverage of the best hit and the thresholds', () => {

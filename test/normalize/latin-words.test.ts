@@ -29,4 +29,8 @@ describe('readLatinWords', () => {
     expect(readLatinWords('tourism どう', english)).toBe('tourism どう');
     expect(readLatinWords('r3 の予定', english)).toBe('r3 の予定');
   });
+
+  it('does not read as romaji an English word that only reads with small vowels (info: いんふぉ)', () => {
+    expect(readLatinWords('移住の info', english)).toBe('移住の info');
+  });
 });

@@ -35,6 +35,14 @@ describe('quality on question sets', () => {
     expect(scores.abstention, failed.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('answers the ways citizens write in the tune sets, and declines their traps', () => {
+    for (const name of ['styles-tune', 'styles-tune-2', 'styles-tune-3']) {
+      const { scores, failed } = misses(readQuestions(path.join(root, `test/eval/${name}.jsonl`)));
+      expect(scores.answeredAt1, `${name}\n${failed.join('\n')}`).toBeGreaterThanOrEqual(0.85);
+      expect(scores.abstention, `${name}\n${failed.join('\n')}`).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
   it('holds up on questions written without seeing the engine or the corpus', () => {
     const { scores, failed } = misses(readQuestions(path.join(root, 'test/eval/held-out-questions.jsonl')));
     expect(scores.accuracyAt1, failed.join('\n')).toBeGreaterThanOrEqual(0.88);

@@ -1,0 +1,232 @@
+/**
+ * Words of the corpus in a sentence typed in hiragana. kuromoji cannot cut 「しみんきょうどうが
+ * ひつようなりゆうは」: without kanji there is nothing to anchor its cuts. But the words that
+ * matter are the corpus's own, and their readings are known from indexing it; so a run of
+ * hiragana is cut, with the fewest pieces, into corpus words by their reading (シミン → 市民),
+ * the particles, endings and question words everyone writes in kana, and stretches of neither
+ * (りんご: a word the corpus does not have). Pure: a run and the lexicon in, pieces out.
+ */
+import type { Morpheme } from './japanese-tokenizer.js';
+import { toKatakana } from '../normalize/normalize.js';
+
+/** A word of the corpus as the index stores it (base form), and whether it is a verb or adjective. */
+export interface LexiconTerm {
+  readonly text: string;
+  readonly weak: boolean;
+}
+
+/** A word or a staff keyword of the corpus (しなの鉄道), as written, and the terms it is searched by. */
+export interface LexiconWord {
+  readonly text: string;
+  readonly terms: readonly LexiconTerm[];
+}
+
+/**
+ * Katakana reading of words as written in the corpus → the words, the one found in the most
+ * entries first (of words that sound the same, the commonest is most likely meant).
+ */
+export type KanaLexicon = ReadonlyMap<string, readonly LexiconWord[]>;
+
+/** The longest reading looked up, in kana. */
+const maxWordLength = 16;
+
+const isContentNoun = (m: Morpheme) => m.pos === '名詞' && !['非自立', '代名詞', '数', '接尾'].includes(m.posDetail);
+const isContentVerb = (m: Morpheme) => (m.pos === '動詞' || m.pos === '形容詞') && m.posDetail === '自立';
+const readsAsKana = (reading: string | undefined): reading is string =>
+  reading !== undefined && /^[\p{Script=Katakana}ー]+$/u.test(reading);
+
+/**
+ * The reading and word a morpheme of the corpus adds to the lexicon: nouns, verbs and adjectives
+ * whose surface reads as two kana or more (a single kana matches inside too many words).
+ */
+export function lexiconWordOf(m: Morpheme): { reading: string; word: LexiconWord } | undefined {
+  const verb = isContentVerb(m);
+  if ((!isContentNoun(m) && !verb) || !readsAsKana(m.reading)) return undefined;
+  const length = [...m.reading].length;
+  if (length < 2 || length > maxWordLength) return undefined;
+  const text = m.base.toLowerCase();
+  return { reading: m.reading, word: { text, terms: [{ text, weak: verb }] } };
+}
+
+/**
+ * The reading of a staff keyword of several words (しなの鉄道: しな・の・鉄道), read whole, and
+ * its nouns, verbs and adjectives: a citizen typing 「しなのてつどう」 means the keyword.
+ */
+export function lexiconPhraseOf(morphemes: readonly Morpheme[]): { reading: string; word: LexiconWord } | undefined {
+  if (morphemes.length < 2 || !morphemes.every((m) => readsAsKana(m.reading))) return undefined;
+  // A keyword in kana (ふるさとのうぜい) is cut as badly as a question in kana: its other spelling serves.
+  if (morphemes.every((m) => /^[\p{Script=Hiragana}ー]+$/u.test(m.surface))) return undefined;
+  const reading = morphemes.map((m) => m.reading).join('');
+  if ([...reading].length > maxWordLength) return undefined;
+  const terms = morphemes
+    .filter((m) => isContentNoun(m) || isContentVerb(m))
+    .map((m) => ({ text: m.base.toLowerCase(), weak: isContentVerb(m) }));
+  if (terms.length === 0) return undefined;
+  return { reading, word: { text: morphemes.map((m) => m.surface).join(''), terms } };
+}
+
+/**
+ * Words that shape a sentence rather than name its topic, as written in kana: particles,
+ * endings, light verbs, question words and adverbs. A general list for Japanese, not the corpus's.
+ */
+const FUNCTION_WORDS = [
+  // Particles, which attach to the word before them.
+  ...['は', 'が', 'を', 'に', 'で', 'と', 'も', 'の', 'へ', 'や', 'か', 'よ', 'ね', 'な', 'わ', 'さ', 'ぞ'],
+  ...['って', 'から', 'まで', 'より', 'けど', 'けれど', 'けれども', 'のに', 'ので', 'だけ', 'しか', 'ほど'],
+  ...['くらい', 'ぐらい', 'など', 'とか', 'ながら', 'たり', 'ば', 'でも', 'には', 'では', 'とは', 'への'],
+  // Endings and auxiliaries.
+  ...['です', 'でした', 'でしょう', 'でしょ', 'ます', 'ました', 'ません', 'ませんか', 'だ', 'だった', 'だろう'],
+  ...['ない', 'なかった', 'なく', 'たい', 'たかった', 'た', 'て', 'てる', 'ている', 'ていた', 'てた', 'てん'],
+  ...['ちゃう', 'ちゃった', 'られ', 'られる', 'れる', 'れ', 'せる', 'させ', 'ん', 'んだ', 'んです', 'っけ'],
+  ...['かな', 'かね', 'かしら', 'っしょ', 'のか', 'ですか', 'ますか', 'ください', 'くださ', 'ほしい', 'そう'],
+  // Light verbs and their forms.
+  ...['する', 'し', 'して', 'した', 'しよう', 'します', 'しない', 'される', 'させる', 'できる', 'でき'],
+  ...['できた', 'ある', 'あり', 'あります', 'あった', 'あって', 'いる', 'いた', 'いて', 'います', 'おる'],
+  ...['おり', 'おります', 'なる', 'なり', 'なった', 'なって', 'なっ', 'やる', 'やっ', 'やって', 'やった'],
+  ...['くる', 'きた', 'きて', 'くれ', 'くれる', 'くれた', 'もらう', 'もらえ', 'もらっ', 'いく', 'いける'],
+  ...['いっ', 'みる', 'みた', 'いう', 'いって', 'ござい', 'ございます', 'いただ', 'いただけ', 'おしえ'],
+  ...['おしえて', 'おねがい', 'きい', 'きいた', 'きく', 'しって', 'しり', 'しりたい', 'おもう', 'おもっ'],
+  // Question words.
+  ...['なに', 'なん', 'なんで', 'なぜ', 'どう', 'どうして', 'どこ', 'どれ', 'どの', 'どんな', 'どういう'],
+  ...['どのような', 'どのよう', 'どのくらい', 'どれくらい', 'どれぐらい', 'いつ', 'いくら', 'いくつ'],
+  ...['だれ', 'どなた', 'どちら', 'どっち', 'なんにん', 'なんかい', 'なんねん', 'なんがつ', 'なんにち'],
+  ...['なんさい', 'なんばい', 'なんけん', 'なんえん', 'なんぱーせんと'],
+  // Nouns and adverbs that carry no topic.
+  ...['こと', 'もの', 'ところ', 'とこ', 'とき', 'ため', 'よう', 'ほう', 'まま', 'ほんと', 'ほんとう', 'それ'],
+  ...['これ', 'あれ', 'この', 'その', 'あの', 'ここ', 'そこ', 'いま', 'もう', 'まだ', 'また', 'ちょっと'],
+  ...['すこし', 'よく', 'とても', 'ぜんぶ', 'みんな', 'もっと', 'なにか', 'なんか', 'つもり', 'はず', 'わけ'],
+  ...['やつ', 'それぞれ', 'いろいろ', 'いろんな', 'ちゃんと', 'もともと', 'けっこう', 'ずっと', 'すぐ', 'まず'],
+  ...['さらに', 'やっぱり', 'やはり', 'たぶん', 'きっと', 'ほとんど', 'だいたい', 'ぜひ', 'じつは', 'とくに'],
+  ...['まじ', 'まじで', 'ぶっちゃけ', 'ほんとに', 'いったい', 'いっぱい', 'ほか', 'ほかに', 'いろん', 'なんとか'],
+  ...['どうにか', 'だれか', 'どこか', 'いつか', 'みたい', 'らしい', 'ってこと', 'という', 'ども', 'どうも'],
+  // Days and times said in everyday kana.
+  ...['あした', 'あす', 'きょう', 'きのう', 'あさって', 'おととい', 'ことし', 'こんど', 'さいきん', 'いつも'],
+].map(toKatakana);
+const functionWords = new Set(FUNCTION_WORDS);
+
+/** Whether a word typed in hiragana only shapes a sentence (なに, けっこう, いま): no topic of its own. */
+export function isFunctionWord(hiragana: string): boolean {
+  return /^[\p{Script=Hiragana}ー]+$/u.test(hiragana) && functionWords.has(toKatakana(hiragana));
+}
+const maxFunctionLength = Math.max(...FUNCTION_WORDS.map((w) => w.length));
+
+/**
+ * Endings of verbs and adjectives: none follows a noun, so 「あした」 is no 足 followed by た, and
+ * 「なかよく」 no 中 followed by よく.
+ */
+const VERB_ENDINGS = new Set(
+  [
+    ...['た', 'て', 'てる', 'ている', 'ていた', 'てた', 'てん', 'ない', 'なかった', 'なく', 'たい', 'たかった'],
+    ...['ます', 'ました', 'ません', 'ませんか', 'ますか', 'られ', 'られる', 'れる', 'れ', 'せる', 'させ', 'ちゃう'],
+    ...['ちゃった', 'よく'],
+  ].map(toKatakana),
+);
+
+/** Particles that attach to a word before them: a run cannot open with one unless a word precedes it. */
+const ATTACHING = new Set(['ハ', 'ガ', 'ヲ', 'ニ', 'デ', 'ト', 'モ', 'ノ', 'ヘ', 'ヤ', 'カ', 'ッテ', 'シカ', 'ダケ']);
+
+/** One piece of a run: a corpus word, a function word or a stretch of neither. */
+export interface KanaPiece {
+  readonly kind: 'word' | 'function' | 'unknown';
+  /** The piece as typed (hiragana). */
+  readonly text: string;
+  /** Offset in the run. */
+  readonly start: number;
+  /** The corpus words it may be, commonest first, for kind 'word'. */
+  readonly words?: readonly LexiconWord[];
+}
+
+// The cost of each kind of piece: the cut with the least total wins. A word of two kana is weaker
+// evidence than a longer one; a stretch of neither costs more the longer it is, so that a real word
+// of the corpus or a particle is preferred, but a word the corpus lacks (りんご) is not cut into
+// fragments that happen to read as something.
+const WORD_COST = 1;
+const SHORT_WORD_COST = 1.6;
+// On a tie, a particle rather than another word: しみんきょうどうが is 市民・協働・が, not 市民・きょう・動画.
+const FUNCTION_COST = 0.95;
+const UNKNOWN_OPEN_COST = 2;
+const UNKNOWN_CHAR_COST = 0.5;
+/** Between cuts of as many pieces, the one with the longer pieces: しみん・きょうどう・が, not しみん・きょう・どうが. */
+const lengthBonus = (length: number) => 0.01 * Math.min(length, 8) ** 2;
+
+/**
+ * The run cut into pieces with the least cost. `followsWord`: the run comes right after a word
+ * (kanji or katakana), so it may open with a particle.
+ */
+export function segmentKana(run: string, lexicon: KanaLexicon, followsWord = false): KanaPiece[] {
+  const reading = toKatakana(run);
+  const n = reading.length;
+  const cost = new Float64Array(n + 1).fill(Infinity);
+  const back: (KanaPiece | undefined)[] = new Array<KanaPiece | undefined>(n + 1);
+  cost[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const here = cost[i] ?? Infinity;
+    if (here === Infinity) continue;
+    const relax = (end: number, total: number, piece: KanaPiece) => {
+      if (total < (cost[end] ?? Infinity)) {
+        cost[end] = total;
+        back[end] = piece;
+      }
+    };
+    for (let end = i + 1; end <= Math.min(n, i + Math.max(maxWordLength, maxFunctionLength)); end++) {
+      const sound = reading.slice(i, end);
+      const text = run.slice(i, end);
+      const afterNoun = back[i]?.kind === 'word' && back[i]?.words?.[0]?.terms.at(-1)?.weak === false;
+      if (
+        functionWords.has(sound) &&
+        !(i === 0 && !followsWord && ATTACHING.has(sound)) &&
+        !(afterNoun && VERB_ENDINGS.has(sound))
+      ) {
+        relax(end, here + FUNCTION_COST - lengthBonus(end - i), { kind: 'function', text, start: i });
+      }
+      const words = end - i >= 2 ? lexicon.get(sound) : undefined;
+      if (words) {
+        const cost = (end - i >= 3 ? WORD_COST : SHORT_WORD_COST) - lengthBonus(end - i);
+        relax(end, here + cost, { kind: 'word', text, start: i, words });
+      }
+    }
+    // A stretch of neither: opened here, or continued from one that ends here.
+    const previous = back[i];
+    const continues = previous?.kind === 'unknown';
+    const extended = continues
+      ? { kind: 'unknown' as const, text: previous.text + run.slice(i, i + 1), start: previous.start }
+      : { kind: 'unknown' as const, text: run.slice(i, i + 1), start: i };
+    relax(i + 1, here + UNKNOWN_CHAR_COST + (continues ? 0 : UNKNOWN_OPEN_COST), extended);
+  }
+  const pieces: KanaPiece[] = [];
+  for (let end = n; end > 0;) {
+    const piece = back[end];
+    if (!piece) break;
+    pieces.unshift(piece);
+    end = piece.start;
+  }
+  return pieces.flatMap((p) => (p.kind === 'unknown' ? particlesApart(p) : [p]));
+}
+
+/** Particles that end a noun phrase: a stretch of neither is cut at one (りんごはえらべる). */
+const PHRASE_PARTICLES = new Set(['は', 'が', 'を', 'に', 'で', 'の', 'も', 'と', 'へ', 'や', 'か']);
+
+/**
+ * A stretch the corpus has no word for, cut at the particles inside it: at one that ends it when
+ * two kana or more stay before it, at one within it when three or more stay on each side (fewer
+ * are more likely part of the word: なかの, はなび).
+ */
+function particlesApart(piece: KanaPiece): KanaPiece[] {
+  const { text, start } = piece;
+  for (let i = 3; i + 3 < text.length; i++) {
+    if (PHRASE_PARTICLES.has(text.charAt(i))) {
+      return [
+        { kind: 'unknown', text: text.slice(0, i), start },
+        { kind: 'function', text: text.charAt(i), start: start + i },
+        ...particlesApart({ kind: 'unknown', text: text.slice(i + 1), start: start + i + 1 }),
+      ];
+    }
+  }
+  if (text.length >= 3 && PHRASE_PARTICLES.has(text.charAt(text.length - 1))) {
+    return [
+      { kind: 'unknown', text: text.slice(0, -1), start },
+      { kind: 'function', text: text.slice(-1), start: start + text.length - 1 },
+    ];
+  }
+  return [piece];
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { segmentKana, type KanaLexicon } from '../../src/analyze/kana-words.js';
+
+const word = (text: string, weak = false) => ({ text, terms: [{ text, weak }] });
+const lexicon: KanaLexicon = new Map([
+  ['シミン', [word('市民')]],
+  ['キョウドウ', [word('きょうどう')]],
+  ['キョウ', [word('きょう')]],
+  ['ドウガ', [word('動画')]],
+  ['ヒツヨウ', [word('必要')]],
+  ['アシ', [word('足')]],
+  ['シカ', [word('鹿')]],
+  ['ハタケ', [word('畑')]],
+  ['メザシ', [word('目指す', true)]],
+]);
+
+/** The pieces as staff would read them: [word], plain function words, <neither>. */
+const cut = (run: string) =>
+  segmentKana(run, lexicon)
+    .map((p) => (p.kind === 'word' ? `[${p.text}]` : p.kind === 'unknown' ? `<${p.text}>` : p.text))
+    .join(' ');
+
+describe('segmentKana', () => {
+  it('cuts a sentence typed in hiragana into the corpus words, particles and endings', () => {
+    expect(cut('しみんきょうどうがひつよう')).toBe('[しみん] [きょうどう] が [ひつよう]');
+    expect(cut('めざしてたの')).toBe('[めざし] てた の');
+  });
+
+  it('keeps a word the corpus lacks whole, cut at the particles around it', () => {
+    expect(cut('りんごはえらべる')).toBe('<りんご> は <えらべる>');
+  });
+
+  it('never reads a noun followed by a verb ending (あした is no 足 + た)', () => {
+    expect(cut('あした')).toBe('あした');
+    expect(cut('あしが')).toBe('[あし] が');
+  });
+
+  it('does not open a sentence with a particle (しか is 鹿 there, not the particle)', () => {
+    expect(cut('しかがはたけを')).toBe('[しか] が [はたけ] を');
+  });
+});
