@@ -8,7 +8,8 @@
  *      corpus keeps answering, and the notice goes once the file is fixed;
  *   d. a citizen's unanswered question (a signed webhook) appears in the staff panel's report
  *      after logging in, and in `npm run report`; the staff's own preview questions do not.
- * Screenshots: test-artifacts/staff-a.png, staff-c.png, staff-d.png.
+ *   e. no English sentence on the preview, its staff panel, the login and report pages.
+ * Screenshots: test-artifacts/staff-a.png, staff-c.png, staff-d.png, rich-menu.png (the menu's image).
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -276,9 +277,42 @@ describe.skipIf(skipBrowser)('the staff loop in chromium: edit, preview, publish
     });
     expect(printed.stdout).toContain(unansweredQuestion);
 
+    // Still logged in: the report page too, before logging out.
+    await page.goto(`${bot.url}/admin/report`);
+    await page.locator('body[data-state="ready"]').waitFor();
+    expect(englishSentences(await page.locator('body').innerText()), '/admin/report').toEqual([]);
+    await open();
+
     await reportCard().locator('button.staff-logout').click();
     await expect.poll(() => reportCard().getAttribute('data-state')).toBe('login');
     expect(problems).toEqual([]);
     timings.d = performance.now() - started;
   });
+
+  it('e. speaks Japanese to staff: no English sentence on the preview, its staff panel or the login page; the rich menu shows its words', async () => {
+    await open();
+    expect(englishSentences(await page.locator('body').innerText()), '/preview').toEqual([]);
+    await page.goto(`${bot.url}/admin/login`);
+    await page.locator('input[name="token"]').waitFor();
+    expect(englishSentences(await page.locator('body').innerText()), '/admin/login').toEqual([]);
+    // The image citizens tap, as LINE shows it (corpus/rich-menu.png, made by npm run rich-menu:image).
+    const png = await readFile(path.join(root, 'corpus/rich-menu.png'));
+    await page.setViewportSize({ width: 1250, height: 843 });
+    // A blank page: the bot's pages allow no data: images (their CSP).
+    await page.goto('about:blank');
+    await page.setContent(
+      `<body style="margin:0"><img alt="" style="width:1250px" src="data:image/png;base64,${png.toString('base64')}"></body>`,
+    );
+    await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
+    expect(await page.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2500);
+    await screenshot('rich-menu.png');
+  });
 });
+
+/**
+ * Runs of three or more Latin words: an English sentence a staff member would have to read.
+ * Names staff type or see as such (ADMIN_TOKEN, CSV, LINE, a file name) stand alone and pass.
+ */
+function englishSentences(text: string): string[] {
+  return text.match(/\b[A-Za-z][A-Za-z'’]+(?:[ ,]+[A-Za-z][A-Za-z'’]+){2,}/gu) ?? [];
+}

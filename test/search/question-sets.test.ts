@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { askResult } from '../../src/bot/ask-result.js';
 import type { Engine } from '../../src/bot/engine.js';
 import { parseEvalQuestions, scoreOne, summarize, type EvalQuestion } from '../../src/cli/eval-score.js';
+import { checkLabelFit } from '../../src/render/label-fit.js';
 import { bundledEngine } from '../support/bot-server.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -26,6 +27,15 @@ describe('quality on question sets', () => {
     const { scores, failed } = misses(readQuestions(path.join(root, '../shared/eval/dev-questions.jsonl')));
     expect(scores.accuracyAt1, failed.join('\n')).toBeGreaterThanOrEqual(0.95);
     expect(scores.abstention, failed.join('\n')).toBe(1);
+  });
+
+  it('shows every button and quick-reply label whole in the replies to the development and citizen questions', () => {
+    const questions = [
+      ...readQuestions(path.join(root, '../shared/eval/dev-questions.jsonl')),
+      ...readQuestions(path.join(root, 'test/eval/citizen-questions.jsonl')),
+    ];
+    const cut = questions.flatMap((q) => checkLabelFit([...engine.reply(q.q).messages]).map((p) => `${q.q}: ${p}`));
+    expect(cut).toEqual([]);
   });
 
   it('ranks the right entry first for most of our own citizen questions, and abstains on out-of-scope ones', () => {
