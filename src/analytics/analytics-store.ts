@@ -196,6 +196,47 @@ export function reportDay(at: Date): string {
 }
 
 /** The `days` report days ending with the day of `until`, oldest first. */
+/** A day's question counts as a store's query returns them (SQL column names). */
+export interface DayQuestionCounts {
+  readonly day: string;
+  readonly questions: number;
+  readonly answered: number;
+  readonly partial: number;
+  readonly unanswered: number;
+  readonly small_talk: number;
+}
+
+/** A day's votes as a store's query returns them. */
+export interface DayVoteCounts {
+  readonly day: string;
+  readonly up: number;
+  readonly down: number;
+}
+
+/** Every day of `days`, with the counts the stores' queries found for it (zero for a quiet day). */
+export function dailyVolumeOf(
+  days: readonly string[],
+  questionRows: readonly DayQuestionCounts[],
+  voteRows: readonly DayVoteCounts[],
+): DailyVolume[] {
+  const questions = new Map(questionRows.map((r) => [r.day, r]));
+  const votes = new Map(voteRows.map((r) => [r.day, r]));
+  return days.map((day) => {
+    const q = questions.get(day);
+    const v = votes.get(day);
+    return {
+      day,
+      questions: q?.questions ?? 0,
+      answered: q?.answered ?? 0,
+      partial: q?.partial ?? 0,
+      unanswered: q?.unanswered ?? 0,
+      smallTalk: q?.small_talk ?? 0,
+      feedbackUp: v?.up ?? 0,
+      feedbackDown: v?.down ?? 0,
+    };
+  });
+}
+
 export function reportDays(days: number, until: Date): string[] {
   const last = Date.parse(`${reportDay(until)}T00:00:00Z`);
   const out: string[] = [];

@@ -14,6 +14,7 @@ import pg from 'pg';
 import type { Logger } from '../logger.js';
 import {
   checkQuery,
+  dailyVolumeOf,
   partialAnswerReason,
   pruneEveryMs,
   questionKey,
@@ -24,7 +25,8 @@ import {
   type AnalyticsRecord,
   type AnalyticsStore,
   type AnalyticsStoreStatus,
-  type DailyVolume,
+  type DayQuestionCounts,
+  type DayVoteCounts,
   type FeedbackRecord,
 } from './analytics-store.js';
 import { migratePostgres, postgresSchemaVersion } from './postgres-migrations.js';
@@ -364,32 +366,10 @@ export function createPostgresAnalyticsStore(options: PostgresStoreOptions): Ana
       const first = dayList[0] as string;
       const last = dayList[dayList.length - 1] as string;
       const [questionRows, feedbackRows] = await Promise.all([
-        pool.query<{
-          day: string;
-          questions: number;
-          answered: number;
-          partial: number;
-          unanswered: number;
-          small_talk: number;
-        }>(selectDayQuestions, [first, last, smallTalkReasons, partialAnswerReason]),
-        pool.query<{ day: string; up: number; down: number }>(selectDayFeedback, [first, last]),
+        pool.query<DayQuestionCounts>(selectDayQuestions, [first, last, smallTalkReasons, partialAnswerReason]),
+        pool.query<DayVoteCounts>(selectDayFeedback, [first, last]),
       ]);
-      const questions = new Map(questionRows.rows.map((r) => [r.day, r]));
-      const feedback = new Map(feedbackRows.rows.map((r) => [r.day, r]));
-      return dayList.map((day): DailyVolume => {
-        const q = questions.get(day);
-        const f = feedback.get(day);
-        return {
-          day,
-          questions: q?.questions ?? 0,
-          answered: q?.answered ?? 0,
-          partial: q?.partial ?? 0,
-          unanswered: q?.unanswered ?? 0,
-          smallTalk: q?.small_talk ?? 0,
-          feedbackUp: f?.up ?? 0,
-          feedbackDown: f?.down ?? 0,
-        };
-      });
+      return dailyVolumeOf(dayList, questionRows.rows, feedbackRows.rows);
     },
     async topEntries({ since, limit }) {
       checkQuery.limit(limit);

@@ -14,6 +14,7 @@ import { createRecordQueue } from './record-queue.js';
 import {
   pruneEveryMs,
   checkQuery,
+  dailyVolumeOf,
   partialAnswerReason,
   questionKey,
   reportDay,
@@ -22,7 +23,8 @@ import {
   storedQuestion,
   type AnalyticsRecord,
   type AnalyticsStore,
-  type DailyVolume,
+  type DayQuestionCounts,
+  type DayVoteCounts,
   type FeedbackRecord,
   type QuestionRecord,
 } from './analytics-store.js';
@@ -135,19 +137,6 @@ interface FeedbackRow {
   down: number;
   last_down_at: number;
 }
-interface DayQuestionsRow {
-  day: string;
-  questions: number;
-  answered: number;
-  partial: number;
-  unanswered: number;
-  small_talk: number;
-}
-interface DayFeedbackRow {
-  day: string;
-  up: number;
-  down: number;
-}
 interface HitsRow {
   entry_id: string;
   hits: number;
@@ -228,13 +217,13 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
     HAVING down > 0
     ORDER BY down DESC, up ASC, entry_id
     LIMIT ?`);
-  const selectDayQuestions = db.prepare<[string, string], DayQuestionsRow>(`
+  const selectDayQuestions = db.prepare<[string, string], DayQuestionCounts>(`
     SELECT day, COUNT(*) AS questions, SUM(answered) AS answered, SUM(${IS_PARTIAL}) AS partial,
            SUM(${IS_UNANSWERED}) AS unanswered, SUM(${IS_SMALL_TALK}) AS small_talk
     FROM questions
     WHERE day BETWEEN ? AND ?
     GROUP BY day`);
-  const selectDayFeedback = db.prepare<[string, string], DayFeedbackRow>(`
+  const selectDayFeedback = db.prepare<[string, string], DayVoteCounts>(`
     SELECT day, SUM(vote = 'up') AS up, SUM(vote = 'down') AS down
     FROM feedback
     WHERE day BETWEEN ? AND ?
@@ -361,22 +350,7 @@ export function openSqliteAnalyticsStore(file: string, options: SqliteStoreOptio
       const dayList = reportDays(days, until ?? new Date());
       const first = dayList[0] as string;
       const last = dayList[dayList.length - 1] as string;
-      const questions = new Map(selectDayQuestions.all(first, last).map((r) => [r.day, r]));
-      const feedback = new Map(selectDayFeedback.all(first, last).map((r) => [r.day, r]));
-      return dayList.map((day): DailyVolume => {
-        const q = questions.get(day);
-        const f = feedback.get(day);
-        return {
-          day,
-          questions: q?.questions ?? 0,
-          answered: q?.answered ?? 0,
-          partial: q?.partial ?? 0,
-          unanswered: q?.unanswered ?? 0,
-          smallTalk: q?.small_talk ?? 0,
-          feedbackUp: f?.up ?? 0,
-          feedbackDown: f?.down ?? 0,
-        };
-      });
+      return dailyVolumeOf(dayList, selectDayQuestions.all(first, last), selectDayFeedback.all(first, last));
     },
     async topEntries({ since, limit }) {
       await queue.flush();
