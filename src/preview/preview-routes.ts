@@ -11,6 +11,7 @@ import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 import type { Logger } from '../logger.js';
+import { setStaffPageHeaders, staffPageContentSecurityPolicy } from '../server/staff-page-headers.js';
 
 export interface PreviewDeps {
   readonly logger: Logger;
@@ -25,24 +26,10 @@ export const defaultPublicDir = fileURLToPath(new URL('./public/', import.meta.u
  * Scripts and styles only from this server, never inline; images may come from https because
  * Flex images are https URLs on other hosts, and LINE shows them to the citizen.
  */
-export const previewContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https: data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const previewContentSecurityPolicy = staffPageContentSecurityPolicy("'self' https: data:");
 
 function setPreviewHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', previewContentSecurityPolicy);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  // Staff should always see the page of the running version, not a cached older one.
-  res.setHeader('Cache-Control', 'no-cache');
+  setStaffPageHeaders(res, previewContentSecurityPolicy);
 }
 
 /**

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Response, type Router } from 'express';
 import type { Logger } from '../logger.js';
+import { setStaffPageHeaders, staffPageContentSecurityPolicy } from '../server/staff-page-headers.js';
 
 export interface ReportPageDeps {
   readonly logger: Logger;
@@ -36,27 +37,13 @@ export const chartLibraryAsset = 'chart.umd.js';
 
 /**
  * Everything from this server, no inline script or style, no eval: Chart.js draws on a canvas
- * and needs none of them. The page makes no request to another host.
+ * and needs none of them. The page makes no request to another host; data: images are its empty
+ * icon (no request for /favicon.ico).
  */
-export const reportPageContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  // data: for the page's empty icon (no request for /favicon.ico).
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const reportPageContentSecurityPolicy = staffPageContentSecurityPolicy("'self' data:");
 
 function setPageHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', reportPageContentSecurityPolicy);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  // Staff should always get the files of the running version.
-  res.setHeader('Cache-Control', 'no-cache');
+  setStaffPageHeaders(res, reportPageContentSecurityPolicy);
 }
 
 export interface ReportPage {
