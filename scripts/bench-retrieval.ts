@@ -105,6 +105,9 @@ function table(header: string[], rows: string[][]): string {
     .join('\n');
 }
 
+/** Sets never tuned on (their names say held-out): scored, never listed question by question. */
+const isHeldOut = (name: string) => name.includes('held-out');
+
 const qualityRows: string[][] = [];
 const confidentWrong: string[] = [];
 for (const set of sets) {
@@ -121,9 +124,12 @@ for (const set of sets) {
   // Answered, and with the wrong entry (or when it should have declined): worse than no answer.
   const answered = outcomes.filter((o) => o.result.answered);
   const wrong = answered.filter((o) => o.rank !== 1);
+  // A set kept aside is only counted: listing its questions would invite tuning on them.
+  const shown = isHeldOut(set.name) ? [] : wrong;
   confidentWrong.push(
-    `${set.name}: ${wrong.length} of ${answered.length} answered (${pct(wrong.length / Math.max(1, answered.length))})`,
-    ...wrong.map(
+    `${set.name}: ${wrong.length} of ${answered.length} answered (${pct(wrong.length / Math.max(1, answered.length))})` +
+      (shown.length < wrong.length ? ' (kept aside: questions not listed)' : ''),
+    ...shown.map(
       (o) =>
         `  [${o.question.category ?? '-'}] ${o.question.q.slice(0, 60)} → ${o.result.hits[0]?.id ?? '?'}` +
         (o.question.expect === null ? ' (should decline)' : ''),

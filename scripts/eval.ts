@@ -25,7 +25,10 @@ const outcomes = questions.map((q) => scoreOne(q, askResult(engine, q.q, 3)));
 const s = summarize(outcomes);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-if (values.verbose) {
+// A set kept aside (its name says held-out) is never listed question by question: it would invite tuning on it.
+if (values.verbose && path.basename(values.file).includes('held-out')) {
+  console.log('held-out set: misses are not listed (--verbose ignored)');
+} else if (values.verbose) {
   for (const o of outcomes.filter((x) => !x.passed)) {
     const first = o.result.hits[0];
     console.log(
