@@ -34,6 +34,8 @@ const isContentNoun = (m: Morpheme) => m.pos === '名詞' && !['非自立', '代
 const isContentVerb = (m: Morpheme) => (m.pos === '動詞' || m.pos === '形容詞') && m.posDetail === '自立';
 const readsAsKana = (reading: string | undefined): reading is string =>
   reading !== undefined && /^[\p{Script=Katakana}ー]+$/u.test(reading);
+/** A morpheme's reading; a katakana word the dictionary does not know (ネーミングライツ) reads as written. */
+const readingOf = (m: Morpheme): string | undefined => m.reading ?? (readsAsKana(m.surface) ? m.surface : undefined);
 
 /**
  * The reading and word a morpheme of the corpus adds to the lexicon: nouns, verbs and adjectives
@@ -41,11 +43,12 @@ const readsAsKana = (reading: string | undefined): reading is string =>
  */
 export function lexiconWordOf(m: Morpheme): { reading: string; word: LexiconWord } | undefined {
   const verb = isContentVerb(m);
-  if ((!isContentNoun(m) && !verb) || !readsAsKana(m.reading)) return undefined;
-  const length = [...m.reading].length;
+  const reading = readingOf(m);
+  if ((!isContentNoun(m) && !verb) || !readsAsKana(reading)) return undefined;
+  const length = [...reading].length;
   if (length < 2 || length > maxWordLength) return undefined;
   const text = m.base.toLowerCase();
-  return { reading: m.reading, word: { text, terms: [{ text, weak: verb }] } };
+  return { reading, word: { text, terms: [{ text, weak: verb }] } };
 }
 
 /**
@@ -53,10 +56,10 @@ export function lexiconWordOf(m: Morpheme): { reading: string; word: LexiconWord
  * its nouns, verbs and adjectives: a citizen typing 「しなのてつどう」 means the keyword.
  */
 export function lexiconPhraseOf(morphemes: readonly Morpheme[]): { reading: string; word: LexiconWord } | undefined {
-  if (morphemes.length < 2 || !morphemes.every((m) => readsAsKana(m.reading))) return undefined;
+  if (morphemes.length < 2 || !morphemes.every((m) => readsAsKana(readingOf(m)))) return undefined;
   // A keyword in kana (ふるさとのうぜい) is cut as badly as a question in kana: its other spelling serves.
   if (morphemes.every((m) => /^[\p{Script=Hiragana}ー]+$/u.test(m.surface))) return undefined;
-  const reading = morphemes.map((m) => m.reading).join('');
+  const reading = morphemes.map(readingOf).join('');
   if ([...reading].length > maxWordLength) return undefined;
   const terms = morphemes
     .filter((m) => isContentNoun(m) || isContentVerb(m))

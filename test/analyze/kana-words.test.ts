@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentKana, type KanaLexicon } from '../../src/analyze/kana-words.js';
+import { lexiconWordOf, segmentKana, type KanaLexicon } from '../../src/analyze/kana-words.js';
 
 const word = (text: string, weak = false) => ({ text, terms: [{ text, weak }] });
 const lexicon: KanaLexicon = new Map([
@@ -37,5 +37,12 @@ describe('segmentKana', () => {
 
   it('does not open a sentence with a particle (しか is 鹿 there, not the particle)', () => {
     expect(cut('しかがはたけを')).toBe('[しか] が [はたけ] を');
+  });
+});
+
+describe('lexiconWordOf', () => {
+  it('reads a katakana word the dictionary does not know as it is written', () => {
+    const unknown = { surface: 'ネーミングライツ', start: 0, base: 'ネーミングライツ', reading: undefined };
+    expect(lexiconWordOf({ ...unknown, pos: '名詞', posDetail: '固有名詞' })?.reading).toBe('ネーミングライツ');
   });
 });
