@@ -92,6 +92,7 @@ export function* askInSteps(
     isKnownWord,
     occursInCorpus: (text) => index.text.includes(text),
     kanaLexicon: index.kanaLexicon,
+    soundIndex: index.soundIndex,
   });
   lap?.('terms');
   yield;

@@ -130,8 +130,8 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
 /**
  * Whether the question's topic names a word the corpus never uses, with no synonym it does use
  * (「給食費は無料？」: 給食): no entry can state a fact about it, whichever shares the rest of
- * its words (福祉医療費の窓口無料化 is not about school lunches). Typos (slips) and kana runs
- * are left to the rest of the decision.
+ * its words (福祉医療費の窓口無料化 is not about school lunches). Typos (slips), words heard as
+ * the corpus's (misheard-words.ts) and kana runs are left to the rest of the decision.
  */
 function asksOfUnknownThing(index: SearchIndex, topic: readonly Term[], terms: readonly Term[]): boolean {
   return contentTerms(topic).some(
@@ -139,6 +139,7 @@ function asksOfUnknownThing(index: SearchIndex, topic: readonly Term[], terms: r
       !t.weak &&
       !t.kana &&
       !t.slip &&
+      !t.heardAs &&
       !index.documentFrequency.has(`t:${t.text}`) &&
       !index.text.includes(t.text) &&
       // A synonym the corpus uses may stand for it.

@@ -23,9 +23,10 @@ export interface TermMatch {
   readonly term: Term;
   /**
    * 'text': the word itself (base form); 'reading': bigrams of its sound, for kana words;
+   * 'heard': the corpus word a word it never uses sounds like (term.heardAs, misheard-words.ts);
    * 'synonym': a term of a corpus synonym of the question's phrase (term.synonym says which).
    */
-  readonly via: 'text' | 'approximate' | 'reading' | 'synonym';
+  readonly via: 'text' | 'approximate' | 'reading' | 'heard' | 'synonym';
   /** Share of the term matched: 1 for a word, the share of its bigrams for a reading. */
   readonly share: number;
   /** Fields where it matched. */
@@ -90,6 +91,13 @@ function approximates(term: Term, entryWord: string): boolean {
 export const approximateCredit = 0.8;
 /** How much a slip counts when the entry has a word that sounds the same (訓連 → 訓練). */
 export const slipSoundCredit = 0.9;
+/**
+ * How much a word the corpus never uses counts when the entry has the corpus word it sounds like
+ * (信代 → 信大): almost as the word itself, since a word that no entry uses but one of the
+ * corpus's sounds like is most likely that one, misheard or converted by sound.
+ */
+export const heardCredit = 0.9;
+const heardBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * heardCredit]));
 /** A slip's words one kanji away weigh less than a word that sounds the same: 今活 is 婚活, not 今回. */
 const slipBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * 0.5]));
 
@@ -116,19 +124,41 @@ function queryFor(term: Term): Query {
     ...(prefix ? { prefix: true } : {}),
     ...(fuzzy > 0 ? { fuzzy } : {}),
   };
-  if (!term.bigrams || term.bigrams.length === 0 || term.synonym) return byText;
+  // The corpus words a misheard word sounds like, each searched by the terms the index has for it.
+  const heard = [...new Set((term.heardAs ?? []).flatMap((w) => w.terms.map((t) => t.text)))].map((text): Query => ({
+    queries: [text],
+    fields: [...textFields],
+    boost: heardBoosts,
+  }));
+  if (!term.bigrams || term.bigrams.length === 0 || term.synonym) {
+    return heard.length > 0 ? { combineWith: 'OR', queries: [byText, ...heard] } : byText;
+  }
   const byReading: Query = {
     queries: [term.bigrams.join(' ')],
     fields: [readingField],
-    boost: term.kana || term.slip ? fieldBoosts : homophoneBoosts,
+    boost: term.kana || term.slip || term.heardAs ? fieldBoosts : homophoneBoosts,
   };
-  return { combineWith: 'OR', queries: [byText, byReading] };
+  return { combineWith: 'OR', queries: [byText, byReading, ...heard] };
+}
+
+/** Text fields where the entry has every term of one of the words a misheard word sounds like. */
+function heardFields(term: Term, result: SearchResult): string[] {
+  const fields = new Set<string>();
+  for (const word of term.heardAs ?? []) {
+    const found = word.terms.map((t) =>
+      (result.match[t.text] ?? []).filter((f) => f !== readingField && f !== gramField),
+    );
+    if (found.length > 0 && found.every((f) => f.length > 0)) for (const f of found.flat()) fields.add(f);
+  }
+  return [...fields];
 }
 
 function matchOf(term: Term, result: SearchResult, entryReading: string): TermMatch | undefined {
   const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
   if (textFieldsHit.length > 0)
     return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
+  const heard = heardFields(term, result);
+  if (heard.length > 0) return { term, via: 'heard', share: heardCredit, fields: heard };
   // A slip that sounds like the entry's word is that word, misheard or mistyped by sound (今活 → 婚活).
   if (term.slip && term.reading && term.reading.length >= 3 && entryReading.includes(term.reading)) {
     return { term, via: 'reading', share: slipSoundCredit, fields: [readingField] };

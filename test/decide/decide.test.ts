@@ -83,6 +83,43 @@ describe('typing slips and kana', () => {
     expect(heard.hits[0]?.entry.id).toBe('marriage-support');
   });
 
+  it('answers a word misheard or converted by sound with the corpus word it sounds like, nearly in full', async () => {
+    const bundled = await bundledEngine();
+    const cases = [
+      // A name read kanji by kanji (信代: シンダイ, as 信大).
+      ['信代とセミナーを開いたの？', '信代', 'shinshu-university-seminars'],
+      // Kanji the dictionary cut into pieces (部・曲っ), heard as 部局.
+      ['こもろ情報部曲は作った？', '部曲', 'komoro-information-bureau'],
+      // Kanji written for a katakana word (千田ー: センター).
+      ['ファミリーサポート千田ーはできるの？', '千田ー', 'family-support-center'],
+      // One kanji of the same sound (側 for 川, both ガワ in チクマガワ).
+      ['千曲側ワインバレー特区の取り組み', '千曲側', 'chikuma-river-wine-valley'],
+      // A katakana word with a voicing slip.
+      ['インバウント対応は？', 'インバウント', 'komoro-tourism-bureau'],
+    ] as const;
+    for (const [question, written, entry] of cases) {
+      const { decision } = bundled.ask(question);
+      expect(decision, question).toMatchObject({ kind: 'answer', confidence: 'full' });
+      const best = decision.hits[0] as RankedHit | undefined;
+      expect(best?.entry.id, question).toBe(entry);
+      expect(best?.matches.find((m) => m.term.text === written)?.via, question).toBe('heard');
+    }
+  });
+
+  it('reads hiragana typed without a long vowel as the corpus word (かんこきょく, ねみんぐらいつ)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('かんこきょくはできた？').decision.hits[0]?.entry.id).toBe('komoro-tourism-bureau');
+    expect(bundled.ask('ねみんぐらいつってなに').decision.hits[0]?.entry.id).toBe('naming-rights');
+  });
+
+  it('keeps declining questions whose own words only sound like words of the corpus', async () => {
+    const bundled = await bundledEngine();
+    // 講演会 is a word of its own, not the 後援会 of the report; 信代さん is someone's name.
+    for (const question of ['講演会はいつ？', '信代さんに会いたい', '口座振替の手続きは？']) {
+      expect(bundled.ask(question).decision.kind, question).toBe('abstain');
+    }
+  });
+
   it('finds each word of a kana run that holds several (こそだて + しえん)', async () => {
     const bundled = await bundledEngine();
     const kana = bundled.ask('こそだてのしえんはある？').decision;
