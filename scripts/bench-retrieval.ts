@@ -25,6 +25,7 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-2.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-3.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-4.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
 ];
