@@ -54,6 +54,9 @@ export interface QuestionIntent {
 const ASKED_NOUN =
   /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?(?:とは|って(?:何|なに|なん)|は(?:何|なに|なん)(?:です|だ|[?？]|$))/u;
 
+/** A name the citizen gives what they ask about (「攻める」という柱, ジャムの日っていうの). */
+const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,11}?)」?(?:という|っていう|とかいう)/u;
+
 const CHANGE_QUESTION =
   /増え|減っ|減り|減少|増加|削減|伸び|伸ばし|上がっ|下がっ|変わっ|倍|ふえ[たて]|へっ[たて]|のび[たて]/u;
 const TARGET_QUESTION = /目標|目指|めざ|目的|狙い|ねらい/u;
@@ -251,7 +254,7 @@ export function questionIntent(normalized: string): QuestionIntent {
   const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsu?.[1]) : undefined;
   const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1] ?? counted;
   const nounMatch = ASKED_NOUN.exec(normalized);
-  const askedNoun = nounMatch?.[1] ?? nounMatch?.[2];
+  const askedNoun = nounMatch?.[1] ?? nounMatch?.[2] ?? NAMED_AS.exec(normalized)?.[1];
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
     ...(unit ? { unit } : {}),

@@ -50,6 +50,12 @@ export const colloquialRules: readonly ColloquialRule[] = [
     pattern: new RegExp(String.raw`(?<=[るたいえ])(?:だ[いや]${END}|だ(?=[？?。．！!、,\s]|$))`, 'gu'),
     replacement: 'の',
   },
+  // A noun then だい / だや closing a question (どういう中身だい, いつだい): 〜なの.
+  {
+    name: 'noun-dai',
+    pattern: new RegExp(String.raw`(?<=[\p{Script=Han}\p{Script=Katakana}ー])だ[いや]${END}`, 'gu'),
+    replacement: 'なの',
+  },
   // なんでだい / なんだい / なんだや (なぜ, 何): なんでなの, なんなの.
   {
     name: 'nandai',
@@ -61,7 +67,11 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // 〜っつって (って言って): と言って.
   { name: 'tsutte', pattern: /っつって/gu, replacement: 'と言って' },
   // 〜っつう / 〜っつー / 〜つう (という).
-  { name: 'tsuu', pattern: /っ?つ[うー](?=[のかもやこじ、,？?\s]|$)/gu, replacement: 'という' },
+  {
+    name: 'tsuu',
+    pattern: /っ?つ[うー](?=[のかもやこじ、,？?\s]|$)|っつ[うー](?=[\p{Script=Han}\p{Script=Katakana}])/gu,
+    replacement: 'という',
+  },
   // 〜じゃん (念押し): dropped, the statement stays.
   { name: 'jan', pattern: new RegExp(String.raw`じゃん${END}`, 'gu'), replacement: '' },
   // 〜てんの / 〜でんの / 〜てんだ: 〜ているの.
