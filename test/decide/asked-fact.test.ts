@@ -32,6 +32,9 @@ describe('questionIntent', () => {
     expect(questionIntent('奨学金の申し込み方法は？').kind).toBe('procedure');
     expect(questionIntent('次の防災訓練はいつ？').kind).toBe('future');
     expect(questionIntent('建設費はいくら？').kind).toBe('amount');
+    // A cost kept down is the topic of a question, not a sum it asks for.
+    expect(questionIntent('新しい事業の費用を抑える方針はある？').kind).toBeUndefined();
+    expect(questionIntent('あぐりの湯の入館料を教えてください').kind).toBe('amount');
     expect(questionIntent('融資の金利は何%？').kind).toBe('rate');
     expect(questionIntent('エアコンは何台入ったの？')).toMatchObject({ kind: 'count', unit: '台' });
     expect(questionIntent('市の人口は？')).toMatchObject({ kind: 'count', unit: '人' });
