@@ -166,6 +166,8 @@ const GENERIC_WORDS = new Set([
   '本当に',
   '今',
   '今度',
+  // 「入る予定ですか」 asks whether; when, it asks by いつ (question-intent.ts reads the text).
+  '予定',
   '今回',
   '最近',
   '出来る',
