@@ -21,7 +21,14 @@ import {
   type Span,
 } from './analyze/question-focus.js';
 import { combineQuestions, questionsApart } from './decide/several-questions.js';
-import { countedPhrase, progressFrameSpans, questionIntent, topicPhrase } from './analyze/question-intent.js';
+import { asksWhetherTrue } from './analyze/confirmation.js';
+import {
+  countedPhrase,
+  progressFrameSpans,
+  questionIntent,
+  topicPhrase,
+  type QuestionIntent,
+} from './analyze/question-intent.js';
 import { topicTerms, trackerForTopic, wholeTracker } from './decide/pledge-progress.js';
 import { questionTerms } from './analyze/question-terms.js';
 import { rerankByCoverage } from './decide/rerank.js';
@@ -140,7 +147,10 @@ function* askAbout(
   const asked = terms.filter((t) => !t.background);
   const decisive = contentTerms(asked).length > 0 ? asked : terms;
   const askedText = focus.map((c) => normalized.slice(c.start, c.end)).join(' ');
-  const intent = questionIntent(askedText);
+  // 「〜と聞きましたが、本当でしょうか。いつ頃できますか。」 asks about the topic itself as well.
+  const confirms = focus.some((c) => asksWhetherTrue(normalized.slice(c.start, c.end)));
+  const wanted = questionIntent(askedText);
+  const intent: QuestionIntent = confirms ? { ...wanted, kind: undefined } : wanted;
   // Character bigrams only of what is asked: a long story would add hundreds of them, each a query.
   const grams = characterBigrams(askedText);
   const candidates = yield* searchEntriesInSteps(

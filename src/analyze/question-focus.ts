@@ -51,9 +51,15 @@ const SET_PHRASES = new RegExp(
     'すみません(?:が)?',
     '恐れ入りますが',
     '教えて(?:ください|くださいませ|いただけますか|いただけますでしょうか|もらえますか)',
+    // The frame of asking what was done (具体的には、どのようなことに力を入れて…).
+    '具体的(?:に(?:は)?)?',
+    '力を(?:入れ|いれ|注い|注ぎ)',
   ].join('|'),
   'gu',
 );
+
+/** Where a question word typed in kana may start: not after hiragana, but after a particle. */
+const WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]))';
 
 /** A clause that asks: question words, question endings, wishes and requests. */
 const ASKING = new RegExp(
@@ -81,10 +87,12 @@ const ASKING = new RegExp(
     'なに(?!より|とぞ|かと)',
     'なん[でのだ]',
     'いつ(?!も)',
-    'どこ(?!ろ)',
-    'どう',
-    'どれ',
-    'どの',
+    // Not inside a word typed in kana (ぶどう, ほどの, こどもの): a question word stands after a
+    // particle, a kanji or a katakana word, or at the start.
+    `${WORD_START}どこ(?!ろ)`,
+    `${WORD_START}どう`,
+    `${WORD_START}どれ`,
+    `${WORD_START}どの`,
     'どんな',
     'いくら',
     'いくつ',
@@ -98,14 +106,14 @@ const ASKING = new RegExp(
 
 /** A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. */
 const RAISING =
-  /と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|いう話)|って(?:言って|いって|聞いた)|というお話|との(?:お)?話|と記憶|と覚えて|について|に関して|に関する|の件|のこと|の話/u;
+  /と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か|いう話)|って(?:言って|いって|聞いた)|というお話|との(?:お)?話|と記憶|と覚えて|について|に関して|に関する|の件|のこと|の話/u;
 
 /**
  * Within a clause that raises a topic by hearsay, where the report of it ends: what follows
  * (と聞きましたが, と耳にして懐かしく思ったのですが) says how the citizen came to know it.
  */
 const HEARSAY =
-  /と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って)|って(?:言って|いって|聞いた)/u;
+  /と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)/u;
 
 /**
  * Before the report of a topic, when and from whom the citizen heard it (先日、知人から / テレビで):

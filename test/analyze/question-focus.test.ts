@@ -48,6 +48,17 @@ describe('questionClauses', () => {
     expect(focusText(felt)).toBe('「ジャムの日」がある|どなたと一緒にやっているのでしょうか。');
   });
 
+  it('reads what the mayor is said to have said (〜とおっしゃっていますが) as the topic asked', () => {
+    const text = '市長さんは将来のために種をまいてきたとおっしゃっていますが、具体的にはどのようなことでしょうか。';
+    expect(focusText(text)).toBe('市長さんは将来のために種をまいてきた|具体的にはどのようなことでしょうか。');
+  });
+
+  it('does not take a kana word holding a question word (ぶどう, ほどの) for a question', () => {
+    expect(roles('主人と二人、長年ぶどうを作ってまいりました。')[0]?.[1]).toBe('background');
+    expect(roles('十人ほどの小さな会社です。')[0]?.[1]).toBe('background');
+    expect(roles('ぶどうはどうなりましたか')[0]?.[1]).toBe('asked');
+  });
+
   it('takes every clause but greetings as asked when none asks (a bare topic)', () => {
     expect(focusText('こんにちは。ふるさと納税 実績')).toBe('ふるさと納税 実績');
   });
