@@ -74,6 +74,9 @@ describe('questionIntent', () => {
   it('names the thing whose kind or content is asked', () => {
     expect(questionIntent('新しい施設にはどんな機能が入るの？').askedNoun).toBe('機能');
     expect(questionIntent('「絆」とは？').askedNoun).toBe('絆');
+    // Voice input leaves a space where a filler was (真の市民協働ってえーとなんなの).
+    expect(questionIntent('真の市民協働って なんなの').askedNoun).toBe('市民協働');
+    expect(questionIntent('「攻める」という柱は何をやるの').askedNoun).toBe('攻める');
     expect(questionIntent('ふるさと納税は増えた？').askedNoun).toBeUndefined();
   });
 });
