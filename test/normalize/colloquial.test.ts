@@ -33,6 +33,8 @@ const cases: Readonly<Record<string, readonly (readonly [string, string])[]>> = 
     ['増えたっつう、本当？', '増えたという、本当？'],
     ['攻めるっつう柱は何', '攻めるという柱は何'],
   ],
+  'jan-remark': [['川があふれそうになったじゃん、対策は？', '川があふれそうになった。対策は？']],
+  'shu-people': [['どういう衆でやっとるの', 'どういう人たちでやっているの']],
   jan: [['ワイナリーバス走ってるじゃん', 'ワイナリーバス走ってる']],
   tenno: [['市役所は何やってんの？', '市役所は何やっているの？']],
   toru: [['観光局は何しとるの', '観光局は何しているの']],
@@ -76,6 +78,7 @@ describe('standardizeColloquial', () => {
       'おねえさんの店',
       'ふつう預金',
       '大事だよ',
+      '公衆トイレと民衆の声',
     ]) {
       expect(standardizeColloquial(text), text).toBe(text);
     }
