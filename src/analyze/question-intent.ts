@@ -32,7 +32,7 @@ export interface QuestionIntent {
   readonly kind?: AskedKind;
   /** For 'detail': the word that names it (運賃, 開館時間...), which the entry must contain. */
   readonly detail?: string;
-  /** For 'count': asked with いくつ, 何本 or 何個, which 「5つ」 answers as well as a counter. */
+  /** For 'count': asked with いくつ or a counter of things (何種類, 何点, 何本), which 「5つ」 answers too. */
   readonly countsAnything?: boolean;
   /**
    * The question asks how far the mayor's pledges got (「公約はどこまで進んだの？」「子育ての公約の
@@ -73,9 +73,39 @@ const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
   [/いくら|何円|なんえん|金額|額/u, '円'],
 ];
 
+/**
+ * Counters read as a whole after 何: those longer than one kanji (何団体, 何時間, 何か国) and the
+ * few that are not kanji. Any other kanji or katakana word after 何 is taken for a counter too
+ * (何組, 何頭, 何市町村, 何ポイント), unless NOT_COUNTER.
+ */
+const COUNTERS =
+  '団体|か所|カ所|ヶ所|箇所|チーム|か国|カ国|ヶ国|世帯|施設|日間|時間|週間|年間|か月|カ月|ヶ月|キロ|km|メートル';
+
+/**
+ * What follows 何 when it asks no count: a date or a time (何年, 何月, 何日, 何時, 何曜), an age
+ * (何歳), which one of a kind (何色, 何語, 何県, 何線…), another word (何故, 何処, 何者, 何事, 何卒),
+ * a ratio or an amount, which have kinds of their own (何倍, 何割, 何円), and the numerals that stand
+ * before a counter (何十年, 何万人).
+ */
+const NOT_COUNTER =
+  '年|月|日|時|曜|歳|才|故|処|者|事|物|色|語|県|党|科|線|系|型|式|流|派|屋|用|様|卒|気|方|等|奴|倍|割|円|十|百|千|万|億';
+
+/**
+ * A count asked with a counter: 何 (or なん) and the numerals after it, then the counter (captured).
+ * Not 何人も or 何回か, which say "many" and "some", nor an ordinal (何番目, 何回目), which the
+ * report writes in words of its own (4つ目の柱, 佐久管内で初めて).
+ */
+const COUNT_ASKED = `(?:何|なん)(?:十|百|千|万|億)*(${COUNTERS}|(?!${NOT_COUNTER})\\p{Script=Han}|[\\p{Script=Katakana}ー]+(?![\\p{Script=Katakana}ー]))(?!も|か(?!な|[?？。]|$)|目)`;
+
+const COUNTED = new RegExp(COUNT_ASKED, 'u');
+
+/** Counters of things, whose count 「6つ」 answers as well (何種類, 何点, 何項目, 何本, 何個). */
+const THINGS_COUNTED = /(?:何|なん)(?:種|点|項|本|個|つ)/u;
+
 const FIGURE_QUESTION = new RegExp(
   [
-    '何(?:人|件|倍|円|%|パーセント|割|時間|区|団体|回|名|万|億|か所|カ所|ヶ所|箇所|校|社|%)',
+    COUNT_ASKED,
+    '何(?:倍|円|%|パーセント|割|万|億)',
     'なん(?:にん|けん|ばい|えん|ぱーせんと|わり|じかん)',
     'いくら',
     'いくつ',
@@ -113,11 +143,6 @@ const FIGURE_QUESTION = new RegExp(
   'u',
 );
 
-/** Counters of things a citizen may ask to count: 何台, 何団体, 何か国... */
-const COUNTERS =
-  '人|名|件|区|団体|台|回|校|社|か所|カ所|ヶ所|箇所|部|本|個|軒|店|チーム|か国|カ国|ヶ国|戸|世帯|施設|日間|時間|分|キロ|km|メートル';
-
-const COUNTED = new RegExp(`(?:何|なん)(${COUNTERS})`, 'u');
 /** The thing counted by いくつ: 「いくつの地区」, else 「団体がいくつ」 (answered by 10地区, 8団体 or 5つ). */
 const COUNTED_AFTER_IKUTSU = /いくつの([\p{Script=Han}]{1,2})/u;
 const COUNTED_BEFORE_IKUTSU = /([\p{Script=Han}]{1,2})(?:は|が|って|も)?いくつ/u;
@@ -160,13 +185,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   ['free', /無料(?:で|なの|です|か|に|って)|有料|タダ(?:で|なの|です|か|に)/u],
   ['rate', /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率/u],
-  [
-    'count',
-    new RegExp(
-      `(?:何|なん)(?:${COUNTERS})|いくつ(?!か)|人口|人数|何人|件数|台数|回数|参加者数|応募者数|利用者数|会員数`,
-      'u',
-    ),
-  ],
+  ['count', new RegExp(`${COUNT_ASKED}|いくつ(?!か)|人口|人数|件数|台数|回数|参加者数|応募者数|利用者数|会員数`, 'u')],
   [
     'date',
     new RegExp(
@@ -261,7 +280,7 @@ export function questionIntent(normalized: string): QuestionIntent {
     ...(unit ? { unit } : {}),
     ...(kind ? { kind } : {}),
     ...(detail ? { detail } : {}),
-    ...(kind === 'count' && (ikutsu !== null || /何[本個つ]/u.test(normalized)) ? { countsAnything: true } : {}),
+    ...(kind === 'count' && (ikutsu !== null || THINGS_COUNTED.test(normalized)) ? { countsAnything: true } : {}),
     ...(asksProgress(normalized) ? { asksProgress: true } : {}),
     ...(CHANGE_QUESTION.test(normalized) ? { asksForChange: true } : {}),
     ...(TARGET_QUESTION.test(normalized) ? { asksForTarget: true } : {}),
@@ -278,8 +297,10 @@ export function unitAnswers(figureUnit: string, unit: string): boolean {
  * Where a question asks for a number: 何 with a counter, いくら, いくつ, 何%, or a word that names
  * a number (人数, 割合, 金額...).
  */
-const NUMBER_ASKED =
-  /(?:何|なん)(?:人|名|件|倍|円|%|パーセント|ぱーせんと|割|時間|区|団体|回|万|億|か所|カ所|ヶ所|箇所|校|社|台|本|個|つ|か国|カ国|ヶ国|世帯|戸|軒|店|施設)|いくら|いくつ|人数|件数|金額|割合|比率|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい)/u;
+const NUMBER_ASKED = new RegExp(
+  `${COUNT_ASKED}|(?:何|なん)(?:倍|円|%|パーセント|ぱーせんと|割|万|億|つ)|いくら|いくつ|人数|件数|金額|割合|比率|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい)`,
+  'u',
+);
 
 /**
  * The phrase whose number a question asks (「県外に住んでいる人は何人？」: 県外に住んでいる人):

@@ -64,6 +64,39 @@ describe('questionIntent', () => {
     expect(questionIntent('次の開催予定は？').kind).toBe('future');
   });
 
+  it('takes any counter after 何 for a count in that unit (何組, 何頭, 何市町村, 何ポイント)', () => {
+    expect(questionIntent('親子で何組来たの？')).toMatchObject({ kind: 'count', unit: '組' });
+    expect(questionIntent('鹿は何頭とれた？')).toMatchObject({ kind: 'count', unit: '頭' });
+    expect(questionIntent('協議会は何市町村で作ってる？')).toMatchObject({ kind: 'count', unit: '市' });
+    expect(questionIntent('マイレージは何ポイントでもらえる？')).toMatchObject({ kind: 'count', unit: 'ポイント' });
+    expect(questionIntent('特産品は何品ある？')).toMatchObject({ kind: 'count', unit: '品' });
+    expect(questionIntent('ふるさと市民は何万人になった？')).toMatchObject({ kind: 'count', unit: '人' });
+    // 「6つ」 answers a count of kinds or points as well as the counter does.
+    expect(questionIntent('施設の機能は何種類？')).toMatchObject({ kind: 'count', countsAnything: true });
+  });
+
+  it('keeps the words after 何 that ask no count out of counts', () => {
+    for (const date of ['何年に始まったの？', '何月にあるの？', '何日に決まった？', '何曜日にやってる？']) {
+      expect(questionIntent(date).kind, date).toBe('date');
+    }
+    expect(questionIntent('何時に開くの？').kind).toBe('detail');
+    expect(questionIntent('市長は何歳？').kind).toBe('age');
+    for (const other of [
+      '何か変わった？',
+      '何もしてないの？',
+      '何で始めたの？',
+      '何と言う名前？',
+      '何故やめたの？',
+      '何処にできる？',
+    ]) {
+      expect(questionIntent(other).kind, other).not.toBe('count');
+    }
+    // Many (何人も), some (何回か) and an ordinal (何番目) are no question of how many.
+    expect(questionIntent('何人もの市民が協力してくれた').kind).toBeUndefined();
+    expect(questionIntent('何回か相談したことがある').kind).toBeUndefined();
+    expect(questionIntent('商工業の柱は何番目？').kind).toBeUndefined();
+  });
+
   it('tells a question on a change (増えた？) and one on an aim (目標は？)', () => {
     expect(questionIntent('ふるさと納税はどのくらい増えた？')).toMatchObject({ asksForChange: true });
     expect(questionIntent('ざんぎょうへった？')).toMatchObject({ asksForChange: true });
@@ -138,6 +171,14 @@ describe('statesAskedFact', () => {
     const target = { ...members, keywords: ['関係人口', '仮想市民'], body: '仮想市民10万人を目標にしました。' };
     expect(statesAskedFact(target, questionIntent('人口は何人？'), ['人口'])).toBe(false);
     expect(statesAskedFact(target, questionIntent('仮想市民は何人？'), ['仮想市民'])).toBe(true);
+  });
+
+  it('needs a number in the unit of any counter, and none in an entry without numbers', () => {
+    const courses = entry('子ども講座', '親子で参加する英語合宿や料理教室を開きました。');
+    expect(statesAskedFact(courses, questionIntent('親子は何組参加した？'))).toBe(false);
+    const counted = entry('子ども講座', '親子で参加する英語合宿を開き、30組が参加しました。');
+    expect(statesAskedFact(counted, questionIntent('親子は何組参加した？'))).toBe(true);
+    expect(statesAskedFact(counted, questionIntent('鹿は何頭とれた？'))).toBe(false);
   });
 
   it('accepts any entry for a question that wants no kind in particular', () => {

@@ -171,6 +171,15 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
   });
 });
 
+describe('the kind of fact asked, on the bundled corpus', () => {
+  it('declines a count in any counter (何組) from an entry with no number, offering it as related', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('子どもチャレンジ講座には何組の親子が来たの？');
+    expect(decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'count' });
+    expect(decision.hits[0]?.entry.id).toBe('children-challenge-courses');
+  });
+});
+
 describe('a long polite message', () => {
   it('takes the topic from the clause before a question that names nothing (どのようなものでしょうか)', async () => {
     const bundled = await bundledEngine();
