@@ -31,6 +31,7 @@ import {
 } from './analyze/question-intent.js';
 import { topicTerms, trackerForTopic, wholeTracker } from './decide/pledge-progress.js';
 import { questionTerms } from './analyze/question-terms.js';
+import { countedByVerb } from './analyze/counted-by-verb.js';
 import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
@@ -163,7 +164,10 @@ function* askAbout(
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   lap?.('search');
   yield;
-  const counted = phraseTerms(normalized, [...focus].reverse(), decisive, countedPhrase);
+  const counted = [
+    ...phraseTerms(normalized, [...focus].reverse(), decisive, countedPhrase),
+    ...countedByVerb(normalized, [...focus].reverse(), decisive, index.synonyms),
+  ];
   const topic = phraseTerms(normalized, focus, decisive, topicPhrase);
   const decided = decide(index, { terms: decisive, hits, smallTalk, intent, askedText, counted, topic }, rule);
   // How far the pledges got, not one kind of fact: the pledge tracker answers (pledge-progress.ts).

@@ -41,7 +41,10 @@ export interface QuestionIntent {
   readonly asksProgress?: boolean;
   /** The question asks how something changed (増えた？減った？), which a figure before and after answers. */
   readonly asksForChange?: boolean;
-  /** The question asks what was aimed at (目標, 目指す), which a target figure answers. */
+  /**
+   * The question asks what was aimed at or pledged (目標, 目指す, 公約, 掲げた), which a target
+   * figure answers, and a pledge's numbers.
+   */
   readonly asksForTarget?: boolean;
   /**
    * The thing whose kind or content is asked (「どんな機能が」: 機能, 「絆とは」: 絆): an entry
@@ -59,7 +62,8 @@ const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,1
 
 const CHANGE_QUESTION =
   /増え|減っ|減り|減少|増加|削減|伸び|伸ばし|上がっ|下がっ|変わっ|倍|ふえ[たて]|へっ[たて]|のび[たて]/u;
-const TARGET_QUESTION = /目標|目指|めざ|目的|狙い|ねらい/u;
+const TARGET_QUESTION =
+  /目標|目指|めざ|目的|狙い|ねらい|掲げ|公約|約束|政策集|マニフェスト|(?:って|と)言って(?:た|い)/u;
 
 // Which unit a way of asking points to; the first that matches wins.
 const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
@@ -320,6 +324,20 @@ export function countedPhrase(text: string): { start: number; end: number } | un
   const setting = /[\p{Script=Han}\p{Script=Katakana}ーa-z0-9]+(?:で|に|から|まで|には|では)$/u.exec(before);
   const end = setting && setting.index > boundary + 1 ? setting.index : asked.index;
   return { start: boundary + 1, end };
+}
+
+/**
+ * A verb just after a count's number word says what the counted do (「何人住んでるの？」「何人くらい
+ * 暮らしてる？」: those who live there): where it stands (a kanji stem and its kana) and the counter.
+ */
+export function countingVerb(text: string): { start: number; end: number; counter: string } | undefined {
+  const asked = COUNTED.exec(text);
+  const counter = asked?.[1];
+  if (!asked || !counter) return undefined;
+  const after = asked.index + asked[0].length;
+  const verb = /^(くらい|ぐらい|ほど)?[\p{Script=Han}]{1,3}[\p{Script=Hiragana}]+/u.exec(text.slice(after));
+  if (!verb) return undefined;
+  return { start: after + (verb[1]?.length ?? 0), end: after + verb[0].length, counter };
 }
 
 /**

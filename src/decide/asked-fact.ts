@@ -8,6 +8,7 @@ import type { Entry } from '../corpus/entry.js';
 import { entryText } from '../corpus/entry-text.js';
 import { normalizeText } from '../normalize/normalize.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
+import { isTargetFigure, statesOnlyAims, withoutAims } from '../corpus/aims.js';
 
 /** An entry's texts, normalised once: every figure question reads them for each candidate. */
 interface NormalizedEntry {
@@ -82,16 +83,19 @@ function figureUnit(intent: QuestionIntent): string | undefined {
 
 /**
  * The texts that state the entry's numbers in `unit`: the label, period and note of each figure
- * in that unit, and each sentence of the title and body with such a number in it.
+ * in that unit, and each sentence of the title and body with such a number in it. Numbers that
+ * state an aim (aims.ts) count only when `aims` (the question asks what was aimed at or pledged).
  */
-function statementsOf(entry: Entry, unit: string, countsAnything: boolean): string[] {
+function statementsOf(entry: Entry, unit: string, countsAnything: boolean, aims: boolean): string[] {
+  if (!aims && statesOnlyAims(entry)) return [];
   const number = numberIn(unit, countsAnything);
   const { sentences, figures } = normalized(entry);
   const statements = figures.filter((_, i) => {
-    const figureUnit = entry.figures[i]?.unit ?? '';
-    return figureUnit === unit || (unit === '円' && figureUnit.endsWith('円'));
+    const figure = entry.figures[i];
+    if (figure === undefined || (!aims && isTargetFigure(figure))) return false;
+    return figure.unit === unit || (unit === '円' && figure.unit.endsWith('円'));
   });
-  for (const sentence of sentences) if (number.test(sentence)) statements.push(sentence);
+  for (const sentence of sentences) if (number.test(aims ? sentence : withoutAims(sentence))) statements.push(sentence);
   return statements;
 }
 
@@ -161,7 +165,12 @@ export function statesAskedFact(
       }
       const unit = figureUnit(intent);
       if (unit === undefined) return true;
-      const statements = statementsOf(entry, unit, intent.countsAnything === true || GENERIC_COUNTERS.has(unit));
+      const statements = statementsOf(
+        entry,
+        unit,
+        intent.countsAnything === true || GENERIC_COUNTERS.has(unit),
+        intent.asksForTarget === true,
+      );
       if (statements.length === 0) return false;
       // A subject the entry never names says nothing (the citizen may have paraphrased it); one it
       // names elsewhere than with its numbers means the numbers count something else, and so does

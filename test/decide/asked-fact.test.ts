@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/corpus/entry.js';
 import { statesAskedFact } from '../../src/decide/asked-fact.js';
-import { countedPhrase, questionIntent, topicPhrase } from '../../src/analyze/question-intent.js';
+import { countedPhrase, countingVerb, questionIntent, topicPhrase } from '../../src/analyze/question-intent.js';
 
 function entry(title: string, body: string, figures: Entry['figures'] = []): Entry {
   return {
@@ -102,6 +102,9 @@ describe('questionIntent', () => {
     expect(questionIntent('ざんぎょうへった？')).toMatchObject({ asksForChange: true });
     expect(questionIntent('ふるさと市民の目標は何人？')).toMatchObject({ asksForTarget: true });
     expect(questionIntent('ふるさと市民は何人？').asksForTarget).toBeUndefined();
+    // What was pledged is an aim too.
+    expect(questionIntent('政策集で仮想市民は何人と掲げた？')).toMatchObject({ asksForTarget: true });
+    expect(questionIntent('市長は何万人集めるって言ってた？')).toMatchObject({ asksForTarget: true });
   });
 
   it('names the thing whose kind or content is asked', () => {
@@ -170,7 +173,9 @@ describe('statesAskedFact', () => {
   it('takes a count named only inside a longer keyword (関係人口) as a count of something else', () => {
     const target = { ...members, keywords: ['関係人口', '仮想市民'], body: '仮想市民10万人を目標にしました。' };
     expect(statesAskedFact(target, questionIntent('人口は何人？'), ['人口'])).toBe(false);
-    expect(statesAskedFact(target, questionIntent('仮想市民は何人？'), ['仮想市民'])).toBe(true);
+    expect(statesAskedFact(target, questionIntent('仮想市民の目標は何人？'), ['仮想市民'])).toBe(true);
+    // 10万人 is what was aimed at, not how many there are.
+    expect(statesAskedFact(target, questionIntent('仮想市民は何人？'), ['仮想市民'])).toBe(false);
   });
 
   it('needs a number in the unit of any counter, and none in an entry without numbers', () => {
@@ -179,6 +184,24 @@ describe('statesAskedFact', () => {
     const counted = entry('子ども講座', '親子で参加する英語合宿を開き、30組が参加しました。');
     expect(statesAskedFact(counted, questionIntent('親子は何組参加した？'))).toBe(true);
     expect(statesAskedFact(counted, questionIntent('鹿は何頭とれた？'))).toBe(false);
+  });
+
+  it("takes a pledge's numbers and targets for aims: they count nothing that there is", () => {
+    const pledge = {
+      ...entry('ふるさと市民の創設', '「小諸ふるさと市民」（仮想市民10万人）の創設を掲げました。'),
+      kind: 'policy' as const,
+    };
+    expect(statesAskedFact(pledge, questionIntent('ふるさと市民は何人？'), ['市民'])).toBe(false);
+    expect(statesAskedFact(pledge, questionIntent('ふるさと市民の目標は何人？'), ['市民'])).toBe(true);
+    expect(statesAskedFact(pledge, questionIntent('政策集ではふるさと市民を何人と掲げた？'), ['市民'])).toBe(true);
+    const target = entry('女性の参画率', '女性参画率は目標45%に対し、H31.4現在で40.4%です。', [
+      { label: '女性参画率の目標', after: 45, unit: '%', period: 'H31.4現在' },
+    ]);
+    expect(statesAskedFact(target, questionIntent('女性参画率は何パーセント？'))).toBe(true);
+    const onlyTarget = entry('女性の参画率', '女性参画率は45%を目標にしています。', [
+      { label: '女性参画率の目標', after: 45, unit: '%', period: 'H31.4現在' },
+    ]);
+    expect(statesAskedFact(onlyTarget, questionIntent('女性参画率は何パーセント？'))).toBe(false);
   });
 
   it('accepts any entry for a question that wants no kind in particular', () => {
@@ -204,6 +227,19 @@ describe('countedPhrase', () => {
 
   it('is undefined for a question that asks no number', () => {
     expect(countedPhrase('ふるさと納税はどうなった？')).toBeUndefined();
+  });
+});
+
+describe('countingVerb', () => {
+  const verb = (q: string) => {
+    const found = countingVerb(q);
+    return found && [q.slice(found.start, found.end), found.counter];
+  };
+
+  it("is the verb just after a count's number word, with the counter: what the counted do", () => {
+    expect(verb('小諸には何人住んでるの？')).toEqual(['住んでるの', '人']);
+    expect(verb('市内に何人くらい暮らしてる？')).toEqual(['暮らしてる', '人']);
+    expect(verb('ふるさと市民は何人？')).toBeUndefined();
   });
 });
 

@@ -178,6 +178,17 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     expect(decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'count' });
     expect(decision.hits[0]?.entry.id).toBe('children-challenge-courses');
   });
+
+  it("quotes a pledge's number only for what was aimed at, never for how many there are", async () => {
+    const bundled = await bundledEngine();
+    // Neither 3,682人 (ふるさと市民) nor the pledged 10万人 is the city's population.
+    expect(bundled.ask('こもろの人口は？').decision.kind).toBe('abstain');
+    // 住んでる after 何人 counts those who live there: 人口, which no entry states.
+    expect(bundled.ask('小諸には何人住んでるの？').decision.kind).toBe('abstain');
+    const pledged = bundled.ask('政策集では仮想市民を何人集めると掲げた？').decision;
+    expect(pledged).toMatchObject({ kind: 'answer' });
+    expect(pledged.hits[0]?.entry.id).toBe('furusato-shimin-for-tax-revenue');
+  });
 });
 
 describe('a long polite message', () => {
