@@ -159,13 +159,20 @@ const KANA_BEFORE_WORD = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => S
   .filter((c) => !'はがもてでにのとやへ'.includes(c))
   .join('');
 
+/** Organizations whose name a citizen may ask (「どこの会社」「スポンサーの名前は」). */
+const ORGANIZATIONS = '企業|会社|団体|業者|事業者|お?店|学校|相手|スポンサー|メーカー|農協';
+/** People whose names a citizen may ask (「講師の名前は」「来た人の名前を教えて」). */
+const PEOPLE = '人|方|メンバー|講師|隊員|委員|審査員|選手|担当者|代表者?|会長|委員長|先生|職員|議員';
+/** A name asked: 「…の名前は」「…の名前を教えて」. */
+const NAME_ASKED = 'の名前(?=は|を(?:教|知)|って|が(?:知|分)|[?？]|$)';
+
 /** Ways of asking for one kind of fact, in the order they are tried. */
 const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // The bot states what the report says; whether it is good is the citizen's to judge.
   // Likes and recommendations too (好きな食べ物は？おすすめは？): no report states them.
   [
     'opinion',
-    /(?:いい|良い|悪い|どう)と思う|賛成|反対|ぶっちゃけ|本音|(?:好き|嫌い)な[^、。]{1,8}(?:は|って)(?:何|なに|なん)?[?？]?$|おすすめ|お勧め|オススメ/u,
+    /(?:いい|良い|悪い|よかった|良かった|どう)(?:こと|の)?(?:だ|です)?と思[うい]|賛成|反対|ぶっちゃけ|本音|(?:好き|嫌い)な[^、。]{1,8}(?:は|って)(?:何|なに|なん)?[?？]?$|おすすめ|お勧め|オススメ/u,
   ],
   ['age', /何歳|なんさい|年齢|歳は|才は/u],
   [
@@ -178,16 +185,32 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   [
     'organization',
-    /(?:企業|会社|団体|業者|店|相手)(?:は|って|が)?どこ|どこの(?:企業|会社|団体|業者|お?店|学校|小学校|区|地区)|(?:団体|企業|会社|お?店|学校)の名前(?=は|を(?:教|知)|って|が(?:知|分)|[?？]|$)|どこ(?:と|が)(?:組|一緒|協力|連携)/u,
+    new RegExp(
+      [
+        `(?:${ORGANIZATIONS}|区|地区|小学校)(?:は|って|が)?(?:どこ|どちら)`,
+        `(?:どこ|どちら|どの)の?(?:${ORGANIZATIONS}|小学校|区|地区)`,
+        `(?:${ORGANIZATIONS})${NAME_ASKED}`,
+        '(?:会社|企業|団体|店)名',
+        'どこ(?:と|が)(?:組|一緒|協力|連携)',
+        // 「買ったのはどこ？」: who did it, not where.
+        '(?:買|作|結|建|請|受|選)[^、。]{0,3}(?:た|る)のは(?:どこ|どちら)(?![にへで])',
+        // 「優勝したのはどこの米？」: which one did it.
+        '(?:た|る)のは(?:どこ|どちら)の',
+      ].join('|'),
+      'u',
+    ),
   ],
-  ['person', /(?:どなた|誰|だれ)(?!でも|も|か)/u],
+  ['person', new RegExp(`(?:どなた|誰|だれ)(?!でも|も|か)|(?:${PEOPLE})${NAME_ASKED}`, 'u')],
   ['place', /どこ(?:に|へ|で|から|です|か|なの|にある)|場所は|場所って|住所|所在地/u],
   [
     'amount',
     // A cost the citizen wants cut or kept down (費用を抑える) is the topic, not the sum asked.
     /いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制))|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
   ],
-  ['free', /無料(?:で|なの|です|か|に|って)|有料|タダ(?:で|なの|です|か|に)/u],
+  [
+    'free',
+    /無料(?:で|なの|です|か|に|って)|有料|タダ(?:で|なの|です|か|に)|(?:お金|費用|料金)(?:は|って|が)?(?:かか(?:り(?:ます)?|る)|要(?:り(?:ます)?|る)|いる|いり(?:ます)?|必要)(?:か|の|[?？]|$)/u,
+  ],
   ['rate', /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率/u],
   ['count', new RegExp(`${COUNT_ASKED}|いくつ(?!か)|人口|人数|件数|台数|回数|参加者数|応募者数|利用者数|会員数`, 'u')],
   [

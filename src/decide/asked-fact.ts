@@ -126,16 +126,27 @@ function nameAt(text: string, index: number, match: string): string {
 function givesNewName(pattern: RegExp, text: string, asked: string): boolean {
   for (const m of text.matchAll(new RegExp(pattern.source, 'gu'))) {
     const name = nameAt(text, m.index, m[0]);
-    if (name === '' || !asked.includes(name)) return true;
+    if (name === '' || !holdsName(asked, name, m[0].length)) return true;
   }
   return false;
 }
 
 /**
- * The role a question asks the holder of (「教育長って今だれ？」: 教育長): the kanji word just
- * before は, が, って or の before 誰, だれ or どなた.
+ * Whether the question holds a name, whole or by its ending beyond the word matched (「ワイン委員会
+ * には誰が」 holds 小諸ワイン委員会; 「委員会」 alone names no one).
  */
-const ASKED_ROLE = /([\p{Script=Han}]{2,})(?:さん)?(?:は|が|って|の)(?:今|いま)?(?:誰|だれ|どなた)/u;
+function holdsName(asked: string, name: string, matched: number): boolean {
+  if (asked.includes(name)) return true;
+  for (let start = 1; name.length - start > matched; start++) if (asked.includes(name.slice(start))) return true;
+  return false;
+}
+
+/**
+ * The role a question asks the holder of (「教育長って今だれ？」「講師の名前は？」: 教育長, 講師): the
+ * kanji or katakana word just before は, が, って or の before 誰, だれ, どなた or 名前.
+ */
+const ASKED_ROLE =
+  /([\p{Script=Han}]{2,}|[\p{Script=Katakana}ー]{3,})(?:さん)?(?:は|が|って|の)(?:今|いま)?(?:誰|だれ|どなた|名前)/u;
 
 /**
  * True when the entry states the kind of fact the question wants (or it wants no kind in
@@ -161,7 +172,10 @@ export function statesAskedFact(
       if (!GIVES[intent.kind].test(text)) return false;
       if (NAMED_KINDS.has(intent.kind)) {
         const role = intent.kind === 'person' ? ASKED_ROLE.exec(asked)?.[1] : undefined;
-        return (role === undefined || text.includes(role)) && givesNewName(GIVES[intent.kind], text, asked);
+        if (role === undefined) return givesNewName(GIVES[intent.kind], text, asked);
+        // The holder of a role is named where the role is (「小泉俊博市長」), not elsewhere in the entry.
+        const aboutRole = text.split(/[。\n]/u).filter((sentence) => sentence.includes(role));
+        return givesNewName(GIVES[intent.kind], aboutRole.join('。'), asked);
       }
       const unit = figureUnit(intent);
       if (unit === undefined) return true;

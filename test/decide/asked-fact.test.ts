@@ -107,6 +107,27 @@ describe('questionIntent', () => {
     expect(questionIntent('市長は何万人集めるって言ってた？')).toMatchObject({ asksForTarget: true });
   });
 
+  it('asks for a name of an organization or a person only where a name is asked', () => {
+    expect(questionIntent('ネーミングライツを買ったのはどこ？').kind).toBe('organization');
+    expect(questionIntent('どちらの企業が買ったのですか').kind).toBe('organization');
+    expect(questionIntent('スポンサーの名前を教えて').kind).toBe('organization');
+    expect(questionIntent('講座の講師の名前は？').kind).toBe('person');
+    expect(questionIntent('会議に来た人の名前を知りたい').kind).toBe('person');
+    // The name of a thing (an award, a scholarship) is no name of someone.
+    expect(questionIntent('奨学金の名前は？').kind).toBeUndefined();
+    // Where a facility stands is a place, not who built it.
+    expect(questionIntent('施設はどこにできるの？').kind).toBe('place');
+  });
+
+  it('takes whether something costs money for a price, and whether it is good for an opinion', () => {
+    expect(questionIntent('登録にお金はかかりますか').kind).toBe('free');
+    expect(questionIntent('お金って要るの？').kind).toBe('free');
+    expect(questionIntent('協定を結んだのはいいことだと思う？').kind).toBe('opinion');
+    // Which districts: a name of a district, not a place to go to.
+    expect(questionIntent('訓練をしなかった区はどこ？').kind).toBe('organization');
+    expect(questionIntent('優勝したのはどこの米？').kind).toBe('organization');
+  });
+
   it('names the thing whose kind or content is asked', () => {
     expect(questionIntent('新しい施設にはどんな機能が入るの？').askedNoun).toBe('機能');
     expect(questionIntent('「絆」とは？').askedNoun).toBe('絆');
@@ -202,6 +223,16 @@ describe('statesAskedFact', () => {
       { label: '女性参画率の目標', after: 45, unit: '%', period: 'H31.4現在' },
     ]);
     expect(statesAskedFact(onlyTarget, questionIntent('女性参画率は何パーセント？'))).toBe(false);
+  });
+
+  it('takes no name the question holds in part (ワイン委員会 of 小諸ワイン委員会) for a new one', () => {
+    const committee = entry('ワイン委員会', '「小諸ワイン委員会」を設立し、魅力を発信しています。');
+    const members = 'ワイン委員会には誰が入ってるの';
+    expect(statesAskedFact(committee, questionIntent(members), [], members)).toBe(false);
+    const chair = 'ワイン委員会の委員長の名前は？';
+    expect(statesAskedFact(committee, questionIntent(chair), [], chair)).toBe(false);
+    const who = '小諸のワインを宣伝してるのは誰？';
+    expect(statesAskedFact(committee, questionIntent(who), [], who)).toBe(true);
   });
 
   it('accepts any entry for a question that wants no kind in particular', () => {

@@ -189,6 +189,18 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     expect(pledged).toMatchObject({ kind: 'answer' });
     expect(pledged.hits[0]?.entry.id).toBe('furusato-shimin-for-tax-revenue');
   });
+
+  it('declines a name the entry does not give (a sponsor, the members), and gives one it does', async () => {
+    const bundled = await bundledEngine();
+    const sponsor = bundled.ask('ネーミングライツのスポンサーの名前は？').decision;
+    expect(sponsor).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'organization' });
+    expect(sponsor.hits[0]?.entry.id).toBe('naming-rights');
+    const members = bundled.ask('ワイン委員会には誰が入ってるの？').decision;
+    expect(members).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'person' });
+    expect(members.hits[0]?.entry.id).toBe('komoro-wine-committee');
+    // The entry names JA佐久浅間.
+    expect(bundled.ask('協定を結んだ農協の名前は？').decision).toMatchObject({ kind: 'answer' });
+  });
 });
 
 describe('a long polite message', () => {
