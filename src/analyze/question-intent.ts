@@ -368,7 +368,8 @@ export function countingVerb(text: string): { start: number; end: number; counte
  * the first は, って or が (「給食費は無料になった？」: 給食費). Undefined when it has none.
  */
 export function topicPhrase(text: string): { start: number; end: number } | undefined {
-  const marked = /(?:は|って|とは|が)/u.exec(text);
+  // が after a verb or です joins two clauses (「〜と伺ったのですが」): it marks no topic.
+  const marked = /(?:は|って|とは|(?<![すただる])が)/u.exec(text);
   if (!marked || marked.index === 0) return undefined;
   const before = text.slice(0, marked.index);
   const boundary = Math.max(...['、', ',', '。', '?', '？', '!', '！', ' '].map((c) => before.lastIndexOf(c)));

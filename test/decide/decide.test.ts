@@ -201,6 +201,16 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     // The entry names JA佐久浅間.
     expect(bundled.ask('協定を結んだ農協の名前は？').decision).toMatchObject({ kind: 'answer' });
   });
+
+  it('declines a question about a thing an entry has only as a keyword, which the report never names', async () => {
+    const bundled = await bundledEngine();
+    // 返礼品 is a keyword of the donations' entry; the report says nothing of return gifts.
+    const gifts = bundled.ask('ふるさと納税の返礼品は何がある？').decision;
+    expect(gifts).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    expect(gifts.hits[0]?.entry.id).toBe('furusato-nozei-growth');
+    // The keyword still finds the donations when they are what is asked.
+    expect(bundled.ask('返礼品の寄付は増えた？').decision).toMatchObject({ kind: 'answer' });
+  });
 });
 
 describe('a long polite message', () => {
