@@ -171,7 +171,12 @@ const GENERIC_WORDS = new Set([
   'ほんとう',
   '本当に',
   '今',
+  '今度',
+  // 「入る予定ですか」 asks whether; when, it asks by いつ (question-intent.ts reads the text).
+  '予定',
+  '今回',
   '最近',
+  '出来る',
   'ちょっと',
   'すこし',
   '少し',

@@ -5,7 +5,8 @@
  */
 import type { Query, SearchResult } from 'minisearch';
 import type { Term } from '../analyze/analyze.js';
-import type { Entry, Figure } from '../corpus/entry.js';
+import type { Entry } from '../corpus/entry.js';
+import { isTargetFigure } from '../corpus/aims.js';
 import { unitAnswers, type QuestionIntent } from '../analyze/question-intent.js';
 import { baseSearchOptions, fieldBoosts, gramField, readingField, textFields } from './index-options.js';
 import type { SearchIndex } from './search-index.js';
@@ -198,11 +199,6 @@ function heardShare(reading: string, entryReading: string): number {
   return Math.max(longest, heard) / (chars.length - 1);
 }
 
-/** A figure that states an aim rather than what was reached. */
-function isTarget(figure: Figure): boolean {
-  return /目標|目指/u.test(`${figure.label} ${figure.note ?? ''} ${figure.period}`);
-}
-
 /** How much more an entry with a figure before and after weighs for a question on a change (増えた？). */
 export const changeBoost = 1.25;
 
@@ -279,7 +275,7 @@ export function* searchEntriesInSteps(
         const entry = index.entriesById.get(String(id));
         // A target (目標10万人) answers what was aimed at, and only that: not how many there are
         // or how it changed.
-        const figures = entry?.figures.filter((f) => (intent.asksForTarget === true) === isTarget(f)) ?? [];
+        const figures = entry?.figures.filter((f) => (intent.asksForTarget === true) === isTargetFigure(f)) ?? [];
         if (figures.length === 0) return 1;
         const unit = intent.unit;
         const inUnit = unit ? figures.filter((f) => unitAnswers(f.unit, unit)) : [];

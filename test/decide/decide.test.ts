@@ -208,6 +208,48 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
   });
 });
 
+describe('the kind of fact asked, on the bundled corpus', () => {
+  it('declines a count in any counter (何組) from an entry with no number, offering it as related', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('子どもチャレンジ講座には何組の親子が来たの？');
+    expect(decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'count' });
+    expect(decision.hits[0]?.entry.id).toBe('children-challenge-courses');
+  });
+
+  it("quotes a pledge's number only for what was aimed at, never for how many there are", async () => {
+    const bundled = await bundledEngine();
+    // Neither 3,682人 (ふるさと市民) nor the pledged 10万人 is the city's population.
+    expect(bundled.ask('こもろの人口は？').decision.kind).toBe('abstain');
+    // 住んでる after 何人 counts those who live there: 人口, which no entry states.
+    expect(bundled.ask('小諸には何人住んでるの？').decision.kind).toBe('abstain');
+    const pledged = bundled.ask('政策集では仮想市民を何人集めると掲げた？').decision;
+    expect(pledged).toMatchObject({ kind: 'answer' });
+    expect(pledged.hits[0]?.entry.id).toBe('furusato-shimin-for-tax-revenue');
+  });
+
+  it('declines a name the entry does not give (a sponsor, the members), and gives one it does', async () => {
+    const bundled = await bundledEngine();
+    const sponsor = bundled.ask('ネーミングライツのスポンサーの名前は？').decision;
+    expect(sponsor).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'organization' });
+    expect(sponsor.hits[0]?.entry.id).toBe('naming-rights');
+    const members = bundled.ask('ワイン委員会には誰が入ってるの？').decision;
+    expect(members).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'person' });
+    expect(members.hits[0]?.entry.id).toBe('komoro-wine-committee');
+    // The entry names JA佐久浅間.
+    expect(bundled.ask('協定を結んだ農協の名前は？').decision).toMatchObject({ kind: 'answer' });
+  });
+
+  it('declines a question about a thing an entry has only as a keyword, which the report never names', async () => {
+    const bundled = await bundledEngine();
+    // 返礼品 is a keyword of the donations' entry; the report says nothing of return gifts.
+    const gifts = bundled.ask('ふるさと納税の返礼品は何がある？').decision;
+    expect(gifts).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    expect(gifts.hits[0]?.entry.id).toBe('furusato-nozei-growth');
+    // The keyword still finds the donations when they are what is asked.
+    expect(bundled.ask('返礼品の寄付は増えた？').decision).toMatchObject({ kind: 'answer' });
+  });
+});
+
 describe('a long polite message', () => {
   it('takes the topic from the clause before a question that names nothing (どのようなものでしょうか)', async () => {
     const bundled = await bundledEngine();
