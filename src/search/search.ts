@@ -12,6 +12,8 @@ import { baseSearchOptions, fieldBoosts, gramField, readingField, textFields } f
 import type { SearchIndex } from './search-index.js';
 import { searchInParts } from './search-in-parts.js';
 import { runAtOnce } from '../time-slices.js';
+import { normalizeText } from '../normalize/normalize.js';
+import type { KanaLexicon } from '../analyze/kana-words.js';
 
 /** One ranked match of a question against the corpus. */
 export interface Hit {
@@ -154,7 +156,34 @@ function heardFields(term: Term, result: SearchResult): string[] {
   return [...fields];
 }
 
-function matchOf(term: Term, result: SearchResult, entryReading: string): TermMatch | undefined {
+const wordsOfEntries = new WeakMap<Entry, string>();
+
+/** An entry's own words, normalised once: title, body, keywords and phrasings. */
+function wordsOf(entry: Entry): string {
+  let words = wordsOfEntries.get(entry);
+  if (words === undefined) {
+    words = normalizeText([entry.title, entry.body, ...entry.keywords, ...entry.phrasings].join('\n'));
+    wordsOfEntries.set(entry, words);
+  }
+  return words;
+}
+
+/**
+ * Whether the entry has a word of the corpus that sounds like the kanji term and has as many
+ * characters (高知 → 高地): a stretch of its reading is not enough (今日 is not the 協 of 協働).
+ */
+function hasHomophone(lexicon: KanaLexicon, term: Term, entry: Entry): boolean {
+  const length = [...term.text].length;
+  const words = lexicon.get(term.reading ?? '') ?? [];
+  return words.some((w) => w.text !== term.text && [...w.text].length === length && wordsOf(entry).includes(w.text));
+}
+
+function matchOf(
+  term: Term,
+  result: SearchResult,
+  entryReading: string,
+  homophone: (term: Term) => boolean,
+): TermMatch | undefined {
   const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
   if (textFieldsHit.length > 0)
     return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
@@ -171,9 +200,7 @@ function matchOf(term: Term, result: SearchResult, entryReading: string): TermMa
   // Only what the entry reads as one stretch counts: bigrams met apart are chance, not the word.
   if (!term.kana) {
     // A kanji word counts by its sound only when all of it sounds the same (高知 → 高地).
-    return entryReading.includes(term.reading)
-      ? { term, via: 'reading', share: homophoneCredit, fields: [readingField] }
-      : undefined;
+    return homophone(term) ? { term, via: 'reading', share: homophoneCredit, fields: [readingField] } : undefined;
   }
   const share = heardShare(term.reading, entryReading);
   return share > 0 ? { term, via: 'reading', share, fields: [readingField] } : undefined;
@@ -295,7 +322,7 @@ export function* searchEntriesInSteps(
     if (!entry) continue;
     const reading = index.readings.get(entry.id) ?? '';
     const matches = [...wanted, ...expansions]
-      .map((t) => matchOf(t, result, reading))
+      .map((t) => matchOf(t, result, reading, (term) => hasHomophone(index.kanaLexicon, term, entry)))
       .filter((m): m is TermMatch => m !== undefined);
     hits.push({ entry, score: result.score, matches });
   }
