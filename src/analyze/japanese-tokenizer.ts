@@ -237,7 +237,78 @@ export async function loadKuromoji(dicPath: string = dictionaryPath()): Promise<
     replacing(unkInvoke, withoutZeroPadding(unkInvoke)),
   );
   freeNow(unkMap.buffer);
+  lookUpCharacterByCharacter(dic.trie as unknown as PrefixTrie);
   return new TokenizerClass(dic);
+}
+
+/** doublearray's trie, as kuromoji's ViterbiBuilder uses it (doublearray 0.0.2's internals). */
+interface PrefixTrie {
+  traverse(parent: number, code: number): number;
+  readonly bc: { getBase(index: number): number };
+  commonPrefixSearch(key: string): { k: string; v?: number }[];
+}
+
+/** doublearray's root node, the code that ends a key, and what traverse answers for no child. */
+const ROOT = 0;
+const END_OF_KEY = 0;
+const NO_CHILD = -1;
+
+/**
+ * At each position of a sentence, kuromoji looks up the dictionary words that start there with
+ * the whole rest of the sentence as the key, which doublearray first encodes in UTF-8 whole (and
+ * each word found is decoded back): quadratic in a sentence's length, and the better part of
+ * tokenising a long message. This is the same walk of the same trie, each character encoded only
+ * when the walk reaches it, ending where the trie has no child; it finds the same words (a
+ * dictionary key is a whole string, so a word ends only after a whole character). A key with a
+ * lone surrogate goes doublearray's own way.
+ */
+function lookUpCharacterByCharacter(trie: PrefixTrie): void {
+  const wholeKeySearch = trie.commonPrefixSearch.bind(trie);
+  const bytes = new Uint8Array(4);
+  trie.commonPrefixSearch = (key: string) => {
+    if (!key.isWellFormed()) return wholeKeySearch(key);
+    const words: { k: string; v?: number }[] = [];
+    let node = ROOT;
+    for (let i = 0; i < key.length;) {
+      const code = key.codePointAt(i) as number;
+      const length = utf8(code, bytes);
+      for (let b = 0; b < length; b++) {
+        node = trie.traverse(node, bytes[b] as number);
+        if (node === NO_CHILD) return words;
+      }
+      i += code > 0xffff ? 2 : 1;
+      const leaf = trie.traverse(node, END_OF_KEY);
+      if (leaf !== NO_CHILD) {
+        const base = trie.bc.getBase(leaf);
+        words.push(base <= 0 ? { v: -base - 1, k: key.slice(0, i) } : { k: key.slice(0, i) });
+      }
+    }
+    return words;
+  };
+}
+
+/** The UTF-8 bytes of a code point, written into `bytes`; how many there are. */
+function utf8(code: number, bytes: Uint8Array): number {
+  if (code < 0x80) {
+    bytes[0] = code;
+    return 1;
+  }
+  if (code < 0x800) {
+    bytes[0] = 0xc0 | (code >>> 6);
+    bytes[1] = 0x80 | (code & 0x3f);
+    return 2;
+  }
+  if (code < 0x10000) {
+    bytes[0] = 0xe0 | (code >>> 12);
+    bytes[1] = 0x80 | ((code >>> 6) & 0x3f);
+    bytes[2] = 0x80 | (code & 0x3f);
+    return 3;
+  }
+  bytes[0] = 0xf0 | (code >>> 18);
+  bytes[1] = 0x80 | ((code >>> 12) & 0x3f);
+  bytes[2] = 0x80 | ((code >>> 6) & 0x3f);
+  bytes[3] = 0x80 | (code & 0x3f);
+  return 4;
 }
 
 /** The pipeline's view of kuromoji's tokens. */

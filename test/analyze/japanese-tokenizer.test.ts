@@ -101,6 +101,26 @@ describe('the compact kuromoji loader', () => {
     for (const text of edges) expect(fields(compact.tokenize(text)), text).toEqual(fields(plain.tokenize(text)));
   });
 
+  it('fails on a lone surrogate as kuromoji does', () => {
+    for (const text of ['東京\uD83D都', '東京\uDC00都']) {
+      const want = (() => {
+        try {
+          return { tokens: fields(plain.tokenize(text)) };
+        } catch (err) {
+          return { threw: (err as Error).name };
+        }
+      })();
+      const got = (() => {
+        try {
+          return { tokens: fields(compact.tokenize(text)) };
+        } catch (err) {
+          return { threw: (err as Error).name };
+        }
+      })();
+      expect(got, JSON.stringify(text)).toEqual(want);
+    }
+  });
+
   it('gives every surface form of the dictionary the same entries, in the same order', () => {
     const expected = internals(plain).token_info_dictionary.target_map;
     const actual = internals(compact).token_info_dictionary.target_map;
