@@ -272,8 +272,7 @@ function decodeFeaturesAtOnce(dictionary: FeatureDictionary): void {
 
 /** doublearray's trie, as kuromoji's ViterbiBuilder uses it (doublearray 0.0.2's internals). */
 interface PrefixTrie {
-  traverse(parent: number, code: number): number;
-  readonly bc: { getBase(index: number): number };
+  readonly bc: { getBase(index: number): number; getBaseBuffer(): Int32Array; getCheckBuffer(): Int32Array };
   commonPrefixSearch(key: string): { k: string; v?: number }[];
 }
 
@@ -294,6 +293,13 @@ const NO_CHILD = -1;
 function lookUpCharacterByCharacter(trie: PrefixTrie): void {
   const wholeKeySearch = trie.commonPrefixSearch.bind(trie);
   const bytes = new Uint8Array(4);
+  // doublearray's traverse, on its arrays: the child of `parent` by `code`, if the check says so.
+  const base = trie.bc.getBaseBuffer();
+  const check = trie.bc.getCheckBuffer();
+  const traverse = (parent: number, code: number) => {
+    const child = (base[parent] as number) + code;
+    return check[child] === parent ? child : NO_CHILD;
+  };
   trie.commonPrefixSearch = (key: string) => {
     if (!key.isWellFormed()) return wholeKeySearch(key);
     const words: { k: string; v?: number }[] = [];
@@ -302,11 +308,11 @@ function lookUpCharacterByCharacter(trie: PrefixTrie): void {
       const code = key.codePointAt(i) as number;
       const length = utf8(code, bytes);
       for (let b = 0; b < length; b++) {
-        node = trie.traverse(node, bytes[b] as number);
+        node = traverse(node, bytes[b] as number);
         if (node === NO_CHILD) return words;
       }
       i += code > 0xffff ? 2 : 1;
-      const leaf = trie.traverse(node, END_OF_KEY);
+      const leaf = traverse(node, END_OF_KEY);
       if (leaf !== NO_CHILD) {
         const base = trie.bc.getBase(leaf);
         words.push(base <= 0 ? { v: -base - 1, k: key.slice(0, i) } : { k: key.slice(0, i) });
