@@ -139,7 +139,15 @@ function queryFor(term: Term): Query {
   return { combineWith: 'OR', queries: [byText, byReading] };
 }
 
-function matchOf(term: Term, result: SearchResult, entryReading: string): TermMatch | undefined {
+function matchOf(
+  term: Term,
+  result: SearchResult,
+  entryReading: string,
+  queried: ReadonlySet<string>,
+): TermMatch | undefined {
+  // Every way below but a slip's sound needs the term or one of its bigrams among the query
+  // terms the entry matched: most terms match few of the entries, and are done with at once.
+  if (!term.slip && !queried.has(term.text) && !term.bigrams?.some((gram) => queried.has(gram))) return undefined;
   const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
   if (textFieldsHit.length > 0)
     return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
@@ -284,7 +292,10 @@ export function* searchEntriesInSteps(
     const entry = index.entriesById.get(String(result.id));
     if (!entry) continue;
     const reading = index.readings.get(entry.id) ?? '';
-    const matches = searched.map((t) => matchOf(t, result, reading)).filter((m): m is TermMatch => m !== undefined);
+    const queried = new Set(result.queryTerms);
+    const matches = searched
+      .map((t) => matchOf(t, result, reading, queried))
+      .filter((m): m is TermMatch => m !== undefined);
     hits.push({ entry, score: result.score, matches });
   }
   return preferSlipsHeard(hits);
