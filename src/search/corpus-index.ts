@@ -30,7 +30,15 @@ export class CorpusIndex<T> extends MiniSearch<T> {
     // One edit is all search.ts ever allows (a slip in a katakana word); more go through the tree.
     index.fuzzyGet = (term: string, maxDistance: number) =>
       maxDistance === 1 && term.length > 0 ? oneEditAway(term) : treeFuzzyGet(term, maxDistance);
+    this.holdsTerm = (term) => postings.has(term);
     this.lookedUpInTable = true;
+  }
+
+  private holdsTerm = (term: string) => this._index.has(term);
+
+  /** Whether some entry has the term, in any field. */
+  holds(term: string): boolean {
+    return this.holdsTerm(term);
   }
 
   // The tables would miss what changed: an index whose terms are in tables is not changed.
