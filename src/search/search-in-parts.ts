@@ -25,18 +25,17 @@ export function* searchInParts<T>(
   parts: readonly Query[],
   options: SearchOptions,
 ): Generator<void, SearchResult[], void> {
-  // Words no entry has are left out (indexed-parts.ts), within the same groups of parts.
-  const search = (group: readonly Query[]) => {
-    const indexed = group
-      .map((part) => indexedPart(part, (term) => engine.holds(term), { ...options, combineWith: 'OR' }))
-      .filter((part): part is Query => part !== undefined);
-    return indexed.length === 0 ? [] : engine.search({ combineWith: 'OR', queries: indexed }, options);
-  };
-  if (parts.length <= partsPerStep) return search(parts);
+  // Words no entry has are left out first (indexed-parts.ts): a long message's story is mostly such.
+  const indexed = parts
+    .map((part) => indexedPart(part, (term) => engine.holds(term), { ...options, combineWith: 'OR' }))
+    .filter((part): part is Query => part !== undefined);
+  const search = (group: readonly Query[]) =>
+    group.length === 0 ? [] : engine.search({ combineWith: 'OR', queries: [...group] }, options);
+  if (indexed.length <= partsPerStep) return search(indexed);
   const combined = new Map<unknown, Combined>();
-  for (let start = 0; start < parts.length; start += partsPerStep) {
+  for (let start = 0; start < indexed.length; start += partsPerStep) {
     if (start > 0) yield;
-    const results = search(parts.slice(start, start + partsPerStep));
+    const results = search(indexed.slice(start, start + partsPerStep));
     for (const result of results) {
       const raw = result.score / (result.queryTerms.length || 1);
       const seen = combined.get(result.id);
