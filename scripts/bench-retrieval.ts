@@ -25,8 +25,11 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-2.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-3.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-4.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
+  // A second such set, written this way after the first had been seen in the bench's lists.
+  path.resolve(root, 'test/eval/styles-held-out-2.jsonl'),
 ];
 
 const { values } = parseArgs({

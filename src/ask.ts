@@ -21,9 +21,17 @@ import {
   type Span,
 } from './analyze/question-focus.js';
 import { combineQuestions, questionsApart } from './decide/several-questions.js';
-import { countedPhrase, progressFrameSpans, questionIntent, topicPhrase } from './analyze/question-intent.js';
+import { asksWhetherTrue } from './analyze/confirmation.js';
+import {
+  countedPhrase,
+  progressFrameSpans,
+  questionIntent,
+  topicPhrase,
+  type QuestionIntent,
+} from './analyze/question-intent.js';
 import { topicTerms, trackerForTopic, wholeTracker } from './decide/pledge-progress.js';
 import { questionTerms } from './analyze/question-terms.js';
+import { countedByVerb } from './analyze/counted-by-verb.js';
 import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
@@ -92,6 +100,7 @@ export function* askInSteps(
     isKnownWord,
     occursInCorpus: (text) => index.text.includes(text),
     kanaLexicon: index.kanaLexicon,
+    soundIndex: index.soundIndex,
   });
   lap?.('terms');
   yield;
@@ -140,7 +149,10 @@ function* askAbout(
   const asked = terms.filter((t) => !t.background);
   const decisive = contentTerms(asked).length > 0 ? asked : terms;
   const askedText = focus.map((c) => normalized.slice(c.start, c.end)).join(' ');
-  const intent = questionIntent(askedText);
+  // 「〜と聞きましたが、本当でしょうか。いつ頃できますか。」 asks about the topic itself as well.
+  const confirms = focus.some((c) => asksWhetherTrue(normalized.slice(c.start, c.end)));
+  const wanted = questionIntent(askedText);
+  const intent: QuestionIntent = confirms ? { ...wanted, kind: undefined } : wanted;
   // Character bigrams only of what is asked: a long story would add hundreds of them, each a query.
   const grams = characterBigrams(askedText);
   const candidates = yield* searchEntriesInSteps(
@@ -153,7 +165,10 @@ function* askAbout(
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   lap?.('search');
   yield;
-  const counted = phraseTerms(normalized, [...focus].reverse(), decisive, countedPhrase);
+  const counted = [
+    ...phraseTerms(normalized, [...focus].reverse(), decisive, countedPhrase),
+    ...countedByVerb(normalized, [...focus].reverse(), decisive, index.synonyms),
+  ];
   const topic = phraseTerms(normalized, focus, decisive, topicPhrase);
   const decided = decide(index, { terms: decisive, hits, smallTalk, intent, askedText, counted, topic }, rule);
   // How far the pledges got, not one kind of fact: the pledge tracker answers (pledge-progress.ts).

@@ -6,7 +6,7 @@
 import type { Morpheme } from './japanese-tokenizer.js';
 import { readingBigrams } from './kana-runs.js';
 import { isKanaOnly, toKatakana } from '../normalize/normalize.js';
-import { isFunctionWord } from './kana-words.js';
+import { isFunctionWord, type LexiconWord } from './kana-words.js';
 
 /** A search term derived from one morpheme. */
 export interface Term {
@@ -43,6 +43,12 @@ export interface Term {
    * often a slip of the keyboard, so it may match a word of the corpus one kanji away (就任, 凡例, 訓練).
    */
   readonly slip?: boolean;
+  /**
+   * A word the corpus never uses that sounds like words it does (信代 → 信大, 部曲 → 部局, 千田ー →
+   * センター): most likely one of them, misheard by voice input or converted by sound
+   * (misheard-words.ts). The term keeps what was written; these are searched for it.
+   */
+  readonly heardAs?: readonly LexiconWord[];
   /**
    * A word typed in kana that the corpus has no word for (りんご in 「りんごはえらべる？」), cut
    * from a sentence typed in hiragana (kana-words.ts): heard in no entry, it weighs as a word the
@@ -165,7 +171,12 @@ const GENERIC_WORDS = new Set([
   'ほんとう',
   '本当に',
   '今',
+  '今度',
+  // 「入る予定ですか」 asks whether; when, it asks by いつ (question-intent.ts reads the text).
+  '予定',
+  '今回',
   '最近',
+  '出来る',
   'ちょっと',
   'すこし',
   '少し',

@@ -8,6 +8,7 @@
  */
 import type { Morpheme } from './japanese-tokenizer.js';
 import { toKatakana } from '../normalize/normalize.js';
+import { withoutLongVowels } from './kana-sounds.js';
 
 /** A word of the corpus as the index stores it (base form), and whether it is a verb or adjective. */
 export interface LexiconTerm {
@@ -34,6 +35,8 @@ const isContentNoun = (m: Morpheme) => m.pos === '名詞' && !['非自立', '代
 const isContentVerb = (m: Morpheme) => (m.pos === '動詞' || m.pos === '形容詞') && m.posDetail === '自立';
 const readsAsKana = (reading: string | undefined): reading is string =>
   reading !== undefined && /^[\p{Script=Katakana}ー]+$/u.test(reading);
+/** A morpheme's reading; a katakana word the dictionary does not know (ネーミングライツ) reads as written. */
+const readingOf = (m: Morpheme): string | undefined => m.reading ?? (readsAsKana(m.surface) ? m.surface : undefined);
 
 /**
  * The reading and word a morpheme of the corpus adds to the lexicon: nouns, verbs and adjectives
@@ -41,11 +44,12 @@ const readsAsKana = (reading: string | undefined): reading is string =>
  */
 export function lexiconWordOf(m: Morpheme): { reading: string; word: LexiconWord } | undefined {
   const verb = isContentVerb(m);
-  if ((!isContentNoun(m) && !verb) || !readsAsKana(m.reading)) return undefined;
-  const length = [...m.reading].length;
+  const reading = readingOf(m);
+  if ((!isContentNoun(m) && !verb) || !readsAsKana(reading)) return undefined;
+  const length = [...reading].length;
   if (length < 2 || length > maxWordLength) return undefined;
   const text = m.base.toLowerCase();
-  return { reading: m.reading, word: { text, terms: [{ text, weak: verb }] } };
+  return { reading, word: { text, terms: [{ text, weak: verb }] } };
 }
 
 /**
@@ -53,10 +57,10 @@ export function lexiconWordOf(m: Morpheme): { reading: string; word: LexiconWord
  * its nouns, verbs and adjectives: a citizen typing 「しなのてつどう」 means the keyword.
  */
 export function lexiconPhraseOf(morphemes: readonly Morpheme[]): { reading: string; word: LexiconWord } | undefined {
-  if (morphemes.length < 2 || !morphemes.every((m) => readsAsKana(m.reading))) return undefined;
+  if (morphemes.length < 2 || !morphemes.every((m) => readsAsKana(readingOf(m)))) return undefined;
   // A keyword in kana (ふるさとのうぜい) is cut as badly as a question in kana: its other spelling serves.
   if (morphemes.every((m) => /^[\p{Script=Hiragana}ー]+$/u.test(m.surface))) return undefined;
-  const reading = morphemes.map((m) => m.reading).join('');
+  const reading = morphemes.map(readingOf).join('');
   if ([...reading].length > maxWordLength) return undefined;
   const terms = morphemes
     .filter((m) => isContentNoun(m) || isContentVerb(m))
@@ -144,6 +148,16 @@ const WORD_COST = 1;
 const SHORT_WORD_COST = 1.6;
 // On a tie, a particle rather than another word: しみんきょうどうが is 市民・協働・が, not 市民・きょう・動画.
 const FUNCTION_COST = 0.95;
+/**
+ * A word heard but for a long vowel (かんこ for かんこう, ねみんぐ for ねーみんぐ) costs a little
+ * more than a word read exactly, so that an exact reading is preferred where there is one.
+ */
+const LONG_VOWEL_SLIP_COST = 0.3;
+/**
+ * A piece shorter than this (in kana, long vowels left out) is not read with a long vowel left
+ * out: かこ is no かこう, みん no みーん.
+ */
+const minSlipPiece = 3;
 const UNKNOWN_OPEN_COST = 2;
 const UNKNOWN_CHAR_COST = 0.5;
 /** Between cuts of as many pieces, the one with the longer pieces: しみん・きょうどう・が, not しみん・きょう・どうが. */
@@ -151,9 +165,15 @@ const lengthBonus = (length: number) => 0.01 * Math.min(length, 8) ** 2;
 
 /**
  * The run cut into pieces with the least cost. `followsWord`: the run comes right after a word
- * (kanji or katakana), so it may open with a particle.
+ * (kanji or katakana), so it may open with a particle. `byReadingWithoutLongVowels` (sound-index.ts)
+ * lets a word be read without its long vowel (かんこ for かんこう).
  */
-export function segmentKana(run: string, lexicon: KanaLexicon, followsWord = false): KanaPiece[] {
+export function segmentKana(
+  run: string,
+  lexicon: KanaLexicon,
+  followsWord = false,
+  byReadingWithoutLongVowels?: ReadonlyMap<string, readonly LexiconWord[]>,
+): KanaPiece[] {
   const reading = toKatakana(run);
   const n = reading.length;
   const cost = new Float64Array(n + 1).fill(Infinity);
@@ -183,6 +203,16 @@ export function segmentKana(run: string, lexicon: KanaLexicon, followsWord = fal
       if (words) {
         const cost = (end - i >= 3 ? WORD_COST : SHORT_WORD_COST) - lengthBonus(end - i);
         relax(end, here + cost, { kind: 'word', text, start: i, words });
+      } else if (
+        byReadingWithoutLongVowels &&
+        !sound.startsWith('ー') &&
+        withoutLongVowels(sound).length >= minSlipPiece
+      ) {
+        const heard = byReadingWithoutLongVowels.get(withoutLongVowels(sound));
+        if (heard) {
+          const cost = WORD_COST + LONG_VOWEL_SLIP_COST - lengthBonus(end - i);
+          relax(end, here + cost, { kind: 'word', text, start: i, words: heard });
+        }
       }
     }
     // A stretch of neither: opened here, or continued from one that ends here.

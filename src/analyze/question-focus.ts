@@ -51,9 +51,15 @@ const SET_PHRASES = new RegExp(
     'すみません(?:が)?',
     '恐れ入りますが',
     '教えて(?:ください|くださいませ|いただけますか|いただけますでしょうか|もらえますか)',
+    // The frame of asking what was done (具体的には、どのようなことに力を入れて…).
+    '具体的(?:に(?:は)?)?',
+    '力を(?:入れ|いれ|注い|注ぎ)',
   ].join('|'),
   'gu',
 );
+
+/** Where a question word typed in kana may start: not after hiragana, but after a particle. */
+const WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]))';
 
 /** A clause that asks: question words, question endings, wishes and requests. */
 const ASKING = new RegExp(
@@ -81,10 +87,12 @@ const ASKING = new RegExp(
     'なに(?!より|とぞ|かと)',
     'なん[でのだ]',
     'いつ(?!も)',
-    'どこ(?!ろ)',
-    'どう',
-    'どれ',
-    'どの',
+    // Not inside a word typed in kana (ぶどう, ほどの, こどもの): a question word stands after a
+    // particle, a kanji or a katakana word, or at the start.
+    `${WORD_START}どこ(?!ろ)`,
+    `${WORD_START}どう`,
+    `${WORD_START}どれ`,
+    `${WORD_START}どの`,
     'どんな',
     'いくら',
     'いくつ',
@@ -98,7 +106,36 @@ const ASKING = new RegExp(
 
 /** A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. */
 const RAISING =
-  /と(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|いう話)|って(?:言って|いって|聞いた)|というお話|との(?:お)?話|と記憶|と覚えて|について|に関して|に関する|の件|のこと|の話/u;
+  /と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か|いう話)|って(?:言って|いって|聞いた)|というお話|との(?:お)?話|と記憶|と覚えて|について|に関して|に関する|の件|のこと|の話/u;
+
+/**
+ * Within a clause that raises a topic by hearsay, where the report of it ends: what follows
+ * (と聞きましたが, と耳にして懐かしく思ったのですが) says how the citizen came to know it.
+ */
+const HEARSAY =
+  /と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)/u;
+
+/**
+ * Before the report of a topic, when and from whom the citizen heard it (先日、知人から / テレビで):
+ * the story, not the topic. General words of Japanese letters, not of any one corpus.
+ */
+const HEARSAY_SOURCE = new RegExp(
+  '^\\s*(?:(?:先日|先ごろ|先だって|この前|この間|このあいだ|以前|昨日|先週|先月|最近|今朝)[、,]?\\s*)?' +
+    '(?:(?:知人|友人|友達|知り合い|近所の(?:人|方)|ご近所|家族|妻|夫|主人|家内|息子|娘|孫|テレビ|新聞|ラジオ|ニュース|' +
+    '広報|回覧板|会報|後援会報|チラシ|ネット|インターネット|うわさ|噂)(?:の[^、,。]{0,6}?)?(?:から|で|に)[、,]?\\s*)?',
+  'u',
+);
+
+/** The part of a clause raising a topic by hearsay that names the topic (see HEARSAY, HEARSAY_SOURCE). */
+function reportedTopic(text: string, clause: Clause): Clause {
+  const piece = text.slice(clause.start, clause.end);
+  const frame = HEARSAY.exec(piece);
+  if (!frame) return clause;
+  const source = HEARSAY_SOURCE.exec(piece.slice(0, frame.index))?.[0].length ?? 0;
+  // Nothing left but the frame: keep the clause as it was.
+  if (frame.index - source < 2) return clause;
+  return { ...clause, start: clause.start + source, end: clause.start + frame.index };
+}
 
 /**
  * Where a clause ends: a sentence end, a connective that closes a piece of narrative, or a question
@@ -106,7 +143,7 @@ const RAISING =
  * stays with its clause).
  */
 const CLAUSE_END =
-  /[。．!！?？\n]+|(?:まして|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので(?=[、,\s])|から(?=[、,\s])|(?:ですか|ますか|かな|のか|だろう)(?=[、,]))[、,\s]*/gu;
+  /[。．!！?？\n]+|(?:まして|(?<=(?:と|って)(?:[^、,。]{1,6}?(?:で|から))?(?:聞き|伺い|うかがい|耳にし|知り|読み|見|言われ))ましたが|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので(?=[、,\s])|から(?=[、,\s])|(?:ですか|ますか|かな|のか|だろう)(?=[、,]))[、,\s]*/gu;
 
 /** The message's clauses in order, each with its role. */
 export function questionClauses(text: string): Clause[] {
@@ -142,7 +179,7 @@ function roleOf(piece: string): ClauseRole {
 export function focusSpans(text: string, clauses: readonly Clause[] = questionClauses(text)): Clause[] {
   const asked = clauses.filter((c) => c.role === 'asked');
   if (asked.length === 0) return clauses.filter((c) => c.role !== 'greeting');
-  if (!asked.some((c) => c.asks === true)) return asked;
+  if (!asked.some((c) => c.asks === true)) return asked.map((c) => reportedTopic(text, c));
   const focus: Clause[] = [];
   let topic: Clause[] = [];
   for (const clause of clauses) {
@@ -150,7 +187,7 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
       focus.push(...topic, clause);
       topic = [];
     } else if (clause.role === 'asked') {
-      topic.push(clause);
+      topic.push(reportedTopic(text, clause));
     } else if (clause.role === 'background') {
       topic = [];
     }
@@ -158,9 +195,18 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
   return focus;
 }
 
-/** Spans of set phrases (greetings, 教えてください...), which no stage should read as content. */
+/**
+ * The noun that only classes a name the citizen gives (「ジャムの日」という取り組み, 婚活っていう事業):
+ * the name is what is asked about.
+ */
+const CLASSIFIER =
+  /(?<=という|っていう|とかいう)(?:取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話)/gu;
+
+/** Spans of set phrases (greetings, 教えてください...) and classifiers, which no stage should read as content. */
 export function setPhraseSpans(text: string): { start: number; end: number }[] {
-  return [...text.matchAll(SET_PHRASES)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return [...text.matchAll(SET_PHRASES), ...text.matchAll(CLASSIFIER)]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }))
+    .sort((a, b) => a.start - b.start);
 }
 
 /**

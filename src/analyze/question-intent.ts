@@ -32,7 +32,7 @@ export interface QuestionIntent {
   readonly kind?: AskedKind;
   /** For 'detail': the word that names it (運賃, 開館時間...), which the entry must contain. */
   readonly detail?: string;
-  /** For 'count': asked with いくつ, 何本 or 何個, which 「5つ」 answers as well as a counter. */
+  /** For 'count': asked with いくつ or a counter of things (何種類, 何点, 何本), which 「5つ」 answers too. */
   readonly countsAnything?: boolean;
   /**
    * The question asks how far the mayor's pledges got (「公約はどこまで進んだの？」「子育ての公約の
@@ -41,7 +41,10 @@ export interface QuestionIntent {
   readonly asksProgress?: boolean;
   /** The question asks how something changed (増えた？減った？), which a figure before and after answers. */
   readonly asksForChange?: boolean;
-  /** The question asks what was aimed at (目標, 目指す), which a target figure answers. */
+  /**
+   * The question asks what was aimed at or pledged (目標, 目指す, 公約, 掲げた), which a target
+   * figure answers, and a pledge's numbers.
+   */
   readonly asksForTarget?: boolean;
   /**
    * The thing whose kind or content is asked (「どんな機能が」: 機能, 「絆とは」: 絆): an entry
@@ -52,11 +55,15 @@ export interface QuestionIntent {
 
 /** A noun asked about: after どんな, どのような… or before とは, って何… */
 const ASKED_NOUN =
-  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?(?:とは|って(?:何|なに|なん)|は(?:何|なに|なん)(?:です|だ|[?？]|$))/u;
+  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?(?:とは|って\s?(?:何|なに|なん)|は\s?(?:何|なに|なん)(?:です|だ|[?？]|$))/u;
+
+/** A name the citizen gives what they ask about (「攻める」という柱, ジャムの日っていうの). */
+const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,11}?)」?(?:という|っていう|とかいう)/u;
 
 const CHANGE_QUESTION =
   /増え|減っ|減り|減少|増加|削減|伸び|伸ばし|上がっ|下がっ|変わっ|倍|ふえ[たて]|へっ[たて]|のび[たて]/u;
-const TARGET_QUESTION = /目標|目指|めざ|目的|狙い|ねらい/u;
+const TARGET_QUESTION =
+  /目標|目指|めざ|目的|狙い|ねらい|掲げ|公約|約束|政策集|マニフェスト|(?:って|と)言って(?:た|い)/u;
 
 // Which unit a way of asking points to; the first that matches wins.
 const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
@@ -70,9 +77,39 @@ const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
   [/いくら|何円|なんえん|金額|額/u, '円'],
 ];
 
+/**
+ * Counters read as a whole after 何: those longer than one kanji (何団体, 何時間, 何か国) and the
+ * few that are not kanji. Any other kanji or katakana word after 何 is taken for a counter too
+ * (何組, 何頭, 何市町村, 何ポイント), unless NOT_COUNTER.
+ */
+const COUNTERS =
+  '団体|か所|カ所|ヶ所|箇所|チーム|か国|カ国|ヶ国|世帯|施設|日間|時間|週間|年間|か月|カ月|ヶ月|キロ|km|メートル';
+
+/**
+ * What follows 何 when it asks no count: a date or a time (何年, 何月, 何日, 何時, 何曜), an age
+ * (何歳), which one of a kind (何色, 何語, 何県, 何線…), another word (何故, 何処, 何者, 何事, 何卒),
+ * a ratio or an amount, which have kinds of their own (何倍, 何割, 何円), and the numerals that stand
+ * before a counter (何十年, 何万人).
+ */
+const NOT_COUNTER =
+  '年|月|日|時|曜|歳|才|故|処|者|事|物|色|語|県|党|科|線|系|型|式|流|派|屋|用|様|卒|気|方|等|奴|倍|割|円|十|百|千|万|億';
+
+/**
+ * A count asked with a counter: 何 (or なん) and the numerals after it, then the counter (captured).
+ * Not 何人も or 何回か, which say "many" and "some", nor an ordinal (何番目, 何回目), which the
+ * report writes in words of its own (4つ目の柱, 佐久管内で初めて).
+ */
+const COUNT_ASKED = `(?:何|なん)(?:十|百|千|万|億)*(${COUNTERS}|(?!${NOT_COUNTER})\\p{Script=Han}|[\\p{Script=Katakana}ー]+(?![\\p{Script=Katakana}ー]))(?!も|か(?!な|[?？。]|$)|目)`;
+
+const COUNTED = new RegExp(COUNT_ASKED, 'u');
+
+/** Counters of things, whose count 「6つ」 answers as well (何種類, 何点, 何項目, 何本, 何個). */
+const THINGS_COUNTED = /(?:何|なん)(?:種|点|項|本|個|つ)/u;
+
 const FIGURE_QUESTION = new RegExp(
   [
-    '何(?:人|件|倍|円|%|パーセント|割|時間|区|団体|回|名|万|億|か所|カ所|ヶ所|箇所|校|社|%)',
+    COUNT_ASKED,
+    '何(?:倍|円|%|パーセント|割|万|億)',
     'なん(?:にん|けん|ばい|えん|ぱーせんと|わり|じかん)',
     'いくら',
     'いくつ',
@@ -110,11 +147,6 @@ const FIGURE_QUESTION = new RegExp(
   'u',
 );
 
-/** Counters of things a citizen may ask to count: 何台, 何団体, 何か国... */
-const COUNTERS =
-  '人|名|件|区|団体|台|回|校|社|か所|カ所|ヶ所|箇所|部|本|個|軒|店|チーム|か国|カ国|ヶ国|戸|世帯|施設|日間|時間|分|キロ|km|メートル';
-
-const COUNTED = new RegExp(`(?:何|なん)(${COUNTERS})`, 'u');
 /** The thing counted by いくつ: 「いくつの地区」, else 「団体がいくつ」 (answered by 10地区, 8団体 or 5つ). */
 const COUNTED_AFTER_IKUTSU = /いくつの([\p{Script=Han}]{1,2})/u;
 const COUNTED_BEFORE_IKUTSU = /([\p{Script=Han}]{1,2})(?:は|が|って|も)?いくつ/u;
@@ -127,13 +159,20 @@ const KANA_BEFORE_WORD = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => S
   .filter((c) => !'はがもてでにのとやへ'.includes(c))
   .join('');
 
+/** Organizations whose name a citizen may ask (「どこの会社」「スポンサーの名前は」). */
+const ORGANIZATIONS = '企業|会社|団体|業者|事業者|お?店|学校|相手|スポンサー|メーカー|農協';
+/** People whose names a citizen may ask (「講師の名前は」「来た人の名前を教えて」). */
+const PEOPLE = '人|方|メンバー|講師|隊員|委員|審査員|選手|担当者|代表者?|会長|委員長|先生|職員|議員';
+/** A name asked: 「…の名前は」「…の名前を教えて」. */
+const NAME_ASKED = 'の名前(?=は|を(?:教|知)|って|が(?:知|分)|[?？]|$)';
+
 /** Ways of asking for one kind of fact, in the order they are tried. */
 const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // The bot states what the report says; whether it is good is the citizen's to judge.
   // Likes and recommendations too (好きな食べ物は？おすすめは？): no report states them.
   [
     'opinion',
-    /(?:いい|良い|悪い|どう)と思う|賛成|反対|ぶっちゃけ|本音|(?:好き|嫌い)な[^、。]{1,8}(?:は|って)(?:何|なに|なん)?[?？]?$|おすすめ|お勧め|オススメ/u,
+    /(?:いい|良い|悪い|よかった|良かった|どう)(?:こと|の)?(?:だ|です)?と思[うい]|賛成|反対|ぶっちゃけ|本音|(?:好き|嫌い)な[^、。]{1,8}(?:は|って)(?:何|なに|なん)?[?？]?$|おすすめ|お勧め|オススメ/u,
   ],
   ['age', /何歳|なんさい|年齢|歳は|才は/u],
   [
@@ -146,23 +185,34 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   [
     'organization',
-    /(?:企業|会社|団体|業者|店|相手)(?:は|って|が)?どこ|どこの(?:企業|会社|団体|業者|お?店|学校|小学校|区|地区)|(?:団体|企業|会社|お?店|学校)の名前(?=は|を(?:教|知)|って|が(?:知|分)|[?？]|$)|どこ(?:と|が)(?:組|一緒|協力|連携)/u,
-  ],
-  ['person', /(?:どなた|誰|だれ)(?!でも|も|か)/u],
-  ['place', /どこ(?:に|へ|で|から|です|か|なの|にある)|場所は|場所って|住所|所在地/u],
-  [
-    'amount',
-    /いくら|何円|なんえん|金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
-  ],
-  ['free', /無料(?:で|なの|です|か|に|って)|有料|タダ(?:で|なの|です|か|に)/u],
-  ['rate', /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率/u],
-  [
-    'count',
     new RegExp(
-      `(?:何|なん)(?:${COUNTERS})|いくつ(?!か)|人口|人数|何人|件数|台数|回数|参加者数|応募者数|利用者数|会員数`,
+      [
+        `(?:${ORGANIZATIONS}|区|地区|小学校)(?:は|って|が)?(?:どこ|どちら)`,
+        `(?:どこ|どちら|どの)の?(?:${ORGANIZATIONS}|小学校|区|地区)`,
+        `(?:${ORGANIZATIONS})${NAME_ASKED}`,
+        '(?:会社|企業|団体|店)名',
+        'どこ(?:と|が)(?:組|一緒|協力|連携)',
+        // 「買ったのはどこ？」: who did it, not where.
+        '(?:買|作|結|建|請|受|選)[^、。]{0,3}(?:た|る)のは(?:どこ|どちら)(?![にへで])',
+        // 「優勝したのはどこの米？」: which one did it.
+        '(?:た|る)のは(?:どこ|どちら)の',
+      ].join('|'),
       'u',
     ),
   ],
+  ['person', new RegExp(`(?:どなた|誰|だれ)(?!でも|も|か)|(?:${PEOPLE})${NAME_ASKED}`, 'u')],
+  ['place', /どこ(?:に|へ|で|から|です|か|なの|にある)|場所は|場所って|住所|所在地/u],
+  [
+    'amount',
+    // A cost the citizen wants cut or kept down (費用を抑える) is the topic, not the sum asked.
+    /いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制))|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
+  ],
+  [
+    'free',
+    /無料(?:で|なの|です|か|に|って)|有料|タダ(?:で|なの|です|か|に)|(?:お金|費用|料金)(?:は|って|が)?(?:かか(?:り(?:ます)?|る)|要(?:り(?:ます)?|る)|いる|いり(?:ます)?|必要)(?:か|の|[?？]|$)/u,
+  ],
+  ['rate', /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率/u],
+  ['count', new RegExp(`${COUNT_ASKED}|いくつ(?!か)|人口|人数|件数|台数|回数|参加者数|応募者数|利用者数|会員数`, 'u')],
   [
     'date',
     new RegExp(
@@ -251,13 +301,13 @@ export function questionIntent(normalized: string): QuestionIntent {
   const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsu?.[1]) : undefined;
   const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1] ?? counted;
   const nounMatch = ASKED_NOUN.exec(normalized);
-  const askedNoun = nounMatch?.[1] ?? nounMatch?.[2];
+  const askedNoun = nounMatch?.[1] ?? nounMatch?.[2] ?? NAMED_AS.exec(normalized)?.[1];
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
     ...(unit ? { unit } : {}),
     ...(kind ? { kind } : {}),
     ...(detail ? { detail } : {}),
-    ...(kind === 'count' && (ikutsu !== null || /何[本個つ]/u.test(normalized)) ? { countsAnything: true } : {}),
+    ...(kind === 'count' && (ikutsu !== null || THINGS_COUNTED.test(normalized)) ? { countsAnything: true } : {}),
     ...(asksProgress(normalized) ? { asksProgress: true } : {}),
     ...(CHANGE_QUESTION.test(normalized) ? { asksForChange: true } : {}),
     ...(TARGET_QUESTION.test(normalized) ? { asksForTarget: true } : {}),
@@ -274,8 +324,10 @@ export function unitAnswers(figureUnit: string, unit: string): boolean {
  * Where a question asks for a number: 何 with a counter, いくら, いくつ, 何%, or a word that names
  * a number (人数, 割合, 金額...).
  */
-const NUMBER_ASKED =
-  /(?:何|なん)(?:人|名|件|倍|円|%|パーセント|ぱーせんと|割|時間|区|団体|回|万|億|か所|カ所|ヶ所|箇所|校|社|台|本|個|つ|か国|カ国|ヶ国|世帯|戸|軒|店|施設)|いくら|いくつ|人数|件数|金額|割合|比率|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい)/u;
+const NUMBER_ASKED = new RegExp(
+  `${COUNT_ASKED}|(?:何|なん)(?:倍|円|%|パーセント|ぱーせんと|割|万|億|つ)|いくら|いくつ|人数|件数|金額|割合|比率|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい)`,
+  'u',
+);
 
 /**
  * The phrase whose number a question asks (「県外に住んでいる人は何人？」: 県外に住んでいる人):
@@ -298,11 +350,26 @@ export function countedPhrase(text: string): { start: number; end: number } | un
 }
 
 /**
+ * A verb just after a count's number word says what the counted do (「何人住んでるの？」「何人くらい
+ * 暮らしてる？」: those who live there): where it stands (a kanji stem and its kana) and the counter.
+ */
+export function countingVerb(text: string): { start: number; end: number; counter: string } | undefined {
+  const asked = COUNTED.exec(text);
+  const counter = asked?.[1];
+  if (!asked || !counter) return undefined;
+  const after = asked.index + asked[0].length;
+  const verb = /^(くらい|ぐらい|ほど)?[\p{Script=Han}]{1,3}[\p{Script=Hiragana}]+/u.exec(text.slice(after));
+  if (!verb) return undefined;
+  return { start: after + (verb[1]?.length ?? 0), end: after + verb[0].length, counter };
+}
+
+/**
  * The topic of a question: from the start of its clause (after a comma or a sentence end) to
  * the first は, って or が (「給食費は無料になった？」: 給食費). Undefined when it has none.
  */
 export function topicPhrase(text: string): { start: number; end: number } | undefined {
-  const marked = /(?:は|って|とは|が)/u.exec(text);
+  // が after a verb or です joins two clauses (「〜と伺ったのですが」): it marks no topic.
+  const marked = /(?:は|って|とは|(?<![すただる])が)/u.exec(text);
   if (!marked || marked.index === 0) return undefined;
   const before = text.slice(0, marked.index);
   const boundary = Math.max(...['、', ',', '。', '?', '？', '!', '！', ' '].map((c) => before.lastIndexOf(c)));

@@ -10,6 +10,8 @@ import { toKatakana } from '../normalize/normalize.js';
 import { findSynonymSpans, type SynonymMap } from './synonyms.js';
 import { isFunctionWord, segmentKana, type KanaLexicon } from './kana-words.js';
 import { isGenericWord, isGrammatical } from './analyze.js';
+import { heardKatakana, misheardWords, type SoundVocabulary } from './misheard-words.js';
+import type { SoundIndex } from './sound-index.js';
 
 /** Terms standing for the question's phrases that have synonyms in the corpus. */
 function synonymTerms(normalized: string, tokenize: Tokenize, synonyms: SynonymMap): Term[] {
@@ -55,6 +57,8 @@ export interface Vocabulary {
   readonly occursInCorpus?: (text: string) => boolean;
   /** The corpus's words by reading, to read sentences typed in hiragana (kana-words.ts). */
   readonly kanaLexicon?: KanaLexicon;
+  /** The same words by sound, to hear words misheard or mistyped by sound (sound-index.ts). */
+  readonly soundIndex?: SoundIndex;
 }
 
 /** Terms of a normalised question (pure given the tokenizer and the vocabulary). */
@@ -72,7 +76,22 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
   const outsideRuns = morphemes.filter(
     (m) => !allRuns.some((r) => m.start >= r.start && m.start + m.surface.length <= r.end),
   );
-  const morphemeTerms = joinSlips(analyze(outsideRuns), outsideRuns, vocabulary.occursInCorpus);
+  const { soundIndex } = vocabulary;
+  const sounds: SoundVocabulary | undefined =
+    lexicon && soundIndex && vocabulary.occursInCorpus && vocabulary.isKnownWord
+      ? {
+          lexicon,
+          sounds: soundIndex,
+          inCorpus: inCorpus(vocabulary.occursInCorpus, vocabulary.isKnownWord),
+          readKanji: kanjiReader(tokenize),
+        }
+      : undefined;
+  const morphemeTerms = withMisheardWords(
+    joinSlips(analyze(outsideRuns), outsideRuns, vocabulary.occursInCorpus),
+    normalized,
+    morphemes,
+    sounds,
+  );
   const runTerms: Term[] = runs.flatMap((r) =>
     // A whole run, or what is left of one after a word (事業は「ちゃんとやめ」てる), is cut into words.
     lexicon && (r.whole === true || /^[\p{Script=Hiragana}ー]+$/u.test(r.text))
@@ -81,6 +100,7 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
           r.whole === true ? r.start : Math.max(r.start, normalized.indexOf(r.text, r.start)),
           lexicon,
           r.afterWord === true || r.whole !== true,
+          soundIndex,
         )
       : [
           {
@@ -96,7 +116,66 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
         ],
   );
   const expansions = synonyms ? synonymTerms(normalized, tokenize, synonyms) : [];
-  return [...morphemeTerms, ...runTerms, ...expansions];
+  return [...morphemeTerms, ...(sounds ? runTerms.map((t) => withKatakanaHeard(t, sounds)) : runTerms), ...expansions];
+}
+
+/** Whether the corpus uses a string: in its text, or as a word of an entry's other fields (phrasings). */
+function inCorpus(occurs: (text: string) => boolean, isWord: (word: string) => boolean): (text: string) => boolean {
+  return (text) => occurs(text) || isWord(text);
+}
+
+/** Readings of single kanji by tokenizer: a few thousand kanji at most, read once each. */
+const kanjiReadings = new WeakMap<Tokenize, Map<string, string | undefined>>();
+
+/** The reading of one kanji on its own, as the dictionary gives it (信 → シン, 代 → ダイ). */
+function kanjiReader(tokenize: Tokenize): (kanji: string) => string | undefined {
+  const known = kanjiReadings.get(tokenize) ?? new Map<string, string | undefined>();
+  kanjiReadings.set(tokenize, known);
+  return (kanji) => {
+    // Only a whole kanji: a stretch cut inside a character pair (𠮷) must not reach the tokenizer.
+    if (!/^[\p{Script=Han}々]$/u.test(kanji)) return undefined;
+    if (!known.has(kanji)) {
+      const morphemes = tokenize(kanji);
+      known.set(kanji, morphemes.every((m) => m.reading) ? morphemes.map((m) => m.reading).join('') : undefined);
+    }
+    return known.get(kanji);
+  };
+}
+
+/**
+ * Stretches of kanji the corpus never uses that sound like its words (misheard-words.ts) become
+ * one term each, in place of the words the dictionary cut them into (部曲: 部, 曲る).
+ */
+function withMisheardWords(
+  terms: readonly Term[],
+  normalized: string,
+  morphemes: readonly Morpheme[],
+  sounds: SoundVocabulary | undefined,
+): Term[] {
+  if (!sounds) return [...terms];
+  const heard = misheardWords(normalized, morphemes, sounds);
+  if (heard.length === 0) return [...terms];
+  const overlaps = (t: Term) =>
+    heard.some((h) => t.start !== undefined && t.end !== undefined && t.start < h.end && h.start < t.end);
+  const heardTerms: Term[] = heard.map((h) => ({
+    text: h.written,
+    reading: h.reading,
+    role: 'content',
+    kana: false,
+    heardAs: h.words,
+    bigrams: readingBigrams(h.reading),
+    start: h.start,
+    end: h.end,
+  }));
+  return [...terms.filter((t) => !overlaps(t)), ...heardTerms].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+}
+
+/** A katakana word the corpus never uses heard as one it does but for voicing or ー (センダー → センター). */
+function withKatakanaHeard(term: Term, sounds: SoundVocabulary): Term {
+  const heard = term.role === 'content' ? heardKatakana(term.text, sounds) : undefined;
+  if (!heard) return term;
+  const { unknownWord: _unknown, ...rest } = term;
+  return { ...rest, reading: heard.reading, bigrams: readingBigrams(heard.reading), heardAs: heard.words };
 }
 
 /** How a verb typed in kana ends (えらべる, こまってた): such a run names no thing. */
@@ -107,9 +186,15 @@ const VERB_LIKE = /(?:る|た|て|ない|たい)$/u;
  * is searched as the corpus writes it (しみん → 市民), each stretch the corpus has no word for by
  * its sound, and particles, endings and question words give nothing.
  */
-function kanaWordTerms(run: string, start: number, lexicon: KanaLexicon, afterWord: boolean): Term[] {
+function kanaWordTerms(
+  run: string,
+  start: number,
+  lexicon: KanaLexicon,
+  afterWord: boolean,
+  sounds: SoundIndex | undefined,
+): Term[] {
   const terms: Term[] = [];
-  for (const piece of segmentKana(run, lexicon, afterWord)) {
+  for (const piece of segmentKana(run, lexicon, afterWord, sounds?.byReadingWithoutLongVowels)) {
     if (piece.kind === 'function') continue;
     const reading = toKatakana(piece.text);
     const bigrams = readingBigrams(reading);

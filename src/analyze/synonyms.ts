@@ -181,6 +181,25 @@ function isCutOutOfAsciiWord(text: string, start: number, end: number): boolean 
   );
 }
 
+const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
+const HIRAGANA = /\p{Script=Hiragana}/u;
+/** Hiragana that may stand next to a word typed in kana: particles. */
+const PARTICLE = /[はがをにでとものへやかよねな]/u;
+
+/**
+ * A hiragana key (かかり) must not be cut out of a longer kana word (かかります): next to it in
+ * hiragana may stand only a particle.
+ */
+function isCutOutOfKanaWord(text: string, start: number, end: number): boolean {
+  if (!HIRAGANA_ONLY.test(text.slice(start, end))) return false;
+  const before = text[start - 1];
+  const after = text[end];
+  return (
+    (before !== undefined && HIRAGANA.test(before) && !PARTICLE.test(before)) ||
+    (after !== undefined && HIRAGANA.test(after) && !PARTICLE.test(after))
+  );
+}
+
 /**
  * Find the map's phrases in a normalised question, left to right, taking at each position the
  * longest phrase that matches; spans never overlap. A phrase that also occurs literally in the
@@ -202,7 +221,11 @@ export function findSynonymSpans(normalized: string, map: SynonymMap): SynonymSp
       if (found || start + length > normalized.length) continue;
       const phrase = normalized.slice(start, start + length);
       const targets = map.byPhrase.get(phrase);
-      if (targets && !isCutOutOfAsciiWord(normalized, start, start + length)) {
+      if (
+        targets &&
+        !isCutOutOfAsciiWord(normalized, start, start + length) &&
+        !isCutOutOfKanaWord(normalized, start, start + length)
+      ) {
         found = { start, end: start + length, phrase, targets };
       }
     }

@@ -8,6 +8,7 @@ import type { Entry } from '../corpus/entry.js';
 import { entryText } from '../corpus/entry-text.js';
 import { normalizeText } from '../normalize/normalize.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
+import { isTargetFigure, statesOnlyAims, withoutAims } from '../corpus/aims.js';
 
 /** An entry's texts, normalised once: every figure question reads them for each candidate. */
 interface NormalizedEntry {
@@ -82,16 +83,19 @@ function figureUnit(intent: QuestionIntent): string | undefined {
 
 /**
  * The texts that state the entry's numbers in `unit`: the label, period and note of each figure
- * in that unit, and each sentence of the title and body with such a number in it.
+ * in that unit, and each sentence of the title and body with such a number in it. Numbers that
+ * state an aim (aims.ts) count only when `aims` (the question asks what was aimed at or pledged).
  */
-function statementsOf(entry: Entry, unit: string, countsAnything: boolean): string[] {
+function statementsOf(entry: Entry, unit: string, countsAnything: boolean, aims: boolean): string[] {
+  if (!aims && statesOnlyAims(entry)) return [];
   const number = numberIn(unit, countsAnything);
   const { sentences, figures } = normalized(entry);
   const statements = figures.filter((_, i) => {
-    const figureUnit = entry.figures[i]?.unit ?? '';
-    return figureUnit === unit || (unit === '円' && figureUnit.endsWith('円'));
+    const figure = entry.figures[i];
+    if (figure === undefined || (!aims && isTargetFigure(figure))) return false;
+    return figure.unit === unit || (unit === '円' && figure.unit.endsWith('円'));
   });
-  for (const sentence of sentences) if (number.test(sentence)) statements.push(sentence);
+  for (const sentence of sentences) if (number.test(aims ? sentence : withoutAims(sentence))) statements.push(sentence);
   return statements;
 }
 
@@ -122,16 +126,27 @@ function nameAt(text: string, index: number, match: string): string {
 function givesNewName(pattern: RegExp, text: string, asked: string): boolean {
   for (const m of text.matchAll(new RegExp(pattern.source, 'gu'))) {
     const name = nameAt(text, m.index, m[0]);
-    if (name === '' || !asked.includes(name)) return true;
+    if (name === '' || !holdsName(asked, name, m[0].length)) return true;
   }
   return false;
 }
 
 /**
- * The role a question asks the holder of (「教育長って今だれ？」: 教育長): the kanji word just
- * before は, が, って or の before 誰, だれ or どなた.
+ * Whether the question holds a name, whole or by its ending beyond the word matched (「ワイン委員会
+ * には誰が」 holds 小諸ワイン委員会; 「委員会」 alone names no one).
  */
-const ASKED_ROLE = /([\p{Script=Han}]{2,})(?:さん)?(?:は|が|って|の)(?:今|いま)?(?:誰|だれ|どなた)/u;
+function holdsName(asked: string, name: string, matched: number): boolean {
+  if (asked.includes(name)) return true;
+  for (let start = 1; name.length - start > matched; start++) if (asked.includes(name.slice(start))) return true;
+  return false;
+}
+
+/**
+ * The role a question asks the holder of (「教育長って今だれ？」「講師の名前は？」: 教育長, 講師): the
+ * kanji or katakana word just before は, が, って or の before 誰, だれ, どなた or 名前.
+ */
+const ASKED_ROLE =
+  /([\p{Script=Han}]{2,}|[\p{Script=Katakana}ー]{3,})(?:さん)?(?:は|が|って|の)(?:今|いま)?(?:誰|だれ|どなた|名前)/u;
 
 /**
  * True when the entry states the kind of fact the question wants (or it wants no kind in
@@ -157,11 +172,19 @@ export function statesAskedFact(
       if (!GIVES[intent.kind].test(text)) return false;
       if (NAMED_KINDS.has(intent.kind)) {
         const role = intent.kind === 'person' ? ASKED_ROLE.exec(asked)?.[1] : undefined;
-        return (role === undefined || text.includes(role)) && givesNewName(GIVES[intent.kind], text, asked);
+        if (role === undefined) return givesNewName(GIVES[intent.kind], text, asked);
+        // The holder of a role is named where the role is (「小泉俊博市長」), not elsewhere in the entry.
+        const aboutRole = text.split(/[。\n]/u).filter((sentence) => sentence.includes(role));
+        return givesNewName(GIVES[intent.kind], aboutRole.join('。'), asked);
       }
       const unit = figureUnit(intent);
       if (unit === undefined) return true;
-      const statements = statementsOf(entry, unit, intent.countsAnything === true || GENERIC_COUNTERS.has(unit));
+      const statements = statementsOf(
+        entry,
+        unit,
+        intent.countsAnything === true || GENERIC_COUNTERS.has(unit),
+        intent.asksForTarget === true,
+      );
       if (statements.length === 0) return false;
       // A subject the entry never names says nothing (the citizen may have paraphrased it); one it
       // names elsewhere than with its numbers means the numbers count something else, and so does

@@ -10,6 +10,7 @@ import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchI
 import { statesAskedFact } from './asked-fact.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
+import { normalizeText } from '../normalize/normalize.js';
 
 /** Coverage thresholds, calibrated on the development questions (see npm run eval). */
 export interface DecisionRule {
@@ -130,8 +131,8 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
 /**
  * Whether the question's topic names a word the corpus never uses, with no synonym it does use
  * (「給食費は無料？」: 給食): no entry can state a fact about it, whichever shares the rest of
- * its words (福祉医療費の窓口無料化 is not about school lunches). Typos (slips) and kana runs
- * are left to the rest of the decision.
+ * its words (福祉医療費の窓口無料化 is not about school lunches). Typos (slips), words heard as
+ * the corpus's (misheard-words.ts) and kana runs are left to the rest of the decision.
  */
 function asksOfUnknownThing(index: SearchIndex, topic: readonly Term[], terms: readonly Term[]): boolean {
   return contentTerms(topic).some(
@@ -139,13 +140,64 @@ function asksOfUnknownThing(index: SearchIndex, topic: readonly Term[], terms: r
       !t.weak &&
       !t.kana &&
       !t.slip &&
+      !t.heardAs &&
       !index.documentFrequency.has(`t:${t.text}`) &&
       !index.text.includes(t.text) &&
       // A synonym the corpus uses may stand for it.
-      !terms.some(
-        (s) => s.synonym && t.start !== undefined && s.synonym.start <= t.start && s.synonym.end >= (t.end ?? 0),
-      ),
+      !hasSynonym(t, terms),
   );
+}
+
+/** Whether a synonym the corpus uses stands for the question's term (its phrase covers the term). */
+function hasSynonym(term: Term, terms: readonly Term[]): boolean {
+  return terms.some(
+    (s) => s.synonym && term.start !== undefined && s.synonym.start <= term.start && s.synonym.end >= (term.end ?? 0),
+  );
+}
+
+/** The report's own wording: every entry's title, body and figure labels (no keywords), normalised. */
+const reportWordings = new WeakMap<SearchIndex, string>();
+
+function reportWording(index: SearchIndex): string {
+  let wording = reportWordings.get(index);
+  if (wording === undefined) {
+    wording = index.corpus.entries
+      .flatMap((e) => [e.title, e.body, ...e.figures.map((f) => f.label)])
+      .map(normalizeText)
+      .join('\n');
+    reportWordings.set(index, wording);
+  }
+  return wording;
+}
+
+/**
+ * Whether the question's topic is a thing the best hit has only as a staff keyword, not in its
+ * wording nor its everyday phrasings, and that the report never names (「ふるさと納税の返礼品で
+ * ワインは選べる？」: 返礼品 is a keyword of the donations' entry, but the report says nothing of
+ * return gifts): the entry is about the keyword's neighbour, not about it. The topic's last noun
+ * (its head) decides: 「返礼品の寄付は増えた？」 asks about the donations, which the entry states.
+ * A synonym the corpus uses may stand for a word; a word of one character is part of a longer one
+ * (食事処), and a time (令和元年) says when, not what.
+ */
+function asksOfKeywordOnlyThing(
+  index: SearchIndex,
+  topic: readonly Term[],
+  terms: readonly Term[],
+  hit: RankedHit,
+): boolean {
+  const nouns = contentTerms(topic).filter(
+    (t) => !t.weak && !t.kana && !t.slip && [...t.text].length >= 2 && !/[年月日度]$/u.test(t.text),
+  );
+  const fieldsOf = (t: Term) =>
+    hit.matches.filter((m) => !m.term.synonym && m.term.text === t.text).flatMap((m) => m.fields);
+  const onlyKeyword = (t: Term) =>
+    fieldsOf(t).length > 0 &&
+    fieldsOf(t).every((f) => f === 'keywords') &&
+    !reportWording(index).includes(t.text) &&
+    !hasSynonym(t, terms);
+  const head = nouns.at(-1);
+  const headInWording = head !== undefined && fieldsOf(head).some((f) => f !== 'keywords');
+  return !headInWording && nouns.some(onlyKeyword);
 }
 
 /** Kinds of fact that are a number: a number is quoted only about everything the question names. */
@@ -243,8 +295,12 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   if (share < rule.related && !(share >= rule.evidence && matchedNouns(terms, best) >= evidenceNouns)) {
     return { kind: 'abstain', reason: 'no-match', hits };
   }
-  // On the topic, but without the kind of fact asked: said plainly, the entry offered as related.
   const intent = input.intent;
+  // About a thing the entry has only as a keyword: the report does not say, the entry is related.
+  if (asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best)) {
+    return { kind: 'abstain', reason: 'not-in-report', hits, ...(intent?.kind ? { missing: intent.kind } : {}) };
+  }
+  // On the topic, but without the kind of fact asked: said plainly, the entry offered as related.
   if (
     intent?.kind !== undefined &&
     (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), input.askedText) ||

@@ -41,6 +41,7 @@ export const matchPathNames: Readonly<Record<string, string>> = {
   text: '語が一致',
   approximate: '近い語（カタカナの前方一致か一字違い）',
   reading: '読みが一致（かなの2文字組）',
+  heard: '同じ読みの語（聞き違い・変換違いとみなす）',
   synonym: '同義語',
 };
 

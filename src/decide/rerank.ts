@@ -4,6 +4,7 @@
  * matches all of them; weighting each score by the entry's coverage puts the latter first.
  */
 import { statesAskedFact } from './asked-fact.js';
+import { summaryYields } from './summary-yields.js';
 import { normalizeText } from '../normalize/normalize.js';
 import { coverage } from './decide.js';
 import type { QuestionIntent } from '../analyze/question-intent.js';
@@ -46,7 +47,7 @@ export function rerankByCoverage(
   hits: readonly RankedHit[],
   intent?: QuestionIntent,
 ): RankedHit[] {
-  return hits
+  const ranked = hits
     .map((hit) => {
       const covered = coverage(index, terms, hit);
       const gives = intent === undefined || statesAskedFact(hit.entry, intent);
@@ -62,4 +63,5 @@ export function rerankByCoverage(
       };
     })
     .sort((a, b) => b.score - a.score);
+  return summaryYields(ranked);
 }

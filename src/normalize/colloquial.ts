@@ -50,6 +50,12 @@ export const colloquialRules: readonly ColloquialRule[] = [
     pattern: new RegExp(String.raw`(?<=[るたいえ])(?:だ[いや]${END}|だ(?=[？?。．！!、,\s]|$))`, 'gu'),
     replacement: 'の',
   },
+  // A noun then だい / だや closing a question (どういう中身だい, いつだい): 〜なの.
+  {
+    name: 'noun-dai',
+    pattern: new RegExp(String.raw`(?<=[\p{Script=Han}\p{Script=Katakana}ー])だ[いや]${END}`, 'gu'),
+    replacement: 'なの',
+  },
   // なんでだい / なんだい / なんだや (なぜ, 何): なんでなの, なんなの.
   {
     name: 'nandai',
@@ -61,7 +67,13 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // 〜っつって (って言って): と言って.
   { name: 'tsutte', pattern: /っつって/gu, replacement: 'と言って' },
   // 〜っつう / 〜っつー / 〜つう (という).
-  { name: 'tsuu', pattern: /っ?つ[うー](?=[のかもやこじ、,？?\s]|$)/gu, replacement: 'という' },
+  {
+    name: 'tsuu',
+    pattern: /っ?つ[うー](?=[のかもやこじ、,？?\s]|$)|っつ[うー](?=[\p{Script=Han}\p{Script=Katakana}])/gu,
+    replacement: 'という',
+  },
+  // 〜じゃん、 closing a remark before the question (大雨で川があふれそうになったじゃん、…): a sentence of its own.
+  { name: 'jan-remark', pattern: /じゃん[、,]\s*/gu, replacement: '。' },
   // 〜じゃん (念押し): dropped, the statement stays.
   { name: 'jan', pattern: new RegExp(String.raw`じゃん${END}`, 'gu'), replacement: '' },
   // 〜てんの / 〜でんの / 〜てんだ: 〜ているの.
@@ -78,6 +90,12 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'erai', pattern: /(?:えらい|えれえ|えらく)(?=[増減多少高安広大変良悪進])/gu, replacement: '' },
   // 女しょ / 男しょ (女衆): 女性, 男性.
   { name: 'shu', pattern: /([女男])(?:しょ|しゅう|衆)/gu, replacement: '$1性' },
+  // 衆 on its own (役場の衆, どういう衆で): people; not in 民衆, 大衆, 公衆, 観衆, 合衆国.
+  {
+    name: 'shu-people',
+    pattern: /(?<![女男若民大公群観聴合])衆(?=[でがはにのもと、,？?\s]|$)/gu,
+    replacement: '人たち',
+  },
   // 若いし / 若え衆 (若い衆): 若者.
   { name: 'wakaishi', pattern: /若(?:い|え)(?:し|衆)(?![ん])/gu, replacement: '若者' },
   // ずく (やる気) is a word of its own; the standard word lets it match.

@@ -42,7 +42,16 @@ export function kanjiNumberValue(run: string): number {
   return total + (digit ?? 0);
 }
 
-/** Replace kanji numerals that count something with arabic digits. */
+/**
+ * A numeral of three kanji or more with 千 or 〇 in it, standing before no other kanji: a number
+ * said or typed whole (観光局二千二十, 二〇二〇), which no word of the language spells so.
+ */
+const LONG_NUMERAL =
+  /(?<![〇零一二三四五六七八九十百千])(?=[一二三四五六七八九十百千〇零]*[千〇])[〇零一二三四五六七八九十百千]{3,}(?![\p{Script=Han}])/gu;
+
+/** Replace kanji numerals that count something, and numbers typed whole, with arabic digits. */
 export function convertKanjiNumerals(text: string): string {
-  return text.replace(NUMERAL_BEFORE_COUNTER, (run) => String(kanjiNumberValue(run)));
+  return text
+    .replace(NUMERAL_BEFORE_COUNTER, (run) => String(kanjiNumberValue(run)))
+    .replace(LONG_NUMERAL, (run) => String(kanjiNumberValue(run)));
 }

@@ -51,7 +51,7 @@ export function readLatinWords(
 ): string {
   return text.replace(LATIN_RUN, (run) => {
     const words = run.split(/ +/u);
-    const out: { text: string; japanese: boolean }[] = [];
+    const out: { text: string; japanese: boolean; romaji?: boolean }[] = [];
     for (let i = 0; i < words.length;) {
       let taken = 0;
       for (let n = Math.min(maxPhraseWords, words.length - i); n >= 1 && taken === 0; n--) {
@@ -67,12 +67,15 @@ export function readLatinWords(
       }
       const word = words[i] ?? '';
       const kana = isKnownWord(word) ? undefined : romajiOf(word);
-      out.push(kana === undefined ? { text: word, japanese: false } : { text: kana, japanese: true });
+      out.push(kana === undefined ? { text: word, japanese: false } : { text: kana, japanese: true, romaji: true });
       i += 1;
     }
     return out.reduce((acc, w, k) => {
       const previous = out[k - 1];
-      const joined = k === 0 || (w.japanese && previous?.japanese === true);
+      // A romaji word stays apart from a word the English file gave just before it (駐車場 ふくごうしせつ):
+      // glued to its kanji, the kana would be cut by the dictionary instead of by the corpus's words.
+      const apart = w.romaji === true && previous?.romaji !== true && !/^[のはをがにでともへ]$/u.test(w.text);
+      const joined = k === 0 || (w.japanese && previous?.japanese === true && !apart);
       return acc + (joined ? '' : ' ') + w.text;
     }, '');
   });

@@ -13,6 +13,7 @@ import { englishWordsOf, type EnglishWords } from '../normalize/latin-words.js';
 import { buildSynonymMap, type SynonymMap } from '../analyze/synonyms.js';
 import type { SynonymGroups } from '../corpus/entry.js';
 import type { KanaLexicon, LexiconWord } from '../analyze/kana-words.js';
+import { soundIndexing, type SoundIndex } from '../analyze/sound-index.js';
 
 export interface SearchIndex {
   readonly engine: CorpusIndex<IndexedDocument>;
@@ -33,6 +34,8 @@ export interface SearchIndex {
   readonly english: EnglishWords;
   /** The corpus's words by their reading, for sentences typed in kana (kana-words.ts). */
   readonly kanaLexicon: KanaLexicon;
+  /** The same words by sound, for words misheard or mistyped by sound (sound-index.ts). */
+  readonly soundIndex: SoundIndex;
 }
 
 /**
@@ -73,6 +76,8 @@ function* indexing(
   engine.lookUpTermsInTable();
   const text = corpusText(corpus);
   yield;
+  const kanaLexicon = commonestWords(byReading);
+  const soundIndex = yield* soundIndexing(kanaLexicon);
   return {
     engine,
     corpus,
@@ -84,7 +89,8 @@ function* indexing(
     text,
     synonyms: buildSynonymMap([...corpus.synonyms, ...dictionarySynonyms], text),
     english: englishWordsOf(corpus.english),
-    kanaLexicon: commonestWords(byReading),
+    kanaLexicon,
+    soundIndex,
   };
 }
 

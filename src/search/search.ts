@@ -5,12 +5,15 @@
  */
 import type { Query, SearchResult } from 'minisearch';
 import type { Term } from '../analyze/analyze.js';
-import type { Entry, Figure } from '../corpus/entry.js';
+import type { Entry } from '../corpus/entry.js';
+import { isTargetFigure } from '../corpus/aims.js';
 import { unitAnswers, type QuestionIntent } from '../analyze/question-intent.js';
 import { baseSearchOptions, fieldBoosts, gramField, readingField, textFields } from './index-options.js';
 import type { SearchIndex } from './search-index.js';
 import { searchInParts } from './search-in-parts.js';
 import { runAtOnce } from '../time-slices.js';
+import { normalizeText } from '../normalize/normalize.js';
+import type { KanaLexicon } from '../analyze/kana-words.js';
 
 /** One ranked match of a question against the corpus. */
 export interface Hit {
@@ -23,9 +26,10 @@ export interface TermMatch {
   readonly term: Term;
   /**
    * 'text': the word itself (base form); 'reading': bigrams of its sound, for kana words;
+   * 'heard': the corpus word a word it never uses sounds like (term.heardAs, misheard-words.ts);
    * 'synonym': a term of a corpus synonym of the question's phrase (term.synonym says which).
    */
-  readonly via: 'text' | 'approximate' | 'reading' | 'synonym';
+  readonly via: 'text' | 'approximate' | 'reading' | 'heard' | 'synonym';
   /** Share of the term matched: 1 for a word, the share of its bigrams for a reading. */
   readonly share: number;
   /** Fields where it matched. */
@@ -104,6 +108,13 @@ function approximates(term: Term, entryWord: string): boolean {
 export const approximateCredit = 0.8;
 /** How much a slip counts when the entry has a word that sounds the same (訓連 → 訓練). */
 export const slipSoundCredit = 0.9;
+/**
+ * How much a word the corpus never uses counts when the entry has the corpus word it sounds like
+ * (信代 → 信大): almost as the word itself, since a word that no entry uses but one of the
+ * corpus's sounds like is most likely that one, misheard or converted by sound.
+ */
+export const heardCredit = 0.9;
+const heardBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * heardCredit]));
 /** A slip's words one kanji away weigh less than a word that sounds the same: 今活 is 婚活, not 今回. */
 const slipBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, b]) => [f, b * 0.5]));
 
@@ -130,27 +141,79 @@ function queryFor(term: Term): Query {
     ...(prefix ? { prefix: true } : {}),
     ...(fuzzy > 0 ? { fuzzy } : {}),
   };
-  if (!term.bigrams || term.bigrams.length === 0 || term.synonym) return byText;
+  // The corpus words a misheard word sounds like, each searched by the terms the index has for it.
+  const heard = [...new Set((term.heardAs ?? []).flatMap((w) => w.terms.map((t) => t.text)))].map((text): Query => ({
+    queries: [text],
+    fields: [...textFields],
+    boost: heardBoosts,
+  }));
+  if (!term.bigrams || term.bigrams.length === 0 || term.synonym) {
+    return heard.length > 0 ? { combineWith: 'OR', queries: [byText, ...heard] } : byText;
+  }
   const byReading: Query = {
     queries: [term.bigrams.join(' ')],
     fields: [readingField],
-    boost: term.kana || term.slip ? fieldBoosts : homophoneBoosts,
+    boost: term.kana || term.slip || term.heardAs ? fieldBoosts : homophoneBoosts,
   };
-  return { combineWith: 'OR', queries: [byText, byReading] };
+  return { combineWith: 'OR', queries: [byText, byReading, ...heard] };
+}
+
+/** Text fields where the entry has every term of one of the words a misheard word sounds like. */
+function heardFields(term: Term, result: SearchResult): string[] {
+  const fields = new Set<string>();
+  for (const word of term.heardAs ?? []) {
+    const found = word.terms.map((t) =>
+      (result.match[t.text] ?? []).filter((f) => f !== readingField && f !== gramField),
+    );
+    if (found.length > 0 && found.every((f) => f.length > 0)) for (const f of found.flat()) fields.add(f);
+  }
+  return [...fields];
+}
+
+const wordsOfEntries = new WeakMap<Entry, string>();
+
+/** An entry's own words, normalised once: title, body, keywords and phrasings. */
+function wordsOf(entry: Entry): string {
+  let words = wordsOfEntries.get(entry);
+  if (words === undefined) {
+    words = normalizeText([entry.title, entry.body, ...entry.keywords, ...entry.phrasings].join('\n'));
+    wordsOfEntries.set(entry, words);
+  }
+  return words;
+}
+
+/**
+ * Whether the entry has a word of the corpus that sounds like the kanji term and has as many
+ * characters (高知 → 高地): a stretch of its reading is not enough (今日 is not the 協 of 協働).
+ */
+function hasHomophone(lexicon: KanaLexicon, term: Term, entry: Entry): boolean {
+  const length = [...term.text].length;
+  const words = lexicon.get(term.reading ?? '') ?? [];
+  return words.some((w) => w.text !== term.text && [...w.text].length === length && wordsOf(entry).includes(w.text));
 }
 
 function matchOf(
   term: Term,
   result: SearchResult,
   entryReading: string,
+  homophone: (term: Term) => boolean,
   queried: ReadonlySet<string>,
 ): TermMatch | undefined {
-  // Every way below but a slip's sound needs the term or one of its bigrams among the query
-  // terms the entry matched: most terms match few of the entries, and are done with at once.
-  if (!term.slip && !queried.has(term.text) && !term.bigrams?.some((gram) => queried.has(gram))) return undefined;
+  // Every way below but a slip's sound needs the term, one of its bigrams or a word it may be
+  // heard as among the query terms the entry matched: most terms match few of the entries, and
+  // are done with at once.
+  if (
+    !term.slip &&
+    !queried.has(term.text) &&
+    !term.bigrams?.some((gram) => queried.has(gram)) &&
+    !term.heardAs?.some((word) => word.terms.some((t) => queried.has(t.text)))
+  )
+    return undefined;
   const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
   if (textFieldsHit.length > 0)
     return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
+  const heard = heardFields(term, result);
+  if (heard.length > 0) return { term, via: 'heard', share: heardCredit, fields: heard };
   // A slip that sounds like the entry's word is that word, misheard or mistyped by sound (今活 → 婚活).
   if (term.slip && term.reading && term.reading.length >= 3 && entryReading.includes(term.reading)) {
     return { term, via: 'reading', share: slipSoundCredit, fields: [readingField] };
@@ -162,9 +225,7 @@ function matchOf(
   // Only what the entry reads as one stretch counts: bigrams met apart are chance, not the word.
   if (!term.kana) {
     // A kanji word counts by its sound only when all of it sounds the same (高知 → 高地).
-    return entryReading.includes(term.reading)
-      ? { term, via: 'reading', share: homophoneCredit, fields: [readingField] }
-      : undefined;
+    return homophone(term) ? { term, via: 'reading', share: homophoneCredit, fields: [readingField] } : undefined;
   }
   const share = heardShare(term.reading, entryReading);
   return share > 0 ? { term, via: 'reading', share, fields: [readingField] } : undefined;
@@ -188,11 +249,6 @@ function heardShare(reading: string, entryReading: string): number {
     i = bigrams > 0 ? end - 1 : i + 1;
   }
   return Math.max(longest, heard) / (chars.length - 1);
-}
-
-/** A figure that states an aim rather than what was reached. */
-function isTarget(figure: Figure): boolean {
-  return /目標|目指/u.test(`${figure.label} ${figure.note ?? ''} ${figure.period}`);
 }
 
 /** How much more an entry with a figure before and after weighs for a question on a change (増えた？). */
@@ -271,7 +327,7 @@ export function* searchEntriesInSteps(
         const entry = index.entriesById.get(String(id));
         // A target (目標10万人) answers what was aimed at, and only that: not how many there are
         // or how it changed.
-        const figures = entry?.figures.filter((f) => (intent.asksForTarget === true) === isTarget(f)) ?? [];
+        const figures = entry?.figures.filter((f) => (intent.asksForTarget === true) === isTargetFigure(f)) ?? [];
         if (figures.length === 0) return 1;
         const unit = intent.unit;
         const inUnit = unit ? figures.filter((f) => unitAnswers(f.unit, unit)) : [];
@@ -293,8 +349,9 @@ export function* searchEntriesInSteps(
     if (!entry) continue;
     const reading = index.readings.get(entry.id) ?? '';
     const queried = new Set(result.queryTerms);
+    const homophone = (term: Term) => hasHomophone(index.kanaLexicon, term, entry);
     const matches = searched
-      .map((t) => matchOf(t, result, reading, queried))
+      .map((t) => matchOf(t, result, reading, homophone, queried))
       .filter((m): m is TermMatch => m !== undefined);
     hits.push({ entry, score: result.score, matches });
   }

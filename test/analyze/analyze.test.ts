@@ -28,6 +28,10 @@ describe('analyze', () => {
     ]);
   });
 
+  it('reads words that only time or frame a question (今度, 予定, 出来る) as no topic', () => {
+    expect(content('今度出来る複合施設にはどんな機能が入る予定ですか')).toEqual(['複合', '施設', '機能', '入る']);
+  });
+
   it('keeps readings in katakana and marks words typed in kana', () => {
     const [kodomo] = termsOf('こどもの医療費');
     expect(kodomo).toMatchObject({ text: 'こども', reading: 'コドモ', kana: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { segmentKana, type KanaLexicon } from '../../src/analyze/kana-words.js';
+import { lexiconWordOf, segmentKana, type KanaLexicon } from '../../src/analyze/kana-words.js';
+import { buildSoundIndex } from '../../src/analyze/sound-index.js';
 
 const word = (text: string, weak = false) => ({ text, terms: [{ text, weak }] });
 const lexicon: KanaLexicon = new Map([
@@ -37,5 +38,36 @@ describe('segmentKana', () => {
 
   it('does not open a sentence with a particle (しか is 鹿 there, not the particle)', () => {
     expect(cut('しかがはたけを')).toBe('[しか] が [はたけ] を');
+  });
+});
+
+describe('segmentKana with a long vowel left out', () => {
+  const heardLexicon: KanaLexicon = new Map([
+    ['カンコウキョク', [word('観光局')]],
+    ['ネーミングライツ', [word('ネーミングライツ')]],
+    ['カコウ', [word('加工')]],
+    ['ミン', [word('民')]],
+  ]);
+  const sounds = buildSoundIndex(heardLexicon);
+  const heard = (run: string) =>
+    segmentKana(run, heardLexicon, false, sounds.byReadingWithoutLongVowels)
+      .map((p) => (p.kind === 'word' ? `[${p.words?.[0]?.text ?? ''}]` : p.kind === 'unknown' ? `<${p.text}>` : p.text))
+      .join(' ');
+
+  it('reads a word typed without its long vowel as the corpus word (かんこきょく, ねみんぐらいつ)', () => {
+    expect(heard('かんこきょく')).toBe('[観光局]');
+    expect(heard('ねみんぐらいつ')).toBe('[ネーミングライツ]');
+  });
+
+  it('never reads a short piece so (かこ is no かこう) nor opens a word with a long-vowel mark', () => {
+    expect(heard('かこ')).toBe('<かこ>');
+    expect(heard('ねーみん')).not.toContain('[民]');
+  });
+});
+
+describe('lexiconWordOf', () => {
+  it('reads a katakana word the dictionary does not know as it is written', () => {
+    const unknown = { surface: 'ネーミングライツ', start: 0, base: 'ネーミングライツ', reading: undefined };
+    expect(lexiconWordOf({ ...unknown, pos: '名詞', posDetail: '固有名詞' })?.reading).toBe('ネーミングライツ');
   });
 });

@@ -40,6 +40,25 @@ describe('questionClauses', () => {
     expect(focusText(text)).toBe('駅は使いやすくなったのでしょうか。');
   });
 
+  it('keeps of a topic heard only the topic: not when, from whom, nor how it was heard', () => {
+    const text =
+      '先日、知人から市がトライアスロンのチームを呼んでいると聞きましたが、どちらの国のチームなのでしょうか。';
+    expect(focusText(text)).toBe('市がトライアスロンのチームを呼んでいる|どちらの国のチームなのでしょうか。');
+    const felt = '最近「ジャムの日」があると耳にして懐かしく思ったのですが、どなたと一緒にやっているのでしょうか。';
+    expect(focusText(felt)).toBe('「ジャムの日」がある|どなたと一緒にやっているのでしょうか。');
+  });
+
+  it('reads what the mayor is said to have said (〜とおっしゃっていますが) as the topic asked', () => {
+    const text = '市長さんは将来のために種をまいてきたとおっしゃっていますが、具体的にはどのようなことでしょうか。';
+    expect(focusText(text)).toBe('市長さんは将来のために種をまいてきた|具体的にはどのようなことでしょうか。');
+  });
+
+  it('does not take a kana word holding a question word (ぶどう, ほどの) for a question', () => {
+    expect(roles('主人と二人、長年ぶどうを作ってまいりました。')[0]?.[1]).toBe('background');
+    expect(roles('十人ほどの小さな会社です。')[0]?.[1]).toBe('background');
+    expect(roles('ぶどうはどうなりましたか')[0]?.[1]).toBe('asked');
+  });
+
   it('takes every clause but greetings as asked when none asks (a bare topic)', () => {
     expect(focusText('こんにちは。ふるさと納税 実績')).toBe('ふるさと納税 実績');
   });
@@ -61,6 +80,11 @@ describe('questionClauses', () => {
 });
 
 describe('setPhraseSpans', () => {
+  it('finds the noun that only classes a name the citizen gives (〜という取り組み)', () => {
+    const text = '「ジャムの日」という取り組みや婚活っていう事業';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['取り組み', '事業']);
+  });
+
   it('finds greetings and polite requests wherever they stand', () => {
     const text = 'お忙しいところすみません、残業について教えてください';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([

@@ -117,6 +117,12 @@ describe('findSynonymSpans', () => {
     expect(findSynonymSpans('aprilのイベント', map)).toEqual([]);
   });
 
+  it('matches a hiragana key only beside particles, not inside a longer kana word', () => {
+    const kana = buildSynonymMap([['係', 'かかり']], '係長');
+    expect(findSynonymSpans('お金はかかりますか', kana)).toEqual([]);
+    expect(findSynonymSpans('市のかかりは', kana).map((s) => s.phrase)).toEqual(['かかり']);
+  });
+
   it('finds nothing in an empty question or with an empty map', () => {
     expect(findSynonymSpans('', map)).toEqual([]);
     expect(findSynonymSpans('残業', buildSynonymMap([], ''))).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/corpus/entry.js';
 import { statesAskedFact } from '../../src/decide/asked-fact.js';
-import { countedPhrase, questionIntent, topicPhrase } from '../../src/analyze/question-intent.js';
+import { countedPhrase, countingVerb, questionIntent, topicPhrase } from '../../src/analyze/question-intent.js';
 
 function entry(title: string, body: string, figures: Entry['figures'] = []): Entry {
   return {
@@ -32,6 +32,9 @@ describe('questionIntent', () => {
     expect(questionIntent('奨学金の申し込み方法は？').kind).toBe('procedure');
     expect(questionIntent('次の防災訓練はいつ？').kind).toBe('future');
     expect(questionIntent('建設費はいくら？').kind).toBe('amount');
+    // A cost kept down is the topic of a question, not a sum it asks for.
+    expect(questionIntent('新しい事業の費用を抑える方針はある？').kind).toBeUndefined();
+    expect(questionIntent('あぐりの湯の入館料を教えてください').kind).toBe('amount');
     expect(questionIntent('融資の金利は何%？').kind).toBe('rate');
     expect(questionIntent('エアコンは何台入ったの？')).toMatchObject({ kind: 'count', unit: '台' });
     expect(questionIntent('市の人口は？')).toMatchObject({ kind: 'count', unit: '人' });
@@ -61,16 +64,76 @@ describe('questionIntent', () => {
     expect(questionIntent('次の開催予定は？').kind).toBe('future');
   });
 
+  it('takes any counter after 何 for a count in that unit (何組, 何頭, 何市町村, 何ポイント)', () => {
+    expect(questionIntent('親子で何組来たの？')).toMatchObject({ kind: 'count', unit: '組' });
+    expect(questionIntent('鹿は何頭とれた？')).toMatchObject({ kind: 'count', unit: '頭' });
+    expect(questionIntent('協議会は何市町村で作ってる？')).toMatchObject({ kind: 'count', unit: '市' });
+    expect(questionIntent('マイレージは何ポイントでもらえる？')).toMatchObject({ kind: 'count', unit: 'ポイント' });
+    expect(questionIntent('特産品は何品ある？')).toMatchObject({ kind: 'count', unit: '品' });
+    expect(questionIntent('ふるさと市民は何万人になった？')).toMatchObject({ kind: 'count', unit: '人' });
+    // 「6つ」 answers a count of kinds or points as well as the counter does.
+    expect(questionIntent('施設の機能は何種類？')).toMatchObject({ kind: 'count', countsAnything: true });
+  });
+
+  it('keeps the words after 何 that ask no count out of counts', () => {
+    for (const date of ['何年に始まったの？', '何月にあるの？', '何日に決まった？', '何曜日にやってる？']) {
+      expect(questionIntent(date).kind, date).toBe('date');
+    }
+    expect(questionIntent('何時に開くの？').kind).toBe('detail');
+    expect(questionIntent('市長は何歳？').kind).toBe('age');
+    for (const other of [
+      '何か変わった？',
+      '何もしてないの？',
+      '何で始めたの？',
+      '何と言う名前？',
+      '何故やめたの？',
+      '何処にできる？',
+    ]) {
+      expect(questionIntent(other).kind, other).not.toBe('count');
+    }
+    // Many (何人も), some (何回か) and an ordinal (何番目) are no question of how many.
+    expect(questionIntent('何人もの市民が協力してくれた').kind).toBeUndefined();
+    expect(questionIntent('何回か相談したことがある').kind).toBeUndefined();
+    expect(questionIntent('商工業の柱は何番目？').kind).toBeUndefined();
+  });
+
   it('tells a question on a change (増えた？) and one on an aim (目標は？)', () => {
     expect(questionIntent('ふるさと納税はどのくらい増えた？')).toMatchObject({ asksForChange: true });
     expect(questionIntent('ざんぎょうへった？')).toMatchObject({ asksForChange: true });
     expect(questionIntent('ふるさと市民の目標は何人？')).toMatchObject({ asksForTarget: true });
     expect(questionIntent('ふるさと市民は何人？').asksForTarget).toBeUndefined();
+    // What was pledged is an aim too.
+    expect(questionIntent('政策集で仮想市民は何人と掲げた？')).toMatchObject({ asksForTarget: true });
+    expect(questionIntent('市長は何万人集めるって言ってた？')).toMatchObject({ asksForTarget: true });
+  });
+
+  it('asks for a name of an organization or a person only where a name is asked', () => {
+    expect(questionIntent('ネーミングライツを買ったのはどこ？').kind).toBe('organization');
+    expect(questionIntent('どちらの企業が買ったのですか').kind).toBe('organization');
+    expect(questionIntent('スポンサーの名前を教えて').kind).toBe('organization');
+    expect(questionIntent('講座の講師の名前は？').kind).toBe('person');
+    expect(questionIntent('会議に来た人の名前を知りたい').kind).toBe('person');
+    // The name of a thing (an award, a scholarship) is no name of someone.
+    expect(questionIntent('奨学金の名前は？').kind).toBeUndefined();
+    // Where a facility stands is a place, not who built it.
+    expect(questionIntent('施設はどこにできるの？').kind).toBe('place');
+  });
+
+  it('takes whether something costs money for a price, and whether it is good for an opinion', () => {
+    expect(questionIntent('登録にお金はかかりますか').kind).toBe('free');
+    expect(questionIntent('お金って要るの？').kind).toBe('free');
+    expect(questionIntent('協定を結んだのはいいことだと思う？').kind).toBe('opinion');
+    // Which districts: a name of a district, not a place to go to.
+    expect(questionIntent('訓練をしなかった区はどこ？').kind).toBe('organization');
+    expect(questionIntent('優勝したのはどこの米？').kind).toBe('organization');
   });
 
   it('names the thing whose kind or content is asked', () => {
     expect(questionIntent('新しい施設にはどんな機能が入るの？').askedNoun).toBe('機能');
     expect(questionIntent('「絆」とは？').askedNoun).toBe('絆');
+    // Voice input leaves a space where a filler was (真の市民協働ってえーとなんなの).
+    expect(questionIntent('真の市民協働って なんなの').askedNoun).toBe('市民協働');
+    expect(questionIntent('「攻める」という柱は何をやるの').askedNoun).toBe('攻める');
     expect(questionIntent('ふるさと納税は増えた？').askedNoun).toBeUndefined();
   });
 });
@@ -131,7 +194,45 @@ describe('statesAskedFact', () => {
   it('takes a count named only inside a longer keyword (関係人口) as a count of something else', () => {
     const target = { ...members, keywords: ['関係人口', '仮想市民'], body: '仮想市民10万人を目標にしました。' };
     expect(statesAskedFact(target, questionIntent('人口は何人？'), ['人口'])).toBe(false);
-    expect(statesAskedFact(target, questionIntent('仮想市民は何人？'), ['仮想市民'])).toBe(true);
+    expect(statesAskedFact(target, questionIntent('仮想市民の目標は何人？'), ['仮想市民'])).toBe(true);
+    // 10万人 is what was aimed at, not how many there are.
+    expect(statesAskedFact(target, questionIntent('仮想市民は何人？'), ['仮想市民'])).toBe(false);
+  });
+
+  it('needs a number in the unit of any counter, and none in an entry without numbers', () => {
+    const courses = entry('子ども講座', '親子で参加する英語合宿や料理教室を開きました。');
+    expect(statesAskedFact(courses, questionIntent('親子は何組参加した？'))).toBe(false);
+    const counted = entry('子ども講座', '親子で参加する英語合宿を開き、30組が参加しました。');
+    expect(statesAskedFact(counted, questionIntent('親子は何組参加した？'))).toBe(true);
+    expect(statesAskedFact(counted, questionIntent('鹿は何頭とれた？'))).toBe(false);
+  });
+
+  it("takes a pledge's numbers and targets for aims: they count nothing that there is", () => {
+    const pledge = {
+      ...entry('ふるさと市民の創設', '「小諸ふるさと市民」（仮想市民10万人）の創設を掲げました。'),
+      kind: 'policy' as const,
+    };
+    expect(statesAskedFact(pledge, questionIntent('ふるさと市民は何人？'), ['市民'])).toBe(false);
+    expect(statesAskedFact(pledge, questionIntent('ふるさと市民の目標は何人？'), ['市民'])).toBe(true);
+    expect(statesAskedFact(pledge, questionIntent('政策集ではふるさと市民を何人と掲げた？'), ['市民'])).toBe(true);
+    const target = entry('女性の参画率', '女性参画率は目標45%に対し、H31.4現在で40.4%です。', [
+      { label: '女性参画率の目標', after: 45, unit: '%', period: 'H31.4現在' },
+    ]);
+    expect(statesAskedFact(target, questionIntent('女性参画率は何パーセント？'))).toBe(true);
+    const onlyTarget = entry('女性の参画率', '女性参画率は45%を目標にしています。', [
+      { label: '女性参画率の目標', after: 45, unit: '%', period: 'H31.4現在' },
+    ]);
+    expect(statesAskedFact(onlyTarget, questionIntent('女性参画率は何パーセント？'))).toBe(false);
+  });
+
+  it('takes no name the question holds in part (ワイン委員会 of 小諸ワイン委員会) for a new one', () => {
+    const committee = entry('ワイン委員会', '「小諸ワイン委員会」を設立し、魅力を発信しています。');
+    const members = 'ワイン委員会には誰が入ってるの';
+    expect(statesAskedFact(committee, questionIntent(members), [], members)).toBe(false);
+    const chair = 'ワイン委員会の委員長の名前は？';
+    expect(statesAskedFact(committee, questionIntent(chair), [], chair)).toBe(false);
+    const who = '小諸のワインを宣伝してるのは誰？';
+    expect(statesAskedFact(committee, questionIntent(who), [], who)).toBe(true);
   });
 
   it('accepts any entry for a question that wants no kind in particular', () => {
@@ -160,6 +261,19 @@ describe('countedPhrase', () => {
   });
 });
 
+describe('countingVerb', () => {
+  const verb = (q: string) => {
+    const found = countingVerb(q);
+    return found && [q.slice(found.start, found.end), found.counter];
+  };
+
+  it("is the verb just after a count's number word, with the counter: what the counted do", () => {
+    expect(verb('小諸には何人住んでるの？')).toEqual(['住んでるの', '人']);
+    expect(verb('市内に何人くらい暮らしてる？')).toEqual(['暮らしてる', '人']);
+    expect(verb('ふるさと市民は何人？')).toBeUndefined();
+  });
+});
+
 describe('topicPhrase', () => {
   const phrase = (q: string) => {
     const span = topicPhrase(q);
@@ -170,5 +284,7 @@ describe('topicPhrase', () => {
     expect(phrase('給食費は無料になった？')).toBe('給食費');
     expect(phrase('念のため、防災訓練って何区でやったの')).toBe('防災訓練');
     expect(phrase('いつできたの？')).toBeUndefined();
+    // が joining two clauses marks no topic.
+    expect(phrase('バスを一緒に走らせると伺ったのですが、どんな計画ですか')).toBeUndefined();
   });
 });

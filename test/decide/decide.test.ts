@@ -83,6 +83,43 @@ describe('typing slips and kana', () => {
     expect(heard.hits[0]?.entry.id).toBe('marriage-support');
   });
 
+  it('answers a word misheard or converted by sound with the corpus word it sounds like, nearly in full', async () => {
+    const bundled = await bundledEngine();
+    const cases = [
+      // A name read kanji by kanji (信代: シンダイ, as 信大).
+      ['信代とセミナーを開いたの？', '信代', 'shinshu-university-seminars'],
+      // Kanji the dictionary cut into pieces (部・曲っ), heard as 部局.
+      ['こもろ情報部曲は作った？', '部曲', 'komoro-information-bureau'],
+      // Kanji written for a katakana word (千田ー: センター).
+      ['ファミリーサポート千田ーはできるの？', '千田ー', 'family-support-center'],
+      // One kanji of the same sound (側 for 川, both ガワ in チクマガワ).
+      ['千曲側ワインバレー特区の取り組み', '千曲側', 'chikuma-river-wine-valley'],
+      // A katakana word with a voicing slip.
+      ['インバウント対応は？', 'インバウント', 'komoro-tourism-bureau'],
+    ] as const;
+    for (const [question, written, entry] of cases) {
+      const { decision } = bundled.ask(question);
+      expect(decision, question).toMatchObject({ kind: 'answer', confidence: 'full' });
+      const best = decision.hits[0] as RankedHit | undefined;
+      expect(best?.entry.id, question).toBe(entry);
+      expect(best?.matches.find((m) => m.term.text === written)?.via, question).toBe('heard');
+    }
+  });
+
+  it('reads hiragana typed without a long vowel as the corpus word (かんこきょく, ねみんぐらいつ)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('かんこきょくはできた？').decision.hits[0]?.entry.id).toBe('komoro-tourism-bureau');
+    expect(bundled.ask('ねみんぐらいつってなに').decision.hits[0]?.entry.id).toBe('naming-rights');
+  });
+
+  it('keeps declining questions whose own words only sound like words of the corpus', async () => {
+    const bundled = await bundledEngine();
+    // 講演会 is a word of its own, not the 後援会 of the report; 信代さん is someone's name.
+    for (const question of ['講演会はいつ？', '信代さんに会いたい', '口座振替の手続きは？']) {
+      expect(bundled.ask(question).decision.kind, question).toBe('abstain');
+    }
+  });
+
   it('finds each word of a kana run that holds several (こそだて + しえん)', async () => {
     const bundled = await bundledEngine();
     const kana = bundled.ask('こそだてのしえんはある？').decision;
@@ -168,6 +205,48 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('小泉市長はいつ就任した？').decision).toMatchObject({ kind: 'answer' });
     expect(bundled.ask('ふるさと納税の寄付額はいくら？').decision).toMatchObject({ kind: 'answer', askedUnit: '円' });
     expect(bundled.ask('複合型施設はいつ完成する予定？').decision.hits[0]?.entry.id).toBe('complex-facility-plan');
+  });
+});
+
+describe('the kind of fact asked, on the bundled corpus', () => {
+  it('declines a count in any counter (何組) from an entry with no number, offering it as related', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('子どもチャレンジ講座には何組の親子が来たの？');
+    expect(decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'count' });
+    expect(decision.hits[0]?.entry.id).toBe('children-challenge-courses');
+  });
+
+  it("quotes a pledge's number only for what was aimed at, never for how many there are", async () => {
+    const bundled = await bundledEngine();
+    // Neither 3,682人 (ふるさと市民) nor the pledged 10万人 is the city's population.
+    expect(bundled.ask('こもろの人口は？').decision.kind).toBe('abstain');
+    // 住んでる after 何人 counts those who live there: 人口, which no entry states.
+    expect(bundled.ask('小諸には何人住んでるの？').decision.kind).toBe('abstain');
+    const pledged = bundled.ask('政策集では仮想市民を何人集めると掲げた？').decision;
+    expect(pledged).toMatchObject({ kind: 'answer' });
+    expect(pledged.hits[0]?.entry.id).toBe('furusato-shimin-for-tax-revenue');
+  });
+
+  it('declines a name the entry does not give (a sponsor, the members), and gives one it does', async () => {
+    const bundled = await bundledEngine();
+    const sponsor = bundled.ask('ネーミングライツのスポンサーの名前は？').decision;
+    expect(sponsor).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'organization' });
+    expect(sponsor.hits[0]?.entry.id).toBe('naming-rights');
+    const members = bundled.ask('ワイン委員会には誰が入ってるの？').decision;
+    expect(members).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'person' });
+    expect(members.hits[0]?.entry.id).toBe('komoro-wine-committee');
+    // The entry names JA佐久浅間.
+    expect(bundled.ask('協定を結んだ農協の名前は？').decision).toMatchObject({ kind: 'answer' });
+  });
+
+  it('declines a question about a thing an entry has only as a keyword, which the report never names', async () => {
+    const bundled = await bundledEngine();
+    // 返礼品 is a keyword of the donations' entry; the report says nothing of return gifts.
+    const gifts = bundled.ask('ふるさと納税の返礼品は何がある？').decision;
+    expect(gifts).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    expect(gifts.hits[0]?.entry.id).toBe('furusato-nozei-growth');
+    // The keyword still finds the donations when they are what is asked.
+    expect(bundled.ask('返礼品の寄付は増えた？').decision).toMatchObject({ kind: 'answer' });
   });
 });
 

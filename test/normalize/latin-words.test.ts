@@ -19,8 +19,10 @@ describe('readLatinWords', () => {
     expect(readLatinWords('kosodate shien wo shiritai', english)).toBe('こそだてしえんをしりたい');
   });
 
-  it('mixes English and romaji in one run', () => {
+  it('mixes English and romaji in one run, the romaji apart from the English word', () => {
     expect(readLatinWords('komoro no wine', english)).toBe('こもろのワイン');
+    expect(readLatinWords('wine no iinkai', english)).toBe('ワインのいいんかい');
+    expect(readLatinWords('wine fukugou shisetsu', english)).toBe('ワイン ふくごうしせつ');
   });
 
   it('leaves words the corpus writes in Latin letters, and words that are neither, as they are', () => {

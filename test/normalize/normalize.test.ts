@@ -49,9 +49,15 @@ describe('kanji numerals', () => {
     expect(normalizeText('第三次計画')).toBe('第3次計画');
   });
 
+  it('become digits when a number is typed whole, as voice input writes a year', () => {
+    expect(normalizeText('観光局二千二十ってなに')).toBe('観光局2020ってなに');
+    expect(normalizeText('二〇二〇の計画')).toBe('2020の計画');
+  });
+
   it('stay inside ordinary words', () => {
     expect(normalizeText('一緒に統一する')).toBe('一緒に統一する');
     expect(normalizeText('十分です')).toBe('十分です');
+    expect(normalizeText('千曲川と三千世界')).toBe('千曲川と三千世界');
   });
 });
 

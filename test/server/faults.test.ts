@@ -224,16 +224,18 @@ describe('replies under Messaging API faults', () => {
 
   it('gives up a persistent 500 by the reply token deadline, never after it', async () => {
     const api = await startFake(() => ({ status: 500, delayMs: 50 }));
-    const server = await startBot(api.baseUrl, { ...testPolicy, maxAttempts: 1000 });
-    // The event is old: its token's deadline (timestamp + 60 s − 5 s) is 700 ms away.
-    const deadline = Date.now() + 700;
+    // No attempt starts with less than 300 ms left, so each one's 50 ms answer is read even on a
+    // busy machine: the last failure is the 500, not a timeout cut short by the deadline.
+    const server = await startBot(api.baseUrl, { ...testPolicy, maxAttempts: 1000, minAttemptMs: 300 });
+    // The event is old: its token's deadline (timestamp + 60 s − 5 s) is 1,000 ms away.
+    const deadline = Date.now() + 1000;
     const started = performance.now();
     expect(await post(server, [textEvent(question, { timestamp: deadline - 55_000 })])).toBe(200);
     await server.dispatcher?.idle();
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(900);
-    expect(replyRequests(api).length).toBeGreaterThan(3);
-    expect((replyTimes.at(-1) ?? 0) - started).toBeLessThan(700);
+    expect(replyRequests(api).length).toBeGreaterThan(1);
+    // Every attempt reached LINE before the deadline; a thousand attempts would have taken minutes.
+    expect((replyTimes.at(-1) ?? 0) - started).toBeLessThan(1000);
+    expect(replyRequests(api).length).toBeLessThan(1000);
     expect((await metrics(server)).replies.failed).toEqual({ 'server-error': 1 });
     expect(logLines(server, 'reply failed')).toEqual([
       expect.objectContaining({ reason: 'server-error', stoppedBy: 'deadline' }),

@@ -272,7 +272,13 @@ const MISSING = {
   opinion: 'ご意見や評価',
   detail: 'くわしい案内',
 };
-const VIA = { text: '語', reading: '読み', synonym: '同義語', approximate: '近い語（打ち間違い）' };
+const VIA = {
+  text: '語',
+  reading: '読み',
+  heard: '同じ読みの語（聞き違い）',
+  synonym: '同義語',
+  approximate: '近い語（打ち間違い）',
+};
 const FIELDS = {
   title: 'タイトル',
   keywords: 'キーワード',

@@ -1,0 +1,219 @@
+/**
+ * Words a citizen meant but voice input misheard or a kana-to-kanji conversion mistyped: a word
+ * comes out as another that sounds the same or nearly (信大 → 信代, 部局 → 部曲, センター → 千田ー,
+ * 千曲川 → 千曲側). Such a word is one the corpus never uses, while a word the corpus does use
+ * reads the same: that word is most likely what was meant. A word the corpus uses itself is never
+ * taken for another (公園 is not 講演), so its own homophones cannot be confused; nor is a word
+ * the dictionary knows (講演会 is meant as written where the corpus has 後援会), which is left to
+ * the weaker homophone match of search.ts. Pure: the question's morphemes and the corpus's words
+ * by reading in, the words heard out.
+ */
+import type { Morpheme } from './japanese-tokenizer.js';
+import type { KanaLexicon, LexiconWord } from './kana-words.js';
+import { looseKatakana, unvoiced } from './kana-sounds.js';
+import { blank, isKanji, isKatakanaWord, maxSlipLength, namesThing, type SoundIndex } from './sound-index.js';
+
+/** A stretch of the question heard as words of the corpus. */
+export interface MisheardWord {
+  /** The stretch as written (信代, 部曲, 千田ー) and where it lies in the question. */
+  readonly written: string;
+  readonly start: number;
+  readonly end: number;
+  /** The reading of the corpus words it sounds like. */
+  readonly reading: string;
+  /** The corpus words meant, most likely first. */
+  readonly words: readonly LexiconWord[];
+}
+
+/** What a question's stretches are heard against. */
+export interface SoundVocabulary {
+  /** The corpus's words by reading (kana-words.ts) and by sound (sound-index.ts). */
+  readonly lexicon: KanaLexicon;
+  readonly sounds: SoundIndex;
+  /** True for a string the corpus uses (in its text or as a word of its index): such a stretch is meant. */
+  readonly inCorpus: (text: string) => boolean;
+  /** The reading of one kanji on its own, by the dictionary (信 → シン, 代 → ダイ). */
+  readonly readKanji: (kanji: string) => string | undefined;
+}
+
+/** Readings shorter than this (in kana) match too many words by chance. */
+const minReading = 3;
+/** A reading guessed kanji by kanji is weaker evidence than the dictionary's: it must be longer. */
+const minGuessedReading = 4;
+/** What follows a person's name. */
+const HONORIFIC = /^(?:さん|さま|様|くん|君|ちゃん|氏|殿|先生)/u;
+/** A stretch heard as one word spans at most this many of the dictionary's pieces (千・曲・側). */
+const maxUnits = 4;
+
+/**
+ * The corpus words a katakana word the corpus never uses stands for, when it sounds like them
+ * but for voicing or a long vowel (センダー → センター, ベット → ベッド).
+ */
+export function heardKatakana(
+  word: string,
+  vocabulary: SoundVocabulary,
+): { reading: string; words: LexiconWord[] } | undefined {
+  if (!isKatakanaWord(word) || [...word].length < minGuessedReading) return undefined;
+  const found = vocabulary.sounds.katakanaByLooseSound.get(looseKatakana(word)) ?? [];
+  const [first] = found;
+  // Looked up last: the corpus's text is long, its words by sound a map.
+  if (!first || vocabulary.inCorpus(word)) return undefined;
+  return { reading: first.reading, words: found.map((f) => f.word) };
+}
+
+/** A piece of a stretch of kanji: the kanji of one morpheme, with its reading when all of it is kanji. */
+interface Unit {
+  readonly text: string;
+  readonly start: number;
+  readonly reading: string | undefined;
+  /**
+   * A word of two kanji or more that the dictionary knows, not a name (講演, 自信, 小回り):
+   * a stretch holding one is most likely meant as written, even where the corpus has a word that
+   * sounds the same (講演会 is no 後援会). Only names (信代, 新大) and kanji the dictionary could
+   * not read as words (部曲, 千曲側) are heard as another word.
+   */
+  readonly dictionaryWord: boolean;
+}
+
+/** Where a morpheme ends; past the last one, nowhere. */
+const endOf = (m: Morpheme | undefined) => (m ? m.start + m.surface.length : Infinity);
+
+/**
+ * The stretches of kanji in a question (with a long-vowel mark after them, as voice input writes
+ * センター as 千田ー), cut where the dictionary's morphemes begin: 情報部曲 → 情報・部・曲.
+ */
+function kanjiStretches(normalized: string, morphemes: readonly Morpheme[]): Unit[][] {
+  const stretches: Unit[][] = [];
+  let first = 0;
+  for (const match of normalized.matchAll(/[\p{Script=Han}々]+ー?/gu)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const units: Unit[] = [];
+    // Stretches and morphemes both come in order: the morphemes before this stretch are done with.
+    while (endOf(morphemes[first]) <= start) first++;
+    for (let k = first; k < morphemes.length; k++) {
+      const m = morphemes[k];
+      if (!m || m.start >= end) break;
+      const mEnd = endOf(m);
+      const from = Math.max(start, m.start);
+      const to = Math.min(end, mEnd);
+      const whole = m.start >= start && mEnd <= end;
+      const reading = whole ? (m.surface === 'ー' ? 'ー' : m.reading) : undefined;
+      // The kanji of a word with kana (小回り) are that word too.
+      const dictionaryWord =
+        m.reading !== undefined && m.posDetail !== '固有名詞' && [...m.surface].filter(isKanji).length >= 2;
+      units.push({ text: normalized.slice(from, to), start: from, reading, dictionaryWord });
+    }
+    if (units.length > 0) stretches.push(units);
+  }
+  return stretches;
+}
+
+/** The words of the corpus a stretch the corpus never uses sounds like, with their reading. */
+function heardStretch(
+  units: readonly Unit[],
+  vocabulary: SoundVocabulary,
+): { reading: string; words: LexiconWord[] } | undefined {
+  const text = units.map((u) => u.text).join('');
+  const chars = [...text];
+  if (chars.filter(isKanji).length < 2 || chars.includes('何')) return undefined;
+  const sound = soundOf(units, chars, vocabulary);
+  // Looked up last: the corpus's text is long, its words by sound a map.
+  return sound && !vocabulary.inCorpus(text) ? sound : undefined;
+}
+
+/** The corpus words a stretch sounds like, whether or not the corpus uses the stretch itself. */
+function soundOf(
+  units: readonly Unit[],
+  chars: readonly string[],
+  vocabulary: SoundVocabulary,
+): { reading: string; words: LexiconWord[] } | undefined {
+  const { lexicon } = vocabulary;
+  const things = (reading: string) => (lexicon.get(reading) ?? []).filter(namesThing);
+  // As the dictionary reads it (今活: コン・カツ, as 婚活).
+  const read = units.every((u) => u.reading !== undefined) ? units.map((u) => u.reading).join('') : undefined;
+  if (read !== undefined && [...read].length >= minReading && things(read).length > 0) {
+    return { reading: read, words: things(read) };
+  }
+  // Kanji by kanji, as voice input spells a word it does not know (シンダイ → 信代, 新大).
+  const kanjiReadings = chars.map((c) => (c === 'ー' ? 'ー' : vocabulary.readKanji(c)));
+  const guessed = kanjiReadings.every((r) => r !== undefined) ? kanjiReadings.join('') : undefined;
+  if (guessed !== undefined && [...guessed].length >= minGuessedReading && things(guessed).length > 0) {
+    return { reading: guessed, words: things(guessed) };
+  }
+  // A kanji word written for a katakana one (千田ー for センター, read センダー).
+  for (const reading of [read, guessed]) {
+    if (reading === undefined || [...reading].length < minGuessedReading) continue;
+    const katakana = vocabulary.sounds.katakanaByLooseSound.get(looseKatakana(reading));
+    if (katakana?.[0]) return { reading: katakana[0].reading, words: katakana.map((k) => k.word) };
+  }
+  return oneKanjiSoundingAlike(chars, kanjiReadings, vocabulary);
+}
+
+/**
+ * A word of the corpus spelled the same but for one kanji that sounds the same (千曲側 for
+ * 千曲川: 側 and 川 both read ガワ there): a kanji picked by its sound. Voicing is ignored, as a
+ * kanji voices inside a compound (川 カワ → 千曲川 チクマガワ).
+ */
+function oneKanjiSoundingAlike(
+  chars: readonly string[],
+  kanjiReadings: readonly (string | undefined)[],
+  vocabulary: SoundVocabulary,
+): { reading: string; words: LexiconWord[] } | undefined {
+  if (chars.length < 3 || chars.length > maxSlipLength || !chars.every(isKanji)) return undefined;
+  const patterns = vocabulary.sounds.kanjiWordsByPattern;
+  for (const [i, typed] of chars.entries()) {
+    const typedSound = kanjiReadings[i];
+    if (typedSound === undefined) continue;
+    for (const { reading, word } of patterns.get(chars.with(i, blank).join('')) ?? []) {
+      const meant = [...word.text][i] ?? '';
+      if (meant === typed) continue;
+      const meantSound = vocabulary.readKanji(meant);
+      const sameAlone = meantSound !== undefined && unvoiced(meantSound) === unvoiced(typedSound);
+      // At either end of the word its reading shows the kanji's own sound (チクマ「ガワ」).
+      const atEnd =
+        (i === chars.length - 1 && unvoiced(reading).endsWith(unvoiced(typedSound))) ||
+        (i === 0 && unvoiced(reading).startsWith(unvoiced(typedSound)));
+      if (sameAlone || atEnd) return { reading, words: [word] };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The stretches of kanji in a question that the corpus never uses and that sound like its words.
+ * Of the stretches heard in one run of kanji, the shortest wins (情報部曲: 部曲 → 部局, leaving
+ * 情報 as written), and they never overlap.
+ */
+export function misheardWords(
+  normalized: string,
+  morphemes: readonly Morpheme[],
+  vocabulary: SoundVocabulary,
+): MisheardWord[] {
+  const heard: MisheardWord[] = [];
+  for (const units of kanjiStretches(normalized, morphemes)) {
+    const found: MisheardWord[] = [];
+    for (let i = 0; i < units.length; i++) {
+      for (let j = i + 1; j <= Math.min(units.length, i + maxUnits); j++) {
+        // A stretch holding a word the dictionary knows is meant as written, and so is any longer one.
+        if (units[j - 1]?.dictionaryWord === true) break;
+        const span = units.slice(i, j);
+        const sound = heardStretch(span, vocabulary);
+        const first = span[0];
+        const last = span.at(-1);
+        if (!sound || !first || !last) continue;
+        const written = span.map((u) => u.text).join('');
+        const end = last.start + last.text.length;
+        // A name followed by an honorific (信代さん) is someone's name, not a word misheard.
+        if (HONORIFIC.test(normalized.slice(end))) continue;
+        found.push({ written, start: first.start, end, ...sound });
+      }
+    }
+    found.sort((a, b) => a.written.length - b.written.length || a.start - b.start);
+    for (const word of found) {
+      if (heard.some((h) => h.start < word.end && word.start < h.end)) continue;
+      heard.push(word);
+    }
+  }
+  return heard.sort((a, b) => a.start - b.start);
+}

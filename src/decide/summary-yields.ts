@@ -1,0 +1,48 @@
+/**
+ * An entry that sums up others (a pillar listing its policies, the mayor's three points naming
+ * each) shares the words of every entry it names, and BM25 often ranks it first for a question
+ * about one of them. When an entry it names covers more of the question, that entry is what
+ * was asked about and comes first; a question about the summary itself (「5つの柱は？」) is
+ * covered better by the summary and keeps it first. Pure: hits in, hits out.
+ */
+import type { Entry } from '../corpus/entry.js';
+import { normalizeText } from '../normalize/normalize.js';
+import type { RankedHit } from '../search/search.js';
+
+/** Kinds of entries that sum up others. */
+const SUMMARY_KINDS = new Set(['pillar', 'intro']);
+
+const texts = new WeakMap<Entry, string>();
+
+/** Title and body, normalised, quotes left out: where a summary names the entries it sums up. */
+function textOf(entry: Entry): string {
+  let text = texts.get(entry);
+  if (text === undefined) {
+    text = normalizeText(`${entry.title}${entry.body}`).replace(/[「」『』]/gu, '');
+    texts.set(entry, text);
+  }
+  return text;
+}
+
+/** The name of an entry as a summary would quote it: its title after a 「…：」 label, or its short title. */
+function namesOf(entry: Entry): string[] {
+  const title = normalizeText(entry.title.split(/[：:]/u).at(-1) ?? entry.title).replace(/[「」『』]/gu, '');
+  const short = entry.shortTitle === undefined ? '' : normalizeText(entry.shortTitle);
+  return [title, short].filter((name) => [...name].length >= 4);
+}
+
+/** Whether `summary` sums up `entry`: it is a summary and names it. */
+export function sumsUp(summary: Entry, entry: Entry): boolean {
+  if (!SUMMARY_KINDS.has(summary.kind) || summary === entry) return false;
+  const text = textOf(summary);
+  return namesOf(entry).some((name) => text.includes(name));
+}
+
+/** The hits with the first one, when it sums up another that covers more, after that one. */
+export function summaryYields(hits: readonly RankedHit[]): RankedHit[] {
+  const [first, ...rest] = hits;
+  if (!first) return [];
+  const named = rest.find((hit) => (hit.coverage ?? 0) > (first.coverage ?? 1) && sumsUp(first.entry, hit.entry));
+  if (!named) return [...hits];
+  return [named, first, ...rest.filter((hit) => hit !== named)];
+}

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Tokenize } from '../../src/analyze/japanese-tokenizer.js';
+import type { KanaLexicon } from '../../src/analyze/kana-words.js';
+import { heardKatakana, misheardWords, type SoundVocabulary } from '../../src/analyze/misheard-words.js';
+import { looseKatakana, unvoiced, withoutLongVowels } from '../../src/analyze/kana-sounds.js';
+import { buildSoundIndex } from '../../src/analyze/sound-index.js';
+import { normalizeText } from '../../src/normalize/normalize.js';
+import { realTokenizer } from '../support/tokenizer.js';
+
+const word = (text: string, ...terms: string[]) => ({
+  text,
+  terms: (terms.length > 0 ? terms : [text]).map((t) => ({ text: t, weak: false })),
+});
+/** A small corpus: its words by reading, and its text. */
+const lexicon: KanaLexicon = new Map([
+  ['シンダイ', [word('信大', '信')]],
+  ['ブキョク', [word('部局')]],
+  ['ジョウホウ', [word('情報')]],
+  ['センター', [word('センター')]],
+  ['チクマガワ', [word('千曲川')]],
+  ['コウエンカイ', [word('後援会', '後援', '会')]],
+  ['ジシン', [word('自身')]],
+  ['インバウンド', [word('インバウンド')]],
+  ['ノブヨ', [word('のぶよ')]],
+]);
+const corpusText = '信大 こもろ情報部局 センター 千曲川 後援会 自身 インバウンド 公園 講演';
+
+let tokenize: Tokenize;
+let vocabulary: SoundVocabulary;
+beforeAll(async () => {
+  tokenize = await realTokenizer();
+  vocabulary = {
+    lexicon,
+    sounds: buildSoundIndex(lexicon),
+    inCorpus: (text) => corpusText.includes(text),
+    readKanji: (kanji) =>
+      tokenize(kanji)
+        .map((m) => m.reading ?? '')
+        .join('') || undefined,
+  };
+});
+
+/** What each stretch of a question is heard as: 信代 → 信大. */
+const heard = (question: string) => {
+  const normalized = normalizeText(question);
+  return misheardWords(normalized, tokenize(normalized), vocabulary).map(
+    (h) => `${h.written} → ${h.words.map((w) => w.text).join('/')}`,
+  );
+};
+
+describe('misheardWords', () => {
+  it('reads a name the corpus never uses kanji by kanji, as voice input spells a word it does not know', () => {
+    // The dictionary reads 信代 as the name ノブヨ; kanji by kanji it reads シンダイ, as 信大 does.
+    expect(heard('信代と一緒にセミナーやった？')).toEqual(['信代 → 信大']);
+    expect(heard('新大と農業をやってる')).toEqual(['新大 → 信大']);
+  });
+
+  it('hears kanji the dictionary cut into pieces, leaving the word of the corpus before them as written', () => {
+    // 部曲っていう is cut 部・曲っ・て・いう; 情報 is the corpus's own word and stays.
+    expect(heard('こもろ情報部曲っていうのを作る')).toEqual(['部曲 → 部局']);
+  });
+
+  it('hears kanji written for a katakana word, long-vowel mark and all', () => {
+    expect(heard('ファミリーサポート千田ーって新しい施設に入るの')).toEqual(['千田ー → センター']);
+  });
+
+  it('hears a word spelled as the corpus spells it but for one kanji of the same sound', () => {
+    // 側 and 川 both read ガワ at the end of チクマガワ.
+    expect(heard('千曲側ワインバレー特区')).toEqual(['千曲側 → 千曲川']);
+  });
+
+  it('never takes a word the corpus uses for another that sounds the same', () => {
+    // The corpus has 公園 and 講演: each is meant as written.
+    expect(heard('公園の講演')).toEqual([]);
+  });
+
+  it('takes a word the dictionary knows, and a stretch holding one, as meant (講演会 is no 後援会, 自信 no 自身)', () => {
+    expect(heard('講演会はいつ？')).toEqual([]);
+    expect(heard('自信がない')).toEqual([]);
+  });
+
+  it('takes a name followed by an honorific for a person, not a word misheard', () => {
+    expect(heard('信代さんに会いたい')).toEqual([]);
+  });
+
+  it('hears no word the corpus writes in hiragana: voice input does not spell those in kanji', () => {
+    // The dictionary's reading of 信代, ノブヨ, is the corpus's のぶよ; the kanji's sounds are 信大's.
+    expect(heard('信代のセミナー')).toEqual(['信代 → 信大']);
+  });
+});
+
+describe('heardKatakana', () => {
+  it('hears a katakana word the corpus never uses as one it does but for voicing or a long-vowel mark', () => {
+    expect(heardKatakana('インバウント', vocabulary)?.words.map((w) => w.text)).toEqual(['インバウンド']);
+    expect(heardKatakana('センタ', vocabulary)).toBeUndefined(); // three kana: too short to tell
+    expect(heardKatakana('センダー', vocabulary)?.words.map((w) => w.text)).toEqual(['センター']);
+  });
+
+  it('leaves a katakana word the corpus uses as it is', () => {
+    expect(heardKatakana('センター', vocabulary)).toBeUndefined();
+  });
+});
+
+describe('kana sounds', () => {
+  it('ignores voicing, and long vowels as each kind of word spells them', () => {
+    expect(unvoiced('ガダバパ')).toBe('カタハハ');
+    expect(looseKatakana('センダー')).toBe(looseKatakana('センター'));
+    expect(withoutLongVowels('カンコウキョク')).toBe('カンコキョク');
+    expect(withoutLongVowels('ネーミング')).toBe('ネミング');
+    expect(withoutLongVowels('セイサクシュウ')).toBe('セサクシュ');
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/corpus/entry.js';
+import { summaryYields, sumsUp } from '../../src/decide/summary-yields.js';
+import type { RankedHit } from '../../src/search/search.js';
+
+const entry = (id: string, kind: Entry['kind'], title: string, body: string): Entry =>
+  ({ id, kind, title, body, pillar: 0, figures: [], keywords: [], phrasings: [] }) as unknown as Entry;
+
+const three = entry(
+  'three',
+  'intro',
+  '市長が心がけた3点',
+  '「真の市民協働の推進」「未来への投資」の3点を心がけました。',
+);
+const collaboration = entry('collab', 'highlight', '心がけたこと：真の市民協働の推進', '行政には限界があります。');
+const other = entry('other', 'achievement', '未来のまちづくり', '未来の計画です。');
+const hit = (e: Entry, score: number, coverage: number): RankedHit => ({ entry: e, score, coverage, matches: [] });
+
+describe('summaryYields', () => {
+  it('knows a summary by its kind and the names it quotes', () => {
+    expect(sumsUp(three, collaboration)).toBe(true);
+    expect(sumsUp(three, other)).toBe(false);
+    expect(sumsUp(collaboration, three)).toBe(false);
+  });
+
+  it('puts first the entry a summary names when it covers more of the question', () => {
+    const ranked = summaryYields([hit(three, 10, 0.7), hit(other, 8, 0.9), hit(collaboration, 5, 0.8)]);
+    expect(ranked.map((h) => h.entry.id)).toEqual(['collab', 'three', 'other']);
+  });
+
+  it('keeps the summary first when it covers as much or more: the question is about it', () => {
+    const ranked = summaryYields([hit(three, 10, 0.8), hit(collaboration, 5, 0.8)]);
+    expect(ranked.map((h) => h.entry.id)).toEqual(['three', 'collab']);
+  });
+});
