@@ -126,12 +126,25 @@ function int32s(bytes: Uint8Array): Int32Array {
 
 /**
  * tid_map.dat (surface form id → ids of its dictionary entries) as offsets into one flat array,
- * behind the `target_map[id]` lookup ViterbiBuilder does: the entries of id k are
+ * behind the `target_map[id]` lookup kuromoji's dictionary offers: the entries of id k are
  * values[offsets[k] .. offsets[k+1]), and an id without entries answers undefined, as kuromoji's
  * object does. The file lists ids in ascending order (kuromoji writes them by iterating an object
  * with integer keys), then zero padding, which kuromoji's reader goes through without effect.
  */
 export function compactTargetMap(bytes: Uint8Array): Record<number, ArrayLike<number>> {
+  const entriesOf = compactTargets(bytes);
+  return new Proxy<Record<number, ArrayLike<number>>>(
+    {},
+    {
+      get(_target, property) {
+        return typeof property === 'string' ? entriesOf(Number(property)) : undefined;
+      },
+    },
+  );
+}
+
+/** The dictionary entries of each surface form id of tid_map.dat, as compactTargetMap reads them. */
+function compactTargets(bytes: Uint8Array): (id: number) => Int32Array | undefined {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const keyCount = data.getInt32(0, true);
   let position = 4;
@@ -162,19 +175,12 @@ export function compactTargetMap(bytes: Uint8Array): Record<number, ArrayLike<nu
     for (let j = 0; j < count; j++, position += 4) values[next++] = data.getInt32(position, true);
   }
   while (filled <= lastKey + 1) offsets[filled++] = next;
-  return new Proxy<Record<number, ArrayLike<number>>>(
-    {},
-    {
-      get(_target, property) {
-        if (typeof property !== 'string') return undefined;
-        const id = Number(property);
-        if (!Number.isInteger(id) || id < 0 || id > lastKey) return undefined;
-        const from = offsets[id] as number;
-        const to = offsets[id + 1] as number;
-        return from === to ? undefined : values.subarray(from, to);
-      },
-    },
-  );
+  return (id) => {
+    if (!Number.isInteger(id) || id < 0 || id > lastKey) return undefined;
+    const from = offsets[id] as number;
+    const to = offsets[id + 1] as number;
+    return from === to ? undefined : values.subarray(from, to);
+  };
 }
 
 /**
@@ -222,6 +228,7 @@ export async function loadKuromoji(dicPath: string = dictionaryPath()): Promise<
   const tokenInfo = dic.token_info_dictionary;
   tokenInfo.loadDictionary(replacing(tid, withoutZeroPadding(tid)));
   tokenInfo.loadPosVector(replacing(tidPos, withoutZeroPadding(tidPos)));
+  const entriesOf = compactTargets(tidMap);
   (tokenInfo as unknown as { target_map: unknown }).target_map = compactTargetMap(tidMap);
   freeNow(tidMap.buffer);
 
@@ -237,7 +244,154 @@ export async function loadKuromoji(dicPath: string = dictionaryPath()): Promise<
     replacing(unkInvoke, withoutZeroPadding(unkInvoke)),
   );
   freeNow(unkMap.buffer);
-  return new TokenizerClass(dic);
+  for (const dictionary of [dic.token_info_dictionary, dic.unknown_dictionary]) {
+    decodeFeaturesAtOnce(dictionary as unknown as FeatureDictionary);
+  }
+  const tokenizer = new TokenizerClass(dic);
+  lookUpWordsCharacterByCharacter(
+    (tokenizer as unknown as { viterbi_builder: LatticeBuilder }).viterbi_builder,
+    entriesOf,
+  );
+  return tokenizer;
+}
+
+/** kuromoji's TokenInfoDictionary, as its tokenizer reads a token's features (kuromoji 0.1.2). */
+interface FeatureDictionary {
+  readonly dictionary: { getInt(index: number): number };
+  readonly pos_buffer: { readonly buffer: Uint8Array };
+  getFeatures(tokenInfoId: string): string;
+}
+
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * A token's features (part of speech, base form, reading), read from the dictionary by one
+ * decoding of their bytes: kuromoji copies them into an array a byte at a time and builds the
+ * string a character at a time, a tenth of a long message's tokenising and much of its garbage.
+ * The dictionary's strings are UTF-8, so the decoder reads them as kuromoji does.
+ */
+function decodeFeaturesAtOnce(dictionary: FeatureDictionary): void {
+  dictionary.getFeatures = (tokenInfoId: string) => {
+    const id = parseInt(tokenInfoId);
+    if (isNaN(id)) return '';
+    const bytes = dictionary.pos_buffer.buffer;
+    const start = dictionary.dictionary.getInt(id + 6);
+    const end = bytes.indexOf(0, start);
+    return utf8Decoder.decode(bytes.subarray(start, end < 0 ? bytes.length : end));
+  };
+}
+
+/** doublearray's trie (doublearray 0.0.2's internals). */
+interface PrefixTrie {
+  readonly bc: { getBase(index: number): number; getBaseBuffer(): Int32Array; getCheckBuffer(): Int32Array };
+  commonPrefixSearch(key: string): Word[];
+}
+
+/** A word of the dictionary found at a position: its surface, and where its entries are. */
+interface Word {
+  k: string;
+  v?: number;
+}
+
+/** kuromoji's ViterbiBuilder, as it reads the dictionary words starting at each position. */
+interface LatticeBuilder {
+  trie: Pick<PrefixTrie, 'commonPrefixSearch'>;
+  token_info_dictionary: { target_map: unknown };
+}
+
+/** doublearray's root node, the code that ends a key, and what traverse answers for no child. */
+const ROOT = 0;
+const END_OF_KEY = 0;
+const NO_CHILD = -1;
+
+/**
+ * At each position of a sentence, kuromoji's lattice builder looks up the dictionary words that
+ * start there with the whole rest of the sentence as the key, which doublearray first encodes in
+ * UTF-8 whole (and each word found is decoded back): quadratic in a sentence's length, and the
+ * better part of tokenising a long message; then it reads each word's entries through the
+ * surface-form map, a Proxy (see compactTargetMap), slow to call. Here the builder walks the same
+ * trie, each character encoded only when the walk reaches it, ending where the trie has no
+ * child: it finds the same words (a dictionary key is a whole string, so a word ends only after
+ * a whole character). Their entries are handed over in an array of the words found, which the
+ * builder reads as its surface-form map right after the search. A key with a lone surrogate
+ * goes doublearray's own way (it throws on a lone high one).
+ */
+function lookUpWordsCharacterByCharacter(
+  builder: LatticeBuilder,
+  entriesOf: (id: number) => Int32Array | undefined,
+): void {
+  const trie = builder.trie as PrefixTrie;
+  const wholeKeySearch = trie.commonPrefixSearch.bind(trie);
+  const found: (Int32Array | undefined)[] = [];
+  builder.token_info_dictionary = Object.create(builder.token_info_dictionary, {
+    target_map: { value: found },
+  }) as LatticeBuilder['token_info_dictionary'];
+  const bytes = new Uint8Array(4);
+  // doublearray's traverse, on its arrays: the child of `parent` by `code`, if the check says so.
+  const base = trie.bc.getBaseBuffer();
+  const check = trie.bc.getCheckBuffer();
+  const traverse = (parent: number, code: number) => {
+    const child = (base[parent] as number) + code;
+    return check[child] === parent ? child : NO_CHILD;
+  };
+  // The i-th word's entries go to found[i], and the word says so.
+  const handedOver = (words: Word[]) =>
+    words.map((word, i) => {
+      if (word.v === undefined) return word;
+      found[i] = entriesOf(word.v);
+      return { ...word, v: i };
+    });
+  builder.trie = {
+    commonPrefixSearch: (key: string) => {
+      if (!key.isWellFormed()) return handedOver(wholeKeySearch(key));
+      const words: Word[] = [];
+      let node = ROOT;
+      for (let i = 0; i < key.length;) {
+        const code = key.codePointAt(i) as number;
+        const length = utf8(code, bytes);
+        for (let b = 0; b < length; b++) {
+          node = traverse(node, bytes[b] as number);
+          if (node === NO_CHILD) return words;
+        }
+        i += code > 0xffff ? 2 : 1;
+        const leaf = traverse(node, END_OF_KEY);
+        if (leaf !== NO_CHILD) {
+          const leafBase = trie.bc.getBase(leaf);
+          if (leafBase <= 0) {
+            found[words.length] = entriesOf(-leafBase - 1);
+            words.push({ v: words.length, k: key.slice(0, i) });
+          } else {
+            words.push({ k: key.slice(0, i) });
+          }
+        }
+      }
+      return words;
+    },
+  };
+}
+
+/** The UTF-8 bytes of a code point, written into `bytes`; how many there are. */
+function utf8(code: number, bytes: Uint8Array): number {
+  if (code < 0x80) {
+    bytes[0] = code;
+    return 1;
+  }
+  if (code < 0x800) {
+    bytes[0] = 0xc0 | (code >>> 6);
+    bytes[1] = 0x80 | (code & 0x3f);
+    return 2;
+  }
+  if (code < 0x10000) {
+    bytes[0] = 0xe0 | (code >>> 12);
+    bytes[1] = 0x80 | ((code >>> 6) & 0x3f);
+    bytes[2] = 0x80 | (code & 0x3f);
+    return 3;
+  }
+  bytes[0] = 0xf0 | (code >>> 18);
+  bytes[1] = 0x80 | ((code >>> 12) & 0x3f);
+  bytes[2] = 0x80 | ((code >>> 6) & 0x3f);
+  bytes[3] = 0x80 | (code & 0x3f);
+  return 4;
 }
 
 /** The pipeline's view of kuromoji's tokens. */

@@ -19,12 +19,33 @@ function synonymTerms(normalized: string, tokenize: Tokenize, synonyms: SynonymM
   for (const span of findSynonymSpans(normalized, synonyms)) {
     for (const target of span.targets) {
       const origin = { phrase: span.phrase, start: span.start, end: span.end, target };
-      for (const term of analyze(tokenize(target))) {
-        if (term.role === 'content') expansions.push({ ...term, start: span.start, end: span.end, synonym: origin });
+      for (const term of targetTerms(target, tokenize)) {
+        expansions.push({ ...term, start: span.start, end: span.end, synonym: origin });
       }
     }
   }
   return expansions;
+}
+
+/** Content terms of each synonym target, by tokenizer (see targetTerms). */
+const termsOfTargets = new WeakMap<Tokenize, Map<string, readonly Term[]>>();
+
+/**
+ * The content terms of a synonym target, analysed once: targets are phrases of the corpus's
+ * synonyms, a bounded set, and each question naming a phrase analysed its targets again.
+ */
+function targetTerms(target: string, tokenize: Tokenize): readonly Term[] {
+  let known = termsOfTargets.get(tokenize);
+  if (!known) {
+    known = new Map();
+    termsOfTargets.set(tokenize, known);
+  }
+  let terms = known.get(target);
+  if (!terms) {
+    terms = analyze(tokenize(target)).filter((t) => t.role === 'content');
+    known.set(target, terms);
+  }
+  return terms;
 }
 
 /** What a question's terms are looked up against: the corpus's words and synonyms. */

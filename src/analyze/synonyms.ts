@@ -208,8 +208,14 @@ function isCutOutOfKanaWord(text: string, start: number, end: number): boolean {
  */
 export function findSynonymSpans(normalized: string, map: SynonymMap): SynonymSpan[] {
   const spans: SynonymSpan[] = [];
+  const starts = phraseStarts(map);
   let start = 0;
   while (start < normalized.length) {
+    // Most positions start no phrase: their first character says so without cutting a string.
+    if (!starts.has(normalized.charCodeAt(start))) {
+      start++;
+      continue;
+    }
     let found: SynonymSpan | undefined;
     for (const length of map.lengthsByStart.get(normalized.slice(start, start + 2)) ?? []) {
       if (found || start + length > normalized.length) continue;
@@ -231,4 +237,16 @@ export function findSynonymSpans(normalized: string, map: SynonymMap): SynonymSp
     }
   }
   return spans;
+}
+
+/** The first UTF-16 unit of each phrase of a map, worked out once per map. */
+const startsOfMaps = new WeakMap<SynonymMap, ReadonlySet<number>>();
+
+function phraseStarts(map: SynonymMap): ReadonlySet<number> {
+  let starts = startsOfMaps.get(map);
+  if (!starts) {
+    starts = new Set([...map.lengthsByStart.keys()].map((start) => start.charCodeAt(0)));
+    startsOfMaps.set(map, starts);
+  }
+  return starts;
 }

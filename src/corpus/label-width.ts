@@ -4,6 +4,7 @@
  * (「役に立たなか…」), so the bot keeps its own budget in full-width characters, where a half-width
  * letter or digit counts as half.
  */
+import { LRUCache } from 'lru-cache';
 import stringWidth from 'string-width';
 
 /**
@@ -17,8 +18,16 @@ export const labelBudget = 12;
  * width East Asian fonts decide (…, →) count as full-width, as Japanese phones draw them.
  */
 export function labelWidth(text: string): number {
-  return stringWidth(text, { ambiguousIsNarrow: false }) / 2;
+  let width = measured.get(text);
+  if (width === undefined) {
+    width = stringWidth(text, { ambiguousIsNarrow: false }) / 2;
+    measured.set(text, width);
+  }
+  return width;
 }
+
+/** Labels already measured: every reply measures the titles and pillar names it offers again. */
+const measured = new LRUCache<string, number>({ max: 2000 });
 
 /**
  * LINE's own limit on a quick reply's label, in UTF-16 units: a label of marks or invisible

@@ -15,6 +15,7 @@ const LONG_VOWEL_LOOKALIKES = /(?<=[\p{Script=Katakana}])[-‐‑‒–—―−
 const SPACES = /\s+/gu;
 // Iteration marks after a kana: 「こゝろ」→「こころ」; the voiced mark doubles with voicing.
 // A run of marks (「こゝゝ」) is spelled out at once, or a second pass would change the text again.
+const ITERATION_MARK = /[ゝゞヽヾ]/u;
 const KANA_ITERATION = /([[\p{Script=Hiragana}\p{Script=Katakana}]--[ゝゞヽヾ]])([ゝゞヽヾ]+)/gv;
 
 /**
@@ -27,11 +28,12 @@ export function normalizeText(text: string): string {
   // Invisible characters go first, so that what they separated (a letter and its mark, a numeral
   // and its counter) is composed and converted in this pass, not the next. Lower case can put
   // marks out of canonical order (İ + ゙), hence NFKC again.
-  const folded = spellOutIterationMarks(
+  const composed = spellOutIterationMarks(
     text.toWellFormed().replace(FORMAT_CHARS, '').replace(CONTROL_CHARS, ' ').normalize('NFKC'),
-  )
-    .toLowerCase()
-    .normalize('NFKC');
+  );
+  // NFKC leaves NFKC text as it is: only text that lower case changed is composed again.
+  const lower = composed.toLowerCase();
+  const folded = lower === composed ? composed : lower.normalize('NFKC');
   return convertKanjiNumerals(folded).replace(LONG_VOWEL_LOOKALIKES, 'ー').replace(SPACES, ' ').trim();
 }
 
@@ -40,6 +42,8 @@ export function normalizeText(text: string): string {
  * next mark (はゝ゚ → はぱ) and so reach a mark after it. Ends: each change uses up a mark.
  */
 function spellOutIterationMarks(text: string): string {
+  // Most text has no mark, and NFKC leaves it as it is.
+  if (!ITERATION_MARK.test(text)) return text;
   let current = text;
   for (;;) {
     const next = current

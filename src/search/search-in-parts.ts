@@ -6,8 +6,9 @@
  * summed, matched query terms and fields merged, then the sum multiplied by the number of distinct
  * query terms matched (MiniSearch's "quality"), so the ranking is the one search would give.
  */
-import type MiniSearch from 'minisearch';
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
+import type { CorpusIndex } from './corpus-index.js';
+import { indexedPart } from './indexed-parts.js';
 
 /** Parts of the query searched in one step. */
 export const partsPerStep = 16;
@@ -19,16 +20,22 @@ interface Combined {
   readonly match: Record<string, string[]>;
 }
 
-export function* searchInParts(
-  engine: MiniSearch,
+export function* searchInParts<T>(
+  engine: CorpusIndex<T>,
   parts: readonly Query[],
   options: SearchOptions,
 ): Generator<void, SearchResult[], void> {
-  if (parts.length <= partsPerStep) return engine.search({ combineWith: 'OR', queries: [...parts] }, options);
+  // Words no entry has are left out first (indexed-parts.ts): a long message's story is mostly such.
+  const indexed = parts
+    .map((part) => indexedPart(part, (term) => engine.holds(term), { ...options, combineWith: 'OR' }))
+    .filter((part): part is Query => part !== undefined);
+  const search = (group: readonly Query[]) =>
+    group.length === 0 ? [] : engine.search({ combineWith: 'OR', queries: [...group] }, options);
+  if (indexed.length <= partsPerStep) return search(indexed);
   const combined = new Map<unknown, Combined>();
-  for (let start = 0; start < parts.length; start += partsPerStep) {
+  for (let start = 0; start < indexed.length; start += partsPerStep) {
     if (start > 0) yield;
-    const results = engine.search({ combineWith: 'OR', queries: parts.slice(start, start + partsPerStep) }, options);
+    const results = search(indexed.slice(start, start + partsPerStep));
     for (const result of results) {
       const raw = result.score / (result.queryTerms.length || 1);
       const seen = combined.get(result.id);

@@ -2,13 +2,13 @@
  * The searchable form of a corpus: the MiniSearch index, the entries by id, and document
  * frequencies used to weigh how much of a question a match covers.
  */
-import MiniSearch from 'minisearch';
 import type { Corpus, Entry } from '../corpus/entry.js';
 import { runAtOnce, runInSlices } from '../time-slices.js';
 import { documentOf } from './document-terms.js';
 import { indexOptions, type IndexedDocument } from './index-options.js';
 import type { Tokenize } from '../analyze/japanese-tokenizer.js';
 import { corpusText } from './corpus-text.js';
+import { CorpusIndex } from './corpus-index.js';
 import { englishWordsOf, type EnglishWords } from '../normalize/latin-words.js';
 import { buildSynonymMap, type SynonymMap } from '../analyze/synonyms.js';
 import type { SynonymGroups } from '../corpus/entry.js';
@@ -16,7 +16,7 @@ import type { KanaLexicon, LexiconWord } from '../analyze/kana-words.js';
 import { soundIndexing, type SoundIndex } from '../analyze/sound-index.js';
 
 export interface SearchIndex {
-  readonly engine: MiniSearch<IndexedDocument>;
+  readonly engine: CorpusIndex<IndexedDocument>;
   readonly corpus: Corpus;
   readonly entriesById: ReadonlyMap<string, Entry>;
   /** Number of entries containing a term (keys 't:' + term text, 'b:' + reading bigram). */
@@ -47,7 +47,7 @@ function* indexing(
   tokenize: Tokenize,
   dictionarySynonyms: SynonymGroups,
 ): Generator<void, SearchIndex, void> {
-  const engine = new MiniSearch<IndexedDocument>(indexOptions);
+  const engine = new CorpusIndex<IndexedDocument>(indexOptions);
   const documentFrequency = new Map<string, number>();
   const bump = (key: string) => documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
   const documents: IndexedDocument[] = [];
@@ -73,6 +73,7 @@ function* indexing(
     engine.add(document);
     yield;
   }
+  engine.lookUpTermsInTable();
   const text = corpusText(corpus);
   yield;
   const kanaLexicon = commonestWords(byReading);

@@ -76,12 +76,26 @@ const homophoneBoosts = Object.fromEntries(Object.entries(fieldBoosts).map(([f, 
  * (ワイナリバス). Never for kanji words: one kanji is one edit and changes the meaning (支援 /
  * 応援); only for kanji the dictionary does not know as a word at all (a slip, see Term.slip).
  */
-function approximation(term: Term): { prefix: boolean; fuzzy: number } {
-  if (term.slip) return { prefix: false, fuzzy: 1 };
-  const katakana = !term.synonym && /^[\p{Script=Katakana}ー]+$/u.test(term.text);
-  const length = [...term.text].length;
-  return { prefix: katakana && length >= 4, fuzzy: katakana && length >= 5 ? 1 : 0 };
+function approximation(term: Term): Approximation {
+  let approximate = approximations.get(term);
+  if (!approximate) {
+    const katakana = !term.synonym && /^[\p{Script=Katakana}ー]+$/u.test(term.text);
+    const length = [...term.text].length;
+    approximate = term.slip
+      ? { prefix: false, fuzzy: 1 }
+      : { prefix: katakana && length >= 4, fuzzy: katakana && length >= 5 ? 1 : 0 };
+    approximations.set(term, approximate);
+  }
+  return approximate;
 }
+
+interface Approximation {
+  readonly prefix: boolean;
+  readonly fuzzy: number;
+}
+
+/** Each term's approximation, once: it is asked for every hit of the search. */
+const approximations = new WeakMap<Term, Approximation>();
 
 /** Whether an entry's word may stand for the term approximately (see approximation). */
 function approximates(term: Term, entryWord: string): boolean {
@@ -183,7 +197,18 @@ function matchOf(
   result: SearchResult,
   entryReading: string,
   homophone: (term: Term) => boolean,
+  queried: ReadonlySet<string>,
 ): TermMatch | undefined {
+  // Every way below but a slip's sound needs the term, one of its bigrams or a word it may be
+  // heard as among the query terms the entry matched: most terms match few of the entries, and
+  // are done with at once.
+  if (
+    !term.slip &&
+    !queried.has(term.text) &&
+    !term.bigrams?.some((gram) => queried.has(gram)) &&
+    !term.heardAs?.some((word) => word.terms.some((t) => queried.has(t.text)))
+  )
+    return undefined;
   const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
   if (textFieldsHit.length > 0)
     return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
@@ -294,10 +319,10 @@ export function* searchEntriesInSteps(
 ): Generator<void, RankedHit[], void> {
   const wanted = contentTerms(terms);
   if (wanted.length === 0) return [];
-  const expansions = synonymTerms(terms);
-  const queries = [...wanted, ...expansions].map(queryFor);
+  const searched = [...wanted, ...synonymTerms(terms)];
+  const queries = searched.map(queryFor);
   if (grams.length > 0) queries.push({ queries: [grams.join(' ')], fields: [gramField], boost: fieldBoosts });
-  const boostDocument = intent.asksForFigure
+  const boostOf = intent.asksForFigure
     ? (id: unknown) => {
         const entry = index.entriesById.get(String(id));
         // A target (目標10万人) answers what was aimed at, and only that: not how many there are
@@ -312,6 +337,8 @@ export function* searchEntriesInSteps(
         return intent.asksForChange === true && compared ? boost * changeBoost : boost;
       }
     : undefined;
+  // MiniSearch asks for every term and field an entry matches: each entry's boost is worked out once.
+  const boostDocument = boostOf && oncePerEntry(boostOf);
   const results = yield* searchInParts(index.engine, queries, {
     ...baseSearchOptions,
     ...(boostDocument ? { boostDocument } : {}),
@@ -321,12 +348,27 @@ export function* searchEntriesInSteps(
     const entry = index.entriesById.get(String(result.id));
     if (!entry) continue;
     const reading = index.readings.get(entry.id) ?? '';
-    const matches = [...wanted, ...expansions]
-      .map((t) => matchOf(t, result, reading, (term) => hasHomophone(index.kanaLexicon, term, entry)))
+    const queried = new Set(result.queryTerms);
+    const homophone = (term: Term) => hasHomophone(index.kanaLexicon, term, entry);
+    const matches = searched
+      .map((t) => matchOf(t, result, reading, homophone, queried))
       .filter((m): m is TermMatch => m !== undefined);
     hits.push({ entry, score: result.score, matches });
   }
   return preferSlipsHeard(hits);
+}
+
+/** A function of an entry's id that works each entry out once. */
+function oncePerEntry(boostOf: (id: unknown) => number): (id: unknown) => number {
+  const boosts = new Map<unknown, number>();
+  return (id) => {
+    let boost = boosts.get(id);
+    if (boost === undefined) {
+      boost = boostOf(id);
+      boosts.set(id, boost);
+    }
+    return boost;
+  };
 }
 
 /**

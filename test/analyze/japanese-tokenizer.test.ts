@@ -51,8 +51,12 @@ const questions = (file: string) => parseEvalQuestions(readFileSync(file, 'utf8'
 const fields = (tokens: readonly IpadicFeatures[]) => tokens.map((t) => ({ ...t }));
 
 interface Internals {
-  token_info_dictionary: { target_map: Record<number, ArrayLike<number> | undefined> };
+  token_info_dictionary: {
+    target_map: Record<number, ArrayLike<number> | undefined>;
+    getFeatures(id: string): string;
+  };
   unknown_dictionary: {
+    getFeatures(id: string): string;
     character_definition: {
       character_category_map: Uint8Array;
       invoke_definition_map: { lookup(name: string): number | null; getCharacterClass(id: number): unknown };
@@ -101,6 +105,26 @@ describe('the compact kuromoji loader', () => {
     for (const text of edges) expect(fields(compact.tokenize(text)), text).toEqual(fields(plain.tokenize(text)));
   });
 
+  it('fails on a lone surrogate as kuromoji does', () => {
+    for (const text of ['東京\uD83D都', '東京\uDC00都']) {
+      const want = (() => {
+        try {
+          return { tokens: fields(plain.tokenize(text)) };
+        } catch (err) {
+          return { threw: (err as Error).name };
+        }
+      })();
+      const got = (() => {
+        try {
+          return { tokens: fields(compact.tokenize(text)) };
+        } catch (err) {
+          return { threw: (err as Error).name };
+        }
+      })();
+      expect(got, JSON.stringify(text)).toEqual(want);
+    }
+  });
+
   it('gives every surface form of the dictionary the same entries, in the same order', () => {
     const expected = internals(plain).token_info_dictionary.target_map;
     const actual = internals(compact).token_info_dictionary.target_map;
@@ -119,6 +143,20 @@ describe('the compact kuromoji loader', () => {
     const absent = Array.from({ length: 400_000 }, (_, id) => id).filter((id) => expected[id] === undefined);
     expect(absent.filter((id) => actual[id] !== undefined)).toEqual([]);
     expect(actual[-1]).toBeUndefined();
+  });
+
+  it("reads every dictionary entry's features as kuromoji does", () => {
+    const read = (tokenizer: KuromojiTokenizer) => internals(tokenizer).token_info_dictionary;
+    const ids = Object.values(internals(plain).token_info_dictionary.target_map).flatMap((ids) =>
+      Array.from(ids ?? [], Number),
+    );
+    expect(ids.length).toBeGreaterThan(390_000);
+    const differing = ids.filter((id) => read(compact).getFeatures(String(id)) !== read(plain).getFeatures(String(id)));
+    expect(differing).toEqual([]);
+    const unknown = (tokenizer: KuromojiTokenizer) => internals(tokenizer).unknown_dictionary;
+    for (const id of [0, 10, 20, 100, 200]) {
+      expect(unknown(compact).getFeatures(String(id))).toBe(unknown(plain).getFeatures(String(id)));
+    }
   });
 
   it('classifies every character as kuromoji does', () => {

@@ -8,12 +8,22 @@ import { bundledEngine } from '../support/bot-server.js';
 describe('search in parts', () => {
   it('ranks a long query searched a group of parts at a time as one search would, in several steps', async () => {
     const { index } = await bundledEngine();
-    // The words of many entries' titles: a query of far more parts than one step searches.
-    const words = [...new Set(index.corpus.entries.flatMap((e) => e.keywords))].slice(0, partsPerStep * 3 + 5);
+    // Words of the entries: a query of far more parts than one step searches, and as many words
+    // no entry has, which are left out before the parts are grouped.
+    const words = [...index.documentFrequency.keys()]
+      .filter((key) => key.startsWith('t:'))
+      .map((key) => key.slice(2))
+      .slice(0, partsPerStep * 3 + 5);
     const parts: Query[] = words.map((w) => ({ queries: [w], fields: [...textFields] }));
     const whole = index.engine.search({ combineWith: 'OR', queries: parts }, baseSearchOptions);
+    const unheld: Query[] = words.map((w) => ({ queries: [`${w}ではない語`], fields: [...textFields] }));
+    expect(unheld.every((part) => index.engine.search(part, baseSearchOptions).length === 0)).toBe(true);
 
-    const steps = searchInParts(index.engine, parts, baseSearchOptions);
+    const steps = searchInParts(
+      index.engine,
+      parts.flatMap((part, i) => [part, unheld[i] as Query]),
+      baseSearchOptions,
+    );
     let yielded = 0;
     let next = steps.next();
     for (; !next.done; next = steps.next()) yielded += 1;
