@@ -104,16 +104,18 @@ const ASKING = new RegExp(
   'u',
 );
 
-/** A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. */
-const RAISING =
-  /と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か|いう話)|って(?:言って|いって|聞いた)|というお話|との(?:お)?話|と記憶|と覚えて|について|に関して|に関する|の件|のこと|の話/u;
-
 /**
  * Within a clause that raises a topic by hearsay, where the report of it ends: what follows
  * (と聞きましたが, と耳にして懐かしく思ったのですが) says how the citizen came to know it.
  */
 const HEARSAY =
   /と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)/u;
+
+/** A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. */
+const RAISING = new RegExp(
+  `${HEARSAY.source}|という話|というお話|との(?:お)?話|と記憶|と覚えて|について|に関して|に関する|の件|のこと|の話`,
+  'u',
+);
 
 /**
  * Before the report of a topic, when and from whom the citizen heard it (先日、知人から / テレビで):
