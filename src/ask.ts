@@ -165,9 +165,11 @@ function* askAbout(
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   lap?.('search');
   yield;
+  // What is counted is read in the last asked clause that names a number.
+  const lastFirst = [...focus].reverse();
   const counted = [
-    ...phraseTerms(normalized, [...focus].reverse(), decisive, countedPhrase),
-    ...countedByVerb(normalized, [...focus].reverse(), decisive, index.synonyms),
+    ...phraseTerms(normalized, lastFirst, decisive, countedPhrase),
+    ...countedByVerb(normalized, lastFirst, decisive, index.synonyms),
   ];
   const topic = phraseTerms(normalized, focus, decisive, topicPhrase);
   const decided = decide(index, { terms: decisive, hits, smallTalk, intent, askedText, counted, topic }, rule);
