@@ -318,6 +318,8 @@ function isCounterOfQuestion(morphemes: readonly Morpheme[], i: number): boolean
   )
     j--;
   const before = morphemes[j];
+  // 何年分, 何年間: a suffix after the counter belongs to the question as well.
+  if (m.pos === '名詞' && m.posDetail === '接尾' && j === i - 1 && isCounterOfQuestion(morphemes, i - 1)) return true;
   if (!before || !INTERROGATIVE_NUMBERS.has(before.surface)) return false;
   if (j < i - 1) return true;
   return (

@@ -71,6 +71,8 @@ const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
   [/何人|なんにん|人数|何名|人口/u, '人'],
   [/何件|なんけん|件数/u, '件'],
   [/何時間|なんじかん/u, '時間'],
+  // A span of years is stated in years (約3年9カ月, 3年半), whether asked as 何年間 or 何年分.
+  [/何年(?:間|分)|なんねん(?:かん|ぶん)/u, '年'],
   [/何区|なんく/u, '区'],
   [/何団体/u, '団体'],
   [/何%|何パーセント|なんぱーせんと|何割|割合|比率|率/u, '%'],
@@ -83,7 +85,7 @@ const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
  * (何組, 何頭, 何市町村, 何ポイント), unless NOT_COUNTER.
  */
 const COUNTERS =
-  '団体|か所|カ所|ヶ所|箇所|チーム|か国|カ国|ヶ国|世帯|施設|日間|時間|週間|年間|か月|カ月|ヶ月|キロ|km|メートル';
+  '団体|か所|カ所|ヶ所|箇所|チーム|か国|カ国|ヶ国|世帯|施設|日間|時間|週間|年間|年分|か月|カ月|ヶ月|キロ|km|メートル';
 
 /**
  * What follows 何 when it asks no count: a date or a time (何年, 何月, 何日, 何時, 何曜), an age

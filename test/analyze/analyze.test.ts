@@ -60,6 +60,8 @@ describe('the counter of a question word', () => {
     expect(content('報告は何年何月から何年何月まで？')).toEqual(['報告']);
     expect(content('何か国のチーム')).toEqual(['チーム']);
     expect(content('何十年か先の学校')).toEqual(['先', '学校']);
+    // A suffix after the counter (何年分) is no typo of some word either.
+    expect(content('この報告って何年分くらい？')).toEqual(['報告']);
   });
 });
 

@@ -38,6 +38,9 @@ describe('questionIntent', () => {
     expect(questionIntent('融資の金利は何%？').kind).toBe('rate');
     expect(questionIntent('エアコンは何台入ったの？')).toMatchObject({ kind: 'count', unit: '台' });
     expect(questionIntent('市の人口は？')).toMatchObject({ kind: 'count', unit: '人' });
+    // A span of years is stated in years, however it is asked.
+    expect(questionIntent('市長になって何年間？')).toMatchObject({ kind: 'count', unit: '年' });
+    expect(questionIntent('この報告は何年分？')).toMatchObject({ kind: 'count', unit: '年' });
     expect(questionIntent('就任したのはいつ？').kind).toBe('date');
     expect(questionIntent('買ったのはどこの会社？').kind).toBe('organization');
     expect(questionIntent('誰が任命したの？').kind).toBe('person');
@@ -153,6 +156,12 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(scholarship, questionIntent('奨学金はいつできたの？'))).toBe(false);
     expect(statesAskedFact(complex, questionIntent('複合型施設はいつ完成する？'))).toBe(true);
     expect(statesAskedFact(medical, questionIntent('医療費の無料化は何歳まで？'))).toBe(true);
+  });
+
+  it('answers how many years from the years an entry states', () => {
+    const term = entry('市長の在任期間', '就任から約3年9カ月が経ちました。');
+    expect(statesAskedFact(term, questionIntent('市長になって何年間たった？'))).toBe(true);
+    expect(statesAskedFact(scholarship, questionIntent('奨学金は何年分もらえる？'))).toBe(false);
   });
 
   it('answers whether something is free only from an entry that says so or gives its price', () => {
