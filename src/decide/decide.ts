@@ -206,6 +206,11 @@ const FIGURE_KINDS = new Set<AskedKind>(['count', 'amount', 'rate']);
 /** Words that make the noun before them a time (就任前, 開始後, H27時点). */
 const TIME_WORDS = new Set(['前', '後', '以前', '以後', '以降', '以来', '時点', '当時', '頃', 'ごろ', '時']);
 
+/** Words that say when (令和2年, この10年, 年度), never what a number is about. */
+function isWhen(term: Term): boolean {
+  return /^(?:[0-9]+|平成|令和|昭和|年|年度|月|日|年間|今年|去年|昨年|今年度|昨年度)$/u.test(term.text);
+}
+
 /**
  * Whether the phrase whose number is asked (「県外に住んでいる人は何人？」) names something the hit
  * does not match, by its most specific noun: then the hit's number counts something else (the
@@ -264,7 +269,7 @@ function askedSubject(index: SearchIndex, terms: readonly Term[], counted: reado
   let best: Term | undefined;
   let bestWeight = -1;
   for (const term of contentTerms(terms)) {
-    if (term.weak || term.kana) continue;
+    if (term.weak || term.kana || isWhen(term)) continue;
     const weight = specificity(index, term);
     if (weight > bestWeight) {
       best = term;

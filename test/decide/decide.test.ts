@@ -153,6 +153,12 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     const bundled = await bundledEngine();
     // 3682人 counts 小諸ふるさと市民, not the people living in the city.
     expect(bundled.ask('小諸市の人口は何人？').decision.kind).toBe('abstain');
+    // A year says when; it is not what the number must be stated of.
+    expect(bundled.ask('小諸の人口は令和2年で何人？').decision.kind).toBe('abstain');
+    expect(bundled.ask('平成30年度に税金の滞納で差し押さえたのは何件？').decision).toMatchObject({
+      kind: 'answer',
+      askedUnit: '件',
+    });
     expect(bundled.ask('小諸ふるさと市民は何人？').decision).toMatchObject({ kind: 'answer', askedUnit: '人' });
     // 68区中61区: the drill entry counts districts.
     expect(bundled.ask('防災訓練は何区で実施したの？').decision).toMatchObject({ kind: 'answer', askedUnit: '区' });
