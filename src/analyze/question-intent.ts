@@ -151,7 +151,9 @@ const FIGURE_QUESTION = new RegExp(
 
 /** The thing counted by いくつ: 「いくつの地区」, else 「団体がいくつ」 (answered by 10地区, 8団体 or 5つ). */
 const COUNTED_AFTER_IKUTSU = /いくつの([\p{Script=Han}]{1,2})/u;
-const COUNTED_BEFORE_IKUTSU = /([\p{Script=Han}]{1,2})(?:は|が|って|も)?いくつ/u;
+// 「区って、全部でいくつ」: a total asked for may stand between the thing and いくつ.
+const COUNTED_BEFORE_IKUTSU =
+  /([\p{Script=Han}]{1,2})(?:は|が|って|も)?[、,\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|全部)?いくつ/u;
 
 /**
  * Hiragana that cannot come just before the question word いつ: any but a particle (それはいつ,
@@ -176,7 +178,8 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     'opinion',
     /(?:いい|良い|悪い|よかった|良かった|どう)(?:こと|の)?(?:だ|です)?と思[うい]|賛成|反対|ぶっちゃけ|本音|(?:好き|嫌い)な[^、。]{1,8}(?:は|って)(?:何|なに|なん)?[?？]?$|おすすめ|お勧め|オススメ/u,
   ],
-  ['age', /何歳|なんさい|年齢|歳は|才は/u],
+  // A school year (何年生) is an age as well: 高校生まで answers it.
+  ['age', /何歳|なんさい|何年生|なんねんせい|年齢|歳は|才は/u],
   [
     'procedure',
     /どうやって|どうすれば|どうしたら|どこで(?:申|手続|買|売|もら|受け|登録)|どこに(?:申|行|連絡|問|電話|相談)|申し?込|(?:取り|入り|使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請|手続|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|(?:申し込み|申込|相談|問い合わせ)の?窓口|窓口は(?:どこ|どちら)|方法(?:は|が|って)?あ(?:る|り)|問い合わせ先|連絡先|電話番号/u,

@@ -188,8 +188,11 @@ function asksOfKeywordOnlyThing(
   const nouns = contentTerms(topic).filter(
     (t) => !t.weak && !t.kana && !t.slip && [...t.text].length >= 2 && !/[年月日度]$/u.test(t.text),
   );
+  // The word itself: one that only sounds like a keyword (参科 for 参加) is a slip, not the thing named.
   const fieldsOf = (t: Term) =>
-    hit.matches.filter((m) => !m.term.synonym && m.term.text === t.text).flatMap((m) => m.fields);
+    hit.matches
+      .filter((m) => m.via !== 'reading' && m.via !== 'heard' && !m.term.synonym && m.term.text === t.text)
+      .flatMap((m) => m.fields);
   const onlyKeyword = (t: Term) =>
     fieldsOf(t).length > 0 &&
     fieldsOf(t).every((f) => f === 'keywords') &&

@@ -38,6 +38,12 @@ describe('questionIntent', () => {
     expect(questionIntent('融資の金利は何%？').kind).toBe('rate');
     expect(questionIntent('エアコンは何台入ったの？')).toMatchObject({ kind: 'count', unit: '台' });
     expect(questionIntent('市の人口は？')).toMatchObject({ kind: 'count', unit: '人' });
+    expect(questionIntent('医療費の無料化は何年生まで？').kind).toBe('age');
+    expect(questionIntent('区って、全部でいくつあるの？')).toMatchObject({
+      kind: 'count',
+      unit: '区',
+      countsAnything: true,
+    });
     // A span of years is stated in years, however it is asked.
     expect(questionIntent('市長になって何年間？')).toMatchObject({ kind: 'count', unit: '年' });
     expect(questionIntent('この報告は何年分？')).toMatchObject({ kind: 'count', unit: '年' });

@@ -254,6 +254,26 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     // The keyword still finds the donations when they are what is asked.
     expect(bundled.ask('返礼品の寄付は増えた？').decision).toMatchObject({ kind: 'answer' });
   });
+
+  it('takes a word that only sounds like a keyword for a slip, not for a thing the report never names', async () => {
+    const bundled = await bundledEngine();
+    // 参科 sounds like 参加 (a keyword of the council entry): the citizen means its 参画率.
+    expect(bundled.ask('女性参科率って目標いくつだったっけ').decision).toMatchObject({
+      kind: 'answer',
+      askedUnit: '%',
+    });
+  });
+
+  it('answers a school year (何年生まで) and a total (全部でいくつ) from the figures an entry states', async () => {
+    const bundled = await bundledEngine();
+    const grade = bundled.ask('子どもの医療費の窓口無料化って、何年生までが対象？').decision;
+    expect(grade).toMatchObject({ kind: 'answer' });
+    expect(grade.hits[0]?.entry.id).toBe('welfare-medical-free-at-counter');
+    expect(bundled.ask('防災訓練の話に出てくる区って、全部でいくつあるの？').decision).toMatchObject({
+      kind: 'answer',
+      askedUnit: '区',
+    });
+  });
 });
 
 describe('a long polite message', () => {
