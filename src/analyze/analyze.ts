@@ -60,6 +60,11 @@ export interface Term {
    * question-focus.ts): they still help to rank, but the decision does not need them covered.
    */
   readonly background?: boolean;
+  /**
+   * The name of a city, town or village (長野 of 長野市, 御代田 of 御代田町): a place name the
+   * dictionary knows, written with its 市, 町 or 村.
+   */
+  readonly municipality?: boolean;
 }
 
 /** Where an expansion term comes from: a phrase of the question and the synonym that replaced it. */
@@ -353,10 +358,18 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       reading !== undefined &&
       [...m.surface].length >= 2 &&
       reading.length >= 3;
+    const suffix = morphemes[i + 1];
+    const municipality =
+      m.pos === '名詞' &&
+      m.posDetail === '固有名詞' &&
+      suffix?.posDetail === '接尾' &&
+      suffix.start === m.start + m.surface.length &&
+      /^[市町村]$/u.test(suffix.surface);
     terms.push({
       text,
       reading,
       role: generic ? 'generic' : 'content',
+      ...(municipality ? { municipality } : {}),
       kana,
       ...(weak ? { weak } : {}),
       ...(wish ? { wish } : {}),

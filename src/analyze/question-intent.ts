@@ -166,7 +166,8 @@ const KANA_BEFORE_WORD = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => S
 /** Organizations whose name a citizen may ask (「どこの会社」「スポンサーの名前は」). */
 const ORGANIZATIONS = '企業|会社|団体|業者|事業者|お?店|学校|相手|スポンサー|メーカー|農協';
 /** People whose names a citizen may ask (「講師の名前は」「来た人の名前を教えて」). */
-const PEOPLE = '人|方|メンバー|講師|隊員|委員|審査員|選手|担当者|代表者?|会長|委員長|先生|職員|議員';
+// And the holder of any post that ends in 長 (副市長, 教育長, 議長).
+const PEOPLE = '人|方|メンバー|講師|隊員|委員|審査員|選手|担当者|代表者?|\\p{Script=Han}{0,3}長|先生|職員|議員';
 /** A name asked: 「…の名前は」「…の名前を教えて」. */
 const NAME_ASKED = 'の名前(?=は|を(?:教|知)|って|が(?:知|分)|[?？]|$)';
 
@@ -206,7 +207,11 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     ),
   ],
   ['person', new RegExp(`(?:どなた|誰|だれ)(?!でも|も|か)|(?:${PEOPLE})${NAME_ASKED}`, 'u')],
-  ['place', /どこ(?:に|へ|で|から|です|か|なの|にある)|場所は|場所って|住所|所在地/u],
+  // 「どこの農地でやるの」: which place, named by the noun after どこの.
+  [
+    'place',
+    /どこ(?:に|へ|で|から|です|か|なの|にある)|どこの\p{Script=Han}{1,4}(?:で|に|へ)|場所は|場所って|住所|所在地/u,
+  ],
   [
     'amount',
     // A cost the citizen wants cut or kept down (費用を抑える) is the topic, not the sum asked.
@@ -216,7 +221,8 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     'free',
     /無料(?:で|なの|です|か|に|って)|有料|タダ(?:で|なの|です|か|に)|(?:お金|費用|料金)(?:は|って|が)?(?:かか(?:り(?:ます)?|る)|要(?:り(?:ます)?|る)|いる|いり(?:ます)?|必要)(?:か|の|[?？]|$)/u,
   ],
-  ['rate', /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率/u],
+  // A rate named (実施率は, 受診率って), but not efficiency (効率は) or a chance (確率).
+  ['rate', /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率|(?<=\p{Script=Han})(?<![効能確])率(?:は|って)/u],
   ['count', new RegExp(`${COUNT_ASKED}|いくつ(?!か)|人口|人数|件数|台数|回数|参加者数|応募者数|利用者数|会員数`, 'u')],
   [
     'date',
@@ -254,6 +260,10 @@ const DETAIL_WORDS = new RegExp(
     '締め切り',
     '締切',
     '期限',
+    // Where to find it online, and what points or tickets can be exchanged for.
+    'url',
+    'アドレス',
+    '(?<=何と|なにと|何に|なにに)交換',
   ].join('|'),
   'u',
 );

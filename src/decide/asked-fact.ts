@@ -141,6 +141,16 @@ function holdsName(asked: string, name: string, matched: number): boolean {
   return false;
 }
 
+/** Whether a sentence names the holder just after the role (「書き手は小諸市長の小泉俊博です」). */
+function namesAfterRole(sentences: readonly string[], role: string, asked: string): boolean {
+  // The name ends the sentence or is called by name (さん, 氏): 「トップアスリートの招致にも」 names no one.
+  const holder = new RegExp(`${role}(?:の|である)([\\p{Script=Han}\\p{Script=Katakana}ー]{2,})(?=です|さん|氏|$)`, 'u');
+  return sentences.some((sentence) => {
+    const name = holder.exec(sentence)?.[1];
+    return name !== undefined && !asked.includes(name);
+  });
+}
+
 /**
  * The role a question asks the holder of (「教育長って今だれ？」「講師の名前は？」: 教育長, 講師): the
  * kanji or katakana word just before は, が, って or の before 誰, だれ, どなた or 名前.
@@ -175,7 +185,7 @@ export function statesAskedFact(
         if (role === undefined) return givesNewName(GIVES[intent.kind], text, asked);
         // The holder of a role is named where the role is (「小泉俊博市長」), not elsewhere in the entry.
         const aboutRole = text.split(/[。\n]/u).filter((sentence) => sentence.includes(role));
-        return givesNewName(GIVES[intent.kind], aboutRole.join('。'), asked);
+        return givesNewName(GIVES[intent.kind], aboutRole.join('。'), asked) || namesAfterRole(aboutRole, role, asked);
       }
       const unit = figureUnit(intent);
       if (unit === undefined) return true;

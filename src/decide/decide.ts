@@ -132,20 +132,45 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
  * Whether the question's topic names a word the corpus never uses, with no synonym it does use
  * (「給食費は無料？」: 給食): no entry can state a fact about it, whichever shares the rest of
  * its words (福祉医療費の窓口無料化 is not about school lunches). Typos (slips), words heard as
- * the corpus's (misheard-words.ts) and kana runs are left to the rest of the decision.
+ * the corpus's (misheard-words.ts) or sounding like a word of the hit, and kana runs are left to
+ * the rest of the decision.
  */
-function asksOfUnknownThing(index: SearchIndex, topic: readonly Term[], terms: readonly Term[]): boolean {
+function asksOfUnknownThing(
+  index: SearchIndex,
+  topic: readonly Term[],
+  terms: readonly Term[],
+  hit: RankedHit,
+): boolean {
   return contentTerms(topic).some(
     (t) =>
       !t.weak &&
       !t.kana &&
       !t.slip &&
       !t.heardAs &&
+      !soundsLikeWordOf(hit, t) &&
       !index.documentFrequency.has(`t:${t.text}`) &&
       !index.text.includes(t.text) &&
       // A synonym the corpus uses may stand for it.
       !hasSynonym(t, terms),
   );
+}
+
+/**
+ * Whether what is asked names a city, town or village the report never names (「長野市の防災訓練」,
+ * 「御代田町の奨学金」): its facts are another council's, whichever entry shares the rest.
+ */
+function asksOfOtherMunicipality(index: SearchIndex, terms: readonly Term[]): boolean {
+  return contentTerms(terms).some((t) => t.municipality === true && !index.text.includes(t.text));
+}
+
+/**
+ * Whether a kanji word of the question matched the hit by its sound (受信 for 受診, 参科 for 参加)
+ * among other words that match it as written (特定検診の受信率): in that company, most likely the
+ * hit's word, mistyped or misheard. Alone (講演会はいつ？) it is a word of its own.
+ */
+function soundsLikeWordOf(hit: RankedHit, term: Term): boolean {
+  if (term.kana || !hit.matches.some((m) => m.via === 'reading' && m.term.text === term.text)) return false;
+  return hit.matches.some((m) => m.via !== 'reading' && m.term.text !== term.text && m.term.role === 'content');
 }
 
 /** Whether a synonym the corpus uses stands for the question's term (its phrase covers the term). */
@@ -243,8 +268,8 @@ function countsSomethingElse(
       bestWeight = weight;
     }
   }
-  // A word or a synonym of it, not a word one kanji away (県外 is not 市外).
-  return best !== undefined && termShare(best, terms, hit) < synonymCredit;
+  // A word or a synonym of it, or one that sounds the same, not a word one kanji away (県外 is not 市外).
+  return best !== undefined && termShare(best, terms, hit) < synonymCredit && !soundsLikeWordOf(hit, best);
 }
 
 export interface DecideInput {
@@ -304,6 +329,9 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     return { kind: 'abstain', reason: 'no-match', hits };
   }
   const intent = input.intent;
+  if (asksOfOtherMunicipality(index, terms)) {
+    return { kind: 'abstain', reason: 'not-in-report', hits, ...(intent?.kind ? { missing: intent.kind } : {}) };
+  }
   // About a thing the entry has only as a keyword: the report does not say, the entry is related.
   if (asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best)) {
     return { kind: 'abstain', reason: 'not-in-report', hits, ...(intent?.kind ? { missing: intent.kind } : {}) };
@@ -312,7 +340,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   if (
     intent?.kind !== undefined &&
     (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), input.askedText) ||
-      asksOfUnknownThing(index, input.topic ?? [], terms) ||
+      asksOfUnknownThing(index, input.topic ?? [], terms, best) ||
       (FIGURE_KINDS.has(intent.kind) && countsSomethingElse(index, input.counted ?? [], terms, best)))
   ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, missing: intent.kind };

@@ -241,7 +241,7 @@ function renderNotInReport(
   options: RenderReplyOptions,
 ): Message[] {
   const related = decision.hits[0];
-  const what = decision.missing ? missingKindWords[decision.missing] : 'お尋ねのこと';
+  const what = decision.missing ? missingKindWords[decision.missing] : 'こと';
   const text =
     `申し訳ありません。お尋ねの${what}は、${meta.source.title}（${meta.source.asOf}）には載っていません。` +
     `${contactSentence(meta)}${related ? '\n関連する情報をお届けします。' : ''}`;

@@ -39,6 +39,11 @@ describe('questionIntent', () => {
     expect(questionIntent('エアコンは何台入ったの？')).toMatchObject({ kind: 'count', unit: '台' });
     expect(questionIntent('市の人口は？')).toMatchObject({ kind: 'count', unit: '人' });
     expect(questionIntent('医療費の無料化は何年生まで？').kind).toBe('age');
+    expect(questionIntent('防災訓練の実施率は？').kind).toBe('rate');
+    expect(questionIntent('事務の効率はどう？').kind).not.toBe('rate');
+    expect(questionIntent('どこの農地でやるの？').kind).toBe('place');
+    expect(questionIntent('副市長の名前は？').kind).toBe('person');
+    expect(questionIntent('ポータルのurlは？')).toMatchObject({ kind: 'detail', detail: 'url' });
     expect(questionIntent('区って、全部でいくつあるの？')).toMatchObject({
       kind: 'count',
       unit: '区',

@@ -264,6 +264,39 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     });
   });
 
+  it("declines a question about another city or town: its facts are another council's", async () => {
+    const bundled = await bundledEngine();
+    for (const question of ['長野市の防災訓練の実施率はどのくらい？', '御代田町にも返さなくていい奨学金ってある？']) {
+      expect(bundled.ask(question).decision, question).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+    // A town the report names, and a town the citizen only comes from, are no reason to decline.
+    expect(bundled.ask('軽井沢町から来る人向けの優待パスポートって何？').decision.kind).toBe('answer');
+    expect(bundled.ask('長野市から越してきました。ふるさと納税の実績は？').decision.kind).toBe('answer');
+  });
+
+  it('names the holder of a post only where the report does', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('小諸の副市長の名前を教えて').decision).toMatchObject({ kind: 'abstain', missing: 'person' });
+    // 「書き手は小諸市長の小泉俊博です」 names him after the post.
+    expect(bundled.ask('小諸市長の名前は？').decision.kind).toBe('answer');
+  });
+
+  it('declines a web address, what points are exchanged for, or which farmland, where the entry says none', async () => {
+    const bundled = await bundledEngine();
+    for (const question of [
+      '移住定住ポータルのURLを教えて',
+      '健幸マイレージのポイントは何と交換できるの？',
+      '優良生産地のプロジェクトはどこの農地でやるの？',
+    ]) {
+      expect(bundled.ask(question).decision, question).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+  });
+
+  it('reads a rate mistyped by its sound (受信率 for 受診率) as the rate the entry states', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('特定検診の受信率はどのくらい？').decision).toMatchObject({ kind: 'answer', askedUnit: '%' });
+  });
+
   it('answers a school year (何年生まで) and a total (全部でいくつ) from the figures an entry states', async () => {
     const bundled = await bundledEngine();
     const grade = bundled.ask('子どもの医療費の窓口無料化って、何年生までが対象？').decision;
