@@ -170,7 +170,17 @@ function asksOfOtherMunicipality(index: SearchIndex, terms: readonly Term[]): bo
  */
 function soundsLikeWordOf(hit: RankedHit, term: Term): boolean {
   if (term.kana || !hit.matches.some((m) => m.via === 'reading' && m.term.text === term.text)) return false;
-  return hit.matches.some((m) => m.via !== 'reading' && m.term.text !== term.text && m.term.role === 'content');
+  // The company is a word of its own: not a piece of the same compound (会 of 講演会), nor a verb.
+  const apart = (other: Term) => other.end !== term.start && other.start !== term.end;
+  return hit.matches.some(
+    (m) =>
+      m.via !== 'reading' &&
+      m.term.role === 'content' &&
+      !m.term.weak &&
+      [...m.term.text].length >= 2 &&
+      m.term.text !== term.text &&
+      apart(m.term),
+  );
 }
 
 /** Whether a synonym the corpus uses stands for the question's term (its phrase covers the term). */
