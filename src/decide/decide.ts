@@ -220,6 +220,9 @@ function asksOfKeywordOnlyThing(
   terms: readonly Term[],
   hit: RankedHit,
 ): boolean {
+  // A topic told as a clause (「ふもとの市町村と一緒にバスを走らせる」) describes what the entry is
+  // about, in the citizen's words; only a topic named by nouns (返礼品) can be a thing it lacks.
+  if (contentTerms(topic).some((t) => t.weak && /\p{Script=Hiragana}$/u.test(t.text))) return false;
   const nouns = contentTerms(topic).filter(
     (t) => !t.weak && !t.kana && !t.slip && [...t.text].length >= 2 && !/[年月日度]$/u.test(t.text),
   );

@@ -255,6 +255,14 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     expect(bundled.ask('返礼品の寄付は増えた？').decision).toMatchObject({ kind: 'answer' });
   });
 
+  it('answers a topic told as a clause in the words of the entry keywords, which describe it', async () => {
+    const bundled = await bundledEngine();
+    // 市町村 is only a keyword of the joint bus, but here it describes the bus, not a thing asked about.
+    const bus = bundled.ask('浅間山のふもとの市町村と一緒にバスを走らせるって話があったよね').decision;
+    expect(bus).toMatchObject({ kind: 'answer' });
+    expect(bus.hits[0]?.entry.id).toBe('asama-foothill-joint-bus');
+  });
+
   it('takes a word that only sounds like a keyword for a slip, not for a thing the report never names', async () => {
     const bundled = await bundledEngine();
     // 参科 sounds like 参加 (a keyword of the council entry): the citizen means its 参画率.
