@@ -119,6 +119,9 @@ const GENERIC_WORDS = new Set([
   'わかる',
   '見る',
   '伺う',
+  // Time passing (何年たつの？) frames a question of how long.
+  '経つ',
+  'たつ',
   '何',
   'なに',
   'なん',

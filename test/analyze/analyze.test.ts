@@ -62,6 +62,9 @@ describe('the counter of a question word', () => {
     expect(content('何十年か先の学校')).toEqual(['先', '学校']);
     // A suffix after the counter (何年分) is no typo of some word either.
     expect(content('この報告って何年分くらい？')).toEqual(['報告']);
+    // Time passing frames a question of how long, in kanji or in kana.
+    expect(content('市長になって何年たつの？')).toEqual(['市長']);
+    expect(content('就任から何年経ったの？')).toEqual(['就任']);
   });
 });
 
