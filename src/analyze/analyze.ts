@@ -335,6 +335,24 @@ function isCounterOfQuestion(morphemes: readonly Morpheme[], i: number): boolean
   );
 }
 
+/** Verbs that follow a noun of action to say it politely (お送りいただいた, ご説明くださる). */
+const HONORIFIC_AFTER_NOUN = new Set(['いただく', '頂く', 'くださる', '下さる']);
+
+/**
+ * A noun of action said politely as the verb it is (お送りいただいた会報: 送った): paraphrased as
+ * freely as a verb, so it weighs as one.
+ */
+function isHonorificVerb(morphemes: readonly Morpheme[], i: number): boolean {
+  const m = morphemes[i];
+  const next = morphemes[i + 1];
+  return (
+    m?.pos === '名詞' &&
+    m.posDetail === 'サ変接続' &&
+    next?.start === m.start + m.surface.length &&
+    HONORIFIC_AFTER_NOUN.has(next.base)
+  );
+}
+
 /** Turn morphemes into terms (pure). */
 export function analyze(morphemes: readonly Morpheme[]): Term[] {
   const terms: Term[] = [];
@@ -351,7 +369,11 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       // Adverbs say how much or how (けっこう, かなり, しっかり), not what about.
       m.pos === '副詞' ||
       isCounterOfQuestion(morphemes, i);
-    const weak = m.pos === '動詞' || m.pos === '形容詞' || (m.pos === '名詞' && m.posDetail === '接尾');
+    const weak =
+      m.pos === '動詞' ||
+      m.pos === '形容詞' ||
+      (m.pos === '名詞' && m.posDetail === '接尾') ||
+      isHonorificVerb(morphemes, i);
     const wish = weak && m.pos !== '名詞' && isWished(morphemes, i);
     // Homophone fallback for nouns of two kanji or more, whose reading is specific enough.
     const soundsLike =

@@ -32,6 +32,12 @@ describe('analyze', () => {
     expect(content('今度出来る複合施設にはどんな機能が入る予定ですか')).toEqual(['複合', '施設', '機能', '入る']);
   });
 
+  it('weighs a noun of action said politely (お送りいただいた) as the verb it is', () => {
+    const terms = termsOf('お送りいただいた会報の目的は？');
+    expect(terms.find((t) => t.text === 'お送り')?.weak).toBe(true);
+    expect(terms.find((t) => t.text === '会報')?.weak).toBeUndefined();
+  });
+
   it('keeps readings in katakana and marks words typed in kana', () => {
     const [kodomo] = termsOf('こどもの医療費');
     expect(kodomo).toMatchObject({ text: 'こども', reading: 'コドモ', kana: true });
