@@ -119,9 +119,10 @@ const GENERIC_WORDS = new Set([
   'わかる',
   '見る',
   '伺う',
-  // Time passing (何年たつの？) frames a question of how long.
+  // Time passing (何年たつの？) frames a question of how long; あとで says when, あと何人 how many more.
   '経つ',
   'たつ',
+  'あと',
   '何',
   'なに',
   'なん',

@@ -71,6 +71,7 @@ describe('the counter of a question word', () => {
     // Time passing frames a question of how long, in kanji or in kana.
     expect(content('市長になって何年たつの？')).toEqual(['市長']);
     expect(content('就任から何年経ったの？')).toEqual(['就任']);
+    expect(content('あとで成果を確かめる')).toEqual(['成果', '確かめる']);
   });
 });
 
