@@ -34,6 +34,21 @@ function normalizedTitle(entry: Entry): string {
 /** How much more an entry named after the thing asked about (「どんな機能」: 6つの機能) weighs. */
 export const askedNounBoost = 1.2;
 
+/**
+ * How an entry's title names the thing asked about: as itself (こもろ未来プロジェクトの5つの柱),
+ * as the start of a longer name (小諸未来プロジェクト教育編: a kind of 教育編, another thing, since a
+ * Japanese compound is a kind of its last word), or not at all.
+ */
+export function titleNames(title: string, askedNoun: string): 'itself' | 'other' | undefined {
+  let other = false;
+  for (let at = title.indexOf(askedNoun); at >= 0; at = title.indexOf(askedNoun, at + 1)) {
+    const next = title.charAt(at + askedNoun.length);
+    if (!/[\p{Script=Han}\p{Script=Katakana}ー]/u.test(next)) return 'itself';
+    other = true;
+  }
+  return other ? 'other' : undefined;
+}
+
 /** Share of the score kept by an entry that covers nothing of the question's weight. */
 export const uncoveredScoreShare = 0.1;
 
@@ -51,7 +66,8 @@ export function rerankByCoverage(
     .map((hit) => {
       const covered = coverage(index, terms, hit);
       const gives = intent === undefined || statesAskedFact(hit.entry, intent);
-      const named = intent?.askedNoun !== undefined && normalizedTitle(hit.entry).includes(intent.askedNoun);
+      const named =
+        intent?.askedNoun === undefined ? undefined : titleNames(normalizedTitle(hit.entry), intent.askedNoun);
       return {
         ...hit,
         coverage: covered,
@@ -59,7 +75,7 @@ export function rerankByCoverage(
           hit.score *
           (uncoveredScoreShare + (1 - uncoveredScoreShare) * covered) *
           (gives ? 1 : lacksAskedKindShare) *
-          (named ? askedNounBoost : 1),
+          (named === 'itself' ? askedNounBoost : named === 'other' ? 1 / askedNounBoost : 1),
       };
     })
     .sort((a, b) => b.score - a.score);
