@@ -212,6 +212,19 @@ export function setPhraseSpans(text: string): { start: number; end: number }[] {
 }
 
 /**
+ * A description set before a quoted name, ending in a noun that classes it (「市で選んだ地元の大切な
+ * 宝物「小諸ふるさと遺産」は」): it says what the name is, which the name already tells; what is asked
+ * is the name and the rest of the question. Not a name's owner (ふるさと納税の「返礼品」) nor a
+ * question word before it (どんな「…」): the description must end in a kanji or katakana noun.
+ */
+const DESCRIBED_NAME = /(?<=^|[、,。\s])[^、,。\s「」]*?[\p{Script=Han}\p{Script=Katakana}ー](?=「[^「」]+」)/gu;
+
+/** Spans of descriptions before a quoted name (see DESCRIBED_NAME): told, not asked. */
+export function describedNameSpans(text: string): Span[] {
+  return [...text.matchAll(DESCRIBED_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/**
  * Where the part of a long message worth analysing starts: the asked clauses, and before the
  * first of them the clauses within `budget` characters (at least the one just before it, which
  * often raises the topic). A long story's opening (a greeting, years of life) ranks nothing the

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { focusSpans, questionClauses, setPhraseSpans, storyCut } from '../../src/analyze/question-focus.js';
+import {
+  describedNameSpans,
+  focusSpans,
+  questionClauses,
+  setPhraseSpans,
+  storyCut,
+} from '../../src/analyze/question-focus.js';
 
 const roles = (text: string) => questionClauses(text).map((c) => [text.slice(c.start, c.end).trim(), c.role]);
 const focusText = (text: string) =>
@@ -91,6 +97,18 @@ describe('setPhraseSpans', () => {
       'お忙しいところすみません',
       '教えてください',
     ]);
+  });
+});
+
+describe('describedNameSpans', () => {
+  it('finds the description set before a quoted name, which the name already tells', () => {
+    const text = '夫婦の楽しみです。市で選んだ地元の宝物「ふるさと遺産」は、どう紹介されていますか';
+    expect(describedNameSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市で選んだ地元の宝物']);
+  });
+
+  it('leaves the owner of a name and a question word before it asked', () => {
+    expect(describedNameSpans('ふるさと納税の「返礼品」は何？')).toEqual([]);
+    expect(describedNameSpans('どんな「ジャムの日」なの？')).toEqual([]);
   });
 });
 
