@@ -5,6 +5,7 @@
  */
 import { statesAskedFact } from './asked-fact.js';
 import { summaryYields } from './summary-yields.js';
+import { keywordOnlyYields } from './keyword-only-yields.js';
 import { normalizeText } from '../normalize/normalize.js';
 import { coverage } from './decide.js';
 import type { QuestionIntent } from '../analyze/question-intent.js';
@@ -79,5 +80,6 @@ export function rerankByCoverage(
       };
     })
     .sort((a, b) => b.score - a.score);
-  return summaryYields(ranked);
+  const gives = (hit: RankedHit) => intent === undefined || statesAskedFact(hit.entry, intent);
+  return summaryYields(keywordOnlyYields(terms, ranked, gives));
 }
