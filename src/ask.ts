@@ -15,7 +15,7 @@ import {
   focusSpans,
   questionClauses,
   setPhraseSpans,
-  describedNameSpans,
+  toldSpans,
   storyCut,
   termWithin,
   type Clause,
@@ -117,7 +117,7 @@ export function* askInSteps(
   const rule = options.rule ?? defaultDecisionRule;
   const top = options.top ?? 5;
   const smallTalk = detectSmallTalk(whole);
-  const marked = markBackground(allTerms, focus, setPhrases, describedNameSpans(normalized));
+  const marked = markBackground(allTerms, focus, setPhrases, toldSpans(normalized));
   lap?.('focus');
   const main = yield* askAbout(index, normalized, marked, focus, smallTalk, top, rule, lap);
   let decision = main.decision;
@@ -265,8 +265,8 @@ function withBackgroundCapped(index: SearchIndex, terms: readonly Term[]): reado
 }
 
 /**
- * Terms of set phrases (いつもお世話になっております) go; terms outside the asked clauses, or in a
- * description of a quoted name (`told`, question-focus.ts), are marked as background, unless the
+ * Terms of set phrases (いつもお世話になっております) go; terms outside the asked clauses, or told within
+ * them (a description of a quoted name, whose view is asked: `told`, question-focus.ts), are marked as background, unless the
  * same word is also asked about.
  */
 function markBackground(

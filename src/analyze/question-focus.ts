@@ -53,6 +53,8 @@ const SET_PHRASES = new RegExp(
     '教えて(?:ください|くださいませ|いただけますか|いただけますでしょうか|もらえますか)',
     // The frame of asking what was done (具体的には、どのようなことに力を入れて…).
     '具体的(?:に(?:は)?)?',
+    // The frame of asking what someone means (どのようなお考えなのでしょうか): as どういうこと.
+    '(?:どのような|どの様な|どんな|どういう|どういった)(?:お)?考え',
     '力を(?:入れ|いれ|注い|注ぎ)',
   ].join('|'),
   'gu',
@@ -198,11 +200,12 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
 }
 
 /**
- * The noun that only classes a name the citizen gives (「ジャムの日」という取り組み, 婚活っていう事業):
- * the name is what is asked about.
+ * The noun that only classes a name the citizen gives (「ジャムの日」という取り組み, 婚活っていう事業),
+ * or a view they put in their own words, with whose it is (市民と一緒にやるという市長の考え): the
+ * name, or what the view says, is what is asked about.
  */
 const CLASSIFIER =
-  /(?<=という|っていう|とかいう)(?:取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話)/gu;
+  /(?<=という|っていう|とかいう)(?:(?:[\p{Script=Han}\p{Script=Katakana}ー]+(?:さん|氏)?の)?(?:お)?(?:考え方?|思い)|取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話)/gu;
 
 /** Spans of set phrases (greetings, 教えてください...) and classifiers, which no stage should read as content. */
 export function setPhraseSpans(text: string): { start: number; end: number }[] {
@@ -219,9 +222,21 @@ export function setPhraseSpans(text: string): { start: number; end: number }[] {
  */
 const DESCRIBED_NAME = /(?<=^|[、,。\s])[^、,。\s「」]*?[\p{Script=Han}\p{Script=Katakana}ー](?=「[^「」]+」)/gu;
 
-/** Spans of descriptions before a quoted name (see DESCRIBED_NAME): told, not asked. */
-export function describedNameSpans(text: string): Span[] {
-  return [...text.matchAll(DESCRIBED_NAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+/**
+ * Whose view is asked (「市長の考えは」「小泉さんのお考え」): the holder of the view is told, what the
+ * view is about is asked (地域のことは市民と一緒にやるという市長の考え: 地域, 市民). A report written
+ * by the mayor has his name in most entries; it must not decide which view.
+ */
+const VIEW_HOLDER = /[\p{Script=Han}\p{Script=Katakana}ー]+(?:さん|氏)?(?=の(?:お)?(?:考え|思い))/gu;
+
+/**
+ * Spans told rather than asked within an asked clause: a description before a quoted name (see
+ * DESCRIBED_NAME) and the holder of a view asked about (see VIEW_HOLDER).
+ */
+export function toldSpans(text: string): Span[] {
+  return [...text.matchAll(DESCRIBED_NAME), ...text.matchAll(VIEW_HOLDER)]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }))
+    .sort((a, b) => a.start - b.start);
 }
 
 /**
