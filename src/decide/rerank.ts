@@ -53,6 +53,14 @@ export function titleNames(title: string, askedNoun: string): 'itself' | 'other'
 /** Share of the score kept by an entry that covers nothing of the question's weight. */
 export const uncoveredScoreShare = 0.1;
 
+/** A hit with only what it matched outside its everyday phrasings (see summaryYields). */
+function withoutPhrasings(hit: RankedHit): RankedHit {
+  const matches = hit.matches
+    .map((m) => ({ ...m, fields: m.fields.filter((f) => f !== 'phrasings') }))
+    .filter((m) => m.fields.length > 0);
+  return { ...hit, matches };
+}
+
 /**
  * The hits re-ordered by score × (floor + (1 − floor) × coverage), with that as their score and
  * their coverage kept, so that deciding does not compute it again.
@@ -81,5 +89,5 @@ export function rerankByCoverage(
     })
     .sort((a, b) => b.score - a.score);
   const gives = (hit: RankedHit) => intent === undefined || statesAskedFact(hit.entry, intent);
-  return summaryYields(keywordOnlyYields(terms, ranked, gives));
+  return summaryYields(keywordOnlyYields(terms, ranked, gives), (hit) => coverage(index, terms, withoutPhrasings(hit)));
 }
