@@ -6,7 +6,7 @@
 import { analyze, type Term } from './analyze.js';
 import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
 import { kanaRuns, readingBigrams } from './kana-runs.js';
-import { toHiragana, toKatakana } from '../normalize/normalize.js';
+import { toKatakana } from '../normalize/normalize.js';
 import { findSynonymSpans, type SynonymMap } from './synonyms.js';
 import { isFunctionWord, segmentKana, type KanaLexicon } from './kana-words.js';
 import { isGenericWord, isGrammatical } from './analyze.js';
@@ -116,62 +116,7 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
         ],
   );
   const expansions = synonyms ? synonymTerms(normalized, tokenize, synonyms) : [];
-  const kanaSpellings = vocabulary.isKnownWord
-    ? kanaSpellingTerms(morphemeTerms, normalized, tokenize, vocabulary.isKnownWord)
-    : [];
-  return [
-    ...morphemeTerms,
-    ...(sounds ? runTerms.map((t) => withKatakanaHeard(t, sounds)) : runTerms),
-    ...expansions,
-    ...kanaSpellings,
-  ];
-}
-
-/** Base forms of verbs and adjectives written in hiragana (作る → つくる), by tokenizer, read once each. */
-const kanaBases = new WeakMap<Tokenize, Map<string, string | undefined>>();
-
-function kanaBaseOf(base: string, tokenize: Tokenize): string | undefined {
-  const known = kanaBases.get(tokenize) ?? new Map<string, string | undefined>();
-  kanaBases.set(tokenize, known);
-  if (!known.has(base)) {
-    const morphemes = tokenize(base);
-    const reading = morphemes.every((m) => m.reading) ? morphemes.map((m) => m.reading).join('') : undefined;
-    known.set(base, reading === undefined ? undefined : toHiragana(reading));
-  }
-  return known.get(base);
-}
-
-/**
- * A verb or adjective the citizen wrote with kanji (作った: 作る) that the corpus writes in kana
- * (係を新しくつくった: つくる) is the same word: its kana spelling is searched and counted as a
- * synonym of it (the kanji may stand for another verb of the same sound, so not as the word itself).
- */
-function kanaSpellingTerms(
-  terms: readonly Term[],
-  normalized: string,
-  tokenize: Tokenize,
-  isKnownWord: (word: string) => boolean,
-): Term[] {
-  const spellings: Term[] = [];
-  for (const term of terms) {
-    const { start, end } = term;
-    if (!term.weak || term.role !== 'content' || start === undefined || end === undefined) continue;
-    if (!/\p{Script=Han}/u.test(term.text)) continue;
-    const kana = kanaBaseOf(term.text, tokenize);
-    if (kana === undefined || kana === term.text || !isKnownWord(kana)) continue;
-    const origin = { phrase: normalized.slice(start, end), start, end, target: kana };
-    spellings.push({
-      text: kana,
-      reading: toKatakana(kana),
-      role: 'content',
-      kana: false,
-      weak: true,
-      start,
-      end,
-      synonym: origin,
-    });
-  }
-  return spellings;
+  return [...morphemeTerms, ...(sounds ? runTerms.map((t) => withKatakanaHeard(t, sounds)) : runTerms), ...expansions];
 }
 
 /** Whether the corpus uses a string: in its text, or as a word of an entry's other fields (phrasings). */

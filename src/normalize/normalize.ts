@@ -78,16 +78,6 @@ export function toKatakana(text: string): string {
   return out;
 }
 
-/** カタカナ → ひらがな, other characters unchanged: how the corpus writes a word in kana (ツクル → つくる). */
-export function toHiragana(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = (ch.codePointAt(0) ?? 0) - KATAKANA_OFFSET;
-    out += code >= HIRAGANA_START && code <= HIRAGANA_END ? String.fromCodePoint(code) : ch;
-  }
-  return out;
-}
-
 /** True when the text is made only of kana (and the long-vowel mark), e.g. 「しょうがくきん」. */
 export function isKanaOnly(text: string): boolean {
   return /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u.test(text);

@@ -24,13 +24,6 @@ describe('questionTerms on the bundled corpus', () => {
     expect(content('スポーツしんこうのせいさくは？')).toEqual(['スポーツ', '振興', '政策']);
   });
 
-  it('searches a verb written with kanji also as the corpus writes it in kana (作った: つくる)', () => {
-    const spelled = engine.ask('広報の係を作ったの？').terms.filter((t) => t.synonym?.phrase === '作っ');
-    expect(spelled.map((t) => t.text)).toEqual(['つくる']);
-    // Not a word the corpus never writes in kana (新しい).
-    expect(engine.ask('新しい係はできた？').terms.filter((t) => t.synonym?.target === 'あたらしい')).toEqual([]);
-  });
-
   it('takes nothing from kana words of no topic (けっこう, いま)', () => {
     expect(content('残業ってけっこう減った？')).toEqual(['残業']);
     expect(content('ふるさと市民っていま何人？')).toEqual(['市民', 'ふるさと']);
