@@ -223,11 +223,12 @@ export function setPhraseSpans(text: string): { start: number; end: number }[] {
 const DESCRIBED_NAME = /(?<=^|[、,。\s])[^、,。\s「」]*?[\p{Script=Han}\p{Script=Katakana}ー](?=「[^「」]+」)/gu;
 
 /**
- * Whose view is asked (「市長の考えは」「小泉さんのお考え」): the holder of the view is told, what the
- * view is about is asked (地域のことは市民と一緒にやるという市長の考え: 地域, 市民). A report written
- * by the mayor has his name in most entries; it must not decide which view.
+ * The mayor as the holder of a view asked about (「市長の考えは」「小泉さんのお考え」): told, and what
+ * the view is about is asked (地域のことは市民と一緒にやるという市長の考え: 地域, 市民). The report is
+ * the mayor's: his name is in most entries and must not decide which view. Other holders
+ * (市民の思い) are what the citizen asks about.
  */
-const VIEW_HOLDER = /[\p{Script=Han}\p{Script=Katakana}ー]+(?:さん|氏)?(?=の(?:お)?(?:考え|思い))/gu;
+const VIEW_HOLDER = /(?:小泉)?(?:市長|さん|氏)(?=の(?:お)?(?:考え|思い))|小泉(?=の(?:お)?(?:考え|思い))/gu;
 
 /**
  * Spans told rather than asked within an asked clause: a description before a quoted name (see

@@ -115,6 +115,8 @@ describe('toldSpans', () => {
     expect(toldSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市長']);
     const polite = '小泉さんのお考えを伺いたい';
     expect(toldSpans(polite).map((s) => polite.slice(s.start, s.end))).toEqual(['小泉さん']);
+    // Citizens' views are a topic of their own (聞く取り組み), not the report's author.
+    expect(toldSpans('市民の思いを聞く取り組みは？')).toEqual([]);
   });
 
   it('leaves the owner of a name and a question word before it asked', () => {
