@@ -201,11 +201,11 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
 
 /**
  * The noun that only classes a name the citizen gives (「ジャムの日」という取り組み, 婚活っていう事業),
- * or a view they put in their own words, with whose it is (市民と一緒にやるという市長の考え): the
- * name, or what the view says, is what is asked about.
+ * or a view they put in their own words, with the mayor's as its holder (市民と一緒にやるという市長の
+ * 考え): the name, or what the view says, is what is asked about.
  */
 const CLASSIFIER =
-  /(?<=という|っていう|とかいう)(?:(?:[\p{Script=Han}\p{Script=Katakana}ー]+(?:さん|氏)?の)?(?:お)?(?:考え方?|思い)|取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話)/gu;
+  /(?<=という|っていう|とかいう)(?:(?:(?:(?:小泉)?(?:市長|さん|氏)|小泉)の)?(?:お)?(?:考え方?|思い)|取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話)/gu;
 
 /** Spans of set phrases (greetings, 教えてください...) and classifiers, which no stage should read as content. */
 export function setPhraseSpans(text: string): { start: number; end: number }[] {

@@ -88,6 +88,9 @@ describe('setPhraseSpans', () => {
   it('finds the view a citizen puts in their own words, with whose it is (〜という市長の考え)', () => {
     const text = '市民と一緒にやるという市長の考えや、民間の発想という考え方';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市長の考え', '考え方']);
+    // Citizens' wishes are what the citizen asks about.
+    const wish = '地域を良くしたいという市民の思いを形にする制度';
+    expect(setPhraseSpans(wish).map((s) => wish.slice(s.start, s.end))).toEqual([]);
   });
 
   it('finds the frame of asking what someone means (どのようなお考え), as どういうこと', () => {
