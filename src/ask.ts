@@ -15,6 +15,7 @@ import {
   focusSpans,
   questionClauses,
   setPhraseSpans,
+  toldSpans,
   storyCut,
   termWithin,
   type Clause,
@@ -116,7 +117,7 @@ export function* askInSteps(
   const rule = options.rule ?? defaultDecisionRule;
   const top = options.top ?? 5;
   const smallTalk = detectSmallTalk(whole);
-  const marked = markBackground(allTerms, focus, setPhrases);
+  const marked = markBackground(allTerms, focus, setPhrases, toldSpans(normalized));
   lap?.('focus');
   const main = yield* askAbout(index, normalized, marked, focus, smallTalk, top, rule, lap);
   let decision = main.decision;
@@ -264,11 +265,17 @@ function withBackgroundCapped(index: SearchIndex, terms: readonly Term[]): reado
 }
 
 /**
- * Terms of set phrases (いつもお世話になっております) go; terms outside the asked clauses are marked
- * as background, unless the same word is also asked about.
+ * Terms of set phrases (いつもお世話になっております) go; terms outside the asked clauses, or told within
+ * them (a description of a quoted name, whose view is asked: `told`, question-focus.ts), are marked as background, unless the
+ * same word is also asked about.
  */
-function markBackground(terms: readonly Term[], focus: readonly Span[], setPhrases: readonly Span[]): Term[] {
+function markBackground(
+  terms: readonly Term[],
+  focus: readonly Span[],
+  setPhrases: readonly Span[],
+  told: readonly Span[],
+): Term[] {
   const kept = terms.filter((t) => !termWithin(t, setPhrases));
-  const askedTexts = new Set(kept.filter((t) => termWithin(t, focus)).map((t) => t.text));
+  const askedTexts = new Set(kept.filter((t) => termWithin(t, focus) && !termWithin(t, told)).map((t) => t.text));
   return kept.map((t) => (askedTexts.has(t.text) || t.start === undefined ? t : { ...t, background: true }));
 }

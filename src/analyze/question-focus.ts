@@ -53,6 +53,8 @@ const SET_PHRASES = new RegExp(
     '教えて(?:ください|くださいませ|いただけますか|いただけますでしょうか|もらえますか)',
     // The frame of asking what was done (具体的には、どのようなことに力を入れて…).
     '具体的(?:に(?:は)?)?',
+    // The frame of asking what someone means (どのようなお考えなのでしょうか): as どういうこと.
+    '(?:どのような|どの様な|どんな|どういう|どういった)(?:お)?考え',
     '力を(?:入れ|いれ|注い|注ぎ)',
   ].join('|'),
   'gu',
@@ -198,15 +200,42 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
 }
 
 /**
- * The noun that only classes a name the citizen gives (「ジャムの日」という取り組み, 婚活っていう事業):
- * the name is what is asked about.
+ * The noun that only classes a name the citizen gives (「ジャムの日」という取り組み, 婚活っていう事業),
+ * or a view they put in their own words, with the mayor's as its holder (市民と一緒にやるという市長の
+ * 考え): the name, or what the view says, is what is asked about.
  */
 const CLASSIFIER =
-  /(?<=という|っていう|とかいう)(?:取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話)/gu;
+  /(?<=という|っていう|とかいう)(?:(?:(?:(?:小泉)?(?:市長|さん|氏)|小泉)の)?(?:お)?(?:考え方?|思い)|取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話)/gu;
 
 /** Spans of set phrases (greetings, 教えてください...) and classifiers, which no stage should read as content. */
 export function setPhraseSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(SET_PHRASES), ...text.matchAll(CLASSIFIER)]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }))
+    .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A description set before a quoted name, ending in a noun that classes it (「市で選んだ地元の大切な
+ * 宝物「小諸ふるさと遺産」は」): it says what the name is, which the name already tells; what is asked
+ * is the name and the rest of the question. Not a name's owner (ふるさと納税の「返礼品」) nor a
+ * question word before it (どんな「…」): the description must end in a kanji or katakana noun.
+ */
+const DESCRIBED_NAME = /(?<=^|[、,。\s])[^、,。\s「」]*?[\p{Script=Han}\p{Script=Katakana}ー](?=「[^「」]+」)/gu;
+
+/**
+ * The mayor as the holder of a view asked about (「市長の考えは」「小泉さんのお考え」): told, and what
+ * the view is about is asked (地域のことは市民と一緒にやるという市長の考え: 地域, 市民). The report is
+ * the mayor's: his name is in most entries and must not decide which view. Other holders
+ * (市民の思い) are what the citizen asks about.
+ */
+const VIEW_HOLDER = /(?:小泉)?(?:市長|さん|氏)(?=の(?:お)?(?:考え|思い))|小泉(?=の(?:お)?(?:考え|思い))/gu;
+
+/**
+ * Spans told rather than asked within an asked clause: a description before a quoted name (see
+ * DESCRIBED_NAME) and the holder of a view asked about (see VIEW_HOLDER).
+ */
+export function toldSpans(text: string): Span[] {
+  return [...text.matchAll(DESCRIBED_NAME), ...text.matchAll(VIEW_HOLDER)]
     .map((m) => ({ start: m.index, end: m.index + m[0].length }))
     .sort((a, b) => a.start - b.start);
 }

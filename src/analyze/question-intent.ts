@@ -21,6 +21,7 @@ export type AskedKind =
   | 'person'
   | 'free'
   | 'opinion'
+  | 'contents'
   | 'detail';
 
 export interface QuestionIntent {
@@ -181,6 +182,11 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   // A school year (何年生) is an age as well: 高校生まで answers it.
   ['age', /何歳|なんさい|何年生|なんねんせい|年齢|歳は|才は/u],
+  // What is inside a thing (「中には何が入るの？」「どんな機能が入る？」): what it holds, listed.
+  [
+    'contents',
+    /中身|中に(?:は)?(?:何|なに)が(?:ある|あり)|(?:何|なに|(?:どんな|どういう|どのような)(?:[\p{Script=Han}\p{Script=Katakana}ー]+|もの))が入(?:る|っ|り)/u,
+  ],
   [
     'procedure',
     /どうやって|どうすれば|どうしたら|どこで(?:申|手続|買|売|もら|受け|登録)|どこに(?:申|行|連絡|問|電話|相談)|申し?込|(?:取り|入り|使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請|手続|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|(?:申し込み|申込|相談|問い合わせ)の?窓口|窓口は(?:どこ|どちら)|方法(?:は|が|って)?あ(?:る|り)|問い合わせ先|連絡先|電話番号/u,

@@ -220,6 +220,7 @@ const missingKindWords: Readonly<Record<AskedKind, string>> = {
   person: '担当する人',
   free: '料金',
   opinion: 'ご意見や評価',
+  contents: '中身',
   detail: 'くわしい案内',
 };
 

@@ -73,8 +73,8 @@ describe('questionIntent', () => {
     // Likes are no fact of a report; a thing someone likes may be (小諸が好きな人).
     expect(questionIntent('好きな食べ物は？').kind).toBe('opinion');
     expect(questionIntent('小諸が好きな人の登録は何人？').kind).toBe('count');
-    // 「入る予定ですか」 asks whether, not when.
-    expect(questionIntent('どんな機能が入る予定ですか').kind).toBeUndefined();
+    // 「入る予定ですか」 asks what goes in, not when.
+    expect(questionIntent('どんな機能が入る予定ですか').kind).toBe('contents');
     expect(questionIntent('次の開催予定は？').kind).toBe('future');
   });
 
@@ -142,6 +142,14 @@ describe('questionIntent', () => {
     expect(questionIntent('優勝したのはどこの米？').kind).toBe('organization');
   });
 
+  it('takes what goes into a thing for its contents, and 「中に」 of a place for no kind', () => {
+    expect(questionIntent('建物の中にはどんなものが入るの？').kind).toBe('contents');
+    expect(questionIntent('複合施設の中に何が入るんだっけ').kind).toBe('contents');
+    expect(questionIntent('新しい施設の中身を教えて').kind).toBe('contents');
+    // Where something was set up (役所の中に), not what a thing holds.
+    expect(questionIntent('役所の中にどのような体制を作ったのですか').kind).toBeUndefined();
+  });
+
   it('names the thing whose kind or content is asked', () => {
     expect(questionIntent('新しい施設にはどんな機能が入るの？').askedNoun).toBe('機能');
     expect(questionIntent('「絆」とは？').askedNoun).toBe('絆');
@@ -189,6 +197,15 @@ describe('statesAskedFact', () => {
     );
     expect(statesAskedFact(functions, questionIntent('機能はいくつある？'))).toBe(true);
     expect(statesAskedFact(functions, questionIntent('駐車場は何台とめられる？'))).toBe(false);
+  });
+
+  it('finds what a thing holds only where the entry lists it: a count of its parts or three names', () => {
+    const asked = questionIntent('新しい施設の中には何が入るの？');
+    expect(statesAskedFact(entry('施設の機能', '施設には6つの機能が挙げられています。'), asked)).toBe(true);
+    expect(statesAskedFact(entry('施設', '保育施設、福祉センター、公共駐車場が入ります。'), asked)).toBe(true);
+    // One of them, or the plan itself, is no list of what goes in.
+    expect(statesAskedFact(entry('駐車場', '施設の機能の一つとして、駐車場が計画されています。'), asked)).toBe(false);
+    expect(statesAskedFact(complex, asked)).toBe(false);
   });
 
   it('takes no name the question already holds for an answer (where is X: 「Xの機能の一つ」)', () => {
