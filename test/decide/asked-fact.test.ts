@@ -177,6 +177,21 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(medical, questionIntent('医療費の無料化は何歳まで？'))).toBe(true);
   });
 
+  it('answers where from with a route the entry states (軽井沢から小諸へ)', () => {
+    const passport = entry('優待パスポート', 'しなの鉄道を使って軽井沢から小諸へ来る人に優待パスポートを出しました。');
+    expect(
+      statesAskedFact(
+        passport,
+        questionIntent('優待パスポートってどこから来る人向け？'),
+        [],
+        '優待パスポートってどこから来る人向け？',
+      ),
+    ).toBe(true);
+    expect(
+      statesAskedFact(scholarship, questionIntent('奨学金はどこから来る人向け？'), [], '奨学金はどこから来る人向け？'),
+    ).toBe(false);
+  });
+
   it('answers how many years from the years an entry states', () => {
     const term = entry('市長の在任期間', '就任から約3年9カ月が経ちました。');
     expect(statesAskedFact(term, questionIntent('市長になって何年間たった？'))).toBe(true);
