@@ -246,11 +246,19 @@ export function kanaRuns(
   return runs;
 }
 
-/** Character bigrams of a katakana reading: ショウガクキン → ショ ョウ ウガ ガク クキ キン. */
+/**
+ * Marks a reading bigram as such: a katakana word of two letters (バス) is also a bigram of some
+ * reading, and MiniSearch merges the matches of an OR per term string, so a word matched in a
+ * title would be reported as matched in the readings only.
+ */
+const READING_MARK = '~';
+
+/** Character bigrams of a katakana reading, marked: ショウガクキン → ~ショ ~ョウ ~ウガ ~ガク ~クキ ~キン. */
 export function readingBigrams(reading: string): string[] {
   const chars = [...reading];
-  if (chars.length < 2) return chars;
+  if (chars.length < 2) return chars.map((c) => READING_MARK + c);
   const grams: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) grams.push(`${chars[i] as string}${chars[i + 1] as string}`);
+  for (let i = 0; i + 1 < chars.length; i++)
+    grams.push(`${READING_MARK}${chars[i] as string}${chars[i + 1] as string}`);
   return grams;
 }
