@@ -32,7 +32,7 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
   path.resolve(root, 'test/eval/styles-held-out-2.jsonl'),
-  // A third, written this way at the start of tuning on styles-tune-5: never looked at but in counts.
+  // A third, written this way mid-session (after tuning on styles-tune-5 began); only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-3.jsonl'),
 ];
 
