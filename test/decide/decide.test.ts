@@ -318,6 +318,15 @@ describe('the kind of fact asked, on the bundled corpus', () => {
 });
 
 describe('a long polite message', () => {
+  it('asks about the word a demonstrative points back to, not the story around it (その施設)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '先週、あぐりの湯に行った帰りに市民バスに乗りましたところ、運転手さんから新しい複合施設の話を伺いました。その施設にはどのような機能が入るのでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('complex-facility-functions');
+  });
+
   it('takes the topic from the clause before a question that names nothing (どのようなものでしょうか)', async () => {
     const bundled = await bundledEngine();
     const asked = bundled.ask(
