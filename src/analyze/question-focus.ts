@@ -196,7 +196,9 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
       topic = [];
     }
   }
-  return focus;
+  // A topic raised just after the question (「…ありますでしょうか。ポイントがたまるものがあると
+  // 聞いたのですが」) says more of what is asked.
+  return [...focus, ...topic];
 }
 
 /**

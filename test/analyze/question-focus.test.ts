@@ -26,6 +26,14 @@ describe('questionClauses', () => {
     ]);
   });
 
+  it('keeps a topic raised just after the question with it: it says more of what is asked', () => {
+    expect(
+      focusText(
+        '主人と年金暮らしをしておりますが、健康の取り組みはありますか。ポイントがたまるものがあると聞いたのですが。',
+      ),
+    ).toBe('健康の取り組みはありますか。|ポイントがたまるものがあると聞いたのですが');
+  });
+
   it('cuts voice input without punctuation at its connectives', () => {
     const text = '孫が来年小学校に上がるんですけど子育ての支援ってどんなのがあるの';
     expect(roles(text)).toEqual([
