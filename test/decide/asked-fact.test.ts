@@ -177,6 +177,12 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(medical, questionIntent('医療費の無料化は何歳まで？'))).toBe(true);
   });
 
+  it('answers where to see it with the web page the entry names', () => {
+    const portal = entry('移住定住ポータル', '市のホームページに移住専門の「移住定住ポータル」を開設しました。');
+    const asked = '移住する人向けの情報はどこで見られますか';
+    expect(statesAskedFact(portal, questionIntent(asked), [], asked)).toBe(true);
+  });
+
   it('answers where from with a route the entry states (軽井沢から小諸へ)', () => {
     const passport = entry('優待パスポート', 'しなの鉄道を使って軽井沢から小諸へ来る人に優待パスポートを出しました。');
     expect(
