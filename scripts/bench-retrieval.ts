@@ -28,6 +28,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-4.jsonl'),
   // Written blind like the held-out sets, then tuned on: it brings fresh misses to learn from.
   path.resolve(root, 'test/eval/styles-tune-5.jsonl'),
+  // Long polite letters in many shapes (question first, closing lines, two questions), written the same way.
+  path.resolve(root, 'test/eval/styles-tune-6.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.

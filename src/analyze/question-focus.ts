@@ -186,19 +186,23 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
   if (!asked.some((c) => c.asks === true)) return asked.map((c) => reportedTopic(text, c));
   const focus: Clause[] = [];
   let topic: Clause[] = [];
+  let heard: Clause[] = [];
   for (const clause of clauses) {
     if (clause.asks === true) {
       focus.push(...topic, clause);
       topic = [];
+      heard = [];
     } else if (clause.role === 'asked') {
       topic.push(reportedTopic(text, clause));
+      if (HEARSAY.test(text.slice(clause.start, clause.end))) heard.push(reportedTopic(text, clause));
     } else if (clause.role === 'background') {
       topic = [];
+      heard = [];
     }
   }
-  // A topic raised just after the question (「…ありますでしょうか。ポイントがたまるものがあると
-  // 聞いたのですが」) says more of what is asked.
-  return [...focus, ...topic];
+  // A topic heard of just after the question (「…ありますでしょうか。ポイントがたまるものがあると
+  // 聞いたのですが」) says more of what is asked; other words after it (〜のことで相談を受け) tell.
+  return [...focus, ...heard];
 }
 
 /**

@@ -34,6 +34,12 @@ describe('questionClauses', () => {
     ).toBe('健康の取り組みはありますか。|ポイントがたまるものがある');
   });
 
+  it('leaves words told after the question as background, though they name a topic (〜のことで)', () => {
+    expect(focusText('特別支援教育はどうなっていますか。近所のお子さんのことで相談を受けております。')).toBe(
+      '特別支援教育はどうなっていますか。',
+    );
+  });
+
   it('cuts voice input without punctuation at its connectives', () => {
     const text = '孫が来年小学校に上がるんですけど子育ての支援ってどんなのがあるの';
     expect(roles(text)).toEqual([
