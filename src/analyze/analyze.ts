@@ -119,6 +119,11 @@ const GENERIC_WORDS = new Set([
   'わかる',
   '見る',
   '伺う',
+  // Honorifics after a name or a post (市長さん, 田中様): the name says who.
+  // Not さま in kana, which is also the end of a name (あさま).
+  'さん',
+  '様',
+  '氏',
   // Time passing (何年たつの？) frames a question of how long; あとで says when, あと何人 how many more.
   '経つ',
   'たつ',

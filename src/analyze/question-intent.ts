@@ -216,7 +216,8 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // 「どこの農地でやるの」: which place, named by the noun after どこの.
   [
     'place',
-    /どこ(?:に|へ|で|から|です|か|なの|にある)|どこの\p{Script=Han}{1,4}(?:で|に|へ)|場所は|場所って|住所|所在地/u,
+    // Not wherever (どこへ行っても, どこでも), which asks for no place.
+    /どこ(?:に|へ|で|から|です|か|なの|にある)(?!も|[^、。？?]{0,5}(?:ても|でも))|どこの\p{Script=Han}{1,4}(?:で|に|へ)|場所は|場所って|住所|所在地/u,
   ],
   [
     'amount',

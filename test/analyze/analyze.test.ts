@@ -38,6 +38,11 @@ describe('analyze', () => {
     expect(terms.find((t) => t.text === '会報')?.weak).toBeUndefined();
   });
 
+  it('reads an honorific after a name or a post (市長さん, 田中様) as no topic', () => {
+    expect(content('市長さんの政策は？')).toEqual(['市長', '政策']);
+    expect(content('田中様の件')).toEqual(['田中', '件']);
+  });
+
   it('keeps readings in katakana and marks words typed in kana', () => {
     const [kodomo] = termsOf('こどもの医療費');
     expect(kodomo).toMatchObject({ text: 'こども', reading: 'コドモ', kana: true });

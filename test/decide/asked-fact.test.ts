@@ -42,6 +42,8 @@ describe('questionIntent', () => {
     expect(questionIntent('防災訓練の実施率は？').kind).toBe('rate');
     expect(questionIntent('事務の効率はどう？').kind).not.toBe('rate');
     expect(questionIntent('どこの農地でやるの？').kind).toBe('place');
+    expect(questionIntent('読み書きができればどこへ行っても困らないと思います。学力の政策は？').kind).toBeUndefined();
+    expect(questionIntent('どこでも使える？').kind).toBeUndefined();
     expect(questionIntent('副市長の名前は？').kind).toBe('person');
     expect(questionIntent('ポータルのurlは？')).toMatchObject({ kind: 'detail', detail: 'url' });
     expect(questionIntent('区って、全部でいくつあるの？')).toMatchObject({
