@@ -119,6 +119,10 @@ const GENERIC_WORDS = new Set([
   'わかる',
   '見る',
   '伺う',
+  // Comparing with before (以前と比べて) or the whole (市全体では) frames a question of change or scope.
+  '以前',
+  '比べる',
+  '全体',
   // Honorifics after a name or a post (市長さん, 田中様): the name says who.
   // Not さま in kana, which is also the end of a name (あさま).
   'さん',

@@ -216,7 +216,8 @@ export function kanaRuns(
     // After a kanji or katakana word, a hiragana run is its ending or a particle and what follows
     // (after latin letters or digits it is a word of its own: PRどうが).
     const before = normalized[match.index - 1];
-    const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}]/u.test(before);
+    // A quoted name (「ジャムの日」は) is a word as well: its particles are trimmed the same way.
+    const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}」』）)]/u.test(before);
     // A caller that cuts hiragana into words itself (kana-words.ts) takes a run that opens a
     // sentence, follows a space or a katakana word (スポーツしんこうの…: katakana words take no
     // endings but する) whole; one after a kanji is most often its ending (立ってるの).

@@ -221,8 +221,9 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   [
     'amount',
-    // A cost the citizen wants cut or kept down (費用を抑える) is the topic, not the sum asked.
-    /いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制))|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
+    // A cost the citizen wants cut or kept down (費用を抑える), or asks a view about (費用について), is
+    // the topic, not the sum asked.
+    /いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制)|について|に関して|に関する)|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
   ],
   [
     'free',

@@ -77,6 +77,8 @@ describe('the counter of a question word', () => {
     expect(content('市長になって何年たつの？')).toEqual(['市長']);
     expect(content('就任から何年経ったの？')).toEqual(['就任']);
     expect(content('あとで成果を確かめる')).toEqual(['成果', '確かめる']);
+    // Comparing with before, or over the whole city, frames a question of change or scope.
+    expect(content('市全体では受診率は以前と比べて上がった？')).toEqual(['市', '受診']);
   });
 });
 

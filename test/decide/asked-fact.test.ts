@@ -34,6 +34,7 @@ describe('questionIntent', () => {
     expect(questionIntent('建設費はいくら？').kind).toBe('amount');
     // A cost kept down is the topic of a question, not a sum it asks for.
     expect(questionIntent('新しい事業の費用を抑える方針はある？').kind).toBeUndefined();
+    expect(questionIntent('費用についてどのように考えておられるのでしょうか').kind).toBeUndefined();
     expect(questionIntent('あぐりの湯の入館料を教えてください').kind).toBe('amount');
     expect(questionIntent('融資の金利は何%？').kind).toBe('rate');
     expect(questionIntent('エアコンは何台入ったの？')).toMatchObject({ kind: 'count', unit: '台' });
