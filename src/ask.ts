@@ -37,7 +37,7 @@ import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
-import { referentSpan } from './analyze/referent.js';
+import { pointsBack, quotedNameSpan, referentSpan } from './analyze/referent.js';
 import { runAtOnce } from './time-slices.js';
 
 export interface Asked {
@@ -225,13 +225,19 @@ function withTopicBefore(
 ): readonly Clause[] {
   const named = (spans: readonly Span[]) =>
     contentTerms(terms.filter((t) => termWithin(t, spans) && !termWithin(t, setPhrases))).filter(isSpecific);
-  if (named(focus).length > 0) return narrowedToReferent(normalized, focus);
   const first = focus[0];
-  const before = first && clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
-  if (!before) return focus;
-  // 「その施設には」: only the word it points back to (複合施設) is asked, not the rest of that clause.
   const last = focus.at(-1) ?? first;
-  const referent = referentSpan(normalized, { start: first.start, end: last.end }, { start: 0, end: first.start });
+  const asked = first && last && { start: first.start, end: last.end };
+  if (!first || !asked || (named(focus).length > 0 && !pointsBack(normalized, asked))) {
+    return narrowedToReferent(normalized, focus);
+  }
+  const before = clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
+  if (!before) return focus;
+  // 「その施設には」: only the word it points back to (複合施設) is asked, not the rest of that clause;
+  // 「これは」 after a quoted name asks about the name.
+  const referent =
+    referentSpan(normalized, asked, { start: 0, end: first.start }) ??
+    (pointsBack(normalized, asked) ? quotedNameSpan(normalized, before) : undefined);
   return referent ? [{ ...referent, role: first.role }, ...focus] : [before, ...focus];
 }
 

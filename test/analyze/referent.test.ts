@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referentSpan } from '../../src/analyze/referent.js';
+import { pointsBack, quotedNameSpan, referentSpan } from '../../src/analyze/referent.js';
 
 const spans = (text: string, asked: string) => {
   const start = text.indexOf(asked);
@@ -21,5 +21,15 @@ describe('referentSpan', () => {
     const other = '孫が小学生になります。その施設は？';
     const pointed = spans(other, 'その施設は？');
     expect(referentSpan(other, pointed.asked, pointed.before)).toBeUndefined();
+  });
+
+  it('tells a question that points back without a noun (これは, そうしたこと), and the name quoted before it', () => {
+    const text = '会報に「市政3年半の軌跡」という見出しがございました。これはいつからの取り組みですか。';
+    const { asked, before } = spans(text, 'これはいつからの取り組みですか。');
+    expect(pointsBack(text, asked)).toBe(true);
+    const quoted = quotedNameSpan(text, before);
+    expect(quoted && text.slice(quoted.start, quoted.end)).toBe('市政3年半の軌跡');
+    const plain = '新しい文化が楽しみです。文化の政策はありますか。';
+    expect(pointsBack(plain, spans(plain, '文化の政策はありますか。').asked)).toBe(false);
   });
 });

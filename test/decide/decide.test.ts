@@ -318,6 +318,19 @@ describe('the kind of fact asked, on the bundled corpus', () => {
 });
 
 describe('a long polite message', () => {
+  it('asks about what これは or そうしたこと points back to: the name quoted before, or the clause', async () => {
+    const bundled = await bundledEngine();
+    const period = bundled.ask(
+      '会報の中ほどに「市政3年半の軌跡」という見出しがございました。これはいつからいつまでの取り組みをまとめたものなのでしょうか。',
+    ).decision;
+    expect(period.kind).toBe('answer');
+    expect(period.hits[0]?.entry.id).toBe('progress-report-period');
+    const culture = bundled.ask(
+      '古くからの行事を守ることも大事ですが、これから新しい文化や伝統が生まれることも楽しみにしております。そうしたことについて、市長さんは何か政策を掲げておられましたでしょうか。',
+    ).decision;
+    expect(culture.hits[0]?.entry.id).toBe('new-culture-and-tradition-support');
+  });
+
   it('asks about the word a demonstrative points back to, not the story around it (その施設)', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
