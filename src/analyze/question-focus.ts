@@ -157,9 +157,7 @@ export function questionClauses(text: string): Clause[] {
     if (end > start) {
       const piece = text.slice(start, end);
       const role = roleOf(piece);
-      clauses.push(
-        role === 'asked' && ASKING.test(piece.trim()) ? { start, end, role, asks: true } : { start, end, role },
-      );
+      clauses.push(role === 'asked' && isAsking(piece) ? { start, end, role, asks: true } : { start, end, role });
     }
     start = end;
   };
@@ -168,9 +166,22 @@ export function questionClauses(text: string): Clause[] {
   return clauses;
 }
 
+/**
+ * A question the citizen asks themselves, told as a statement (「いつまで自分の足で歩けるかと考える
+ * ことが多くなりました。」): its question word asks the bot nothing. One they wonder about for the
+ * bot to answer (「どのくらい加わっているのか気になっております」) still asks.
+ */
+const EMBEDDED_QUESTION =
+  /か(?:と(?:考え|思)|(?:と|を)?(?:悩|迷))[^。？?]*(?:ました|ます|ている|ておる|ておりま|ていま)[^。？?]{0,4}[。．!！]?$/u;
+
+function isAsking(piece: string): boolean {
+  const trimmed = piece.trim();
+  return ASKING.test(trimmed) && !(EMBEDDED_QUESTION.test(trimmed) && !/[?？]|でしょうか|ますか|ですか/u.test(trimmed));
+}
+
 function roleOf(piece: string): ClauseRole {
   if (!/[\p{L}\p{N}]/u.test(piece.replace(SET_PHRASES, ''))) return 'greeting';
-  return ASKING.test(piece.trim()) || RAISING.test(piece) ? 'asked' : 'background';
+  return isAsking(piece) || RAISING.test(piece) ? 'asked' : 'background';
 }
 
 /**

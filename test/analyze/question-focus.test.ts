@@ -40,6 +40,13 @@ describe('questionClauses', () => {
     );
   });
 
+  it('reads a question the citizen asks themselves (〜かと考えることが多くなりました) as told, one they wonder about for us as asked', () => {
+    expect(roles('いつまで自分の足で歩けるかと考えることが多くなりました。福祉の目標は何ですか。')[0]?.[1]).toBe(
+      'background',
+    );
+    expect(roles('女性がどのくらい加わっているのか気になっております。')[0]?.[1]).toBe('asked');
+  });
+
   it('cuts voice input without punctuation at its connectives', () => {
     const text = '孫が来年小学校に上がるんですけど子育ての支援ってどんなのがあるの';
     expect(roles(text)).toEqual([
