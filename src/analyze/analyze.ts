@@ -61,10 +61,11 @@ export interface Term {
    */
   readonly background?: boolean;
   /**
-   * The name of a city, town or village (長野 of 長野市, 御代田 of 御代田町): a place name the
-   * dictionary knows, written with its 市, 町 or 村.
+   * On the name of a city, town or village spoken of as such (長野 of 「長野市の」, 軽井沢 of
+   * 「軽井沢町では」), not as where one comes from or goes (軽井沢町から): the name with its 市, 町
+   * or 村 (長野市), a place name the dictionary knows.
    */
-  readonly municipality?: boolean;
+  readonly municipality?: string;
 }
 
 /** Where an expansion term comes from: a phrase of the question and the synonym that replaced it. */
@@ -363,6 +364,9 @@ function isHonorificVerb(morphemes: readonly Morpheme[], i: number): boolean {
   );
 }
 
+/** Particles that make a place where one comes from or goes (軽井沢町から), not whose affairs are asked. */
+const DIRECTIONS = new Set(['から', 'へ', 'まで', 'より']);
+
 /** Turn morphemes into terms (pure). */
 export function analyze(morphemes: readonly Morpheme[]): Term[] {
   const terms: Term[] = [];
@@ -399,7 +403,10 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       m.posDetail === '固有名詞' &&
       suffix?.posDetail === '接尾' &&
       suffix.start === m.start + m.surface.length &&
-      /^[市町村]$/u.test(suffix.surface);
+      /^[市町村]$/u.test(suffix.surface) &&
+      !DIRECTIONS.has(morphemes[i + 2]?.surface ?? '')
+        ? m.surface + suffix.surface
+        : undefined;
     terms.push({
       text,
       reading,

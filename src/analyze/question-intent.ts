@@ -216,8 +216,9 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // 「どこの農地でやるの」: which place, named by the noun after どこの.
   [
     'place',
-    // Not wherever (どこへ行っても, どこでも), which asks for no place.
-    /どこ(?:に|へ|で|から|です|か|なの|にある)(?!も|[^、。？?]{0,5}(?:ても|でも))|どこの\p{Script=Han}{1,4}(?:で|に|へ)|場所は|場所って|住所|所在地/u,
+    // Not wherever (どこへ行っても, どこでも), which asks for no place, nor a space provided
+    // (車を停められる場所は用意される？), which is a thing.
+    /どこ(?:に|へ|で|から|です|か|なの|にある)(?!も|[^、。？?]{0,5}(?:ても|でも))|どこの\p{Script=Han}{1,4}(?:で|に|へ)|の場所(?:は|って)|場所(?:は|って)(?:どこ|どちら|[?？]|$)|住所|所在地/u,
   ],
   [
     'amount',

@@ -139,7 +139,8 @@ function givesNewName(pattern: RegExp, text: string, asked: string): boolean {
  * には誰が」 holds 小諸ワイン委員会; 「委員会」 alone names no one).
  */
 function holdsName(asked: string, name: string, matched: number): boolean {
-  if (asked.includes(name)) return true;
+  // 複合型施設 and 複合施設 are one name, written with or without 型.
+  if (asked.includes(name) || asked.includes(name.replaceAll('型', ''))) return true;
   for (let start = 1; name.length - start > matched; start++) if (asked.includes(name.slice(start))) return true;
   return false;
 }

@@ -156,11 +156,12 @@ function asksOfUnknownThing(
 }
 
 /**
- * Whether what is asked names a city, town or village the report never names (「長野市の防災訓練」,
- * 「御代田町の奨学金」): its facts are another council's, whichever entry shares the rest.
+ * Whether what is asked names a city, town or village the report never names as such (「長野市の
+ * 防災訓練」, 「軽井沢町では移住者に」): its facts are another council's, whichever entry shares the
+ * rest. The report names 軽井沢, but only as where visitors come from.
  */
 function asksOfOtherMunicipality(index: SearchIndex, terms: readonly Term[]): boolean {
-  return contentTerms(terms).some((t) => t.municipality === true && !index.text.includes(t.text));
+  return contentTerms(terms).some((t) => t.municipality !== undefined && !index.text.includes(t.municipality));
 }
 
 /**

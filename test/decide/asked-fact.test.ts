@@ -43,6 +43,8 @@ describe('questionIntent', () => {
     expect(questionIntent('防災訓練の実施率は？').kind).toBe('rate');
     expect(questionIntent('事務の効率はどう？').kind).not.toBe('rate');
     expect(questionIntent('どこの農地でやるの？').kind).toBe('place');
+    expect(questionIntent('複合施設に車を停められる場所は用意されるのでしょうか').kind).toBeUndefined();
+    expect(questionIntent('複合施設の場所は？').kind).toBe('place');
     expect(questionIntent('読み書きができればどこへ行っても困らないと思います。学力の政策は？').kind).toBeUndefined();
     expect(questionIntent('どこでも使える？').kind).toBeUndefined();
     expect(questionIntent('副市長の名前は？').kind).toBe('person');
@@ -178,6 +180,12 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(scholarship, questionIntent('奨学金はいつできたの？'))).toBe(false);
     expect(statesAskedFact(complex, questionIntent('複合型施設はいつ完成する？'))).toBe(true);
     expect(statesAskedFact(medical, questionIntent('医療費の無料化は何歳まで？'))).toBe(true);
+  });
+
+  it('takes 複合型施設 and 複合施設 for one name: naming it says not where it is', () => {
+    const parking = entry('公共駐車場', '複合型施設に公共駐車場が計画されています。');
+    const asked = 'その複合施設はどこに建てられるのでしょうか';
+    expect(statesAskedFact(parking, questionIntent(asked), [], asked)).toBe(false);
   });
 
   it('answers where to see it with the web page the entry names', () => {

@@ -274,7 +274,12 @@ describe('the kind of fact asked, on the bundled corpus', () => {
 
   it("declines a question about another city or town: its facts are another council's", async () => {
     const bundled = await bundledEngine();
-    for (const question of ['長野市の防災訓練の実施率はどのくらい？', '御代田町にも返さなくていい奨学金ってある？']) {
+    for (const question of [
+      '長野市の防災訓練の実施率はどのくらい？',
+      '御代田町にも返さなくていい奨学金ってある？',
+      // The report names 軽井沢 only as where visitors come from, not the town's own affairs.
+      '軽井沢町では移住した人にどのような支援金が出るのでしょうか。',
+    ]) {
       expect(bundled.ask(question).decision, question).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
     // A town the report names, and a town the citizen only comes from, are no reason to decline.
