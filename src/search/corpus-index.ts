@@ -41,10 +41,17 @@ export class CorpusIndex<T> extends MiniSearch<T> {
   private orSearch: OrSearch | undefined;
 
   override search(query: Query, searchOptions: SearchOptions = {}): SearchResult[] {
+    return this.searchTop(query, searchOptions, Infinity);
+  }
+
+  /** The first `limit` results of search(query, searchOptions), the others not written out. */
+  searchTop(query: Query, searchOptions: SearchOptions, limit: number): SearchResult[] {
     const { orSearch } = this;
-    return orSearch && OrSearch.handles(query, searchOptions, this._options.searchOptions)
-      ? orSearch.search(query, searchOptions)
-      : super.search(query, searchOptions);
+    if (orSearch && OrSearch.handles(query, searchOptions, this._options.searchOptions)) {
+      return orSearch.search(query, searchOptions, limit);
+    }
+    const results = super.search(query, searchOptions);
+    return limit < results.length ? results.slice(0, limit) : results;
   }
 
   private tables(): IndexTables {

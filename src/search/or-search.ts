@@ -51,20 +51,13 @@ type Options = SearchOptions & { readonly tokenize?: IndexTables['tokenize']; re
 
 export class OrSearch {
   private readonly levels: Level[] = [];
-  /** Per document, across the search: the query terms it matched, what matched where, in MiniSearch's order. */
-  private readonly queryTerms: (string[] | undefined)[];
-  private readonly match: (Record<string, string[]> | undefined)[];
-  /** The fields of the document's match for the derived term of the current lookup (see record). */
-  private readonly lookupOf: Int32Array;
-  private readonly fieldsNow: (string[] | undefined)[];
-  private lookup = 0;
-  private readonly met: number[] = [];
+  private readonly log: MatchLog;
+  /** The documents' scores, as MiniSearch's results have them. */
+  private readonly scores: Float64Array;
 
   constructor(private readonly tables: IndexTables) {
-    this.queryTerms = new Array<string[] | undefined>(tables.documentSlots);
-    this.match = new Array<Record<string, string[]> | undefined>(tables.documentSlots);
-    this.lookupOf = new Int32Array(tables.documentSlots);
-    this.fieldsNow = new Array<string[] | undefined>(tables.documentSlots);
+    this.log = new MatchLog(tables);
+    this.scores = new Float64Array(tables.documentSlots);
   }
 
   /** Whether `search` answers this query as MiniSearch would: OR all through, no wildcard. */
@@ -79,38 +72,32 @@ export class OrSearch {
     return walk(query, searchOptions);
   }
 
-  /** MiniSearch's `search(query, searchOptions)` for a query `handles` accepts. */
-  search(query: Query, searchOptions: SearchOptions = {}): SearchResult[] {
-    const { documentIds, storedFields, searchOptions: global } = this.tables;
-    const { filter } = { ...global, ...searchOptions };
+  /**
+   * MiniSearch's `search(query, searchOptions)` for a query `handles` accepts, its first `limit`
+   * results: only those are written out (a question's words and bigrams meet most entries, and the
+   * re-ranking reads twenty).
+   */
+  search(query: Query, searchOptions: SearchOptions = {}, limit = Infinity): SearchResult[] {
+    const { filter } = { ...this.tables.searchOptions, ...searchOptions };
+    const { log } = this;
     try {
       this.evaluate(query, searchOptions, 0);
-      const top = this.level(0);
-      const results: SearchResult[] = [];
-      for (const id of this.met) {
-        const queryTerms = this.queryTerms[id] as string[];
-        const match = this.match[id] as Record<string, string[]>;
-        const result: SearchResult = {
-          id: documentIds.get(id),
-          score: (top.score[id] as number) * (queryTerms.length || 1),
-          terms: Object.keys(match),
-          queryTerms,
-          match,
-        };
-        Object.assign(result, storedFields.get(id));
-        if (filter == null || filter(result)) results.push(result);
+      const raw = this.level(0).score;
+      const scores = this.scores;
+      const met = log.documentsMet();
+      for (const id of met) scores[id] = (raw[id] as number) * (log.matchedTerms(id) || 1);
+      if (filter != null || limit >= met.length) {
+        const results = met
+          .map((id) => log.result(id, scores[id] as number))
+          .filter((r) => filter == null || filter(r));
+        results.sort(byScore);
+        return limit < results.length ? results.slice(0, limit) : results;
       }
-      results.sort(byScore);
-      return results;
+      // The order MiniSearch's sort gives its results: met in this order, with these scores.
+      const ranked = met.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+      return ranked.slice(0, limit).map((id) => log.result(id, scores[id] as number));
     } finally {
-      for (const id of this.met) {
-        this.queryTerms[id] = undefined;
-        this.match[id] = undefined;
-        this.fieldsNow[id] = undefined;
-        this.lookupOf[id] = 0;
-      }
-      this.met.length = 0;
-      this.lookup = 0;
+      log.clear();
     }
   }
 
@@ -198,7 +185,8 @@ export class OrSearch {
     const bm25 = options.bm25 ?? defaultBm25;
     const { boostDocument } = options;
     const { tables } = this;
-    this.termResults(into, term, term, 1, termBoost, tables.get(term), fields, boostDocument, bm25);
+    const source = this.log.sourceTerm(term);
+    this.termResults(into, source, term, 1, termBoost, tables.get(term), fields, boostDocument, bm25);
     let prefixMatches: Iterable<[string, Postings]> | undefined;
     let fuzzyMatches: Map<string, [Postings, number]> | undefined;
     if (prefix) prefixMatches = tables.atPrefix(term);
@@ -213,7 +201,7 @@ export class OrSearch {
         if (!distance) continue;
         fuzzyMatches?.delete(word);
         const weight = (weights.prefix * word.length) / (word.length + 0.3 * distance);
-        this.termResults(into, term, word, weight, termBoost, postings, fields, boostDocument, bm25);
+        this.termResults(into, source, word, weight, termBoost, postings, fields, boostDocument, bm25);
       }
     }
     if (fuzzyMatches) {
@@ -221,7 +209,7 @@ export class OrSearch {
         const [postings, distance] = fuzzyMatches.get(word) as [Postings, number];
         if (!distance) continue;
         const weight = (weights.fuzzy * word.length) / (word.length + distance);
-        this.termResults(into, term, word, weight, termBoost, postings, fields, boostDocument, bm25);
+        this.termResults(into, source, word, weight, termBoost, postings, fields, boostDocument, bm25);
       }
     }
   }
@@ -229,7 +217,7 @@ export class OrSearch {
   /** termResults: BM25 of one derived term in each field, added to the term's level. */
   private termResults(
     into: Level,
-    sourceTerm: string,
+    source: number,
     derivedTerm: string,
     termWeight: number,
     termBoost: number,
@@ -240,14 +228,16 @@ export class OrSearch {
   ): void {
     if (postings == null) return;
     const { tables } = this;
-    const lookup = ++this.lookup;
+    const lookup = this.log.lookup(source, derivedTerm);
     for (const { field, boost: fieldBoost } of fields) {
       const fieldId = tables.fieldIds[field] as number;
       const frequencies = postings.get(fieldId);
       if (frequencies == null) continue;
       const matchingFields = frequencies.size;
       const averageFieldLength = tables.averageFieldLength[fieldId] as number;
-      for (const [id, termFrequency] of frequencies) {
+      // Keys and get, as MiniSearch reads them: an entries iterator makes a pair per posting.
+      for (const id of frequencies.keys()) {
+        const termFrequency = frequencies.get(id) as number;
         const docBoost = boostDocument
           ? boostDocument(tables.documentIds.get(id), derivedTerm, tables.storedFields.get(id))
           : 1;
@@ -269,36 +259,176 @@ export class OrSearch {
           into.has[id] = 1;
           into.documents[into.count++] = id;
         }
-        this.record(id, sourceTerm, derivedTerm, field, lookup);
+        this.log.record(id, lookup, fieldId);
       }
     }
   }
+}
+
+/**
+ * What each document matched, in the order MiniSearch meets it: a log of (lookup of a derived
+ * term, field) per document, written out as MiniSearch's merged result for the document would end
+ * up (see result), and how many distinct query terms each matched, which its score needs.
+ */
+class MatchLog {
+  /**
+   * The documents met, in the order first met, then the query terms, the lookups: each list kept
+   * from one search to the next with its count (an array cut to length 0 gives up its storage).
+   */
+  private readonly met: number[] = [];
+  private metCount = 0;
+  private readonly fieldNames: string[] = [];
+  private readonly first: Int32Array;
+  private readonly last: Int32Array;
+  /** Distinct query terms matched, per document. */
+  private readonly quality: Int32Array;
+  /** Per document and query term (by number), whether it matched: a row of `stride` per document. */
+  private seen: Uint8Array;
+  private stride = 64;
+  private readonly sources = new Map<string, number>();
+  private readonly sourceTexts: string[] = [];
+  private sourceCount = 0;
+  private readonly lookupSource: number[] = [];
+  private readonly lookupDerived: string[] = [];
+  private lookupCount = 0;
+  private events = 0;
+  private eventLookup = new Int32Array(1024);
+  private eventField = new Uint8Array(1024);
+  private eventNext = new Int32Array(1024);
+
+  constructor(private readonly tables: IndexTables) {
+    for (const [field, fieldId] of Object.entries(tables.fieldIds)) this.fieldNames[fieldId] = field;
+    const slots = tables.documentSlots;
+    this.first = new Int32Array(slots).fill(-1);
+    this.last = new Int32Array(slots);
+    this.quality = new Int32Array(slots);
+    this.seen = new Uint8Array(slots * this.stride);
+  }
+
+  /** The number of a query term (the same text, the same number). */
+  sourceTerm(term: string): number {
+    let source = this.sources.get(term);
+    if (source === undefined) {
+      source = this.sourceCount++;
+      this.sources.set(term, source);
+      this.sourceTexts[source] = term;
+      if (source >= this.stride) this.widen();
+    }
+    return source;
+  }
+
+  /** A lookup of a derived term (the query term, or a word it matched by prefix or slip). */
+  lookup(source: number, derivedTerm: string): number {
+    const lookup = this.lookupCount++;
+    this.lookupSource[lookup] = source;
+    this.lookupDerived[lookup] = derivedTerm;
+    return lookup;
+  }
+
+  record(id: number, lookup: number, fieldId: number): void {
+    if (this.events === this.eventLookup.length) this.grow();
+    const event = this.events++;
+    this.eventLookup[event] = lookup;
+    this.eventField[event] = fieldId;
+    this.eventNext[event] = -1;
+    if ((this.first[id] as number) < 0) {
+      this.first[id] = event;
+      this.met[this.metCount++] = id;
+    } else {
+      this.eventNext[this.last[id] as number] = event;
+    }
+    this.last[id] = event;
+    const cell = id * this.stride + (this.lookupSource[lookup] as number);
+    if (this.seen[cell] === 0) {
+      this.seen[cell] = 1;
+      this.quality[id] = (this.quality[id] as number) + 1;
+    }
+  }
+
+  /** The documents met so far, in the order first met (a new array). */
+  documentsMet(): number[] {
+    return this.met.slice(0, this.metCount);
+  }
+
+  /** How many distinct query terms the document matched. */
+  matchedTerms(id: number): number {
+    return this.quality[id] as number;
+  }
 
   /**
-   * What a document matched, as MiniSearch's merged result for it ends up: query terms in the order
-   * first matched; each derived term once, where first matched, with the fields of the last lookup
-   * of it (Object.assign of a later result replaces an earlier one's list).
+   * The document's result with its score: query terms in the order first matched; each derived
+   * term once, where first matched, with the fields of its last lookup (a later result's list
+   * replaces an earlier one's in MiniSearch's Object.assign); the stored fields.
    */
-  private record(id: number, sourceTerm: string, derivedTerm: string, field: string, lookup: number): void {
-    const queryTerms = this.queryTerms[id];
-    if (queryTerms === undefined) {
-      const fields = [field];
-      this.queryTerms[id] = [sourceTerm];
-      this.match[id] = { [derivedTerm]: fields };
-      this.fieldsNow[id] = fields;
-      this.lookupOf[id] = lookup;
-      this.met.push(id);
-      return;
+  result(id: number, score: number): SearchResult {
+    let queryTerms: string[] = [];
+    let match: Record<string, string[]> | undefined;
+    let fields: string[] = [];
+    let current = -1;
+    for (let event = this.first[id] as number; event >= 0; event = this.eventNext[event] as number) {
+      const lookup = this.eventLookup[event] as number;
+      const source = this.sourceTexts[this.lookupSource[lookup] as number] as string;
+      const derived = this.lookupDerived[lookup] as string;
+      const field = this.fieldNames[this.eventField[event] as number] as string;
+      if (match === undefined) {
+        fields = [field];
+        queryTerms = [source];
+        match = { [derived]: fields };
+      } else {
+        if (!queryTerms.includes(source)) queryTerms.push(source);
+        if (lookup === current) {
+          fields.push(field);
+        } else {
+          fields = [field];
+          match[derived] = fields;
+        }
+      }
+      current = lookup;
     }
-    if (!queryTerms.includes(sourceTerm)) queryTerms.push(sourceTerm);
-    if (this.lookupOf[id] === lookup) {
-      (this.fieldsNow[id] as string[]).push(field);
-    } else {
-      const fields = [field];
-      (this.match[id] as Record<string, string[]>)[derivedTerm] = fields;
-      this.fieldsNow[id] = fields;
-      this.lookupOf[id] = lookup;
+    const result: SearchResult = {
+      id: this.tables.documentIds.get(id),
+      score,
+      terms: Object.keys(match ?? {}),
+      queryTerms,
+      match: match ?? {},
+    };
+    Object.assign(result, this.tables.storedFields.get(id));
+    return result;
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.metCount; i++) {
+      const id = this.met[i] as number;
+      this.first[id] = -1;
+      this.quality[id] = 0;
+      this.seen.fill(0, id * this.stride, id * this.stride + this.sourceCount);
     }
+    this.metCount = 0;
+    this.sources.clear();
+    this.sourceCount = 0;
+    this.lookupCount = 0;
+    this.events = 0;
+  }
+
+  private grow(): void {
+    const size = this.eventLookup.length * 2;
+    const lookup = new Int32Array(size);
+    const field = new Uint8Array(size);
+    const next = new Int32Array(size);
+    lookup.set(this.eventLookup);
+    field.set(this.eventField);
+    next.set(this.eventNext);
+    [this.eventLookup, this.eventField, this.eventNext] = [lookup, field, next];
+  }
+
+  /** More query terms than a row holds: rows twice as wide, the documents met copied. */
+  private widen(): void {
+    const stride = this.stride * 2;
+    const seen = new Uint8Array(this.tables.documentSlots * stride);
+    for (const id of this.documentsMet())
+      seen.set(this.seen.subarray(id * this.stride, (id + 1) * this.stride), id * stride);
+    this.seen = seen;
+    this.stride = stride;
   }
 }
 

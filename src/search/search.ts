@@ -339,10 +339,12 @@ export function* searchEntriesInSteps(
     : undefined;
   // MiniSearch asks for every term and field an entry matches: each entry's boost is worked out once.
   const boostDocument = boostOf && oncePerEntry(boostOf);
-  const results = yield* searchInParts(index.engine, queries, {
-    ...baseSearchOptions,
-    ...(boostDocument ? { boostDocument } : {}),
-  });
+  const results = yield* searchInParts(
+    index.engine,
+    queries,
+    { ...baseSearchOptions, ...(boostDocument ? { boostDocument } : {}) },
+    limit,
+  );
   const hits: RankedHit[] = [];
   for (const result of results.slice(0, limit)) {
     const entry = index.entriesById.get(String(result.id));

@@ -37,6 +37,14 @@ const miniSearch = <T>(index: CorpusIndex<T>, query: Query, options?: SearchOpti
 const exactly = (results: SearchResult[]) => JSON.stringify(results);
 
 describe('the search of an OR query in arrays', () => {
+  it('widens its table of matched terms for a query of many terms', () => {
+    const index = indexOf();
+    const many = Array.from({ length: 150 }, (_, i) => `語${i}`).join(' ');
+    const query = `防災 訓練 ${many} 計画 ${many} 防災`;
+    expect(exactly(index.search(query))).toBe(exactly(miniSearch(index, query)));
+    expect(exactly(index.search('防災'))).toBe(exactly(miniSearch(index, '防災')));
+  });
+
   it('gives what MiniSearch gives: scores, order, matched terms and fields', () => {
     const index = indexOf();
     const queries: [Query, SearchOptions?][] = [
@@ -63,7 +71,10 @@ describe('the search of an OR query in arrays', () => {
     ];
     for (const [query, options] of queries) {
       expect(OrSearch.handles(query, options ?? {}, {})).toBe(true);
-      expect(exactly(index.search(query, options))).toBe(exactly(miniSearch(index, query, options)));
+      const all = miniSearch(index, query, options);
+      expect(exactly(index.search(query, options))).toBe(exactly(all));
+      for (const limit of [1, 2, 10])
+        expect(exactly(index.searchTop(query, options ?? {}, limit))).toBe(exactly(all.slice(0, limit)));
     }
   });
 
@@ -106,17 +117,23 @@ describe('the search of an OR query in arrays', () => {
     const letters = questions.filter((_, i) => i % 4 === 0).map((q) => `${story}${q}`);
     let searches = 0;
     const different: string[] = [];
-    const search = corpusIndex.search.bind(corpusIndex);
-    corpusIndex.search = (query: Query, options?: SearchOptions) => {
-      const results = search(query, options);
+    const compare = (results: SearchResult[], query: Query, options: SearchOptions | undefined, limit: number) => {
       searches += 1;
-      if (exactly(results) !== exactly(miniSearch(corpusIndex, query, options))) different.push(JSON.stringify(query));
+      const expected = miniSearch(corpusIndex, query, options).slice(0, limit);
+      if (exactly(results) !== exactly(expected)) different.push(JSON.stringify(query));
       return results;
     };
+    const search = corpusIndex.search.bind(corpusIndex);
+    const searchTop = corpusIndex.searchTop.bind(corpusIndex);
+    corpusIndex.search = (query: Query, options?: SearchOptions) =>
+      compare(search(query, options), query, options, Infinity);
+    corpusIndex.searchTop = (query: Query, options: SearchOptions, limit: number) =>
+      compare(searchTop(query, options, limit), query, options, limit);
     try {
       for (const question of [...questions, ...letters]) engine.ask(question);
     } finally {
       delete (corpusIndex as { search?: unknown }).search;
+      delete (corpusIndex as { searchTop?: unknown }).searchTop;
     }
     expect(searches).toBeGreaterThan(questions.length + letters.length);
     expect(different.slice(0, 3)).toEqual([]);
