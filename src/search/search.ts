@@ -202,14 +202,9 @@ function matchOf(
   // Every way below but a slip's sound needs the term, one of its bigrams or a word it may be
   // heard as among the query terms the entry matched: most terms match few of the entries, and
   // are done with at once.
-  if (
-    !term.slip &&
-    !queried.has(term.text) &&
-    !term.bigrams?.some((gram) => queried.has(gram)) &&
-    !term.heardAs?.some((word) => word.terms.some((t) => queried.has(t.text)))
-  )
-    return undefined;
-  const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
+  if (!term.slip && !anyQueried(term, queried)) return undefined;
+  const matchedFields = result.match[term.text];
+  const textFieldsHit = matchedFields ? matchedFields.filter((f) => f !== readingField && f !== gramField) : [];
   if (textFieldsHit.length > 0)
     return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
   const heard = heardFields(term, result);
@@ -229,6 +224,14 @@ function matchOf(
   }
   const share = heardShare(term.reading, entryReading);
   return share > 0 ? { term, via: 'reading', share, fields: [readingField] } : undefined;
+}
+
+/** Whether the term, one of its bigrams or a word it may be heard as is among the query terms matched. */
+function anyQueried(term: Term, queried: ReadonlySet<string>): boolean {
+  if (queried.has(term.text)) return true;
+  for (const gram of term.bigrams ?? []) if (queried.has(gram)) return true;
+  for (const word of term.heardAs ?? []) for (const t of word.terms) if (queried.has(t.text)) return true;
+  return false;
 }
 
 /**
@@ -352,9 +355,11 @@ export function* searchEntriesInSteps(
     const reading = index.readings.get(entry.id) ?? '';
     const queried = new Set(result.queryTerms);
     const homophone = (term: Term) => hasHomophone(index.kanaLexicon, term, entry);
-    const matches = searched
-      .map((t) => matchOf(t, result, reading, homophone, queried))
-      .filter((m): m is TermMatch => m !== undefined);
+    const matches: TermMatch[] = [];
+    for (const t of searched) {
+      const match = matchOf(t, result, reading, homophone, queried);
+      if (match) matches.push(match);
+    }
     hits.push({ entry, score: result.score, matches });
   }
   return preferSlipsHeard(hits);
