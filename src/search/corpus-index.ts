@@ -34,7 +34,9 @@ export class CorpusIndex<T> extends MiniSearch<T> {
     this.holdsTerm = (term) => postings.has(term);
     this.lookedUpInTable = true;
     // A discarded document's postings stay until a vacuum, which MiniSearch's search skips.
-    if (this._dirtCount === 0) this.orSearch = new OrSearch(this.tables());
+    if (this._dirtCount === 0 && this._options.fields.length <= OrSearch.maxFields) {
+      this.orSearch = new OrSearch(this.tables());
+    }
   }
 
   /** The search of an OR query in arrays (or-search.ts), once the terms are in tables. */

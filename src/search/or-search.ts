@@ -50,6 +50,9 @@ interface Level {
 type Options = SearchOptions & { readonly tokenize?: IndexTables['tokenize']; readonly processTerm?: unknown };
 
 export class OrSearch {
+  /** The most fields an index searched so may have (the log keeps a field in 7 bits). */
+  static readonly maxFields = 0x7f;
+
   private readonly levels: Level[] = [];
   private readonly log: MatchLog;
   /** The documents' scores, as MiniSearch's results have them. */
@@ -235,6 +238,9 @@ export class OrSearch {
       if (frequencies == null) continue;
       const matchingFields = frequencies.size;
       const averageFieldLength = tables.averageFieldLength[fieldId] as number;
+      // What MiniSearch works out again for each posting, once per field: the same values.
+      const inverse = inverseDocumentFrequency(matchingFields, tables.documentCount);
+      const termFieldWeight = termWeight * termBoost * fieldBoost;
       // Keys and get, as MiniSearch reads them: an entries iterator makes a pair per posting.
       for (const id of frequencies.keys()) {
         const termFrequency = frequencies.get(id) as number;
@@ -243,15 +249,8 @@ export class OrSearch {
           : 1;
         if (!docBoost) continue;
         const fieldLength = (tables.fieldLength.get(id) as readonly number[])[fieldId] as number;
-        const rawScore = bm25Score(
-          termFrequency,
-          matchingFields,
-          tables.documentCount,
-          fieldLength,
-          averageFieldLength,
-          bm25,
-        );
-        const weightedScore = termWeight * termBoost * fieldBoost * docBoost * rawScore;
+        const rawScore = bm25Score(inverse, termFrequency, fieldLength, averageFieldLength, bm25);
+        const weightedScore = termFieldWeight * docBoost * rawScore;
         if (into.has[id]) {
           into.score[id] = (into.score[id] as number) + weightedScore;
         } else {
@@ -270,6 +269,9 @@ export class OrSearch {
  * term, field) per document, written out as MiniSearch's merged result for the document would end
  * up (see result), and how many distinct query terms each matched, which its score needs.
  */
+/** The flag of a field byte in the log: the document's first match of the query term. */
+const firstOfQueryTerm = 0x80;
+
 class MatchLog {
   /**
    * The documents met, in the order first met, then the query terms, the lookups: each list kept
@@ -329,7 +331,6 @@ class MatchLog {
     if (this.events === this.eventLookup.length) this.grow();
     const event = this.events++;
     this.eventLookup[event] = lookup;
-    this.eventField[event] = fieldId;
     this.eventNext[event] = -1;
     if ((this.first[id] as number) < 0) {
       this.first[id] = event;
@@ -338,10 +339,14 @@ class MatchLog {
       this.eventNext[this.last[id] as number] = event;
     }
     this.last[id] = event;
+    // The document's first match of this query term is marked: result lists the term there.
     const cell = id * this.stride + (this.lookupSource[lookup] as number);
     if (this.seen[cell] === 0) {
       this.seen[cell] = 1;
       this.quality[id] = (this.quality[id] as number) + 1;
+      this.eventField[event] = fieldId | firstOfQueryTerm;
+    } else {
+      this.eventField[event] = fieldId;
     }
   }
 
@@ -369,13 +374,15 @@ class MatchLog {
       const lookup = this.eventLookup[event] as number;
       const source = this.sourceTexts[this.lookupSource[lookup] as number] as string;
       const derived = this.lookupDerived[lookup] as string;
-      const field = this.fieldNames[this.eventField[event] as number] as string;
+      const fieldByte = this.eventField[event] as number;
+      const field = this.fieldNames[fieldByte & ~firstOfQueryTerm] as string;
       if (match === undefined) {
         fields = [field];
         queryTerms = [source];
         match = { [derived]: fields };
       } else {
-        if (!queryTerms.includes(source)) queryTerms.push(source);
+        // Where MiniSearch pushes a query term not yet among the document's (Array.includes).
+        if (fieldByte & firstOfQueryTerm) queryTerms.push(source);
         if (lookup === current) {
           fields.push(field);
         } else {
@@ -448,18 +455,20 @@ function fieldBoosts(fields: readonly string[], boost: SearchOptions['boost']): 
   return Object.keys(boosts).map((field) => ({ field, boost: boosts[field] as number }));
 }
 
+/** MiniSearch's calcBM25Score, its inverse document frequency worked out apart. */
+function inverseDocumentFrequency(matchingCount: number, totalCount: number): number {
+  return Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+}
+
 function bm25Score(
+  inverse: number,
   termFrequency: number,
-  matchingCount: number,
-  totalCount: number,
   fieldLength: number,
   averageFieldLength: number,
   { k, b, d }: NonNullable<SearchOptions['bm25']>,
 ): number {
-  const inverseDocumentFrequency = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
   return (
-    inverseDocumentFrequency *
-    (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageFieldLength)))
+    inverse * (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageFieldLength)))
   );
 }
 
