@@ -117,10 +117,12 @@ function matchedTexts(hit: RankedHit): MatchedTexts {
 function termShare(term: Term, terms: readonly Term[], matched: MatchedTexts): number {
   let share = matched.own.get(term.text) ?? 0;
   if (term.start === undefined || term.end === undefined) return share;
-  const byTarget = new Map<string, { total: number; matched: number }>();
+  // Made only when a synonym covers the term: most terms have none.
+  let byTarget: Map<string, { total: number; matched: number }> | undefined;
   for (const t of terms) {
     const origin = t.synonym;
     if (!origin || origin.start > term.start || origin.end < term.end) continue;
+    byTarget ??= new Map();
     const counts = byTarget.get(origin.target) ?? { total: 0, matched: 0 };
     counts.total += 1;
     // A synonym's term that the user also wrote is searched as the user's word: its match counts for the synonym too.
@@ -129,7 +131,9 @@ function termShare(term: Term, terms: readonly Term[], matched: MatchedTexts): n
     }
     byTarget.set(origin.target, counts);
   }
-  for (const { total, matched } of byTarget.values()) share = Math.max(share, synonymCredit * (matched / total));
+  for (const { total, matched } of byTarget?.values() ?? []) {
+    share = Math.max(share, synonymCredit * (matched / total));
+  }
   return share;
 }
 
