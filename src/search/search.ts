@@ -160,6 +160,7 @@ function queryFor(term: Term): Query {
 
 /** Text fields where the entry has every term of one of the words a misheard word sounds like. */
 function heardFields(term: Term, result: SearchResult): string[] {
+  if (!term.heardAs || term.heardAs.length === 0) return [];
   const fields = new Set<string>();
   for (const word of term.heardAs ?? []) {
     const found = word.terms.map((t) =>
