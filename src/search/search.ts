@@ -240,19 +240,23 @@ function anyQueried(term: Term, queried: ReadonlySet<string>): boolean {
  * hold several words (こんかつのしえん: 婚活 and 支援), each found on its own.
  */
 function heardShare(reading: string, entryReading: string): number {
-  const chars = [...reading];
-  if (chars.length < 2) return 0;
+  // Where each character starts in the reading, and where it ends: a stretch is one slice of it.
+  const starts: number[] = [];
+  for (let at = 0; at < reading.length; at += (reading.codePointAt(at) as number) > 0xffff ? 2 : 1) starts.push(at);
+  starts.push(reading.length);
+  const count = starts.length - 1;
+  if (count < 2) return 0;
   let heard = 0;
   let longest = 0;
-  for (let i = 0; i + 1 < chars.length;) {
+  for (let i = 0; i + 1 < count;) {
     let end = i + 1;
-    while (end < chars.length && entryReading.includes(chars.slice(i, end + 1).join(''))) end++;
+    while (end < count && entryReading.includes(reading.slice(starts[i], starts[end + 1]))) end++;
     const bigrams = end - i - 1;
     longest = Math.max(longest, bigrams);
     if (bigrams >= 2) heard += bigrams;
     i = bigrams > 0 ? end - 1 : i + 1;
   }
-  return Math.max(longest, heard) / (chars.length - 1);
+  return Math.max(longest, heard) / (count - 1);
 }
 
 /** How much more an entry with a figure before and after weighs for a question on a change (増えた？). */
