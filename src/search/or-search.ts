@@ -4,11 +4,12 @@
  * builds a Map of result objects for every word and bigram of a question and merges them pairwise,
  * and copies its options twice per word: about half of what a question allocated, so a scavenge
  * every twenty-odd questions. Here each level of the query keeps one array of scores by document,
- * and what a document matched is written once, where MiniSearch would merge it: the same additions
- * in the same order (so the same scores to the last bit), the same documents in the same order, the
- * same matched terms and fields (test/search/or-search.test.ts compares every search a question
- * makes). Only OR queries over an index whose documents were never discarded are searched so; any
- * other is left to MiniSearch (see CorpusIndex.search).
+ * and what each document matched is logged, then written out as MiniSearch's merged result would
+ * end up, for the results asked for only: the same additions in the same order (so the same scores
+ * to the last bit), the same documents in the same order, the same matched terms and fields
+ * (test/search/or-search.test.ts compares every search a question makes). Only OR queries over an
+ * index whose documents were never discarded are searched so; any other is left to MiniSearch
+ * (see CorpusIndex.search).
  */
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
 
