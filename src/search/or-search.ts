@@ -185,7 +185,6 @@ export class OrSearch {
     const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, i, terms) : (options.fuzzy ?? false);
     const prefix = typeof options.prefix === 'function' ? options.prefix(term, i, terms) : options.prefix === true;
     const termBoost = typeof options.boostTerm === 'function' ? options.boostTerm(term, i, terms) : 1;
-    const weights = { ...defaultWeights, ...options.weights };
     const bm25 = options.bm25 ?? defaultBm25;
     const { boostDocument } = options;
     const { tables } = this;
@@ -199,6 +198,8 @@ export class OrSearch {
       const maxDistance = share < 1 ? Math.min(options.maxFuzzy ?? 6, Math.round(term.length * share)) : share;
       if (maxDistance) fuzzyMatches = tables.fuzzyGet(term, maxDistance);
     }
+    // Only a prefix or a slip needs the weights (a term searched as written, most, does not).
+    const weights = prefixMatches || fuzzyMatches ? { ...defaultWeights, ...options.weights } : defaultWeights;
     if (prefixMatches) {
       for (const [word, postings] of prefixMatches) {
         const distance = word.length - term.length;
