@@ -28,10 +28,16 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-2.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-3.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-4.jsonl'),
+  // Written blind like the held-out sets, then tuned on: it brings fresh misses to learn from.
+  path.resolve(root, 'test/eval/styles-tune-5.jsonl'),
+  // Long polite letters in many shapes (question first, closing lines, two questions), written the same way.
+  path.resolve(root, 'test/eval/styles-tune-6.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
   path.resolve(root, 'test/eval/styles-held-out-2.jsonl'),
+  // A third, written this way mid-session (after tuning on styles-tune-5 began); only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-3.jsonl'),
 ];
 
 const { values } = parseArgs({

@@ -15,6 +15,7 @@ import {
   focusSpans,
   questionClauses,
   setPhraseSpans,
+  toldSpans,
   storyCut,
   termWithin,
   type Clause,
@@ -36,6 +37,7 @@ import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
+import { pointsBack, quotedNameSpan, referentSpan } from './analyze/referent.js';
 import { runAtOnce } from './time-slices.js';
 
 export interface Asked {
@@ -112,11 +114,11 @@ export function* askInSteps(
     const entries = index.documentFrequency.get(`t:${t.text}`) ?? 0;
     return !t.weak && entries < commonWordShare * index.size && !(t.kana && entries === 0);
   };
-  const focus = withTopicBefore(focusSpans(normalized, clauses), clauses, allTerms, setPhrases, isSpecific);
+  const focus = withTopicBefore(normalized, focusSpans(normalized, clauses), clauses, allTerms, setPhrases, isSpecific);
   const rule = options.rule ?? defaultDecisionRule;
   const top = options.top ?? 5;
   const smallTalk = detectSmallTalk(whole);
-  const marked = markBackground(allTerms, focus, setPhrases);
+  const marked = markBackground(allTerms, focus, setPhrases, toldSpans(normalized));
   lap?.('focus');
   const main = yield* askAbout(index, normalized, marked, focus, smallTalk, top, rule, lap);
   let decision = main.decision;
@@ -210,9 +212,11 @@ function askProgress(
 /**
  * When what is asked names nothing (「どのようなものでしょうか」) or nothing specific (「市で
  * なんとかしてくれない？」), its topic is the clause just before it (「食をテーマにした施設を
- * つくるというお話がありましたが、」「となりの空き家の草がぼうぼうで困ってる。」), which is asked too.
+ * つくるというお話がありましたが、」「となりの空き家の草がぼうぼうで困ってる。」), which is asked too;
+ * or, when it points back (その施設), the word it points to (referent.ts).
  */
 function withTopicBefore(
+  normalized: string,
   focus: readonly Clause[],
   clauses: readonly Clause[],
   terms: readonly Term[],
@@ -221,10 +225,35 @@ function withTopicBefore(
 ): readonly Clause[] {
   const named = (spans: readonly Span[]) =>
     contentTerms(terms.filter((t) => termWithin(t, spans) && !termWithin(t, setPhrases))).filter(isSpecific);
-  if (named(focus).length > 0) return focus;
   const first = focus[0];
-  const before = first && clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
-  return before ? [before, ...focus] : focus;
+  const last = focus.at(-1) ?? first;
+  const asked = first && last && { start: first.start, end: last.end };
+  if (!first || !asked || (named(focus).length > 0 && !pointsBack(normalized, asked))) {
+    return narrowedToReferent(normalized, focus);
+  }
+  const before = clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
+  if (!before) return focus;
+  // 「その施設には」: only the word it points back to (複合施設) is asked, not the rest of that clause;
+  // 「これは」 after a quoted name asks about the name.
+  const referent =
+    referentSpan(normalized, asked, { start: 0, end: first.start }) ??
+    (pointsBack(normalized, asked) ? quotedNameSpan(normalized, before) : undefined);
+  return referent ? [{ ...referent, role: first.role }, ...focus] : [before, ...focus];
+}
+
+/**
+ * A clause that only raises a topic (「運転手さんから新しい複合施設の話を伺いました。」) before one that
+ * asks about it by pointing back (「その施設には…」): of the raising clause only the word pointed to
+ * is asked.
+ */
+function narrowedToReferent(normalized: string, focus: readonly Clause[]): readonly Clause[] {
+  const asking = focus.findLast((c) => c.asks === true);
+  if (!asking) return focus;
+  return focus.map((clause) => {
+    if (clause.asks === true || clause.end > asking.start) return clause;
+    const referent = referentSpan(normalized, asking, clause);
+    return referent ? { ...referent, role: clause.role } : clause;
+  });
 }
 
 /**
@@ -264,11 +293,17 @@ function withBackgroundCapped(index: SearchIndex, terms: readonly Term[]): reado
 }
 
 /**
- * Terms of set phrases (いつもお世話になっております) go; terms outside the asked clauses are marked
- * as background, unless the same word is also asked about.
+ * Terms of set phrases (いつもお世話になっております) go; terms outside the asked clauses, or told within
+ * them (a description of a quoted name, whose view is asked: `told`, question-focus.ts), are marked as background, unless the
+ * same word is also asked about.
  */
-function markBackground(terms: readonly Term[], focus: readonly Span[], setPhrases: readonly Span[]): Term[] {
+function markBackground(
+  terms: readonly Term[],
+  focus: readonly Span[],
+  setPhrases: readonly Span[],
+  told: readonly Span[],
+): Term[] {
   const kept = terms.filter((t) => !termWithin(t, setPhrases));
-  const askedTexts = new Set(kept.filter((t) => termWithin(t, focus)).map((t) => t.text));
+  const askedTexts = new Set(kept.filter((t) => termWithin(t, focus) && !termWithin(t, told)).map((t) => t.text));
   return kept.map((t) => (askedTexts.has(t.text) || t.start === undefined ? t : { ...t, background: true }));
 }

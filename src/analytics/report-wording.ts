@@ -36,7 +36,16 @@ export const reportColumns = {
     up: '役に立った',
     lastDownAt: '最後の「役に立たなかった」',
   },
-  dailyVolume: ['日付', '質問', '回答', '回答できず', 'あいさつ等', '役に立った', '役に立たなかった'],
+  dailyVolume: [
+    '日付',
+    '質問',
+    '回答',
+    'うち関連する情報',
+    '回答できず',
+    'あいさつ等',
+    '役に立った',
+    '役に立たなかった',
+  ],
   topEntries: { entryId: '項目ID', hits: '表示回数', lastShownAt: '最後に表示した日時' },
 } as const;
 

@@ -110,5 +110,5 @@ export function parseReportNumber(raw: unknown, name: string, max: number): numb
 
 /** The cells of one day of the daily volume, in the column order both the CSV and the table use. */
 export function dailyVolumeCells(d: DailyVolume): (string | number)[] {
-  return [d.day, d.questions, d.answered, d.unanswered, d.smallTalk, d.feedbackUp, d.feedbackDown];
+  return [d.day, d.questions, d.answered, d.partial, d.unanswered, d.smallTalk, d.feedbackUp, d.feedbackDown];
 }

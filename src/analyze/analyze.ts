@@ -60,6 +60,11 @@ export interface Term {
    * question-focus.ts): they still help to rank, but the decision does not need them covered.
    */
   readonly background?: boolean;
+  /**
+   * The name of a city, town or village (長野 of 長野市, 御代田 of 御代田町): a place name the
+   * dictionary knows, written with its 市, 町 or 村.
+   */
+  readonly municipality?: boolean;
 }
 
 /** Where an expansion term comes from: a phrase of the question and the synonym that replaced it. */
@@ -114,6 +119,19 @@ const GENERIC_WORDS = new Set([
   'わかる',
   '見る',
   '伺う',
+  // Comparing with before (以前と比べて) or the whole (市全体では) frames a question of change or scope.
+  '以前',
+  '比べる',
+  '全体',
+  // Honorifics after a name or a post (市長さん, 田中様): the name says who.
+  // Not さま in kana, which is also the end of a name (あさま).
+  'さん',
+  '様',
+  '氏',
+  // Time passing (何年たつの？) frames a question of how long; あとで says when, あと何人 how many more.
+  '経つ',
+  'たつ',
+  'あと',
   '何',
   'なに',
   'なん',
@@ -318,10 +336,30 @@ function isCounterOfQuestion(morphemes: readonly Morpheme[], i: number): boolean
   )
     j--;
   const before = morphemes[j];
+  // 何年分, 何年間: a suffix after the counter belongs to the question as well.
+  if (m.pos === '名詞' && m.posDetail === '接尾' && j === i - 1 && isCounterOfQuestion(morphemes, i - 1)) return true;
   if (!before || !INTERROGATIVE_NUMBERS.has(before.surface)) return false;
   if (j < i - 1) return true;
   return (
     (m.pos === '名詞' && m.posDetail === '接尾') || COUNTING_NOUNS.has(m.surface) || /^[十百千万]$/u.test(m.surface)
+  );
+}
+
+/** Verbs that follow a noun of action to say it politely (お送りいただいた, ご説明くださる). */
+const HONORIFIC_AFTER_NOUN = new Set(['いただく', '頂く', 'くださる', '下さる']);
+
+/**
+ * A noun of action said politely as the verb it is (お送りいただいた会報: 送った): paraphrased as
+ * freely as a verb, so it weighs as one.
+ */
+function isHonorificVerb(morphemes: readonly Morpheme[], i: number): boolean {
+  const m = morphemes[i];
+  const next = morphemes[i + 1];
+  return (
+    m?.pos === '名詞' &&
+    m.posDetail === 'サ変接続' &&
+    next?.start === m.start + m.surface.length &&
+    HONORIFIC_AFTER_NOUN.has(next.base)
   );
 }
 
@@ -341,7 +379,11 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       // Adverbs say how much or how (けっこう, かなり, しっかり), not what about.
       m.pos === '副詞' ||
       isCounterOfQuestion(morphemes, i);
-    const weak = m.pos === '動詞' || m.pos === '形容詞' || (m.pos === '名詞' && m.posDetail === '接尾');
+    const weak =
+      m.pos === '動詞' ||
+      m.pos === '形容詞' ||
+      (m.pos === '名詞' && m.posDetail === '接尾') ||
+      isHonorificVerb(morphemes, i);
     const wish = weak && m.pos !== '名詞' && isWished(morphemes, i);
     // Homophone fallback for nouns of two kanji or more, whose reading is specific enough.
     const soundsLike =
@@ -351,10 +393,18 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       reading !== undefined &&
       [...m.surface].length >= 2 &&
       reading.length >= 3;
+    const suffix = morphemes[i + 1];
+    const municipality =
+      m.pos === '名詞' &&
+      m.posDetail === '固有名詞' &&
+      suffix?.posDetail === '接尾' &&
+      suffix.start === m.start + m.surface.length &&
+      /^[市町村]$/u.test(suffix.surface);
     terms.push({
       text,
       reading,
       role: generic ? 'generic' : 'content',
+      ...(municipality ? { municipality } : {}),
       kana,
       ...(weak ? { weak } : {}),
       ...(wish ? { wish } : {}),

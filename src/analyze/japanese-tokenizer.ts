@@ -20,6 +20,7 @@ import { promisify } from 'node:util';
 import { MessageChannel } from 'node:worker_threads';
 import { gunzip } from 'node:zlib';
 import type { DynamicDictionaries, IpadicFeatures, Tokenizer } from 'kuromoji';
+import { joinNewerWords } from './newer-words.js';
 
 /** One morpheme as the rest of the pipeline sees it. */
 export interface Morpheme {
@@ -513,5 +514,5 @@ export async function createJapaneseTokenizer(dicPath: string = dictionaryPath()
   } catch (err) {
     throw new Error(`could not load the kuromoji dictionary from ${dicPath}`, { cause: err });
   }
-  return (text) => toMorphemes(tokenizer.tokenize(text));
+  return (text) => joinNewerWords(toMorphemes(tokenizer.tokenize(text)));
 }

@@ -216,7 +216,8 @@ export function kanaRuns(
     // After a kanji or katakana word, a hiragana run is its ending or a particle and what follows
     // (after latin letters or digits it is a word of its own: PRどうが).
     const before = normalized[match.index - 1];
-    const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}]/u.test(before);
+    // A quoted name (「ジャムの日」は) is a word as well: its particles are trimmed the same way.
+    const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}」』）)]/u.test(before);
     // A caller that cuts hiragana into words itself (kana-words.ts) takes a run that opens a
     // sentence, follows a space or a katakana word (スポーツしんこうの…: katakana words take no
     // endings but する) whole; one after a kanji is most often its ending (立ってるの).
@@ -246,11 +247,19 @@ export function kanaRuns(
   return runs;
 }
 
-/** Character bigrams of a katakana reading: ショウガクキン → ショ ョウ ウガ ガク クキ キン. */
+/**
+ * Marks a reading bigram as such: a katakana word of two letters (バス) is also a bigram of some
+ * reading, and MiniSearch merges the matches of an OR per term string, so a word matched in a
+ * title would be reported as matched in the readings only.
+ */
+const READING_MARK = '~';
+
+/** Character bigrams of a katakana reading, marked: ショウガクキン → ~ショ ~ョウ ~ウガ ~ガク ~クキ ~キン. */
 export function readingBigrams(reading: string): string[] {
   const chars = [...reading];
-  if (chars.length < 2) return chars;
+  if (chars.length < 2) return chars.map((c) => READING_MARK + c);
   const grams: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) grams.push(`${chars[i] as string}${chars[i + 1] as string}`);
+  for (let i = 0; i + 1 < chars.length; i++)
+    grams.push(`${READING_MARK}${chars[i] as string}${chars[i + 1] as string}`);
   return grams;
 }

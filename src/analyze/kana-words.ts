@@ -215,6 +215,18 @@ export function segmentKana(
         }
       }
     }
+    // A sound said twice (じきじき, ときどき, だんだん) is one adverb that shapes the sentence, not
+    // two words of the corpus (じき: 時期), unless the corpus has it whole (わくわく).
+    for (let half = 2; i + 2 * half <= n; half++) {
+      const doubled = reading.slice(i, i + 2 * half);
+      if (doubled.slice(0, half) === doubled.slice(half) && !lexicon.has(doubled)) {
+        relax(i + 2 * half, here + FUNCTION_COST - lengthBonus(2 * half), {
+          kind: 'function',
+          text: run.slice(i, i + 2 * half),
+          start: i,
+        });
+      }
+    }
     // A stretch of neither: opened here, or continued from one that ends here.
     const previous = back[i];
     const continues = previous?.kind === 'unknown';

@@ -53,6 +53,8 @@ const SET_PHRASES = new RegExp(
     '教えて(?:ください|くださいませ|いただけますか|いただけますでしょうか|もらえますか)',
     // The frame of asking what was done (具体的には、どのようなことに力を入れて…).
     '具体的(?:に(?:は)?)?',
+    // The frame of asking what someone means (どのようなお考えなのでしょうか): as どういうこと.
+    '(?:どのような|どの様な|どんな|どういう|どういった)(?:お)?考え',
     '力を(?:入れ|いれ|注い|注ぎ)',
   ].join('|'),
   'gu',
@@ -155,9 +157,7 @@ export function questionClauses(text: string): Clause[] {
     if (end > start) {
       const piece = text.slice(start, end);
       const role = roleOf(piece);
-      clauses.push(
-        role === 'asked' && ASKING.test(piece.trim()) ? { start, end, role, asks: true } : { start, end, role },
-      );
+      clauses.push(role === 'asked' && isAsking(piece) ? { start, end, role, asks: true } : { start, end, role });
     }
     start = end;
   };
@@ -166,9 +166,22 @@ export function questionClauses(text: string): Clause[] {
   return clauses;
 }
 
+/**
+ * A question the citizen asks themselves, told as a statement (「いつまで自分の足で歩けるかと考える
+ * ことが多くなりました。」): its question word asks the bot nothing. One they wonder about for the
+ * bot to answer (「どのくらい加わっているのか気になっております」) still asks.
+ */
+const EMBEDDED_QUESTION =
+  /か(?:と(?:考え|思)|(?:と|を)?(?:悩|迷))[^。？?]*(?:ました|ます|ている|ておる|ておりま|ていま)[^。？?]{0,4}[。．!！]?$/u;
+
+function isAsking(piece: string): boolean {
+  const trimmed = piece.trim();
+  return ASKING.test(trimmed) && !(EMBEDDED_QUESTION.test(trimmed) && !/[?？]|でしょうか|ますか|ですか/u.test(trimmed));
+}
+
 function roleOf(piece: string): ClauseRole {
   if (!/[\p{L}\p{N}]/u.test(piece.replace(SET_PHRASES, ''))) return 'greeting';
-  return ASKING.test(piece.trim()) || RAISING.test(piece) ? 'asked' : 'background';
+  return isAsking(piece) || RAISING.test(piece) ? 'asked' : 'background';
 }
 
 /**
@@ -184,29 +197,62 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
   if (!asked.some((c) => c.asks === true)) return asked.map((c) => reportedTopic(text, c));
   const focus: Clause[] = [];
   let topic: Clause[] = [];
+  let heard: Clause[] = [];
   for (const clause of clauses) {
     if (clause.asks === true) {
       focus.push(...topic, clause);
       topic = [];
+      heard = [];
     } else if (clause.role === 'asked') {
       topic.push(reportedTopic(text, clause));
+      if (HEARSAY.test(text.slice(clause.start, clause.end))) heard.push(reportedTopic(text, clause));
     } else if (clause.role === 'background') {
       topic = [];
+      heard = [];
     }
   }
-  return focus;
+  // A topic heard of just after the question (「…ありますでしょうか。ポイントがたまるものがあると
+  // 聞いたのですが」) says more of what is asked; other words after it (〜のことで相談を受け) tell.
+  return [...focus, ...heard];
 }
 
 /**
- * The noun that only classes a name the citizen gives (「ジャムの日」という取り組み, 婚活っていう事業):
- * the name is what is asked about.
+ * The noun that only classes a name the citizen gives (「ジャムの日」という取り組み, 婚活っていう事業),
+ * or a view they put in their own words, with the mayor's as its holder (市民と一緒にやるという市長の
+ * 考え): the name, or what the view says, is what is asked about.
  */
 const CLASSIFIER =
-  /(?<=という|っていう|とかいう)(?:取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話)/gu;
+  /(?<=という|っていう|とかいう)(?:(?:(?:(?:小泉)?(?:市長|さん|氏)|小泉)の)?(?:お)?(?:考え方?|思い)|取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話)/gu;
 
 /** Spans of set phrases (greetings, 教えてください...) and classifiers, which no stage should read as content. */
 export function setPhraseSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(SET_PHRASES), ...text.matchAll(CLASSIFIER)]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }))
+    .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A description set before a quoted name, ending in a noun that classes it (「市で選んだ地元の大切な
+ * 宝物「小諸ふるさと遺産」は」): it says what the name is, which the name already tells; what is asked
+ * is the name and the rest of the question. Not a name's owner (ふるさと納税の「返礼品」) nor a
+ * question word before it (どんな「…」): the description must end in a kanji or katakana noun.
+ */
+const DESCRIBED_NAME = /(?<=^|[、,。\s])[^、,。\s「」]*?[\p{Script=Han}\p{Script=Katakana}ー](?=「[^「」]+」)/gu;
+
+/**
+ * The mayor as the holder of a view asked about (「市長の考えは」「小泉さんのお考え」): told, and what
+ * the view is about is asked (地域のことは市民と一緒にやるという市長の考え: 地域, 市民). The report is
+ * the mayor's: his name is in most entries and must not decide which view. Other holders
+ * (市民の思い) are what the citizen asks about.
+ */
+const VIEW_HOLDER = /(?:小泉)?(?:市長|さん|氏)(?=の(?:お)?(?:考え|思い))|小泉(?=の(?:お)?(?:考え|思い))/gu;
+
+/**
+ * Spans told rather than asked within an asked clause: a description before a quoted name (see
+ * DESCRIBED_NAME) and the holder of a view asked about (see VIEW_HOLDER).
+ */
+export function toldSpans(text: string): Span[] {
+  return [...text.matchAll(DESCRIBED_NAME), ...text.matchAll(VIEW_HOLDER)]
     .map((m) => ({ start: m.index, end: m.index + m[0].length }))
     .sort((a, b) => a.start - b.start);
 }

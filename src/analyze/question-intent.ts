@@ -21,6 +21,7 @@ export type AskedKind =
   | 'person'
   | 'free'
   | 'opinion'
+  | 'contents'
   | 'detail';
 
 export interface QuestionIntent {
@@ -71,6 +72,8 @@ const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
   [/何人|なんにん|人数|何名|人口/u, '人'],
   [/何件|なんけん|件数/u, '件'],
   [/何時間|なんじかん/u, '時間'],
+  // A span of years is stated in years (約3年9カ月, 3年半), whether asked as 何年間 or 何年分.
+  [/何年(?:間|分)|なんねん(?:かん|ぶん)/u, '年'],
   [/何区|なんく/u, '区'],
   [/何団体/u, '団体'],
   [/何%|何パーセント|なんぱーせんと|何割|割合|比率|率/u, '%'],
@@ -83,7 +86,7 @@ const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
  * (何組, 何頭, 何市町村, 何ポイント), unless NOT_COUNTER.
  */
 const COUNTERS =
-  '団体|か所|カ所|ヶ所|箇所|チーム|か国|カ国|ヶ国|世帯|施設|日間|時間|週間|年間|か月|カ月|ヶ月|キロ|km|メートル';
+  '団体|か所|カ所|ヶ所|箇所|チーム|か国|カ国|ヶ国|世帯|施設|日間|時間|週間|年間|年分|か月|カ月|ヶ月|キロ|km|メートル';
 
 /**
  * What follows 何 when it asks no count: a date or a time (何年, 何月, 何日, 何時, 何曜), an age
@@ -149,7 +152,9 @@ const FIGURE_QUESTION = new RegExp(
 
 /** The thing counted by いくつ: 「いくつの地区」, else 「団体がいくつ」 (answered by 10地区, 8団体 or 5つ). */
 const COUNTED_AFTER_IKUTSU = /いくつの([\p{Script=Han}]{1,2})/u;
-const COUNTED_BEFORE_IKUTSU = /([\p{Script=Han}]{1,2})(?:は|が|って|も)?いくつ/u;
+// 「区って、全部でいくつ」: a total asked for may stand between the thing and いくつ.
+const COUNTED_BEFORE_IKUTSU =
+  /([\p{Script=Han}]{1,2})(?:は|が|って|も)?[、,\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|全部)?いくつ/u;
 
 /**
  * Hiragana that cannot come just before the question word いつ: any but a particle (それはいつ,
@@ -162,7 +167,8 @@ const KANA_BEFORE_WORD = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => S
 /** Organizations whose name a citizen may ask (「どこの会社」「スポンサーの名前は」). */
 const ORGANIZATIONS = '企業|会社|団体|業者|事業者|お?店|学校|相手|スポンサー|メーカー|農協';
 /** People whose names a citizen may ask (「講師の名前は」「来た人の名前を教えて」). */
-const PEOPLE = '人|方|メンバー|講師|隊員|委員|審査員|選手|担当者|代表者?|会長|委員長|先生|職員|議員';
+// And the holder of any post that ends in 長 (副市長, 教育長, 議長).
+const PEOPLE = '人|方|メンバー|講師|隊員|委員|審査員|選手|担当者|代表者?|\\p{Script=Han}{0,3}長|先生|職員|議員';
 /** A name asked: 「…の名前は」「…の名前を教えて」. */
 const NAME_ASKED = 'の名前(?=は|を(?:教|知)|って|が(?:知|分)|[?？]|$)';
 
@@ -174,7 +180,13 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     'opinion',
     /(?:いい|良い|悪い|よかった|良かった|どう)(?:こと|の)?(?:だ|です)?と思[うい]|賛成|反対|ぶっちゃけ|本音|(?:好き|嫌い)な[^、。]{1,8}(?:は|って)(?:何|なに|なん)?[?？]?$|おすすめ|お勧め|オススメ/u,
   ],
-  ['age', /何歳|なんさい|年齢|歳は|才は/u],
+  // A school year (何年生) is an age as well: 高校生まで answers it.
+  ['age', /何歳|なんさい|何年生|なんねんせい|年齢|歳は|才は/u],
+  // What is inside a thing (「中には何が入るの？」「どんな機能が入る？」): what it holds, listed.
+  [
+    'contents',
+    /中身|中に(?:は)?(?:何|なに)が(?:ある|あり)|(?:何|なに|(?:どんな|どういう|どのような)(?:[\p{Script=Han}\p{Script=Katakana}ー]+|もの))が入(?:る|っ|り)/u,
+  ],
   [
     'procedure',
     /どうやって|どうすれば|どうしたら|どこで(?:申|手続|買|売|もら|受け|登録)|どこに(?:申|行|連絡|問|電話|相談)|申し?込|(?:取り|入り|使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請|手続|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|(?:申し込み|申込|相談|問い合わせ)の?窓口|窓口は(?:どこ|どちら)|方法(?:は|が|って)?あ(?:る|り)|問い合わせ先|連絡先|電話番号/u,
@@ -201,17 +213,24 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     ),
   ],
   ['person', new RegExp(`(?:どなた|誰|だれ)(?!でも|も|か)|(?:${PEOPLE})${NAME_ASKED}`, 'u')],
-  ['place', /どこ(?:に|へ|で|から|です|か|なの|にある)|場所は|場所って|住所|所在地/u],
+  // 「どこの農地でやるの」: which place, named by the noun after どこの.
+  [
+    'place',
+    // Not wherever (どこへ行っても, どこでも), which asks for no place.
+    /どこ(?:に|へ|で|から|です|か|なの|にある)(?!も|[^、。？?]{0,5}(?:ても|でも))|どこの\p{Script=Han}{1,4}(?:で|に|へ)|場所は|場所って|住所|所在地/u,
+  ],
   [
     'amount',
-    // A cost the citizen wants cut or kept down (費用を抑える) is the topic, not the sum asked.
-    /いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制))|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
+    // A cost the citizen wants cut or kept down (費用を抑える), or asks a view about (費用について), is
+    // the topic, not the sum asked.
+    /いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制)|について|に関して|に関する)|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
   ],
   [
     'free',
     /無料(?:で|なの|です|か|に|って)|有料|タダ(?:で|なの|です|か|に)|(?:お金|費用|料金)(?:は|って|が)?(?:かか(?:り(?:ます)?|る)|要(?:り(?:ます)?|る)|いる|いり(?:ます)?|必要)(?:か|の|[?？]|$)/u,
   ],
-  ['rate', /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率/u],
+  // A rate named (実施率は, 受診率って), but not efficiency (効率は) or a chance (確率).
+  ['rate', /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率|(?<=\p{Script=Han})(?<![効能確])率(?:は|って)/u],
   ['count', new RegExp(`${COUNT_ASKED}|いくつ(?!か)|人口|人数|件数|台数|回数|参加者数|応募者数|利用者数|会員数`, 'u')],
   [
     'date',
@@ -249,6 +268,10 @@ const DETAIL_WORDS = new RegExp(
     '締め切り',
     '締切',
     '期限',
+    // Where to find it online, and what points or tickets can be exchanged for.
+    'url',
+    'アドレス',
+    '(?<=何と|なにと|何に|なにに)交換',
   ].join('|'),
   'u',
 );

@@ -264,7 +264,10 @@ function joinSlips(
       const text = run.map((m) => m.surface).join('');
       // Its sound, when every kanji has one: a slip of voice input sounds like the word (今活 → 婚活).
       const reading = run.every((m) => m.reading) ? run.map((m) => m.reading).join('') : undefined;
-      if (!occursInCorpus(text))
+      // Counters after a question word (何年分) ask how many, and are no typo of a word.
+      const before = morphemes[morphemes.indexOf(first) - 1];
+      const counts = before !== undefined && /^(?:何|なん|幾)$/u.test(before.surface);
+      if (!counts && !occursInCorpus(text))
         runs.push({ start: first.start, end: last.start + last.surface.length, text, reading });
     }
     run = [];

@@ -115,6 +115,15 @@ function isKey(word: string): boolean {
   return characters >= 2 && !TWO_HIRAGANA.test(word);
 }
 
+/**
+ * The ways a question may write a phrase of a group: as written, and, for a phrase with を after a
+ * noun (お金を借り), without it, as people say it (お金借りる).
+ */
+function keysOf(word: string): string[] {
+  const spoken = word.replace(/(?<=[\p{Script=Han}\p{Script=Katakana}ー])を/gu, '');
+  return spoken === word ? [word] : [word, spoken];
+}
+
 /** The words of a group without repeats, in their order. */
 function distinct(group: readonly string[]): string[] {
   return [...new Set(group.filter((w) => w !== ''))];
@@ -134,15 +143,16 @@ export function buildSynonymMap(groups: SynonymGroups, corpusText: string): Syno
     const inCorpus = words.filter(occurs);
     if (inCorpus.length === 0) continue;
     for (const word of words) {
-      if (!isKey(word)) continue;
       const others = inCorpus.filter((w) => w !== word);
       if (others.length === 0) continue;
-      let targets = targetsOf.get(word);
-      if (!targets) {
-        targets = new Set();
-        targetsOf.set(word, targets);
+      for (const key of keysOf(word).filter(isKey)) {
+        let targets = targetsOf.get(key);
+        if (!targets) {
+          targets = new Set();
+          targetsOf.set(key, targets);
+        }
+        for (const other of others) targets.add(other);
       }
-      for (const other of others) targets.add(other);
     }
   }
   const byPhrase = new Map<string, readonly string[]>();

@@ -110,6 +110,7 @@ export function formatReport(report: AnalyticsReport): string {
       'right',
       'right',
       'right',
+      'right',
     ]),
   );
   out.push('');

@@ -49,8 +49,11 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   amount: /[0-9](?:万|億|千)?円/u,
   free: /無料|有料|[0-9](?:万|億|千)?円/u,
   opinion: /(?!)/u,
+  // What a thing holds: a count of its parts (6つの機能) or three names or more listed with 、.
+  contents:
+    /(?<![0-9])(?:[2-9]|[1-9][0-9]+)つの|(?:[\p{Script=Han}\p{Script=Katakana}ー・]{2,}、){2,}[\p{Script=Han}\p{Script=Katakana}ー・]{2,}/u,
   place:
-    /(?:駅|町|地区|跡地|施設|センター|館|所)(?:に|で|内|の中|の機能|前)|併設|に入る|に入り|に設置|に開設|に移転|に整備/u,
+    /(?:駅|町|地区|跡地|施設|センター|館|所)(?:に|で|内|の中|の機能|前)|併設|に入る|に入り|に設置|に開設|に移転|に整備|[\p{Script=Han}\p{Script=Katakana}ー]{2,}から[\p{Script=Han}\p{Script=Katakana}ー]{2,}へ|ホームページ(?:に|で|上)/u,
   person:
     /市長|区長|職員|会長|知事|大臣|議員|保健師|助産師|専門家|市民|株式会社|有限会社|組合|協会|協議会|委員会|大学|信大|ja|法人|商工会/u,
   organization:
@@ -141,6 +144,16 @@ function holdsName(asked: string, name: string, matched: number): boolean {
   return false;
 }
 
+/** Whether a sentence names the holder just after the role (「書き手は小諸市長の小泉俊博です」). */
+function namesAfterRole(sentences: readonly string[], role: string, asked: string): boolean {
+  // The name ends the sentence or is called by name (さん, 氏): 「トップアスリートの招致にも」 names no one.
+  const holder = new RegExp(`${role}(?:の|である)([\\p{Script=Han}\\p{Script=Katakana}ー]{2,})(?=です|さん|氏|$)`, 'u');
+  return sentences.some((sentence) => {
+    const name = holder.exec(sentence)?.[1];
+    return name !== undefined && !asked.includes(name);
+  });
+}
+
 /**
  * The role a question asks the holder of (「教育長って今だれ？」「講師の名前は？」: 教育長, 講師): the
  * kanji or katakana word just before は, が, って or の before 誰, だれ, どなた or 名前.
@@ -175,7 +188,7 @@ export function statesAskedFact(
         if (role === undefined) return givesNewName(GIVES[intent.kind], text, asked);
         // The holder of a role is named where the role is (「小泉俊博市長」), not elsewhere in the entry.
         const aboutRole = text.split(/[。\n]/u).filter((sentence) => sentence.includes(role));
-        return givesNewName(GIVES[intent.kind], aboutRole.join('。'), asked);
+        return givesNewName(GIVES[intent.kind], aboutRole.join('。'), asked) || namesAfterRole(aboutRole, role, asked);
       }
       const unit = figureUnit(intent);
       if (unit === undefined) return true;

@@ -154,19 +154,54 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
  * Whether the question's topic names a word the corpus never uses, with no synonym it does use
  * (「給食費は無料？」: 給食): no entry can state a fact about it, whichever shares the rest of
  * its words (福祉医療費の窓口無料化 is not about school lunches). Typos (slips), words heard as
- * the corpus's (misheard-words.ts) and kana runs are left to the rest of the decision.
+ * the corpus's (misheard-words.ts) or sounding like a word of the hit, and kana runs are left to
+ * the rest of the decision.
  */
-function asksOfUnknownThing(index: SearchIndex, topic: readonly Term[], terms: readonly Term[]): boolean {
+function asksOfUnknownThing(
+  index: SearchIndex,
+  topic: readonly Term[],
+  terms: readonly Term[],
+  hit: RankedHit,
+): boolean {
   return contentTerms(topic).some(
     (t) =>
       !t.weak &&
       !t.kana &&
       !t.slip &&
       !t.heardAs &&
+      !soundsLikeWordOf(hit, t) &&
       !index.documentFrequency.has(`t:${t.text}`) &&
       !index.text.includes(t.text) &&
       // A synonym the corpus uses may stand for it.
       !hasSynonym(t, terms),
+  );
+}
+
+/**
+ * Whether what is asked names a city, town or village the report never names (「長野市の防災訓練」,
+ * 「御代田町の奨学金」): its facts are another council's, whichever entry shares the rest.
+ */
+function asksOfOtherMunicipality(index: SearchIndex, terms: readonly Term[]): boolean {
+  return contentTerms(terms).some((t) => t.municipality === true && !index.text.includes(t.text));
+}
+
+/**
+ * Whether a kanji word of the question matched the hit by its sound (受信 for 受診, 参科 for 参加)
+ * among other words that match it as written (特定検診の受信率): in that company, most likely the
+ * hit's word, mistyped or misheard. Alone (講演会はいつ？) it is a word of its own.
+ */
+function soundsLikeWordOf(hit: RankedHit, term: Term): boolean {
+  if (term.kana || !hit.matches.some((m) => m.via === 'reading' && m.term.text === term.text)) return false;
+  // The company is a word of its own: not a piece of the same compound (会 of 講演会), nor a verb.
+  const apart = (other: Term) => other.end !== term.start && other.start !== term.end;
+  return hit.matches.some(
+    (m) =>
+      m.via !== 'reading' &&
+      m.term.role === 'content' &&
+      !m.term.weak &&
+      [...m.term.text].length >= 2 &&
+      m.term.text !== term.text &&
+      apart(m.term),
   );
 }
 
@@ -207,11 +242,17 @@ function asksOfKeywordOnlyThing(
   terms: readonly Term[],
   hit: RankedHit,
 ): boolean {
+  // A topic told as a clause (「ふもとの市町村と一緒にバスを走らせる」) describes what the entry is
+  // about, in the citizen's words; only a topic named by nouns (返礼品) can be a thing it lacks.
+  if (contentTerms(topic).some((t) => t.weak && /\p{Script=Hiragana}$/u.test(t.text))) return false;
   const nouns = contentTerms(topic).filter(
     (t) => !t.weak && !t.kana && !t.slip && [...t.text].length >= 2 && !/[年月日度]$/u.test(t.text),
   );
+  // The word itself: one that only sounds like a keyword (参科 for 参加) is a slip, not the thing named.
   const fieldsOf = (t: Term) =>
-    hit.matches.filter((m) => !m.term.synonym && m.term.text === t.text).flatMap((m) => m.fields);
+    hit.matches
+      .filter((m) => m.via !== 'reading' && m.via !== 'heard' && !m.term.synonym && m.term.text === t.text)
+      .flatMap((m) => m.fields);
   const onlyKeyword = (t: Term) =>
     fieldsOf(t).length > 0 &&
     fieldsOf(t).every((f) => f === 'keywords') &&
@@ -227,6 +268,11 @@ const FIGURE_KINDS = new Set<AskedKind>(['count', 'amount', 'rate']);
 
 /** Words that make the noun before them a time (就任前, 開始後, H27時点). */
 const TIME_WORDS = new Set(['前', '後', '以前', '以後', '以降', '以来', '時点', '当時', '頃', 'ごろ', '時']);
+
+/** Words that say when (令和2年, この10年, 年度), never what a number is about. */
+function isWhen(term: Term): boolean {
+  return /^(?:[0-9]+|平成|令和|昭和|年|年度|月|日|年間|今年|去年|昨年|今年度|昨年度)$/u.test(term.text);
+}
 
 /**
  * Whether the phrase whose number is asked (「県外に住んでいる人は何人？」) names something the hit
@@ -257,8 +303,10 @@ function countsSomethingElse(
       bestWeight = weight;
     }
   }
-  // A word or a synonym of it, not a word one kanji away (県外 is not 市外).
-  return best !== undefined && termShare(best, terms, matchedTexts(hit)) < synonymCredit;
+  // A word or a synonym of it, or one that sounds the same, not a word one kanji away (県外 is not 市外).
+  return (
+    best !== undefined && termShare(best, terms, matchedTexts(hit)) < synonymCredit && !soundsLikeWordOf(hit, best)
+  );
 }
 
 export interface DecideInput {
@@ -286,7 +334,7 @@ function askedSubject(index: SearchIndex, terms: readonly Term[], counted: reado
   let best: Term | undefined;
   let bestWeight = -1;
   for (const term of contentTerms(terms)) {
-    if (term.weak || term.kana) continue;
+    if (term.weak || term.kana || isWhen(term)) continue;
     const weight = specificity(index, term);
     if (weight > bestWeight) {
       best = term;
@@ -318,6 +366,9 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     return { kind: 'abstain', reason: 'no-match', hits };
   }
   const intent = input.intent;
+  if (asksOfOtherMunicipality(index, terms)) {
+    return { kind: 'abstain', reason: 'not-in-report', hits, ...(intent?.kind ? { missing: intent.kind } : {}) };
+  }
   // About a thing the entry has only as a keyword: the report does not say, the entry is related.
   if (asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best)) {
     return { kind: 'abstain', reason: 'not-in-report', hits, ...(intent?.kind ? { missing: intent.kind } : {}) };
@@ -326,7 +377,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   if (
     intent?.kind !== undefined &&
     (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), input.askedText) ||
-      asksOfUnknownThing(index, input.topic ?? [], terms) ||
+      asksOfUnknownThing(index, input.topic ?? [], terms, best) ||
       (FIGURE_KINDS.has(intent.kind) && countsSomethingElse(index, input.counted ?? [], terms, best)))
   ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, missing: intent.kind };

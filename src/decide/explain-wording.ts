@@ -33,6 +33,7 @@ export const askedKindNames: Readonly<Record<AskedKind, string>> = {
   person: '担当する人',
   free: '料金',
   opinion: 'ご意見や評価',
+  contents: '中身（入るものの一覧）',
   detail: 'くわしい案内',
 };
 

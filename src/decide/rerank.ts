@@ -5,6 +5,7 @@
  */
 import { statesAskedFact } from './asked-fact.js';
 import { summaryYields } from './summary-yields.js';
+import { keywordOnlyYields } from './keyword-only-yields.js';
 import { normalizeText } from '../normalize/normalize.js';
 import { coverage } from './decide.js';
 import type { QuestionIntent } from '../analyze/question-intent.js';
@@ -34,8 +35,31 @@ function normalizedTitle(entry: Entry): string {
 /** How much more an entry named after the thing asked about (「どんな機能」: 6つの機能) weighs. */
 export const askedNounBoost = 1.2;
 
+/**
+ * How an entry's title names the thing asked about: as itself (こもろ未来プロジェクトの5つの柱),
+ * as the start of a longer name (小諸未来プロジェクト教育編: a kind of 教育編, another thing, since a
+ * Japanese compound is a kind of its last word), or not at all.
+ */
+export function titleNames(title: string, askedNoun: string): 'itself' | 'other' | undefined {
+  let other = false;
+  for (let at = title.indexOf(askedNoun); at >= 0; at = title.indexOf(askedNoun, at + 1)) {
+    const next = title.charAt(at + askedNoun.length);
+    if (!/[\p{Script=Han}\p{Script=Katakana}ー]/u.test(next)) return 'itself';
+    other = true;
+  }
+  return other ? 'other' : undefined;
+}
+
 /** Share of the score kept by an entry that covers nothing of the question's weight. */
 export const uncoveredScoreShare = 0.1;
+
+/** A hit with only what it matched outside its everyday phrasings (see summaryYields). */
+function withoutPhrasings(hit: RankedHit): RankedHit {
+  const matches = hit.matches
+    .map((m) => ({ ...m, fields: m.fields.filter((f) => f !== 'phrasings') }))
+    .filter((m) => m.fields.length > 0);
+  return { ...hit, matches };
+}
 
 /**
  * The hits re-ordered by score × (floor + (1 − floor) × coverage), with that as their score and
@@ -51,7 +75,8 @@ export function rerankByCoverage(
     .map((hit) => {
       const covered = coverage(index, terms, hit);
       const gives = intent === undefined || statesAskedFact(hit.entry, intent);
-      const named = intent?.askedNoun !== undefined && normalizedTitle(hit.entry).includes(intent.askedNoun);
+      const named =
+        intent?.askedNoun === undefined ? undefined : titleNames(normalizedTitle(hit.entry), intent.askedNoun);
       return {
         ...hit,
         coverage: covered,
@@ -59,9 +84,10 @@ export function rerankByCoverage(
           hit.score *
           (uncoveredScoreShare + (1 - uncoveredScoreShare) * covered) *
           (gives ? 1 : lacksAskedKindShare) *
-          (named ? askedNounBoost : 1),
+          (named === 'itself' ? askedNounBoost : named === 'other' ? 1 / askedNounBoost : 1),
       };
     })
     .sort((a, b) => b.score - a.score);
-  return summaryYields(ranked);
+  const gives = (hit: RankedHit) => intent === undefined || statesAskedFact(hit.entry, intent);
+  return summaryYields(keywordOnlyYields(terms, ranked, gives), (hit) => coverage(index, terms, withoutPhrasings(hit)));
 }

@@ -38,11 +38,20 @@ export function sumsUp(summary: Entry, entry: Entry): boolean {
   return namesOf(entry).some((name) => text.includes(name));
 }
 
-/** The hits with the first one, when it sums up another that covers more, after that one. */
-export function summaryYields(hits: readonly RankedHit[]): RankedHit[] {
+/**
+ * The hits with the first one, when it sums up another that covers more, after that one. What the
+ * summary covers is counted by `ownCoverage` when given: without its everyday phrasings, which
+ * paraphrase the whole area it sums up (地域のまとまり for 絆) and so say that a question is in the
+ * area, not that it asks about the summary rather than one of the entries it names.
+ */
+export function summaryYields(
+  hits: readonly RankedHit[],
+  ownCoverage: (hit: RankedHit) => number = (hit) => hit.coverage ?? 1,
+): RankedHit[] {
   const [first, ...rest] = hits;
   if (!first) return [];
-  const named = rest.find((hit) => (hit.coverage ?? 0) > (first.coverage ?? 1) && sumsUp(first.entry, hit.entry));
+  const covered = SUMMARY_KINDS.has(first.entry.kind) ? ownCoverage(first) : 0;
+  const named = rest.find((hit) => (hit.coverage ?? 0) > covered && sumsUp(first.entry, hit.entry));
   if (!named) return [...hits];
   return [named, first, ...rest.filter((hit) => hit !== named)];
 }

@@ -66,10 +66,10 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'kaya', pattern: new RegExp(String.raw`かや${END}`, 'gu'), replacement: 'かな' },
   // 〜っつって (って言って): と言って.
   { name: 'tsutte', pattern: /っつって/gu, replacement: 'と言って' },
-  // 〜っつう / 〜っつー / 〜つう (という).
+  // 〜っつう / 〜っつー / 〜つう (という; っつうと: というと).
   {
     name: 'tsuu',
-    pattern: /っ?つ[うー](?=[のかもやこじ、,？?\s]|$)|っつ[うー](?=[\p{Script=Han}\p{Script=Katakana}])/gu,
+    pattern: /っ?つ[うー](?=[のかもやこじと、,？?\s]|$)|っつ[うー](?=[\p{Script=Han}\p{Script=Katakana}])/gu,
     replacement: 'という',
   },
   // 〜じゃん、 closing a remark before the question (大雨で川があふれそうになったじゃん、…): a sentence of its own.

@@ -35,7 +35,13 @@ function romajiOf(word: string): string | undefined {
   const particle = PARTICLES[word];
   if (particle) return particle;
   if (word.length < 2 || /[0-9'’]/u.test(word)) return undefined;
-  const kana = toHiragana(word.replaceAll('-', 'ー'));
+  // A hyphen after a vowel stretches it (ra-men); after n it ends a syllable (nan-bai: なんばい).
+  const kana = toHiragana(
+    word
+      .replace(/n-(?=[aiueoy])/gu, "n'")
+      .replaceAll('n-', 'n')
+      .replaceAll('-', 'ー'),
+  );
   // Small vowels (info → いんふぉ) are how English reads as romaji, not how Japanese is typed.
   return isJapanese(kana) && !/[ぁぃぅぇぉ]/u.test(kana) ? kana : undefined;
 }

@@ -4,6 +4,7 @@
  */
 
 import { convertKanjiNumerals } from './kanji-numerals.js';
+import { spellOutEraYears } from './era-years.js';
 
 // Zero-width characters, BOM, bidi controls and other format characters (Cf) vanish;
 // other control characters become a space so they still separate words.
@@ -21,7 +22,8 @@ const KANA_ITERATION = /([[\p{Script=Hiragana}\p{Script=Katakana}]--[ゝゞヽ�
 /**
  * Normalise text for matching: NFKC (full-width ASCII and half-width katakana become standard
  * forms), lower case, long-vowel look-alikes after katakana become ー, kana iteration marks are
- * spelled out, kanji numerals before a counter become digits (三億 → 3億), invisible characters
+ * spelled out, kanji numerals before a counter become digits (三億 → 3億), era years abbreviated
+ * as the report does are spelled out (H30 → 平成30年), invisible characters
  * go, runs of spaces become one. Idempotent.
  */
 export function normalizeText(text: string): string {
@@ -34,7 +36,10 @@ export function normalizeText(text: string): string {
   // NFKC leaves NFKC text as it is: only text that lower case changed is composed again.
   const lower = composed.toLowerCase();
   const folded = lower === composed ? composed : lower.normalize('NFKC');
-  return convertKanjiNumerals(folded).replace(LONG_VOWEL_LOOKALIKES, 'ー').replace(SPACES, ' ').trim();
+  return spellOutEraYears(convertKanjiNumerals(folded))
+    .replace(LONG_VOWEL_LOOKALIKES, 'ー')
+    .replace(SPACES, ' ')
+    .trim();
 }
 
 /**

@@ -220,6 +220,7 @@ const missingKindWords: Readonly<Record<AskedKind, string>> = {
   person: '担当する人',
   free: '料金',
   opinion: 'ご意見や評価',
+  contents: '中身',
   detail: 'くわしい案内',
 };
 
@@ -241,7 +242,7 @@ function renderNotInReport(
   options: RenderReplyOptions,
 ): Message[] {
   const related = decision.hits[0];
-  const what = decision.missing ? missingKindWords[decision.missing] : 'お尋ねのこと';
+  const what = decision.missing ? missingKindWords[decision.missing] : 'こと';
   const text =
     `申し訳ありません。お尋ねの${what}は、${meta.source.title}（${meta.source.asOf}）には載っていません。` +
     `${contactSentence(meta)}${related ? '\n関連する情報をお届けします。' : ''}`;

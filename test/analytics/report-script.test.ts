@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyticsDbFile, openSqliteAnalyticsStore } from '../../src/analytics/sqlite-analytics-store.js';
+import { partialAnswerReason } from '../../src/analytics/analytics-store.js';
 import { freePort } from '../support/server-process.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -63,6 +64,14 @@ async function fill(): Promise<void> {
     answered: true,
     entryIds: ['furusato-nozei-growth'],
   });
+  await store.recordQuestion({
+    at: now,
+    userHash: 'h3',
+    question: 'ふるさと納税の返礼品は？',
+    answered: true,
+    reason: partialAnswerReason,
+    entryIds: ['furusato-nozei-growth'],
+  });
   await store.recordFeedback({ at: now, userHash: 'h1', entryId: 'furusato-nozei-growth', vote: 'down' });
   await store.close();
 }
@@ -78,6 +87,9 @@ describe('npm run report', () => {
     expect(run.stdout).toMatch(/ 1 +0 +\d{4}-\d\d-\d\d \d\d:\d\d +furusato-nozei-growth/);
     expect(run.stdout).toContain('日ごとの件数');
     expect(run.stdout.split('\n').filter((l) => /^ {2}\d{4}-\d\d-\d\d /.test(l))).toHaveLength(7);
+    // Today: 4 questions, 2 answered of which 1 with related information only, 2 not answered.
+    expect(run.stdout).toContain('うち関連する情報');
+    expect(run.stdout).toMatch(/^ {2}\d{4}-\d\d-\d\d +4 +2 +1 +2 +0 +0 +1$/m);
   });
 
   it('exports the report as CSV to stdout or, with a BOM for Excel, to a file', async () => {
@@ -85,6 +97,10 @@ describe('npm run report', () => {
     const toStdout = await report(['--data', dir, '--csv']);
     expect(toStdout.code).toBe(0);
     expect(toStdout.stdout).toMatch(/^粗大ごみの出し方を教えて.*,2,2,/m);
+    expect(toStdout.stdout).toContain(
+      '日付,質問,回答,うち関連する情報,回答できず,あいさつ等,役に立った,役に立たなかった',
+    );
+    expect(toStdout.stdout).toMatch(/^\d{4}-\d\d-\d\d,4,2,1,2,0,0,1$/m);
 
     const file = path.join(dir, 'report.csv');
     const toFile = await report(['--data', dir, '--csv', file]);

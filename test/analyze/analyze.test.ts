@@ -32,6 +32,17 @@ describe('analyze', () => {
     expect(content('今度出来る複合施設にはどんな機能が入る予定ですか')).toEqual(['複合', '施設', '機能', '入る']);
   });
 
+  it('weighs a noun of action said politely (お送りいただいた) as the verb it is', () => {
+    const terms = termsOf('お送りいただいた会報の目的は？');
+    expect(terms.find((t) => t.text === 'お送り')?.weak).toBe(true);
+    expect(terms.find((t) => t.text === '会報')?.weak).toBeUndefined();
+  });
+
+  it('reads an honorific after a name or a post (市長さん, 田中様) as no topic', () => {
+    expect(content('市長さんの政策は？')).toEqual(['市長', '政策']);
+    expect(content('田中様の件')).toEqual(['田中', '件']);
+  });
+
   it('keeps readings in katakana and marks words typed in kana', () => {
     const [kodomo] = termsOf('こどもの医療費');
     expect(kodomo).toMatchObject({ text: 'こども', reading: 'コドモ', kana: true });
@@ -60,6 +71,14 @@ describe('the counter of a question word', () => {
     expect(content('報告は何年何月から何年何月まで？')).toEqual(['報告']);
     expect(content('何か国のチーム')).toEqual(['チーム']);
     expect(content('何十年か先の学校')).toEqual(['先', '学校']);
+    // A suffix after the counter (何年分) is no typo of some word either.
+    expect(content('この報告って何年分くらい？')).toEqual(['報告']);
+    // Time passing frames a question of how long, in kanji or in kana.
+    expect(content('市長になって何年たつの？')).toEqual(['市長']);
+    expect(content('就任から何年経ったの？')).toEqual(['就任']);
+    expect(content('あとで成果を確かめる')).toEqual(['成果', '確かめる']);
+    // Comparing with before, or over the whole city, frames a question of change or scope.
+    expect(content('市全体では受診率は以前と比べて上がった？')).toEqual(['市', '受診']);
   });
 });
 

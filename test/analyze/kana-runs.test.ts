@@ -14,6 +14,10 @@ describe('kanaRuns', () => {
     expect(texts('子どもの医療費')).toEqual([]);
   });
 
+  it('drops a particle that follows a quoted name as it does after a word', () => {
+    expect(texts('「ジャムの日」はどこと連携したの')).toEqual(['ジャム']);
+  });
+
   it('keeps katakana words and gives their reading', () => {
     expect(kanaRuns('ワイナリーバスってどこ')).toEqual([
       { text: 'ワイナリーバス', reading: 'ワイナリーバス', start: 0, end: 7 },
@@ -37,7 +41,8 @@ describe('kanaRuns', () => {
 
 describe('readingBigrams', () => {
   it('cuts a reading into overlapping pairs', () => {
-    expect(readingBigrams('ショウガクキン')).toEqual(['ショ', 'ョウ', 'ウガ', 'ガク', 'クキ', 'キン']);
+    // Marked, so that a reading bigram is never the same string as a two-letter word (バス).
+    expect(readingBigrams('ショウガクキン')).toEqual(['~ショ', '~ョウ', '~ウガ', '~ガク', '~クキ', '~キン']);
   });
 });
 

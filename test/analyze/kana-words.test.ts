@@ -13,6 +13,8 @@ const lexicon: KanaLexicon = new Map([
   ['シカ', [word('鹿')]],
   ['ハタケ', [word('畑')]],
   ['メザシ', [word('目指す', true)]],
+  ['ジキ', [word('時期')]],
+  ['ワクワク', [word('ワクワク')]],
 ]);
 
 /** The pieces as staff would read them: [word], plain function words, <neither>. */
@@ -34,6 +36,12 @@ describe('segmentKana', () => {
   it('never reads a noun followed by a verb ending (あした is no 足 + た)', () => {
     expect(cut('あした')).toBe('あした');
     expect(cut('あしが')).toBe('[あし] が');
+  });
+
+  it('reads a sound said twice as one adverb, not as two words (じきじき is no 時期 時期)', () => {
+    expect(cut('じきじきに')).toBe('じきじき に');
+    // Unless the corpus has the doubled word itself.
+    expect(cut('わくわくする')).toBe('[わくわく] する');
   });
 
   it('does not open a sentence with a particle (しか is 鹿 there, not the particle)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusSpans, questionClauses, setPhraseSpans, storyCut } from '../../src/analyze/question-focus.js';
+import { focusSpans, questionClauses, setPhraseSpans, storyCut, toldSpans } from '../../src/analyze/question-focus.js';
 
 const roles = (text: string) => questionClauses(text).map((c) => [text.slice(c.start, c.end).trim(), c.role]);
 const focusText = (text: string) =>
@@ -24,6 +24,27 @@ describe('questionClauses', () => {
       ['ふるさと納税がずいぶん増えたと聞いたのですが、', 'asked'],
       ['どのくらいでしょうか。', 'asked'],
     ]);
+  });
+
+  it('keeps a topic raised just after the question with it: it says more of what is asked', () => {
+    expect(
+      focusText(
+        '主人と年金暮らしをしておりますが、健康の取り組みはありますか。ポイントがたまるものがあると聞いたのですが。',
+      ),
+    ).toBe('健康の取り組みはありますか。|ポイントがたまるものがある');
+  });
+
+  it('leaves words told after the question as background, though they name a topic (〜のことで)', () => {
+    expect(focusText('特別支援教育はどうなっていますか。近所のお子さんのことで相談を受けております。')).toBe(
+      '特別支援教育はどうなっていますか。',
+    );
+  });
+
+  it('reads a question the citizen asks themselves (〜かと考えることが多くなりました) as told, one they wonder about for us as asked', () => {
+    expect(roles('いつまで自分の足で歩けるかと考えることが多くなりました。福祉の目標は何ですか。')[0]?.[1]).toBe(
+      'background',
+    );
+    expect(roles('女性がどのくらい加わっているのか気になっております。')[0]?.[1]).toBe('asked');
   });
 
   it('cuts voice input without punctuation at its connectives', () => {
@@ -85,12 +106,46 @@ describe('setPhraseSpans', () => {
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['取り組み', '事業']);
   });
 
+  it('finds the view a citizen puts in their own words, with whose it is (〜という市長の考え)', () => {
+    const text = '市民と一緒にやるという市長の考えや、民間の発想という考え方';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市長の考え', '考え方']);
+    // Citizens' wishes are what the citizen asks about.
+    const wish = '地域を良くしたいという市民の思いを形にする制度';
+    expect(setPhraseSpans(wish).map((s) => wish.slice(s.start, s.end))).toEqual([]);
+  });
+
+  it('finds the frame of asking what someone means (どのようなお考え), as どういうこと', () => {
+    const text = '民間の感覚を取り入れるとのことですが、どのようなお考えでしょうか';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['どのようなお考え']);
+  });
+
   it('finds greetings and polite requests wherever they stand', () => {
     const text = 'お忙しいところすみません、残業について教えてください';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
       'お忙しいところすみません',
       '教えてください',
     ]);
+  });
+});
+
+describe('toldSpans', () => {
+  it('finds the description set before a quoted name, which the name already tells', () => {
+    const text = '夫婦の楽しみです。市で選んだ地元の宝物「ふるさと遺産」は、どう紹介されていますか';
+    expect(toldSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市で選んだ地元の宝物']);
+  });
+
+  it('finds whose view is asked: the holder is told, what the view is about is asked', () => {
+    const text = '地域のことは市民と一緒にやる、市長の考えは？';
+    expect(toldSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市長']);
+    const polite = '小泉さんのお考えを伺いたい';
+    expect(toldSpans(polite).map((s) => polite.slice(s.start, s.end))).toEqual(['小泉さん']);
+    // Citizens' views are a topic of their own (聞く取り組み), not the report's author.
+    expect(toldSpans('市民の思いを聞く取り組みは？')).toEqual([]);
+  });
+
+  it('leaves the owner of a name and a question word before it asked', () => {
+    expect(toldSpans('ふるさと納税の「返礼品」は何？')).toEqual([]);
+    expect(toldSpans('どんな「ジャムの日」なの？')).toEqual([]);
   });
 });
 

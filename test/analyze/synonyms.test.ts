@@ -56,6 +56,12 @@ describe('buildSynonymMap', () => {
     expect(map['移住']).toEqual(['移転']);
   });
 
+  it('keys a phrase with を after a noun also without it, as people say it (お金借りる)', () => {
+    const map = buildSynonymMap([['融資', 'お金を借り']], '融資を受ける');
+    expect(Object.fromEntries(map.byPhrase)).toEqual({ お金を借り: ['融資'], お金借り: ['融資'] });
+    expect(findSynonymSpans('中小企業がお金借りるとき', map).map((s) => s.phrase)).toEqual(['お金借り']);
+  });
+
   it('drops repeated words within a group', () => {
     const map = buildSynonymMap([['残業', '残業', '超過勤務', '超過勤務']], corpus).byPhrase;
     expect(Object.fromEntries(map)).toEqual({ 残業: ['超過勤務'] });

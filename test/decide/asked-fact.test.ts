@@ -34,10 +34,27 @@ describe('questionIntent', () => {
     expect(questionIntent('建設費はいくら？').kind).toBe('amount');
     // A cost kept down is the topic of a question, not a sum it asks for.
     expect(questionIntent('新しい事業の費用を抑える方針はある？').kind).toBeUndefined();
+    expect(questionIntent('費用についてどのように考えておられるのでしょうか').kind).toBeUndefined();
     expect(questionIntent('あぐりの湯の入館料を教えてください').kind).toBe('amount');
     expect(questionIntent('融資の金利は何%？').kind).toBe('rate');
     expect(questionIntent('エアコンは何台入ったの？')).toMatchObject({ kind: 'count', unit: '台' });
     expect(questionIntent('市の人口は？')).toMatchObject({ kind: 'count', unit: '人' });
+    expect(questionIntent('医療費の無料化は何年生まで？').kind).toBe('age');
+    expect(questionIntent('防災訓練の実施率は？').kind).toBe('rate');
+    expect(questionIntent('事務の効率はどう？').kind).not.toBe('rate');
+    expect(questionIntent('どこの農地でやるの？').kind).toBe('place');
+    expect(questionIntent('読み書きができればどこへ行っても困らないと思います。学力の政策は？').kind).toBeUndefined();
+    expect(questionIntent('どこでも使える？').kind).toBeUndefined();
+    expect(questionIntent('副市長の名前は？').kind).toBe('person');
+    expect(questionIntent('ポータルのurlは？')).toMatchObject({ kind: 'detail', detail: 'url' });
+    expect(questionIntent('区って、全部でいくつあるの？')).toMatchObject({
+      kind: 'count',
+      unit: '区',
+      countsAnything: true,
+    });
+    // A span of years is stated in years, however it is asked.
+    expect(questionIntent('市長になって何年間？')).toMatchObject({ kind: 'count', unit: '年' });
+    expect(questionIntent('この報告は何年分？')).toMatchObject({ kind: 'count', unit: '年' });
     expect(questionIntent('就任したのはいつ？').kind).toBe('date');
     expect(questionIntent('買ったのはどこの会社？').kind).toBe('organization');
     expect(questionIntent('誰が任命したの？').kind).toBe('person');
@@ -59,8 +76,8 @@ describe('questionIntent', () => {
     // Likes are no fact of a report; a thing someone likes may be (小諸が好きな人).
     expect(questionIntent('好きな食べ物は？').kind).toBe('opinion');
     expect(questionIntent('小諸が好きな人の登録は何人？').kind).toBe('count');
-    // 「入る予定ですか」 asks whether, not when.
-    expect(questionIntent('どんな機能が入る予定ですか').kind).toBeUndefined();
+    // 「入る予定ですか」 asks what goes in, not when.
+    expect(questionIntent('どんな機能が入る予定ですか').kind).toBe('contents');
     expect(questionIntent('次の開催予定は？').kind).toBe('future');
   });
 
@@ -128,6 +145,14 @@ describe('questionIntent', () => {
     expect(questionIntent('優勝したのはどこの米？').kind).toBe('organization');
   });
 
+  it('takes what goes into a thing for its contents, and 「中に」 of a place for no kind', () => {
+    expect(questionIntent('建物の中にはどんなものが入るの？').kind).toBe('contents');
+    expect(questionIntent('複合施設の中に何が入るんだっけ').kind).toBe('contents');
+    expect(questionIntent('新しい施設の中身を教えて').kind).toBe('contents');
+    // Where something was set up (役所の中に), not what a thing holds.
+    expect(questionIntent('役所の中にどのような体制を作ったのですか').kind).toBeUndefined();
+  });
+
   it('names the thing whose kind or content is asked', () => {
     expect(questionIntent('新しい施設にはどんな機能が入るの？').askedNoun).toBe('機能');
     expect(questionIntent('「絆」とは？').askedNoun).toBe('絆');
@@ -155,6 +180,33 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(medical, questionIntent('医療費の無料化は何歳まで？'))).toBe(true);
   });
 
+  it('answers where to see it with the web page the entry names', () => {
+    const portal = entry('移住定住ポータル', '市のホームページに移住専門の「移住定住ポータル」を開設しました。');
+    const asked = '移住する人向けの情報はどこで見られますか';
+    expect(statesAskedFact(portal, questionIntent(asked), [], asked)).toBe(true);
+  });
+
+  it('answers where from with a route the entry states (軽井沢から小諸へ)', () => {
+    const passport = entry('優待パスポート', 'しなの鉄道を使って軽井沢から小諸へ来る人に優待パスポートを出しました。');
+    expect(
+      statesAskedFact(
+        passport,
+        questionIntent('優待パスポートってどこから来る人向け？'),
+        [],
+        '優待パスポートってどこから来る人向け？',
+      ),
+    ).toBe(true);
+    expect(
+      statesAskedFact(scholarship, questionIntent('奨学金はどこから来る人向け？'), [], '奨学金はどこから来る人向け？'),
+    ).toBe(false);
+  });
+
+  it('answers how many years from the years an entry states', () => {
+    const term = entry('市長の在任期間', '就任から約3年9カ月が経ちました。');
+    expect(statesAskedFact(term, questionIntent('市長になって何年間たった？'))).toBe(true);
+    expect(statesAskedFact(scholarship, questionIntent('奨学金は何年分もらえる？'))).toBe(false);
+  });
+
   it('answers whether something is free only from an entry that says so or gives its price', () => {
     expect(statesAskedFact(medical, questionIntent('医療費は無料になった？'))).toBe(true);
     expect(statesAskedFact(scholarship, questionIntent('奨学金は無料で借りられる？'))).toBe(false);
@@ -169,6 +221,15 @@ describe('statesAskedFact', () => {
     );
     expect(statesAskedFact(functions, questionIntent('機能はいくつある？'))).toBe(true);
     expect(statesAskedFact(functions, questionIntent('駐車場は何台とめられる？'))).toBe(false);
+  });
+
+  it('finds what a thing holds only where the entry lists it: a count of its parts or three names', () => {
+    const asked = questionIntent('新しい施設の中には何が入るの？');
+    expect(statesAskedFact(entry('施設の機能', '施設には6つの機能が挙げられています。'), asked)).toBe(true);
+    expect(statesAskedFact(entry('施設', '保育施設、福祉センター、公共駐車場が入ります。'), asked)).toBe(true);
+    // One of them, or the plan itself, is no list of what goes in.
+    expect(statesAskedFact(entry('駐車場', '施設の機能の一つとして、駐車場が計画されています。'), asked)).toBe(false);
+    expect(statesAskedFact(complex, asked)).toBe(false);
   });
 
   it('takes no name the question already holds for an answer (where is X: 「Xの機能の一つ」)', () => {

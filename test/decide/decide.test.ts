@@ -153,6 +153,12 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     const bundled = await bundledEngine();
     // 3682人 counts 小諸ふるさと市民, not the people living in the city.
     expect(bundled.ask('小諸市の人口は何人？').decision.kind).toBe('abstain');
+    // A year says when; it is not what the number must be stated of.
+    expect(bundled.ask('小諸の人口は令和2年で何人？').decision.kind).toBe('abstain');
+    expect(bundled.ask('平成30年度に税金の滞納で差し押さえたのは何件？').decision).toMatchObject({
+      kind: 'answer',
+      askedUnit: '件',
+    });
     expect(bundled.ask('小諸ふるさと市民は何人？').decision).toMatchObject({ kind: 'answer', askedUnit: '人' });
     // 68区中61区: the drill entry counts districts.
     expect(bundled.ask('防災訓練は何区で実施したの？').decision).toMatchObject({ kind: 'answer', askedUnit: '区' });
@@ -248,9 +254,92 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     // The keyword still finds the donations when they are what is asked.
     expect(bundled.ask('返礼品の寄付は増えた？').decision).toMatchObject({ kind: 'answer' });
   });
+
+  it('answers a topic told as a clause in the words of the entry keywords, which describe it', async () => {
+    const bundled = await bundledEngine();
+    // 市町村 is only a keyword of the joint bus, but here it describes the bus, not a thing asked about.
+    const bus = bundled.ask('浅間山のふもとの市町村と一緒にバスを走らせるって話があったよね').decision;
+    expect(bus).toMatchObject({ kind: 'answer' });
+    expect(bus.hits[0]?.entry.id).toBe('asama-foothill-joint-bus');
+  });
+
+  it('takes a word that only sounds like a keyword for a slip, not for a thing the report never names', async () => {
+    const bundled = await bundledEngine();
+    // 参科 sounds like 参加 (a keyword of the council entry): the citizen means its 参画率.
+    expect(bundled.ask('女性参科率って目標いくつだったっけ').decision).toMatchObject({
+      kind: 'answer',
+      askedUnit: '%',
+    });
+  });
+
+  it("declines a question about another city or town: its facts are another council's", async () => {
+    const bundled = await bundledEngine();
+    for (const question of ['長野市の防災訓練の実施率はどのくらい？', '御代田町にも返さなくていい奨学金ってある？']) {
+      expect(bundled.ask(question).decision, question).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+    // A town the report names, and a town the citizen only comes from, are no reason to decline.
+    expect(bundled.ask('軽井沢町から来る人向けの優待パスポートって何？').decision.kind).toBe('answer');
+    expect(bundled.ask('長野市から越してきました。ふるさと納税の実績は？').decision.kind).toBe('answer');
+  });
+
+  it('names the holder of a post only where the report does', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('小諸の副市長の名前を教えて').decision).toMatchObject({ kind: 'abstain', missing: 'person' });
+    // 「書き手は小諸市長の小泉俊博です」 names him after the post.
+    expect(bundled.ask('小諸市長の名前は？').decision.kind).toBe('answer');
+  });
+
+  it('declines a web address, what points are exchanged for, or which farmland, where the entry says none', async () => {
+    const bundled = await bundledEngine();
+    for (const question of [
+      '移住定住ポータルのURLを教えて',
+      '健幸マイレージのポイントは何と交換できるの？',
+      '優良生産地のプロジェクトはどこの農地でやるの？',
+    ]) {
+      expect(bundled.ask(question).decision, question).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+  });
+
+  it('reads a rate mistyped by its sound (受信率 for 受診率) as the rate the entry states', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('特定検診の受信率はどのくらい？').decision).toMatchObject({ kind: 'answer', askedUnit: '%' });
+  });
+
+  it('answers a school year (何年生まで) and a total (全部でいくつ) from the figures an entry states', async () => {
+    const bundled = await bundledEngine();
+    const grade = bundled.ask('子どもの医療費の窓口無料化って、何年生までが対象？').decision;
+    expect(grade).toMatchObject({ kind: 'answer' });
+    expect(grade.hits[0]?.entry.id).toBe('welfare-medical-free-at-counter');
+    expect(bundled.ask('防災訓練の話に出てくる区って、全部でいくつあるの？').decision).toMatchObject({
+      kind: 'answer',
+      askedUnit: '区',
+    });
+  });
 });
 
 describe('a long polite message', () => {
+  it('asks about what これは or そうしたこと points back to: the name quoted before, or the clause', async () => {
+    const bundled = await bundledEngine();
+    const period = bundled.ask(
+      '会報の中ほどに「市政3年半の軌跡」という見出しがございました。これはいつからいつまでの取り組みをまとめたものなのでしょうか。',
+    ).decision;
+    expect(period.kind).toBe('answer');
+    expect(period.hits[0]?.entry.id).toBe('progress-report-period');
+    const culture = bundled.ask(
+      '古くからの行事を守ることも大事ですが、これから新しい文化や伝統が生まれることも楽しみにしております。そうしたことについて、市長さんは何か政策を掲げておられましたでしょうか。',
+    ).decision;
+    expect(culture.hits[0]?.entry.id).toBe('new-culture-and-tradition-support');
+  });
+
+  it('asks about the word a demonstrative points back to, not the story around it (その施設)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '先週、あぐりの湯に行った帰りに市民バスに乗りましたところ、運転手さんから新しい複合施設の話を伺いました。その施設にはどのような機能が入るのでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('complex-facility-functions');
+  });
+
   it('takes the topic from the clause before a question that names nothing (どのようなものでしょうか)', async () => {
     const bundled = await bundledEngine();
     const asked = bundled.ask(

@@ -48,6 +48,12 @@ describe('explaining why a hit came', () => {
     expect(x.why).toContain(`回答は ${defaultDecisionRule.answer * 100}% 以上`);
   });
 
+  it('reports a two-letter katakana word matched in the text as such, not as a sound in the readings', () => {
+    const bus = explain('バスは走ってる？').hits[0]?.terms.find((t) => t.term === 'バス');
+    expect(bus).toMatchObject({ matched: true, via: 'text' });
+    expect(bus?.fields).toEqual(['body']);
+  });
+
   it('weighs the content terms of the question to a whole', () => {
     const x = explain('バスの運賃');
     const weights = x.hits[0]?.terms.map((t) => t.weight) ?? [];

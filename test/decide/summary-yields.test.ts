@@ -28,6 +28,14 @@ describe('summaryYields', () => {
     expect(ranked.map((h) => h.entry.id)).toEqual(['collab', 'three', 'other']);
   });
 
+  it('counts what the summary covers without its everyday phrasings, which paraphrase its whole area', () => {
+    // The summary covers 0.8 with its phrasings, 0.4 without; the entry it names covers 0.6.
+    const ranked = summaryYields([hit(three, 10, 0.8), hit(collaboration, 5, 0.6)], (h) =>
+      h.entry === three ? 0.4 : (h.coverage ?? 0),
+    );
+    expect(ranked.map((h) => h.entry.id)).toEqual(['collab', 'three']);
+  });
+
   it('keeps the summary first when it covers as much or more: the question is about it', () => {
     const ranked = summaryYields([hit(three, 10, 0.8), hit(collaboration, 5, 0.8)]);
     expect(ranked.map((h) => h.entry.id)).toEqual(['three', 'collab']);

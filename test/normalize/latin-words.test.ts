@@ -19,6 +19,12 @@ describe('readLatinWords', () => {
     expect(readLatinWords('kosodate shien wo shiritai', english)).toBe('こそだてしえんをしりたい');
   });
 
+  it('reads a hyphen after n as the end of a syllable, and after a vowel as a long vowel', () => {
+    expect(readLatinWords('nan-bai ni natta', english)).toBe('なんばいになった');
+    expect(readLatinWords('kan-i na', english)).toBe('かんいな');
+    expect(readLatinWords('ra-men', english)).toBe('らーめん');
+  });
+
   it('mixes English and romaji in one run, the romaji apart from the English word', () => {
     expect(readLatinWords('komoro no wine', english)).toBe('こもろのワイン');
     expect(readLatinWords('wine no iinkai', english)).toBe('ワインのいいんかい');

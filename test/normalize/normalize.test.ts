@@ -54,10 +54,31 @@ describe('kanji numerals', () => {
     expect(normalizeText('二〇二〇の計画')).toBe('2020の計画');
   });
 
+  it('leave a unit after digits as it is: 3,536千円 is thousands of yen', () => {
+    expect(normalizeText('3,536千円')).toBe('3,536千円');
+    expect(normalizeText('2千人')).toBe('2千人');
+  });
+
   it('stay inside ordinary words', () => {
     expect(normalizeText('一緒に統一する')).toBe('一緒に統一する');
     expect(normalizeText('十分です')).toBe('十分です');
     expect(normalizeText('千曲川と三千世界')).toBe('千曲川と三千世界');
+  });
+});
+
+describe('era years', () => {
+  it('abbreviated as the report writes them are spelled out as citizens write them', () => {
+    expect(normalizeText('H28:102件→H30:140件')).toBe('平成28年:102件→平成30年:140件');
+    expect(normalizeText('R元:61/68区')).toBe('令和元年:61/68区');
+    expect(normalizeText('R2.1.15')).toBe('令和2年1月15日');
+    expect(normalizeText('R2.1月15日時点')).toBe('令和2年1月15日時点');
+    expect(normalizeText('H31.4現在')).toBe('平成31年4月現在');
+    expect(normalizeText('R3秋完成予定')).toBe('令和3年秋完成予定');
+    expect(normalizeText('H30年度')).toBe('平成30年度');
+  });
+
+  it('are only a lone h or r before a year, not a letter of a word or a unit', () => {
+    expect(normalizeText('24h営業 h2o hr h123')).toBe('24h営業 h2o hr h123');
   });
 });
 

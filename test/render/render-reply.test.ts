@@ -415,6 +415,13 @@ describe('renderReply when the report has the topic but not the fact asked', () 
     expectSendable(messages);
   });
 
+  it('says "お尋ねのこと" once when it cannot name the kind of fact', () => {
+    const { missing: _, ...unnamed } = notInReport;
+    const messages = renderReply(unnamed, withContact);
+    const text = messages[0]?.type === 'text' ? messages[0].text : '';
+    expect(text).toMatch(/^申し訳ありません。お尋ねのことは、/u);
+  });
+
   it('without a contact in meta.yaml, still points to the city hall', () => {
     const text = JSON.stringify(renderReply(notInReport, meta));
     expect(text).toContain('市役所にお問い合わせください');

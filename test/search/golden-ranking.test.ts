@@ -55,6 +55,12 @@ const golden: readonly Golden[] = [
   ['きずなってどんな柱？', ['pillar-kizuna', 'five-pillars']],
   // "Why was it created" is answered by the policy behind the members (税収アップ), then their count.
   ['ふるさと市民はなぜ作ったの？', ['furusato-shimin-for-tax-revenue', 'furusato-shimin-members']],
+  // What goes into a thing: the entry listing the facility's functions, not one of them nor the plan.
+  ['複合施設って何が入るの？', ['complex-facility-functions']],
+  // The policy package itself, not the education plan whose longer name starts with its name.
+  ['こもろ未来プロジェクトとは', ['five-pillars']],
+  // A phrase said without を (お金借りる) still finds the loans entry through its synonyms.
+  ['お金借りたい中小企業向けの制度は？', ['loan-mediation-rules-review']],
 ];
 
 describe('golden ranking on the bundled corpus', () => {

@@ -1,0 +1,44 @@
+/**
+ * What a demonstrative refers back to: 「運転手さんから新しい複合施設の話を伺いました。その施設には
+ * どのような機能が入るのでしょうか」 asks about 複合施設, not about the bus ride. Of the text before
+ * the asked part, only the last word that ends with the noun after その (施設) is its topic; a
+ * question that opens with これは or asks about そうしたこと points back to the clause before, or to
+ * the name quoted in it (「市政3年半の軌跡」という見出しがございました。これは…).
+ */
+import type { Span } from './question-focus.js';
+
+const DEMONSTRATIVE = /(?:その|この|あの|そちらの|こちらの)([\p{Script=Han}\p{Script=Katakana}ー]{1,8})/u;
+const WORD = /[\p{Script=Han}\p{Script=Katakana}ー]+/gu;
+const BACK_REFERENCE =
+  /^\s*(?:これ|それ|あれ|こちら|そちら)(?:は|って|が|を|について|に)|(?:そうした|そういった|そのような|こうした|こういった|このような|そういう|こういう)(?:こと|点|取り組み|お話|話)/u;
+const QUOTED = /「([^」]{2,30})」/gu;
+
+/** Whether the asked part points back to what was said before it without naming it (これは, そうしたこと). */
+export function pointsBack(text: string, asked: Span): boolean {
+  return BACK_REFERENCE.test(text.slice(asked.start, asked.end));
+}
+
+/** The span of the last name quoted in `before` (「市政3年半の軌跡」), or undefined. */
+export function quotedNameSpan(text: string, before: Span): Span | undefined {
+  let found: Span | undefined;
+  for (const quoted of text.slice(before.start, before.end).matchAll(QUOTED)) {
+    const start = before.start + quoted.index + 1;
+    found = { start, end: start + (quoted[1]?.length ?? 0) };
+  }
+  return found;
+}
+
+/**
+ * The span, in `before` (offsets of the whole text), of the word that the asked part's demonstrative
+ * noun refers to, or undefined when the asked part has none or nothing before ends with its noun.
+ */
+export function referentSpan(text: string, asked: Span, before: Span): Span | undefined {
+  const noun = DEMONSTRATIVE.exec(text.slice(asked.start, asked.end))?.[1];
+  if (noun === undefined) return undefined;
+  let found: Span | undefined;
+  for (const word of text.slice(before.start, before.end).matchAll(WORD)) {
+    if (word[0].endsWith(noun))
+      found = { start: before.start + word.index, end: before.start + word.index + word[0].length };
+  }
+  return found;
+}

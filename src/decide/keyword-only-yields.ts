@@ -1,0 +1,49 @@
+/**
+ * Staff keywords tie an entry to words its text does not use (自治会の見直し has 再編 as a
+ * keyword, the rules on districts state 再編 in the report's words). When the first hit has the
+ * thing asked about, the question's head noun (its last noun: 自治会の「再編」), only as a keyword
+ * and another hit covers as much of the question and states it in its title, body or figures,
+ * that one is about it and comes first. Pure: hits in, hits out.
+ */
+import type { Term } from '../analyze/analyze.js';
+import { contentTerms, type RankedHit } from '../search/search.js';
+
+/** Fields of the report's own wording (not the staff's keywords and phrasings). */
+const WORDING_FIELDS = new Set(['title', 'body', 'figures']);
+
+/** The question's head noun: its last noun the citizen wrote (not a verb, a synonym or a kana run). */
+export function headNoun(terms: readonly Term[]): Term | undefined {
+  return contentTerms(terms)
+    .filter((t) => !t.weak && !t.kana && !t.background)
+    .sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
+    .at(-1);
+}
+
+/** Where a hit matched the term itself: 'wording', 'keyword' (keywords only), or undefined. */
+function matchedIn(hit: RankedHit, term: Term): 'wording' | 'keyword' | undefined {
+  const fields = hit.matches.filter((m) => !m.term.synonym && m.term.text === term.text).flatMap((m) => m.fields);
+  if (fields.some((f) => WORDING_FIELDS.has(f))) return 'wording';
+  return fields.includes('keywords') && fields.every((f) => f === 'keywords') ? 'keyword' : undefined;
+}
+
+/**
+ * The hits with one that states the head noun before a first one that has it only as a keyword;
+ * never one lacking the kind of fact asked (`givesAskedFact`) before one that has it.
+ */
+export function keywordOnlyYields(
+  terms: readonly Term[],
+  hits: readonly RankedHit[],
+  givesAskedFact: (hit: RankedHit) => boolean = () => true,
+): RankedHit[] {
+  const [first, ...rest] = hits;
+  const head = headNoun(terms);
+  if (!first || !head || matchedIn(first, head) !== 'keyword') return [...hits];
+  const stating = rest.find(
+    (hit) =>
+      (hit.coverage ?? 0) >= (first.coverage ?? 1) &&
+      matchedIn(hit, head) === 'wording' &&
+      (givesAskedFact(hit) || !givesAskedFact(first)),
+  );
+  if (!stating) return [...hits];
+  return [stating, first, ...rest.filter((hit) => hit !== stating)];
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { pointsBack, quotedNameSpan, referentSpan } from '../../src/analyze/referent.js';
+
+const spans = (text: string, asked: string) => {
+  const start = text.indexOf(asked);
+  return { asked: { start, end: start + asked.length }, before: { start: 0, end: start } };
+};
+
+describe('referentSpan', () => {
+  it('finds the last word before that ends with the noun after その', () => {
+    const text = '運転手さんから新しい複合施設の話を伺いました。その施設には何が入りますか。';
+    const { asked, before } = spans(text, 'その施設には何が入りますか。');
+    const span = referentSpan(text, asked, before);
+    expect(span && text.slice(span.start, span.end)).toBe('複合施設');
+  });
+
+  it('finds nothing without a demonstrative, or when no word before ends with its noun', () => {
+    const text = '孫が小学生になります。学校の機能は？';
+    const { asked, before } = spans(text, '学校の機能は？');
+    expect(referentSpan(text, asked, before)).toBeUndefined();
+    const other = '孫が小学生になります。その施設は？';
+    const pointed = spans(other, 'その施設は？');
+    expect(referentSpan(other, pointed.asked, pointed.before)).toBeUndefined();
+  });
+
+  it('tells a question that points back without a noun (これは, そうしたこと), and the name quoted before it', () => {
+    const text = '会報に「市政3年半の軌跡」という見出しがございました。これはいつからの取り組みですか。';
+    const { asked, before } = spans(text, 'これはいつからの取り組みですか。');
+    expect(pointsBack(text, asked)).toBe(true);
+    const quoted = quotedNameSpan(text, before);
+    expect(quoted && text.slice(quoted.start, quoted.end)).toBe('市政3年半の軌跡');
+    const plain = '新しい文化が楽しみです。文化の政策はありますか。';
+    expect(pointsBack(plain, spans(plain, '文化の政策はありますか。').asked)).toBe(false);
+  });
+});
