@@ -2,13 +2,15 @@
  * npm run bench:retrieval [-- --file QUESTIONS.jsonl ...] [--corpus PATH] [--passes N]
  * Retrieval quality and speed on one engine: for each question set (by default the development
  * questions, test/eval/citizen-questions.jsonl and test/eval/held-out-questions.jsonl), accuracy@1, recall@3, MRR, abstention and
- * per-category scores; then query latency over all questions, with and without rendering.
- * Prints figures only: timings depend on the machine and are never asserted.
+ * per-category scores; then query latency over all questions, with and without rendering, and over
+ * 400-character messages: after a warm-up pass, the three take turns pass by pass, each
+ * percentile is the median of the passes' own, and how many of the slowest samples had a GC pause
+ * in them is counted. Prints figures only: timings depend on the machine and are never asserted.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { askResult } from '../src/bot/ask-result.js';
 import { createEngine } from '../src/bot/engine.js';
 import { parseEvalQuestions, scoreOne, summarize, type EvalScores } from '../src/cli/eval-score.js';
@@ -167,44 +169,107 @@ const story = [
 ].join('');
 const longMessages = allQuestions.map((q) => `${story.slice(0, Math.max(0, 400 - q.length))}${q}`.slice(0, 400));
 
-function measure(run: (q: string) => unknown, questions: readonly string[] = allQuestions): number[] {
-  for (const q of questions) run(q); // warm-up pass: JIT and caches, not measured
-  const times: number[] = [];
-  for (let pass = 0; pass < passes; pass++) {
+/** One timed series: a way of asking, over its questions; each pass's samples kept apart. */
+interface Series {
+  readonly label: string;
+  readonly run: (q: string) => unknown;
+  readonly questions: readonly string[];
+  /** Per pass, each sample's start and duration (ms, performance.now's clock). */
+  readonly passes: { readonly starts: number[]; readonly times: number[] }[];
+}
+
+const series: Series[] = [
+  { label: 'askResult(engine, q, 3)', run: (q) => askResult(engine, q, 3), questions: allQuestions, passes: [] },
+  { label: 'engine.ask(q)  (no rendering)', run: (q) => engine.ask(q), questions: allQuestions, passes: [] },
+  {
+    label: `askResult, ${longMessages.length} messages of 400 characters`,
+    run: (q) => askResult(engine, q, 3),
+    questions: longMessages,
+    passes: [],
+  },
+];
+
+// Garbage collection is part of what a question costs: its pauses are counted, not left out.
+const gcPauses: { start: number; end: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, end: e.startTime + e.duration });
+});
+
+// A warm-up pass of each (JIT and caches, not measured); then the series take turns pass by pass,
+// so a busy spell of a shared machine falls on all of them rather than on one.
+for (const { run, questions } of series) for (const q of questions) run(q);
+gcObserver.observe({ entryTypes: ['gc'] });
+for (let pass = 0; pass < passes; pass++) {
+  for (const { run, questions, passes: timed } of series) {
+    const starts: number[] = [];
+    const times: number[] = [];
     for (const q of questions) {
       const t = performance.now();
       run(q);
+      starts.push(t);
       times.push(performance.now() - t);
     }
+    timed.push({ starts, times });
   }
-  return times.sort((a, b) => a - b);
 }
+// GC entries are delivered after the pause, on a later turn of the event loop.
+await new Promise((resolve) => setTimeout(resolve, 100));
+gcObserver.disconnect();
 
 /** Nearest-rank percentile of sorted samples. */
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 const ms = (x: number) => x.toFixed(2);
-const median = (xs: readonly number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
+/** The middle sample; of an even count, the mean of the two in the middle (not the lower one). */
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
 
-function latencyRow(label: string, sorted: readonly number[]): string[] {
-  const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
+/**
+ * Mean of all samples; p50, p90 and p99 of each pass, their median over the passes (one busy spell
+ * of the machine does not make the figure) with the range of the passes' p99 beside it; the
+ * longest sample of all.
+ */
+function latencyRow({ label, passes: timed }: Series): string[] {
+  const sorted = timed.map(({ times }) => [...times].sort((a, b) => a - b));
+  const all = sorted.flat();
+  const mean = all.reduce((a, b) => a + b, 0) / Math.max(1, all.length);
+  const ofPasses = (p: number) => median(sorted.map((xs) => percentile(xs, p)));
+  const p99s = sorted.map((xs) => percentile(xs, 99));
   return [
     label,
     ms(mean),
-    ms(percentile(sorted, 50)),
-    ms(percentile(sorted, 90)),
-    ms(percentile(sorted, 99)),
-    ms(sorted.at(-1) ?? 0),
+    ms(ofPasses(50)),
+    ms(ofPasses(90)),
+    ms(ofPasses(99)),
+    `${ms(Math.min(...p99s))}–${ms(Math.max(...p99s))}`,
+    ms(Math.max(...all)),
   ];
 }
 
-const rendered = measure((q) => askResult(engine, q, 3));
-const pipeline = measure((q) => engine.ask(q));
-const long = measure((q) => askResult(engine, q, 3), longMessages);
+/** How many of a series' slowest 1% of samples (each pass's) had a GC pause in them. */
+function tailWithGc({ passes: timed }: Series): string {
+  let tail = 0;
+  let withPause = 0;
+  for (const { starts, times } of timed) {
+    const p99 = percentile(
+      [...times].sort((a, b) => a - b),
+      99,
+    );
+    times.forEach((time, i) => {
+      if (time < p99) return;
+      tail += 1;
+      const start = starts[i] ?? 0;
+      if (gcPauses.some((g) => g.end > start && g.start < start + time)) withPause += 1;
+    });
+  }
+  return `${withPause} of ${tail}`;
+}
 
 // ---- report ----
 
@@ -223,11 +288,20 @@ for (const line of confidentWrong) console.log(line);
 console.log('');
 console.log(
   table(
-    [`latency, ms (${allQuestions.length} questions × ${passes} passes)`, 'mean', 'p50', 'p90', 'p99', 'max'],
     [
-      latencyRow('askResult(engine, q, 3)', rendered),
-      latencyRow('engine.ask(q)  (no rendering)', pipeline),
-      latencyRow(`askResult, ${longMessages.length} messages of 400 characters`, long),
+      `latency, ms (${allQuestions.length} questions × ${passes} passes)`,
+      'mean',
+      'p50',
+      'p90',
+      'p99',
+      'p99 of passes',
+      'max',
     ],
+    series.map(latencyRow),
   ),
+);
+console.log(
+  `  (p50, p90, p99: median over the passes of each pass's figure; max: the longest of all. ` +
+    `GC pauses during the passes: ${gcPauses.length}; samples of each pass's slowest 1% with one in them: ` +
+    `${series.map(tailWithGc).join(', ')})`,
 );

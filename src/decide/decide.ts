@@ -85,45 +85,67 @@ function specificity(index: SearchIndex, term: Term): number {
 /** How much a word matched through a synonym counts, against the word itself. */
 export const synonymCredit = 0.9;
 
+/** What a hit matched, read once for all the question's terms (termShare asks it of each). */
+interface MatchedTexts {
+  /** The best share of each of the user's own words the hit matched. */
+  readonly own: ReadonlyMap<string, number>;
+  /** The user's own words it matched whole. */
+  readonly ownWhole: ReadonlySet<string>;
+  /** The synonyms' terms it matched (text and target). */
+  readonly synonymTerms: ReadonlySet<string>;
+}
+
+function matchedTexts(hit: RankedHit): MatchedTexts {
+  const own = new Map<string, number>();
+  const ownWhole = new Set<string>();
+  const synonymTerms = new Set<string>();
+  for (const m of hit.matches) {
+    if (!m.term.synonym) {
+      own.set(m.term.text, Math.max(own.get(m.term.text) ?? 0, m.share));
+      if (m.share === 1) ownWhole.add(m.term.text);
+    } else {
+      synonymTerms.add(`${m.term.text}\u0000${m.term.synonym.target}`);
+    }
+  }
+  return { own, ownWhole, synonymTerms };
+}
+
 /**
  * How fully a hit matched one of the user's terms: by the word itself, or through a synonym of
  * the phrase the word belongs to (every term of the synonym matched gives full credit).
  */
-function termShare(term: Term, terms: readonly Term[], hit: RankedHit): number {
-  let share = 0;
-  const matchedSynonymTerms = new Set<string>();
-  // A synonym's term that the user also wrote is searched as the user's word: its match counts for the synonym too.
-  const matchedOwnTexts = new Set<string>();
-  for (const m of hit.matches) {
-    if (!m.term.synonym) {
-      if (m.term.text === term.text) share = Math.max(share, m.share);
-      if (m.share === 1) matchedOwnTexts.add(m.term.text);
-    } else {
-      matchedSynonymTerms.add(`${m.term.text}\u0000${m.term.synonym.target}`);
-    }
-  }
+function termShare(term: Term, terms: readonly Term[], matched: MatchedTexts): number {
+  let share = matched.own.get(term.text) ?? 0;
   if (term.start === undefined || term.end === undefined) return share;
-  const byTarget = new Map<string, { total: number; matched: number }>();
+  // Made only when a synonym covers the term: most terms have none.
+  let byTarget: Map<string, { total: number; matched: number }> | undefined;
   for (const t of terms) {
     const origin = t.synonym;
     if (!origin || origin.start > term.start || origin.end < term.end) continue;
+    byTarget ??= new Map();
     const counts = byTarget.get(origin.target) ?? { total: 0, matched: 0 };
     counts.total += 1;
-    if (matchedSynonymTerms.has(`${t.text}\u0000${origin.target}`) || matchedOwnTexts.has(t.text)) counts.matched += 1;
+    // A synonym's term that the user also wrote is searched as the user's word: its match counts for the synonym too.
+    if (matched.synonymTerms.has(`${t.text}\u0000${origin.target}`) || matched.ownWhole.has(t.text)) {
+      counts.matched += 1;
+    }
     byTarget.set(origin.target, counts);
   }
-  for (const { total, matched } of byTarget.values()) share = Math.max(share, synonymCredit * (matched / total));
+  for (const { total, matched } of byTarget?.values() ?? []) {
+    share = Math.max(share, synonymCredit * (matched / total));
+  }
   return share;
 }
 
 /** Share of the question's term weight that a hit matched, from 0 to 1. */
 export function coverage(index: SearchIndex, terms: readonly Term[], hit: RankedHit): number {
+  const texts = matchedTexts(hit);
   let total = 0;
   let matched = 0;
   for (const term of contentTerms(terms)) {
     const w = termWeight(index, term);
     total += w;
-    matched += w * termShare(term, terms, hit);
+    matched += w * termShare(term, terms, texts);
   }
   return total === 0 ? 0 : matched / total;
 }
@@ -283,7 +305,9 @@ function countsSomethingElse(
     }
   }
   // A word or a synonym of it, or one that sounds the same, not a word one kanji away (県外 is not 市外).
-  return best !== undefined && termShare(best, terms, hit) < synonymCredit && !soundsLikeWordOf(hit, best);
+  return (
+    best !== undefined && termShare(best, terms, matchedTexts(hit)) < synonymCredit && !soundsLikeWordOf(hit, best)
+  );
 }
 
 export interface DecideInput {

@@ -229,11 +229,17 @@ export function renderEntryCarousel(entries: readonly Entry[], meta: CorpusMeta,
   const chosen = entries.slice(0, lineLimits.carouselBubbles);
   if (chosen.length === 0) throw new RangeError('renderEntryCarousel needs at least one entry');
   let bubbles: FlexBubble[] = [];
+  // The carousel's size, measured once per change (JSON.stringify of it is most of rendering).
+  let bytes = Infinity;
   for (const bodyMaxChars of BODY_STEPS) {
     bubbles = chosen.map((entry) => renderEntryBubble(entry, meta, { bodyMaxChars }));
-    if (jsonBytes({ type: 'carousel', contents: bubbles }) <= CAROUSEL_BUDGET) break;
+    bytes = jsonBytes({ type: 'carousel', contents: bubbles });
+    if (bytes <= CAROUSEL_BUDGET) break;
   }
-  while (bubbles.length > 1 && jsonBytes({ type: 'carousel', contents: bubbles }) > CAROUSEL_BUDGET) bubbles.pop();
+  while (bubbles.length > 1 && bytes > CAROUSEL_BUDGET) {
+    bubbles.pop();
+    bytes = jsonBytes({ type: 'carousel', contents: bubbles });
+  }
   return {
     type: 'flex',
     altText: clipText(altText, lineLimits.altTextLength),

@@ -9,7 +9,8 @@
  * so once built its terms are put in a Map for exact lookups and in a list for fuzzy ones, which
  * answer what the tree answers, in its order; prefix searches still walk the tree.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import { OrSearch, type IndexTables, type Postings } from './or-search.js';
 
 /** MiniSearch's radix tree (7.2.0): each node maps a piece of key to a child, '' to a leaf's value. */
 type RadixTree<V> = Map<string, RadixTree<V> | V>;
@@ -32,6 +33,53 @@ export class CorpusIndex<T> extends MiniSearch<T> {
       maxDistance === 1 && term.length > 0 ? oneEditAway(term) : treeFuzzyGet(term, maxDistance);
     this.holdsTerm = (term) => postings.has(term);
     this.lookedUpInTable = true;
+    // A discarded document's postings stay until a vacuum, which MiniSearch's search skips.
+    if (this._dirtCount === 0 && this._options.fields.length <= OrSearch.maxFields) {
+      this.orSearch = new OrSearch(this.tables());
+    }
+  }
+
+  /** The search of an OR query in arrays (or-search.ts), once the terms are in tables. */
+  private orSearch: OrSearch | undefined;
+
+  override search(query: Query, searchOptions: SearchOptions = {}): SearchResult[] {
+    return this.searchTop(query, searchOptions, Infinity);
+  }
+
+  /** The first `limit` results of search(query, searchOptions), the others not written out. */
+  searchTop(query: Query, searchOptions: SearchOptions, limit: number): SearchResult[] {
+    const { orSearch } = this;
+    if (orSearch && OrSearch.handles(query, searchOptions, this._options.searchOptions)) {
+      return orSearch.search(query, searchOptions, limit);
+    }
+    const results = super.search(query, searchOptions);
+    return limit < results.length ? results.slice(0, limit) : results;
+  }
+
+  private tables(): IndexTables {
+    const index = this._index as unknown as {
+      get(term: string): Postings | undefined;
+      atPrefix(prefix: string): Iterable<[string, Postings]>;
+      fuzzyGet(term: string, maxDistance: number): Map<string, [Postings, number]>;
+    };
+    const { fields, tokenize, processTerm, searchOptions } = this._options;
+    return {
+      fields,
+      // Called with the text or term alone, as MiniSearch's search calls them.
+      tokenize,
+      processTerm,
+      searchOptions,
+      fieldIds: this._fieldIds,
+      averageFieldLength: this._avgFieldLength,
+      fieldLength: this._fieldLength,
+      documentIds: this._documentIds,
+      documentCount: this._documentCount,
+      storedFields: this._storedFields,
+      documentSlots: this._nextId,
+      get: (term) => index.get(term),
+      atPrefix: (prefix) => index.atPrefix(prefix),
+      fuzzyGet: (term, maxDistance) => index.fuzzyGet(term, maxDistance),
+    };
   }
 
   private holdsTerm = (term: string) => this._index.has(term);

@@ -5,6 +5,7 @@
  * groups' results are combined as MiniSearch combines the parts of one OR query: raw scores
  * summed, matched query terms and fields merged, then the sum multiplied by the number of distinct
  * query terms matched (MiniSearch's "quality"), so the ranking is the one search would give.
+ * A query of one group is one search, which writes out only the first `limit` results.
  */
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import type { CorpusIndex } from './corpus-index.js';
@@ -24,6 +25,7 @@ export function* searchInParts<T>(
   engine: CorpusIndex<T>,
   parts: readonly Query[],
   options: SearchOptions,
+  limit = Infinity,
 ): Generator<void, SearchResult[], void> {
   // Words no entry has are left out first (indexed-parts.ts): a long message's story is mostly such.
   const indexed = parts
@@ -31,7 +33,10 @@ export function* searchInParts<T>(
     .filter((part): part is Query => part !== undefined);
   const search = (group: readonly Query[]) =>
     group.length === 0 ? [] : engine.search({ combineWith: 'OR', queries: [...group] }, options);
-  if (indexed.length <= partsPerStep) return search(indexed);
+  // One search: only the results asked for are written out (see or-search.ts).
+  if (indexed.length <= partsPerStep) {
+    return indexed.length === 0 ? [] : engine.searchTop({ combineWith: 'OR', queries: [...indexed] }, options, limit);
+  }
   const combined = new Map<unknown, Combined>();
   for (let start = 0; start < indexed.length; start += partsPerStep) {
     if (start > 0) yield;

@@ -160,6 +160,7 @@ function queryFor(term: Term): Query {
 
 /** Text fields where the entry has every term of one of the words a misheard word sounds like. */
 function heardFields(term: Term, result: SearchResult): string[] {
+  if (!term.heardAs || term.heardAs.length === 0) return [];
   const fields = new Set<string>();
   for (const word of term.heardAs ?? []) {
     const found = word.terms.map((t) =>
@@ -202,14 +203,9 @@ function matchOf(
   // Every way below but a slip's sound needs the term, one of its bigrams or a word it may be
   // heard as among the query terms the entry matched: most terms match few of the entries, and
   // are done with at once.
-  if (
-    !term.slip &&
-    !queried.has(term.text) &&
-    !term.bigrams?.some((gram) => queried.has(gram)) &&
-    !term.heardAs?.some((word) => word.terms.some((t) => queried.has(t.text)))
-  )
-    return undefined;
-  const textFieldsHit = (result.match[term.text] ?? []).filter((f) => f !== readingField && f !== gramField);
+  if (!term.slip && !anyQueried(term, queried)) return undefined;
+  const matchedFields = result.match[term.text];
+  const textFieldsHit = matchedFields ? matchedFields.filter((f) => f !== readingField && f !== gramField) : [];
   if (textFieldsHit.length > 0)
     return { term, via: term.synonym ? 'synonym' : 'text', share: 1, fields: textFieldsHit };
   const heard = heardFields(term, result);
@@ -231,24 +227,36 @@ function matchOf(
   return share > 0 ? { term, via: 'reading', share, fields: [readingField] } : undefined;
 }
 
+/** Whether the term, one of its bigrams or a word it may be heard as is among the query terms matched. */
+function anyQueried(term: Term, queried: ReadonlySet<string>): boolean {
+  if (queried.has(term.text)) return true;
+  for (const gram of term.bigrams ?? []) if (queried.has(gram)) return true;
+  for (const word of term.heardAs ?? []) for (const t of word.terms) if (queried.has(t.text)) return true;
+  return false;
+}
+
 /**
  * Share of a kana run the entry's reading holds as stretches of three sounds or more. A run may
  * hold several words (こんかつのしえん: 婚活 and 支援), each found on its own.
  */
 function heardShare(reading: string, entryReading: string): number {
-  const chars = [...reading];
-  if (chars.length < 2) return 0;
+  // Where each character starts in the reading, and where it ends: a stretch is one slice of it.
+  const starts: number[] = [];
+  for (let at = 0; at < reading.length; at += (reading.codePointAt(at) as number) > 0xffff ? 2 : 1) starts.push(at);
+  starts.push(reading.length);
+  const count = starts.length - 1;
+  if (count < 2) return 0;
   let heard = 0;
   let longest = 0;
-  for (let i = 0; i + 1 < chars.length;) {
+  for (let i = 0; i + 1 < count;) {
     let end = i + 1;
-    while (end < chars.length && entryReading.includes(chars.slice(i, end + 1).join(''))) end++;
+    while (end < count && entryReading.includes(reading.slice(starts[i], starts[end + 1]))) end++;
     const bigrams = end - i - 1;
     longest = Math.max(longest, bigrams);
     if (bigrams >= 2) heard += bigrams;
     i = bigrams > 0 ? end - 1 : i + 1;
   }
-  return Math.max(longest, heard) / (chars.length - 1);
+  return Math.max(longest, heard) / (count - 1);
 }
 
 /** How much more an entry with a figure before and after weighs for a question on a change (増えた？). */
@@ -339,10 +347,12 @@ export function* searchEntriesInSteps(
     : undefined;
   // MiniSearch asks for every term and field an entry matches: each entry's boost is worked out once.
   const boostDocument = boostOf && oncePerEntry(boostOf);
-  const results = yield* searchInParts(index.engine, queries, {
-    ...baseSearchOptions,
-    ...(boostDocument ? { boostDocument } : {}),
-  });
+  const results = yield* searchInParts(
+    index.engine,
+    queries,
+    { ...baseSearchOptions, ...(boostDocument ? { boostDocument } : {}) },
+    limit,
+  );
   const hits: RankedHit[] = [];
   for (const result of results.slice(0, limit)) {
     const entry = index.entriesById.get(String(result.id));
@@ -350,9 +360,11 @@ export function* searchEntriesInSteps(
     const reading = index.readings.get(entry.id) ?? '';
     const queried = new Set(result.queryTerms);
     const homophone = (term: Term) => hasHomophone(index.kanaLexicon, term, entry);
-    const matches = searched
-      .map((t) => matchOf(t, result, reading, homophone, queried))
-      .filter((m): m is TermMatch => m !== undefined);
+    const matches: TermMatch[] = [];
+    for (const t of searched) {
+      const match = matchOf(t, result, reading, homophone, queried);
+      if (match) matches.push(match);
+    }
     hits.push({ entry, score: result.score, matches });
   }
   return preferSlipsHeard(hits);
