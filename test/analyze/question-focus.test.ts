@@ -119,6 +119,14 @@ describe('setPhraseSpans', () => {
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['どのようなお考え']);
   });
 
+  it("finds the frame of asking what the mayor's platform holds on a topic, after the topic", () => {
+    const text = '女性の登用について、市長さんは政策集の中でどのようなお約束をされていたのでしょうか。';
+    const spans = setPhraseSpans(text).map((s) => text.slice(s.start, s.end));
+    expect(spans).toContain('市長さんは政策集');
+    // Without a topic before it, the platform is what is asked about.
+    expect(setPhraseSpans('市長さんの政策集はいつ出たの？')).toEqual([]);
+  });
+
   it('finds greetings and polite requests wherever they stand', () => {
     const text = 'お忙しいところすみません、残業について教えてください';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
