@@ -120,6 +120,8 @@ const GENERIC_WORDS = new Set([
   'わかる',
   '見る',
   '伺う',
+  // 気になる, 気をもむ: a worry, not a topic.
+  '気',
   // Comparing with before (以前と比べて) or the whole (市全体では) frames a question of change or scope.
   '以前',
   '比べる',

@@ -114,7 +114,7 @@ const ASKING = new RegExp(
  * (と聞きましたが, と耳にして懐かしく思ったのですが) says how the citizen came to know it.
  */
 const HEARSAY =
-  /と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)/u;
+  /と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)|を(?:[^、,。]{1,8}?(?:で|から))?(?:見かけ|目にし|拝見し)/u;
 
 /** A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. */
 const RAISING = new RegExp(
@@ -150,7 +150,7 @@ function reportedTopic(text: string, clause: Clause): Clause {
  * stays with its clause).
  */
 const CLAUSE_END =
-  /[。．!！?？\n]+|(?:まして|(?<=(?:と|って)(?:[^、,。]{1,6}?(?:で|から))?(?:聞き|伺い|うかがい|耳にし|知り|読み|見|言われ))ましたが|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので(?=[、,\s])|から(?=[、,\s])|(?:ですか|ますか|かな|のか|だろう)(?=[、,]))[、,\s]*/gu;
+  /[。．!！?？\n]+|(?:まして|(?<=(?:と|って)(?:[^、,。]{1,6}?(?:で|から))?(?:聞き|伺い|うかがい|耳にし|知り|読み|見|言われ))ましたが|(?<=を(?:[^、,。]{1,8}?(?:で|から))?(?:見かけ|目にし|拝見し))ましたが|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので(?=[、,\s])|から(?=[、,\s])|(?:ですか|ますか|かな|のか|だろう)(?=[、,]))[、,\s]*/gu;
 
 /** The message's clauses in order, each with its role. */
 export function questionClauses(text: string): Clause[] {
@@ -225,7 +225,7 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
  * 考え): the name, or what the view says, is what is asked about.
  */
 const CLASSIFIER =
-  /(?<=という|っていう|とかいう)(?:(?:(?:(?:小泉)?(?:市長|さん|氏)|小泉)の)?(?:お)?(?:考え方?|思い)|取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話)/gu;
+  /(?<=という|っていう|とかいう)(?:(?:(?:(?:小泉)?(?:市長|さん|氏)|小泉)の)?(?:お)?(?:考え方?|思い)|取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話|言葉|用語|見出し|集まり|会合)/gu;
 
 /** Spans of set phrases (greetings, 教えてください...) and classifiers, which no stage should read as content. */
 export function setPhraseSpans(text: string): { start: number; end: number }[] {

@@ -79,6 +79,7 @@ describe('the counter of a question word', () => {
     expect(content('あとで成果を確かめる')).toEqual(['成果', '確かめる']);
     // Comparing with before, or over the whole city, frames a question of change or scope.
     expect(content('市全体では受診率は以前と比べて上がった？')).toEqual(['市', '受診']);
+    expect(content('どうなっているのか気になっております')).toEqual([]);
   });
 });
 

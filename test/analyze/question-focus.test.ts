@@ -47,6 +47,14 @@ describe('questionClauses', () => {
     expect(roles('女性がどのくらい加わっているのか気になっております。')[0]?.[1]).toBe('asked');
   });
 
+  it('keeps of a topic seen somewhere (〜を会報で見かけましたが) only the topic, its name set aside from 〜という言葉', () => {
+    expect(focusText('シティプロモーションという言葉を会報で見かけましたが、どういう意味なのでしょうか。')).toBe(
+      'シティプロモーションという言葉|どういう意味なのでしょうか。',
+    );
+    const text = 'シティプロモーションという言葉';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['言葉']);
+  });
+
   it('cuts voice input without punctuation at its connectives', () => {
     const text = '孫が来年小学校に上がるんですけど子育ての支援ってどんなのがあるの';
     expect(roles(text)).toEqual([
