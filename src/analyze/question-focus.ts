@@ -56,9 +56,9 @@ const SET_PHRASES = new RegExp(
     // The frame of asking what someone means (どのようなお考えなのでしょうか): as どういうこと.
     '(?:どのような|どの様な|どんな|どういう|どういった)(?:お)?考え',
     '力を(?:入れ|いれ|注い|注ぎ)',
-    // After a topic (〜について、), asking what the mayor's platform holds on it: the frame, not the
+    // After a topic (〜について、, 〜は、), asking what the mayor's platform holds on it: the frame, not the
     // topic (「女性の登用について、市長さんは政策集の中でどのようなお約束を」).
-    '(?<=について[、,]?\\s?)(?:小泉)?市長(?:さん)?(?:は|の|が)[^。？?]{0,16}?(?:政策集|政策|公約|マニフェスト|お?約束|目標)',
+    '(?<=(?:について[、,]?|は[、,])\\s?)(?:小泉)?市長(?:さん)?(?:は|の|が)[^。？?]{0,16}?(?:政策集|政策|公約|マニフェスト|お?約束|目標)',
   ].join('|'),
   'gu',
 );

@@ -131,6 +131,8 @@ describe('setPhraseSpans', () => {
     const text = '女性の登用について、市長さんは政策集の中でどのようなお約束をされていたのでしょうか。';
     const spans = setPhraseSpans(text).map((s) => text.slice(s.start, s.end));
     expect(spans).toContain('市長さんは政策集');
+    const told = '大人の学びを支える政策は、市長さんの公約にあったのでしょうか。';
+    expect(setPhraseSpans(told).map((s) => told.slice(s.start, s.end))).toContain('市長さんの公約');
     // Without a topic before it, the platform is what is asked about.
     expect(setPhraseSpans('市長さんの政策集はいつ出たの？')).toEqual([]);
   });
