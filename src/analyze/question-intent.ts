@@ -185,7 +185,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // What is inside a thing (「中には何が入るの？」「どんな機能が入る？」): what it holds, listed.
   [
     'contents',
-    /中身|中に(?:は)?(?:何|なに)が(?:ある|あり)|(?:何|なに|(?:どんな|どういう|どのような)(?:[\p{Script=Han}\p{Script=Katakana}ー]+|もの))が入(?:る|っ|り)/u,
+    /中身(?:は|って|を教え)|中に(?:は)?(?:何|なに)が(?:ある|あり)|(?:何|なに|(?:どんな|どういう|どのような)(?:[\p{Script=Han}\p{Script=Katakana}ー]+|もの))が入(?:る|っ|り)/u,
   ],
   [
     'procedure',

@@ -151,6 +151,9 @@ describe('questionIntent', () => {
     expect(questionIntent('建物の中にはどんなものが入るの？').kind).toBe('contents');
     expect(questionIntent('複合施設の中に何が入るんだっけ').kind).toBe('contents');
     expect(questionIntent('新しい施設の中身を教えて').kind).toBe('contents');
+    expect(questionIntent('複合施設の中身は？').kind).toBe('contents');
+    // Contents renewed (中身やメニューを新しくした) are a topic, not a list asked for.
+    expect(questionIntent('施設の中身やメニューを新しくしたの？').kind).toBeUndefined();
     // Where something was set up (役所の中に), not what a thing holds.
     expect(questionIntent('役所の中にどのような体制を作ったのですか').kind).toBeUndefined();
   });
