@@ -226,18 +226,17 @@ function withTopicBefore(
   const named = (spans: readonly Span[]) =>
     contentTerms(terms.filter((t) => termWithin(t, spans) && !termWithin(t, setPhrases))).filter(isSpecific);
   const first = focus[0];
-  const last = focus.at(-1) ?? first;
-  const asked = first && last && { start: first.start, end: last.end };
-  if (!first || !asked || (named(focus).length > 0 && !pointsBack(normalized, asked))) {
-    return narrowedToReferent(normalized, focus);
-  }
+  if (!first) return focus;
+  const asked = { start: first.start, end: (focus.at(-1) ?? first).end };
+  const back = pointsBack(normalized, asked);
+  if (named(focus).length > 0 && !back) return narrowedToReferent(normalized, focus);
   const before = clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
   if (!before) return focus;
   // 「その施設には」: only the word it points back to (複合施設) is asked, not the rest of that clause;
   // 「これは」 after a quoted name asks about the name.
   const referent =
     referentSpan(normalized, asked, { start: 0, end: first.start }) ??
-    (pointsBack(normalized, asked) ? quotedNameSpan(normalized, before) : undefined);
+    (back ? quotedNameSpan(normalized, before) : undefined);
   return referent ? [{ ...referent, role: first.role }, ...focus] : [before, ...focus];
 }
 

@@ -113,8 +113,13 @@ const ASKING = new RegExp(
  * Within a clause that raises a topic by hearsay, where the report of it ends: what follows
  * (と聞きましたが, と耳にして懐かしく思ったのですが) says how the citizen came to know it.
  */
-const HEARSAY =
-  /と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)|を(?:[^、,。]{1,8}?(?:で|から))?(?:見かけ|目にし|拝見し)/u;
+/** A topic seen somewhere (〜を会報で見かけ, 〜を回覧板で目にし): raised as one heard of. */
+const SEEN = String.raw`を(?:[^、,。]{1,8}?(?:で|から))?(?:見かけ|目にし|拝見し)`;
+
+const HEARSAY = new RegExp(
+  String.raw`と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)|${SEEN}`,
+  'u',
+);
 
 /** A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. */
 const RAISING = new RegExp(
@@ -149,8 +154,10 @@ function reportedTopic(text: string, clause: Clause): Clause {
  * ending before a comma (〜ですか、夏は暑くて…), with the comma or space after it (the connective
  * stays with its clause).
  */
-const CLAUSE_END =
-  /[。．!！?？\n]+|(?:まして|(?<=(?:と|って)(?:[^、,。]{1,6}?(?:で|から))?(?:聞き|伺い|うかがい|耳にし|知り|読み|見|言われ))ましたが|(?<=を(?:[^、,。]{1,8}?(?:で|から))?(?:見かけ|目にし|拝見し))ましたが|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので(?=[、,\s])|から(?=[、,\s])|(?:ですか|ますか|かな|のか|だろう)(?=[、,]))[、,\s]*/gu;
+const CLAUSE_END = new RegExp(
+  String.raw`[。．!！?？\n]+|(?:まして|(?<=(?:と|って)(?:[^、,。]{1,6}?(?:で|から))?(?:聞き|伺い|うかがい|耳にし|知り|読み|見|言われ))ましたが|(?<=${SEEN})ましたが|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので(?=[、,\s])|から(?=[、,\s])|(?:ですか|ますか|かな|のか|だろう)(?=[、,]))[、,\s]*`,
+  'gu',
+);
 
 /** The message's clauses in order, each with its role. */
 export function questionClauses(text: string): Clause[] {

@@ -257,6 +257,8 @@ function joinSlips(
 ): Term[] {
   const runs: { start: number; end: number; text: string; reading: string | undefined }[] = [];
   let run: Morpheme[] = [];
+  // The morpheme just before the run: a question word there (何年分) makes the run a counter.
+  let beforeRun: Morpheme | undefined;
   const flush = () => {
     const first = run[0];
     const last = run.at(-1);
@@ -265,18 +267,20 @@ function joinSlips(
       // Its sound, when every kanji has one: a slip of voice input sounds like the word (今活 → 婚活).
       const reading = run.every((m) => m.reading) ? run.map((m) => m.reading).join('') : undefined;
       // Counters after a question word (何年分) ask how many, and are no typo of a word.
-      const before = morphemes[morphemes.indexOf(first) - 1];
-      const counts = before !== undefined && /^(?:何|なん|幾)$/u.test(before.surface);
+      const counts = beforeRun !== undefined && /^(?:何|なん|幾)$/u.test(beforeRun.surface);
       if (!counts && !occursInCorpus(text))
         runs.push({ start: first.start, end: last.start + last.surface.length, text, reading });
     }
     run = [];
   };
-  for (const m of morphemes) {
+  for (const [i, m] of morphemes.entries()) {
     const previous = run.at(-1);
     const adjacent = previous !== undefined && previous.start + previous.surface.length === m.start;
     if (!SINGLE_KANJI.test(m.surface) || (run.length > 0 && !adjacent)) flush();
-    if (SINGLE_KANJI.test(m.surface)) run.push(m);
+    if (SINGLE_KANJI.test(m.surface)) {
+      if (run.length === 0) beforeRun = morphemes[i - 1];
+      run.push(m);
+    }
   }
   flush();
   if (runs.length === 0) return [...terms];

@@ -8,6 +8,7 @@ import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from '../search/search.js';
 import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchIndex } from '../search/search-index.js';
 import { statesAskedFact } from './asked-fact.js';
+import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
 import { normalizeText } from '../normalize/normalize.js';
@@ -249,11 +250,7 @@ function asksOfKeywordOnlyThing(
   const nouns = contentTerms(topic).filter(
     (t) => !t.weak && !t.kana && !t.slip && [...t.text].length >= 2 && !/[年月日度]$/u.test(t.text),
   );
-  // The word itself: one that only sounds like a keyword (参科 for 参加) is a slip, not the thing named.
-  const fieldsOf = (t: Term) =>
-    hit.matches
-      .filter((m) => m.via !== 'reading' && m.via !== 'heard' && !m.term.synonym && m.term.text === t.text)
-      .flatMap((m) => m.fields);
+  const fieldsOf = (t: Term) => fieldsMatchedAsWritten(hit, t);
   const onlyKeyword = (t: Term) =>
     fieldsOf(t).length > 0 &&
     fieldsOf(t).every((f) => f === 'keywords') &&
@@ -367,11 +364,9 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     return { kind: 'abstain', reason: 'no-match', hits };
   }
   const intent = input.intent;
-  if (asksOfOtherMunicipality(index, terms)) {
-    return { kind: 'abstain', reason: 'not-in-report', hits, ...(intent?.kind ? { missing: intent.kind } : {}) };
-  }
-  // About a thing the entry has only as a keyword: the report does not say, the entry is related.
-  if (asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best)) {
+  // About another council's affairs, or a thing the entry has only as a keyword: the report does
+  // not say, the entry is related.
+  if (asksOfOtherMunicipality(index, terms) || asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best)) {
     return { kind: 'abstain', reason: 'not-in-report', hits, ...(intent?.kind ? { missing: intent.kind } : {}) };
   }
   // On the topic, but without the kind of fact asked: said plainly, the entry offered as related.

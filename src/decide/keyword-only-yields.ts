@@ -19,9 +19,19 @@ export function headNoun(terms: readonly Term[]): Term | undefined {
     .at(-1);
 }
 
+/**
+ * The fields where a hit matched the word the citizen wrote, as written: not a synonym of it, nor
+ * a word it only sounds like (参科 for 参加), which is a slip rather than the thing named.
+ */
+export function fieldsMatchedAsWritten(hit: RankedHit, term: Term): string[] {
+  return hit.matches
+    .filter((m) => m.via !== 'reading' && m.via !== 'heard' && !m.term.synonym && m.term.text === term.text)
+    .flatMap((m) => m.fields);
+}
+
 /** Where a hit matched the term itself: 'wording', 'keyword' (keywords only), or undefined. */
 function matchedIn(hit: RankedHit, term: Term): 'wording' | 'keyword' | undefined {
-  const fields = hit.matches.filter((m) => !m.term.synonym && m.term.text === term.text).flatMap((m) => m.fields);
+  const fields = fieldsMatchedAsWritten(hit, term);
   if (fields.some((f) => WORDING_FIELDS.has(f))) return 'wording';
   return fields.includes('keywords') && fields.every((f) => f === 'keywords') ? 'keyword' : undefined;
 }
