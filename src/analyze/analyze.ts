@@ -348,6 +348,29 @@ function isCounterOfQuestion(morphemes: readonly Morpheme[], i: number): boolean
   );
 }
 
+/** Nouns that name a thing's name (名前, 名称). */
+const NAME_NOUNS = new Set(['名前', '名称', '呼び名', 'なまえ']);
+const INTERROGATIVES = new Set(['何', 'なん', 'なに']);
+const QUOTING = new Set(['という', 'ていう', 'って', 'と']);
+
+/**
+ * The name of a thing asked for (何という名前の奨学金, 賞の名前は何, 名称を教えて): the question's
+ * shape, like 何, since an entry states a name without calling it one. A name spoken of (施設の名前を
+ * 売る) stays a word of the topic.
+ */
+function isNameAsked(morphemes: readonly Morpheme[], i: number): boolean {
+  const m = morphemes[i];
+  if (!m || !NAME_NOUNS.has(m.surface)) return false;
+  const before = morphemes[i - 1];
+  if (before && QUOTING.has(before.surface) && INTERROGATIVES.has(morphemes[i - 2]?.surface ?? '')) return true;
+  const next = morphemes[i + 1]?.surface ?? '';
+  const after = morphemes[i + 2];
+  if ((next === 'は' || next === 'って') && (after === undefined || INTERROGATIVES.has(after.surface))) return true;
+  return (
+    (next === 'を' || next === 'が') && /^(?:教え|知り|知る|分から|わから|分かる|わかる)$/u.test(after?.surface ?? '')
+  );
+}
+
 /** Verbs that follow a noun of action to say it politely (お送りいただいた, ご説明くださる). */
 const HONORIFIC_AFTER_NOUN = new Set(['いただく', '頂く', 'くださる', '下さる']);
 
@@ -384,7 +407,8 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       (m.pos === '動詞' && m.posDetail === '接尾') ||
       // Adverbs say how much or how (けっこう, かなり, しっかり), not what about.
       m.pos === '副詞' ||
-      isCounterOfQuestion(morphemes, i);
+      isCounterOfQuestion(morphemes, i) ||
+      isNameAsked(morphemes, i);
     const weak =
       m.pos === '動詞' ||
       m.pos === '形容詞' ||

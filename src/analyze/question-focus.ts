@@ -121,9 +121,12 @@ const HEARSAY = new RegExp(
   'u',
 );
 
-/** A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. */
+/**
+ * A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. Not 〜のことを
+ * (家計のことを心配しております), which tells what the citizen's family worries over.
+ */
 const RAISING = new RegExp(
-  `${HEARSAY.source}|という話|というお話|との(?:お)?話|と記憶|と覚えて|について|に関して|に関する|の件|のこと|の話`,
+  `${HEARSAY.source}|という話|というお話|との(?:お)?話|と記憶|と覚えて|について|に関して|に関する|の件|のこと(?!を)|の話`,
   'u',
 );
 

@@ -61,6 +61,13 @@ describe('analyze', () => {
     expect(wished('シカでペットフードを作ってる？')).toEqual([]);
   });
 
+  it('reads a name asked for (何という名前の奨学金, 名称を教えて) as the question, a name spoken of as the topic', () => {
+    expect(content('何という名前の奨学金ですか')).toEqual(['奨学', '金']);
+    expect(content('その賞の名前は何')).toEqual(['賞']);
+    expect(content('制度の名称を教えて')).toEqual(['制度']);
+    expect(content('施設の名前を売るのは本当？')).toContain('名前');
+  });
+
   it('gives nothing to search for in a symbol-only message', () => {
     expect(termsOf('？？！！…')).toEqual([]);
   });

@@ -34,6 +34,14 @@ describe('questionClauses', () => {
     ).toBe('健康の取り組みはありますか。|ポイントがたまるものがある');
   });
 
+  it('leaves a worry told about someone (家計のことを心配して) in the story, not as the topic', () => {
+    expect(
+      focusText(
+        '孫が大学進学を考えておりまして、家計のことを心配しているようです。何という名前の奨学金なのでしょうか。',
+      ),
+    ).toBe('何という名前の奨学金なのでしょうか。');
+  });
+
   it('leaves words told after the question as background, though they name a topic (〜のことで)', () => {
     expect(focusText('特別支援教育はどうなっていますか。近所のお子さんのことで相談を受けております。')).toBe(
       '特別支援教育はどうなっていますか。',
