@@ -38,6 +38,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-2.jsonl'),
   // A third, written this way mid-session (after tuning on styles-tune-5 began); only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-3.jsonl'),
+  // A fourth, written blind at the start of the next session; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-4.jsonl'),
 ];
 
 const { values } = parseArgs({
