@@ -38,6 +38,7 @@ import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/sea
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
 import { pointsBack, quotedNameSpan, referentSpan } from './analyze/referent.js';
+import { withTopicRaisedEarlier } from './analyze/topic-raised-earlier.js';
 import { runAtOnce } from './time-slices.js';
 
 export interface Asked {
@@ -153,7 +154,7 @@ function* askAbout(
   const askedText = focus.map((c) => normalized.slice(c.start, c.end)).join(' ');
   // 「〜と聞きましたが、本当でしょうか。いつ頃できますか。」 asks about the topic itself as well.
   const confirms = focus.some((c) => asksWhetherTrue(normalized.slice(c.start, c.end)));
-  const wanted = questionIntent(askedText);
+  const wanted = intentOf(askedText, askingText(normalized, focus, decisive));
   const intent: QuestionIntent = confirms ? { ...wanted, kind: undefined } : wanted;
   // Character bigrams only of what is asked: a long story would add hundreds of them, each a query.
   const grams = characterBigrams(askedText);
@@ -182,6 +183,35 @@ function* askAbout(
       : decided;
   lap?.('decide');
   return { terms, decisive, decision };
+}
+
+/**
+ * The text of the clauses that ask outright, when they name something of their own: the kind of
+ * fact wanted is read there, not in the story raised before it (「来年学校に上がる孫」 asks for no
+ * future date, 「応募できるコンクールがあると聞きました」 for no procedure). Undefined when they name
+ * nothing (「いくらでしょうか」 after the topic), and the whole focus says what is wanted.
+ */
+function askingText(normalized: string, focus: readonly Span[], terms: readonly Term[]): string | undefined {
+  const asking = focus.filter((c) => 'asks' in c && c.asks === true);
+  if (asking.length === 0 || asking.length === focus.length) return undefined;
+  const named = contentTerms(terms.filter((t) => !t.background && termWithin(t, asking)));
+  return named.length > 0 ? asking.map((c) => normalized.slice(c.start, c.end)).join(' ') : undefined;
+}
+
+/** What the question wants: the kind of fact and its unit from the asking clauses, the rest from all it asks. */
+function intentOf(askedText: string, asking: string | undefined): QuestionIntent {
+  const whole = questionIntent(askedText);
+  if (asking === undefined) return whole;
+  const { kind, detail, unit, countsAnything, asksForFigure } = questionIntent(asking);
+  const { kind: _k, detail: _d, unit: _u, countsAnything: _c, ...rest } = whole;
+  return {
+    ...rest,
+    asksForFigure,
+    ...(kind ? { kind } : {}),
+    ...(detail ? { detail } : {}),
+    ...(unit ? { unit } : {}),
+    ...(countsAnything ? { countsAnything } : {}),
+  };
 }
 
 /** A word found in this share of the entries or more (市, 小諸) names no topic of its own. */
@@ -229,7 +259,8 @@ function withTopicBefore(
   if (!first) return focus;
   const asked = { start: first.start, end: (focus.at(-1) ?? first).end };
   const back = pointsBack(normalized, asked);
-  if (named(focus).length > 0 && !back) return narrowedToReferent(normalized, focus);
+  if (named(focus).length > 0 && !back)
+    return narrowedToReferent(normalized, withTopicRaisedEarlier(normalized, focus, clauses, named));
   const before = clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
   if (!before) return focus;
   // 「その施設には」: only the word it points back to (複合施設) is asked, not the rest of that clause;

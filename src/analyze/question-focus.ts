@@ -50,6 +50,11 @@ const SET_PHRASES = new RegExp(
     '(?:どうも)?ありがとう(?:ございます|ございました)?',
     'すみません(?:が)?',
     '恐れ入りますが',
+    // Thanks in advance for an answer (教えていただけると幸いです, お聞かせ願えますか).
+    '(?:教えて|お教え|お聞かせ)?(?:いただけると|いただければ|頂けると|頂ければ|もらえると|くださると|願えると|願えれば)(?:幸い|助か|ありがた|有難|うれし|嬉し)[^。？?]*',
+    '幸いです',
+    'お聞かせ(?:願え(?:ます|ません)か|いただけ(?:ます|ません)か|ください)',
+    'お手数(?:を)?(?:おかけ(?:します|しますが|いたしますが))?(?:ですが)?',
     '教えて(?:ください|くださいませ|いただけますか|いただけますでしょうか|もらえますか)',
     // The frame of asking what was done (具体的には、どのようなことに力を入れて…).
     '具体的(?:に(?:は)?)?',
@@ -73,8 +78,9 @@ const ASKING = new RegExp(
     'か(?:な|ね|しら|ね?え)?[。．!！]?$',
     'の[。．!！]?$',
     'でしょうか',
-    'ますか',
-    'ですか',
+    // Not ですから, ますから: a reason given.
+    'ますか(?!ら)',
+    'ですか(?!ら)',
     'だろう',
     'っけ',
     '教え',
@@ -117,7 +123,7 @@ const ASKING = new RegExp(
 const SEEN = String.raw`を(?:[^、,。]{1,8}?(?:で|から))?(?:見かけ|目にし|拝見し)`;
 
 const HEARSAY = new RegExp(
-  String.raw`と(?:[^、,。]{1,6}?(?:で|から))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)|${SEEN}`,
+  String.raw`と(?!いう)[、,]?(?:[^、,。と]{1,12}?(?:で|から|より|が))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)|${SEEN}|とか(?=[。．]?$)`,
   'u',
 );
 
@@ -142,7 +148,7 @@ const HEARSAY_SOURCE = new RegExp(
 );
 
 /** The part of a clause raising a topic by hearsay that names the topic (see HEARSAY, HEARSAY_SOURCE). */
-function reportedTopic(text: string, clause: Clause): Clause {
+export function reportedTopic(text: string, clause: Clause): Clause {
   const piece = text.slice(clause.start, clause.end);
   const frame = HEARSAY.exec(piece);
   if (!frame) return clause;
@@ -176,7 +182,30 @@ export function questionClauses(text: string): Clause[] {
   };
   for (const m of text.matchAll(CLAUSE_END)) push(m.index + m[0].length);
   push(text.length);
-  return clauses;
+  return withWorriesTold(text, clauses);
+}
+
+/** A worry told as a question (〜どうしてもらえるのか、心配しております). */
+const WORRY = /(?:のか|か)[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ)/u;
+/** A clause that asks outright: a question mark, a question ending, a request. */
+const ASKED_OUTRIGHT = /[?？]|でしょうか|ますか(?!ら)|ですか(?!ら)|教え|おしえ|くださ|下さ|知りたい|伺いたい|願え/u;
+
+/**
+ * A worry the citizen tells before asking outright (「来年学校に上がってからどうしてもらえるのか、
+ * 娘ともども心配しております。…ありましたでしょうか。」) is part of the story; alone, it is the question.
+ */
+function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
+  return clauses.map((clause, i) => {
+    const piece = text.slice(clause.start, clause.end);
+    // The worry may be the next clause: 〜のか、 ends one.
+    const withNext = text.slice(clause.start, clauses[i + 1]?.end ?? clause.end);
+    const toldWorry =
+      clause.asks === true &&
+      WORRY.test(withNext) &&
+      !ASKED_OUTRIGHT.test(piece) &&
+      clauses.slice(i + 1).some((c) => c.asks === true && ASKED_OUTRIGHT.test(text.slice(c.start, c.end)));
+    return toldWorry ? { start: clause.start, end: clause.end, role: 'background' } : clause;
+  });
 }
 
 /**

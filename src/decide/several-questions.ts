@@ -21,11 +21,17 @@ export function questionsApart(
   const asked = clauses
     // A clause that only raises a topic (〜と耳にしました。) is the subject of the question after it.
     .filter((c) => c.asks === true && /[?？。．!！]\s*$/u.test(normalized.slice(c.start, c.end)))
+    // A detail asked along (「自己負担がいくらかも伺えれば」) is of the question before it: its topic.
+    .filter((c) => !FOLLOW_UP.test(normalized.slice(c.start, c.end)))
     .map((clause) => ({ clause, terms: ownTerms(terms, clause, setPhrases) }))
     // A request with nothing to search (「いくつか教えていただきたいことがございます」) asks nothing apart.
     .filter((q) => contentTerms(q.terms).length > 0);
   return asked.length >= 2 ? asked.slice(-maxQuestionsPerMessage) : [];
 }
+
+/** A question asking a detail along with the one before it: 〜かも教えて, あわせて… */
+const FOLLOW_UP =
+  /かも\s?(?:教え|おしえ|伺|うかが|知り|お聞|聞か|お尋ね|尋ね)|(?:^|[、,\s])(?:あわせて|併せて|合わせて)(?:[、,]|教え|伺|お聞|知り)/u;
 
 /** At most this many questions of one message are answered apart: the last ones, as they are asked. */
 const maxQuestionsPerMessage = 3;

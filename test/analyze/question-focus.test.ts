@@ -34,6 +34,39 @@ describe('questionClauses', () => {
     ).toBe('健康の取り組みはありますか。|ポイントがたまるものがある');
   });
 
+  it('reads a reason given (〜ものですから) as no question', () => {
+    expect(roles('大げさな話は信じない性分なものですから、何倍になったのか教えてください。')[0]).toEqual([
+      '大げさな話は信じない性分なものですから、',
+      'background',
+    ]);
+  });
+
+  it('finds a topic heard of from someone named at length, or told with 〜とか', () => {
+    expect(roles('女性の係長さんを対象にした研修があると、役所に勤める姪から聞きました。')[0]?.[1]).toBe('asked');
+    expect(roles('近所の人が言うには、新しい種類の奨学金ができたとか。')[0]?.[1]).toBe('asked');
+    // Not a と inside the topic itself (市と農協が): the topic is the whole of what was read.
+    expect(focusText('先日、市と農協が協定を結んだと新聞で読みましたが、どのような協定なのでしょうか。')).toBe(
+      '市と農協が協定を結んだ|どのような協定なのでしょうか。',
+    );
+  });
+
+  it('leaves thanks in advance for an answer (教えていただけると幸いです) out as a set phrase', () => {
+    const text = '何という研修なのか、教えていただけると幸いです。';
+    const phrases = setPhraseSpans(text).map((s) => text.slice(s.start, s.end));
+    expect(phrases.join('')).toContain('幸いです');
+  });
+
+  it('reads a worry told before a question asked outright as story, and a worry alone as the question', () => {
+    expect(
+      focusText(
+        '来年学校に上がってからどうしてもらえるのか、娘ともども心配しております。教育を手厚くする政策はありましたでしょうか。',
+      ),
+    ).toBe('教育を手厚くする政策はありましたでしょうか。');
+    expect(focusText('子どもの数がどのくらい増えているのか心配しております。')).toBe(
+      '子どもの数がどのくらい増えているのか心配しております。',
+    );
+  });
+
   it('leaves a worry told about someone (家計のことを心配して) in the story, not as the topic', () => {
     expect(
       focusText(

@@ -46,6 +46,16 @@ describe('questionIntent', () => {
     expect(questionIntent('複合施設に車を停められる場所は用意されるのでしょうか').kind).toBeUndefined();
     expect(questionIntent('複合施設の場所は？').kind).toBe('place');
     expect(questionIntent('読み書きができればどこへ行っても困らないと思います。学力の政策は？').kind).toBeUndefined();
+    // Somewhere (どこかへ出かけて, どこかで紹介されて) is no place asked; どこかな is.
+    expect(questionIntent('どこかへ出かけて人と話せと言われます').kind).toBeUndefined();
+    expect(questionIntent('どこかで紹介されているのでしょうか').kind).toBeUndefined();
+    expect(questionIntent('会場はどこかな').kind).toBe('place');
+    // An age something suits is no age asked.
+    expect(questionIntent('年齢に合わせた健康づくりはありますか').kind).toBeUndefined();
+    expect(questionIntent('市長の年齢は？').kind).toBe('age');
+    // How something is decided is stated by the entry, not a procedure to follow.
+    expect(questionIntent('会長はどうやって決まっているのでしょう').kind).toBeUndefined();
+    expect(questionIntent('どうやって申し込むの').kind).toBe('procedure');
     expect(questionIntent('どこでも使える？').kind).toBeUndefined();
     expect(questionIntent('副市長の名前は？').kind).toBe('person');
     expect(questionIntent('ポータルのurlは？')).toMatchObject({ kind: 'detail', detail: 'url' });

@@ -345,6 +345,40 @@ describe('a long polite message', () => {
     expect(decision.hits[0]?.entry.id).toBe('complex-facility-functions');
   });
 
+  it('asks about a topic raised earlier in the story when the question names it again (何という研修)', async () => {
+    const bundled = await bundledEngine();
+    const asked = bundled.ask(
+      '市役所の女性の係長さんたちを対象にした研修があると、役所に勤める姪から聞きました。姪は今主任だそうで、いずれ受けるのかしらと思いまして。何という研修なのか、教えていただけると幸いです。',
+    );
+    expect(asked.decision.kind).toBe('answer');
+    expect(asked.decision.hits[0]?.entry.id).toBe('women-career-up-training');
+    // Who told it is not what is asked.
+    expect(asked.decisive.map((t) => t.text)).not.toContain('姪');
+  });
+
+  it('reads the kind of fact wanted in the clause that asks, not in the story before it', async () => {
+    const bundled = await bundledEngine();
+    // 応募 in what was heard asks for no procedure; 来年 in the worry asks for no future date.
+    const music = bundled.ask(
+      '孫娘がピアノを習っておりまして、小諸には子どもが曲を作って応募できるコンクールがあると聞きました。ほかにも音楽に関することを市がいろいろやっていると耳にしましたが、コンクールのほかにはどんなことがあるのでしょうか。',
+    ).decision;
+    expect(music.kind).toBe('answer');
+    expect(music.hits[0]?.entry.id).toBe('music-town-komoro');
+    const school = bundled.ask(
+      '孫に少し発達の遅れがあり、来年学校に上がってからどうしてもらえるのか、娘ともども心配しております。市長さんの政策の中に、そういう子どもたちの教育を手厚くするものはありましたでしょうか。',
+    ).decision;
+    expect(school.kind).toBe('answer');
+    expect(school.hits[0]?.entry.id).toBe('special-needs-education');
+  });
+
+  it('does not answer a detail asked along (〜かも伺えれば) apart from the question it belongs to', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      'フレイル予防の訪問指導のお話を会報で読み、母のことを考えました。ところで、高齢者のインフルエンザの予防接種には市から助成があるのでしょうか。自己負担がいくらかも伺えれば幸いです。',
+    );
+    expect(decision.kind === 'answer' && decision.confidence === 'full').toBe(false);
+  });
+
   it('takes the topic from the clause before a question that names nothing (どのようなものでしょうか)', async () => {
     const bundled = await bundledEngine();
     const asked = bundled.ask(

@@ -1,0 +1,34 @@
+/**
+ * A topic raised earlier in a letter, with the story going on before the question about it:
+ * 「女性の係長さんを対象にした研修があると姪から聞きました。姪は今主任だそうで…。何という研修なの
+ * か、教えていただけると幸いです。」 The question names the topic again by its noun (研修), and the
+ * clause that raised it says which one is meant, so it is asked too. Pure: clauses and terms in.
+ */
+import type { Term } from './analyze.js';
+import { reportedTopic, termWithin, type Clause } from './question-focus.js';
+
+/**
+ * `focus` with the clauses before it that raised a topic (〜と聞きました, 〜の件) and share a
+ * specific word with a clause of `focus` that asks; unchanged when a raised topic already leads it.
+ * `named` gives the specific content words of a span.
+ */
+export function withTopicRaisedEarlier(
+  text: string,
+  focus: readonly Clause[],
+  clauses: readonly Clause[],
+  named: (spans: readonly Clause[]) => readonly Term[],
+): readonly Clause[] {
+  const first = focus[0];
+  if (first?.asks !== true) return focus;
+  const asked = new Set(named(focus.filter((c) => c.asks === true)).map((t) => t.text));
+  if (asked.size === 0) return focus;
+  const raised = clauses.filter(
+    (c) =>
+      c.end <= first.start &&
+      c.role === 'asked' &&
+      c.asks !== true &&
+      named([reportedTopic(text, c)]).some((t) => asked.has(t.text) && termWithin(t, [c])),
+  );
+  // Of a clause raising a topic by hearsay, the topic: not who told it (姪から聞きました).
+  return raised.length > 0 ? [...raised.map((c) => reportedTopic(text, c)), ...focus] : focus;
+}
