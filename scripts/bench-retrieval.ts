@@ -32,6 +32,10 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-5.jsonl'),
   // Long polite letters in many shapes (question first, closing lines, two questions), written the same way.
   path.resolve(root, 'test/eval/styles-tune-6.jsonl'),
+  // Written blind at the start of the next session: 160 long polite letters with traps, and 240
+  // questions, most of them traps in every style. Tuned on.
+  path.resolve(root, 'test/eval/styles-tune-7.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-8.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
