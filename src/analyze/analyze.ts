@@ -120,6 +120,10 @@ const GENERIC_WORDS = new Set([
   'わかる',
   '見る',
   '伺う',
+  // Honorific verbs of doing, being and saying (市長をなさっている, いらっしゃる, おっしゃる).
+  'なさる',
+  'いらっしゃる',
+  'おっしゃる',
   // 気になる, 気をもむ: a worry, not a topic.
   '気',
   // Comparing with before (以前と比べて) or the whole (市全体では) frames a question of change or scope.

@@ -29,3 +29,11 @@ export function withoutLongVowels(reading: string): string {
 export function looseKatakana(reading: string): string {
   return unvoiced(reading).replace(/ー/gu, '');
 }
+
+/** Small kana, which join the sound before them (しゅ, じょ): no sound of their own. */
+const SMALL_KANA = /[ァィゥェォャュョヮぁぃぅぇぉゃゅょゎ]/gu;
+
+/** How many sounds (morae) a reading has: しゅう has two, ふるさと four. */
+export function moraCount(reading: string): number {
+  return [...reading.replace(SMALL_KANA, '')].length;
+}

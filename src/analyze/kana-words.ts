@@ -8,7 +8,7 @@
  */
 import type { Morpheme } from './japanese-tokenizer.js';
 import { toKatakana } from '../normalize/normalize.js';
-import { withoutLongVowels } from './kana-sounds.js';
+import { moraCount, withoutLongVowels } from './kana-sounds.js';
 
 /** A word of the corpus as the index stores it (base form), and whether it is a verb or adjective. */
 export interface LexiconTerm {
@@ -103,6 +103,7 @@ const FUNCTION_WORDS = [
   ...['さらに', 'やっぱり', 'やはり', 'たぶん', 'きっと', 'ほとんど', 'だいたい', 'ぜひ', 'じつは', 'とくに'],
   ...['まじ', 'まじで', 'ぶっちゃけ', 'ほんとに', 'いったい', 'いっぱい', 'ほか', 'ほかに', 'いろん', 'なんとか'],
   ...['どうにか', 'だれか', 'どこか', 'いつか', 'みたい', 'らしい', 'ってこと', 'という', 'ども', 'どうも'],
+  ...['なかよく', 'なかよし'],
   // Days and times said in everyday kana.
   ...['あした', 'あす', 'きょう', 'きのう', 'あさって', 'おととい', 'ことし', 'こんど', 'さいきん', 'いつも'],
 ].map(toKatakana);
@@ -154,8 +155,8 @@ const FUNCTION_COST = 0.95;
  */
 const LONG_VOWEL_SLIP_COST = 0.3;
 /**
- * A piece shorter than this (in kana, long vowels left out) is not read with a long vowel left
- * out: かこ is no かこう, みん no みーん.
+ * A piece shorter than this (in sounds, long vowels left out) is not read with a long vowel left
+ * out: かこ is no かこう, みん no みーん, じょせ no じょせい.
  */
 const minSlipPiece = 3;
 const UNKNOWN_OPEN_COST = 2;
@@ -206,7 +207,7 @@ export function segmentKana(
       } else if (
         byReadingWithoutLongVowels &&
         !sound.startsWith('ー') &&
-        withoutLongVowels(sound).length >= minSlipPiece
+        moraCount(withoutLongVowels(sound)) >= minSlipPiece
       ) {
         const heard = byReadingWithoutLongVowels.get(withoutLongVowels(sound));
         if (heard) {

@@ -107,8 +107,9 @@ const ASKING = new RegExp(
     'どんな',
     'いくら',
     'いくつ',
-    '誰',
-    'だれ',
+    // Not nobody, anybody or somebody (誰も, 誰でも, 誰か).
+    '誰(?!も|でも|か)',
+    'だれ(?!も|でも|か)',
     'なぜ',
     'どうして',
   ].join('|'),
@@ -185,13 +186,17 @@ export function questionClauses(text: string): Clause[] {
   return withWorriesTold(text, clauses);
 }
 
-/** A worry told as a question (〜どうしてもらえるのか、心配しております). */
-const WORRY = /(?:のか|か)[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ)/u;
+/**
+ * A worry or a doubt told as a question (〜どうしてもらえるのか、心配しております; 何代替わったのかも
+ * あやふやになって).
+ */
+const WORRY =
+  /(?:のか|か)も?[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ|あやふや|分から|わから|覚えて(?:い|お)ら)/u;
 /** A clause that asks outright: a question mark, a question ending, a request. */
 const ASKED_OUTRIGHT = /[?？]|でしょうか|ますか(?!ら)|ですか(?!ら)|教え|おしえ|くださ|下さ|知りたい|伺いたい|願え/u;
 
 /**
- * A worry the citizen tells before asking outright (「来年学校に上がってからどうしてもらえるのか、
+ * A worry the citizen tells besides asking outright (「来年学校に上がってからどうしてもらえるのか、
  * 娘ともども心配しております。…ありましたでしょうか。」) is part of the story; alone, it is the question.
  */
 function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
@@ -203,7 +208,7 @@ function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
       clause.asks === true &&
       WORRY.test(withNext) &&
       !ASKED_OUTRIGHT.test(piece) &&
-      clauses.slice(i + 1).some((c) => c.asks === true && ASKED_OUTRIGHT.test(text.slice(c.start, c.end)));
+      clauses.some((c, j) => j !== i && c.asks === true && ASKED_OUTRIGHT.test(text.slice(c.start, c.end)));
     return toldWorry ? { start: clause.start, end: clause.end, role: 'background' } : clause;
   });
 }

@@ -5,13 +5,14 @@
  */
 import { analyze, type Term } from './analyze.js';
 import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
-import { kanaRuns, readingBigrams } from './kana-runs.js';
+import { kanaRuns, readingBigrams, type KanaRun } from './kana-runs.js';
 import { toKatakana } from '../normalize/normalize.js';
 import { findSynonymSpans, type SynonymMap } from './synonyms.js';
 import { isFunctionWord, segmentKana, type KanaLexicon } from './kana-words.js';
 import { isGenericWord, isGrammatical } from './analyze.js';
 import { heardKatakana, misheardWords, type SoundVocabulary } from './misheard-words.js';
 import type { SoundIndex } from './sound-index.js';
+import { moraCount } from './kana-sounds.js';
 
 /** Terms standing for the question's phrases that have synonyms in the corpus. */
 function synonymTerms(normalized: string, tokenize: Tokenize, synonyms: SynonymMap): Term[] {
@@ -66,11 +67,10 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
   const { synonyms } = vocabulary;
   const lexicon = vocabulary.kanaLexicon;
   const morphemes = tokenize(normalized);
-  // A run after a word that the dictionary reads wholly as grammar (本当「でしょうか」, 奨学金が
-  // 「できた」) is left to it: trimmed as a run it was a word of its own (しょう, きた).
-  // A run that is a word of no topic (けっこう, いま) gives nothing, nor do the morphemes in it.
+  // Some runs are left to the dictionary (isReadAsRun). A run that is a word of no topic (けっこう,
+  // いま) gives nothing, nor do the morphemes in it.
   const allRuns = kanaRuns(normalized, vocabulary.isKnownWord, { cutHiraganaEndings: lexicon === undefined }).filter(
-    (r) => r.whole === true || !morphemes.filter((m) => m.start >= r.start && m.start < r.end).every(isGrammatical),
+    (r) => isReadAsRun(r, normalized, morphemes, lexicon),
   );
   const runs = allRuns.filter((r) => r.whole === true || !isFunctionWord(r.text));
   const outsideRuns = morphemes.filter(
@@ -117,6 +117,39 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
   );
   const expansions = synonyms ? synonymTerms(normalized, tokenize, synonyms) : [];
   return [...morphemeTerms, ...(sounds ? runTerms.map((t) => withKatakanaHeard(t, sounds)) : runTerms), ...expansions];
+}
+
+/** Parts of speech that inflect or attach: a run of them only names no thing. */
+const INFLECTING = new Set(['動詞', '形容詞', '助動詞', '助詞']);
+
+/**
+ * Whether a kana run is read by sound and the corpus's kana words, rather than left to the
+ * dictionary. Among kanji, the dictionary keeps a run it reads as grammar (本当「でしょうか」,
+ * 奨学金が「できた」), as verbs and endings only (気を「つけてきた」, 点が「もらえて」) or as part of
+ * a longer word (「かじ」取り): cut as a run, its pieces were fragments (らえて) or words that were
+ * not typed (火事). A word of the corpus typed in kana (しせいを: 市政) stays a run, and a counter in
+ * katakana after a question word (何ポイント) is part of the question, like 何人.
+ */
+function isReadAsRun(
+  run: KanaRun,
+  normalized: string,
+  morphemes: readonly Morpheme[],
+  lexicon: KanaLexicon | undefined,
+): boolean {
+  if (/^[\p{Script=Katakana}ー]+$/u.test(run.text) && /(?:何|なん)$/u.test(normalized.slice(0, run.start)))
+    return false;
+  if (lexicon && segmentKana(run.text, lexicon).some((p) => p.kind === 'word' && moraCount(toKatakana(p.text)) >= 3))
+    return true;
+  const inside = morphemes.filter((m) => m.start >= run.start && m.start < run.end);
+  const end = (m: Morpheme) => m.start + m.surface.length;
+  const partOfWord = morphemes.some(
+    (m) => m.start < run.end && end(m) > run.start && (m.start < run.start || end(m) > run.end),
+  );
+  const namesNothing = inside.every((m) => isGrammatical(m) || INFLECTING.has(m.pos));
+  if (run.whole === true) return !(/\p{Script=Han}/u.test(normalized) && (namesNothing || partOfWord));
+  if (inside.every(isGrammatical)) return false;
+  if (!/^[\p{Script=Hiragana}ー]+$/u.test(run.text)) return true;
+  return !partOfWord && !namesNothing;
 }
 
 /** Whether the corpus uses a string: in its text, or as a word of an entry's other fields (phrasings). */

@@ -106,6 +106,10 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'ippee', pattern: /いっぺ[えー]/gu, replacement: 'いっぱい' },
   // 〜っしょ: 〜でしょう.
   { name: 'ssho', pattern: new RegExp(String.raw`っしょ${END}`, 'gu'), replacement: 'でしょう' },
+  // 信州弁 〜るしょ / 〜たしょ after a verb: 〜でしょう (受けるしょ、).
+  { name: 'sho', pattern: new RegExp(String.raw`(?<=[るた])しょ${END}`, 'gu'), replacement: 'でしょう' },
+  // ちったあ / ちったぁ / ちっとは: 少しは.
+  { name: 'chittaa', pattern: /ちった[あぁー]|ちっとは/gu, replacement: '少しは' },
   // めっちゃ / すげー / まじで: emphasis only.
   { name: 'emphasis', pattern: /めっちゃ|めちゃくちゃ|すげ[えー]|まじで/gu, replacement: '' },
 ];

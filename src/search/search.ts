@@ -14,6 +14,7 @@ import { searchInParts } from './search-in-parts.js';
 import { runAtOnce } from '../time-slices.js';
 import { normalizeText } from '../normalize/normalize.js';
 import type { KanaLexicon } from '../analyze/kana-words.js';
+import { moraCount } from '../analyze/kana-sounds.js';
 
 /** One ranked match of a question against the corpus. */
 export interface Hit {
@@ -193,11 +194,18 @@ function hasHomophone(lexicon: KanaLexicon, term: Term, entry: Entry): boolean {
   return words.some((w) => w.text !== term.text && [...w.text].length === length && wordsOf(entry).includes(w.text));
 }
 
+/** Whether the entry has a word of the corpus read just as the kana term (むだ → 無駄). */
+function readsAsWordOf(lexicon: KanaLexicon, term: Term, entry: Entry): boolean {
+  const words = lexicon.get(term.reading ?? '') ?? [];
+  return words.some((w) => wordsOf(entry).includes(w.text));
+}
+
 function matchOf(
   term: Term,
   result: SearchResult,
   entryReading: string,
   homophone: (term: Term) => boolean,
+  readsAsWord: (term: Term) => boolean,
   queried: ReadonlySet<string>,
 ): TermMatch | undefined {
   // Every way below but a slip's sound needs the term, one of its bigrams or a word it may be
@@ -223,9 +231,20 @@ function matchOf(
     // A kanji word counts by its sound only when all of it sounds the same (高知 → 高地).
     return homophone(term) ? { term, via: 'reading', share: homophoneCredit, fields: [readingField] } : undefined;
   }
+  // A run of two sounds or fewer (むだ, しゅう) counts only as a whole word of the entry: as a stretch
+  // of a longer reading it is chance.
+  if (moraCount(term.reading) < minHeardMorae) {
+    return readsAsWord(term) ? { term, via: 'reading', share: 1, fields: [readingField] } : undefined;
+  }
   const share = heardShare(term.reading, entryReading);
   return share > 0 ? { term, via: 'reading', share, fields: [readingField] } : undefined;
 }
+
+/**
+ * The fewest sounds a stretch of an entry's reading must share with a kana run to count: two
+ * (しゅう, じょせ) are met by chance in most entries' readings, whatever the citizen typed.
+ */
+const minHeardMorae = 3;
 
 /** Whether the term, one of its bigrams or a word it may be heard as is among the query terms matched. */
 function anyQueried(term: Term, queried: ReadonlySet<string>): boolean {
@@ -247,16 +266,14 @@ function heardShare(reading: string, entryReading: string): number {
   const count = starts.length - 1;
   if (count < 2) return 0;
   let heard = 0;
-  let longest = 0;
   for (let i = 0; i + 1 < count;) {
     let end = i + 1;
     while (end < count && entryReading.includes(reading.slice(starts[i], starts[end + 1]))) end++;
     const bigrams = end - i - 1;
-    longest = Math.max(longest, bigrams);
-    if (bigrams >= 2) heard += bigrams;
+    if (bigrams >= 2 && moraCount(reading.slice(starts[i], starts[end])) >= minHeardMorae) heard += bigrams;
     i = bigrams > 0 ? end - 1 : i + 1;
   }
-  return Math.max(longest, heard) / (count - 1);
+  return heard / (count - 1);
 }
 
 /** How much more an entry with a figure before and after weighs for a question on a change (増えた？). */
@@ -360,9 +377,10 @@ export function* searchEntriesInSteps(
     const reading = index.readings.get(entry.id) ?? '';
     const queried = new Set(result.queryTerms);
     const homophone = (term: Term) => hasHomophone(index.kanaLexicon, term, entry);
+    const readsAsWord = (term: Term) => readsAsWordOf(index.kanaLexicon, term, entry);
     const matches: TermMatch[] = [];
     for (const t of searched) {
-      const match = matchOf(t, result, reading, homophone, queried);
+      const match = matchOf(t, result, reading, homophone, readsAsWord, queried);
       if (match) matches.push(match);
     }
     hits.push({ entry, score: result.score, matches });

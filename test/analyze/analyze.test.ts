@@ -68,6 +68,10 @@ describe('analyze', () => {
     expect(content('施設の名前を売るのは本当？')).toContain('名前');
   });
 
+  it('reads honorific verbs of doing and saying (なさる, おっしゃる) as no topic', () => {
+    expect(content('いつから市長をなさっているのですか')).toEqual(['市長']);
+  });
+
   it('gives nothing to search for in a symbol-only message', () => {
     expect(termsOf('？？！！…')).toEqual([]);
   });

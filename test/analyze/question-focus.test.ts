@@ -34,6 +34,16 @@ describe('questionClauses', () => {
     ).toBe('健康の取り組みはありますか。|ポイントがたまるものがある');
   });
 
+  it('reads a doubt told after the question (何代替わったのかもあやふやに) as story', () => {
+    expect(
+      focusText('いつから市長をなさっているのでしょうか。市長さんが何代替わったのかもあやふやになってしまいました。'),
+    ).toBe('いつから市長をなさっているのでしょうか。');
+  });
+
+  it('reads nobody (誰も覚えておりません) as no question word', () => {
+    expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
+  });
+
   it('reads a reason given (〜ものですから) as no question', () => {
     expect(roles('大げさな話は信じない性分なものですから、何倍になったのか教えてください。')[0]).toEqual([
       '大げさな話は信じない性分なものですから、',

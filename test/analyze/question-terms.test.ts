@@ -24,6 +24,19 @@ describe('questionTerms on the bundled corpus', () => {
     expect(content('スポーツしんこうのせいさくは？')).toEqual(['スポーツ', '振興', '政策']);
   });
 
+  it('leaves kana among kanji to the dictionary when it reads verbs only or part of a word', () => {
+    // 気を「つけて」きた, 点が「もらえて」: verbs, no fragments (つけ, らえて); 「かじ」取り: no 火事.
+    expect(content('特に気をつけてきたことを三つ挙げると')).not.toContain('つけ');
+    expect(content('点がもらえて、ためると得する仕組み')).not.toContain('らえて');
+    expect(content('まちのかじ取り')).not.toContain('火事');
+    // A word of the corpus typed in kana stays one (しせい: 市政).
+    expect(content('しせいを正すってどういう意味')).toContain('しせい');
+  });
+
+  it('reads a counter in katakana after a question word as part of the question (何ポイント)', () => {
+    expect(content('受診率何ポイント上がった？')).not.toContain('ポイント');
+  });
+
   it('takes nothing from kana words of no topic (けっこう, いま)', () => {
     expect(content('残業ってけっこう減った？')).toEqual(['残業']);
     expect(content('ふるさと市民っていま何人？')).toEqual(['市民', 'ふるさと']);

@@ -22,3 +22,15 @@ describe('words matched by their sound', () => {
     expect(engine.ask('今日のプロ野球の結果は？').decision.kind).toBe('abstain');
   });
 });
+
+describe('kana runs matched by their sound', () => {
+  it('counts a stretch of three sounds or more, not two met by chance in longer words', () => {
+    // じょせ|つしゃ, しゅう, りょう: the entries' readings hold them only inside other words.
+    for (const q of ['じょせつしゃは いつ きて くれるの', 'ほいくえんの ほいくりょうは いくら ですか']) {
+      expect(engine.ask(q).decision.kind, q).not.toBe('answer');
+    }
+    const { decision } = engine.ask('ふるさとのうぜいは いくら あつまったの');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('furusato-nozei-growth');
+  });
+});
