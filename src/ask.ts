@@ -21,7 +21,7 @@ import {
   type Clause,
   type Span,
 } from './analyze/question-focus.js';
-import { combineQuestions, questionsApart } from './decide/several-questions.js';
+import { combineQuestions, questionsApart, type QuestionApart } from './decide/several-questions.js';
 import { asksWhetherTrue } from './analyze/confirmation.js';
 import {
   countedPhrase,
@@ -124,11 +124,12 @@ export function* askInSteps(
   const main = yield* askAbout(index, normalized, marked, focus, smallTalk, top, rule, lap);
   let decision = main.decision;
   if (!smallTalk) {
-    const apart: Decision[] = [];
+    const apart: QuestionApart[] = [];
     for (const { clause, terms } of questionsApart(normalized, clauses, allTerms, setPhrases)) {
       yield;
       // Each question on its own words: the story is ranked in the main answer.
-      apart.push((yield* askAbout(index, normalized, terms, [clause], undefined, top, rule, lap)).decision);
+      const { decision: own, intent } = yield* askAbout(index, normalized, terms, [clause], undefined, top, rule, lap);
+      apart.push({ decision: own, ...(intent.kind ? { kind: intent.kind } : {}) });
     }
     decision = combineQuestions(main.decision, apart);
   }
@@ -146,7 +147,11 @@ function* askAbout(
   top: number,
   rule: DecisionRule,
   lap: AskOptions['lap'],
-): Generator<void, { terms: readonly Term[]; decisive: readonly Term[]; decision: Decision }, void> {
+): Generator<
+  void,
+  { terms: readonly Term[]; decisive: readonly Term[]; decision: Decision; intent: QuestionIntent },
+  void
+> {
   yield;
   // Rank on the whole message, decide on what it asks.
   const asked = terms.filter((t) => !t.background);
@@ -182,7 +187,7 @@ function* askAbout(
       ? askProgress(index, normalized, decisive, candidates, decided, top, rule)
       : decided;
   lap?.('decide');
-  return { terms, decisive, decision };
+  return { terms, decisive, decision, intent };
 }
 
 /**

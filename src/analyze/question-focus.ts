@@ -91,8 +91,9 @@ const ASKING = new RegExp(
     'たい(?:です|のです|んです)?(?:が|けど)?[。．!！]?$',
     'ほしい',
     '欲しい',
-    'ください',
-    '下さい',
+    // Not くださいました: what someone kindly did.
+    'ください(?!まし|ます)',
+    '下さい(?!まし|ます)',
     // Not 何より, 何卒, 何かと: set phrases of a polite letter, not questions.
     '何(?!年も|度も|とか|事も|もかも|より|卒|とぞ|かと|か(?!ら))',
     'なに(?!より|とぞ|かと)',
@@ -100,12 +101,13 @@ const ASKING = new RegExp(
     'いつ(?!も)',
     // Not inside a word typed in kana (ぶどう, ほどの, こどもの): a question word stands after a
     // particle, a kanji or a katakana word, or at the start.
-    `${WORD_START}どこ(?!ろ)`,
+    // Not somewhere (教育委員会のどこかが担当), but どこかな.
+    `${WORD_START}どこ(?!ろ|か(?!な|しら|[?？。]|$))`,
     `${WORD_START}どう`,
     `${WORD_START}どれ`,
     `${WORD_START}どの`,
     'どんな',
-    'いくら',
+    `${WORD_START}いくら`,
     'いくつ',
     // Not nobody, anybody or somebody (誰も, 誰でも, 誰か).
     '誰(?!も|でも|か)',
@@ -124,7 +126,7 @@ const ASKING = new RegExp(
 const SEEN = String.raw`を(?:[^、,。]{1,8}?(?:で|から))?(?:見かけ|目にし|拝見し)`;
 
 const HEARSAY = new RegExp(
-  String.raw`と(?!いう)[、,]?(?:[^、,。と]{1,12}?(?:で|から|より|が))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)|${SEEN}|とか(?=[。．]?$)`,
+  String.raw`と(?!いう)[、,]?(?:[^、,。と]{1,12}?(?:で|から|より|が))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)|${SEEN}|とか(?=[。．]?$)|とのこと(?=[、,。．]|$)`,
   'u',
 );
 
@@ -147,6 +149,11 @@ const HEARSAY_SOURCE = new RegExp(
     '広報|回覧板|会報|後援会報|チラシ|ネット|インターネット|うわさ|噂)(?:の[^、,。]{0,6}?)?(?:から|で|に)[、,]?\\s*)?',
   'u',
 );
+
+/** Whether a clause raises its topic by hearsay (〜と聞きました, 〜とのこと). */
+export function raisesByHearsay(text: string, clause: Span): boolean {
+  return HEARSAY.test(text.slice(clause.start, clause.end));
+}
 
 /** The part of a clause raising a topic by hearsay that names the topic (see HEARSAY, HEARSAY_SOURCE). */
 export function reportedTopic(text: string, clause: Clause): Clause {
@@ -191,7 +198,7 @@ export function questionClauses(text: string): Clause[] {
  * あやふやになって).
  */
 const WORRY =
-  /(?:のか|か)も?[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ|あやふや|分から|わから|覚えて(?:い|お)ら)/u;
+  /(?:のか|か)も?[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ|あやふや|分か[らり]|わか[らり]|覚えて(?:い|お)[らなり]|見当た[らり]|見つか[らり]|思い出せ)/u;
 /** A clause that asks outright: a question mark, a question ending, a request. */
 const ASKED_OUTRIGHT = /[?？]|でしょうか|ますか(?!ら)|ですか(?!ら)|教え|おしえ|くださ|下さ|知りたい|伺いたい|願え/u;
 

@@ -66,6 +66,9 @@ const CHANGE_QUESTION =
 const TARGET_QUESTION =
   /目標|目指|めざ|目的|狙い|ねらい|掲げ|公約|約束|政策集|マニフェスト|(?:って|と)言って(?:た|い)/u;
 
+/** いくら as a word: after a particle, a kanji or at the start, not inside one (重たいくらい). */
+const IKURA = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]))いくら';
+
 // Which unit a way of asking points to; the first that matches wins.
 const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
   [/何倍|なんばい|倍に/u, '倍'],
@@ -77,7 +80,7 @@ const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
   [/何区|なんく/u, '区'],
   [/何団体/u, '団体'],
   [/何%|何パーセント|なんぱーせんと|何割|割合|比率|率/u, '%'],
-  [/いくら|何円|なんえん|金額|額/u, '円'],
+  [new RegExp(`${IKURA}|何円|なんえん|金額|額`, 'u'), '円'],
 ];
 
 /**
@@ -114,7 +117,7 @@ const FIGURE_QUESTION = new RegExp(
     COUNT_ASKED,
     '何(?:倍|円|%|パーセント|割|万|億)',
     'なん(?:にん|けん|ばい|えん|ぱーせんと|わり|じかん)',
-    'いくら',
+    IKURA,
     'いくつ',
     'どれ(?:くらい|ぐらい|ほど|だけ)',
     'どの(?:くらい|ぐらい|程度)',
@@ -226,7 +229,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     'amount',
     // A cost the citizen wants cut or kept down (費用を抑える), or asks a view about (費用について), is
     // the topic, not the sum asked.
-    /いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制)|について|に関して|に関する)|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
+    /(?:(?<![\u3041-\u3096])|(?<=[はがもてでにのとやへをよねか]))いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制)|について|に関して|に関する)|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
   ],
   [
     'free',

@@ -5,11 +5,12 @@
  * clause that raised it says which one is meant, so it is asked too. Pure: clauses and terms in.
  */
 import type { Term } from './analyze.js';
-import { reportedTopic, termWithin, type Clause } from './question-focus.js';
+import { raisesByHearsay, reportedTopic, termWithin, type Clause } from './question-focus.js';
 
 /**
- * `focus` with the clauses before it that raised a topic (〜と聞きました, 〜の件) and share a
- * specific word with a clause of `focus` that asks; unchanged when a raised topic already leads it.
+ * `focus` with the clauses before it that raised a topic by hearsay (〜と聞きました) and share a
+ * specific word with a clause of `focus` that asks, or else with the one raised just before a
+ * sentence of story; unchanged when a raised topic already leads it.
  * `named` gives the specific content words of a span.
  */
 export function withTopicRaisedEarlier(
@@ -21,14 +22,17 @@ export function withTopicRaisedEarlier(
   const first = focus[0];
   if (first?.asks !== true) return focus;
   const asked = new Set(named(focus.filter((c) => c.asks === true)).map((t) => t.text));
-  if (asked.size === 0) return focus;
-  const raised = clauses.filter(
-    (c) =>
-      c.end <= first.start &&
-      c.role === 'asked' &&
-      c.asks !== true &&
-      named([reportedTopic(text, c)]).some((t) => asked.has(t.text) && termWithin(t, [c])),
+  const before = clauses.filter((c) => c.end <= first.start);
+  // Heard of (〜と聞きました), not told as what happened (〜のことで電話をしましたら).
+  const isRaised = (c: Clause) => c.role === 'asked' && c.asks !== true && raisesByHearsay(text, c);
+  const shared = before.filter(
+    (c) => isRaised(c) && named([reportedTopic(text, c)]).some((t) => asked.has(t.text) && termWithin(t, [c])),
   );
+  // With no word in common, the topic raised just before one sentence of story (「応援隊というのが
+  // あると聞きました。うちの区の祭りにも来ていただきたいのですが、何人くらいが…」) is the one asked.
+  const last = before.filter((c) => c.role !== 'greeting').slice(-2);
+  const nearest = last.length === 2 && last[0] && isRaised(last[0]) && last[1]?.role === 'background' ? [last[0]] : [];
+  const raised = shared.length > 0 ? shared : nearest;
   // Of a clause raising a topic by hearsay, the topic: not who told it (姪から聞きました).
   return raised.length > 0 ? [...raised.map((c) => reportedTopic(text, c)), ...focus] : focus;
 }

@@ -4,6 +4,7 @@
  */
 import type { Term } from '../analyze/analyze.js';
 import type { Decision } from './decision.js';
+import type { AskedKind } from '../analyze/question-intent.js';
 import type { Hit } from '../search/search.js';
 import { termWithin, type Clause, type Span } from '../analyze/question-focus.js';
 import { contentTerms } from '../search/search.js';
@@ -29,6 +30,12 @@ export function questionsApart(
   return asked.length >= 2 ? asked.slice(-maxQuestionsPerMessage) : [];
 }
 
+/** One question of a message decided apart, with the kind of fact it asked for, if any. */
+export interface QuestionApart {
+  readonly decision: Decision;
+  readonly kind?: AskedKind;
+}
+
 /** A question asking a detail along with the one before it: 〜かも教えて, あわせて… */
 const FOLLOW_UP =
   /かも\s?(?:教え|おしえ|伺|うかが|知り|お聞|聞か|お尋ね|尋ね)|(?:^|[、,\s])(?:あわせて|併せて|合わせて)(?:[、,]|教え|伺|お聞|知り)/u;
@@ -44,10 +51,17 @@ function ownTerms(terms: readonly Term[], clause: Span, setPhrases: readonly Spa
 /**
  * A message that asks several things gets the first entry of each question answered in full, a
  * bubble each, after the answer to the whole message (or in its place when the whole message,
- * split between two topics, matched neither well enough).
+ * split between two topics, matched neither well enough; not when it asked for a fact the report
+ * lacks).
  */
-export function combineQuestions(decision: Decision, questions: readonly Decision[]): Decision {
-  const answered = questions.flatMap((d) => (d.kind === 'answer' && d.confidence === 'full' ? [d] : []));
+export function combineQuestions(decision: Decision, questions: readonly QuestionApart[]): Decision {
+  // The message asked for a kind of fact its topic's entry lacks (どこのお店で、いくら): a part of it
+  // that asks for no kind of its own (ペットフードを試してみたい) does not answer what was asked; one
+  // that asks for a kind an entry holds (中にはどのような施設が入る) does.
+  const lacking = decision.kind === 'abstain' && decision.reason === 'not-in-report';
+  const answered = questions.flatMap(({ decision: d, kind }) =>
+    d.kind === 'answer' && d.confidence === 'full' && (!lacking || kind !== undefined) ? [d] : [],
+  );
   const base = decision.kind === 'answer' ? decision : answered[0];
   const first = base?.hits[0];
   if (!base || !first) return decision;

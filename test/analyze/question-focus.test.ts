@@ -40,6 +40,22 @@ describe('questionClauses', () => {
     ).toBe('いつから市長をなさっているのでしょうか。');
   });
 
+  it('reads what someone kindly did (つないでくださいました) and somewhere (どこかが担当) as no question', () => {
+    expect(roles('スポーツを受け持つ課につないでくださいました。')[0]?.[1]).toBe('background');
+    expect(roles('以前は教育委員会のどこかが担当していたように思います。')[0]?.[1]).toBe('background');
+    expect(roles('担架のほうが重たいくらいでございました。')[0]?.[1]).toBe('background');
+  });
+
+  it('reads something not found (どこへしまったか見当たりません) as story beside a question', () => {
+    expect(
+      focusText('協議会はいくつの団体で運営されているのでしょうか。切り抜きをどこへしまったか見当たりません。'),
+    ).toBe('協議会はいくつの団体で運営されているのでしょうか。');
+  });
+
+  it('reads 〜とのこと as a topic heard of', () => {
+    expect(roles('健康長寿日本一を目指すとのこと、')[0]?.[1]).toBe('asked');
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });

@@ -371,6 +371,31 @@ describe('a long polite message', () => {
     expect(school.hits[0]?.entry.id).toBe('special-needs-education');
   });
 
+  it('answers no part of a letter that asks for a fact its topic lacks, unless that part asks for one an entry holds', async () => {
+    const bundled = await bundledEngine();
+    // Where it is sold and for how much: the pet food entry says neither; 試してみたい asks nothing.
+    const petFood = bundled.ask(
+      '市が鹿の肉でペットフードを作っていると聞きました。うちの老犬は食が細いので、ニホンジカのペットフードを試してみたいのです。どこのお店で売っていて、一袋いくらなのでしょうか？',
+    ).decision;
+    expect(petFood.kind).toBe('abstain');
+    // What goes inside, the plan's entry lacks; when it will be finished (R3秋), it states.
+    const facility = bundled.ask(
+      '新しい複合施設ができると聞き、楽しみにしております。いつ完成する予定なのでしょうか。また、中にはどのような施設が入るのでしょうか。',
+    ).decision;
+    expect(facility.kind).toBe('answer');
+    expect(facility.hits[0]?.entry.id).toBe('complex-facility-plan');
+  });
+
+  it('asks about the topic heard of just before a sentence of story (〜というのがあると聞きました。…)', async () => {
+    const bundled = await bundledEngine();
+    // How many have registered and whom to ask: the support team's entry says neither.
+    const { decision } = bundled.ask(
+      '伝統行事応援隊というのがあると聞きました。うちの区の祭りにも来ていただきたいのですが、今何人くらいが登録していて、どこに頼めば来てもらえるのでしょうか。',
+    );
+    expect(decision.kind).toBe('abstain');
+    expect(decision.hits[0]?.entry.id).toBe('traditional-events-support-team');
+  });
+
   it('does not answer a detail asked along (〜かも伺えれば) apart from the question it belongs to', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
