@@ -261,6 +261,7 @@ const DETAIL_WORDS = new RegExp(
     '受付時間',
     '診療時間',
     '何時(?!間)',
+    'なんじ(?!かん)',
     '休館日',
     '休館',
     '定休日',
@@ -323,7 +324,9 @@ export function progressFrameSpans(normalized: string): { start: number; end: nu
   return [...normalized.matchAll(PROGRESS_FRAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-export function questionIntent(normalized: string): QuestionIntent {
+export function questionIntent(text: string): QuestionIntent {
+  // Kana typed word by word (どこ ですか, なんじ まで): the spaces part words, not what is asked.
+  const normalized = text.replace(/(?<=[\p{Script=Hiragana}ー])\s+(?=\p{Script=Hiragana})/gu, '');
   const detail = DETAIL_WORDS.exec(normalized)?.[0];
   const kind = detail ? 'detail' : KIND_QUESTIONS.find(([, pattern]) => pattern.test(normalized))?.[0];
   const ikutsu = COUNTED_AFTER_IKUTSU.exec(normalized) ?? COUNTED_BEFORE_IKUTSU.exec(normalized);

@@ -56,6 +56,9 @@ describe('questionIntent', () => {
     // How something is decided is stated by the entry, not a procedure to follow.
     expect(questionIntent('会長はどうやって決まっているのでしょう').kind).toBeUndefined();
     expect(questionIntent('どうやって申し込むの').kind).toBe('procedure');
+    // Kana typed word by word: the spaces part words, the question is the same.
+    expect(questionIntent('しちょうさんの しゅっしんちは どこ ですか').kind).toBe('place');
+    expect(questionIntent('としょかんは なんじ まで あいて ますか').kind).toBe('detail');
     expect(questionIntent('どこでも使える？').kind).toBeUndefined();
     expect(questionIntent('副市長の名前は？').kind).toBe('person');
     expect(questionIntent('ポータルのurlは？')).toMatchObject({ kind: 'detail', detail: 'url' });
