@@ -21,7 +21,7 @@ import {
   type Clause,
   type Span,
 } from './analyze/question-focus.js';
-import { combineQuestions, questionsApart, type QuestionApart } from './decide/several-questions.js';
+import { asksFact, combineQuestions, questionsApart, type QuestionApart } from './decide/several-questions.js';
 import { asksWhetherTrue } from './analyze/confirmation.js';
 import {
   countedPhrase,
@@ -129,7 +129,7 @@ export function* askInSteps(
       yield;
       // Each question on its own words: the story is ranked in the main answer.
       const { decision: own, intent } = yield* askAbout(index, normalized, terms, [clause], undefined, top, rule, lap);
-      apart.push({ decision: own, ...(intent.kind ? { kind: intent.kind } : {}) });
+      apart.push({ decision: own, asksFact: asksFact(normalized.slice(clause.start, clause.end), intent.kind) });
     }
     decision = combineQuestions(main.decision, apart);
   }

@@ -30,10 +30,19 @@ export function questionsApart(
   return asked.length >= 2 ? asked.slice(-maxQuestionsPerMessage) : [];
 }
 
-/** One question of a message decided apart, with the kind of fact it asked for, if any. */
+/** One question of a message decided apart, and whether it asked for a fact of its own. */
 export interface QuestionApart {
   readonly decision: Decision;
-  readonly kind?: AskedKind;
+  /** It asked for a kind of fact (いつ, いくら) or a name (何という課). */
+  readonly asksFact: boolean;
+}
+
+/** A name asked for: 何という課, なんていう名前. */
+const NAME_QUESTION = /(?:何|なん)(?:と|て)(?:いう|言う)|名前|名称/u;
+
+/** Whether a question asks for a fact of its own: a kind of fact, or a name. */
+export function asksFact(question: string, kind: AskedKind | undefined): boolean {
+  return kind !== undefined || NAME_QUESTION.test(question);
 }
 
 /** A question asking a detail along with the one before it: 〜かも教えて, あわせて… */
@@ -56,11 +65,11 @@ function ownTerms(terms: readonly Term[], clause: Span, setPhrases: readonly Spa
  */
 export function combineQuestions(decision: Decision, questions: readonly QuestionApart[]): Decision {
   // The message asked for a kind of fact its topic's entry lacks (どこのお店で、いくら): a part of it
-  // that asks for no kind of its own (ペットフードを試してみたい) does not answer what was asked; one
-  // that asks for a kind an entry holds (中にはどのような施設が入る) does.
+  // that asks for no fact of its own (ペットフードを試してみたい) does not answer what was asked; one
+  // that asks for a fact an entry holds (中にはどのような施設が入る, 何という課) does.
   const lacking = decision.kind === 'abstain' && decision.reason === 'not-in-report';
-  const answered = questions.flatMap(({ decision: d, kind }) =>
-    d.kind === 'answer' && d.confidence === 'full' && (!lacking || kind !== undefined) ? [d] : [],
+  const answered = questions.flatMap(({ decision: d, asksFact: own }) =>
+    d.kind === 'answer' && d.confidence === 'full' && (!lacking || own) ? [d] : [],
   );
   const base = decision.kind === 'answer' ? decision : answered[0];
   const first = base?.hits[0];

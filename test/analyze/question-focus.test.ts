@@ -56,6 +56,22 @@ describe('questionClauses', () => {
     expect(roles('健康長寿日本一を目指すとのこと、')[0]?.[1]).toBe('asked');
   });
 
+  it('leaves out where the citizen looks (市長さんの政策に) and how to explain (やさしく, 正確な数字を)', () => {
+    const spans = (text: string) => setPhraseSpans(text).map((s) => text.slice(s.start, s.end));
+    expect(spans('市長さんの政策に、小さな会社を支えるものは入っておりますか')).toContain('市長さんの政策に');
+    expect(spans('どんな効果があったのか、やさしく教えていただけますか')).toContain('やさしく');
+    expect(spans('何倍になったのか、正確な数字をお聞かせ願えますか')).toContain('正確な数字を');
+  });
+
+  it('reads news told as heard (〜そうですね) as a topic raised, a story told as heard (〜そうです。) as story', () => {
+    expect(roles('市長さんが小諸の品物を売り込んでいるそうですね。')[0]?.[1]).toBe('asked');
+    expect(roles('給料日前はそれが痛かったそうです。')[0]?.[1]).toBe('background');
+  });
+
+  it('ends the clause of what someone was heard to say (〜と誰かが言っておりましたが、)', () => {
+    expect(roles('ふるさと納税が何十倍にもなったと誰かが言っておりましたが、本当でしょうか。').length).toBe(2);
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });

@@ -31,5 +31,7 @@ describe('referentSpan', () => {
     expect(quoted && text.slice(quoted.start, quoted.end)).toBe('市政3年半の軌跡');
     const plain = '新しい文化が楽しみです。文化の政策はありますか。';
     expect(pointsBack(plain, spans(plain, '文化の政策はありますか。').asked)).toBe(false);
+    const that = 'りんごを手に持っておられるのを拝見しました。ああいうのを何と言うのでしたか。';
+    expect(pointsBack(that, spans(that, 'ああいうのを何と言うのでしたか。').asked)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import type { Term } from '../../src/analyze/analyze.js';
 import type { Entry } from '../../src/corpus/entry.js';
 import { realTokenizer } from '../support/tokenizer.js';
 import { bundledEngine } from '../support/bot-server.js';
-import { questionsApart } from '../../src/decide/several-questions.js';
+import { asksFact, questionsApart } from '../../src/decide/several-questions.js';
 import { questionClauses } from '../../src/analyze/question-focus.js';
 
 let engine: Engine;
@@ -394,6 +394,12 @@ describe('a long polite message', () => {
     );
     expect(decision.kind).toBe('abstain');
     expect(decision.hits[0]?.entry.id).toBe('traditional-events-support-team');
+  });
+
+  it('tells a question apart that asks for a fact of its own (a kind, a name) from one that only tells a wish', () => {
+    expect(asksFact('何という課なのでしょうか。', undefined)).toBe(true);
+    expect(asksFact('一袋いくらなのでしょうか。', 'amount')).toBe(true);
+    expect(asksFact('ニホンジカのペットフードを試してみたいのです。', undefined)).toBe(false);
   });
 
   it('does not answer a detail asked along (〜かも伺えれば) apart from the question it belongs to', async () => {
