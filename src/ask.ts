@@ -266,7 +266,10 @@ function withTopicBefore(
   const back = pointsBack(normalized, asked);
   if (named(focus).length > 0 && !back)
     return narrowedToReferent(normalized, withTopicRaisedEarlier(normalized, focus, clauses, named));
-  const before = clauses.filter((c) => c.end <= first.start && c.role !== 'greeting').at(-1);
+  // The clause before, or the topic raised just before it (「遊園地を作るという話を聞いた覚えが
+  // ございます。孫を連れて行けたら楽しかろうと思いまして。あれは…」).
+  const preceding = clauses.filter((c) => c.end <= first.start && c.role !== 'greeting');
+  const before = preceding.slice(-2).findLast((c) => c.role === 'asked') ?? preceding.at(-1);
   if (!before) return focus;
   // 「その施設には」: only the word it points back to (複合施設) is asked, not the rest of that clause;
   // 「これは」 after a quoted name asks about the name.

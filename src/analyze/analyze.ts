@@ -124,7 +124,8 @@ const GENERIC_WORDS = new Set([
   'なさる',
   'いらっしゃる',
   'おっしゃる',
-  // 気になる, 気をもむ: a worry, not a topic.
+  // 気になる, 気をもむ: a worry, not a topic; 聞いた覚えがある: a memory.
+  '覚え',
   '気',
   // Comparing with before (以前と比べて) or the whole (市全体では) frames a question of change or scope.
   '以前',
@@ -353,7 +354,7 @@ function isCounterOfQuestion(morphemes: readonly Morpheme[], i: number): boolean
 }
 
 /** Nouns that name a thing's name (名前, 名称). */
-const NAME_NOUNS = new Set(['名前', '名称', '呼び名', 'なまえ']);
+const NAME_NOUNS = new Set(['名前', '名称', '呼び名', 'なまえ', '題名', '書名', 'タイトル']);
 const INTERROGATIVES = new Set(['何', 'なん', 'なに']);
 const QUOTING = new Set(['という', 'ていう', 'って', 'と']);
 

@@ -97,16 +97,19 @@ const ASKING = new RegExp(
     '聞きたい',
     '伺いたい',
     'たい(?:です|のです|んです)?(?:が|けど)?[。．!！]?$',
-    'ほしい',
-    '欲しい',
+    // Not a wish reported (撮らせてほしいと頼まれました).
+    'ほしい(?!と)',
+    '欲しい(?!と)',
     // Not くださいました: what someone kindly did.
     'ください(?!まし|ます)',
     '下さい(?!まし|ます)',
     // Not 何より, 何卒, 何かと: set phrases of a polite letter, not questions.
-    '何(?!年も|度も|とか|事も|もかも|より|卒|とぞ|かと|か(?!ら))',
+    // Nor 何やら, 何だか, 何となく: something, somehow.
+    '何(?!年も|度も|とか|事も|もかも|より|卒|とぞ|かと|か(?!ら)|やら|だか|となく|気なく)',
     'なに(?!より|とぞ|かと)',
     'なん[でのだ]',
-    'いつ(?!も)',
+    // Not sometime (いつだったか聞いた覚えが), but いつだったか？
+    'いつ(?!も|だったか(?![?？。]|な|$))',
     // Not inside a word typed in kana (ぶどう, ほどの, こどもの): a question word stands after a
     // particle, a kanji or a katakana word, or at the start.
     // Not somewhere (教育委員会のどこかが担当), but どこかな.

@@ -65,6 +65,7 @@ describe('analyze', () => {
     expect(content('何という名前の奨学金ですか')).toEqual(['奨学', '金']);
     expect(content('その賞の名前は何')).toEqual(['賞']);
     expect(content('制度の名称を教えて')).toEqual(['制度']);
+    expect(content('その本の題名は何')).toEqual(['本']);
     expect(content('施設の名前を売るのは本当？')).toContain('名前');
   });
 

@@ -72,6 +72,12 @@ describe('questionClauses', () => {
     expect(roles('ふるさと納税が何十倍にもなったと誰かが言っておりましたが、本当でしょうか。').length).toBe(2);
   });
 
+  it('reads something, sometime and a wish reported (何やら, いつだったか, 〜てほしいと頼まれました) as no question', () => {
+    expect(roles('大学生らしい人たちが何やら熱心に調べております。')[0]?.[1]).toBe('background');
+    expect(questionClauses('遊園地を作るという話を、いつだったか聞いた覚えがございます。')[0]?.asks).toBeUndefined();
+    expect(roles('蔵の写真を撮らせてほしいと頼まれました。')[0]?.[1]).toBe('background');
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });

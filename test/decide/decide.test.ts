@@ -410,6 +410,15 @@ describe('a long polite message', () => {
     expect(decision.kind === 'answer' && decision.confidence === 'full').toBe(false);
   });
 
+  it('finds what あれは points back to in the topic raised before a sentence of story', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '食べ物をテーマにした遊園地のようなものを作るという話を、いつだったか聞いた覚えがございます。孫を連れて行けたら楽しかろうと思いまして。あれは市長さんの公約だったのでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('food-theme-park');
+  });
+
   it('takes the topic from the clause before a question that names nothing (どのようなものでしょうか)', async () => {
     const bundled = await bundledEngine();
     const asked = bundled.ask(
