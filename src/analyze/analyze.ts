@@ -136,6 +136,9 @@ const GENERIC_WORDS = new Set([
   'さん',
   '様',
   '氏',
+  // About when (いつごろ, 秋頃): the time asked, not a topic.
+  'ごろ',
+  '頃',
   // Time passing (何年たつの？) frames a question of how long; あとで says when, あと何人 how many more.
   '経つ',
   'たつ',

@@ -109,7 +109,8 @@ const ASKING = new RegExp(
     'なに(?!より|とぞ|かと)',
     'なん[でのだ]',
     // Not sometime (いつだったか聞いた覚えが), but いつだったか？
-    'いつ(?!も|だったか(?![?？。]|な|$))',
+    // Nor inside a verb (追いつく) or someday (いつか).
+    'いつ(?!も|く|け|こ|き|か(?!ら|な|しら|[?？。]|$)|だったか(?![?？。]|な|$))',
     // Not inside a word typed in kana (ぶどう, ほどの, こどもの): a question word stands after a
     // particle, a kanji or a katakana word, or at the start.
     // Not somewhere (教育委員会のどこかが担当), but どこかな.
@@ -137,7 +138,7 @@ const ASKING = new RegExp(
 const SEEN = String.raw`を(?:[^、,。]{1,8}?(?:で|から))?(?:見かけ|目にし|拝見し)`;
 
 const HEARSAY = new RegExp(
-  String.raw`と(?!いう)[、,]?(?:[^、,。と]{1,12}?(?:で|から|より|が))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)|${SEEN}|とか(?=[。．]?$)|とのこと(?=[、,。．]|$)|(?<=[るたい])そう(?:です|でございます)(?:ね|が|けど)(?=[、,。．]|$)`,
+  String.raw`(?<![ねよわ])と(?!いう)[、,]?(?:[^、,。と]{1,12}?(?:で|から|より|が))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)|って(?:言って|いって|聞いた)|${SEEN}|とか(?=[。．]?$)|とのこと(?=[、,。．]|$)|(?<=[るたい])そう(?:です|でございます)(?:ね|が|けど)(?=[、,。．]|$)`,
   'u',
 );
 
@@ -210,11 +211,20 @@ export function questionClauses(text: string): Clause[] {
  */
 const WORRY =
   /(?:のか|か)も?[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ|あやふや|分か[らり]|わか[らり]|覚えて(?:い|お)[らなり]|見当た[らり]|見つか[らり]|思い出せ)/u;
+/**
+ * A clause that asks only by 〜だろう (信州弁 〜ずら: とても追いつかんずら。): a remark unless nothing
+ * else in the message asks.
+ */
+function asksOnlyByConjecture(piece: string): boolean {
+  const trimmed = piece.trim();
+  return /だろう[。．!！、,]?$/u.test(trimmed) && !ASKING.test(trimmed.replace(/だろう[。．!！、,]?$/u, ''));
+}
+
 /** A clause that asks outright: a question mark, a question ending, a request. */
 const ASKED_OUTRIGHT = /[?？]|でしょうか|ますか(?!ら)|ですか(?!ら)|教え|おしえ|くださ|下さ|知りたい|伺いたい|願え/u;
 
 /**
- * A worry the citizen tells besides asking outright (「来年学校に上がってからどうしてもらえるのか、
+ * A worry or a remark (〜だろう) the citizen tells besides asking outright (「来年学校に上がってからどうしてもらえるのか、
  * 娘ともども心配しております。…ありましたでしょうか。」) is part of the story; alone, it is the question.
  */
 function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
@@ -224,7 +234,7 @@ function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
     const withNext = text.slice(clause.start, clauses[i + 1]?.end ?? clause.end);
     const toldWorry =
       clause.asks === true &&
-      WORRY.test(withNext) &&
+      (WORRY.test(withNext) || asksOnlyByConjecture(piece)) &&
       !ASKED_OUTRIGHT.test(piece) &&
       clauses.some((c, j) => j !== i && c.asks === true && ASKED_OUTRIGHT.test(text.slice(c.start, c.end)));
     return toldWorry ? { start: clause.start, end: clause.end, role: 'background' } : clause;

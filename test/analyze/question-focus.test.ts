@@ -78,6 +78,13 @@ describe('questionClauses', () => {
     expect(roles('蔵の写真を撮らせてほしいと頼まれました。')[0]?.[1]).toBe('background');
   });
 
+  it('reads a remark (〜だろう) beside a question asked outright as story, and what the citizen said as no hearsay', () => {
+    expect(focusText('とても追いつかんだろう。捕まえた鹿は何に使っているんですか。')).toBe(
+      '捕まえた鹿は何に使っているんですか。',
+    );
+    expect(roles('家内とは、一度は行ってみたいねと話しております。')[0]?.[1]).toBe('background');
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });

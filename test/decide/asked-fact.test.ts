@@ -56,6 +56,10 @@ describe('questionIntent', () => {
     // How something is decided is stated by the entry, not a procedure to follow.
     expect(questionIntent('会長はどうやって決まっているのでしょう').kind).toBeUndefined();
     expect(questionIntent('どうやって申し込むの').kind).toBe('procedure');
+    // いつ inside a verb (追いつく) or as someday (いつか) asks no date.
+    expect(questionIntent('とても追いつかんだろう').kind).toBeUndefined();
+    expect(questionIntent('いつか行ってみたい').kind).toBeUndefined();
+    expect(questionIntent('いつから始まったの').kind).toBe('date');
     // Kana typed word by word: the spaces part words, the question is the same.
     expect(questionIntent('しちょうさんの しゅっしんちは どこ ですか').kind).toBe('place');
     expect(questionIntent('としょかんは なんじ まで あいて ますか').kind).toBe('detail');
