@@ -85,6 +85,11 @@ describe('questionClauses', () => {
     expect(roles('家内とは、一度は行ってみたいねと話しております。')[0]?.[1]).toBe('background');
   });
 
+  it('reads a time described by what was said then (〜と言われた時代です) as story, not hearsay', () => {
+    expect(roles('お茶くみが女の仕事だと言われた時代です。')[0]?.[1]).toBe('background');
+    expect(roles('女性の係長が増えたと言われました。')[0]?.[1]).toBe('asked');
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });
