@@ -14,6 +14,7 @@ import { normalizeText } from './normalize/normalize.js';
 import {
   focusSpans,
   questionClauses,
+  reportedTopic,
   setPhraseSpans,
   toldSpans,
   storyCut,
@@ -276,7 +277,8 @@ function withTopicBefore(
   const referent =
     referentSpan(normalized, asked, { start: 0, end: first.start }) ??
     (back ? quotedNameSpan(normalized, before) : undefined);
-  return referent ? [{ ...referent, role: first.role }, ...focus] : [before, ...focus];
+  // Of a topic heard of, the topic: not who told it nor how (〜という話を耳にしましたが).
+  return referent ? [{ ...referent, role: first.role }, ...focus] : [reportedTopic(normalized, before), ...focus];
 }
 
 /**

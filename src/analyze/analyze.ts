@@ -357,7 +357,7 @@ function isCounterOfQuestion(morphemes: readonly Morpheme[], i: number): boolean
 }
 
 /** Nouns that name a thing's name (名前, 名称). */
-const NAME_NOUNS = new Set(['名前', '名称', '呼び名', 'なまえ', '題名', '書名', 'タイトル']);
+const NAME_NOUNS = new Set(['名前', '名称', '呼び名', 'なまえ', '題名', '書名', 'タイトル', '言葉', '用語', '呼び方']);
 const INTERROGATIVES = new Set(['何', 'なん', 'なに']);
 const QUOTING = new Set(['という', 'ていう', 'って', 'と']);
 

@@ -134,11 +134,11 @@ const ASKING = new RegExp(
  * Within a clause that raises a topic by hearsay, where the report of it ends: what follows
  * (と聞きましたが, と耳にして懐かしく思ったのですが) says how the citizen came to know it.
  */
-/** A topic seen somewhere (〜を会報で見かけ, 〜を回覧板で目にし): raised as one heard of. */
-const SEEN = String.raw`を(?:[^、,。]{1,8}?(?:で|から))?(?:見かけ|目にし|拝見し)`;
+/** A topic seen or heard somewhere (〜を会報で見かけ, 〜をテレビでよく耳にいたします): raised as one heard of. */
+const SEEN = String.raw`を[、,]?(?:[^、,。]{1,12}?(?:で|から))?(?:よく|たびたび|時々|ときどき)?(?:見かけ|目にし|拝見し|耳にし|耳にいたし)`;
 
 const HEARSAY = new RegExp(
-  String.raw`(?<![ねよわ])と(?!いう)[、,]?(?:[^、,。と]{1,12}?(?:で|から|より|が))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|話さ|話して|述べ|書い|書か)(?![^、,。]{0,3}?た(?:時代|頃|ころ|もの|時|とき|昔))|って(?:言って|いって|聞いた)|${SEEN}|とか(?=[。．]?$)|とのこと(?=[、,。．]|$)|(?<=[るたい])そう(?:です|でございます)(?:ね|が|けど)(?=[、,。．]|$)`,
+  String.raw`(?<![ねよわ])と(?!いう)[、,]?(?:[^、,。と]{1,12}?(?:で|から|より|が))?(?:聞|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ|仰|(?<![\p{Script=Han}][と][、,]?)話さ|(?<![\p{Script=Han}][と][、,]?)話して|述べ|書い|書か)(?![^、,。]{0,3}?た(?:時代|頃|ころ|もの|時|とき|昔))|って(?:言って|いって|聞いた)|${SEEN}|とか(?=[。．]?$)|とのこと(?=[、,。．]|$)|(?<=[うくぐすつぬぶむるたい])そう(?:です|でございます)(?:ね|が|けど)(?=[、,。．]|$)`,
   'u',
 );
 
@@ -247,7 +247,7 @@ function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
  * bot to answer (「どのくらい加わっているのか気になっております」) still asks.
  */
 const EMBEDDED_QUESTION =
-  /か(?:と(?:考え|思)|(?:と|を)?(?:悩|迷))[^。？?]*(?:ました|ます|ている|ておる|ておりま|ていま)[^。？?]{0,4}[。．!！]?$/u;
+  /か(?:と[、,]?[^。？?]{0,8}?(?:考え|思|話し|相談し)|(?:と|を)?(?:悩|迷))[^。？?]*(?:ました|ます|ている|ておる|ておりま|ていま)[^。？?]{0,4}[。．!！]?$/u;
 
 function isAsking(piece: string): boolean {
   const trimmed = piece.trim();
@@ -294,10 +294,11 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
 /**
  * The noun that only classes a name the citizen gives (「ジャムの日」という取り組み, 婚活っていう事業),
  * or a view they put in their own words, with the mayor's as its holder (市民と一緒にやるという市長の
- * 考え): the name, or what the view says, is what is asked about.
+ * 考え): the name, or what the view says, is what is asked about. Not after 何という (何という制度): there
+ * the noun is what is asked.
  */
 const CLASSIFIER =
-  /(?<=という|っていう|とかいう)(?:(?:(?:(?:小泉)?(?:市長|さん|氏)|小泉)の)?(?:お)?(?:考え方?|思い)|取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話|言葉|用語|見出し|集まり|会合)/gu;
+  /(?<=という|っていう|とかいう)(?<!(?:何|なん)(?:という|っていう|ていう|とかいう))(?:(?:(?:(?:小泉)?(?:市長|さん|氏)|小泉)の)?(?:お)?(?:考え方?|思い)|取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話|言葉|用語|見出し|集まり|会合)/gu;
 
 /** Spans of set phrases (greetings, 教えてください...) and classifiers, which no stage should read as content. */
 export function setPhraseSpans(text: string): { start: number; end: number }[] {

@@ -66,6 +66,7 @@ describe('analyze', () => {
     expect(content('その賞の名前は何')).toEqual(['賞']);
     expect(content('制度の名称を教えて')).toEqual(['制度']);
     expect(content('その本の題名は何')).toEqual(['本']);
+    expect(content('何という言葉だったでしょう')).toEqual([]);
     // About when: いつごろ asks the time, not a topic.
     expect(content('施設はいつごろできあがるの')).not.toContain('ごろ');
     expect(content('施設の名前を売るのは本当？')).toContain('名前');

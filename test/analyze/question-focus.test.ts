@@ -90,6 +90,19 @@ describe('questionClauses', () => {
     expect(roles('女性の係長が増えたと言われました。')[0]?.[1]).toBe('asked');
   });
 
+  it('keeps the noun after 何という (何という制度) as asked, not as a classifier of a name', () => {
+    const text = '何という制度で、どのくらい見直したのでしょうか';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).not.toContain('制度');
+  });
+
+  it('reads a word heard on television (〜という言葉をテレビでよく耳にいたします) as a topic raised', () => {
+    expect(roles('働き方改革という言葉を、このごろテレビでよく耳にいたします。')[0]?.[1]).toBe('asked');
+  });
+
+  it('reads talking with someone (嫁と話している) and wondering aloud (〜かと話して) as story', () => {
+    expect(roles('野沢菜漬けを売ってみようかと、嫁と話しているところです。')[0]?.[1]).toBe('background');
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });
