@@ -114,7 +114,10 @@ export function* askInSteps(
   // ending of a verb (なんとかしてもらえません), so it names no topic here.
   const isSpecific = (t: Term) => {
     const entries = index.documentFrequency.get(`t:${t.text}`) ?? 0;
-    return !t.weak && entries < commonWordShare * index.size && !(t.kana && entries === 0);
+    // Nor a number alone (その三つとは): it counts something named elsewhere.
+    return (
+      !t.weak && entries < commonWordShare * index.size && !(t.kana && entries === 0) && !/^[0-9.]+$/u.test(t.text)
+    );
   };
   const focus = withTopicBefore(normalized, focusSpans(normalized, clauses), clauses, allTerms, setPhrases, isSpecific);
   const rule = options.rule ?? defaultDecisionRule;

@@ -91,12 +91,13 @@ const ASKING = new RegExp(
     'ですか(?!ら)',
     'だろう',
     'っけ',
-    '教え',
-    'おしえ',
+    // Not telling someone else (お隣に教えてあげたい).
+    '教え(?!てあげ|てやり|てさしあげ)',
+    'おしえ(?!てあげ|てやり)',
     '知りたい',
     '聞きたい',
     '伺いたい',
-    'たい(?:です|のです|んです)?(?:が|けど)?[。．!！]?$',
+    '(?<!あげ|やり)たい(?:です|のです|んです)?(?:が|けど)?[。．!！]?$',
     // Not a wish reported (撮らせてほしいと頼まれました).
     'ほしい(?!と)',
     '欲しい(?!と)',
@@ -110,7 +111,7 @@ const ASKING = new RegExp(
     'なん[でのだ]',
     // Not sometime (いつだったか聞いた覚えが), but いつだったか？
     // Nor inside a verb (追いつく) or someday (いつか).
-    'いつ(?!も|く|け|こ|き|か(?!ら|な|しら|[?？。]|$)|だったか(?![?？。]|な|$))',
+    'いつ(?!も|く|け|こ|き|の間|か(?!ら|な|しら|[?？。]|$)|だったか(?![?？。]|な|$))',
     // Not inside a word typed in kana (ぶどう, ほどの, こどもの): a question word stands after a
     // particle, a kanji or a katakana word, or at the start.
     // Not somewhere (教育委員会のどこかが担当), but どこかな.
@@ -210,7 +211,7 @@ export function questionClauses(text: string): Clause[] {
  * あやふやになって).
  */
 const WORRY =
-  /(?:のか|か)も?[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ|あやふや|分か[らり]|わか[らり]|覚えて(?:い|お)[らなり]|見当た[らり]|見つか[らり]|思い出せ)/u;
+  /(?:のか|か)も?[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ|気にし|あやふや|分か[らり]|わか[らり]|覚えて(?:い|お)[らなり]|見当た[らり]|見つか[らり]|思い出せ)/u;
 /**
  * A clause that asks only by 〜だろう (信州弁 〜ずら: とても追いつかんずら。): a remark unless nothing
  * else in the message asks.

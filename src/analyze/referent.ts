@@ -18,6 +18,11 @@ export function pointsBack(text: string, asked: Span): boolean {
   return BACK_REFERENCE.test(text.slice(asked.start, asked.end));
 }
 
+/** Whether the asked part names its topic with a demonstrative (その助成金, この施設). */
+export function namesByDemonstrative(text: string, asked: Span): boolean {
+  return DEMONSTRATIVE.test(text.slice(asked.start, asked.end));
+}
+
 /** The span of the last name quoted in `before` (「市政3年半の軌跡」), or undefined. */
 export function quotedNameSpan(text: string, before: Span): Span | undefined {
   let found: Span | undefined;

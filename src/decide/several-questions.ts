@@ -8,7 +8,7 @@ import type { AskedKind } from '../analyze/question-intent.js';
 import type { Hit } from '../search/search.js';
 import { termWithin, type Clause, type Span } from '../analyze/question-focus.js';
 import { contentTerms } from '../search/search.js';
-import { pointsBack } from '../analyze/referent.js';
+import { namesByDemonstrative, pointsBack } from '../analyze/referent.js';
 
 /**
  * The asked sentences of a message that asks more than one thing, each with its own terms; none
@@ -24,11 +24,17 @@ export function questionsApart(
     // A clause that only raises a topic (〜と耳にしました。) is the subject of the question after it.
     .filter((c) => c.asks === true && /[?？。．!！]\s*$/u.test(normalized.slice(c.start, c.end)))
     // A detail asked along (「自己負担がいくらかも伺えれば」) is of the question before it: its topic;
-    // so is a question that points back (あれは市長さんの公約だったのでしょうか: あれ).
-    .filter((c) => !FOLLOW_UP.test(normalized.slice(c.start, c.end)) && !pointsBack(normalized, c))
+    // so is a question that points back (あれは市長さんの公約だったのでしょうか, その助成金の名前).
+    .filter(
+      (c) =>
+        !FOLLOW_UP.test(normalized.slice(c.start, c.end)) &&
+        !pointsBack(normalized, c) &&
+        !namesByDemonstrative(normalized, c),
+    )
     .map((clause) => ({ clause, terms: ownTerms(terms, clause, setPhrases) }))
-    // A request with nothing to search (「いくつか教えていただきたいことがございます」) asks nothing apart.
-    .filter((q) => contentTerms(q.terms).length > 0);
+    // A request with nothing to search (「いくつか教えていただきたいことがございます」) asks nothing
+    // apart, nor one whose words are single characters (何という名前の会で: 会), too general alone.
+    .filter((q) => contentTerms(q.terms).some((t) => [...t.text].length >= 2));
   return asked.length >= 2 ? asked.slice(-maxQuestionsPerMessage) : [];
 }
 

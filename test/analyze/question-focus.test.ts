@@ -103,6 +103,14 @@ describe('questionClauses', () => {
     expect(roles('野沢菜漬けを売ってみようかと、嫁と話しているところです。')[0]?.[1]).toBe('background');
   });
 
+  it('reads いつの間にか, telling someone else (教えてあげたい) and a worry (気にしております) beside a question as story', () => {
+    expect(roles('うちの近くの桑畑も、いつの間にかぶどう畑になりました。')[0]?.[1]).toBe('background');
+    expect(roles('お隣のご夫婦に、教えてあげたいのです。')[0]?.[1]).toBe('background');
+    expect(
+      focusText('隣の区と一緒になるのかどうか、皆気にしております。その決まりにはどんなことが書いてあるのでしょうか。'),
+    ).toBe('その決まりにはどんなことが書いてあるのでしょうか。');
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });

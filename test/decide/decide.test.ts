@@ -487,6 +487,27 @@ describe('questionsApart', () => {
     );
     expect(apart.map((q) => q.terms.map((t) => t.text))).toEqual([['ふるさと納税'], ['残業']]);
   });
+
+  it('asks nothing apart that points back (その助成金の名前) or names only a word of one character (会)', () => {
+    const back = '移り住む人に助成金が出ると聞きました。その助成金の名前を教えてください。残業は減りましたか。';
+    expect(
+      questionsApart(
+        back,
+        questionClauses(back),
+        ['助成金', '名前', '残業'].map((w) => termAt(w, back)),
+        [],
+      ).map((q) => q.terms.map((t) => t.text)),
+    ).toEqual([]);
+    const single = 'ワインの特区があると聞きました。ぶどう畑は増えましたか。何という名前の会ですか。';
+    expect(
+      questionsApart(
+        single,
+        questionClauses(single),
+        ['ぶどう畑', '会'].map((w) => termAt(w, single)),
+        [],
+      ).map((q) => q.terms.map((t) => t.text)),
+    ).toEqual([]);
+  });
 });
 
 describe('a description in everyday words', () => {
