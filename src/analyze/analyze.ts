@@ -136,6 +136,8 @@ const GENERIC_WORDS = new Set([
   'さん',
   '様',
   '氏',
+  // A kind of thing (新しい種類の奨学金): the thing says which.
+  '種類',
   // About when (いつごろ, 秋頃): the time asked, not a topic.
   'ごろ',
   '頃',

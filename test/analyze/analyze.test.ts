@@ -67,6 +67,8 @@ describe('analyze', () => {
     expect(content('制度の名称を教えて')).toEqual(['制度']);
     expect(content('その本の題名は何')).toEqual(['本']);
     expect(content('何という言葉だったでしょう')).toEqual([]);
+    // A kind of thing: the thing says which.
+    expect(content('新しい種類の奨学金')).not.toContain('種類');
     // About when: いつごろ asks the time, not a topic.
     expect(content('施設はいつごろできあがるの')).not.toContain('ごろ');
     expect(content('施設の名前を売るのは本当？')).toContain('名前');
