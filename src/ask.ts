@@ -14,6 +14,7 @@ import { normalizeText } from './normalize/normalize.js';
 import {
   focusSpans,
   questionClauses,
+  raisesByHearsay,
   reportedTopic,
   setPhraseSpans,
   toldSpans,
@@ -269,7 +270,7 @@ function withTopicBefore(
   const asked = { start: first.start, end: (focus.at(-1) ?? first).end };
   const back = pointsBack(normalized, asked);
   if (named(focus).length > 0 && !back)
-    return narrowedToReferent(normalized, withTopicRaisedEarlier(normalized, focus, clauses, named));
+    return narrowedToReferent(normalized, withTopicRaisedEarlier(normalized, focus, clauses, named), clauses);
   // The clause before, or the topic raised just before it (「遊園地を作るという話を聞いた覚えが
   // ございます。孫を連れて行けたら楽しかろうと思いまして。あれは…」).
   const preceding = clauses.filter((c) => c.end <= first.start && c.role !== 'greeting');
@@ -289,13 +290,24 @@ function withTopicBefore(
  * asks about it by pointing back (「その施設には…」): of the raising clause only the word pointed to
  * is asked.
  */
-function narrowedToReferent(normalized: string, focus: readonly Clause[]): readonly Clause[] {
+function narrowedToReferent(
+  normalized: string,
+  focus: readonly Clause[],
+  clauses: readonly Clause[],
+): readonly Clause[] {
   const asking = focus.findLast((c) => c.asks === true);
   if (!asking) return focus;
   return focus.map((clause) => {
     if (clause.asks === true || clause.end > asking.start) return clause;
     const referent = referentSpan(normalized, asking, clause);
-    return referent ? { ...referent, role: clause.role } : clause;
+    if (!referent) return clause;
+    // A topic heard of is told whole (「移り住んで働いたり商売を始めたりする人に助成金が出ると聞き
+    // ました。その助成金の名前を」): what was heard says which 助成金; the story around it does not.
+    const whole = clauses.find((c) => c.start <= clause.start && clause.start < c.end) ?? clause;
+    const heard = raisesByHearsay(normalized, whole) ? reportedTopic(normalized, whole) : undefined;
+    return heard && heard.start <= referent.start && referent.end <= heard.end
+      ? heard
+      : { ...referent, role: clause.role };
   });
 }
 

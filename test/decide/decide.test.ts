@@ -419,6 +419,15 @@ describe('a long polite message', () => {
     expect(decision.hits[0]?.entry.id).toBe('food-theme-park');
   });
 
+  it('keeps the whole of a topic heard of that その points back to: what was heard says which one', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '小諸に移り住んで働いたり商売を始めたりする人に、市から助成金が出ると聞きました。その助成金の名前を教えていただけますか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('entrepreneur-discovery-and-support');
+  });
+
   it('takes the topic from the clause before a question that names nothing (どのようなものでしょうか)', async () => {
     const bundled = await bundledEngine();
     const asked = bundled.ask(
