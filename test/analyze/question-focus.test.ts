@@ -111,6 +111,14 @@ describe('questionClauses', () => {
     ).toBe('その決まりにはどんなことが書いてあるのでしょうか。');
   });
 
+  it('reads a hope or a talk told as a question (〜のか、楽しみにしております) beside a question as story', () => {
+    expect(
+      focusText(
+        '建て替えにはどのように取り組むのでしょうか。ひ孫が入学するころにはどうなっているのか、楽しみにしております。',
+      ),
+    ).toBe('建て替えにはどのように取り組むのでしょうか。');
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });
