@@ -119,6 +119,30 @@ describe('questionClauses', () => {
     ).toBe('建て替えにはどのように取り組むのでしょうか。');
   });
 
+  it('reads words that only look like question words (あんなに, どうせ, 何でも, 何千万円も) as asking nothing', () => {
+    for (const told of [
+      '軽井沢にはあんなに人が来るのに、店は1日に数人ということもございます。',
+      'うちの爺さんは「どうせ口ばっかりだ」と申しますが、',
+      '昔の会社では、何でも数字で目標を立てさせられたものです。',
+      'すぐに何千万円もかかると役所の人から聞かされてきました。',
+      '救急車のサイレンが、前とは違う方角から聞こえるようになった気がいたします。',
+      'せめて市政のほうはそうあってほしいものです。',
+    ]) {
+      expect(questionClauses(told)[0]?.asks, told).toBeUndefined();
+    }
+    // A sound heard (聞こえる) is no topic heard of.
+    expect(roles('サイレンが、前とは違う方角から聞こえるようになった気がいたします。')[0]?.[1]).toBe('background');
+  });
+
+  it('reads a question the citizen was asked, or nobody could answer, beside one asked outright as story', () => {
+    expect(
+      focusText('知人から、どこで情報を見ればよいかと聞かれました。市のホームページに移住の案内はありますか。'),
+    ).toBe('市のホームページに移住の案内はありますか。');
+    expect(focusText('今何人なのかは誰も知りませんでした。実際の人数を教えてください。')).toBe(
+      '実際の人数を教えてください。',
+    );
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });
