@@ -150,7 +150,7 @@ const HEARSAY = new RegExp(
  * (家計のことを心配しております), which tells what the citizen's family worries over.
  */
 const RAISING = new RegExp(
-  `${HEARSAY.source}|という話|というお話|との(?:お)?話|と記憶|と覚えて|について|に関して|に関する|の件|のこと(?!を)|の話`,
+  `${HEARSAY.source}|という話|というお話|との(?:お)?話|と記憶|と覚えて|について|に関して|に関する|の件|のこと(?!を)|の話(?!に(?:な|も))`,
   'u',
 );
 

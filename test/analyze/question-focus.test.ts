@@ -143,6 +143,10 @@ describe('questionClauses', () => {
     );
   });
 
+  it('reads talk turning to something (統合の話になるのではと) as story, not a topic raised', () => {
+    expect(roles('統合の話になるのではと、地元では心配する声もございます。')[0]?.[1]).toBe('background');
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });
