@@ -77,7 +77,7 @@ const SET_PHRASES = new RegExp(
 );
 
 /** Where a question word typed in kana may start: not after hiragana, but after a particle. */
-const WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]))';
+const WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]|から|まで|より))';
 
 /** A clause that asks: question words, question endings, wishes and requests. */
 const ASKING = new RegExp(

@@ -67,7 +67,7 @@ const TARGET_QUESTION =
   /目標|目指|めざ|目的|狙い|ねらい|掲げ|公約|約束|政策集|マニフェスト|(?:って|と)言って(?:た|い)/u;
 
 /** いくら as a word: after a particle, a kanji or at the start, not inside one (重たいくらい). */
-const IKURA = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]))いくら';
+const IKURA = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]|から|まで|より))いくら';
 
 // Which unit a way of asking points to; the first that matches wins.
 const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
@@ -229,7 +229,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     'amount',
     // A cost the citizen wants cut or kept down (費用を抑える), or asks a view about (費用について), is
     // the topic, not the sum asked.
-    /(?:(?<![\u3041-\u3096])|(?<=[はがもてでにのとやへをよねか]))いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制)|について|に関して|に関する)|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
+    /(?:(?<![\u3041-\u3096])|(?<=[はがもてでにのとやへをよねか]|から|まで|より))いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制)|について|に関して|に関する)|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
   ],
   [
     'free',
