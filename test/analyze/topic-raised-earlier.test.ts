@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Term } from '../../src/analyze/analyze.js';
+import { focusSpans, questionClauses, type Clause } from '../../src/analyze/question-focus.js';
+import { withTopicRaisedEarlier } from '../../src/analyze/topic-raised-earlier.js';
+
+/** The words of `words` found in the spans, as terms: a stand-in for the engine's specific words. */
+const namedFrom =
+  (text: string, words: readonly string[]) =>
+  (spans: readonly Clause[]): Term[] =>
+    words.flatMap((w) => {
+      const start = text.indexOf(w);
+      const inside = spans.some((s) => start >= s.start && start < s.end);
+      return start >= 0 && inside ? [{ text: w, reading: undefined, role: 'content', kana: false, start }] : [];
+    });
+
+const asked = (text: string, words: readonly string[]) => {
+  const clauses = questionClauses(text);
+  return withTopicRaisedEarlier(text, focusSpans(text, clauses), clauses, namedFrom(text, words))
+    .map((c) => text.slice(c.start, c.end))
+    .join('|');
+};
+
+describe('withTopicRaisedEarlier', () => {
+  it('asks about a topic heard of earlier when the question names it again', () => {
+    expect(
+      asked('係長を対象にした研修があると、姪から聞きました。姪は今主任だそうで。何という研修なのでしょうか。', [
+        '研修',
+        '係長',
+      ]),
+    ).toBe('係長を対象にした研修がある|何という研修なのでしょうか。');
+  });
+
+  it('asks about the topic heard of just before one sentence of story, though the question does not name it', () => {
+    expect(
+      asked(
+        '応援隊というのがあると聞きました。祭りにも来ていただきたいのですが、何人くらいが登録しているのでしょうか。',
+        ['応援隊', '登録'],
+      ),
+    ).toBe('応援隊というのがある|何人くらいが登録しているのでしょうか。');
+  });
+
+  it('leaves a topic told as what happened, not heard of, in the story', () => {
+    expect(
+      asked('研修のことで市役所に電話をしましたら、つないでくださいました。以前とは違うそうで。何という研修ですか。', [
+        '研修',
+      ]),
+    ).toBe('何という研修ですか。');
+  });
+});
