@@ -56,10 +56,14 @@ export const colloquialRules: readonly ColloquialRule[] = [
     pattern: new RegExp(String.raw`(?<=[\p{Script=Han}\p{Script=Katakana}ー])だ[いや]${END}`, 'gu'),
     replacement: 'なの',
   },
-  // なんでだい / なんだい / なんだや (なぜ, 何): なんでなの, なんなの.
+  // なんでだい / なんだい / なんだや (なぜ, 何): なんでなの, なんなの. Not before more of the question
+  // typed in kana (なんだい とめられますか: 何台).
   {
     name: 'nandai',
-    pattern: new RegExp(String.raw`(なん(?:で)?)だ[いや](?:${END}|(?=それ|これ|あれ))`, 'gu'),
+    pattern: new RegExp(
+      String.raw`(なん(?:で)?)だ[いや](?:(?=[ねよなさわ]?(?:[？?。．！!、,]|\s(?!\p{Script=Hiragana})|$))|(?=\s?(?:それ|これ|あれ)))`,
+      'gu',
+    ),
     replacement: '$1なの',
   },
   // 〜かや (疑問): 〜かな.

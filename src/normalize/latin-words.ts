@@ -20,6 +20,10 @@ const LATIN_RUN = /[a-z][a-z0-9'’-]*(?:[ ]+[a-z][a-z0-9'’-]*)*/gu;
 /** Romaji particles typed as they sound: は is "wa", を is "wo"/"o", へ is "e". */
 const PARTICLES: Readonly<Record<string, string>> = { wa: 'は', wo: 'を' };
 
+/** Question words read from romaji (ikura, itsu, doko, dare, nannin…). */
+const QUESTION_WORD = /^(?:いくら|いつ|どこ|どちら|だれ|なに|なん)/u;
+const PARTICLE = /^[のはをがにでともへか]$/u;
+
 /** Build the lookup from the staff's groups: the first word is Japanese, the others English. */
 export function englishWordsOf(groups: readonly (readonly string[])[]): EnglishWords {
   const words = new Map<string, string>();
@@ -81,7 +85,11 @@ export function readLatinWords(
       // A romaji word stays apart from a word the English file gave just before it (駐車場 ふくごうしせつ):
       // glued to its kanji, the kana would be cut by the dictionary instead of by the corpus's words.
       const apart = w.romaji === true && previous?.romaji !== true && !/^[のはをがにでともへ]$/u.test(w.text);
-      const joined = k === 0 || (w.japanese && previous?.japanese === true && !apart);
+      // A question word after a word that is no particle (shoukin ikura) stays apart too: glued, it
+      // would read as the end of that word (しょうきんいくら), and what it asks would be lost.
+      const asking =
+        w.romaji === true && QUESTION_WORD.test(w.text) && previous !== undefined && !PARTICLE.test(previous.text);
+      const joined = k === 0 || (w.japanese && previous?.japanese === true && !apart && !asking);
       return acc + (joined ? '' : ' ') + w.text;
     }, '');
   });

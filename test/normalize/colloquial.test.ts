@@ -26,6 +26,7 @@ const cases: Readonly<Record<string, readonly (readonly [string, string])[]>> = 
   nandai: [
     ['市長は協働って言ってる。なんでだい', '市長は協働って言ってる。なんでなの'],
     ['目安ができたって、なんだやそれ', '目安ができたって、なんなのそれ'],
+    ['なんだい それ', 'なんなの それ'],
   ],
   kaya: [['奨学金ってあるかや', '奨学金ってあるかな']],
   tsuu: [
@@ -82,6 +83,8 @@ describe('standardizeColloquial', () => {
       'ふつう預金',
       '大事だよ',
       '公衆トイレと民衆の声',
+      // Kana typed word by word: なんだい before more of the question counts cars (何台).
+      'ちゅうしゃじょうは なんだい とめられますか',
     ]) {
       expect(standardizeColloquial(text), text).toBe(text);
     }

@@ -19,6 +19,12 @@ describe('readLatinWords', () => {
     expect(readLatinWords('kosodate shien wo shiritai', english)).toBe('こそだてしえんをしりたい');
   });
 
+  it('keeps a question word apart from a word before it that is no particle (shoukin ikura)', () => {
+    expect(readLatinWords('contest no shoukin ikura?', english)).toBe('contest のしょうきん いくら?');
+    expect(readLatinWords('senkyo wa itsu?', english)).toBe('せんきょはいつ?');
+    expect(readLatinWords('shougakukin wa nannin ga moratta', english)).toBe('しょうがくきんはなんにんがもらった');
+  });
+
   it('reads a hyphen after n as the end of a syllable, and after a vowel as a long vowel', () => {
     expect(readLatinWords('nan-bai ni natta', english)).toBe('なんばいになった');
     expect(readLatinWords('kan-i na', english)).toBe('かんいな');

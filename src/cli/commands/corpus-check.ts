@@ -28,6 +28,7 @@ import {
 } from '../../render/rich-menu-svg.js';
 import { deriveSudachiSynonyms, sudachiDictionaryInstalled } from '../../bot/sudachi-dictionary.js';
 import { restrictGroups } from '../../analyze/synonyms.js';
+import { questionIntent } from '../../analyze/question-intent.js';
 import { corpusCheckText as text } from '../messages.js';
 import { loadKuromoji } from '../../analyze/japanese-tokenizer.js';
 import type { Corpus } from '../../corpus/entry.js';
@@ -67,7 +68,8 @@ try {
   }
   const englishFile = path.relative(process.cwd(), path.join(location, englishFileName));
   for (const [japanese, ...english] of corpus.english) {
-    if (japanese !== undefined && !words.includes(japanese)) {
+    // A word that says what is asked (いくら, 営業時間) is read by the question's intent, not searched.
+    if (japanese !== undefined && !words.includes(japanese) && questionIntent(japanese).kind === undefined) {
       warn(text.unusedEnglishGroup(englishFile, [japanese, ...english], japanese));
     }
   }

@@ -1,0 +1,81 @@
+/**
+ * Words that ask for a kind of fact, typed in kana (なんにん, なんめーとる, じこくひょう, あどれす),
+ * written as the intent patterns read them (何人, 何メートル, 時刻表, アドレス): a citizen who types
+ * without converting, or in romaji read into hiragana, asks the same as one who writes kanji.
+ * Only what the question asks is read this way (question-intent.ts); the search reads kana by sound.
+ */
+
+/** Where a word typed in kana may start: not inside another word, but after a particle. */
+const WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]))';
+
+/**
+ * Counters typed in kana after なん, with the way they are written. だい (台) only before more of
+ * the question: なんだい at the end is "what is it", not "how many cars". Not かい (なんかいい…),
+ * nor か (なんか), nor で, の, と (なんで, なんの, なんと).
+ */
+const COUNTERS: readonly (readonly [string, string])[] = [
+  ['にん', '人'],
+  ['めい', '名'],
+  ['けん', '件'],
+  ['だい(?![?？。!！]|$)', '台'],
+  ['[ほぼぽ]ん', '本'],
+  ['まい', '枚'],
+  ['さい', '歳'],
+  ['ねんせい', '年生'],
+  ['ねんかん', '年間'],
+  ['かげつ', 'か月'],
+  ['にちかん', '日間'],
+  ['じかん', '時間'],
+  ['[ぷふ]ん', '分'],
+  ['えん', '円'],
+  ['ばい', '倍'],
+  ['わり', '割'],
+  ['ぱーせんと', '%'],
+  ['めーとる', 'メートル'],
+  ['きろ', 'キロ'],
+  ['ろせん', '路線'],
+  ['しゅるい', '種類'],
+  ['せたい', '世帯'],
+  ['だんたい', '団体'],
+  ['ちく', '地区'],
+  ['かこく', 'か国'],
+];
+
+/** Words that name the fact asked, typed in kana, with the way the intent patterns write them. */
+const WORDS: readonly (readonly [string, string])[] = [
+  ['じこくひょう', '時刻表'],
+  ['うんちん', '運賃'],
+  ['あどれす', 'アドレス'],
+  ['あくせす', 'アクセス'],
+  ['じゅうしょ', '住所'],
+  ['ばしょ', '場所'],
+  ['ねんれい', '年齢'],
+  ['かいしゃめい', '会社名'],
+  ['なまえ', '名前'],
+  ['りょうきん', '料金'],
+  ['ねだん', '値段'],
+  ['きんがく', '金額'],
+  ['ひよう', '費用'],
+  ['にんずう', '人数'],
+  ['わりあい', '割合'],
+  ['えいぎょうじかん', '営業時間'],
+  ['かいかんじかん', '開館時間'],
+  ['きゅうかんび', '休館日'],
+  ['しめきり', '締め切り'],
+  ['もうしこみ', '申し込み'],
+  ['てつづき', '手続き'],
+];
+
+const KANA_COUNTED = new RegExp(`${WORD_START}なん(?:${COUNTERS.map(([kana]) => `(${kana})`).join('|')})`, 'gu');
+const KANA_WORDS = new RegExp(`${WORD_START}(?:${WORDS.map(([kana]) => kana).join('|')})`, 'gu');
+const WRITTEN = new Map(WORDS);
+
+/** The question with its asking words typed in kana written as in kanji (or katakana). */
+export function spellAskingWords(text: string): string {
+  return text
+    .replace(KANA_COUNTED, (_match, ...groups: unknown[]) => {
+      const i = groups.findIndex((g) => typeof g === 'string');
+      return `何${COUNTERS[i]?.[1] ?? ''}`;
+    })
+    .replace(KANA_WORDS, (kana) => WRITTEN.get(kana) ?? kana);
+}

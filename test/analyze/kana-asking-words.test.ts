@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { spellAskingWords } from '../../src/analyze/kana-asking-words.js';
+
+describe('spellAskingWords', () => {
+  it('writes a count typed in kana (なん and a counter) as 何 and the counter', () => {
+    expect(spellAskingWords('なんにんがもらった')).toBe('何人がもらった');
+    expect(spellAskingWords('ひょうこうはなんめーとる')).toBe('ひょうこうは何メートル');
+    expect(spellAskingWords('なんろせんはいる')).toBe('何路線はいる');
+    expect(spellAskingWords('なんだいとめられる')).toBe('何台とめられる');
+  });
+
+  it('leaves なん that counts nothing as it is (なんで, なんの, なんか, なんだい at the end)', () => {
+    for (const text of ['なんでやめたの', 'なんのため', 'なんかかわった', 'それはなんだい?', 'ぜんぶでなんだい']) {
+      expect(spellAskingWords(text), text).toBe(text);
+    }
+  });
+
+  it('writes words that name the fact asked as the intent patterns read them', () => {
+    expect(spellAskingWords('ぽーたるのあどれすをおしえて')).toBe('ぽーたるのアドレスをおしえて');
+    expect(spellAskingWords('ばすのじこくひょうは')).toBe('ばすの時刻表は');
+    expect(spellAskingWords('いたくさきのかいしゃめいは')).toBe('いたくさきの会社名は');
+  });
+
+  it('reads a word only where one may start, not inside another word typed in kana', () => {
+    // ねだん inside かきねだんだん is no price.
+    expect(spellAskingWords('かきねだんだん')).toBe('かきねだんだん');
+    expect(spellAskingWords('くだもののねだん')).toBe('くだものの値段');
+  });
+});
