@@ -7,6 +7,7 @@
  * them: 「小諸ふるさと市民は3682人」 is no answer to how many people live in the city, and an
  * entry on a scholarship no answer to how to apply for it.
  */
+import { spellAskingWords } from './kana-asking-words.js';
 
 export type AskedKind =
   | 'count'
@@ -22,6 +23,9 @@ export type AskedKind =
   | 'free'
   | 'opinion'
   | 'contents'
+  | 'breakdown'
+  | 'benefit'
+  | 'municipality'
   | 'detail';
 
 export interface QuestionIntent {
@@ -48,6 +52,21 @@ export interface QuestionIntent {
    */
   readonly asksForTarget?: boolean;
   /**
+   * The question asks the figure aimed at (「受診率の目標は何%？」「何人を目指したの？」): only a
+   * number stated as an aim answers it, not the rate reached.
+   */
+  readonly asksForAim?: boolean;
+  /**
+   * For 'person': the question asks a name (「会長さんの名前は？」「どこの政治家？」), which a word
+   * for a kind of person (大学, 職員) standing alone does not give.
+   */
+  readonly asksName?: boolean;
+  /**
+   * The question asks of another council it does not name (「隣の大きな市では」): the report states
+   * only Komoro's affairs.
+   */
+  readonly asksOfAnotherCouncil?: boolean;
+  /**
    * The thing whose kind or content is asked (「どんな機能が」: 機能, 「絆とは」: 絆): an entry
    * named after it is about it.
    */
@@ -65,6 +84,14 @@ const CHANGE_QUESTION =
   /増え|減っ|減り|減少|増加|削減|伸び|伸ばし|上がっ|下がっ|変わっ|倍|ふえ[たて]|へっ[たて]|のび[たて]/u;
 const TARGET_QUESTION =
   /目標|目指|めざ|目的|狙い|ねらい|掲げ|公約|約束|政策集|マニフェスト|(?:って|と)言って(?:た|い)/u;
+
+/** The figure aimed at, asked: 目標は何%, 目標値は, 何人を目指した. */
+const AIM_ASKED =
+  /目標(?:値|の数字|の数|の割合|の人数)?(?:は|って|が|を|として)?[^。、]{0,4}?(?:何|なん|いくら|どの(?:くらい|ぐらい)|どれ(?:くらい|ぐらい|ほど))|(?:何|なん)(?:人|%|パーセント|割|件|万|円|倍)[^。、]{0,6}(?:目標|目指|めざ)/u;
+
+/** A council other than Komoro's, not named (隣の大きな市では, よその町だと). */
+const ANOTHER_COUNCIL =
+  /(?:隣|となり|よそ|他|ほか)の(?:大きな|小さな)?(?:市町村|自治体|市|町|村)(?:では|は|だと|の場合)/u;
 
 /** いくら as a word: after a particle, a kanji or at the start, not inside one (重たいくらい). */
 const IKURA = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]|から|まで|より))いくら';
@@ -89,7 +116,7 @@ const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
  * (何組, 何頭, 何市町村, 何ポイント), unless NOT_COUNTER.
  */
 const COUNTERS =
-  '団体|か所|カ所|ヶ所|箇所|チーム|か国|カ国|ヶ国|世帯|施設|日間|時間|週間|年間|年分|か月|カ月|ヶ月|キロ|km|メートル';
+  '団体|路線|か所|カ所|ヶ所|箇所|チーム|か国|カ国|ヶ国|世帯|施設|日間|時間|週間|年間|年分|か月|カ月|ヶ月|キロ|km|メートル';
 
 /**
  * What follows 何 when it asks no count: a date or a time (何年, 何月, 何日, 何時, 何曜), an age
@@ -172,8 +199,13 @@ const ORGANIZATIONS = '企業|会社|団体|業者|事業者|お?店|学校|相�
 /** People whose names a citizen may ask (「講師の名前は」「来た人の名前を教えて」). */
 // And the holder of any post that ends in 長 (副市長, 教育長, 議長).
 const PEOPLE = '人|方|メンバー|講師|隊員|委員|審査員|選手|担当者|代表者?|\\p{Script=Han}{0,3}長|先生|職員|議員';
-/** A name asked: 「…の名前は」「…の名前を教えて」. */
-const NAME_ASKED = 'の名前(?=は|を(?:教|知)|って|が(?:知|分)|[?？]|$)';
+/** A name asked: 「…の名前は」「…の名前を教えて」, after さん too (会長さんの名前). */
+const NAME_ASKED = '(?:さん|様|さま)?の名前(?=は|を(?:教|知|おしえ)|って|が(?:知|分)|[?？]|$)';
+/** A person asked by name: the name of a post's holder, or which politician (どこの政治家). */
+const PERSON_NAME_ASKED = new RegExp(
+  `(?:${PEOPLE})${NAME_ASKED}|(?:どこ|どちら|どの)の(?:政治家|議員|大臣|先生)|お名前(?:は|を|が)`,
+  'u',
+);
 
 /** Ways of asking for one kind of fact, in the order they are tried. */
 const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
@@ -186,20 +218,29 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // A school year (何年生) is an age as well: 高校生まで answers it.
   // 年齢 asked (年齢は, 年齢を教えて), not an age something suits (年齢に合わせた健康づくり).
   ['age', /何歳|なんさい|何年生|なんねんせい|年齢(?:は|って|を(?:教|知)|が(?:知|分|わか)|[?？]|$)|歳は|才は/u],
-  // What is inside a thing (「中には何が入るの？」「どんな機能が入る？」): what it holds, listed.
+  // What is inside a thing (「中には何が入るの？」「どんな機能が入る？」), what a menu or a perk offers
+  // (メニューは何, 特典は何, 何がもらえる): what it holds, listed.
   [
     'contents',
-    /中身(?:は|って|を教え)|中に(?:は)?(?:何|なに)が(?:ある|あり)|(?:何|なに|(?:どんな|どういう|どのような)(?:[\p{Script=Han}\p{Script=Katakana}ー]+|もの))が入(?:る|っ|り)/u,
+    /中身(?:は|って|を教え)|中に(?:は)?(?:何|なに)が(?:ある|あり)|(?:メニュー|品揃え|品ぞろえ|ラインナップ|商品|料理|特典)(?:は|って|に(?:は)?)(?:何|なに|なん|どんな|どういう)|(?:どんな|どういう|どのような)(?:メニュー|料理|商品)|(?:何|なに)(?:が|を)?(?:もらえ|貰え)|(?:何|なに|(?:どんな|どういう|どのような)(?:[\p{Script=Han}\p{Script=Katakana}ー]+|もの))が入(?:る|っ|り)/u,
+  ],
+  // How a whole divides (内訳, いくらずつ) or which part is the most (どんなものが多い, 一番人気は何).
+  [
+    'breakdown',
+    /内訳|いくらずつ|(?:どんな|どういう|どのような|どこの|どの|何の|なにの)[^。、？?]{0,10}?が(?:一番|いちばん|最も)?多い|(?:何|なに|どれ|どこ)が(?:一番|いちばん|最も)?多い|(?:一番|いちばん|最も)(?:人気|多い|売れ)[^。、]{0,6}?(?:何|なに|なん|どれ|どこ|誰|だれ)/u,
   ],
   [
     'procedure',
     // Not how something is decided (どうやって決まる, 選ばれる): the way it is done, which an entry states.
-    /どうやって(?![^、。]{0,3}(?:決ま|決め|選ば|選ん|選ぶ|選出))|どうすれば|どうしたら|どこで(?:申|手続|買|売|もら|受け|登録)|どこに(?:申|行|連絡|問|電話|相談)|申し?込|(?:取り|入り|使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請|手続|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|(?:申し込み|申込|相談|問い合わせ)の?窓口|窓口は(?:どこ|どちら)|方法(?:は|が|って)?あ(?:る|り)|問い合わせ先|連絡先|電話番号/u,
+    /どうやって(?![^、。]{0,3}(?:決ま|決め|選ば|選ん|選ぶ|選出))|どうすれば|どうしたら|どこで(?:申|手続|買|売|もら|受け|登録)|(?:どこ|どちら)に(?:申|行|連絡|問|電話|相談)|(?:どこ|どちら)へ(?:申|連絡|問|電話|相談)|申し?込|(?:取り|入り|使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請|手続|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|(?:申し込み|申込|相談|問い合わせ)の?窓口|窓口は(?:どこ|どちら)|方法(?:は|が|って)?あ(?:る|り)|問い合わせ先|連絡先|電話番号/u,
   ],
   [
     'future',
     /次(?:の|は|回|いつ)|今度の?|いつまでに|までに(?:達成|実現|完成|終わ|でき)|(?:する|の)?予定(?:は|って|なの|日)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?(?:募集|開催|やる|始まる|ある|申し込)/u,
   ],
+  // Whether one gets something (特典はある？, 何かもらえる？): a perk the entry names. Which perks
+  // (特典は何, 何がもらえる) are contents, listed.
+  ['benefit', /特典|景品|ご褒美|ごほうび|(?:何|なに)か(?:もらえ|貰え)/u],
   [
     'organization',
     new RegExp(
@@ -217,19 +258,21 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
       'u',
     ),
   ],
-  ['person', new RegExp(`(?:どなた|誰|だれ)(?!でも|も|か)|(?:${PEOPLE})${NAME_ASKED}`, 'u')],
+  // Which town or prefecture (どこの町と, どこの都道府県): not a country (どこの国のチーム), named otherwise.
+  ['municipality', /(?:どこ|どちら|どの)の?(?:市町村|自治体|都道府県|市|町|村|県)(?![\p{Script=Han}])/u],
+  ['person', new RegExp(`(?:どなた|誰|だれ)(?!でも|も|か)|${PERSON_NAME_ASKED.source}`, 'u')],
   // 「どこの農地でやるの」: which place, named by the noun after どこの.
   [
     'place',
     // Not wherever (どこへ行っても, どこでも), which asks for no place, nor a space provided
     // (車を停められる場所は用意される？), which is a thing.
-    /どこ(?:に|へ|で|から|です|か(?=[?？。]|な|しら|$)|なの|にある)(?!も|[^、。？?]{0,5}(?:ても|でも))|どこの\p{Script=Han}{1,4}(?:で|に|へ)|の場所(?:は|って)|場所(?:は|って)(?:どこ|どちら|[?？]|$)|住所|所在地/u,
+    /どこ(?:に|へ|で|から|です|か(?=[?？。]|な|しら|$)|なの|にある)(?!も|[^、。？?]{0,5}(?:ても|でも))|どこ(?=\s?[?？]|$)|どこの\p{Script=Han}{1,4}(?:で|に|へ)|の場所(?:は|って)|場所(?:は|って)(?:どこ|どちら|[?？]|$)|住所|所在地/u,
   ],
   [
     'amount',
     // A cost the citizen wants cut or kept down (費用を抑える), or asks a view about (費用について), is
     // the topic, not the sum asked.
-    /(?:(?<![\u3041-\u3096])|(?<=[はがもてでにのとやへをよねか]|から|まで|より))いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制)|について|に関して|に関する)|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ/u,
+    /(?:(?<![\u3041-\u3096])|(?<=[はがもてでにのとやへをよねか]|から|まで|より))いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制)|について|に関して|に関する)|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ|掛け?金|保険料|お金の額|(?<=\p{Script=Han})額(?=は|って|を(?:教|知)|が(?:知|分)|[?？]|$)/u,
   ],
   [
     'free',
@@ -279,6 +322,10 @@ const DETAIL_WORDS = new RegExp(
     'url',
     'アドレス',
     '(?<=何と|なにと|何に|なにに)交換',
+    // What is left (いくら残ってる, 残高は) and a limit by income: the entry must say 残, 所得.
+    '(?:いくら|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい))(残)(?:って|る|り|され)',
+    '(残)(?:高|額)(?:は|って|を|が)',
+    '(所得|収入|年収)(?:による|に応じた|の|で)?制限',
   ].join('|'),
   'u',
 );
@@ -324,10 +371,31 @@ export function progressFrameSpans(normalized: string): { start: number; end: nu
   return [...normalized.matchAll(PROGRESS_FRAME)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/** A question word (いくら, いつ, どこ, だれ, なに, なん…) where a word typed in kana may start. */
+const QUESTION_WORD = /^(?:いくら|いつ|どこ|どちら|だれ|なに|なん)/u;
+const PARTICLE = /[はがもてでにのとやへをよねか]$/u;
+
+/**
+ * Kana typed word by word (どこ ですか, なんじ まで) joined: the spaces part words, not what is
+ * asked. A space before a question word after a word that is no particle (しょうきん いくら) stays:
+ * joined, the question word would read as the end of that word; and one before も (なんにん もらった),
+ * which joined would read as many (何人も).
+ */
+function joinKanaWords(text: string): string {
+  return text.replace(/(?<=[\p{Script=Hiragana}ー])\s+(?=\p{Script=Hiragana})/gu, (space, offset: number) => {
+    const after = text.slice(offset + space.length);
+    const asking = QUESTION_WORD.test(after) && !PARTICLE.test(text.slice(0, offset));
+    return asking || after.startsWith('も') ? ' ' : '';
+  });
+}
+
 export function questionIntent(text: string): QuestionIntent {
-  // Kana typed word by word (どこ ですか, なんじ まで): the spaces part words, not what is asked.
-  const normalized = text.replace(/(?<=[\p{Script=Hiragana}ー])\s+(?=\p{Script=Hiragana})/gu, '');
-  const detail = DETAIL_WORDS.exec(normalized)?.[0];
+  const normalized = spellAskingWords(joinKanaWords(text));
+  // A word named in a group (所得 of 所得制限) is what the entry must contain; else the whole match.
+  const detailMatch = DETAIL_WORDS.exec(normalized);
+  // Groups that took no part are undefined, which the array's type does not say.
+  const named = (detailMatch?.slice(1) as (string | undefined)[] | undefined)?.find((g) => g !== undefined);
+  const detail = detailMatch ? (named ?? detailMatch[0]) : undefined;
   const kind = detail ? 'detail' : KIND_QUESTIONS.find(([, pattern]) => pattern.test(normalized))?.[0];
   const ikutsu = COUNTED_AFTER_IKUTSU.exec(normalized) ?? COUNTED_BEFORE_IKUTSU.exec(normalized);
   const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsu?.[1]) : undefined;
@@ -343,6 +411,9 @@ export function questionIntent(text: string): QuestionIntent {
     ...(asksProgress(normalized) ? { asksProgress: true } : {}),
     ...(CHANGE_QUESTION.test(normalized) ? { asksForChange: true } : {}),
     ...(TARGET_QUESTION.test(normalized) ? { asksForTarget: true } : {}),
+    ...(AIM_ASKED.test(normalized) ? { asksForAim: true } : {}),
+    ...(kind === 'person' && PERSON_NAME_ASKED.test(normalized) ? { asksName: true } : {}),
+    ...(ANOTHER_COUNCIL.test(normalized) ? { asksOfAnotherCouncil: true } : {}),
     ...(askedNoun ? { askedNoun } : {}),
   };
 }

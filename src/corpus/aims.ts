@@ -29,3 +29,12 @@ const AIMED_NUMBER =
 export function withoutAims(sentence: string): string {
   return sentence.replace(AIMED_NUMBER, '');
 }
+
+/**
+ * Whether a sentence sets an aim with a number `number` finds (「目標45%に対し40.4%」 does,
+ * 「34.5%から39.7%に上がった」 does not): taking its aims out leaves fewer such numbers.
+ */
+export function setsAimIn(sentence: string, number: RegExp): boolean {
+  const count = (text: string) => text.match(new RegExp(number.source, 'gu'))?.length ?? 0;
+  return count(sentence) > count(withoutAims(sentence));
+}

@@ -8,7 +8,7 @@ import type { Entry } from '../corpus/entry.js';
 import { entryText } from '../corpus/entry-text.js';
 import { normalizeText } from '../normalize/normalize.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
-import { isTargetFigure, statesOnlyAims, withoutAims } from '../corpus/aims.js';
+import { isTargetFigure, setsAimIn, statesOnlyAims, withoutAims } from '../corpus/aims.js';
 
 /** An entry's texts, normalised once: every figure question reads them for each candidate. */
 interface NormalizedEntry {
@@ -59,6 +59,12 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   organization:
     /株式会社|\(株\)|有限会社|組合|協会|協議会|大学|信大|ja|法人|委員会|商工会|[\p{Script=Han}]{2,}(?:小学校|中学校|小|区|地区)(?![\p{Script=Han}])/u,
   rate: /[0-9](?:\.[0-9]+)?(?:%|割)/u,
+  // How a whole divides or which part is the most: the parts stated (内訳, 68区のうち61区) or the first.
+  breakdown: /内訳|うち[^。、]{0,12}[0-9]|最も|一番|最多|[0-9]位|首位/u,
+  // A perk: what is given or taken off, named.
+  benefit: /特典|優待|割引|景品|賞品|商品券|プレゼント|記念品|おまけ|交換|もらえ|無料|[0-9](?:万|千)?円分/u,
+  // A town or prefecture named, other than Komoro itself (not 市町村, a kind of council).
+  municipality: /(?<![\p{Script=Han}])(?!小諸)\p{Script=Han}{2,4}(?<!市町)(?:市|町|村|県|府)(?![\p{Script=Han}])/u,
   count: /[0-9]/u,
   date: /[0-9]{4}[.年]|(?:r|h|令和|平成)(?:[0-9]+|元)|[0-9]+月|[0-9]+年/u,
 };
@@ -69,12 +75,17 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
  */
 function numberIn(unit: string, counts: boolean): RegExp {
   const escaped = unit.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const anything = counts ? '|(?<![0-9])(?:[2-9]|[1-9][0-9]+)つ' : '';
+  // 「5つの柱」 counts 柱: it answers how many pledges (いくつ after 公約) only when the thing counted is
+  // not named; a counter of things (何種類, 何点) names none.
+  const ofThat = GENERIC_COUNTERS.has(unit) || THING_COUNTERS.test(unit) ? '' : `(?!の(?!${escaped}))`;
+  const anything = counts ? `|(?<![0-9])(?:[2-9]|[1-9][0-9]+)つ${ofThat}` : '';
   return new RegExp(`[0-9](?:[0-9.]*)(?:万|億|千)?(?:${escaped || '(?!)'})${anything}`, 'u');
 }
 
 /** Counters that 「5つ」 answers too. */
 const GENERIC_COUNTERS = new Set(['', '本', '個', 'つ']);
+/** Counters of things (何種類, 何点, 何項目), which count whatever 「6つの機能」 counts. */
+const THING_COUNTERS = /^(?:種類?|点|項目?)$/u;
 
 /** The unit whose numbers answer a figure question, or undefined when the kind is not one. */
 function figureUnit(intent: QuestionIntent): string | undefined {
@@ -89,17 +100,36 @@ function figureUnit(intent: QuestionIntent): string | undefined {
  * in that unit, and each sentence of the title and body with such a number in it. Numbers that
  * state an aim (aims.ts) count only when `aims` (the question asks what was aimed at or pledged).
  */
-function statementsOf(entry: Entry, unit: string, countsAnything: boolean, aims: boolean): string[] {
-  if (!aims && statesOnlyAims(entry)) return [];
+function statementsOf(entry: Entry, unit: string, countsAnything: boolean, aims: Aims): string[] {
+  if (aims === 'none' && statesOnlyAims(entry)) return [];
+  // Every number of a pledge is an aim.
+  const onlyAims = aims === 'only' && !statesOnlyAims(entry);
   const number = numberIn(unit, countsAnything);
   const { sentences, figures } = normalized(entry);
   const statements = figures.filter((_, i) => {
     const figure = entry.figures[i];
-    if (figure === undefined || (!aims && isTargetFigure(figure))) return false;
+    if (figure === undefined || (aims === 'none' && isTargetFigure(figure))) return false;
+    if (onlyAims && !isTargetFigure(figure)) return false;
     return figure.unit === unit || (unit === '円' && figure.unit.endsWith('円'));
   });
-  for (const sentence of sentences) if (number.test(aims ? sentence : withoutAims(sentence))) statements.push(sentence);
+  for (const sentence of sentences) {
+    const states = onlyAims
+      ? setsAimIn(sentence, number)
+      : number.test(aims === 'none' ? withoutAims(sentence) : sentence);
+    if (states) statements.push(sentence);
+  }
   return statements;
+}
+
+/**
+ * Which numbers answer: none that state an aim, aims as well (a question on what was pledged), or
+ * only aims (the figure aimed at asked: 目標は何%).
+ */
+type Aims = 'none' | 'also' | 'only';
+
+function aimsAnswering(intent: QuestionIntent): Aims {
+  if (intent.asksForAim === true) return 'only';
+  return intent.asksForTarget === true ? 'also' : 'none';
 }
 
 /**
@@ -111,7 +141,16 @@ function compoundKeywordEndsWith(entry: Entry, word: string): boolean {
 }
 
 /** Kinds whose answer is a name the entry must give: one the question itself holds is no answer. */
-const NAMED_KINDS = new Set<AskedKind>(['place', 'organization', 'person']);
+const NAMED_KINDS = new Set<AskedKind>(['place', 'organization', 'person', 'municipality']);
+
+/**
+ * Words for a kind of person, many of whom there are (職員, 市民, 保健師): a question that names
+ * the kind itself (「市職員で、担当しているのは誰？」) is not answered by an entry naming that kind.
+ */
+const KINDS_OF_PEOPLE = /^(?:職員|市民|保健師|助産師|専門家|議員)$/u;
+
+/** What stands before a post and names no one: 正副会長, 副市長's 副 is part of the post. */
+const POST_PREFIX = /^(?:正副|副|新|前|元|現|各|歴代|初代|総)?$/u;
 
 /** The word a match of a name stands in: the kanji and katakana just before it, and its own. */
 function nameAt(text: string, index: number, match: string): string {
@@ -126,9 +165,12 @@ function nameAt(text: string, index: number, match: string): string {
  * どこに建てるの？」 asks about, not where it is; 「8団体による協議会」 names the 協議会 whose
  * member groups are asked for.
  */
-function givesNewName(pattern: RegExp, text: string, asked: string): boolean {
+function givesNewName(pattern: RegExp, text: string, asked: string, properName = false): boolean {
   for (const m of text.matchAll(new RegExp(pattern.source, 'gu'))) {
     const name = nameAt(text, m.index, m[0]);
+    // A word for a kind standing alone (大学, 職員) names no one in particular.
+    if (properName && POST_PREFIX.test(name.slice(0, name.length - m[0].length))) continue;
+    if (KINDS_OF_PEOPLE.test(m[0]) && asked.includes(m[0])) continue;
     if (name === '' || !holdsName(asked, name, m[0].length)) return true;
   }
   return false;
@@ -157,10 +199,28 @@ function namesAfterRole(sentences: readonly string[], role: string, asked: strin
 
 /**
  * The role a question asks the holder of (「教育長って今だれ？」「講師の名前は？」: 教育長, 講師): the
- * kanji or katakana word just before は, が, って or の before 誰, だれ, どなた or 名前.
+ * kanji or katakana word just before は, が, って or の before 誰, だれ, どなた or 名前, unless a
+ * verb follows 誰が (「会長って誰が決めてんの？」 asks who appoints, not who holds it); a post after
+ * 誰が (「誰が講師をやってるの？」「どなたが会長に任命された？」), which asks the one who holds it.
  */
-const ASKED_ROLE =
-  /([\p{Script=Han}]{2,}|[\p{Script=Katakana}ー]{3,})(?:さん)?(?:は|が|って|の)(?:今|いま)?(?:誰|だれ|どなた|名前)/u;
+const ASKED_ROLE = new RegExp(
+  [
+    '([\\p{Script=Han}]{2,}|[\\p{Script=Katakana}ー]{3,})(?:さん)?(?:は|が|って|の)(?:今|いま)?(?:誰|だれ|どなた|名前)(?!が(?!やっ|務め|つとめ|なっ|担当))',
+    '(?:誰|だれ|どなた)が(講師|委員|隊員|審査員|担当者?|代表者?|先生|[\\p{Script=Han}]{0,3}長)',
+  ].join('|'),
+  'u',
+);
+
+/**
+ * The role asked, and whether its holder must be named at the role: when the question asks a
+ * name, or puts the post after 誰が (「誰が講師をやってるの？」).
+ */
+function askedRole(asked: string, asksName: boolean): { role: string; byName: boolean } | undefined {
+  const m = ASKED_ROLE.exec(asked);
+  if (!m) return undefined;
+  const role = m[1] ?? m[2];
+  return role === undefined ? undefined : { role, byName: asksName || m[2] !== undefined };
+}
 
 /**
  * True when the entry states the kind of fact the question wants (or it wants no kind in
@@ -185,11 +245,15 @@ export function statesAskedFact(
     default: {
       if (!GIVES[intent.kind].test(text)) return false;
       if (NAMED_KINDS.has(intent.kind)) {
-        const role = intent.kind === 'person' ? ASKED_ROLE.exec(asked)?.[1] : undefined;
-        if (role === undefined) return givesNewName(GIVES[intent.kind], text, asked);
-        // The holder of a role is named where the role is (「小泉俊博市長」), not elsewhere in the entry.
+        const properName = intent.asksName === true;
+        const asking = intent.kind === 'person' ? askedRole(asked, properName) : undefined;
+        if (asking === undefined) return givesNewName(GIVES[intent.kind], text, asked, properName);
+        // The holder of a role is named where the role is (「小泉俊博市長」), not elsewhere in the entry;
+        // asked by name, at the role itself (「正副会長を市長が任命」 names neither 会長).
+        const { role, byName } = asking;
         const aboutRole = text.split(/[。\n]/u).filter((sentence) => sentence.includes(role));
-        return givesNewName(GIVES[intent.kind], aboutRole.join('。'), asked) || namesAfterRole(aboutRole, role, asked);
+        if (namesAfterRole(aboutRole, role, asked)) return true;
+        return givesNewName(byName ? new RegExp(role, 'u') : GIVES[intent.kind], aboutRole.join('。'), asked, byName);
       }
       const unit = figureUnit(intent);
       if (unit === undefined) return true;
@@ -197,7 +261,7 @@ export function statesAskedFact(
         entry,
         unit,
         intent.countsAnything === true || GENERIC_COUNTERS.has(unit),
-        intent.asksForTarget === true,
+        aimsAnswering(intent),
       );
       if (statements.length === 0) return false;
       // A subject the entry never names says nothing (the citizen may have paraphrased it); one it

@@ -364,9 +364,13 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     return { kind: 'abstain', reason: 'no-match', hits };
   }
   const intent = input.intent;
-  // About another council's affairs, or a thing the entry has only as a keyword: the report does
-  // not say, the entry is related.
-  if (asksOfOtherMunicipality(index, terms) || asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best)) {
+  // About another council's affairs (named, or 隣の市), or a thing the entry has only as a keyword:
+  // the report does not say, the entry is related.
+  if (
+    asksOfOtherMunicipality(index, terms) ||
+    intent?.asksOfAnotherCouncil === true ||
+    asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best)
+  ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, ...(intent?.kind ? { missing: intent.kind } : {}) };
   }
   // On the topic, but without the kind of fact asked: said plainly, the entry offered as related.

@@ -34,6 +34,9 @@ export const askedKindNames: Readonly<Record<AskedKind, string>> = {
   free: '料金',
   opinion: 'ご意見や評価',
   contents: '中身（入るものの一覧）',
+  breakdown: '内訳（どれが多いか）',
+  benefit: '特典やもらえるもの',
+  municipality: '市町村や都道府県の名前',
   detail: 'くわしい案内',
 };
 

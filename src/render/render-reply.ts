@@ -221,6 +221,9 @@ const missingKindWords: Readonly<Record<AskedKind, string>> = {
   free: '料金',
   opinion: 'ご意見や評価',
   contents: '中身',
+  breakdown: '内訳',
+  benefit: '特典',
+  municipality: '市町村や都道府県の名前',
   detail: 'くわしい案内',
 };
 

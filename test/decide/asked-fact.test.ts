@@ -178,6 +178,68 @@ describe('questionIntent', () => {
     expect(questionIntent('役所の中にどのような体制を作ったのですか').kind).toBeUndefined();
   });
 
+  it('reads question words typed in kana or romaji as written in kanji (なんにん, なんめーとる, あどれす)', () => {
+    expect(questionIntent('しょうがくきんは なんにん もらった')).toMatchObject({ kind: 'count', unit: '人' });
+    expect(questionIntent('しょうがくきんは なんにんも もらった').kind).not.toBe('count');
+    expect(questionIntent('ひょうこうは なんめーとる ですか')).toMatchObject({ kind: 'count', unit: 'メートル' });
+    expect(questionIntent('ちゅうしゃじょうは なんだい とめられる')).toMatchObject({ kind: 'count', unit: '台' });
+    expect(questionIntent('ばすは なんろせん はしる')).toMatchObject({ kind: 'count', unit: '路線' });
+    expect(questionIntent('ぽーたるの あどれすを おしえて')).toMatchObject({ kind: 'detail', detail: 'アドレス' });
+    expect(questionIntent('ばすの じこくひょうは')).toMatchObject({ kind: 'detail', detail: '時刻表' });
+    expect(questionIntent('いたくさきの かいしゃめいは').kind).toBe('organization');
+    // A question word after a word that is no particle stays a word of its own.
+    expect(questionIntent('こんてすとの しょうきん いくら')).toMatchObject({ kind: 'amount', unit: '円' });
+    expect(questionIntent('市からいくら出るの').kind).toBe('amount');
+    // なんで, なんの, なんか ask no count.
+    for (const other of ['なんで やめたの', 'なんの ための じぎょう', 'なんか かわった']) {
+      expect(questionIntent(other).kind, other).not.toBe('count');
+    }
+  });
+
+  it('takes which town, which part is the most, a breakdown and a perk for kinds of their own', () => {
+    expect(questionIntent('バスはどこの町と一緒に走らせてるの').kind).toBe('municipality');
+    expect(questionIntent('寄付はどこの県の人が多い？').kind).toBe('breakdown');
+    // A country is named otherwise (アメリカ, ドイツ): no town asked.
+    expect(questionIntent('チームはどこの国から来たの').kind).not.toBe('municipality');
+    expect(questionIntent('寄付金の内訳を教えて').kind).toBe('breakdown');
+    expect(questionIntent('どの事業にいくらずつ使ったの').kind).toBe('breakdown');
+    expect(questionIntent('返礼品で一番人気なのは何？').kind).toBe('breakdown');
+    expect(questionIntent('差し押さえた財産はどんなものが多い？').kind).toBe('breakdown');
+    // Most as an aim (いちばん多いまちを目指す) asks nothing.
+    expect(questionIntent('元気な人がいちばん多いまちを目指すって聞いた').kind).toBeUndefined();
+    // Whether there is a perk, and which perks there are (listed, as contents).
+    expect(questionIntent('登録したら何か特典とかもらえる？').kind).toBe('benefit');
+    expect(questionIntent('お得な特典があるって本当？').kind).toBe('benefit');
+    expect(questionIntent('ポイントを貯めると何がもらえるの').kind).toBe('contents');
+    expect(questionIntent('特典は何がありますか').kind).toBe('contents');
+    expect(questionIntent('食堂の新しいメニューは何？').kind).toBe('contents');
+    expect(questionIntent('食堂のメニュー変わった？').kind).toBeUndefined();
+  });
+
+  it('reads an amount asked by its word (掛け金, お金の額), what is left, and a limit by income', () => {
+    expect(questionIntent('保険の掛け金は').kind).toBe('amount');
+    expect(questionIntent('市が出したお金の額').kind).toBe('amount');
+    expect(questionIntent('寄付額は？').kind).toBe('amount');
+    expect(questionIntent('滞納は全部でいくら残ってる？')).toMatchObject({ kind: 'detail', detail: '残' });
+    expect(questionIntent('医療費の助成に所得制限はある？')).toMatchObject({ kind: 'detail', detail: '所得' });
+    expect(questionIntent('親の収入による制限は？')).toMatchObject({ kind: 'detail', detail: '収入' });
+    // Staying late at work (残って働く) is no sum left.
+    expect(questionIntent('職員が夜遅くまで残って働く時間は減った？').kind).not.toBe('detail');
+  });
+
+  it('asks where to call, which politician, and of another council it does not name', () => {
+    expect(questionIntent('困ったときはどちらへ連絡すればよいでしょうか').kind).toBe('procedure');
+    expect(questionIntent('どこへ行っても同じだと思う').kind).toBeUndefined();
+    expect(questionIntent('パイプってどこの政治家のこと？')).toMatchObject({ kind: 'person', asksName: true });
+    expect(questionIntent('会長さんの名前を教えて')).toMatchObject({ kind: 'person', asksName: true });
+    expect(questionIntent('誰が任命するの？').asksName).toBeUndefined();
+    expect(questionIntent('会場はどこ？').kind).toBe('place');
+    expect(questionIntent('隣の大きな市では窓口でいくら払うの').asksOfAnotherCouncil).toBe(true);
+    expect(questionIntent('よその町だと補助はある？').asksOfAnotherCouncil).toBe(true);
+    // Also elsewhere (ほかの市町村でも) is a comparison asked along, not another council's affairs.
+    expect(questionIntent('ほかの市町村でも同じような例はある？').asksOfAnotherCouncil).toBeUndefined();
+  });
+
   it('names the thing whose kind or content is asked', () => {
     expect(questionIntent('新しい施設にはどんな機能が入るの？').askedNoun).toBe('機能');
     expect(questionIntent('「絆」とは？').askedNoun).toBe('絆');
@@ -325,6 +387,62 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(committee, questionIntent(chair), [], chair)).toBe(false);
     const who = '小諸のワインを宣伝してるのは誰？';
     expect(statesAskedFact(committee, questionIntent(who), [], who)).toBe(true);
+  });
+
+  it('answers the figure aimed at only with an aim, not with the rate reached', () => {
+    const reached = entry('受診率の上昇', '受診率は、H25の34.5%からH29には39.7%に上がりました。');
+    expect(statesAskedFact(reached, questionIntent('受診率は何%？'))).toBe(true);
+    expect(statesAskedFact(reached, questionIntent('受診率の目標は何%？'))).toBe(false);
+    const aimed = entry('女性の参画率', '女性参画率は目標45%に対し、H31.4現在で40.4%です。');
+    expect(statesAskedFact(aimed, questionIntent('参画率の目標は何%？'))).toBe(true);
+  });
+
+  it('takes 「5つの柱」 for a count of pillars, not of the pledges asked', () => {
+    const pillars = entry('5つの柱', 'プロジェクトの5つの柱は、財政、絆、笑顔、攻める、ワクワクです。');
+    expect(statesAskedFact(pillars, questionIntent('公約は全部でいくつ？'))).toBe(false);
+    expect(statesAskedFact(pillars, questionIntent('柱はいくつ？'))).toBe(true);
+    expect(statesAskedFact(pillars, questionIntent('柱は何種類？'))).toBe(true);
+  });
+
+  it('names the holder of a post asked by name only at the post, not the one who appoints', () => {
+    const chairs = entry('正副会長の任命', '10地区ごとに、地域連絡会の正副会長を市長が任命しています。');
+    const name = '連絡会の会長さんの名前を教えて';
+    expect(statesAskedFact(chairs, questionIntent(name), [], name)).toBe(false);
+    const who = 'どなたが会長になったの？';
+    expect(statesAskedFact(chairs, questionIntent(who), [], who)).toBe(false);
+    // Who appoints them is what the entry says.
+    const appoints = '会長って誰が決めてるの？';
+    expect(statesAskedFact(chairs, questionIntent(appoints), [], appoints)).toBe(true);
+    const school = entry('義塾', '大学のフィールドワークを支援し、未来義塾を開催しました。');
+    const lecturer = '未来義塾って誰が講師やってるの？';
+    expect(statesAskedFact(school, questionIntent(lecturer), [], lecturer)).toBe(false);
+  });
+
+  it('takes a word for a kind of person standing alone (大学, 職員) for no name, nor one the question names', () => {
+    const ties = entry('中央とのパイプ', '中央の政治家・公共団体・大手企業・大学・文化人等と互助関係を形成します。');
+    const which = 'パイプってどこの政治家のこと？';
+    expect(statesAskedFact(ties, questionIntent(which), [], which)).toBe(false);
+    const staff = entry('地域担当職員制度', '「地域担当職員制度」を導入しました。');
+    const mine = '市職員で、うちの地区を担当しているのは誰？';
+    expect(statesAskedFact(staff, questionIntent(mine), [], mine)).toBe(false);
+    const anyone = '誰が地区を受け持つの？';
+    expect(statesAskedFact(staff, questionIntent(anyone), [], anyone)).toBe(true);
+  });
+
+  it('finds a town other than Komoro, a perk, and a breakdown only where the entry names them', () => {
+    const joint = entry('バスの共同運行', '市民バスの浅間山麓共同運行を掲げました。');
+    const towns = entry('バスの共同運行', '小諸市は御代田町、軽井沢町と市民バスを共同運行します。');
+    const which = 'バスはどこの町と一緒に走らせてるの';
+    expect(statesAskedFact(joint, questionIntent(which), [], which)).toBe(false);
+    expect(statesAskedFact(towns, questionIntent(which), [], which)).toBe(true);
+    const perk = '登録したら何か特典はある？';
+    expect(statesAskedFact(members, questionIntent(perk))).toBe(false);
+    const pass = entry('優待パスポート', '軽井沢から来る人向けの優待パスポートで集客しました。');
+    expect(statesAskedFact(pass, questionIntent(perk))).toBe(true);
+    const breakdown = '寄付金の内訳は？';
+    expect(statesAskedFact(members, questionIntent(breakdown))).toBe(false);
+    const drill = entry('防災訓練', '全68区のうち61区で実施されました。');
+    expect(statesAskedFact(drill, questionIntent('実施した区の内訳は？'))).toBe(true);
   });
 
   it('accepts any entry for a question that wants no kind in particular', () => {

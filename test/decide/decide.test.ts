@@ -279,6 +279,8 @@ describe('the kind of fact asked, on the bundled corpus', () => {
       '御代田町にも返さなくていい奨学金ってある？',
       // The report names 軽井沢 only as where visitors come from, not the town's own affairs.
       '軽井沢町では移住した人にどのような支援金が出るのでしょうか。',
+      // Another council the citizen does not name is no more Komoro's than one named.
+      'となりの市だと子どもの医療費の窓口負担はいくら？',
     ]) {
       expect(bundled.ask(question).decision, question).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
@@ -287,8 +289,27 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     expect(bundled.ask('長野市から越してきました。ふるさと納税の実績は？').decision.kind).toBe('answer');
   });
 
+  it('reads a question typed in kana or romaji for the kind of fact it asks, as in kanji', async () => {
+    const bundled = await bundledEngine();
+    for (const question of [
+      'ちゅうしゃじょうは なんだい とめられますか',
+      'ぽーたるの あどれすを おしえて',
+      'shougakukin wa nannin ga moratta?',
+      'sakkyoku contest no shoukin ikura?',
+      'fukushi center no opening hours wa?',
+    ]) {
+      expect(bundled.ask(question).decision, question).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+  });
+
   it('names the holder of a post only where the report does', async () => {
     const bundled = await bundledEngine();
+    // 「正副会長を市長が任命」 names who appoints them, not who they are.
+    expect(bundled.ask('地域連絡会の会長さんのお名前は？').decision).toMatchObject({
+      kind: 'abstain',
+      missing: 'person',
+    });
+    expect(bundled.ask('地域連絡会の会長って誰が任命するの？').decision.kind).toBe('answer');
     expect(bundled.ask('小諸の副市長の名前を教えて').decision).toMatchObject({ kind: 'abstain', missing: 'person' });
     // 「書き手は小諸市長の小泉俊博です」 names him after the post.
     expect(bundled.ask('小諸市長の名前は？').decision.kind).toBe('answer');
