@@ -219,10 +219,10 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // 年齢 asked (年齢は, 年齢を教えて), not an age something suits (年齢に合わせた健康づくり).
   ['age', /何歳|なんさい|何年生|なんねんせい|年齢(?:は|って|を(?:教|知)|が(?:知|分|わか)|[?？]|$)|歳は|才は/u],
   // What is inside a thing (「中には何が入るの？」「どんな機能が入る？」), what a menu or a perk offers
-  // (メニューは何, 特典は何, 何がもらえる): what it holds, listed.
+  // (メニューは何, 特典は何): what it holds, listed.
   [
     'contents',
-    /中身(?:は|って|を教え)|中に(?:は)?(?:何|なに)が(?:ある|あり)|(?:メニュー|品揃え|品ぞろえ|ラインナップ|商品|料理|特典)(?:は|って|に(?:は)?)(?:何|なに|なん|どんな|どういう)|(?:どんな|どういう|どのような)(?:メニュー|料理|商品)|(?:何|なに)(?:が|を)?(?:もらえ|貰え)|(?:何|なに|(?:どんな|どういう|どのような)(?:[\p{Script=Han}\p{Script=Katakana}ー]+|もの))が入(?:る|っ|り)/u,
+    /中身(?:は|って|を教え)|中に(?:は)?(?:何|なに)が(?:ある|あり)|(?:メニュー|品揃え|品ぞろえ|ラインナップ|商品|料理|特典)(?:は|って|に(?:は)?)(?:何|なに|なん|どんな|どういう)|(?:どんな|どういう|どのような)(?:メニュー|料理|商品)|(?:何|なに|(?:どんな|どういう|どのような)(?:[\p{Script=Han}\p{Script=Katakana}ー]+|もの))が入(?:る|っ|り)/u,
   ],
   // How a whole divides (内訳, いくらずつ) or which part is the most (どんなものが多い, 一番人気は何).
   [
@@ -238,9 +238,9 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     'future',
     /次(?:の|は|回|いつ)|今度の?|いつまでに|までに(?:達成|実現|完成|終わ|でき)|(?:する|の)?予定(?:は|って|なの|日)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?(?:募集|開催|やる|始まる|ある|申し込)/u,
   ],
-  // Whether one gets something (特典はある？, 何かもらえる？): a perk the entry names. Which perks
-  // (特典は何, 何がもらえる) are contents, listed.
-  ['benefit', /特典|景品|ご褒美|ごほうび|(?:何|なに)か(?:もらえ|貰え)/u],
+  // What one gets (特典はある？, 何がもらえる？): a perk or a grant the entry names. Which perks
+  // there are (特典は何) are contents, listed.
+  ['benefit', /特典|景品|ご褒美|ごほうび|(?:何|なに)(?:が|か|を)?(?:もらえ|貰え)/u],
   [
     'organization',
     new RegExp(

@@ -61,8 +61,9 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   rate: /[0-9](?:\.[0-9]+)?(?:%|割)/u,
   // How a whole divides or which part is the most: the parts stated (内訳, 68区のうち61区) or the first.
   breakdown: /内訳|うち[^。、]{0,12}[0-9]|最も|一番|最多|[0-9]位|首位/u,
-  // A perk: what is given or taken off, named.
-  benefit: /特典|優待|割引|景品|賞品|商品券|プレゼント|記念品|おまけ|交換|もらえ|無料|[0-9](?:万|千)?円分/u,
+  // A perk or a grant: what is given or taken off, named.
+  benefit:
+    /特典|優待|割引|景品|賞品|商品券|プレゼント|記念品|おまけ|交換|もらえ|無料|[0-9](?:万|千)?円分|助成|補助|給付|奨学金|支援金|交付金|手当/u,
   // A town or prefecture named, other than Komoro itself (not 市町村, a kind of council).
   municipality: /(?<![\p{Script=Han}])(?!小諸)\p{Script=Han}{2,4}(?<!市町)(?:市|町|村|県|府)(?![\p{Script=Han}])/u,
   count: /[0-9]/u,

@@ -210,7 +210,7 @@ describe('questionIntent', () => {
     // Whether there is a perk, and which perks there are (listed, as contents).
     expect(questionIntent('登録したら何か特典とかもらえる？').kind).toBe('benefit');
     expect(questionIntent('お得な特典があるって本当？').kind).toBe('benefit');
-    expect(questionIntent('ポイントを貯めると何がもらえるの').kind).toBe('contents');
+    expect(questionIntent('ポイントを貯めると何がもらえるの').kind).toBe('benefit');
     expect(questionIntent('特典は何がありますか').kind).toBe('contents');
     expect(questionIntent('食堂の新しいメニューは何？').kind).toBe('contents');
     expect(questionIntent('食堂のメニュー変わった？').kind).toBeUndefined();
@@ -439,6 +439,11 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(members, questionIntent(perk))).toBe(false);
     const pass = entry('優待パスポート', '軽井沢から来る人向けの優待パスポートで集客しました。');
     expect(statesAskedFact(pass, questionIntent(perk))).toBe(true);
+    // A grant is what one gets; a point system says nothing of what points bring.
+    const grant = entry('移住支援', '移住して起業する人に就業・創業移住支援助成金を創設しました。');
+    expect(statesAskedFact(grant, questionIntent('移住して起業したら何がもらえるの？'))).toBe(true);
+    const points = entry('健幸マイレージ', 'マイレージとはポイント制度のことです。');
+    expect(statesAskedFact(points, questionIntent('ポイントを貯めると何がもらえるの？'))).toBe(false);
     const breakdown = '寄付金の内訳は？';
     expect(statesAskedFact(members, questionIntent(breakdown))).toBe(false);
     const drill = entry('防災訓練', '全68区のうち61区で実施されました。');
