@@ -147,6 +147,11 @@ describe('questionClauses', () => {
     expect(roles('統合の話になるのではと、地元では心配する声もございます。')[0]?.[1]).toBe('background');
   });
 
+  it('reads a concession (市長さんは市民協働とおっしゃいますが、) as story, not a topic heard of', () => {
+    expect(roles('市長さんは市民協働とおっしゃいますが、近所も年寄りばかりです。')[0]?.[1]).toBe('background');
+    expect(roles('市長さんが市民協働とおっしゃっていました。')[0]?.[1]).toBe('asked');
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });
