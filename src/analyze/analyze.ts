@@ -138,6 +138,8 @@ const GENERIC_WORDS = new Set([
   '氏',
   // A kind of thing (新しい種類の奨学金): the thing says which.
   '種類',
+  // An item of the platform (〜に関する項目): the platform's items are the entries.
+  '項目',
   // About when (いつごろ, 秋頃): the time asked, not a topic.
   'ごろ',
   '頃',

@@ -69,6 +69,8 @@ describe('analyze', () => {
     expect(content('何という言葉だったでしょう')).toEqual([]);
     // A kind of thing: the thing says which.
     expect(content('新しい種類の奨学金')).not.toContain('種類');
+    // An item of the platform: 〜に関する項目 names the topic before it.
+    expect(content('スポーツに関する項目')).toEqual(['スポーツ']);
     // About when: いつごろ asks the time, not a topic.
     expect(content('施設はいつごろできあがるの')).not.toContain('ごろ');
     expect(content('施設の名前を売るのは本当？')).toContain('名前');

@@ -61,6 +61,7 @@ describe('questionClauses', () => {
     expect(spans('市長さんの政策に、小さな会社を支えるものは入っておりますか')).toContain('市長さんの政策に');
     expect(spans('どんな効果があったのか、やさしく教えていただけますか')).toContain('やさしく');
     expect(spans('何倍になったのか、正確な数字をお聞かせ願えますか')).toContain('正確な数字を');
+    expect(spans('組織の名前をご教示いただけますと幸いです').join('')).toContain('幸いです');
   });
 
   it('reads news told as heard (〜そうですね) as a topic raised, a story told as heard (〜そうです。) as story', () => {
