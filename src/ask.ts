@@ -39,7 +39,7 @@ import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
-import { pointsBack, quotedNameSpan, referentSpan } from './analyze/referent.js';
+import { namesByDemonstrative, pointsBack, quotedNameSpan, referentSpan } from './analyze/referent.js';
 import { withTopicRaisedEarlier } from './analyze/topic-raised-earlier.js';
 import { runAtOnce } from './time-slices.js';
 
@@ -115,9 +115,14 @@ export function* askInSteps(
   // ending of a verb (なんとかしてもらえません), so it names no topic here.
   const isSpecific = (t: Term) => {
     const entries = index.documentFrequency.get(`t:${t.text}`) ?? 0;
-    // Nor a number alone (その三つとは): it counts something named elsewhere.
+    // Nor a number alone (その三つとは): it counts something named elsewhere; nor a noun that only
+    // classes a thing (その計画の名前, 何という取り組み): the story says which.
     return (
-      !t.weak && entries < commonWordShare * index.size && !(t.kana && entries === 0) && !/^[0-9.]+$/u.test(t.text)
+      !t.weak &&
+      entries < commonWordShare * index.size &&
+      !(t.kana && entries === 0) &&
+      !/^[0-9.]+$/u.test(t.text) &&
+      !CLASSING_NOUNS.has(t.text)
     );
   };
   const focus = withTopicBefore(normalized, focusSpans(normalized, clauses), clauses, allTerms, setPhrases, isSpecific);
@@ -224,6 +229,21 @@ function intentOf(askedText: string, asking: string | undefined): QuestionIntent
   };
 }
 
+/** Nouns that class a thing rather than name it (計画, 取り組み, 制度). */
+const CLASSING_NOUNS = new Set([
+  '計画',
+  '取り組み',
+  '取組',
+  '制度',
+  '事業',
+  '施策',
+  '政策',
+  '仕組み',
+  '活動',
+  '組織',
+  'もの',
+]);
+
 /** A word found in this share of the entries or more (市, 小諸) names no topic of its own. */
 const commonWordShare = 0.25;
 
@@ -268,7 +288,12 @@ function withTopicBefore(
   const first = focus[0];
   if (!first) return focus;
   const asked = { start: first.start, end: (focus.at(-1) ?? first).end };
-  const back = pointsBack(normalized, asked);
+  // Pointing back with a noun no word before ends with (その計画, when the story said 方向を示したもの)
+  // points to the clause before, as これは does.
+  const pointing = focus.find((c) => namesByDemonstrative(normalized, c));
+  const back =
+    pointsBack(normalized, asked) ||
+    (pointing !== undefined && !referentSpan(normalized, pointing, { start: 0, end: pointing.start }));
   if (named(focus).length > 0 && !back)
     return narrowedToReferent(normalized, withTopicRaisedEarlier(normalized, focus, clauses, named), clauses);
   // The clause before, or the topic raised just before it (「遊園地を作るという話を聞いた覚えが

@@ -449,6 +449,20 @@ describe('a long polite message', () => {
     expect(decision.hits[0]?.entry.id).toBe('entrepreneur-discovery-and-support');
   });
 
+  it('answers no entry on a noun that only classes a thing (その計画の名前, 何という取り組み) alone', async () => {
+    const bundled = await bundledEngine();
+    // The story says which plan: the education edition of the mayor's project, not the health plans.
+    const plan = bundled.ask(
+      '中学校の教員をしております。職員会議で、市が教育分野の将来の方向を示したものを策定したと話題になりましたが、正式名称をメモし忘れてしまいました。その計画の名前を教えていただけますでしょうか。',
+    ).decision;
+    expect(plan.kind === 'answer' && plan.hits[0]?.entry.id === 'health-and-insurance-plans').toBe(false);
+    const effort = bundled.ask(
+      'りんご農家をしています。最近はジュースやジャムに加工して自分で売ることも考えています。市長さんの公約に、作るだけでなく加工や販売までつなげる取り組みを進めるという項目があったと思いますが、何という名前の取り組みだったでしょうか。',
+    ).decision;
+    expect(effort.kind).toBe('answer');
+    expect(effort.hits[0]?.entry.id).toBe('sixth-sector-industry');
+  });
+
   it('takes the topic from the clause before a question that names nothing (どのようなものでしょうか)', async () => {
     const bundled = await bundledEngine();
     const asked = bundled.ask(
