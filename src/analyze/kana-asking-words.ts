@@ -6,7 +6,10 @@
  */
 
 /** Where a word typed in kana may start: not inside another word, but after a particle. */
-const WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]))';
+export const KANA_WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]))';
+
+/** Where a question word may start: as any word, and after から, まで, より too (市からいくら). */
+export const QUESTION_WORD_START = `(?:${KANA_WORD_START}|(?<=から|まで|より))`;
 
 /**
  * Counters typed in kana after なん, with the way they are written. だい (台) only before more of
@@ -66,8 +69,8 @@ const WORDS: readonly (readonly [string, string])[] = [
   ['てつづき', '手続き'],
 ];
 
-const KANA_COUNTED = new RegExp(`${WORD_START}なん(?:${COUNTERS.map(([kana]) => `(${kana})`).join('|')})`, 'gu');
-const KANA_WORDS = new RegExp(`${WORD_START}(?:${WORDS.map(([kana]) => kana).join('|')})`, 'gu');
+const KANA_COUNTED = new RegExp(`${KANA_WORD_START}なん(?:${COUNTERS.map(([kana]) => `(${kana})`).join('|')})`, 'gu');
+const KANA_WORDS = new RegExp(`${KANA_WORD_START}(?:${WORDS.map(([kana]) => kana).join('|')})`, 'gu');
 const WRITTEN = new Map(WORDS);
 
 /** The question with its asking words typed in kana written as in kanji (or katakana). */

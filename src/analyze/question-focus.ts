@@ -8,6 +8,8 @@
  * 〜について) or background. Pure: text in, spans out.
  */
 
+import { QUESTION_WORD_START } from './kana-asking-words.js';
+
 export type ClauseRole = 'greeting' | 'asked' | 'background';
 
 /** A stretch of the normalised message (end exclusive). */
@@ -77,9 +79,6 @@ const SET_PHRASES = new RegExp(
   'gu',
 );
 
-/** Where a question word typed in kana may start: not after hiragana, but after a particle. */
-const WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]|から|まで|より))';
-
 /** A clause that asks: question words, question endings, wishes and requests. */
 const ASKING = new RegExp(
   [
@@ -109,7 +108,7 @@ const ASKING = new RegExp(
     // Nor 何やら, 何だか, 何となく: something, somehow.
     '何(?!年も|度も|とか|事も|もかも|より|卒|とぞ|かと|か(?!ら)|やら|だか|となく|気なく|でも|[十百千万億]+[^。？?]{0,3}も)',
     // Not inside a word (あんなに, こんなに).
-    `${WORD_START}なに(?!より|とぞ|かと)`,
+    `${QUESTION_WORD_START}なに(?!より|とぞ|かと)`,
     'なん[でのだ]',
     // Not sometime (いつだったか聞いた覚えが), but いつだったか？
     // Nor inside a verb (追いつく) or someday (いつか).
@@ -117,13 +116,13 @@ const ASKING = new RegExp(
     // Not inside a word typed in kana (ぶどう, ほどの, こどもの): a question word stands after a
     // particle, a kanji or a katakana word, or at the start.
     // Not somewhere (教育委員会のどこかが担当), but どこかな.
-    `${WORD_START}どこ(?!ろ|か(?!な|しら|[?？。]|$))`,
+    `${QUESTION_WORD_START}どこ(?!ろ|か(?!な|しら|[?？。]|$))`,
     // Not どうせ, どうぞ, どうか (please), どうも, どうしても.
-    `${WORD_START}どう(?!せ|ぞ|か(?=[、,\\s])|も|しても)`,
-    `${WORD_START}どれ`,
-    `${WORD_START}どの`,
+    `${QUESTION_WORD_START}どう(?!せ|ぞ|か(?=[、,\\s])|も|しても)`,
+    `${QUESTION_WORD_START}どれ`,
+    `${QUESTION_WORD_START}どの`,
     'どんな',
-    `${WORD_START}いくら`,
+    `${QUESTION_WORD_START}いくら`,
     'いくつ',
     // Not nobody, anybody or somebody (誰も, 誰でも, 誰か).
     '誰(?!も|でも|か)',

@@ -7,7 +7,7 @@
  * them: 「小諸ふるさと市民は3682人」 is no answer to how many people live in the city, and an
  * entry on a scholarship no answer to how to apply for it.
  */
-import { spellAskingWords } from './kana-asking-words.js';
+import { QUESTION_WORD_START, spellAskingWords } from './kana-asking-words.js';
 
 export type AskedKind =
   | 'count'
@@ -94,7 +94,7 @@ const ANOTHER_COUNCIL =
   /(?:隣|となり|よそ|他|ほか)の(?:大きな|小さな)?(?:市町村|自治体|市|町|村)(?:では|は|だと|の場合)/u;
 
 /** いくら as a word: after a particle, a kanji or at the start, not inside one (重たいくらい). */
-const IKURA = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]|から|まで|より))いくら';
+const IKURA = `${QUESTION_WORD_START}いくら`;
 
 // Which unit a way of asking points to; the first that matches wins.
 const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
@@ -272,7 +272,10 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     'amount',
     // A cost the citizen wants cut or kept down (費用を抑える), or asks a view about (費用について), is
     // the topic, not the sum asked.
-    /(?:(?<![\u3041-\u3096])|(?<=[はがもてでにのとやへをよねか]|から|まで|より))いくら|何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制)|について|に関して|に関する)|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ|掛け?金|保険料|お金の額|(?<=\p{Script=Han})額(?=は|って|を(?:教|知)|が(?:知|分)|[?？]|$)/u,
+    new RegExp(
+      `${IKURA}|${/何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の?(?:削減|節約|抑制)|について|に関して|に関する)|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ|掛け?金|保険料|お金の額|(?<=\p{Script=Han})額(?=は|って|を(?:教|知)|が(?:知|分)|[?？]|$)/u.source}`,
+      'u',
+    ),
   ],
   [
     'free',

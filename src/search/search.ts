@@ -190,14 +190,13 @@ function wordsOf(entry: Entry): string {
  */
 function hasHomophone(lexicon: KanaLexicon, term: Term, entry: Entry): boolean {
   const length = [...term.text].length;
-  const words = lexicon.get(term.reading ?? '') ?? [];
-  return words.some((w) => w.text !== term.text && [...w.text].length === length && wordsOf(entry).includes(w.text));
+  return wordsReadAs(lexicon, term, entry).some((w) => w !== term.text && [...w].length === length);
 }
 
-/** Whether the entry has a word of the corpus read just as the kana term (むだ → 無駄). */
-function readsAsWordOf(lexicon: KanaLexicon, term: Term, entry: Entry): boolean {
+/** The corpus words of the entry read just as the term (むだ → 無駄). */
+function wordsReadAs(lexicon: KanaLexicon, term: Term, entry: Entry): string[] {
   const words = lexicon.get(term.reading ?? '') ?? [];
-  return words.some((w) => wordsOf(entry).includes(w.text));
+  return words.filter((w) => wordsOf(entry).includes(w.text)).map((w) => w.text);
 }
 
 function matchOf(
@@ -377,7 +376,7 @@ export function* searchEntriesInSteps(
     const reading = index.readings.get(entry.id) ?? '';
     const queried = new Set(result.queryTerms);
     const homophone = (term: Term) => hasHomophone(index.kanaLexicon, term, entry);
-    const readsAsWord = (term: Term) => readsAsWordOf(index.kanaLexicon, term, entry);
+    const readsAsWord = (term: Term) => wordsReadAs(index.kanaLexicon, term, entry).length > 0;
     const matches: TermMatch[] = [];
     for (const t of searched) {
       const match = matchOf(t, result, reading, homophone, readsAsWord, queried);
