@@ -158,7 +158,14 @@ interface DrawnChart {
   pixels: number[];
 }
 
-function readChart(page: Page): Promise<DrawnChart | undefined> {
+async function readChart(page: Page): Promise<DrawnChart | undefined> {
+  // Chart.js sizes a responsive canvas from its box once laid out (a resize observer): on a busy
+  // machine the page may be ready before that has happened, and a 0-wide canvas has no pixels.
+  await page.waitForFunction(() => {
+    const canvas = document.getElementById('daily-chart') as HTMLCanvasElement | null;
+    const { Chart } = window as unknown as { Chart?: { getChart(c: HTMLCanvasElement): unknown } };
+    return !canvas || !Chart?.getChart(canvas) || (canvas.width > 0 && canvas.height > 0);
+  });
   return page.evaluate(() => {
     interface ChartLike {
       data: { labels: string[]; datasets: { label: string; data: number[]; backgroundColor: string }[] };
