@@ -189,7 +189,13 @@ function* askAbout(
     ...phraseTerms(normalized, lastFirst, decisive, countedPhrase),
     ...countedByVerb(normalized, lastFirst, decisive, index.synonyms),
   ];
-  const topic = phraseTerms(normalized, focus, decisive, topicPhrase);
+  // The topic is read where the question is asked outright before the story raised around it
+  // (「陸上をやっている息子が…と聞いて」 names who heard, not what is asked).
+  const askingFirst = [
+    ...focus.filter((c) => 'asks' in c && c.asks === true),
+    ...focus.filter((c) => !('asks' in c && c.asks === true)),
+  ];
+  const topic = phraseTerms(normalized, askingFirst, decisive, topicPhrase, true);
   const decided = decide(index, { terms: decisive, hits, smallTalk, intent, askedText, counted, topic }, rule);
   // How far the pledges got, not one kind of fact: the pledge tracker answers (pledge-progress.ts).
   const decision =
@@ -338,19 +344,22 @@ function narrowedToReferent(
 
 /**
  * The terms of a phrase of the question (what it counts, its topic: question-intent.ts), in the
- * first of `clauses` that has one (the last asked for what is counted, the first for the topic).
+ * first of `clauses` that has one (the last asked for what is counted, the first for the topic);
+ * with `named`, the first whose phrase names something.
  */
 function phraseTerms(
   normalized: string,
   clauses: readonly Span[],
   terms: readonly Term[],
   phraseOf: (text: string) => Span | undefined,
+  named = false,
 ): Term[] {
   for (const clause of clauses) {
     const phrase = phraseOf(normalized.slice(clause.start, clause.end));
     if (phrase) {
       const span = { start: clause.start + phrase.start, end: clause.start + phrase.end };
-      return terms.filter((t) => termWithin(t, [span]));
+      const within = terms.filter((t) => termWithin(t, [span]));
+      if (!named || contentTerms(within).length > 0) return within;
     }
   }
   return [];

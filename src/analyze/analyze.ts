@@ -61,6 +61,11 @@ export interface Term {
    */
   readonly background?: boolean;
   /**
+   * A noun for the sort of answer wanted (どのような体制, 何を目的に): an entry may state the 体制 or
+   * the 目的 without the word, so the decision counts it only where a hit matches it.
+   */
+  readonly optional?: boolean;
+  /**
    * On the name of a city, town or village spoken of as such (長野 of 「長野市の」, 軽井沢 of
    * 「軽井沢町では」), not as where one comes from or goes (軽井沢町から): the name with its 市, 町
    * or 村 (長野市), a place name the dictionary knows.
@@ -281,6 +286,13 @@ const GENERIC_WORDS = new Set([
   'ござる',
   'お尋ね',
   '尋ね',
+  '伺える',
+  '教え',
+  // The latest, exact figure (最新の人数, 正確な名前): the report's is the one it has.
+  '最新',
+  '正確',
+  // 何か特別な組織: how the citizen pictures it, not which.
+  '特別',
   'かいつまむ',
   '簡単',
   '手短',
@@ -383,6 +395,51 @@ function isNameAsked(morphemes: readonly Morpheme[], i: number): boolean {
   );
 }
 
+/**
+ * Nouns that say what sort of answer is wanted (どのような体制, どういった手段, 何を目的に): the
+ * entry states the 体制 or the 目的 itself, often without the word.
+ */
+const KIND_NOUNS = new Set([
+  '手段',
+  '体制',
+  '方法',
+  '目的',
+  '狙い',
+  'ねらい',
+  '役割',
+  '分野',
+  '言葉',
+  '理由',
+  '方針',
+  '特徴',
+  '意図',
+  '工夫',
+]);
+const ASKING_DETERMINER = /(?:どんな|どういう|どのような|どの様な|どういった|いかなる|何の|なんの|何を)$/u;
+
+function isKindAsked(morphemes: readonly Morpheme[], i: number): boolean {
+  const m = morphemes[i];
+  if (!m || !KIND_NOUNS.has(m.surface)) return false;
+  const before = morphemes
+    .slice(Math.max(0, i - 3), i)
+    .map((x) => x.surface)
+    .join('');
+  const next = morphemes[i + 1]?.surface ?? '';
+  const after = morphemes[i + 2]?.surface ?? '';
+  return ASKING_DETERMINER.test(before) || ((next === 'は' || next === 'って') && INTERROGATIVES.has(after));
+}
+
+/** A one-kanji stem said as an adverb (主に, 特に, 既に): how, not what about. */
+function isAdverbOfOneKanji(morphemes: readonly Morpheme[], i: number): boolean {
+  const m = morphemes[i];
+  return (
+    m?.pos === '名詞' &&
+    m.posDetail === '形容動詞語幹' &&
+    [...m.surface].length === 1 &&
+    morphemes[i + 1]?.posDetail === '副詞化'
+  );
+}
+
 /** Verbs that follow a noun of action to say it politely (お送りいただいた, ご説明くださる). */
 const HONORIFIC_AFTER_NOUN = new Set(['いただく', '頂く', 'くださる', '下さる']);
 
@@ -420,7 +477,10 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       // Adverbs say how much or how (けっこう, かなり, しっかり), not what about.
       m.pos === '副詞' ||
       isCounterOfQuestion(morphemes, i) ||
-      isNameAsked(morphemes, i);
+      isNameAsked(morphemes, i) ||
+      isAdverbOfOneKanji(morphemes, i);
+    // The sort of answer wanted (どのような目的で) counts when an entry names it, and is not missed when not.
+    const optional = isKindAsked(morphemes, i);
     const weak =
       m.pos === '動詞' ||
       m.pos === '形容詞' ||
@@ -453,6 +513,7 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       kana,
       ...(weak ? { weak } : {}),
       ...(wish ? { wish } : {}),
+      ...(optional ? { optional } : {}),
       ...(soundsLike ? { bigrams: readingBigrams(reading) } : {}),
       start: m.start,
       end: m.start + m.surface.length,

@@ -75,6 +75,10 @@ const SET_PHRASES = new RegExp(
     '(?:やさしく|易しく|わかりやすく|分かりやすく|かみくだいて|噛み砕いて|手短に)',
     '[^、,。]{0,6}にも(?:わかる|分かる)ように',
     '正確な(?:数字|数値|ところ)を?',
+    // Asking to be sure (念のため確認させてください, 正確には): how, not what.
+    '念の(?:ため|為)(?:に)?',
+    '確認(?:させて|しておきたい|したい|いたしたい)',
+    '正確に(?:は)?',
   ].join('|'),
   'gu',
 );
@@ -161,7 +165,9 @@ const RAISING = new RegExp(
 const HEARSAY_SOURCE = new RegExp(
   '^\\s*(?:(?:先日|先ごろ|先だって|この前|この間|このあいだ|以前|昨日|先週|先月|最近|今朝)[、,]?\\s*)?' +
     '(?:(?:知人|友人|友達|知り合い|近所の(?:人|方)|ご近所|家族|妻|夫|主人|家内|息子|娘|孫|テレビ|新聞|ラジオ|ニュース|' +
-    '広報|回覧板|会報|後援会報|チラシ|ネット|インターネット|うわさ|噂)(?:の[^、,。]{0,6}?)?(?:から|で|に)[、,]?\\s*)?',
+    '広報|回覧板|会報|後援会報|チラシ|ネット|インターネット|うわさ|噂)(?:の[^、,。]{0,6}?)?(?:から|で|に)[、,]?\\s*)?' +
+    // Whom the citizen asked (先輩に聞いたところ、): what follows is the topic heard.
+    '(?:[^、,。]{1,8}?に(?:聞いた|伺った|尋ねた|うかがった)ところ[、,]?\\s*)?',
   'u',
 );
 
@@ -213,7 +219,7 @@ export function questionClauses(text: string): Clause[] {
  * のかもあやふやになって; どうなっているのか、楽しみにしております; 〜入っているのかと話題になりました).
  */
 const WORRY =
-  /(?:のか|か)も?[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ|気にし|気をも|楽しみ|話題に|あやふや|知らな|知りませ|見当がつ|聞かれ|尋ねられ|分か[らり]|わか[らり]|覚えて(?:い|お)[らなり]|見当た[らり]|見つか[らり]|思い出せ)/u;
+  /(?:のか|か)も?[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ|気にし|気をも|楽しみ|話題に|あやふや|知らな|知りませ|見当がつ|確認し|聞かれ|尋ねられ|分か[らり]|わか[らり]|覚えて(?:い|お)[らなり]|見当た[らり]|見つか[らり]|思い出せ)/u;
 /**
  * A clause that asks only by 〜だろう (信州弁 〜ずら: とても追いつかんずら。): a remark unless nothing
  * else in the message asks.
@@ -252,8 +258,14 @@ function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
 const EMBEDDED_QUESTION =
   /か(?:と[、,]?[^。？?]{0,8}?(?:考え|思|話し|相談し)|(?:と|を)?(?:悩|迷))[^。？?]*(?:ました|ます|ている|ておる|ておりま|ていま)[^。？?]{0,4}[。．!！]?$/u;
 
+/**
+ * Words quoted as someone's (「今の市長になって何年だっけ」と言い合いになりました): a question told,
+ * not asked of the bot.
+ */
+const QUOTED_SPEECH = /「[^「」]*」(?=と|って)/gu;
+
 function isAsking(piece: string): boolean {
-  const trimmed = piece.trim();
+  const trimmed = piece.trim().replace(QUOTED_SPEECH, '「」');
   return ASKING.test(trimmed) && !(EMBEDDED_QUESTION.test(trimmed) && !/[?？]|でしょうか|ますか|ですか/u.test(trimmed));
 }
 
@@ -330,8 +342,14 @@ const VIEW_HOLDER = /(?:小泉)?(?:市長|さん|氏)(?=の(?:お)?(?:考え|思
  * Spans told rather than asked within an asked clause: a description before a quoted name (see
  * DESCRIBED_NAME) and the holder of a view asked about (see VIEW_HOLDER).
  */
+/**
+ * When, told by what happened then (「後援会報が出た時点で」「市長になった当時」): the time of what
+ * is asked, not its topic.
+ */
+const TIME_SETTING = /(?<=^|[、,。\s])[^、,。\s]{1,16}?[たる](?:時点|当時)(?:で|では|の|には)?/gu;
+
 export function toldSpans(text: string): Span[] {
-  return [...text.matchAll(DESCRIBED_NAME), ...text.matchAll(VIEW_HOLDER)]
+  return [...text.matchAll(DESCRIBED_NAME), ...text.matchAll(VIEW_HOLDER), ...text.matchAll(TIME_SETTING)]
     .map((m) => ({ start: m.index, end: m.index + m[0].length }))
     .sort((a, b) => a.start - b.start);
 }

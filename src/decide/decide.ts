@@ -145,8 +145,10 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
   let matched = 0;
   for (const term of contentTerms(terms)) {
     const w = termWeight(index, term);
+    const share = termShare(term, terms, texts);
+    if (term.optional === true && share === 0) continue;
     total += w;
-    matched += w * termShare(term, terms, texts);
+    matched += w * share;
   }
   return total === 0 ? 0 : matched / total;
 }

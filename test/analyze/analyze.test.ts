@@ -76,6 +76,23 @@ describe('analyze', () => {
     expect(content('施設の名前を売るのは本当？')).toContain('名前');
   });
 
+  it('marks the sort of answer wanted (どのような体制, 何を目的に) as optional, and a noun spoken of as not', () => {
+    const optional = (q: string) =>
+      termsOf(q)
+        .filter((t) => t.optional === true)
+        .map((t) => t.text);
+    expect(optional('どのような体制を作り、どういった手段で効果を上げているのか')).toEqual(['体制', '手段']);
+    expect(optional('何を目的にしているのでしょうか')).toEqual(['目的']);
+    expect(optional('その目的は何ですか')).toEqual(['目的']);
+    expect(optional('施設の目的を変える')).toEqual([]);
+  });
+
+  it('reads a one-kanji stem said as an adverb (主に, 特に) as no topic', () => {
+    expect(content('観光局は主にどういう仕事を進めているの')).toEqual(['観光', '局', '仕事', '進める']);
+    // How the citizen pictures it or wants it (何か特別な組織, 最新の, 正確な): not which.
+    expect(content('何か特別な組織の最新の正確な名前を教えて')).toEqual(['組織']);
+  });
+
   it('reads honorific verbs of doing and saying (なさる, おっしゃる) as no topic', () => {
     expect(content('いつから市長をなさっているのですか')).toEqual(['市長']);
   });

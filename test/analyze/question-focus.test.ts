@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { focusSpans, questionClauses, setPhraseSpans, storyCut, toldSpans } from '../../src/analyze/question-focus.js';
+import {
+  focusSpans,
+  questionClauses,
+  reportedTopic,
+  setPhraseSpans,
+  storyCut,
+  toldSpans,
+} from '../../src/analyze/question-focus.js';
 
 const roles = (text: string) => questionClauses(text).map((c) => [text.slice(c.start, c.end).trim(), c.role]);
 const focusText = (text: string) =>
@@ -151,6 +158,33 @@ describe('questionClauses', () => {
   it('reads a concession (市長さんは市民協働とおっしゃいますが、) as story, not a topic heard of', () => {
     expect(roles('市長さんは市民協働とおっしゃいますが、近所も年寄りばかりです。')[0]?.[1]).toBe('background');
     expect(roles('市長さんが市民協働とおっしゃっていました。')[0]?.[1]).toBe('asked');
+  });
+
+  it('reads a question quoted as someone said it (「何年だっけ」と言い合いに) as story', () => {
+    const text =
+      '同僚と「今の市長になって何年だっけ」と言い合いになりました。就任からどれくらい経っていたのかを伺えますか。';
+    expect(questionClauses(text).map((c) => c.asks === true)).toEqual([false, true]);
+    // A quoted name asked about is still a question.
+    expect(questionClauses('「ワクワク」とは何ですか')[0]?.asks).toBe(true);
+  });
+
+  it('leaves asking to be sure (念のため確認させてください, 正確には) out as a set phrase', () => {
+    const text = '念のため確認させてください。';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['念のため', '確認させて']);
+  });
+
+  it('reads a wish to make sure told after the question (〜のか、確認しておきたいのです) as story', () => {
+    const text =
+      '部署の名前を教えていただけますか。市役所のどこへ連絡すればよいのか、あらかじめ確認しておきたいのです。';
+    expect(focusText(text)).toBe('部署の名前を教えていただけますか。');
+  });
+
+  it('leaves whom the citizen asked (先輩に聞いたところ、) out of the topic heard', () => {
+    const text = '先輩に聞いたところ、会長は市長さんが任命するのだとか。';
+    const clause = questionClauses(text)[0];
+    expect(clause && text.slice(reportedTopic(text, clause).start, reportedTopic(text, clause).end)).toBe(
+      '会長は市長さんが任命するのだ',
+    );
   });
 
   it('reads nobody (誰も覚えておりません) as no question word', () => {
@@ -311,6 +345,12 @@ describe('setPhraseSpans', () => {
 });
 
 describe('toldSpans', () => {
+  it('finds a time told by what happened then (会報が出た時点で), which says when, not what', () => {
+    const text = '後援会報が出た時点で、就任からどれくらい経っていたのか';
+    expect(toldSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['後援会報が出た時点で']);
+    expect(toldSpans('令和元年時点の人数は？')).toEqual([]);
+  });
+
   it('finds the description set before a quoted name, which the name already tells', () => {
     const text = '夫婦の楽しみです。市で選んだ地元の宝物「ふるさと遺産」は、どう紹介されていますか';
     expect(toldSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市で選んだ地元の宝物']);

@@ -56,6 +56,14 @@ describe('questionIntent', () => {
     // How something is decided is stated by the entry, not a procedure to follow.
     expect(questionIntent('会長はどうやって決まっているのでしょう').kind).toBeUndefined();
     expect(questionIntent('どうやって申し込むの').kind).toBe('procedure');
+    // How the city keeps costs down is the way it works, which an entry states.
+    expect(questionIntent('いったいどうやって費用を抑えるというのでしょうか').kind).toBeUndefined();
+    // A stage of life (人生の時期ごとに) is no date asked; the time of an event is.
+    expect(questionIntent('人生の時期ごとに合わせた健康づくりの内容を教えて').kind).toBeUndefined();
+    expect(questionIntent('完成する時期は？').kind).toBe('date');
+    // The figures asked with いくつ (目標の数字はいくつ) are any number, not a count of things.
+    expect(questionIntent('目標の数字と実績の数字はそれぞれいくつでしょうか').kind).toBeUndefined();
+    expect(questionIntent('地区はいくつありますか').kind).toBe('count');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.
     expect(questionIntent('とても追いつかんだろう').kind).toBeUndefined();
     expect(questionIntent('いつか行ってみたい').kind).toBeUndefined();

@@ -66,6 +66,20 @@ describe('search and decide on the bundled corpus', () => {
   });
 });
 
+describe('the sort of answer asked', () => {
+  it('does not miss a noun for the sort of answer (どのような体制, どういった手段) that the entry states without', async () => {
+    const bundled = await bundledEngine();
+    const q = 'シティプロモーションとして、市はどのような体制を作り、どういった手段で効果を上げているのでしょうか。';
+    const d = bundled.ask(q).decision;
+    expect(d.kind).toBe('answer');
+    expect(d.hits[0]?.entry.id).toBe('city-promotion');
+    // Named by an entry, the same noun counts for it.
+    const purpose = bundled.ask('この後援会報はどのような目的でまとめられたのですか').decision;
+    expect(purpose).toMatchObject({ kind: 'answer', confidence: 'full' });
+    expect(purpose.hits[0]?.entry.id).toBe('report-purpose');
+  });
+});
+
 describe('typing slips and kana', () => {
   it('reads kanji the dictionary cut one by one as a slip of a corpus word one kanji away', async () => {
     const bundled = await bundledEngine();
