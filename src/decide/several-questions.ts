@@ -79,7 +79,12 @@ export function combineQuestions(decision: Decision, questions: readonly Questio
   const answered = questions.flatMap(({ decision: d, asksFact: own }) =>
     d.kind === 'answer' && d.confidence === 'full' && (!lacking || own) ? [d] : [],
   );
-  const base = decision.kind === 'answer' ? decision : answered[0];
+  // In place of the whole message, only a part whose entry the whole message ranks first or second
+  // (a message split between two topics ranks both): a part read alone (地区の名前を教えて) may
+  // find an entry the story around it is not about.
+  const ranked = new Set(decision.hits.slice(0, 2).map((h) => h.entry.id));
+  const inPlace = answered.find((d) => d.hits[0] !== undefined && ranked.has(d.hits[0].entry.id));
+  const base = decision.kind === 'answer' ? decision : inPlace;
   const first = base?.hits[0];
   if (!base || !first) return decision;
   const added: Hit[] = [];

@@ -64,6 +64,8 @@ describe('questionIntent', () => {
     // The figures asked with いくつ (目標の数字はいくつ) are any number, not a count of things.
     expect(questionIntent('目標の数字と実績の数字はそれぞれいくつでしょうか').kind).toBeUndefined();
     expect(questionIntent('地区はいくつありますか').kind).toBe('count');
+    // Where to go and what to bring: a procedure.
+    expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.
     expect(questionIntent('とても追いつかんだろう').kind).toBeUndefined();
     expect(questionIntent('いつか行ってみたい').kind).toBeUndefined();

@@ -437,6 +437,29 @@ describe('a long polite message', () => {
     expect(asksFact('ニホンジカのペットフードを試してみたいのです。', undefined)).toBe(false);
   });
 
+  it('answers a part in place of the whole message only with an entry the whole message ranks high', async () => {
+    const bundled = await bundledEngine();
+    // 地区の名前を教えて alone finds the entry on the 10地区: the message is about the drills.
+    const { decision } = bundled.ask(
+      '令和元年の防災訓練は、ほとんどの区で実施されたと聞きました。一方で、実施されなかった区もいくつかあったそうですね。訓練を行わなかったのはどの区だったのか、地区の名前を教えていただけますでしょうか。',
+    );
+    expect(decision.hits[0]?.entry.id).not.toBe('district-liaison-chairs-appointed');
+    expect(decision.kind === 'answer' && decision.confidence === 'full').toBe(false);
+  });
+
+  it('declines the names of prize winners or of tenants the report does not give, and names a railway it does', async () => {
+    const bundled = await bundledEngine();
+    const winners = bundled.ask('夢アワードのこれまでの受賞者のお名前を教えていただけますか。').decision;
+    expect(winners).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'person' });
+    const tenant = bundled.ask('複合施設には実際にはどういう名前のお店が入ることになったのでしょうか。').decision;
+    expect(tenant).toMatchObject({ kind: 'abstain', reason: 'not-in-report', missing: 'organization' });
+    const railway = bundled.ask(
+      '地元を走る鉄道の会社と手を組む公約は、その会社の名前と一緒に教えてください。',
+    ).decision;
+    expect(railway.kind).toBe('answer');
+    expect(railway.hits[0]?.entry.id).toBe('shinano-railway-partnership');
+  });
+
   it('does not answer a detail asked along (〜かも伺えれば) apart from the question it belongs to', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
