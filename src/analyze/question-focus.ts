@@ -71,6 +71,8 @@ const SET_PHRASES = new RegExp(
     // mayor's platform, so it names no topic.
     '(?:小泉)?市長(?:さん)?の(?:政策集?|公約|お?約束|マニフェスト)(?:の中)?(?:に|で|として)(?:は)?',
     '市の政策(?:の中)?(?:に|で)(?:は)?',
+    // When the platform was made (市長さんは選挙のとき、): the frame of every entry, as above.
+    '(?:小泉)?市長(?:さん)?(?:は|が)(?:[^、,。]{0,6}の)?選挙の(?:とき|時|際|前)(?:に)?[、,]?',
     // How to explain it (やさしく, 年寄りにもわかるように) and how exactly (正確な数字を).
     '(?:やさしく|易しく|わかりやすく|分かりやすく|かみくだいて|噛み砕いて|手短に)',
     '[^、,。]{0,6}にも(?:わかる|分かる)ように',
@@ -193,7 +195,7 @@ export function reportedTopic(text: string, clause: Clause): Clause {
  * stays with its clause).
  */
 const CLAUSE_END = new RegExp(
-  String.raw`[。．!！?？\n]+|(?:まして|(?<=(?:と|って)(?:[^、,。と]{1,12}?(?:で|から|が))?(?:聞き|伺い|うかがい|耳にし|知り|読み|見|言われ|言っており|言ってい|話しており|話してい|申しており))ましたが|(?<=${SEEN})ましたが|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので(?=[、,\s])|から(?=[、,\s])|(?:ですか|ますか|かな|のか|だろう)(?=[、,]))[、,\s]*`,
+  String.raw`[。．!！?？\n]+|(?:まして|(?<=(?:と|って)[、,]?(?:[^、,。と]{1,12}?(?:で|から|が))?(?:聞き|伺い|うかがい|耳にし|知り|読み|見|言われ|言っており|言ってい|話しており|話してい|申しており))ましたが|(?<=${SEEN})ましたが|ておりますが|ており(?=[、,])|ていますが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|ので(?=[、,\s])|から(?=[、,\s])|(?:ですか|ますか|かな|のか|だろう)(?=[、,]))[、,\s]*`,
   'gu',
 );
 
@@ -281,6 +283,10 @@ function roleOf(piece: string): ClauseRole {
  * does either (a bare topic: 「ふるさと納税 実績」), every clause but greetings. Set phrases
  * inside them are left out.
  */
+/** A topic named outright at the head of a question: 〜について, 〜に関して. */
+const OWN_TOPIC =
+  /(?:^|[、,\s])[^、,。？?\s]{2,20}?(?:について|に関して)(?:は)?[、,]?[^。？?]*(?:どんな|どのような|どういう|何|なに|いつ|いくら|どこ|どれ|誰)/u;
+
 export function focusSpans(text: string, clauses: readonly Clause[] = questionClauses(text)): Clause[] {
   const asked = clauses.filter((c) => c.role === 'asked');
   if (asked.length === 0) return clauses.filter((c) => c.role !== 'greeting');
@@ -290,7 +296,10 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
   let heard: Clause[] = [];
   for (const clause of clauses) {
     if (clause.asks === true) {
-      focus.push(...topic, clause);
+      // A question that names its topic outright (災害について、どんなことを) is not about the news
+      // told before it (千曲川では大変な被害が出たと聞いております).
+      const ownTopic = OWN_TOPIC.test(text.slice(clause.start, clause.end));
+      focus.push(...(ownTopic ? [] : topic), clause);
       topic = [];
       heard = [];
     } else if (clause.role === 'asked') {

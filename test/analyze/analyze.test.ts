@@ -85,6 +85,7 @@ describe('analyze', () => {
     expect(optional('何を目的にしているのでしょうか')).toEqual(['目的']);
     expect(optional('その目的は何ですか')).toEqual(['目的']);
     expect(optional('施設の目的を変える')).toEqual([]);
+    expect(optional('どういうやり方でなのかも知りたいです')).toEqual(['やり方']);
   });
 
   it('reads a one-kanji stem said as an adverb (主に, 特に) as no topic', () => {

@@ -187,6 +187,27 @@ describe('questionClauses', () => {
     );
   });
 
+  it('ends a clause of hearsay with a comma after と (〜できたと、民生委員さんから聞きましたが、)', () => {
+    const text = '奨学金が小諸市にできたと、民生委員さんから聞きましたが、何という名前でしょうか？';
+    expect(roles(text).map(([piece]) => piece)).toEqual([
+      '奨学金が小諸市にできたと、民生委員さんから聞きましたが、',
+      '何という名前でしょうか？',
+    ]);
+  });
+
+  it('leaves news told before a question that names its own topic (災害について、どんな) out of what is asked', () => {
+    const text =
+      '千曲川では大変な被害が出たと聞いております。選挙のとき、災害についてどんなことを約束したのでしょうか。';
+    expect(focusText(text)).toBe('選挙のとき、災害についてどんなことを約束したのでしょうか。');
+    // Without a topic of its own, the question is about the news.
+    expect(focusText('大きな施設ができると聞きました。いつできますか。')).toBe('大きな施設ができる|いつできますか。');
+  });
+
+  it('leaves when the platform was made (市長さんは選挙のとき、) out as a set phrase', () => {
+    const text = '市長さんは選挙のとき、災害についてどんなことを約束しておられたのでしょうか。';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市長さんは選挙のとき、']);
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });
