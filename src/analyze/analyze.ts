@@ -248,6 +248,10 @@ const GENERIC_WORDS = new Set([
   '割',
   '何人',
   '何件',
+  // Ways of asking for a date, which question-intent.ts reads as the kind of fact wanted.
+  '年月日',
+  '日付',
+  '日にち',
   'です',
   'ます',
   'お願い',
@@ -293,6 +297,8 @@ const GENERIC_WORDS = new Set([
   '正確',
   // 何か特別な組織: how the citizen pictures it, not which.
   '特別',
+  // その件について: the matter pointed back to says which.
+  '件',
   'かいつまむ',
   '簡単',
   '手短',

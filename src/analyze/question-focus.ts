@@ -99,6 +99,10 @@ const ASKING = new RegExp(
     'っけ',
     // Not telling someone else (お隣に教えてあげたい).
     '教え(?!てあげ|てやり|てさしあげ)',
+    // Asked politely (ご教示いただけますと幸いです, お聞かせください): the thanks in advance is a set phrase, the asking is not.
+    'ご?教示',
+    'ご教授',
+    'お聞かせ',
     'おしえ(?!てあげ|てやり)',
     '知りたい',
     '聞きたい',
@@ -232,7 +236,8 @@ function asksOnlyByConjecture(piece: string): boolean {
 }
 
 /** A clause that asks outright: a question mark, a question ending, a request. */
-const ASKED_OUTRIGHT = /[?？]|でしょうか|ますか(?!ら)|ですか(?!ら)|教え|おしえ|くださ|下さ|知りたい|伺いたい|願え/u;
+const ASKED_OUTRIGHT =
+  /[?？]|でしょうか|ますか(?!ら)|ですか(?!ら)|教え|おしえ|教示|教授|お聞かせ|くださ|下さ|知りたい|伺いたい|願え/u;
 
 /**
  * A worry or a remark (〜だろう) the citizen tells besides asking outright (「来年学校に上がってからどうしてもらえるのか、

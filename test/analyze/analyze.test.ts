@@ -40,7 +40,7 @@ describe('analyze', () => {
 
   it('reads an honorific after a name or a post (市長さん, 田中様) as no topic', () => {
     expect(content('市長さんの政策は？')).toEqual(['市長', '政策']);
-    expect(content('田中様の件')).toEqual(['田中', '件']);
+    expect(content('田中様の件')).toEqual(['田中']);
   });
 
   it('keeps readings in katakana and marks words typed in kana', () => {
@@ -92,6 +92,9 @@ describe('analyze', () => {
     expect(content('観光局は主にどういう仕事を進めているの')).toEqual(['観光', '局', '仕事', '進める']);
     // How the citizen pictures it or wants it (何か特別な組織, 最新の, 正確な): not which.
     expect(content('何か特別な組織の最新の正確な名前を教えて')).toEqual(['組織']);
+    // A date asked (発表の年月日) and a matter pointed back to (その件について): the question's shape.
+    expect(content('発表の年月日を教えて')).toEqual(['発表']);
+    expect(content('その件について')).toEqual([]);
   });
 
   it('reads honorific verbs of doing and saying (なさる, おっしゃる) as no topic', () => {

@@ -208,6 +208,13 @@ describe('questionClauses', () => {
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市長さんは選挙のとき、']);
   });
 
+  it('reads a request put politely (〜をご教示いただけますと幸いです) as asking, with a story after it', () => {
+    const text =
+      '市が立ち上げた組織の名前をご教示いただけますと幸いです。店の説明書きに、その組織のことも書き添えたいと考えております。';
+    expect(questionClauses(text)[0]?.asks).toBe(true);
+    expect(focusText(text).startsWith('市が立ち上げた組織の名前を')).toBe(true);
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });

@@ -64,6 +64,9 @@ describe('questionIntent', () => {
     // The figures asked with いくつ (目標の数字はいくつ) are any number, not a count of things.
     expect(questionIntent('目標の数字と実績の数字はそれぞれいくつでしょうか').kind).toBeUndefined();
     expect(questionIntent('地区はいくつありますか').kind).toBe('count');
+    // How the city uses its assets is the way it works, not how a citizen uses something.
+    expect(questionIntent('今いる人材や手持ちの資産の使い方も含めてお聞かせください').kind).toBeUndefined();
+    expect(questionIntent('施設の使い方を教えて').kind).toBe('procedure');
     // Where to go and what to bring: a procedure.
     expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.
