@@ -297,8 +297,11 @@ const GENERIC_WORDS = new Set([
   '正確',
   // 何か特別な組織: how the citizen pictures it, not which.
   '特別',
-  // その件について: the matter pointed back to says which.
+  // その件について: the matter pointed back to says which; 自治会そのもの, the thing itself.
   '件',
+  'そのもの',
+  // 正式な名前: the name the report gives is the official one.
+  '正式',
   'かいつまむ',
   '簡単',
   '手短',

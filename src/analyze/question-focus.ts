@@ -327,7 +327,7 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
  * the noun is what is asked.
  */
 const CLASSIFIER =
-  /(?<=という|っていう|とかいう)(?<!(?:何|なん)(?:という|っていう|ていう|とかいう))(?:(?:(?:(?:小泉)?(?:市長|さん|氏)|小泉)の)?(?:お)?(?:考え方?|思い)|取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話|言葉|用語|見出し|集まり|会合)/gu;
+  /(?<=という|っていう|とかいう)(?<!(?:何|なん)(?:という|っていう|ていう|とかいう))(?:(?:(?:(?:小泉)?(?:市長|さん|氏)|小泉)の)?(?:お)?(?:考え方?|思い)|取り組み|取組み?|事業|活動|制度|仕組み|計画|施策|政策|イベント|催し|もの|話|言葉|用語|見出し|集まり|会合|カタカナ|片仮名|横文字|外来語)/gu;
 
 /** Spans of set phrases (greetings, 教えてください...) and classifiers, which no stage should read as content. */
 export function setPhraseSpans(text: string): { start: number; end: number }[] {

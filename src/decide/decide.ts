@@ -257,10 +257,22 @@ function asksOfKeywordOnlyThing(
     fieldsOf(t).length > 0 &&
     fieldsOf(t).every((f) => f === 'keywords') &&
     !reportWording(index).includes(t.text) &&
+    !saysAsVerb(hit, t) &&
     !hasSynonym(t, terms);
   const head = nouns.at(-1);
   const headInWording = head !== undefined && fieldsOf(head).some((f) => f !== 'keywords');
   return !headInWording && nouns.some(onlyKeyword);
+}
+
+/**
+ * Whether the hit's wording or everyday phrasings say a noun made of a verb (売り込み, 見直し) as
+ * the verb (まちを売り込む, 見直しました): its stem, the noun less its last kana, is there.
+ */
+function saysAsVerb(hit: RankedHit, term: Term): boolean {
+  if (!/^\p{Script=Han}+\p{Script=Hiragana}?\p{Script=Han}*\p{Script=Hiragana}$/u.test(term.text)) return false;
+  const stem = term.text.slice(0, -1);
+  const { entry } = hit;
+  return [entry.title, entry.body, ...entry.phrasings].some((text) => normalizeText(text).includes(stem));
 }
 
 /** Kinds of fact that are a number: a number is quoted only about everything the question names. */

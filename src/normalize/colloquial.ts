@@ -73,7 +73,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // 〜っつう / 〜っつー / 〜つう (という; っつうと: というと).
   {
     name: 'tsuu',
-    pattern: /っ?つ[うー](?=[のかもやこじと、,？?\s]|$)|っつ[うー](?=[\p{Script=Han}\p{Script=Katakana}])/gu,
+    pattern:
+      /っ?つ[うー](?=[のかもやこじと、,？?\s]|$)|(?:っ|(?<=なん|何))つ[うー](?=[\p{Script=Han}\p{Script=Katakana}])/gu,
     replacement: 'という',
   },
   // 〜じゃん、 closing a remark before the question (大雨で川があふれそうになったじゃん、…): a sentence of its own.

@@ -95,6 +95,7 @@ describe('analyze', () => {
     // A date asked (発表の年月日) and a matter pointed back to (その件について): the question's shape.
     expect(content('発表の年月日を教えて')).toEqual(['発表']);
     expect(content('その件について')).toEqual([]);
+    expect(content('自治会そのものの正式な名前は')).toEqual(['自治', '会']);
   });
 
   it('reads honorific verbs of doing and saying (なさる, おっしゃる) as no topic', () => {

@@ -98,6 +98,11 @@ describe('questionClauses', () => {
     expect(roles('女性の係長が増えたと言われました。')[0]?.[1]).toBe('asked');
   });
 
+  it('reads how a quoted word is written (「アウトソーシング」というカタカナ) as classing the name', () => {
+    const text = '「アウトソーシング」というカタカナが出てきました';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['カタカナ']);
+  });
+
   it('keeps the noun after 何という (何という制度) as asked, not as a classifier of a name', () => {
     const text = '何という制度で、どのくらい見直したのでしょうか';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).not.toContain('制度');

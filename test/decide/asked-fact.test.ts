@@ -64,6 +64,8 @@ describe('questionIntent', () => {
     // The figures asked with いくつ (目標の数字はいくつ) are any number, not a count of things.
     expect(questionIntent('目標の数字と実績の数字はそれぞれいくつでしょうか').kind).toBeUndefined();
     expect(questionIntent('地区はいくつありますか').kind).toBe('count');
+    // How the city judged its programmes is what the entry states.
+    expect(questionIntent('市は事業の良し悪しをどうやって判断して、見直しをしたのでしょうか').kind).toBeUndefined();
     // How the city uses its assets is the way it works, not how a citizen uses something.
     expect(questionIntent('今いる人材や手持ちの資産の使い方も含めてお聞かせください').kind).toBeUndefined();
     expect(questionIntent('施設の使い方を教えて').kind).toBe('procedure');

@@ -269,6 +269,13 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     expect(bundled.ask('返礼品の寄付は増えた？').decision).toMatchObject({ kind: 'answer' });
   });
 
+  it('takes a keyword the entry says as a verb (売り込み: まちを売り込む) for a thing it names', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('まちの売り込みでは、どんな手段が使われて効果を上げたのでしょうか。');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('city-promotion');
+  });
+
   it('answers a topic told as a clause in the words of the entry keywords, which describe it', async () => {
     const bundled = await bundledEngine();
     // 市町村 is only a keyword of the joint bus, but here it describes the bus, not a thing asked about.
