@@ -8,6 +8,7 @@ import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from '../search/search.js';
 import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchIndex } from '../search/search-index.js';
 import { statesAskedFact } from './asked-fact.js';
+import { asksAfterReport } from './report-years.js';
 import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
@@ -378,9 +379,10 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     return { kind: 'abstain', reason: 'no-match', hits };
   }
   const intent = input.intent;
-  // About another council's affairs (named, or 隣の市), or a thing the entry has only as a keyword:
-  // the report does not say, the entry is related.
+  // About a year after the report, another council's affairs (named, or 隣の市), or a thing the
+  // entry has only as a keyword: the report does not say, the entry is related.
   if (
+    asksAfterReport(index, input.askedText ?? '') ||
     asksOfOtherMunicipality(index, terms) ||
     intent?.asksOfAnotherCouncil === true ||
     asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best)

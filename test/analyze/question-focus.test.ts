@@ -103,6 +103,16 @@ describe('questionClauses', () => {
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['カタカナ']);
   });
 
+  it('leaves where the citizen read of it (会報に出てきました, 広報こもろで読んで) out as a set phrase', () => {
+    const text = '会報に「アウトソーシング」という言葉が出てきました。広報こもろで読んだ話です。会報の表題は何';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['会報に', '言葉', '広報こもろで']);
+  });
+
+  it('reads a word met somewhere (〜という言葉が何度も出てきますが) as a topic raised, not a word liked', () => {
+    expect(roles('シティプロモーションという言葉が何度も出てきますが、')[0]?.[1]).toBe('asked');
+    expect(roles('「種まき」という言葉には親しみがございます。')[0]?.[1]).toBe('background');
+  });
+
   it('keeps the noun after 何という (何という制度) as asked, not as a classifier of a name', () => {
     const text = '何という制度で、どのくらい見直したのでしょうか';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).not.toContain('制度');

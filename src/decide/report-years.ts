@@ -1,0 +1,35 @@
+/**
+ * The years a question asks about, against the years the report speaks of: the report is as of
+ * January 2020 and names plans up to the year after; a question about a later year (「2024年の人口」,
+ * 「令和6年度の予算」) asks for what it cannot know, whichever entry shares the rest of its words.
+ */
+import type { SearchIndex } from '../search/search-index.js';
+
+/** Years written out (2024年), or in the eras the report uses (令和6年, 平成30年), as normalised text has them. */
+const YEAR = /(?<![0-9])((?:19|20)[0-9]{2})年|令和(元|[0-9]{1,2})年|平成(元|[0-9]{1,2})年/gu;
+
+function yearsIn(text: string): number[] {
+  return [...text.matchAll(YEAR)].map(([, western, reiwa, heisei]) => {
+    if (western !== undefined) return Number(western);
+    if (reiwa !== undefined) return 2018 + (reiwa === '元' ? 1 : Number(reiwa));
+    return 1988 + (heisei === '元' ? 1 : Number(heisei));
+  });
+}
+
+const latestYears = new WeakMap<SearchIndex, number>();
+
+/** The latest year the corpus speaks of (令和3年秋 for the complex: 2021). */
+function latestYear(index: SearchIndex): number {
+  let latest = latestYears.get(index);
+  if (latest === undefined) {
+    latest = Math.max(0, ...yearsIn(index.text));
+    latestYears.set(index, latest);
+  }
+  return latest;
+}
+
+/** Whether what is asked (normalised) names a year later than any the corpus speaks of. */
+export function asksAfterReport(index: SearchIndex, askedText: string): boolean {
+  const latest = latestYear(index);
+  return latest > 0 && yearsIn(askedText).some((year) => year > latest);
+}
