@@ -311,9 +311,21 @@ function withTopicBefore(
   // 「これは」 after a quoted name asks about the name.
   const referent =
     referentSpan(normalized, asked, { start: 0, end: first.start }) ??
-    (back ? quotedNameSpan(normalized, before) : undefined);
+    (back ? quotedNameBefore(normalized, preceding) : undefined);
   // Of a topic heard of, the topic: not who told it nor how (〜という話を耳にしましたが).
   return referent ? [{ ...referent, role: first.role }, ...focus] : [reportedTopic(normalized, before), ...focus];
+}
+
+/**
+ * The name quoted in one of the few clauses before a question that points back (「会報に「トータル
+ * システム」という言葉が出てきて…。パソコンの話かと思ったのですが、これは…」): the nearest.
+ */
+function quotedNameBefore(normalized: string, preceding: readonly Clause[]): Span | undefined {
+  for (const clause of preceding.slice(-3).reverse()) {
+    const name = quotedNameSpan(normalized, clause);
+    if (name) return name;
+  }
+  return undefined;
 }
 
 /**

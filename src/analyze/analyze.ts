@@ -297,6 +297,9 @@ const GENERIC_WORDS = new Set([
   '正確',
   // 何か特別な組織: how the citizen pictures it, not which.
   '特別',
+  // ネーミング何とか: a word the citizen cannot recall, which the rest of it names.
+  '何とか',
+  'なんとか',
   // その件について: the matter pointed back to says which; 自治会そのもの, the thing itself.
   '件',
   'そのもの',

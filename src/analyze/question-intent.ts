@@ -235,7 +235,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     // Not how something is decided (どうやって決まる, 選ばれる): the way it is done, which an entry states.
     // Nor how the city keeps costs down or raises money (どうやって費用を抑える): the way it works,
     // which an entry states; a way for the citizen to act has a verb of theirs after it.
-    /どうやって(?![^、。]{0,3}(?:決ま|決め|選ば|選ん|選ぶ|選出|判断|判定|評価|見直))(?![^、。]{0,8}?(?:抑え|おさえ|減ら|増や|集め|進め|守|賄|まかな|生み|作っ|つくっ|確保))|どうすれば|どうしたら|どこで(?:申|手続|買|売|もら|受け|登録)|(?:どこ|どちら)に(?:申|行|連絡|問|電話|相談)|(?:どこ|どちら)へ(?:申|連絡|問|電話|相談)|(?:どの|どこの)窓口|(?:何|なに)を持って(?:行|い)|申し?込|(?:取り|入り|(?<!(?:資産|人材|お金|税金|予算|財源)の)使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請|手続|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|(?:申し込み|申込|相談|問い合わせ)の?窓口|窓口は(?:どこ|どちら)|方法(?:は|が|って)?あ(?:る|り)|問い合わせ先|連絡先|電話番号/u,
+    /どうやって(?![^、。]{0,3}(?:決ま|決め|選ば|選ん|選ぶ|選出|判断|判定|評価|見直))(?![^、。]{0,8}?(?:抑え|おさえ|減ら|増や|集め|進め|守|賄|まかな|生み|作っ|つくっ|確保))|どうすれば|どうしたら|どこで(?:申|手続|買|売|もら|受け|登録)|(?:どこ|どちら)に(?:申|行|連絡|問|電話|相談)|(?:どこ|どちら)へ(?:申|連絡|問|電話|相談)|(?:どの|どこの)窓口|(?:何|なに)を持って(?:行|い)|申し?込|(?:取り|入り|(?<!(?:資産|人材|お金|税金|予算|財源)の)使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請|手続き?(?:は(?:どう|どこ|何|いつ)|に(?:必要|は)|(?:を)?(?:したい|するには|すれば))|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|(?:申し込み|申込|相談|問い合わせ)の?窓口|窓口は(?:どこ|どちら)|方法(?:は|が|って)?あ(?:る|り)|問い合わせ先|連絡先|電話番号/u,
   ],
   [
     'future',
@@ -404,8 +404,11 @@ function joinKanaWords(text: string): string {
   });
 }
 
+/** What the citizen says they do not ask (割合ではなく, 金額じゃなくて): left out of reading what they do. */
+const NOT_ASKED = /[^、,。？?\s]{1,8}?(?:ではなく|じゃなく(?:て)?)[、,]?/gu;
+
 export function questionIntent(text: string): QuestionIntent {
-  const normalized = spellAskingWords(joinKanaWords(text));
+  const normalized = spellAskingWords(joinKanaWords(text)).replace(NOT_ASKED, '');
   // A word named in a group (所得 of 所得制限) is what the entry must contain; else the whole match.
   const detailMatch = DETAIL_WORDS.exec(normalized);
   // Groups that took no part are undefined, which the array's type does not say.

@@ -44,7 +44,9 @@ function normalized(entry: Entry): NormalizedEntry {
 /** What an entry's text (normalised: lower case) must show to answer each kind of question. */
 const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   age: /[0-9]歳|高校生|中学生|小学生|未就学|乳幼児/u,
-  procedure: /申込|申し込|申請|手続|窓口(?:で|へ|に)(?:申|相談|手続)|応募方法|登録方法|問い合わせ|問合せ/u,
+  // A procedure told (手続きは, 手続きの方法), not procedures named as a policy's subject (行政手続の迅速化).
+  procedure:
+    /申込|申し込|申請|手続き?(?:は|の(?:方法|仕方|流れ)|に(?:は|必要))|窓口(?:で|へ|に)(?:申|相談|手続)|応募方法|登録方法|問い合わせ|問合せ/u,
   future: /予定|[0-9]年度から|今後.{0,10}(?:開催|実施)|r[0-9]+.{0,4}(?:完成|開始|開催)/u,
   amount: /[0-9](?:万|億|千)?円/u,
   free: /無料|有料|[0-9](?:万|億|千)?円/u,

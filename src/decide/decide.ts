@@ -20,11 +20,27 @@ export interface DecisionRule {
   readonly answer: number;
   /** At least this share: answered as related information (関連する情報). */
   readonly related: number;
+  /** At least this share of a question of many words (see longQuestionTerms): related too. */
+  readonly longRelated: number;
   /** At least this share, with several nouns matched at once: related too (see evidenceNouns). */
   readonly evidence: number;
 }
 
-export const defaultDecisionRule: DecisionRule = { answer: 0.7, related: 0.5, evidence: 0.3 };
+export const defaultDecisionRule: DecisionRule = { answer: 0.7, related: 0.5, longRelated: 0.4, evidence: 0.3 };
+
+/**
+ * A question asked in this many words or more (a long letter's question, a thing described at
+ * length) holds more of the citizen's own words than any entry would: it needs less of its weight
+ * covered to be related. Short questions keep the stricter share: there an unmatched word is most
+ * often the thing the report does not cover (給食の献立). 8 and 0.4 kept every abstention of the
+ * tune sets (styles-tune to -10); 6 lost two.
+ */
+export const longQuestionTerms = 8;
+
+/** The rule as it applies to a question of these terms: a long one's share for related (longRelated). */
+export function appliedRule(rule: DecisionRule, terms: readonly Term[]): DecisionRule {
+  return contentTerms(terms).length >= longQuestionTerms ? { ...rule, related: rule.longRelated } : rule;
+}
 
 /**
  * A citizen who describes a thing in their own words (「畑を荒らす野生の動物を犬や猫のごはんに…」)
@@ -375,7 +391,10 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   // Verbs and adjectives alone (疲れた, 楽しい) say how someone feels, not what they ask about.
   if (contentTerms(terms).every((t) => t.weak)) return { kind: 'abstain', reason: 'no-match', hits };
   const share = best.coverage ?? coverage(index, terms, best);
-  if (share < rule.related && !(share >= rule.evidence && matchedNouns(terms, best) >= evidenceNouns)) {
+  if (
+    share < appliedRule(rule, terms).related &&
+    !(share >= rule.evidence && matchedNouns(terms, best) >= evidenceNouns)
+  ) {
     return { kind: 'abstain', reason: 'no-match', hits };
   }
   const intent = input.intent;

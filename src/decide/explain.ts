@@ -6,7 +6,7 @@
  */
 import type { Term } from '../analyze/analyze.js';
 import type { Asked } from '../ask.js';
-import { coverage, defaultDecisionRule, type DecisionRule } from './decide.js';
+import { appliedRule, coverage, defaultDecisionRule, type DecisionRule } from './decide.js';
 import type { Decision } from './decision.js';
 import type { TrackerScope } from '../corpus/pledge-tracker.js';
 import type { Hit } from '../search/search.js';
@@ -228,6 +228,8 @@ export function explainJson(
   rule: DecisionRule = defaultDecisionRule,
 ): Explanation {
   const { decision } = asked;
+  // The shares this question was held to (a long one needs less covered: decide.ts, appliedRule).
+  const applied = appliedRule(rule, asked.decisive);
   const weights = termWeights(index, asked, decision.hits[0]);
   const hits = decision.hits.slice(0, Math.max(top, 1)).map((h, i) => explainHit(index, asked, h, i + 1, weights));
   const best = hits[0];
@@ -248,8 +250,13 @@ export function explainJson(
           }
         : { kind: 'abstain', reason: decision.reason, ...(decision.missing ? { missing: decision.missing } : {}) },
     ...(best ? { coverage: best.coverage } : {}),
-    rule: { answer: rule.answer, related: rule.related, evidence: rule.evidence },
-    why: withTrackerNote(whySentence(asked, rule, best), asked.decision),
+    rule: {
+      answer: applied.answer,
+      related: applied.related,
+      longRelated: applied.longRelated,
+      evidence: applied.evidence,
+    },
+    why: withTrackerNote(whySentence(asked, applied, best), asked.decision),
     hits,
   };
 }

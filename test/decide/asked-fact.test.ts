@@ -69,6 +69,11 @@ describe('questionIntent', () => {
     // How the city uses its assets is the way it works, not how a citizen uses something.
     expect(questionIntent('今いる人材や手持ちの資産の使い方も含めてお聞かせください').kind).toBeUndefined();
     expect(questionIntent('施設の使い方を教えて').kind).toBe('procedure');
+    // What the citizen says they do not ask (割合ではなく) is not the kind of fact asked.
+    expect(questionIntent('割合ではなく実際の人数で言うと、何人の女性が係長級以上に').kind).toBe('count');
+    // Procedures made faster are a policy's topic; how to carry one out is a procedure asked.
+    expect(questionIntent('役所での手続きをもっと早く済ませられるようにするって公約、あったよね').kind).toBeUndefined();
+    expect(questionIntent('転入の手続きはどこでするの').kind).toBe('procedure');
     // Where to go and what to bring: a procedure.
     expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.

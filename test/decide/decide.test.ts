@@ -66,6 +66,37 @@ describe('search and decide on the bundled corpus', () => {
   });
 });
 
+describe('pointing back and procedures', () => {
+  it('finds the quoted name a question points back to a few clauses before (これは)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '会報に「トータルシステム」という言葉が出てきて、家族で首をかしげております。パソコンの話かと思ったのですが、どうも違うようです。これはどういう仕組みのことで、市はそれに対して何をしたのでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('total-system-review');
+  });
+
+  it('declines how to collect a card: faster procedures as a policy tell no procedure', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '役所の手続きが早くなったと聞いておりますが、一つ伺いたいことがあります。マイナンバーカードの交付通知が届いたのですが、カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか。予約は必要ですか。',
+    );
+    expect(decision.kind).toBe('abstain');
+  });
+});
+
+describe('questions of many words', () => {
+  it('takes less of a question described at length as enough for related, and keeps short ones strict', async () => {
+    const bundled = await bundledEngine();
+    // Eight words or more, most of them the citizen's own: the jam day is meant.
+    const described = bundled.ask('果物を砂糖で煮て瓶に詰めるアレの記念日を作ったって？').decision;
+    expect(described.kind).toBe('answer');
+    expect(described.hits[0]?.entry.id).toBe('jam-day');
+    // Two words, one no entry has: the report does not cover school lunch menus.
+    expect(bundled.ask('給食の献立').decision.kind).toBe('abstain');
+  });
+});
+
 describe('the sort of answer asked', () => {
   it('does not miss a noun for the sort of answer (どのような体制, どういった手段) that the entry states without', async () => {
     const bundled = await bundledEngine();
