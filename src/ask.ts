@@ -300,8 +300,15 @@ function withTopicBefore(
   const back =
     pointsBack(normalized, asked) ||
     (pointing !== undefined && !referentSpan(normalized, pointing, { start: 0, end: pointing.start }));
-  if (named(focus).length > 0 && !back)
-    return narrowedToReferent(normalized, withTopicRaisedEarlier(normalized, focus, clauses, named), clauses);
+  if (named(focus).length > 0 && !back) {
+    const narrowed = narrowedToReferent(normalized, withTopicRaisedEarlier(normalized, focus, clauses, named), clauses);
+    // The word その施設 points to, in the story before what is asked (「…複合施設の整備とありました。
+    // その施設について」): asked too, when no clause asked holds it.
+    const referent = pointing && referentSpan(normalized, pointing, { start: 0, end: pointing.start });
+    return referent && !narrowed.some((c) => c.start <= referent.start && referent.end <= c.end)
+      ? [{ ...referent, role: first.role }, ...narrowed]
+      : narrowed;
+  }
   // The clause before, or the topic raised just before it (「遊園地を作るという話を聞いた覚えが
   // ございます。孫を連れて行けたら楽しかろうと思いまして。あれは…」).
   const preceding = clauses.filter((c) => c.end <= first.start && c.role !== 'greeting');

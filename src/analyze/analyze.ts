@@ -250,6 +250,8 @@ const GENERIC_WORDS = new Set([
   '何件',
   // Ways of asking for a date, which question-intent.ts reads as the kind of fact wanted.
   '年月日',
+  '月日',
+  '年月',
   '日付',
   '日にち',
   'です',

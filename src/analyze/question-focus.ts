@@ -272,7 +272,7 @@ const EMBEDDED_QUESTION =
  * Words quoted as someone's (「今の市長になって何年だっけ」と言い合いになりました): a question told,
  * not asked of the bot.
  */
-const QUOTED_SPEECH = /「[^「」]*」(?=と|って)/gu;
+const QUOTED_SPEECH = /「[^「」]*」(?=と|って)|『[^『』]*』(?=と|って)/gu;
 
 function isAsking(piece: string): boolean {
   const trimmed = piece.trim().replace(QUOTED_SPEECH, '「」');

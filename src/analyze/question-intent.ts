@@ -265,7 +265,8 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   // Which town or prefecture (どこの町と, どこの都道府県): not a country (どこの国のチーム), named otherwise.
   ['municipality', /(?:どこ|どちら|どの)の?(?:市町村|自治体|都道府県|市|町|村|県)(?![\p{Script=Han}])/u],
-  ['person', new RegExp(`(?:どなた|誰|だれ)(?!でも|も|か)|${PERSON_NAME_ASKED.source}`, 'u')],
+  // Not whom a thing is for (誰に向けて, 誰のため): those it serves, which an entry states.
+  ['person', new RegExp(`(?:どなた|誰|だれ)(?!でも|も|か|に向け|向け|のため)|${PERSON_NAME_ASKED.source}`, 'u')],
   // 「どこの農地でやるの」: which place, named by the noun after どこの.
   [
     'place',

@@ -179,6 +179,7 @@ describe('questionClauses', () => {
     const text =
       '同僚と「今の市長になって何年だっけ」と言い合いになりました。就任からどれくらい経っていたのかを伺えますか。';
     expect(questionClauses(text).map((c) => c.asks === true)).toEqual([false, true]);
+    expect(questionClauses('お茶飲み会で『市長になって何年だっけ』という話が出ました。')[0]?.asks).not.toBe(true);
     // A quoted name asked about is still a question.
     expect(questionClauses('「ワクワク」とは何ですか')[0]?.asks).toBe(true);
   });

@@ -74,6 +74,9 @@ describe('questionIntent', () => {
     // Procedures made faster are a policy's topic; how to carry one out is a procedure asked.
     expect(questionIntent('役所での手続きをもっと早く済ませられるようにするって公約、あったよね').kind).toBeUndefined();
     expect(questionIntent('転入の手続きはどこでするの').kind).toBe('procedure');
+    // Whom a thing is for (誰に向けて) is those it serves, no person's name.
+    expect(questionIntent('あれは誰に向けて作られたものなのでしょう').kind).toBeUndefined();
+    expect(questionIntent('誰が作ったの').kind).toBe('person');
     // Where to go and what to bring: a procedure.
     expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.

@@ -85,6 +85,16 @@ describe('pointing back and procedures', () => {
   });
 });
 
+describe('a word pointed back to in the story', () => {
+  it('asks about the word その施設 points to in a sentence of story before the question', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '市長のあいさつに、人口減少社会を見据えた複合施設の整備とありました。その施設について、市はどんな計画を作り、何を決めたのでしょうか。',
+    );
+    expect(decision.hits[0]?.entry.id).toBe('complex-facility-plan');
+  });
+});
+
 describe('questions of many words', () => {
   it('takes less of a question described at length as enough for related, and keeps short ones strict', async () => {
     const bundled = await bundledEngine();
