@@ -48,6 +48,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-3.jsonl'),
   // A fourth, written blind at the start of the next session; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-4.jsonl'),
+  // A fifth, written blind mid-session after a round of tuning on styles-tune-10; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-5.jsonl'),
 ];
 
 const { values } = parseArgs({

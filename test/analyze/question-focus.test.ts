@@ -111,6 +111,7 @@ describe('questionClauses', () => {
   it('reads a word met somewhere (〜という言葉が何度も出てきますが) as a topic raised, not a word liked', () => {
     expect(roles('シティプロモーションという言葉が何度も出てきますが、')[0]?.[1]).toBe('asked');
     expect(roles('「種まき」という言葉には親しみがございます。')[0]?.[1]).toBe('background');
+    expect(roles('会報に「トータルシステム」という片仮名の言葉がありましたが、')[0]?.[1]).toBe('asked');
   });
 
   it('keeps the noun after 何という (何という制度) as asked, not as a classifier of a name', () => {
@@ -229,6 +230,12 @@ describe('questionClauses', () => {
       '市が立ち上げた組織の名前をご教示いただけますと幸いです。店の説明書きに、その組織のことも書き添えたいと考えております。';
     expect(questionClauses(text)[0]?.asks).toBe(true);
     expect(focusText(text).startsWith('市が立ち上げた組織の名前を')).toBe(true);
+  });
+
+  it('reads everywhere (どこも同じ) as no question word, and a wish to know told after a question as story', () => {
+    expect(questionClauses('人も予算も足りないのはどこも同じだと感じています。')[0]?.asks).not.toBe(true);
+    const text = '何という課なのでしょうか。万一のときにどこへ連絡すればよいのか、知っておきたいと思いまして。';
+    expect(focusText(text)).toBe('何という課なのでしょうか。');
   });
 
   it('reads nobody (誰も覚えておりません) as no question word', () => {
