@@ -17,6 +17,44 @@ const maxPhraseWords = 4;
 /** A run of Latin words separated by spaces or hyphens, as normalizeText leaves them (lower case). */
 const LATIN_RUN = /[a-z][a-z0-9'’-]*(?:[ ]+[a-z][a-z0-9'’-]*)*/gu;
 
+/**
+ * English words that only join others (support for new farmers, the city of komoro): dropped
+ * when the English file does not take them into a phrase. Not romaji: none of them reads as Japanese
+ * a citizen would type, but "to" or "no" would (と, の), so those are left to the romaji reading.
+ */
+const ENGLISH_FUNCTION_WORDS = new Set([
+  'the',
+  'an',
+  'of',
+  'for',
+  'in',
+  'on',
+  'at',
+  'about',
+  'is',
+  'are',
+  'was',
+  'were',
+  'does',
+  'did',
+  'and',
+  'or',
+  'with',
+  'by',
+  'from',
+  'please',
+  'tell',
+  'me',
+  'my',
+  'our',
+  'your',
+  'this',
+  'that',
+  'there',
+  'any',
+  'some',
+]);
+
 /** Romaji particles typed as they sound: は is "wa", を is "wo"/"o", へ is "e". */
 const PARTICLES: Readonly<Record<string, string>> = { wa: 'は', wo: 'を' };
 
@@ -76,6 +114,10 @@ export function readLatinWords(
         continue;
       }
       const word = words[i] ?? '';
+      if (ENGLISH_FUNCTION_WORDS.has(word) && !isKnownWord(word)) {
+        i += 1;
+        continue;
+      }
       const kana = isKnownWord(word) ? undefined : romajiOf(word);
       out.push(kana === undefined ? { text: word, japanese: false } : { text: kana, japanese: true, romaji: true });
       i += 1;

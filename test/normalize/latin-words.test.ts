@@ -25,6 +25,13 @@ describe('readLatinWords', () => {
     expect(readLatinWords('shougakukin wa nannin ga moratta', english)).toBe('しょうがくきんはなんにんがもらった');
   });
 
+  it('drops English words that only join others (for, the, of), unless the corpus writes them', () => {
+    const english = englishWordsOf([['新規就農者', 'new farmers']]);
+    expect(readLatinWords('support for new farmers', english)).toBe('support 新規就農者');
+    expect(readLatinWords('the city of komoro', english)).toBe('city こもろ');
+    expect(readLatinWords('for', english, (w) => w === 'for')).toBe('for');
+  });
+
   it('reads a hyphen after n as the end of a syllable, and after a vowel as a long vowel', () => {
     expect(readLatinWords('nan-bai ni natta', english)).toBe('なんばいになった');
     expect(readLatinWords('kan-i na', english)).toBe('かんいな');
