@@ -445,6 +445,20 @@ function isKindAsked(morphemes: readonly Morpheme[], i: number): boolean {
   return ASKING_DETERMINER.test(before) || ((next === 'は' || next === 'って') && INTERROGATIVES.has(after));
 }
 
+/** Words for numbers, and what makes one the topic (数字に関する方針: a policy about figures). */
+const NUMBER_WORDS = new Set(['数字', '数値']);
+const ABOUT = /^(?:に関する|に関して|について|を使った|で示す)/u;
+
+function isNumberSpokenOf(morphemes: readonly Morpheme[], i: number): boolean {
+  const m = morphemes[i];
+  if (!m || !NUMBER_WORDS.has(m.surface)) return false;
+  const after = morphemes
+    .slice(i + 1, i + 4)
+    .map((x) => x.surface)
+    .join('');
+  return ABOUT.test(after);
+}
+
 /** A one-kanji stem said as an adverb (主に, 特に, 既に): how, not what about. */
 function isAdverbOfOneKanji(morphemes: readonly Morpheme[], i: number): boolean {
   const m = morphemes[i];
@@ -486,8 +500,7 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
     const kana = isKanaOnly(m.surface);
     const reading = m.reading ?? (kana ? toKatakana(m.surface) : undefined);
     const generic =
-      GENERIC_WORDS.has(text) ||
-      GENERIC_WORDS.has(m.surface) ||
+      ((GENERIC_WORDS.has(text) || GENERIC_WORDS.has(m.surface)) && !isNumberSpokenOf(morphemes, i)) ||
       isFunctionWord(m.surface) ||
       (m.pos === '動詞' && m.posDetail === '接尾') ||
       // Adverbs say how much or how (けっこう, かなり, しっかり), not what about.

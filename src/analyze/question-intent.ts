@@ -351,7 +351,7 @@ const PLEDGES = /公約|マニフェスト/u;
 const PROMISES = /約束|政策|施策|(?:こもろ)?未来プロジェクト/u;
 /** Ways of asking how far something got. */
 const PROGRESS =
-  /進み具合|進捗|どこまで|達成|実現|守(?:れ|ら|っ|り)|果た(?:せ|さ|し)|進(?:ん|み|め)|やれ|でき|どうなっ|成果|実績|状況/u;
+  /進み具合|進捗|どこまで|達成|実現|守(?:れ|ら|っ|り)|果た(?:せ|さ|し)|進(?:ん|み|め(?!る(?:とき|時|際|上|うえ|ため)))|やれ|でき|どうなっ|成果|実績|状況/u;
 
 /**
  * The words of a progress question that frame it rather than name its topic: the pledges, how

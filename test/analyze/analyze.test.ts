@@ -95,6 +95,9 @@ describe('analyze', () => {
     // A date asked (発表の年月日) and a matter pointed back to (その件について): the question's shape.
     expect(content('発表の年月日を教えて')).toEqual(['発表']);
     expect(content('その件について')).toEqual([]);
+    // Figures spoken of (数字に関する方針) are a topic; asked for (数字を教えて), the question's shape.
+    expect(content('数字に関する方針')).toEqual(['数字', '方針']);
+    expect(content('その数字を教えて')).toEqual([]);
     expect(content('自治会そのものの正式な名前は')).toEqual(['自治', '会']);
   });
 

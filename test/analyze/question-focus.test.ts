@@ -238,6 +238,10 @@ describe('questionClauses', () => {
     expect(focusText(text)).toBe('何という課なのでしょうか。');
   });
 
+  it('reads what the citizen cannot make out (年寄りには何のことやら) as story', () => {
+    expect(roles('年寄りには何のことやら。')[0]?.[1]).toBe('background');
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });

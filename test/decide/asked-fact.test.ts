@@ -77,6 +77,9 @@ describe('questionIntent', () => {
     // Whom a thing is for (誰に向けて) is those it serves, no person's name.
     expect(questionIntent('あれは誰に向けて作られたものなのでしょう').kind).toBeUndefined();
     expect(questionIntent('誰が作ったの').kind).toBe('person');
+    // A policy followed when the pledges are carried out (政策を進めるときの方針) asks no progress.
+    expect(questionIntent('政策を進めるときの方針はどういうものか').asksProgress).toBeUndefined();
+    expect(questionIntent('政策はどこまで進んだの').asksProgress).toBe(true);
     // Where to go and what to bring: a procedure.
     expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.
