@@ -299,6 +299,8 @@ const GENERIC_WORDS = new Set([
   '正確',
   // 何か特別な組織: how the citizen pictures it, not which.
   '特別',
+  // いつからいつまでの分: the portion of what the time asked covers.
+  '分',
   // ネーミング何とか: a word the citizen cannot recall, which the rest of it names.
   '何とか',
   'なんとか',

@@ -276,9 +276,16 @@ const EMBEDDED_QUESTION =
  */
 const QUOTED_SPEECH = /「[^「」]*」(?=と|って)|『[^『』]*』(?=と|って)/gu;
 
+/**
+ * A guess the citizen tells (「何年何カ月と書いてあったような気がしますが」): its question word
+ * stands for what they half remember, and asks nothing.
+ */
+const GUESS = /(?:ような|ように|みたいな)(?:気が|思い|思われ|記憶が)[^。？?]*$/u;
+
 function isAsking(piece: string): boolean {
   const trimmed = piece.trim().replace(QUOTED_SPEECH, '「」');
-  return ASKING.test(trimmed) && !(EMBEDDED_QUESTION.test(trimmed) && !/[?？]|でしょうか|ますか|ですか/u.test(trimmed));
+  const outright = /[?？]|でしょうか|ますか|ですか/u.test(trimmed);
+  return ASKING.test(trimmed) && !((EMBEDDED_QUESTION.test(trimmed) || GUESS.test(trimmed)) && !outright);
 }
 
 function roleOf(piece: string): ClauseRole {

@@ -98,6 +98,7 @@ describe('analyze', () => {
     // Figures spoken of (数字に関する方針) are a topic; asked for (数字を教えて), the question's shape.
     expect(content('数字に関する方針')).toEqual(['数字', '方針']);
     expect(content('その数字を教えて')).toEqual([]);
+    expect(content('いつからいつまでの分')).toEqual([]);
     expect(content('自治会そのものの正式な名前は')).toEqual(['自治', '会']);
   });
 

@@ -242,6 +242,14 @@ describe('questionClauses', () => {
     expect(roles('年寄りには何のことやら。')[0]?.[1]).toBe('background');
   });
 
+  it('reads a guess told (何年何カ月と書いてあったような気がしますが) as no question', () => {
+    expect(questionClauses('会報の最初のほうに何年何カ月と書いてあったような気がしますが、')[0]?.asks).not.toBe(true);
+    expect(questionClauses('何年だったような気がしますが、何年でしょうか？').map((c) => c.asks === true)).toEqual([
+      false,
+      true,
+    ]);
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });

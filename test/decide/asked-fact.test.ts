@@ -80,6 +80,9 @@ describe('questionIntent', () => {
     // A policy followed when the pledges are carried out (政策を進めるときの方針) asks no progress.
     expect(questionIntent('政策を進めるときの方針はどういうものか').asksProgress).toBeUndefined();
     expect(questionIntent('政策はどこまで進んだの').asksProgress).toBe(true);
+    // A space for something to be made (福祉の場所はできる) is a thing, not where.
+    expect(questionIntent('年寄りが使える福祉の場所はできるのでしょうか').kind).toBeUndefined();
+    expect(questionIntent('会場の場所はどこ').kind).toBe('place');
     // Where to go and what to bring: a procedure.
     expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.

@@ -95,6 +95,17 @@ describe('a word pointed back to in the story', () => {
   });
 });
 
+describe('what a pillar holds', () => {
+  it('answers what a pillar holds from its list of quoted policies', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '5つ目の柱の「ワクワク」とは、どういう分野のことでしょうか。中身を教えてください。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('pillar-wakuwaku');
+  });
+});
+
 describe('questions of many words', () => {
   it('takes less of a question described at length as enough for related, and keeps short ones strict', async () => {
     const bundled = await bundledEngine();
