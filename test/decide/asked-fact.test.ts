@@ -83,6 +83,9 @@ describe('questionIntent', () => {
     // A space for something to be made (福祉の場所はできる) is a thing, not where.
     expect(questionIntent('年寄りが使える福祉の場所はできるのでしょうか').kind).toBeUndefined();
     expect(questionIntent('会場の場所はどこ').kind).toBe('place');
+    // Whether a thing is free, asked at the end (〜は無料？), and what points are good for.
+    expect(questionIntent('特定健診は無料？').kind).toBe('free');
+    expect(questionIntent('ポイントは何に使える？')).toMatchObject({ kind: 'detail', detail: '使え' });
     // Where to go and what to bring: a procedure.
     expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.
