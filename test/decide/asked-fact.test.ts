@@ -86,6 +86,11 @@ describe('questionIntent', () => {
     // Whether a thing is free, asked at the end (〜は無料？), and what points are good for.
     expect(questionIntent('特定健診は無料？').kind).toBe('free');
     expect(questionIntent('ポイントは何に使える？')).toMatchObject({ kind: 'detail', detail: '使え' });
+    // Which events a day holds, and an age limit: facts an entry must state.
+    expect(questionIntent('ジャムの日にはどんな催しがあるのでしょうか').kind).toBe('contents');
+    expect(questionIntent('年齢の制限はありますか')).toMatchObject({ kind: 'detail', detail: '年齢' });
+    // Which pledges are not yet started asks how far they got.
+    expect(questionIntent('公約の中で、まだ手をつけていないものはどれですか').asksProgress).toBe(true);
     // Where to go and what to bring: a procedure.
     expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.
