@@ -433,6 +433,11 @@ const KIND_NOUNS = new Set([
   '意図',
   '工夫',
 ]);
+/**
+ * Nouns that class a thing rather than name it (鹿の肉を使う取り組み, 助け合う仕組み): an entry
+ * describes the thing, often without calling it one.
+ */
+const CLASSING_NOUNS = new Set(['取り組み', '取組み', '取組', '制度', '施策', '仕組み', '活動']);
 const ASKING_DETERMINER = /(?:どんな|どういう|どのような|どの様な|どういった|いかなる|何の|なんの|何を)$/u;
 
 function isKindAsked(morphemes: readonly Morpheme[], i: number): boolean {
@@ -511,7 +516,7 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       isNameAsked(morphemes, i) ||
       isAdverbOfOneKanji(morphemes, i);
     // The sort of answer wanted (どのような目的で) counts when an entry names it, and is not missed when not.
-    const optional = isKindAsked(morphemes, i);
+    const optional = isKindAsked(morphemes, i) || CLASSING_NOUNS.has(m.surface);
     const weak =
       m.pos === '動詞' ||
       m.pos === '形容詞' ||

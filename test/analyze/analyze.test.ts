@@ -85,6 +85,8 @@ describe('analyze', () => {
     expect(optional('何を目的にしているのでしょうか')).toEqual(['目的']);
     expect(optional('その目的は何ですか')).toEqual(['目的']);
     expect(optional('施設の目的を変える')).toEqual([]);
+    // A noun that classes a thing (鹿の肉を使う取り組み): an entry describes it without the word.
+    expect(optional('鹿の肉を何かに使う取り組み')).toEqual(['取り組み']);
     expect(optional('どういうやり方でなのかも知りたいです')).toEqual(['やり方']);
   });
 
