@@ -466,6 +466,11 @@ function isNumberSpokenOf(morphemes: readonly Morpheme[], i: number): boolean {
   return ABOUT.test(after);
 }
 
+/** One as in 一つにまとめた, 一つ伺いたい: how many, of nothing the question names. */
+function isOneOf(morphemes: readonly Morpheme[], i: number): boolean {
+  return morphemes[i]?.surface === '1' && morphemes[i + 1]?.surface.startsWith('つ') === true;
+}
+
 /** A one-kanji stem said as an adverb (主に, 特に, 既に): how, not what about. */
 function isAdverbOfOneKanji(morphemes: readonly Morpheme[], i: number): boolean {
   const m = morphemes[i];
@@ -514,7 +519,8 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       m.pos === '副詞' ||
       isCounterOfQuestion(morphemes, i) ||
       isNameAsked(morphemes, i) ||
-      isAdverbOfOneKanji(morphemes, i);
+      isAdverbOfOneKanji(morphemes, i) ||
+      isOneOf(morphemes, i);
     // The sort of answer wanted (どのような目的で) counts when an entry names it, and is not missed when not.
     const optional = isKindAsked(morphemes, i) || CLASSING_NOUNS.has(m.surface);
     const weak =

@@ -217,11 +217,13 @@ export function kanaRuns(
     // (after latin letters or digits it is a word of its own: PRどうが).
     const before = normalized[match.index - 1];
     // A quoted name (「ジャムの日」は) is a word as well: its particles are trimmed the same way.
-    const followsWord = before !== undefined && /[\p{Script=Han}\p{Script=Katakana}」』）)]/u.test(before);
+    // After a number, つ is its counter (1つにまとめた, 5つの): the run goes on as a word's ending would.
+    const counted = before !== undefined && /[0-9]/u.test(before) && match[0].startsWith('つ');
+    const followsWord = counted || (before !== undefined && /[\p{Script=Han}\p{Script=Katakana}」』）)]/u.test(before));
     // A caller that cuts hiragana into words itself (kana-words.ts) takes a run that opens a
     // sentence, follows a space or a katakana word (スポーツしんこうの…: katakana words take no
     // endings but する) whole; one after a kanji is most often its ending (立ってるの).
-    const afterKanji = before !== undefined && /\p{Script=Han}/u.test(before);
+    const afterKanji = counted || (before !== undefined && /\p{Script=Han}/u.test(before));
     if (!cutHiraganaEndings && !afterKanji && /^[\p{Script=Hiragana}ー]+$/u.test(match[0])) {
       const end = match.index + match[0].length;
       const reading = toKatakana(match[0]);

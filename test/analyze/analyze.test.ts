@@ -101,6 +101,9 @@ describe('analyze', () => {
     expect(content('数字に関する方針')).toEqual(['数字', '方針']);
     expect(content('その数字を教えて')).toEqual([]);
     expect(content('いつからいつまでの分')).toEqual([]);
+    // One (一つにまとめた) counts nothing the question names; five (5つの柱) may.
+    expect(content('1つにまとめた建物')).toEqual(['まとめる', '建物']);
+    expect(content('5つの柱')).toEqual(['5', '柱']);
     expect(content('自治会そのものの正式な名前は')).toEqual(['自治', '会']);
   });
 

@@ -14,6 +14,12 @@ describe('kanaRuns', () => {
     expect(texts('子どもの医療費')).toEqual([]);
   });
 
+  it('reads つ after a number as its counter, not as a word typed in hiragana (1つにまとめた)', () => {
+    const runs = kanaRuns('1つにまとめた', () => false, { cutHiraganaEndings: false });
+    expect(runs.some((r) => r.whole === true)).toBe(false);
+    expect(texts('1つにまとめた')).not.toContain('つに');
+  });
+
   it('drops a particle that follows a quoted name as it does after a word', () => {
     expect(texts('「ジャムの日」はどこと連携したの')).toEqual(['ジャム']);
   });
