@@ -191,10 +191,7 @@ function* askAbout(
   ];
   // The topic is read where the question is asked outright before the story raised around it
   // (「陸上をやっている息子が…と聞いて」 names who heard, not what is asked).
-  const askingFirst = [
-    ...focus.filter((c) => 'asks' in c && c.asks === true),
-    ...focus.filter((c) => !('asks' in c && c.asks === true)),
-  ];
+  const askingFirst = [...focus.filter(asksOutright), ...focus.filter((c) => !asksOutright(c))];
   const topic = phraseTerms(normalized, askingFirst, decisive, topicPhrase, true);
   const decided = decide(index, { terms: decisive, hits, smallTalk, intent, askedText, counted, topic }, rule);
   // How far the pledges got, not one kind of fact: the pledge tracker answers (pledge-progress.ts).
@@ -206,6 +203,11 @@ function* askAbout(
   return { terms, decisive, decision, intent };
 }
 
+/** A clause of the focus that asks outright (a clause, not a span cut from one: question-focus.ts). */
+function asksOutright(span: Span): boolean {
+  return 'asks' in span && span.asks === true;
+}
+
 /**
  * The text of the clauses that ask outright, when they name something of their own: the kind of
  * fact wanted is read there, not in the story raised before it (「来年学校に上がる孫」 asks for no
@@ -213,7 +215,7 @@ function* askAbout(
  * nothing (「いくらでしょうか」 after the topic), and the whole focus says what is wanted.
  */
 function askingText(normalized: string, focus: readonly Span[], terms: readonly Term[]): string | undefined {
-  const asking = focus.filter((c) => 'asks' in c && c.asks === true);
+  const asking = focus.filter(asksOutright);
   if (asking.length === 0 || asking.length === focus.length) return undefined;
   const named = contentTerms(terms.filter((t) => !t.background && termWithin(t, asking)));
   return named.length > 0 ? asking.map((c) => normalized.slice(c.start, c.end)).join(' ') : undefined;
