@@ -91,6 +91,10 @@ describe('questionIntent', () => {
     expect(questionIntent('年齢の制限はありますか')).toMatchObject({ kind: 'detail', detail: '年齢' });
     // Which pledges are not yet started asks how far they got.
     expect(questionIntent('公約の中で、まだ手をつけていないものはどれですか').asksProgress).toBe(true);
+    // Until when (任期はいつまで) asks an end still to come; いつからいつまで, a period.
+    expect(questionIntent('市長の任期はいつまで？').kind).toBe('future');
+    expect(questionIntent('いつからいつまでの分をまとめたもの').kind).toBe('date');
+    expect(questionIntent('いつから いつまで？').kind).toBe('date');
     // Where to go and what to bring: a procedure.
     expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.
