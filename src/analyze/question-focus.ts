@@ -9,6 +9,7 @@
  */
 
 import { QUESTION_WORD_START } from './kana-asking-words.js';
+import { countPointedTo } from './referent.js';
 
 export type ClauseRole = 'greeting' | 'asked' | 'background';
 
@@ -178,7 +179,9 @@ const HEARSAY_SOURCE = new RegExp(
     '(?:(?:知人|友人|友達|知り合い|近所の(?:人|方)|ご近所|家族|妻|夫|主人|家内|息子|娘|孫|テレビ|新聞|ラジオ|ニュース|' +
     '広報|回覧板|会報|後援会報|チラシ|ネット|インターネット|うわさ|噂)(?:の[^、,。]{0,6}?)?(?:から|で|に)[、,]?\\s*)?' +
     // Whom the citizen asked (先輩に聞いたところ、): what follows is the topic heard.
-    '(?:[^、,。]{1,8}?に(?:聞いた|伺った|尋ねた|うかがった)ところ[、,]?\\s*)?',
+    '(?:[^、,。]{1,8}?に(?:聞いた|伺った|尋ねた|うかがった)ところ[、,]?\\s*)?' +
+    // Who said it, before what they said (区の集まりで区長さんが、市長さんは…と話しておられました).
+    '(?:[^、,。]{1,16}?(?:さん|様|さま|氏|先生|の方)が[、,]\\s*)?',
   'u',
 );
 
@@ -399,7 +402,10 @@ export function storyCut(
     if (cut !== first.start && first.start - clause.start > budget) break;
     cut = clause.start;
   }
-  return cut;
+  // その3つ points to the clause that named the three things, however far back (referent.ts).
+  const count = countPointedTo(text, first);
+  const counting = count === undefined ? undefined : before.find((c) => text.slice(c.start, c.end).includes(count));
+  return counting ? Math.min(cut, counting.start) : cut;
 }
 
 /** How many characters of the story before a question are analysed with it (see storyCut). */

@@ -18,6 +18,17 @@ export function pointsBack(text: string, asked: Span): boolean {
   return BACK_REFERENCE.test(text.slice(asked.start, asked.end));
 }
 
+/** A count pointed back to (その3つとは): the things counted were named earlier with the count. */
+const COUNT_DEMONSTRATIVE = /(?:その|この|あの)([0-9]+つ)/u;
+
+/**
+ * The count an asked part points back to (その3つ → 3つ), which the clause that named those things
+ * holds (「市長さんは3つのことを心に置いて…」), or undefined.
+ */
+export function countPointedTo(text: string, asked: Span): string | undefined {
+  return COUNT_DEMONSTRATIVE.exec(text.slice(asked.start, asked.end))?.[1];
+}
+
 /** Whether the asked part names its topic with a demonstrative (その助成金, この施設). */
 export function namesByDemonstrative(text: string, asked: Span): boolean {
   return DEMONSTRATIVE.test(text.slice(asked.start, asked.end));

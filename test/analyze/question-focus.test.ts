@@ -250,6 +250,13 @@ describe('questionClauses', () => {
     ]);
   });
 
+  it('leaves who said it (区長さんが、) out of the topic heard', () => {
+    const text = '区の集まりで区長さんが、市長さんは3つのことを心に置いてきたそうだ、と話しておられました。';
+    const clause = questionClauses(text)[0];
+    const topic = clause && reportedTopic(text, clause);
+    expect(topic && text.slice(topic.start, topic.end)).toBe('市長さんは3つのことを心に置いてきたそうだ、');
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });

@@ -106,6 +106,17 @@ describe('what a pillar holds', () => {
   });
 });
 
+describe('a count pointed back to', () => {
+  it('finds the three things of その3つ in the clause that named them, however far back', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '区の集まりで区長さんが、市長さんは三つのことを心に置いて市の仕事をしてきたそうだ、と話しておられました。その日は防災訓練の段取りやら、ごみ当番の割り振りやらで話が長くなり、私も少しうとうとしてしまいまして。一つは市民と一緒に、というようなことだったと思いますが、残りの二つをすっかり忘れてしまいました。その三つとは何だったのでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('mayor-three-points');
+  });
+});
+
 describe('questions of many words', () => {
   it('takes less of a question described at length as enough for related, and keeps short ones strict', async () => {
     const bundled = await bundledEngine();
