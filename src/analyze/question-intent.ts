@@ -184,7 +184,7 @@ const FIGURE_QUESTION = new RegExp(
 const COUNTED_AFTER_IKUTSU = /いくつの([\p{Script=Han}]{1,2})/u;
 // 「区って、全部でいくつ」: a total asked for may stand between the thing and いくつ.
 const COUNTED_BEFORE_IKUTSU =
-  /([\p{Script=Han}]{1,2})(?:は|が|って|も)?[、,\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|全部)?いくつ/u;
+  /([\p{Script=Han}]{1,2})(?:は|が|って|も|というのは|っていうのは|とは)?[、,\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|全部)?いくつ/u;
 
 /**
  * Hiragana that cannot come just before the question word いつ: any but a particle (それはいつ,

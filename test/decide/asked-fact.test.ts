@@ -95,6 +95,8 @@ describe('questionIntent', () => {
     expect(questionIntent('市長の任期はいつまで？').kind).toBe('future');
     expect(questionIntent('いつからいつまでの分をまとめたもの').kind).toBe('date');
     expect(questionIntent('いつから いつまで？').kind).toBe('date');
+    // The thing counted before というのは いくつ (地区というのはいくつ) is the unit asked.
+    expect(questionIntent('地区というのはいくつに分かれてるの').unit).toBe('地区');
     // Where to go and what to bring: a procedure.
     expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.
