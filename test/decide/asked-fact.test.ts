@@ -97,6 +97,9 @@ describe('questionIntent', () => {
     expect(questionIntent('いつから いつまで？').kind).toBe('date');
     // The thing counted before というのは いくつ (地区というのはいくつ) is the unit asked.
     expect(questionIntent('地区というのはいくつに分かれてるの').unit).toBe('地区');
+    // Where a thing is to go (どこの施設に入る予定) asks the place; 予定 only says it is planned.
+    expect(questionIntent('あれはどこの施設に入る予定なのでしょう').kind).toBe('place');
+    expect(questionIntent('ジャムの日の次の予定は？').kind).toBe('future');
     // Where to go and what to bring: a procedure.
     expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.
