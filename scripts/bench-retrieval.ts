@@ -40,6 +40,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-9.jsonl'),
   // Written blind at the start of a session (140 polite letters, 60 traps, 40 short), then tuned on.
   path.resolve(root, 'test/eval/styles-tune-10.jsonl'),
+  // Written blind late in the same session (150 polite letters, 70 traps, 30 short), then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-11.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
