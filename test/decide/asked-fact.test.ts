@@ -100,6 +100,13 @@ describe('questionIntent', () => {
     // Where a thing is to go (どこの施設に入る予定) asks the place; 予定 only says it is planned.
     expect(questionIntent('あれはどこの施設に入る予定なのでしょう').kind).toBe('place');
     expect(questionIntent('ジャムの日の次の予定は？').kind).toBe('future');
+    // A name asked of a person (何というお名前の方, どの選手) and how to cook a thing (どう料理すれば).
+    expect(questionIntent('会長さんは、何というお名前の方でしょうか')).toMatchObject({
+      kind: 'person',
+      asksName: true,
+    });
+    expect(questionIntent('具体的にどの選手なのでしょうか')).toMatchObject({ kind: 'person', asksName: true });
+    expect(questionIntent('鹿肉はどう料理すればいいのでしょう').kind).toBe('procedure');
     // Where to go and what to bring: a procedure.
     expect(questionIntent('カードを受け取るには何を持って、どの窓口へ行けばよいのでしょうか').kind).toBe('procedure');
     // いつ inside a verb (追いつく) or as someday (いつか) asks no date.
