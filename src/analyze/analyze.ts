@@ -299,6 +299,8 @@ const GENERIC_WORDS = new Set([
   '正確',
   // 何か特別な組織: how the citizen pictures it, not which.
   '特別',
+  // 割合と時間の両方: both of what is asked, which the words before name.
+  '両方',
   // いつからいつまでの分: the portion of what the time asked covers.
   '分',
   // ネーミング何とか: a word the citizen cannot recall, which the rest of it names.
@@ -427,6 +429,8 @@ const KIND_NOUNS = new Set([
   '役割',
   '分野',
   '言葉',
+  '言い方',
+  '呼び方',
   '理由',
   '方針',
   '特徴',

@@ -88,6 +88,8 @@ describe('analyze', () => {
     // A noun that classes a thing (鹿の肉を使う取り組み): an entry describes it without the word.
     expect(optional('鹿の肉を何かに使う取り組み')).toEqual(['取り組み']);
     expect(optional('どういうやり方でなのかも知りたいです')).toEqual(['やり方']);
+    expect(optional('どういう言い方をしていましたか')).toEqual(['言い方']);
+    expect(content('割合と時間の両方')).toEqual(['時間']);
   });
 
   it('reads a one-kanji stem said as an adverb (主に, 特に) as no topic', () => {

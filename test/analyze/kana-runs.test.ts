@@ -20,6 +20,10 @@ describe('kanaRuns', () => {
     expect(texts('1つにまとめた')).not.toContain('つに');
   });
 
+  it('reads する in an ending (言い方をしていましたか) as no word (not 指定)', () => {
+    expect(texts('言い方をしていましたか。')).toEqual([]);
+  });
+
   it('drops a particle that follows a quoted name as it does after a word', () => {
     expect(texts('「ジャムの日」はどこと連携したの')).toEqual(['ジャム']);
   });

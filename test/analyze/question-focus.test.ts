@@ -257,6 +257,12 @@ describe('questionClauses', () => {
     expect(topic && text.slice(topic.start, topic.end)).toBe('市長さんは3つのことを心に置いてきたそうだ、');
   });
 
+  it('reads a topic recalled (〜という政策があったと思いますが) as raised, and the platform as where one looks', () => {
+    expect(roles('健康づくりを進めるという政策があったと思いますが、')[0]?.[1]).toBe('asked');
+    const text = '政策集ではどういう言い方をしていましたか。';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['政策集では']);
+  });
+
   it('reads nobody (誰も覚えておりません) as no question word', () => {
     expect(roles('誰も正確に覚えておりませんでしたので、')[0]?.[1]).toBe('background');
   });
