@@ -312,6 +312,13 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(members, questionIntent('応援してる人は何人？'), ['応援'])).toBe(true);
   });
 
+  it('takes a group of people named (後援会員の皆さま) as whom a thing was asked of', () => {
+    const closing = entry('この後援会報の目的', '後援会員の皆さまに引き続きのご支援をお願いしています。');
+    expect(statesAskedFact(closing, questionIntent('市長さんは誰にお願いをしていたのですか'))).toBe(true);
+    const plain = entry('行政手続の迅速化', '行政手続を迅速にすることを掲げました。');
+    expect(statesAskedFact(plain, questionIntent('誰が決めたのですか'))).toBe(false);
+  });
+
   it('needs the kind of fact itself: no amount, no procedure, no age in an entry without them', () => {
     expect(statesAskedFact(scholarship, questionIntent('奨学金はいくらもらえる？'))).toBe(false);
     expect(statesAskedFact(scholarship, questionIntent('奨学金の申し込み方法は？'))).toBe(false);
