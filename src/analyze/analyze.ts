@@ -475,14 +475,15 @@ function isOneOf(morphemes: readonly Morpheme[], i: number): boolean {
   return morphemes[i]?.surface === '1' && morphemes[i + 1]?.surface.startsWith('つ') === true;
 }
 
-/** A one-kanji stem said as an adverb (主に, 特に, 既に): how, not what about. */
+/** A one-kanji stem said as an adverb or before a noun (主に, 特に, 主な): how, not what about. */
 function isAdverbOfOneKanji(morphemes: readonly Morpheme[], i: number): boolean {
   const m = morphemes[i];
+  const next = morphemes[i + 1];
   return (
     m?.pos === '名詞' &&
     m.posDetail === '形容動詞語幹' &&
     [...m.surface].length === 1 &&
-    morphemes[i + 1]?.posDetail === '副詞化'
+    (next?.posDetail === '副詞化' || (next?.pos === '助動詞' && next.surface === 'な'))
   );
 }
 

@@ -94,6 +94,7 @@ describe('analyze', () => {
 
   it('reads a one-kanji stem said as an adverb (主に, 特に) as no topic', () => {
     expect(content('観光局は主にどういう仕事を進めているの')).toEqual(['観光', '局', '仕事', '進める']);
+    expect(content('主な政策を教えて')).toEqual(['政策']);
     // How the citizen pictures it or wants it (何か特別な組織, 最新の, 正確な): not which.
     expect(content('何か特別な組織の最新の正確な名前を教えて')).toEqual(['組織']);
     // A date asked (発表の年月日) and a matter pointed back to (その件について): the question's shape.

@@ -82,6 +82,7 @@ describe('questionIntent', () => {
     expect(questionIntent('政策はどこまで進んだの').asksProgress).toBe(true);
     // A space for something to be made (福祉の場所はできる) is a thing, not where.
     expect(questionIntent('年寄りが使える福祉の場所はできるのでしょうか').kind).toBeUndefined();
+    expect(questionIntent('保育の場所は、複合施設にできるのでしょうか').kind).toBeUndefined();
     expect(questionIntent('会場の場所はどこ').kind).toBe('place');
     // Whether a thing is free, asked at the end (〜は無料？), and what points are good for.
     expect(questionIntent('特定健診は無料？').kind).toBe('free');
