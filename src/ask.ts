@@ -250,6 +250,10 @@ const CLASSING_NOUNS = new Set([
   '活動',
   '組織',
   'もの',
+  // A name asked for (正式な名前と): the story says of what.
+  '名前',
+  '名称',
+  '形',
 ]);
 
 /** A word found in this share of the entries or more (市, 小諸) names no topic of its own. */

@@ -131,6 +131,7 @@ const GENERIC_WORDS = new Set([
   'おっしゃる',
   // 気になる, 気をもむ: a worry, not a topic; 聞いた覚えがある: a memory.
   '覚え',
+  '記憶',
   '気',
   // Comparing with before (以前と比べて) or the whole (市全体では) frames a question of change or scope.
   '以前',
@@ -408,6 +409,9 @@ function isNameAsked(morphemes: readonly Morpheme[], i: number): boolean {
   const next = morphemes[i + 1]?.surface ?? '';
   const after = morphemes[i + 2];
   if ((next === 'は' || next === 'って') && (after === undefined || INTERROGATIVES.has(after.surface))) return true;
+  // 正式な名前と、どういう形で…: a name asked along with something else.
+  if (next === 'と' && morphemes.slice(i + 2).some((x) => /^(?:教え|知り|知る|伺い|伺え)$/u.test(x.surface)))
+    return true;
   return (
     (next === 'を' || next === 'が') && /^(?:教え|知り|知る|分から|わから|分かる|わかる)$/u.test(after?.surface ?? '')
   );
@@ -431,6 +435,8 @@ const KIND_NOUNS = new Set([
   '言葉',
   '言い方',
   '呼び方',
+  'テーマ',
+  '形',
   '理由',
   '方針',
   '特徴',

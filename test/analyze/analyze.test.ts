@@ -90,6 +90,9 @@ describe('analyze', () => {
     expect(optional('どういうやり方でなのかも知りたいです')).toEqual(['やり方']);
     expect(optional('どういう言い方をしていましたか')).toEqual(['言い方']);
     expect(content('割合と時間の両方')).toEqual(['時間']);
+    // A name asked along with something else (正式な名前と、どういう形で…教えて); a memory (と記憶しています).
+    expect(content('正式な名前と合言葉を教えてください')).toEqual(['合言葉']);
+    expect(content('公約があったと記憶しています')).toEqual(['公約']);
   });
 
   it('reads a one-kanji stem said as an adverb (主に, 特に) as no topic', () => {

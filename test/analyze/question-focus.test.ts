@@ -259,6 +259,7 @@ describe('questionClauses', () => {
 
   it('reads a topic recalled (〜という政策があったと思いますが) as raised, and the platform as where one looks', () => {
     expect(roles('健康づくりを進めるという政策があったと思いますが、')[0]?.[1]).toBe('asked');
+    expect(roles('5つ目の柱は観光に関わるものだったと思いますが、')[0]?.[1]).toBe('asked');
     const text = '政策集ではどういう言い方をしていましたか。';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['政策集では']);
   });

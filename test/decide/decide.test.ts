@@ -117,6 +117,17 @@ describe('a count pointed back to', () => {
   });
 });
 
+describe('a name asked of a topic recalled', () => {
+  it('answers the official name of what a pledge recalled was about (観光局をつくるという公約があったと記憶しています)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '観光局をつくるという公約があったと記憶しています。名前に西暦の数字がついていたような気がするのですが、正式な名前と、どういう形でつくるとしていたのか教えてください。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('komoro-tourism-bureau-2020');
+  });
+});
+
 describe('questions of many words', () => {
   it('takes less of a question described at length as enough for related, and keeps short ones strict', async () => {
     const bundled = await bundledEngine();
