@@ -39,7 +39,7 @@ import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
-import { countPointedTo, namesByDemonstrative, pointsBack, quotedNameSpan, referentSpan } from './analyze/referent.js';
+import { clauseNamingCount, namesByDemonstrative, pointsBack, quotedNameSpan, referentSpan } from './analyze/referent.js';
 import { withTopicRaisedEarlier } from './analyze/topic-raised-earlier.js';
 import { runAtOnce } from './time-slices.js';
 
@@ -319,10 +319,9 @@ function withTopicBefore(
   // ございます。孫を連れて行けたら楽しかろうと思いまして。あれは…」).
   const preceding = clauses.filter((c) => c.end <= first.start && c.role !== 'greeting');
   // その3つ: the clause that named the three things, however far back.
-  const count = countPointedTo(normalized, asked);
-  const counting =
-    count === undefined ? undefined : preceding.find((c) => normalized.slice(c.start, c.end).includes(count));
-  const before = counting ?? preceding.slice(-2).findLast((c) => c.role === 'asked') ?? preceding.at(-1);
+  const before =
+    clauseNamingCount(normalized, asked, preceding) ??
+    preceding.slice(-2).findLast((c) => c.role === 'asked') ?? preceding.at(-1);
   if (!before) return focus;
   // 「その施設には」: only the word it points back to (複合施設) is asked, not the rest of that clause;
   // 「これは」 after a quoted name asks about the name.

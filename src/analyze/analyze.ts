@@ -61,8 +61,9 @@ export interface Term {
    */
   readonly background?: boolean;
   /**
-   * A noun for the sort of answer wanted (どのような体制, 何を目的に): an entry may state the 体制 or
-   * the 目的 without the word, so the decision counts it only where a hit matches it.
+   * A noun for the sort of answer wanted (どのような体制, 何を目的に) or the sort of thing
+   * (〜という取り組み): an entry may state the 体制 or describe the 取り組み without the word, so the
+   * decision counts it only where a hit matches it.
    */
   readonly optional?: boolean;
   /**
@@ -445,18 +446,24 @@ const KIND_NOUNS = new Set([
 ]);
 /**
  * Nouns that class a thing rather than name it (鹿の肉を使う取り組み, 助け合う仕組み): an entry
- * describes the thing, often without calling it one.
+ * describes the thing, often without calling it one. (ask.ts has a wider list, of nouns too
+ * general to be a question's topic; 計画 or 事業 there often name what an entry is about.)
  */
-const CLASSING_NOUNS = new Set(['取り組み', '取組み', '取組', '制度', '施策', '仕組み', '活動']);
+const THING_CLASS_NOUNS = new Set(['取り組み', '取組み', '取組', '制度', '施策', '仕組み', '活動']);
+
+/** The surfaces of morphemes start to end, joined as written. */
+function surfaces(morphemes: readonly Morpheme[], start: number, end: number): string {
+  return morphemes
+    .slice(start, end)
+    .map((x) => x.surface)
+    .join('');
+}
 const ASKING_DETERMINER = /(?:どんな|どういう|どのような|どの様な|どういった|いかなる|何の|なんの|何を)$/u;
 
 function isKindAsked(morphemes: readonly Morpheme[], i: number): boolean {
   const m = morphemes[i];
   if (!m || !KIND_NOUNS.has(m.surface)) return false;
-  const before = morphemes
-    .slice(Math.max(0, i - 3), i)
-    .map((x) => x.surface)
-    .join('');
+  const before = surfaces(morphemes, Math.max(0, i - 3), i);
   const next = morphemes[i + 1]?.surface ?? '';
   const after = morphemes[i + 2]?.surface ?? '';
   return ASKING_DETERMINER.test(before) || ((next === 'は' || next === 'って') && INTERROGATIVES.has(after));
@@ -469,10 +476,7 @@ const ABOUT = /^(?:に関する|に関して|について|を使った|で示す
 function isNumberSpokenOf(morphemes: readonly Morpheme[], i: number): boolean {
   const m = morphemes[i];
   if (!m || !NUMBER_WORDS.has(m.surface)) return false;
-  const after = morphemes
-    .slice(i + 1, i + 4)
-    .map((x) => x.surface)
-    .join('');
+  const after = surfaces(morphemes, i + 1, i + 4);
   return ABOUT.test(after);
 }
 
@@ -532,8 +536,8 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       isNameAsked(morphemes, i) ||
       isAdverbOfOneKanji(morphemes, i) ||
       isOneOf(morphemes, i);
-    // The sort of answer wanted (どのような目的で) counts when an entry names it, and is not missed when not.
-    const optional = isKindAsked(morphemes, i) || CLASSING_NOUNS.has(m.surface);
+    // The sort of answer or of thing (どのような目的で, 取り組み) counts when an entry names it, and is not missed when not.
+    const optional = isKindAsked(morphemes, i) || THING_CLASS_NOUNS.has(m.surface);
     const weak =
       m.pos === '動詞' ||
       m.pos === '形容詞' ||

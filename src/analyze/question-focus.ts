@@ -9,7 +9,7 @@
  */
 
 import { QUESTION_WORD_START } from './kana-asking-words.js';
-import { countPointedTo } from './referent.js';
+import { clauseNamingCount } from './referent.js';
 
 export type ClauseRole = 'greeting' | 'asked' | 'background';
 
@@ -33,6 +33,9 @@ export interface Clause {
   /** Asked by a question word, ending or wish, not only by raising a topic (〜と聞きました). */
   readonly asks?: boolean;
 }
+
+/** What follows a newsletter named as where a word was met (会報に…出てきました, 広報で…読んで). */
+const READ_THERE = '(?=[^。？?]{0,30}?(?:出て|載って|載っ|書いて|書かれ|あった|ありまし|見かけ|読ん|目にし))';
 
 /** Set phrases of greeting and politeness: they carry nothing to search for. */
 const SET_PHRASES = new RegExp(
@@ -74,8 +77,8 @@ const SET_PHRASES = new RegExp(
     '市の政策(?:の中)?(?:に|で)(?:は)?',
     '(?<![\\p{Script=Han}])政策集(?:の中)?(?:に|で)(?:は)?',
     // Where the citizen read of it (会報に出てきました, 広報こもろで読んで): the newsletter, not the topic.
-    '(?:\\p{Script=Han}{1,6}の)?(?:後援)?会報(?:の中)?(?:に|で)(?:は)?(?=[^。？?]{0,30}?(?:出て|載って|載っ|書いて|書かれ|あった|ありまし|見かけ|読ん|目にし))',
-    '広報(?:こもろ)?(?:に|で)(?:は)?(?=[^。？?]{0,30}?(?:出て|載って|載っ|書いて|書かれ|あった|ありまし|見かけ|読ん|目にし))',
+    `(?:\\p{Script=Han}{1,6}の)?(?:後援)?会報(?:の中)?(?:に|で)(?:は)?${READ_THERE}`,
+    `広報(?:こもろ)?(?:に|で)(?:は)?${READ_THERE}`,
     // When the platform was made (市長さんは選挙のとき、): the frame of every entry, as above.
     '(?:小泉)?市長(?:さん)?(?:は|が)(?:[^、,。]{0,6}の)?選挙の(?:とき|時|際|前)(?:に)?[、,]?',
     // How to explain it (やさしく, 年寄りにもわかるように) and how exactly (正確な数字を).
@@ -297,6 +300,10 @@ function roleOf(piece: string): ClauseRole {
   return isAsking(piece) || RAISING.test(piece) ? 'asked' : 'background';
 }
 
+/** A topic named outright at the head of a question: 〜について, 〜に関して. */
+const OWN_TOPIC =
+  /(?:^|[、,\s])[^、,。？?\s]{2,20}?(?:について|に関して)(?:は)?[、,]?[^。？?]*(?:どんな|どのような|どういう|何|なに|いつ|いくら|どこ|どれ|誰)/u;
+
 /**
  * The spans the decision weighs: the clauses that ask, each with the clauses just before it that
  * raise its topic (〜と聞いたのですが、); a topic raised earlier in the story, before other
@@ -304,10 +311,6 @@ function roleOf(piece: string): ClauseRole {
  * does either (a bare topic: 「ふるさと納税 実績」), every clause but greetings. Set phrases
  * inside them are left out.
  */
-/** A topic named outright at the head of a question: 〜について, 〜に関して. */
-const OWN_TOPIC =
-  /(?:^|[、,\s])[^、,。？?\s]{2,20}?(?:について|に関して)(?:は)?[、,]?[^。？?]*(?:どんな|どのような|どういう|何|なに|いつ|いくら|どこ|どれ|誰)/u;
-
 export function focusSpans(text: string, clauses: readonly Clause[] = questionClauses(text)): Clause[] {
   const asked = clauses.filter((c) => c.role === 'asked');
   if (asked.length === 0) return clauses.filter((c) => c.role !== 'greeting');
@@ -369,15 +372,16 @@ const DESCRIBED_NAME = /(?<=^|[、,。\s])[^、,。\s「」]*?[\p{Script=Han}\p{
 const VIEW_HOLDER = /(?:小泉)?(?:市長|さん|氏)(?=の(?:お)?(?:考え|思い))|小泉(?=の(?:お)?(?:考え|思い))/gu;
 
 /**
- * Spans told rather than asked within an asked clause: a description before a quoted name (see
- * DESCRIBED_NAME) and the holder of a view asked about (see VIEW_HOLDER).
- */
-/**
  * When, told by what happened then (「後援会報が出た時点で」「市長になった当時」): the time of what
  * is asked, not its topic.
  */
 const TIME_SETTING = /(?<=^|[、,。\s])[^、,。\s]{1,16}?[たる](?:時点|当時)(?:で|では|の|には)?/gu;
 
+/**
+ * Spans told rather than asked within an asked clause: a description before a quoted name (see
+ * DESCRIBED_NAME), the holder of a view asked about (see VIEW_HOLDER) and a time told by an event
+ * (see TIME_SETTING).
+ */
 export function toldSpans(text: string): Span[] {
   return [...text.matchAll(DESCRIBED_NAME), ...text.matchAll(VIEW_HOLDER), ...text.matchAll(TIME_SETTING)]
     .map((m) => ({ start: m.index, end: m.index + m[0].length }))
@@ -404,8 +408,7 @@ export function storyCut(
     cut = clause.start;
   }
   // その3つ points to the clause that named the three things, however far back (referent.ts).
-  const count = countPointedTo(text, first);
-  const counting = count === undefined ? undefined : before.find((c) => text.slice(c.start, c.end).includes(count));
+  const counting = clauseNamingCount(text, first, before);
   return counting ? Math.min(cut, counting.start) : cut;
 }
 

@@ -22,11 +22,12 @@ export function pointsBack(text: string, asked: Span): boolean {
 const COUNT_DEMONSTRATIVE = /(?:その|この|あの)([0-9]+つ)/u;
 
 /**
- * The count an asked part points back to (その3つ → 3つ), which the clause that named those things
- * holds (「市長さんは3つのことを心に置いて…」), or undefined.
+ * The first of `clauses` that holds the count an asked part points back to (その3つ: 「市長さんは3つの
+ * ことを心に置いて…」), however far back; undefined when the asked part points to no count.
  */
-export function countPointedTo(text: string, asked: Span): string | undefined {
-  return COUNT_DEMONSTRATIVE.exec(text.slice(asked.start, asked.end))?.[1];
+export function clauseNamingCount<T extends Span>(text: string, asked: Span, clauses: readonly T[]): T | undefined {
+  const count = COUNT_DEMONSTRATIVE.exec(text.slice(asked.start, asked.end))?.[1];
+  return count === undefined ? undefined : clauses.find((c) => text.slice(c.start, c.end).includes(count));
 }
 
 /** Whether the asked part names its topic with a demonstrative (その助成金, この施設). */

@@ -13,6 +13,7 @@ import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
 import { normalizeText } from '../normalize/normalize.js';
+import type { Entry } from '../corpus/entry.js';
 
 /** Coverage thresholds, calibrated on the development questions (see npm run eval). */
 export interface DecisionRule {
@@ -287,9 +288,19 @@ function asksOfKeywordOnlyThing(
  */
 function saysAsVerb(hit: RankedHit, term: Term): boolean {
   if (!/^\p{Script=Han}+\p{Script=Hiragana}?\p{Script=Han}*\p{Script=Hiragana}$/u.test(term.text)) return false;
-  const stem = term.text.slice(0, -1);
-  const { entry } = hit;
-  return [entry.title, entry.body, ...entry.phrasings].some((text) => normalizeText(text).includes(stem));
+  return wordingAndPhrasings(hit.entry).includes(term.text.slice(0, -1));
+}
+
+const wordingsAndPhrasings = new WeakMap<Entry, string>();
+
+/** An entry's title, body and everyday phrasings, normalised once. */
+function wordingAndPhrasings(entry: Entry): string {
+  let text = wordingsAndPhrasings.get(entry);
+  if (text === undefined) {
+    text = [entry.title, entry.body, ...entry.phrasings].map(normalizeText).join('\n');
+    wordingsAndPhrasings.set(entry, text);
+  }
+  return text;
 }
 
 /** Kinds of fact that are a number: a number is quoted only about everything the question names. */
