@@ -39,7 +39,13 @@ import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
-import { clauseNamingCount, namesByDemonstrative, pointsBack, quotedNameSpan, referentSpan } from './analyze/referent.js';
+import {
+  clauseNamingCount,
+  namesByDemonstrative,
+  pointsBack,
+  quotedNameSpan,
+  referentSpan,
+} from './analyze/referent.js';
 import { withTopicRaisedEarlier } from './analyze/topic-raised-earlier.js';
 import { runAtOnce } from './time-slices.js';
 
@@ -321,7 +327,8 @@ function withTopicBefore(
   // その3つ: the clause that named the three things, however far back.
   const before =
     clauseNamingCount(normalized, asked, preceding) ??
-    preceding.slice(-2).findLast((c) => c.role === 'asked') ?? preceding.at(-1);
+    preceding.slice(-2).findLast((c) => c.role === 'asked') ??
+    preceding.at(-1);
   if (!before) return focus;
   // 「その施設には」: only the word it points back to (複合施設) is asked, not the rest of that clause;
   // 「これは」 after a quoted name asks about the name.
