@@ -212,7 +212,14 @@ export interface KanaRun {
 export function kanaRuns(
   normalized: string,
   isKnownWord: (word: string) => boolean = () => false,
-  { cutHiraganaEndings = true }: { cutHiraganaEndings?: boolean } = {},
+  {
+    cutHiraganaEndings = true,
+    opensWordAfterNoun = () => false,
+  }: {
+    cutHiraganaEndings?: boolean;
+    /** Whether the kana at this offset opens a word of its own after a noun (小諸「えき」の: 駅 typed in kana). */
+    opensWordAfterNoun?: (offset: number) => boolean;
+  } = {},
 ): KanaRun[] {
   const runs: KanaRun[] = [];
   for (const match of normalized.matchAll(KANA_RUN)) {
@@ -226,7 +233,9 @@ export function kanaRuns(
     // A caller that cuts hiragana into words itself (kana-words.ts) takes a run that opens a
     // sentence, follows a space or a katakana word (スポーツしんこうの…: katakana words take no
     // endings but する) whole; one after a kanji is most often its ending (立ってるの).
-    const afterKanji = counted || (before !== undefined && /\p{Script=Han}/u.test(before));
+    // A noun takes no ending: kana right after one that opens a word (小諸えき) is that word typed in kana.
+    const typedAfterNoun = !counted && !cutHiraganaEndings && opensWordAfterNoun(match.index);
+    const afterKanji = !typedAfterNoun && (counted || (before !== undefined && /\p{Script=Han}/u.test(before)));
     if (!cutHiraganaEndings && !afterKanji && /^[\p{Script=Hiragana}ー]+$/u.test(match[0])) {
       const end = match.index + match[0].length;
       const reading = toKatakana(match[0]);

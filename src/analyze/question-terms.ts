@@ -69,9 +69,10 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
   const morphemes = tokenize(normalized);
   // Some runs are left to the dictionary (isReadAsRun). A run that is a word of no topic (けっこう,
   // いま) gives nothing, nor do the morphemes in it.
-  const allRuns = kanaRuns(normalized, vocabulary.isKnownWord, { cutHiraganaEndings: lexicon === undefined }).filter(
-    (r) => isReadAsRun(r, normalized, morphemes, lexicon),
-  );
+  const allRuns = kanaRuns(normalized, vocabulary.isKnownWord, {
+    cutHiraganaEndings: lexicon === undefined,
+    opensWordAfterNoun: (offset) => opensWordAfterNoun(morphemes, offset),
+  }).filter((r) => isReadAsRun(r, normalized, morphemes, lexicon));
   const runs = allRuns.filter((r) => r.whole === true || !isFunctionWord(r.text));
   const outsideRuns = morphemes.filter(
     (m) => !allRuns.some((r) => m.start >= r.start && m.start + m.surface.length <= r.end),
@@ -117,6 +118,21 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
   );
   const expansions = synonyms ? synonymTerms(normalized, tokenize, synonyms) : [];
   return [...morphemeTerms, ...(sounds ? runTerms.map((t) => withKatakanaHeard(t, sounds)) : runTerms), ...expansions];
+}
+
+/** Nouns that name a thing: no ending follows them, and kana may open one. */
+const isNamingNoun = (m: Morpheme | undefined) =>
+  m?.pos === '名詞' && (m.posDetail === '一般' || m.posDetail === '固有名詞');
+
+/**
+ * Whether kana at `offset` opens a word typed in kana right after a noun (小諸「えき」の: 駅), as
+ * the dictionary reads it (a noun, or a filler it mistakes the first sound for): after 勉強 (し),
+ * 元気 (だ) or 駅 (まで) the kana is an ending or a particle, which the dictionary reads as such.
+ */
+function opensWordAfterNoun(morphemes: readonly Morpheme[], offset: number): boolean {
+  const before = morphemes.find((m) => m.start + m.surface.length === offset);
+  const after = morphemes.find((m) => m.start === offset);
+  return isNamingNoun(before) && (after?.pos === 'フィラー' || isNamingNoun(after));
 }
 
 /** Parts of speech that inflect or attach: a run of them only names no thing. */

@@ -24,6 +24,7 @@ const LATIN_RUN = /[a-z][a-z0-9'’-]*(?:[ ]+[a-z][a-z0-9'’-]*)*/gu;
  */
 const ENGLISH_FUNCTION_WORDS = new Set([
   'the',
+  'a',
   'an',
   'of',
   'for',
@@ -53,6 +54,20 @@ const ENGLISH_FUNCTION_WORDS = new Set([
   'there',
   'any',
   'some',
+  'i',
+  'it',
+  'its',
+  'we',
+  'you',
+  'want',
+  'know',
+  'can',
+  'could',
+  'would',
+  'will',
+  'has',
+  'have',
+  'been',
 ]);
 
 /** Romaji particles typed as they sound: は is "wa", を is "wo"/"o", へ is "e". */

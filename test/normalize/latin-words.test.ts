@@ -30,6 +30,8 @@ describe('readLatinWords', () => {
     expect(readLatinWords('support for new farmers', english)).toBe('support 新規就農者');
     expect(readLatinWords('the city of komoro', english)).toBe('city こもろ');
     expect(readLatinWords('for', english, (w) => w === 'for')).toBe('for');
+    expect(readLatinWords('is there a 移住 portal', english).trim()).toBe('移住 portal');
+    expect(readLatinWords('i want to know about new farmers', english)).toBe('と新規就農者');
   });
 
   it('reads a hyphen after n as the end of a syllable, and after a vowel as a long vowel', () => {
