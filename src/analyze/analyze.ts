@@ -199,6 +199,9 @@ const GENERIC_WORDS = new Set([
   'マジ',
   'まじ',
   '本気',
+  // 結局なんなの, 実際のところ: impatience or a doubt, not a topic.
+  '結局',
+  '実際',
   // Asides on who else and how (「ほかの区も」「一緒に」「全部で」): the topic is the word they go with.
   'ほか',
   '他',

@@ -21,6 +21,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { gunzip } from 'node:zlib';
 import type { DynamicDictionaries, IpadicFeatures, Tokenizer } from 'kuromoji';
 import { joinNewerWords } from './newer-words.js';
+import { suffixBeforeTte } from './suffix-before-tte.js';
 
 /** One morpheme as the rest of the pipeline sees it. */
 export interface Morpheme {
@@ -514,5 +515,6 @@ export async function createJapaneseTokenizer(dicPath: string = dictionaryPath()
   } catch (err) {
     throw new Error(`could not load the kuromoji dictionary from ${dicPath}`, { cause: err });
   }
-  return (text) => joinNewerWords(toMorphemes(tokenizer.tokenize(text)));
+  const plain = (text: string) => joinNewerWords(toMorphemes(tokenizer.tokenize(text)));
+  return (text) => suffixBeforeTte(plain(text), plain);
 }

@@ -234,7 +234,8 @@ export function kanaRuns(
     // sentence, follows a space or a katakana word (スポーツしんこうの…: katakana words take no
     // endings but する) whole; one after a kanji is most often its ending (立ってるの).
     // A noun takes no ending: kana right after one that opens a word (小諸えき) is that word typed in kana.
-    const typedAfterNoun = !counted && !cutHiraganaEndings && opensWordAfterNoun(match.index);
+    const typedAfterNoun =
+      !counted && !cutHiraganaEndings && !match[0].startsWith('ー') && opensWordAfterNoun(match.index);
     const afterKanji = !typedAfterNoun && (counted || (before !== undefined && /\p{Script=Han}/u.test(before)));
     if (!cutHiraganaEndings && !afterKanji && /^[\p{Script=Hiragana}ー]+$/u.test(match[0])) {
       const end = match.index + match[0].length;

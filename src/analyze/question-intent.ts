@@ -44,6 +44,11 @@ export interface QuestionIntent {
    * 進み具合は？」): the pledge tracker answers it. See {@link progressFrameSpans} for its topic.
    */
   readonly asksProgress?: boolean;
+  /**
+   * The question asks what was done or how far a thing got (「取り組んだの？」「どこまで進んでる？」),
+   * which a result of the report answers rather than the pledge that promised it.
+   */
+  readonly asksWhatWasDone?: boolean;
   /** The question asks how something changed (増えた？減った？), which a figure before and after answers. */
   readonly asksForChange?: boolean;
   /**
@@ -380,6 +385,10 @@ const PROGRESS_FRAME = new RegExp(
   'gu',
 );
 
+/** Ways of asking what was done or how far a thing got: a result answers them. */
+const DONE_QUESTION =
+  /進み具合|進捗|どこまで|達成|着手|成果|実績|進ん|進め(?:られ|た)|取り組ん|取り組みは|(?:何|なに|なん)(?:を|か)?(?:し|やっ)た/u;
+
 /** True when a question asks how far the pledges got: it names 公約, or a promise with how far it went. */
 function asksProgress(normalized: string): boolean {
   return PLEDGES.test(normalized) || (PROMISES.test(normalized) && PROGRESS.test(normalized));
@@ -431,6 +440,7 @@ export function questionIntent(text: string): QuestionIntent {
     ...(detail ? { detail } : {}),
     ...(kind === 'count' && (ikutsu !== null || THINGS_COUNTED.test(normalized)) ? { countsAnything: true } : {}),
     ...(asksProgress(normalized) ? { asksProgress: true } : {}),
+    ...(DONE_QUESTION.test(normalized) ? { asksWhatWasDone: true } : {}),
     ...(CHANGE_QUESTION.test(normalized) ? { asksForChange: true } : {}),
     ...(TARGET_QUESTION.test(normalized) ? { asksForTarget: true } : {}),
     ...(AIM_ASKED.test(normalized) ? { asksForAim: true } : {}),

@@ -5,6 +5,7 @@
  */
 import { statesAskedFact } from './asked-fact.js';
 import { summaryYields } from './summary-yields.js';
+import { pledgeYieldsToResult } from './pledge-yields-to-result.js';
 import { keywordOnlyYields } from './keyword-only-yields.js';
 import { normalizeText } from '../normalize/normalize.js';
 import { coverage } from './decide.js';
@@ -89,5 +90,8 @@ export function rerankByCoverage(
     })
     .sort((a, b) => b.score - a.score);
   const gives = (hit: RankedHit) => intent === undefined || statesAskedFact(hit.entry, intent);
-  return summaryYields(keywordOnlyYields(terms, ranked, gives), (hit) => coverage(index, terms, withoutPhrasings(hit)));
+  return pledgeYieldsToResult(
+    summaryYields(keywordOnlyYields(terms, ranked, gives), (hit) => coverage(index, terms, withoutPhrasings(hit))),
+    intent?.asksWhatWasDone === true,
+  );
 }

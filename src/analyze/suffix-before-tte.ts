@@ -1,0 +1,42 @@
+/**
+ * kuromoji reads the last kanji of a compound before って as a verb: 協議会って comes out as 協議 /
+ * 会っ (会う) / て, 政策集って as 政策 / 集っ (集う) / て, and the compound's last word is lost
+ * (「審議会って何？」 would ask about 審議 and meeting someone). Right after a noun, with no particle
+ * between, such a kanji ends the compound when the dictionary reads it so in the compound alone.
+ */
+import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
+
+const KANJI_TE_FORM = /^\p{Script=Han}っ$/u;
+
+const namesThing = (m: Morpheme | undefined): m is Morpheme =>
+  m?.pos === '名詞' && !['非自立', '代名詞', '数'].includes(m.posDetail);
+
+const adjacent = (a: Morpheme, b: Morpheme) => a.start + a.surface.length === b.start;
+
+/** The morphemes with each 「noun + kanji っ + て」 read as the noun, the kanji as a noun, and って. */
+export function suffixBeforeTte(morphemes: readonly Morpheme[], tokenize: Tokenize): Morpheme[] {
+  const out: Morpheme[] = [];
+  for (let i = 0; i < morphemes.length; i++) {
+    const m = morphemes[i] as Morpheme;
+    const before = morphemes[i - 1];
+    const after = morphemes[i + 1];
+    const candidate =
+      m.pos === '動詞' &&
+      KANJI_TE_FORM.test(m.surface) &&
+      namesThing(before) &&
+      adjacent(before, m) &&
+      after?.surface === 'て' &&
+      adjacent(m, after);
+    const kanji = m.surface.charAt(0);
+    const reread = candidate ? tokenize(before.surface + kanji).at(-1) : undefined;
+    // Only a suffix of the compound (会 of 協議会, 集 of 政策集): 全部払って is a verb after an adverb.
+    if (reread?.surface !== kanji || reread.pos !== '名詞' || reread.posDetail !== '接尾') {
+      out.push(m);
+      continue;
+    }
+    out.push({ ...reread, start: m.start });
+    out.push({ surface: 'って', start: m.start + 1, base: 'って', reading: 'ッテ', pos: '助詞', posDetail: '格助詞' });
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createJapaneseTokenizer, type Tokenize } from '../../src/analyze/japanese-tokenizer.js';
+
+let tokenize: Tokenize;
+beforeAll(async () => {
+  tokenize = await createJapaneseTokenizer();
+});
+
+const words = (text: string) => tokenize(text).map((m) => `${m.surface}/${m.pos}`);
+
+describe('a compound before って', () => {
+  it('keeps its last kanji as the suffix it is, not a verb (協議会って: no 会う)', () => {
+    expect(words('協議会って何')).toEqual(['協議/名詞', '会/名詞', 'って/助詞', '何/名詞']);
+    expect(words('市長の政策集って')).toContain('集/名詞');
+    expect(tokenize('推進係って').find((m) => m.surface === '係')).toMatchObject({ start: 2, reading: 'ガカリ' });
+  });
+
+  it('leaves a verb after a particle or an adverb as a verb (友達に会って, 全部払って)', () => {
+    expect(words('友達に会って話した')).toContain('会っ/動詞');
+    expect(words('全部払って')).toContain('払っ/動詞');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/corpus/entry.js';
+import { questionIntent } from '../../src/analyze/question-intent.js';
+import { pledgeYieldsToResult } from '../../src/decide/pledge-yields-to-result.js';
+import type { RankedHit } from '../../src/search/search.js';
+
+const entry = (id: string, kind: Entry['kind'], results?: string[]): Entry =>
+  ({ id, kind, title: id, body: '', pillar: 3, figures: [], keywords: [], phrasings: [], results }) as unknown as Entry;
+
+const pledge = entry('special-needs-education', 'policy', ['instructor-training']);
+const result = entry('instructor-training', 'achievement');
+const unrelated = entry('early-support', 'achievement');
+const hit = (e: Entry, score: number, coverage: number): RankedHit => ({ entry: e, score, coverage, matches: [] });
+const ids = (hits: readonly RankedHit[]) => hits.map((h) => h.entry.id);
+
+describe('a question asking what was done', () => {
+  it('is told by how it asks: done, got how far, achieved', () => {
+    for (const q of ['市は何か取り組んだのでしょうか', '今どこまで進んでる？', '何をしたの？', '成果はありましたか']) {
+      expect(questionIntent(q).asksWhatWasDone, q).toBe(true);
+    }
+    for (const q of ['特別支援教育の充実って何？', '副読本はどうなった？', '進める予定はありますか']) {
+      expect(questionIntent(q).asksWhatWasDone, q).toBeUndefined();
+    }
+  });
+});
+
+describe('pledgeYieldsToResult', () => {
+  it('puts first a result the pledge lists when the question asks what was done', () => {
+    const hits = [hit(pledge, 10, 0.7), hit(unrelated, 9, 0.7), hit(result, 8, 0.65)];
+    expect(ids(pledgeYieldsToResult(hits, true))).toEqual([
+      'instructor-training',
+      'special-needs-education',
+      'early-support',
+    ]);
+  });
+
+  it('keeps the pledge first when the question asks no such thing, or its result covers much less', () => {
+    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.7), hit(result, 8, 0.65)], false))[0]).toBe(
+      'special-needs-education',
+    );
+    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.9), hit(result, 8, 0.5)], true))[0]).toBe(
+      'special-needs-education',
+    );
+  });
+
+  it('moves no entry the pledge does not list, and nothing when a result is first', () => {
+    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.7), hit(unrelated, 9, 0.7)], true))[0]).toBe(
+      'special-needs-education',
+    );
+    expect(ids(pledgeYieldsToResult([hit(result, 10, 0.7), hit(pledge, 9, 0.7)], true))[0]).toBe('instructor-training');
+  });
+});
