@@ -42,6 +42,9 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-10.jsonl'),
   // Written blind late in the same session (150 polite letters, 70 traps, 30 short), then tuned on.
   path.resolve(root, 'test/eval/styles-tune-11.jsonl'),
+  // Written blind at the start of the next session (paraphrase, numeric, romaji, dialect, voice,
+  // polite: 30 each; 60 traps; 40 short), counted fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-12.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -52,6 +55,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-4.jsonl'),
   // A fifth, written blind mid-session after a round of tuning on styles-tune-10; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-5.jsonl'),
+  // A sixth, written blind at the start of the session that tuned on styles-tune-12; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-6.jsonl'),
 ];
 
 const { values } = parseArgs({
