@@ -219,6 +219,11 @@ const GENERIC_WORDS = new Set([
   '予定',
   '今回',
   '最近',
+  // When it began (最初は何人を目標に, 当初の計画): the time asked about, not a topic.
+  '最初',
+  '当初',
+  // うちの孫, うちでも: the citizen's own household.
+  'うち',
   '出来る',
   'ちょっと',
   'すこし',

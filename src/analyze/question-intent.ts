@@ -125,12 +125,13 @@ const COUNTERS =
 
 /**
  * What follows 何 when it asks no count: a date or a time (何年, 何月, 何日, 何時, 何曜), an age
- * (何歳), which one of a kind (何色, 何語, 何県, 何線…), another word (何故, 何処, 何者, 何事, 何卒),
+ * (何歳), which one of a kind (何色, 何語, 何県, 何線…), which one of a series (何次産業, 第何期,
+ * 何代目), another word (何故, 何処, 何者, 何事, 何卒),
  * a ratio or an amount, which have kinds of their own (何倍, 何割, 何円), and the numerals that stand
  * before a counter (何十年, 何万人).
  */
 const NOT_COUNTER =
-  '年|月|日|時|曜|歳|才|故|処|者|事|物|色|語|県|党|科|線|系|型|式|流|派|屋|用|様|卒|気|方|等|奴|倍|割|円|十|百|千|万|億';
+  '年|月|日|時|曜|歳|才|故|処|者|事|物|色|語|県|党|科|線|系|型|式|流|派|屋|用|様|卒|気|方|等|奴|倍|割|円|十|百|千|万|億|次|期|代|番|号';
 
 /**
  * A count asked with a counter: 何 (or なん) and the numerals after it, then the counter (captured).
@@ -245,7 +246,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   [
     'future',
     // Until when (任期はいつまで): an end still to come, not a period (いつからいつまでの分).
-    /次(?:の|は|回|いつ)|今度の?|いつまでに|(?<!から\s?)いつまで(?!の)|までに(?:達成|実現|完成|終わ|でき)|(?<!(?:どこ|どちら)[^。？?]{0,12})(?:する|の)?予定(?:は|って|なの|日)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?(?:募集|開催|やる|始まる|ある|申し込)/u,
+    /(?<![何第0-9])次(?:の|は|回|いつ)|今度の?|いつまでに|(?<!から\s?)いつまで(?!の)|までに(?:達成|実現|完成|終わ|でき)|(?<!(?:どこ|どちら)[^。？?]{0,12})(?:する|の)?予定(?:は|って|なの|日)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?(?:募集|開催|やる|始まる|ある|申し込)/u,
   ],
   // What one gets (特典はある？, 何がもらえる？): a perk or a grant the entry names. Which perks
   // there are (特典は何) are contents, listed.
@@ -261,6 +262,8 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
         `(?:どういう|どんな|何という|なんという)名前の(?:${ORGANIZATIONS})`,
         '(?:会社|企業|団体|店)名',
         'どこ(?:と|が)(?:組|一緒|協力|連携)',
+        // 「どこで話し合っている」: in which council, not at what place.
+        'どこ(?:で|が)(?:話し合|議論|検討|審議|協議|決め|決定)',
         // 「買ったのはどこ？」: who did it, not where.
         '(?:買|作|結|建|請|受|選)[^、。]{0,3}(?:た|る)のは(?:どこ|どちら)(?![にへで])',
         // 「優勝したのはどこの米？」: which one did it.

@@ -315,8 +315,9 @@ function joinSlips(
       const text = run.map((m) => m.surface).join('');
       // Its sound, when every kanji has one: a slip of voice input sounds like the word (今活 → 婚活).
       const reading = run.every((m) => m.reading) ? run.map((m) => m.reading).join('') : undefined;
-      // Counters after a question word (何年分) ask how many, and are no typo of a word.
-      const counts = beforeRun !== undefined && /^(?:何|なん|幾)$/u.test(beforeRun.surface);
+      // Counters after a question word (何年分) ask how many, and after a number (25年頃) count: no typo of a word.
+      const counts =
+        beforeRun !== undefined && (/^(?:何|なん|幾)$/u.test(beforeRun.surface) || beforeRun.posDetail === '数');
       if (!counts && !occursInCorpus(text))
         runs.push({ start: first.start, end: last.start + last.surface.length, text, reading });
     }

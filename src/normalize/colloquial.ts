@@ -40,8 +40,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // 信州弁 〜ずら / 〜づら / 〜だら: 〜だろう (not the conditional 〜んだら, 〜いだら: 読んだら, 泳いだら).
   { name: 'zura', pattern: new RegExp(String.raw`(?:ず|づ)ら${END}`, 'gu'), replacement: 'だろう' },
   { name: 'dara', pattern: new RegExp(String.raw`(?<![んい])だら${END}`, 'gu'), replacement: 'だろう' },
-  // 〜だかい / 〜かい: 〜ですか.
-  { name: 'dakai', pattern: new RegExp(String.raw`だかい${END}`, 'gu'), replacement: 'ですか' },
+  // 〜だかい / 〜だかや: 〜ですか.
+  { name: 'dakai', pattern: new RegExp(String.raw`だか[いや]${END}`, 'gu'), replacement: 'ですか' },
   // 〜だに / 〜だで (断定・理由): 〜だよ.
   { name: 'dani', pattern: new RegExp(String.raw`だ[にで]${END}`, 'gu'), replacement: 'だよ' },
   // 〜だい / 〜だや / 〜だ closing a question after a verb (何しとるだい, どうなっただ): 〜の.
@@ -66,15 +66,25 @@ export const colloquialRules: readonly ColloquialRule[] = [
     ),
     replacement: '$1なの',
   },
+  // 〜んだい / 〜んだや closing a question (何やったんだい): 〜んですか; not なんだい (何台, 何だい).
+  { name: 'ndai', pattern: new RegExp(String.raw`(?<!な)んだ[いや]${END}`, 'gu'), replacement: 'んですか' },
   // 〜かや (疑問): 〜かな.
   { name: 'kaya', pattern: new RegExp(String.raw`かや${END}`, 'gu'), replacement: 'かな' },
   // 〜っつって (って言って): と言って.
   { name: 'tsutte', pattern: /っつって/gu, replacement: 'と言って' },
+  // みてえ / みてぇ (みたい: 係みてえなの).
+  { name: 'mitee', pattern: /みて[えぇー](?=[なにだの、,。？?！!\s]|$)/gu, replacement: 'みたい' },
+  // 〜てえ after a verb's stem (始めてえ, 知りてえ): 〜たい.
+  {
+    name: 'tee',
+    pattern: /(?<=[いきしちにびみりえけせてねべめれぎじ])て[えぇ](?=っ?つ[うー]|[なのんよ、,。？?！!\s]|$)/gu,
+    replacement: 'たい',
+  },
   // 〜っつう / 〜っつー / 〜つう (という; っつうと: というと).
   {
     name: 'tsuu',
     pattern:
-      /っ?つ[うー](?=[のかもやこじと、,？?\s]|$)|(?:っ|(?<=なん|何))つ[うー](?=[\p{Script=Han}\p{Script=Katakana}])/gu,
+      /っ?つ[うー](?=[のかもやこじとだ、,？?\s]|$)|(?:っ|(?<=なん|何))つ[うー](?=[\p{Script=Han}\p{Script=Katakana}])/gu,
     replacement: 'という',
   },
   // 〜じゃん、 closing a remark before the question (大雨で川があふれそうになったじゃん、…): a sentence of its own.

@@ -44,6 +44,15 @@ describe('questionTerms on the bundled corpus', () => {
     expect(content('受診率何ポイント上がった？')).not.toContain('ポイント');
   });
 
+  it('reads a counter after a number as a counter, not as a slip for another word (25年頃: no 年頃)', () => {
+    expect(content('H25頃は特定健診を受けている人の割合')).not.toContain('年頃');
+  });
+
+  it('takes nothing from words of when or whose (最初は, うちの孫)', () => {
+    expect(content('最初は何人を目標にしていた？')).toEqual(['目標']);
+    expect(content('うちの若者が農業を始めたい')).not.toContain('うち');
+  });
+
   it('takes nothing from kana words of no topic (けっこう, いま)', () => {
     expect(content('残業ってけっこう減った？')).toEqual(['残業']);
     expect(content('ふるさと市民っていま何人？')).toEqual(['市民', 'ふるさと']);

@@ -96,6 +96,11 @@ describe('questionIntent', () => {
     expect(questionIntent('市長の任期はいつまで？').kind).toBe('future');
     expect(questionIntent('いつからいつまでの分をまとめたもの').kind).toBe('date');
     expect(questionIntent('いつから いつまで？').kind).toBe('date');
+    // One of a series (何次産業, 第何次の計画) asks which, not how many, nor what comes next.
+    expect(questionIntent('何次産業っていうの？').kind).toBeUndefined();
+    expect(questionIntent('健康づくり計画はいま第何次のものを作ったんですか').kind).toBeUndefined();
+    // Where a matter is discussed is the council that discusses it.
+    expect(questionIntent('小学校の建て替え、どこで話し合っているの').kind).toBe('organization');
     // The thing counted before というのは いくつ (地区というのはいくつ) is the unit asked.
     expect(questionIntent('地区というのはいくつに分かれてるの').unit).toBe('地区');
     // Where a thing is to go (どこの施設に入る予定) asks the place; 予定 only says it is planned.
