@@ -130,6 +130,14 @@ const VERB_ENDINGS = new Set(
 /** Particles that attach to a word before them: a run cannot open with one unless a word precedes it. */
 const ATTACHING = new Set(['ハ', 'ガ', 'ヲ', 'ニ', 'デ', 'ト', 'モ', 'ノ', 'ヘ', 'ヤ', 'カ', 'ッテ', 'シカ', 'ダケ']);
 
+/**
+ * A particle then a word read exactly (のざんぎょう: の・残業) is not heard as a word with its
+ * long vowel left out (ノー残業): a particle before a word is far commoner than a dropped ー.
+ */
+function particleThenWord(sound: string, lexicon: KanaLexicon): boolean {
+  return ATTACHING.has(sound.charAt(0)) && lexicon.has(sound.slice(1));
+}
+
 /** One piece of a run: a corpus word, a function word or a stretch of neither. */
 export interface KanaPiece {
   readonly kind: 'word' | 'function' | 'unknown';
@@ -207,7 +215,8 @@ export function segmentKana(
       } else if (
         byReadingWithoutLongVowels &&
         !sound.startsWith('ー') &&
-        moraCount(withoutLongVowels(sound)) >= minSlipPiece
+        moraCount(withoutLongVowels(sound)) >= minSlipPiece &&
+        !particleThenWord(sound, lexicon)
       ) {
         const heard = byReadingWithoutLongVowels.get(withoutLongVowels(sound));
         if (heard) {

@@ -44,6 +44,10 @@ describe('questionTerms on the bundled corpus', () => {
     expect(content('受診率何ポイント上がった？')).not.toContain('ポイント');
   });
 
+  it('reads a particle before a kana word as a particle, not as a word heard without its long vowel (の残業: no ノー残業)', () => {
+    expect(content('しやくしょのざんぎょう')).toEqual(['市役所', '残業']);
+  });
+
   it('reads a counter after a number as a counter, not as a slip for another word (25年頃: no 年頃)', () => {
     expect(content('H25頃は特定健診を受けている人の割合')).not.toContain('年頃');
   });

@@ -96,6 +96,13 @@ describe('questionIntent', () => {
     expect(questionIntent('市長の任期はいつまで？').kind).toBe('future');
     expect(questionIntent('いつからいつまでの分をまとめたもの').kind).toBe('date');
     expect(questionIntent('いつから いつまで？').kind).toBe('date');
+    // How long ago is a count of years before (4年前), not a date.
+    expect(questionIntent('選挙って何年前の話？')).toMatchObject({ kind: 'count', unit: '年前' });
+    // A budget named among topics (計画とか予算とか) or an early stage (早い時期から) asks no sum or date.
+    expect(questionIntent('計画とか予算とかのやつだっけ').kind).toBeUndefined();
+    expect(questionIntent('早い時期からの教育相談の話').kind).toBeUndefined();
+    // How many one meant to gather (何人集めるつもり) asks the figure aimed at.
+    expect(questionIntent('もともと何人集めるつもりだった？').asksForAim).toBe(true);
     // One of a series (何次産業, 第何次の計画) asks which, not how many, nor what comes next.
     expect(questionIntent('何次産業っていうの？').kind).toBeUndefined();
     expect(questionIntent('健康づくり計画はいま第何次のものを作ったんですか').kind).toBeUndefined();
