@@ -33,5 +33,8 @@ describe('referentSpan', () => {
     expect(pointsBack(plain, spans(plain, '文化の政策はありますか。').asked)).toBe(false);
     const that = 'りんごを手に持っておられるのを拝見しました。ああいうのを何と言うのでしたか。';
     expect(pointsBack(that, spans(that, 'ああいうのを何と言うのでしたか。').asked)).toBe(true);
+    // Casually, with no particle: あれ、場所も移った？ / あれ場所も移った？
+    const casual = '消防署、新しくなった。あれ場所も移っただろう？';
+    expect(pointsBack(casual, spans(casual, 'あれ場所も移っただろう？').asked)).toBe(true);
   });
 });
