@@ -96,6 +96,10 @@ describe('questionIntent', () => {
     expect(questionIntent('市長の任期はいつまで？').kind).toBe('future');
     expect(questionIntent('いつからいつまでの分をまとめたもの').kind).toBe('date');
     expect(questionIntent('いつから いつまで？').kind).toBe('date');
+    // Whether or where one can buy a thing asks how to get it; a cost kept down or worried about asks no sum.
+    expect(questionIntent('一般の人でもどこかで買えますか').kind).toBe('procedure');
+    expect(questionIntent('新しい事業で費用をどう抑える方針なのか').kind).toBeUndefined();
+    expect(questionIntent('保険料のこともあり、市の計画が気になっております').kind).toBeUndefined();
     // How long ago is a count of years before (4年前), not a date.
     expect(questionIntent('選挙って何年前の話？')).toMatchObject({ kind: 'count', unit: '年前' });
     // A budget named among topics (計画とか予算とか) or an early stage (早い時期から) asks no sum or date.
@@ -323,6 +327,13 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(members, questionIntent('小諸の人口は？'), ['人口'])).toBe(false);
     // A subject the entry never names may be the citizen's own word for it.
     expect(statesAskedFact(members, questionIntent('応援してる人は何人？'), ['応援'])).toBe(true);
+  });
+
+  it('takes a council named (検討会, 審議会) as the body where a matter is discussed', () => {
+    const councils = entry('学校改善の議論', '「長期学校改善計画検討会」と「学校教育審議会」で議論しています。');
+    expect(statesAskedFact(councils, questionIntent('小学校の建て替え、どこで話し合っているの'))).toBe(true);
+    const talk = entry('小学校建替えに向けた議論', '小学校の建替えに向けて議論を進めています。');
+    expect(statesAskedFact(talk, questionIntent('小学校の建て替え、どこで話し合っているの'))).toBe(false);
   });
 
   it('takes a group of people named (後援会員の皆さま) as whom a thing was asked of', () => {
