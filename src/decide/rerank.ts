@@ -5,7 +5,7 @@
  */
 import { statesAskedFact } from './asked-fact.js';
 import { summaryYields } from './summary-yields.js';
-import { pledgeYieldsToResult } from './pledge-yields-to-result.js';
+import { pledgeYieldsToResult, type PledgeSide } from './pledge-yields-to-result.js';
 import { keywordOnlyYields } from './keyword-only-yields.js';
 import { normalizeText } from '../normalize/normalize.js';
 import { coverage } from './decide.js';
@@ -51,6 +51,15 @@ export function titleNames(title: string, askedNoun: string): 'itself' | 'other'
   return other ? 'other' : undefined;
 }
 
+/**
+ * Which of a pledge and its result the question asks for: what was done, or what was promised
+ * when it asks no figure (a figure aimed at is stated by results too: 目標45%).
+ */
+function pledgeSide(intent: QuestionIntent | undefined): PledgeSide {
+  if (intent?.asksWhatWasDone === true) return 'result';
+  return intent?.asksForTarget === true && !intent.asksForFigure ? 'pledge' : undefined;
+}
+
 /** Share of the score kept by an entry that covers nothing of the question's weight. */
 export const uncoveredScoreShare = 0.1;
 
@@ -92,6 +101,6 @@ export function rerankByCoverage(
   const gives = (hit: RankedHit) => intent === undefined || statesAskedFact(hit.entry, intent);
   return pledgeYieldsToResult(
     summaryYields(keywordOnlyYields(terms, ranked, gives), (hit) => coverage(index, terms, withoutPhrasings(hit))),
-    intent?.asksWhatWasDone === true,
+    pledgeSide(intent),
   );
 }

@@ -27,7 +27,7 @@ describe('a question asking what was done', () => {
 describe('pledgeYieldsToResult', () => {
   it('puts first a result the pledge lists when the question asks what was done', () => {
     const hits = [hit(pledge, 10, 0.7), hit(unrelated, 9, 0.7), hit(result, 8, 0.65)];
-    expect(ids(pledgeYieldsToResult(hits, true))).toEqual([
+    expect(ids(pledgeYieldsToResult(hits, 'result'))).toEqual([
       'instructor-training',
       'special-needs-education',
       'early-support',
@@ -35,18 +35,32 @@ describe('pledgeYieldsToResult', () => {
   });
 
   it('keeps the pledge first when the question asks no such thing, or its result covers much less', () => {
-    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.7), hit(result, 8, 0.65)], false))[0]).toBe(
+    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.7), hit(result, 8, 0.65)], undefined))[0]).toBe(
       'special-needs-education',
     );
-    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.9), hit(result, 8, 0.5)], true))[0]).toBe(
+    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.9), hit(result, 8, 0.5)], 'result'))[0]).toBe(
       'special-needs-education',
     );
   });
 
+  it('puts first the pledge that lists the first result when the question asks what was promised', () => {
+    const hits = [hit(result, 10, 0.7), hit(unrelated, 9, 0.7), hit(pledge, 8, 0.65)];
+    expect(ids(pledgeYieldsToResult(hits, 'pledge'))).toEqual([
+      'special-needs-education',
+      'instructor-training',
+      'early-support',
+    ]);
+    expect(ids(pledgeYieldsToResult([hit(unrelated, 10, 0.7), hit(pledge, 8, 0.7)], 'pledge'))[0]).toBe(
+      'early-support',
+    );
+  });
+
   it('moves no entry the pledge does not list, and nothing when a result is first', () => {
-    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.7), hit(unrelated, 9, 0.7)], true))[0]).toBe(
+    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.7), hit(unrelated, 9, 0.7)], 'result'))[0]).toBe(
       'special-needs-education',
     );
-    expect(ids(pledgeYieldsToResult([hit(result, 10, 0.7), hit(pledge, 9, 0.7)], true))[0]).toBe('instructor-training');
+    expect(ids(pledgeYieldsToResult([hit(result, 10, 0.7), hit(pledge, 9, 0.7)], 'result'))[0]).toBe(
+      'instructor-training',
+    );
   });
 });
