@@ -104,6 +104,8 @@ const FUNCTION_WORDS = [
   ...['まじ', 'まじで', 'ぶっちゃけ', 'ほんとに', 'いったい', 'いっぱい', 'ほか', 'ほかに', 'いろん', 'なんとか'],
   ...['どうにか', 'だれか', 'どこか', 'いつか', 'みたい', 'らしい', 'ってこと', 'という', 'ども', 'どうも'],
   ...['なかよく', 'なかよし', 'とのこと'],
+  // Honorifics after a name or a post (しちょうさん): not the corpus's 産 or 君.
+  ...['さん', 'くん', 'ちゃん'],
   // Days and times said in everyday kana.
   ...['あした', 'あす', 'きょう', 'きのう', 'あさって', 'おととい', 'ことし', 'こんど', 'さいきん', 'いつも'],
 ].map(toKatakana);
@@ -136,6 +138,14 @@ const ATTACHING = new Set(['ハ', 'ガ', 'ヲ', 'ニ', 'デ', 'ト', 'モ', 'ノ
  */
 function particleThenWord(sound: string, lexicon: KanaLexicon): boolean {
   return ATTACHING.has(sound.charAt(0)) && lexicon.has(sound.slice(1));
+}
+
+/** Kana that end the sound before them (the y of しゅ, a long vowel): no piece starts with one. */
+const SOUND_TAILS = /[ァィゥェォャュョヮー]/u;
+
+/** Whether a piece may end at `position` of a reading: no sound is cut in two there. */
+function endsSound(reading: string, position: number): boolean {
+  return position >= reading.length || !SOUND_TAILS.test(reading.charAt(position));
 }
 
 /** One piece of a run: a corpus word, a function word or a stretch of neither. */
@@ -198,6 +208,7 @@ export function segmentKana(
       }
     };
     for (let end = i + 1; end <= Math.min(n, i + Math.max(maxWordLength, maxFunctionLength)); end++) {
+      if (!endsSound(reading, end)) continue;
       const sound = reading.slice(i, end);
       const text = run.slice(i, end);
       const afterNoun = back[i]?.kind === 'word' && back[i]?.words?.[0]?.terms.at(-1)?.weak === false;
@@ -243,7 +254,10 @@ export function segmentKana(
     const extended = continues
       ? { kind: 'unknown' as const, text: previous.text + run.slice(i, i + 1), start: previous.start }
       : { kind: 'unknown' as const, text: run.slice(i, i + 1), start: i };
-    relax(i + 1, here + UNKNOWN_CHAR_COST + (continues ? 0 : UNKNOWN_OPEN_COST), extended);
+    // A stretch of neither opens only where a sound does, never at a small kana or ー (し・ゅっしんち).
+    if (continues || i === 0 || endsSound(reading, i)) {
+      relax(i + 1, here + UNKNOWN_CHAR_COST + (continues ? 0 : UNKNOWN_OPEN_COST), extended);
+    }
   }
   const pieces: KanaPiece[] = [];
   for (let end = n; end > 0;) {

@@ -56,7 +56,7 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   contents:
     /(?<![0-9])(?:[2-9]|[1-9][0-9]+)つの|(?:(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,14})、){2,}(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,})/u,
   place:
-    /(?:駅|町|地区|跡地|施設|センター|館|所)(?:に|で|内|の中|の機能|前)|併設|に入る|に入り|に設置|に開設|に移転|に整備|[\p{Script=Han}\p{Script=Katakana}ー]{2,}から[\p{Script=Han}\p{Script=Katakana}ー]{2,}へ|ホームページ(?:に|で|上)/u,
+    /(?:駅|町|地区|跡地|施設|センター|館|所)(?:に|で|内|の中|の機能|前)|(?:東京|大阪|名古屋|京都|横浜|首都圏|関西|県外|海外)(?:・[\p{Script=Han}]{2,3})*(?:で|に|へ)|併設|に入る|に入り|に設置|に開設|に移転|に整備|[\p{Script=Han}\p{Script=Katakana}ー]{2,}から[\p{Script=Han}\p{Script=Katakana}ー]{2,}へ|ホームページ(?:に|で|上)/u,
   person:
     /市長|区長|職員|会長|知事|大臣|議員|保健師|助産師|専門家|市民|会員|皆さま|皆様|株式会社|有限会社|組合|協会|協議会|委員会|大学|信大|ja|法人|商工会/u,
   organization:

@@ -15,6 +15,8 @@ const lexicon: KanaLexicon = new Map([
   ['メザシ', [word('目指す', true)]],
   ['ジキ', [word('時期')]],
   ['ワクワク', [word('ワクワク')]],
+  ['サン', [word('産')]],
+  ['ザンギョウ', [word('残業')]],
 ]);
 
 /** The pieces as staff would read them: [word], plain function words, <neither>. */
@@ -47,6 +49,10 @@ describe('segmentKana', () => {
   it('does not open a sentence with a particle (しか is 鹿 there, not the particle)', () => {
     expect(cut('しかがはたけを')).toBe('[しか] が [はたけ] を');
   });
+
+  it('never cuts a sound in two (し・ゅっしんち) and reads さん after a name as an honorific, not 産', () => {
+    expect(cut('しみんさんのしゅっしんち')).toBe('[しみん] さん の <しゅっしんち>');
+  });
 });
 
 describe('segmentKana with a long vowel left out', () => {
@@ -65,6 +71,16 @@ describe('segmentKana with a long vowel left out', () => {
   it('reads a word typed without its long vowel as the corpus word (かんこきょく, ねみんぐらいつ)', () => {
     expect(heard('かんこきょく')).toBe('[観光局]');
     expect(heard('ねみんぐらいつ')).toBe('[ネーミングライツ]');
+  });
+
+  it('reads a particle before a word as a particle, not as a word missing its long vowel (の残業: no ノー残業)', () => {
+    const withPhrase: KanaLexicon = new Map([
+      ['ノーザンギョウ', [word('ノー残業')]],
+      ['ザンギョウ', [word('残業')]],
+    ]);
+    const index = buildSoundIndex(withPhrase);
+    const pieces = segmentKana('のざんぎょう', withPhrase, true, index.byReadingWithoutLongVowels);
+    expect(pieces.map((p) => p.words?.[0]?.text ?? p.text)).toEqual(['の', '残業']);
   });
 
   it('never reads a short piece so (かこ is no かこう) nor opens a word with a long-vowel mark', () => {

@@ -329,6 +329,13 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(members, questionIntent('応援してる人は何人？'), ['応援'])).toBe(true);
   });
 
+  it('takes a city named where a thing was done (東京・大阪での) as its place', () => {
+    const sales = entry('小諸ブランドの推進', '東京・大阪でのトップセールスに取り組みました。');
+    expect(statesAskedFact(sales, questionIntent('トップセールスはどこでやったの？'))).toBe(true);
+    const plain = entry('小諸ブランドの推進', 'トップセールスに取り組みました。');
+    expect(statesAskedFact(plain, questionIntent('トップセールスはどこでやったの？'))).toBe(false);
+  });
+
   it('takes a council named (検討会, 審議会) as the body where a matter is discussed', () => {
     const councils = entry('学校改善の議論', '「長期学校改善計画検討会」と「学校教育審議会」で議論しています。');
     expect(statesAskedFact(councils, questionIntent('小学校の建て替え、どこで話し合っているの'))).toBe(true);
