@@ -26,6 +26,7 @@ export type AskedKind =
   | 'breakdown'
   | 'benefit'
   | 'municipality'
+  | 'country'
   | 'detail';
 
 export interface QuestionIntent {
@@ -273,6 +274,12 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
       ].join('|'),
       'u',
     ),
+  ],
+  // Which countries, or how many (どこの国のチーム, 何か国): the entry must name them; a list of
+  // countries answers how many as well.
+  [
+    'country',
+    /(?:どこ|どちら|どの|何という|なんという)の?国(?![\p{Script=Han}])|(?:何|なん|いくつ)(?:か|カ|ヶ|ケ)国|いくつの国/u,
   ],
   // Which town or prefecture (どこの町と, どこの都道府県): not a country (どこの国のチーム), named otherwise.
   ['municipality', /(?:どこ|どちら|どの)の?(?:市町村|自治体|都道府県|市|町|村|県)(?![\p{Script=Han}])/u],

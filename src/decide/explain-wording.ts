@@ -37,6 +37,7 @@ export const askedKindNames: Readonly<Record<AskedKind, string>> = {
   breakdown: '内訳（どれが多いか）',
   benefit: '特典やもらえるもの',
   municipality: '市町村や都道府県の名前',
+  country: '国の名前',
   detail: 'くわしい案内',
 };
 

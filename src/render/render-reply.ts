@@ -224,6 +224,7 @@ const missingKindWords: Readonly<Record<AskedKind, string>> = {
   breakdown: '内訳',
   benefit: '特典',
   municipality: '市町村や都道府県の名前',
+  country: '国の名前',
   detail: 'くわしい案内',
 };
 

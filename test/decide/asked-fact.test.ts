@@ -329,6 +329,15 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(members, questionIntent('応援してる人は何人？'), ['応援'])).toBe(true);
   });
 
+  it('takes countries named (アメリカ・ドイツ) as which countries, and how many, were asked', () => {
+    expect(questionIntent('どこの国のチームに声をかけたの？').kind).toBe('country');
+    expect(questionIntent('トライアスロンのチームは何か国？').kind).toBe('country');
+    const teams = entry('トライアスロンチームを誘致', 'トライアスロンのアメリカ、ドイツチームを誘致しました。');
+    const training = entry('高地トレーニングの推進', '高地トレーニングを推進しました。');
+    expect(statesAskedFact(teams, questionIntent('何か国のチームが来たの？'))).toBe(true);
+    expect(statesAskedFact(training, questionIntent('何か国のチームが来たの？'))).toBe(false);
+  });
+
   it('takes a city named where a thing was done (東京・大阪での) as its place', () => {
     const sales = entry('小諸ブランドの推進', '東京・大阪でのトップセールスに取り組みました。');
     expect(statesAskedFact(sales, questionIntent('トップセールスはどこでやったの？'))).toBe(true);
