@@ -190,7 +190,18 @@ const FIGURE_QUESTION = new RegExp(
 );
 
 /** The thing counted by いくつ: 「いくつの地区」, else 「団体がいくつ」 (answered by 10地区, 8団体 or 5つ). */
-const COUNTED_AFTER_IKUTSU = /いくつの([\p{Script=Han}]{1,2})/u;
+const COUNTED_AFTER_IKUTSU =
+  /いくつの\s?([\p{Script=Han}]{1,2}|(?:だんたい|ちく|かしょ|しせつ|ちーむ|くに)(?=[でがはをにのもと]|\s|$))/u;
+
+/** Things counted, typed in kana (いくつの だんたい), as the report writes their counters. */
+const KANA_COUNTED: Readonly<Record<string, string>> = {
+  だんたい: '団体',
+  ちく: '地区',
+  かしょ: 'か所',
+  しせつ: '施設',
+  ちーむ: 'チーム',
+  くに: 'か国',
+};
 // 「区って、全部でいくつ」: a total asked for may stand between the thing and いくつ.
 const COUNTED_BEFORE_IKUTSU =
   /([\p{Script=Han}]{1,2})(?:は|が|って|も|というのは|っていうのは|とは)?[、,\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|全部)?いくつ/u;
@@ -441,7 +452,8 @@ export function questionIntent(text: string): QuestionIntent {
   const detail = detailMatch ? (named ?? detailMatch[0]) : undefined;
   const kind = detail ? 'detail' : KIND_QUESTIONS.find(([, pattern]) => pattern.test(normalized))?.[0];
   const ikutsu = COUNTED_AFTER_IKUTSU.exec(normalized) ?? COUNTED_BEFORE_IKUTSU.exec(normalized);
-  const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsu?.[1]) : undefined;
+  const ikutsuCounted = ikutsu?.[1] === undefined ? undefined : (KANA_COUNTED[ikutsu[1]] ?? ikutsu[1]);
+  const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsuCounted) : undefined;
   const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1] ?? counted;
   const nounMatch = ASKED_NOUN.exec(normalized);
   const askedNoun = nounMatch?.[1] ?? nounMatch?.[2] ?? NAMED_AS.exec(normalized)?.[1];

@@ -92,6 +92,8 @@ function numberIn(unit: string, counts: boolean): RegExp {
 const GENERIC_COUNTERS = new Set(['', '本', '個', 'つ']);
 /** Counters of things (何種類, 何点, 何項目), which count whatever 「6つの機能」 counts. */
 const THING_COUNTERS = /^(?:種類?|点|項目?)$/u;
+/** Two names quoted one after the other (「小諸ストーリー」と「小諸アート」): the things, countable. */
+const NAMED_ONE_BY_ONE = /「[^「」]{2,20}」(?:と|、|・|や)「[^「」]{2,20}」/u;
 
 /** The unit whose numbers answer a figure question, or undefined when the kind is not one. */
 function figureUnit(intent: QuestionIntent): string | undefined {
@@ -249,6 +251,8 @@ export function statesAskedFact(
     case 'detail':
       return intent.detail !== undefined && text.includes(intent.detail);
     default: {
+      // How many kinds (何種類) of a thing the entry names one by one (「小諸ストーリー」と「小諸アート」).
+      if (intent.kind === 'count' && THING_COUNTERS.test(intent.unit ?? '') && NAMED_ONE_BY_ONE.test(text)) return true;
       if (!GIVES[intent.kind].test(text)) return false;
       if (NAMED_KINDS.has(intent.kind)) {
         const properName = intent.asksName === true;

@@ -329,6 +329,13 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(members, questionIntent('応援してる人は何人？'), ['応援'])).toBe(true);
   });
 
+  it('counts things typed in kana (いくつの だんたい), and kinds named one by one (何種類)', () => {
+    expect(questionIntent('きょうぎかいは いくつの だんたいで やってるの').unit).toBe('団体');
+    const readers = entry('副読本を作成', '副読本として「小諸ストーリー」と「小諸アート」を作成しました。');
+    expect(statesAskedFact(readers, questionIntent('副読本って何種類作ったの？'))).toBe(true);
+    expect(statesAskedFact(readers, questionIntent('副読本は何冊配ったの？'))).toBe(false);
+  });
+
   it('takes countries named (アメリカ・ドイツ) as which countries, and how many, were asked', () => {
     expect(questionIntent('どこの国のチームに声をかけたの？').kind).toBe('country');
     expect(questionIntent('トライアスロンのチームは何か国？').kind).toBe('country');
