@@ -125,6 +125,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'sho', pattern: new RegExp(String.raw`(?<=[るた])しょ${END}`, 'gu'), replacement: 'でしょう' },
   // ちったあ / ちったぁ / ちっとは: 少しは.
   { name: 'chittaa', pattern: /ちった[あぁー]|ちっとは/gu, replacement: '少しは' },
+  // なんとかする / なんとかして: the dictionary reads なんと・かする (貸す) in kana, 何とか in kanji.
+  { name: 'nantoka', pattern: /なんとか(?=[しすさ])/gu, replacement: '何とか' },
   // めっちゃ / すげー / まじで: emphasis only.
   { name: 'emphasis', pattern: /めっちゃ|めちゃくちゃ|すげ[えー]|まじで/gu, replacement: '' },
 ];
