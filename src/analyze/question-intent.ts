@@ -190,10 +190,7 @@ const FIGURE_QUESTION = new RegExp(
 );
 
 /** The thing counted by いくつ: 「いくつの地区」, else 「団体がいくつ」 (answered by 10地区, 8団体 or 5つ). */
-const COUNTED_AFTER_IKUTSU =
-  /いくつの\s?([\p{Script=Han}]{1,2}|(?:だんたい|ちく|かしょ|しせつ|ちーむ|くに)(?=[でがはをにのもと]|\s|$))/u;
-
-/** Things counted, typed in kana (いくつの だんたい), as the report writes their counters. */
+/** Things counted, typed in kana (いくつの だんたい, こうやくは いくつ), as the report writes them. */
 const KANA_COUNTED: Readonly<Record<string, string>> = {
   だんたい: '団体',
   ちく: '地区',
@@ -201,10 +198,20 @@ const KANA_COUNTED: Readonly<Record<string, string>> = {
   しせつ: '施設',
   ちーむ: 'チーム',
   くに: 'か国',
+  はしら: '柱',
+  こうやく: '公約',
+  せいさく: '政策',
 };
+const KANA_COUNTED_WORD = `(?:${Object.keys(KANA_COUNTED).join('|')})`;
+const COUNTED_AFTER_IKUTSU = new RegExp(
+  `いくつの\\s?([\\p{Script=Han}]{1,2}|${KANA_COUNTED_WORD}(?=[でがはをにのもと]|\\s|$))`,
+  'u',
+);
 // 「区って、全部でいくつ」: a total asked for may stand between the thing and いくつ.
-const COUNTED_BEFORE_IKUTSU =
-  /([\p{Script=Han}]{1,2})(?:は|が|って|も|というのは|っていうのは|とは)?[、,\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|全部)?いくつ/u;
+const COUNTED_BEFORE_IKUTSU = new RegExp(
+  `([\\p{Script=Han}]{1,2}|${KANA_COUNTED_WORD})(?:は|が|って|も|というのは|っていうのは|とは)?[、,\\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|全部)?いくつ`,
+  'u',
+);
 
 /**
  * Hiragana that cannot come just before the question word いつ: any but a particle (それはいつ,

@@ -331,6 +331,8 @@ describe('statesAskedFact', () => {
 
   it('counts things typed in kana (いくつの だんたい), and kinds named one by one (何種類)', () => {
     expect(questionIntent('きょうぎかいは いくつの だんたいで やってるの').unit).toBe('団体');
+    // 公約 typed in kana is still what is counted: 5つの柱 counts no 公約.
+    expect(questionIntent('しちょうさんの こうやくは ぜんぶで いくつ ありますか').unit).toBe('公約');
     const readers = entry('副読本を作成', '副読本として「小諸ストーリー」と「小諸アート」を作成しました。');
     expect(statesAskedFact(readers, questionIntent('副読本って何種類作ったの？'))).toBe(true);
     expect(statesAskedFact(readers, questionIntent('副読本は何冊配ったの？'))).toBe(false);
