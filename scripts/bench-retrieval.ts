@@ -45,6 +45,9 @@ const defaultFiles = [
   // Written blind at the start of the next session (paraphrase, numeric, romaji, dialect, voice,
   // polite: 30 each; 60 traps; 40 short), counted fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-12.jsonl'),
+  // Written blind mid-session (paraphrase and polite 35 each, numeric and romaji 30, 80 traps),
+  // counted fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-13.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
