@@ -122,9 +122,10 @@ export function* askInSteps(
   const isSpecific = (t: Term) => {
     const entries = index.documentFrequency.get(`t:${t.text}`) ?? 0;
     // Nor a number alone (その三つとは): it counts something named elsewhere; nor a noun that only
-    // classes a thing (その計画の名前, 何という取り組み): the story says which.
+    // classes a thing (その計画の名前, 何という取り組み) or the kind of answer (どんな対策): the story says which.
     return (
       !t.weak &&
+      t.optional !== true &&
       entries < commonWordShare * index.size &&
       !(t.kana && entries === 0) &&
       !/^[0-9.]+$/u.test(t.text) &&

@@ -451,6 +451,7 @@ const KIND_NOUNS = new Set([
   '特徴',
   '意図',
   '工夫',
+  '対策',
 ]);
 /**
  * Nouns that class a thing rather than name it (鹿の肉を使う取り組み, 助け合う仕組み): an entry

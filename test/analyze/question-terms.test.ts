@@ -52,6 +52,11 @@ describe('questionTerms on the bundled corpus', () => {
     expect(content('H25頃は特定健診を受けている人の割合')).not.toContain('年頃');
   });
 
+  it('reads the topic of どんな対策 in the story before it: the kind of answer names no topic', () => {
+    const asked = engine.ask('最近クマの目撃が多いけど、市はどんな対策をしてるの？');
+    expect(contentTerms(asked.terms).find((t) => t.text === 'クマ')?.background).toBeUndefined();
+  });
+
   it('takes nothing from words of when or whose (最初は, うちの孫)', () => {
     expect(content('最初は何人を目標にしていた？')).toEqual(['目標']);
     expect(content('うちの若者が農業を始めたい')).not.toContain('うち');

@@ -100,6 +100,12 @@ describe('questionIntent', () => {
     expect(questionIntent('一般の人でもどこかで買えますか').kind).toBe('procedure');
     expect(questionIntent('新しい事業で費用をどう抑える方針なのか').kind).toBeUndefined();
     expect(questionIntent('保険料のこともあり、市の計画が気になっております').kind).toBeUndefined();
+    // おいくら asks an amount; what money was spent on and what was chosen need the entry to say so.
+    expect(questionIntent('参加費はおいくらかかるのか').kind).toBe('amount');
+    expect(questionIntent('集まったお金は何に使われたの？')).toMatchObject({ kind: 'detail', detail: '使われ' });
+    expect(questionIntent('お金の使い道は？')).toMatchObject({ kind: 'detail', detail: '使い道' });
+    expect(questionIntent('畑の使い道について、政策ではどうなっていますか').kind).toBeUndefined();
+    expect(questionIntent('ふるさと遺産には何が選ばれたの？').kind).toBe('contents');
     // How long ago is a count of years before (4年前), not a date.
     expect(questionIntent('選挙って何年前の話？')).toMatchObject({ kind: 'count', unit: '年前' });
     // A budget named among topics (計画とか予算とか) or an early stage (早い時期から) asks no sum or date.
