@@ -418,6 +418,8 @@ function isNameAsked(morphemes: readonly Morpheme[], i: number): boolean {
   const next = morphemes[i + 1]?.surface ?? '';
   const after = morphemes[i + 2];
   if ((next === 'は' || next === 'って') && (after === undefined || INTERROGATIVES.has(after.surface))) return true;
+  // 名前なんだっけ, 名前何: asked with no particle between.
+  if (INTERROGATIVES.has(next) || (next === 'な' && after?.surface === 'ん')) return true;
   // 正式な名前と、どういう形で…: a name asked along with something else.
   if (next === 'と' && morphemes.slice(i + 2).some((x) => /^(?:教え|知り|知る|伺い|伺え)$/u.test(x.surface)))
     return true;

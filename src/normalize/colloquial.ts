@@ -127,6 +127,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'chittaa', pattern: /ちった[あぁー]|ちっとは/gu, replacement: '少しは' },
   // なんとかする / なんとかして: the dictionary reads なんと・かする (貸す) in kana, 何とか in kanji.
   { name: 'nantoka', pattern: /なんとか(?=[しすさ])/gu, replacement: '何とか' },
+  // ばっかり / ばっか: ばかり.
+  { name: 'bakkari', pattern: /ばっかり|ばっか(?=[のでにがはもとや、,。？?\s]|$)/gu, replacement: 'ばかり' },
   // めっちゃ / すげー / まじで: emphasis only.
   { name: 'emphasis', pattern: /めっちゃ|めちゃくちゃ|すげ[えー]|まじで/gu, replacement: '' },
 ];

@@ -57,6 +57,11 @@ describe('questionTerms on the bundled corpus', () => {
     expect(contentTerms(asked.terms).find((t) => t.text === 'クマ')?.background).toBeUndefined();
   });
 
+  it('takes a name asked with no particle (名前なんだっけ) for the shape of the question, not its topic', () => {
+    expect(content('返さなくてもいい奨学金、名前なんだっけ')).not.toContain('名前');
+    expect(content('施設の名前を売る')).toContain('名前');
+  });
+
   it('takes nothing from words of when or whose (最初は, うちの孫)', () => {
     expect(content('最初は何人を目標にしていた？')).toEqual(['目標']);
     expect(content('うちの若者が農業を始めたい')).not.toContain('うち');

@@ -100,6 +100,9 @@ describe('questionIntent', () => {
     expect(questionIntent('一般の人でもどこかで買えますか').kind).toBe('procedure');
     expect(questionIntent('新しい事業で費用をどう抑える方針なのか').kind).toBeUndefined();
     expect(questionIntent('保険料のこともあり、市の計画が気になっております').kind).toBeUndefined();
+    // 申請 spoken of (申請が早く済むように) asks no procedure; 申請は asked does.
+    expect(questionIntent('届け出や申請がもっとさっさと済むようにしたいって約束').kind).toBeUndefined();
+    expect(questionIntent('申請はどこでするの').kind).toBe('procedure');
     // おいくら asks an amount; what money was spent on and what was chosen need the entry to say so.
     expect(questionIntent('参加費はおいくらかかるのか').kind).toBe('amount');
     expect(questionIntent('集まったお金は何に使われたの？')).toMatchObject({ kind: 'detail', detail: '使われ' });
