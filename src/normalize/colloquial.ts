@@ -70,8 +70,17 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'ndai', pattern: new RegExp(String.raw`(?<!な)んだ[いや]${END}`, 'gu'), replacement: 'んですか' },
   // 〜かや (疑問): 〜かな.
   { name: 'kaya', pattern: new RegExp(String.raw`かや${END}`, 'gu'), replacement: 'かな' },
-  // 〜っつって (って言って): と言って.
-  { name: 'tsutte', pattern: /っつって/gu, replacement: 'と言って' },
+  // 〜っつって (って言って), 何つって: と言って.
+  { name: 'tsutte', pattern: /っつって|(?<=何|なん)つって/gu, replacement: 'と言って' },
+  // 〜んとき / 〜んところ after a noun (災害んときに): 〜のとき.
+  {
+    name: 'n-toki',
+    pattern: /(?<=[\p{Script=Han}\p{Script=Katakana}ー])ん(?=とき|時|ところ|とこ)/gu,
+    replacement: 'の',
+  },
+  // こさえた / こさえて (作った, 作って), こさえる (作る).
+  { name: 'kosaeta', pattern: /こさえ(?=[たて])/gu, replacement: '作っ' },
+  { name: 'kosaeru', pattern: /こさえ(?=る)/gu, replacement: '作' },
   // みてえ / みてぇ (みたい: 係みてえなの).
   { name: 'mitee', pattern: /みて[えぇー](?=[なにだの、,。？?！!\s]|$)/gu, replacement: 'みたい' },
   // 〜てえ after a verb's stem (始めてえ, 知りてえ): 〜たい.

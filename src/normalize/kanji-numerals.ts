@@ -50,9 +50,32 @@ export function kanjiNumberValue(run: string): number {
 const LONG_NUMERAL =
   /(?<![〇零一二三四五六七八九十百千])(?=[一二三四五六七八九十百千〇零]*[千〇])[〇零一二三四五六七八九十百千]{3,}(?![\p{Script=Han}])/gu;
 
+/** Native numerals typed in kana (いつつの柱, ふたつめ): their digit. */
+const KANA_NUMERALS: Readonly<Record<string, number>> = {
+  ひとつ: 1,
+  ふたつ: 2,
+  みっつ: 3,
+  よっつ: 4,
+  いつつ: 5,
+  むっつ: 6,
+  ななつ: 7,
+  やっつ: 8,
+  ここのつ: 9,
+};
+
+/**
+ * A kana numeral counting or ordering something (いつつの柱, いつつめ), not the start of another
+ * word (いつつくった is いつ・つくった): before の, め or 目, punctuation or the end only.
+ */
+const KANA_NUMERAL = new RegExp(
+  `(?<![\\p{Script=Hiragana}])(${Object.keys(KANA_NUMERALS).join('|')})(?=の|め|目|[、,。？?！!\\s]|$)`,
+  'gu',
+);
+
 /** Replace kanji numerals that count something, and numbers typed whole, with arabic digits. */
 export function convertKanjiNumerals(text: string): string {
   return text
     .replace(NUMERAL_BEFORE_COUNTER, (run) => String(kanjiNumberValue(run)))
-    .replace(LONG_NUMERAL, (run) => String(kanjiNumberValue(run)));
+    .replace(LONG_NUMERAL, (run) => String(kanjiNumberValue(run)))
+    .replace(KANA_NUMERAL, (word: string) => `${KANA_NUMERALS[word] ?? ''}つ`);
 }

@@ -68,6 +68,10 @@ const ENGLISH_FUNCTION_WORDS = new Set([
   'has',
   'have',
   'been',
+  'try',
+  'tried',
+  'make',
+  'made',
 ]);
 
 /** Romaji particles typed as they sound: は is "wa", を is "wo"/"o", へ is "e". */
@@ -92,11 +96,13 @@ function romajiOf(word: string): string | undefined {
   const particle = PARTICLES[word];
   if (particle) return particle;
   if (word.length < 2 || /[0-9'’]/u.test(word)) return undefined;
-  // A hyphen after a vowel stretches it (ra-men); after n it ends a syllable (nan-bai: なんばい).
+  // A hyphen after a vowel stretches it (ra-men, ko-hi-); after n it ends a syllable (nan-bai:
+  // なんばい); after a longer part it joins two words (kenkou-zukuri).
   const kana = toHiragana(
     word
       .replace(/n-(?=[aiueoy])/gu, "n'")
       .replaceAll('n-', 'n')
+      .replace(/(?<=(?:^|-)[a-z]{4,})-/gu, '')
       .replaceAll('-', 'ー'),
   );
   // Small vowels (info → いんふぉ) are how English reads as romaji, not how Japanese is typed.
@@ -113,7 +119,8 @@ export function readLatinWords(
   isKnownWord: (word: string) => boolean = () => false,
 ): string {
   return text.replace(LATIN_RUN, (run) => {
-    const words = run.split(/ +/u);
+    // A possessive (the city's plan, countries') is the word itself.
+    const words = run.split(/ +/u).map((w) => w.replace(/(?<=[a-z])['’]s?$/u, ''));
     const out: { text: string; japanese: boolean; romaji?: boolean }[] = [];
     for (let i = 0; i < words.length;) {
       let taken = 0;

@@ -100,6 +100,12 @@ describe('questionIntent', () => {
     expect(questionIntent('一般の人でもどこかで買えますか').kind).toBe('procedure');
     expect(questionIntent('新しい事業で費用をどう抑える方針なのか').kind).toBeUndefined();
     expect(questionIntent('保険料のこともあり、市の計画が気になっております').kind).toBeUndefined();
+    // Which section (何課) names one; the number of visitors (観光客の数は) is a count.
+    expect(questionIntent('災害のときに動く課、何課なの').kind).toBeUndefined();
+    expect(questionIntent('観光客の数はどのくらいですか').kind).toBe('count');
+    // Who holds a post (どなたが務めて) asks a name; how the city checks a thing is no procedure.
+    expect(questionIntent('今の会長さんはどなたが務めておられるのでしょうか').asksName).toBe(true);
+    expect(questionIntent('目標がどこまでできたかってどうやって確かめるんだっけ').kind).toBeUndefined();
     // 申請 spoken of (申請が早く済むように) asks no procedure; 申請は asked does.
     expect(questionIntent('届け出や申請がもっとさっさと済むようにしたいって約束').kind).toBeUndefined();
     expect(questionIntent('申請はどこでするの').kind).toBe('procedure');

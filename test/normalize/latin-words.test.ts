@@ -31,6 +31,7 @@ describe('readLatinWords', () => {
     expect(readLatinWords('the city of komoro', english)).toBe('city こもろ');
     expect(readLatinWords('for', english, (w) => w === 'for')).toBe('for');
     expect(readLatinWords('is there a 移住 portal', english).trim()).toBe('移住 portal');
+    expect(readLatinWords("the farmers' new farmers", english)).toBe('farmers 新規就農者');
     expect(readLatinWords('i want to know about new farmers', english)).toBe('と新規就農者');
   });
 
@@ -38,6 +39,8 @@ describe('readLatinWords', () => {
     expect(readLatinWords('nan-bai ni natta', english)).toBe('なんばいになった');
     expect(readLatinWords('kan-i na', english)).toBe('かんいな');
     expect(readLatinWords('ra-men', english)).toBe('らーめん');
+    // After a part of four letters or more, a hyphen joins two words.
+    expect(readLatinWords('kenkou-zukuri keikaku', english)).toBe('けんこうずくりけいかく');
   });
 
   it('mixes English and romaji in one run, the romaji apart from the English word', () => {

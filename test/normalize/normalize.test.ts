@@ -59,6 +59,12 @@ describe('kanji numerals', () => {
     expect(normalizeText('2千人')).toBe('2千人');
   });
 
+  it('typed in kana become digits where they count or order (いつつの柱, いつつめ), not inside a phrase (いつつくった)', () => {
+    expect(normalizeText('いつつの柱')).toBe('5つの柱');
+    expect(normalizeText('いつつめの柱')).toBe('5つめの柱');
+    expect(normalizeText('いつつくったの')).toBe('いつつくったの');
+  });
+
   it('stay inside ordinary words', () => {
     expect(normalizeText('一緒に統一する')).toBe('一緒に統一する');
     expect(normalizeText('十分です')).toBe('十分です');
