@@ -17,9 +17,17 @@ const O_OR_U_ROW = /([オコソトノホモヨロゴゾドボポョォウクス�
 // ...and of the e row, after which イ does (セイ, ケイ).
 const E_ROW = /([エケセテネヘメレゲゼデベペェ])イ/gu;
 
-/** A katakana reading with its long vowels left out: ネーミング → ネミング, カンコウ → カンコ, セイサク → セサク. */
+// A vowel said twice, as romaji spells a long vowel (supootsu: スポオツ, keeki: ケエキ, paatii: パアティイ).
+const DOUBLED_VOWEL =
+  /([アカサタナハマヤラワガザダバパャァ])ア|([イキシチニヒミリギジヂビピィ])イ|([オコソトノホモヨロゴゾドボポョォ])オ|([エケセテネヘメレゲゼデベペェ])エ/gu;
+
+/** A katakana reading with its long vowels left out: ネーミング → ネミング, カンコウ → カンコ, セイサク → セサク, スポオツ → スポツ. */
 export function withoutLongVowels(reading: string): string {
-  return reading.replace(/ー/gu, '').replace(O_OR_U_ROW, '$1').replace(E_ROW, '$1');
+  return reading
+    .replace(/ー/gu, '')
+    .replace(O_OR_U_ROW, '$1')
+    .replace(E_ROW, '$1')
+    .replace(DOUBLED_VOWEL, (_m, a?: string, i?: string, o?: string, e?: string) => a ?? i ?? o ?? e ?? '');
 }
 
 /**

@@ -108,5 +108,8 @@ describe('kana sounds', () => {
     expect(withoutLongVowels('カンコウキョク')).toBe('カンコキョク');
     expect(withoutLongVowels('ネーミング')).toBe('ネミング');
     expect(withoutLongVowels('セイサクシュウ')).toBe('セサクシュ');
+    // A vowel said twice, as romaji spells a long one (supootsu), reads as the word with ー.
+    expect(withoutLongVowels('スポオツ')).toBe(withoutLongVowels('スポーツ'));
+    expect(withoutLongVowels('ケエキ')).toBe(withoutLongVowels('ケーキ'));
   });
 });
