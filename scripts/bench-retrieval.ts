@@ -48,6 +48,8 @@ const defaultFiles = [
   // Written blind mid-session (paraphrase and polite 35 each, numeric and romaji 30, 80 traps),
   // counted fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-13.jsonl'),
+  // Written blind later in that session (20 per style, 40 traps), counted fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-14.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
