@@ -62,6 +62,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-5.jsonl'),
   // A sixth, written blind at the start of the session that tuned on styles-tune-12; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-6.jsonl'),
+  // A seventh, written blind mid-session while tuning on styles-tune-13 and -14; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-7.jsonl'),
 ];
 
 const { values } = parseArgs({
