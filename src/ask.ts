@@ -33,6 +33,7 @@ import {
   type QuestionIntent,
 } from './analyze/question-intent.js';
 import { topicTerms, trackerForTopic, wholeTracker } from './decide/pledge-progress.js';
+import { numberedSeries, writeOrdinalsAsNumbered } from './analyze/ordinal-names.js';
 import { questionTerms } from './analyze/question-terms.js';
 import { countedByVerb } from './analyze/counted-by-verb.js';
 import { rerankByCoverage } from './decide/rerank.js';
@@ -102,7 +103,10 @@ export function* askInSteps(
   const written = normalizeText(question.slice(0, maxQuestionLength * 2))
     .slice(0, maxQuestionLength)
     .replace(/[\uD800-\uDBFF]$/u, '');
-  const whole = standardizeColloquial(readLatinWords(written, index.english, isKnownWord));
+  const whole = writeOrdinalsAsNumbered(
+    standardizeColloquial(readLatinWords(written, index.english, isKnownWord)),
+    numberedSeries(index.corpus.entries),
+  );
   // A long story's opening is left out (question-focus.ts, storyCut); small talk is told on the whole.
   const normalized = whole.slice(storyCut(whole));
   lap?.('normalize');

@@ -107,7 +107,7 @@ const FUNCTION_WORDS = [
   // Honorifics after a name or a post (しちょうさん): not the corpus's 産 or 君.
   ...['さん', 'くん', 'ちゃん'],
   // 今のうちから, うちの孫: a time or a household, not a word of the corpus (力).
-  ...['うち', 'ばかり', 'ばっかり'],
+  ...['うち', 'ばかり', 'ばっかり', 'ふだん', 'ふつう'],
   // Days and times said in everyday kana.
   ...['あした', 'あす', 'きょう', 'きのう', 'あさって', 'おととい', 'ことし', 'こんど', 'さいきん', 'いつも'],
 ].map(toKatakana);

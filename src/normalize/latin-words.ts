@@ -109,6 +109,21 @@ function romajiOf(word: string): string | undefined {
   return isJapanese(kana) && !/[ぁぃぅぇぉ]/u.test(kana) ? kana : undefined;
 }
 
+/** Long vowels as Hepburn marks them (shinkō, jūjitsu, dō): spelled with two letters, as typed. */
+const MACRONS: Readonly<Record<string, string>> = {
+  ā: 'aa',
+  ī: 'ii',
+  ū: 'uu',
+  ē: 'ee',
+  ō: 'ou',
+  â: 'aa',
+  î: 'ii',
+  û: 'uu',
+  ê: 'ee',
+  ô: 'ou',
+};
+const MACRON = /[āīūēōâîûêô]/gu;
+
 /**
  * The text with its Latin runs read: English phrases replaced by Japanese, romaji by hiragana.
  * Words of one run that become Japanese are joined without spaces, as Japanese is written.
@@ -118,43 +133,45 @@ export function readLatinWords(
   english: EnglishWords,
   isKnownWord: (word: string) => boolean = () => false,
 ): string {
-  return text.replace(LATIN_RUN, (run) => {
-    // A possessive (the city's plan, countries') is the word itself.
-    const words = run.split(/ +/u).map((w) => w.replace(/(?<=[a-z])['’]s?$/u, ''));
-    const out: { text: string; japanese: boolean; romaji?: boolean }[] = [];
-    for (let i = 0; i < words.length;) {
-      let taken = 0;
-      for (let n = Math.min(maxPhraseWords, words.length - i); n >= 1 && taken === 0; n--) {
-        const japanese = english.get(words.slice(i, i + n).join(' '));
-        if (japanese !== undefined) {
-          out.push({ text: japanese, japanese: true });
-          taken = n;
+  return text
+    .replace(MACRON, (c) => MACRONS[c] ?? c)
+    .replace(LATIN_RUN, (run) => {
+      // A possessive (the city's plan, countries') is the word itself.
+      const words = run.split(/ +/u).map((w) => w.replace(/(?<=[a-z])['’]s?$/u, ''));
+      const out: { text: string; japanese: boolean; romaji?: boolean }[] = [];
+      for (let i = 0; i < words.length;) {
+        let taken = 0;
+        for (let n = Math.min(maxPhraseWords, words.length - i); n >= 1 && taken === 0; n--) {
+          const japanese = english.get(words.slice(i, i + n).join(' '));
+          if (japanese !== undefined) {
+            out.push({ text: japanese, japanese: true });
+            taken = n;
+          }
         }
-      }
-      if (taken > 0) {
-        i += taken;
-        continue;
-      }
-      const word = words[i] ?? '';
-      if (ENGLISH_FUNCTION_WORDS.has(word) && !isKnownWord(word)) {
+        if (taken > 0) {
+          i += taken;
+          continue;
+        }
+        const word = words[i] ?? '';
+        if (ENGLISH_FUNCTION_WORDS.has(word) && !isKnownWord(word)) {
+          i += 1;
+          continue;
+        }
+        const kana = isKnownWord(word) ? undefined : romajiOf(word);
+        out.push(kana === undefined ? { text: word, japanese: false } : { text: kana, japanese: true, romaji: true });
         i += 1;
-        continue;
       }
-      const kana = isKnownWord(word) ? undefined : romajiOf(word);
-      out.push(kana === undefined ? { text: word, japanese: false } : { text: kana, japanese: true, romaji: true });
-      i += 1;
-    }
-    return out.reduce((acc, w, k) => {
-      const previous = out[k - 1];
-      // A romaji word stays apart from a word the English file gave just before it (駐車場 ふくごうしせつ):
-      // glued to its kanji, the kana would be cut by the dictionary instead of by the corpus's words.
-      const apart = w.romaji === true && previous?.romaji !== true && !/^[のはをがにでともへ]$/u.test(w.text);
-      // A question word after a word that is no particle (shoukin ikura) stays apart too: glued, it
-      // would read as the end of that word (しょうきんいくら), and what it asks would be lost.
-      const asking =
-        w.romaji === true && QUESTION_WORD.test(w.text) && previous !== undefined && !PARTICLE.test(previous.text);
-      const joined = k === 0 || (w.japanese && previous?.japanese === true && !apart && !asking);
-      return acc + (joined ? '' : ' ') + w.text;
-    }, '');
-  });
+      return out.reduce((acc, w, k) => {
+        const previous = out[k - 1];
+        // A romaji word stays apart from a word the English file gave just before it (駐車場 ふくごうしせつ):
+        // glued to its kanji, the kana would be cut by the dictionary instead of by the corpus's words.
+        const apart = w.romaji === true && previous?.romaji !== true && !/^[のはをがにでともへ]$/u.test(w.text);
+        // A question word after a word that is no particle (shoukin ikura) stays apart too: glued, it
+        // would read as the end of that word (しょうきんいくら), and what it asks would be lost.
+        const asking =
+          w.romaji === true && QUESTION_WORD.test(w.text) && previous !== undefined && !PARTICLE.test(previous.text);
+        const joined = k === 0 || (w.japanese && previous?.japanese === true && !apart && !asking);
+        return acc + (joined ? '' : ' ') + w.text;
+      }, '');
+    });
 }

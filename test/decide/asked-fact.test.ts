@@ -100,6 +100,14 @@ describe('questionIntent', () => {
     expect(questionIntent('一般の人でもどこかで買えますか').kind).toBe('procedure');
     expect(questionIntent('新しい事業で費用をどう抑える方針なのか').kind).toBeUndefined();
     expect(questionIntent('保険料のこともあり、市の計画が気になっております').kind).toBeUndefined();
+    // おいくつ asks an age; 今度の (the coming one) asks no date unless いつ follows; how the city
+    // introduces a thing is no procedure; ぶっちゃけ asks an opinion only with どう.
+    expect(questionIntent('小泉市長は今おいくつですか').kind).toBe('age');
+    expect(questionIntent('今度の新しい建物にボランティアセンターも入るんだっけ？').kind).toBeUndefined();
+    expect(questionIntent('今度の訓練はいつ？').kind).toBe('future');
+    expect(questionIntent('ふるさと遺産はどうやってみんなに紹介してるの').kind).toBeUndefined();
+    expect(questionIntent('音楽のまちってぶっちゃけ何やってんの？').kind).toBeUndefined();
+    expect(questionIntent('市長の評価ってぶっちゃけどうなの？').kind).toBe('opinion');
     // Which section (何課) names one; the number of visitors (観光客の数は) is a count.
     expect(questionIntent('災害のときに動く課、何課なの').kind).toBeUndefined();
     expect(questionIntent('観光客の数はどのくらいですか').kind).toBe('count');
@@ -360,6 +368,11 @@ describe('statesAskedFact', () => {
     const training = entry('高地トレーニングの推進', '高地トレーニングを推進しました。');
     expect(statesAskedFact(teams, questionIntent('何か国のチームが来たの？'))).toBe(true);
     expect(statesAskedFact(training, questionIntent('何か国のチームが来たの？'))).toBe(false);
+  });
+
+  it('takes a list in the brackets of a title (英語合宿・料理教室) as what a thing holds', () => {
+    const courses = entry('子どもチャレンジ講座（親子で英語合宿・料理教室）の開催', '講座を開きました。');
+    expect(statesAskedFact(courses, questionIntent('チャレンジ講座ではどんな催しがあったの'))).toBe(true);
   });
 
   it('takes a city named where a thing was done (東京・大阪での) as its place', () => {

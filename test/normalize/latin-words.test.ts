@@ -35,6 +35,11 @@ describe('readLatinWords', () => {
     expect(readLatinWords('i want to know about new farmers', english)).toBe('と新規就農者');
   });
 
+  it('reads long vowels marked as Hepburn marks them (shinkō, jūjitsu, dō)', () => {
+    expect(readLatinWords('sports no shinkō', english)).toBe('sports のしんこう');
+    expect(readLatinWords('jūjitsu shita', english)).toBe('じゅうじつした');
+  });
+
   it('reads a hyphen after n as the end of a syllable, and after a vowel as a long vowel', () => {
     expect(readLatinWords('nan-bai ni natta', english)).toBe('なんばいになった');
     expect(readLatinWords('kan-i na', english)).toBe('かんいな');

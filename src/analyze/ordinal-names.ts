@@ -1,0 +1,56 @@
+/**
+ * The report numbers the members of a series in their titles (柱3：, 基本姿勢1：, 方針2：), and for
+ * some in their text too (3つ目の柱は…); citizens count them in other orders (柱の3つ目, 5つの柱の
+ * 3つ目, 第3の柱, 一つ目の基本姿勢). Such a reference is written as the report writes it, so that
+ * the member matches: 「5つの柱の3つ目」 asks for the third pillar, not for the one with 5 in it.
+ * Pure: text and series in, text out.
+ */
+import type { Entry } from '../corpus/entry.js';
+
+/** A series the entries number: its name, and whether their text counts it (3つ目の柱). */
+export interface NumberedSeries {
+  readonly name: string;
+  readonly countedInText: boolean;
+}
+
+/** Series found once per list of entries. */
+const seriesOfEntries = new WeakMap<readonly Entry[], readonly NumberedSeries[]>();
+
+/** The numbered series in the titles of `entries` (柱 of 「柱3：…」), longest name first. */
+export function numberedSeries(entries: readonly Entry[]): readonly NumberedSeries[] {
+  let series = seriesOfEntries.get(entries);
+  if (series === undefined) {
+    const names = new Set<string>();
+    for (const entry of entries) {
+      const name = /^([\p{Script=Han}\p{Script=Katakana}ー]{1,6})[0-9]+[：:]/u.exec(entry.title)?.[1];
+      if (name) names.add(name);
+    }
+    series = [...names]
+      .sort((a, b) => b.length - a.length)
+      .map((name) => ({ name, countedInText: entries.some((e) => e.body.includes(`つ目の${name}`)) }));
+    seriesOfEntries.set(entries, series);
+  }
+  return series;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** The text with each ordinal reference to a member of a series written as the report writes it. */
+export function writeOrdinalsAsNumbered(text: string, series: readonly NumberedSeries[]): string {
+  if (series.length === 0) return text;
+  const byName = new Map(series.map((s) => [s.name, s]));
+  const written = (name: string, n: string) => (byName.get(name)?.countedInText ? `${n}つ目の${name}` : `${name}${n}`);
+  const name = `(${series.map((s) => escape(s.name)).join('|')})`;
+  const ordinal = '(?:([0-9]+)(?:つ目|つめ|番目)|第([0-9]+))';
+  return (
+    text
+      .replace(new RegExp(`${ordinal}の${name}`, 'gu'), (_m, n: string | undefined, m: string | undefined, s: string) =>
+        written(s, n ?? m ?? ''),
+      )
+      // The size of the series said first (5つの柱の3つ目) is no part of the reference.
+      .replace(
+        new RegExp(`(?:[0-9]+つの)?${name}の(?:うち(?:の)?)?${ordinal}`, 'gu'),
+        (_m, s: string, n: string | undefined, m: string | undefined) => written(s, n ?? m ?? ''),
+      )
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/corpus/entry.js';
+import { numberedSeries, writeOrdinalsAsNumbered } from '../../src/analyze/ordinal-names.js';
+
+const entry = (title: string, body: string): Entry =>
+  ({ id: title, kind: 'pillar', title, body, pillar: 0, figures: [], keywords: [], phrasings: [] }) as unknown as Entry;
+
+const entries = [
+  entry('柱3：市民が幸福を実感できる市政を実現「笑顔」', '3つ目の柱は「市民が幸福を実感できる市政を実現」です。'),
+  entry('基本姿勢1：民間の発想と着眼点', '民の発想へ切り替えます。'),
+  entry('ふるさと納税の寄付額が50.5倍に', '寄付が増えました。'),
+];
+
+describe('numberedSeries', () => {
+  it('finds the series the titles number, and whether the text counts its members', () => {
+    expect(numberedSeries(entries)).toEqual([
+      { name: '基本姿勢', countedInText: false },
+      { name: '柱', countedInText: true },
+    ]);
+  });
+});
+
+describe('writeOrdinalsAsNumbered', () => {
+  const series = numberedSeries(entries);
+
+  it('writes a member counted in another order as the report counts it (柱の3つ目: 3つ目の柱)', () => {
+    expect(writeOrdinalsAsNumbered('5つの柱の3つ目ってなんだっけ', series)).toBe('3つ目の柱ってなんだっけ');
+    expect(writeOrdinalsAsNumbered('第3の柱は', series)).toBe('3つ目の柱は');
+  });
+
+  it('writes a member of a series the text does not count as its title numbers it (基本姿勢1)', () => {
+    expect(writeOrdinalsAsNumbered('基本姿勢の1つ目って', series)).toBe('基本姿勢1って');
+    expect(writeOrdinalsAsNumbered('1つ目の基本姿勢は', series)).toBe('基本姿勢1は');
+  });
+
+  it('leaves counts of other things alone', () => {
+    expect(writeOrdinalsAsNumbered('3つ目の質問です', series)).toBe('3つ目の質問です');
+    expect(writeOrdinalsAsNumbered('5つの柱を教えて', series)).toBe('5つの柱を教えて');
+  });
+});
