@@ -72,6 +72,8 @@ export interface QuestionIntent {
    * only Komoro's affairs.
    */
   readonly asksOfAnotherCouncil?: boolean;
+  /** Other kinds of fact asked in the same breath (いつどこで: a date and a place), each needed too. */
+  readonly alsoKinds?: readonly AskedKind[];
   /**
    * The thing whose kind or content is asked (「どんな機能が」: 機能, 「絆とは」: 絆): an entry
    * named after it is about it.
@@ -234,6 +236,18 @@ const PERSON_NAME_ASKED = new RegExp(
   `(?:${PEOPLE})${NAME_ASKED}|(?:どなた|誰|だれ)が(?:務め|つとめ|就い)|(?:どこ|どちら|どの)の(?:政治家|議員|大臣|先生)|お名前(?:は|を|が|の(?:方|人))|どの(?:選手|人|方|先生|議員)`,
   'u',
 );
+
+/** Kinds of when, and of where or who: asked together (いつどこで, 誰がいつ), both are wanted. */
+const WHEN_KINDS = new Set<AskedKind>(['date', 'future']);
+const WHERE_OR_WHO_KINDS = new Set<AskedKind>(['place', 'person', 'organization']);
+
+/** Whether `other` is asked along with `kind`: one says when, the other where or who. */
+function pairedKinds(kind: AskedKind | undefined, other: AskedKind): boolean {
+  if (kind === undefined) return false;
+  return (
+    (WHEN_KINDS.has(kind) && WHERE_OR_WHO_KINDS.has(other)) || (WHERE_OR_WHO_KINDS.has(kind) && WHEN_KINDS.has(other))
+  );
+}
 
 /** Ways of asking for one kind of fact, in the order they are tried. */
 const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
@@ -463,6 +477,10 @@ export function questionIntent(text: string): QuestionIntent {
   const named = (detailMatch?.slice(1) as (string | undefined)[] | undefined)?.find((g) => g !== undefined);
   const detail = detailMatch ? (named ?? detailMatch[0]) : undefined;
   const kind = detail ? 'detail' : KIND_QUESTIONS.find(([, pattern]) => pattern.test(normalized))?.[0];
+  // 「いつどこで開かれたの」 asks a date and a place: the entry must state both.
+  const alsoKinds = KIND_QUESTIONS.filter(([k, pattern]) => pairedKinds(kind, k) && pattern.test(normalized)).map(
+    ([k]) => k,
+  );
   const ikutsu = COUNTED_AFTER_IKUTSU.exec(normalized) ?? COUNTED_BEFORE_IKUTSU.exec(normalized);
   const ikutsuCounted = ikutsu?.[1] === undefined ? undefined : (KANA_COUNTED[ikutsu[1]] ?? ikutsu[1]);
   const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsuCounted) : undefined;
@@ -483,6 +501,7 @@ export function questionIntent(text: string): QuestionIntent {
     ...(kind === 'person' && PERSON_NAME_ASKED.test(normalized) ? { asksName: true } : {}),
     ...(ANOTHER_COUNCIL.test(normalized) ? { asksOfAnotherCouncil: true } : {}),
     ...(askedNoun ? { askedNoun } : {}),
+    ...(alsoKinds.length > 0 ? { alsoKinds } : {}),
   };
 }
 

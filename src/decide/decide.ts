@@ -423,6 +423,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   if (
     intent?.kind !== undefined &&
     (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), input.askedText) ||
+      (intent.alsoKinds ?? []).some((kind) => !statesAskedFact(best.entry, { ...intent, kind }, [], input.askedText)) ||
       asksOfUnknownThing(index, input.topic ?? [], terms, best) ||
       (FIGURE_KINDS.has(intent.kind) && countsSomethingElse(index, input.counted ?? [], terms, best)))
   ) {

@@ -370,6 +370,19 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(training, questionIntent('何か国のチームが来たの？'))).toBe(false);
   });
 
+  it('needs both a date and a place when a question asks when and where (いつどこで)', () => {
+    const intent = questionIntent('食味コンクールはいつどこで開かれたの？');
+    expect(intent.alsoKinds).toEqual(['date']);
+    const sales = entry(
+      '小諸ブランドの推進',
+      '東京・大阪でのトップセールスと米・食味コンクールの招致に取り組みました。',
+    );
+    expect(statesAskedFact(sales, intent)).toBe(true);
+    expect(statesAskedFact(sales, { ...intent, kind: 'date' })).toBe(false);
+    // Where a matter is discussed is one fact: the council, not a place as well.
+    expect(questionIntent('どこで話し合っているの').alsoKinds).toBeUndefined();
+  });
+
   it('takes a list in the brackets of a title (英語合宿・料理教室) as what a thing holds', () => {
     const courses = entry('子どもチャレンジ講座（親子で英語合宿・料理教室）の開催', '講座を開きました。');
     expect(statesAskedFact(courses, questionIntent('チャレンジ講座ではどんな催しがあったの'))).toBe(true);

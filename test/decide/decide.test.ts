@@ -85,6 +85,14 @@ describe('pointing back and procedures', () => {
   });
 });
 
+describe('two kinds of fact asked at once', () => {
+  it('declines when and where a contest was held: the entry names where other things were done, not when', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('米の食味コンクールはいつどこで開かれたの？');
+    expect(decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+  });
+});
+
 describe('a word pointed back to in the story', () => {
   it('asks about the word その施設 points to in a sentence of story before the question', async () => {
     const bundled = await bundledEngine();
