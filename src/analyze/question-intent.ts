@@ -72,6 +72,8 @@ export interface QuestionIntent {
    * only Komoro's affairs.
    */
   readonly asksOfAnotherCouncil?: boolean;
+  /** The question asks for all of something (すべて, 全部, それぞれ): a summary of them answers. */
+  readonly asksAll?: boolean;
   /** Other kinds of fact asked in the same breath (いつどこで: a date and a place), each needed too. */
   readonly alsoKinds?: readonly AskedKind[];
   /**
@@ -236,6 +238,9 @@ const PERSON_NAME_ASKED = new RegExp(
   `(?:${PEOPLE})${NAME_ASKED}|(?:どなた|誰|だれ)が(?:務め|つとめ|就い)|(?:どこ|どちら|どの)の(?:政治家|議員|大臣|先生)|お名前(?:は|を|が|の(?:方|人))|どの(?:選手|人|方|先生|議員)`,
   'u',
 );
+
+/** Asking for all of a set of things: a summary that names them answers. */
+const ALL_ASKED = /すべて|全て|全部|ぜんぶ|それぞれ|一覧|全体像/u;
 
 /** Kinds of when, and of where or who: asked together (いつどこで, 誰がいつ), both are wanted. */
 const WHEN_KINDS = new Set<AskedKind>(['date', 'future']);
@@ -502,6 +507,7 @@ export function questionIntent(text: string): QuestionIntent {
     ...(ANOTHER_COUNCIL.test(normalized) ? { asksOfAnotherCouncil: true } : {}),
     ...(askedNoun ? { askedNoun } : {}),
     ...(alsoKinds.length > 0 ? { alsoKinds } : {}),
+    ...(ALL_ASKED.test(normalized) ? { asksAll: true } : {}),
   };
 }
 

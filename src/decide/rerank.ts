@@ -52,11 +52,12 @@ export function titleNames(title: string, askedNoun: string): 'itself' | 'other'
 }
 
 /**
- * Which of a pledge and its result the question asks for: what was done, or what was promised
- * when it asks no figure (a figure aimed at is stated by results too: 目標45%).
+ * Which of a pledge and its result the question asks for: what was done or how much it changed,
+ * or what was promised when it asks no figure (a figure aimed at is stated by results too: 目標45%).
  */
 function pledgeSide(intent: QuestionIntent | undefined): PledgeSide {
-  if (intent?.asksWhatWasDone === true) return 'result';
+  // How much a thing changed (どれだけ減った) is a result's figure too.
+  if (intent?.asksWhatWasDone === true || (intent?.asksForChange === true && intent.asksForFigure)) return 'result';
   return intent?.asksForTarget === true && !intent.asksForFigure ? 'pledge' : undefined;
 }
 
@@ -100,7 +101,11 @@ export function rerankByCoverage(
     .sort((a, b) => b.score - a.score);
   const gives = (hit: RankedHit) => intent === undefined || statesAskedFact(hit.entry, intent);
   return pledgeYieldsToResult(
-    summaryYields(keywordOnlyYields(terms, ranked, gives), (hit) => coverage(index, terms, withoutPhrasings(hit))),
+    summaryYields(
+      keywordOnlyYields(terms, ranked, gives),
+      (hit) => coverage(index, terms, withoutPhrasings(hit)),
+      intent?.asksAll === true,
+    ),
     pledgeSide(intent),
   );
 }

@@ -47,9 +47,12 @@ export function sumsUp(summary: Entry, entry: Entry): boolean {
 export function summaryYields(
   hits: readonly RankedHit[],
   ownCoverage: (hit: RankedHit) => number = (hit) => hit.coverage ?? 1,
+  asksAll = false,
 ): RankedHit[] {
   const [first, ...rest] = hits;
   if (!first) return [];
+  // 「5つの柱をすべて教えて」 asks for the summary itself.
+  if (asksAll) return [...hits];
   const covered = SUMMARY_KINDS.has(first.entry.kind) ? ownCoverage(first) : 0;
   const named = rest.find((hit) => (hit.coverage ?? 0) > covered && sumsUp(first.entry, hit.entry));
   if (!named) return [...hits];

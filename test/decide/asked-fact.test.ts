@@ -108,6 +108,9 @@ describe('questionIntent', () => {
     expect(questionIntent('ふるさと遺産はどうやってみんなに紹介してるの').kind).toBeUndefined();
     expect(questionIntent('音楽のまちってぶっちゃけ何やってんの？').kind).toBeUndefined();
     expect(questionIntent('市長の評価ってぶっちゃけどうなの？').kind).toBe('opinion');
+    // All of a set asked (すべて, それぞれ): a summary answers.
+    expect(questionIntent('5つの柱をすべて教えてください').asksAll).toBe(true);
+    expect(questionIntent('3つ目の柱は何').asksAll).toBeUndefined();
     // Which section (何課) names one; the number of visitors (観光客の数は) is a count.
     expect(questionIntent('災害のときに動く課、何課なの').kind).toBeUndefined();
     expect(questionIntent('観光客の数はどのくらいですか').kind).toBe('count');

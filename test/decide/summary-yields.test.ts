@@ -36,6 +36,15 @@ describe('summaryYields', () => {
     expect(ranked.map((h) => h.entry.id)).toEqual(['collab', 'three']);
   });
 
+  it('keeps the summary first when the question asks for all it names (5つの柱をすべて)', () => {
+    const ranked = summaryYields(
+      [hit(three, 10, 0.7), hit(other, 8, 0.9), hit(collaboration, 5, 0.8)],
+      undefined,
+      true,
+    );
+    expect(ranked.map((h) => h.entry.id)).toEqual(['three', 'other', 'collab']);
+  });
+
   it('keeps the summary first when it covers as much or more: the question is about it', () => {
     const ranked = summaryYields([hit(three, 10, 0.8), hit(collaboration, 5, 0.8)]);
     expect(ranked.map((h) => h.entry.id)).toEqual(['three', 'collab']);
