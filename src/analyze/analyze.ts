@@ -209,6 +209,8 @@ const GENERIC_WORDS = new Set([
   '全部',
   'すべて',
   '全て',
+  // 中に入る, その中で: inside something named elsewhere.
+  '中',
   'とこ',
   'やつ',
   '奴',

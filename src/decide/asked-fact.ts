@@ -54,7 +54,7 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   // What a thing holds: a count of its parts (6つの機能) or three names or more listed with 、.
   // Names may be quoted (「こもろ情報部局」、pr動画、「こもろ観光局2020」).
   contents:
-    /(?<![0-9])(?:[2-9]|[1-9][0-9]+)つの|（[^（）]{2,}・[^（）]{2,}）|(?:(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,14})、){2,}(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,})/u,
+    /(?<![0-9])(?:[2-9]|[1-9][0-9]+)つの|[（(][^（）()]{2,}・[^（）()]{2,}[）)]|(?:(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,14})、){2,}(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,})/u,
   place:
     /(?:駅|町|地区|跡地|施設|センター|館|所)(?:に|で|内|の中|の機能|前)|(?:東京|大阪|名古屋|京都|横浜|首都圏|関西|県外|海外)(?:・[\p{Script=Han}]{2,3})*(?:で|に|へ)|併設|に入る|に入り|に設置|に開設|に移転|に整備|[\p{Script=Han}\p{Script=Katakana}ー]{2,}から[\p{Script=Han}\p{Script=Katakana}ー]{2,}へ|ホームページ(?:に|で|上)/u,
   person:
@@ -84,7 +84,9 @@ function numberIn(unit: string, counts: boolean): RegExp {
   // 「5つの柱」 counts 柱: it answers how many pledges (いくつ after 公約) only when the thing counted is
   // not named; a counter of things (何種類, 何点) names none.
   const ofThat = GENERIC_COUNTERS.has(unit) || THING_COUNTERS.test(unit) ? '' : `(?!の(?!${escaped}))`;
-  const anything = counts ? `|(?<![0-9])(?:[2-9]|[1-9][0-9]+)つ${ofThat}` : '';
+  // With no thing named (こと、いくつ), a count of points or items (3点) answers as well.
+  const items = unit === '' ? '|(?<![0-9])(?:[2-9]|[1-9][0-9]+)(?:点|項目|種類)' : '';
+  const anything = counts ? `|(?<![0-9])(?:[2-9]|[1-9][0-9]+)つ${ofThat}${items}` : '';
   return new RegExp(`[0-9](?:[0-9.]*)(?:万|億|千)?(?:${escaped || '(?!)'})${anything}`, 'u');
 }
 

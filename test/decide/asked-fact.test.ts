@@ -355,6 +355,13 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(members, questionIntent('応援してる人は何人？'), ['応援'])).toBe(true);
   });
 
+  it('takes a count of points (3点) as how many things were named (こと、いくつ挙げた)', () => {
+    const three = entry('市長が心がけてきた3点', '「真の市民協働の推進」などの3点を心がけてきました。');
+    expect(statesAskedFact(three, questionIntent('心がけてきたこと、いくつ挙げてた？'))).toBe(true);
+    const plain = entry('市長の心がけ', '市民協働を心がけてきました。');
+    expect(statesAskedFact(plain, questionIntent('心がけてきたこと、いくつ挙げてた？'))).toBe(false);
+  });
+
   it('counts things typed in kana (いくつの だんたい), and kinds named one by one (何種類)', () => {
     expect(questionIntent('きょうぎかいは いくつの だんたいで やってるの').unit).toBe('団体');
     // 公約 typed in kana is still what is counted: 5つの柱 counts no 公約.
