@@ -54,7 +54,7 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   // What a thing holds: a count of its parts (6つの機能) or three names or more listed with 、.
   // Names may be quoted (「こもろ情報部局」、pr動画、「こもろ観光局2020」).
   contents:
-    /(?<![0-9])(?:[2-9]|[1-9][0-9]+)つの|[（(][^（）()]{2,}・[^（）()]{2,}[）)]|(?:(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,14})、){2,}(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,})/u,
+    /(?<![0-9])(?:[2-9]|[1-9][0-9]+)つの|[（(][^（）()]{2,}・[^（）()]{2,}[）)]|「[^「」]{2,20}」(?:と|、|・|や)「[^「」]{2,20}」|(?:(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,14})、){2,}(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,})/u,
   place:
     /(?:駅|町|地区|跡地|施設|センター|館|所)(?:に|で|内|の中|の機能|前)|(?:東京|大阪|名古屋|京都|横浜|首都圏|関西|県外|海外)(?:・[\p{Script=Han}]{2,3})*(?:で|に|へ)|併設|に入る|に入り|に設置|に開設|に移転|に整備|[\p{Script=Han}\p{Script=Katakana}ー]{2,}から[\p{Script=Han}\p{Script=Katakana}ー]{2,}へ|ホームページ(?:に|で|上)/u,
   person:

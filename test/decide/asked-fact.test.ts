@@ -393,6 +393,14 @@ describe('statesAskedFact', () => {
     expect(questionIntent('どこで話し合っているの').alsoKinds).toBeUndefined();
   });
 
+  it('takes which things there are (どんなものがある) as contents: a list, or two names quoted one by one', () => {
+    expect(questionIntent('返礼品には、どんなものがあるのでしょうか').kind).toBe('contents');
+    const readers = entry('副読本を作成', '「小諸ストーリー」と「小諸アート」を作成しました。');
+    const growth = entry('ふるさと納税の寄付額が50.5倍に', '返礼品を見直し、寄付額が伸びました。');
+    expect(statesAskedFact(readers, questionIntent('どのようなものがあるのでしょうか'))).toBe(true);
+    expect(statesAskedFact(growth, questionIntent('返礼品には、どんなものがあるのでしょうか'))).toBe(false);
+  });
+
   it('takes a list in the brackets of a title (英語合宿・料理教室) as what a thing holds', () => {
     const courses = entry('子どもチャレンジ講座（親子で英語合宿・料理教室）の開催', '講座を開きました。');
     expect(statesAskedFact(courses, questionIntent('チャレンジ講座ではどんな催しがあったの'))).toBe(true);
