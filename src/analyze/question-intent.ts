@@ -27,6 +27,7 @@ export type AskedKind =
   | 'benefit'
   | 'municipality'
   | 'country'
+  | 'outcome'
   | 'detail';
 
 export interface QuestionIntent {
@@ -314,6 +315,12 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
       ].join('|'),
       'u',
     ),
+  ],
+  // Whether a thing tried came about (実際に来たの？, 本当に実現した？): the entry must say it did,
+  // not only that it was sought (誘致活動を行いました).
+  [
+    'outcome',
+    /(?:実際に|本当に|ほんとに)[^。？?]{0,12}?(?:来(?:た|まし)|参加し|実現し|決ま(?:った|り)|開かれ|行われ|合宿し)/u,
   ],
   // Which countries, or how many (どこの国のチーム, 何か国): the entry must name them; a list of
   // countries answers how many as well.

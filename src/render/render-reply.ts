@@ -225,6 +225,7 @@ const missingKindWords: Readonly<Record<AskedKind, string>> = {
   benefit: '特典',
   municipality: '市町村や都道府県の名前',
   country: '国の名前',
+  outcome: '実際の結果',
   detail: 'くわしい案内',
 };
 

@@ -401,6 +401,14 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(growth, questionIntent('返礼品には、どんなものがあるのでしょうか'))).toBe(false);
   });
 
+  it('takes whether a thing sought came about (実際に来たの) as an outcome an attempt does not state', () => {
+    expect(questionIntent('アメリカのチームは、実際に小諸に来たの？').kind).toBe('outcome');
+    const invited = entry('トライアスロンチームを誘致', 'アメリカ、ドイツチームの誘致活動を行いました。');
+    const built = entry('消防庁舎の移転新築', '消防庁舎を移転新築しました。');
+    expect(statesAskedFact(invited, questionIntent('実際に小諸に来たの？'))).toBe(false);
+    expect(statesAskedFact(built, questionIntent('実際に移転は実現したの？'))).toBe(true);
+  });
+
   it('takes a list in the brackets of a title (英語合宿・料理教室) as what a thing holds', () => {
     const courses = entry('子どもチャレンジ講座（親子で英語合宿・料理教室）の開催', '講座を開きました。');
     expect(statesAskedFact(courses, questionIntent('チャレンジ講座ではどんな催しがあったの'))).toBe(true);
