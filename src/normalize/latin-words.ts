@@ -72,6 +72,11 @@ const ENGLISH_FUNCTION_WORDS = new Set([
   'tried',
   'make',
   'made',
+  'besides',
+  'called',
+  'meant',
+  'serve',
+  'stand',
 ]);
 
 /** Romaji particles typed as they sound: は is "wa", を is "wo"/"o", へ is "e". */
@@ -81,12 +86,15 @@ const PARTICLES: Readonly<Record<string, string>> = { wa: 'は', wo: 'を' };
 const QUESTION_WORD = /^(?:いくら|いつ|どこ|どちら|だれ|なに|なん)/u;
 const PARTICLE = /^[のはをがにでともへか]$/u;
 
+/** An English phrase as looked up: words apart by single spaces, a hyphen as a space (high-altitude). */
+const phraseKey = (phrase: string) => phrase.replaceAll('-', ' ').replace(/\s+/gu, ' ');
+
 /** Build the lookup from the staff's groups: the first word is Japanese, the others English. */
 export function englishWordsOf(groups: readonly (readonly string[])[]): EnglishWords {
   const words = new Map<string, string>();
   for (const [japanese, ...english] of groups) {
     if (japanese === undefined) continue;
-    for (const word of english) words.set(word.replace(/\s+/gu, ' '), japanese);
+    for (const word of english) words.set(phraseKey(word), japanese);
   }
   return words;
 }
@@ -142,7 +150,7 @@ export function readLatinWords(
       for (let i = 0; i < words.length;) {
         let taken = 0;
         for (let n = Math.min(maxPhraseWords, words.length - i); n >= 1 && taken === 0; n--) {
-          const japanese = english.get(words.slice(i, i + n).join(' '));
+          const japanese = english.get(phraseKey(words.slice(i, i + n).join(' ')));
           if (japanese !== undefined) {
             out.push({ text: japanese, japanese: true });
             taken = n;

@@ -35,6 +35,11 @@ describe('readLatinWords', () => {
     expect(readLatinWords('i want to know about new farmers', english)).toBe('と新規就農者');
   });
 
+  it('looks an English phrase up with a hyphen as a space (high-altitude training)', () => {
+    const training = englishWordsOf([['高地トレーニング', 'high altitude training']]);
+    expect(readLatinWords('high-altitude training', training)).toBe('高地トレーニング');
+  });
+
   it('reads long vowels marked as Hepburn marks them (shinkō, jūjitsu, dō)', () => {
     expect(readLatinWords('sports no shinkō', english)).toBe('sports のしんこう');
     expect(readLatinWords('jūjitsu shita', english)).toBe('じゅうじつした');
