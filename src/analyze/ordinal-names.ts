@@ -35,22 +35,36 @@ export function numberedSeries(entries: readonly Entry[]): readonly NumberedSeri
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
+/** The two ways of counting a member (3つ目の柱, 柱の3つ目), as patterns built once per series. */
+interface OrdinalPatterns {
+  readonly before: RegExp;
+  readonly after: RegExp;
+}
+
+const patternsOfSeries = new WeakMap<readonly NumberedSeries[], OrdinalPatterns>();
+
+function ordinalPatterns(series: readonly NumberedSeries[]): OrdinalPatterns {
+  let patterns = patternsOfSeries.get(series);
+  if (patterns === undefined) {
+    const name = `(${series.map((s) => escape(s.name)).join('|')})`;
+    const ordinal = '(?:([0-9]+)(?:つ目|つめ|番目)|第([0-9]+))';
+    patterns = {
+      before: new RegExp(`${ordinal}の${name}`, 'gu'),
+      // The size of the series said first (5つの柱の3つ目) is no part of the reference.
+      after: new RegExp(`(?:[0-9]+つの)?${name}の(?:うち(?:の)?)?${ordinal}`, 'gu'),
+    };
+    patternsOfSeries.set(series, patterns);
+  }
+  return patterns;
+}
+
 /** The text with each ordinal reference to a member of a series written as the report writes it. */
 export function writeOrdinalsAsNumbered(text: string, series: readonly NumberedSeries[]): string {
   if (series.length === 0) return text;
-  const byName = new Map(series.map((s) => [s.name, s]));
-  const written = (name: string, n: string) => (byName.get(name)?.countedInText ? `${n}つ目の${name}` : `${name}${n}`);
-  const name = `(${series.map((s) => escape(s.name)).join('|')})`;
-  const ordinal = '(?:([0-9]+)(?:つ目|つめ|番目)|第([0-9]+))';
-  return (
-    text
-      .replace(new RegExp(`${ordinal}の${name}`, 'gu'), (_m, n: string | undefined, m: string | undefined, s: string) =>
-        written(s, n ?? m ?? ''),
-      )
-      // The size of the series said first (5つの柱の3つ目) is no part of the reference.
-      .replace(
-        new RegExp(`(?:[0-9]+つの)?${name}の(?:うち(?:の)?)?${ordinal}`, 'gu'),
-        (_m, s: string, n: string | undefined, m: string | undefined) => written(s, n ?? m ?? ''),
-      )
-  );
+  const written = (name: string, n: string) =>
+    series.find((s) => s.name === name)?.countedInText === true ? `${n}つ目の${name}` : `${name}${n}`;
+  const { before, after } = ordinalPatterns(series);
+  return text
+    .replace(before, (_m, n: string | undefined, m: string | undefined, s: string) => written(s, n ?? m ?? ''))
+    .replace(after, (_m, s: string, n: string | undefined, m: string | undefined) => written(s, n ?? m ?? ''));
 }

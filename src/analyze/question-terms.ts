@@ -71,7 +71,7 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
   // いま) gives nothing, nor do the morphemes in it.
   const allRuns = kanaRuns(normalized, vocabulary.isKnownWord, {
     cutHiraganaEndings: lexicon === undefined,
-    opensWordAfterNoun: (offset) => opensWordAfterNoun(morphemes, offset),
+    opensWordAfterNoun: (offset) => opensWordAfterNoun(morphemeEdges(morphemes), offset),
   }).filter((r) => isReadAsRun(r, normalized, morphemes, lexicon));
   const runs = allRuns.filter((r) => r.whole === true || !isFunctionWord(r.text));
   const outsideRuns = morphemes.filter(
@@ -129,10 +129,30 @@ const isNamingNoun = (m: Morpheme | undefined) =>
  * the dictionary reads it (a noun, or a filler it mistakes the first sound for): after 勉強 (し),
  * 元気 (だ) or 駅 (まで) the kana is an ending or a particle, which the dictionary reads as such.
  */
-function opensWordAfterNoun(morphemes: readonly Morpheme[], offset: number): boolean {
-  const before = morphemes.find((m) => m.start + m.surface.length === offset);
-  const after = morphemes.find((m) => m.start === offset);
+function opensWordAfterNoun(edges: MorphemeEdges, offset: number): boolean {
+  const before = edges.endingAt.get(offset);
+  const after = edges.startingAt.get(offset);
   return isNamingNoun(before) && (after?.pos === 'フィラー' || isNamingNoun(after));
+}
+
+/** The morphemes of a question by where they start and end, for lookups at a kana run's edge. */
+interface MorphemeEdges {
+  readonly startingAt: ReadonlyMap<number, Morpheme>;
+  readonly endingAt: ReadonlyMap<number, Morpheme>;
+}
+
+const edgesOfMorphemes = new WeakMap<readonly Morpheme[], MorphemeEdges>();
+
+function morphemeEdges(morphemes: readonly Morpheme[]): MorphemeEdges {
+  let edges = edgesOfMorphemes.get(morphemes);
+  if (edges === undefined) {
+    edges = {
+      startingAt: new Map(morphemes.map((m) => [m.start, m])),
+      endingAt: new Map(morphemes.map((m) => [m.start + m.surface.length, m])),
+    };
+    edgesOfMorphemes.set(morphemes, edges);
+  }
+  return edges;
 }
 
 /** Parts of speech that inflect or attach: a run of them only names no thing. */
