@@ -31,7 +31,9 @@ export type KanaLexicon = ReadonlyMap<string, readonly LexiconWord[]>;
 /** The longest reading looked up, in kana. */
 const maxWordLength = 16;
 
-const isContentNoun = (m: Morpheme) => m.pos === '名詞' && !['非自立', '代名詞', '数', '接尾'].includes(m.posDetail);
+/** A noun that names something: not a pronoun, a number, a suffix or a dependent noun. */
+export const isContentNoun = (m: Morpheme) =>
+  m.pos === '名詞' && !['非自立', '代名詞', '数', '接尾'].includes(m.posDetail);
 const isContentVerb = (m: Morpheme) => (m.pos === '動詞' || m.pos === '形容詞') && m.posDetail === '自立';
 const readsAsKana = (reading: string | undefined): reading is string =>
   reading !== undefined && /^[\p{Script=Katakana}ー]+$/u.test(reading);
@@ -106,7 +108,7 @@ const FUNCTION_WORDS = [
   ...['なかよく', 'なかよし', 'とのこと'],
   // Honorifics after a name or a post (しちょうさん): not the corpus's 産 or 君.
   ...['さん', 'くん', 'ちゃん'],
-  // 今のうちから, うちの孫: a time or a household, not a word of the corpus (力).
+  // うち (今のうちから, うちの孫: not 力), ばかり, ふだん, ふつう: they name no topic.
   ...['うち', 'ばかり', 'ばっかり', 'ふだん', 'ふつう'],
   // Days and times said in everyday kana.
   ...['あした', 'あす', 'きょう', 'きのう', 'あさって', 'おととい', 'ことし', 'こんど', 'さいきん', 'いつも'],

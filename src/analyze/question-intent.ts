@@ -194,7 +194,6 @@ const FIGURE_QUESTION = new RegExp(
   'u',
 );
 
-/** The thing counted by いくつ: 「いくつの地区」, else 「団体がいくつ」 (answered by 10地区, 8団体 or 5つ). */
 /** Things counted, typed in kana (いくつの だんたい, こうやくは いくつ), as the report writes them. */
 const KANA_COUNTED: Readonly<Record<string, string>> = {
   だんたい: '団体',
@@ -208,6 +207,7 @@ const KANA_COUNTED: Readonly<Record<string, string>> = {
   せいさく: '政策',
 };
 const KANA_COUNTED_WORD = `(?:${Object.keys(KANA_COUNTED).join('|')})`;
+/** The thing counted by いくつ: 「いくつの地区」, else 「団体がいくつ」 (answered by 10地区, 8団体 or 5つ). */
 const COUNTED_AFTER_IKUTSU = new RegExp(
   `いくつの\\s?([\\p{Script=Han}]{1,2}|${KANA_COUNTED_WORD}(?=[でがはをにのもと]|\\s|$))`,
   'u',

@@ -69,9 +69,10 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
   const morphemes = tokenize(normalized);
   // Some runs are left to the dictionary (isReadAsRun). A run that is a word of no topic (けっこう,
   // いま) gives nothing, nor do the morphemes in it.
+  let edges: MorphemeEdges | undefined;
   const allRuns = kanaRuns(normalized, vocabulary.isKnownWord, {
     cutHiraganaEndings: lexicon === undefined,
-    opensWordAfterNoun: (offset) => opensWordAfterNoun(morphemeEdges(morphemes), offset),
+    opensWordAfterNoun: (offset) => opensWordAfterNoun((edges ??= morphemeEdges(morphemes)), offset),
   }).filter((r) => isReadAsRun(r, normalized, morphemes, lexicon));
   const runs = allRuns.filter((r) => r.whole === true || !isFunctionWord(r.text));
   const outsideRuns = morphemes.filter(
@@ -141,18 +142,11 @@ interface MorphemeEdges {
   readonly endingAt: ReadonlyMap<number, Morpheme>;
 }
 
-const edgesOfMorphemes = new WeakMap<readonly Morpheme[], MorphemeEdges>();
-
 function morphemeEdges(morphemes: readonly Morpheme[]): MorphemeEdges {
-  let edges = edgesOfMorphemes.get(morphemes);
-  if (edges === undefined) {
-    edges = {
-      startingAt: new Map(morphemes.map((m) => [m.start, m])),
-      endingAt: new Map(morphemes.map((m) => [m.start + m.surface.length, m])),
-    };
-    edgesOfMorphemes.set(morphemes, edges);
-  }
-  return edges;
+  return {
+    startingAt: new Map(morphemes.map((m) => [m.start, m])),
+    endingAt: new Map(morphemes.map((m) => [m.start + m.surface.length, m])),
+  };
 }
 
 /** Parts of speech that inflect or attach: a run of them only names no thing. */

@@ -5,11 +5,9 @@
  * between, such a kanji ends the compound when the dictionary reads it so in the compound alone.
  */
 import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
+import { isContentNoun } from './kana-words.js';
 
 const KANJI_TE_FORM = /^\p{Script=Han}っ$/u;
-
-const namesThing = (m: Morpheme | undefined): m is Morpheme =>
-  m?.pos === '名詞' && !['非自立', '代名詞', '数'].includes(m.posDetail);
 
 const adjacent = (a: Morpheme, b: Morpheme) => a.start + a.surface.length === b.start;
 
@@ -23,7 +21,8 @@ export function suffixBeforeTte(morphemes: readonly Morpheme[], tokenize: Tokeni
     const candidate =
       m.pos === '動詞' &&
       KANJI_TE_FORM.test(m.surface) &&
-      namesThing(before) &&
+      before !== undefined &&
+      isContentNoun(before) &&
       adjacent(before, m) &&
       after?.surface === 'て' &&
       adjacent(m, after);

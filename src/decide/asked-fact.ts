@@ -41,6 +41,9 @@ function normalized(entry: Entry): NormalizedEntry {
   return texts;
 }
 
+/** Two names quoted one after the other (「小諸ストーリー」と「小諸アート」): the things, countable. */
+const NAMED_ONE_BY_ONE = /「[^「」]{2,20}」(?:と|、|・|や)「[^「」]{2,20}」/u;
+
 /** What an entry's text (normalised: lower case) must show to answer each kind of question. */
 const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   age: /[0-9]歳|高校生|中学生|小学生|未就学|乳幼児/u,
@@ -51,10 +54,19 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   amount: /[0-9](?:万|億|千)?円/u,
   free: /無料|有料|[0-9](?:万|億|千)?円/u,
   opinion: /(?!)/u,
-  // What a thing holds: a count of its parts (6つの機能) or three names or more listed with 、.
-  // Names may be quoted (「こもろ情報部局」、pr動画、「こもろ観光局2020」).
-  contents:
-    /(?<![0-9])(?:[2-9]|[1-9][0-9]+)つの|[（(][^（）()]{2,}・[^（）()]{2,}[）)]|「[^「」]{2,20}」(?:と|、|・|や)「[^「」]{2,20}」|(?:(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,14})、){2,}(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,})/u,
+  // What a thing holds: a count of its parts (6つの機能), a list in a title's brackets (英語合宿・
+  // 料理教室), two names quoted one by one, or three names or more listed with 、 (quoted or not:
+  // 「こもろ情報部局」、pr動画、「こもろ観光局2020」).
+  contents: new RegExp(
+    [
+      /(?<![0-9])(?:[2-9]|[1-9][0-9]+)つの/u.source,
+      /[（(][^（）()]{2,}・[^（）()]{2,}[）)]/u.source,
+      NAMED_ONE_BY_ONE.source,
+      /(?:(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,14})、){2,}(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,})/u
+        .source,
+    ].join('|'),
+    'u',
+  ),
   place:
     /(?:駅|町|地区|跡地|施設|センター|館|所)(?:に|で|内|の中|の機能|前)|(?:東京|大阪|名古屋|京都|横浜|首都圏|関西|県外|海外)(?:・[\p{Script=Han}]{2,3})*(?:で|に|へ)|併設|に入る|に入り|に設置|に開設|に移転|に整備|[\p{Script=Han}\p{Script=Katakana}ー]{2,}から[\p{Script=Han}\p{Script=Katakana}ー]{2,}へ|ホームページ(?:に|で|上)/u,
   person:
@@ -67,11 +79,11 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   // A perk or a grant: what is given or taken off, named.
   benefit:
     /特典|優待|割引|景品|賞品|商品券|プレゼント|記念品|おまけ|交換|もらえ|無料|[0-9](?:万|千)?円分|助成|補助|給付|奨学金|支援金|交付金|手当/u,
-  // A town or prefecture named, other than Komoro itself (not 市町村, a kind of council).
   // Done, not only sought: no attempt word (誘致活動, 招致, 働きかけ, 目指す, 検討) in the entry.
   outcome: /^(?![\s\S]*(?:誘致活動|招致|働きかけ|目指|検討))/u,
   country:
     /アメリカ|米国|ドイツ|フランス|イギリス|英国|イタリア|スペイン|オランダ|スイス|オーストリア|オーストラリア|ニュージーランド|カナダ|ブラジル|中国|韓国|台湾|香港|タイ|ベトナム|シンガポール|マレーシア|インドネシア|フィリピン|インド|ロシア/u,
+  // A town or prefecture named, other than Komoro itself (not 市町村, a kind of council).
   municipality: /(?<![\p{Script=Han}])(?!小諸)\p{Script=Han}{2,4}(?<!市町)(?:市|町|村|県|府)(?![\p{Script=Han}])/u,
   count: /[0-9]/u,
   date: /[0-9]{4}[.年]|(?:r|h|令和|平成)(?:[0-9]+|元)|[0-9]+月|[0-9]+年/u,
@@ -96,8 +108,6 @@ function numberIn(unit: string, counts: boolean): RegExp {
 const GENERIC_COUNTERS = new Set(['', '本', '個', 'つ']);
 /** Counters of things (何種類, 何点, 何項目), which count whatever 「6つの機能」 counts. */
 const THING_COUNTERS = /^(?:種類?|点|項目?)$/u;
-/** Two names quoted one after the other (「小諸ストーリー」と「小諸アート」): the things, countable. */
-const NAMED_ONE_BY_ONE = /「[^「」]{2,20}」(?:と|、|・|や)「[^「」]{2,20}」/u;
 
 /** The unit whose numbers answer a figure question, or undefined when the kind is not one. */
 function figureUnit(intent: QuestionIntent): string | undefined {

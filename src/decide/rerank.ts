@@ -5,7 +5,7 @@
  */
 import { statesAskedFact } from './asked-fact.js';
 import { summaryYields } from './summary-yields.js';
-import { pledgeYieldsToResult, type PledgeSide } from './pledge-yields-to-result.js';
+import { pledgeOrResultFirst, pledgeSideOf } from './pledge-or-result.js';
 import { keywordOnlyYields } from './keyword-only-yields.js';
 import { normalizeText } from '../normalize/normalize.js';
 import { coverage } from './decide.js';
@@ -51,16 +51,6 @@ export function titleNames(title: string, askedNoun: string): 'itself' | 'other'
   return other ? 'other' : undefined;
 }
 
-/**
- * Which of a pledge and its result the question asks for: what was done or how much it changed,
- * or what was promised when it asks no figure (a figure aimed at is stated by results too: 目標45%).
- */
-function pledgeSide(intent: QuestionIntent | undefined): PledgeSide {
-  // How much a thing changed (どれだけ減った) is a result's figure too.
-  if (intent?.asksWhatWasDone === true || (intent?.asksForChange === true && intent.asksForFigure)) return 'result';
-  return intent?.asksForTarget === true && !intent.asksForFigure ? 'pledge' : undefined;
-}
-
 /** Share of the score kept by an entry that covers nothing of the question's weight. */
 export const uncoveredScoreShare = 0.1;
 
@@ -100,12 +90,12 @@ export function rerankByCoverage(
     })
     .sort((a, b) => b.score - a.score);
   const gives = (hit: RankedHit) => intent === undefined || statesAskedFact(hit.entry, intent);
-  return pledgeYieldsToResult(
+  return pledgeOrResultFirst(
     summaryYields(
       keywordOnlyYields(terms, ranked, gives),
       (hit) => coverage(index, terms, withoutPhrasings(hit)),
       intent?.asksAll === true,
     ),
-    pledgeSide(intent),
+    pledgeSideOf(intent),
   );
 }

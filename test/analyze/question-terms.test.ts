@@ -35,9 +35,6 @@ describe('questionTerms on the bundled corpus', () => {
 
   it('reads kana right after a noun as a word typed in kana, not as an ending of the noun (小諸えき: 駅)', () => {
     expect(content('小諸えきのバリアフリ化はすすみましたか')).toContain('駅');
-    // After a noun, a particle stays a particle (駅まで), and after a verb stem kana is its ending.
-    expect(content('小諸駅までのバス')).not.toContain('まで');
-    expect(content('市役所で勉強しました')).not.toContain('し');
   });
 
   it('reads a counter in katakana after a question word as part of the question (何ポイント)', () => {

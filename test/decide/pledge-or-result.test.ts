@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/corpus/entry.js';
 import { questionIntent } from '../../src/analyze/question-intent.js';
-import { pledgeYieldsToResult } from '../../src/decide/pledge-yields-to-result.js';
+import { pledgeOrResultFirst, pledgeSideOf } from '../../src/decide/pledge-or-result.js';
 import type { RankedHit } from '../../src/search/search.js';
 
 const entry = (id: string, kind: Entry['kind'], results?: string[]): Entry =>
@@ -24,10 +24,21 @@ describe('a question asking what was done', () => {
   });
 });
 
-describe('pledgeYieldsToResult', () => {
+describe('pledgeSideOf', () => {
+  it('asks the result for what was done or how much it changed, the pledge for what was promised', () => {
+    expect(pledgeSideOf(questionIntent('市は何か取り組んだのでしょうか'))).toBe('result');
+    expect(pledgeSideOf(questionIntent('残業は実際どれだけ減ったの？'))).toBe('result');
+    expect(pledgeSideOf(questionIntent('政策集では何を目指していましたか'))).toBe('pledge');
+    // A figure aimed at is stated by results too; a plain question asks neither.
+    expect(pledgeSideOf(questionIntent('目標は何%？'))).toBeUndefined();
+    expect(pledgeSideOf(questionIntent('特別支援教育って何？'))).toBeUndefined();
+  });
+});
+
+describe('pledgeOrResultFirst', () => {
   it('puts first a result the pledge lists when the question asks what was done', () => {
     const hits = [hit(pledge, 10, 0.7), hit(unrelated, 9, 0.7), hit(result, 8, 0.65)];
-    expect(ids(pledgeYieldsToResult(hits, 'result'))).toEqual([
+    expect(ids(pledgeOrResultFirst(hits, 'result'))).toEqual([
       'instructor-training',
       'special-needs-education',
       'early-support',
@@ -35,31 +46,29 @@ describe('pledgeYieldsToResult', () => {
   });
 
   it('keeps the pledge first when the question asks no such thing, or its result covers much less', () => {
-    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.7), hit(result, 8, 0.65)], undefined))[0]).toBe(
+    expect(ids(pledgeOrResultFirst([hit(pledge, 10, 0.7), hit(result, 8, 0.65)], undefined))[0]).toBe(
       'special-needs-education',
     );
-    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.9), hit(result, 8, 0.5)], 'result'))[0]).toBe(
+    expect(ids(pledgeOrResultFirst([hit(pledge, 10, 0.9), hit(result, 8, 0.5)], 'result'))[0]).toBe(
       'special-needs-education',
     );
   });
 
   it('puts first the pledge that lists the first result when the question asks what was promised', () => {
     const hits = [hit(result, 10, 0.7), hit(unrelated, 9, 0.7), hit(pledge, 8, 0.65)];
-    expect(ids(pledgeYieldsToResult(hits, 'pledge'))).toEqual([
+    expect(ids(pledgeOrResultFirst(hits, 'pledge'))).toEqual([
       'special-needs-education',
       'instructor-training',
       'early-support',
     ]);
-    expect(ids(pledgeYieldsToResult([hit(unrelated, 10, 0.7), hit(pledge, 8, 0.7)], 'pledge'))[0]).toBe(
-      'early-support',
-    );
+    expect(ids(pledgeOrResultFirst([hit(unrelated, 10, 0.7), hit(pledge, 8, 0.7)], 'pledge'))[0]).toBe('early-support');
   });
 
   it('moves no entry the pledge does not list, and nothing when a result is first', () => {
-    expect(ids(pledgeYieldsToResult([hit(pledge, 10, 0.7), hit(unrelated, 9, 0.7)], 'result'))[0]).toBe(
+    expect(ids(pledgeOrResultFirst([hit(pledge, 10, 0.7), hit(unrelated, 9, 0.7)], 'result'))[0]).toBe(
       'special-needs-education',
     );
-    expect(ids(pledgeYieldsToResult([hit(result, 10, 0.7), hit(pledge, 9, 0.7)], 'result'))[0]).toBe(
+    expect(ids(pledgeOrResultFirst([hit(result, 10, 0.7), hit(pledge, 9, 0.7)], 'result'))[0]).toBe(
       'instructor-training',
     );
   });

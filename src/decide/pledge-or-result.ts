@@ -1,0 +1,38 @@
+/**
+ * A pledge (a ● 具体的政策 of the report) and a result it lists share their words, and BM25 ranks
+ * either first. A question asking what was done or how much it changed (「取り組んだの？」「どこまで
+ * 進んでる？」「どれだけ減った」) is answered by the result; one asking what was promised or aimed
+ * at (「政策集では何を目指していましたか」) by the pledge. Pure: hits in, hits out.
+ */
+import type { QuestionIntent } from '../analyze/question-intent.js';
+import type { RankedHit } from '../search/search.js';
+
+/** How much less of the question the other entry may cover and still come first. */
+export const pledgeOrResultSlack = 0.1;
+
+/** What the question asks of a pledge and its results: what was done, what was promised, or neither. */
+export type PledgeSide = 'result' | 'pledge' | undefined;
+
+/**
+ * The side a question asks for: the result for what was done or how much it changed; the pledge
+ * for what was promised, when no figure is asked (a figure aimed at is stated by results too: 目標45%).
+ */
+export function pledgeSideOf(intent: QuestionIntent | undefined): PledgeSide {
+  if (intent?.asksWhatWasDone === true || (intent?.asksForChange === true && intent.asksForFigure)) return 'result';
+  return intent?.asksForTarget === true && !intent.asksForFigure ? 'pledge' : undefined;
+}
+
+const lists = (pledge: RankedHit, result: RankedHit) =>
+  pledge.entry.kind === 'policy' && (pledge.entry.results ?? []).includes(result.entry.id);
+
+/** The hits with the pledge or the result of the first one that the question asks for first, when it covers nearly as much. */
+export function pledgeOrResultFirst(hits: readonly RankedHit[], side: PledgeSide): RankedHit[] {
+  const [first, ...rest] = hits;
+  if (!first || side === undefined) return [...hits];
+  const floor = (first.coverage ?? 0) - pledgeOrResultSlack;
+  const other = rest.find(
+    (hit) => (hit.coverage ?? 0) >= floor && (side === 'result' ? lists(first, hit) : lists(hit, first)),
+  );
+  if (!other) return [...hits];
+  return [other, first, ...rest.filter((hit) => hit !== other)];
+}
