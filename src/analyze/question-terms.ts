@@ -297,7 +297,10 @@ function kanaWordTerms(
       role: isGenericWord(piece.text) ? 'generic' : 'content',
       kana: true,
       ...(verbLike || (words.length > 0 && words.every((w) => w.terms.every((t) => t.weak))) ? { weak: true } : {}),
-      ...(piece.kind === 'unknown' && !verbLike ? { unknownWord: true } : {}),
+      // Two sounds cut from a longer run (りゆう → り・ゆう) are as likely a piece of a word as a word.
+      ...(piece.kind === 'unknown' && !verbLike && (reading.length > 2 || piece.text === run)
+        ? { unknownWord: true }
+        : {}),
       bigrams,
       ...span,
     });

@@ -89,12 +89,20 @@ function termWeight(index: SearchIndex, term: Term): number {
   return weakTermWeight * Math.min(commonEnough, specificity(index, term));
 }
 
+/**
+ * Whether the corpus has a word that reads so: a reading of three sounds or more anywhere in its
+ * readings, a shorter one (がん) only as a word of its own, since two sounds meet inside many words.
+ */
+function heardInCorpus(index: SearchIndex, reading: string): boolean {
+  return reading.length >= 3 ? index.corpusReading.includes(reading) : index.kanaLexicon.has(reading);
+}
+
 function specificity(index: SearchIndex, term: Term): number {
   if (!term.kana || !term.bigrams || term.bigrams.length === 0 || index.documentFrequency.has(`t:${term.text}`)) {
     return inverseDocumentFrequency(index, `t:${term.text}`);
   }
   // A word typed in kana that no entry reads (りんご) is a word the corpus never uses: it weighs the most.
-  if (term.unknownWord && term.reading && term.reading.length >= 3 && !index.corpusReading.includes(term.reading)) {
+  if (term.unknownWord && term.reading && !heardInCorpus(index, term.reading)) {
     return inverseDocumentFrequencyOfCount(index, 0);
   }
   const sum = term.bigrams.reduce((acc, g) => acc + inverseDocumentFrequency(index, `b:${g}`), 0);

@@ -302,6 +302,16 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('ふるさと納税のお礼でりんごはもらえる？').decision.kind).toBe('abstain');
   });
 
+  it('declines a rate of a thing named in two kana that no entry reads (がん検診), and still reads a cut run', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('がん検診の受診率はどのくらい？').decision).toMatchObject({
+      kind: 'abstain',
+      reason: 'not-in-report',
+    });
+    expect(bundled.ask('特定検診の受診率はどのくらい？').decision.kind).toBe('answer');
+    expect(bundled.ask('しみんきょうどうがひつようなりゆうはなに？').decision.kind).toBe('answer');
+  });
+
   it('still answers a kind of fact the entry holds', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('小泉市長はいつ就任した？').decision).toMatchObject({ kind: 'answer' });
