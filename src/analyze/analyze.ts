@@ -460,11 +460,12 @@ const KIND_NOUNS = new Set([
   '対策',
 ]);
 /**
- * Nouns that class a thing rather than name it (鹿の肉を使う取り組み, 助け合う仕組み): an entry
- * describes the thing, often without calling it one. (ask.ts has a wider list, of nouns too
- * general to be a question's topic; 計画 or 事業 there often name what an entry is about.)
+ * Nouns that class a thing rather than name it (鹿の肉を使う取り組み, 助け合う仕組み), or speak of
+ * how it should be (学校のあり方): an entry describes the thing, often without calling it so.
+ * (ask.ts has a wider list, of nouns too general to be a question's topic; 計画 or 事業 there often
+ * name what an entry is about.)
  */
-const THING_CLASS_NOUNS = new Set(['取り組み', '取組み', '取組', '制度', '施策', '仕組み', '活動']);
+const THING_CLASS_NOUNS = new Set(['取り組み', '取組み', '取組', '制度', '施策', '仕組み', '活動', 'あり方', '在り方']);
 
 /** The surfaces of morphemes start to end, joined as written. */
 function surfaces(morphemes: readonly Morpheme[], start: number, end: number): string {

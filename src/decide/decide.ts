@@ -264,7 +264,8 @@ function reportWording(index: SearchIndex): string {
  * return gifts): the entry is about the keyword's neighbour, not about it. The topic's last noun
  * (its head) decides: 「返礼品の寄付は増えた？」 asks about the donations, which the entry states.
  * A synonym the corpus uses may stand for a word; a word of one character is part of a longer one
- * (食事処), and a time (令和元年) says when, not what.
+ * (食事処), a time (令和元年) says when, not what, and a noun that classes a thing (取り組み,
+ * あり方: analyze.ts) names none.
  */
 function asksOfKeywordOnlyThing(
   index: SearchIndex,
@@ -276,7 +277,7 @@ function asksOfKeywordOnlyThing(
   // about, in the citizen's words; only a topic named by nouns (返礼品) can be a thing it lacks.
   if (contentTerms(topic).some((t) => t.weak && /\p{Script=Hiragana}$/u.test(t.text))) return false;
   const nouns = contentTerms(topic).filter(
-    (t) => !t.weak && !t.kana && !t.slip && [...t.text].length >= 2 && !/[年月日度]$/u.test(t.text),
+    (t) => !t.weak && !t.kana && !t.slip && !t.optional && [...t.text].length >= 2 && !/[年月日度]$/u.test(t.text),
   );
   const fieldsOf = (t: Term) => fieldsMatchedAsWritten(hit, t);
   const onlyKeyword = (t: Term) =>

@@ -361,6 +361,13 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     expect(bundled.ask('返礼品の寄付は増えた？').decision).toMatchObject({ kind: 'answer' });
   });
 
+  it('takes how a thing should be (学校のあり方), a keyword of the entry, for no thing it lacks', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('学校の将来のあり方はどこで議論されていますか');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('school-improvement-discussions');
+  });
+
   it('takes a keyword the entry says as a verb (売り込み: まちを売り込む) for a thing it names', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('まちの売り込みでは、どんな手段が使われて効果を上げたのでしょうか。');
