@@ -10,8 +10,11 @@ export interface ColloquialRule {
   /** What the rule reads, for tests and for staff reading ask --explain. */
   readonly name: string;
   readonly pattern: RegExp;
-  readonly replacement: string;
+  readonly replacement: string | ((match: string) => string);
 }
+
+/** The vowel e spoken for ai (小さい → 小せえ): the kana of each row with a, for adjectives' ends. */
+const A_ROW: Readonly<Record<string, string>> = { せ: 'さ', け: 'か', め: 'ま', れ: 'ら', て: 'た' };
 
 /** Where a sentence-final form may stand: before punctuation, a space, a final particle or the end. */
 const END = String.raw`(?=[ね|よ|な|さ|わ]?(?:[？?。．！!、,\s]|$))`;
@@ -108,6 +111,15 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'sunno', pattern: /すん(?=[のだ])/gu, replacement: 'する' },
   // 〜ねえ / 〜ねぇ after a verb's negative stem: 〜ない (やらねえ, いらねえ事業, 金かけねえ).
   { name: 'nee', pattern: /(?<=[らかさたまなわがばじけせてべめれげで])ね[えぇ]/gu, replacement: 'ない' },
+  // An adjective's ai spoken as ee after its kanji (小せえ, 細けえ): 小さい, 細かい; でけえ, ちっせえ
+  // in kana. Not ねえ, which after a noun is the particle (大変ねえ).
+  {
+    name: 'adjective-ee',
+    pattern:
+      /(?<=\p{Script=Han})[せけめれて][えぇ](?=[なのよかし、,。？?！!\s\p{Script=Han}\p{Script=Katakana}]|$)|でっ?け[えぇ]|ちっせ[えぇ]|ちいせ[えぇ]/gu,
+    replacement: (spoken) =>
+      spoken.startsWith('で') ? 'でかい' : spoken.startsWith('ち') ? '小さい' : `${A_ROW[spoken[0] ?? ''] ?? ''}い`,
+  },
   // どんくらい / どんだけ: どのくらい.
   { name: 'donkurai', pattern: /どん(?:くらい|ぐらい|だけ)/gu, replacement: 'どのくらい' },
   // えらい / えれえ before a word (信州の「とても」): emphasis only; えらい人 stays.
@@ -145,6 +157,9 @@ export const colloquialRules: readonly ColloquialRule[] = [
 /** The question with every colloquial rule applied once, spaces collapsed. */
 export function standardizeColloquial(text: string, rules: readonly ColloquialRule[] = colloquialRules): string {
   let out = text;
-  for (const rule of rules) out = out.replace(rule.pattern, rule.replacement);
+  for (const rule of rules) {
+    const { pattern, replacement } = rule;
+    out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
+  }
   return out.replace(/\s+/gu, ' ').trim();
 }

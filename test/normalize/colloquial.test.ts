@@ -72,6 +72,11 @@ const cases: Readonly<Record<string, readonly (readonly [string, string])[]>> = 
     ['いらねえ事業', 'いらない事業'],
     ['金かけねえように', '金かけないように'],
   ],
+  'adjective-ee': [
+    ['小せえ会社への支援', '小さい会社への支援'],
+    ['細けえ話はいいから', '細かい話はいいから'],
+    ['でけえ建物できるの', 'でかい建物できるの'],
+  ],
   donkurai: [['寄付はどんくらい？', '寄付はどのくらい？']],
   erai: [['観光客がえらい増えた', '観光客が増えた']],
   shu: [['係長に女しょは増えた？', '係長に女性は増えた？']],
@@ -108,6 +113,8 @@ describe('standardizeColloquial', () => {
       'おねえさんの店',
       'ふつう預金',
       '大事だよ',
+      '大変ねえ',
+      '考えてみます',
       '公衆トイレと民衆の声',
       // Kana typed word by word: なんだい before more of the question counts cars (何台).
       'ちゅうしゃじょうは なんだい とめられますか',
