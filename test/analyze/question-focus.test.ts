@@ -86,6 +86,15 @@ describe('questionClauses', () => {
     expect(roles('蔵の写真を撮らせてほしいと頼まれました。')[0]?.[1]).toBe('background');
   });
 
+  it('reads some (いくつか) as no question word, and ends a clause told as heard (〜が出たそうで、)', () => {
+    const text =
+      '孫に市の政治について調べる宿題が出たそうで、手伝ってほしいと頼まれました。こもろ未来プロジェクトには大きな柱がいくつかあると聞きましたが、それぞれどんな名前がついているのでしょうか。';
+    expect(focusText(text)).toBe(
+      'こもろ未来プロジェクトには大きな柱がいくつかある|それぞれどんな名前がついているのでしょうか。',
+    );
+    expect(questionClauses('柱はいくつかな')[0]?.asks).toBe(true);
+  });
+
   it('reads a remark (〜だろう) beside a question asked outright as story, and what the citizen said as no hearsay', () => {
     expect(focusText('とても追いつかんだろう。捕まえた鹿は何に使っているんですか。')).toBe(
       '捕まえた鹿は何に使っているんですか。',
