@@ -120,6 +120,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
     replacement: (spoken) =>
       spoken.startsWith('で') ? 'でかい' : spoken.startsWith('ち') ? '小さい' : `${A_ROW[spoken[0] ?? ''] ?? ''}い`,
   },
+  // なあに / なーに (何, drawn out): なに.
+  { name: 'naani', pattern: /な[あぁー]+に/gu, replacement: 'なに' },
   // どんくらい / どんだけ: どのくらい.
   { name: 'donkurai', pattern: /どん(?:くらい|ぐらい|だけ)/gu, replacement: 'どのくらい' },
   // えらい / えれえ before a word (信州の「とても」): emphasis only; えらい人 stays.

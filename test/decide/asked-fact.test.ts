@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/corpus/entry.js';
 import { statesAskedFact } from '../../src/decide/asked-fact.js';
 import { countedPhrase, countingVerb, questionIntent, topicPhrase } from '../../src/analyze/question-intent.js';
+import { standardizeColloquial } from '../../src/normalize/colloquial.js';
 
 function entry(title: string, body: string, figures: Entry['figures'] = []): Entry {
   return {
@@ -58,6 +59,8 @@ describe('questionIntent', () => {
     expect(questionIntent('どうやって申し込むの').kind).toBe('procedure');
     // How the city keeps costs down is the way it works, which an entry states.
     expect(questionIntent('いったいどうやって費用を抑えるというのでしょうか').kind).toBeUndefined();
+    // How someone goes about it (どうやってんの: やる the verb) is the way it works, too.
+    expect(questionIntent(standardizeColloquial('宣伝にお金かけないって本当？どうやってんの')).kind).toBeUndefined();
     // A stage of life (人生の時期ごとに) is no date asked; the time of an event is.
     expect(questionIntent('人生の時期ごとに合わせた健康づくりの内容を教えて').kind).toBeUndefined();
     expect(questionIntent('完成する時期は？').kind).toBe('date');
