@@ -67,6 +67,9 @@ describe('questionIntent', () => {
     // The figures asked with いくつ (目標の数字はいくつ) are any number, not a count of things.
     expect(questionIntent('目標の数字と実績の数字はそれぞれいくつでしょうか').kind).toBeUndefined();
     expect(questionIntent('地区はいくつありますか').kind).toBe('count');
+    // How many minutes it takes (何分かかる) is a count; some times (何回かある) is none.
+    expect(questionIntent('小諸駅から軽井沢駅まで何分かかりますか')).toMatchObject({ kind: 'count', unit: '分' });
+    expect(questionIntent('何回かあると聞きました').kind).toBeUndefined();
     // How the city judged its programmes is what the entry states.
     expect(questionIntent('市は事業の良し悪しをどうやって判断して、見直しをしたのでしょうか').kind).toBeUndefined();
     // How the city uses its assets is the way it works, not how a citizen uses something.
