@@ -51,6 +51,9 @@ describe('questionIntent', () => {
     expect(questionIntent('どこかへ出かけて人と話せと言われます').kind).toBeUndefined();
     expect(questionIntent('どこかで紹介されているのでしょうか').kind).toBeUndefined();
     expect(questionIntent('会場はどこかな').kind).toBe('place');
+    // Where someone was born is a place, typed in kana too.
+    expect(questionIntent('しちょうさんは どこの うまれ なの？').kind).toBe('place');
+    expect(questionIntent('市長の出身はどこ').kind).toBe('place');
     // An age something suits is no age asked.
     expect(questionIntent('年齢に合わせた健康づくりはありますか').kind).toBeUndefined();
     expect(questionIntent('市長の年齢は？').kind).toBe('age');
