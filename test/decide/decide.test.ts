@@ -422,6 +422,13 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     }
   });
 
+  it('reads project as the report names its projects (音楽のまち・こもろ」プロジェクト)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('ongaku no machi komoro project de nani shiteru no?');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('music-town-komoro');
+  });
+
   it('names the holder of a post only where the report does', async () => {
     const bundled = await bundledEngine();
     // 「正副会長を市長が任命」 names who appoints them, not who they are.
