@@ -75,6 +75,8 @@ export interface QuestionIntent {
   readonly asksOfAnotherCouncil?: boolean;
   /** The question asks for all of something (すべて, 全部, それぞれ): a summary of them answers. */
   readonly asksAll?: boolean;
+  /** The question asks why (なぜ, なんで, 理由は): an entry that gives a reason answers it. */
+  readonly asksWhy?: boolean;
   /** Other kinds of fact asked in the same breath (いつどこで: a date and a place), each needed too. */
   readonly alsoKinds?: readonly AskedKind[];
   /**
@@ -242,6 +244,9 @@ const PERSON_NAME_ASKED = new RegExp(
 
 /** Asking for all of a set of things: a summary that names them answers. */
 const ALL_ASKED = /すべて|全て|全部|ぜんぶ|それぞれ|一覧|全体像/u;
+
+/** Asking why (なぜ, なんで, どうして, 理由は): not なんでも, どうしても. */
+const WHY_ASKED = /なぜ|何故|なんで(?!も)|どうして(?!も)|理由|わけ(?:は|を|って)/u;
 
 /** Kinds of when, and of where or who: asked together (いつどこで, 誰がいつ), both are wanted. */
 const WHEN_KINDS = new Set<AskedKind>(['date', 'future']);
@@ -516,6 +521,7 @@ export function questionIntent(text: string): QuestionIntent {
     ...(askedNoun ? { askedNoun } : {}),
     ...(alsoKinds.length > 0 ? { alsoKinds } : {}),
     ...(ALL_ASKED.test(normalized) ? { asksAll: true } : {}),
+    ...(WHY_ASKED.test(normalized) ? { asksWhy: true } : {}),
   };
 }
 

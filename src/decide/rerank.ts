@@ -91,11 +91,10 @@ export function rerankByCoverage(
     .sort((a, b) => b.score - a.score);
   const gives = (hit: RankedHit) => intent === undefined || statesAskedFact(hit.entry, intent);
   return pledgeOrResultFirst(
-    summaryYields(
-      keywordOnlyYields(terms, ranked, gives),
-      (hit) => coverage(index, terms, withoutPhrasings(hit)),
-      intent?.asksAll === true,
-    ),
+    summaryYields(keywordOnlyYields(terms, ranked, gives), (hit) => coverage(index, terms, withoutPhrasings(hit)), {
+      all: intent?.asksAll === true,
+      why: intent?.asksWhy === true,
+    }),
     pledgeSideOf(intent),
   );
 }

@@ -38,23 +38,37 @@ export function sumsUp(summary: Entry, entry: Entry): boolean {
   return namesOf(entry).some((name) => text.includes(name));
 }
 
+/** Words that give a reason (限界があるため、, 不可欠だとして): a summary names its entries without them. */
+const GIVES_REASON = /ため(?:に)?[、,]|ので[、,]|から[、,]|不可欠|欠かせ|必要|理由|背景/u;
+
+/** How much of the question an entry a summary names must cover to answer why in its stead. */
+export const reasonCoverage = 0.5;
+
 /**
  * The hits with the first one, when it sums up another that covers more, after that one. What the
  * summary covers is counted by `ownCoverage` when given: without its everyday phrasings, which
  * paraphrase the whole area it sums up (地域のまとまり for 絆) and so say that a question is in the
- * area, not that it asks about the summary rather than one of the entries it names.
+ * area, not that it asks about the summary rather than one of the entries it names. A question
+ * asking why (なぜ市民協働が大事なの) is answered by the entry named that gives the reason, which
+ * the summary does not.
  */
 export function summaryYields(
   hits: readonly RankedHit[],
   ownCoverage: (hit: RankedHit) => number = (hit) => hit.coverage ?? 1,
-  asksAll = false,
+  asks: { readonly all?: boolean; readonly why?: boolean } = {},
 ): RankedHit[] {
   const [first, ...rest] = hits;
   if (!first) return [];
   // 「5つの柱をすべて教えて」 asks for the summary itself.
-  if (asksAll) return [...hits];
+  if (asks.all === true) return [...hits];
   const covered = SUMMARY_KINDS.has(first.entry.kind) ? ownCoverage(first) : 0;
-  const named = rest.find((hit) => (hit.coverage ?? 0) > covered && sumsUp(first.entry, hit.entry));
+  const givesReason = (hit: RankedHit) =>
+    asks.why === true && (hit.coverage ?? 0) >= reasonCoverage && GIVES_REASON.test(textOf(hit.entry));
+  const named = rest.find(
+    (hit) =>
+      ((hit.coverage ?? 0) > covered || (givesReason(hit) && !GIVES_REASON.test(textOf(first.entry)))) &&
+      sumsUp(first.entry, hit.entry),
+  );
   if (!named) return [...hits];
   return [named, first, ...rest.filter((hit) => hit !== named)];
 }

@@ -422,6 +422,17 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     }
   });
 
+  it('answers why (なぜ, なんで) with the entry that gives the reason, not the summary naming it', async () => {
+    const bundled = await bundledEngine();
+    for (const question of [
+      'なぜ市民協働が必要なの？',
+      '市民協働っつうのは、なんでそんなに大事だって市長は言っとるだかい？',
+    ]) {
+      expect(bundled.ask(question).decision.hits[0]?.entry.id, question).toBe('true-citizen-collaboration');
+    }
+    expect(bundled.ask('市長が心がけてきたことは？').decision.hits[0]?.entry.id).toBe('mayor-three-points');
+  });
+
   it('reads project as the report names its projects (音楽のまち・こもろ」プロジェクト)', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('ongaku no machi komoro project de nani shiteru no?');

@@ -12,7 +12,12 @@ const three = entry(
   '市長が心がけた3点',
   '「真の市民協働の推進」「未来への投資」の3点を心がけました。',
 );
-const collaboration = entry('collab', 'highlight', '心がけたこと：真の市民協働の推進', '行政には限界があります。');
+const collaboration = entry(
+  'collab',
+  'highlight',
+  '心がけたこと：真の市民協働の推進',
+  '行政には限界があるため、市民協働が不可欠です。',
+);
 const other = entry('other', 'achievement', '未来のまちづくり', '未来の計画です。');
 const hit = (e: Entry, score: number, coverage: number): RankedHit => ({ entry: e, score, coverage, matches: [] });
 
@@ -37,12 +42,19 @@ describe('summaryYields', () => {
   });
 
   it('keeps the summary first when the question asks for all it names (5つの柱をすべて)', () => {
-    const ranked = summaryYields(
-      [hit(three, 10, 0.7), hit(other, 8, 0.9), hit(collaboration, 5, 0.8)],
-      undefined,
-      true,
-    );
+    const ranked = summaryYields([hit(three, 10, 0.7), hit(other, 8, 0.9), hit(collaboration, 5, 0.8)], undefined, {
+      all: true,
+    });
     expect(ranked.map((h) => h.entry.id)).toEqual(['three', 'other', 'collab']);
+  });
+
+  it('puts first the entry a summary names that gives the reason asked for (なぜ), though it covers less', () => {
+    const asked = [hit(three, 10, 1), hit(collaboration, 5, 0.7)];
+    expect(summaryYields(asked, undefined, { why: true }).map((h) => h.entry.id)).toEqual(['collab', 'three']);
+    expect(summaryYields(asked).map((h) => h.entry.id)).toEqual(['three', 'collab']);
+    // Covering less than half of the question, it is not what was asked about.
+    const far = [hit(three, 10, 1), hit(collaboration, 5, 0.4)];
+    expect(summaryYields(far, undefined, { why: true }).map((h) => h.entry.id)).toEqual(['three', 'collab']);
   });
 
   it('keeps the summary first when it covers as much or more: the question is about it', () => {
