@@ -50,6 +50,9 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-13.jsonl'),
   // Written blind later in that session (20 per style, 40 traps), counted fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-14.jsonl'),
+  // Written blind at the start of the next session (polite, paraphrase and traps 30 each, 15 per
+  // other style), counted fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-15.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -64,6 +67,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-6.jsonl'),
   // A seventh, written blind mid-session while tuning on styles-tune-13 and -14; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-7.jsonl'),
+  // An eighth, written blind at the start of the session that tuned on styles-tune-15; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-8.jsonl'),
 ];
 
 const { values } = parseArgs({
