@@ -496,9 +496,14 @@ function isNumberSpokenOf(morphemes: readonly Morpheme[], i: number): boolean {
   return ABOUT.test(after);
 }
 
-/** One as in 一つにまとめた, 一つ伺いたい: how many, of nothing the question names. */
+/**
+ * One as in 一つにまとめた, 一つ伺いたい: how many, of nothing the question names. Not the first
+ * of a series (1つ目の柱), which the report numbers.
+ */
 function isOneOf(morphemes: readonly Morpheme[], i: number): boolean {
-  return morphemes[i]?.surface === '1' && morphemes[i + 1]?.surface.startsWith('つ') === true;
+  const next = morphemes[i + 1]?.surface ?? '';
+  const after = morphemes[i + 2]?.surface ?? '';
+  return morphemes[i]?.surface === '1' && next.startsWith('つ') && !/^(?:目|め)/u.test(next.slice(1) || after);
 }
 
 /** A one-kanji stem said as an adverb or before a noun (主に, 特に, 主な): how, not what about. */

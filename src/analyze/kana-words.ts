@@ -105,7 +105,9 @@ const FUNCTION_WORDS = [
   ...['さらに', 'やっぱり', 'やはり', 'たぶん', 'きっと', 'ほとんど', 'だいたい', 'ぜひ', 'じつは', 'とくに'],
   ...['まじ', 'まじで', 'ぶっちゃけ', 'ほんとに', 'いったい', 'いっぱい', 'ほか', 'ほかに', 'いろん', 'なんとか'],
   ...['どうにか', 'だれか', 'どこか', 'いつか', 'みたい', 'らしい', 'ってこと', 'という', 'ども', 'どうも'],
-  ...['なかよく', 'なかよし', 'とのこと'],
+  ...['なかよく', 'なかよし', 'とのこと', 'はっきり', 'しっかり', 'ゆっくり', 'すっかり', 'きちんと', 'きっちり'],
+  ...['じっくり', 'やっと', 'ようやく', 'もちろん', 'かなり', 'ずいぶん', 'たくさん', 'なかなか', 'せっかく'],
+  ...['すでに', 'まったく', 'とりあえず', 'いちおう', 'むしろ', 'あまり', 'あんまり', 'そろそろ', 'さっぱり'],
   // Honorifics after a name or a post (しちょうさん): not the corpus's 産 or 君.
   ...['さん', 'くん', 'ちゃん'],
   // うち (今のうちから, うちの孫: not 力), ばかり, ふだん, ふつう: they name no topic.
@@ -131,6 +133,14 @@ const VERB_ENDINGS = new Set(
     ...['ます', 'ました', 'ません', 'ませんか', 'ますか', 'られ', 'られる', 'れる', 'れ', 'せる', 'させ', 'ちゃう'],
     ...['ちゃった', 'よく'],
   ].map(toKatakana),
+);
+
+/**
+ * Stems of light verbs and auxiliaries that an ending must follow (させ・たい, あり・ます): no word
+ * of the corpus comes right after one, so 「させたいの」 holds no 滞納.
+ */
+const STEMS_BEFORE_ENDING = new Set(
+  ['させ', 'られ', 'でき', 'あり', 'なり', 'おり', 'いただ', 'いただけ', 'くださ', 'ござい', 'もらえ'].map(toKatakana),
 );
 
 /** Particles that attach to a word before them: a run cannot open with one unless a word precedes it. */
@@ -223,8 +233,11 @@ export function segmentKana(
       ) {
         relax(end, here + FUNCTION_COST - lengthBonus(end - i), { kind: 'function', text, start: i });
       }
-      const words = end - i >= 2 ? lexicon.get(sound) : undefined;
-      if (words) {
+      const afterStem = back[i]?.kind === 'function' && STEMS_BEFORE_ENDING.has(toKatakana(back[i]?.text ?? ''));
+      const words = end - i >= 2 && !afterStem ? lexicon.get(sound) : undefined;
+      if (afterStem) {
+        // Only an ending or a particle follows a stem (see STEMS_BEFORE_ENDING).
+      } else if (words) {
         const cost = (end - i >= 3 ? WORD_COST : SHORT_WORD_COST) - lengthBonus(end - i);
         relax(end, here + cost, { kind: 'word', text, start: i, words });
       } else if (

@@ -17,6 +17,8 @@ const lexicon: KanaLexicon = new Map([
   ['ワクワク', [word('ワクワク')]],
   ['サン', [word('産')]],
   ['ザンギョウ', [word('残業')]],
+  ['ハッキ', [word('発揮')]],
+  ['タイノウ', [word('滞納')]],
 ]);
 
 /** The pieces as staff would read them: [word], plain function words, <neither>. */
@@ -33,6 +35,13 @@ describe('segmentKana', () => {
 
   it('keeps a word the corpus lacks whole, cut at the particles around it', () => {
     expect(cut('りんごはえらべる')).toBe('<りんご> は <えらべる>');
+  });
+
+  it('reads everyday adverbs (はっきり) whole, and no word right after a stem an ending must follow (させ・たい)', () => {
+    expect(cut('はっきりさせたいのです')).toBe('はっきり させ たい の です');
+    const slips = buildSoundIndex(lexicon).byReadingWithoutLongVowels;
+    const pieces = segmentKana('させたいのです', lexicon, false, slips);
+    expect(pieces.filter((p) => p.kind === 'word')).toEqual([]);
   });
 
   it('never reads a noun followed by a verb ending (あした is no 足 + た)', () => {
