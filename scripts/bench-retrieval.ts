@@ -53,6 +53,9 @@ const defaultFiles = [
   // Written blind at the start of the next session (polite, paraphrase and traps 30 each, 15 per
   // other style), counted fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-15.jsonl'),
+  // Written blind mid-session (70 polite letters, paraphrase 30, half the traps as letters), counted
+  // fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-16.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
