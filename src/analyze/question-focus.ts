@@ -71,9 +71,9 @@ const SET_PHRASES = new RegExp(
     // After a topic (〜について、, 〜は、), asking what the mayor's platform holds on it: the frame, not the
     // topic (「女性の登用について、市長さんは政策集の中でどのようなお約束を」).
     '(?<=(?:について[、,]?|は[、,])\\s?)(?:小泉)?市長(?:さん)?(?:は|の|が)[^。？?]{0,16}?(?:政策集|政策|公約|マニフェスト|お?約束|目標)',
-    // Where the citizen looks for it (市長さんの政策に…は入っておりますか): every entry is of the
-    // mayor's platform, so it names no topic.
-    '(?:小泉)?市長(?:さん)?の(?:政策集?|公約|お?約束|マニフェスト)(?:の中)?(?:に|で|として)(?:は)?',
+    // Where the citizen looks for it (市長さんの政策に…は入っておりますか, 市長さんの実績に入って): every
+    // entry is of the mayor's platform or record, so it names no topic.
+    '(?:小泉)?市長(?:さん)?の(?:政策集?|公約|お?約束|マニフェスト|実績)(?:の中)?(?:に|で|として)(?:は)?',
     '市の政策(?:の中)?(?:に|で)(?:は)?',
     '(?<![\\p{Script=Han}])政策集(?:の中)?(?:に|で)(?:は)?',
     // Where the citizen read of it (会報に出てきました, 広報こもろで読んで): the newsletter, not the topic.

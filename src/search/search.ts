@@ -44,10 +44,18 @@ export interface RankedHit extends Hit {
   readonly coverage?: number;
 }
 
-/** The distinct content terms the user wrote, in order (synonym expansions excluded). */
+/**
+ * The distinct content terms the user wrote, in order (synonym expansions excluded). Of a word
+ * written twice, the one read as a word of its own: 駅 of 小諸駅 is a suffix (weak), of 駅が a noun.
+ */
 export function contentTerms(terms: readonly Term[]): Term[] {
-  const seen = new Set<string>();
-  return terms.filter((t) => t.role === 'content' && !t.synonym && !seen.has(t.text) && seen.add(t.text));
+  const byText = new Map<string, Term>();
+  for (const t of terms) {
+    if (t.role !== 'content' || t.synonym) continue;
+    const seen = byText.get(t.text);
+    if (seen === undefined || (seen.weak === true && t.weak !== true)) byText.set(t.text, t);
+  }
+  return [...byText.values()];
 }
 
 /** The distinct expansion terms from synonyms that the user's own words do not already contain. */

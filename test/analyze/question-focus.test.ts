@@ -66,6 +66,7 @@ describe('questionClauses', () => {
   it('leaves out where the citizen looks (市長さんの政策に) and how to explain (やさしく, 正確な数字を)', () => {
     const spans = (text: string) => setPhraseSpans(text).map((s) => text.slice(s.start, s.end));
     expect(spans('市長さんの政策に、小さな会社を支えるものは入っておりますか')).toContain('市長さんの政策に');
+    expect(spans('駅の取組みは、市長さんの実績に入っているのでしょうか')).toContain('市長さんの実績に');
     expect(spans('どんな効果があったのか、やさしく教えていただけますか')).toContain('やさしく');
     expect(spans('何倍になったのか、正確な数字をお聞かせ願えますか')).toContain('正確な数字を');
     expect(spans('組織の名前をご教示いただけますと幸いです').join('')).toContain('幸いです');

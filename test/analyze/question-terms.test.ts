@@ -54,6 +54,12 @@ describe('questionTerms on the bundled corpus', () => {
     expect(contentTerms(asked.terms).find((t) => t.text === 'クマ')?.background).toBeUndefined();
   });
 
+  it('keeps of a word written twice the one read as a word of its own (駅 of 小諸駅 is a suffix)', () => {
+    const asked = engine.ask('小諸駅の階段がつらいです。駅が使いやすくなる取組みはありますか。');
+    expect(contentTerms(asked.decisive).find((t) => t.text === '駅')?.weak).toBeUndefined();
+    expect(asked.decision.kind).toBe('answer');
+  });
+
   it('takes a name asked with no particle (名前なんだっけ) for the shape of the question, not its topic', () => {
     expect(content('返さなくてもいい奨学金、名前なんだっけ')).not.toContain('名前');
     expect(content('施設の名前を売る')).toContain('名前');
