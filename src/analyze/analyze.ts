@@ -223,6 +223,14 @@ const GENERIC_WORDS = new Set([
   '予定',
   '今回',
   '最近',
+  // When the citizen heard or saw it (先日、姪が話していた): the story's time, not a topic.
+  '先日',
+  '先ごろ',
+  '先だって',
+  // How often the citizen thinks of it (常々思っておりました, 日頃から): the story, not a topic.
+  '常々',
+  '日頃',
+  '日ごろ',
   // When it began (最初は何人を目標に, 当初の計画): the time asked about, not a topic.
   '最初',
   '当初',

@@ -10,7 +10,7 @@ import type { Span } from './question-focus.js';
 const DEMONSTRATIVE = /(?:その|この|あの|そちらの|こちらの)([\p{Script=Han}\p{Script=Katakana}ー]{1,8})/u;
 const WORD = /[\p{Script=Han}\p{Script=Katakana}ー]+/gu;
 const BACK_REFERENCE =
-  /^\s*(?:これ|それ|あれ|こちら|そちら)(?:は|って|が|を|について|に|[、,\s]|(?=\p{Script=Han}))|(?:そうした|そういった|そのような|こうした|こういった|このような|そういう|こういう)(?:こと|点|取り組み|お話|話|もの)|(?:ああいう|ああした|ああいった|あのような)(?:の|こと|もの)/u;
+  /^\s*(?:これ|それ|あれ|こちら|そちら)(?:は|って|が|を|について|に|[、,\s]|(?=\p{Script=Han}))|(?:そうした|そういった|そのような|こうした|こういった|このような|そういう|こういう)(?:こと|点|取り?組み?|お話|話|もの|催し|会|集まり|イベント|行事|活動|場)|(?:ああいう|ああした|ああいった|あのような)(?:の|こと|もの)/u;
 const QUOTED = /「([^」]{2,30})」/gu;
 
 /** Whether the asked part points back to what was said before it without naming it (これは, そうしたこと). */

@@ -54,6 +54,10 @@ describe('questionTerms on the bundled corpus', () => {
     expect(contentTerms(asked.terms).find((t) => t.text === 'クマ')?.background).toBeUndefined();
   });
 
+  it('reads when and how often the citizen thought of it (先日, 常々) as the story, not a topic', () => {
+    expect(content('先日、常々思っていた駅のことを聞きました')).toEqual(['駅']);
+  });
+
   it('keeps of a word written twice the one read as a word of its own (駅 of 小諸駅 is a suffix)', () => {
     const asked = engine.ask('小諸駅の階段がつらいです。駅が使いやすくなる取組みはありますか。');
     expect(contentTerms(asked.decisive).find((t) => t.text === '駅')?.weak).toBeUndefined();

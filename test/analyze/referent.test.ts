@@ -37,4 +37,12 @@ describe('referentSpan', () => {
     const casual = '消防署、新しくなった。あれ場所も移っただろう？';
     expect(pointsBack(casual, spans(casual, 'あれ場所も移っただろう？').asked)).toBe(true);
   });
+
+  it('reads such a gathering or activity (そういう催し, そういう活動) as pointing back, not such a programme', () => {
+    const lunch = '市長さんとお昼を囲む会があったと聞きました。そういう催しは本当に行われているのでしょうか。';
+    expect(pointsBack(lunch, spans(lunch, 'そういう催しは本当に行われているのでしょうか。').asked)).toBe(true);
+    // そういう事業を見直す names what is asked about in its own words.
+    const review = '役目を終えた事業もあると思います。そういう事業を見直していますか。';
+    expect(pointsBack(review, spans(review, 'そういう事業を見直していますか。').asked)).toBe(false);
+  });
 });
