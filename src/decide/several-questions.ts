@@ -53,9 +53,9 @@ export function asksFact(question: string, kind: AskedKind | undefined): boolean
   return kind !== undefined || NAME_QUESTION.test(question);
 }
 
-/** A question asking a detail along with the one before it: 〜かも教えて, あわせて… */
+/** A question asking a detail along with the one before it: 〜かも教えて, 駐車場の場所も教えて, あわせて… */
 const FOLLOW_UP =
-  /かも\s?(?:教え|おしえ|伺|うかが|知り|お聞|聞か|お尋ね|尋ね)|(?:^|[、,\s])(?:あわせて|併せて|合わせて)(?:[、,]|教え|伺|お聞|知り)/u;
+  /(?:か|(?<=[\p{Script=Han}\p{Script=Katakana}ー]))も\s?(?:教え|おしえ|伺|うかが|知り|お聞|聞か|お尋ね|尋ね)|(?:^|[、,\s])(?:あわせて|併せて|合わせて)(?:[、,]|教え|伺|お聞|知り)/u;
 
 /** At most this many questions of one message are answered apart: the last ones, as they are asked. */
 const maxQuestionsPerMessage = 3;

@@ -592,6 +592,14 @@ describe('a long polite message', () => {
     expect(decision.kind === 'answer' && decision.confidence === 'full').toBe(false);
   });
 
+  it('does not answer a thing asked along (駐車場の場所も教えて) apart from the question it belongs to', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '期日前投票は市役所のどこでできるのでしょうか。家族に車で送ってもらうつもりですので、駐車場の場所も教えてください。',
+    );
+    expect(decision.kind).toBe('abstain');
+  });
+
   it('finds what あれは points back to in the topic raised before a sentence of story', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
