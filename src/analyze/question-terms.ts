@@ -13,6 +13,7 @@ import { isGenericWord, isGrammatical } from './analyze.js';
 import { heardKatakana, misheardWords, type SoundVocabulary } from './misheard-words.js';
 import type { SoundIndex } from './sound-index.js';
 import { moraCount } from './kana-sounds.js';
+import { verbFormTerms } from './verb-forms.js';
 
 /** Terms standing for the question's phrases that have synonyms in the corpus. */
 function synonymTerms(normalized: string, tokenize: Tokenize, synonyms: SynonymMap): Term[] {
@@ -118,7 +119,13 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
         ],
   );
   const expansions = synonyms ? synonymTerms(normalized, tokenize, synonyms) : [];
-  return [...morphemeTerms, ...(sounds ? runTerms.map((t) => withKatakanaHeard(t, sounds)) : runTerms), ...expansions];
+  const verbForms = vocabulary.isKnownWord ? verbFormTerms(morphemeTerms, vocabulary.isKnownWord) : [];
+  return [
+    ...morphemeTerms,
+    ...(sounds ? runTerms.map((t) => withKatakanaHeard(t, sounds)) : runTerms),
+    ...expansions,
+    ...verbForms,
+  ];
 }
 
 /** Nouns that name a thing: no ending follows them, and kana may open one. */
