@@ -276,9 +276,13 @@ function asksOfKeywordOnlyThing(
   // A topic told as a clause (「ふもとの市町村と一緒にバスを走らせる」) describes what the entry is
   // about, in the citizen's words; only a topic named by nouns (返礼品) can be a thing it lacks.
   if (contentTerms(topic).some((t) => t.weak && /\p{Script=Hiragana}$/u.test(t.text))) return false;
-  const nouns = contentTerms(topic).filter(
+  const named = contentTerms(topic).filter(
     (t) => !t.weak && !t.kana && !t.slip && !t.optional && [...t.text].length >= 2 && !/[年月日度]$/u.test(t.text),
   );
+  // A doing done to a thing named with it (災害への備え) is said by an entry in words of its own
+  // (災害に強い町づくり): the thing decides. A doing named alone (空き) is the thing asked about.
+  const things = named.filter((t) => !DEVERBAL_NOUN.test(t.text));
+  const nouns = things.length > 0 ? things : named;
   const fieldsOf = (t: Term) => fieldsMatchedAsWritten(hit, t);
   const onlyKeyword = (t: Term) =>
     fieldsOf(t).length > 0 &&
@@ -291,12 +295,15 @@ function asksOfKeywordOnlyThing(
   return !headInWording && nouns.some(onlyKeyword);
 }
 
+/** A noun made of a verb's stem (備え, 見直し, 売り込み): kanji, then its kana ending. */
+const DEVERBAL_NOUN = /^\p{Script=Han}+\p{Script=Hiragana}?\p{Script=Han}*\p{Script=Hiragana}$/u;
+
 /**
  * Whether the hit's wording or everyday phrasings say a noun made of a verb (売り込み, 見直し) as
  * the verb (まちを売り込む, 見直しました): its stem, the noun less its last kana, is there.
  */
 function saysAsVerb(hit: RankedHit, term: Term): boolean {
-  if (!/^\p{Script=Han}+\p{Script=Hiragana}?\p{Script=Han}*\p{Script=Hiragana}$/u.test(term.text)) return false;
+  if (!DEVERBAL_NOUN.test(term.text)) return false;
   return wordingAndPhrasings(hit.entry).includes(term.text.slice(0, -1));
 }
 

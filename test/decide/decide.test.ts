@@ -361,6 +361,16 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     expect(bundled.ask('返礼品の寄付は増えた？').decision).toMatchObject({ kind: 'answer' });
   });
 
+  it('takes a doing named with its thing (災害への備え) for the thing, a doing named alone (空き) for what is asked', async () => {
+    const bundled = await bundledEngine();
+    const ready = bundled.ask(
+      '災害への備えについての項目はあるのでしょうか。あれば、どのように書かれているか教えてください。',
+    );
+    expect(ready.decision.kind).toBe('answer');
+    expect(ready.decision.hits[0]?.entry.id).toBe('disaster-resilient-town');
+    expect(bundled.ask('来年の春から下の子を保育園に入れたいんだけど、空きってある？').decision.kind).toBe('abstain');
+  });
+
   it('takes how a thing should be (学校のあり方), a keyword of the entry, for no thing it lacks', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('学校の将来のあり方はどこで議論されていますか');
