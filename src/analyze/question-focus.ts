@@ -67,7 +67,7 @@ const SET_PHRASES = new RegExp(
     '具体的(?:に(?:は)?)?',
     // The frame of asking what someone means (どのようなお考えなのでしょうか): as どういうこと.
     '(?:どのような|どの様な|どんな|どういう|どういった)(?:お)?考え',
-    '力を(?:入れ|いれ|注い|注ぎ)',
+    '力を?(?:入れ|いれ|注い|注ぎ)',
     // After a topic (〜について、, 〜は、), asking what the mayor's platform holds on it: the frame, not the
     // topic (「女性の登用について、市長さんは政策集の中でどのようなお約束を」).
     '(?<=(?:について[、,]?|は[、,])\\s?)(?:小泉)?市長(?:さん)?(?:は|の|が)[^。？?]{0,16}?(?:政策集|政策|公約|マニフェスト|お?約束|目標)',
@@ -97,7 +97,8 @@ const SET_PHRASES = new RegExp(
 const ASKING = new RegExp(
   [
     '[?？]',
-    'か(?:な|ね|しら|ね?え)?[。．!！]?$',
+    // 〜かい closes a question too (政策に入っているかい).
+    'か(?:な|ね|しら|ね?え|い)?[。．!！]?$',
     'の[。．!！]?$',
     'でしょうか',
     // Not ですから, ますから: a reason given.
@@ -373,6 +374,12 @@ const DESCRIBED_NAME = /(?<=^|[、,。\s])[^、,。\s「」]*?[\p{Script=Han}\p{
 const VIEW_HOLDER = /(?:小泉)?(?:市長|さん|氏)(?=の(?:お)?(?:考え|思い))|小泉(?=の(?:お)?(?:考え|思い))/gu;
 
 /**
+ * The mayor as the one who said what is asked about (「市長さんは教育をどうすると言っているの」): the
+ * report is his own account, so he names no topic; what he said is asked.
+ */
+const MAYOR_SAYS = /(?:小泉)?市長(?:さん)?(?=は[^。？?]{2,40}?と(?:言っ|いっ|おっしゃ|話し|述べ))/gu;
+
+/**
  * When, told by what happened then (「後援会報が出た時点で」「市長になった当時」): the time of what
  * is asked, not its topic.
  */
@@ -380,11 +387,16 @@ const TIME_SETTING = /(?<=^|[、,。\s])[^、,。\s]{1,16}?[たる](?:時点|当
 
 /**
  * Spans told rather than asked within an asked clause: a description before a quoted name (see
- * DESCRIBED_NAME), the holder of a view asked about (see VIEW_HOLDER) and a time told by an event
- * (see TIME_SETTING).
+ * DESCRIBED_NAME), the holder of a view asked about (see VIEW_HOLDER), the mayor as the one who said
+ * it (see MAYOR_SAYS) and a time told by an event (see TIME_SETTING).
  */
 export function toldSpans(text: string): Span[] {
-  return [...text.matchAll(DESCRIBED_NAME), ...text.matchAll(VIEW_HOLDER), ...text.matchAll(TIME_SETTING)]
+  return [
+    ...text.matchAll(DESCRIBED_NAME),
+    ...text.matchAll(VIEW_HOLDER),
+    ...text.matchAll(MAYOR_SAYS),
+    ...text.matchAll(TIME_SETTING),
+  ]
     .map((m) => ({ start: m.index, end: m.index + m[0].length }))
     .sort((a, b) => a.start - b.start);
 }

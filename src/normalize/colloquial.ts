@@ -73,8 +73,9 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'ndai', pattern: new RegExp(String.raw`(?<!な)んだ[いや]${END}`, 'gu'), replacement: 'んですか' },
   // 〜かや (疑問): 〜かな.
   { name: 'kaya', pattern: new RegExp(String.raw`かや${END}`, 'gu'), replacement: 'かな' },
-  // 〜っつって (って言って), 何つって: と言って.
+  // 〜っつって (って言って), 何つって: と言って; 〜っつっとる, 〜っつった: と言っとる, と言った.
   { name: 'tsutte', pattern: /っつって|(?<=何|なん)つって/gu, replacement: 'と言って' },
+  { name: 'tsutta', pattern: /っつっ(?=と|た)/gu, replacement: 'と言っ' },
   // 〜んとき / 〜んところ after a noun (災害んときに): 〜のとき.
   {
     name: 'n-toki',
@@ -105,8 +106,9 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'jan', pattern: new RegExp(String.raw`じゃん${END}`, 'gu'), replacement: '' },
   // 〜てんの / 〜でんの / 〜てんだ: 〜ているの.
   { name: 'tenno', pattern: /([てで])ん(?=[のだじ])/gu, replacement: '$1いる' },
-  // 〜しとる / 〜っとる / 〜ておる (西の・信州の言い方): 〜している.
+  // 〜しとる / 〜っとる / 〜ておる (西の・信州の言い方): 〜している; 〜しとった / 〜っとった: 〜していた.
   { name: 'toru', pattern: /(?<=[しっ])とる/gu, replacement: 'ている' },
+  { name: 'totta', pattern: /(?<=[しっ])とった/gu, replacement: 'ていた' },
   // すんの / すんだ: するの.
   { name: 'sunno', pattern: /すん(?=[のだ])/gu, replacement: 'する' },
   // 〜ねえ / 〜ねぇ after a verb's negative stem: 〜ない (やらねえ, いらねえ事業, 金かけねえ).

@@ -94,6 +94,8 @@ describe('questionClauses', () => {
       'こもろ未来プロジェクトには大きな柱がいくつかある|それぞれどんな名前がついているのでしょうか。',
     );
     expect(questionClauses('柱はいくつかな')[0]?.asks).toBe(true);
+    // 〜かい closes a question (信州の言い方も).
+    expect(questionClauses('政策に入っているかい')[0]?.asks).toBe(true);
   });
 
   it('reads a remark (〜だろう) beside a question asked outright as story, and what the citizen said as no hearsay', () => {
@@ -436,6 +438,12 @@ describe('toldSpans', () => {
     const text = '後援会報が出た時点で、就任からどれくらい経っていたのか';
     expect(toldSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['後援会報が出た時点で']);
     expect(toldSpans('令和元年時点の人数は？')).toEqual([]);
+  });
+
+  it('finds the mayor as the one who said what is asked about (市長さんは…と言っている)', () => {
+    const text = '市長さんはそういう教育をどうすると言っているの';
+    expect(toldSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市長さん']);
+    expect(toldSpans('市長の任期はいつまで？')).toEqual([]);
   });
 
   it('finds the description set before a quoted name, which the name already tells', () => {
