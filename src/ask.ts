@@ -328,7 +328,10 @@ function withTopicBefore(
   }
   // The clause before, or the topic raised just before it (「遊園地を作るという話を聞いた覚えが
   // ございます。孫を連れて行けたら楽しかろうと思いまして。あれは…」).
-  const preceding = clauses.filter((c) => c.end <= first.start && c.role !== 'greeting');
+  // A clause about the citizen themselves (私は目が悪くて…) is why they ask, not what about.
+  const preceding = clauses.filter(
+    (c) => c.end <= first.start && c.role !== 'greeting' && !ABOUT_ONESELF.test(normalized.slice(c.start, c.end)),
+  );
   // その3つ: the clause that named the three things, however far back.
   const before =
     clauseNamingCount(normalized, asked, preceding) ??
@@ -343,6 +346,9 @@ function withTopicBefore(
   // Of a topic heard of, the topic: not who told it nor how (〜という話を耳にしましたが).
   return referent ? [{ ...referent, role: first.role }, ...focus] : [reportedTopic(normalized, before), ...focus];
 }
+
+/** A clause that opens with the citizen as its subject (私は, 私も, 自分は). */
+const ABOUT_ONESELF = /^\s*(?:私|わたし|わたくし|僕|ぼく|俺|おれ|自分)(?:は|も|が|自身)/u;
 
 /**
  * The name quoted in one of the few clauses before a question that points back (「会報に「トータル

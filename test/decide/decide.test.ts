@@ -610,6 +610,15 @@ describe('a long polite message', () => {
     expect(decision.kind).toBe('abstain');
   });
 
+  it('takes the topic of a question naming nothing from the clause before, not from one about the citizen (私は目が悪くて)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '表紙に大きく書かれた標語がなかなか良いと主人が申すのですが、私は目が悪くて細かいところが読めません。どんな言葉が書いてあるのか教えていただけますか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('report-title-slogan');
+  });
+
   it('finds what あれは points back to in the topic raised before a sentence of story', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
