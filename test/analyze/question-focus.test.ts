@@ -362,6 +362,8 @@ describe('questionClauses', () => {
     expect(focusText(text)).toBe('市がトライアスロンのチームを呼んでいる|どちらの国のチームなのでしょうか。');
     const felt = '最近「ジャムの日」があると耳にして懐かしく思ったのですが、どなたと一緒にやっているのでしょうか。';
     expect(focusText(felt)).toBe('「ジャムの日」がある|どなたと一緒にやっているのでしょうか。');
+    const gathering = '公民館の集まりで、柱がいくつかあると聞きました。それぞれどんな名前なのでしょうか。';
+    expect(focusText(gathering)).toBe('柱がいくつかある|それぞれどんな名前なのでしょうか。');
   });
 
   it('reads what the mayor is said to have said (〜とおっしゃっていますが) as the topic asked', () => {
