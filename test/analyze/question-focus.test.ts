@@ -235,6 +235,15 @@ describe('questionClauses', () => {
   it('leaves when the platform was made (市長さんは選挙のとき、) out as a set phrase', () => {
     const text = '市長さんは選挙のとき、災害についてどんなことを約束しておられたのでしょうか。';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市長さんは選挙のとき、']);
+    const years = '4年前の選挙のとき、「食」をテーマにした何かを作るという話を聞きました。';
+    expect(setPhraseSpans(years).map((s) => years.slice(s.start, s.end))).toContain('4年前の選挙のとき、');
+  });
+
+  it('ends a clause told in the past (楽しみにしておりましたが、) before the question', () => {
+    expect(roles('主人と楽しみにしておりましたが、あれは何を作るという政策だったのでしょうか。')).toEqual([
+      ['主人と楽しみにしておりましたが、', 'background'],
+      ['あれは何を作るという政策だったのでしょうか。', 'asked'],
+    ]);
   });
 
   it('reads a request put politely (〜をご教示いただけますと幸いです) as asking, with a story after it', () => {
