@@ -32,6 +32,9 @@ export function questionsApart(
         !namesByDemonstrative(normalized, c),
     )
     .map((clause) => ({ clause, terms: ownTerms(terms, clause, setPhrases) }))
+    // A question that names only what it wants to know (自己負担額がいくらになるのか) asks it of the
+    // question before: it has no topic of its own.
+    .filter((q) => !contentTerms(q.terms).every((t) => t.weak === true || ATTRIBUTE_WORDS.has(t.text)))
     // A request with nothing to search (「いくつか教えていただきたいことがございます」) asks nothing
     // apart, nor one whose words are single characters (何という名前の会で: 会), too general alone.
     .filter((q) => contentTerms(q.terms).some((t) => [...t.text].length >= 2));
@@ -52,6 +55,12 @@ const NAME_QUESTION = /(?:何|なん)(?:と|て)(?:いう|言う)|名前|名称/
 export function asksFact(question: string, kind: AskedKind | undefined): boolean {
   return kind !== undefined || NAME_QUESTION.test(question);
 }
+
+/** Words for what is wanted to know of a thing, not for a thing: its cost, time, place, name, who may. */
+const ATTRIBUTE_WORDS = new Set([
+  ...['自己', '負担', '額', '金額', '費用', '料金', '値段', '代金', '時期', '期間', '日時', '日程', '時間'],
+  ...['場所', '名前', '名称', '対象', '条件', '方法', '人数', '件数', '期限', '締め切り', '年齢', '定員', '回数'],
+]);
 
 /** A question asking a detail along with the one before it: 〜かも教えて, 駐車場の場所も教えて, あわせて… */
 const FOLLOW_UP =

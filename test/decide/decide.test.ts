@@ -602,6 +602,16 @@ describe('a long polite message', () => {
     expect(decision.kind === 'answer' && decision.confidence === 'full').toBe(false);
   });
 
+  it('does not answer apart a question naming only what is wanted of the thing before (自己負担額がいくら)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '65歳以上の予防接種には市の助成があるのでしょうか。自己負担額がいくらになるのか教えてください。',
+    );
+    expect(decision.kind).toBe('abstain');
+    // Asked alone, the cost at the counter is the children's medical fee.
+    expect(bundled.ask('子どもの医療費の自己負担額はいくら？').decision.kind).toBe('answer');
+  });
+
   it('does not answer a thing asked along (駐車場の場所も教えて) apart from the question it belongs to', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
