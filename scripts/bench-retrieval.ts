@@ -72,6 +72,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-7.jsonl'),
   // An eighth, written blind at the start of the session that tuned on styles-tune-15; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-8.jsonl'),
+  // A ninth, written blind later in that session, after tuning on styles-tune-16 began; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-9.jsonl'),
 ];
 
 const { values } = parseArgs({
