@@ -473,7 +473,10 @@ const KIND_NOUNS = new Set([
  * (ask.ts has a wider list, of nouns too general to be a question's topic; 計画 or 事業 there often
  * name what an entry is about.)
  */
-const THING_CLASS_NOUNS = new Set(['取り組み', '取組み', '取組', '制度', '施策', '仕組み', '活動', 'あり方', '在り方']);
+const THING_CLASS_NOUNS = new Set([
+  ...['取り組み', '取組み', '取組', '制度', '施策', '仕組み', '活動', '企画', 'プロジェクト'],
+  ...['あり方', '在り方'],
+]);
 
 /** The surfaces of morphemes start to end, joined as written. */
 function surfaces(morphemes: readonly Morpheme[], start: number, end: number): string {

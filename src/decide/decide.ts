@@ -182,7 +182,8 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
 /**
  * Whether the question's topic names a word the corpus never uses, with no synonym it does use
  * (「給食費は無料？」: 給食): no entry can state a fact about it, whichever shares the rest of
- * its words (福祉医療費の窓口無料化 is not about school lunches). Typos (slips), words heard as
+ * its words (福祉医療費の窓口無料化 is not about school lunches). A noun that classes a thing (企画,
+ * 取り組み: analyze.ts) names none. Typos (slips), words heard as
  * the corpus's (misheard-words.ts) or sounding like a word of the hit, and kana runs are left to
  * the rest of the decision.
  */
@@ -195,6 +196,7 @@ function asksOfUnknownThing(
   return contentTerms(topic).some(
     (t) =>
       !t.weak &&
+      !t.optional &&
       !t.kana &&
       !t.slip &&
       !t.heardAs &&

@@ -371,6 +371,13 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     expect(bundled.ask('来年の春から下の子を保育園に入れたいんだけど、空きってある？').decision.kind).toBe('abstain');
   });
 
+  it('takes a noun that classes a thing (〜をつける企画) for no thing the report lacks', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('軽井沢から電車で来る観光客にお得な特典をつける企画って、何をやったの？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('karuizawa-komoro-passport');
+  });
+
   it('takes how a thing should be (学校のあり方), a keyword of the entry, for no thing it lacks', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('学校の将来のあり方はどこで議論されていますか');
