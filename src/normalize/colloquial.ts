@@ -104,6 +104,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'jan-remark', pattern: /じゃん[、,]\s*/gu, replacement: '。' },
   // 〜じゃん (念押し): dropped, the statement stays.
   { name: 'jan', pattern: new RegExp(String.raw`じゃん${END}`, 'gu'), replacement: '' },
+  // 〜てたんで / 〜てたんだ (決めてたんでしたっけ): 〜ていたので, 〜ていたのだ.
+  { name: 'tetan', pattern: /(?<=[てで])たん(?=で|だ)/gu, replacement: 'いたの' },
   // 〜てんの / 〜でんの / 〜てんだ: 〜ているの.
   { name: 'tenno', pattern: /([てで])ん(?=[のだじ])/gu, replacement: '$1いる' },
   // 〜しとる / 〜っとる / 〜ておる (西の・信州の言い方): 〜している; 〜しとった / 〜っとった: 〜していた.
