@@ -87,6 +87,12 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'kosaeru', pattern: /こさえ(?=る)/gu, replacement: '作' },
   // みてえ / みてぇ (みたい: 係みてえなの).
   { name: 'mitee', pattern: /みて[えぇー](?=[なにだの、,。？?！!\s]|$)/gu, replacement: 'みたい' },
+  // うちみたいな, これみたいに: the dictionary reads うちみ as a verb; のような says the same.
+  {
+    name: 'mitai-after-kana',
+    pattern: /(?<=(?:^|[^\p{Script=Hiragana}])(?:うち|これ|それ|あれ))みたい(?=[なにだで])/gu,
+    replacement: 'のよう',
+  },
   // 〜てえ after a verb's stem (始めてえ, 知りてえ): 〜たい.
   {
     name: 'tee',
