@@ -555,7 +555,8 @@ export function countedPhrase(text: string): { start: number; end: number } | un
   const before = text.slice(0, asked.index);
   const boundary = Math.max(...['、', ',', '。', '?', '？', '!', '！', ' '].map((c) => before.lastIndexOf(c)));
   const setting = /[\p{Script=Han}\p{Script=Katakana}ーa-z0-9]+(?:で|に|から|まで|には|では)$/u.exec(before);
-  const end = setting && setting.index > boundary + 1 ? setting.index : asked.index;
+  // A phrase that is all setting (「小諸では何割」) names where, not what is counted.
+  const end = setting && setting.index >= boundary + 1 ? setting.index : asked.index;
   return { start: boundary + 1, end };
 }
 

@@ -654,6 +654,8 @@ describe('countedPhrase', () => {
   it('leaves out when and where (年間で), and takes the noun a number qualifies (いくつの地区)', () => {
     expect(phrase('残業時間は年間で何時間減ったの？')).toBe('残業時間は');
     expect(phrase('市内はいくつの地区に分かれてる？')).toBe('地区');
+    // A phrase that is all setting names where, not what.
+    expect(phrase('小諸では何割くらいの人が受けているのか')).toBe('');
   });
 
   it('is undefined for a question that asks no number', () => {
