@@ -227,6 +227,9 @@ const GENERIC_WORDS = new Set([
   '先日',
   '先ごろ',
   '先だって',
+  // この数年で, 近年: a stretch of time, said of when.
+  '数年',
+  '近年',
   // How often the citizen thinks of it (常々思っておりました, 日頃から): the story, not a topic.
   '常々',
   '日頃',

@@ -7,7 +7,12 @@
  */
 import type { Span } from './question-focus.js';
 
-const DEMONSTRATIVE = /(?:その|この|あの|そちらの|こちらの)([\p{Script=Han}\p{Script=Katakana}ー]{1,8})/u;
+/** A time said with a demonstrative (この数年, その頃, この春): when, not a thing pointed back to. */
+const TIME_NOUN = '(?:数年|数か月|数カ月|数ヶ月|間|前|頃|先|度|春|夏|秋|冬|年|月|週|時|際|辺|後)(?![\\p{Script=Han}])';
+const DEMONSTRATIVE = new RegExp(
+  `(?:その|この|あの|そちらの|こちらの)(?!${TIME_NOUN})([\\p{Script=Han}\\p{Script=Katakana}ー]{1,8})`,
+  'u',
+);
 const WORD = /[\p{Script=Han}\p{Script=Katakana}ー]+/gu;
 const BACK_REFERENCE =
   /^\s*(?:これ|それ|あれ|こちら|そちら)(?:は|って|が|を|について|に|[、,\s]|(?=\p{Script=Han}))|(?:そうした|そういった|そのような|こうした|こういった|このような|そういう|こういう)(?:こと|点|取り?組み?|お話|話|もの|催し|会|集まり|イベント|行事|活動|場)|(?:ああいう|ああした|ああいった|あのような)(?:の|こと|もの)/u;

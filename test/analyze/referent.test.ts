@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pointsBack, quotedNameSpan, referentSpan } from '../../src/analyze/referent.js';
+import { namesByDemonstrative, pointsBack, quotedNameSpan, referentSpan } from '../../src/analyze/referent.js';
 
 const spans = (text: string, asked: string) => {
   const start = text.indexOf(asked);
@@ -36,6 +36,13 @@ describe('referentSpan', () => {
     // Casually, with no particle: あれ、場所も移った？ / あれ場所も移った？
     const casual = '消防署、新しくなった。あれ場所も移っただろう？';
     expect(pointsBack(casual, spans(casual, 'あれ場所も移っただろう？').asked)).toBe(true);
+  });
+
+  it('reads a time said with a demonstrative (この数年で) as when, not as a thing pointed back to', () => {
+    const text = '消防団に入っている者です。消防の建物について、この数年で市は何をしたのでしょうか。';
+    const { asked, before } = spans(text, '消防の建物について、この数年で市は何をしたのでしょうか。');
+    expect(namesByDemonstrative(text, asked)).toBe(false);
+    expect(referentSpan(text, asked, before)).toBeUndefined();
   });
 
   it('reads such a gathering or activity (そういう催し, そういう活動) as pointing back, not such a programme', () => {
