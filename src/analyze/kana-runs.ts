@@ -5,6 +5,7 @@
  * the run can be matched by the sound of the words instead: character bigrams of readings.
  */
 import { toKatakana } from '../normalize/normalize.js';
+import { foldedDentals } from './kana-sounds.js';
 
 // Runs of one script: hiragana (with ー) or katakana (with ー). ニホンジカのペットフード is three runs.
 const KANA_RUN = /[\p{Script=Hiragana}ー]*\p{Script=Hiragana}[\p{Script=Hiragana}ー]*|[\p{Script=Katakana}ー]+/gu;
@@ -271,7 +272,7 @@ const READING_MARK = '~';
 
 /** Character bigrams of a katakana reading, marked: ショウガクキン → ~ショ ~ョウ ~ウガ ~ガク ~クキ ~キン. */
 export function readingBigrams(reading: string): string[] {
-  const chars = [...reading];
+  const chars = [...foldedDentals(reading)];
   if (chars.length < 2) return chars.map((c) => READING_MARK + c);
   const grams: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++)

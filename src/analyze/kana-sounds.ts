@@ -4,6 +4,14 @@
  * vowel (ねみんぐらいつ / ネーミングライツ, かんこきょく / 観光局): these forms ignore both.
  */
 
+/**
+ * A katakana reading with ヂ and ヅ as ジ and ズ, which sound the same: citizens type つずき for
+ * 続き, and romaji (tetsuzuki) gives ず.
+ */
+export function foldedDentals(reading: string): string {
+  return reading.replace(/ヂ/gu, 'ジ').replace(/ヅ/gu, 'ズ');
+}
+
 /** A katakana reading with voicing marks removed: ガ → カ, ダ → タ, バ and パ → ハ. */
 export function unvoiced(reading: string): string {
   return reading

@@ -14,6 +14,7 @@ import { buildSynonymMap, type SynonymMap } from '../analyze/synonyms.js';
 import type { SynonymGroups } from '../corpus/entry.js';
 import type { KanaLexicon, LexiconWord } from '../analyze/kana-words.js';
 import { soundIndexing, type SoundIndex } from '../analyze/sound-index.js';
+import { foldedDentals } from '../analyze/kana-sounds.js';
 
 export interface SearchIndex {
   readonly engine: CorpusIndex<IndexedDocument>;
@@ -104,6 +105,11 @@ function commonestWords(
       sound,
       [...candidates.values()].sort((a, b) => b.entries - a.entries).map((c) => c.word),
     );
+  }
+  // A word with ヂ or ヅ (手続き: テツヅキ) is found by ジ and ズ too, as it is heard (てつずき).
+  for (const [sound, words] of [...lexicon]) {
+    const folded = foldedDentals(sound);
+    if (folded !== sound && !lexicon.has(folded)) lexicon.set(folded, words);
   }
   return lexicon;
 }

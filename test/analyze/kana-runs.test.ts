@@ -54,6 +54,11 @@ describe('readingBigrams', () => {
     // Marked, so that a reading bigram is never the same string as a two-letter word (バス).
     expect(readingBigrams('ショウガクキン')).toEqual(['~ショ', '~ョウ', '~ウガ', '~ガク', '~クキ', '~キン']);
   });
+
+  it('hears ヅ as ズ and ヂ as ジ, which sound the same (てつずき for 手続き)', () => {
+    expect(readingBigrams('テツズキ')).toEqual(readingBigrams('テツヅキ'));
+    expect(readingBigrams('ハナヂ')).toEqual(readingBigrams('ハナジ'));
+  });
 });
 
 describe('kanaRuns edges', () => {

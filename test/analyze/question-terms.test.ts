@@ -11,6 +11,13 @@ beforeAll(async () => {
 const content = (q: string) => contentTerms(engine.ask(q).terms).map((t) => t.text);
 
 describe('questionTerms on the bundled corpus', () => {
+  it('finds a word with づ typed with ず, as heard (ぎょうせいてつずき, tetsuzuki)', () => {
+    expect(engine.ask('ぎょうせいてつずきのじんそくかって何').decision.hits[0]?.entry.id).toBe(
+      'faster-procedures-zero-overtime',
+    );
+    expect(content('gyousei tetsuzuki no jinsokuka')).toContain('手続');
+  });
+
   it('reads a sentence typed in hiragana as the corpus writes its words', () => {
     expect(content('ぼうさいくんれんのじっせき')).toEqual(['防災', '訓練', '実績']);
   });
