@@ -450,6 +450,14 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     expect(bundled.ask('市長が心がけてきたことは？').decision.hits[0]?.entry.id).toBe('mayor-three-points');
   });
 
+  it('reads an English ordinal before a noun as the report counts its pillars (the third pillar)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('What is the third pillar?').decision.hits[0]?.entry.id).toBe('pillar-egao');
+    expect(bundled.ask('The fifth pillar is called "wakuwaku". What is it about?').decision.hits[0]?.entry.id).toBe(
+      'pillar-wakuwaku',
+    );
+  });
+
   it('reads project as the report names its projects (音楽のまち・こもろ」プロジェクト)', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('ongaku no machi komoro project de nani shiteru no?');
