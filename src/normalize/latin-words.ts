@@ -79,6 +79,9 @@ const ENGLISH_FUNCTION_WORDS = new Set([
   'stand',
 ]);
 
+/** Words after what that ask a number or a time (what year, what percentage): 何 stays. */
+const WHAT_UNITS = new Set(['year', 'years', 'time', 'day', 'date', 'month', 'percent', 'percentage', 'number', 'age']);
+
 /** Romaji particles typed as they sound: は is "wa", を is "wo"/"o", へ is "e". */
 const PARTICLES: Readonly<Record<string, string>> = { wa: 'は', wo: 'を' };
 
@@ -148,6 +151,13 @@ export function readLatinWords(
       const words = run.split(/ +/u).map((w) => w.replace(/(?<=[a-z])['’]s?$/u, ''));
       const out: { text: string; japanese: boolean; romaji?: boolean }[] = [];
       for (let i = 0; i < words.length;) {
+        // what before a noun (what bus services) asks which kind, as どんな: 何バス would count buses.
+        const next = words[i + 1];
+        if (words[i] === 'what' && next !== undefined && !ENGLISH_FUNCTION_WORDS.has(next) && !WHAT_UNITS.has(next)) {
+          out.push({ text: 'どんな', japanese: true });
+          i += 1;
+          continue;
+        }
         let taken = 0;
         for (let n = Math.min(maxPhraseWords, words.length - i); n >= 1 && taken === 0; n--) {
           const japanese = english.get(phraseKey(words.slice(i, i + n).join(' ')));

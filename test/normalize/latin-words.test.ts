@@ -53,6 +53,16 @@ describe('readLatinWords', () => {
     expect(readLatinWords('kenkou-zukuri keikaku', english)).toBe('けんこうずくりけいかく');
   });
 
+  it('reads what before a noun as どんな (what wine), and before a number or a time as what it was', () => {
+    const asking = englishWordsOf([
+      ['ワイン', 'wine'],
+      ['何', 'what'],
+    ]);
+    expect(readLatinWords('what wine is there', asking)).toBe('どんなワイン');
+    expect(readLatinWords('what is wine', asking)).toBe('何ワイン');
+    expect(readLatinWords('what year', asking)).toContain('何');
+  });
+
   it('mixes English and romaji in one run, the romaji apart from the English word', () => {
     expect(readLatinWords('komoro no wine', english)).toBe('こもろのワイン');
     expect(readLatinWords('wine no iinkai', english)).toBe('ワインのいいんかい');
