@@ -242,8 +242,9 @@ const PERSON_NAME_ASKED = new RegExp(
   'u',
 );
 
-/** Asking for all of a set of things: a summary that names them answers. */
-const ALL_ASKED = /すべて|全て|全部|ぜんぶ|それぞれ|一覧|全体像/u;
+/** Asking for all of a set of things (すべて, 並べると, 5つの柱の名前): a summary that names them answers. */
+const ALL_ASKED =
+  /すべて|全て|全部|ぜんぶ|それぞれ|一覧|全体像|並べ(?:る|て|ると|た)|[2-9]つの[^、。？?]{1,6}の(?:名前|名称)/u;
 
 /** Asking why (なぜ, なんで, どうして, 理由は): not なんでも, どうしても. */
 const WHY_ASKED = /なぜ|何故|なんで(?!も)|どうして(?!も)|理由|わけ(?:は|を|って)/u;

@@ -59,8 +59,18 @@ export function summaryYields(
 ): RankedHit[] {
   const [first, ...rest] = hits;
   if (!first) return [];
-  // 「5つの柱をすべて教えて」 asks for the summary itself.
-  if (asks.all === true) return [...hits];
+  // 「5つの柱をすべて教えて」 asks for the summary itself: kept first, or put first when it sums up
+  // the first hit, a summary of its own kind (the five pillars over one pillar a letter quoted,
+  // 「ワクワク」), and covers as much.
+  if (asks.all === true) {
+    const summary = rest.find(
+      (hit) =>
+        hit.entry.kind === first.entry.kind &&
+        (hit.coverage ?? 0) >= (first.coverage ?? 0) &&
+        sumsUp(hit.entry, first.entry),
+    );
+    return summary ? [summary, first, ...rest.filter((hit) => hit !== summary)] : [...hits];
+  }
   const covered = SUMMARY_KINDS.has(first.entry.kind) ? ownCoverage(first) : 0;
   const givesReason = (hit: RankedHit) =>
     asks.why === true && (hit.coverage ?? 0) >= reasonCoverage && GIVES_REASON.test(textOf(hit.entry));

@@ -57,6 +57,23 @@ describe('summaryYields', () => {
     expect(summaryYields(far, undefined, { why: true }).map((h) => h.entry.id)).toEqual(['three', 'collab']);
   });
 
+  it('puts first, for all of a set, the summary of the same kind that sums up the first hit', () => {
+    const five = entry(
+      'five',
+      'pillar',
+      '5つの柱',
+      '市役所の改革「しせいを正す」、情報戦略「ワクワク」の5つの柱です。',
+    );
+    const waku = entry('waku', 'pillar', '柱5：情報戦略「ワクワク」', '観光の情報戦略です。');
+    const intro = entry('intro', 'intro', '政策集を公表', '「5つの柱」をまとめた政策集です。');
+    const asked = [hit(waku, 10, 0.5), hit(five, 8, 0.5), hit(intro, 6, 0.5)];
+    expect(summaryYields(asked, undefined, { all: true }).map((h) => h.entry.id)).toEqual(['five', 'waku', 'intro']);
+    expect(summaryYields(asked).map((h) => h.entry.id)).toEqual(['waku', 'five', 'intro']);
+    // An intro naming the five pillars is no summary of their kind.
+    const fiveFirst = [hit(five, 10, 0.5), hit(intro, 8, 0.5)];
+    expect(summaryYields(fiveFirst, undefined, { all: true }).map((h) => h.entry.id)).toEqual(['five', 'intro']);
+  });
+
   it('keeps the summary first when it covers as much or more: the question is about it', () => {
     const ranked = summaryYields([hit(three, 10, 0.8), hit(collaboration, 5, 0.8)]);
     expect(ranked.map((h) => h.entry.id)).toEqual(['three', 'collab']);
