@@ -56,6 +56,9 @@ const defaultFiles = [
   // Written blind mid-session (70 polite letters, paraphrase 30, half the traps as letters), counted
   // fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-16.jsonl'),
+  // Written blind late in that session: 120 traps in every style, a third as letters; counted
+  // fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-17.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.

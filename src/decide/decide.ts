@@ -8,12 +8,13 @@ import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from '../search/search.js';
 import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchIndex } from '../search/search-index.js';
 import { statesAskedFact } from './asked-fact.js';
-import { asksAfterReport } from './report-years.js';
+import { asksAfterReport, asksYearNotStated } from './report-years.js';
 import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
 import { normalizeText } from '../normalize/normalize.js';
 import type { Entry } from '../corpus/entry.js';
+import { entryText } from '../corpus/entry-text.js';
 
 /** Coverage thresholds, calibrated on the development questions (see npm run eval). */
 export interface DecisionRule {
@@ -309,6 +310,18 @@ function saysAsVerb(hit: RankedHit, term: Term): boolean {
   return wordingAndPhrasings(hit.entry).includes(term.text.slice(0, -1));
 }
 
+const entryTexts = new WeakMap<Entry, string>();
+
+/** An entry as a citizen reads it (body and figures with their periods), normalised once: the years it names. */
+function normalizedEntryText(entry: Entry): string {
+  let text = entryTexts.get(entry);
+  if (text === undefined) {
+    text = normalizeText(entryText(entry));
+    entryTexts.set(entry, text);
+  }
+  return text;
+}
+
 const wordingsAndPhrasings = new WeakMap<Entry, string>();
 
 /** An entry's title, body and everyday phrasings, normalised once. */
@@ -443,7 +456,9 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), input.askedText) ||
       (intent.alsoKinds ?? []).some((kind) => !statesAskedFact(best.entry, { ...intent, kind }, [], input.askedText)) ||
       asksOfUnknownThing(index, input.topic ?? [], terms, best) ||
-      (FIGURE_KINDS.has(intent.kind) && countsSomethingElse(index, input.counted ?? [], terms, best)))
+      (FIGURE_KINDS.has(intent.kind) &&
+        (countsSomethingElse(index, input.counted ?? [], terms, best) ||
+          asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry)))))
   ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, missing: intent.kind };
   }

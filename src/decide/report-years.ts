@@ -33,3 +33,27 @@ export function asksAfterReport(index: SearchIndex, askedText: string): boolean 
   const latest = latestYear(index);
   return latest > 0 && yearsIn(askedText).some((year) => year > latest);
 }
+
+/** A year said as a starting point or a reference (平成28年から, 就任前の平成27年と比べ): not the figure's own year. */
+const REFERENCE_AFTER = /^(?:度)?(?:から|以降|以来|より|前|時点|当時|と比べ|に比べ|と比較|頃|ごろ)/u;
+
+/**
+ * The years a figure is asked for (「H30の特定検診の受診率」: 2018), not those said as where a
+ * change starts (「平成28年から」) or as a reference.
+ */
+export function yearsOfFigure(askedText: string): number[] {
+  return [...askedText.matchAll(YEAR)]
+    .filter((m) => !REFERENCE_AFTER.test(askedText.slice(m.index + m[0].length)))
+    .flatMap((m) => yearsIn(m[0]));
+}
+
+/**
+ * Whether a figure is asked for a year the entry never names, though it names others (「H30の受診率」
+ * of an entry stating H25 and H29): its figures are of other years.
+ */
+export function asksYearNotStated(askedText: string, entryText: string): boolean {
+  const asked = yearsOfFigure(askedText);
+  if (asked.length === 0) return false;
+  const stated = yearsIn(entryText);
+  return stated.length > 0 && !asked.some((year) => stated.includes(year));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksAfterReport } from '../../src/decide/report-years.js';
+import { asksAfterReport, asksYearNotStated } from '../../src/decide/report-years.js';
 import { bundledEngine } from '../support/bot-server.js';
 
 describe('asksAfterReport', () => {
@@ -19,5 +19,26 @@ describe('asksAfterReport', () => {
       '会報で人口減少の話を読んで気になりました。2024年の時点で、小諸市の人口は何人になっているのでしょうか。',
     );
     expect(decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+  });
+});
+
+describe('asksYearNotStated', () => {
+  it('finds a figure asked for a year the entry does not name, though it names others', () => {
+    const entry = '特定検診の受診率は、平成25年の34.5%から平成29年には39.7%に上がりました。';
+    expect(asksYearNotStated('平成30年の特定検診の受診率は何%', entry)).toBe(true);
+    expect(asksYearNotStated('平成29年の特定検診の受診率は何%', entry)).toBe(false);
+    // A year said as where a change starts is no year of the figure.
+    expect(asksYearNotStated('平成28年から受診率はどれだけ上がった', entry)).toBe(false);
+    // An entry naming no year cannot be told apart.
+    expect(asksYearNotStated('平成30年の受診率は', '受診率が上がりました。')).toBe(false);
+  });
+
+  it('declines the rate of a year the report does not state, and answers the one it does', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('H30の特定検診の受診率は何%でしたか？').decision).toMatchObject({
+      kind: 'abstain',
+      reason: 'not-in-report',
+    });
+    expect(bundled.ask('H29の特定検診の受診率は？').decision.kind).toBe('answer');
   });
 });
