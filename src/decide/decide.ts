@@ -405,7 +405,9 @@ function askedSubject(index: SearchIndex, terms: readonly Term[], counted: reado
   let best: Term | undefined;
   let bestWeight = -1;
   for (const term of contentTerms(terms)) {
-    if (term.weak || term.kana || isWhen(term)) continue;
+    // A word typed in kana counts once read as the corpus's word (じんこう: 人口); a slip (派今) is no word.
+    const unread = term.kana && !/\p{Script=Han}/u.test(term.text);
+    if (term.weak || unread || term.slip === true || isWhen(term)) continue;
     const weight = specificity(index, term);
     if (weight > bestWeight) {
       best = term;

@@ -334,6 +334,9 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     expect(bundled.ask('こもろの人口は？').decision.kind).toBe('abstain');
     // 住んでる after 何人 counts those who live there: 人口, which no entry states.
     expect(bundled.ask('小諸には何人住んでるの？').decision.kind).toBe('abstain');
+    // Typed in romaji, or with a slip after it (人口派今), the population is still what is counted.
+    expect(bundled.ask('komoro city no jinkou wa nannin desu ka?').decision.kind).toBe('abstain');
+    expect(bundled.ask('小諸市の人口派今何人ですか？').decision.kind).toBe('abstain');
     const pledged = bundled.ask('政策集では仮想市民を何人集めると掲げた？').decision;
     expect(pledged).toMatchObject({ kind: 'answer' });
     expect(pledged.hits[0]?.entry.id).toBe('furusato-shimin-for-tax-revenue');
