@@ -70,6 +70,8 @@ const WORDS: readonly (readonly [string, string])[] = [
   ['しめきり', '締め切り'],
   ['もうしこみ', '申し込み'],
   ['てつづき', '手続き'],
+  ['でんわばんごう', '電話番号'],
+  ['れんらくさき', '連絡先'],
 ];
 
 const KANA_COUNTED = new RegExp(`${KANA_WORD_START}なん(?:${COUNTERS.map(([kana]) => `(${kana})`).join('|')})`, 'gu');

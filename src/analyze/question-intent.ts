@@ -246,8 +246,8 @@ const PERSON_NAME_ASKED = new RegExp(
 const ALL_ASKED =
   /すべて|全て|全部|ぜんぶ|それぞれ|一覧|全体像|並べ(?:る|て|ると|た)|[2-9]つの[^、。？?]{1,6}の(?:名前|名称)/u;
 
-/** Asking why (なぜ, なんで, どうして, 理由は): not なんでも, どうしても. */
-const WHY_ASKED = /なぜ|何故|なんで(?!も)|どうして(?!も)|理由|わけ(?:は|を|って)/u;
+/** Asking why (なぜ, なんで, どうして, 理由は): not なんでも, どうしても, nor なんですか (何ですか). */
+const WHY_ASKED = /なぜ|何故|なんで(?!も|す|しょ)|どうして(?!も)|理由|わけ(?:は|を|って)/u;
 
 /** Kinds of when, and of where or who: asked together (いつどこで, 誰がいつ), both are wanted. */
 const WHEN_KINDS = new Set<AskedKind>(['date', 'future']);

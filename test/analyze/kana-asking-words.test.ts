@@ -19,6 +19,7 @@ describe('spellAskingWords', () => {
     expect(spellAskingWords('ぽーたるのあどれすをおしえて')).toBe('ぽーたるのアドレスをおしえて');
     expect(spellAskingWords('ばすのじこくひょうは')).toBe('ばすの時刻表は');
     expect(spellAskingWords('いたくさきのかいしゃめいは')).toBe('いたくさきの会社名は');
+    expect(spellAskingWords('かんこうきょくのでんわばんごうおしえて')).toBe('かんこうきょくの電話番号おしえて');
   });
 
   it('reads a word only where one may start, not inside another word typed in kana', () => {

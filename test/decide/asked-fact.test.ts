@@ -70,6 +70,9 @@ describe('questionIntent', () => {
     // The figures asked with いくつ (目標の数字はいくつ) are any number, not a count of things.
     expect(questionIntent('目標の数字と実績の数字はそれぞれいくつでしょうか').kind).toBeUndefined();
     expect(questionIntent('地区はいくつありますか').kind).toBe('count');
+    // Why (なんで) is asked; なんですか (what is it) asks no reason.
+    expect(questionIntent('なんで市民協働が大事なの').asksWhy).toBe(true);
+    expect(questionIntent('おくさんの なまえは なんですか').asksWhy).toBeUndefined();
     // How many minutes it takes (何分かかる) is a count; some times (何回かある) is none.
     expect(questionIntent('小諸駅から軽井沢駅まで何分かかりますか')).toMatchObject({ kind: 'count', unit: '分' });
     expect(questionIntent('何回かあると聞きました').kind).toBeUndefined();
