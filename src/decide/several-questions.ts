@@ -28,6 +28,8 @@ export function questionsApart(
     .filter(
       (c) =>
         !FOLLOW_UP.test(normalized.slice(c.start, c.end)) &&
+        // Who does it, with nothing done named (観光局がやっているの？): asked of the thing before.
+        !WHO_DOES_IT.test(normalized.slice(c.start, c.end)) &&
         !pointsBack(normalized, c) &&
         !namesByDemonstrative(normalized, c),
     )
@@ -61,6 +63,10 @@ const ATTRIBUTE_WORDS = new Set([
   ...['自己', '負担', '額', '金額', '費用', '料金', '値段', '代金', '時期', '期間', '日時', '日程', '時間'],
   ...['場所', '名前', '名称', '対象', '条件', '方法', '人数', '件数', '期限', '締め切り', '年齢', '定員', '回数'],
 ]);
+
+/** A clause asking only who does the thing of the question before: 〜がやっているの, 〜がするの. */
+const WHO_DOES_IT =
+  /^[^、,。？?を]{1,12}(?:が|は)(?:やって|やっ|して|し|行って|行っ)(?:いる|てる|た|ている)?(?:の|ん|ですか|ますか)?[?？。]?\s*$/u;
 
 /** A question asking a detail along with the one before it: 〜かも教えて, 駐車場の場所も教えて, あわせて… */
 const FOLLOW_UP =

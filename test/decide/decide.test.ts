@@ -630,6 +630,12 @@ describe('a long polite message', () => {
     expect(bundled.ask('子どもの医療費の自己負担額はいくら？').decision.kind).toBe('answer');
   });
 
+  it('does not answer apart a question asking only who does the thing before (観光局がやってんの？)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('小諸の花火大会って今年いつ？観光局がやってんの？').decision.kind).toBe('abstain');
+    expect(bundled.ask('こもろ観光局って何をしているの？').decision.kind).toBe('answer');
+  });
+
   it('does not answer a thing asked along (駐車場の場所も教えて) apart from the question it belongs to', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
