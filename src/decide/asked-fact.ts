@@ -233,15 +233,20 @@ const ASKED_ROLE = new RegExp(
   'u',
 );
 
+/** A post named by its holder's title (会長, 教育長, 講師, 委員). */
+const POST = /[長員師官役]$/u;
+
 /**
  * The role asked, and whether its holder must be named at the role: when the question asks a
- * name, or puts the post after 誰が (「誰が講師をやってるの？」).
+ * name, puts the post after 誰が (「誰が講師をやってるの？」), or asks who holds a post (「会長は
+ * 誰？」: 「正副会長を市長が任命」 names the one who appoints, not the 会長).
  */
 function askedRole(asked: string, asksName: boolean): { role: string; byName: boolean } | undefined {
   const m = ASKED_ROLE.exec(asked);
-  if (!m) return undefined;
-  const role = m[1] ?? m[2];
-  return role === undefined ? undefined : { role, byName: asksName || m[2] !== undefined };
+  const role = m?.[1] ?? m?.[2];
+  if (!m || role === undefined) return undefined;
+  const holderAsked = POST.test(role) && /(?:は|って)(?:今|いま)?(?:誰|だれ|どなた)/u.test(m[0]);
+  return { role, byName: asksName || m[2] !== undefined || holderAsked };
 }
 
 /**

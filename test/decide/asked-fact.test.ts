@@ -530,7 +530,13 @@ describe('statesAskedFact', () => {
     const who = '教育長って今だれ？';
     expect(statesAskedFact(school, questionIntent(who), [], who)).toBe(false);
     const mayor = '市長は誰？';
-    expect(statesAskedFact(school, questionIntent(mayor), [], mayor)).toBe(true);
+    expect(statesAskedFact(school, questionIntent(mayor), [], mayor)).toBe(false);
+    const named = entry('市長の就任', '小泉俊博市長は平成28年4月に就任しました。');
+    expect(statesAskedFact(named, questionIntent(mayor), [], mayor)).toBe(true);
+    // Who holds the post, not who appoints it: 「正副会長を市長が任命」 names no 会長.
+    const chairs = entry('地域連絡会', '10地区ごとの地域連絡会の正副会長を市長が任命しました。');
+    const chair = 'うちの地区の地域連絡会の会長は誰？';
+    expect(statesAskedFact(chairs, questionIntent(chair), [], chair)).toBe(false);
   });
 
   it('takes a count named only inside a longer keyword (関係人口) as a count of something else', () => {
