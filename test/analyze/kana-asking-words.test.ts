@@ -20,6 +20,9 @@ describe('spellAskingWords', () => {
     expect(spellAskingWords('ばすのじこくひょうは')).toBe('ばすの時刻表は');
     expect(spellAskingWords('いたくさきのかいしゃめいは')).toBe('いたくさきの会社名は');
     expect(spellAskingWords('かんこうきょくのでんわばんごうおしえて')).toBe('かんこうきょくの電話番号おしえて');
+    expect(spellAskingWords('いくじそうだんは なんようびに やってますか よやくは いりますか')).toBe(
+      'いくじそうだんは 何曜日に やってますか 予約は いりますか',
+    );
   });
 
   it('reads a word only where one may start, not inside another word typed in kana', () => {
