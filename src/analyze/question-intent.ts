@@ -474,14 +474,17 @@ const PARTICLE = /[はがもてでにのとやへをよねか]$/u;
 /**
  * Kana typed word by word (どこ ですか, なんじ まで) joined: the spaces part words, not what is
  * asked. A space before a question word after a word that is no particle (しょうきん いくら) stays:
- * joined, the question word would read as the end of that word; and one before も (なんにん もらった),
- * which joined would read as many (何人も).
+ * joined, the question word would read as the end of that word; one before も (なんにん もらった),
+ * which joined would read as many (何人も); and one between a question word and か (いつ かいさい),
+ * which joined would read as someday (いつか).
  */
 function joinKanaWords(text: string): string {
   return text.replace(/(?<=[\p{Script=Hiragana}ー])\s+(?=\p{Script=Hiragana})/gu, (space, offset: number) => {
     const after = text.slice(offset + space.length);
     const asking = QUESTION_WORD.test(after) && !PARTICLE.test(text.slice(0, offset));
-    return asking || after.startsWith('も') ? ' ' : '';
+    // いつ かいさい: joined, いつか would read as someday, どこか as somewhere.
+    const askedBefore = /(?:いつ|どこ|だれ|なに|なん)$/u.test(text.slice(0, offset)) && after.startsWith('か');
+    return asking || askedBefore || after.startsWith('も') ? ' ' : '';
   });
 }
 

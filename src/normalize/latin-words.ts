@@ -188,7 +188,13 @@ export function readLatinWords(
         // would read as the end of that word (しょうきんいくら), and what it asks would be lost.
         const asking =
           w.romaji === true && QUESTION_WORD.test(w.text) && previous !== undefined && !PARTICLE.test(previous.text);
-        const joined = k === 0 || (w.japanese && previous?.japanese === true && !apart && !asking);
+        // And a word after a question word (itsu kaisai): glued, いつかいさい reads as いつか (someday).
+        const afterAsking =
+          w.romaji === true &&
+          previous?.romaji === true &&
+          QUESTION_WORD.test(previous.text) &&
+          !/^(?:から|まで|ごろ|くらい|ぐらい|[のはをがにでともへかや])$/u.test(w.text);
+        const joined = k === 0 || (w.japanese && previous?.japanese === true && !apart && !asking && !afterAsking);
         return acc + (joined ? '' : ' ') + w.text;
       }, '');
     });

@@ -70,6 +70,8 @@ describe('questionIntent', () => {
     // The figures asked with いくつ (目標の数字はいくつ) are any number, not a count of things.
     expect(questionIntent('目標の数字と実績の数字はそれぞれいくつでしょうか').kind).toBeUndefined();
     expect(questionIntent('地区はいくつありますか').kind).toBe('count');
+    // いつ typed apart from the word after it (いつ かいさい) asks when, not someday (いつか).
+    expect(questionIntent('こめしょくみ concours はいつ かいさいするの?').kind).toBe('date');
     // Why (なんで) is asked; なんですか (what is it) asks no reason.
     expect(questionIntent('なんで市民協働が大事なの').asksWhy).toBe(true);
     expect(questionIntent('おくさんの なまえは なんですか').asksWhy).toBeUndefined();

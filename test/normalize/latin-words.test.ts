@@ -63,6 +63,11 @@ describe('readLatinWords', () => {
     expect(readLatinWords('what year', asking)).toContain('何');
   });
 
+  it('keeps a word after a romaji question word apart (itsu kaisai), but not a particle (itsu kara)', () => {
+    expect(readLatinWords('itsu kaisai suru no', english)).toBe('いつ かいさいするの');
+    expect(readLatinWords('itsu kara hajimatta no', english)).toBe('いつからはじまったの');
+  });
+
   it('mixes English and romaji in one run, the romaji apart from the English word', () => {
     expect(readLatinWords('komoro no wine', english)).toBe('こもろのワイン');
     expect(readLatinWords('wine no iinkai', english)).toBe('ワインのいいんかい');
