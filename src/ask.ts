@@ -439,11 +439,9 @@ function markBackground(
   told: readonly Span[],
 ): Term[] {
   const kept = terms.filter((t) => !termWithin(t, setPhrases));
-  // The citizen's own words: a synonym's term (区 of 区のまとめ役 for 区長) asks nothing of the story's 区.
-  const askedTexts = new Set(
-    kept.filter((t) => !t.synonym && termWithin(t, focus) && !termWithin(t, told)).map((t) => t.text),
-  );
   const asked = (t: Term) => termWithin(t, focus) && !termWithin(t, told);
+  // The citizen's own words: a synonym's term (区 of 区のまとめ役 for 区長) asks nothing of the story's 区.
+  const askedTexts = new Set(kept.filter((t) => !t.synonym && asked(t)).map((t) => t.text));
   return kept.map((t) =>
     asked(t) || askedTexts.has(t.text) || t.start === undefined ? t : { ...t, background: true },
   );

@@ -215,6 +215,10 @@ export function segmentKana(
   for (let i = 0; i < n; i++) {
     const here = cost[i] ?? Infinity;
     if (here === Infinity) continue;
+    // What the cut so far ends with: a noun takes no verb ending, a stem only an ending.
+    const previous = back[i];
+    const afterNoun = previous?.kind === 'word' && previous.words?.[0]?.terms.at(-1)?.weak === false;
+    const afterStem = previous?.kind === 'function' && STEMS_BEFORE_ENDING.has(toKatakana(previous.text));
     const relax = (end: number, total: number, piece: KanaPiece) => {
       if (total < (cost[end] ?? Infinity)) {
         cost[end] = total;
@@ -225,7 +229,6 @@ export function segmentKana(
       if (!endsSound(reading, end)) continue;
       const sound = reading.slice(i, end);
       const text = run.slice(i, end);
-      const afterNoun = back[i]?.kind === 'word' && back[i]?.words?.[0]?.terms.at(-1)?.weak === false;
       if (
         functionWords.has(sound) &&
         !(i === 0 && !followsWord && ATTACHING.has(sound)) &&
@@ -233,11 +236,10 @@ export function segmentKana(
       ) {
         relax(end, here + FUNCTION_COST - lengthBonus(end - i), { kind: 'function', text, start: i });
       }
-      const afterStem = back[i]?.kind === 'function' && STEMS_BEFORE_ENDING.has(toKatakana(back[i]?.text ?? ''));
-      const words = end - i >= 2 && !afterStem ? lexicon.get(sound) : undefined;
-      if (afterStem) {
-        // Only an ending or a particle follows a stem (see STEMS_BEFORE_ENDING).
-      } else if (words) {
+      // Only an ending or a particle follows a stem (see STEMS_BEFORE_ENDING).
+      if (afterStem) continue;
+      const words = end - i >= 2 ? lexicon.get(sound) : undefined;
+      if (words) {
         const cost = (end - i >= 3 ? WORD_COST : SHORT_WORD_COST) - lengthBonus(end - i);
         relax(end, here + cost, { kind: 'word', text, start: i, words });
       } else if (
@@ -266,7 +268,6 @@ export function segmentKana(
       }
     }
     // A stretch of neither: opened here, or continued from one that ends here.
-    const previous = back[i];
     const continues = previous?.kind === 'unknown';
     const extended = continues
       ? { kind: 'unknown' as const, text: previous.text + run.slice(i, i + 1), start: previous.start }

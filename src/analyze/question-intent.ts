@@ -145,8 +145,8 @@ const NOT_COUNTER =
 
 /**
  * A count asked with a counter: 何 (or なん) and the numerals after it, then the counter (captured).
- * Not 何人も or 何回か, which say "many" and "some" (何分かかる asks how long), nor an ordinal (何番目, 何回目), which the
- * report writes in words of its own (4つ目の柱, 佐久管内で初めて).
+ * Not 何人も or 何回か, which say "many" and "some" (何分かかる asks how long), nor an ordinal
+ * (何番目, 何回目), which the report writes in words of its own (4つ目の柱, 佐久管内で初めて).
  */
 const COUNT_ASKED = `(?:何|なん)(?:十|百|千|万|億)*(${COUNTERS}|(?!${NOT_COUNTER})\\p{Script=Han}|[\\p{Script=Katakana}ー]+(?![\\p{Script=Katakana}ー]))(?!も|か(?!な|か[るりっ]|[?？。]|$)|目)`;
 

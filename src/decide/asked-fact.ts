@@ -41,6 +41,11 @@ function normalized(entry: Entry): NormalizedEntry {
   return texts;
 }
 
+/** An entry as a citizen reads it (body and figures with their periods), normalised once. */
+export function normalizedEntryText(entry: Entry): string {
+  return normalized(entry).text;
+}
+
 /** Two names quoted one after the other (「小諸ストーリー」と「小諸アート」): the things, countable. */
 const NAMED_ONE_BY_ONE = /「[^「」]{2,20}」(?:と|、|・|や)「[^「」]{2,20}」/u;
 

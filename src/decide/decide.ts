@@ -7,14 +7,13 @@ import type { Term } from '../analyze/analyze.js';
 import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from '../search/search.js';
 import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchIndex } from '../search/search-index.js';
-import { statesAskedFact } from './asked-fact.js';
+import { normalizedEntryText, statesAskedFact } from './asked-fact.js';
 import { asksAfterReport, asksYearNotStated } from './report-years.js';
 import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
 import { normalizeText } from '../normalize/normalize.js';
 import type { Entry } from '../corpus/entry.js';
-import { entryText } from '../corpus/entry-text.js';
 
 /** Coverage thresholds, calibrated on the development questions (see npm run eval). */
 export interface DecisionRule {
@@ -308,18 +307,6 @@ const DEVERBAL_NOUN = /^\p{Script=Han}+\p{Script=Hiragana}?\p{Script=Han}*\p{Scr
 function saysAsVerb(hit: RankedHit, term: Term): boolean {
   if (!DEVERBAL_NOUN.test(term.text)) return false;
   return wordingAndPhrasings(hit.entry).includes(term.text.slice(0, -1));
-}
-
-const entryTexts = new WeakMap<Entry, string>();
-
-/** An entry as a citizen reads it (body and figures with their periods), normalised once: the years it names. */
-function normalizedEntryText(entry: Entry): string {
-  let text = entryTexts.get(entry);
-  if (text === undefined) {
-    text = normalizeText(entryText(entry));
-    entryTexts.set(entry, text);
-  }
-  return text;
 }
 
 const wordingsAndPhrasings = new WeakMap<Entry, string>();

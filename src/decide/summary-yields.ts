@@ -72,12 +72,12 @@ export function summaryYields(
     return summary ? [summary, first, ...rest.filter((hit) => hit !== summary)] : [...hits];
   }
   const covered = SUMMARY_KINDS.has(first.entry.kind) ? ownCoverage(first) : 0;
+  // Why is answered by a named entry that gives the reason the summary does not.
+  const reasonAsked = asks.why === true && !GIVES_REASON.test(textOf(first.entry));
   const givesReason = (hit: RankedHit) =>
-    asks.why === true && (hit.coverage ?? 0) >= reasonCoverage && GIVES_REASON.test(textOf(hit.entry));
+    reasonAsked && (hit.coverage ?? 0) >= reasonCoverage && GIVES_REASON.test(textOf(hit.entry));
   const named = rest.find(
-    (hit) =>
-      ((hit.coverage ?? 0) > covered || (givesReason(hit) && !GIVES_REASON.test(textOf(first.entry)))) &&
-      sumsUp(first.entry, hit.entry),
+    (hit) => ((hit.coverage ?? 0) > covered || givesReason(hit)) && sumsUp(first.entry, hit.entry),
   );
   if (!named) return [...hits];
   return [named, first, ...rest.filter((hit) => hit !== named)];

@@ -171,6 +171,7 @@ export function standardizeColloquial(text: string, rules: readonly ColloquialRu
   let out = text;
   for (const rule of rules) {
     const { pattern, replacement } = rule;
+    // Two calls for String.replace's two overloads: a pattern string ($1) or a function.
     out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
   }
   return out.replace(/\s+/gu, ' ').trim();
