@@ -227,8 +227,9 @@ export function questionClauses(text: string): Clause[] {
   const push = (end: number) => {
     if (end > start) {
       const piece = text.slice(start, end);
-      const role = roleOf(piece);
-      clauses.push(role === 'asked' && isAsking(piece) ? { start, end, role, asks: true } : { start, end, role });
+      const asks = isAsking(piece);
+      const role = roleOf(piece, asks);
+      clauses.push(role === 'asked' && asks ? { start, end, role, asks: true } : { start, end, role });
     }
     start = end;
   };
@@ -300,9 +301,9 @@ function isAsking(piece: string): boolean {
   return ASKING.test(trimmed) && !((EMBEDDED_QUESTION.test(trimmed) || GUESS.test(trimmed)) && !outright);
 }
 
-function roleOf(piece: string): ClauseRole {
+function roleOf(piece: string, asks: boolean): ClauseRole {
   if (!/[\p{L}\p{N}]/u.test(piece.replace(SET_PHRASES, ''))) return 'greeting';
-  return isAsking(piece) || RAISING.test(piece) ? 'asked' : 'background';
+  return asks || RAISING.test(piece) ? 'asked' : 'background';
 }
 
 /** A topic named outright at the head of a question: 〜について, 〜に関して. */
