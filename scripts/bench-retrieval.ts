@@ -59,6 +59,9 @@ const defaultFiles = [
   // Written blind late in that session: 120 traps in every style, a third as letters; counted
   // fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-17.jsonl'),
+  // Written blind at the start of the next session: 100 hard traps next to what entries say, 40
+  // letters, 40 paraphrases; counted fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-18.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -77,6 +80,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-8.jsonl'),
   // A ninth, written blind later in that session, after tuning on styles-tune-16 began; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-9.jsonl'),
+  // A tenth, written blind at the start of the session that tuned on styles-tune-18; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-10.jsonl'),
 ];
 
 const { values } = parseArgs({
