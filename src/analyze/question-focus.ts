@@ -108,12 +108,12 @@ const ASKING = new RegExp(
     'だろう',
     'っけ',
     // Not telling someone else (お隣に教えてあげたい).
-    '教え(?!てあげ|てやり|てさしあげ)',
+    '教え(?!てあげ|てや[らりるれろ]|てさしあげ)',
     // Asked politely (ご教示いただけますと幸いです, お聞かせください): the thanks in advance is a set phrase, the asking is not.
     'ご?教示',
     'ご教授',
     'お聞かせ',
-    'おしえ(?!てあげ|てやり)',
+    'おしえ(?!てあげ|てや[らりるれろ])',
     '知りたい',
     '聞きたい',
     '伺いたい',
@@ -253,6 +253,17 @@ function asksOnlyByConjecture(piece: string): boolean {
   return /だろう[。．!！、,]?$/u.test(trimmed) && !ASKING.test(trimmed.replace(/だろう[。．!！、,]?$/u, ''));
 }
 
+/**
+ * A wish of the citizen's own, said after the question (日付だけでも手帳に控えておきたいのです, ぜひ
+ * 寄ってみたいです): what they will do with the answer, not more to ask. Not a wish to know (知りたい).
+ */
+const OWN_WISH =
+  /(?<!知り|聞き|伺い|うかがい|教えてもらい|教えていただき|あげ|やり)たい(?:です|のです|んです)?[。．!！]?$/u;
+function tellsOwnWish(piece: string): boolean {
+  const trimmed = piece.trim();
+  return OWN_WISH.test(trimmed) && !ASKING.test(trimmed.replace(OWN_WISH, ''));
+}
+
 /** A clause that asks outright: a question mark, a question ending, a request. */
 const ASKED_OUTRIGHT =
   /[?？]|でしょうか|ますか(?!ら)|ですか(?!ら)|教え|おしえ|教示|教授|お聞かせ|くださ|下さ|知りたい|伺いたい|願え/u;
@@ -266,11 +277,14 @@ function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
     const piece = text.slice(clause.start, clause.end);
     // The worry may be the next clause: 〜のか、 ends one.
     const withNext = text.slice(clause.start, clauses[i + 1]?.end ?? clause.end);
+    const asksOutrightBefore = (j: number) =>
+      j < i && clauses[j]?.asks === true && ASKED_OUTRIGHT.test(text.slice(clauses[j].start, clauses[j].end));
     const toldWorry =
       clause.asks === true &&
-      (WORRY.test(withNext) || asksOnlyByConjecture(piece)) &&
       !ASKED_OUTRIGHT.test(piece) &&
-      clauses.some((c, j) => j !== i && c.asks === true && ASKED_OUTRIGHT.test(text.slice(c.start, c.end)));
+      (((WORRY.test(withNext) || asksOnlyByConjecture(piece)) &&
+        clauses.some((c, j) => j !== i && c.asks === true && ASKED_OUTRIGHT.test(text.slice(c.start, c.end)))) ||
+        (tellsOwnWish(piece) && clauses.some((_, j) => asksOutrightBefore(j))));
     return toldWorry ? { start: clause.start, end: clause.end, role: 'background' } : clause;
   });
 }

@@ -15,8 +15,8 @@ const DEMONSTRATIVE = new RegExp(
 );
 const WORD = /[\p{Script=Han}\p{Script=Katakana}ー]+/gu;
 const BACK_REFERENCE =
-  /^\s*(?:これ|それ|あれ|こちら|そちら)(?:は|って|が|を|について|に|[、,\s]|(?=\p{Script=Han}))|(?:そうした|そういった|そのような|こうした|こういった|このような|そういう|こういう)(?:こと|点|取り?組み?|お話|話|もの|催し|会|集まり|イベント|行事|活動|場)|(?:ああいう|ああした|ああいった|あのような)(?:の|こと|もの)/u;
-const QUOTED = /「([^」]{2,30})」/gu;
+  /^\s*(?:これ|それ|あれ|こちら|そちら)(?:は|って|が|を|について|に|[、,\s]|(?=\p{Script=Han}))|(?:そうした|そういった|そのような|こうした|こういった|このような|そういう|こういう)(?:こと|点|取り?組み?|お話|話|もの|催し|会|集まり|イベント|行事|活動|場|(?:方|人)(?!の))|(?:ああいう|ああした|ああいった|あのような)(?:の|こと|もの)/u;
+const QUOTED = /「([^」]{2,30})」|『([^』]{2,30})』/gu;
 
 /** Whether the asked part points back to what was said before it without naming it (これは, そうしたこと). */
 export function pointsBack(text: string, asked: Span): boolean {
@@ -45,7 +45,7 @@ export function quotedNameSpan(text: string, before: Span): Span | undefined {
   let found: Span | undefined;
   for (const quoted of text.slice(before.start, before.end).matchAll(QUOTED)) {
     const start = before.start + quoted.index + 1;
-    found = { start, end: start + (quoted[1]?.length ?? 0) };
+    found = { start, end: start + (quoted[1] ?? quoted[2] ?? '').length };
   }
   return found;
 }
@@ -62,5 +62,10 @@ export function referentSpan(text: string, asked: Span, before: Span): Span | un
     if (word[0].endsWith(noun))
       found = { start: before.start + word.index, end: before.start + word.index + word[0].length };
   }
-  return found;
+  // Which one it was is part of it (2つ目の柱は…。その柱の名前).
+  const ordinal = found && ORDINAL_BEFORE.exec(text.slice(before.start, found.start));
+  return found && ordinal ? { start: found.start - ordinal[0].length, end: found.end } : found;
 }
+
+/** An ordinal said before a noun: 2つ目の, 第3の. */
+const ORDINAL_BEFORE = /(?:[0-9]+つ目|第[0-9]+)の?$/u;

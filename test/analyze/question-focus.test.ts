@@ -147,6 +147,15 @@ describe('questionClauses', () => {
     ).toBe('その決まりにはどんなことが書いてあるのでしょうか。');
   });
 
+  it('reads telling someone else (兄に教えてやれば) and a plan of their own after the question (控えておきたい) as story', () => {
+    expect(roles('兄に教えてやれば喜ぶと思います。')[0]?.[1]).toBe('background');
+    const dated = '政策集が発表されたのは何月何日でしょうか。日付だけでも手帳に控えておきたいのです。';
+    expect(focusText(dated)).toBe('政策集が発表されたのは何月何日でしょうか。');
+    // A wish to know still asks, and a wish alone is the question.
+    expect(focusText('市の取り組みを知りたいのです。')).toBe('市の取り組みを知りたいのです。');
+    expect(focusText('あぐりの湯に寄ってみたいのです。')).toBe('あぐりの湯に寄ってみたいのです。');
+  });
+
   it('reads a hope or a talk told as a question (〜のか、楽しみにしております) beside a question as story', () => {
     expect(
       focusText(

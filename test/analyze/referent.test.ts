@@ -45,6 +45,24 @@ describe('referentSpan', () => {
     expect(referentSpan(text, asked, before)).toBeUndefined();
   });
 
+  it('reads such people (そういう方は) as pointing back, but not a thing of theirs (そういった方の出会い)', () => {
+    const members = '兄が『小諸ふるさと市民』に登録しました。今そういう方は全部で何人でしょう。';
+    expect(pointsBack(members, spans(members, '今そういう方は全部で何人でしょう。').asked)).toBe(true);
+    const span = quotedNameSpan(members, spans(members, '今そういう方は全部で何人でしょう。').before);
+    expect(span && members.slice(span.start, span.end)).toBe('小諸ふるさと市民');
+    const meeting = '息子が独り身です。そういった方の出会いを後押しする取り組みはありますか。';
+    expect(pointsBack(meeting, spans(meeting, 'そういった方の出会いを後押しする取り組みはありますか。').asked)).toBe(
+      false,
+    );
+  });
+
+  it('keeps the ordinal of the thing pointed back to (2つ目の柱は…。その柱の名前)', () => {
+    const text = '2つ目の柱は漢字一文字でした。その柱の名前は？';
+    const { asked, before } = spans(text, 'その柱の名前は？');
+    const span = referentSpan(text, asked, before);
+    expect(span && text.slice(span.start, span.end)).toBe('2つ目の柱');
+  });
+
   it('reads such a gathering or activity (そういう催し, そういう活動) as pointing back, not such a programme', () => {
     const lunch = '市長さんとお昼を囲む会があったと聞きました。そういう催しは本当に行われているのでしょうか。';
     expect(pointsBack(lunch, spans(lunch, 'そういう催しは本当に行われているのでしょうか。').asked)).toBe(true);
