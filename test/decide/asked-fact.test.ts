@@ -139,6 +139,9 @@ describe('questionIntent', () => {
     expect(questionIntent('集まったお金は何に使われたの？')).toMatchObject({ kind: 'detail', detail: '使われ' });
     expect(questionIntent('お金の使い道は？')).toMatchObject({ kind: 'detail', detail: '使い道' });
     expect(questionIntent('畑の使い道について、政策ではどうなっていますか').kind).toBeUndefined();
+    // A place in a ranking needs the entry to state the place (3位), not only the sum.
+    expect(questionIntent('ふるさと納税の寄付額は県内で何位ですか')).toMatchObject({ kind: 'detail', detail: '位' });
+    expect(questionIntent('順位はどのくらい？')).toMatchObject({ kind: 'detail', detail: '順位' });
     expect(questionIntent('ふるさと遺産には何が選ばれたの？').kind).toBe('contents');
     // How long ago is a count of years before (4年前), not a date.
     expect(questionIntent('選挙って何年前の話？')).toMatchObject({ kind: 'count', unit: '年前' });

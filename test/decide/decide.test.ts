@@ -292,6 +292,15 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('子どもの医療費は無料になった？').decision.kind).toBe('answer');
   });
 
+  it('declines a place in a ranking (県内で何位) that the report does not state, and still answers the sum', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('ふるさと納税の寄付額は県内で何位ですか。').decision).toMatchObject({
+      kind: 'abstain',
+      reason: 'not-in-report',
+    });
+    expect(bundled.ask('ふるさと納税の寄付額はいくらですか。').decision.kind).toBe('answer');
+  });
+
   it('takes a time clause (市長になる前は) for when, not for what is counted', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('市長になる前はふるさと納税でいくら集まってた？').decision.kind).toBe('answer');
