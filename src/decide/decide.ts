@@ -208,6 +208,24 @@ function asksOfUnknownThing(
   );
 }
 
+/** Suffixes that make a charge of the noun before them (水道代, 通学費, 使用料). */
+const CHARGE_SUFFIXES = new Set(['代', '費', '料', '料金', '賃']);
+
+/**
+ * Whether what is asked names a charge the report never writes (水道代, 使用料): the report states
+ * few charges, and an entry that shares the noun (水道 of outsourcing) says nothing of what it costs.
+ */
+function asksOfUnknownCharge(index: SearchIndex, topic: readonly Term[], terms: readonly Term[]): boolean {
+  return topic.some((noun) => {
+    if (noun.weak || noun.role !== 'content' || noun.end === undefined) return false;
+    const charge = terms.find((s) => s.start === noun.end && CHARGE_SUFFIXES.has(s.text));
+    const chargeEnd = charge?.end;
+    if (charge === undefined || chargeEnd === undefined) return false;
+    const covered = terms.some((s) => s.synonym && s.synonym.start <= (noun.start ?? 0) && s.synonym.end >= chargeEnd);
+    return !covered && !index.text.includes(noun.text + charge.text);
+  });
+}
+
 /**
  * Whether what is asked names a city, town or village the report never names as such (「長野市の
  * 防災訓練」, 「軽井沢町では移住者に」): its facts are another council's, whichever entry shares the
@@ -434,6 +452,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   if (
     asksAfterReport(index, input.askedText ?? '') ||
     asksOfOtherMunicipality(index, terms) ||
+    asksOfUnknownCharge(index, input.topic ?? [], terms) ||
     intent?.asksOfAnotherCouncil === true ||
     asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best)
   ) {

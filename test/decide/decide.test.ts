@@ -292,6 +292,16 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('子どもの医療費は無料になった？').decision.kind).toBe('answer');
   });
 
+  it('declines a charge the report never writes (水道代), though an entry names the thing charged for (水道)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('水道代がまた上がるっつう話を聞いたけど、ほんとずら？').decision).toMatchObject({
+      kind: 'abstain',
+      reason: 'not-in-report',
+    });
+    // A charge the report writes (医療費) is answered.
+    expect(bundled.ask('子どもの医療費がタダになったって話はほんとずら？').decision.kind).toBe('answer');
+  });
+
   it('declines a place in a ranking (県内で何位) that the report does not state, and still answers the sum', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('ふるさと納税の寄付額は県内で何位ですか。').decision).toMatchObject({
