@@ -338,7 +338,14 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // Which town or prefecture (どこの町と, どこの都道府県): not a country (どこの国のチーム), named otherwise.
   ['municipality', /(?:どこ|どちら|どの)の?(?:市町村|自治体|都道府県|市|町|村|県)(?![\p{Script=Han}])/u],
   // Not whom a thing is for (誰に向けて, 誰のため): those it serves, which an entry states.
-  ['person', new RegExp(`(?:どなた|誰|だれ)(?!でも|も|か|に向け|向け|のため)|${PERSON_NAME_ASKED.source}`, 'u')],
+  // What kind of person someone is (講師はどんな人ですか) asks who, not who may use a thing (どんな人が使える).
+  [
+    'person',
+    new RegExp(
+      `(?:どなた|誰|だれ)(?!でも|も|か|に向け|向け|のため)|${PERSON_NAME_ASKED.source}|(?:どんな|どういう|どういった|どのような)(?:人|方)(?=です|でしょう|なの|なん|だ|か|[?？]|$)`,
+      'u',
+    ),
+  ],
   // 「どこの農地でやるの」: which place, named by the noun after どこの.
   [
     'place',
@@ -418,6 +425,8 @@ const DETAIL_WORDS = new RegExp(
     '(?:いくら|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい))(残)(?:って|る|り|され)',
     '(残)(?:高|額)(?:は|って|を|が)',
     '(所得|収入|年収|年齢)(?:による|に応じた|の|で)?制限',
+    // Per what a charge is paid (1回ごとですか、月ごとですか): the entry must say.
+    '(?<=[回月日年人件帯])(ごと)(?=です|でしょう|なの|なん|か|[?？、,]|$)',
     // A place in a ranking (県内で何位, 順位は): the entry must state the place.
     '(?<=何|なん)(位)',
     '(順位|ランキング)',

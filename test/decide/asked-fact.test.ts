@@ -139,6 +139,11 @@ describe('questionIntent', () => {
     expect(questionIntent('集まったお金は何に使われたの？')).toMatchObject({ kind: 'detail', detail: '使われ' });
     expect(questionIntent('お金の使い道は？')).toMatchObject({ kind: 'detail', detail: '使い道' });
     expect(questionIntent('畑の使い道について、政策ではどうなっていますか').kind).toBeUndefined();
+    // What kind of person someone is asks who; what kind of people may use a thing does not.
+    expect(questionIntent('講師はどんな人ですか').kind).toBe('person');
+    expect(questionIntent('どんな人が使えるの？').kind).toBeUndefined();
+    // Per what a charge is paid needs the entry to say (月ごと).
+    expect(questionIntent('1回ごとですか、それとも月ごとですか')).toMatchObject({ kind: 'detail', detail: 'ごと' });
     // A place in a ranking needs the entry to state the place (3位), not only the sum.
     expect(questionIntent('ふるさと納税の寄付額は県内で何位ですか')).toMatchObject({ kind: 'detail', detail: '位' });
     expect(questionIntent('順位はどのくらい？')).toMatchObject({ kind: 'detail', detail: '順位' });

@@ -649,6 +649,20 @@ describe('a long polite message', () => {
     expect(bundled.ask('子どもの医療費の自己負担額はいくら？').decision.kind).toBe('answer');
   });
 
+  it('does not answer apart a question asking only when the thing before runs (毎日走ってる？)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('ワイナリーバスって乗るのいくら？毎日走ってる？').decision.kind).toBe('abstain');
+  });
+
+  it('declines what kind of person someone is (講師はどんな人) and per what a charge is paid (1回ごと) when the entry does not say', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('小諸未来義塾の講師はどんな人ですか。').decision.kind).toBe('abstain');
+    expect(bundled.ask('子どもの医療費で窓口に払う500円は、1回ごとですか、それとも月ごとですか。').decision.kind).toBe(
+      'abstain',
+    );
+    expect(bundled.ask('子どもの医療費で窓口に払うのはいくらですか。').decision.kind).toBe('answer');
+  });
+
   it('does not answer apart a question asking only who does the thing before (観光局がやってんの？)', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('小諸の花火大会って今年いつ？観光局がやってんの？').decision.kind).toBe('abstain');
