@@ -48,6 +48,7 @@ import {
   referentSpan,
 } from './analyze/referent.js';
 import { withTopicRaisedEarlier } from './analyze/topic-raised-earlier.js';
+import { elidedObject } from './analyze/elided-object.js';
 import { runAtOnce } from './time-slices.js';
 
 export interface Asked {
@@ -321,7 +322,15 @@ function withTopicBefore(
     const narrowed = narrowedToReferent(normalized, withTopicRaisedEarlier(normalized, focus, clauses, named), clauses);
     // The word その施設 points to, in the story before what is asked (「…複合施設の整備とありました。
     // その施設について」): asked too, when no clause asked holds it.
-    const referent = pointing && referentSpan(normalized, pointing, { start: 0, end: pointing.start });
+    // So is the object of a verb said again without it (特定検診を受けて…受ける人の割合).
+    const referent =
+      (pointing ? referentSpan(normalized, pointing, { start: 0, end: pointing.start }) : undefined) ??
+      elidedObject(
+        normalized,
+        asked,
+        clauses.filter((c) => c.end <= first.start),
+        terms,
+      );
     return referent && !narrowed.some((c) => c.start <= referent.start && referent.end <= c.end)
       ? [{ ...referent, role: first.role }, ...narrowed]
       : narrowed;
@@ -340,9 +349,11 @@ function withTopicBefore(
   if (!before) return focus;
   // 「その施設には」: only the word it points back to (複合施設) is asked, not the rest of that clause;
   // 「これは」 after a quoted name asks about the name.
+  // A verb said again without its object (特定検診を受けて…受ける人の割合) points to that object.
   const referent =
     referentSpan(normalized, asked, { start: 0, end: first.start }) ??
-    (back ? quotedNameBefore(normalized, preceding) : undefined);
+    (back ? quotedNameBefore(normalized, preceding) : undefined) ??
+    elidedObject(normalized, asked, preceding, terms);
   // Of a topic heard of, the topic: not who told it nor how (〜という話を耳にしましたが).
   return referent ? [{ ...referent, role: first.role }, ...focus] : [reportedTopic(normalized, before), ...focus];
 }
