@@ -203,6 +203,8 @@ function asksOfUnknownThing(
       !soundsLikeWordOf(hit, t) &&
       !index.documentFrequency.has(`t:${t.text}`) &&
       !index.text.includes(t.text) &&
+      // A doing (誘いに行った, 見直し) is said by the entry in words of its own (誘致).
+      !DEVERBAL_NOUN.test(t.text) &&
       // A synonym the corpus uses may stand for it.
       !hasSynonym(t, terms),
   );

@@ -144,6 +144,9 @@ describe('questionIntent', () => {
     expect(questionIntent('どんな人が使えるの？').kind).toBeUndefined();
     // Per what a charge is paid needs the entry to say (月ごと).
     expect(questionIntent('1回ごとですか、それとも月ごとですか')).toMatchObject({ kind: 'detail', detail: 'ごと' });
+    // 第何次 typed in romaji (dai nanji) asks which plan, not what time.
+    expect(questionIntent('けんこうずくりけいかくは だい なんじ').kind).toBeUndefined();
+    expect(questionIntent('なんじに開くの？').kind).toBe('detail');
     // A place in a ranking needs the entry to state the place (3位), not only the sum.
     expect(questionIntent('ふるさと納税の寄付額は県内で何位ですか')).toMatchObject({ kind: 'detail', detail: '位' });
     expect(questionIntent('順位はどのくらい？')).toMatchObject({ kind: 'detail', detail: '順位' });

@@ -302,6 +302,15 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('子どもの医療費がタダになったって話はほんとずら？').decision.kind).toBe('answer');
   });
 
+  it('reads a doing the corpus says in other words (誘いに行った: 誘致) as no thing the report lacks', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      'トライアスロンの外国のチームが小諸に来ていたそうです。高地トレーニングで誘いに行ったのは、どこの国のチームだったのでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('triathlon-team-invitation');
+  });
+
   it('declines a place in a ranking (県内で何位) that the report does not state, and still answers the sum', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('ふるさと納税の寄付額は県内で何位ですか。').decision).toMatchObject({
