@@ -62,6 +62,9 @@ const defaultFiles = [
   // Written blind at the start of the next session: 100 hard traps next to what entries say, 40
   // letters, 40 paraphrases; counted fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-18.jsonl'),
+  // Written blind later that session: 140 traps in every style, 40 letters and paraphrases; counted
+  // fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-19.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
