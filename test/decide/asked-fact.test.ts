@@ -147,6 +147,17 @@ describe('questionIntent', () => {
     // 第何次 typed in romaji (dai nanji) asks which plan, not what time.
     expect(questionIntent('けんこうずくりけいかくは だい なんじ').kind).toBeUndefined();
     expect(questionIntent('なんじに開くの？').kind).toBe('detail');
+    // Whether some people may too needs the entry to name them; 使い道 typed in kana is asked as well.
+    expect(questionIntent('信大とのセミナーには一般の人も参加できますか')).toMatchObject({
+      kind: 'detail',
+      detail: '一般',
+    });
+    expect(questionIntent('副読本、大人でも使えるの？')).toMatchObject({ kind: 'detail', detail: '大人' });
+    // Buying asked in dialect (買えるだかい) asks how to get it.
+    expect(questionIntent('副読本、大人でも買えるだかい？').kind).toBe('procedure');
+    expect(questionIntent('副読本、大人でも買えるですか?').kind).toBe('procedure');
+    expect(questionIntent('セミナーに参加できますか').kind).toBeUndefined();
+    expect(questionIntent('きふきんのつかいみちは?')).toMatchObject({ kind: 'detail', detail: 'つかいみち' });
     // A place in a ranking needs the entry to state the place (3位), not only the sum.
     expect(questionIntent('ふるさと納税の寄付額は県内で何位ですか')).toMatchObject({ kind: 'detail', detail: '位' });
     expect(questionIntent('順位はどのくらい？')).toMatchObject({ kind: 'detail', detail: '順位' });

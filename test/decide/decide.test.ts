@@ -311,6 +311,12 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(decision.hits[0]?.entry.id).toBe('triathlon-team-invitation');
   });
 
+  it('declines whether some people may too (一般の人も参加できますか) when the entry does not say', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('信大とのセミナーには一般の人も参加できますか。').decision.kind).toBe('abstain');
+    expect(bundled.ask('信大とのセミナーってどんなの？').decision.kind).toBe('answer');
+  });
+
   it('declines a place in a ranking (県内で何位) that the report does not state, and still answers the sum', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('ふるさと納税の寄付額は県内で何位ですか。').decision).toMatchObject({
