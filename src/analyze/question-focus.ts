@@ -131,6 +131,8 @@ const ASKING = new RegExp(
     // Not inside a word (あんなに, こんなに).
     `${QUESTION_WORD_START}なに(?!より|とぞ|かと)`,
     'なん[でのだ]',
+    // いくら said in dialect.
+    'なんぼ',
     // Not sometime (いつだったか聞いた覚えが), but いつだったか？
     // Nor inside a verb (追いつく) or someday (いつか).
     'いつ(?!も|く|け|こ|き|の間|か(?!ら|な|しら|[?？。]|$)|だったか(?![?？。]|な|$))',

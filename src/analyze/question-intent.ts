@@ -106,8 +106,8 @@ const AIM_ASKED =
 const ANOTHER_COUNCIL =
   /(?:隣|となり|よそ|他|ほか)の(?:大きな|小さな)?(?:市町村|自治体|市|町|村)(?:では|は|だと|の場合)/u;
 
-/** いくら as a word: after a particle, a kanji or at the start, not inside one (重たいくらい). */
-const IKURA = `${QUESTION_WORD_START}いくら`;
+/** いくら (and なんぼ, said in dialect) as a word: after a particle, a kanji or at the start, not inside one (重たいくらい). */
+const IKURA = `${QUESTION_WORD_START}(?:いくら|なんぼ)`;
 
 // Which unit a way of asking points to; the first that matches wins.
 const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
@@ -497,8 +497,13 @@ function joinKanaWords(text: string): string {
   return text.replace(/(?<=[\p{Script=Hiragana}ー])\s+(?=\p{Script=Hiragana})/gu, (space, offset: number) => {
     const after = text.slice(offset + space.length);
     const asking = QUESTION_WORD.test(after) && !PARTICLE.test(text.slice(0, offset));
-    // いつ かいさい: joined, いつか would read as someday, どこか as somewhere.
-    const askedBefore = /(?:いつ|どこ|だれ|なに|なん)$/u.test(text.slice(0, offset)) && after.startsWith('か');
+    // いつ かいさい, いつ こもろに: joined, いつか would read as someday, どこか as somewhere, and いつこ
+    // as no question word at all. なん takes its counter joined (なん ろせん: 何路線).
+    const before = text.slice(0, offset);
+    const askedBefore =
+      (/(?:いつ|どこ|だれ|なに)$/u.test(before) &&
+        !/^(?:です|でしょ|だ|な|の|に|へ|で|から|まで|は|が|を|と|や)/u.test(after)) ||
+      (before.endsWith('なん') && after.startsWith('か'));
     return asking || askedBefore || after.startsWith('も') ? ' ' : '';
   });
 }

@@ -158,6 +158,11 @@ describe('questionIntent', () => {
     expect(questionIntent('副読本、大人でも買えるですか?').kind).toBe('procedure');
     expect(questionIntent('セミナーに参加できますか').kind).toBeUndefined();
     expect(questionIntent('きふきんのつかいみちは?')).toMatchObject({ kind: 'detail', detail: 'つかいみち' });
+    // なんぼ asks an amount, as いくら does; いつ typed apart from the next word still asks when,
+    // while なん takes its counter joined (なん ろせん).
+    expect(questionIntent('小さい工場でもなんぼもらえるだかい？')).toMatchObject({ kind: 'amount', unit: '円' });
+    expect(questionIntent('あめりかチーム いつ こもろにくる?').kind).toBe('date');
+    expect(questionIntent('ばすは なん ろせん はいる?').kind).toBe('count');
     // A place in a ranking needs the entry to state the place (3位), not only the sum.
     expect(questionIntent('ふるさと納税の寄付額は県内で何位ですか')).toMatchObject({ kind: 'detail', detail: '位' });
     expect(questionIntent('順位はどのくらい？')).toMatchObject({ kind: 'detail', detail: '順位' });
