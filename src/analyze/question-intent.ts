@@ -430,6 +430,9 @@ const DETAIL_WORDS = new RegExp(
     '(?<=[回月日年人件帯])(ごと)(?=です|でしょう|なの|なん|か|[?？、,]|$)',
     // Whether some people may too (一般の人も参加できますか, 大人でも使える): the entry must name them.
     '(?<=^|[はにの、,\\s])(大人|一般|市外の人|県外の人|個人|高齢者|お年寄り|子ども|学生)(?:の(?:人|方))?(?:でも|も)[^。？?]{0,6}?(?:参加でき|申し込め|使え|利用でき|入れ|見られ|受けられ)',
+    // Where a bus goes (どこ行き, 行き先): the entry must say where to.
+    '(?<=どこ|どちら)(行き)',
+    '(行き先)(?=は|って|を|が|[?？])',
     // A place in a ranking (県内で何位, 順位は): the entry must state the place.
     '(?<=何|なん)(位)',
     '(順位|ランキング)',

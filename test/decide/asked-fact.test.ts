@@ -163,6 +163,11 @@ describe('questionIntent', () => {
     expect(questionIntent('小さい工場でもなんぼもらえるだかい？')).toMatchObject({ kind: 'amount', unit: '円' });
     expect(questionIntent('あめりかチーム いつ こもろにくる?').kind).toBe('date');
     expect(questionIntent('ばすは なん ろせん はいる?').kind).toBe('count');
+    // Where a bus goes needs the entry to say where to.
+    expect(questionIntent('ターミナルからはどこ行きのバスが出ますか')).toMatchObject({
+      kind: 'detail',
+      detail: '行き',
+    });
     // A place in a ranking needs the entry to state the place (3位), not only the sum.
     expect(questionIntent('ふるさと納税の寄付額は県内で何位ですか')).toMatchObject({ kind: 'detail', detail: '位' });
     expect(questionIntent('順位はどのくらい？')).toMatchObject({ kind: 'detail', detail: '順位' });
