@@ -49,6 +49,12 @@ describe('kanji numerals', () => {
     expect(normalizeText('第三次計画')).toBe('第3次計画');
   });
 
+  it('become digits in an ordinal (四番目, 第四の), but not in 一番 (the most)', () => {
+    expect(normalizeText('四番目の柱')).toBe('4番目の柱');
+    expect(normalizeText('第四の柱')).toBe('第4の柱');
+    expect(normalizeText('一番多いのは')).toBe('一番多いのは');
+  });
+
   it('become digits when a number is typed whole, as voice input writes a year', () => {
     expect(normalizeText('観光局二千二十ってなに')).toBe('観光局2020ってなに');
     expect(normalizeText('二〇二〇の計画')).toBe('2020の計画');
