@@ -89,6 +89,8 @@ export const corpusMessages = {
   englishFirstWord: (got: string) =>
     `グループの最初には、コーパスで使う日本語の語を書いてください（例: [超過勤務, overtime]）。'${got}' になっています`,
   notEnglishWord: (word: string) => `'${word}' は英語の語ではありません: 半角の英字・数字・空白・ハイフンだけで書いてください`,
+  notFromDictionaryInEnglish:
+    'notFromDictionary は英語の同義語ファイルには書けません: 日本語の同義語ファイル（synonyms.yaml）に書いてください',
   notJson: (detail: string) => `JSON として読めません（${detail}）`,
   rebuildSudachi: 'npm run synonyms:build で作り直してください',
 } as const;

@@ -162,6 +162,11 @@ export interface Corpus {
   /** The staff's synonym groups (corpus/synonyms.yaml), words normalised; empty when there is no file. */
   readonly synonyms: SynonymGroups;
   /**
+   * Words the dictionary's synonym groups leave out (synonyms.yaml `notFromDictionary`): words the
+   * report means otherwise than the dictionary does (バス, the bus, not the bath).
+   */
+  readonly notFromDictionary?: readonly string[];
+  /**
    * The staff's English words (corpus/synonyms.en.yaml): each group is the corpus's Japanese word
    * first, then English words citizens mix in for it; empty when there is no file.
    */

@@ -6,7 +6,7 @@ import { CorpusError, type CorpusProblem } from './corpus-problem.js';
 import { CorpusMeta, Entry, EntryFile, type Corpus } from './entry.js';
 import { corpusIssueMessage, corpusMessages } from './check-messages.js';
 import { issuesToProblems, parseYaml, type SourceFile } from './parse-yaml.js';
-import { parseEnglishFile, parseSynonymFile } from './synonym-file.js';
+import { parseEnglishFile, parseSynonymFile, wordsNotFromDictionary } from './synonym-file.js';
 import { pledgeLinkProblems, type LocatedEntry } from './pledge-links.js';
 import { runAtOnce, runInSlices } from '../time-slices.js';
 
@@ -96,7 +96,8 @@ function* parsing(
   yield;
   const english = englishFile ? parseEnglishFile(englishFile, problems) : [];
   if (problems.length > 0 || !parsedMeta || !synonyms || !english) throw new CorpusError(problems);
-  return { meta: parsedMeta, entries: located.map((l) => l.entry), synonyms, english };
+  const notFromDictionary = synonymFile ? wordsNotFromDictionary(synonymFile) : [];
+  return { meta: parsedMeta, entries: located.map((l) => l.entry), synonyms, english, notFromDictionary };
 }
 
 /**

@@ -36,7 +36,9 @@ export const SynonymGroup = z
     });
   });
 
-const SynonymFileShape = z.object({ groups: z.array(z.unknown()) }).strict();
+const SynonymFileShape = z
+  .object({ groups: z.array(z.unknown()), notFromDictionary: z.array(Word, { error: schemaMessages.wordList }).optional() })
+  .strict();
 
 /**
  * Validate the staff's synonyms.yaml. Problems (bad shapes, a word twice in a group, a word in
@@ -80,6 +82,17 @@ export function parseSynonymFile(file: SourceFile, problems: CorpusProblem[]): s
   return problems.length === before ? groups : undefined;
 }
 
+/**
+ * The words of the staff's synonyms.yaml that the dictionary's groups must leave out
+ * (`notFromDictionary: [バス]`: in this report バス is the bus, never the bath of 風呂), normalised;
+ * [] when the file lists none. Problems with it are reported by parseSynonymFile.
+ */
+export function wordsNotFromDictionary(file: SourceFile): string[] {
+  const parsed = parseYaml(file, []);
+  const shape = parsed && SynonymFileShape.safeParse(parsed.doc.toJS());
+  return shape?.success ? (shape.data.notFromDictionary ?? []).map(normalizeText) : [];
+}
+
 /** Latin letters, digits, spaces, hyphens and apostrophes: what an English word is written with. */
 const LATIN_WORD = /^[a-z0-9][a-z0-9 '’-]*$/u;
 const HAS_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -95,6 +108,11 @@ export function parseEnglishFile(file: SourceFile, problems: CorpusProblem[]): s
   if (!groups) return undefined;
   const parsed = parseYaml(file, problems);
   if (!parsed) return undefined;
+  if (wordsNotFromDictionary(file).length > 0) {
+    const path = ['notFromDictionary'];
+    problems.push({ file: file.name, line: parsed.lineOf(path), field: formatPath(path), message: corpusMessages.notFromDictionaryInEnglish });
+    return undefined;
+  }
   groups.forEach(([japanese, ...english], g) => {
     const at = (w: number, message: string) => {
       const path = ['groups', g, w];

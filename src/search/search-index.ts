@@ -88,7 +88,10 @@ function* indexing(
     documentFrequency,
     size: corpus.entries.length,
     text,
-    synonyms: buildSynonymMap([...corpus.synonyms, ...dictionarySynonyms], text),
+    synonyms: buildSynonymMap(
+      [...corpus.synonyms, ...withoutWords(dictionarySynonyms, corpus.notFromDictionary)],
+      text,
+    ),
     english: englishWordsOf(corpus.english),
     kanaLexicon,
     soundIndex,
@@ -112,6 +115,13 @@ function commonestWords(
     if (folded !== sound && !lexicon.has(folded)) lexicon.set(folded, words);
   }
   return lexicon;
+}
+
+/** The dictionary's groups without the words the staff set apart; a group left with one word is none. */
+function withoutWords(groups: SynonymGroups, words: readonly string[] = []): SynonymGroups {
+  if (words.length === 0) return groups;
+  const apart = new Set(words);
+  return groups.map((group) => group.filter((word) => !apart.has(word))).filter((group) => group.length >= 2);
 }
 
 /**

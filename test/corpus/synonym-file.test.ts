@@ -10,7 +10,10 @@ import {
   parseEnglishFile,
   parseSynonymFile,
   SudachiSynonymsFile,
+  wordsNotFromDictionary,
 } from '../../src/corpus/synonym-file.js';
+import { createEngine } from '../../src/bot/engine.js';
+import { realTokenizer } from '../support/tokenizer.js';
 
 const name = 'corpus/synonyms.yaml';
 
@@ -44,6 +47,37 @@ describe('parseEnglishFile', () => {
 
   it('reads the bundled file', async () => {
     expect((await readCorpusDir(bundledCorpusDir)).english.length).toBeGreaterThan(0);
+  });
+});
+
+describe('notFromDictionary', () => {
+  it('reads the words the dictionary groups leave out, normalised, beside the groups', () => {
+    const text = 'notFromDictionary: [バス, ＰＲ]\ngroups:\n  - [残業, 超過勤務]\n';
+    expect(parse(text)).toEqual({ groups: [['残業', '超過勤務']], problems: [] });
+    expect(wordsNotFromDictionary({ name, text })).toEqual(['バス', 'pr']);
+    expect(wordsNotFromDictionary({ name, text: 'groups: []\n' })).toEqual([]);
+  });
+
+  it('names a list that is no list of words, and the list in the English file', () => {
+    expect(parse('notFromDictionary: バス\ngroups: []\n').problems).toHaveLength(1);
+    const problems: CorpusProblem[] = [];
+    parseEnglishFile({ name: 'corpus/synonyms.en.yaml', text: 'notFromDictionary: [バス]\ngroups: []\n' }, problems);
+    expect(problems.map(formatProblem)).toEqual([
+      'corpus/synonyms.en.yaml:1 notFromDictionary: notFromDictionary は英語の同義語ファイルには書けません: 日本語の同義語ファイル（synonyms.yaml）に書いてください',
+    ]);
+  });
+
+  it('keeps a word out of the dictionary groups the engine searches with (お風呂 is no バス)', async () => {
+    const [tokenize, corpus, dictionary] = await Promise.all([
+      realTokenizer(),
+      readCorpusDir(bundledCorpusDir),
+      readSudachiSynonyms(bundledCorpusDir),
+    ]);
+    expect(corpus.notFromDictionary).toContain('バス');
+    const synonymsOf = (engine: ReturnType<typeof createEngine>) =>
+      engine.ask('お風呂はありますか').terms.flatMap((t) => (t.synonym ? [t.text] : []));
+    expect(synonymsOf(createEngine(corpus, tokenize, dictionary))).not.toContain('バス');
+    expect(synonymsOf(createEngine({ ...corpus, notFromDictionary: [] }, tokenize, dictionary))).toContain('バス');
   });
 });
 
