@@ -228,6 +228,28 @@ function asksOfUnknownCharge(index: SearchIndex, topic: readonly Term[], terms: 
   });
 }
 
+/** Whether a thing is there (センターにはお風呂がありますか): the thing, after its place. */
+const ASKS_IF_THERE =
+  /(?:に|には|で|では)[、,\s]?((?:お|ご)?[\p{Script=Han}\p{Script=Katakana}ー]{1,8}|\p{Script=Hiragana}{2,5})(?:が|は|って|も)\s?(?:あり|ある|ござい)(?:ます|ません)?(?:でしょう)?(?:か|の|[?？]|$)/u;
+
+/**
+ * Whether the question asks if a thing is there, at a place the report names (高齢者福祉センター
+ * にはお風呂がありますか), and the thing is a word the corpus never uses, nor any synonym of it: the
+ * report does not say what the place holds beyond what it names.
+ */
+function asksIfUnknownThingIsThere(index: SearchIndex, askedText: string, terms: readonly Term[]): boolean {
+  const said = ASKS_IF_THERE.exec(askedText)?.[1];
+  // お風呂, ご案内: the polite prefix is no part of the word.
+  const thing = said?.replace(/^[おご](?=.{2})/u, '');
+  if (said === undefined || thing === undefined || /^(?:何|なに|なん|どれ|どこ|どんな)/u.test(thing)) return false;
+  if (index.text.includes(thing)) return false;
+  const own = terms.filter((t) => t.role === 'content' && !t.synonym && (said.includes(t.text) || t.text.includes(thing)));
+  return (
+    own.length > 0 &&
+    own.every((t) => !t.slip && !t.heardAs && !hasSynonym(t, terms) && !index.documentFrequency.has(`t:${t.text}`))
+  );
+}
+
 /**
  * Whether what is asked names a city, town or village the report never names as such (「長野市の
  * 防災訓練」, 「軽井沢町では移住者に」): its facts are another council's, whichever entry shares the
@@ -455,6 +477,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     asksAfterReport(index, input.askedText ?? '') ||
     asksOfOtherMunicipality(index, terms) ||
     asksOfUnknownCharge(index, input.topic ?? [], terms) ||
+    asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||
     intent?.asksOfAnotherCouncil === true ||
     asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best)
   ) {

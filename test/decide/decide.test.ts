@@ -317,6 +317,18 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('信大とのセミナーってどんなの？').decision.kind).toBe('answer');
   });
 
+  it('declines whether a thing the corpus never names is there (センターにはお風呂がありますか)', async () => {
+    const bundled = await bundledEngine();
+    for (const q of [
+      '高齢者福祉センターにはお風呂がありますか',
+      'こうれいしゃふくしせんたーには おふろが ありますか',
+    ]) {
+      expect(bundled.ask(q).decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+    // A thing the report names is there to answer.
+    expect(bundled.ask('市に婚活の支援はありますか').decision.kind).toBe('answer');
+  });
+
   it('declines a place in a ranking (県内で何位) that the report does not state, and still answers the sum', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('ふるさと納税の寄付額は県内で何位ですか。').decision).toMatchObject({
