@@ -210,8 +210,8 @@ function asksOfUnknownThing(
   );
 }
 
-/** Suffixes that make a charge of the noun before them (水道代, 通学費, 使用料). */
-const CHARGE_SUFFIXES = new Set(['代', '費', '料', '料金', '賃']);
+/** Suffixes that make a charge of the noun before them (水道代, 通学費, 使用料, 保険税). */
+const CHARGE_SUFFIXES = new Set(['代', '費', '料', '料金', '賃', '税']);
 
 /**
  * Whether what is asked names a charge the report never writes (水道代, 使用料): the report states

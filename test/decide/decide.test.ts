@@ -298,6 +298,7 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
       kind: 'abstain',
       reason: 'not-in-report',
     });
+    expect(bundled.ask('小諸市の国民健康保険税は、去年と比べて上がりましたか？').decision.kind).toBe('abstain');
     // A charge the report writes (医療費) is answered.
     expect(bundled.ask('子どもの医療費がタダになったって話はほんとずら？').decision.kind).toBe('answer');
   });
