@@ -243,7 +243,9 @@ function asksIfUnknownThingIsThere(index: SearchIndex, askedText: string, terms:
   const thing = said?.replace(/^[おご](?=.{2})/u, '');
   if (said === undefined || thing === undefined || /^(?:何|なに|なん|どれ|どこ|どんな)/u.test(thing)) return false;
   if (index.text.includes(thing)) return false;
-  const own = terms.filter((t) => t.role === 'content' && !t.synonym && (said.includes(t.text) || t.text.includes(thing)));
+  const own = terms.filter(
+    (t) => t.role === 'content' && !t.synonym && (said.includes(t.text) || t.text.includes(thing)),
+  );
   return (
     own.length > 0 &&
     own.every((t) => !t.slip && !t.heardAs && !hasSynonym(t, terms) && !index.documentFrequency.has(`t:${t.text}`))
