@@ -65,6 +65,9 @@ const defaultFiles = [
   // Written blind later that session: 140 traps in every style, 40 letters and paraphrases; counted
   // fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-19.jsonl'),
+  // Written blind at the end of that session: 70 in dialect, 30 kana, 30 voice, 20 traps; counted
+  // fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-20.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
