@@ -168,6 +168,10 @@ describe('questionIntent', () => {
       kind: 'detail',
       detail: '行き',
     });
+    // How the city goes about a thing (どうやって育ててる, どうやって たしかめる) asks no procedure.
+    expect(questionIntent('指導する人ってどうやって育ててるんですか').kind).toBeUndefined();
+    expect(questionIntent('もくひょうを みえるかする って どうやって たしかめるの').kind).toBeUndefined();
+    expect(questionIntent('奨学金はどうやって申請するんですか').kind).toBe('procedure');
     // A place in a ranking needs the entry to state the place (3位), not only the sum.
     expect(questionIntent('ふるさと納税の寄付額は県内で何位ですか')).toMatchObject({ kind: 'detail', detail: '位' });
     expect(questionIntent('順位はどのくらい？')).toMatchObject({ kind: 'detail', detail: '順位' });
