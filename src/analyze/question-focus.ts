@@ -275,18 +275,16 @@ const ASKED_OUTRIGHT =
  * 娘ともども心配しております。…ありましたでしょうか。」) is part of the story; alone, it is the question.
  */
 function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
+  const outright = clauses.map((c) => c.asks === true && ASKED_OUTRIGHT.test(text.slice(c.start, c.end)));
   return clauses.map((clause, i) => {
     const piece = text.slice(clause.start, clause.end);
     // The worry may be the next clause: 〜のか、 ends one.
     const withNext = text.slice(clause.start, clauses[i + 1]?.end ?? clause.end);
-    const asksOutrightBefore = (j: number) =>
-      j < i && clauses[j]?.asks === true && ASKED_OUTRIGHT.test(text.slice(clauses[j].start, clauses[j].end));
     const toldWorry =
       clause.asks === true &&
       !ASKED_OUTRIGHT.test(piece) &&
-      (((WORRY.test(withNext) || asksOnlyByConjecture(piece)) &&
-        clauses.some((c, j) => j !== i && c.asks === true && ASKED_OUTRIGHT.test(text.slice(c.start, c.end)))) ||
-        (tellsOwnWish(piece) && clauses.some((_, j) => asksOutrightBefore(j))));
+      (((WORRY.test(withNext) || asksOnlyByConjecture(piece)) && outright.some((o, j) => o && j !== i)) ||
+        (tellsOwnWish(piece) && outright.some((o, j) => o && j < i)));
     return toldWorry ? { start: clause.start, end: clause.end, role: 'background' } : clause;
   });
 }

@@ -6,7 +6,7 @@ import { CorpusError, type CorpusProblem } from './corpus-problem.js';
 import { CorpusMeta, Entry, EntryFile, type Corpus } from './entry.js';
 import { corpusIssueMessage, corpusMessages } from './check-messages.js';
 import { issuesToProblems, parseYaml, type SourceFile } from './parse-yaml.js';
-import { parseEnglishFile, parseSynonymFile, wordsNotFromDictionary } from './synonym-file.js';
+import { parseEnglishFile, parseStaffSynonymFile } from './synonym-file.js';
 import { pledgeLinkProblems, type LocatedEntry } from './pledge-links.js';
 import { runAtOnce, runInSlices } from '../time-slices.js';
 
@@ -92,11 +92,11 @@ function* parsing(
   if (located.length === 0 && problems.length === 0) {
     problems.push({ file: meta.name, line: 0, field: '', message: corpusMessages.noEntries });
   }
-  const synonyms = synonymFile ? parseSynonymFile(synonymFile, problems) : [];
+  const staff = synonymFile ? parseStaffSynonymFile(synonymFile, problems) : { groups: [], notFromDictionary: [] };
   yield;
   const english = englishFile ? parseEnglishFile(englishFile, problems) : [];
-  if (problems.length > 0 || !parsedMeta || !synonyms || !english) throw new CorpusError(problems);
-  const notFromDictionary = synonymFile ? wordsNotFromDictionary(synonymFile) : [];
+  if (problems.length > 0 || !parsedMeta || !staff || !english) throw new CorpusError(problems);
+  const { groups: synonyms, notFromDictionary } = staff;
   return { meta: parsedMeta, entries: located.map((l) => l.entry), synonyms, english, notFromDictionary };
 }
 

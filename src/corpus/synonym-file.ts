@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { normalizeText } from '../normalize/normalize.js';
 import type { SynonymGroups } from './entry.js';
 import { formatPath, type CorpusProblem } from './corpus-problem.js';
-import { issuesToProblems, parseYaml, type SourceFile } from './parse-yaml.js';
+import { issuesToProblems, parseYaml, type ParsedYaml, type SourceFile } from './parse-yaml.js';
 import { corpusIssueMessage, corpusMessages, schemaMessages } from './check-messages.js';
 
 function wordError(input: unknown): string {
@@ -46,6 +46,26 @@ const SynonymFileShape = z
  * normalised with `normalizeText`, are returned only when the file has none.
  */
 export function parseSynonymFile(file: SourceFile, problems: CorpusProblem[]): string[][] | undefined {
+  return readSynonymFile(file, problems)?.groups;
+}
+
+/** The staff's synonyms.yaml read once: its groups and the words kept out of the dictionary's. */
+export interface StaffSynonyms {
+  readonly groups: string[][];
+  /** The words the dictionary's groups must leave out (`notFromDictionary: [バス]`), normalised. */
+  readonly notFromDictionary: string[];
+}
+
+/** parseSynonymFile with the file's `notFromDictionary` list too; undefined when the file has problems. */
+export function parseStaffSynonymFile(file: SourceFile, problems: CorpusProblem[]): StaffSynonyms | undefined {
+  const read = readSynonymFile(file, problems);
+  return read && { groups: read.groups, notFromDictionary: read.notFromDictionary };
+}
+
+function readSynonymFile(
+  file: SourceFile,
+  problems: CorpusProblem[],
+): (StaffSynonyms & { readonly parsed: ParsedYaml }) | undefined {
   const before = problems.length;
   const parsed = parseYaml(file, problems);
   if (!parsed) return undefined;
@@ -79,18 +99,17 @@ export function parseSynonymFile(file: SourceFile, problems: CorpusProblem[]): s
     });
     groups.push(words);
   });
-  return problems.length === before ? groups : undefined;
+  const notFromDictionary = (shape.data.notFromDictionary ?? []).map(normalizeText);
+  return problems.length === before ? { groups, notFromDictionary, parsed } : undefined;
 }
 
 /**
  * The words of the staff's synonyms.yaml that the dictionary's groups must leave out
  * (`notFromDictionary: [バス]`: in this report バス is the bus, never the bath of 風呂), normalised;
- * [] when the file lists none. Problems with it are reported by parseSynonymFile.
+ * [] when the file lists none or has problems (parseSynonymFile reports them).
  */
 export function wordsNotFromDictionary(file: SourceFile): string[] {
-  const parsed = parseYaml(file, []);
-  const shape = parsed && SynonymFileShape.safeParse(parsed.doc.toJS());
-  return shape?.success ? (shape.data.notFromDictionary ?? []).map(normalizeText) : [];
+  return parseStaffSynonymFile(file, [])?.notFromDictionary ?? [];
 }
 
 /** Latin letters, digits, spaces, hyphens and apostrophes: what an English word is written with. */
@@ -104,11 +123,10 @@ const HAS_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  */
 export function parseEnglishFile(file: SourceFile, problems: CorpusProblem[]): string[][] | undefined {
   const before = problems.length;
-  const groups = parseSynonymFile(file, problems);
-  if (!groups) return undefined;
-  const parsed = parseYaml(file, problems);
-  if (!parsed) return undefined;
-  if (wordsNotFromDictionary(file).length > 0) {
+  const read = readSynonymFile(file, problems);
+  if (!read) return undefined;
+  const { groups, parsed } = read;
+  if (read.notFromDictionary.length > 0) {
     const path = ['notFromDictionary'];
     problems.push({ file: file.name, line: parsed.lineOf(path), field: formatPath(path), message: corpusMessages.notFromDictionaryInEnglish });
     return undefined;

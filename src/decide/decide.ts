@@ -221,10 +221,9 @@ function asksOfUnknownCharge(index: SearchIndex, topic: readonly Term[], terms: 
   return topic.some((noun) => {
     if (noun.weak || noun.role !== 'content' || noun.end === undefined) return false;
     const charge = terms.find((s) => s.start === noun.end && CHARGE_SUFFIXES.has(s.text));
-    const chargeEnd = charge?.end;
-    if (charge === undefined || chargeEnd === undefined) return false;
-    const covered = terms.some((s) => s.synonym && s.synonym.start <= (noun.start ?? 0) && s.synonym.end >= chargeEnd);
-    return !covered && !index.text.includes(noun.text + charge.text);
+    if (charge?.end === undefined) return false;
+    // A synonym may stand for the whole charge (noun and suffix).
+    return !hasSynonym({ ...noun, end: charge.end }, terms) && !index.text.includes(noun.text + charge.text);
   });
 }
 
