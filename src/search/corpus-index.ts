@@ -35,12 +35,17 @@ export class CorpusIndex<T> extends MiniSearch<T> {
     this.lookedUpInTable = true;
     // A discarded document's postings stay until a vacuum, which MiniSearch's search skips.
     if (this._dirtCount === 0 && this._options.fields.length <= OrSearch.maxFields) {
-      this.orSearch = new OrSearch(this.tables());
+      this.orTables = this.tables();
     }
   }
 
-  /** The search of an OR query in arrays (or-search.ts), once the terms are in tables. */
-  private orSearch: OrSearch | undefined;
+  /** What the search of an OR query in arrays (or-search.ts) reads, once the terms are in tables. */
+  private orTables: IndexTables | undefined;
+  /**
+   * OrSearches not in use. A search in steps holds one until it ends, and searches between its
+   * steps take another: a few at most, each a few arrays the size of the corpus.
+   */
+  private readonly idleOrSearches: OrSearch[] = [];
 
   override search(query: Query, searchOptions: SearchOptions = {}): SearchResult[] {
     return this.searchTop(query, searchOptions, Infinity);
@@ -48,12 +53,41 @@ export class CorpusIndex<T> extends MiniSearch<T> {
 
   /** The first `limit` results of search(query, searchOptions), the others not written out. */
   searchTop(query: Query, searchOptions: SearchOptions, limit: number): SearchResult[] {
-    const { orSearch } = this;
-    if (orSearch && OrSearch.handles(query, searchOptions, this._options.searchOptions)) {
-      return orSearch.search(query, searchOptions, limit);
+    const { orTables } = this;
+    if (orTables && OrSearch.handles(query, searchOptions, this._options.searchOptions)) {
+      const orSearch = this.idleOrSearches.pop() ?? new OrSearch(orTables);
+      try {
+        return orSearch.search(query, searchOptions, limit);
+      } finally {
+        this.idleOrSearches.push(orSearch);
+      }
     }
     const results = super.search(query, searchOptions);
     return limit < results.length ? results.slice(0, limit) : results;
+  }
+
+  /**
+   * searchTop of the OR query of `parts`, as a job in steps of `perStep` parts (or-search.ts): a
+   * long letter asks for dozens of words and their synonyms. An index not searched in arrays is
+   * searched at once.
+   */
+  *searchTopInSteps(
+    parts: readonly Query[],
+    searchOptions: SearchOptions,
+    limit: number,
+    perStep: number,
+  ): Generator<void, SearchResult[], void> {
+    const query: Query = { combineWith: 'OR', queries: [...parts] };
+    const { orTables } = this;
+    if (!orTables || !OrSearch.handles(query, searchOptions, this._options.searchOptions)) {
+      return this.searchTop(query, searchOptions, limit);
+    }
+    const orSearch = this.idleOrSearches.pop() ?? new OrSearch(orTables);
+    try {
+      return yield* orSearch.searchInSteps(parts, searchOptions, limit, perStep);
+    } finally {
+      this.idleOrSearches.push(orSearch);
+    }
   }
 
   private tables(): IndexTables {

@@ -82,27 +82,57 @@ export class OrSearch {
    * re-ranking reads twenty).
    */
   search(query: Query, searchOptions: SearchOptions = {}, limit = Infinity): SearchResult[] {
-    const { filter } = { ...this.tables.searchOptions, ...searchOptions };
-    const { log } = this;
     try {
       this.evaluate(query, searchOptions, 0);
-      const raw = this.level(0).score;
-      const scores = this.scores;
-      const met = log.documentsMet();
-      for (const id of met) scores[id] = (raw[id] as number) * (log.matchedTerms(id) || 1);
-      if (filter != null || limit >= met.length) {
-        const results = met
-          .map((id) => log.result(id, scores[id] as number))
-          .filter((r) => filter == null || filter(r));
-        results.sort(byScore);
-        return limit < results.length ? results.slice(0, limit) : results;
-      }
-      // The order MiniSearch's sort gives its results: met in this order, with these scores.
-      const ranked = met.sort((a, b) => (scores[b] as number) - (scores[a] as number));
-      return ranked.slice(0, limit).map((id) => log.result(id, scores[id] as number));
+      return this.writeOut(searchOptions, limit);
     } finally {
-      log.clear();
+      this.log.clear();
     }
+  }
+
+  /**
+   * `search` of the OR query of `parts`, as a job in steps: the parts are scored `perStep` at a
+   * time, a step each, and added up in the order one search adds them, so the results are the
+   * same to the last bit; only the first `limit` are written out. A job holds its OrSearch until
+   * it ends: another search between its steps needs an OrSearch of its own.
+   */
+  *searchInSteps(
+    parts: readonly Query[],
+    searchOptions: SearchOptions,
+    limit: number,
+    perStep: number,
+  ): Generator<void, SearchResult[], void> {
+    try {
+      // What evaluate does for the query { combineWith: 'OR', queries: parts }, a step at a time.
+      const into = this.cleared(0);
+      const options = { ...searchOptions, combineWith: 'OR', queries: undefined } as Options;
+      for (const [i, part] of parts.entries()) {
+        if (i > 0 && i % perStep === 0) yield;
+        this.evaluate(part, options, 1);
+        this.addInto(into, this.level(1));
+      }
+      return this.writeOut(searchOptions, limit);
+    } finally {
+      this.log.clear();
+    }
+  }
+
+  /** The results of the query evaluated at the top level: the first `limit`, best first. */
+  private writeOut(searchOptions: SearchOptions, limit: number): SearchResult[] {
+    const { filter } = { ...this.tables.searchOptions, ...searchOptions };
+    const { log } = this;
+    const raw = this.level(0).score;
+    const scores = this.scores;
+    const met = log.documentsMet();
+    for (const id of met) scores[id] = (raw[id] as number) * (log.matchedTerms(id) || 1);
+    if (filter != null || limit >= met.length) {
+      const results = met.map((id) => log.result(id, scores[id] as number)).filter((r) => filter == null || filter(r));
+      results.sort(byScore);
+      return limit < results.length ? results.slice(0, limit) : results;
+    }
+    // The order MiniSearch's sort gives its results: met in this order, with these scores.
+    const ranked = met.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+    return ranked.slice(0, limit).map((id) => log.result(id, scores[id] as number));
   }
 
   private level(depth: number): Level {

@@ -125,17 +125,26 @@ describe('the search of an OR query in arrays', () => {
     };
     const search = corpusIndex.search.bind(corpusIndex);
     const searchTop = corpusIndex.searchTop.bind(corpusIndex);
+    const searchTopInSteps = corpusIndex.searchTopInSteps.bind(corpusIndex);
     corpusIndex.search = (query: Query, options?: SearchOptions) =>
       compare(search(query, options), query, options, Infinity);
     corpusIndex.searchTop = (query: Query, options: SearchOptions, limit: number) =>
       compare(searchTop(query, options, limit), query, options, limit);
+    let inSeveralSteps = 0;
+    corpusIndex.searchTopInSteps = function* (parts, options, limit, perStep) {
+      if (parts.length > perStep) inSeveralSteps += 1;
+      const results = yield* searchTopInSteps(parts, options, limit, perStep);
+      return compare(results, { combineWith: 'OR', queries: [...parts] }, options, limit);
+    };
     try {
       for (const question of [...questions, ...letters]) engine.ask(question);
     } finally {
       delete (corpusIndex as { search?: unknown }).search;
       delete (corpusIndex as { searchTop?: unknown }).searchTop;
+      delete (corpusIndex as { searchTopInSteps?: unknown }).searchTopInSteps;
     }
-    expect(searches).toBeGreaterThan(questions.length + letters.length);
+    expect(searches).toBeGreaterThan(questions.length);
+    expect(inSeveralSteps).toBeGreaterThan(0);
     expect(different.slice(0, 3)).toEqual([]);
   });
 });
