@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Query } from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
 import { partsPerStep, searchInParts } from '../../src/search/search-in-parts.js';
 import { baseSearchOptions, textFields } from '../../src/search/index-options.js';
 import { runAtOnce } from '../../src/time-slices.js';
@@ -36,6 +36,31 @@ describe('search in parts', () => {
       expect([...r.queryTerms].sort()).toEqual([...(whole[i]?.queryTerms ?? [])].sort());
       expect(Object.keys(r.match).sort()).toEqual(Object.keys(whole[i]?.match ?? {}).sort());
     });
+  });
+
+  it('keeps two long searches apart when their steps take turns, as two letters answered at once do', async () => {
+    const { index } = await bundledEngine();
+    const words = [...index.documentFrequency.keys()].filter((key) => key.startsWith('t:')).map((key) => key.slice(2));
+    const queryOf = (from: number): Query[] =>
+      words.slice(from, from + partsPerStep * 2 + 3).map((w) => ({ queries: [w], fields: [...textFields] }));
+    const [first, second] = [queryOf(0), queryOf(200)];
+    const ranking = (results: readonly SearchResult[]) => results.map((r) => `${String(r.id)} ${r.score}`);
+    const alone = (parts: Query[]) =>
+      ranking(index.engine.search({ combineWith: 'OR', queries: parts }, baseSearchOptions));
+
+    const jobs = [first, second].map((parts) => searchInParts(index.engine, parts, baseSearchOptions));
+    const done: (ReturnType<typeof alone> | undefined)[] = [undefined, undefined];
+    while (done.includes(undefined)) {
+      jobs.forEach((job, i) => {
+        if (done[i]) return;
+        const next = job.next();
+        if (next.done) done[i] = ranking(next.value);
+      });
+    }
+
+    expect(done[0]).toEqual(alone(first));
+    expect(done[1]).toEqual(alone(second));
+    expect(done[0]).not.toEqual(done[1]);
   });
 
   it('searches a short query at once', async () => {
