@@ -15,6 +15,15 @@ const focusText = (text: string) =>
     .join('|');
 
 describe('questionClauses', () => {
+  it('ends a clause at から of a reason (降ったから、), not of a place (どこから, 駅から)', () => {
+    expect(roles('雨が降ったから、どうなるの')).toEqual([
+      ['雨が降ったから、', 'background'],
+      ['どうなるの', 'asked'],
+    ]);
+    expect(roles('ワイナリーバスは どこから のれますか')).toEqual([['ワイナリーバスは どこから のれますか', 'asked']]);
+    expect(roles('駅から、バスは出ていますか')).toEqual([['駅から、バスは出ていますか', 'asked']]);
+  });
+
   it('tells a greeting and the story of a life from the question', () => {
     const text =
       'いつもお世話になっております。主人を亡くしてから畑を一人で続けておりますが、年々きつくなってまいりました。新しく農業を始める人への支援はございますか。';

@@ -54,6 +54,14 @@ describe('questionIntent', () => {
     // Where someone was born is a place, typed in kana too.
     expect(questionIntent('しちょうさんは どこの うまれ なの？').kind).toBe('place');
     expect(questionIntent('市長の出身はどこ').kind).toBe('place');
+    // Which facility (どの施設の名前が変わった), or which places there are (どこがある): a place the entry must name.
+    expect(questionIntent('ネーミングライツでどの施設の名前が変わったの？').kind).toBe('place');
+    expect(questionIntent('市の温泉はどこがありますか').kind).toBe('place');
+    const namingRights = entry(
+      'ネーミングライツで財源を確保',
+      'ネーミングライツとは、公共施設の名前を付与する命名権のことです。',
+    );
+    expect(statesAskedFact(namingRights, questionIntent('どの施設の名前が変わったの？'), ['施設'])).toBe(false);
     // An age something suits is no age asked.
     expect(questionIntent('年齢に合わせた健康づくりはありますか').kind).toBeUndefined();
     expect(questionIntent('市長の年齢は？').kind).toBe('age');
