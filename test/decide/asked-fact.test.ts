@@ -583,6 +583,11 @@ describe('statesAskedFact', () => {
     const chairs = entry('地域連絡会', '10地区ごとの地域連絡会の正副会長を市長が任命しました。');
     const chair = 'うちの地区の地域連絡会の会長は誰？';
     expect(statesAskedFact(chairs, questionIntent(chair), [], chair)).toBe(false);
+    // The name of someone's family (奥さん, typed in kana too), which the mayor's own name does not give.
+    for (const wife of ['市長さんの奥さんの名前は？', 'しちょうさんの おくさんの なまえは なんですか']) {
+      expect(questionIntent(wife).kind).toBe('person');
+      expect(statesAskedFact(named, questionIntent(wife), [], wife)).toBe(false);
+    }
   });
 
   it('takes a count named only inside a longer keyword (関係人口) as a count of something else', () => {
