@@ -54,6 +54,16 @@ describe('questionIntent', () => {
     // Where someone was born is a place, typed in kana too.
     expect(questionIntent('しちょうさんは どこの うまれ なの？').kind).toBe('place');
     expect(questionIntent('市長の出身はどこ').kind).toBe('place');
+    // Whether it comes again (またありますか) asks of a time to come; which towns (どこの市町村) asks a
+    // municipality, not the council they are in; opening hours in everyday words are a detail.
+    expect(questionIntent('プレミアム商品券の販売ってまたありますか？').kind).toBe('future');
+    expect(questionIntent('また来年もやりますか').kind).toBe('future');
+    expect(questionIntent('特区に入ってるのはどこの市町村？').kind).toBe('municipality');
+    expect(questionIntent('子どもセンターの場所と開いてる時間を教えてください')).toMatchObject({
+      kind: 'detail',
+      detail: '開いてる時間',
+    });
+    expect(questionIntent('お礼の品にはどのような物があるのでしょうか').kind).toBe('contents');
     // Which facility (どの施設の名前が変わった), or which places there are (どこがある): a place the entry must name.
     expect(questionIntent('ネーミングライツでどの施設の名前が変わったの？').kind).toBe('place');
     expect(questionIntent('市の温泉はどこがありますか').kind).toBe('place');
