@@ -68,6 +68,9 @@ const defaultFiles = [
   // Written blind at the end of that session: 70 in dialect, 30 kana, 30 voice, 20 traps; counted
   // fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-20.jsonl'),
+  // Written blind at the start of the next session: 90 traps, 35 letters (15 of them traps), 25
+  // paraphrases, 20 in dialect; counted fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-21.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -88,6 +91,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-9.jsonl'),
   // A tenth, written blind at the start of the session that tuned on styles-tune-18; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-10.jsonl'),
+  // An eleventh (310, the twelve styles), written blind at the start of a later session; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-11.jsonl'),
 ];
 
 const { values } = parseArgs({
