@@ -60,10 +60,11 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   free: /無料|有料|[0-9](?:万|億|千)?円/u,
   opinion: /(?!)/u,
   // What a thing holds: a count of its parts (6つの機能), a list in a title's brackets (英語合宿・
-  // 料理教室), two names quoted one by one, or three names or more listed with 、 (quoted or not:
-  // 「こもろ情報部局」、pr動画、「こもろ観光局2020」).
+  // 料理教室), two names quoted one by one, three names or more listed with 、 (quoted or not:
+  // 「こもろ情報部局」、pr動画、「こもろ観光局2020」), or what it says told as such (主な内容は).
   contents: new RegExp(
     [
+      /(?:主な)?内容は/u.source,
       /(?<![0-9])(?:[2-9]|[1-9][0-9]+)つの/u.source,
       /[（(][^（）()]{2,}・[^（）()]{2,}[）)]/u.source,
       NAMED_ONE_BY_ONE.source,

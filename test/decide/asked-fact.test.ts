@@ -64,6 +64,14 @@ describe('questionIntent', () => {
       detail: '開いてる時間',
     });
     expect(questionIntent('お礼の品にはどのような物があるのでしょうか').kind).toBe('contents');
+    // What a rule holds, told as its main contents (主な内容は…).
+    const rules = entry('規則を施行', '規則を施行しました。主な内容は、再編規模の目安や関係の明確化などです。');
+    const inside = '規則の中身はどんなことが書いてあるの';
+    expect(questionIntent(inside).kind).toBe('contents');
+    expect(statesAskedFact(rules, questionIntent(inside), [], inside)).toBe(true);
+    expect(statesAskedFact(entry('規則を施行', '規則を施行しました。'), questionIntent(inside), [], inside)).toBe(
+      false,
+    );
     // Which facility (どの施設の名前が変わった), or which places there are (どこがある): a place the entry must name.
     expect(questionIntent('ネーミングライツでどの施設の名前が変わったの？').kind).toBe('place');
     expect(questionIntent('市の温泉はどこがありますか').kind).toBe('place');
