@@ -29,6 +29,7 @@ import {
   countedPhrase,
   progressFrameSpans,
   questionIntent,
+  topicHead,
   topicPhrase,
   type QuestionIntent,
 } from './analyze/question-intent.js';
@@ -205,7 +206,12 @@ function* askAbout(
   // (「陸上をやっている息子が…と聞いて」 names who heard, not what is asked).
   const askingFirst = [...focus.filter(asksOutright), ...focus.filter((c) => !asksOutright(c))];
   const topic = phraseTerms(normalized, askingFirst, decisive, topicPhrase, true);
-  const decided = decide(index, { terms: decisive, hits, smallTalk, intent, askedText, counted, topic }, rule);
+  const head = phraseTerms(normalized, askingFirst, decisive, topicHead, true);
+  const decided = decide(
+    index,
+    { terms: decisive, hits, smallTalk, intent, askedText, counted, topic, topicHead: head },
+    rule,
+  );
   // How far the pledges got, not one kind of fact: the pledge tracker answers (pledge-progress.ts).
   const decision =
     intent.asksProgress === true && intent.kind === undefined && !smallTalk

@@ -620,3 +620,18 @@ export function topicPhrase(text: string): { start: number; end: number } | unde
   const boundary = Math.max(...['、', ',', '。', '?', '？', '!', '！', ' '].map((c) => before.lastIndexOf(c)));
   return boundary + 1 < marked.index ? { start: boundary + 1, end: marked.index } : undefined;
 }
+
+/**
+ * The noun the topic phrase ends in, with the nouns joined to it by の (高齢者のインフルエンザの予防
+ * 接種): the words of a description before it (空気の薄い山の上で選手が) say what it is like, not
+ * what it is. The whole phrase when it does not end in a noun.
+ */
+export function topicHead(text: string): { start: number; end: number } | undefined {
+  const phrase = topicPhrase(text);
+  if (!phrase) return undefined;
+  const chain = NOUN_CHAIN.exec(text.slice(phrase.start, phrase.end));
+  return chain ? { start: phrase.start + chain.index, end: phrase.end } : phrase;
+}
+
+const NOUN_CHAIN =
+  /(?:[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+の)*[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+$/u;

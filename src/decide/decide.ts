@@ -180,12 +180,13 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
 }
 
 /**
- * Whether the question's topic names a word the corpus never uses, with no synonym it does use
- * (「給食費は無料？」: 給食): no entry can state a fact about it, whichever shares the rest of
- * its words (福祉医療費の窓口無料化 is not about school lunches). A noun that classes a thing (企画,
- * 取り組み: analyze.ts) names none. Typos (slips), words heard as
- * the corpus's (misheard-words.ts) or sounding like a word of the hit, and kana runs are left to
- * the rest of the decision.
+ * Whether the noun the question's topic ends in (question-intent.ts, topicHead) names a word the
+ * corpus never uses, with no synonym it does use (「給食費は無料？」: 給食): no entry can state a
+ * fact about it, whichever shares the rest of its words (福祉医療費の窓口無料化 is not about school
+ * lunches). A description before the noun (空気の薄い山の上で選手が…) is a paraphrase, not a thing.
+ * A noun that classes a thing (企画, 取り組み: analyze.ts) names none. Typos (slips), words heard
+ * as the corpus's (misheard-words.ts) or sounding like a word of the hit, and kana runs are left
+ * to the rest of the decision.
  */
 function asksOfUnknownThing(
   index: SearchIndex,
@@ -422,6 +423,8 @@ export interface DecideInput {
   readonly counted?: readonly Term[];
   /** The terms of the question's topic (question-intent.ts, topicPhrase). */
   readonly topic?: readonly Term[];
+  /** The terms of the noun the topic ends in (question-intent.ts, topicHead). */
+  readonly topicHead?: readonly Term[];
 }
 
 /**
@@ -489,7 +492,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     intent?.kind !== undefined &&
     (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), input.askedText) ||
       (intent.alsoKinds ?? []).some((kind) => !statesAskedFact(best.entry, { ...intent, kind }, [], input.askedText)) ||
-      asksOfUnknownThing(index, input.topic ?? [], terms, best) ||
+      asksOfUnknownThing(index, input.topicHead ?? input.topic ?? [], terms, best) ||
       (FIGURE_KINDS.has(intent.kind) &&
         (countsSomethingElse(index, input.counted ?? [], terms, best) ||
           asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry)))))

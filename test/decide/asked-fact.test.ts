@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/corpus/entry.js';
 import { statesAskedFact } from '../../src/decide/asked-fact.js';
-import { countedPhrase, countingVerb, questionIntent, topicPhrase } from '../../src/analyze/question-intent.js';
+import {
+  countedPhrase,
+  countingVerb,
+  questionIntent,
+  topicHead,
+  topicPhrase,
+} from '../../src/analyze/question-intent.js';
 import { standardizeColloquial } from '../../src/normalize/colloquial.js';
 
 function entry(title: string, body: string, figures: Entry['figures'] = []): Entry {
@@ -766,5 +772,17 @@ describe('topicPhrase', () => {
     expect(phrase('いつできたの？')).toBeUndefined();
     // が joining two clauses marks no topic.
     expect(phrase('バスを一緒に走らせると伺ったのですが、どんな計画ですか')).toBeUndefined();
+  });
+
+  it('ends in a noun, with the nouns joined to it by の, and not the description before it', () => {
+    const head = (q: string) => {
+      const span = topicHead(q);
+      return span && q.slice(span.start, span.end);
+    };
+    expect(head('空気の薄い山の上で選手が体をつくる練習、あれを進めてる協議会っていくつ')).toBe('選手');
+    expect(head('高齢者のインフルエンザの予防接種は無料ですか')).toBe('高齢者のインフルエンザの予防接種');
+    expect(head('給食費は無料になった？')).toBe('給食費');
+    // No noun at its end: the whole phrase.
+    expect(head('高齢者の予防接種には助成がありますか')).toBe('高齢者の予防接種に');
   });
 });

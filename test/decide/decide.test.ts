@@ -290,6 +290,12 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('給食費は無料になった？').decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     expect(bundled.ask('子どもの医療費は無料になった？').decision.kind).toBe('answer');
+    // Words the corpus never uses in a description before the noun asked about are a paraphrase.
+    const paraphrase = bundled.ask(
+      '空気の薄い山の上で選手が体をつくる練習、あれを進めてる協議会っていくつの団体で回してるの？',
+    );
+    expect(paraphrase.decision.kind).toBe('answer');
+    expect(paraphrase.decision.hits[0]?.entry.id).toBe('high-altitude-training');
   });
 
   it('declines a charge the report never writes (水道代), though an entry names the thing charged for (水道)', async () => {
