@@ -315,8 +315,9 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
         `(?:${ORGANIZATIONS}|区|地区|小学校)(?:は|って|が)?(?:どこ|どちら)`,
         `(?:どこ|どちら|どの)の?(?:${ORGANIZATIONS}|小学校|区|地区)`,
         `(?:${ORGANIZATIONS})${NAME_ASKED}`,
-        // 「どういう名前のお店が入る」: the name of which.
+        // 「どういう名前のお店が入る」: the name of which; 「どのようなお店が入る」: which shops.
         `(?:どういう|どんな|何という|なんという)名前の(?:${ORGANIZATIONS})`,
+        '(?:どんな|どういう|どのような|どういった)お?店(?:が|は)',
         '(?:会社|企業|団体|店)名',
         'どこ(?:と|が)(?:組|一緒|協力|連携)',
         // 「どこで話し合っている」: in which council, not at what place.
@@ -615,6 +616,9 @@ export function countingVerb(text: string): { start: number; end: number; counte
 export function topicPhrase(text: string): { start: number; end: number } | undefined {
   // が after a verb or です joins two clauses (「〜と伺ったのですが」): it marks no topic.
   const marked = /(?:は|って|とは|(?<![すただる])が)/u.exec(text);
+  // A topic named bare before a comma (給食費の無償化、小諸でもやる？), with no particle after it.
+  const bare = marked ? undefined : BARE_TOPIC.exec(text);
+  if (bare) return { start: 0, end: bare[0].length - 1 };
   if (!marked || marked.index === 0) return undefined;
   const before = text.slice(0, marked.index);
   const boundary = Math.max(...['、', ',', '。', '?', '？', '!', '！', ' '].map((c) => before.lastIndexOf(c)));
@@ -633,5 +637,8 @@ export function topicHead(text: string): { start: number; end: number } | undefi
   return chain ? { start: phrase.start + chain.index, end: phrase.end } : phrase;
 }
 
+/** A noun phrase (nouns joined by の) before a comma, opening the question. */
+const BARE_TOPIC =
+  /^(?:[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+の)*[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+[、,]/u;
 const NOUN_CHAIN =
   /(?:[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+の)*[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+$/u;

@@ -70,6 +70,8 @@ describe('questionIntent', () => {
       detail: '開いてる時間',
     });
     expect(questionIntent('お礼の品にはどのような物があるのでしょうか').kind).toBe('contents');
+    // Which shops (どのようなお店が入る): the names of businesses, which a count of functions does not give.
+    expect(questionIntent('商業テナントには、どのようなお店が入るのでしょうか').kind).toBe('organization');
     // What a rule holds, told as its main contents (主な内容は…).
     const rules = entry('規則を施行', '規則を施行しました。主な内容は、再編規模の目安や関係の明確化などです。');
     const inside = '規則の中身はどんなことが書いてあるの';
@@ -782,6 +784,9 @@ describe('topicPhrase', () => {
     expect(head('空気の薄い山の上で選手が体をつくる練習、あれを進めてる協議会っていくつ')).toBe('選手');
     expect(head('高齢者のインフルエンザの予防接種は無料ですか')).toBe('高齢者のインフルエンザの予防接種');
     expect(head('給食費は無料になった？')).toBe('給食費');
+    // A topic named bare before a comma, with no particle after it.
+    expect(phrase('給食費の無償化、小諸でもやる予定ありますか？')).toBe('給食費の無償化');
+    expect(phrase('えーと、いつできるの')).toBeUndefined();
     // No noun at its end: the whole phrase.
     expect(head('高齢者の予防接種には助成がありますか')).toBe('高齢者の予防接種に');
   });

@@ -289,6 +289,10 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
   it('says the report does not cover a fact about a thing it never names (給食費 is not 医療費)', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('給食費は無料になった？').decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    expect(bundled.ask('給食費の無償化、小諸でもやる予定ありますか？').decision).toMatchObject({
+      kind: 'abstain',
+      reason: 'not-in-report',
+    });
     expect(bundled.ask('子どもの医療費は無料になった？').decision.kind).toBe('answer');
     // Words the corpus never uses in a description before the noun asked about are a paraphrase.
     const paraphrase = bundled.ask(
