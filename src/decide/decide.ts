@@ -211,6 +211,32 @@ function asksOfUnknownThing(
   );
 }
 
+/** A sentence ending as a question (でしょうか, 出ていますか, やっとるずら？). */
+const QUESTION_END = /(?:か|の|かな|かい|だい|ずら|[?？])\s*[?？。]?\s*$/u;
+
+/**
+ * Whether the question asks to do something to, or whether there is, a thing the corpus never
+ * names (除雪を手伝ってくれるのでしょうか, どんな求人が出ていますか): the noun marked by を or が of the
+ * verb that ends the question, with no comma or other noun after it. A noun marked so inside a
+ * description of another (ワイン蔵をめぐる観光客が乗れるバス), before a comma (保育園を休まなきゃ
+ * いけないとき、) or in a sentence that asks nothing (納得がいきません) is no thing asked about.
+ */
+function asksOfUnknownObject(index: SearchIndex, askedText: string, terms: readonly Term[], hit: RankedHit): boolean {
+  const nouns = contentTerms(terms).filter((t) => !t.weak && !t.synonym && !t.optional);
+  return (askedText.match(/[^。？?]+[。？?]?/gu) ?? []).some((sentence) => {
+    for (const m of sentence.matchAll(/([\p{Script=Han}\p{Script=Katakana}ー]{2,})(?:を|が)/gu)) {
+      const object = nouns.filter((t) => (m[1] as string).endsWith(t.text));
+      if (object.length === 0) continue;
+      // The verb after it ends the question, with no comma or other noun between.
+      const rest = sentence.slice(m.index + m[0].length);
+      if (!QUESTION_END.test(rest) || /[、,]/u.test(rest)) continue;
+      if (terms.some((t) => !t.weak && !t.synonym && rest.includes(t.text))) continue;
+      if (asksOfUnknownThing(index, object, terms, hit)) return true;
+    }
+    return false;
+  });
+}
+
 /** Suffixes that make a charge of the noun before them (水道代, 通学費, 使用料, 保険税). */
 const CHARGE_SUFFIXES = new Set(['代', '費', '料', '料金', '賃', '税']);
 
@@ -476,14 +502,16 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   }
   const intent = input.intent;
   // About a year after the report, another council's affairs (named, or 隣の市), or a thing the
-  // entry has only as a keyword: the report does not say, the entry is related.
+  // entry has only as a keyword, or a related answer whose question acts on a thing the corpus
+  // never names: the report does not say, the entry is related.
   if (
     asksAfterReport(index, input.askedText ?? '') ||
     asksOfOtherMunicipality(index, terms) ||
     asksOfUnknownCharge(index, input.topic ?? [], terms) ||
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||
     intent?.asksOfAnotherCouncil === true ||
-    asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best)
+    asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best) ||
+    (share < rule.answer && asksOfUnknownObject(index, input.askedText ?? '', terms, best))
   ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, ...(intent?.kind ? { missing: intent.kind } : {}) };
   }

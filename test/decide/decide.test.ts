@@ -302,6 +302,20 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(paraphrase.decision.hits[0]?.entry.id).toBe('high-altitude-training');
   });
 
+  it('declines a related answer to a question acting on a thing the report never names (除雪を手伝って)', async () => {
+    const bundled = await bundledEngine();
+    for (const letter of [
+      '冬になると家の前の雪かきがつらくてなりません。市は、一人暮らしの年寄りの家の除雪を手伝ってくれるのでしょうか。',
+      '中小企業を応援しているそうですが、今、小諸のハローワークにはどんな求人が出ていますか。',
+    ]) {
+      expect(bundled.ask(letter).decision, letter).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+    // Such a noun inside a description of the thing asked about is a paraphrase of it.
+    const paraphrase = bundled.ask('子どもが熱を出して保育園を休まなきゃいけないとき、預かってくれる所ができるの？');
+    expect(paraphrase.decision.kind).toBe('answer');
+    expect(paraphrase.decision.hits[0]?.entry.id).toBe('sick-child-care-facility');
+  });
+
   it('declines a charge the report never writes (水道代), though an entry names the thing charged for (水道)', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('水道代がまた上がるっつう話を聞いたけど、ほんとずら？').decision).toMatchObject({
