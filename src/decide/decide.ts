@@ -254,9 +254,12 @@ function asksOfUnknownCharge(index: SearchIndex, topic: readonly Term[], terms: 
   });
 }
 
-/** Whether a thing is there (センターにはお風呂がありますか): the thing, after its place. */
+/**
+ * Whether a thing is there (センターにはお風呂がありますか), or a place to do it (山麓でキャンプできる
+ * 場所はありますか): the thing, after its place.
+ */
 const ASKS_IF_THERE =
-  /(?:に|には|で|では)[、,\s]?((?:お|ご)?[\p{Script=Han}\p{Script=Katakana}ー]{1,8}|\p{Script=Hiragana}{2,5})(?:が|は|って|も)\s?(?:あり|ある|ござい)(?:ます|ません)?(?:でしょう)?(?:か|の|[?？]|$)/u;
+  /(?:に|には|で|では)[、,\s]?((?:お|ご)?[\p{Script=Han}\p{Script=Katakana}ー]{1,8}|\p{Script=Hiragana}{2,5})(?:(?:が)?でき(?:る|ます)|する|の)?(?:場所|所|ところ)?(?:が|は|って|も)\s?(?:あり|ある|ござい)(?:ます|ません)?(?:でしょう)?(?:か|の|[?？]|$)/u;
 
 /**
  * Whether the question asks if a thing is there, at a place the report names (高齢者福祉センター

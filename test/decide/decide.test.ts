@@ -347,6 +347,8 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     for (const q of [
       '高齢者福祉センターにはお風呂がありますか',
       'こうれいしゃふくしせんたーには おふろが ありますか',
+      // A place to do a thing the report never names.
+      '浅間山麓でキャンプできる場所はありますか',
     ]) {
       expect(bundled.ask(q).decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
