@@ -25,14 +25,27 @@ export function pledgeSideOf(intent: QuestionIntent | undefined): PledgeSide {
 const lists = (pledge: RankedHit, result: RankedHit) =>
   pledge.entry.kind === 'policy' && (pledge.entry.results ?? []).includes(result.entry.id);
 
-/** The hits with the pledge or the result of the first one that the question asks for first, when it covers nearly as much. */
-export function pledgeOrResultFirst(hits: readonly RankedHit[], side: PledgeSide): RankedHit[] {
+/**
+ * The hits with the pledge or the result of the first one that the question asks for first, when
+ * it covers nearly as much; a result with figures comes first whatever it covers when a figure of
+ * what was done is asked and the pledge states none (残業ゼロとか言ってたけど、実際どんだけ減った？:
+ * the pledge's name is the citizen's words, the reduction is the result's).
+ */
+export function pledgeOrResultFirst(hits: readonly RankedHit[], side: PledgeSide, asksFigure = false): RankedHit[] {
   const [first, ...rest] = hits;
   if (!first || side === undefined) return [...hits];
-  const floor = (first.coverage ?? 0) - pledgeOrResultSlack;
+  const figureOnlyInResult = side === 'result' && asksFigure && first.entry.figures.length === 0;
+  const floor = figureOnlyInResult ? 0 : (first.coverage ?? 0) - pledgeOrResultSlack;
   const other = rest.find(
-    (hit) => (hit.coverage ?? 0) >= floor && (side === 'result' ? lists(first, hit) : lists(hit, first)),
+    (hit) =>
+      (hit.coverage ?? 0) >= floor &&
+      (!figureOnlyInResult || hit.entry.figures.length > 0) &&
+      (side === 'result' ? lists(first, hit) : lists(hit, first)),
   );
   if (!other) return [...hits];
-  return [other, first, ...rest.filter((hit) => hit !== other)];
+  // The result answers for the pledge the question names: it covers what the pledge covers.
+  const promoted = figureOnlyInResult
+    ? { ...other, coverage: Math.max(other.coverage ?? 0, first.coverage ?? 0) }
+    : other;
+  return [promoted, first, ...rest.filter((hit) => hit !== other)];
 }

@@ -96,5 +96,6 @@ export function rerankByCoverage(
       why: intent?.asksWhy === true,
     }),
     pledgeSideOf(intent),
+    intent?.asksForFigure === true,
   );
 }

@@ -316,6 +316,13 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(paraphrase.decision.hits[0]?.entry.id).toBe('sick-child-care-facility');
   });
 
+  it('answers how much a pledge got done with its result, when the citizen names the pledge (残業ゼロ)', async () => {
+    const bundled = await bundledEngine();
+    const decision = bundled.ask('残業ゼロとか言ってたけど、実際どんだけ減ったわけ？').decision;
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('overtime-reduction');
+  });
+
   it('declines a charge the report never writes (水道代), though an entry names the thing charged for (水道)', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('水道代がまた上がるっつう話を聞いたけど、ほんとずら？').decision).toMatchObject({

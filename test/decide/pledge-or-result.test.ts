@@ -54,6 +54,19 @@ describe('pledgeOrResultFirst', () => {
     );
   });
 
+  it('puts first a result with figures, covering what the pledge covers, when a figure of what was done is asked', () => {
+    const counted = { ...result, figures: [{ label: '削減率', value: 12.81, unit: '%', period: 'H29→H30' }] } as Entry;
+    const hits = [hit(pledge, 10, 1), hit(unrelated, 9, 0.5), hit(counted, 8, 0.46)];
+    const first = pledgeOrResultFirst(hits, 'result', true)[0];
+    expect(first?.entry.id).toBe('instructor-training');
+    expect(first?.coverage).toBe(1);
+    // Without a figure asked, or with a result that states none, the pledge stays first.
+    expect(ids(pledgeOrResultFirst(hits, 'result'))[0]).toBe('special-needs-education');
+    expect(ids(pledgeOrResultFirst([hit(pledge, 10, 1), hit(result, 8, 0.46)], 'result', true))[0]).toBe(
+      'special-needs-education',
+    );
+  });
+
   it('puts first the pledge that lists the first result when the question asks what was promised', () => {
     const hits = [hit(result, 10, 0.7), hit(unrelated, 9, 0.7), hit(pledge, 8, 0.65)];
     expect(ids(pledgeOrResultFirst(hits, 'pledge'))).toEqual([
