@@ -55,7 +55,7 @@ describe('pledgeOrResultFirst', () => {
   });
 
   it('puts first a result with figures, covering what the pledge covers, when a figure of what was done is asked', () => {
-    const counted = { ...result, figures: [{ label: '削減率', value: 12.81, unit: '%', period: 'H29→H30' }] } as Entry;
+    const counted = { ...result, figures: [{ label: '削減率', after: 12.81, unit: '%', period: 'H29→H30' }] } as Entry;
     const hits = [hit(pledge, 10, 1), hit(unrelated, 9, 0.5), hit(counted, 8, 0.46)];
     const first = pledgeOrResultFirst(hits, 'result', true)[0];
     expect(first?.entry.id).toBe('instructor-training');
