@@ -403,6 +403,12 @@ const DETAIL_WORDS = new RegExp(
     '開館時間',
     // Opening hours asked in everyday words (開いてる時間).
     '開いて(?:い)?る時間',
+    // Someone's career (経歴, 市長になる前のお仕事): the report says what the mayor did in office.
+    '経歴',
+    '前職',
+    '学歴',
+    '出身校',
+    '(?:なる|なられる|就任する)前[^。？?]{0,12}(?:仕事|職業|勤め)',
     '開庁時間',
     '受付時間',
     '診療時間',

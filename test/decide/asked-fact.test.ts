@@ -72,6 +72,12 @@ describe('questionIntent', () => {
     expect(questionIntent('お礼の品にはどのような物があるのでしょうか').kind).toBe('contents');
     // Which shops (どのようなお店が入る): the names of businesses, which a count of functions does not give.
     expect(questionIntent('商業テナントには、どのようなお店が入るのでしょうか').kind).toBe('organization');
+    // Someone's career is a detail the report does not give; what was done in office is.
+    expect(questionIntent('市長さんは、市長になられる前はどのようなお仕事をされていたのでしょうか').kind).toBe(
+      'detail',
+    );
+    expect(questionIntent('市長の経歴を教えて').detail).toBe('経歴');
+    expect(questionIntent('市長になる前はふるさと納税でいくら集まってたの？').kind).toBe('amount');
     // What a rule holds, told as its main contents (主な内容は…).
     const rules = entry('規則を施行', '規則を施行しました。主な内容は、再編規模の目安や関係の明確化などです。');
     const inside = '規則の中身はどんなことが書いてあるの';
