@@ -643,8 +643,9 @@ export function topicHead(text: string): { start: number; end: number } | undefi
   return chain ? { start: phrase.start + chain.index, end: phrase.end } : phrase;
 }
 
-/** A noun phrase (nouns joined by の) before a comma, opening the question. */
-const BARE_TOPIC =
-  /^(?:[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+の)*[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+[、,]/u;
-const NOUN_CHAIN =
-  /(?:[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+の)*[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+$/u;
+/** Nouns joined by の (高齢者のインフルエンザの予防接種). */
+const NOUNS_JOINED = String.raw`(?:[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+の)*[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+`;
+/** Such a noun phrase before a comma, opening the question. */
+const BARE_TOPIC = new RegExp(`^${NOUNS_JOINED}[、,]`, 'u');
+/** Such a noun phrase ending the text. */
+const NOUN_CHAIN = new RegExp(`${NOUNS_JOINED}$`, 'u');

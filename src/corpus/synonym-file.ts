@@ -103,15 +103,6 @@ function readSynonymFile(
   return problems.length === before ? { groups, notFromDictionary, parsed } : undefined;
 }
 
-/**
- * The words of the staff's synonyms.yaml that the dictionary's groups must leave out
- * (`notFromDictionary: [バス]`: in this report バス is the bus, never the bath of 風呂), normalised;
- * [] when the file lists none or has problems (parseSynonymFile reports them).
- */
-export function wordsNotFromDictionary(file: SourceFile): string[] {
-  return parseStaffSynonymFile(file, [])?.notFromDictionary ?? [];
-}
-
 /** Latin letters, digits, spaces, hyphens and apostrophes: what an English word is written with. */
 const LATIN_WORD = /^[a-z0-9][a-z0-9 '’-]*$/u;
 const HAS_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;

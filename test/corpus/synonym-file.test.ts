@@ -8,9 +8,9 @@ import { bundledCorpusDir, readCorpusDir, readSudachiSynonyms } from '../../src/
 import {
   formatSudachiSynonymsFile,
   parseEnglishFile,
+  parseStaffSynonymFile,
   parseSynonymFile,
   SudachiSynonymsFile,
-  wordsNotFromDictionary,
 } from '../../src/corpus/synonym-file.js';
 import { createEngine } from '../../src/bot/engine.js';
 import { realTokenizer } from '../support/tokenizer.js';
@@ -54,8 +54,8 @@ describe('notFromDictionary', () => {
   it('reads the words the dictionary groups leave out, normalised, beside the groups', () => {
     const text = 'notFromDictionary: [バス, ＰＲ]\ngroups:\n  - [残業, 超過勤務]\n';
     expect(parse(text)).toEqual({ groups: [['残業', '超過勤務']], problems: [] });
-    expect(wordsNotFromDictionary({ name, text })).toEqual(['バス', 'pr']);
-    expect(wordsNotFromDictionary({ name, text: 'groups: []\n' })).toEqual([]);
+    expect(parseStaffSynonymFile({ name, text }, [])?.notFromDictionary).toEqual(['バス', 'pr']);
+    expect(parseStaffSynonymFile({ name, text: 'groups: []\n' }, [])?.notFromDictionary).toEqual([]);
   });
 
   it('names a list that is no list of words, and the list in the English file', () => {
