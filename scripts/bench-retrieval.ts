@@ -71,6 +71,8 @@ const defaultFiles = [
   // Written blind at the start of the next session: 90 traps, 35 letters (15 of them traps), 25
   // paraphrases, 20 in dialect; counted fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-21.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-22.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-23.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
