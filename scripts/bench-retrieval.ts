@@ -71,6 +71,8 @@ const defaultFiles = [
   // Written blind at the start of the next session: 90 traps, 35 letters (15 of them traps), 25
   // paraphrases, 20 in dialect; counted fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-21.jsonl'),
+  // Two more written blind at the start of the session after: 165 traps among 340 questions in
+  // eleven styles; counted fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-22.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-23.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.

@@ -417,17 +417,19 @@ function isCounterOfQuestion(morphemes: readonly Morpheme[], i: number): boolean
 
 /** Nouns that name a thing's name (名前, 名称). */
 const NAME_NOUNS = new Set(['名前', '名称', '呼び名', 'なまえ', '題名', '書名', 'タイトル', '言葉', '用語', '呼び方']);
-const INTERROGATIVES = new Set(['何', 'なん', 'なに']);
+/** Nouns that name where a thing is (場所, 所在地): asked for, like a name (場所を教えて, 場所はどこ). */
+const PLACE_NOUNS = new Set(['場所', 'ばしょ', '所在地']);
+const INTERROGATIVES = new Set(['何', 'なん', 'なに', 'どこ', 'どちら']);
 const QUOTING = new Set(['という', 'ていう', 'って', 'と']);
 
 /**
- * The name of a thing asked for (何という名前の奨学金, 賞の名前は何, 名称を教えて): the question's
- * shape, like 何, since an entry states a name without calling it one. A name spoken of (施設の名前を
- * 売る) stays a word of the topic.
+ * The name or the place of a thing asked for (何という名前の奨学金, 賞の名前は何, 名称を教えて, 場所を
+ * 教えて): the question's shape, like 何, since an entry states a name or a place without calling it
+ * one. A name or place spoken of (施設の名前を売る, 練習できる場所) stays a word of the topic.
  */
 function isNameAsked(morphemes: readonly Morpheme[], i: number): boolean {
   const m = morphemes[i];
-  if (!m || !NAME_NOUNS.has(m.surface)) return false;
+  if (!m || !(NAME_NOUNS.has(m.surface) || PLACE_NOUNS.has(m.surface))) return false;
   const before = morphemes[i - 1];
   if (before && QUOTING.has(before.surface) && INTERROGATIVES.has(morphemes[i - 2]?.surface ?? '')) return true;
   const next = morphemes[i + 1]?.surface ?? '';

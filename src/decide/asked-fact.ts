@@ -291,6 +291,12 @@ export function statesAskedFact(
         if (namesAfterRole(aboutRole, role, asked)) return true;
         return givesNewName(byName ? new RegExp(role, 'u') : GIVES[intent.kind], aboutRole.join('。'), asked, byName);
       }
+      // Free or not is said of one thing: the sentence saying so must name what was asked (無料の
+      // メディア says nothing of the parking).
+      if (intent.kind === 'free') {
+        const said = normalized(entry).sentences.filter((s) => GIVES.free.test(s));
+        return subject.length === 0 || said.some((s) => subject.some((word) => s.includes(word)));
+      }
       const unit = figureUnit(intent);
       if (unit === undefined) return true;
       const statements = statementsOf(

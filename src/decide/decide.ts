@@ -233,7 +233,12 @@ function asksOfUnknownObject(index: SearchIndex, askedText: string, terms: reado
       if (terms.some((t) => !t.weak && !t.synonym && rest.includes(t.text))) continue;
       if (asksOfUnknownThing(index, object, terms, hit)) return true;
     }
-    return false;
+    // Whether it is a thing the corpus never names (不動産ですか預金ですか).
+    const predicate = /([\p{Script=Han}\p{Script=Katakana}ー]{2,})(?:なん)?(?:です|でしょう)か[?？。]?\s*$/u.exec(
+      sentence,
+    )?.[1];
+    const named = predicate === undefined ? [] : nouns.filter((t) => predicate.endsWith(t.text));
+    return named.length > 0 && asksOfUnknownThing(index, named, terms, hit);
   });
 }
 

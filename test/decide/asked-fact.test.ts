@@ -266,7 +266,8 @@ describe('questionIntent', () => {
     expect(questionIntent('就任したのはいつ？').kind).toBe('date');
     expect(questionIntent('買ったのはどこの会社？').kind).toBe('organization');
     expect(questionIntent('誰が任命したの？').kind).toBe('person');
-    expect(questionIntent('誰でも使えるの？').kind).toBeUndefined();
+    // Not who: whether anyone may, which the entry must say.
+    expect(questionIntent('誰でも使えるの？')).toMatchObject({ kind: 'detail', detail: '誰でも' });
     expect(questionIntent('センターはどこにできる？').kind).toBe('place');
     expect(questionIntent('駐車場は無料で使える？').kind).toBe('free');
     expect(questionIntent('市長の政策、ぶっちゃけいいと思う？').kind).toBe('opinion');

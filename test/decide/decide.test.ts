@@ -724,6 +724,42 @@ describe('a long polite message', () => {
     expect(bundled.ask('子どもの医療費で窓口に払うのはいくらですか。').decision.kind).toBe('answer');
   });
 
+  it('declines where a thing is, which towns or universities, who may join and what points buy when the entry does not say', async () => {
+    const bundled = await bundledEngine();
+    for (const q of [
+      '子どもセンターの場所を教えてください',
+      '市民バスの浅間山麓共同運行は、どこの町村と一緒にやってるの？',
+      'なんか小諸キャンパス構想で大学生が来てるって聞いたんだけどえーとどこの大学が来てるの',
+      '小諸未来義塾には誰でも参加できますか',
+      'ネーミングライツが付いた施設はどれですか',
+      'こもろ健幸マイレージで貯めたポイントは、どのような品物と交換できるのでしょうか。',
+      'あぐりの湯の隣の農産物の施設が広くなったそうですが、あそこに野菜を出すにはどのような手続きが必要でしょうか。',
+    ]) {
+      expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+    // Where the report says it is, the place is the answer.
+    expect(bundled.ask('ボランティアセンターの場所を教えてください').decision.kind).toBe('answer');
+  });
+
+  it('declines whether a thing is free, a rate, or which of two things when the entry says it of nothing asked', async () => {
+    const bundled = await bundledEngine();
+    for (const q of [
+      // The entry's 無料 is of the media, not the parking.
+      '市役所の駐車場は無料で使えますか',
+      '国民健康保険税の税率、今年は変わりましたか',
+      '税金滞納の差押えで押さえたのは、不動産ですか預金ですか',
+    ]) {
+      expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+    expect(bundled.ask('高校生までの医療費は無料ですか').decision.kind).toBe('answer');
+    expect(bundled.ask('税金滞納の差押えは何件でしたか').decision.kind).toBe('answer');
+    // A way of doing a thing free (タダで知ってもらう) asks no free thing.
+    const { decision } = bundled.ask(
+      'お金を払って広告を出すかわりに、番組や記事で取り上げてもらってタダで知ってもらうやり方',
+    );
+    expect(decision.kind === 'answer' && decision.hits[0]?.entry.id).toBe('principle-free-media');
+  });
+
   it('does not answer apart a question asking only who does the thing before (観光局がやってんの？)', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('小諸の花火大会って今年いつ？観光局がやってんの？').decision.kind).toBe('abstain');
