@@ -43,6 +43,7 @@ import { inverseDocumentFrequency, type SearchIndex } from './search/search-inde
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
 import {
   clauseNamingCount,
+  demonstrativeNoun,
   namesByDemonstrative,
   pointsBack,
   quotedNameSpan,
@@ -138,7 +139,16 @@ export function* askInSteps(
       !CLASSING_NOUNS.has(t.text)
     );
   };
-  const focus = withTopicBefore(normalized, focusSpans(normalized, clauses), clauses, allTerms, setPhrases, isSpecific);
+  const inCorpus = (t: Term) => !t.weak && index.text.includes(t.text);
+  const focus = withTopicBefore(
+    normalized,
+    focusSpans(normalized, clauses),
+    clauses,
+    allTerms,
+    setPhrases,
+    isSpecific,
+    inCorpus,
+  );
   const rule = options.rule ?? defaultDecisionRule;
   const top = options.top ?? 5;
   const smallTalk = detectSmallTalk(whole);
@@ -312,6 +322,7 @@ function withTopicBefore(
   terms: readonly Term[],
   setPhrases: readonly Span[],
   isSpecific: (term: Term) => boolean,
+  inCorpus: (term: Term) => boolean,
 ): readonly Clause[] {
   const named = (spans: readonly Span[]) =>
     contentTerms(terms.filter((t) => termWithin(t, spans) && !termWithin(t, setPhrases))).filter(isSpecific);
@@ -319,13 +330,22 @@ function withTopicBefore(
   if (!first) return focus;
   const asked = { start: first.start, end: (focus.at(-1) ?? first).end };
   // Pointing back with a noun no word before ends with (その計画, when the story said 方向を示したもの)
-  // points to the clause before, as これは does.
+  // points to the clause before, as これは does; あの with a noun of its own (あの複合施設) names a
+  // thing known to all.
   const pointing = focus.find((c) => namesByDemonstrative(normalized, c));
-  const back =
-    pointsBack(normalized, asked) ||
-    (pointing !== undefined && !referentSpan(normalized, pointing, { start: 0, end: pointing.start }));
+  const noun = pointing && demonstrativeNoun(normalized, pointing);
+  const unfound = pointing !== undefined && !referentSpan(normalized, pointing, { start: 0, end: pointing.start });
+  const ownName =
+    noun?.known === true &&
+    pointing !== undefined &&
+    !referentSpan(normalized, pointing, { start: 0, end: noun.start }) &&
+    named([noun]).length > 0;
+  const back = pointsBack(normalized, asked) || (unfound && !ownName);
   if (named(focus).length > 0 && !back) {
-    const narrowed = narrowedToReferent(normalized, withTopicRaisedEarlier(normalized, focus, clauses, named), clauses);
+    // A thing named outright is asked, not the story told of it before (施設ができると聞いて).
+    const narrowed = ownName
+      ? focus.filter((c) => c.asks === true || c.start >= pointing.start)
+      : narrowedToReferent(normalized, withTopicRaisedEarlier(normalized, focus, clauses, named), clauses);
     // The word その施設 points to, in the story before what is asked (「…複合施設の整備とありました。
     // その施設について」): asked too, when no clause asked holds it.
     // So is the object of a verb said again without it (特定検診を受けて…受ける人の割合).
@@ -348,9 +368,12 @@ function withTopicBefore(
     (c) => c.end <= first.start && c.role !== 'greeting' && !ABOUT_ONESELF.test(normalized.slice(c.start, c.end)),
   );
   // その3つ: the clause that named the three things, however far back.
+  // Else of the two clauses before, the last that names a thing the report knows (政策集 rather
+  // than 押し入れを片付けていて).
   const before =
     clauseNamingCount(normalized, asked, preceding) ??
     preceding.slice(-2).findLast((c) => c.role === 'asked') ??
+    preceding.slice(-2).findLast((c) => contentTerms(terms.filter((t) => termWithin(t, [c]))).some(inCorpus)) ??
     preceding.at(-1);
   if (!before) return focus;
   // 「その施設には」: only the word it points back to (複合施設) is asked, not the rest of that clause;

@@ -173,6 +173,8 @@ const GENERIC_WORDS = new Set([
   'どれほど',
   'なぜ',
   'どうして',
+  // いったい何: how much it is wondered, not what about (一体 in kanji is also "as one").
+  'いったい',
   '本当',
   'ほんと',
   'こと',

@@ -9,7 +9,7 @@
  */
 
 import { QUESTION_WORD_START } from './kana-asking-words.js';
-import { clauseNamingCount } from './referent.js';
+import { clauseNamingCount, referentSpan } from './referent.js';
 
 export type ClauseRole = 'greeting' | 'asked' | 'background';
 
@@ -439,9 +439,11 @@ export function storyCut(
     if (cut !== first.start && first.start - clause.start > budget) break;
     cut = clause.start;
   }
-  // その3つ points to the clause that named the three things, however far back (referent.ts).
+  // その3つ points to the clause that named the three things, however far back (referent.ts); その
+  // 練習 to the last that names the 練習.
   const counting = clauseNamingCount(text, first, before);
-  return counting ? Math.min(cut, counting.start) : cut;
+  const pointed = before.findLast((c) => referentSpan(text, first, c) !== undefined);
+  return Math.min(cut, counting?.start ?? cut, pointed?.start ?? cut);
 }
 
 /** How many characters of the story before a question are analysed with it (see storyCut). */

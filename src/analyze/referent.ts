@@ -35,6 +35,18 @@ export function clauseNamingCount<T extends Span>(text: string, asked: Span, cla
   return count === undefined ? undefined : clauses.find((c) => text.slice(c.start, c.end).includes(count));
 }
 
+/**
+ * The noun after the asked part's demonstrative (その助成金: 助成金), as offsets of the whole text,
+ * and whether あの calls it a thing known to both (あの複合施設) rather than one just spoken of.
+ */
+export function demonstrativeNoun(text: string, asked: Span): (Span & { known: boolean }) | undefined {
+  const m = DEMONSTRATIVE.exec(text.slice(asked.start, asked.end));
+  const noun = m?.[1];
+  if (!m || noun === undefined) return undefined;
+  const start = asked.start + m.index + m[0].length - noun.length;
+  return { start, end: start + noun.length, known: m[0].startsWith('あの') };
+}
+
 /** Whether the asked part names its topic with a demonstrative (その助成金, この施設). */
 export function namesByDemonstrative(text: string, asked: Span): boolean {
   return DEMONSTRATIVE.test(text.slice(asked.start, asked.end));
@@ -59,13 +71,19 @@ export function referentSpan(text: string, asked: Span, before: Span): Span | un
   if (noun === undefined) return undefined;
   let found: Span | undefined;
   for (const word of text.slice(before.start, before.end).matchAll(WORD)) {
-    if (word[0].endsWith(noun))
-      found = { start: before.start + word.index, end: before.start + word.index + word[0].length };
+    if (!word[0].endsWith(noun)) continue;
+    // A time said just before the noun (毎年鹿に荒らされ) is no part of its name.
+    const time = TIME_BEFORE.exec(word[0])?.[0].length ?? 0;
+    const start = before.start + word.index + (word[0].length - time >= noun.length ? time : 0);
+    found = { start, end: before.start + word.index + word[0].length };
   }
   // Which one it was is part of it (2つ目の柱は…。その柱の名前).
   const ordinal = found && ORDINAL_BEFORE.exec(text.slice(before.start, found.start));
   return found && ordinal ? { start: found.start - ordinal[0].length, end: found.end } : found;
 }
+
+/** Words of time that run into the noun after them in kanji (毎年鹿, 先日市役所). */
+const TIME_BEFORE = /^(?:毎年|毎月|毎週|毎日|今年|去年|昨年|今月|先月|今週|先週|今日|昨日|先日|近年|最近)/u;
 
 /** An ordinal said before a noun: 2つ目の, 第3の. */
 const ORDINAL_BEFORE = /(?:[0-9]+つ目|第[0-9]+)の?$/u;

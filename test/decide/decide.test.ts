@@ -792,6 +792,39 @@ describe('a long polite message', () => {
     expect(decision.hits[0]?.entry.id).toBe('food-theme-park');
   });
 
+  it('takes あの with a name of its own (あの複合施設) as that thing, not the story told of it before', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '足が悪く、用事を一か所でまとめて済ませられる施設ができると聞いて楽しみにしております。あの複合施設はいつ頃出来上がる予定なのでしょうか。待ち遠しくてなりません。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('complex-facility-plan');
+  });
+
+  it('finds what その points back to however far back, without the time said before it (毎年鹿)', async () => {
+    const bundled = await bundledEngine();
+    const deer = bundled.ask(
+      '畑の野菜を毎年鹿に荒らされ、ほとほと困り果てております。その鹿を何かに役立てる事業を市が始めたと聞いたのですが、いったい何にしているのでしょうか。少しでも気が晴れればと思い、お尋ねする次第です。',
+    ).decision;
+    expect(deer.kind).toBe('answer');
+    expect(deer.hits[0]?.entry.id).toBe('deer-pet-food');
+    // 練習 was named four sentences before その練習, further back than the story read with a question.
+    const training = bundled.ask(
+      '標高の高い小諸で、スポーツ選手が練習しているという話をよく聞くようになりました。散歩の途中で、すごい速さで坂を駆け上がっていく若い人を見かけます。あんなに走って心臓は大丈夫かと、こちらが心配になるほどです。私も若いころは国体の予選に出たことがありまして、懐かしく眺めております。市はその練習の受け入れのために、どんなことをしているのでしょうか？',
+    ).decision;
+    expect(training.kind === 'answer' && training.confidence).toBe('full');
+    expect(training.hits[0]?.entry.id).toBe('high-altitude-training');
+  });
+
+  it('takes what あれは points back to from the clause naming a thing the report knows, not one of household chores', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '四年前の市長選挙のとき、小泉さんの政策集を手に取った覚えがございます。押し入れを片付けていて懐かしくなったのですが、あれはいつ発表されたものだったでしょうか。お教えいただければ幸いです。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('policy-collection-published');
+  });
+
   it('keeps the whole of a topic heard of that その points back to: what was heard says which one', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
