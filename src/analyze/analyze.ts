@@ -423,6 +423,8 @@ const NAME_NOUNS = new Set(['名前', '名称', '呼び名', 'なまえ', '題�
 const PLACE_NOUNS = new Set(['場所', 'ばしょ', '所在地']);
 const INTERROGATIVES = new Set(['何', 'なん', 'なに', 'どこ', 'どちら']);
 const QUOTING = new Set(['という', 'ていう', 'って', 'と']);
+/** What, said with the quoting て run in (なんて名前): one word of its own. */
+const QUOTING_INTERROGATIVES = new Set(['なんて', '何て']);
 
 /**
  * The name or the place of a thing asked for (何という名前の奨学金, 賞の名前は何, 名称を教えて, 場所を
@@ -434,6 +436,7 @@ function isNameAsked(morphemes: readonly Morpheme[], i: number): boolean {
   if (!m || !(NAME_NOUNS.has(m.surface) || PLACE_NOUNS.has(m.surface))) return false;
   const before = morphemes[i - 1];
   if (before && QUOTING.has(before.surface) && INTERROGATIVES.has(morphemes[i - 2]?.surface ?? '')) return true;
+  if (before && QUOTING_INTERROGATIVES.has(before.surface)) return true;
   const next = morphemes[i + 1]?.surface ?? '';
   const after = morphemes[i + 2];
   if ((next === 'は' || next === 'って') && (after === undefined || INTERROGATIVES.has(after.surface))) return true;

@@ -66,6 +66,11 @@ describe('analyze', () => {
     expect(content('その賞の名前は何')).toEqual(['賞']);
     expect(content('制度の名称を教えて')).toEqual(['制度']);
     expect(content('その本の題名は何')).toEqual(['本']);
+    expect(content('そのバスってなんて名前？')).toEqual(['バス']);
+    // A place asked for (場所を教えて, 場所はどこ) likewise; one spoken of (練習できる場所) is the topic.
+    expect(content('センターの場所を教えて')).toEqual(['センター']);
+    expect(content('センターの場所はどこ')).toEqual(['センター']);
+    expect(content('練習できる場所はありますか')).toContain('場所');
     expect(content('何という言葉だったでしょう')).toEqual([]);
     // A kind of thing: the thing says which.
     expect(content('新しい種類の奨学金')).not.toContain('種類');
