@@ -112,6 +112,18 @@ describe('questionClauses', () => {
       '捕まえた鹿は何に使っているんですか。',
     );
     expect(roles('家内とは、一度は行ってみたいねと話しております。')[0]?.[1]).toBe('background');
+    // A guess closed by a full stop tells; asked (だろう？), it asks.
+    expect(focusText('夏が暑くて学校の子らもかわいそうだろう。教室にエアコンはついたんかな')).toBe(
+      '教室にエアコンはついたんかな',
+    );
+    expect(roles('エアコンはついただろう？')[0]?.[1]).toBe('asked');
+  });
+
+  it('reads what people say (〜っつうけど, 〜というが) as a topic heard of', () => {
+    expect(focusText('外国のチームを呼ぼうとしとるっつうけど、どこの国だい')).toBe(
+      '外国のチームを呼ぼうとしとる|どこの国だい',
+    );
+    expect(roles('消防署は建て直したというが、場所は同じかな')[0]?.[1]).toBe('asked');
   });
 
   it('reads a time described by what was said then (〜と言われた時代です) as story, not hearsay', () => {

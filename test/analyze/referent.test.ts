@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { namesByDemonstrative, pointsBack, quotedNameSpan, referentSpan } from '../../src/analyze/referent.js';
+import {
+  demonstrativeNoun,
+  namesByDemonstrative,
+  pointsBack,
+  quotedNameSpan,
+  referentSpan,
+} from '../../src/analyze/referent.js';
 
 const spans = (text: string, asked: string) => {
   const start = text.indexOf(asked);
@@ -12,6 +18,21 @@ describe('referentSpan', () => {
     const { asked, before } = spans(text, 'その施設には何が入りますか。');
     const span = referentSpan(text, asked, before);
     expect(span && text.slice(span.start, span.end)).toBe('複合施設');
+  });
+
+  it('leaves a time run into the noun in kanji (毎年鹿に) out of the word pointed back to', () => {
+    const text = '畑を毎年鹿に荒らされます。その鹿は何に使っていますか。';
+    const { asked, before } = spans(text, 'その鹿は何に使っていますか。');
+    const span = referentSpan(text, asked, before);
+    expect(span && text.slice(span.start, span.end)).toBe('鹿');
+  });
+
+  it('tells あの with a noun (あの複合施設) as a thing known to both, その as one just spoken of', () => {
+    const text = '施設ができると聞きました。あの複合施設はいつできますか。';
+    const noun = demonstrativeNoun(text, spans(text, 'あの複合施設はいつできますか。').asked);
+    expect(noun && [text.slice(noun.start, noun.end), noun.known]).toEqual(['複合施設', true]);
+    const that = '施設ができると聞きました。その施設はいつできますか。';
+    expect(demonstrativeNoun(that, spans(that, 'その施設はいつできますか。').asked)?.known).toBe(false);
   });
 
   it('finds nothing without a demonstrative, or when no word before ends with its noun', () => {
@@ -36,6 +57,8 @@ describe('referentSpan', () => {
     // Casually, with no particle: あれ、場所も移った？ / あれ場所も移った？
     const casual = '消防署、新しくなった。あれ場所も移っただろう？';
     expect(pointsBack(casual, spans(casual, 'あれ場所も移っただろう？').asked)).toBe(true);
+    const its = '1つ目の柱は市役所の改革だっただろう。あれの合言葉はなんだったかな';
+    expect(pointsBack(its, spans(its, 'あれの合言葉はなんだったかな').asked)).toBe(true);
   });
 
   it('reads a time said with a demonstrative (この数年で) as when, not as a thing pointed back to', () => {
