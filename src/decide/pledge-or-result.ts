@@ -15,10 +15,13 @@ export type PledgeSide = 'result' | 'pledge' | undefined;
 
 /**
  * The side a question asks for: the result for what was done or how much it changed; the pledge
- * for what was promised, when no figure is asked (a figure aimed at is stated by results too: 目標45%).
+ * for what was promised, when no figure is asked (a figure aimed at is stated by results too: 目標45%),
+ * or for the figure aimed at itself, when the pledge has figures.
  */
 export function pledgeSideOf(intent: QuestionIntent | undefined): PledgeSide {
   if (intent?.asksWhatWasDone === true || (intent?.asksForChange === true && intent.asksForFigure)) return 'result';
+  // The figure aimed at itself asked (何人集める気でいたの): the pledge, when it states one.
+  if (intent?.asksForAim === true) return 'pledge';
   return intent?.asksForTarget === true && !intent.asksForFigure ? 'pledge' : undefined;
 }
 
@@ -39,7 +42,7 @@ export function pledgeOrResultFirst(hits: readonly RankedHit[], side: PledgeSide
   const other = rest.find(
     (hit) =>
       (hit.coverage ?? 0) >= floor &&
-      (!figureOnlyInResult || hit.entry.figures.length > 0) &&
+      ((!figureOnlyInResult && !(side === 'pledge' && asksFigure)) || hit.entry.figures.length > 0) &&
       (side === 'result' ? lists(first, hit) : lists(hit, first)),
   );
   if (!other) return [...hits];

@@ -792,6 +792,20 @@ describe('a long polite message', () => {
     expect(decision.hits[0]?.entry.id).toBe('food-theme-park');
   });
 
+  it('answers the number aimed at (何人集める気でいたの) with the pledge, and such a place (そういうところ) from the clause before', async () => {
+    const bundled = await bundledEngine();
+    const aim = bundled.ask(
+      '小諸に住んでなくても応援してくれる人を、住民みたいに登録してもらう仕組み。はじめは何人くらい集める気でいたの？',
+    ).decision;
+    expect(aim.kind).toBe('answer');
+    expect(aim.hits[0]?.entry.id).toBe('furusato-shimin-for-tax-revenue');
+    const team = bundled.ask(
+      '人手が足りなくて昔からのお祭りが続けられそうにない。そういうところに手を貸してくれる人たちの集まりを作るって話、名前なんだっけ',
+    ).decision;
+    expect(team.kind).toBe('answer');
+    expect(team.hits[0]?.entry.id).toBe('traditional-events-support-team');
+  });
+
   it('takes あの with a name of its own (あの複合施設) as that thing, not the story told of it before', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(

@@ -29,8 +29,9 @@ describe('pledgeSideOf', () => {
     expect(pledgeSideOf(questionIntent('市は何か取り組んだのでしょうか'))).toBe('result');
     expect(pledgeSideOf(questionIntent('残業は実際どれだけ減ったの？'))).toBe('result');
     expect(pledgeSideOf(questionIntent('政策集では何を目指していましたか'))).toBe('pledge');
-    // A figure aimed at is stated by results too; a plain question asks neither.
-    expect(pledgeSideOf(questionIntent('目標は何%？'))).toBeUndefined();
+    // The figure aimed at: the pledge, when it states one (pledgeOrResultFirst); a plain question asks neither.
+    expect(pledgeSideOf(questionIntent('目標は何%？'))).toBe('pledge');
+    expect(pledgeSideOf(questionIntent('はじめは何人くらい集める気でいたの？'))).toBe('pledge');
     expect(pledgeSideOf(questionIntent('特別支援教育って何？'))).toBeUndefined();
   });
 });
@@ -75,6 +76,16 @@ describe('pledgeOrResultFirst', () => {
       'early-support',
     ]);
     expect(ids(pledgeOrResultFirst([hit(unrelated, 10, 0.7), hit(pledge, 8, 0.7)], 'pledge'))[0]).toBe('early-support');
+  });
+
+  it('puts first the pledge when the figure aimed at is asked only if the pledge states figures', () => {
+    const aiming = { ...pledge, figures: [{ label: '目標', after: 100000, unit: '人', period: '政策集' }] } as Entry;
+    expect(ids(pledgeOrResultFirst([hit(result, 10, 0.54), hit(aiming, 8, 0.5)], 'pledge', true))[0]).toBe(
+      'special-needs-education',
+    );
+    expect(ids(pledgeOrResultFirst([hit(result, 10, 0.54), hit(pledge, 8, 0.5)], 'pledge', true))[0]).toBe(
+      'instructor-training',
+    );
   });
 
   it('moves no entry the pledge does not list, and nothing when a result is first', () => {
