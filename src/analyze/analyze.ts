@@ -117,6 +117,10 @@ const GENERIC_WORDS = new Set([
   'くる',
   '教える',
   '知る',
+  // Knowing, said politely (ご存じでしたら).
+  'ご存じ',
+  'ご存知',
+  '存じ',
   '聞く',
   '訊く',
   '尋ねる',
@@ -175,6 +179,8 @@ const GENERIC_WORDS = new Set([
   'どうして',
   // いったい何: how much it is wondered, not what about (一体 in kanji is also "as one").
   'いったい',
+  // 何と何: the things asked, or なんと, surprise.
+  '何と',
   '本当',
   'ほんと',
   'こと',
@@ -446,7 +452,8 @@ function isNameAsked(morphemes: readonly Morpheme[], i: number): boolean {
   if (next === 'と' && morphemes.slice(i + 2).some((x) => /^(?:教え|知り|知る|伺い|伺え)$/u.test(x.surface)))
     return true;
   return (
-    (next === 'を' || next === 'が') && /^(?:教え|知り|知る|分から|わから|分かる|わかる)$/u.test(after?.surface ?? '')
+    (next === 'を' || next === 'が') &&
+    /^(?:教え|知り|知る|分から|わから|分かる|わかる|ご存じ|ご存知)$/u.test(after?.surface ?? '')
   );
 }
 

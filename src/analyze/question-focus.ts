@@ -108,13 +108,13 @@ const ASKING = new RegExp(
     // Not a guess closed by a full stop (子らもかわいそうずら。: だろう。), which tells.
     'だろう(?!ね?[。．])',
     'っけ',
-    // Not telling someone else (お隣に教えてあげたい).
-    '教え(?!てあげ|てや[らりるれろ]|てさしあげ)',
+    // Not telling someone else (お隣に教えてあげたい), nor what the citizen taught (音楽を教えておりました).
+    '教え(?!てあげ|てや[らりるれろ]|てさしあげ|ており|ていま|てい(?:る|た(?!だ)))',
     // Asked politely (ご教示いただけますと幸いです, お聞かせください): the thanks in advance is a set phrase, the asking is not.
     'ご?教示',
     'ご教授',
     'お聞かせ',
-    'おしえ(?!てあげ|てや[らりるれろ])',
+    'おしえ(?!てあげ|てや[らりるれろ]|ており|ていま|てい(?:る|た(?!だ)))',
     '知りたい',
     '聞きたい',
     '伺いたい',

@@ -239,7 +239,7 @@ export const FAMILY_MEMBERS = '奥|おく|妻|夫人|旦那|だんな|ご?主人
 // And the holder of any post that ends in 長 (副市長, 教育長, 議長).
 const PEOPLE = `人|方|メンバー|講師|隊員|委員|審査員|選手|担当者|代表者?|\\p{Script=Han}{0,3}長|先生|職員|議員|受賞者|受講者|出演者|経営者|入賞者|${FAMILY_MEMBERS}`;
 /** A name asked: 「…の名前は」「…の名前を教えて」, after さん too (会長さんの名前). */
-const NAME_ASKED = '(?:さん|様|さま)?の\\s?(?:お)?(?:名前|なまえ)(?=は|を(?:教|知|おしえ)|と|って|が(?:知|分)|[?？]|$)';
+const NAME_ASKED = '(?:さん|様|さま)?の\\s?(?:お)?(?:名前|なまえ)(?=は|を(?:教|知|おしえ|ご存)|と|って|が(?:知|分)|[?？]|$)';
 /** A person asked by name: the name of a post's holder, or which politician (どこの政治家). */
 const PERSON_NAME_ASKED = new RegExp(
   `(?:${PEOPLE})${NAME_ASKED}|(?:どなた|誰|だれ)が(?:務め|つとめ|就い)|(?:どこ|どちら|どの)の(?:政治家|議員|大臣|先生)|お名前(?:は|を|が|の(?:方|人))|どの(?:選手|人|方|先生|議員)`,

@@ -67,6 +67,8 @@ describe('analyze', () => {
     expect(content('制度の名称を教えて')).toEqual(['制度']);
     expect(content('その本の題名は何')).toEqual(['本']);
     expect(content('そのバスってなんて名前？')).toEqual(['バス']);
+    expect(content('副読本の名前をご存じでしたら教えてください')).toEqual(['副読本']);
+    expect(content('評判になったもの、何と何だっけ')).toEqual(['評判']);
     // A place asked for (場所を教えて, 場所はどこ) likewise; one spoken of (練習できる場所) is the topic.
     expect(content('センターの場所を教えて')).toEqual(['センター']);
     expect(content('センターの場所はどこ')).toEqual(['センター']);

@@ -119,6 +119,13 @@ describe('questionClauses', () => {
     expect(roles('エアコンはついただろう？')[0]?.[1]).toBe('asked');
   });
 
+  it('reads what the citizen taught (音楽を教えておりました) as story, a request to be taught (お教えください) as asking', () => {
+    expect(roles('長年、中学校で音楽を教えておりました。')[0]?.[1]).toBe('background');
+    expect(roles('孫に字を教えています。')[0]?.[1]).toBe('background');
+    expect(roles('どのような取り組みか、お教えいただけますか。')[0]?.[1]).toBe('asked');
+    expect(roles('名前を教えていただけますか。')[0]?.[1]).toBe('asked');
+  });
+
   it('reads what people say (〜っつうけど, 〜というが) as a topic heard of', () => {
     expect(focusText('外国のチームを呼ぼうとしとるっつうけど、どこの国だい')).toBe(
       '外国のチームを呼ぼうとしとる|どこの国だい',
