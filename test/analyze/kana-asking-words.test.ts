@@ -18,6 +18,7 @@ describe('spellAskingWords', () => {
   it('writes words that name the fact asked as the intent patterns read them', () => {
     expect(spellAskingWords('ぽーたるのあどれすをおしえて')).toBe('ぽーたるのアドレスをおしえて');
     expect(spellAskingWords('ばすのじこくひょうは')).toBe('ばすの時刻表は');
+    expect(spellAskingWords('えあこんは どこの がっこうに ついたの')).toBe('えあこんは どこの 学校に ついたの');
     expect(spellAskingWords('いたくさきのかいしゃめいは')).toBe('いたくさきの会社名は');
     expect(spellAskingWords('かんこうきょくのでんわばんごうおしえて')).toBe('かんこうきょくの電話番号おしえて');
     expect(spellAskingWords('いくじそうだんは なんようびに やってますか よやくは いりますか')).toBe(

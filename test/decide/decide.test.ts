@@ -734,6 +734,8 @@ describe('a long polite message', () => {
       'ネーミングライツが付いた施設はどれですか',
       'こもろ健幸マイレージで貯めたポイントは、どのような品物と交換できるのでしょうか。',
       'あぐりの湯の隣の農産物の施設が広くなったそうですが、あそこに野菜を出すにはどのような手続きが必要でしょうか。',
+      // Which school, typed in kana: the report names none for the air conditioners.
+      'エアコンは どこの がっこうに つきましたか',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
