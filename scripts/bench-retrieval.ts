@@ -75,6 +75,10 @@ const defaultFiles = [
   // eleven styles; counted fresh, then tuned on.
   path.resolve(root, 'test/eval/styles-tune-22.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-23.jsonl'),
+  // Two more written blind mid-session: 100 short traps among 170 plain questions, and 170 in six
+  // styles, half of each style traps; counted fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-24.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-25.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
