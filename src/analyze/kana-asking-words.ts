@@ -16,13 +16,15 @@ export const QUESTION_WORD_START = `(?:${KANA_WORD_START}|(?<=から|まで|よ�
 
 /**
  * Counters typed in kana after なん, with the way they are written. だい (台) only before more of
- * the question: なんだい at the end is "what is it", not "how many cars". Not かい (なんかいい…),
- * nor か (なんか), nor で, の, と (なんで, なんの, なんと).
+ * the question: なんだい at the end is "what is it", not "how many cars". かい (回) only before a verb
+ * of holding or playing (なんかい かいさい, なんかい さいせい), not in なんかいい; not
+ * か (なんか), nor で, の, と (なんで, なんの, なんと).
  */
 const COUNTERS: readonly (readonly [string, string])[] = [
   ['にん', '人'],
   ['めい', '名'],
   ['けん', '件'],
+  ['かい(?=\\s?(?:かいさい|さいせい|じっし|おこな|ひら))', '回'],
   ['だい(?![?？。!！]|$)', '台'],
   ['[ほぼぽ]ん', '本'],
   ['まい', '枚'],
@@ -58,6 +60,12 @@ const WORDS: readonly (readonly [string, string])[] = [
   ['ねんれい', '年齢'],
   ['かいしゃめい', '会社名'],
   ['なまえ', '名前'],
+  ['こうかん', '交換'],
+  // Who holds a post (こうしは だれ).
+  ['こうし', '講師'],
+  ['かいちょう', '会長'],
+  ['くちょう', '区長'],
+  ['たんとうしゃ', '担当者'],
   // Which school (どこの がっこう) asks an organization named.
   ['しょうがっこう', '小学校'],
   ['ちゅうがっこう', '中学校'],

@@ -148,7 +148,7 @@ const NOT_COUNTER =
  * Not 何人も or 何回か, which say "many" and "some" (何分かかる asks how long), nor an ordinal
  * (何番目, 何回目), which the report writes in words of its own (4つ目の柱, 佐久管内で初めて).
  */
-const COUNT_ASKED = `(?:何|なん)(?:十|百|千|万|億)*(${COUNTERS}|(?!${NOT_COUNTER})\\p{Script=Han}|[\\p{Script=Katakana}ー]+(?![\\p{Script=Katakana}ー]))(?!も|か(?!な|か[るりっ]|[?？。]|$)|目)`;
+const COUNT_ASKED = `(?:何|なん)(?:十|百|千|万|億)*(${COUNTERS}|(?!${NOT_COUNTER})\\p{Script=Han}|[\\p{Script=Katakana}ー]+(?![\\p{Script=Katakana}ー]))(?!も|か(?!な|か[るりっ]|いさい|[?？。]|$)|目)`;
 
 const COUNTED = new RegExp(COUNT_ASKED, 'u');
 
@@ -239,7 +239,8 @@ export const FAMILY_MEMBERS = '奥|おく|妻|夫人|旦那|だんな|ご?主人
 // And the holder of any post that ends in 長 (副市長, 教育長, 議長).
 const PEOPLE = `人|方|メンバー|講師|隊員|委員|審査員|選手|担当者|代表者?|\\p{Script=Han}{0,3}長|先生|職員|議員|受賞者|受講者|出演者|経営者|入賞者|${FAMILY_MEMBERS}`;
 /** A name asked: 「…の名前は」「…の名前を教えて」, after さん too (会長さんの名前). */
-const NAME_ASKED = '(?:さん|様|さま)?の\\s?(?:お)?(?:名前|なまえ)(?=は|を(?:教|知|おしえ|ご存)|と|って|が(?:知|分)|[?？]|$)';
+const NAME_ASKED =
+  '(?:さん|様|さま)?の\\s?(?:お)?(?:名前|なまえ)(?=は|を(?:教|知|おしえ|ご存)|と|って|が(?:知|分)|[?？]|$)';
 /** A person asked by name: the name of a post's holder, or which politician (どこの政治家). */
 const PERSON_NAME_ASKED = new RegExp(
   `(?:${PEOPLE})${NAME_ASKED}|(?:どなた|誰|だれ)が(?:務め|つとめ|就い)|(?:どこ|どちら|どの)の(?:政治家|議員|大臣|先生)|お名前(?:は|を|が|の(?:方|人))|どの(?:選手|人|方|先生|議員)`,
@@ -296,7 +297,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     // Nor how the city keeps costs down or raises money (どうやって費用を抑える): the way it works,
     // which an entry states; a way for the citizen to act has a verb of theirs after it. Nor how
     // someone goes about it (どうやっているの): there やる is the verb, and the way is the entry's.
-    /どう\p{Script=Han}{1,4}すれば|どうやって(?!いる|おる|います|おります)(?![^、。]{0,3}(?:決ま|決め|選ば|選ん|選ぶ|選出|判断|判定|評価|見直|確かめ|たしかめ|確認|調べ|しらべ|測|計))(?![^、。？?]{1,6}?(?:てる|ている|ておる|ています|ております)(?:の|ん|か|[?？]|$))(?![^、。]{0,8}?(?:抑え|おさえ|減ら|増や|集め|進め|守|賄|まかな|生み|作っ|つくっ|確保|紹介|しょうかい|発信|広め|知らせ|宣伝|pr))|どうすれば|どうしたら|どこか?で(?:申|手続|買|売|もら|受け|登録|手に入|入手)|(?:買え|購入でき|手に入)(?:ます|る)(?:の?です)?(?:か|の|[?？]|だ?かい|かや|ずら|かね|かな)|(?:どこ|どちら)に(?:申|行|連絡|問|電話|相談)|(?:どこ|どちら)へ(?:申|連絡|問|電話|相談)|(?:どの|どこの)窓口|(?:何|なに)を持って(?:行|い)|申し?込|(?:取り|入り|(?<!(?:資産|人材|お金|税金|予算|財源)の)使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請(?:は|って|の(?:仕方|方法|窓口|期限)|したい|するには|すれば|方法|先|窓口|書|[?？])|手続き?(?:は(?:どう|どこ|何|いつ)|に(?:必要|は)|(?:を)?(?:したい|するには|すれば)|が(?:必要|いる|要る))|(?:どのような|どんな|どういう|どういった)手続|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|(?:申し込み|申込|相談|問い合わせ)の?窓口|窓口は(?:どこ|どちら)|方法(?:は|が|って)?あ(?:る|り)|問い合わせ先|連絡先|電話番号/u,
+    /どう\p{Script=Han}{1,4}すれば|どうやって(?!いる|おる|います|おります)(?![^、。]{0,3}(?:決ま|決め|選ば|選ん|選ぶ|選出|判断|判定|評価|見直|確かめ|たしかめ|確認|調べ|しらべ|測|計))(?![^、。？?]{1,6}?(?:てる|ている|ておる|ています|ております)(?:の|ん|か|[?？]|$))(?![^、。]{0,8}?(?:抑え|おさえ|減ら|増や|集め|進め|守|賄|まかな|生み|作っ|つくっ|確保|紹介|しょうかい|発信|広め|知らせ|宣伝|pr))|どうすれば|どうしたら|どこか?で(?:申|手続|買|売|もら|受け|登録|手に入|入手)|(?:買え|購入でき|手に入)(?:ます|る)(?:の?です)?(?:か|の|[?？]|だ?かい|かや|ずら|かね|かな)|購入(?:すること(?:は|が|も)?)?(?:でき|可能)|(?:どこ|どちら)に(?:申|行|連絡|問|電話|相談)|(?:どこ|どちら)へ(?:申|連絡|問|電話|相談)|(?:どの|どこの)窓口|(?:何|なに)を持って(?:行|い)|申し?込|(?:取り|入り|(?<!(?:資産|人材|お金|税金|予算|財源)の)使い|参加し|応募し|頼み)方|(?:申し込み|申込|申請|手続き|登録|応募|予約|参加|利用)の?(?:やり方|方法|仕方)|申請(?:は|って|の(?:仕方|方法|窓口|期限)|したい|するには|すれば|方法|先|窓口|書|[?？])|手続き?(?:は(?:どう|どこ|何|いつ)|に(?:必要|は)|(?:を)?(?:したい|するには|すれば)|が(?:必要|いる|要る))|(?:どのような|どんな|どういう|どういった)手続|応募|登録(?:したい|するには|方法|の仕方)|予約|参加するには|利用するには|使うには|受けるには|もらうには|入るには|(?:申し込み|申込|相談|問い合わせ)の?窓口|窓口は(?:どこ|どちら)|方法(?:は|が|って)?あ(?:る|り)|問い合わせ先|連絡先|電話番号/u,
   ],
   [
     'future',
@@ -314,7 +315,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
       [
         `(?:${ORGANIZATIONS}|区|地区|小学校)(?:は|って|が)?(?:どこ|どちら)`,
         `(?:どこ|どちら|どの)の?(?:${ORGANIZATIONS}|小学校|区|地区)`,
-        `(?:${ORGANIZATIONS})${NAME_ASKED}`,
+        `(?:${ORGANIZATIONS}|地区|小学校|中学校)${NAME_ASKED}`,
         // 「どういう名前のお店が入る」: the name of which; 「どのようなお店が入る」: which shops.
         `(?:どういう|どんな|何という|なんという)名前の(?:${ORGANIZATIONS})`,
         '(?:どんな|どういう|どのような|どういった)お?店(?:が|は)',
@@ -364,7 +365,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     // A cost the citizen wants cut or kept down (費用を抑える), or asks a view about (費用について), is
     // the topic, not the sum asked.
     new RegExp(
-      `${IKURA}|${/何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費)(?!を?(?:どう|どのように|どうやって)?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の(?:こと|事)|の?(?:削減|節約|抑制)|について|に関して|に関する|とか|など|なんか|や(?!す)|と(?!し|は|って))|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ|掛け?金|保険料(?!の(?:こと|事))|お金の額|(?<=\p{Script=Han})額(?=は|って|を(?:教|知)|が(?:知|分)|[?？]|$)/u.source}`,
+      `${IKURA}|${/何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費|工事費|整備費|改修費)(?!を?(?:どう|どのように|どうやって)?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の(?:こと|事)|の?(?:削減|節約|抑制)|について|に関して|に関する|とか|など|なんか|や(?!す)|と(?!し|は|って))|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ|掛け?金|保険料(?!の(?:こと|事))|お金の額|(?<=\p{Script=Han})額(?=は|って|を(?:教|知)|が(?:知|分)|[?？]|$)/u.source}`,
       'u',
     ),
   ],
@@ -401,6 +402,7 @@ const DETAIL_WORDS = new RegExp(
   [
     '運賃',
     '時刻表',
+    '番組表',
     '時刻',
     '時間帯',
     '営業時間',
@@ -447,7 +449,7 @@ const DETAIL_WORDS = new RegExp(
     // Per what a charge is paid (1回ごとですか、月ごとですか): the entry must say.
     '(?<=[回月日年人件帯])(ごと)(?=です|でしょう|なの|なん|か|[?？、,]|$)',
     // Whether some people may too (一般の人も参加できますか, 大人でも使える): the entry must name them.
-    '(?<=^|[はにの、,\\s])(大人|一般|市外の人|県外の人|個人|高齢者|お年寄り|子ども|学生)(?:の(?:人|方))?(?:でも|も)[^。？?]{0,6}?(?:参加でき|申し込め|使え|利用でき|入れ|見られ|受けられ)',
+    '(?<=^|[はにの、,\\s])(大人|一般|市外の人|県外の人|個人|高齢者|お年寄り|子ども|学生)(?:の(?:人|方|市民))?(?:でも|も)[^。？?]{0,8}?(?:参加でき|申し込め|使え|利用でき|入れ|見られ|受けられ|傍聴)',
     // Whether anyone may (誰でも参加できますか): the entry must say who may.
     '(誰でも|だれでも)[^。？?]{0,6}?(?:参加でき|申し込め|使え|利用でき|入れ|見られ|受けられ)',
     // Where a bus goes (どこ行き, 行き先): the entry must say where to.
@@ -513,7 +515,7 @@ const PARTICLE = /[はがもてでにのとやへをよねか]$/u;
  * Kana typed word by word (どこ ですか, なんじ まで) joined: the spaces part words, not what is
  * asked. A space before a question word after a word that is no particle (しょうきん いくら) stays:
  * joined, the question word would read as the end of that word; one before も (なんにん もらった),
- * which joined would read as many (何人も); and one between a question word and か (いつ かいさい),
+ * which joined would read as many (何人も), but not before もらう (なにが もらえる); and one between a question word and か (いつ かいさい),
  * which joined would read as someday (いつか).
  */
 function joinKanaWords(text: string): string {
@@ -527,7 +529,9 @@ function joinKanaWords(text: string): string {
       (/(?:いつ|どこ|だれ|なに)$/u.test(before) &&
         !/^(?:です|でしょ|だ|な|の|に|へ|で|から|まで|は|が|を|と|や)/u.test(after)) ||
       (before.endsWith('なん') && after.startsWith('か'));
-    return asking || askedBefore || after.startsWith('も') ? ' ' : '';
+    // Not before もらう after なにが (なにが もらえる): that も is the verb's.
+    const many = after.startsWith('も') && !(/なに[がを]$/u.test(before) && after.startsWith('もら'));
+    return asking || askedBefore || many ? ' ' : '';
   });
 }
 

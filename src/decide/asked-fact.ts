@@ -168,6 +168,22 @@ function compoundKeywordEndsWith(entry: Entry, word: string): boolean {
   return normalized(entry).compoundKeywords.some((k) => k.length > word.length && k.endsWith(word));
 }
 
+/** A district or school asked for by which, or by its name (どこの地区, 地区の名前). */
+const ASKED_KIND_OF_PLACE =
+  /(?:どこ|どちら|どの)の?\s?(地区|小学校|中学校|学校|大学)|(地区|小学校|中学校|大学)の\s?(?:お)?(?:名前|なまえ)/u;
+
+/** A name of that kind (野岸小学校 or 野岸小 for a school; 信州大学 or 信大). */
+function namedAs(noun: string): RegExp {
+  // Named short: 野岸小 (before its building: 野岸小管理棟), 信大.
+  const short =
+    noun === '大学'
+      ? '|\\p{Script=Han}{1,2}大(?![\\p{Script=Han}])'
+      : noun.endsWith('学校')
+        ? `|\\p{Script=Han}{2,}${noun.charAt(0)}(?:(?![\\p{Script=Han}])|(?=管理棟|校舎|体育館))`
+        : '';
+  return new RegExp(`[\\p{Script=Han}\\p{Script=Katakana}ー]{1,8}${noun}${short}`, 'u');
+}
+
 /** Kinds whose answer is a name the entry must give: one the question itself holds is no answer. */
 const NAMED_KINDS = new Set<AskedKind>(['place', 'organization', 'person', 'municipality', 'country']);
 
@@ -279,6 +295,10 @@ export function statesAskedFact(
     default: {
       // How many kinds (何種類) of a thing the entry names one by one (「小諸ストーリー」と「小諸アート」).
       if (intent.kind === 'count' && THING_COUNTERS.test(intent.unit ?? '') && NAMED_ONE_BY_ONE.test(text)) return true;
+      // Which district or school (どこの地区, 10地区の名前): the entry must name one as such.
+      const of = intent.kind === 'organization' ? ASKED_KIND_OF_PLACE.exec(asked) : null;
+      const noun = of?.[1] ?? of?.[2];
+      if (noun !== undefined) return givesNewName(namedAs(noun), text, asked);
       if (!GIVES[intent.kind].test(text)) return false;
       if (NAMED_KINDS.has(intent.kind)) {
         const properName = intent.asksName === true;

@@ -14,6 +14,7 @@ import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
 import { normalizeText } from '../normalize/normalize.js';
 import type { Entry } from '../corpus/entry.js';
+import { spellAskingWords } from '../analyze/kana-asking-words.js';
 
 /** Coverage thresholds, calibrated on the development questions (see npm run eval). */
 export interface DecisionRule {
@@ -286,6 +287,16 @@ function asksIfUnknownThingIsThere(index: SearchIndex, askedText: string, terms:
   );
 }
 
+/** A comparison with an average or another council (県平均より高い, 佐久市と比べて多い). */
+const COMPARED_WITH =
+  /([\p{Script=Han}\p{Script=Katakana}ー]*(?:平均|全国|県|市|町|村))(?:と比べて|と比較して|より(?:も)?)[^。？?、]{0,6}?(?:高|低|多|少|上|下|良|悪|大き|小さ)/u;
+
+/** Whether the question compares with something the entry never states (県平均 beside 受診率). */
+function comparesWithUnstated(askedText: string, entry: Entry): boolean {
+  const compared = COMPARED_WITH.exec(askedText)?.[1];
+  return compared !== undefined && !normalizedEntryText(entry).includes(compared);
+}
+
 /**
  * Whether what is asked names a city, town or village the report never names as such (「長野市の
  * 防災訓練」, 「軽井沢町では移住者に」): its facts are another council's, whichever entry shares the
@@ -518,16 +529,22 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     asksOfUnknownCharge(index, input.topic ?? [], terms) ||
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||
     intent?.asksOfAnotherCouncil === true ||
+    comparesWithUnstated(input.askedText ?? '', best.entry) ||
     asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best) ||
     (share < rule.answer && asksOfUnknownObject(index, input.askedText ?? '', terms, best))
   ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, ...(intent?.kind ? { missing: intent.kind } : {}) };
   }
   // On the topic, but without the kind of fact asked: said plainly, the entry offered as related.
+  // A name typed in kana (ふくごうしせつ) is held as the words it was read as (複合施設), and a post
+  // (こうしは だれ) as the intent reads it.
+  const asked = `${spellAskingWords(input.askedText ?? '')} ${contentTerms(terms)
+    .map((t) => t.text)
+    .join('')}`;
   if (
     intent?.kind !== undefined &&
-    (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), input.askedText) ||
-      (intent.alsoKinds ?? []).some((kind) => !statesAskedFact(best.entry, { ...intent, kind }, [], input.askedText)) ||
+    (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), asked) ||
+      (intent.alsoKinds ?? []).some((kind) => !statesAskedFact(best.entry, { ...intent, kind }, [], asked)) ||
       asksOfUnknownThing(index, input.topicHead ?? input.topic ?? [], terms, best) ||
       (FIGURE_KINDS.has(intent.kind) &&
         (countsSomethingElse(index, input.counted ?? [], terms, best) ||

@@ -266,6 +266,10 @@ describe('questionIntent', () => {
     expect(questionIntent('就任したのはいつ？').kind).toBe('date');
     expect(questionIntent('買ったのはどこの会社？').kind).toBe('organization');
     expect(questionIntent('誰が任命したの？').kind).toBe('person');
+    // なにが もらえる: もらう, not many (なんにん もらった: 何人, not 何人も).
+    expect(questionIntent('しなもの は なにが もらえるの?').kind).toBe('benefit');
+    expect(questionIntent('なんにん もらった?')).toMatchObject({ kind: 'count', unit: '人' });
+    expect(questionIntent('pr どうがは なんかい さいせいされた?')).toMatchObject({ kind: 'count', unit: '回' });
     // Not who: whether anyone may, which the entry must say.
     expect(questionIntent('誰でも使えるの？')).toMatchObject({ kind: 'detail', detail: '誰でも' });
     expect(questionIntent('センターはどこにできる？').kind).toBe('place');

@@ -743,6 +743,33 @@ describe('a long polite message', () => {
     expect(bundled.ask('ボランティアセンターの場所を教えてください').decision.kind).toBe('answer');
   });
 
+  it('declines the kinds of fact asked in kana, romaji or a letter that the entry lacks', async () => {
+    const bundled = await bundledEngine();
+    for (const q of [
+      'ふるさとのうぜい したら おれいの しなもの は なにが もらえるの？',
+      'けんこうまいれーじ の ぽいんと って なにと こうかん できるの？',
+      // The complex facility's place, typed in kana: the name it holds is no answer.
+      'ふくごうしせつ って どこに たつの？ ばしょ おしえて',
+      'Komoro Mirai Gijuku no koushi wa dare desu ka?',
+      'lunch meeting with shokuin, nankai kaisai shita?',
+      '10地区の名前を教えてください',
+      'コミュニティテレビの番組表が見たい',
+      '特定検診の受診率は県平均より高い？',
+      '孫が学校で副読本の「小諸ストーリー」を使っていると話してくれました。大人でもどこかで購入することはできるのでしょうか。',
+      '学校教育審議会の話し合いは、一般の市民でも傍聴することができるのでしょうか。',
+      '管理棟の整備にはどれくらいの工事費がかかったのでしょうか。',
+    ]) {
+      expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+    for (const q of [
+      'どこの小学校の管理棟を整備したの？',
+      '大学の先生から経営や技術の話を聞ける勉強会があると聞きましたが、市はどこの大学とそういう会を開いているのでしょうか。',
+      '特定検診の受診率はどのくらい？',
+    ]) {
+      expect(bundled.ask(q).decision.kind, q).toBe('answer');
+    }
+  });
+
   it('declines whether a thing is free, a rate, or which of two things when the entry says it of nothing asked', async () => {
     const bundled = await bundledEngine();
     for (const q of [
