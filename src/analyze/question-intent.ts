@@ -229,7 +229,7 @@ const KANA_BEFORE_WORD = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => S
   .join('');
 
 /** Organizations whose name a citizen may ask (「どこの会社」「スポンサーの名前は」). */
-const ORGANIZATIONS = '企業|会社|団体|業者|事業者|お?店|学校|大学|相手|スポンサー|メーカー|農協';
+const ORGANIZATIONS = '企業|会社|団体|業者|事業者|お?店|学校|大学|相手|スポンサー|メーカー|農協|ja';
 /**
  * Someone's family (市長の奥さん, おくさん): a person the report never names, whose name a citizen may
  * still ask.

@@ -46,8 +46,8 @@ export function normalizedEntryText(entry: Entry): string {
   return normalized(entry).text;
 }
 
-/** Two names quoted one after the other (「小諸ストーリー」と「小諸アート」): the things, countable. */
-const NAMED_ONE_BY_ONE = /「[^「」]{2,20}」(?:と|、|・|や)「[^「」]{2,20}」/u;
+/** Two names quoted one after the other (「小諸ストーリー」と「小諸アート」, 「ワイナリーバス」「こもろ巡りバス」): the things, countable. */
+const NAMED_ONE_BY_ONE = /「[^「」]{2,20}」(?:と|、|・|や)?「[^「」]{2,20}」/u;
 
 /** What an entry's text (normalised: lower case) must show to answer each kind of question. */
 const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
@@ -77,8 +77,9 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
     /(?:駅|町|地区|跡地|施設|センター|館|所)(?:に|で|内|の中|の機能|前)|(?:東京|大阪|名古屋|京都|横浜|首都圏|関西|県外|海外)(?:・[\p{Script=Han}]{2,3})*(?:で|に|へ)|併設|に入る|に入り|に設置|に開設|に移転|に整備|[\p{Script=Han}\p{Script=Katakana}ー]{2,}から[\p{Script=Han}\p{Script=Katakana}ー]{2,}へ|ホームページ(?:に|で|上)/u,
   person:
     /市長|区長|職員|会長|知事|大臣|議員|保健師|助産師|専門家|市民|会員|皆さま|皆様|株式会社|有限会社|組合|協会|協議会|委員会|大学|信大|ja|法人|商工会/u,
+  // JA with its region after it (ja佐久浅間): the region names which.
   organization:
-    /株式会社|\(株\)|有限会社|組合|協会|協議会|審議会|検討会|懇談会|連絡会|大学|信大|ja|法人|委員会|商工会|[\p{Script=Han}]{2,}(?:小学校|中学校|小|区|地区)(?![\p{Script=Han}])|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{2,}(?:鉄道|交通|銀行|工業|製作所|ワイナリー)/u,
+    /株式会社|\(株\)|有限会社|組合|協会|協議会|審議会|検討会|懇談会|連絡会|大学|信大|ja(?:[\p{Script=Han}\p{Script=Katakana}ー]+)?|法人|委員会|商工会|[\p{Script=Han}]{2,}(?:小学校|中学校|小|区|地区)(?![\p{Script=Han}])|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{2,}(?:鉄道|交通|銀行|工業|製作所|ワイナリー)/u,
   rate: /[0-9](?:\.[0-9]+)?(?:%|割)/u,
   // How a whole divides or which part is the most: the parts stated (内訳, 68区のうち61区) or the first.
   breakdown: /内訳|うち[^。、]{0,12}[0-9]|最も|一番|最多|[0-9]位|首位/u,
@@ -167,6 +168,12 @@ function aimsAnswering(intent: QuestionIntent): Aims {
 function compoundKeywordEndsWith(entry: Entry, word: string): boolean {
   return normalized(entry).compoundKeywords.some((k) => k.length > word.length && k.endsWith(word));
 }
+
+/** Where a thing is shown, asked (どこで紹介してるの, どこで見れる). */
+const SHOWN_ASKED = /紹介|見(?:れ|られ)|観(?:れ|られ)|放送|発信|配信|みれ|みられ/u;
+/** The media a thing is shown in (snsやコミュニティテレビこもろで…紹介). */
+const SHOWN_IN_MEDIA =
+  /(?:sns|テレビ|新聞|ラジオ|ホームページ)[^、。]{0,16}?で[^、。]{0,16}?(?:紹介|発信|放送|配信|公開)/u;
 
 /** A district or school asked for by which, or by its name (どこの地区, 地区の名前). */
 const ASKED_KIND_OF_PLACE =
@@ -295,6 +302,8 @@ export function statesAskedFact(
     default: {
       // How many kinds (何種類) of a thing the entry names one by one (「小諸ストーリー」と「小諸アート」).
       if (intent.kind === 'count' && THING_COUNTERS.test(intent.unit ?? '') && NAMED_ONE_BY_ONE.test(text)) return true;
+      // Where a thing is shown or told (どこで紹介してる, どこで見れる): the media that show it.
+      if (intent.kind === 'place' && SHOWN_ASKED.test(asked) && SHOWN_IN_MEDIA.test(text)) return true;
       // Which district or school (どこの地区, 10地区の名前): the entry must name one as such.
       const of = intent.kind === 'organization' ? ASKED_KIND_OF_PLACE.exec(asked) : null;
       const noun = of?.[1] ?? of?.[2];

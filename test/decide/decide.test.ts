@@ -770,6 +770,23 @@ describe('a long polite message', () => {
     }
   });
 
+  it('answers which JA, where a thing is shown, which buses and a charge said in everyday words when the entry states it', async () => {
+    const bundled = await bundledEngine();
+    const cases: [string, string][] = [
+      ['包括連携協定を結んだJAはどこですか？', 'ja-saku-asama-agreement'],
+      ['小諸ふるさと遺産ってどこで紹介してんの？', 'furusato-heritage-on-sns-and-tv'],
+      ['観光客向けの巡回バスにはどんなものがありますか。', 'tourist-circuit-buses'],
+      ['子どもの病院代は窓口でいくら払えばいいですか？', 'welfare-medical-free-at-counter'],
+      ['小諸古里市民の実績って今何人くらいになってますか', 'furusato-shimin-members'],
+    ];
+    for (const [q, id] of cases) {
+      const { decision } = bundled.ask(q);
+      expect(decision.kind === 'answer' && decision.hits[0]?.entry.id, q).toBe(id);
+    }
+    // Where a thing is shown is no answer to which were chosen.
+    expect(bundled.ask('小諸ふるさと遺産に選ばれたのはどこですか').decision.kind).toBe('abstain');
+  });
+
   it('declines whether a thing is free, a rate, or which of two things when the entry says it of nothing asked', async () => {
     const bundled = await bundledEngine();
     for (const q of [
