@@ -146,6 +146,16 @@ describe('questionClauses', () => {
   it('leaves where the citizen read of it (会報に出てきました, 広報こもろで読んで) out as a set phrase', () => {
     const text = '会報に「アウトソーシング」という言葉が出てきました。広報こもろで読んだ話です。会報の表題は何';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['会報に', '言葉', '広報こもろで']);
+    // Where the mayor said it (後援会報で、市長さんが…挙げておられた) as well.
+    const said = '後援会報で、市長さんが心がけてこられたことを3つ挙げておられました。';
+    expect(setPhraseSpans(said).map((s) => said.slice(s.start, s.end))).toEqual(['後援会報で']);
+  });
+
+  it('reads what the citizen does or worries over (市政の話をするのが楽しみ, 後継ぎのことで頭を悩ませ) as story', () => {
+    expect(roles('毎朝、ご近所の方と市政の話をするのが楽しみでございます。')[0]?.[1]).toBe('background');
+    expect(roles('後継ぎのことで頭を悩ませております。')[0]?.[1]).toBe('background');
+    // What someone seemed to say (述べておられたようですが) raises a topic.
+    expect(roles('市長さんが会員に向けて決意を述べておられたようですが、')[0]?.[1]).toBe('asked');
   });
 
   it('reads a word met somewhere (〜という言葉が何度も出てきますが) as a topic raised, not a word liked', () => {
