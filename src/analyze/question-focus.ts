@@ -35,7 +35,8 @@ export interface Clause {
 }
 
 /** What follows a newsletter named as where a word was met (会報に…出てきました, 広報で…読んで). */
-const READ_THERE = '(?=[^。？?]{0,30}?(?:出て|載って|載っ|書いて|書かれ|あった|ありまし|見かけ|読ん|目にし|挙げ|述べ|触れ))';
+const READ_THERE =
+  '(?=[^。？?]{0,30}?(?:出て|載って|載っ|書いて|書かれ|あった|ありまし|見かけ|読ん|目にし|挙げ|述べ|触れ))';
 
 /** Set phrases of greeting and politeness: they carry nothing to search for. */
 const SET_PHRASES = new RegExp(
