@@ -334,7 +334,8 @@ function withTopicBefore(
   // thing known to all.
   const pointing = focus.find((c) => namesByDemonstrative(normalized, c));
   const noun = pointing && demonstrativeNoun(normalized, pointing);
-  const unfound = pointing !== undefined && !referentSpan(normalized, pointing, { start: 0, end: pointing.start });
+  const pointed = pointing && referentSpan(normalized, pointing, { start: 0, end: pointing.start });
+  const unfound = pointing !== undefined && !pointed;
   const ownName =
     noun?.known === true &&
     pointing !== undefined &&
@@ -350,7 +351,7 @@ function withTopicBefore(
     // その施設について」): asked too, when no clause asked holds it.
     // So is the object of a verb said again without it (特定検診を受けて…受ける人の割合).
     const referent =
-      (pointing ? referentSpan(normalized, pointing, { start: 0, end: pointing.start }) : undefined) ??
+      pointed ??
       elidedObject(
         normalized,
         asked,

@@ -9,7 +9,7 @@
  */
 
 import { QUESTION_WORD_START } from './kana-asking-words.js';
-import { clauseNamingCount, referentSpan } from './referent.js';
+import { clauseNamingCount, namesByDemonstrative, referentSpan } from './referent.js';
 
 export type ClauseRole = 'greeting' | 'asked' | 'background';
 
@@ -445,7 +445,9 @@ export function storyCut(
   // その3つ points to the clause that named the three things, however far back (referent.ts); その
   // 練習 to the last that names the 練習.
   const counting = clauseNamingCount(text, first, before);
-  const pointed = before.findLast((c) => referentSpan(text, first, c) !== undefined);
+  const pointed = namesByDemonstrative(text, first)
+    ? before.findLast((c) => referentSpan(text, first, c) !== undefined)
+    : undefined;
   return Math.min(cut, counting?.start ?? cut, pointed?.start ?? cut);
 }
 

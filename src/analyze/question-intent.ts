@@ -515,8 +515,8 @@ const PARTICLE = /[はがもてでにのとやへをよねか]$/u;
  * Kana typed word by word (どこ ですか, なんじ まで) joined: the spaces part words, not what is
  * asked. A space before a question word after a word that is no particle (しょうきん いくら) stays:
  * joined, the question word would read as the end of that word; one before も (なんにん もらった),
- * which joined would read as many (何人も), but not before もらう (なにが もらえる); and one between a question word and か (いつ かいさい),
- * which joined would read as someday (いつか).
+ * which joined would read as many (何人も), but not before もらう (なにが もらえる); and one between
+ * a question word and か (いつ かいさい), which joined would read as someday (いつか).
  */
 function joinKanaWords(text: string): string {
   return text.replace(/(?<=[\p{Script=Hiragana}ー])\s+(?=\p{Script=Hiragana})/gu, (space, offset: number) => {

@@ -46,7 +46,10 @@ export function normalizedEntryText(entry: Entry): string {
   return normalized(entry).text;
 }
 
-/** Two names quoted one after the other (「小諸ストーリー」と「小諸アート」, 「ワイナリーバス」「こもろ巡りバス」): the things, countable. */
+/**
+ * Two names quoted one after the other (「小諸ストーリー」と「小諸アート」, 「ワイナリーバス」「こもろ
+ * 巡りバス」): the things, countable.
+ */
 const NAMED_ONE_BY_ONE = /「[^「」]{2,20}」(?:と|、|・|や)?「[^「」]{2,20}」/u;
 
 /** What an entry's text (normalised: lower case) must show to answer each kind of question. */

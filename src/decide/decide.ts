@@ -218,9 +218,10 @@ const QUESTION_END = /(?:か|の|かな|かい|だい|ずら|[?？])\s*[?？。]
 /**
  * Whether the question asks to do something to, or whether there is, a thing the corpus never
  * names (除雪を手伝ってくれるのでしょうか, どんな求人が出ていますか, 風呂に入れる): the noun marked by
- * を, が or に of the verb that ends the question, with no comma or other noun after it. A noun marked so inside a
- * description of another (ワイン蔵をめぐる観光客が乗れるバス), before a comma (保育園を休まなきゃ
- * いけないとき、) or in a sentence that asks nothing (納得がいきません) is no thing asked about.
+ * を, が or に of the verb that ends the question, with no comma or other noun after it. A noun
+ * marked so inside a description of another (ワイン蔵をめぐる観光客が乗れるバス), before a comma
+ * (保育園を休まなきゃいけないとき、) or in a sentence that asks nothing (納得がいきません) is no
+ * thing asked about.
  */
 function asksOfUnknownObject(index: SearchIndex, askedText: string, terms: readonly Term[], hit: RankedHit): boolean {
   const nouns = contentTerms(terms).filter((t) => !t.weak && !t.synonym && !t.optional);
@@ -538,9 +539,12 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   // On the topic, but without the kind of fact asked: said plainly, the entry offered as related.
   // A name typed in kana (ふくごうしせつ) is held as the words it was read as (複合施設), and a post
   // (こうしは だれ) as the intent reads it.
-  const asked = `${spellAskingWords(input.askedText ?? '')} ${contentTerms(terms)
-    .map((t) => t.text)
-    .join('')}`;
+  const asked =
+    intent?.kind === undefined
+      ? ''
+      : `${spellAskingWords(input.askedText ?? '')} ${contentTerms(terms)
+          .map((t) => t.text)
+          .join('')}`;
   if (
     intent?.kind !== undefined &&
     (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), asked) ||

@@ -15,12 +15,11 @@ export type PledgeSide = 'result' | 'pledge' | undefined;
 
 /**
  * The side a question asks for: the result for what was done or how much it changed; the pledge
- * for what was promised, when no figure is asked (a figure aimed at is stated by results too: 目標45%),
- * or for the figure aimed at itself, when the pledge has figures.
+ * for what was promised when no figure is asked, and for the figure aimed at itself (何人集める気で
+ * いたの), which pledgeOrResultFirst moves first only when the pledge has figures.
  */
 export function pledgeSideOf(intent: QuestionIntent | undefined): PledgeSide {
   if (intent?.asksWhatWasDone === true || (intent?.asksForChange === true && intent.asksForFigure)) return 'result';
-  // The figure aimed at itself asked (何人集める気でいたの): the pledge, when it states one.
   if (intent?.asksForAim === true) return 'pledge';
   return intent?.asksForTarget === true && !intent.asksForFigure ? 'pledge' : undefined;
 }
@@ -39,10 +38,12 @@ export function pledgeOrResultFirst(hits: readonly RankedHit[], side: PledgeSide
   if (!first || side === undefined) return [...hits];
   const figureOnlyInResult = side === 'result' && asksFigure && first.entry.figures.length === 0;
   const floor = figureOnlyInResult ? 0 : (first.coverage ?? 0) - pledgeOrResultSlack;
+  // A figure asked moves only an entry that has figures.
+  const needsFigures = figureOnlyInResult || (side === 'pledge' && asksFigure);
   const other = rest.find(
     (hit) =>
       (hit.coverage ?? 0) >= floor &&
-      ((!figureOnlyInResult && !(side === 'pledge' && asksFigure)) || hit.entry.figures.length > 0) &&
+      (!needsFigures || hit.entry.figures.length > 0) &&
       (side === 'result' ? lists(first, hit) : lists(hit, first)),
   );
   if (!other) return [...hits];
