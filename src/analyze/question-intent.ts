@@ -377,7 +377,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // A rate named (実施率は, 受診率って), but not efficiency (効率は) or a chance (確率).
   [
     'rate',
-    /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率|(?<=\p{Script=Han})(?<![効能確])率(?:は|って|[、,])/u,
+    /何%|何パーセント|なんぱーせんと|何割|割合|比率|金利|利率|(?<=\p{Script=Han})(?<![効能確])率(?:は|って|[、,]|を(?:教|知)|が(?:知|分|わか)|[?？])/u,
   ],
   // The figures asked with いくつ (目標の数字はいくつ): any number, not a count.
   [

@@ -49,6 +49,8 @@ describe('questionIntent', () => {
     expect(questionIntent('医療費の無料化は何年生まで？').kind).toBe('age');
     expect(questionIntent('防災訓練の実施率は？').kind).toBe('rate');
     expect(questionIntent('事務の効率はどう？').kind).not.toBe('rate');
+    expect(questionIntent('国民健康保険税の税率を教えて').kind).toBe('rate');
+    expect(questionIntent('受診率を上げる取り組みは？').kind).not.toBe('rate');
     expect(questionIntent('どこの農地でやるの？').kind).toBe('place');
     expect(questionIntent('複合施設に車を停められる場所は用意されるのでしょうか').kind).toBeUndefined();
     expect(questionIntent('複合施設の場所は？').kind).toBe('place');

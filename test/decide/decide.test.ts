@@ -760,6 +760,8 @@ describe('a long polite message', () => {
       '孫が学校で副読本の「小諸ストーリー」を使っていると話してくれました。大人でもどこかで購入することはできるのでしょうか。',
       '学校教育審議会の話し合いは、一般の市民でも傍聴することができるのでしょうか。',
       '管理棟の整備にはどれくらいの工事費がかかったのでしょうか。',
+      // A rate asked with を教えて: the insurance plan states none.
+      '国民健康保険税の税率を教えて',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
@@ -767,6 +769,7 @@ describe('a long polite message', () => {
       'どこの小学校の管理棟を整備したの？',
       '大学の先生から経営や技術の話を聞ける勉強会があると聞きましたが、市はどこの大学とそういう会を開いているのでしょうか。',
       '特定検診の受診率はどのくらい？',
+      '特定検診の受診率を教えて',
     ]) {
       expect(bundled.ask(q).decision.kind, q).toBe('answer');
     }
