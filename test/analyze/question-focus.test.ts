@@ -62,6 +62,14 @@ describe('questionClauses', () => {
     expect(roles('担架のほうが重たいくらいでございました。')[0]?.[1]).toBe('background');
   });
 
+  it('reads お分かりでしたら after 〜のか、 as asking the bot, not a doubt told', () => {
+    expect(
+      focusText(
+        '訓練はきちんと行われているのでしょうか。令和元年にいくつの区で実施されたのか、お分かりでしたら教えていただけますか。',
+      ),
+    ).toContain('令和元年にいくつの区で実施されたのか');
+  });
+
   it('reads something not found (どこへしまったか見当たりません) as story beside a question', () => {
     expect(
       focusText('協議会はいくつの団体で運営されているのでしょうか。切り抜きをどこへしまったか見当たりません。'),
