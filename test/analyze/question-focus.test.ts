@@ -70,6 +70,21 @@ describe('questionClauses', () => {
     ).toContain('令和元年にいくつの区で実施されたのか');
   });
 
+  it('reads a list of worries (夜泣きやお乳のことなど、) as story, not a topic raised', () => {
+    expect(
+      roles('夜泣きやお乳のことなど、私の時代とはやり方が違うことも多く、娘も不安そうにしております。')[0]?.[1],
+    ).toBe('background');
+  });
+
+  it('leaves out who told the topic (お向かいの奥さまから、) but not whose act it is (市長さんから任命される)', () => {
+    expect(
+      focusText('さて、お向かいの奥さまから、市に複合型の施設ができると伺いました。いつごろ出来上がるのでしょうか。'),
+    ).toBe('市に複合型の施設ができる|いつごろ出来上がるのでしょうか。');
+    expect(focusText('会長は市長さんから任命されると伺いましたが、地区はいくつあるのでしょうか。')).toBe(
+      '会長は市長さんから任命される|地区はいくつあるのでしょうか。',
+    );
+  });
+
   it('reads something not found (どこへしまったか見当たりません) as story beside a question', () => {
     expect(
       focusText('協議会はいくつの団体で運営されているのでしょうか。切り抜きをどこへしまったか見当たりません。'),
