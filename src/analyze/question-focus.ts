@@ -69,6 +69,8 @@ const SET_PHRASES = new RegExp(
     // The frame of asking what someone means (どのようなお考えなのでしょうか): as どういうこと.
     '(?:どのような|どの様な|どんな|どういう|どういった)(?:お)?考え',
     '力を?(?:入れ|いれ|注い|注ぎ)',
+    // Asking whether anything was done (何か手を打ってくれているか): the frame; the trouble told says what about.
+    '(?:何か|なにか|なんか|何も|なにも)手を?(?:打っ|打た|打ち|打つ|うっ|うた|うち|うつ)',
     // After a topic (〜について、, 〜は、), asking what the mayor's platform holds on it: the frame, not the
     // topic (「女性の登用について、市長さんは政策集の中でどのようなお約束を」).
     '(?<=(?:について[、,]?|は[、,])\\s?)(?:小泉)?市長(?:さん)?(?:は|の|が)[^。？?]{0,16}?(?:政策集|政策|公約|マニフェスト|お?約束|目標)',

@@ -50,7 +50,7 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // 〜だい / 〜だや / 〜だ closing a question after a verb (何しとるだい, どうなっただ): 〜の.
   {
     name: 'dai',
-    pattern: new RegExp(String.raw`(?<=[るたいえ])(?:だ[いや]${END}|だ(?=[？?。．！!、,\s]|$))`, 'gu'),
+    pattern: new RegExp(String.raw`(?<=[るたいえだ])(?:だ[いや]${END}|だ(?=[？?。．！!、,\s]|$))`, 'gu'),
     replacement: 'の',
   },
   // A noun then だい / だや closing a question (どういう中身だい, いつだい): 〜なの.
@@ -117,6 +117,21 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // 〜しとる / 〜っとる / 〜ておる (西の・信州の言い方): 〜している; 〜しとった / 〜っとった: 〜していた.
   { name: 'toru', pattern: /(?<=[しっ])とる/gu, replacement: 'ている' },
   { name: 'totta', pattern: /(?<=[しっ])とった/gu, replacement: 'ていた' },
+  // 〜んどる / 〜んどった after a verb in ん (呼んどる, 住んどった): 〜んでいる, 〜んでいた.
+  { name: 'ndoru', pattern: /(?<=ん)どる/gu, replacement: 'でいる' },
+  { name: 'ndotta', pattern: /(?<=ん)どった/gu, replacement: 'でいた' },
+  // 〜とる after a verb's e-stem (くれとる, 考えとる), closing what is said: 〜ている.
+  {
+    name: 'etoru',
+    pattern: /(?<=[えけせてねめれげべ])とる(?=[のかよだでがけ、,。？?！!\s]|$)/gu,
+    replacement: 'ている',
+  },
+  // 〜もん after a verb's stem in kanji (配りもん, 売りもん): 〜物.
+  {
+    name: 'mon',
+    pattern: /(?<=\p{Script=Han}[りちきしびみいにぎ])もん(?=[がはをもの、,。？?！!\s]|$)/gu,
+    replacement: '物',
+  },
   // すんの / すんだ: するの.
   { name: 'sunno', pattern: /すん(?=[のだ])/gu, replacement: 'する' },
   // 〜ねえ / 〜ねぇ after a verb's negative stem: 〜ない (やらねえ, いらねえ事業, 金かけねえ).

@@ -104,6 +104,12 @@ describe('questionClauses', () => {
     expect(spans('組織の名前をご教示いただけますと幸いです').join('')).toContain('幸いです');
   });
 
+  it('reads 何か手を打って as asking whether anything was done, not as a topic; 手を打ってきた alone is one', () => {
+    const spans = (text: string) => setPhraseSpans(text).map((s) => text.slice(s.start, s.end));
+    expect(spans('市はなんか手を打ってくれているですか')).toContain('なんか手を打っ');
+    expect(spans('今のうちから手を打ってきたって市長が言ってた').join('')).not.toContain('手');
+  });
+
   it('reads news told as heard (〜そうですね) as a topic raised, a story told as heard (〜そうです。) as story', () => {
     expect(roles('市長さんが小諸の品物を売り込んでいるそうですね。')[0]?.[1]).toBe('asked');
     expect(roles('給料日前はそれが痛かったそうです。')[0]?.[1]).toBe('background');
