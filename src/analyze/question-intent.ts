@@ -28,6 +28,7 @@ export type AskedKind =
   | 'municipality'
   | 'country'
   | 'outcome'
+  | 'reason'
   | 'detail';
 
 export interface QuestionIntent {
@@ -240,7 +241,7 @@ export const FAMILY_MEMBERS = '奥|おく|妻|夫人|旦那|だんな|ご?主人
 const PEOPLE = `人|方|メンバー|講師|隊員|委員|審査員|選手|担当者|代表者?|\\p{Script=Han}{0,3}長|先生|職員|議員|受賞者|受講者|出演者|経営者|入賞者|${FAMILY_MEMBERS}`;
 /** A name asked: 「…の名前は」「…の名前を教えて」, after さん too (会長さんの名前). */
 const NAME_ASKED =
-  '(?:さん|様|さま)?の\\s?(?:お)?(?:名前|なまえ)(?=は|を(?:教|知|おしえ|ご存)|と|って|が(?:知|分)|[?？]|$)';
+  '(?:さん|様|さま)?の\\s?(?:お)?(?:名前|なまえ)(?=は|を(?:全部|ぜんぶ|すべて|全て|それぞれ)?(?:教|知|おしえ|ご存)|と|って|が(?:知|分)|[?？]|$)';
 /** A person asked by name: the name of a post's holder, or which politician (どこの政治家). */
 const PERSON_NAME_ASKED = new RegExp(
   `(?:${PEOPLE})${NAME_ASKED}|(?:どなた|誰|だれ)が(?:務め|つとめ|就い)|(?:どこ|どちら|どの)の(?:政治家|議員|大臣|先生)|お名前(?:は|を|が|の(?:方|人))|どの(?:選手|人|方|先生|議員)`,
@@ -266,6 +267,10 @@ function pairedKinds(kind: AskedKind | undefined, other: AskedKind): boolean {
   );
 }
 
+/** A thing that did not happen or fell short (届かなかった, 減らない, 未達): not a need (欠かせない). */
+const FELL_SHORT =
+  '(?:(?:届か|達し|至ら|進ま|減ら|増え|でき|実現し|達成でき|伸び|上がら|下がら|集まら|決まら|間に合わ)(?:なかった|ない)|未達|下回っ(?:た)?)';
+
 /** Ways of asking for one kind of fact, in the order they are tried. */
 const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // The bot states what the report says; whether it is good is the citizen's to judge.
@@ -273,6 +278,15 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   [
     'opinion',
     /(?:いい|良い|悪い|よかった|良かった|どう)(?:こと|の)?(?:だ|です)?と思[うい]|賛成|反対|ぶっちゃけ[^、。？?]{0,6}?どう|本音|(?:好き|嫌い)な[^、。]{1,8}(?:は|って)(?:何|なに|なん)?[?？]?$|おすすめ|お勧め|オススメ/u,
+  ],
+  // Why a thing fell short (目標に届かなかったのはなぜ): the cause, which few entries state; why a
+  // thing is done (なぜ市民協働が必要) is its aim, which they do.
+  [
+    'reason',
+    new RegExp(
+      `${FELL_SHORT}(?:の|ん)(?:は|って)\\s?(?:なぜ|何故|どうして|なんで)|(?:なぜ|何故|どうして|なんで)[^。？?]{0,24}?${FELL_SHORT}|${FELL_SHORT}(?:理由|原因|わけ)`,
+      'u',
+    ),
   ],
   // A school year (何年生) is an age as well: 高校生まで answers it.
   // 年齢 asked (年齢は, 年齢を教えて), not an age something suits (年齢に合わせた健康づくり).
@@ -365,7 +379,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     // A cost the citizen wants cut or kept down (費用を抑える), or asks a view about (費用について), is
     // the topic, not the sum asked.
     new RegExp(
-      `${IKURA}|${/何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費|工事費|整備費|改修費)(?!を?(?:どう|どのように|どうやって)?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の(?:こと|事)|の?(?:削減|節約|抑制)|について|に関して|に関する|とか|など|なんか|や(?!す)|と(?!し|は|って))|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ|掛け?金|保険料(?!の(?:こと|事))|お金の額|(?<=\p{Script=Han})額(?=は|って|を(?:教|知)|が(?:知|分)|[?？]|$)/u.source}`,
+      `${IKURA}|${/何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費|工事費|整備費|改修費)(?!を?(?:どう|どのように|どうやって)?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|の(?:こと|事)|の?(?:削減|節約|抑制)|について|に関して|に関する|とか|など|なんか|や(?!す)|と(?!し|は|って))|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ|(?:収入|収益|売上|売り上げ|利益|儲け|もうけ|歳入)(?:は|って|が)?(?:どれ(?:くらい|ぐらい|だけ)|いくら)|どれ(?:くらい|ぐらい|だけ)の(?:収入|収益|売上|売り上げ|利益|儲け|お金|金額)|掛け?金|保険料(?!の(?:こと|事))|お金の額|(?<=\p{Script=Han})額(?=は|って|を(?:教|知)|が(?:知|分)|[?？]|$)/u.source}`,
       'u',
     ),
   ],

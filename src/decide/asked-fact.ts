@@ -91,6 +91,8 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
     /特典|優待|割引|景品|賞品|商品券|プレゼント|記念品|おまけ|交換|もらえ|無料|[0-9](?:万|千)?円分|助成|補助|給付|奨学金|支援金|交付金|手当/u,
   // Done, not only sought: no attempt word (誘致活動, 招致, 働きかけ, 目指す, 検討) in the entry.
   outcome: /^(?![\s\S]*(?:誘致活動|招致|働きかけ|目指|検討))/u,
+  // A cause stated: for the reason, because, owing to.
+  reason: /ため|ので|から[、,]|により|によって|理由|原因|背景|影響|おかげ/u,
   country:
     /アメリカ|米国|ドイツ|フランス|イギリス|英国|イタリア|スペイン|オランダ|スイス|オーストリア|オーストラリア|ニュージーランド|カナダ|ブラジル|中国|韓国|台湾|香港|タイ|ベトナム|シンガポール|マレーシア|インドネシア|フィリピン|インド|ロシア/u,
   // A town or prefecture named, other than Komoro itself (not 市町村, a kind of council).

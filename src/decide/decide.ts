@@ -9,6 +9,7 @@ import { contentTerms, type RankedHit } from '../search/search.js';
 import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchIndex } from '../search/search-index.js';
 import { normalizedEntryText, statesAskedFact } from './asked-fact.js';
 import { asksAfterReport, asksYearNotStated } from './report-years.js';
+import { asksPerUnitNotStated } from './per-unit.js';
 import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
@@ -552,7 +553,8 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
       asksOfUnknownThing(index, input.topicHead ?? input.topic ?? [], terms, best) ||
       (FIGURE_KINDS.has(intent.kind) &&
         (countsSomethingElse(index, input.counted ?? [], terms, best) ||
-          asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry)))))
+          asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
+          asksPerUnitNotStated(input.askedText ?? '', normalizedEntryText(best.entry)))))
   ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, missing: intent.kind };
   }

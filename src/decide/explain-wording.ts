@@ -39,6 +39,7 @@ export const askedKindNames: Readonly<Record<AskedKind, string>> = {
   municipality: '市町村や都道府県の名前',
   country: '国の名前',
   outcome: '実際の結果',
+  reason: '理由（なぜそうなったか）',
   detail: 'くわしい案内',
 };
 

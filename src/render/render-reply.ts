@@ -226,6 +226,7 @@ const missingKindWords: Readonly<Record<AskedKind, string>> = {
   municipality: '市町村や都道府県の名前',
   country: '国の名前',
   outcome: '実際の結果',
+  reason: '理由',
   detail: 'くわしい案内',
 };
 

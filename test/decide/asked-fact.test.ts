@@ -50,6 +50,12 @@ describe('questionIntent', () => {
     expect(questionIntent('防災訓練の実施率は？').kind).toBe('rate');
     expect(questionIntent('事務の効率はどう？').kind).not.toBe('rate');
     expect(questionIntent('国民健康保険税の税率を教えて').kind).toBe('rate');
+    expect(questionIntent('ネーミングライツでどれだけの収入がありましたか').kind).toBe('amount');
+    expect(questionIntent('協議会に入っている8団体の名前を全部教えてください').kind).toBe('organization');
+    // Why a thing fell short asks its cause; why a thing is needed asks its aim, which entries state.
+    expect(questionIntent('女性参画率が目標に届かなかったのはなぜですか').kind).toBe('reason');
+    expect(questionIntent('残業が減らないのはどうして？').kind).toBe('reason');
+    expect(questionIntent('なぜ市民協働が欠かせないのですか').kind).toBeUndefined();
     expect(questionIntent('受診率を上げる取り組みは？').kind).not.toBe('rate');
     expect(questionIntent('どこの農地でやるの？').kind).toBe('place');
     expect(questionIntent('複合施設に車を停められる場所は用意されるのでしょうか').kind).toBeUndefined();

@@ -762,6 +762,11 @@ describe('a long polite message', () => {
       '管理棟の整備にはどれくらいの工事費がかかったのでしょうか。',
       // A rate asked with を教えて: the insurance plan states none.
       '国民健康保険税の税率を教えて',
+      // An income, the members' names, why a target was missed, a figure per person: not stated.
+      'ネーミングライツでどれだけの収入がありましたか',
+      '高地トレーニングの協議会に入っている8団体の名前を全部教えてください',
+      '審議会の女性参画率が目標の45%に届かなかったのはなぜですか',
+      '役所の人たちの定時後の仕事、一人あたりだと月に何時間くらいなの？',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
@@ -770,6 +775,9 @@ describe('a long polite message', () => {
       '大学の先生から経営や技術の話を聞ける勉強会があると聞きましたが、市はどこの大学とそういう会を開いているのでしょうか。',
       '特定検診の受診率はどのくらい？',
       '特定検診の受診率を教えて',
+      '残業は何時間減った？',
+      '高地トレーニングの協議会にはいくつの団体が入っているの？',
+      'なぜ市民協働が欠かせないのですか',
     ]) {
       expect(bundled.ask(q).decision.kind, q).toBe('answer');
     }

@@ -1,0 +1,16 @@
+/**
+ * A figure asked per person or on average (一人あたり何時間, 平均でいくら) is another figure than
+ * the total an entry states (約3,200時間減): the entry answers only when it states a figure so.
+ */
+
+/** Asking per one of something, or the average. */
+const PER_UNIT_ASKED =
+  /(?:一人|1人|ひとり|職員1人|1世帯|一世帯|ひと月|1か月|1カ月|1ヶ月|一か月|1件|1日|一日)(?:あたり|当たり|当り)|(?:一人|1人|ひとり)ひとり?の?平均|平均(?:で|して|すると|は|の)?(?:何|なん|いくら|どれ|どの)/u;
+
+/** A figure stated per one of something, or an average. */
+const PER_UNIT_STATED = /あたり|当たり|当り|平均|1人|一人|ひとり|毎月|月額|年額|日額/u;
+
+/** Whether a figure is asked per one or on average, and the entry states none so. */
+export function asksPerUnitNotStated(askedText: string, entryText: string): boolean {
+  return PER_UNIT_ASKED.test(askedText) && !PER_UNIT_STATED.test(entryText);
+}
