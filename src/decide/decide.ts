@@ -388,6 +388,38 @@ function asksOfKeywordOnlyThing(
   return !headInWording && nouns.some(onlyKeyword);
 }
 
+/** A doing named by a noun with する, ending the question (立候補するのでしょうか, 出馬したの？). */
+const DOING_ASKED =
+  /([\p{Script=Han}]{2,})(?:を|に)?(?:する|した|します|しない|される|された|されます|なさる|なさった|なさい|しよう|している|してる)(?:予定|つもり|方針)?(?:ん|の)?(?:です|でしょう|ですか|でしょうか|か|の|かな|かい|だい|ずら)?\s*[?？。]?\s*$/u;
+
+/** A doing someone said they would do (立候補すると表明なさっている). */
+const DOING_ANNOUNCED =
+  /([\p{Script=Han}]{2,})(?:する|した|しない)(?:と|って)(?:表明|発表|宣言|明言|公言|言っ|おっしゃ)/u;
+
+/**
+ * Whether the question asks whether someone does a thing (市長は2期目にも立候補するのでしょうか) that
+ * the best hit has only as a staff keyword (立候補時の政策) and the report never writes: the entry
+ * is about something else the keyword leads to.
+ */
+function asksDoingOnlyKeyword(index: SearchIndex, askedText: string, terms: readonly Term[], hit: RankedHit): boolean {
+  return (askedText.match(/[^。？?]+[。？?]?/gu) ?? []).some((sentence) => {
+    const doing = (DOING_ASKED.exec(sentence) ?? DOING_ANNOUNCED.exec(sentence))?.[1];
+    if (doing === undefined) return false;
+    const named = contentTerms(terms).filter(
+      (t) => !t.weak && !t.synonym && doing.endsWith(t.text) && t.text.length >= 2,
+    );
+    return named.some((t) => {
+      const fields = fieldsMatchedAsWritten(hit, t);
+      return (
+        fields.length > 0 &&
+        fields.every((f) => f === 'keywords') &&
+        !reportWording(index).includes(t.text) &&
+        !hasSynonym(t, terms)
+      );
+    });
+  });
+}
+
 /** A noun made of a verb's stem (備え, 見直し, 売り込み): kanji, then its kana ending. */
 const DEVERBAL_NOUN = /^\p{Script=Han}+\p{Script=Hiragana}?\p{Script=Han}*\p{Script=Hiragana}$/u;
 
@@ -533,6 +565,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     intent?.asksOfAnotherCouncil === true ||
     comparesWithUnstated(input.askedText ?? '', best.entry) ||
     asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best) ||
+    asksDoingOnlyKeyword(index, input.askedText ?? '', terms, best) ||
     (share < rule.answer && asksOfUnknownObject(index, input.askedText ?? '', terms, best))
   ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, ...(intent?.kind ? { missing: intent.kind } : {}) };

@@ -767,6 +767,9 @@ describe('a long polite message', () => {
       '高地トレーニングの協議会に入っている8団体の名前を全部教えてください',
       '審議会の女性参画率が目標の45%に届かなかったのはなぜですか',
       '役所の人たちの定時後の仕事、一人あたりだと月に何時間くらいなの？',
+      // Running again: 立候補 is only a keyword of the platform's entry (立候補時の政策).
+      '市長さんは2期目にも立候補するのでしょうか',
+      '市長さんは二期目にも立候補すると表明なさっているのでしょうか。',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
@@ -778,6 +781,8 @@ describe('a long polite message', () => {
       '残業は何時間減った？',
       '高地トレーニングの協議会にはいくつの団体が入っているの？',
       'なぜ市民協働が欠かせないのですか',
+      '鹿のペットフードを販売したの？',
+      '市は婚活を支援しているの？',
     ]) {
       expect(bundled.ask(q).decision.kind, q).toBe('answer');
     }
