@@ -219,7 +219,8 @@ const QUESTION_END = /(?:か|の|かな|かい|だい|ずら|[?？])\s*[?？。]
 /**
  * Whether the question asks to do something to, or whether there is, a thing the corpus never
  * names (除雪を手伝ってくれるのでしょうか, どんな求人が出ていますか, 風呂に入れる): the noun marked by
- * を, が or に of the verb that ends the question, with no comma or other noun after it. A noun
+ * を, が or に of the verb that ends the question, with no comma or other noun after it, or a
+ * compound holding a word it never names (浸水想定区域). A noun
  * marked so inside a description of another (ワイン蔵をめぐる観光客が乗れるバス), before a comma
  * (保育園を休まなきゃいけないとき、) or in a sentence that asks nothing (納得がいきません) is no
  * thing asked about.
@@ -228,7 +229,8 @@ function asksOfUnknownObject(index: SearchIndex, askedText: string, terms: reado
   const nouns = contentTerms(terms).filter((t) => !t.weak && !t.synonym && !t.optional);
   return (askedText.match(/[^。？?]+[。？?]?/gu) ?? []).some((sentence) => {
     for (const m of sentence.matchAll(/([\p{Script=Han}\p{Script=Katakana}ー]{2,})(?:を|が|に)/gu)) {
-      const object = nouns.filter((t) => (m[1] as string).endsWith(t.text));
+      const compound = m[1] as string;
+      const object = nouns.filter((t) => compound.includes(t.text));
       if (object.length === 0) continue;
       // The verb after it ends the question, with no comma or other noun between.
       const rest = sentence.slice(m.index + m[0].length);
