@@ -772,6 +772,8 @@ describe('a long polite message', () => {
       '市長さんは二期目にも立候補すると表明なさっているのでしょうか。',
       // In a compound the corpus never writes whole: 浸水 names nothing of the report.
       '千曲川沿いのハザードマップで私どもの地区は浸水想定区域に入っているのでしょうか。',
+      // Which towns are members: the council's entry names none.
+      'ワインバレー特区にはどの市町村が参加しているの？',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
@@ -786,6 +788,7 @@ describe('a long polite message', () => {
       '鹿のペットフードを販売したの？',
       '市は婚活を支援しているの？',
       '小諸市は千曲川ワインバレー特区に入っているの？',
+      '複合施設にはどこが入ってるの？',
     ]) {
       expect(bundled.ask(q).decision.kind, q).toBe('answer');
     }
