@@ -773,7 +773,7 @@ describe('a long polite message', () => {
       // In a compound the corpus never writes whole: 浸水 names nothing of the report.
       '千曲川沿いのハザードマップで私どもの地区は浸水想定区域に入っているのでしょうか。',
       // Which towns are members: the council's entry names none.
-      'ワインバレー特区にはどの市町村が参加しているの？',
+      '千曲川ワインバレーって東御のワイナリーも入ってるの？どこが入ってるか全部知りたい',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
