@@ -137,6 +137,7 @@ const ASKING = new RegExp(
     'なん[でのだ]',
     // いくら said in dialect.
     'なんぼ',
+    'いかほど',
     // Not sometime (いつだったか聞いた覚えが), but いつだったか？
     // Nor inside a verb (追いつく) or someday (いつか).
     'いつ(?!も|く|け|こ|き|の間|か(?!ら|な|しら|[?？。]|$)|だったか(?![?？。]|な|$))',

@@ -107,8 +107,8 @@ const AIM_ASKED =
 const ANOTHER_COUNCIL =
   /(?:隣|となり|よそ|他|ほか)の(?:大きな|小さな)?(?:市町村|自治体|市|町|村)(?:では|は|だと|の場合)/u;
 
-/** いくら (and なんぼ, said in dialect) as a word: after a particle, a kanji or at the start, not inside one (重たいくらい). */
-const IKURA = `${QUESTION_WORD_START}(?:いくら|なんぼ)`;
+/** いくら (and なんぼ, said in dialect, and いかほど, in a letter) as a word: after a particle, a kanji or at the start, not inside one (重たいくらい). */
+const IKURA = `${QUESTION_WORD_START}(?:いくら|なんぼ|いかほど)`;
 
 // Which unit a way of asking points to; the first that matches wins.
 const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [

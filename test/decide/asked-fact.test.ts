@@ -211,6 +211,7 @@ describe('questionIntent', () => {
     // なんぼ asks an amount, as いくら does; いつ typed apart from the next word still asks when,
     // while なん takes its counter joined (なん ろせん).
     expect(questionIntent('小さい工場でもなんぼもらえるだかい？')).toMatchObject({ kind: 'amount', unit: '円' });
+    expect(questionIntent('自己負担はいかほどでしょうか')).toMatchObject({ kind: 'amount', unit: '円' });
     expect(questionIntent('あめりかチーム いつ こもろにくる?').kind).toBe('date');
     expect(questionIntent('ばすは なん ろせん はいる?').kind).toBe('count');
     // Where a bus goes needs the entry to say where to.
