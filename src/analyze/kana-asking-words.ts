@@ -70,6 +70,8 @@ const WORDS: readonly (readonly [string, string])[] = [
   ['しょうがっこう', '小学校'],
   ['ちゅうがっこう', '中学校'],
   ['がっこう', '学校'],
+  // What goes in (どんな ものが はいるの).
+  ['(?<=[がにも\\s])はい(?=る|っ|り)', '入'],
   ['りょうきん', '料金'],
   ['ねだん', '値段'],
   ['きんがく', '金額'],
@@ -90,7 +92,8 @@ const WORDS: readonly (readonly [string, string])[] = [
 
 const KANA_COUNTED = new RegExp(`${KANA_WORD_START}なん(?:${COUNTERS.map(([kana]) => `(${kana})`).join('|')})`, 'gu');
 const KANA_WORDS = new RegExp(`${KANA_WORD_START}(?:${WORDS.map(([kana]) => kana).join('|')})`, 'gu');
-const WRITTEN = new Map(WORDS);
+// Looked up by the word as typed: what a pattern looks at around it (はい after が, before る) is no part of it.
+const WRITTEN = new Map(WORDS.map(([kana, written]) => [kana.replace(/\(\?<?[=!][^)]*\)/gu, ''), written]));
 
 /** The question with its asking words typed in kana written as in kanji (or katakana). */
 export function spellAskingWords(text: string): string {

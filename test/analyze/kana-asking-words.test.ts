@@ -6,6 +6,7 @@ describe('spellAskingWords', () => {
     expect(spellAskingWords('なんにんがもらった')).toBe('何人がもらった');
     expect(spellAskingWords('ひょうこうはなんめーとる')).toBe('ひょうこうは何メートル');
     expect(spellAskingWords('なんろせんはいる')).toBe('何路線はいる');
+    expect(spellAskingWords('どんな ものが はいるの')).toBe('どんな ものが 入るの');
     expect(spellAskingWords('なんだいとめられる')).toBe('何台とめられる');
   });
 
