@@ -9,6 +9,7 @@ import { decide, defaultDecisionRule, type DecisionRule } from './decide/decide.
 import type { Decision } from './decide/decision.js';
 import type { Tokenize } from './analyze/japanese-tokenizer.js';
 import { standardizeColloquial } from './normalize/colloquial.js';
+import { writeKanaCounters } from './normalize/kana-counters.js';
 import { readLatinWords } from './normalize/latin-words.js';
 import { normalizeText } from './normalize/normalize.js';
 import {
@@ -107,7 +108,7 @@ export function* askInSteps(
     .slice(0, maxQuestionLength)
     .replace(/[\uD800-\uDBFF]$/u, '');
   const whole = writeOrdinalsAsNumbered(
-    standardizeColloquial(readLatinWords(written, index.english, isKnownWord)),
+    standardizeColloquial(writeKanaCounters(readLatinWords(written, index.english, isKnownWord))),
     numberedSeries(index.corpus.entries),
   );
   // A long story's opening is left out (question-focus.ts, storyCut); small talk is told on the whole.

@@ -83,6 +83,9 @@ const WORDS: readonly (readonly [string, string])[] = [
   ['きゅうかんび', '休館日'],
   ['しめきり', '締め切り'],
   ['もうしこみ', '申し込み'],
+  ['とうろく', '登録'],
+  ['しんせい', '申請'],
+  ['おうぼ', '応募'],
   ['てつづき', '手続き'],
   ['でんわばんごう', '電話番号'],
   ['なんようび', '何曜日'],
@@ -90,7 +93,10 @@ const WORDS: readonly (readonly [string, string])[] = [
   ['れんらくさき', '連絡先'],
 ];
 
-const KANA_COUNTED = new RegExp(`${KANA_WORD_START}なん(?:${COUNTERS.map(([kana]) => `(${kana})`).join('|')})`, 'gu');
+const KANA_COUNTED = new RegExp(
+  `${KANA_WORD_START}なん\\s?(?:${COUNTERS.map(([kana]) => `(${kana})`).join('|')})`,
+  'gu',
+);
 const KANA_WORDS = new RegExp(`${KANA_WORD_START}(?:${WORDS.map(([kana]) => kana).join('|')})`, 'gu');
 // Looked up by the word as typed: what a pattern looks at around it (はい after が, before る) is no part of it.
 const WRITTEN = new Map(WORDS.map(([kana, written]) => [kana.replace(/\(\?<?[=!][^)]*\)/gu, ''), written]));

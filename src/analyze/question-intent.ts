@@ -320,7 +320,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   ],
   // What one gets (特典はある？, 何がもらえる？): a perk or a grant the entry names. Which perks
   // there are (特典は何) are contents, listed.
-  ['benefit', /特典|景品|ご褒美|ごほうび|(?:何|なに)(?:が|か|を)?(?:もらえ|貰え)/u],
+  ['benefit', /特典|景品|ご褒美|ごほうび|(?:何|なに)(?:が|か|を)?\s?(?:もらえ|貰え)/u],
   // Which town or prefecture (どこの町と, どこの都道府県): not a country (どこの国のチーム), named otherwise.
   ['municipality', /(?:どこ|どちら|どの)の?(?:市町村|自治体|都道府県|町村|市町|市|町|村|県)(?![\p{Script=Han}])/u],
   [

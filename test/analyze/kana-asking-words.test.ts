@@ -7,6 +7,8 @@ describe('spellAskingWords', () => {
     expect(spellAskingWords('ひょうこうはなんめーとる')).toBe('ひょうこうは何メートル');
     expect(spellAskingWords('なんろせんはいる')).toBe('何路線はいる');
     expect(spellAskingWords('どんな ものが はいるの')).toBe('どんな ものが 入るの');
+    expect(spellAskingWords('2020年度は なん けんだった')).toBe('2020年度は 何件だった');
+    expect(spellAskingWords('ふるさと市民の とうろく方法')).toBe('ふるさと市民の 登録方法');
     expect(spellAskingWords('なんだいとめられる')).toBe('何台とめられる');
   });
 

@@ -59,6 +59,7 @@ describe('questionIntent', () => {
     // Which members a council has (どこが入ってる): its contents, listed.
     expect(questionIntent('ワインバレーってどこが入ってるの？').kind).toBe('contents');
     expect(questionIntent('ふくごうしせつ には どんな ものが はいるの？').kind).toBe('contents');
+    expect(questionIntent('しみん に なると なにか もらえるの').kind).toBe('benefit');
     expect(questionIntent('受診率を上げる取り組みは？').kind).not.toBe('rate');
     expect(questionIntent('どこの農地でやるの？').kind).toBe('place');
     expect(questionIntent('複合施設に車を停められる場所は用意されるのでしょうか').kind).toBeUndefined();

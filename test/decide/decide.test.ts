@@ -774,6 +774,11 @@ describe('a long polite message', () => {
       '千曲川沿いのハザードマップで私どもの地区は浸水想定区域に入っているのでしょうか。',
       // Which towns are members: the council's entry names none.
       '千曲川ワインバレーって東御のワイナリーも入ってるの？どこが入ってるか全部知りたい',
+      // In romaji and kana: a year the entry does not state, a ranking, a perk, how to register.
+      'zeikin taino no sashiosae, 2020 nendo wa nan ken datta?',
+      'furusato nouzei no henreihin ranking oshiete',
+      'こもろふるさとしみん に なると なにか もらえるの',
+      '小諸ふるさと市民のとうろく方法おしえてください',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
