@@ -60,6 +60,7 @@ describe('questionIntent', () => {
     expect(questionIntent('ワインバレーってどこが入ってるの？').kind).toBe('contents');
     expect(questionIntent('ふくごうしせつ には どんな ものが はいるの？').kind).toBe('contents');
     expect(questionIntent('しみん に なると なにか もらえるの').kind).toBe('benefit');
+    expect(questionIntent('これまでにどのような建物や行事が選ばれたのか').kind).toBe('contents');
     expect(questionIntent('受診率を上げる取り組みは？').kind).not.toBe('rate');
     expect(questionIntent('どこの農地でやるの？').kind).toBe('place');
     expect(questionIntent('複合施設に車を停められる場所は用意されるのでしょうか').kind).toBeUndefined();

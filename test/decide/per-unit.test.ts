@@ -6,6 +6,9 @@ describe('asksPerUnitNotStated', () => {
   it('holds a figure asked per person or on average against an entry that states only a total', () => {
     expect(asksPerUnitNotStated('一人あたりだと月に何時間くらいなの？', total)).toBe(true);
     expect(asksPerUnitNotStated('平均でいくら寄付されたの？', '寄付額は3億4300万円です。')).toBe(true);
+    expect(
+      asksPerUnitNotStated('店を開く人にくれるお金って、一人いくらもらえるの？', '寄付額は3億4300万円です。'),
+    ).toBe(true);
   });
 
   it('lets the question through when the entry states a figure per one, or none is asked so', () => {
