@@ -107,13 +107,15 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
  */
 function numberIn(unit: string, counts: boolean): RegExp {
   const escaped = unit.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  // A district is counted in 区 as well (68区中61区).
+  const written = unit === '地区' ? '(?:地区|区)' : escaped;
   // 「5つの柱」 counts 柱: it answers how many pledges (いくつ after 公約) only when the thing counted is
   // not named; a counter of things (何種類, 何点) names none.
   const ofThat = GENERIC_COUNTERS.has(unit) || THING_COUNTERS.test(unit) ? '' : `(?!の(?!${escaped}))`;
   // With no thing named (こと、いくつ), a count of points or items (3点) answers as well.
   const items = unit === '' ? '|(?<![0-9])(?:[2-9]|[1-9][0-9]+)(?:点|項目|種類)' : '';
   const anything = counts ? `|(?<![0-9])(?:[2-9]|[1-9][0-9]+)つ${ofThat}${items}` : '';
-  return new RegExp(`[0-9](?:[0-9.]*)(?:万|億|千)?(?:${escaped || '(?!)'})${anything}`, 'u');
+  return new RegExp(`[0-9](?:[0-9.]*)(?:万|億|千)?(?:${written || '(?!)'})${anything}`, 'u');
 }
 
 /** Counters that 「5つ」 answers too. */

@@ -91,6 +91,15 @@ describe('questionIntent', () => {
     );
     expect(questionIntent('市長の経歴を教えて').detail).toBe('経歴');
     expect(questionIntent('市長になる前はふるさと納税でいくら集まってたの？').kind).toBe('amount');
+    // A budget drawn up (予算を組んで) and a contest entered (応募するコンテスト) describe; they ask no sum nor procedure.
+    expect(questionIntent('計画を立てて、予算を組んで、決算して、評価する仕組みって何だっけ').kind).toBeUndefined();
+    expect(questionIntent('予算を教えて').kind).toBe('amount');
+    expect(questionIntent('曲を作って応募するコンテストは何というの').kind).not.toBe('procedure');
+    expect(questionIntent('コンクールに応募したい').kind).toBe('procedure');
+    // A district is counted in 区 as well.
+    const drills = entry('防災訓練', '防災訓練を、r元には全68区のうち61区で実施しました。');
+    const districts = '令和元年はいくつの地区が実際にやったんですか';
+    expect(statesAskedFact(drills, questionIntent(districts), [], districts)).toBe(true);
     // What a rule holds, told as its main contents (主な内容は…).
     const rules = entry('規則を施行', '規則を施行しました。主な内容は、再編規模の目安や関係の明確化などです。');
     const inside = '規則の中身はどんなことが書いてあるの';
