@@ -72,6 +72,8 @@ export interface Term {
    * or 村 (長野市), a place name the dictionary knows.
    */
   readonly municipality?: string;
+  /** A proper noun as the dictionary tags it (軽井沢, 佐久, 上田): a place, a person or a body. */
+  readonly proper?: boolean;
 }
 
 /** Where an expansion term comes from: a phrase of the question and the synonym that replaced it. */
@@ -616,6 +618,7 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       reading,
       role: generic ? 'generic' : 'content',
       ...(municipality ? { municipality } : {}),
+      ...(m.pos === '名詞' && m.posDetail === '固有名詞' ? { proper: true } : {}),
       kana,
       ...(weak ? { weak } : {}),
       ...(wish ? { wish } : {}),

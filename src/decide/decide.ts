@@ -291,6 +291,24 @@ function asksIfUnknownThingIsThere(index: SearchIndex, askedText: string, terms:
   );
 }
 
+/** The city and its mayor, whose figures every entry states without naming them. */
+const HOME_NAMES = /^(?:小諸|こもろ|小泉|小泉俊博)$/u;
+
+/**
+ * Whether the figure is asked of a place or body named by a proper noun in the question's topic
+ * or in what it counts (軽井沢のふるさと納税額, 佐久の人口) that the entry never names: its figures
+ * are Komoro's, not that one's. Named elsewhere (横浜の息子が入った), it is only part of the story.
+ */
+function asksFigureOfOtherName(askedText: string, phrase: readonly Term[], entry: Entry): boolean {
+  return contentTerms(phrase).some(
+    (t) =>
+      t.proper === true &&
+      !HOME_NAMES.test(t.text) &&
+      askedText.includes(`${t.text}の`) &&
+      !normalizedEntryText(entry).includes(t.text),
+  );
+}
+
 /** A comparison with an average or another council (県平均より高い, 佐久市と比べて多い). */
 const COMPARED_WITH =
   /([\p{Script=Han}\p{Script=Katakana}ー]*(?:平均|全国|県|市|町|村))(?:と比べて|と比較して|より(?:も)?)[^。？?、]{0,6}?(?:高|低|多|少|上|下|良|悪|大き|小さ)/u;
@@ -589,7 +607,12 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
       (FIGURE_KINDS.has(intent.kind) &&
         (countsSomethingElse(index, input.counted ?? [], terms, best) ||
           asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
-          asksPerUnitNotStated(input.askedText ?? '', normalizedEntryText(best.entry)))))
+          asksPerUnitNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
+          asksFigureOfOtherName(
+            input.askedText ?? '',
+            [...(input.topic ?? []), ...(input.counted ?? [])],
+            best.entry,
+          ))))
   ) {
     return { kind: 'abstain', reason: 'not-in-report', hits, missing: intent.kind };
   }

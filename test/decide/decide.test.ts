@@ -779,6 +779,8 @@ describe('a long polite message', () => {
       'furusato nouzei no henreihin ranking oshiete',
       'こもろふるさとしみん に なると なにか もらえるの',
       '小諸ふるさと市民のとうろく方法おしえてください',
+      // Another town's figure: the entries state Komoro's.
+      '軽井沢のふるさと納税額は小諸より多い？',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
@@ -794,6 +796,8 @@ describe('a long polite message', () => {
       '市は婚活を支援しているの？',
       '小諸市は千曲川ワインバレー特区に入っているの？',
       '複合施設にはどこが入ってるの？',
+      '小諸のふるさと納税額は？',
+      '横浜の息子が小諸ふるさと市民に入りました。ふるさと市民は何人いるの？',
     ]) {
       expect(bundled.ask(q).decision.kind, q).toBe('answer');
     }
