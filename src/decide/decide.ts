@@ -311,12 +311,15 @@ function asksFigureOfOtherName(askedText: string, phrase: readonly Term[], entry
 
 /** A comparison with an average or another council (県平均より高い, 佐久市と比べて多い). */
 const COMPARED_WITH =
-  /([\p{Script=Han}\p{Script=Katakana}ー]*(?:平均|全国|県|市|町|村))(?:と比べて|と比較して|より(?:も)?)[^。？?、]{0,6}?(?:高|低|多|少|上|下|良|悪|大き|小さ)/u;
+  /([\p{Script=Han}\p{Script=Katakana}ー]*(?:平均|全国|県|市|町|村))(?:と比べて|と比較して|より(?:も)?)[^。？?、]{0,6}?(?:高|低|多|少|上|下|良|悪|大き|小さ|どう)|((?:全国|県|県内|国)(?:の)?平均)(?:は|って|と比べ|より)/gu;
 
 /** Whether the question compares with something the entry never states (県平均 beside 受診率). */
 function comparesWithUnstated(askedText: string, entry: Entry): boolean {
-  const compared = COMPARED_WITH.exec(askedText)?.[1];
-  return compared !== undefined && !normalizedEntryText(entry).includes(compared);
+  // 他の市と比べて: a council named only by its kind is another one, which no entry states.
+  return [...askedText.matchAll(COMPARED_WITH)].some((m) => {
+    const compared = m[1] ?? m[2] ?? '';
+    return /^[市町村県]$/u.test(compared) || !normalizedEntryText(entry).includes(compared);
+  });
 }
 
 /**

@@ -781,6 +781,13 @@ describe('a long polite message', () => {
       '小諸ふるさと市民のとうろく方法おしえてください',
       // Another town's figure: the entries state Komoro's.
       '軽井沢のふるさと納税額は小諸より多い？',
+      // How to put out rubbish, the mayor's family, another council or the national average, when a
+      // target will be met, how many tourists come: the report does not say.
+      'Komoro no gomi no dashikata oshiete kudasai',
+      '市長のご家族は？奥さんや子どもさんも小諸に住んでるの？',
+      '残業が12.81%減ったって言うけど、他の市と比べてどうなの？全国平均は？',
+      '小諸ふるさと市民って10万人にするって言ってたのに3682人。いつ10万人になるの？',
+      '小諸には年間どれくらいの観光客が来てるんですか',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
@@ -798,6 +805,8 @@ describe('a long polite message', () => {
       '複合施設にはどこが入ってるの？',
       '小諸のふるさと納税額は？',
       '横浜の息子が小諸ふるさと市民に入りました。ふるさと市民は何人いるの？',
+      'ふるさと市民にはどれくらいの人が登録しているの？',
+      '複合施設はいつ完成するの？',
     ]) {
       expect(bundled.ask(q).decision.kind, q).toBe('answer');
     }
