@@ -135,7 +135,7 @@ const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
  * (何組, 何頭, 何市町村, 何ポイント), unless NOT_COUNTER.
  */
 const COUNTERS =
-  '団体|路線|か所|カ所|ヶ所|箇所|チーム|か国|カ国|ヶ国|世帯|施設|日間|時間|週間|年間|年分|か月|カ月|ヶ月|キロ|km|メートル';
+  '団体|地区|路線|か所|カ所|ヶ所|箇所|チーム|か国|カ国|ヶ国|世帯|施設|日間|時間|週間|年間|年分|か月|カ月|ヶ月|キロ|km|メートル';
 
 /**
  * What follows 何 when it asks no count: a date or a time (何年, 何月, 何日, 何時, 何曜), an age

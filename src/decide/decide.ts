@@ -473,6 +473,9 @@ const FIGURE_KINDS = new Set<AskedKind>(['count', 'amount', 'rate']);
 /** Words that make the noun before them a time (就任前, 開始後, H27時点). */
 const TIME_WORDS = new Set(['前', '後', '以前', '以後', '以降', '以来', '時点', '当時', '頃', 'ごろ', '時']);
 
+/** Words that say over what a count is taken (市内を何地区に, 全体で), never what it counts. */
+const SCOPE = /^(?:市内|全市|市全体|全体|全部|県内|町内)$/u;
+
 /** Words that say when (令和2年, この10年, 年度), never what a number is about. */
 function isWhen(term: Term): boolean {
   return /^(?:[0-9]+|平成|令和|昭和|年|年度|月|日|年間|今年|去年|昨年|今年度|昨年度)$/u.test(term.text);
@@ -497,7 +500,12 @@ function countsSomethingElse(
   const lastTime = all.findLastIndex((t) => TIME_WORDS.has(t.text));
   const words = all.slice(lastTime + 1);
   for (const [i, term] of words.entries()) {
-    if (term.weak || !/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(term.text)) continue;
+    if (
+      term.weak ||
+      SCOPE.test(term.text) ||
+      !/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(term.text)
+    )
+      continue;
     // 就任前, H27時点: when, not what is counted.
     const next = words[i + 1];
     if (TIME_WORDS.has(term.text) || (next && next.start === term.end && TIME_WORDS.has(next.text))) continue;

@@ -96,6 +96,7 @@ describe('questionIntent', () => {
     expect(questionIntent('予算を教えて').kind).toBe('amount');
     expect(questionIntent('曲を作って応募するコンテストは何というの').kind).not.toBe('procedure');
     expect(questionIntent('コンクールに応募したい').kind).toBe('procedure');
+    expect(questionIntent('市内を何地区に分けてるの')).toMatchObject({ kind: 'count', unit: '地区' });
     // A district is counted in 区 as well.
     const drills = entry('防災訓練', '防災訓練を、r元には全68区のうち61区で実施しました。');
     const districts = '令和元年はいくつの地区が実際にやったんですか';
