@@ -8,7 +8,7 @@ import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from '../search/search.js';
 import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchIndex } from '../search/search-index.js';
 import { normalizedEntryText, statesAskedFact } from './asked-fact.js';
-import { asksAfterReport, asksYearNotStated } from './report-years.js';
+import { asksAfterReport, asksOutcomeAfterReport, asksYearNotStated } from './report-years.js';
 import { asksPerUnitNotStated } from './per-unit.js';
 import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
@@ -590,6 +590,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   // never names: the report does not say, the entry is related.
   if (
     asksAfterReport(index, input.askedText ?? '') ||
+    asksOutcomeAfterReport(index, input.askedText ?? '') ||
     asksOfOtherMunicipality(index, terms) ||
     asksOfUnknownCharge(index, input.topic ?? [], terms) ||
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||

@@ -34,6 +34,20 @@ export function asksAfterReport(index: SearchIndex, askedText: string): boolean 
   return latest > 0 && yearsIn(askedText).some((year) => year > latest);
 }
 
+/** Asking whether a thing came to pass (届いたのでしょうか, 達成できたの, 完成した？). */
+const CAME_TO_PASS =
+  /(?:届い|達し|達成し|達成でき|実現し|実現でき|でき|なっ|終わっ|完成し|超え)た(?:の|ん|か|[?？]|$)/u;
+
+/**
+ * Whether what is asked is how a year at or after the report's own turned out (「令和3年度には
+ * 目標に届いたのでしょうか」 of a report as of January 2020): the report could only plan for it.
+ */
+export function asksOutcomeAfterReport(index: SearchIndex, askedText: string): boolean {
+  const asOf = /((?:19|20)[0-9]{2})年/u.exec(index.corpus.meta.source.asOf)?.[1];
+  if (asOf === undefined || !CAME_TO_PASS.test(askedText)) return false;
+  return yearsIn(askedText).some((year) => year >= Number(asOf));
+}
+
 /** A year said as a starting point or a reference (平成28年から, 就任前の平成27年と比べ): not the figure's own year. */
 const REFERENCE_AFTER = /^(?:度)?(?:から|以降|以来|より|前|時点|当時|と比べ|に比べ|と比較|頃|ごろ)/u;
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { asksAfterReport, asksYearNotStated } from '../../src/decide/report-years.js';
+import { asksAfterReport, asksOutcomeAfterReport, asksYearNotStated } from '../../src/decide/report-years.js';
 import { bundledEngine } from '../support/bot-server.js';
+
+describe('asksOutcomeAfterReport', () => {
+  it('finds how a year at or after the report (as of January 2020) turned out, not a plan for it', async () => {
+    const { index } = await bundledEngine();
+    expect(asksOutcomeAfterReport(index, 'その後、令和3年度には目標の45%に届いたのでしょうか')).toBe(true);
+    expect(asksOutcomeAfterReport(index, '令和3年に完成するの')).toBe(false);
+    expect(asksOutcomeAfterReport(index, '令和元年の防災訓練は何区でできたの？')).toBe(false);
+  });
+});
 
 describe('asksAfterReport', () => {
   it('finds a year after any the report speaks of, written out or in its era', async () => {
