@@ -97,6 +97,11 @@ describe('questionIntent', () => {
     expect(questionIntent('曲を作って応募するコンテストは何というの').kind).not.toBe('procedure');
     expect(questionIntent('コンクールに応募したい').kind).toBe('procedure');
     expect(questionIntent('市内を何地区に分けてるの')).toMatchObject({ kind: 'count', unit: '地区' });
+    expect(questionIntent('お米はどのような賞をいただいたのでしょうか')).toMatchObject({
+      kind: 'detail',
+      detail: '賞',
+    });
+    expect(questionIntent('賞はとれたの？')).toMatchObject({ kind: 'detail', detail: '賞' });
     // A district is counted in 区 as well.
     const drills = entry('防災訓練', '防災訓練を、r元には全68区のうち61区で実施しました。');
     const districts = '令和元年はいくつの地区が実際にやったんですか';
