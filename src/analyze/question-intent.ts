@@ -428,7 +428,7 @@ const DETAIL_WORDS = new RegExp(
     '開いて(?:い)?る時間',
     // A prize won (どのような賞をいただいた, 賞はとれた): the entry must name it.
     '(?<=どんな|どのような|どういう|どういった|何の|なんの)(賞)',
-    '(賞)(?=を?(?:取|とっ|とれ|もら|いただ|頂|受け|獲))',
+    '(賞)(?=(?:を|は|って)?(?:取|とっ|とれ|もら|いただ|頂|受け|獲))',
     // Someone's career (経歴, 市長になる前のお仕事): the report says what the mayor did in office.
     '経歴',
     // The mayor's private life (市長のご家族, 市長の趣味): the report is of his work in office.
