@@ -102,6 +102,8 @@ describe('questionIntent', () => {
       detail: '賞',
     });
     expect(questionIntent('賞はとれたの？')).toMatchObject({ kind: 'detail', detail: '賞' });
+    expect(questionIntent('役所の中に何か組織を立ち上げたんでしたっけ？').kind).toBe('organization');
+    expect(questionIntent('仮想市民を何万人にするって最初に言ってたんだっけ').asksForAim).toBe(true);
     // A district is counted in 区 as well.
     const drills = entry('防災訓練', '防災訓練を、r元には全68区のうち61区で実施しました。');
     const districts = '令和元年はいくつの地区が実際にやったんですか';
