@@ -220,7 +220,7 @@ const COUNTED_AFTER_IKUTSU = new RegExp(
 );
 // 「区って、全部でいくつ」: a total asked for may stand between the thing and いくつ.
 const COUNTED_BEFORE_IKUTSU = new RegExp(
-  `([\\p{Script=Han}]{1,2}|${KANA_COUNTED_WORD})(?:は|が|って|も|というのは|っていうのは|とは)?[、,\\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|全部)?いくつ`,
+  `([\\p{Script=Han}]{1,2}|${KANA_COUNTED_WORD})(?:は|が|って|も|というのは|っていうのは|とは|のうち|の中で|のなかで)?[、,\\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|全部)?いくつ`,
   'u',
 );
 

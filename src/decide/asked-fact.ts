@@ -112,8 +112,8 @@ function numberIn(unit: string, counts: boolean): RegExp {
   // 「5つの柱」 counts 柱: it answers how many pledges (いくつ after 公約) only when the thing counted is
   // not named; a counter of things (何種類, 何点) names none.
   const ofThat = GENERIC_COUNTERS.has(unit) || THING_COUNTERS.test(unit) ? '' : `(?!の(?!${escaped}))`;
-  // With no thing named (こと、いくつ), a count of points or items (3点) answers as well.
-  const items = unit === '' ? '|(?<![0-9])(?:[2-9]|[1-9][0-9]+)(?:点|項目|種類)' : '';
+  // With no thing named (こと、いくつ; 何個), a count of points or items (3点) answers as well.
+  const items = GENERIC_COUNTERS.has(unit) ? '|(?<![0-9])(?:[2-9]|[1-9][0-9]+)(?:点|項目|種類)' : '';
   const anything = counts ? `|(?<![0-9])(?:[2-9]|[1-9][0-9]+)つ${ofThat}${items}` : '';
   return new RegExp(`[0-9](?:[0-9.]*)(?:万|億|千)?(?:${written || '(?!)'})${anything}`, 'u');
 }

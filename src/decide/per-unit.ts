@@ -10,7 +10,11 @@ const PER_UNIT_ASKED =
 /** A figure stated per one of something, or an average. */
 const PER_UNIT_STATED = /あたり|当たり|当り|平均|1人|一人|ひとり|毎月|月額|年額|日額/u;
 
+/** A sentence that asks a figure along with the main one (〜になるのかも分かれば): not the question. */
+const ASKED_ALONG = /(?:か|のか)も(?:分かれば|わかれば|教えて|知りたい|伺え|お聞かせ|あわせて)/u;
+
 /** Whether a figure is asked per one or on average, and the entry states none so. */
 export function asksPerUnitNotStated(askedText: string, entryText: string): boolean {
-  return PER_UNIT_ASKED.test(askedText) && !PER_UNIT_STATED.test(entryText);
+  const sentences = askedText.match(/[^。？?]+[。？?]?/gu) ?? [];
+  return sentences.some((s) => !ASKED_ALONG.test(s) && PER_UNIT_ASKED.test(s)) && !PER_UNIT_STATED.test(entryText);
 }

@@ -97,6 +97,15 @@ describe('questionIntent', () => {
     expect(questionIntent('曲を作って応募するコンテストは何というの').kind).not.toBe('procedure');
     expect(questionIntent('コンクールに応募したい').kind).toBe('procedure');
     expect(questionIntent('市内を何地区に分けてるの')).toMatchObject({ kind: 'count', unit: '地区' });
+    // Of a whole counted in 区 (68区のうちいくつ), the part is counted in 区 too.
+    expect(questionIntent('防災訓練をやった区は全部で68区のうちいくつだったんですか')).toMatchObject({
+      kind: 'count',
+      unit: '区',
+    });
+    // 何個 is answered by a count of points (3点), as いくつ is.
+    const points = entry('市長が心がけた3点', '市長は市政運営で3点を心がけてきました。');
+    const howMany = '市長が心がけてきたことって何個あるんだっけ';
+    expect(statesAskedFact(points, questionIntent(howMany), [], howMany)).toBe(true);
     expect(questionIntent('お米はどのような賞をいただいたのでしょうか')).toMatchObject({
       kind: 'detail',
       detail: '賞',

@@ -14,5 +14,9 @@ describe('asksPerUnitNotStated', () => {
   it('lets the question through when the entry states a figure per one, or none is asked so', () => {
     expect(asksPerUnitNotStated('一人あたり何時間？', '職員1人あたり月10時間です。')).toBe(false);
     expect(asksPerUnitNotStated('残業は何時間減った？', total)).toBe(false);
+    // Asked along with the total (〜のかも分かれば): the total answers the question.
+    expect(
+      asksPerUnitNotStated('何時間減ったのでしょうか。一人あたりでは何時間になるのかも分かれば教えてください。', total),
+    ).toBe(false);
   });
 });
