@@ -10,6 +10,7 @@ import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchI
 import { normalizedEntryText, statesAskedFact } from './asked-fact.js';
 import { asksAfterReport, asksOutcomeAfterReport, asksYearNotStated } from './report-years.js';
 import { asksPerUnitNotStated } from './per-unit.js';
+import { asksChangeNotStated } from './change-stated.js';
 import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
@@ -620,6 +621,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
         (countsSomethingElse(index, input.counted ?? [], terms, best) ||
           asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
           asksPerUnitNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
+          asksChangeNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
           asksFigureOfOtherName(
             input.askedText ?? '',
             [...(input.topic ?? []), ...(input.counted ?? [])],

@@ -788,6 +788,8 @@ describe('a long polite message', () => {
       '残業が12.81%減ったって言うけど、他の市と比べてどうなの？全国平均は？',
       '小諸ふるさと市民って10万人にするって言ってたのに3682人。いつ10万人になるの？',
       '小諸には年間どれくらいの観光客が来てるんですか',
+      // A change since a year ago, of an entry that states one count as of one day.
+      '小諸ふるさと市民、1年前と比べて何人増えたんですか？',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
@@ -810,6 +812,7 @@ describe('a long polite message', () => {
       // The whole a count is taken over (市内を, 全部で) is not what it counts.
       '地域連絡会って市内を何地区に分けてるの',
       '防災訓練、市内の区は全部でいくつあるの？',
+      'ふるさと納税は就任前と比べて何倍に増えたの？',
     ]) {
       expect(bundled.ask(q).decision.kind, q).toBe('answer');
     }
