@@ -17,6 +17,7 @@ import type { SmallTalk } from '../analyze/small-talk.js';
 import { normalizeText } from '../normalize/normalize.js';
 import type { Entry } from '../corpus/entry.js';
 import { spellAskingWords } from '../analyze/kana-asking-words.js';
+import { sentencesOf } from '../analyze/sentences.js';
 
 /** Coverage thresholds, calibrated on the development questions (see npm run eval). */
 export interface DecisionRule {
@@ -228,7 +229,7 @@ const QUESTION_END = /(?:か|の|かな|かい|だい|ずら|[?？])\s*[?？。]
  */
 function asksOfUnknownObject(index: SearchIndex, askedText: string, terms: readonly Term[], hit: RankedHit): boolean {
   const nouns = contentTerms(terms).filter((t) => !t.weak && !t.synonym && !t.optional);
-  return (askedText.match(/[^。？?]+[。？?]?/gu) ?? []).some((sentence) => {
+  return sentencesOf(askedText).some((sentence) => {
     for (const m of sentence.matchAll(/([\p{Script=Han}\p{Script=Katakana}ー]{2,})(?:を|が|に)/gu)) {
       const compound = m[1] as string;
       const object = nouns.filter((t) => compound.includes(t.text));
@@ -400,16 +401,25 @@ function asksOfKeywordOnlyThing(
   // (災害に強い町づくり): the thing decides. A doing named alone (空き) is the thing asked about.
   const things = named.filter((t) => !DEVERBAL_NOUN.test(t.text));
   const nouns = things.length > 0 ? things : named;
-  const fieldsOf = (t: Term) => fieldsMatchedAsWritten(hit, t);
-  const onlyKeyword = (t: Term) =>
-    fieldsOf(t).length > 0 &&
-    fieldsOf(t).every((f) => f === 'keywords') &&
-    !reportWording(index).includes(t.text) &&
-    !saysAsVerb(hit, t) &&
-    !hasSynonym(t, terms);
   const head = nouns.at(-1);
-  const headInWording = head !== undefined && fieldsOf(head).some((f) => f !== 'keywords');
-  return !headInWording && nouns.some(onlyKeyword);
+  const headInWording = head !== undefined && fieldsMatchedAsWritten(hit, head).some((f) => f !== 'keywords');
+  return !headInWording && nouns.some((t) => onlyAsKeyword(index, hit, t, terms));
+}
+
+/**
+ * Whether the hit has the term only as a staff keyword: not in its wording nor its everyday
+ * phrasings, nowhere in the report's wording, not said as a verb there, and with no synonym the
+ * corpus uses standing for it.
+ */
+function onlyAsKeyword(index: SearchIndex, hit: RankedHit, term: Term, terms: readonly Term[]): boolean {
+  const fields = fieldsMatchedAsWritten(hit, term);
+  return (
+    fields.length > 0 &&
+    fields.every((f) => f === 'keywords') &&
+    !reportWording(index).includes(term.text) &&
+    !saysAsVerb(hit, term) &&
+    !hasSynonym(term, terms)
+  );
 }
 
 /** A doing named by a noun with する, ending the question (立候補するのでしょうか, 出馬したの？). */
@@ -426,21 +436,13 @@ const DOING_ANNOUNCED =
  * is about something else the keyword leads to.
  */
 function asksDoingOnlyKeyword(index: SearchIndex, askedText: string, terms: readonly Term[], hit: RankedHit): boolean {
-  return (askedText.match(/[^。？?]+[。？?]?/gu) ?? []).some((sentence) => {
+  return sentencesOf(askedText).some((sentence) => {
     const doing = (DOING_ASKED.exec(sentence) ?? DOING_ANNOUNCED.exec(sentence))?.[1];
     if (doing === undefined) return false;
     const named = contentTerms(terms).filter(
       (t) => !t.weak && !t.synonym && doing.endsWith(t.text) && t.text.length >= 2,
     );
-    return named.some((t) => {
-      const fields = fieldsMatchedAsWritten(hit, t);
-      return (
-        fields.length > 0 &&
-        fields.every((f) => f === 'keywords') &&
-        !reportWording(index).includes(t.text) &&
-        !hasSynonym(t, terms)
-      );
-    });
+    return named.some((t) => onlyAsKeyword(index, hit, t, terms));
   });
 }
 

@@ -2,6 +2,7 @@
  * A figure asked per person or on average (一人あたり何時間, 平均でいくら) is another figure than
  * the total an entry states (約3,200時間減): the entry answers only when it states a figure so.
  */
+import { sentencesOf } from '../analyze/sentences.js';
 
 /** Asking per one of something, or the average. */
 const PER_UNIT_ASKED =
@@ -15,6 +16,8 @@ const ASKED_ALONG = /(?:か|のか)も(?:分かれば|わかれば|教えて|知
 
 /** Whether a figure is asked per one or on average, and the entry states none so. */
 export function asksPerUnitNotStated(askedText: string, entryText: string): boolean {
-  const sentences = askedText.match(/[^。？?]+[。？?]?/gu) ?? [];
-  return sentences.some((s) => !ASKED_ALONG.test(s) && PER_UNIT_ASKED.test(s)) && !PER_UNIT_STATED.test(entryText);
+  return (
+    sentencesOf(askedText).some((s) => !ASKED_ALONG.test(s) && PER_UNIT_ASKED.test(s)) &&
+    !PER_UNIT_STATED.test(entryText)
+  );
 }
