@@ -133,6 +133,10 @@ describe('questionIntent', () => {
       'ネーミングライツとは、公共施設の名前を付与する命名権のことです。',
     );
     expect(statesAskedFact(namingRights, questionIntent('どの施設の名前が変わったの？'), ['施設'])).toBe(false);
+    // A facility's name asked (施設の名前は), in kana too; a name being given (施設の名前を付ける権利) is no name asked.
+    expect(questionIntent('ネーミングライツで新しく付いた施設の名前は？').kind).toBe('place');
+    expect(questionIntent('ねーみんぐらいつでついたしせつのなまえは?').kind).toBe('place');
+    expect(questionIntent('施設の名前を付ける権利をお金にする仕組みは何て言う？').kind).toBeUndefined();
     // An age something suits is no age asked.
     expect(questionIntent('年齢に合わせた健康づくりはありますか').kind).toBeUndefined();
     expect(questionIntent('市長の年齢は？').kind).toBe('age');
