@@ -180,13 +180,14 @@ function trimTails(run: string, isKnownWord: (word: string) => boolean): string 
  * no word of its own, or a particle followed by the next word (局について, 市役所のざんぎょう).
  * Endings give '', particles are removed.
  */
-function trimHeads(run: string, followsWord: boolean): string {
+function trimHeads(run: string, followsWord: boolean, opensCorpusWord: (kana: string) => boolean): string {
   if (!followsWord) return run;
   if (!HEADS.some((h) => run.startsWith(h))) return /^[\p{Script=Katakana}ー]+$/u.test(run) ? run : '';
   let rest = run;
   for (;;) {
     const head = HEADS.find((h) => rest.length > h.length && rest.startsWith(h));
-    if (!head) return rest;
+    // After one particle, a word of the corpus keeps its first kana, though a particle reads so (の「はしら」).
+    if (!head || (rest !== run && opensCorpusWord(rest))) return rest;
     rest = rest.slice(head.length);
   }
 }
@@ -216,8 +217,11 @@ export function kanaRuns(
   {
     cutHiraganaEndings = true,
     opensWordAfterNoun = () => false,
+    opensCorpusWord = () => false,
   }: {
     cutHiraganaEndings?: boolean;
+    /** Whether a word of the corpus, read in kana, opens this kana (はしらの: 柱). */
+    opensCorpusWord?: (kana: string) => boolean;
     /** Whether the kana at this offset opens a word of its own after a noun (小諸「えき」の: 駅 typed in kana). */
     opensWordAfterNoun?: (offset: number) => boolean;
   } = {},
@@ -251,7 +255,8 @@ export function kanaRuns(
       });
       continue;
     }
-    let text = trimTails(trimHeads(match[0], followsWord), isKnownWord);
+    // The counter itself (5つ) is no word: what follows it is a particle and the next word (5つのはしら).
+    let text = trimTails(trimHeads(counted ? match[0].slice(1) : match[0], followsWord, opensCorpusWord), isKnownWord);
     if (TAILS.includes(text) || FUNCTION_WORDS.has(text)) text = '';
     const reading = toKatakana(text);
     // A run of one repeated sound (ああああ, ーーー) is noise, not a word.

@@ -78,6 +78,8 @@ export interface QuestionIntent {
   readonly asksAll?: boolean;
   /** The question asks why (なぜ, なんで, 理由は): an entry that gives a reason answers it. */
   readonly asksWhy?: boolean;
+  /** The place by which the question picks one of several (2つ目, 3番目): a summary that lists them says which. */
+  readonly placeAsked?: string;
   /** Other kinds of fact asked in the same breath (いつどこで: a date and a place), each needed too. */
   readonly alsoKinds?: readonly AskedKind[];
   /**
@@ -254,6 +256,14 @@ const PERSON_NAME_ASKED = new RegExp(
 /** Asking for all of a set of things (すべて, 並べると, 5つの柱の名前): a summary that names them answers. */
 const ALL_ASKED =
   /すべて|全て|全部|ぜんぶ|それぞれ|一覧|全体像|並べ(?:る|て|ると|た)|[2-9]つの[^、。？?]{1,6}の(?:名前|名称)/u;
+
+/** One of several picked by its place (2つ目, 3番目, 第2の), as numerals are written by then. */
+const BY_PLACE_ASKED = /(?<![0-9])[0-9]{1,2}(?:つ目|番目)|第[0-9]{1,2}(?![0-9])/u;
+
+function placeAsked(normalized: string): { placeAsked?: string } {
+  const place = BY_PLACE_ASKED.exec(normalized)?.[0];
+  return place === undefined ? {} : { placeAsked: place };
+}
 
 /** Asking why (なぜ, なんで, どうして, 理由は): not なんでも, どうしても, nor なんですか (何ですか). */
 const WHY_ASKED = /なぜ|何故|なんで(?!も|す|しょ)|どうして(?!も)|理由|わけ(?:は|を|って)/u;
@@ -600,6 +610,7 @@ export function questionIntent(text: string): QuestionIntent {
     ...(alsoKinds.length > 0 ? { alsoKinds } : {}),
     ...(ALL_ASKED.test(normalized) ? { asksAll: true } : {}),
     ...(WHY_ASKED.test(normalized) ? { asksWhy: true } : {}),
+    ...placeAsked(normalized),
   };
 }
 

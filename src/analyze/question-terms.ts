@@ -11,7 +11,7 @@ import { findSynonymSpans, type SynonymMap } from './synonyms.js';
 import { isFunctionWord, segmentKana, type KanaLexicon } from './kana-words.js';
 import { isGenericWord, isGrammatical } from './analyze.js';
 import { heardKatakana, misheardWords, type SoundVocabulary } from './misheard-words.js';
-import type { SoundIndex } from './sound-index.js';
+import { namesThing, type SoundIndex } from './sound-index.js';
 import { moraCount } from './kana-sounds.js';
 import { verbFormTerms } from './verb-forms.js';
 
@@ -74,6 +74,7 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
   const allRuns = kanaRuns(normalized, vocabulary.isKnownWord, {
     cutHiraganaEndings: lexicon === undefined,
     opensWordAfterNoun: (offset) => opensWordAfterNoun((edges ??= morphemeEdges(morphemes)), offset),
+    opensCorpusWord: (kana) => lexicon !== undefined && opensLexiconWord(toKatakana(kana), lexicon),
   }).filter((r) => isReadAsRun(r, normalized, morphemes, lexicon));
   const runs = allRuns.filter((r) => r.whole === true || !isFunctionWord(r.text));
   const outsideRuns = morphemes.filter(
@@ -187,6 +188,15 @@ function isReadAsRun(
   if (inside.every(isGrammatical)) return false;
   if (!/^[\p{Script=Hiragana}ー]+$/u.test(run.text)) return true;
   return !partOfWord && !namesNothing;
+}
+
+/** Whether a reading opens with a noun of the corpus of three sounds or more (ハシラノ: 柱), not a verb (もらえる). */
+function opensLexiconWord(reading: string, lexicon: KanaLexicon): boolean {
+  for (let end = reading.length; end >= 3; end--) {
+    const prefix = reading.slice(0, end);
+    if (moraCount(prefix) >= 3 && (lexicon.get(prefix) ?? []).some(namesThing)) return true;
+  }
+  return false;
 }
 
 /** Whether the corpus uses a string: in its text, or as a word of an entry's other fields (phrasings). */

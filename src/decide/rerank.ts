@@ -94,6 +94,7 @@ export function rerankByCoverage(
     summaryYields(keywordOnlyYields(terms, ranked, gives), (hit) => coverage(index, terms, withoutPhrasings(hit)), {
       all: intent?.asksAll === true,
       why: intent?.asksWhy === true,
+      ...(intent?.placeAsked === undefined ? {} : { place: intent.placeAsked }),
     }),
     pledgeSideOf(intent),
     intent?.asksForFigure === true,

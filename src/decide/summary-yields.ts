@@ -55,7 +55,7 @@ export const reasonCoverage = 0.5;
 export function summaryYields(
   hits: readonly RankedHit[],
   ownCoverage: (hit: RankedHit) => number = (hit) => hit.coverage ?? 1,
-  asks: { readonly all?: boolean; readonly why?: boolean } = {},
+  asks: { readonly all?: boolean; readonly why?: boolean; readonly place?: string } = {},
 ): RankedHit[] {
   const [first, ...rest] = hits;
   if (!first) return [];
@@ -76,8 +76,14 @@ export function summaryYields(
   const reasonAsked = asks.why === true && !GIVES_REASON.test(textOf(first.entry));
   const givesReason = (hit: RankedHit) =>
     reasonAsked && (hit.coverage ?? 0) >= reasonCoverage && GIVES_REASON.test(textOf(hit.entry));
+  // 「3つのうち2つ目は？」 picks one by its place in the summary's list: only the summary says which,
+  // unless the entry named says its place itself (1つ目の柱は…).
+  const place = asks.place;
   const named = rest.find(
-    (hit) => ((hit.coverage ?? 0) > covered || givesReason(hit)) && sumsUp(first.entry, hit.entry),
+    (hit) =>
+      ((hit.coverage ?? 0) > covered || givesReason(hit)) &&
+      sumsUp(first.entry, hit.entry) &&
+      (place === undefined || textOf(hit.entry).includes(place)),
   );
   if (!named) return [...hits];
   return [named, first, ...rest.filter((hit) => hit !== named)];

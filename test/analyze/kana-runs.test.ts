@@ -20,6 +20,12 @@ describe('kanaRuns', () => {
     expect(texts('1つにまとめた')).not.toContain('つに');
   });
 
+  it('keeps a word of the corpus after a counter and one particle (5つのはしらの), though a particle reads as its first kana', () => {
+    const opensCorpusWord = (kana: string) => kana.startsWith('はしら');
+    const runs = kanaRuns('5つのはしらの', () => false, { cutHiraganaEndings: false, opensCorpusWord });
+    expect(runs.map((r) => r.text)).toEqual(['はしら']);
+  });
+
   it('reads する in an ending (言い方をしていましたか) as no word (not 指定)', () => {
     expect(texts('言い方をしていましたか。')).toEqual([]);
   });

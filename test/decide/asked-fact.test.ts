@@ -208,6 +208,9 @@ describe('questionIntent', () => {
     // All of a set asked (すべて, それぞれ): a summary answers.
     expect(questionIntent('5つの柱をすべて教えてください').asksAll).toBe(true);
     expect(questionIntent('3つ目の柱は何').asksAll).toBeUndefined();
+    // One of several picked by its place.
+    expect(questionIntent('3つのうち、2つ目は何だったかいね').placeAsked).toBe('2つ目');
+    expect(questionIntent('3つの点は何').placeAsked).toBeUndefined();
     // Which section (何課) names one; the number of visitors (観光客の数は) is a count.
     expect(questionIntent('災害のときに動く課、何課なの').kind).toBeUndefined();
     expect(questionIntent('観光客の数はどのくらいですか').kind).toBe('count');

@@ -112,6 +112,27 @@ describe('what a pillar holds', () => {
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('pillar-wakuwaku');
   });
+
+  it("answers a pillar's slogan asked by its place, typed in kana too (みっつめの はしらの あいことば)", async () => {
+    const bundled = await bundledEngine();
+    for (const question of [
+      '3つ目の柱の合言葉はなあに',
+      'みっつめの はしらの あいことば は なあに',
+      'ごばんめの はしらの あいことばは なあに',
+    ]) {
+      const { decision } = bundled.ask(question);
+      expect(decision.kind, question).toBe('answer');
+    }
+    expect(bundled.ask('みっつめの はしらの あいことば は なあに').decision.hits[0]?.entry.id).toBe('pillar-egao');
+    expect(bundled.ask('ごばんめの はしらの あいことばは なあに').decision.hits[0]?.entry.id).toBe('pillar-wakuwaku');
+  });
+
+  it("answers the second of the mayor's three points with the list that says which is second", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('市長が心がけとった三つのうち、ふたつめは何だったかいね');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('mayor-three-points');
+  });
 });
 
 describe('a count pointed back to', () => {

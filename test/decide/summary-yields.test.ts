@@ -48,6 +48,15 @@ describe('summaryYields', () => {
     expect(ranked.map((h) => h.entry.id)).toEqual(['three', 'other', 'collab']);
   });
 
+  it('keeps the summary first when one of what it lists is picked by its place (3つのうち2つ目), unless that one says its place', () => {
+    const asked = [hit(three, 10, 0.5), hit(collaboration, 5, 0.6)];
+    expect(summaryYields(asked, undefined, { place: '2つ目' }).map((h) => h.entry.id)).toEqual(['three', 'collab']);
+    const second = entry('second', 'highlight', '心がけたこと：未来への投資', '2つ目は未来への投資です。');
+    const own = [hit(three, 10, 0.5), hit(second, 5, 0.6)];
+    expect(sumsUp(three, second)).toBe(true);
+    expect(summaryYields(own, undefined, { place: '2つ目' }).map((h) => h.entry.id)).toEqual(['second', 'three']);
+  });
+
   it('puts first the entry a summary names that gives the reason asked for (なぜ), though it covers less', () => {
     const asked = [hit(three, 10, 1), hit(collaboration, 5, 0.7)];
     expect(summaryYields(asked, undefined, { why: true }).map((h) => h.entry.id)).toEqual(['collab', 'three']);

@@ -7,6 +7,15 @@ describe('writeKanaCounters', () => {
     expect(writeKanaCounters('こどもが 3にんです')).toBe('こどもが 3人です');
     expect(writeKanaCounters('2ねんせいの まご')).toBe('2年生の まご');
     expect(writeKanaCounters('12.81ぱーせんと')).toBe('12.81%');
+    expect(writeKanaCounters('5ばんめは なに')).toBe('5番目は なに');
+    expect(writeKanaCounters('2つめの はしら')).toBe('2つ目の はしら');
+  });
+
+  it('writes a place in a list said with a kana numeral (ごばんめ) with its digit, opening a word or after a particle', () => {
+    expect(writeKanaCounters('ごばんめの はしら')).toBe('5番目の はしら');
+    expect(writeKanaCounters('はしらのいちばんめの slogan')).toBe('はしらの1番目の slogan');
+    // Inside a word it is no numeral (いちごばんめ is no 5番目 of いち).
+    expect(writeKanaCounters('いちごばんめ')).toBe('いちごばんめ');
   });
 
   it('leaves kana that only starts with a counter (5にんじん), and counters after no number, alone', () => {
