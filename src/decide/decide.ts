@@ -297,6 +297,37 @@ function asksIfUnknownThingIsThere(index: SearchIndex, askedText: string, terms:
 const HOME_NAMES = /^(?:小諸|こもろ|小泉|小泉俊博)$/u;
 
 /**
+ * Whether the question's topic names a place, body or person by a proper noun the corpus never
+ * writes (長野大学との連携, 上田から来る人, 小海線の車両): the report says nothing of that one, whichever
+ * entry shares the rest of the topic (信州大学との連携, 軽井沢から来る人).
+ */
+function asksOfUnknownName(
+  index: SearchIndex,
+  askedText: string,
+  topic: readonly Term[],
+  terms: readonly Term[],
+): boolean {
+  // The asked text holds the clauses that ask, and the topic clauses before them, apart by a space.
+  const asking = sentencesOf(askedText)
+    .flatMap((s) => s.split(/\s+/u))
+    .filter((clause) => ASKING_SENTENCE.test(clause));
+  return contentTerms(topic).some(
+    (t) =>
+      t.proper === true &&
+      !t.slip &&
+      t.heardAs === undefined &&
+      /^[\p{Script=Han}\p{Script=Katakana}ー]{2,}$/u.test(t.text) &&
+      !HOME_NAMES.test(t.text) &&
+      asking.some((s) => s.includes(t.text)) &&
+      !index.text.includes(t.text) &&
+      !hasSynonym(t, terms),
+  );
+}
+
+/** A clause that asks: it ends in a question mark, か, の or a request. */
+const ASKING_SENTENCE = /(?:[?？]|か|の|ですか|ますか|教えて(?:ください)?|知りたい(?:です)?)[。.!！]?\s*$/u;
+
+/**
  * Whether the figure is asked of a place or body named by a proper noun in the question's topic
  * or in what it counts (軽井沢のふるさと納税額, 佐久の人口) that the entry never names: its figures
  * are Komoro's, not that one's. Named elsewhere (横浜の息子が入った), it is only part of the story.
@@ -595,6 +626,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     asksAfterReport(index, input.askedText ?? '') ||
     asksOutcomeAfterReport(index, input.askedText ?? '') ||
     asksOfOtherMunicipality(index, terms) ||
+    asksOfUnknownName(index, input.askedText ?? '', input.topic ?? [], terms) ||
     asksOfUnknownCharge(index, input.topic ?? [], terms) ||
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||
     intent?.asksOfAnotherCouncil === true ||

@@ -811,6 +811,8 @@ describe('a long polite message', () => {
       '小諸には年間どれくらいの観光客が来てるんですか',
       // A change since a year ago, of an entry that states one count as of one day.
       '小諸ふるさと市民、1年前と比べて何人増えたんですか？',
+      // A body the corpus never names, asked of in the clause that asks: the entry is another's.
+      '長野大学とも産学官連携ってやってるの？どんな内容？',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
@@ -828,6 +830,9 @@ describe('a long polite message', () => {
       '複合施設にはどこが入ってるの？',
       '小諸のふるさと納税額は？',
       '横浜の息子が小諸ふるさと市民に入りました。ふるさと市民は何人いるの？',
+      '信州大学とも産学官連携ってやってるの？どんな内容？',
+      // A name in the story before the question (長野県は長寿県と言われますが) is no name asked of.
+      '私も家内も八十を過ぎましたが、おかげさまでまだ二人で畑に出ております。長野県は長寿県と言われますが、市長さんは小諸で何か日本一を目指すとおっしゃっていたと聞きました。何の日本一を目指して、お年寄りのために何をすると書いてあったのでしょうか？',
       'ふるさと市民にはどれくらいの人が登録しているの？',
       '複合施設はいつ完成するの？',
       // The whole a count is taken over (市内を, 全部で) is not what it counts.
