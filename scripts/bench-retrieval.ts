@@ -87,6 +87,7 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-31.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-32.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-33.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-34.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -109,6 +110,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-10.jsonl'),
   // An eleventh (310, the twelve styles), written blind at the start of a later session; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-11.jsonl'),
+  // A twelfth (245, the hidden set's eleven styles), written blind at the start of the session that tuned on styles-tune-32 to -34; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-12.jsonl'),
 ];
 
 const { values } = parseArgs({
