@@ -293,8 +293,9 @@ describe('questionIntent', () => {
     expect(questionIntent('とても追いつかんだろう').kind).toBeUndefined();
     expect(questionIntent('いつか行ってみたい').kind).toBeUndefined();
     expect(questionIntent('いつから始まったの').kind).toBe('date');
-    // いくら after から (市からいくら) asks an amount; inside a word (重たいくらい) it does not.
+    // いくら after から or あたり (市からいくら, 1人あたりいくら) asks an amount; inside a word (重たいくらい) it does not.
     expect(questionIntent('市からいくら助成が出るのでしょうか').kind).toBe('amount');
+    expect(questionIntent('助成金って、1人あたりいくらもらえるんですか').kind).toBe('amount');
     expect(questionIntent('担架のほうが重たいくらいでした').kind).toBeUndefined();
     // Kana typed word by word: the spaces part words, the question is the same.
     expect(questionIntent('しちょうさんの しゅっしんちは どこ ですか').kind).toBe('place');
