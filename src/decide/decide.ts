@@ -342,9 +342,9 @@ function asksFigureOfOtherName(askedText: string, phrase: readonly Term[], entry
   );
 }
 
-/** A comparison with an average or another council (県平均より高い, 佐久市と比べて多い). */
+/** A comparison with an average or another council (県平均より高い, 佐久市と比べて多い, 全国平均の伸びと比べて). */
 const COMPARED_WITH =
-  /([\p{Script=Han}\p{Script=Katakana}ー]*(?:平均|全国|県|市|町|村))(?:と比べて|と比較して|より(?:も)?)[^。？?、]{0,6}?(?:高|低|多|少|上|下|良|悪|大き|小さ|どう)|((?:全国|県|県内|国)(?:の)?平均)(?:は|って|と比べ|より)/gu;
+  /([\p{Script=Han}\p{Script=Katakana}ー]*(?:平均|全国|県|市|町|村))(?:と比べて|と比較して|より(?:も)?)[^。？?、]{0,6}?(?:高|低|多|少|上|下|良|悪|大き|小さ|どう)|((?:全国|県|県内|国)(?:の)?平均)(?:の[^、。？?\s]{1,4}?)?(?:は|って|と比べ|より)/gu;
 
 /** Whether the question compares with something the entry never states (県平均 beside 受診率). */
 function comparesWithUnstated(askedText: string, entry: Entry): boolean {

@@ -807,6 +807,7 @@ describe('a long polite message', () => {
       'Komoro no gomi no dashikata oshiete kudasai',
       '市長のご家族は？奥さんや子どもさんも小諸に住んでるの？',
       '残業が12.81%減ったって言うけど、他の市と比べてどうなの？全国平均は？',
+      'ふるさと納税が50.5倍って言うけど、全国平均の伸びと比べたらどうなの？',
       '小諸ふるさと市民って10万人にするって言ってたのに3682人。いつ10万人になるの？',
       '小諸には年間どれくらいの観光客が来てるんですか',
       // A change since a year ago, of an entry that states one count as of one day.
