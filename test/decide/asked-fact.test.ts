@@ -471,6 +471,10 @@ describe('questionIntent', () => {
     expect(questionIntent('どこへ行っても同じだと思う').kind).toBeUndefined();
     expect(questionIntent('パイプってどこの政治家のこと？')).toMatchObject({ kind: 'person', asksName: true });
     expect(questionIntent('会長さんの名前を教えて')).toMatchObject({ kind: 'person', asksName: true });
+    expect(questionIntent('連絡会の会長さん、名前なんていうんだっけ')).toMatchObject({
+      kind: 'person',
+      asksName: true,
+    });
     expect(questionIntent('誰が任命するの？').asksName).toBeUndefined();
     expect(questionIntent('会場はどこ？').kind).toBe('place');
     expect(questionIntent('隣の大きな市では窓口でいくら払うの').asksOfAnotherCouncil).toBe(true);
