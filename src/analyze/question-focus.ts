@@ -330,6 +330,12 @@ function roleOf(piece: string, asks: boolean): ClauseRole {
   return asks || RAISING.test(piece) ? 'asked' : 'background';
 }
 
+/**
+ * A topic named just after the question, as speech puts it last (「月いくらもらえるんですか、小諸
+ * あさま奨学金って」): a noun phrase with って, は or のこと and nothing after it is what was asked about.
+ */
+const AFTERTHOUGHT_TOPIC = /^[、,\s]*[^、,。？?\s]{2,20}?(?:って|は|のこと|について)[?？。!！]*\s*$/u;
+
 /** A topic named outright at the head of a question: 〜について, 〜に関して. */
 const OWN_TOPIC =
   /(?:^|[、,\s])[^、,。？?\s]{2,20}?(?:について|に関して)(?:は)?[、,]?[^。？?]*(?:どんな|どのような|どういう|何|なに|いつ|いくら|どこ|どれ|誰)/u;
@@ -348,8 +354,13 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
   const focus: Clause[] = [];
   let topic: Clause[] = [];
   let heard: Clause[] = [];
+  let previous: Clause | undefined;
   for (const clause of clauses) {
-    if (clause.asks === true) {
+    const justAsked = previous?.asks === true;
+    previous = clause;
+    if (justAsked && AFTERTHOUGHT_TOPIC.test(text.slice(clause.start, clause.end))) {
+      focus.push({ ...clause, role: 'asked' });
+    } else if (clause.asks === true) {
       // A question that names its topic outright (災害について、どんなことを) is not about the news
       // told before it (千曲川では大変な被害が出たと聞いております).
       const ownTopic = OWN_TOPIC.test(text.slice(clause.start, clause.end));

@@ -50,6 +50,15 @@ describe('questionClauses', () => {
     ).toBe('健康の取り組みはありますか。|ポイントがたまるものがある');
   });
 
+  it('keeps a topic named after the question, as speech puts it last (〜ですか、小諸あさま奨学金って)', () => {
+    expect(focusText('月いくらもらえるんですか、小諸あさま奨学金って')).toBe(
+      '月いくらもらえるんですか、|小諸あさま奨学金って',
+    );
+    expect(focusText('いつできるの？複合施設は')).toBe('いつできるの？|複合施設は');
+    // A story told after the question is no topic of it.
+    expect(focusText('いつできるの？孫が楽しみにしておりまして')).toBe('いつできるの？');
+  });
+
   it('reads a doubt told after the question (何代替わったのかもあやふやに) as story', () => {
     expect(
       focusText('いつから市長をなさっているのでしょうか。市長さんが何代替わったのかもあやふやになってしまいました。'),
