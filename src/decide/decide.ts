@@ -297,21 +297,17 @@ function asksIfUnknownThingIsThere(index: SearchIndex, askedText: string, terms:
 const HOME_NAMES = /^(?:小諸|こもろ|小泉|小泉俊博)$/u;
 
 /**
- * Whether the question's topic names a place, body or person by a proper noun the corpus never
- * writes (長野大学との連携, 上田から来る人, 小海線の車両): the report says nothing of that one, whichever
- * entry shares the rest of the topic (信州大学との連携, 軽井沢から来る人).
+ * Whether a clause that asks names a place, body or line by a proper noun the corpus never writes
+ * (長野大学との連携, 上田から来る人, 小海線の車両): the report says nothing of that one, whichever
+ * entry shares the rest (信州大学との連携, 軽井沢から来る人). A name in the story around the question
+ * (横浜の娘がふるさと納税してくれたんだけど、) is in a clause that asks nothing.
  */
-function asksOfUnknownName(
-  index: SearchIndex,
-  askedText: string,
-  topic: readonly Term[],
-  terms: readonly Term[],
-): boolean {
+function asksOfUnknownName(index: SearchIndex, askedText: string, terms: readonly Term[]): boolean {
   // The asked text holds the clauses that ask, and the topic clauses before them, apart by a space.
   const asking = sentencesOf(askedText)
     .flatMap((s) => s.split(/\s+/u))
     .filter((clause) => ASKING_SENTENCE.test(clause));
-  return contentTerms(topic).some(
+  return contentTerms(terms).some(
     (t) =>
       t.proper === true &&
       !t.slip &&
@@ -626,7 +622,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     asksAfterReport(index, input.askedText ?? '') ||
     asksOutcomeAfterReport(index, input.askedText ?? '') ||
     asksOfOtherMunicipality(index, terms) ||
-    asksOfUnknownName(index, input.askedText ?? '', input.topic ?? [], terms) ||
+    asksOfUnknownName(index, input.askedText ?? '', terms) ||
     asksOfUnknownCharge(index, input.topic ?? [], terms) ||
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||
     intent?.asksOfAnotherCouncil === true ||
