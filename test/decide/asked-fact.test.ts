@@ -38,6 +38,10 @@ describe('questionIntent', () => {
     expect(questionIntent('小泉市長は何歳？').kind).toBe('age');
     expect(questionIntent('奨学金の申し込み方法は？').kind).toBe('procedure');
     expect(questionIntent('次の防災訓練はいつ？').kind).toBe('future');
+    // Whether there is a plan asks no date: an entry saying the thing is planned answers it.
+    expect(questionIntent('お年寄りが集まれる場所ができるといいのですが、何か予定はありますか。').kind).toBeUndefined();
+    expect(questionIntent('次の予定はありますか').kind).toBe('future');
+    expect(questionIntent('完成の予定は？').kind).toBe('future');
     expect(questionIntent('建設費はいくら？').kind).toBe('amount');
     // A cost kept down is the topic of a question, not a sum it asks for.
     expect(questionIntent('新しい事業の費用を抑える方針はある？').kind).toBeUndefined();
