@@ -192,6 +192,7 @@ describe('questionClauses', () => {
   it('reads what the citizen does or worries over (市政の話をするのが楽しみ, 後継ぎのことで頭を悩ませ) as story', () => {
     expect(roles('毎朝、ご近所の方と市政の話をするのが楽しみでございます。')[0]?.[1]).toBe('background');
     expect(roles('後継ぎのことで頭を悩ませております。')[0]?.[1]).toBe('background');
+    expect(roles('学費のことで娘夫婦が頭を抱えておりまして、')[0]?.[1]).toBe('background');
     // What someone seemed to say (述べておられたようですが) raises a topic.
     expect(roles('市長さんが会員に向けて決意を述べておられたようですが、')[0]?.[1]).toBe('asked');
   });
