@@ -209,12 +209,17 @@ describe('npm run corpus:check', { timeout: 30_000 }, () => {
 
   it('warns of an English group whose word the corpus never uses, unless the word says what is asked', async () => {
     const file = path.join(corpusDir, 'synonyms.en.yaml');
-    await writeFile(file, `${await readFile(file, 'utf8')}  - [子猫, kitten]\n  - [開館時間, library hours]\n`);
+    await writeFile(
+      file,
+      `${await readFile(file, 'utf8')}  - [子猫, kitten]\n  - [開館時間, library hours]\n  - [誰向け, whom for]\n`,
+    );
     const check = await run('src/cli/commands/corpus-check.ts', [corpusDir]);
     expect(check.code).toBe(0);
     expect(check.stderr).toContain('[子猫, kitten]: 「子猫」がコーパスに出てこないため');
     // 開館時間 is read as a question for a detail (question-intent.ts), not searched.
     expect(check.stderr).not.toContain('開館時間');
+    // Nor is a phrase holding a question word (誰向け: whom it is for).
+    expect(check.stderr).not.toContain('誰向け');
   });
 
   it('warns when rich-menu.png was not drawn from the pillars of meta.yaml, telling staff to redraw it', async () => {

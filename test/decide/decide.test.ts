@@ -135,6 +135,15 @@ describe('what a pillar holds', () => {
   });
 });
 
+describe('English ways of asking', () => {
+  it('reads "who is it for" as whom a thing serves, which the entry states, not a person asked by name', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('fukugou-gata shisetsu wa nan no tame ni tsukuru no? who is it for?');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('complex-facility-aim');
+  });
+});
+
 describe('a count pointed back to', () => {
   it('finds the three things of その3つ in the clause that named them, however far back', async () => {
     const bundled = await bundledEngine();

@@ -41,6 +41,9 @@ import { pillarLabelWords, pillarQuickReplyLabel } from '../../render/render-pil
 
 const warn = (message: string) => console.warn(text.warning(message));
 
+/** A question word: a phrase holding one (誰のため: for whom) says how a thing is asked about. */
+const QUESTION_WORD = /誰|何|いつ|どこ|どの|どう|いくら/u;
+
 const location = process.argv[2] ?? bundledCorpusDir;
 try {
   const corpus = await readCorpus(location);
@@ -68,8 +71,10 @@ try {
   }
   const englishFile = path.relative(process.cwd(), path.join(location, englishFileName));
   for (const [japanese, ...english] of corpus.english) {
-    // A word that says what is asked (いくら, 営業時間) is read by the question's intent, not searched.
-    if (japanese !== undefined && !words.includes(japanese) && questionIntent(japanese).kind === undefined) {
+    // A word that says what is asked (いくら, 営業時間, 誰のため) is read by the question's intent, not searched.
+    const asking =
+      japanese !== undefined && (questionIntent(japanese).kind !== undefined || QUESTION_WORD.test(japanese));
+    if (japanese !== undefined && !words.includes(japanese) && !asking) {
       warn(text.unusedEnglishGroup(englishFile, [japanese, ...english], japanese));
     }
   }
