@@ -37,6 +37,7 @@ import {
 import { topicTerms, trackerForTopic, wholeTracker } from './decide/pledge-progress.js';
 import { numberedSeries, writeOrdinalsAsNumbered } from './analyze/ordinal-names.js';
 import { questionTerms } from './analyze/question-terms.js';
+import { textAsHeard } from './analyze/misheard-words.js';
 import { countedByVerb } from './analyze/counted-by-verb.js';
 import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
@@ -123,8 +124,10 @@ export function* askInSteps(
   });
   lap?.('terms');
   yield;
-  const clauses = questionClauses(normalized);
-  const setPhrases = setPhraseSpans(normalized);
+  // What is asked is read in the words meant (県数 typed for 件数); terms keep what was written.
+  const read = textAsHeard(normalized, allTerms);
+  const clauses = questionClauses(read);
+  const setPhrases = setPhraseSpans(read);
   // A word of the corpus found in few entries; a kana run the corpus has no word for may be the
   // ending of a verb (なんとかしてもらえません), so it names no topic here.
   const isSpecific = (t: Term) => {
@@ -141,29 +144,21 @@ export function* askInSteps(
     );
   };
   const inCorpus = (t: Term) => !t.weak && index.text.includes(t.text);
-  const focus = withTopicBefore(
-    normalized,
-    focusSpans(normalized, clauses),
-    clauses,
-    allTerms,
-    setPhrases,
-    isSpecific,
-    inCorpus,
-  );
+  const focus = withTopicBefore(read, focusSpans(read, clauses), clauses, allTerms, setPhrases, isSpecific, inCorpus);
   const rule = options.rule ?? defaultDecisionRule;
   const top = options.top ?? 5;
   const smallTalk = detectSmallTalk(whole);
-  const marked = markBackground(allTerms, focus, setPhrases, toldSpans(normalized));
+  const marked = markBackground(allTerms, focus, setPhrases, toldSpans(read));
   lap?.('focus');
-  const main = yield* askAbout(index, normalized, marked, focus, smallTalk, top, rule, lap);
+  const main = yield* askAbout(index, read, marked, focus, smallTalk, top, rule, lap);
   let decision = main.decision;
   if (!smallTalk) {
     const apart: QuestionApart[] = [];
-    for (const { clause, terms } of questionsApart(normalized, clauses, allTerms, setPhrases)) {
+    for (const { clause, terms } of questionsApart(read, clauses, allTerms, setPhrases)) {
       yield;
       // Each question on its own words: the story is ranked in the main answer.
-      const { decision: own, intent } = yield* askAbout(index, normalized, terms, [clause], undefined, top, rule, lap);
-      apart.push({ decision: own, asksFact: asksFact(normalized.slice(clause.start, clause.end), intent.kind) });
+      const { decision: own, intent } = yield* askAbout(index, read, terms, [clause], undefined, top, rule, lap);
+      apart.push({ decision: own, asksFact: asksFact(read.slice(clause.start, clause.end), intent.kind) });
     }
     decision = combineQuestions(main.decision, apart);
   }

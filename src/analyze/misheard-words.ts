@@ -217,3 +217,22 @@ export function misheardWords(
   }
   return heard.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * The question with each word heard as the corpus's written as that word, where it is as long
+ * (県数 → 件数, 部曲 → 部局): what is asked is then read in the words meant (件数 asks a count of
+ * cases, 県数 one of prefectures). A word of another length is left, so that offsets still hold.
+ */
+export function textAsHeard(
+  normalized: string,
+  terms: readonly { readonly start?: number; readonly end?: number; readonly heardAs?: readonly LexiconWord[] }[],
+): string {
+  let text = normalized;
+  for (const term of terms) {
+    const meant = term.heardAs?.[0]?.text;
+    const { start, end } = term;
+    if (meant === undefined || start === undefined || end === undefined || meant.length !== end - start) continue;
+    text = text.slice(0, start) + meant + text.slice(end);
+  }
+  return text;
+}

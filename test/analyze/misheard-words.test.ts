@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tokenize } from '../../src/analyze/japanese-tokenizer.js';
 import type { KanaLexicon } from '../../src/analyze/kana-words.js';
-import { heardKatakana, misheardWords, type SoundVocabulary } from '../../src/analyze/misheard-words.js';
+import { heardKatakana, misheardWords, textAsHeard, type SoundVocabulary } from '../../src/analyze/misheard-words.js';
 import { looseKatakana, unvoiced, withoutLongVowels } from '../../src/analyze/kana-sounds.js';
 import { buildSoundIndex } from '../../src/analyze/sound-index.js';
 import { normalizeText } from '../../src/normalize/normalize.js';
@@ -111,5 +111,18 @@ describe('kana sounds', () => {
     // A vowel said twice, as romaji spells a long one (supootsu), reads as the word with ー.
     expect(withoutLongVowels('スポオツ')).toBe(withoutLongVowels('スポーツ'));
     expect(withoutLongVowels('ケエキ')).toBe(withoutLongVowels('ケーキ'));
+  });
+});
+
+describe('textAsHeard', () => {
+  it("writes a word heard as the corpus's in its place, so that what is asked reads as meant", () => {
+    const text = '差押え県数はどれくらい増えた';
+    const heard = { start: 3, end: 5, heardAs: [word('件数')] };
+    expect(textAsHeard(text, [{ start: 0, end: 3 }, heard])).toBe('差押え件数はどれくらい増えた');
+  });
+
+  it('leaves a word heard as one of another length, so that every offset still holds', () => {
+    const text = '千田ーはどこ';
+    expect(textAsHeard(text, [{ start: 0, end: 3, heardAs: [word('センター')] }])).toBe(text);
   });
 });

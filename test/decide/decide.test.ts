@@ -851,6 +851,8 @@ describe('a long polite message', () => {
       '地域連絡会って市内を何地区に分けてるの',
       '防災訓練、市内の区は全部でいくつあるの？',
       'ふるさと納税は就任前と比べて何倍に増えたの？',
+      // A count asked in a word mistyped by its sound (県数 for 件数) is asked in the word meant.
+      '税金滞納の差押え県数はどれくらい増えた？',
     ]) {
       expect(bundled.ask(q).decision.kind, q).toBe('answer');
     }
