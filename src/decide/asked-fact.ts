@@ -79,7 +79,7 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   place:
     /(?:駅|町|地区|跡地|施設|センター|館|所)(?:に|で|内|の中|の機能|前)|(?:東京|大阪|名古屋|京都|横浜|首都圏|関西|県外|海外)(?:・[\p{Script=Han}]{2,3})*(?:で|に|へ)|併設|に入る|に入り|に設置|に開設|に移転|に整備|[\p{Script=Han}\p{Script=Katakana}ー]{2,}から[\p{Script=Han}\p{Script=Katakana}ー]{2,}へ|ホームページ(?:に|で|上)/u,
   person:
-    /市長|区長|職員|会長|知事|大臣|議員|保健師|助産師|専門家|市民|会員|皆さま|皆様|株式会社|有限会社|組合|協会|協議会|委員会|大学|信大|ja|法人|商工会/u,
+    /市長|区長|職員|会長|知事|大臣|議員|保健師|助産師|専門家|市民|会員|官民|民間|皆さま|皆様|株式会社|有限会社|組合|協会|協議会|委員会|大学|信大|ja|法人|商工会/u,
   // JA with its region after it (ja佐久浅間): the region names which.
   organization:
     /株式会社|\(株\)|有限会社|組合|協会|協議会|審議会|検討会|懇談会|連絡会|大学|信大|ja(?:[\p{Script=Han}\p{Script=Katakana}ー]+)?|法人|委員会|商工会|推進本部|[\p{Script=Han}]{2,}(?:小学校|中学校|小|区|地区)(?![\p{Script=Han}])|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{2,}(?:鉄道|交通|銀行|工業|製作所|ワイナリー)/u,

@@ -178,6 +178,12 @@ describe('questionIntent', () => {
     // Whom a thing is for (誰に向けて) is those it serves, no person's name.
     expect(questionIntent('あれは誰に向けて作られたものなのでしょう').kind).toBeUndefined();
     expect(questionIntent('誰が作ったの').kind).toBe('person');
+    // Who made it: government and private bodies together (官民協働) say who.
+    const bureau = entry('こもろ観光局2020', '官民協働でこもろ観光局2020を設立しました。');
+    expect(statesAskedFact(bureau, questionIntent('誰が作ったの'), [], '誰が作ったの')).toBe(true);
+    expect(
+      statesAskedFact(entry('観光局', '観光局を設立しました。'), questionIntent('誰が作ったの'), [], '誰が作ったの'),
+    ).toBe(false);
     // A policy followed when the pledges are carried out (政策を進めるときの方針) asks no progress.
     expect(questionIntent('政策を進めるときの方針はどういうものか').asksProgress).toBeUndefined();
     expect(questionIntent('政策はどこまで進んだの').asksProgress).toBe(true);
