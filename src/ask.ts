@@ -346,8 +346,15 @@ function withTopicBefore(
     // The word その施設 points to, in the story before what is asked (「…複合施設の整備とありました。
     // その施設について」): asked too, when no clause asked holds it.
     // So is the object of a verb said again without it (特定検診を受けて…受ける人の割合).
+    // その3つ目: the things the clause before counted.
+    const counting = clauseNamingCount(
+      normalized,
+      asked,
+      clauses.filter((c) => c.end <= first.start),
+    );
     const referent =
       pointed ??
+      (counting && reportedTopic(normalized, counting)) ??
       elidedObject(
         normalized,
         asked,

@@ -133,6 +133,15 @@ describe('what a pillar holds', () => {
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('mayor-three-points');
   });
+
+  it('finds them for one of them picked by its place (その三つ目は), where a noun is asked too', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '後援会報を拝読いたしましたが、目が悪く細かい字までは読めませんでした。市長さんが市政で心がけてきたことが三つ書かれていたようです。その三つ目は何でございましたでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('mayor-three-points');
+  });
 });
 
 describe('English ways of asking', () => {
