@@ -1,7 +1,7 @@
 /**
  * The report numbers the members of a series in their titles (柱3：, 基本姿勢1：, 方針2：), and for
  * some in their text too (3つ目の柱は…); citizens count them in other orders (柱の3つ目, 5つの柱の
- * 3つ目, 第3の柱, 一つ目の基本姿勢). Such a reference is written as the report writes it, so that
+ * 3つ目, 第3の柱, 一つ目の基本姿勢, 方針が3つ…、2つ目の). Such a reference is written as the report writes it, so that
  * the member matches: 「5つの柱の3つ目」 asks for the third pillar, not for the one with 5 in it.
  * Pure: text and series in, text out.
  */
@@ -39,6 +39,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 interface OrdinalPatterns {
   readonly before: RegExp;
   readonly after: RegExp;
+  /** The series counted first, the member picked later in the sentence (方針が3つ…、2つ目の内容). */
+  readonly later: RegExp;
 }
 
 const patternsOfSeries = new WeakMap<readonly NumberedSeries[], OrdinalPatterns>();
@@ -52,6 +54,7 @@ function ordinalPatterns(series: readonly NumberedSeries[]): OrdinalPatterns {
       before: new RegExp(`${ordinal}の${name}`, 'gu'),
       // The size of the series said first (5つの柱の3つ目) is no part of the reference.
       after: new RegExp(`(?:[0-9]+つの)?${name}の(?:うち(?:の)?)?${ordinal}`, 'gu'),
+      later: new RegExp(`(${name}(?:が|は|も)[0-9]+つ[^。？?]{0,24}?)${ordinal}(?!の${name})`, 'gu'),
     };
     patternsOfSeries.set(series, patterns);
   }
@@ -63,8 +66,13 @@ export function writeOrdinalsAsNumbered(text: string, series: readonly NumberedS
   if (series.length === 0) return text;
   const written = (name: string, n: string) =>
     series.find((s) => s.name === name)?.countedInText === true ? `${n}つ目の${name}` : `${name}${n}`;
-  const { before, after } = ordinalPatterns(series);
+  const { before, after, later } = ordinalPatterns(series);
   return text
     .replace(before, (_m, n: string | undefined, m: string | undefined, s: string) => written(s, n ?? m ?? ''))
-    .replace(after, (_m, s: string, n: string | undefined, m: string | undefined) => written(s, n ?? m ?? ''));
+    .replace(after, (_m, s: string, n: string | undefined, m: string | undefined) => written(s, n ?? m ?? ''))
+    .replace(
+      later,
+      (_m, counted: string, s: string, n: string | undefined, m: string | undefined) =>
+        counted + written(s, n ?? m ?? ''),
+    );
 }

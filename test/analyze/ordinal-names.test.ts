@@ -33,6 +33,15 @@ describe('writeOrdinalsAsNumbered', () => {
     expect(writeOrdinalsAsNumbered('1つ目の基本姿勢は', series)).toBe('基本姿勢1は');
   });
 
+  it('writes a member picked later in the sentence that counted the series first (基本姿勢が3つ…、2つ目の)', () => {
+    expect(writeOrdinalsAsNumbered('基本姿勢が3つ書いてあったと思いますが、2つ目の内容は', series)).toBe(
+      '基本姿勢が3つ書いてあったと思いますが、基本姿勢2の内容は',
+    );
+    expect(writeOrdinalsAsNumbered('柱は5つあるそうですが、3つ目は', series)).toBe(
+      '柱は5つあるそうですが、3つ目の柱は',
+    );
+  });
+
   it('leaves counts of other things alone', () => {
     expect(writeOrdinalsAsNumbered('3つ目の質問です', series)).toBe('3つ目の質問です');
     expect(writeOrdinalsAsNumbered('5つの柱を教えて', series)).toBe('5つの柱を教えて');
