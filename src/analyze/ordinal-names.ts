@@ -1,8 +1,9 @@
 /**
  * The report numbers the members of a series in their titles (柱3：, 基本姿勢1：, 方針2：), and for
  * some in their text too (3つ目の柱は…); citizens count them in other orders (柱の3つ目, 5つの柱の
- * 3つ目, 第3の柱, 一つ目の基本姿勢, 方針が3つ…、2つ目の). Such a reference is written as the report writes it, so that
- * the member matches: 「5つの柱の3つ目」 asks for the third pillar, not for the one with 5 in it.
+ * 3つ目, 第3の柱, 一つ目の基本姿勢, 方針が3つ…、2つ目の). Such a reference is written as the report
+ * writes it, so that the member matches: 「5つの柱の3つ目」 asks for the third pillar, not for the
+ * one with 5 in it.
  * Pure: text and series in, text out.
  */
 import type { Entry } from '../corpus/entry.js';
