@@ -347,6 +347,8 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
         // 「どういう名前のお店が入る」: the name of which; 「どのようなお店が入る」: which shops.
         `(?:どういう|どんな|何という|なんという)名前の(?:${ORGANIZATIONS})`,
         '(?:どんな|どういう|どのような|どういった)お?店(?:が|は)',
+        // 「テナントって何のお店？」: which shop.
+        '(?:何|なん|なに)の\\s?お?店',
         // Which body was set up (何か組織を立ち上げた): the entry must name it.
         '(?:何か|なにか|どんな|どういう|どのような|どういった)(?:組織|部署|本部|チーム)を(?:立ち上げ|作っ|つくっ|設け|設置|新設)',
         '(?:会社|企業|団体|店)名',

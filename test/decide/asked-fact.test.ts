@@ -89,6 +89,7 @@ describe('questionIntent', () => {
     expect(questionIntent('お礼の品にはどのような物があるのでしょうか').kind).toBe('contents');
     // Which shops (どのようなお店が入る): the names of businesses, which a count of functions does not give.
     expect(questionIntent('商業テナントには、どのようなお店が入るのでしょうか').kind).toBe('organization');
+    expect(questionIntent('複合施設に入る商業テナントって何のお店？').kind).toBe('organization');
     // Someone's career is a detail the report does not give; what was done in office is.
     expect(questionIntent('市長さんは、市長になられる前はどのようなお仕事をされていたのでしょうか').kind).toBe(
       'detail',
