@@ -21,6 +21,11 @@ describe('spellAskingWords', () => {
   it('writes words that name the fact asked as the intent patterns read them', () => {
     expect(spellAskingWords('ぽーたるのあどれすをおしえて')).toBe('ぽーたるのアドレスをおしえて');
     expect(spellAskingWords('ばすのじこくひょうは')).toBe('ばすの時刻表は');
+    // What a count counts, after いくつの (いくつの く で: in how many districts), not く inside a word.
+    expect(spellAskingWords('ぼうさいくんれん は いくつの く で やったの')).toBe(
+      'ぼうさいくんれん は いくつの 区 で やったの',
+    );
+    expect(spellAskingWords('いくつのくるまで')).toBe('いくつのくるまで');
     expect(spellAskingWords('えあこんは どこの がっこうに ついたの')).toBe('えあこんは どこの 学校に ついたの');
     expect(spellAskingWords('いたくさきのかいしゃめいは')).toBe('いたくさきの会社名は');
     expect(spellAskingWords('かんこうきょくのでんわばんごうおしえて')).toBe('かんこうきょくの電話番号おしえて');
