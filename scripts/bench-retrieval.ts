@@ -88,6 +88,7 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-32.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-33.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-34.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-35.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
