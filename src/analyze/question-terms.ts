@@ -116,6 +116,7 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
             start: r.start,
             end: r.end,
             ...(VERB_LIKE.test(r.text) ? {} : { unknownWord: true }),
+            ...(namedByOneProperNoun(r, morphemes) ? { proper: true } : {}),
           },
         ],
   );
@@ -127,6 +128,18 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
     ...expansions,
     ...verbForms,
   ];
+}
+
+/**
+ * Whether the dictionary knows a katakana run as one proper noun (フランス, アメリカ): a place,
+ * person or body. A word it does not know is tagged so too (コミニティ…), most often a slip.
+ */
+function namedByOneProperNoun(run: KanaRun, morphemes: readonly Morpheme[]): boolean {
+  const inside = morphemes.filter((m) => m.start < run.end && m.start + m.surface.length > run.start);
+  const [only] = inside;
+  return (
+    inside.length === 1 && only?.surface === run.text && only.posDetail === '固有名詞' && only.reading !== undefined
+  );
 }
 
 /** Nouns that name a thing: no ending follows them, and kana may open one. */
