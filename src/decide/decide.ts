@@ -615,9 +615,10 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     return { kind: 'abstain', reason: 'no-match', hits };
   }
   const intent = input.intent;
-  // About a year after the report, another council's affairs (named, or 隣の市), or a thing the
-  // entry has only as a keyword, or a related answer whose question acts on a thing the corpus
-  // never names: the report does not say, the entry is related.
+  // About a year after the report, another council's affairs (named, or 隣の市), a change asked
+  // over years the entry does not state, or a thing the entry has only as a keyword, or a related
+  // answer whose question acts on a thing the corpus never names: the report does not say, the
+  // entry is related.
   if (
     asksAfterReport(index, input.askedText ?? '') ||
     asksOutcomeAfterReport(index, input.askedText ?? '') ||
@@ -627,6 +628,9 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||
     intent?.asksOfAnotherCouncil === true ||
     comparesWithUnstated(input.askedText ?? '', best.entry) ||
+    (intent?.asksForFigure === true &&
+      intent.kind === undefined &&
+      asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry))) ||
     asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best) ||
     asksDoingOnlyKeyword(index, input.askedText ?? '', terms, best) ||
     (share < rule.answer && asksOfUnknownObject(index, input.askedText ?? '', terms, best))

@@ -834,6 +834,8 @@ describe('a long polite message', () => {
       '長野大学とも産学官連携ってやってるの？どんな内容？',
       '小海線の車両入れ替えにも、市はお金を出したの？',
       'トライアスロンのチーム、フランスからも来てくれたの？',
+      // A change over years the entry does not state (H29→H30 is stated).
+      '市役所の残業時間、H30からR元にかけてはどのくらい減ったんですか',
     ]) {
       expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
@@ -855,6 +857,7 @@ describe('a long polite message', () => {
       '横浜の娘がふるさと納税してくれたんだけど、寄付はいくら集まったの？',
       // A katakana word the dictionary does not know is most often a slip, no name of another thing.
       'コミニティバスターミナルってどこにできるんですか',
+      '市役所の残業時間、H29からH30にかけてはどのくらい減ったんですか',
       // A name in the story before the question (長野県は長寿県と言われますが) is no name asked of.
       '私も家内も八十を過ぎましたが、おかげさまでまだ二人で畑に出ております。長野県は長寿県と言われますが、市長さんは小諸で何か日本一を目指すとおっしゃっていたと聞きました。何の日本一を目指して、お年寄りのために何をすると書いてあったのでしょうか？',
       'ふるさと市民にはどれくらいの人が登録しているの？',
