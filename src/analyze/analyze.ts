@@ -247,8 +247,12 @@ const GENERIC_WORDS = new Set([
   // When it began (最初は何人を目標に, 当初の計画): the time asked about, not a topic.
   '最初',
   '当初',
-  // うちの孫, うちでも: the citizen's own household.
+  // うちの孫, うちでも: the citizen's own household; うちの近所の, 当時は: their surroundings and time.
   'うち',
+  '近所',
+  '当時',
+  // ご本人はどう振り返って: the one spoken of, named elsewhere in the question.
+  '本人',
   '出来る',
   'ちょっと',
   'すこし',

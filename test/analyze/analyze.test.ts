@@ -20,6 +20,12 @@ describe('analyze', () => {
     expect(content('ふるさと納税は？')).toEqual(['ふるさと', '納税']);
   });
 
+  it("takes the citizen's surroundings, the story's time and the one spoken of for no topic", () => {
+    expect(content('うちの近所の小学校はどうなるの')).toEqual(['小学校']);
+    expect(content('当時は女性の委員は何人でしたか')).toEqual(['女性', '委員']);
+    expect(content('ご本人はどう振り返っていますか')).toEqual(['振り返る']);
+  });
+
   it('uses base forms and keeps question words apart from the topic', () => {
     const terms = termsOf('残業は減ったの？');
     expect(terms.map((t) => [t.text, t.role])).toEqual([
