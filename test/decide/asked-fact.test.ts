@@ -398,6 +398,9 @@ describe('questionIntent', () => {
 
   it('asks for a name of an organization or a person only where a name is asked', () => {
     expect(questionIntent('ネーミングライツを買ったのはどこ？').kind).toBe('organization');
+    // Which body does a thing (発信しているのはどこ), not where it is done (発信しているのはどこで).
+    expect(questionIntent('小諸産ワインの魅力を発信しているのはどこ？').kind).toBe('organization');
+    expect(questionIntent('発信しているのはどこでですか').kind).not.toBe('organization');
     expect(questionIntent('どちらの企業が買ったのですか').kind).toBe('organization');
     expect(questionIntent('スポンサーの名前を教えて').kind).toBe('organization');
     expect(questionIntent('講座の講師の名前は？').kind).toBe('person');
