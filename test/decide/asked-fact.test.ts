@@ -418,6 +418,8 @@ describe('questionIntent', () => {
     // Which districts: a name of a district, not a place to go to.
     expect(questionIntent('訓練をしなかった区はどこ？').kind).toBe('organization');
     expect(questionIntent('優勝したのはどこの米？').kind).toBe('organization');
+    // Which country did it (呼ぼうとしてたのはどこの国) asks a country.
+    expect(questionIntent('外国チームを合宿に呼ぼうとしてたのはどこの国？').kind).toBe('country');
   });
 
   it('takes what goes into a thing for its contents, and 「中に」 of a place for no kind', () => {
