@@ -38,6 +38,7 @@ import { topicTerms, trackerForTopic, wholeTracker } from './decide/pledge-progr
 import { numberedSeries, writeOrdinalsAsNumbered } from './analyze/ordinal-names.js';
 import { questionTerms } from './analyze/question-terms.js';
 import { textAsHeard } from './analyze/misheard-words.js';
+import { asksAlong } from './decide/per-unit.js';
 import { countedByVerb } from './analyze/counted-by-verb.js';
 import { rerankByCoverage } from './decide/rerank.js';
 import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
@@ -202,8 +203,10 @@ function* askAbout(
   const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
   lap?.('search');
   yield;
-  // What is counted is read in the last asked clause that names a number.
-  const lastFirst = [...focus].reverse();
+  // What is counted is read in the last asked clause that names a number, not in one asked along
+  // (職員一人あたりでは何時間になるのかも分かれば).
+  const mainClauses = focus.filter((c) => !asksAlong(normalized.slice(c.start, c.end)));
+  const lastFirst = [...(mainClauses.length > 0 ? mainClauses : focus)].reverse();
   const counted = [
     ...phraseTerms(normalized, lastFirst, decisive, countedPhrase),
     ...countedByVerb(normalized, lastFirst, decisive, index.synonyms),

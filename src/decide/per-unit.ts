@@ -14,10 +14,14 @@ const PER_UNIT_STATED = /あたり|当たり|当り|平均|1人|一人|ひとり
 /** A sentence that asks a figure along with the main one (〜になるのかも分かれば): not the question. */
 const ASKED_ALONG = /(?:か|のか)も(?:分かれば|わかれば|教えて|知りたい|伺え|お聞かせ|あわせて)/u;
 
+/** Whether a sentence asks a figure along with the main question (〜のかも分かれば教えてください). */
+export function asksAlong(sentence: string): boolean {
+  return ASKED_ALONG.test(sentence);
+}
+
 /** Whether a figure is asked per one or on average, and the entry states none so. */
 export function asksPerUnitNotStated(askedText: string, entryText: string): boolean {
   return (
-    sentencesOf(askedText).some((s) => !ASKED_ALONG.test(s) && PER_UNIT_ASKED.test(s)) &&
-    !PER_UNIT_STATED.test(entryText)
+    sentencesOf(askedText).some((s) => !asksAlong(s) && PER_UNIT_ASKED.test(s)) && !PER_UNIT_STATED.test(entryText)
   );
 }

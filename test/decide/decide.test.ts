@@ -860,6 +860,8 @@ describe('a long polite message', () => {
       '市役所の残業時間、H29からH30にかけてはどのくらい減ったんですか',
       // The counter where one pays is the 窓口 of the report, to citizens the 受付 (corpus/synonyms.yaml).
       '高校生の娘が風邪でお医者さんにかかったとき、受付で払うお金は結局いくらになるの？',
+      // What is counted is read in the main question, not in one asked along (一人あたりでは…も分かれば).
+      '嫁が市役所で働いており、以前は帰りが遅くて孫の世話が大変でした。最近は少し早く帰れるようになったようです。会報に、市役所の残業時間がどのくらい減ったか書いてあったと聞きましたが、時間にするとおよそ何時間減ったのでしょうか。職員一人あたりでは何時間になるのかも分かれば教えてください。',
       // A name in the story before the question (長野県は長寿県と言われますが) is no name asked of.
       '私も家内も八十を過ぎましたが、おかげさまでまだ二人で畑に出ております。長野県は長寿県と言われますが、市長さんは小諸で何か日本一を目指すとおっしゃっていたと聞きました。何の日本一を目指して、お年寄りのために何をすると書いてあったのでしょうか？',
       'ふるさと市民にはどれくらいの人が登録しているの？',
