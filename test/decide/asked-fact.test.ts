@@ -42,7 +42,9 @@ describe('questionIntent', () => {
     expect(questionIntent('お年寄りが集まれる場所ができるといいのですが、何か予定はありますか。').kind).toBeUndefined();
     expect(questionIntent('次の予定はありますか').kind).toBe('future');
     expect(questionIntent('完成の予定は？').kind).toBe('future');
-    expect(questionIntent('新しい複合型施設には、そうした仕組みのセンターも入る予定なのでしょうか。').kind).toBeUndefined();
+    expect(
+      questionIntent('新しい複合型施設には、そうした仕組みのセンターも入る予定なのでしょうか。').kind,
+    ).toBeUndefined();
     expect(questionIntent('どのようなボランティアを募集する予定なのでしょうか').kind).not.toBeUndefined();
     expect(questionIntent('建設費はいくら？').kind).toBe('amount');
     // A cost kept down is the topic of a question, not a sum it asks for.
