@@ -66,10 +66,10 @@ const WORDS: readonly (readonly [string, string])[] = [
   ['かいちょう', '会長'],
   ['くちょう', '区長'],
   ['たんとうしゃ', '担当者'],
-  // Which school (どこの がっこう) asks an organization named.
   // Which of the districts (いくつの く, いくつの ちく): what the count counts.
   ['(?<=いくつの\\s?)く(?=\\s?[でがにはを])', '区'],
   ['(?<=いくつの\\s?)ちく(?=\\s?[でがにはを])', '地区'],
+  // Which school (どこの がっこう) asks an organization named.
   ['しょうがっこう', '小学校'],
   ['ちゅうがっこう', '中学校'],
   ['がっこう', '学校'],

@@ -296,6 +296,9 @@ function asksIfUnknownThingIsThere(index: SearchIndex, askedText: string, terms:
 /** The city and its mayor, whose figures every entry states without naming them. */
 const HOME_NAMES = /^(?:小諸|こもろ|小泉|小泉俊博)$/u;
 
+/** A clause that asks: it ends in a question mark, か, の or a request. */
+const ASKING_CLAUSE = /(?:[?？]|か|の|ですか|ますか|教えて(?:ください)?|知りたい(?:です)?)[。.!！]?\s*$/u;
+
 /**
  * Whether a clause that asks names a place, body or line by a proper noun the corpus never writes
  * (長野大学との連携, 上田から来る人, 小海線の車両): the report says nothing of that one, whichever
@@ -303,25 +306,23 @@ const HOME_NAMES = /^(?:小諸|こもろ|小泉|小泉俊博)$/u;
  * (横浜の娘がふるさと納税してくれたんだけど、) is in a clause that asks nothing.
  */
 function asksOfUnknownName(index: SearchIndex, askedText: string, terms: readonly Term[]): boolean {
-  // The asked text holds the clauses that ask, and the topic clauses before them, apart by a space.
-  const asking = sentencesOf(askedText)
-    .flatMap((s) => s.split(/\s+/u))
-    .filter((clause) => ASKING_SENTENCE.test(clause));
-  return contentTerms(terms).some(
+  const names = contentTerms(terms).filter(
     (t) =>
       t.proper === true &&
       !t.slip &&
       t.heardAs === undefined &&
       /^[\p{Script=Han}\p{Script=Katakana}ー]{2,}$/u.test(t.text) &&
       !HOME_NAMES.test(t.text) &&
-      asking.some((s) => s.includes(t.text)) &&
       !index.text.includes(t.text) &&
       !hasSynonym(t, terms),
   );
+  if (names.length === 0) return false;
+  // The asked text holds the clauses that ask, and the topic clauses before them, apart by a space.
+  const asking = sentencesOf(askedText)
+    .flatMap((s) => s.split(/\s+/u))
+    .filter((clause) => ASKING_CLAUSE.test(clause));
+  return names.some((t) => asking.some((clause) => clause.includes(t.text)));
 }
-
-/** A clause that asks: it ends in a question mark, か, の or a request. */
-const ASKING_SENTENCE = /(?:[?？]|か|の|ですか|ますか|教えて(?:ください)?|知りたい(?:です)?)[。.!！]?\s*$/u;
 
 /**
  * Whether the figure is asked of a place or body named by a proper noun in the question's topic
