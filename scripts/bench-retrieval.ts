@@ -89,6 +89,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-33.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-34.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-35.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-36.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-37.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -113,6 +115,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-11.jsonl'),
   // A twelfth (245, the hidden set's eleven styles), written blind at the start of the session that tuned on styles-tune-32 to -34; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-12.jsonl'),
+  // A thirteenth (100: long polite letters, paraphrase, romaji; its traps as letters), written blind at the start of the session that tuned on styles-tune-36 and -37; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-13.jsonl'),
 ];
 
 const { values } = parseArgs({

@@ -335,8 +335,11 @@ function withTopicBefore(
   const noun = pointing && demonstrativeNoun(normalized, pointing);
   const pointed = pointing && referentSpan(normalized, pointing, { start: 0, end: pointing.start });
   const unfound = pointing !== undefined && !pointed;
+  // あの複合施設 names a thing known to all; so does a name of two words of the report's
+  // (その仮想市民, when the story said 仮想の市民), which says which thing without the story.
   const ownName =
-    noun?.known === true &&
+    noun !== undefined &&
+    (noun.known || named([noun]).length >= 2) &&
     pointing !== undefined &&
     !referentSpan(normalized, pointing, { start: 0, end: noun.start }) &&
     named([noun]).length > 0;

@@ -228,6 +228,9 @@ const GENERIC_WORDS = new Set([
   'ほんとう',
   '本当に',
   '今',
+  // 現在は何人, 現時点で: now, the time asked about (the report's figures are as of its own date).
+  '現在',
+  '現時点',
   '今度',
   // 「入る予定ですか」 asks whether; when, it asks by いつ (question-intent.ts reads the text).
   '予定',

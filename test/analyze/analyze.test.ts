@@ -24,6 +24,9 @@ describe('analyze', () => {
     expect(content('うちの近所の小学校はどうなるの')).toEqual(['小学校']);
     expect(content('当時は女性の委員は何人でしたか')).toEqual(['女性', '委員']);
     expect(content('ご本人はどう振り返っていますか')).toEqual(['振り返る']);
+    // Now (現在は何人, 現時点で) is the time asked about: the report's figures are as of its own date.
+    expect(content('登録しているのは現在は何人ですか')).toEqual(['登録']);
+    expect(content('現時点で何人の登録がありますか')).toEqual(['登録']);
   });
 
   it('uses base forms and keeps question words apart from the topic', () => {

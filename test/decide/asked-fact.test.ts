@@ -183,6 +183,9 @@ describe('questionIntent', () => {
     // Whom a thing is for (誰に向けて) is those it serves, no person's name.
     expect(questionIntent('あれは誰に向けて作られたものなのでしょう').kind).toBeUndefined();
     expect(questionIntent('誰が作ったの').kind).toBe('person');
+    // Anyone at all (誰が見ても分かる) asks no one's name.
+    expect(questionIntent('誰が見ても分かるように、目標を数字で決めておく方針ってある？').kind).toBeUndefined();
+    expect(questionIntent('誰に聞いてもわからないのですが、担当は誰ですか').kind).toBe('person');
     // Who made it: government and private bodies together (官民協働) say who.
     const bureau = entry('こもろ観光局2020', '官民協働でこもろ観光局2020を設立しました。');
     expect(statesAskedFact(bureau, questionIntent('誰が作ったの'), [], '誰が作ったの')).toBe(true);

@@ -968,6 +968,15 @@ describe('a long polite message', () => {
     expect(decision.hits[0]?.entry.id).toBe('complex-facility-plan');
   });
 
+  it('takes その with a name of two words of the report (その仮想市民) as that thing, not the sentence before', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '政策集に、仮想の市民を大勢つくって税収を増やすという話があったそうで、驚きました。もう八十を過ぎた頭には、今どきの考え方はなかなか難しいものです。その仮想市民というのは、何人くらいを目標にしていたのでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('furusato-shimin-for-tax-revenue');
+  });
+
   it('finds what その points back to however far back, without the time said before it (毎年鹿)', async () => {
     const bundled = await bundledEngine();
     const deer = bundled.ask(
