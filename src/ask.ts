@@ -218,7 +218,17 @@ function* askAbout(
   const head = phraseTerms(normalized, askingFirst, decisive, topicHead, true);
   const decided = decide(
     index,
-    { terms: decisive, hits, smallTalk, intent, askedText, counted, topic, topicHead: head },
+    {
+      terms: decisive,
+      hits,
+      smallTalk,
+      intent,
+      askedText,
+      askingClauses: focus.filter(asksOutright).map((c) => normalized.slice(c.start, c.end)),
+      counted,
+      topic,
+      topicHead: head,
+    },
     rule,
   );
   // How far the pledges got, not one kind of fact: the pledge tracker answers (pledge-progress.ts).

@@ -63,7 +63,8 @@ const SET_PHRASES = new RegExp(
     '幸いです',
     'お聞かせ(?:願え(?:ます|ません)か|いただけ(?:ます|ません)か|ください)',
     'お手数(?:を)?(?:おかけ(?:します|しますが|いたしますが))?(?:ですが)?',
-    '教えて(?:ください|くださいませ|いただけますか|いただけますでしょうか|もらえますか)',
+    'ご?面倒(?:でなければ|でなかったら|でしょうが|ですが|とは存じますが|をおかけ(?:します|しますが|いたしますが))',
+    '教えて(?:くださいませ|ください|いただけますでしょうか|いただけますか|もらえますか)',
     // The frame of asking what was done (具体的には、どのようなことに力を入れて…).
     '具体的(?:に(?:は)?)?',
     // The frame of asking what someone means (どのようなお考えなのでしょうか): as どういうこと.
@@ -301,11 +302,11 @@ function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
 
 /**
  * A question the citizen asks themselves, told as a statement (「いつまで自分の足で歩けるかと考える
- * ことが多くなりました。」): its question word asks the bot nothing. One they wonder about for the
+ * ことが多くなりました。」「どこの国の人だろうと話しておりました」): its question word asks the bot nothing. One they wonder about for the
  * bot to answer (「どのくらい加わっているのか気になっております」) still asks.
  */
 const EMBEDDED_QUESTION =
-  /か(?:と[、,]?[^。？?]{0,8}?(?:考え|思|話し|相談し)|(?:と|を)?(?:悩|迷))[^。？?]*(?:ました|ます|ている|ておる|ておりま|ていま)[^。？?]{0,4}[。．!！]?$/u;
+  /(?:か|だろう)(?:と[、,]?[^。？?]{0,8}?(?:考え|思|話し|相談し)|(?:と|を)?(?:悩|迷))[^。？?]*(?:ました|ます|ている|ておる|ておりま|ていま)[^。？?]{0,4}[。．!！]?$/u;
 
 /**
  * Words quoted as someone's (「今の市長になって何年だっけ」と言い合いになりました): a question told,

@@ -286,6 +286,9 @@ function askedRole(asked: string, asksName: boolean): { role: string; byName: bo
   return { role, byName: asksName || m[2] !== undefined || holderAsked };
 }
 
+/** Details the report names in a word of their own: a prize (賞) by its name (夢アワード). */
+const DETAIL_NAMED_ALSO: Readonly<Record<string, RegExp>> = { 賞: /アワード|グランプリ/u };
+
 /**
  * True when the entry states the kind of fact the question wants (or it wants no kind in
  * particular). For an amount, a rate or a count, the entry must state a number in that unit,
@@ -305,7 +308,10 @@ export function statesAskedFact(
     case undefined:
       return true;
     case 'detail':
-      return intent.detail !== undefined && text.includes(intent.detail);
+      return (
+        intent.detail !== undefined &&
+        (text.includes(intent.detail) || DETAIL_NAMED_ALSO[intent.detail]?.test(text) === true)
+      );
     default: {
       // How many kinds (何種類) of a thing the entry names one by one (「小諸ストーリー」と「小諸アート」).
       if (intent.kind === 'count' && THING_COUNTERS.test(intent.unit ?? '') && NAMED_ONE_BY_ONE.test(text)) return true;

@@ -305,7 +305,12 @@ const ASKING_CLAUSE = /(?:[?？]|か|の|ですか|ますか|教えて(?:くだ�
  * entry shares the rest (信州大学との連携, 軽井沢から来る人). A name in the story around the question
  * (横浜の娘がふるさと納税してくれたんだけど、) is in a clause that asks nothing.
  */
-function asksOfUnknownName(index: SearchIndex, askedText: string, terms: readonly Term[]): boolean {
+function asksOfUnknownName(
+  index: SearchIndex,
+  askedText: string,
+  askingClauses: readonly string[],
+  terms: readonly Term[],
+): boolean {
   const names = contentTerms(terms).filter(
     (t) =>
       t.proper === true &&
@@ -317,10 +322,10 @@ function asksOfUnknownName(index: SearchIndex, askedText: string, terms: readonl
       !hasSynonym(t, terms),
   );
   if (names.length === 0) return false;
-  // The asked text holds the clauses that ask, and the topic clauses before them, apart by a space.
-  const asking = sentencesOf(askedText)
-    .flatMap((s) => s.split(/\s+/u))
-    .filter((clause) => ASKING_CLAUSE.test(clause));
+  // The clauses that ask outright, else those of the asked text (which holds them and the topic
+  // raised before them, apart by a space); of either, those that end as a question.
+  const clauses = askingClauses.length > 0 ? askingClauses : sentencesOf(askedText).flatMap((s) => s.split(/\s+/u));
+  const asking = clauses.filter((clause) => ASKING_CLAUSE.test(clause));
   return names.some((t) => asking.some((clause) => clause.includes(t.text)));
 }
 
@@ -560,6 +565,8 @@ export interface DecideInput {
   readonly intent?: QuestionIntent;
   /** What is asked, normalised (the asked clauses): a name it already holds is no answer. */
   readonly askedText?: string;
+  /** The clauses of it that ask outright (question-focus.ts), not the topic raised before them. */
+  readonly askingClauses?: readonly string[];
   /** The terms of the phrase whose number is asked (question-intent.ts, countedPhrase). */
   readonly counted?: readonly Term[];
   /** The terms of the question's topic (question-intent.ts, topicPhrase). */
@@ -624,7 +631,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     asksAfterReport(index, input.askedText ?? '') ||
     asksOutcomeAfterReport(index, input.askedText ?? '') ||
     asksOfOtherMunicipality(index, terms) ||
-    asksOfUnknownName(index, input.askedText ?? '', terms) ||
+    asksOfUnknownName(index, input.askedText ?? '', input.askingClauses ?? [], terms) ||
     asksOfUnknownCharge(index, input.topic ?? [], terms) ||
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||
     intent?.asksOfAnotherCouncil === true ||

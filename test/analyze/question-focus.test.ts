@@ -427,6 +427,14 @@ describe('questionClauses', () => {
       'background',
     );
     expect(roles('女性がどのくらい加わっているのか気になっております。')[0]?.[1]).toBe('asked');
+    // A guess talked over (〜だろうと話しておりました) is told too.
+    expect(roles('家内とは、どこの国の人だろうといつも話しておりました。市は何をしていますか。')[0]?.[1]).toBe(
+      'background',
+    );
+  });
+
+  it('takes ご面倒でなければ for politeness, no topic', () => {
+    expect(roles('あれは何という仕組みでしょうか。ご面倒でなければ教えてくださいませ。')[1]?.[1]).toBe('greeting');
   });
 
   it('keeps of a topic seen somewhere (〜を会報で見かけましたが) only the topic, its name set aside from 〜という言葉', () => {

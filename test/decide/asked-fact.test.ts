@@ -120,6 +120,11 @@ describe('questionIntent', () => {
       detail: '賞',
     });
     expect(questionIntent('賞はとれたの？')).toMatchObject({ kind: 'detail', detail: '賞' });
+    // A prize the report names as an award (夢アワード) is the 賞 asked.
+    const award = entry('起業家の発掘', '夢アワード（若者、女性の発掘）に取り組みました。');
+    const prize = 'どのような賞を設けているのでしょうか';
+    expect(statesAskedFact(award, questionIntent(prize), [], prize)).toBe(true);
+    expect(statesAskedFact(entry('起業', '起業を支援しました。'), questionIntent(prize), [], prize)).toBe(false);
     expect(questionIntent('役所の中に何か組織を立ち上げたんでしたっけ？').kind).toBe('organization');
     expect(questionIntent('仮想市民を何万人にするって最初に言ってたんだっけ').asksForAim).toBe(true);
     // A district is counted in 区 as well.

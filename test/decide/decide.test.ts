@@ -855,6 +855,8 @@ describe('a long polite message', () => {
       '横浜の息子が小諸ふるさと市民に入りました。ふるさと市民は何人いるの？',
       '信州大学とも産学官連携ってやってるの？どんな内容？',
       '横浜の娘がふるさと納税してくれたんだけど、寄付はいくら集まったの？',
+      // A name in the topic raised before the question (高峰高原の方を走っているのを見かけます) is told, not asked of.
+      '毎年夏になると、外国の選手が高峰高原の方を走っているのを見かけます。家内とは、どこの国の人だろうといつも話しておりました。市では高地トレーニングで、どこの国のトライアスロンチームを呼び込もうとしてきたのでしょうか。',
       // A katakana word the dictionary does not know is most often a slip, no name of another thing.
       'コミニティバスターミナルってどこにできるんですか',
       '市役所の残業時間、H29からH30にかけてはどのくらい減ったんですか',
