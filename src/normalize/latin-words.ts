@@ -71,7 +71,6 @@ const ENGLISH_FUNCTION_WORDS = new Set([
   'try',
   'tried',
   'make',
-  'made',
   'besides',
   'called',
   'meant',

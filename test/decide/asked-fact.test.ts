@@ -127,6 +127,13 @@ describe('questionIntent', () => {
     expect(statesAskedFact(entry('起業', '起業を支援しました。'), questionIntent(prize), [], prize)).toBe(false);
     expect(questionIntent('役所の中に何か組織を立ち上げたんでしたっけ？').kind).toBe('organization');
     expect(questionIntent('仮想市民を何万人にするって最初に言ってたんだっけ').asksForAim).toBe(true);
+    // Typed in kana, as romaji reads (mokuhyou wa nan percent).
+    expect(questionIntent('こもろふるさとしみんってもくひょう なんにん だった?').asksForAim).toBe(true);
+    expect(questionIntent('じょせいさんかくりつのもくひょうはなんパーセント?')).toMatchObject({
+      kind: 'rate',
+      unit: '%',
+      asksForAim: true,
+    });
     // A district is counted in 区 as well.
     const drills = entry('防災訓練', '防災訓練を、r元には全68区のうち61区で実施しました。');
     const districts = '令和元年はいくつの地区が実際にやったんですか';

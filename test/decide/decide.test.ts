@@ -151,6 +151,16 @@ describe('English ways of asking', () => {
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('complex-facility-aim');
   });
+
+  it('reads percent as the rate asked and report as the progress report (corpus/synonyms.en.yaml)', async () => {
+    const bundled = await bundledEngine();
+    const rate = bundled.ask('shingikai no josei sankakuritsu no mokuhyou wa nan percent?').decision;
+    expect(rate.kind).toBe('answer');
+    expect(rate.hits[0]?.entry.id).toBe('women-council-participation');
+    const period = bundled.ask('kono report wa itsu kara itsu made no kiroku desu ka').decision;
+    expect(period.kind).toBe('answer');
+    expect(period.hits[0]?.entry.id).toBe('progress-report-period');
+  });
 });
 
 describe('a count pointed back to', () => {

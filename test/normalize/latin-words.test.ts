@@ -25,6 +25,10 @@ describe('readLatinWords', () => {
     expect(readLatinWords('shougakukin wa nannin ga moratta', english)).toBe('しょうがくきんはなんにんがもらった');
   });
 
+  it('reads made as まで, said in romaji far more often than the English word (itsu kara itsu made)', () => {
+    expect(readLatinWords('itsu kara itsu made?', english)).toBe('いつから いつまで?');
+  });
+
   it('drops English words that only join others (for, the, of), unless the corpus writes them', () => {
     const english = englishWordsOf([['新規就農者', 'new farmers']]);
     expect(readLatinWords('support for new farmers', english)).toBe('support 新規就農者');
