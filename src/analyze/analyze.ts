@@ -600,6 +600,8 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       m.pos === '動詞' ||
       m.pos === '形容詞' ||
       (m.pos === '名詞' && m.posDetail === '接尾') ||
+      // A numeral in kanji (八十を過ぎ, 月に一度, 一文字): how old, how often, how many, seldom a topic.
+      (m.posDetail === '数' && /^[一二三四五六七八九十百千万]$/u.test(m.surface)) ||
       isHonorificVerb(morphemes, i);
     const wish = weak && m.pos !== '名詞' && isWished(morphemes, i);
     // Homophone fallback for nouns of two kanji or more, whose reading is specific enough.

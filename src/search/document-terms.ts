@@ -17,6 +17,36 @@ function figureText(entry: Entry): string {
     .join(' ');
 }
 
+/** The i-row kana a godan verb's stem ends in before ます, and the u-row kana of its base form. */
+const STEM_TO_BASE: Readonly<Record<string, string>> = {
+  い: 'う',
+  き: 'く',
+  ぎ: 'ぐ',
+  し: 'す',
+  ち: 'つ',
+  に: 'ぬ',
+  び: 'ぶ',
+  み: 'む',
+  り: 'る',
+};
+
+/**
+ * The nouns the entry's verbs make of their stems (見直しました: 見直し, 取り組みました: 取り組み):
+ * a citizen names the doing with the noun (見直しはあったの), which the dictionary tells apart
+ * from the verb (見直す).
+ */
+export function verbStemNouns(morphemes: readonly Morpheme[]): string[] {
+  return morphemes
+    .filter(
+      (m) =>
+        m.pos === '動詞' &&
+        /^\p{Script=Han}/u.test(m.surface) &&
+        m.surface !== m.base &&
+        m.base === `${m.surface.slice(0, -1)}${STEM_TO_BASE[m.surface.slice(-1)] ?? ''}`,
+    )
+    .map((m) => m.surface);
+}
+
 /**
  * The readings of a text, read continuously across words (防災訓練 → ボウサイクンレン) and broken at
  * symbols and words without a reading: what kana runs and homophones are heard against.
@@ -72,7 +102,10 @@ export function documentOf(
   );
   const bigrams = segments.flatMap(readingBigrams);
   const grams = [texts.title, texts.keywords].flatMap((t) => characterBigrams(normalizeText(t)));
-  const join = (terms: Term[]) => terms.map((t) => t.text).join(' ');
+  const stemNouns = Object.fromEntries(
+    Object.entries(morphemes).map(([field, list]) => [field, verbStemNouns(list)]),
+  ) as Record<keyof typeof texts, string[]>;
+  const join = (terms: Term[], nouns: readonly string[]) => [...terms.map((t) => t.text), ...nouns].join(' ');
   const words = new Map<string, Map<string, LexiconWord>>();
   const add = (found: { reading: string; word: LexiconWord } | undefined) => {
     if (found)
@@ -95,17 +128,20 @@ export function documentOf(
   return {
     document: {
       id: entry.id,
-      title: join(fields.title),
-      keywords: join(fields.keywords),
-      phrasings: join(fields.phrasings),
-      figures: join(fields.figures),
-      body: join(fields.body),
+      title: join(fields.title, stemNouns.title),
+      keywords: join(fields.keywords, stemNouns.keywords),
+      phrasings: join(fields.phrasings, stemNouns.phrasings),
+      figures: join(fields.figures, stemNouns.figures),
+      body: join(fields.body, stemNouns.body),
       reading: bigrams.join(' '),
       grams: grams.join(' '),
     },
-    terms: new Set(
-      [...fields.title, ...fields.keywords, ...fields.phrasings, ...fields.figures, ...fields.body].map((t) => t.text),
-    ),
+    terms: new Set([
+      ...[...fields.title, ...fields.keywords, ...fields.phrasings, ...fields.figures, ...fields.body].map(
+        (t) => t.text,
+      ),
+      ...Object.values(stemNouns).flat(),
+    ]),
     bigrams: new Set(bigrams),
     reading: segments.join('|'),
     words,

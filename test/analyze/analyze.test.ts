@@ -29,6 +29,12 @@ describe('analyze', () => {
     expect(content('現時点で何人の登録がありますか')).toEqual(['登録']);
   });
 
+  it('weighs a numeral in kanji (八十を過ぎ, 一文字) as a weak word: how old or how many, seldom a topic', () => {
+    const terms = termsOf('八十を過ぎた母が漢字一文字の合言葉を聞きたい');
+    expect(terms.filter((t) => ['八', '十', '一'].includes(t.text)).every((t) => t.weak === true)).toBe(true);
+    expect(terms.find((t) => t.text === '漢字')?.weak).toBeUndefined();
+  });
+
   it('uses base forms and keeps question words apart from the topic', () => {
     const terms = termsOf('残業は減ったの？');
     expect(terms.map((t) => [t.text, t.role])).toEqual([

@@ -3,6 +3,7 @@ import { createEngine, type Engine } from '../../src/bot/engine.js';
 import { fixtureCorpus } from '../support/fixture-corpus.js';
 import { withinOneEdit, type RankedHit } from '../../src/search/search.js';
 import { decide } from '../../src/decide/decide.js';
+import { explainJson } from '../../src/decide/explain.js';
 import type { Term } from '../../src/analyze/analyze.js';
 import type { Entry } from '../../src/corpus/entry.js';
 import { realTokenizer } from '../support/tokenizer.js';
@@ -160,6 +161,25 @@ describe('English ways of asking', () => {
     const period = bundled.ask('kono report wa itsu kara itsu made no kiroku desu ka').decision;
     expect(period.kind).toBe('answer');
     expect(period.hits[0]?.entry.id).toBe('progress-report-period');
+  });
+});
+
+describe('a doing named by its noun', () => {
+  it('finds the entry whose verb makes that noun (見直しました: 見直し)', async () => {
+    const bundled = await bundledEngine();
+    const asked = bundled.ask('あぐりの湯の農産物の施設は見直しをしたの？');
+    const { decision } = asked;
+    expect(decision.kind === 'answer' && decision.confidence).toBe('full');
+    expect(decision.hits[0]?.entry.id).toBe('aguri-no-yu-farm-produce-base');
+    // Every word of the question is the entry's, 見直し included.
+    const review = explainJson(bundled.index, asked, 1).hits[0]?.terms.find((t) => t.term === '見直し');
+    expect(review?.matched).toBe(true);
+    // Through the staff's synonym (手を入れ: 見直し), a letter finds it too.
+    const letter = bundled.ask(
+      '週に一度はあぐりの湯で汗を流すのが楽しみでございます。お風呂の隣にある、野菜などを売っている建物に市が手を入れたと聞きましたが、どういうことをされたのでしょうか。',
+    ).decision;
+    expect(letter.kind).toBe('answer');
+    expect(letter.hits[0]?.entry.id).toBe('aguri-no-yu-farm-produce-base');
   });
 });
 
