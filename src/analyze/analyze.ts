@@ -397,6 +397,15 @@ const WISH_AFTER_TE = new Set(['ほしい', '欲しい']);
 function isWished(morphemes: readonly Morpheme[], i: number): boolean {
   const next = morphemes[i + 1];
   if (next?.pos === '助動詞' && WISH_AUXILIARIES.has(next.base)) return true;
+  // Whether one can do it (登れますか, 使えますか): the doing is what is asked.
+  const m = morphemes[i];
+  if (
+    m?.pos === '動詞' &&
+    /^\p{Script=Han}.*[えけげせてねべめれ]る$/u.test(m.base) &&
+    next?.base === 'ます' &&
+    morphemes[i + 2]?.surface === 'か'
+  )
+    return true;
   const after = morphemes[i + 2];
   return next?.pos === '助詞' && (next.base === 'て' || next.base === 'で') && WISH_AFTER_TE.has(after?.base ?? '');
 }

@@ -74,6 +74,9 @@ describe('analyze', () => {
     expect(wished('道路を直してほしい')).toEqual(['直す']);
     expect(wished('ゴミを捨てた')).toEqual([]);
     expect(wished('シカでペットフードを作ってる？')).toEqual([]);
+    // Whether one can do it (登れますか) asks for the doing, as a wish does.
+    expect(wished('浅間山って今登れますか')).toEqual(['登れる']);
+    expect(wished('浅間山に登りますか')).toEqual([]);
   });
 
   it('reads a name asked for (何という名前の奨学金, 名称を教えて) as the question, a name spoken of as the topic', () => {
