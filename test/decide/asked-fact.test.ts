@@ -195,6 +195,10 @@ describe('questionIntent', () => {
     // Whom a thing is for (誰に向けて) is those it serves, no person's name.
     expect(questionIntent('あれは誰に向けて作られたものなのでしょう').kind).toBeUndefined();
     expect(questionIntent('誰が作ったの').kind).toBe('person');
+    // In which council a thing was talked over (どのような会議で話し合われた): the council's name.
+    expect(questionIntent('学校のこれからは、どのような会議で話し合われてきたのでしょうか').kind).toBe('organization');
+    expect(questionIntent('どういう場で話し合ってきたんですか').kind).toBe('organization');
+    expect(questionIntent('どのような会議を開いたの').kind).toBeUndefined();
     // Anyone at all (誰が見ても分かる) asks no one's name.
     expect(questionIntent('誰が見ても分かるように、目標を数字で決めておく方針ってある？').kind).toBeUndefined();
     expect(questionIntent('誰に聞いてもわからないのですが、担当は誰ですか').kind).toBe('person');

@@ -164,6 +164,17 @@ describe('English ways of asking', () => {
   });
 });
 
+describe('a council asked by name', () => {
+  it('answers with the entry that names the councils, not the pledge that names none', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '孫の小学校が古くなってきて、建て替えの話がどうなっているのか気になっております。PTAの集まりでも話題になりますが、誰もはっきりしたことを知りません。学校のこれからについては、どのような会議で話し合われてきたのでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('school-improvement-discussions');
+  });
+});
+
 describe('a doing named by its noun', () => {
   it('finds the entry whose verb makes that noun (見直しました: 見直し)', async () => {
     const bundled = await bundledEngine();
