@@ -139,7 +139,8 @@ export function* askInSteps(
       !t.weak &&
       t.optional !== true &&
       entries < commonWordShare * index.size &&
-      !(t.kana && entries === 0) &&
+      // A katakana word the corpus writes within a longer one (ランチミーティング) names a thing too.
+      !(t.kana && entries === 0 && !(/^[\p{Script=Katakana}ー]{3,}$/u.test(t.text) && index.text.includes(t.text))) &&
       !/^[0-9.]+$/u.test(t.text) &&
       !CLASSING_NOUNS.has(t.text)
     );
@@ -347,12 +348,12 @@ function withTopicBefore(
   const unfound = pointing !== undefined && !pointed;
   // あの複合施設 names a thing known to all; so does a name of two words of the report's
   // (その仮想市民, when the story said 仮想の市民), which says which thing without the story.
+  // Of あの or この, the words from the noun on (あの振り返りの報告: 報告) say which thing.
   const ownName =
     noun !== undefined &&
-    (noun.known || named([noun]).length >= 2) &&
     pointing !== undefined &&
     !referentSpan(normalized, pointing, { start: 0, end: noun.start }) &&
-    named([noun]).length > 0;
+    (noun.known ? named([{ start: noun.start, end: pointing.end }]).length > 0 : named([noun]).length >= 2);
   const back = pointsBack(normalized, asked) || (unfound && !ownName);
   if (named(focus).length > 0 && !back) {
     // A thing named outright is asked, not the story told of it before (施設ができると聞いて).

@@ -522,8 +522,12 @@ function surfaces(morphemes: readonly Morpheme[], start: number, end: number): s
 }
 const ASKING_DETERMINER = /(?:どんな|どういう|どのような|どの様な|どういった|いかなる|何の|なんの|何を)$/u;
 
+/** Which country (どこの国, どの国): the country named answers; the entry seldom says 国. */
+const WHICH_DETERMINER = /(?:どこの|どちらの|どの|何という|なんという)$/u;
+
 function isKindAsked(morphemes: readonly Morpheme[], i: number): boolean {
   const m = morphemes[i];
+  if (m?.surface === '国') return WHICH_DETERMINER.test(surfaces(morphemes, Math.max(0, i - 3), i));
   if (!m || !KIND_NOUNS.has(m.surface)) return false;
   const before = surfaces(morphemes, Math.max(0, i - 3), i);
   const next = morphemes[i + 1]?.surface ?? '';

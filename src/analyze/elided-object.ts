@@ -10,6 +10,8 @@ import type { Span } from './question-focus.js';
 const VERB_BASE = /\p{Script=Hiragana}$/u;
 /** A noun written in kanji or katakana, then を, just before the verb. */
 const OBJECT_BEFORE = /([\p{Script=Han}\p{Script=Katakana}ー]{2,})を$/u;
+/** The object asked for (何を作っている): named by the answer, not by the story. */
+const OBJECT_ASKED = /(?:何|なに|なん|どれ|どんなもの|どういうもの)を[^、,。？?]{0,6}$/u;
 
 /**
  * The span of the noun that a verb of `asked` takes as its object in one of `preceding` (the
@@ -29,8 +31,9 @@ export function elidedObject(
       !t.synonym &&
       within(t, asked) &&
       VERB_BASE.test(t.text) &&
-      // Its own object: 〜を just before it.
-      !OBJECT_BEFORE.test(text.slice(asked.start, t.start)),
+      // Its own object: 〜を just before it, or the object asked (何を).
+      !OBJECT_BEFORE.test(text.slice(asked.start, t.start)) &&
+      !OBJECT_ASKED.test(text.slice(asked.start, t.start)),
   );
   for (const clause of [...preceding].reverse()) {
     for (const said of terms) {

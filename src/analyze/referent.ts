@@ -9,8 +9,9 @@ import type { Span } from './question-focus.js';
 
 /** A time said with a demonstrative (この数年, その頃, この春): when, not a thing pointed back to. */
 const TIME_NOUN = '(?:数年|数か月|数カ月|数ヶ月|間|前|頃|先|度|春|夏|秋|冬|年|月|週|時|際|辺|後)(?![\\p{Script=Han}])';
+// Not the この of どこの (どこの国のチーム), which asks which.
 const DEMONSTRATIVE = new RegExp(
-  `(?:その|この|あの|そちらの|こちらの)(?!${TIME_NOUN})([\\p{Script=Han}\\p{Script=Katakana}ー]{1,8})`,
+  `(?<!ど)(?:その|この|あの|そちらの|こちらの)(?!${TIME_NOUN})([\\p{Script=Han}\\p{Script=Katakana}ー]{1,8})`,
   'u',
 );
 const WORD = /[\p{Script=Han}\p{Script=Katakana}ー]+/gu;
@@ -44,7 +45,7 @@ export function demonstrativeNoun(text: string, asked: Span): (Span & { known: b
   const noun = m?.[1];
   if (!m || noun === undefined) return undefined;
   const start = asked.start + m.index + m[0].length - noun.length;
-  return { start, end: start + noun.length, known: m[0].startsWith('あの') };
+  return { start, end: start + noun.length, known: m[0].startsWith('あの') || m[0].startsWith('この') };
 }
 
 /** Whether the asked part names its topic with a demonstrative (その助成金, この施設). */

@@ -35,6 +35,11 @@ describe('analyze', () => {
     expect(terms.find((t) => t.text === '漢字')?.weak).toBeUndefined();
   });
 
+  it('reads 国 of どこの国 as the kind of answer, named by the country itself', () => {
+    expect(termsOf('どこの国のチームですか').find((t) => t.text === '国')?.optional).toBe(true);
+    expect(termsOf('国の補助金はありますか').find((t) => t.text === '国')?.optional).toBeUndefined();
+  });
+
   it('uses base forms and keeps question words apart from the topic', () => {
     const terms = termsOf('残業は減ったの？');
     expect(terms.map((t) => [t.text, t.role])).toEqual([

@@ -40,6 +40,13 @@ describe('elidedObject', () => {
     expect(elidedObject(other, otherAsked, [{ start: 0, end: otherAsked.start }], otherTerms)).toBeUndefined();
   });
 
+  it('finds none when the question asks for the object itself (何を作っている)', () => {
+    const made = '畑で野菜を作っております。シカの事業では何を作っているのですか？';
+    const madeAsked = { start: made.indexOf('シカ'), end: made.length };
+    const terms = [verbAt(made, '作っ', '作る'), verbAt(made, '作っ', '作る', 1)];
+    expect(elidedObject(made, madeAsked, [{ start: 0, end: madeAsked.start }], terms)).toBeUndefined();
+  });
+
   it('lets a letter ask of what its story said with the verb', async () => {
     const engine = await bundledEngine();
     const { decision } = engine.ask(

@@ -433,6 +433,12 @@ describe('questionClauses', () => {
     );
   });
 
+  it('reads a topic heard of by らしい or っつうじゃん as raised (呼んだらしいけど、)', () => {
+    expect(roles('トライアスロンのチーム呼んだらしいけど、どこの国のチーム？')[0]?.[1]).toBe('asked');
+    expect(roles('外国のチームを呼んどるっつうじゃん。どこの国だい')[0]?.[1]).toBe('asked');
+    expect(roles('今日は暑いけど、どこの国のチーム？')[0]?.[1]).toBe('background');
+  });
+
   it('takes ご面倒でなければ for politeness, no topic', () => {
     expect(roles('あれは何という仕組みでしょうか。ご面倒でなければ教えてくださいませ。')[1]?.[1]).toBe('greeting');
   });

@@ -33,6 +33,14 @@ describe('referentSpan', () => {
     expect(noun && [text.slice(noun.start, noun.end), noun.known]).toEqual(['複合施設', true]);
     const that = '施設ができると聞きました。その施設はいつできますか。';
     expect(demonstrativeNoun(that, spans(that, 'その施設はいつできますか。').asked)?.known).toBe(false);
+    // この as well: the thing at hand (この任期中に), named without the story.
+    const term = '市長になって長いですね。この任期中に新しくできた課は？';
+    expect(demonstrativeNoun(term, spans(term, 'この任期中に新しくできた課は？').asked)?.known).toBe(true);
+  });
+
+  it('reads どこの as asking which, with no この in it (どこの国のチーム)', () => {
+    const text = 'チームを呼んだらしいけど、どこの国のチーム？';
+    expect(demonstrativeNoun(text, spans(text, 'どこの国のチーム？').asked)).toBeUndefined();
   });
 
   it('finds nothing without a demonstrative, or when no word before ends with its noun', () => {

@@ -164,6 +164,27 @@ describe('English ways of asking', () => {
   });
 });
 
+describe('a letter whose story comes before a question that names its own thing', () => {
+  const story =
+    'はじめてこちらに質問いたします。私は七十八歳で、主人を亡くしてから一人で暮らしております。先日、公民館の集まりで知り合いとお茶を飲みながら話題になりました。';
+  it('answers on the question, not on the story before it', async () => {
+    const bundled = await bundledEngine();
+    for (const [question, ids] of [
+      // A katakana name the corpus writes within a longer word.
+      ['ランチミーティングって誰と誰がやってんの？', ['public-hearing-and-lunch-meetings']],
+      // どこの is no この pointing back; 国 is answered by the country.
+      ['トライアスロンのチーム呼ぼうとしてたよね、どこの国のチーム？', ['triathlon-team-invitation']],
+      // この and あの name the thing at hand.
+      ['この任期中に市役所に新しく設けられた課には何がありますか。', ['crisis-management-division', 'sports-division']],
+      ['あの振り返りの報告って、いつからいつまでの分？', ['progress-report-period']],
+    ] as const) {
+      const { decision } = bundled.ask(`${story}${question}よろしくお願いいたします。`);
+      expect(decision.kind, question).toBe('answer');
+      expect(ids, question).toContain(decision.hits[0]?.entry.id);
+    }
+  });
+});
+
 describe('a council asked by name', () => {
   it('answers with the entry that names the councils, not the pledge that names none', async () => {
     const bundled = await bundledEngine();
