@@ -139,8 +139,9 @@ export function* askInSteps(
       !t.weak &&
       t.optional !== true &&
       entries < commonWordShare * index.size &&
-      // A katakana word the corpus writes within a longer one (ランチミーティング) names a thing too.
-      !(t.kana && entries === 0 && !(/^[\p{Script=Katakana}ー]{3,}$/u.test(t.text) && index.text.includes(t.text))) &&
+      // A katakana word names a thing, one the corpus writes within a longer word (ランチミーティング)
+      // or one mistyped (ネーミングライッ).
+      !(t.kana && entries === 0 && !/^[\p{Script=Katakana}ー]{3,}$/u.test(t.text)) &&
       !/^[0-9.]+$/u.test(t.text) &&
       !CLASSING_NOUNS.has(t.text)
     );

@@ -49,7 +49,11 @@ const SET_PHRASES = new RegExp(
     'おはよう(?:ございます)?',
     'はじめまして',
     '初めまして',
-    '(?:初めて|はじめて)(?:ご連絡|ご質問|連絡|質問|メッセージを?(?:送|お送り))(?:いた|し|させていただ)(?:します|きます|ます|ました)',
+    '(?:初めて|はじめて)(?:こちらに|こちらで|こちらへ)?(?:ご連絡|ご質問|連絡|質問|メッセージを?(?:送|お送り))(?:いた|し|させていただ)(?:します|きます|ます|ました)',
+    // How much of an answer will do (分かる範囲で結構です, 簡単で構いません).
+    '(?:(?:分かる|わかる)範囲で|お時間の(?:ある|あります)(?:時|とき)で|お手すきの(?:時|とき)で|簡単で|大まかで|ざっくりで)(?:結構|構いません|かまいません|よろしいので)(?:です|ので)?',
+    // Waiting for the answer (ご回答をお待ちしております, お返事待ってます).
+    '(?:ご回答|ご返答|ご返事|お返事|返事|回答)(?:を)?(?:お待ち(?:して)?|待って)(?:おります|います|申し上げます|ます)',
     '突然(?:の(?:ご)?(?:連絡|質問|メッセージ))?(?:で)?(?:すみません|失礼(?:いた)?します|申し訳(?:ありません|ございません))',
     'お忙しい(?:ところ|中)(?:すみません|恐れ入りますが?|恐縮ですが?|申し訳(?:ありません|ございません)が?)?',
     '失礼(?:いた)?します',
@@ -103,7 +107,8 @@ const ASKING = new RegExp(
   [
     '[?？]',
     // 〜かい closes a question too (政策に入っているかい).
-    'か(?:な|ね|しら|ね?え|い)?[。．!！]?$',
+    // 〜かいね, said in 信州 (なんてったかいね).
+    'か(?:な|ね|しら|ね?え|いね|い)?[。．!！]?$',
     'の[。．!！]?$',
     'でしょうか',
     // Not ですから, ますから: a reason given.
@@ -141,7 +146,7 @@ const ASKING = new RegExp(
     'いかほど',
     // Not sometime (いつだったか聞いた覚えが), but いつだったか？
     // Nor inside a verb (追いつく) or someday (いつか).
-    'いつ(?!も|く|け|こ|き|の間|か(?!ら|な|しら|[?？。]|$)|だったか(?![?？。]|な|$))',
+    'いつ(?!も|く|け|こ|き|の間|か(?!ら|な|しら|[?？。]|$)|だったか(?![?？。]|な|いね|$))',
     // Not inside a word typed in kana (ぶどう, ほどの, こどもの): a question word stands after a
     // particle, a kanji or a katakana word, or at the start.
     // Not somewhere (教育委員会のどこかが担当), but どこかな.
@@ -350,7 +355,12 @@ const OWN_TOPIC =
  */
 export function focusSpans(text: string, clauses: readonly Clause[] = questionClauses(text)): Clause[] {
   const asked = clauses.filter((c) => c.role === 'asked');
-  if (asked.length === 0) return clauses.filter((c) => c.role !== 'greeting');
+  if (asked.length === 0) {
+    // A letter whose question asks by no word of asking (…えらい選手呼んでるずら。) puts it last,
+    // after its story.
+    const told = clauses.filter((c) => c.role !== 'greeting');
+    return told.length >= 3 ? told.slice(-1) : told;
+  }
   if (!asked.some((c) => c.asks === true)) return asked.map((c) => reportedTopic(text, c));
   const focus: Clause[] = [];
   let topic: Clause[] = [];

@@ -439,6 +439,33 @@ describe('questionClauses', () => {
     expect(roles('今日は暑いけど、どこの国のチーム？')[0]?.[1]).toBe('background');
   });
 
+  it('reads the last sentence of a letter as its question when no sentence asks by a word of asking', () => {
+    expect(
+      focusText(
+        '主人と2人で小さな畑をやっております。先日、市役所に用事があって出かけました。高地トレーニング、えらい選手呼んでるずら。',
+      ),
+    ).toBe('高地トレーニング、えらい選手呼んでるずら。');
+    // Two sentences or fewer are read whole (a bare topic: ふるさと納税 実績).
+    expect(focusText('畑をやっております。高地トレーニングの選手。')).toBe(
+      '畑をやっております。|高地トレーニングの選手。',
+    );
+  });
+
+  it('takes the letter frame (はじめてこちらに質問いたします, 分かる範囲で結構です, ご回答をお待ちしております) for no topic', () => {
+    for (const frame of [
+      'はじめてこちらに質問いたします。',
+      '分かる範囲で結構です。',
+      'ご回答をお待ちしております。',
+    ]) {
+      expect(roles(`ふるさと納税はいくらですか。${frame}`)[1]?.[1], frame).toBe('greeting');
+    }
+  });
+
+  it('reads 〜かいね, said in 信州, as asking (いつだったかいね, なんてったかいね)', () => {
+    expect(roles('小泉さんが市長になったのはいつだったかいね、もう忘れちまったじ。')[0]?.[1]).toBe('asked');
+    expect(questionClauses('あれなんてったかいね。')[0]?.asks).toBe(true);
+  });
+
   it('takes ご面倒でなければ for politeness, no topic', () => {
     expect(roles('あれは何という仕組みでしょうか。ご面倒でなければ教えてくださいませ。')[1]?.[1]).toBe('greeting');
   });

@@ -177,6 +177,10 @@ describe('a letter whose story comes before a question that names its own thing'
       // この and あの name the thing at hand.
       ['この任期中に市役所に新しく設けられた課には何がありますか。', ['crisis-management-division', 'sports-division']],
       ['あの振り返りの報告って、いつからいつまでの分？', ['progress-report-period']],
+      // A katakana name mistyped names its thing too, and the story stays story.
+      ['ネーミングライッてなんですか。', ['naming-rights']],
+      // Asked with no word of asking, last after the story.
+      ['高地トレーニング、えらい選手呼んでるずら。', ['high-altitude-training', 'athletes-and-children-exchange']],
     ] as const) {
       const { decision } = bundled.ask(`${story}${question}よろしくお願いいたします。`);
       expect(decision.kind, question).toBe('answer');
