@@ -140,8 +140,13 @@ export function* askInSteps(
       t.optional !== true &&
       entries < commonWordShare * index.size &&
       // A katakana word names a thing, one the corpus writes within a longer word (ランチミーティング)
-      // or one mistyped (ネーミングライッ).
-      !(t.kana && entries === 0 && !/^[\p{Script=Katakana}ー]{3,}$/u.test(t.text)) &&
+      // or one mistyped (ネーミングライッ); so does a kana word the corpus reads (しせい, はしら).
+      !(
+        t.kana &&
+        entries === 0 &&
+        !/^[\p{Script=Katakana}ー]{3,}$/u.test(t.text) &&
+        !(t.reading !== undefined && t.reading.length >= 3 && index.corpusReading.includes(t.reading))
+      ) &&
       !/^[0-9.]+$/u.test(t.text) &&
       !CLASSING_NOUNS.has(t.text)
     );

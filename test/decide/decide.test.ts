@@ -179,6 +179,8 @@ describe('a letter whose story comes before a question that names its own thing'
       ['あの振り返りの報告って、いつからいつまでの分？', ['progress-report-period']],
       // A katakana name mistyped names its thing too, and the story stays story.
       ['ネーミングライッてなんですか。', ['naming-rights']],
+      // A question typed in kana names its thing by the corpus's reading (しせい, はしら).
+      ['しせいを ただす って なんの はしら？', ['pillar-shisei', 'five-pillars']],
       // Asked with no word of asking, last after the story.
       ['高地トレーニング、えらい選手呼んでるずら。', ['high-altitude-training', 'athletes-and-children-exchange']],
     ] as const) {
