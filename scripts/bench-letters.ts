@@ -5,6 +5,8 @@
  * citizen's life and a closing (「いつもお世話になっております。孫が小学校に…。<question>。よろしく
  * お願いいたします。」), and asked again. Prints how many are still answered right (right@1), how
  * many still rank the right entry first (acc@1), and with --list the letters that are not.
+ * Questions the engine rightly declines alone (out of scope, a kind of fact the report lacks) are
+ * wrapped too, and counted as still declined or not.
  * Two sets of frames: `tuned`, which the engine was improved against, and `held-out`, which it
  * never was; the figure to quote is the held-out one. Prints figures only.
  */
@@ -96,6 +98,8 @@ function letter(question: string, k: number, { openings, stories, closings }: Fr
 }
 
 const engine = await loadEngine(undefined);
+let trapsAlone = 0;
+let trapsDeclined = 0;
 let alone = 0;
 let right = 0;
 let first = 0;
@@ -107,7 +111,15 @@ for (const file of files) {
     .filter((line) => line.trim() !== '')
     .map((line) => (JSON.parse(line) as { category?: string }).category ?? '');
   parseEvalQuestions(text).forEach((question, i) => {
-    if (question.expect === null || !LETTER_STYLES.has(styles[i] ?? '')) return;
+    if (question.expect === null) {
+      if (askResult(engine, question.q, 3).answered) return;
+      const asked = letter(question.q, trapsAlone, chosen);
+      trapsAlone += 1;
+      if (!askResult(engine, asked, 3).answered) trapsDeclined += 1;
+      else missed.push(`answered a trap\t${asked}`);
+      return;
+    }
+    if (!LETTER_STYLES.has(styles[i] ?? '')) return;
     const own = askResult(engine, question.q, 3);
     if (!own.answered || scoreOne(question, own).rank !== 1) return;
     const asked = letter(question.q, alone, chosen);
@@ -123,4 +135,7 @@ const share = (n: number) => `${((100 * n) / Math.max(alone, 1)).toFixed(1)}%`;
 console.log(`frames: ${values.frames === 'tuned' ? 'tuned' : 'held-out'}`);
 console.log(`questions answered right alone: ${alone}`);
 console.log(`as letters: right@1 ${right} (${share(right)}), acc@1 ${first} (${share(first)})`);
+console.log(
+  `must-not-answer questions declined alone: ${trapsAlone}; as letters still declined ${trapsDeclined} (${((100 * trapsDeclined) / Math.max(trapsAlone, 1)).toFixed(1)}%)`,
+);
 if (values.list) console.log(missed.join('\n'));
