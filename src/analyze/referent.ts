@@ -9,9 +9,9 @@ import type { Span } from './question-focus.js';
 
 /** A time said with a demonstrative (この数年, その頃, この春): when, not a thing pointed back to. */
 const TIME_NOUN = '(?:数年|数か月|数カ月|数ヶ月|間|前|頃|先|度|春|夏|秋|冬|年|月|週|時|際|辺|後)(?![\\p{Script=Han}])';
-// Not the この of どこの (どこの国のチーム), which asks which.
+// Not the この of どこの (どこの国のチーム), which asks which, nor the その of よその (よその業者): elsewhere.
 const DEMONSTRATIVE = new RegExp(
-  `(?<!ど)(?:その|この|あの|そちらの|こちらの)(?!${TIME_NOUN})([\\p{Script=Han}\\p{Script=Katakana}ー]{1,8})`,
+  `(?<![どよ])(?:その|この|あの|そちらの|こちらの)(?!${TIME_NOUN})([\\p{Script=Han}\\p{Script=Katakana}ー]{1,8})`,
   'u',
 );
 const WORD = /[\p{Script=Han}\p{Script=Katakana}ー]+/gu;

@@ -169,7 +169,6 @@ function termShare(term: Term, terms: readonly Term[], matched: MatchedTexts): n
 }
 
 /** Share of the question's term weight that a hit matched, from 0 to 1. */
-const dbgRows: string[] = [];
 export function coverage(index: SearchIndex, terms: readonly Term[], hit: RankedHit): number {
   const texts = matchedTexts(hit);
   let total = 0;
@@ -180,9 +179,7 @@ export function coverage(index: SearchIndex, terms: readonly Term[], hit: Ranked
     if (term.optional === true && share === 0) continue;
     total += w;
     matched += w * share;
-    if (process.env.DBG) dbgRows.push(`${term.text}:${w.toFixed(2)}:${share.toFixed(2)}${term.weak ? 'w' : ''}`);
   }
-  if (process.env.DBG) { console.log('COV', hit.entry.id, (matched / total).toFixed(2), dbgRows.join(' ')); dbgRows.length = 0; }
   return total === 0 ? 0 : matched / total;
 }
 

@@ -38,9 +38,13 @@ describe('referentSpan', () => {
     expect(demonstrativeNoun(term, spans(term, 'この任期中に新しくできた課は？').asked)?.known).toBe(true);
   });
 
-  it('reads どこの as asking which, with no この in it (どこの国のチーム)', () => {
+  it('reads どこの as asking which and よその as elsewhere, with no この or その in them', () => {
     const text = 'チームを呼んだらしいけど、どこの国のチーム？';
     expect(demonstrativeNoun(text, spans(text, 'どこの国のチーム？').asked)).toBeUndefined();
+    const elsewhere = '孫が帰ってきました。ごみ集めはよその業者に任せているの？';
+    expect(
+      demonstrativeNoun(elsewhere, spans(elsewhere, 'ごみ集めはよその業者に任せているの？').asked),
+    ).toBeUndefined();
   });
 
   it('finds nothing without a demonstrative, or when no word before ends with its noun', () => {
