@@ -10,7 +10,7 @@
  * Two sets of frames: `tuned`, which the engine was improved against, and `held-out`, which it
  * never was; the figure to quote is the held-out one. Prints figures only.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { askResult } from '../src/bot/ask-result.js';
@@ -83,11 +83,16 @@ const { values } = parseArgs({
   },
 });
 const chosen = values.frames === 'tuned' ? frames.tuned : frames['held-out'];
+const setNumber = (name: string) => Number(/-([0-9]+)\.jsonl$/u.exec(name)?.[1] ?? 1);
+// The sets tuned on: the citizen questions and every styles-tune set (never the held-out ones).
+const evalDir = path.resolve(root, 'test/eval');
 const files = values.file ?? [
-  path.resolve(root, 'test/eval/citizen-questions.jsonl'),
-  ...Array.from({ length: 37 }, (_, i) =>
-    path.resolve(root, i === 0 ? 'test/eval/styles-tune.jsonl' : `test/eval/styles-tune-${i + 1}.jsonl`),
-  ),
+  path.resolve(evalDir, 'citizen-questions.jsonl'),
+  ...readdirSync(evalDir)
+    .filter((name) => /^styles-tune(?:-[0-9]+)?\.jsonl$/u.test(name))
+    // In the order they were written (styles-tune, -2, -3…), so that each question meets the same frame.
+    .sort((a, b) => setNumber(a) - setNumber(b))
+    .map((name) => path.resolve(evalDir, name)),
 ];
 
 /** The question as the k-th letter: an opening, two sentences of story, the question, a closing. */
@@ -105,23 +110,18 @@ let right = 0;
 let first = 0;
 const missed: string[] = [];
 for (const file of files) {
-  const text = readFileSync(file, 'utf8');
-  const styles = text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => (JSON.parse(line) as { category?: string }).category ?? '');
-  parseEvalQuestions(text).forEach((question, i) => {
+  for (const question of parseEvalQuestions(readFileSync(file, 'utf8'))) {
     if (question.expect === null) {
-      if (askResult(engine, question.q, 3).answered) return;
+      if (askResult(engine, question.q, 3).answered) continue;
       const asked = letter(question.q, trapsAlone, chosen);
       trapsAlone += 1;
       if (!askResult(engine, asked, 3).answered) trapsDeclined += 1;
       else missed.push(`answered a trap\t${asked}`);
-      return;
+      continue;
     }
-    if (!LETTER_STYLES.has(styles[i] ?? '')) return;
+    if (!LETTER_STYLES.has(question.category ?? '')) continue;
     const own = askResult(engine, question.q, 3);
-    if (!own.answered || scoreOne(question, own).rank !== 1) return;
+    if (!own.answered || scoreOne(question, own).rank !== 1) continue;
     const asked = letter(question.q, alone, chosen);
     alone += 1;
     const result = askResult(engine, asked, 3);
@@ -129,13 +129,13 @@ for (const file of files) {
     if (rank === 1) first += 1;
     if (result.answered && rank === 1) right += 1;
     else missed.push(`${result.answered ? 'wrong' : rank === 1 ? 'declined' : 'declined, wrong first'}\t${asked}`);
-  });
+  }
 }
-const share = (n: number) => `${((100 * n) / Math.max(alone, 1)).toFixed(1)}%`;
+const share = (n: number, of = alone) => `${((100 * n) / Math.max(of, 1)).toFixed(1)}%`;
 console.log(`frames: ${values.frames === 'tuned' ? 'tuned' : 'held-out'}`);
 console.log(`questions answered right alone: ${alone}`);
 console.log(`as letters: right@1 ${right} (${share(right)}), acc@1 ${first} (${share(first)})`);
 console.log(
-  `must-not-answer questions declined alone: ${trapsAlone}; as letters still declined ${trapsDeclined} (${((100 * trapsDeclined) / Math.max(trapsAlone, 1)).toFixed(1)}%)`,
+  `must-not-answer questions declined alone: ${trapsAlone}; as letters still declined ${trapsDeclined} (${share(trapsDeclined, trapsAlone)})`,
 );
 if (values.list) console.log(missed.join('\n'));

@@ -5,7 +5,7 @@
  */
 import type { Term } from './analyze/analyze.js';
 import { characterBigrams } from './analyze/character-bigrams.js';
-import { decide, defaultDecisionRule, type DecisionRule } from './decide/decide.js';
+import { decide, defaultDecisionRule, heardInCorpus, type DecisionRule } from './decide/decide.js';
 import type { Decision } from './decide/decision.js';
 import type { Tokenize } from './analyze/japanese-tokenizer.js';
 import { standardizeColloquial } from './normalize/colloquial.js';
@@ -145,7 +145,7 @@ export function* askInSteps(
         t.kana &&
         entries === 0 &&
         !/^[\p{Script=Katakana}ー]{3,}$/u.test(t.text) &&
-        !(t.reading !== undefined && t.reading.length >= 3 && index.corpusReading.includes(t.reading))
+        !(t.reading !== undefined && t.reading.length >= 3 && heardInCorpus(index, t.reading))
       ) &&
       !/^[0-9.]+$/u.test(t.text) &&
       !CLASSING_NOUNS.has(t.text)

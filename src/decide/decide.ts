@@ -97,7 +97,7 @@ function termWeight(index: SearchIndex, term: Term): number {
  * Whether the corpus has a word that reads so: a reading of three sounds or more anywhere in its
  * readings, a shorter one (がん) only as a word of its own, since two sounds meet inside many words.
  */
-function heardInCorpus(index: SearchIndex, reading: string): boolean {
+export function heardInCorpus(index: SearchIndex, reading: string): boolean {
   return reading.length >= 3 ? index.corpusReading.includes(reading) : index.kanaLexicon.has(reading);
 }
 
