@@ -187,6 +187,12 @@ describe('questionClauses', () => {
     // Where the mayor said it (後援会報で、市長さんが…挙げておられた) as well.
     const said = '後援会報で、市長さんが心がけてこられたことを3つ挙げておられました。';
     expect(setPhraseSpans(said).map((s) => said.slice(s.start, s.end))).toEqual(['後援会報で']);
+    // Where in it (会報のあいさつで), and said however far along the sentence (…言葉で表しておられた).
+    const greeting = '会報の冒頭のごあいさつで、市長さんが市の運営にあたって気をつけてきたことを3つ挙げていました。';
+    expect(setPhraseSpans(greeting).map((s) => greeting.slice(s.start, s.end))).toEqual(['会報の冒頭のごあいさつで']);
+    const likened =
+      '会報の中で、市長さんが将来のために今のうちから手を打っておくことを、畑仕事になぞらえた言葉で表しておられた';
+    expect(setPhraseSpans(likened).map((s) => likened.slice(s.start, s.end))).toContain('会報の中で');
   });
 
   it('reads what the citizen does or worries over (市政の話をするのが楽しみ, 後継ぎのことで頭を悩ませ) as story', () => {
