@@ -91,6 +91,9 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-35.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-36.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-37.jsonl'),
+  // Written blind at the start of the sixth session: 80 traps (a quarter as letters), 20 letters,
+  // 20 paraphrases; counted fresh (abstention 93.8%, 5 of 44 answered wrongly), then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-38.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -117,6 +120,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-12.jsonl'),
   // A thirteenth (100: long polite letters, paraphrase, romaji; its traps as letters), written blind at the start of the session that tuned on styles-tune-36 and -37; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-13.jsonl'),
+  // A fourteenth (170, shaped as the hidden set: 14 of each of ten styles and 30 traps), written blind at the start of the sixth session alongside styles-tune-38; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-14.jsonl'),
 ];
 
 const { values } = parseArgs({

@@ -270,6 +270,9 @@ const ASKED_ROLE = new RegExp(
   'u',
 );
 
+/** What names a post's earlier holder (前の市長, 先代の会長, 歴代の区長). */
+const FORMER = '前|先代|前任|歴代|初代|元|昔';
+
 /** A post named by its holder's title (会長, 教育長, 講師, 委員). */
 const POST = /[長員師官役]$/u;
 
@@ -329,6 +332,9 @@ export function statesAskedFact(
         // The holder of a role is named where the role is (「小泉俊博市長」), not elsewhere in the entry;
         // asked by name, at the role itself (「正副会長を市長が任命」 names neither 会長).
         const { role, byName } = asking;
+        // A holder before the present one (前の市長, 先代の会長): the entry must say so of the role.
+        const former = new RegExp(`(?:${FORMER})の?${role}`, 'u');
+        if (former.test(asked) && !former.test(text)) return false;
         const aboutRole = text.split(/[。\n]/u).filter((sentence) => sentence.includes(role));
         if (namesAfterRole(aboutRole, role, asked)) return true;
         return givesNewName(byName ? new RegExp(role, 'u') : GIVES[intent.kind], aboutRole.join('。'), asked, byName);

@@ -78,6 +78,7 @@ describe('questionIntent', () => {
     expect(questionIntent('どこかへ出かけて人と話せと言われます').kind).toBeUndefined();
     expect(questionIntent('どこかで紹介されているのでしょうか').kind).toBeUndefined();
     expect(questionIntent('会場はどこかな').kind).toBe('place');
+    expect(questionIntent('名前が変わった施設ってどこなんですかね').kind).toBe('place');
     // Where someone was born is a place, typed in kana too.
     expect(questionIntent('しちょうさんは どこの うまれ なの？').kind).toBe('place');
     expect(questionIntent('市長の出身はどこ').kind).toBe('place');
@@ -164,6 +165,7 @@ describe('questionIntent', () => {
     // How something is decided is stated by the entry, not a procedure to follow.
     expect(questionIntent('会長はどうやって決まっているのでしょう').kind).toBeUndefined();
     expect(questionIntent('どうやって申し込むの').kind).toBe('procedure');
+    expect(questionIntent(standardizeColloquial('応援隊ってどうやったら入れんの？')).kind).toBe('procedure');
     // How the city keeps costs down is the way it works, which an entry states.
     expect(questionIntent('いったいどうやって費用を抑えるというのでしょうか').kind).toBeUndefined();
     // How someone goes about it (どうやってんの: やる the verb) is the way it works, too.
@@ -707,6 +709,9 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(school, questionIntent(mayor), [], mayor)).toBe(false);
     const named = entry('市長の就任', '小泉俊博市長は平成28年4月に就任しました。');
     expect(statesAskedFact(named, questionIntent(mayor), [], mayor)).toBe(true);
+    // One who held it before (前の市長) is not the one the entry names.
+    const former = '前の市長さんは誰だったかや？';
+    expect(statesAskedFact(named, questionIntent(former), [], former)).toBe(false);
     // Who holds the post, not who appoints it: 「正副会長を市長が任命」 names no 会長.
     const chairs = entry('地域連絡会', '10地区ごとの地域連絡会の正副会長を市長が任命しました。');
     const chair = 'うちの地区の地域連絡会の会長は誰？';
