@@ -678,7 +678,8 @@ export function countingVerb(text: string): { start: number; end: number; counte
  */
 export function topicPhrase(text: string): { start: number; end: number } | undefined {
   // が after a verb or です joins two clauses (「〜と伺ったのですが」): it marks no topic.
-  const marked = /(?:は|って|とは|(?<![すただる])が)/u.exec(text);
+  // Not the text's first sound, which begins a word (がん検診は).
+  const marked = /(?<=.)(?:は|って|とは|(?<![すただる])が)/u.exec(text);
   // A topic named bare before a comma (給食費の無償化、小諸でもやる？), with no particle after it.
   const bare = marked ? undefined : BARE_TOPIC.exec(text);
   if (bare) return { start: 0, end: bare[0].length - 1 };

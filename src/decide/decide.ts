@@ -557,6 +557,21 @@ function countsSomethingElse(
   );
 }
 
+/** Words that name a number (受診率, 寄付額, 件数) when a topic ends in them. */
+const NUMBER_NAMES = new Set(['率', '割合', '比率', '額', '金額', '数', '件数', '人数']);
+
+/**
+ * What a number asked counts: the counted phrase, or a topic that names the number itself (がん
+ * 検診の受診率は？) when none is asked by a number word.
+ */
+function countedOrNamed({ counted = [], topic = [] }: DecideInput): readonly Term[] {
+  if (counted.length > 0) return counted;
+  const last = topic
+    .filter((t) => !t.synonym && t.end !== undefined)
+    .reduce<Term | undefined>((a, t) => (a === undefined || (t.end ?? 0) > (a.end ?? 0) ? t : a), undefined);
+  return last !== undefined && NUMBER_NAMES.has(last.text) ? topic : [];
+}
+
 export interface DecideInput {
   /** The terms of what the question asks (background left out, see question-focus.ts). */
   readonly terms: readonly Term[];
@@ -660,7 +675,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
       (intent.alsoKinds ?? []).some((kind) => !statesAskedFact(best.entry, { ...intent, kind }, [], asked)) ||
       asksOfUnknownThing(index, input.topicHead ?? input.topic ?? [], terms, best) ||
       (FIGURE_KINDS.has(intent.kind) &&
-        (countsSomethingElse(index, input.counted ?? [], terms, best) ||
+        (countsSomethingElse(index, countedOrNamed(input), terms, best) ||
           asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
           asksPerUnitNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
           asksChangeNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||

@@ -879,6 +879,8 @@ describe('topicPhrase', () => {
     expect(phrase('給食費は無料になった？')).toBe('給食費');
     expect(phrase('念のため、防災訓練って何区でやったの')).toBe('防災訓練');
     expect(phrase('いつできたの？')).toBeUndefined();
+    // The が that begins a word (がん) is no particle.
+    expect(phrase('がん検診の受診率は？')).toBe('がん検診の受診率');
     // が joining two clauses marks no topic.
     expect(phrase('バスを一緒に走らせると伺ったのですが、どんな計画ですか')).toBeUndefined();
   });

@@ -358,6 +358,9 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('小諸市の人口は何人？').decision.kind).toBe('abstain');
     // A year says when; it is not what the number must be stated of.
     expect(bundled.ask('小諸の人口は令和2年で何人？').decision.kind).toBe('abstain');
+    // A rate named by the topic (受診率は？): 特定検診's rate is not that of がん検診.
+    expect(bundled.ask('がん検診の受診率は？').decision.kind).toBe('abstain');
+    expect(bundled.ask('特定検診の受診率は？').decision).toMatchObject({ kind: 'answer' });
     expect(bundled.ask('平成30年度に税金の滞納で差し押さえたのは何件？').decision).toMatchObject({
       kind: 'answer',
       askedUnit: '件',
