@@ -341,6 +341,11 @@ function kanaWordTerms(
 /** A kanji that may stand alone, not 何 nor a numeral (何人, 三件 are questions and counts, not slips). */
 const SINGLE_KANJI = /^[\p{Script=Han}--[何〇一二三四五六七八九十百千万億]]$/v;
 
+/** A verb of one kanji with its ending written after it (出た, 見て): a word, no piece of a typo. */
+function inflectedVerb(m: Morpheme, next: Morpheme | undefined): boolean {
+  return m.pos === '動詞' && next?.start === m.start + m.surface.length && /^\p{Script=Hiragana}/u.test(next.surface);
+}
+
 /**
  * Runs of two or more single kanji that kuromoji cut one by one (就人 → 就 / 人) become one term
  * marked as a slip, unless the run occurs in the corpus (義塾 of 未来義塾): the dictionary reads a
@@ -373,8 +378,9 @@ function joinSlips(
   for (const [i, m] of morphemes.entries()) {
     const previous = run.at(-1);
     const adjacent = previous !== undefined && previous.start + previous.surface.length === m.start;
-    if (!SINGLE_KANJI.test(m.surface) || (run.length > 0 && !adjacent)) flush();
-    if (SINGLE_KANJI.test(m.surface)) {
+    const single = SINGLE_KANJI.test(m.surface) && !inflectedVerb(m, morphemes[i + 1]);
+    if (!single || (run.length > 0 && !adjacent)) flush();
+    if (single) {
       if (run.length === 0) beforeRun = morphemes[i - 1];
       run.push(m);
     }

@@ -56,6 +56,19 @@ describe('questionTerms on the bundled corpus', () => {
     expect(content('H25頃は特定健診を受けている人の割合')).not.toContain('年頃');
   });
 
+  it('reads a verb of one kanji with its ending (熊出た: 出た) as a verb, not as part of a slip for another word', () => {
+    const asked = engine.ask('私は毎週バスで病院に通っております。最近熊出たって聞いたけど、どのへん？');
+    expect(asked.terms.filter((t) => t.slip === true)).toEqual([]);
+    expect(content('私は毎週バスで病院に通っております。最近熊出たって聞いたけど、どのへん？')).toContain('熊');
+    // A typo cut into single kanji is still one (就人 for 就任).
+    expect(
+      engine
+        .ask('市長が就人したのはいつ')
+        .terms.filter((t) => t.slip === true)
+        .map((t) => t.text),
+    ).toEqual(['就人']);
+  });
+
   it('reads the topic of どんな対策 in the story before it: the kind of answer names no topic', () => {
     const asked = engine.ask('最近クマの目撃が多いけど、市はどんな対策をしてるの？');
     expect(contentTerms(asked.terms).find((t) => t.text === 'クマ')?.background).toBeUndefined();
