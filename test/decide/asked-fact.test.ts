@@ -166,6 +166,9 @@ describe('questionIntent', () => {
     expect(questionIntent('会長はどうやって決まっているのでしょう').kind).toBeUndefined();
     expect(questionIntent('どうやって申し込むの').kind).toBe('procedure');
     expect(questionIntent(standardizeColloquial('応援隊ってどうやったら入れんの？')).kind).toBe('procedure');
+    // How to ride it, in kanji or kana (乗り方, のりかた).
+    expect(questionIntent('バスの乗り方を教えて').kind).toBe('procedure');
+    expect(questionIntent('のりかたもおしえて').kind).toBe('procedure');
     // How the city keeps costs down is the way it works, which an entry states.
     expect(questionIntent('いったいどうやって費用を抑えるというのでしょうか').kind).toBeUndefined();
     // How someone goes about it (どうやってんの: やる the verb) is the way it works, too.
