@@ -79,6 +79,10 @@ describe('questionIntent', () => {
     expect(questionIntent('どこかで紹介されているのでしょうか').kind).toBeUndefined();
     expect(questionIntent('会場はどこかな').kind).toBe('place');
     expect(questionIntent('名前が変わった施設ってどこなんですかね').kind).toBe('place');
+    // Places asked for by their kind alone (病院を教えて): which ones; not a thing done to one.
+    expect(questionIntent('小諸の病院教えて').kind).toBe('place');
+    expect(questionIntent('びょういん おしえて').kind).toBe('place');
+    expect(questionIntent('病院の建て替えを教えて').kind).toBeUndefined();
     // Where someone was born is a place, typed in kana too.
     expect(questionIntent('しちょうさんは どこの うまれ なの？').kind).toBe('place');
     expect(questionIntent('市長の出身はどこ').kind).toBe('place');
