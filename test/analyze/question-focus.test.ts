@@ -403,6 +403,11 @@ describe('questionClauses', () => {
     expect(phrases.join('')).toContain('幸いです');
   });
 
+  it('leaves thanks said otherwise (助かりました, 感謝です) out as a set phrase', () => {
+    const text = '孫が小学校に通っておりまして、毎朝見送るのが楽しみです。助かりました、感謝です。';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['助かりました', '感謝です']);
+  });
+
   it('reads a worry told before a question asked outright as story, and a worry alone as the question', () => {
     expect(
       focusText(
