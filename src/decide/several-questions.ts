@@ -58,10 +58,12 @@ export function asksFact(question: string, kind: AskedKind | undefined): boolean
   return kind !== undefined || NAME_QUESTION.test(question);
 }
 
-/** Words for what is wanted to know of a thing, not for a thing: its cost, time, place, name, who may, when it runs. */
+/** Words for what is wanted to know of a thing, not for a thing: its cost, time, place, name, who may, when it runs, where to get it. */
 const ATTRIBUTE_WORDS = new Set([
   ...['自己', '負担', '額', '金額', '費用', '料金', '値段', '代金', '時期', '期間', '日時', '日程', '時間'],
   ...['場所', '名前', '名称', '対象', '条件', '方法', '人数', '件数', '期限', '締め切り', '年齢', '定員', '回数'],
+  // Where to get it (市役所の窓口に置いてありますか).
+  ...['市役所', '役所', '窓口', '支所'],
   // When it runs (毎日走ってる？).
   ...['毎日', '毎週', '毎月', '平日', '土日', '週末', '休日', '祝日', '年中', '通年'],
 ]);

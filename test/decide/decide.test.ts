@@ -827,6 +827,14 @@ describe('a long polite message', () => {
     expect(bundled.ask('ワイナリーバスって乗るのいくら？毎日走ってる？').decision.kind).toBe('abstain');
   });
 
+  it('does not answer apart a question asking only where to get the thing before (市役所の窓口に置いてありますか)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '政策集を最初から全部読んでみたいのですが、冊子はどこでもらえるのでしょうか。市役所の窓口に置いてありますか。',
+    );
+    expect(decision.kind).toBe('abstain');
+  });
+
   it('declines what kind of person someone is (講師はどんな人) and per what a charge is paid (1回ごと) when the entry does not say', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('小諸未来義塾の講師はどんな人ですか。').decision.kind).toBe('abstain');
