@@ -94,6 +94,9 @@ const defaultFiles = [
   // Written blind at the start of the sixth session: 80 traps (a quarter as letters), 20 letters,
   // 20 paraphrases; counted fresh (abstention 93.8%, 5 of 44 answered wrongly), then tuned on.
   path.resolve(root, 'test/eval/styles-tune-38.jsonl'),
+  // Written blind later that session: 60 paraphrases (one per entry), 20 letters, 20 traps; counted
+  // fresh (96.0% / 93.0% / 90.0%, 4 of 97 answered wrongly), then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-39.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.

@@ -5,7 +5,7 @@
  */
 import type { Term } from './analyze/analyze.js';
 import { characterBigrams } from './analyze/character-bigrams.js';
-import { decide, defaultDecisionRule, heardInCorpus, type DecisionRule } from './decide/decide.js';
+import { decide, defaultDecisionRule, heardInCorpus, HOME_NAMES, type DecisionRule } from './decide/decide.js';
 import type { Decision } from './decide/decision.js';
 import type { Tokenize } from './analyze/japanese-tokenizer.js';
 import { standardizeColloquial } from './normalize/colloquial.js';
@@ -148,7 +148,9 @@ export function* askInSteps(
         !(t.reading !== undefined && t.reading.length >= 3 && heardInCorpus(index, t.reading))
       ) &&
       !/^[0-9.]+$/u.test(t.text) &&
-      !CLASSING_NOUNS.has(t.text)
+      !CLASSING_NOUNS.has(t.text) &&
+      // Nor the city or its mayor (小諸もやってるの？): every entry is of them.
+      !HOME_NAMES.test(t.text)
     );
   };
   const inCorpus = (t: Term) => !t.weak && index.text.includes(t.text);

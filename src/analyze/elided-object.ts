@@ -10,6 +10,11 @@ import type { Span } from './question-focus.js';
 const VERB_BASE = /\p{Script=Hiragana}$/u;
 /** A noun written in kanji or katakana, then を, just before the verb. */
 const OBJECT_BEFORE = /([\p{Script=Han}\p{Script=Katakana}ー]{2,})を$/u;
+/**
+ * The object the story said with the verb: marked by を just before it, or by は with a word or two
+ * between (特定健診は欠かさず受けております).
+ */
+const SAID_OBJECT = /([\p{Script=Han}\p{Script=Katakana}ー]{2,})(?:を|は[^、,。をはが]{0,5})$/u;
 /** The object asked for (何を作っている): named by the answer, not by the story. */
 const OBJECT_ASKED = /(?:何|なに|なん|どれ|どんなもの|どういうもの)を[^、,。？?]{0,6}$/u;
 
@@ -38,11 +43,11 @@ export function elidedObject(
   for (const clause of [...preceding].reverse()) {
     for (const said of terms) {
       if (said.start === undefined || !within(said, clause) || !verbs.some((v) => v.text === said.text)) continue;
-      const object = OBJECT_BEFORE.exec(text.slice(clause.start, said.start));
+      const object = SAID_OBJECT.exec(text.slice(clause.start, said.start));
       const noun = object?.[1];
-      if (noun !== undefined) {
-        const end = said.start - 1;
-        return { start: end - noun.length, end };
+      if (object && noun !== undefined) {
+        const start = clause.start + object.index;
+        return { start, end: start + noun.length };
       }
     }
   }

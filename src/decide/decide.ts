@@ -294,7 +294,7 @@ function asksIfUnknownThingIsThere(index: SearchIndex, askedText: string, terms:
 }
 
 /** The city and its mayor, whose figures every entry states without naming them. */
-const HOME_NAMES = /^(?:小諸|こもろ|小泉|小泉俊博)$/u;
+export const HOME_NAMES = /^(?:小諸|こもろ|小泉|小泉俊博)$/u;
 
 /** A clause that asks: it ends in a question mark, か, の or a request. */
 const ASKING_CLAUSE = /(?:[?？]|か|の|ですか|ますか|教えて(?:ください)?|知りたい(?:です)?)[。.!！]?\s*$/u;

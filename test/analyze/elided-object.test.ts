@@ -29,6 +29,14 @@ describe('elidedObject', () => {
     expect(span && text.slice(span.start, span.end)).toBe('特定検診');
   });
 
+  it('finds the object the story marked by は, a word or two before the verb (特定健診は欠かさず受けて)', () => {
+    const marked = '毎年の特定健診は欠かさず受けております。何割くらいの人が受けているのか知りたい';
+    const markedAsked = { start: marked.indexOf('何割'), end: marked.length };
+    const terms = [verbAt(marked, '受け', '受ける'), verbAt(marked, '受け', '受ける', 1)];
+    const span = elidedObject(marked, markedAsked, [{ start: 0, end: markedAsked.start }], terms);
+    expect(span && marked.slice(span.start, span.end)).toBe('特定健診');
+  });
+
   it('finds none when the question names its own object, or says another verb', () => {
     const own = '毎年特定検診を受けております。がん検診を受ける人の割合は？';
     const ownAsked = { start: own.indexOf('がん'), end: own.length };
@@ -54,5 +62,13 @@ describe('elidedObject', () => {
     );
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('specific-health-checkup-rate');
+  });
+
+  it('reads a question that names only the city (小諸もやってるの？) of the thing described before it', async () => {
+    const engine = await bundledEngine();
+    const { decision } = engine.ask(
+      '公共の建物に会社の名前をつけてもらって、その代わりにお金を出してもらうやつ。小諸もやってるの？',
+    );
+    expect(decision.hits[0]?.entry.id).toBe('naming-rights');
   });
 });
