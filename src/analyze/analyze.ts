@@ -586,6 +586,24 @@ function isHonorificVerb(morphemes: readonly Morpheme[], i: number): boolean {
   );
 }
 
+/**
+ * A verb's stem after お or ご and before a particle (おつまみで, お知らせを): the thing named by it,
+ * a noun, not the doing.
+ */
+function isPoliteNounOfVerb(morphemes: readonly Morpheme[], i: number): boolean {
+  const m = morphemes[i];
+  const before = morphemes[i - 1];
+  const next = morphemes[i + 1];
+  return (
+    m?.pos === '動詞' &&
+    before?.pos === '接頭詞' &&
+    /^[おご]$/u.test(before.surface) &&
+    before.start + before.surface.length === m.start &&
+    next?.start === m.start + m.surface.length &&
+    next.pos === '助詞'
+  );
+}
+
 /** Particles that make a place where one comes from or goes (軽井沢町から), not whose affairs are asked. */
 const DIRECTIONS = new Set(['から', 'へ', 'まで', 'より']);
 
@@ -594,7 +612,8 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
   const terms: Term[] = [];
   for (const [i, m] of morphemes.entries()) {
     if (!isKept(m)) continue;
-    const text = m.base.toLowerCase();
+    const thing = isPoliteNounOfVerb(morphemes, i);
+    const text = thing ? m.surface : m.base.toLowerCase();
     const kana = isKanaOnly(m.surface);
     const reading = m.reading ?? (kana ? toKatakana(m.surface) : undefined);
     const generic =
@@ -610,7 +629,7 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
     // The sort of answer or of thing (どのような目的で, 取り組み) counts when an entry names it, and is not missed when not.
     const optional = isKindAsked(morphemes, i) || THING_CLASS_NOUNS.has(m.surface);
     const weak =
-      m.pos === '動詞' ||
+      (m.pos === '動詞' && !thing) ||
       m.pos === '形容詞' ||
       (m.pos === '名詞' && m.posDetail === '接尾') ||
       // A numeral in kanji (八十を過ぎ, 月に一度, 一文字): how old, how often, how many, seldom a topic.

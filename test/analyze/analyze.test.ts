@@ -58,6 +58,13 @@ describe('analyze', () => {
     expect(terms.find((t) => t.text === '会報')?.weak).toBeUndefined();
   });
 
+  it('reads a verb stem after お and before a particle (おつまみで) as the thing it names', () => {
+    const terms = termsOf('ワインに合うおつまみで地元のものは？');
+    expect(terms.find((t) => t.text === 'つまみ')?.weak).toBeUndefined();
+    // A verb without お stays a doing.
+    expect(terms.find((t) => t.text === '合う')?.weak).toBe(true);
+  });
+
   it('reads an honorific after a name or a post (市長さん, 田中様) as no topic', () => {
     expect(content('市長さんの政策は？')).toEqual(['市長', '政策']);
     expect(content('田中様の件')).toEqual(['田中']);
