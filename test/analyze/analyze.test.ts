@@ -60,7 +60,9 @@ describe('analyze', () => {
 
   it('reads a verb stem after お and before a particle (おつまみで) as the thing it names', () => {
     const terms = termsOf('ワインに合うおつまみで地元のものは？');
-    expect(terms.find((t) => t.text === 'つまみ')?.weak).toBeUndefined();
+    const snack = terms.find((t) => t.text === 'つまみ');
+    expect(snack).toBeDefined();
+    expect(snack?.weak).toBeUndefined();
     // A verb without お stays a doing.
     expect(terms.find((t) => t.text === '合う')?.weak).toBe(true);
   });
