@@ -300,6 +300,8 @@ const CLASSING_NOUNS = new Set([
   '名前',
   '名称',
   '形',
+  // Who helps (専門の人に): the story says with what.
+  '専門',
 ]);
 
 /** A word found in this share of the entries or more (市, 小諸) names no topic of its own. */

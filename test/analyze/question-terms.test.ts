@@ -69,6 +69,13 @@ describe('questionTerms on the bundled corpus', () => {
     ).toEqual(['就人']);
   });
 
+  it('reads the topic of 専門の人に話を聞いてもらえるところ in the worry before it: who helps names no topic', () => {
+    const asked = engine.ask(
+      '赤ちゃんの授乳や夜泣きのことで悩んでる。市で専門の人に話を聞いてもらえるところってある？',
+    );
+    expect(asked.decision.hits[0]?.entry.id).toBe('child-center-parenting-consultation');
+  });
+
   it('reads the topic of どんな対策 in the story before it: the kind of answer names no topic', () => {
     const asked = engine.ask('最近クマの目撃が多いけど、市はどんな対策をしてるの？');
     expect(contentTerms(asked.terms).find((t) => t.text === 'クマ')?.background).toBeUndefined();
