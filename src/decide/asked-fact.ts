@@ -52,6 +52,10 @@ export function normalizedEntryText(entry: Entry): string {
  */
 const NAMED_ONE_BY_ONE = /「[^「」]{2,20}」(?:と|、|・|や)?「[^「」]{2,20}」/u;
 
+/** Countries by name, other than Japan (アメリカ, ドイツ): a team's, a visitor's, a partner's. */
+export const COUNTRY_NAMES =
+  /アメリカ|米国|ドイツ|フランス|イギリス|英国|イタリア|スペイン|オランダ|スイス|オーストリア|オーストラリア|ニュージーランド|カナダ|ブラジル|中国|韓国|台湾|香港|タイ|ベトナム|シンガポール|マレーシア|インドネシア|フィリピン|インド|ロシア/u;
+
 /** What an entry's text (normalised: lower case) must show to answer each kind of question. */
 const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   age: /[0-9]歳|高校生|中学生|小学生|未就学|乳幼児/u,
@@ -93,8 +97,7 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   outcome: /^(?![\s\S]*(?:誘致活動|招致|働きかけ|目指|検討))/u,
   // A cause stated: for the reason, because, owing to.
   reason: /ため|ので|から[、,]|により|によって|理由|原因|背景|影響|おかげ/u,
-  country:
-    /アメリカ|米国|ドイツ|フランス|イギリス|英国|イタリア|スペイン|オランダ|スイス|オーストリア|オーストラリア|ニュージーランド|カナダ|ブラジル|中国|韓国|台湾|香港|タイ|ベトナム|シンガポール|マレーシア|インドネシア|フィリピン|インド|ロシア/u,
+  country: COUNTRY_NAMES,
   // A town or prefecture named, other than Komoro itself (not 市町村, a kind of council).
   municipality: /(?<![\p{Script=Han}])(?!小諸)\p{Script=Han}{2,4}(?<!市町)(?:市|町|村|県|府)(?![\p{Script=Han}])/u,
   count: /[0-9]/u,

@@ -7,7 +7,7 @@ import type { Term } from '../analyze/analyze.js';
 import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from '../search/search.js';
 import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchIndex } from '../search/search-index.js';
-import { normalizedEntryText, statesAskedFact } from './asked-fact.js';
+import { COUNTRY_NAMES, normalizedEntryText, statesAskedFact } from './asked-fact.js';
 import { asksAfterReport, asksOutcomeAfterReport, asksYearNotStated } from './report-years.js';
 import { asksPerUnitNotStated } from './per-unit.js';
 import { asksChangeNotStated } from './change-stated.js';
@@ -358,6 +358,17 @@ function comparesWithUnstated(askedText: string, entry: Entry): boolean {
 }
 
 /**
+ * Whether what is asked names a country (日本代表チーム, 中国の選手) where the entry names others
+ * only (アメリカ、ドイツチーム): the entry's team, visitor or partner is another country's.
+ */
+function asksOfOtherCountry(askedText: string, entry: Entry): boolean {
+  const named = askedText.match(new RegExp(`日本|${COUNTRY_NAMES.source}`, 'gu')) ?? [];
+  if (named.length === 0) return false;
+  const text = normalizedEntryText(entry);
+  return COUNTRY_NAMES.test(text) && named.every((country) => !text.includes(country));
+}
+
+/**
  * Whether what is asked names a city, town or village the report never names as such (「長野市の
  * 防災訓練」, 「軽井沢町では移住者に」): its facts are another council's, whichever entry shares the
  * rest. The report names 軽井沢, but only as where visitors come from.
@@ -646,6 +657,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     asksAfterReport(index, input.askedText ?? '') ||
     asksOutcomeAfterReport(index, input.askedText ?? '') ||
     asksOfOtherMunicipality(index, terms) ||
+    asksOfOtherCountry(input.askedText ?? '', best.entry) ||
     asksOfUnknownName(index, input.askedText ?? '', input.askingClauses ?? [], terms) ||
     asksOfUnknownCharge(index, input.topic ?? [], terms) ||
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||

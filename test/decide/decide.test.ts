@@ -621,6 +621,16 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     expect(bundled.ask('長野市から越してきました。ふるさと納税の実績は？').decision.kind).toBe('answer');
   });
 
+  it("declines a question about another country's team where the entry names others only", async () => {
+    const bundled = await bundledEngine();
+    // The report names the American and German triathlon teams, not Japan's.
+    expect(bundled.ask('トライアスロンの日本代表チームも小諸で合宿したの？').decision).toMatchObject({
+      kind: 'abstain',
+      reason: 'not-in-report',
+    });
+    expect(bundled.ask('トライアスロンのアメリカチームは来たの？').decision.kind).toBe('answer');
+  });
+
   it('reads a question typed in kana or romaji for the kind of fact it asks, as in kanji', async () => {
     const bundled = await bundledEngine();
     for (const question of [
