@@ -357,12 +357,15 @@ function comparesWithUnstated(askedText: string, entry: Entry): boolean {
   });
 }
 
+/** Every country a question names, Japan too (日本代表チーム). */
+const COUNTRY_ASKED = new RegExp(`日本|${COUNTRY_NAMES.source}`, 'gu');
+
 /**
  * Whether what is asked names a country (日本代表チーム, 中国の選手) where the entry names others
  * only (アメリカ、ドイツチーム): the entry's team, visitor or partner is another country's.
  */
 function asksOfOtherCountry(askedText: string, entry: Entry): boolean {
-  const named = askedText.match(new RegExp(`日本|${COUNTRY_NAMES.source}`, 'gu')) ?? [];
+  const named = askedText.match(COUNTRY_ASKED) ?? [];
   if (named.length === 0) return false;
   const text = normalizedEntryText(entry);
   return COUNTRY_NAMES.test(text) && named.every((country) => !text.includes(country));
@@ -577,10 +580,10 @@ const NUMBER_NAMES = new Set(['率', '割合', '比率', '額', '金額', '数',
  */
 function countedOrNamed({ counted = [], topic = [] }: DecideInput): readonly Term[] {
   if (counted.length > 0) return counted;
-  const last = topic
-    .filter((t) => !t.synonym && t.end !== undefined)
-    .reduce<Term | undefined>((a, t) => (a === undefined || (t.end ?? 0) > (a.end ?? 0) ? t : a), undefined);
-  return last !== undefined && NUMBER_NAMES.has(last.text) ? topic : [];
+  // The topic's own word that ends it (synonyms' terms stand in for the words they cover).
+  const own = topic.filter((t) => !t.synonym);
+  const end = Math.max(...own.map((t) => t.end ?? -1));
+  return own.some((t) => t.end === end && NUMBER_NAMES.has(t.text)) ? topic : [];
 }
 
 export interface DecideInput {
