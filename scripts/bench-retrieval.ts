@@ -97,6 +97,8 @@ const defaultFiles = [
   // Written blind later that session: 60 paraphrases (one per entry), 20 letters, 20 traps; counted
   // fresh (96.0% / 93.0% / 90.0%, 4 of 97 answered wrongly), then tuned on.
   path.resolve(root, 'test/eval/styles-tune-39.jsonl'),
+  // Written blind at the start of the seventh session (paraphrase 40, letters 30, 60 traps), counted fresh, then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-40.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -125,6 +127,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-13.jsonl'),
   // A fourteenth (170, shaped as the hidden set: 14 of each of ten styles and 30 traps), written blind at the start of the sixth session alongside styles-tune-38; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-14.jsonl'),
+  // A fifteenth (190: 16 of each of ten styles and 30 traps), written blind at the start of the seventh session alongside styles-tune-40; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-15.jsonl'),
 ];
 
 const { values } = parseArgs({
