@@ -106,6 +106,14 @@ export const colloquialRules: readonly ColloquialRule[] = [
       /っ?つ[うー](?=[のかもやこじとだ、,？?\s]|$)|(?:っ|(?<=なん|何))つ[うー](?=[\p{Script=Han}\p{Script=Katakana}])/gu,
     replacement: 'という',
   },
+  // 〜っちゅう / 何ちゅう (という, as 〜っつう); not しょっちゅう (often).
+  {
+    name: 'chuu',
+    pattern: /(?<!しょ)っちゅ[うー](?=[のかもやこじとだ、,？?\s]|$)|(?<=なん|何)ちゅ[うー]/gu,
+    replacement: 'という',
+  },
+  // 何というだい (何つうだい, 何ちゅうだい read above): 何というの.
+  { name: 'iu-dai', pattern: new RegExp(String.raw`(?<=という)だ[いや]${END}`, 'gu'), replacement: 'の' },
   // 〜じゃん、 closing a remark before the question (大雨で川があふれそうになったじゃん、…): a sentence of its own.
   { name: 'jan-remark', pattern: /じゃん[、,]\s*/gu, replacement: '。' },
   // 〜じゃん (念押し): dropped, the statement stays.

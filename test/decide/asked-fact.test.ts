@@ -177,6 +177,7 @@ describe('questionIntent', () => {
     expect(questionIntent('のりかたもおしえて').kind).toBe('procedure');
     // How the city keeps costs down is the way it works, which an entry states.
     expect(questionIntent('いったいどうやって費用を抑えるというのでしょうか').kind).toBeUndefined();
+    expect(questionIntent('どうやって安く済ませるって言ってた？').kind).toBeUndefined();
     // How someone goes about it (どうやってんの: やる the verb) is the way it works, too.
     expect(questionIntent(standardizeColloquial('宣伝にお金かけないって本当？どうやってんの')).kind).toBeUndefined();
     // A stage of life (人生の時期ごとに) is no date asked; the time of an event is.
