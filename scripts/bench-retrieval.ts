@@ -100,6 +100,11 @@ const defaultFiles = [
   // Written blind at the start of the seventh session (paraphrase 40, letters 30, 60 traps); counted
   // fresh (96.4% / 91.8% / 98.3%, 2 of 103 answered wrongly), then tuned on.
   path.resolve(root, 'test/eval/styles-tune-40.jsonl'),
+  // Written blind mid-session: styles-tune-41 (paraphrase 50, letters 30, 40 traps; counted fresh
+  // 95.0% / 88.8% / 100%, 4 of 75 answered wrongly) and styles-tune-42 (romaji, voice and dialect 25
+  // each, 30 traps; 95.2% / 93.3% / 100%, 4 of 102), then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-41.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-42.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
