@@ -41,6 +41,7 @@ import { textAsHeard } from './analyze/misheard-words.js';
 import { asksAlong } from './decide/per-unit.js';
 import { countedByVerb } from './analyze/counted-by-verb.js';
 import { rerankByCoverage } from './decide/rerank.js';
+import { siblingStatingAskedFirst } from './decide/sibling-states-asked.js';
 import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
@@ -209,7 +210,9 @@ function* askAbout(
     intent,
     grams,
   );
-  const hits = rerankByCoverage(index, decisive, candidates, intent).slice(0, top);
+  const ranked = rerankByCoverage(index, decisive, candidates, intent);
+  // A message that asks several things is answered part by part (combineQuestions).
+  const hits = (focus.length === 1 ? siblingStatingAskedFirst(ranked, intent) : ranked).slice(0, top);
   lap?.('search');
   yield;
   // What is counted is read in the last asked clause that names a number, not in one asked along

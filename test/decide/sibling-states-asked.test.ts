@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { nameSameThing } from '../../src/decide/sibling-states-asked.js';
+import type { Entry } from '../../src/corpus/entry.js';
+import { bundledEngine } from '../support/bot-server.js';
+
+const titled = (title: string) => ({ title }) as Entry;
+
+describe('nameSameThing', () => {
+  it('tells entries on one thing by a name their titles share', () => {
+    expect(nameSameThing(titled('複合型施設の6つの機能'), titled('複合型施設基本計画の策定と商業テナントの決定'))).toBe(
+      true,
+    );
+    expect(nameSameThing(titled('複合型施設の6つの機能'), titled('ふるさと納税の寄付額が50.5倍に'))).toBe(false);
+  });
+});
+
+describe('a fact asked of a thing described by another entry', () => {
+  it('is answered from the entry on the same thing that states it', async () => {
+    const engine = await bundledEngine();
+    const { decision } = engine.ask(
+      'お年寄りや子育て中の家族向けの機能をひとつにまとめた新しい大きな建物、出来上がるのはいつごろの予定ですか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('complex-facility-plan');
+  });
+
+  it('is not a figure of another entry: a figure is stated of one subject', async () => {
+    const engine = await bundledEngine();
+    // The pledge to raise the share of women leaders holds no %; the ratio of women chiefs does, of another subject.
+    const { decision } = engine.ask(
+      '女性の幹部職員とか審議会の女の人の割合を上げるっていうのはそもそも公約に入ってたんですかね',
+    );
+    expect(decision.kind === 'answer' && decision.hits[0]?.entry.id === 'women-chief-level-ratio').toBe(false);
+  });
+});
