@@ -351,6 +351,9 @@ const GENERIC_WORDS = new Set([
   // その件について: the matter pointed back to says which; 自治会そのもの, the thing itself.
   '件',
   'そのもの',
+  // 去年は何区で: the report's latest year stands for it, and the reply names that year.
+  '去年',
+  '昨年',
   // 正式な名前: the name the report gives is the official one.
   '正式',
   'かいつまむ',

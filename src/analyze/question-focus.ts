@@ -297,8 +297,9 @@ function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
   const outright = clauses.map((c) => c.asks === true && ASKED_OUTRIGHT.test(text.slice(c.start, c.end)));
   return clauses.map((clause, i) => {
     const piece = text.slice(clause.start, clause.end);
-    // The worry may be the next clause: 〜のか、 ends one.
-    const withNext = text.slice(clause.start, clauses[i + 1]?.end ?? clause.end);
+    // The worry may be the next clause: 〜のか、 ends one; a sentence ended (。) is one of its own.
+    const ended = /[。．!！?？]\s*$/u.test(piece);
+    const withNext = ended ? piece : text.slice(clause.start, clauses[i + 1]?.end ?? clause.end);
     const toldWorry =
       clause.asks === true &&
       !ASKED_OUTRIGHT.test(piece) &&

@@ -338,6 +338,8 @@ function asksFigureOfOtherName(askedText: string, phrase: readonly Term[], entry
   return contentTerms(phrase).some(
     (t) =>
       t.proper === true &&
+      // A name of kanji or katakana: the dictionary lists 山の上 as a place, but it says where, not which.
+      /^[\p{Script=Han}\p{Script=Katakana}ー]{2,}$/u.test(t.text) &&
       !HOME_NAMES.test(t.text) &&
       askedText.includes(`${t.text}の`) &&
       !normalizedEntryText(entry).includes(t.text),

@@ -150,6 +150,8 @@ describe('analyze', () => {
     expect(content('1つにまとめた建物')).toEqual(['まとめる', '建物']);
     expect(content('5つの柱')).toEqual(['5', '柱']);
     expect(content('自治会そのものの正式な名前は')).toEqual(['自治', '会']);
+    // Last year (去年は何区で): the report's latest year stands for it, and the reply names the year.
+    expect(content('去年の訓練、昨年の訓練')).toEqual(['訓練', '訓練']);
   });
 
   it('reads honorific verbs of doing and saying (なさる, おっしゃる) as no topic', () => {

@@ -417,6 +417,10 @@ describe('questionClauses', () => {
     expect(focusText('子どもの数がどのくらい増えているのか心配しております。')).toBe(
       '子どもの数がどのくらい増えているのか心配しております。',
     );
+    // A sentence ended with its own question (いつ行われるのでしょう。) is no worry of the next one's.
+    expect(
+      focusText('今年の防災訓練はいつ行われるのでしょう。それと、実施した区に入っていたかどうかも分かりますか。'),
+    ).toContain('いつ行われるのでしょう');
   });
 
   it('leaves a worry told about someone (家計のことを心配して) in the story, not as the topic', () => {

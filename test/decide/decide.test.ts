@@ -368,6 +368,10 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('小諸ふるさと市民は何人？').decision).toMatchObject({ kind: 'answer', askedUnit: '人' });
     // 68区中61区: the drill entry counts districts.
     expect(bundled.ask('防災訓練は何区で実施したの？').decision).toMatchObject({ kind: 'answer', askedUnit: '区' });
+    // Where the thing is done (山の上), which the dictionary lists as a place name, is no other council's figure.
+    const altitude = bundled.ask('山の上の空気の薄さを使って選手を鍛えるやつ、いくつの団体でやってるの？').decision;
+    expect(altitude).toMatchObject({ kind: 'answer', askedUnit: '団体' });
+    expect(altitude.hits[0]?.entry.id).toBe('high-altitude-training');
   });
 
   it('quotes no count of a group when the question counts a part of it the entry does not name', async () => {
