@@ -56,17 +56,24 @@ export function lexiconWordOf(m: Morpheme): { reading: string; word: LexiconWord
 
 /**
  * The reading of a staff keyword of several words (しなの鉄道: しな・の・鉄道), read whole, and
- * its nouns, verbs and adjectives: a citizen typing 「しなのてつどう」 means the keyword.
+ * the terms it is searched by: a citizen typing 「しなのてつどう」 means the keyword.
  */
-export function lexiconPhraseOf(morphemes: readonly Morpheme[]): { reading: string; word: LexiconWord } | undefined {
+export function lexiconPhraseOf(
+  morphemes: readonly Morpheme[],
+  analyzed?: readonly LexiconTerm[],
+): { reading: string; word: LexiconWord } | undefined {
   if (morphemes.length < 2 || !morphemes.every((m) => readsAsKana(readingOf(m)))) return undefined;
   // A keyword in kana (ふるさとのうぜい) is cut as badly as a question in kana: its other spelling serves.
   if (morphemes.every((m) => /^[\p{Script=Hiragana}ー]+$/u.test(m.surface))) return undefined;
   const reading = morphemes.map(readingOf).join('');
   if ([...reading].length > maxWordLength) return undefined;
-  const terms = morphemes
-    .filter((m) => isContentNoun(m) || isContentVerb(m))
-    .map((m) => ({ text: m.base.toLowerCase(), weak: isContentVerb(m) }));
+  // The terms the keyword is indexed by, when the caller analysed it (こもろ観光局: こもろ, 観光, 局),
+  // else its nouns, verbs and adjectives.
+  const terms =
+    analyzed ??
+    morphemes
+      .filter((m) => isContentNoun(m) || isContentVerb(m))
+      .map((m) => ({ text: m.base.toLowerCase(), weak: isContentVerb(m) }));
   if (terms.length === 0) return undefined;
   return { reading, word: { text: morphemes.map((m) => m.surface).join(''), terms } };
 }

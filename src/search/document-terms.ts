@@ -119,7 +119,13 @@ export function documentOf(
   let keyword: Morpheme[] = [];
   for (const m of [...morphemes.keywords, undefined]) {
     if (m === undefined || m.pos === '記号') {
-      add(lexiconPhraseOf(keyword));
+      const analyzed = analyze(keyword).filter((t) => t.role === 'content');
+      add(
+        lexiconPhraseOf(
+          keyword,
+          analyzed.map((t) => ({ text: t.text, weak: t.weak === true })),
+        ),
+      );
       keyword = [];
     } else {
       keyword.push(m);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Tokenize } from '../../src/analyze/japanese-tokenizer.js';
-import { verbStemNouns } from '../../src/search/document-terms.js';
+import { documentOf, verbStemNouns } from '../../src/search/document-terms.js';
+import type { Entry } from '../../src/corpus/entry.js';
 import { normalizeText } from '../../src/normalize/normalize.js';
 import { realTokenizer } from '../support/tokenizer.js';
 
@@ -21,5 +22,21 @@ describe('verbStemNouns', () => {
     expect(stemNouns('見直す。')).toEqual([]);
     expect(stemNouns('いきました。')).toEqual([]);
     expect(stemNouns('残業が減った。')).toEqual([]);
+  });
+});
+
+describe('documentOf', () => {
+  it('reads a keyword of several words whole, searched by the terms a question in kanji is', () => {
+    const entry = {
+      id: 'bureau',
+      title: '観光局の設立',
+      body: '観光局を設立しました。',
+      keywords: ['こもろ観光局'],
+      phrasings: [],
+      figures: [],
+    } as unknown as Entry;
+    const words = documentOf(entry, tokenize).words.get('コモロカンコウキョク');
+    // 局 is a suffix to the dictionary, but the index holds it as a term of its own.
+    expect(words?.get('こもろ観光局')?.terms.map((t) => t.text)).toEqual(expect.arrayContaining(['観光', '局']));
   });
 });
