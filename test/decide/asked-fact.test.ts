@@ -40,6 +40,7 @@ describe('questionIntent', () => {
     expect(questionIntent('次の防災訓練はいつ？').kind).toBe('future');
     // Whether there is a plan asks no date: an entry saying the thing is planned answers it.
     expect(questionIntent('お年寄りが集まれる場所ができるといいのですが、何か予定はありますか。').kind).toBeUndefined();
+    expect(questionIntent('子どもを預かってもらえる所、できる予定ってある？').kind).toBeUndefined();
     expect(questionIntent('次の予定はありますか').kind).toBe('future');
     expect(questionIntent('完成の予定は？').kind).toBe('future');
     expect(
