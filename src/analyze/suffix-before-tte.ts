@@ -2,7 +2,8 @@
  * kuromoji reads the last kanji of a compound before って as a verb: 協議会って comes out as 協議 /
  * 会っ (会う) / て, 政策集って as 政策 / 集っ (集う) / て, and the compound's last word is lost
  * (「審議会って何？」 would ask about 審議 and meeting someone). Right after a noun, with no particle
- * between, such a kanji ends the compound when the dictionary reads it so in the compound alone.
+ * between, such a kanji ends the compound when the dictionary reads it so in the compound alone;
+ * right after a verb's plain form (専門にやる係って), it is a noun of its own.
  */
 import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
 import { isContentNoun } from './kana-words.js';
@@ -22,14 +23,19 @@ export function suffixBeforeTte(morphemes: readonly Morpheme[], tokenize: Tokeni
       m.pos === '動詞' &&
       KANJI_TE_FORM.test(m.surface) &&
       before !== undefined &&
-      isContentNoun(before) &&
       adjacent(before, m) &&
       after?.surface === 'て' &&
       adjacent(m, after);
+    // After a verb's plain form (宣伝をやる係って), the kanji is a noun the verb describes: no verb
+    // follows another's plain form directly.
+    const afterVerb = candidate && before.pos === '動詞' && before.surface === before.base;
+    const afterNoun = candidate && isContentNoun(before);
     const kanji = m.surface.charAt(0);
-    const reread = candidate ? tokenize(before.surface + kanji).at(-1) : undefined;
+    const reread = afterNoun ? tokenize(before.surface + kanji).at(-1) : afterVerb ? tokenize(kanji).at(-1) : undefined;
     // Only a suffix of the compound (会 of 協議会, 集 of 政策集): 全部払って is a verb after an adverb.
-    if (reread?.surface !== kanji || reread.pos !== '名詞' || reread.posDetail !== '接尾') {
+    // After a verb, a noun of its own (係).
+    const noun = reread?.surface === kanji && reread.pos === '名詞' && (afterVerb || reread.posDetail === '接尾');
+    if (!reread || !noun) {
       out.push(m);
       continue;
     }

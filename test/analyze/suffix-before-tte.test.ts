@@ -15,6 +15,13 @@ describe('a compound before って', () => {
     expect(tokenize('推進係って').find((m) => m.surface === '係')).toMatchObject({ start: 2, reading: 'ガカリ' });
   });
 
+  it('reads the kanji after a verb plain form as the noun it describes (専門にやる係って)', () => {
+    expect(words('専門にやる係って、作ったの')).toContain('係/名詞');
+    expect(words('人を集める会って何')).toContain('会/名詞');
+    // A verb's te-form before it is a chain of verbs (持って帰って).
+    expect(words('持って帰って')).toContain('帰っ/動詞');
+  });
+
   it('leaves a verb after a particle or an adverb as a verb (友達に会って, 全部払って)', () => {
     expect(words('友達に会って話した')).toContain('会っ/動詞');
     expect(words('全部払って')).toContain('払っ/動詞');
