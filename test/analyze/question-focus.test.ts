@@ -423,6 +423,14 @@ describe('questionClauses', () => {
     ).toContain('いつ行われるのでしょう');
   });
 
+  it('leaves how often the citizen sees a topic (話題を見かけることが増え) in the story', () => {
+    const focus = focusText(
+      '最近テレビや新聞で小諸の話題を見かけることが増え、嬉しく思っております。市が宣伝に力を入れていると聞いたのですが、市役所にどのような係を作ったのか、教えていただけますでしょうか。',
+    );
+    expect(focus).not.toContain('新聞');
+    expect(focus).toContain('宣伝に力を入れている');
+  });
+
   it('leaves a worry told about someone (家計のことを心配して) in the story, not as the topic', () => {
     expect(
       focusText(
