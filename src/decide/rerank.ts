@@ -51,6 +51,15 @@ export function titleNames(title: string, askedNoun: string): 'itself' | 'other'
   return other ? 'other' : undefined;
 }
 
+/**
+ * titleNames for a noun as the citizen phrased it (市長の政策の柱という): the phrase, else the noun it
+ * ends in (柱), which is the thing named.
+ */
+function titleNamesNoun(title: string, askedNoun: string): 'itself' | 'other' | undefined {
+  const head = askedNoun.slice(askedNoun.lastIndexOf('の') + 1);
+  return titleNames(title, askedNoun) ?? (head !== askedNoun && head !== '' ? titleNames(title, head) : undefined);
+}
+
 /** Share of the score kept by an entry that covers nothing of the question's weight. */
 export const uncoveredScoreShare = 0.1;
 
@@ -77,7 +86,7 @@ export function rerankByCoverage(
       const covered = coverage(index, terms, hit);
       const gives = intent === undefined || statesAskedFact(hit.entry, intent);
       const named =
-        intent?.askedNoun === undefined ? undefined : titleNames(normalizedTitle(hit.entry), intent.askedNoun);
+        intent?.askedNoun === undefined ? undefined : titleNamesNoun(normalizedTitle(hit.entry), intent.askedNoun);
       return {
         ...hit,
         coverage: covered,
