@@ -10,6 +10,7 @@ import type { Decision } from './decide/decision.js';
 import type { Tokenize } from './analyze/japanese-tokenizer.js';
 import { standardizeColloquial } from './normalize/colloquial.js';
 import { writeKanaCounters } from './normalize/kana-counters.js';
+import { convertKanjiNumerals } from './normalize/kanji-numerals.js';
 import { readLatinWords } from './normalize/latin-words.js';
 import { normalizeText } from './normalize/normalize.js';
 import {
@@ -111,7 +112,8 @@ export function* askInSteps(
     .slice(0, maxQuestionLength)
     .replace(/[\uD800-\uDBFF]$/u, '');
   const whole = writeOrdinalsAsNumbered(
-    standardizeColloquial(writeKanaCounters(readLatinWords(written, index.english, isKnownWord))),
+    // Romaji read into kana (itsutsu no hashira) may hold a kana numeral, as kana typed does.
+    standardizeColloquial(writeKanaCounters(convertKanjiNumerals(readLatinWords(written, index.english, isKnownWord)))),
     numberedSeries(index.corpus.entries),
   );
   // A long story's opening is left out (question-focus.ts, storyCut); small talk is told on the whole.

@@ -648,6 +648,13 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     }
   });
 
+  it('reads a kana numeral typed in romaji as a number, as typed in kana (itsutsu no hashira)', async () => {
+    const bundled = await bundledEngine();
+    for (const question of ['itsutsu no hashira tte nani to nani?', 'いつつの はしらって なにと なに？']) {
+      expect(bundled.ask(question).decision.hits[0]?.entry.id, question).toBe('five-pillars');
+    }
+  });
+
   it('answers why (なぜ, なんで) with the entry that gives the reason, not the summary naming it', async () => {
     const bundled = await bundledEngine();
     for (const question of [
