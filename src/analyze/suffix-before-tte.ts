@@ -35,6 +35,26 @@ export function suffixBeforeTte(morphemes: readonly Morpheme[], tokenize: Tokeni
     // Only a suffix of the compound (会 of 協議会, 集 of 政策集): 全部払って is a verb after an adverb.
     // After a verb, a noun of its own (係).
     const noun = reread?.surface === kanji && reread.pos === '名詞' && (afterVerb || reread.posDetail === '接尾');
+    // A suffix and the kanji may make a word of their own (後援 / 会 / 報っ: 会報), which replaces the suffix.
+    const joined =
+      candidate && !noun && before.pos === '名詞' && before.posDetail === '接尾'
+        ? tokenize(before.surface + kanji)
+        : [];
+    const word = joined.length === 1 ? joined[0] : undefined;
+    if (before && word?.pos === '名詞' && word.posDetail !== '接尾' && out.at(-1) === before) {
+      out.pop();
+      out.push({ ...word, start: before.start });
+      out.push({
+        surface: 'って',
+        start: m.start + 1,
+        base: 'って',
+        reading: 'ッテ',
+        pos: '助詞',
+        posDetail: '格助詞',
+      });
+      i++;
+      continue;
+    }
     if (!reread || !noun) {
       out.push(m);
       continue;

@@ -22,6 +22,16 @@ describe('a compound before って', () => {
     expect(words('持って帰って')).toContain('帰っ/動詞');
   });
 
+  it('reads a suffix and the kanji as the word they make (後援 / 会 / 報って: 会報)', () => {
+    expect(words('この後援会報ってあのー')).toEqual([
+      'この/連体詞',
+      '後援/名詞',
+      '会報/名詞',
+      'って/助詞',
+      'あのー/フィラー',
+    ]);
+  });
+
   it('leaves a verb after a particle or an adverb as a verb (友達に会って, 全部払って)', () => {
     expect(words('友達に会って話した')).toContain('会っ/動詞');
     expect(words('全部払って')).toContain('払っ/動詞');
