@@ -7,6 +7,8 @@ describe('asksChangeNotStated', () => {
 
   it('holds a change against an earlier time against an entry that states one count', () => {
     expect(asksChangeNotStated('小諸ふるさと市民、1年前と比べて何人増えたんですか？', count)).toBe(true);
+    expect(asksChangeNotStated('小諸ふるさと市民はこの1年で何人増えましたか？', count)).toBe(true);
+    expect(asksChangeNotStated('ここ3年間でどれくらい減った？', overtime)).toBe(false);
   });
 
   it('lets the question through when the entry states the change in figures, or none is asked so', () => {
