@@ -108,6 +108,9 @@ const defaultFiles = [
   // Written blind later that session: numeric 30, plain and casual 20 each, kana and typo 15, 25 traps;
   // counted fresh (98.0% / 98.0% / 96.0%, 3 of 101 answered wrongly), then tuned on.
   path.resolve(root, 'test/eval/styles-tune-44.jsonl'),
+  // Written blind alongside it: 40 letters (some asking two things), 30 paraphrases, 30 traps; counted
+  // fresh (100% / 90.0% / 96.7%, 1 of 64 answered wrongly), then tuned on.
+  path.resolve(root, 'test/eval/styles-tune-43.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
