@@ -41,6 +41,9 @@ describe('questionIntent', () => {
     // Whether there is a plan asks no date: an entry saying the thing is planned answers it.
     expect(questionIntent('お年寄りが集まれる場所ができるといいのですが、何か予定はありますか。').kind).toBeUndefined();
     expect(questionIntent('子どもを預かってもらえる所、できる予定ってある？').kind).toBeUndefined();
+    // A contest one can enter (応募できる大会) is asked of, not how to enter it.
+    expect(questionIntent('子どもが曲を作って応募できる大会みたいなのってある？').kind).toBeUndefined();
+    expect(questionIntent('コンクールに応募できますか').kind).toBe('procedure');
     expect(questionIntent('次の予定はありますか').kind).toBe('future');
     expect(questionIntent('完成の予定は？').kind).toBe('future');
     expect(
