@@ -423,6 +423,14 @@ describe('questionClauses', () => {
     ).toContain('いつ行われるのでしょう');
   });
 
+  it('leaves worries listed (後継ぎのことや資材の値上がりなど) in the story, not as a topic raised', () => {
+    const focus = focusText(
+      '最近は後継ぎのことや資材の値上がりなど心配事が多く、仲間内でよく話しております。市と農協が協定を結んだと聞いたのですが、どのような協定でしょうか。',
+    );
+    expect(focus).not.toContain('後継ぎ');
+    expect(focus).toContain('協定を結んだ');
+  });
+
   it('leaves how often the citizen sees a topic (話題を見かけることが増え) in the story', () => {
     const focus = focusText(
       '最近テレビや新聞で小諸の話題を見かけることが増え、嬉しく思っております。市が宣伝に力を入れていると聞いたのですが、市役所にどのような係を作ったのか、教えていただけますでしょうか。',
