@@ -68,7 +68,7 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   opinion: /(?!)/u,
   // What a thing holds: a count of its parts (6つの機能), a list in a title's brackets (英語合宿・
   // 料理教室), two names quoted one by one, three names or more listed with 、 (quoted or not:
-  // 「こもろ情報部局」、pr動画、「こもろ観光局2020」), or what it says told as such (主な内容は).
+  // 「こもろ情報部局」、pr動画、「こもろ観光局2020」) or closed by など, or what it says told as such (主な内容は).
   contents: new RegExp(
     [
       /(?:主な)?内容は/u.source,
@@ -77,6 +77,8 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
       NAMED_ONE_BY_ONE.source,
       /(?:(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,14})、){2,}(?:「[^「」、。]{2,14}」|[\p{Script=Han}\p{Script=Katakana}ー・a-z0-9]{2,})/u
         .source,
+      // Three things or more closed by など (子ども作曲コンクール、ミニコンサートの実施、市民音楽家の支援など).
+      /(?:[^、。]{2,16}、){2,}[^、。]{2,16}など/u.source,
     ].join('|'),
     'u',
   ),

@@ -157,6 +157,13 @@ describe('questionIntent', () => {
     expect(statesAskedFact(entry('規則を施行', '規則を施行しました。'), questionIntent(inside), [], inside)).toBe(
       false,
     );
+    // Three things or more closed by など are what a project holds.
+    const music = entry(
+      '音楽のまち',
+      '子ども作曲コンクール、ミニコンサートの実施、市民音楽家の支援などに取り組みました。',
+    );
+    const offered = '子どもが参加できるような取り組みはどのようなものがあるのでしょうか';
+    expect(statesAskedFact(music, questionIntent(offered), [], offered)).toBe(true);
     // Which facility (どの施設の名前が変わった), or which places there are (どこがある): a place the entry must name.
     expect(questionIntent('ネーミングライツでどの施設の名前が変わったの？').kind).toBe('place');
     expect(questionIntent('市の温泉はどこがありますか').kind).toBe('place');
