@@ -455,6 +455,12 @@ function asksOfKeywordOnlyThing(
   return !headInWording && nouns.some((t) => onlyAsKeyword(index, hit, t, terms));
 }
 
+/** The question's own words for the noun it asks about (どのような返礼品を: 返礼, 品). */
+function askedNounTerms(terms: readonly Term[], intent: QuestionIntent | undefined): Term[] {
+  const noun = intent?.askedNoun;
+  return noun === undefined ? [] : contentTerms(terms).filter((t) => !t.synonym && noun.includes(t.text));
+}
+
 /**
  * Whether the hit has the term only as a staff keyword: not in its wording nor its everyday
  * phrasings, nowhere in the report's wording, not said as a verb there, and with no synonym the
@@ -672,6 +678,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
       intent.kind === undefined &&
       asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry))) ||
     asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best) ||
+    asksOfKeywordOnlyThing(index, askedNounTerms(terms, intent), terms, best) ||
     asksDoingOnlyKeyword(index, input.askedText ?? '', terms, best) ||
     (share < rule.answer && asksOfUnknownObject(index, input.askedText ?? '', terms, best))
   ) {

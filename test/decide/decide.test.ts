@@ -920,6 +920,8 @@ describe('a long polite message', () => {
       '小諸ふるさと市民のとうろく方法おしえてください',
       // Another town's figure: the entries state Komoro's.
       '軽井沢のふるさと納税額は小諸より多い？',
+      // The thing asked about (どのような返礼品) is only a keyword of the donations' entry.
+      '小諸市のふるさと納税ではどのような返礼品を選べるのでしょうか。',
       // How to put out rubbish, the mayor's family, another council or the national average, when a
       // target will be met, how many tourists come: the report does not say.
       'Komoro no gomi no dashikata oshiete kudasai',
