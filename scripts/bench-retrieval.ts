@@ -144,6 +144,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-14.jsonl'),
   // A fifteenth (190: 16 of each of ten styles and 30 traps), written blind at the start of the seventh session alongside styles-tune-40; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-15.jsonl'),
+  // A sixteenth (180: 15 of each of ten styles and 30 traps), written blind mid-session in the seventh session; only ever counted.
+  path.resolve(root, 'test/eval/styles-held-out-16.jsonl'),
 ];
 
 const { values } = parseArgs({
