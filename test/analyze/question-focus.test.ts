@@ -169,6 +169,7 @@ describe('questionClauses', () => {
       '外国のチームを呼ぼうとしとる|どこの国だい',
     );
     expect(roles('消防署は建て直したというが、場所は同じかな')[0]?.[1]).toBe('asked');
+    expect(roles('若いしが店開きてぇっつうだけど、助成金とかあるだかい？')[0]?.[1]).toBe('asked');
   });
 
   it('reads a time described by what was said then (〜と言われた時代です) as story, not hearsay', () => {
