@@ -214,7 +214,7 @@ function* askAbout(
   );
   const ranked = rerankByCoverage(index, decisive, candidates, intent);
   // A message that asks several things is answered part by part (combineQuestions).
-  const hits = (focus.length === 1 ? siblingStatingAskedFirst(ranked, intent) : ranked).slice(0, top);
+  const hits = (focus.length === 1 ? siblingStatingAskedFirst(ranked, intent, askedText) : ranked).slice(0, top);
   lap?.('search');
   yield;
   // What is counted is read in the last asked clause that names a number, not in one asked along

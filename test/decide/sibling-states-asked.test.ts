@@ -11,6 +11,8 @@ describe('nameSameThing', () => {
       true,
     );
     expect(nameSameThing(titled('複合型施設の6つの機能'), titled('ふるさと納税の寄付額が50.5倍に'))).toBe(false);
+    // A word many titles end in (センター) names no one thing.
+    expect(nameSameThing(titled('子どもセンターの設置'), titled('複合型施設のファミリーサポートセンター'))).toBe(false);
   });
 });
 
@@ -22,6 +24,15 @@ describe('a fact asked of a thing described by another entry', () => {
     );
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('complex-facility-plan');
+  });
+
+  it('is answered from the result a pledge is linked to, asked where it was discussed', async () => {
+    const engine = await bundledEngine();
+    const { decision } = engine.ask('小学校の建替えはどこで話し合われているの？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('school-improvement-discussions');
+    // Which school, the result's councils do not say.
+    expect(engine.ask('建替えを議論している小学校はどこ？').decision.kind).toBe('abstain');
   });
 
   it('is not a figure of another entry: a figure is stated of one subject', async () => {
