@@ -140,6 +140,8 @@ describe('questionIntent', () => {
     expect(questionIntent('仮想市民を何万人にするって最初に言ってたんだっけ').asksForAim).toBe(true);
     // Typed in kana, as romaji reads (mokuhyou wa nan percent).
     expect(questionIntent('こもろふるさとしみんってもくひょう なんにん だった?').asksForAim).toBe(true);
+    // Whether there was a target figure at all (目標の数字ってあったの？) asks the aim, too.
+    expect(questionIntent('係長級の女性比率には、目標の数字ってあったの？何％？').asksForAim).toBe(true);
     expect(questionIntent('じょせいさんかくりつのもくひょうはなんパーセント?')).toMatchObject({
       kind: 'rate',
       unit: '%',
