@@ -15,3 +15,17 @@ const CHANGE_IN_FIGURES = /→|[0-9][^。、]{0,12}?(?:増|減|倍|削減|上昇
 export function asksChangeNotStated(askedText: string, entryText: string): boolean {
   return CHANGE_SINCE.test(askedText) && !CHANGE_IN_FIGURES.test(entryText);
 }
+
+/** A total asked (合計で何時間, 総数は, トータルで): all of it, not how much it moved. */
+const TOTAL_ASKED = /合計|トータル|総(?:数|額|計|時間|人数|件数)/u;
+
+/** A total stated (合計, 総数, 全68区中): the entry gives one. */
+const TOTAL_STATED = /合計|総(?:数|額|計|時間)|全[0-9]/u;
+
+/**
+ * Whether a total is asked of an entry that states only how much it changed (約3200時間減, 12.81%
+ * 削減): the amount moved is not the amount there was.
+ */
+export function asksTotalNotStated(askedText: string, entryText: string): boolean {
+  return TOTAL_ASKED.test(askedText) && CHANGE_IN_FIGURES.test(entryText) && !TOTAL_STATED.test(entryText);
+}

@@ -10,7 +10,7 @@ import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchI
 import { COUNTRY_NAMES, normalizedEntryText, statesAskedFact } from './asked-fact.js';
 import { asksAfterReport, asksOutcomeAfterReport, asksYearNotStated } from './report-years.js';
 import { asksPerUnitNotStated } from './per-unit.js';
-import { asksChangeNotStated } from './change-stated.js';
+import { asksChangeNotStated, asksTotalNotStated } from './change-stated.js';
 import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
@@ -703,6 +703,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
           asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
           asksPerUnitNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
           asksChangeNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
+          asksTotalNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
           asksFigureOfOtherName(
             input.askedText ?? '',
             [...(input.topic ?? []), ...(input.counted ?? [])],
