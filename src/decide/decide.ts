@@ -11,6 +11,7 @@ import { COUNTRY_NAMES, normalizedEntryText, statesAskedFact } from './asked-fac
 import { asksAfterReport, asksOutcomeAfterReport, asksYearNotStated } from './report-years.js';
 import { asksPerUnitNotStated } from './per-unit.js';
 import { asksChangeNotStated, asksTotalNotStated } from './change-stated.js';
+import { asksOfOtherPeople } from './other-people.js';
 import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
@@ -669,6 +670,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     asksOutcomeAfterReport(index, input.askedText ?? '') ||
     asksOfOtherMunicipality(index, terms) ||
     asksOfOtherCountry(input.askedText ?? '', best.entry) ||
+    asksOfOtherPeople(input.askedText ?? '', normalizedEntryText(best.entry)) ||
     asksOfUnknownName(index, input.askedText ?? '', input.askingClauses ?? [], terms) ||
     asksOfUnknownCharge(index, input.topic ?? [], terms) ||
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||
