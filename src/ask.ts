@@ -111,9 +111,11 @@ export function* askInSteps(
   const written = normalizeText(question.slice(0, maxQuestionLength * 2))
     .slice(0, maxQuestionLength)
     .replace(/[\uD800-\uDBFF]$/u, '');
+  const latinRead = readLatinWords(written, index.english, isKnownWord);
+  // Romaji read into kana (itsutsu no hashira) may hold a kana numeral; normalizeText read the rest.
+  const numbered = latinRead === written ? latinRead : convertKanjiNumerals(latinRead);
   const whole = writeOrdinalsAsNumbered(
-    // Romaji read into kana (itsutsu no hashira) may hold a kana numeral, as kana typed does.
-    standardizeColloquial(writeKanaCounters(convertKanjiNumerals(readLatinWords(written, index.english, isKnownWord)))),
+    standardizeColloquial(writeKanaCounters(numbered)),
     numberedSeries(index.corpus.entries),
   );
   // A long story's opening is left out (question-focus.ts, storyCut); small talk is told on the whole.

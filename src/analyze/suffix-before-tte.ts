@@ -12,6 +12,16 @@ const KANJI_TE_FORM = /^\p{Script=Han}っ$/u;
 
 const adjacent = (a: Morpheme, b: Morpheme) => a.start + a.surface.length === b.start;
 
+/** The particle って, where the kanji's っ and the て after it stood. */
+const tteAt = (start: number): Morpheme => ({
+  surface: 'って',
+  start,
+  base: 'って',
+  reading: 'ッテ',
+  pos: '助詞',
+  posDetail: '格助詞',
+});
+
 /** The morphemes with each 「noun + kanji っ + て」 read as the noun, the kanji as a noun, and って. */
 export function suffixBeforeTte(morphemes: readonly Morpheme[], tokenize: Tokenize): Morpheme[] {
   const out: Morpheme[] = [];
@@ -44,14 +54,7 @@ export function suffixBeforeTte(morphemes: readonly Morpheme[], tokenize: Tokeni
     if (before && word?.pos === '名詞' && word.posDetail !== '接尾' && out.at(-1) === before) {
       out.pop();
       out.push({ ...word, start: before.start });
-      out.push({
-        surface: 'って',
-        start: m.start + 1,
-        base: 'って',
-        reading: 'ッテ',
-        pos: '助詞',
-        posDetail: '格助詞',
-      });
+      out.push(tteAt(m.start + 1));
       i++;
       continue;
     }
@@ -60,7 +63,7 @@ export function suffixBeforeTte(morphemes: readonly Morpheme[], tokenize: Tokeni
       continue;
     }
     out.push({ ...reread, start: m.start });
-    out.push({ surface: 'って', start: m.start + 1, base: 'って', reading: 'ッテ', pos: '助詞', posDetail: '格助詞' });
+    out.push(tteAt(m.start + 1));
     i++;
   }
   return out;

@@ -6,9 +6,9 @@
 
 /** Groups of people an entry may be for, each with the ways citizens and the report name it. */
 const PEOPLE_GROUPS: readonly RegExp[] = [
-  /子ども|子供|こども|児童|小学生|中学生|小中学生|園児|乳幼児|赤ちゃん|孫/u,
-  /お年寄り|年寄り|高齢者|高齢の|老人|シニア/u,
-  /高校生|大学生|学生|若者|若い人|若い世代|若手/u,
+  /子ども|子供|こども|児童|小学生|中学生|小中学生|園児|乳幼児|赤ちゃん|孫/gu,
+  /お年寄り|年寄り|高齢者|高齢の|老人|シニア/gu,
+  /高校生|大学生|学生|若者|若い人|若い世代|若手/gu,
 ];
 
 /**
@@ -16,7 +16,7 @@ const PEOPLE_GROUPS: readonly RegExp[] = [
  * 子ども会) it names a thing, and often where the citizen heard of the topic.
  */
 function namesGroup(text: string, group: RegExp): boolean {
-  for (const m of text.matchAll(new RegExp(group.source, 'gu'))) {
+  for (const m of text.matchAll(group)) {
     if (!/[\p{Script=Han}\p{Script=Katakana}]/u.test(text.charAt(m.index + m[0].length))) return true;
   }
   return false;
@@ -26,6 +26,6 @@ function namesGroup(text: string, group: RegExp): boolean {
 export function asksOfOtherPeople(askedText: string, entryText: string): boolean {
   const asked = PEOPLE_GROUPS.filter((group) => namesGroup(askedText, group));
   if (asked.length === 0) return false;
-  const entryGroups = PEOPLE_GROUPS.filter((group) => group.test(entryText));
+  const entryGroups = PEOPLE_GROUPS.filter((group) => entryText.search(group) >= 0);
   return entryGroups.length > 0 && asked.every((group) => !entryGroups.includes(group));
 }

@@ -24,7 +24,7 @@ export const lacksAskedKindShare = 0.6;
 const titles = new WeakMap<Entry, string>();
 
 /** An entry's title, normalised once (entries are immutable; a reloaded corpus brings new ones). */
-function normalizedTitle(entry: Entry): string {
+export function normalizedTitle(entry: Entry): string {
   let title = titles.get(entry);
   if (title === undefined) {
     title = normalizeText(entry.title);

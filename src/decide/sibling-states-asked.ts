@@ -7,7 +7,7 @@
 import type { Entry } from '../corpus/entry.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import { statesAskedFact } from './asked-fact.js';
-import { normalizeText } from '../normalize/normalize.js';
+import { normalizedTitle } from './rerank.js';
 import type { RankedHit } from '../search/search.js';
 
 /** Share of the first hit's score a sibling needs to be put before it. */
@@ -39,8 +39,8 @@ export function linkedAsResult(a: Entry, b: Entry): boolean {
 
 /** True when the two entries' titles share a name of SHARED_NAME_LENGTH characters or more. */
 export function nameSameThing(a: Entry, b: Entry): boolean {
-  const other = normalizeText(b.title);
-  for (const [run] of normalizeText(a.title).matchAll(NAME_RUN)) {
+  const other = normalizedTitle(b);
+  for (const [run] of normalizedTitle(a).matchAll(NAME_RUN)) {
     for (let at = 0; at + SHARED_NAME_LENGTH <= run.length; at++) {
       if (other.includes(run.slice(at, at + SHARED_NAME_LENGTH))) return true;
     }
@@ -59,14 +59,15 @@ export function siblingStatingAskedFirst(
   asked = '',
 ): readonly RankedHit[] {
   const [first] = hits;
-  if (!first || intent.kind === undefined || intent.asksForFigure || intent.alsoKinds !== undefined) return hits;
+  const { kind } = intent;
+  if (!first || kind === undefined || intent.asksForFigure || intent.alsoKinds !== undefined) return hits;
   if (statesAskedFact(first.entry, intent, [], asked)) return hits;
+  const resultMayHold = WHEN_OR_WHERE.has(kind) || WHERE_DISCUSSED.test(asked);
   const sibling = hits
     .slice(1, 1 + SIBLINGS_LOOKED_AT)
     .find(
       (hit) =>
-        (((WHEN_OR_WHERE.has(intent.kind ?? 'free') || WHERE_DISCUSSED.test(asked)) &&
-          linkedAsResult(first.entry, hit.entry)) ||
+        ((resultMayHold && linkedAsResult(first.entry, hit.entry)) ||
           (hit.score >= siblingScoreShare * first.score && nameSameThing(first.entry, hit.entry))) &&
         statesAskedFact(hit.entry, intent, [], asked),
     );
