@@ -114,6 +114,16 @@ const defaultFiles = [
   // Written blind later still: 12 of each of ten styles, 40 traps, the smaller entries favoured;
   // counted fresh (97.5% / 95.8% / 100%, 2 of 117 answered wrongly), then tuned on.
   path.resolve(root, 'test/eval/styles-tune-45.jsonl'),
+  // Written blind at the start of the eighth session, then tuned on; counted fresh (acc@1 / right@1 /
+  // abstention): styles-tune-46 (paraphrase 30, romaji 25, letters 20, 30 traps; 92.0% / 89.3% / 100%,
+  // 3 of 70 answered wrongly), styles-tune-47 (typo, voice, kana, dialect, romaji 20 each, 30 traps;
+  // 100% / 99.0% / 100%, 0 of 99), styles-tune-48 (letters 30, paraphrase 25, numeric 20, 40 traps;
+  // 100% / 96.0% / 100%, 0 of 72), styles-tune-49 (15 of each of ten styles, 30 traps; 96.0% / 91.3% /
+  // 100%, 5 of 142).
+  path.resolve(root, 'test/eval/styles-tune-46.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-47.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-48.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-49.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -146,6 +156,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-15.jsonl'),
   // A sixteenth (180: 15 of each of ten styles and 30 traps), written blind mid-session in the seventh session; only ever counted.
   path.resolve(root, 'test/eval/styles-held-out-16.jsonl'),
+  // A seventeenth (180: 15 of each of ten styles and 30 traps), written blind at the start of the eighth session; only ever counted (first count 99.3% / 97.3% / 100%, 0 of 146 answered wrongly).
+  path.resolve(root, 'test/eval/styles-held-out-17.jsonl'),
 ];
 
 const { values } = parseArgs({

@@ -268,7 +268,7 @@ export function questionClauses(text: string): Clause[] {
  * のかもあやふやになって; どうなっているのか、楽しみにしております; 〜入っているのかと話題になりました).
  */
 const WORRY =
-  /(?:のか|か)も?[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ|気にし|気をも|楽しみ|話題に|あやふや|知らな|知りませ|見当がつ|確認し|知っておき|聞かれ|尋ねられ|(?<!お)分か[らり]|(?<!お)わか[らり]|覚えて(?:い|お)[らなり]|見当た[らり]|見つか[らり]|思い出せ)/u;
+  /(?:のか|か)も?[、,]?\s?[^。？?]{0,12}?(?:心配|気がかり|不安|案じ|気にし|気にかけ|気にな|気をも|楽しみ|話題に|あやふや|知らな|知りませ|見当がつ|確認し|知っておき|聞かれ|尋ねられ|(?<!お)分か[らり]|(?<!お)わか[らり]|覚えて(?:い|お)[らなり]|見当た[らり]|見つか[らり]|思い出せ)/u;
 /**
  * A clause that asks only by 〜だろう (信州弁 〜ずら: とても追いつかんずら。): a remark unless nothing
  * else in the message asks.
@@ -304,10 +304,13 @@ function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
     // The worry may be the next clause: 〜のか、 ends one; a sentence ended (。) is one of its own.
     const ended = /[。．!！?？]\s*$/u.test(piece);
     const withNext = ended ? piece : text.slice(clause.start, clauses[i + 1]?.end ?? clause.end);
+    // A worry that runs on into the outright ask (〜のか、気になっておりますので教えて…) is what it asks.
+    const worryRunsIntoAsk = !ended && !WORRY.test(piece) && outright[i + 1] === true;
     const toldWorry =
       clause.asks === true &&
       !ASKED_OUTRIGHT.test(piece) &&
-      (((WORRY.test(withNext) || asksOnlyByConjecture(piece)) && outright.some((o, j) => o && j !== i)) ||
+      (((WORRY.test(withNext) || asksOnlyByConjecture(piece)) &&
+        outright.some((o, j) => o && j !== i && !(worryRunsIntoAsk && j === i + 1))) ||
         (tellsOwnWish(piece) && outright.some((o, j) => o && j < i)));
     return toldWorry ? { start: clause.start, end: clause.end, role: 'background' } : clause;
   });

@@ -50,8 +50,9 @@ export function nameSameThing(a: Entry, b: Entry): boolean {
 
 /**
  * The hits with the first close sibling that states the kind of fact asked put first, when the
- * first lacks it. Not for a figure, which is stated of one subject (see asked-fact.ts), nor for
- * two kinds asked at once, which are answered part by part (several-questions.ts).
+ * first lacks it. Not for a figure, which is stated of one subject (see asked-fact.ts), unless it
+ * is the aim a result's pledge states, nor for two kinds asked at once, which are answered part by
+ * part (several-questions.ts).
  */
 export function siblingStatingAskedFirst(
   hits: readonly RankedHit[],
@@ -60,9 +61,12 @@ export function siblingStatingAskedFirst(
 ): readonly RankedHit[] {
   const [first] = hits;
   const { kind } = intent;
-  if (!first || kind === undefined || intent.asksForFigure || intent.alsoKinds !== undefined) return hits;
+  // An aim (目標 10万人) is the pledge's own figure for what its result counts.
+  const figureOfOther = intent.asksForFigure && intent.asksForAim !== true;
+  if (!first || kind === undefined || figureOfOther || intent.alsoKinds !== undefined) return hits;
   if (statesAskedFact(first.entry, intent, [], asked)) return hits;
-  const resultMayHold = WHEN_OR_WHERE.has(kind) || WHERE_DISCUSSED.test(asked);
+  // The aim of a result (目指していた人数) is stated by the pledge it came of.
+  const resultMayHold = WHEN_OR_WHERE.has(kind) || WHERE_DISCUSSED.test(asked) || intent.asksForAim === true;
   const sibling = hits
     .slice(1, 1 + SIBLINGS_LOOKED_AT)
     .find(

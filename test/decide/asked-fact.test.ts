@@ -442,6 +442,8 @@ describe('questionIntent', () => {
     // What was pledged is an aim too.
     expect(questionIntent('政策集で仮想市民は何人と掲げた？')).toMatchObject({ asksForTarget: true });
     expect(questionIntent('市長は何万人集めるって言ってた？')).toMatchObject({ asksForTarget: true });
+    expect(questionIntent('どのくらいの人数を目指していたの？')).toMatchObject({ asksForAim: true });
+    expect(questionIntent('どのくらい集まったの？').asksForAim).toBeUndefined();
   });
 
   it('asks for a name of an organization or a person only where a name is asked', () => {

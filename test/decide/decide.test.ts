@@ -769,6 +769,18 @@ describe('a long polite message', () => {
     ).decision;
     expect(school.kind).toBe('answer');
     expect(school.hits[0]?.entry.id).toBe('special-needs-education');
+    // Told as what the family keeps an eye on (気にかけております): still the story.
+    const teachers = bundled.ask(
+      '孫に障害がございまして、学校での支援がどうなっているのか家族一同で気にかけております。障害のある子どもを教える先生方を育てる取り組みがあると伺いましたが、どのような内容でしょうか。',
+    ).decision;
+    expect(teachers.kind).toBe('answer');
+    expect(teachers.hits[0]?.entry.id).toBe('special-needs-instructor-training');
+    // A worry that runs on into the ask itself (〜のか、気になっておりますので教えて…) is what is asked.
+    const university = bundled.ask(
+      '信大と市の連携が広がったそうですね。どの分野まで広げたのか、農家として気になっておりますので教えていただけますか。',
+    ).decision;
+    expect(university.kind).toBe('answer');
+    expect(university.hits[0]?.entry.id).toBe('shinshu-university-agriculture');
   });
 
   it('answers no part of a letter that asks for a fact its topic lacks, unless that part asks for one an entry holds', async () => {

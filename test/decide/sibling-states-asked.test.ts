@@ -35,6 +35,14 @@ describe('a fact asked of a thing described by another entry', () => {
     expect(engine.ask('建替えを議論している小学校はどこ？').decision.kind).toBe('abstain');
   });
 
+  it('is the aim stated by the pledge a result came of', async () => {
+    const engine = await bundledEngine();
+    // 3682人 is how many registered; the pledge that made them aimed at 10万人.
+    const { decision } = engine.ask('小諸に住んでいない応援者の登録制度、当初どのくらいの人数を目指していたの？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('furusato-shimin-for-tax-revenue');
+  });
+
   it('is not a figure of another entry: a figure is stated of one subject', async () => {
     const engine = await bundledEngine();
     // The pledge to raise the share of women leaders holds no %; the ratio of women chiefs does, of another subject.
