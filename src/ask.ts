@@ -23,6 +23,7 @@ import {
   storyCut,
   termWithin,
   type Clause,
+  type ClauseMemo,
   type Span,
 } from './analyze/question-focus.js';
 import { asksFact, combineQuestions, questionsApart, type QuestionApart } from './decide/several-questions.js';
@@ -119,7 +120,8 @@ export function* askInSteps(
     numberedSeries(index.corpus.entries),
   );
   // A long story's opening is left out (question-focus.ts, storyCut); small talk is told on the whole.
-  const normalized = whole.slice(storyCut(whole));
+  const clauseMemo: ClauseMemo = new Map();
+  const normalized = whole.slice(storyCut(whole, questionClauses(whole, clauseMemo)));
   lap?.('normalize');
   const allTerms = questionTerms(normalized, tokenize, {
     synonyms: index.synonyms,
@@ -132,7 +134,7 @@ export function* askInSteps(
   yield;
   // What is asked is read in the words meant (県数 typed for 件数); terms keep what was written.
   const read = textAsHeard(normalized, allTerms);
-  const clauses = questionClauses(read);
+  const clauses = questionClauses(read, clauseMemo);
   const setPhrases = setPhraseSpans(read);
   // A word of the corpus found in few entries; a kana run the corpus has no word for may be the
   // ending of a verb (なんとかしてもらえません), so it names no topic here.

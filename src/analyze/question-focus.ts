@@ -245,15 +245,35 @@ const CLAUSE_END = new RegExp(
   'gu',
 );
 
+/** How a clause reads on its own: whether it asks, and its role before its neighbours are weighed. */
+interface ClauseReading {
+  readonly asks: boolean;
+  readonly role: ClauseRole;
+}
+
+/**
+ * Clauses already read, by their text: a message is split twice (whole, for storyCut, then the part
+ * kept), and the part kept repeats most of the whole's clauses. Kept for one message only.
+ */
+export type ClauseMemo = Map<string, ClauseReading>;
+
+function readClause(piece: string, memo: ClauseMemo | undefined): ClauseReading {
+  let reading = memo?.get(piece);
+  if (reading === undefined) {
+    const asks = isAsking(piece);
+    reading = { asks, role: roleOf(piece, asks) };
+    memo?.set(piece, reading);
+  }
+  return reading;
+}
+
 /** The message's clauses in order, each with its role. */
-export function questionClauses(text: string): Clause[] {
+export function questionClauses(text: string, memo?: ClauseMemo): Clause[] {
   const clauses: Clause[] = [];
   let start = 0;
   const push = (end: number) => {
     if (end > start) {
-      const piece = text.slice(start, end);
-      const asks = isAsking(piece);
-      const role = roleOf(piece, asks);
+      const { asks, role } = readClause(text.slice(start, end), memo);
       clauses.push(role === 'asked' && asks ? { start, end, role, asks: true } : { start, end, role });
     }
     start = end;
@@ -342,8 +362,17 @@ function isAsking(piece: string): boolean {
   return ASKING.test(trimmed) && !((EMBEDDED_QUESTION.test(trimmed) || GUESS.test(trimmed)) && !outright);
 }
 
+/**
+ * A set phrase where a clause's first letter is: a clause made only of set phrases has one, and
+ * most clauses are told apart by this one attempt instead of a scan of all of them.
+ */
+const SET_PHRASE_FIRST = new RegExp(`^[^\\p{L}\\p{N}]*(?:${SET_PHRASES.source})`, 'u');
+
 function roleOf(piece: string, asks: boolean): ClauseRole {
-  if (!/[\p{L}\p{N}]/u.test(piece.replace(SET_PHRASES, ''))) return 'greeting';
+  const onlySetPhrases =
+    !/[\p{L}\p{N}]/u.test(piece) ||
+    (SET_PHRASE_FIRST.test(piece) && !/[\p{L}\p{N}]/u.test(piece.replace(SET_PHRASES, '')));
+  if (onlySetPhrases) return 'greeting';
   return asks || RAISING.test(piece) ? 'asked' : 'background';
 }
 

@@ -15,6 +15,26 @@ const focusText = (text: string) =>
     .join('|');
 
 describe('questionClauses', () => {
+  it('reads a clause of set phrases as a greeting wherever its first letter is, and others not', () => {
+    expect(roles('「いつもお世話になっております。」ふるさと納税はいくら？')).toEqual([
+      ['「いつもお世話になっております。', 'greeting'],
+      ['」ふるさと納税はいくら？', 'asked'],
+    ]);
+    // A set phrase after the first words (市の…よろしくお願いします) leaves those words to read.
+    expect(roles('市のことでよろしくお願いします。')[0]?.[1]).not.toBe('greeting');
+  });
+
+  it('reads the same clauses with a memo of clauses read before as without', () => {
+    const letter =
+      'いつもお世話になっております。孫が東京におりまして、よく電話をくれます。ふるさと納税が増えたと聞きましたが、いくら集まったのでしょうか。';
+    const memo = new Map();
+    const whole = questionClauses(letter, memo);
+    const part = letter.slice(whole[1]?.start ?? 0);
+    expect(memo.size).toBe(whole.length);
+    expect(questionClauses(part, memo)).toEqual(questionClauses(part));
+    expect(questionClauses(letter, memo)).toEqual(questionClauses(letter));
+  });
+
   it('ends a clause at から of a reason (降ったから、), not of a place (どこから, 駅から)', () => {
     expect(roles('雨が降ったから、どうなるの')).toEqual([
       ['雨が降ったから、', 'background'],
