@@ -15,6 +15,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { LRUCache } from 'lru-cache';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { MessageChannel } from 'node:worker_threads';
@@ -288,15 +289,27 @@ const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
  * The dictionary's strings are UTF-8, so the decoder reads them as kuromoji does.
  */
 function decodeFeaturesAtOnce(dictionary: FeatureDictionary): void {
+  const decoded = new LRUCache<number, string>({ max: decodedFeaturesKept });
   dictionary.getFeatures = (tokenInfoId: string) => {
     const id = parseInt(tokenInfoId);
     if (isNaN(id)) return '';
-    const bytes = dictionary.pos_buffer.buffer;
-    const start = dictionary.dictionary.getInt(id + 6);
-    const end = bytes.indexOf(0, start);
-    return utf8Decoder.decode(bytes.subarray(start, end < 0 ? bytes.length : end));
+    let features = decoded.get(id);
+    if (features === undefined) {
+      const bytes = dictionary.pos_buffer.buffer;
+      const start = dictionary.dictionary.getInt(id + 6);
+      const end = bytes.indexOf(0, start);
+      features = utf8Decoder.decode(bytes.subarray(start, end < 0 ? bytes.length : end));
+      decoded.set(id, features);
+    }
+    return features;
   };
 }
+
+/**
+ * How many words' features are kept decoded: citizens use a few thousand words over and over (the
+ * particles and endings of every message among them), out of the dictionary's 390,000.
+ */
+const decodedFeaturesKept = 20_000;
 
 /** doublearray's trie (doublearray 0.0.2's internals). */
 interface PrefixTrie {

@@ -169,13 +169,36 @@ function termShare(term: Term, terms: readonly Term[], matched: MatchedTexts): n
   return share;
 }
 
+/** A question's content terms and their weights, as coverage last weighed them. */
+let lastWeighed:
+  | {
+      readonly index: SearchIndex;
+      readonly terms: readonly Term[];
+      readonly content: Term[];
+      readonly weights: number[];
+    }
+  | undefined;
+
+/**
+ * The content terms of `terms` and their weights: re-ranking asks the coverage of twenty hits or
+ * more for one question's terms, and these are the same for all of them.
+ */
+function weighed(index: SearchIndex, terms: readonly Term[]): { content: Term[]; weights: number[] } {
+  if (lastWeighed?.index !== index || lastWeighed.terms !== terms) {
+    const content = contentTerms(terms);
+    lastWeighed = { index, terms, content, weights: content.map((t) => termWeight(index, t)) };
+  }
+  return lastWeighed;
+}
+
 /** Share of the question's term weight that a hit matched, from 0 to 1. */
 export function coverage(index: SearchIndex, terms: readonly Term[], hit: RankedHit): number {
   const texts = matchedTexts(hit);
+  const { content, weights } = weighed(index, terms);
   let total = 0;
   let matched = 0;
-  for (const term of contentTerms(terms)) {
-    const w = termWeight(index, term);
+  for (const [i, term] of content.entries()) {
+    const w = weights[i] as number;
     const share = termShare(term, terms, texts);
     if (term.optional === true && share === 0) continue;
     total += w;
