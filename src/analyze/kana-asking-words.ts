@@ -10,9 +10,10 @@ export const KANA_WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてで�
 
 /**
  * Where a question word may start: as any word, after から, まで, より and あたり too (市からいくら,
- * 1人あたりいくら), and after the honorific お (参加費はおいくら).
+ * 1人あたりいくら), after それぞれ and いったい (それぞれどのような), and after the honorific お
+ * (参加費はおいくら).
  */
-export const QUESTION_WORD_START = `(?:${KANA_WORD_START}|(?<=から|まで|より|あたり)|(?<=(?:^|[\\s、,。はがもでにのとやへを])お))`;
+export const QUESTION_WORD_START = `(?:${KANA_WORD_START}|(?<=から|まで|より|あたり|それぞれ|いったい)|(?<=(?:^|[\\s、,。はがもでにのとやへを])お))`;
 
 /**
  * Counters typed in kana after なん, with the way they are written. だい (台) only before more of

@@ -542,7 +542,7 @@ const PROGRESS_FRAME = new RegExp(
 
 /** Ways of asking what was done or how far a thing got: a result answers them. */
 const DONE_QUESTION =
-  /進み具合|進捗|どこまで|達成|着手|成果|実績|進ん|進め(?:られ|た)|取り組ん|取り組みは|(?:何|なに|なん)(?:を|か)?(?:し|やっ)た/u;
+  /進み具合|進捗|どこまで|達成|着手|成果|実績|進ん|進め(?:られ|た)|取り組ん|取り組みは|取り?組みを(?:して(?:い|お)(?!らず|りませ|ませ|な)|した(?!い))|(?:何|なに|なん)(?:を|か)?(?:し|やっ)た/u;
 
 /** True when a question asks how far the pledges got: it names 公約, or a promise with how far it went. */
 function asksProgress(normalized: string): boolean {

@@ -24,6 +24,10 @@ describe('questionClauses', () => {
     expect(roles('市のことでよろしくお願いします。')[0]?.[1]).not.toBe('greeting');
   });
 
+  it('reads a question word after それぞれ as asking (それぞれどのような柱なのか、教えて…)', () => {
+    expect(roles('それぞれどのような柱なのか、教えてください。')[0]).toEqual(['それぞれどのような柱なのか、', 'asked']);
+  });
+
   it('reads the same clauses with a memo of clauses read before as without', () => {
     const letter =
       'いつもお世話になっております。孫が東京におりまして、よく電話をくれます。ふるさと納税が増えたと聞きましたが、いくら集まったのでしょうか。';

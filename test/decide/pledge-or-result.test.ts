@@ -15,10 +15,23 @@ const ids = (hits: readonly RankedHit[]) => hits.map((h) => h.entry.id);
 
 describe('a question asking what was done', () => {
   it('is told by how it asks: done, got how far, achieved', () => {
-    for (const q of ['市は何か取り組んだのでしょうか', '今どこまで進んでる？', '何をしたの？', '成果はありましたか']) {
+    for (const q of [
+      '市は何か取り組んだのでしょうか',
+      '今どこまで進んでる？',
+      '何をしたの？',
+      '成果はありましたか',
+      '良い畑を整える取り組みをしていると聞きました',
+    ]) {
       expect(questionIntent(q).asksWhatWasDone, q).toBe(true);
     }
-    for (const q of ['特別支援教育の充実って何？', '副読本はどうなった？', '進める予定はありますか']) {
+    for (const q of [
+      '特別支援教育の充実って何？',
+      '副読本はどうなった？',
+      '進める予定はありますか',
+      // A wish for one (取り組みをしてほしい), or one not made (取り組みをしておらず), is nothing done.
+      'こういう取り組みをしてほしい',
+      '市は取り組みをしておらず残念です',
+    ]) {
       expect(questionIntent(q).asksWhatWasDone, q).toBeUndefined();
     }
   });
