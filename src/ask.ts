@@ -217,8 +217,10 @@ function* askAbout(
     grams,
   );
   const ranked = rerankByCoverage(index, decisive, candidates, intent);
-  // A message that asks several things is answered part by part (combineQuestions).
-  const hits = (focus.length === 1 ? siblingStatingAskedFirst(ranked, intent, askedText) : ranked).slice(0, top);
+  // A message that asks several things is answered part by part (combineQuestions); a topic raised
+  // before the one question (〜と聞いて心配しております。〜どのような場で) is no question of its own.
+  const asksOne = focus.filter((c) => 'asks' in c && c.asks === true).length <= 1;
+  const hits = (asksOne ? siblingStatingAskedFirst(ranked, intent, askedText) : ranked).slice(0, top);
   lap?.('search');
   yield;
   // What is counted is read in the last asked clause that names a number, not in one asked along

@@ -31,6 +31,12 @@ describe('a fact asked of a thing described by another entry', () => {
     const { decision } = engine.ask('小学校の建替えはどこで話し合われているの？');
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('school-improvement-discussions');
+    // A story raised before the one question (〜と聞いて案じております) makes it no second question.
+    const letter = engine.ask(
+      '母校の小学校が古くなって床がきしむと聞いて案じております。小学校の建替えについて、市はどのような場で話し合っているのでしょうか。',
+    ).decision;
+    expect(letter.kind).toBe('answer');
+    expect(letter.hits[0]?.entry.id).toBe('school-improvement-discussions');
     // Which school, the result's councils do not say.
     expect(engine.ask('建替えを議論している小学校はどこ？').decision.kind).toBe('abstain');
   });
