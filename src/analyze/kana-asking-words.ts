@@ -9,6 +9,12 @@
 export const KANA_WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]))';
 
 /**
+ * 何分 read なにぶん, "being after all" (何分初めてのことで, 何分にも高齢なもので): an apology for
+ * asking, not how many minutes. What follows it says which.
+ */
+export const NANIBUN_FOLLOWS = '分(?:にも|とも)?[、,]?(?:初めて|はじめて|不慣れ|慣れ|高齢|年寄|素人|よろしく|宜しく)';
+
+/**
  * Where a question word may start: as any word, after から, まで, より and あたり too (市からいくら,
  * 1人あたりいくら), after それぞれ and いったい (それぞれどのような), and after the honorific お
  * (参加費はおいくら).

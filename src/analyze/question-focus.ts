@@ -8,7 +8,7 @@
  * 〜について) or background. Pure: text in, spans out.
  */
 
-import { QUESTION_WORD_START } from './kana-asking-words.js';
+import { NANIBUN_FOLLOWS, QUESTION_WORD_START } from './kana-asking-words.js';
 import { clauseNamingCount, namesByDemonstrative, referentSpan } from './referent.js';
 
 export type ClauseRole = 'greeting' | 'asked' | 'background';
@@ -140,7 +140,8 @@ const ASKING = new RegExp(
     // Not 何より, 何卒, 何かと: set phrases of a polite letter, not questions.
     // Nor 何やら, 何だか, 何となく: something, somehow.
     // Nor 何のことやら: what the citizen cannot make out, told.
-    '何(?!年も|度も|とか|事も|もかも|より|卒|とぞ|かと|か(?!ら)|やら|だか|となく|気なく|でも|のことやら|のことだか|[十百千万億]+[^。？?]{0,3}も)',
+    // Nor 何分初めてのことで (NANIBUN_FOLLOWS): an apology.
+    `何(?!年も|度も|とか|事も|もかも|より|卒|とぞ|かと|か(?!ら)|やら|だか|となく|気なく|でも|のことやら|のことだか|[十百千万億]+[^。？?]{0,3}も|${NANIBUN_FOLLOWS})`,
     // Not inside a word (あんなに, こんなに).
     `${QUESTION_WORD_START}なに(?!より|とぞ|かと)`,
     'なん[でのだ]',

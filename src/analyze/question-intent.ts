@@ -7,7 +7,7 @@
  * them: 「小諸ふるさと市民は3682人」 is no answer to how many people live in the city, and an
  * entry on a scholarship no answer to how to apply for it.
  */
-import { QUESTION_WORD_START, spellAskingWords } from './kana-asking-words.js';
+import { NANIBUN_FOLLOWS, QUESTION_WORD_START, spellAskingWords } from './kana-asking-words.js';
 
 export type AskedKind =
   | 'count'
@@ -154,7 +154,7 @@ const NOT_COUNTER =
  * Not 何人も or 何回か, which say "many" and "some" (何分かかる asks how long), nor an ordinal
  * (何番目, 何回目), which the report writes in words of its own (4つ目の柱, 佐久管内で初めて).
  */
-const COUNT_ASKED = `(?:何|なん)(?:十|百|千|万|億)*(${COUNTERS}|(?!${NOT_COUNTER})\\p{Script=Han}|[\\p{Script=Katakana}ー]+(?![\\p{Script=Katakana}ー]))(?!も|か(?!な|か[るりっ]|いさい|[?？。]|$)|目)`;
+const COUNT_ASKED = `(?!何${NANIBUN_FOLLOWS})(?:何|なん)(?:十|百|千|万|億)*(${COUNTERS}|(?!${NOT_COUNTER})\\p{Script=Han}|[\\p{Script=Katakana}ー]+(?![\\p{Script=Katakana}ー]))(?!も|か(?!な|か[るりっ]|いさい|[?？。]|$)|目)`;
 
 const COUNTED = new RegExp(COUNT_ASKED, 'u');
 

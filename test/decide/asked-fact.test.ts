@@ -401,6 +401,12 @@ describe('questionIntent', () => {
     expect(questionIntent('次の開催予定は？').kind).toBe('future');
   });
 
+  it('reads 何分初めてのことで as an apology (なにぶん), and 何分かかる as minutes', () => {
+    expect(questionIntent('何分初めてのことで分からないことばかりですので').kind).toBeUndefined();
+    expect(questionIntent('何分にも高齢なもので').kind).toBeUndefined();
+    expect(questionIntent('駅から何分かかる？')).toMatchObject({ kind: 'count', unit: '分' });
+  });
+
   it('takes any counter after 何 for a count in that unit (何組, 何頭, 何市町村, 何ポイント)', () => {
     expect(questionIntent('親子で何組来たの？')).toMatchObject({ kind: 'count', unit: '組' });
     expect(questionIntent('鹿は何頭とれた？')).toMatchObject({ kind: 'count', unit: '頭' });
