@@ -607,6 +607,11 @@ function isPoliteNounOfVerb(morphemes: readonly Morpheme[], i: number): boolean 
   );
 }
 
+/** 程度 of どの程度 (how far, as どのくらい) or ある程度 (somewhat): how much, not what about. */
+function isDegreeAsked(morphemes: readonly Morpheme[], i: number): boolean {
+  return morphemes[i]?.surface === '程度' && /^(?:どの|どれ|ある)$/u.test(morphemes[i - 1]?.surface ?? '');
+}
+
 /** Particles that make a place where one comes from or goes (軽井沢町から), not whose affairs are asked. */
 const DIRECTIONS = new Set(['から', 'へ', 'まで', 'より']);
 
@@ -628,7 +633,8 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       isCounterOfQuestion(morphemes, i) ||
       isNameAsked(morphemes, i) ||
       isAdverbOfOneKanji(morphemes, i) ||
-      isOneOf(morphemes, i);
+      isOneOf(morphemes, i) ||
+      isDegreeAsked(morphemes, i);
     // The sort of answer or of thing (どのような目的で, 取り組み) counts when an entry names it, and is not missed when not.
     const optional = isKindAsked(morphemes, i) || THING_CLASS_NOUNS.has(m.surface);
     const weak =

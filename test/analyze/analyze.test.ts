@@ -52,6 +52,11 @@ describe('analyze', () => {
     expect(content('今度出来る複合施設にはどんな機能が入る予定ですか')).toEqual(['複合', '施設', '機能', '入る']);
   });
 
+  it('reads 程度 of どの程度 and ある程度 as how much, and the degree of a thing (被害の程度) as a topic', () => {
+    expect(content('公約はどの程度実現しましたか')).toEqual(['公約', '実現']);
+    expect(content('被害の程度は')).toContain('程度');
+  });
+
   it('weighs a noun of action said politely (お送りいただいた) as the verb it is', () => {
     const terms = termsOf('お送りいただいた会報の目的は？');
     expect(terms.find((t) => t.text === 'お送り')?.weak).toBe(true);
