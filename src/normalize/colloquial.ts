@@ -47,6 +47,13 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'dakai', pattern: new RegExp(String.raw`だか[いや]${END}`, 'gu'), replacement: 'ですか' },
   // 〜だに / 〜だで (断定・理由): 〜だよ.
   { name: 'dani', pattern: new RegExp(String.raw`だ[にで]${END}`, 'gu'), replacement: 'だよ' },
+  // The conditional spoken short before いい (どこで払やいい, 行きゃいい, すりゃいい): 〜えば, 〜けば, 〜れば.
+  {
+    name: 'ba-short',
+    pattern:
+      /(?:(?<=[払買使言会習洗貰])や|(?<=[\p{Script=Han}])きゃ|(?<=[\p{Script=Han}す])りゃ)(?=いい|ええ|よい|よか)/gu,
+    replacement: (short: string) => ({ や: 'えば', きゃ: 'けば', りゃ: 'れば' })[short] ?? short,
+  },
   // 〜だい / 〜だや / 〜だ closing a question after a verb (何しとるだい, どうなっただ): 〜の.
   {
     name: 'dai',

@@ -24,6 +24,11 @@ const cases: Readonly<Record<string, readonly (readonly [string, string])[]>> = 
   'n-toki': [['災害んときに動く課', '災害のときに動く課']],
   kosaeta: [['新しくこさえた', '新しく作った']],
   kosaeru: [['施設をこさえるって', '施設を作るって']],
+  'ba-short': [
+    ['窓口でいくら払やいいの', '窓口でいくら払えばいいの'],
+    ['どこへ行きゃいいの', 'どこへ行けばいいの'],
+    ['どうすりゃいい', 'どうすればいい'],
+  ],
   dai: [
     ['ワインバレーは何しとるだい', 'ワインバレーは何しているの'],
     ['動画はどうなっただ？', '動画はどうなったの？'],
@@ -125,6 +130,7 @@ describe('standardizeColloquial', () => {
   it('leaves standard Japanese and words that only look like a rule as they are', () => {
     for (const text of [
       'ふるさと納税の実績を教えてください',
+      '花やいい香りのする庭',
       'あの施設はいつできますか',
       'その事業の目的は？',
       '予定をずらす',
