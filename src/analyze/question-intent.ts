@@ -65,6 +65,11 @@ export interface QuestionIntent {
    */
   readonly asksForAim?: boolean;
   /**
+   * The question asks what a thing is (「小諸ふるさと市民とはどういうもの？」「〜ってなんなの」),
+   * which the pledge that made it says rather than a count of what came of it.
+   */
+  readonly asksWhatItIs?: boolean;
+  /**
    * For 'person': the question asks a name (「会長さんの名前は？」「どこの政治家？」), which a word
    * for a kind of person (大学, 職員) standing alone does not give.
    */
@@ -104,6 +109,10 @@ const TARGET_QUESTION =
 /** The figure aimed at, asked: 目標は何%, 目標値は, 何人を目指した, 目標の数字ってあったの. */
 const AIM_ASKED =
   /(?:目標|もくひょう)(?:値|の数字|の数|の割合|の人数)?(?:は|って|が|を|として)?[^。、]{0,4}?(?:何|なん|いくら|どの(?:くらい|ぐらい)|どれ(?:くらい|ぐらい|ほど))|(?:目標|もくひょう)(?:値|の数字|の数値)(?:は|って|が|も)?(?:あった|ある|あり|あん|決め)|(?:どの|どれ)(?:くらい|ぐらい|ほど)の?(?:人数|数|人|規模|金額|割合)?(?:を|に|まで)?(?:目指|めざ)|(?:何|なん)(?:人|%|パーセント|割|件|万|円|倍)[^。、]{0,6}(?:目標|目指|めざ|つもり|気で|気だっ|に(?:する|増やす)(?:って|と)[^。、]{0,6}?(?:言|いっ|おっしゃ))/u;
+
+/** What a thing is: 〜とは (何|どういう…), 〜って何なの, 〜ってどういうもの. */
+const WHAT_IT_IS =
+  /(?:とは|って|っては|というのは|っていうのは)[、,]?\s?(?:(?:何|なに|なん)(?:です|なの|なん|だ|ですか|[?？]|$)|(?:どういう|どんな|どのような)(?:もの|こと|仕組み|制度|意味))/u;
 
 /** A council other than Komoro's, not named (隣の大きな市では, よその町だと). */
 const ANOTHER_COUNCIL =
@@ -614,6 +623,7 @@ export function questionIntent(text: string): QuestionIntent {
     ...(CHANGE_QUESTION.test(normalized) ? { asksForChange: true } : {}),
     ...(TARGET_QUESTION.test(normalized) ? { asksForTarget: true } : {}),
     ...(AIM_ASKED.test(normalized) ? { asksForAim: true } : {}),
+    ...(kind === undefined && unit === undefined && WHAT_IT_IS.test(normalized) ? { asksWhatItIs: true } : {}),
     ...(kind === 'person' && PERSON_NAME_ASKED.test(normalized) ? { asksName: true } : {}),
     ...(ANOTHER_COUNCIL.test(normalized) ? { asksOfAnotherCouncil: true } : {}),
     ...(askedNoun ? { askedNoun } : {}),

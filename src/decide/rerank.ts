@@ -7,6 +7,7 @@ import { statesAskedFact } from './asked-fact.js';
 import { summaryYields } from './summary-yields.js';
 import { pledgeOrResultFirst, pledgeSideOf } from './pledge-or-result.js';
 import { keywordOnlyYields } from './keyword-only-yields.js';
+import { definitionFirst } from './definition-first.js';
 import { normalizeText } from '../normalize/normalize.js';
 import { coverage } from './decide.js';
 import type { QuestionIntent } from '../analyze/question-intent.js';
@@ -99,7 +100,7 @@ export function rerankByCoverage(
     })
     .sort((a, b) => b.score - a.score);
   const gives = (hit: RankedHit) => intent === undefined || statesAskedFact(hit.entry, intent);
-  return pledgeOrResultFirst(
+  const ordered = pledgeOrResultFirst(
     summaryYields(keywordOnlyYields(terms, ranked, gives), (hit) => coverage(index, terms, withoutPhrasings(hit)), {
       all: intent?.asksAll === true,
       why: intent?.asksWhy === true,
@@ -108,4 +109,5 @@ export function rerankByCoverage(
     pledgeSideOf(intent),
     intent?.asksForFigure === true,
   );
+  return definitionFirst(ordered, intent);
 }
