@@ -124,6 +124,14 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-47.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-48.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-49.jsonl'),
+  // Written blind later in the eighth session, then tuned on; counted fresh: styles-tune-50
+  // (paraphrase 35, letters 25, romaji 20, 30 traps; 100% / 93.8% / 100%, 0 of 75 answered wrongly),
+  // styles-tune-51 (voice 25, dialect, typo, casual 20 each, 40 traps; 98.8% / 96.5% / 97.5%, 2 of
+  // 84), styles-tune-52 (12 of each of ten styles, 40 traps, entries with few figures; 100% / 99.2% /
+  // 97.5%, 1 of 120).
+  path.resolve(root, 'test/eval/styles-tune-50.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-51.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-52.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.

@@ -103,6 +103,8 @@ const WORDS: readonly (readonly [string, string])[] = [
   ['なんようび', '何曜日'],
   ['よやく', '予約'],
   ['れんらくさき', '連絡先'],
+  // Where to buy it (どこで かえる, どこで かいますか): a procedure.
+  ['(?<=どこで\\s?)か(?=える|えます|います|う)', '買'],
 ];
 
 const KANA_COUNTED = new RegExp(

@@ -525,6 +525,15 @@ function asksDoingOnlyKeyword(index: SearchIndex, askedText: string, terms: read
   });
 }
 
+/**
+ * Whether a doing (受けに行く人の割合: 受け) is what a figure of the hit counts, in the word the
+ * report makes of the same kanji (受診率): the citizen says the verb, the report its compound.
+ */
+function doingCountedByFigure(term: Term, hit: RankedHit): boolean {
+  const stem = DEVERBAL_NOUN.test(term.text) ? term.text.charAt(0) : '';
+  return stem !== '' && hit.entry.figures.some((f) => f.label.includes(stem));
+}
+
 /** A noun made of a verb's stem (備え, 見直し, 売り込み): kanji, then its kana ending. */
 const DEVERBAL_NOUN = /^\p{Script=Han}+\p{Script=Hiragana}?\p{Script=Han}*\p{Script=Hiragana}$/u;
 
@@ -599,7 +608,10 @@ function countsSomethingElse(
   }
   // A word or a synonym of it, or one that sounds the same, not a word one kanji away (県外 is not 市外).
   return (
-    best !== undefined && termShare(best, terms, matchedTexts(hit)) < synonymCredit && !soundsLikeWordOf(hit, best)
+    best !== undefined &&
+    termShare(best, terms, matchedTexts(hit)) < synonymCredit &&
+    !soundsLikeWordOf(hit, best) &&
+    !doingCountedByFigure(best, hit)
   );
 }
 

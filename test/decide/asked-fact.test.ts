@@ -401,6 +401,11 @@ describe('questionIntent', () => {
     expect(questionIntent('次の開催予定は？').kind).toBe('future');
   });
 
+  it('reads where to buy typed in kana (どこで かえる) as a procedure', () => {
+    expect(questionIntent('優待パスポートってどこでかえるの？').kind).toBe('procedure');
+    expect(questionIntent('どこでかいますか').kind).toBe('procedure');
+  });
+
   it('reads 何分初めてのことで as an apology (なにぶん), and 何分かかる as minutes', () => {
     expect(questionIntent('何分初めてのことで分からないことばかりですので').kind).toBeUndefined();
     expect(questionIntent('何分にも高齢なもので').kind).toBeUndefined();

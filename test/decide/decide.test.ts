@@ -387,6 +387,15 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('小諸に住んでる人は何人くらい？').decision.kind).toBe('abstain');
   });
 
+  it('takes a doing counted (受けに行く人の割合) as the figure the report names by the same kanji (受診率)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('毎年の健康診断、受けに行く人の割合は上がったの？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('specific-health-checkup-rate');
+    // A doing no figure of the entry names (申し込む人) is still something else.
+    expect(bundled.ask('特定検診を申し込む人の割合は？').decision.kind).toBe('abstain');
+  });
+
   it('takes a time before the counted thing (就任前の) for when, not for what is counted', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('就任前のふるさと納税の寄付額はいくら？').decision).toMatchObject({ kind: 'answer' });
