@@ -370,6 +370,23 @@ function asksFigureOfOtherName(askedText: string, phrase: readonly Term[], entry
   );
 }
 
+/** An amount named by what it is of (滞納額, 寄付額, 換価額). */
+const AMOUNT_NAME = /(\p{Script=Han}{2,})額/u;
+const AMOUNT_NAMES = new RegExp(AMOUNT_NAME.source, 'gu');
+
+/**
+ * Whether the amount asked is named (滞納額) by a word the entry uses, while the amounts the entry
+ * states are named otherwise (換価額): it states the amount of another thing than was asked.
+ */
+function asksAmountOfOther(askedText: string, entry: Entry): boolean {
+  const text = normalizedEntryText(entry);
+  if (!AMOUNT_NAME.test(text)) return false;
+  // The entry's name for it may put a word between (ふるさと納税額: ふるさと納税の寄付額).
+  return [...askedText.matchAll(AMOUNT_NAMES)].some(
+    ([, of = '']) => text.includes(of) && !new RegExp(`${of}[^。、]{0,4}額`, 'u').test(text),
+  );
+}
+
 /** A comparison with an average or another council (県平均より高い, 佐久市と比べて多い, 全国平均の伸びと比べて). */
 const COMPARED_WITH =
   /([\p{Script=Han}\p{Script=Katakana}ー]*(?:平均|全国|県|市|町|村))(?:と比べて|と比較して|より(?:も)?)[^。？?、]{0,6}?(?:高|低|多|少|上|下|良|悪|大き|小さ|どう)|((?:全国|県|県内|国)(?:の)?平均)(?:の[^、。？?\s]{1,4}?)?(?:は|って|と比べ|より)/gu;
@@ -741,6 +758,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
           asksPerUnitNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
           asksChangeNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
           asksTotalNotStated(input.askedText ?? '', normalizedEntryText(best.entry)) ||
+          asksAmountOfOther(input.askedText ?? '', best.entry) ||
           asksFigureOfOtherName(
             input.askedText ?? '',
             [...(input.topic ?? []), ...(input.counted ?? [])],

@@ -396,6 +396,14 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('特定検診を申し込む人の割合は？').decision.kind).toBe('abstain');
   });
 
+  it('quotes no amount named otherwise than the one asked (滞納額 asked, 換価額 stated)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('市の税金の滞納額は、いまいくらくらいあるの？').decision.kind).toBe('abstain');
+    const seized = bundled.ask('差押えた分の換価額はいくら？').decision;
+    expect(seized.kind).toBe('answer');
+    expect(seized.hits[0]?.entry.id).toBe('tax-delinquency-seizures');
+  });
+
   it('takes a time before the counted thing (就任前の) for when, not for what is counted', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('就任前のふるさと納税の寄付額はいくら？').decision).toMatchObject({ kind: 'answer' });
