@@ -188,7 +188,7 @@ function* askAbout(
   index: SearchIndex,
   normalized: string,
   terms: readonly Term[],
-  focus: readonly Span[],
+  focus: readonly Clause[],
   smallTalk: SmallTalk | undefined,
   top: number,
   rule: DecisionRule,
@@ -219,7 +219,7 @@ function* askAbout(
   const ranked = rerankByCoverage(index, decisive, candidates, intent);
   // A message that asks several things is answered part by part (combineQuestions); a topic raised
   // before the one question (〜と聞いて心配しております。〜どのような場で) is no question of its own.
-  const asksOne = focus.filter((c) => 'asks' in c && c.asks === true).length <= 1;
+  const asksOne = focus.filter((c) => c.asks === true).length <= 1;
   const hits = (asksOne ? siblingStatingAskedFirst(ranked, intent, askedText) : ranked).slice(0, top);
   lap?.('search');
   yield;
