@@ -132,6 +132,22 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-50.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-51.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-52.jsonl'),
+  // Written blind at the start of the ninth session, then tuned on; counted fresh (acc@1 / right@1 /
+  // abstention): styles-tune-53 (letters 30, numeric 20, 50 traps; 100% / 98.0% / 100%, 0 of 49
+  // answered wrongly), styles-tune-54 (paraphrase 30, romaji 25, voice 20, 30 traps; 96.0% / 92.0% /
+  // 100%, 2 of 71), styles-tune-55 (12 of each of ten styles, 40 traps; 97.5% / 96.7% / 100%, 3 of
+  // 119), styles-tune-56 (dialect, casual 25 each, kana, typo 20 each, 30 traps; 98.9% / 92.2% /
+  // 96.7%, 2 of 85), styles-tune-57 (plain 15, numeric 20, 80 traps in every style; 100% / 97.1% /
+  // 96.3%, 3 of 37), styles-tune-58 (letters, paraphrase 25 each, numeric, casual 15 each, 40 traps;
+  // 100% / 98.8% / 100%, 0 of 79), styles-tune-59 (15 of each of ten styles, 30 traps; 98.7% / 96.7% /
+  // 96.7%, 2 of 147).
+  path.resolve(root, 'test/eval/styles-tune-53.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-54.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-55.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-56.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-57.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-58.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-59.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -166,6 +182,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-16.jsonl'),
   // A seventeenth (180: 15 of each of ten styles and 30 traps), written blind at the start of the eighth session; only ever counted (first count 99.3% / 97.3% / 100%, 0 of 146 answered wrongly).
   path.resolve(root, 'test/eval/styles-held-out-17.jsonl'),
+  // An eighteenth (180, the same shape), written blind at the start of the ninth session; only ever counted (first count 100% / 99.3% / 100%, 0 of 149 answered wrongly).
+  path.resolve(root, 'test/eval/styles-held-out-18.jsonl'),
 ];
 
 const { values } = parseArgs({
