@@ -158,12 +158,15 @@ const COUNTERS =
 const NOT_COUNTER =
   '年|月|日|時|曜|歳|才|故|処|者|事|物|色|語|県|党|科|線|系|型|式|流|派|屋|用|様|卒|気|方|等|奴|倍|割|円|十|百|千|万|億|次|期|代|番|号|課|局|係';
 
+/** A verb right after 何, which then asks what (何作ったの, 何買うの), not how many (何作, 何本). */
+const VERB_AFTER_NANI = '(?!\\p{Script=Han}(?:っ(?:た|て(?!いう|言|ゆう))|[るう](?=の|ん|[?？。]|$)|りま))';
+
 /**
  * A count asked with a counter: 何 (or なん) and the numerals after it, then the counter (captured).
  * Not 何人も or 何回か, which say "many" and "some" (何分かかる asks how long), nor an ordinal
  * (何番目, 何回目), which the report writes in words of its own (4つ目の柱, 佐久管内で初めて).
  */
-const COUNT_ASKED = `(?!何${NANIBUN_FOLLOWS})(?:何|なん)(?:十|百|千|万|億)*(${COUNTERS}|(?!${NOT_COUNTER})\\p{Script=Han}|[\\p{Script=Katakana}ー]+(?![\\p{Script=Katakana}ー]))(?!も|か(?!な|か[るりっ]|いさい|[?？。]|$)|目)`;
+const COUNT_ASKED = `(?!何${NANIBUN_FOLLOWS})(?:何|なん)(?:十|百|千|万|億)*${VERB_AFTER_NANI}(${COUNTERS}|(?!${NOT_COUNTER})\\p{Script=Han}|[\\p{Script=Katakana}ー]+(?![\\p{Script=Katakana}ー]))(?!も|か(?!な|か[るりっ]|いさい|[?？。]|$)|目)`;
 
 const COUNTED = new RegExp(COUNT_ASKED, 'u');
 

@@ -162,12 +162,16 @@ export const colloquialRules: readonly ColloquialRule[] = [
   },
   // なあに / なーに (何, drawn out): なに.
   { name: 'naani', pattern: /な[あぁー]+に/gu, replacement: 'なに' },
+  // 何パー / 20パー (パーセント said short); not パーク, パート, パーティー.
+  { name: 'paa', pattern: /(?<=何|なん|[0-9])パー(?![\p{Script=Katakana}ー])/gu, replacement: 'パーセント' },
   // どんくらい / どんだけ: どのくらい.
   { name: 'donkurai', pattern: /どん(?:くらい|ぐらい|だけ)/gu, replacement: 'どのくらい' },
   // えらい / えれえ before a word (信州の「とても」): emphasis only; えらい人 stays.
   { name: 'erai', pattern: /(?:えらい|えれえ|えらく)(?=[増減多少高安広大変良悪進])/gu, replacement: '' },
   // 女しょ / 男しょ (女衆): 女性, 男性.
   { name: 'shu', pattern: /([女男])(?:しょ|しゅう|衆)/gu, replacement: '$1性' },
+  // 女のし / 男の衆 (おんなのし): women, men; not 女のしごと.
+  { name: 'no-shu', pattern: /([女男])の(?:しゅう|衆|し(?=[のはがもをにと、,\s]))/gu, replacement: '$1性' },
   // 衆 on its own (役場の衆, どういう衆で): people; not in 民衆, 大衆, 公衆, 観衆, 合衆国.
   {
     name: 'shu-people',

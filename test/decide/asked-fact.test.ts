@@ -412,6 +412,13 @@ describe('questionIntent', () => {
     expect(questionIntent('駅から何分かかる？')).toMatchObject({ kind: 'count', unit: '分' });
   });
 
+  it('reads a verb right after 何 (何作ったの, 何買うの) as what, and 何作 before a verb as a count', () => {
+    expect(questionIntent('小中学生の副読本って何作ったの？').kind).toBeUndefined();
+    expect(questionIntent('お土産に何買うの').kind).toBeUndefined();
+    expect(questionIntent('副読本は何作あるの？')).toMatchObject({ kind: 'count', unit: '作' });
+    expect(questionIntent('何人って言ってた？')).toMatchObject({ kind: 'count', unit: '人' });
+  });
+
   it('takes any counter after 何 for a count in that unit (何組, 何頭, 何市町村, 何ポイント)', () => {
     expect(questionIntent('親子で何組来たの？')).toMatchObject({ kind: 'count', unit: '組' });
     expect(questionIntent('鹿は何頭とれた？')).toMatchObject({ kind: 'count', unit: '頭' });
