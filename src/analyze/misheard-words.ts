@@ -34,6 +34,8 @@ export interface SoundVocabulary {
   readonly inCorpus: (text: string) => boolean;
   /** The reading of one kanji on its own, by the dictionary (信 → シン, 代 → ダイ). */
   readonly readKanji: (kanji: string) => string | undefined;
+  /** A kanji's on-readings (私 → シ), which the dictionary does not give for it alone (kanji-on-readings.ts). */
+  readonly onReadings: (kanji: string) => readonly string[];
 }
 
 /** Readings shorter than this (in kana) match too many words by chance. */
@@ -152,22 +154,26 @@ function soundOf(
 
 /**
  * A word of the corpus spelled the same but for one kanji that sounds the same (千曲側 for
- * 千曲川: 側 and 川 both read ガワ there): a kanji picked by its sound. Voicing is ignored, as a
- * kanji voices inside a compound (川 カワ → 千曲川 チクマガワ).
+ * 千曲川: 側 and 川 both read ガワ there; 私民 for 市民: 私 and 市 both read シ): a kanji picked by
+ * its sound. Voicing is ignored, as a kanji voices inside a compound (川 カワ → 千曲川 チクマガワ).
+ * A word of two kanji, where one kanji is little evidence, is heard only by an on-reading the two
+ * kanji share.
  */
 function oneKanjiSoundingAlike(
   chars: readonly string[],
   kanjiReadings: readonly (string | undefined)[],
   vocabulary: SoundVocabulary,
 ): { reading: string; words: LexiconWord[] } | undefined {
-  if (chars.length < 3 || chars.length > maxSlipLength || !chars.every(isKanji)) return undefined;
+  if (chars.length < 2 || chars.length > maxSlipLength || !chars.every(isKanji)) return undefined;
   const patterns = vocabulary.sounds.kanjiWordsByPattern;
+  const short = chars.length === 2;
   for (const [i, typed] of chars.entries()) {
     const typedSound = kanjiReadings[i];
-    if (typedSound === undefined) continue;
     for (const { reading, word } of patterns.get(chars.with(i, blank).join('')) ?? []) {
       const meant = [...word.text][i] ?? '';
       if (meant === typed) continue;
+      if (sharesOnReading(typed, meant, vocabulary)) return { reading, words: [word] };
+      if (short || typedSound === undefined) continue;
       const meantSound = vocabulary.readKanji(meant);
       const sameAlone = meantSound !== undefined && unvoiced(meantSound) === unvoiced(typedSound);
       // At either end of the word its reading shows the kanji's own sound (チクマ「ガワ」).
@@ -178,6 +184,12 @@ function oneKanjiSoundingAlike(
     }
   }
   return undefined;
+}
+
+/** Whether two kanji share an on-reading, voicing aside (体 and 滞: タイ). */
+function sharesOnReading(typed: string, meant: string, vocabulary: SoundVocabulary): boolean {
+  const meantReadings = vocabulary.onReadings(meant).map(unvoiced);
+  return vocabulary.onReadings(typed).some((r) => meantReadings.includes(unvoiced(r)));
 }
 
 /**

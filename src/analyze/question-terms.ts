@@ -11,6 +11,7 @@ import { findSynonymSpans, type SynonymMap } from './synonyms.js';
 import { isFunctionWord, segmentKana, type KanaLexicon } from './kana-words.js';
 import { isGenericWord, isGrammatical } from './analyze.js';
 import { heardKatakana, misheardWords, type SoundVocabulary } from './misheard-words.js';
+import { onReadings } from './kanji-on-readings.js';
 import { namesThing, type SoundIndex } from './sound-index.js';
 import { moraCount } from './kana-sounds.js';
 import { verbFormTerms } from './verb-forms.js';
@@ -88,6 +89,7 @@ export function questionTerms(normalized: string, tokenize: Tokenize, vocabulary
           sounds: soundIndex,
           inCorpus: inCorpus(vocabulary.occursInCorpus, vocabulary.isKnownWord),
           readKanji: kanjiReader(tokenize),
+          onReadings,
         }
       : undefined;
   const morphemeTerms = withMisheardWords(

@@ -17,7 +17,7 @@ export interface SoundedWord {
 export interface SoundIndex {
   /** The loose sound (kana-sounds.ts, looseKatakana) of each katakana word that names a thing → the words. */
   readonly katakanaByLooseSound: ReadonlyMap<string, readonly SoundedWord[]>;
-  /** A kanji word of three kanji or more that names a thing, one kanji left blank → the words so spelled. */
+  /** A kanji word of two kanji or more that names a thing, one kanji left blank → the words so spelled. */
   readonly kanjiWordsByPattern: ReadonlyMap<string, readonly SoundedWord[]>;
   /** Every word by its reading without long vowels (kana-sounds.ts, withoutLongVowels). */
   readonly byReadingWithoutLongVowels: ReadonlyMap<string, readonly LexiconWord[]>;
@@ -63,7 +63,7 @@ export function* soundIndexing(lexicon: KanaLexicon): Generator<void, SoundIndex
       if (!namesThing(word)) continue;
       if (isKatakanaWord(word.text)) add(katakanaByLooseSound, looseKatakana(reading), { reading, word });
       const chars = [...word.text];
-      if (chars.length < 3 || chars.length > maxSlipLength || !chars.every(isKanji)) continue;
+      if (chars.length < 2 || chars.length > maxSlipLength || !chars.every(isKanji)) continue;
       for (const i of chars.keys()) add(kanjiWordsByPattern, chars.with(i, blank).join(''), { reading, word });
     }
   }

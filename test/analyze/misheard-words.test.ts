@@ -4,6 +4,7 @@ import type { KanaLexicon } from '../../src/analyze/kana-words.js';
 import { heardKatakana, misheardWords, textAsHeard, type SoundVocabulary } from '../../src/analyze/misheard-words.js';
 import { looseKatakana, unvoiced, withoutLongVowels } from '../../src/analyze/kana-sounds.js';
 import { buildSoundIndex } from '../../src/analyze/sound-index.js';
+import { onReadings } from '../../src/analyze/kanji-on-readings.js';
 import { normalizeText } from '../../src/normalize/normalize.js';
 import { realTokenizer } from '../support/tokenizer.js';
 
@@ -22,8 +23,11 @@ const lexicon: KanaLexicon = new Map([
   ['ジシン', [word('自身')]],
   ['インバウンド', [word('インバウンド')]],
   ['ノブヨ', [word('のぶよ')]],
+  ['シミン', [word('市民')]],
+  ['タイノウ', [word('滞納')]],
+  ['トウシ', [word('投資')]],
 ]);
-const corpusText = '信大 こもろ情報部局 センター 千曲川 後援会 自身 インバウンド 公園 講演';
+const corpusText = '信大 こもろ情報部局 センター 千曲川 後援会 自身 インバウンド 公園 講演 市民 滞納 投資';
 
 let tokenize: Tokenize;
 let vocabulary: SoundVocabulary;
@@ -37,6 +41,7 @@ beforeAll(async () => {
       tokenize(kanji)
         .map((m) => m.reading ?? '')
         .join('') || undefined,
+    onReadings,
   };
 });
 
@@ -67,6 +72,16 @@ describe('misheardWords', () => {
   it('hears a word spelled as the corpus spells it but for one kanji of the same sound', () => {
     // 側 and 川 both read ガワ at the end of チクマガワ.
     expect(heard('千曲側ワインバレー特区')).toEqual(['千曲側 → 千曲川']);
+  });
+
+  it('hears a word of two kanji typed with another kanji of the same on-reading (私民, 体納, 頭資)', () => {
+    // The dictionary reads 私 alone as ワタシ and 体 as カラダ; their on-readings are those of 市 and 滞.
+    expect(heard('ふるさと私民って何人')).toEqual(['私民 → 市民']);
+    expect(heard('税金の体納は')).toEqual(['体納 → 滞納']);
+    expect(heard('未来への頭資')).toEqual(['頭資 → 投資']);
+    // 区 (ク) and 市 (シ) share no reading: 区民 is meant as written, and so is a name before さん.
+    expect(heard('区民の声')).toEqual([]);
+    expect(heard('私民さんに聞いた')).toEqual([]);
   });
 
   it('never takes a word the corpus uses for another that sounds the same', () => {
