@@ -209,9 +209,10 @@ const GENERIC_WORDS = new Set([
   'マジ',
   'まじ',
   '本気',
-  // 結局なんなの, 実際のところ: impatience or a doubt, not a topic.
+  // 結局なんなの, 実際のところ: impatience or a doubt, not a topic; 最終的に: in the end.
   '結局',
   '実際',
+  '最終',
   // Asides on who else and how (「ほかの区も」「一緒に」「全部で」): the topic is the word they go with.
   'ほか',
   '他',
@@ -628,8 +629,9 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       ((GENERIC_WORDS.has(text) || GENERIC_WORDS.has(m.surface)) && !isNumberSpokenOf(morphemes, i)) ||
       isFunctionWord(m.surface) ||
       (m.pos === '動詞' && m.posDetail === '接尾') ||
-      // Adverbs say how much or how (けっこう, かなり, しっかり), not what about.
-      m.pos === '副詞' ||
+      // Adverbs say how much or how (けっこう, かなり, しっかり), not what about; one written in
+      // katakana is set apart as a name (「ワクワク」する市政).
+      (m.pos === '副詞' && !/^[\p{Script=Katakana}ー]{3,}$/u.test(m.surface)) ||
       isCounterOfQuestion(morphemes, i) ||
       isNameAsked(morphemes, i) ||
       isAdverbOfOneKanji(morphemes, i) ||

@@ -52,6 +52,11 @@ describe('analyze', () => {
     expect(content('今度出来る複合施設にはどんな機能が入る予定ですか')).toEqual(['複合', '施設', '機能', '入る']);
   });
 
+  it('reads 最終的に (in the end) and 結局 as no topic', () => {
+    expect(content('ふるさと市民は最終的に何人を目指しているの')).not.toContain('最終');
+    expect(content('結局ふるさと市民は何人')).not.toContain('結局');
+  });
+
   it('reads 程度 of どの程度 and ある程度 as how much, and the degree of a thing (被害の程度) as a topic', () => {
     expect(content('公約はどの程度実現しましたか')).toEqual(['公約', '実現']);
     expect(content('被害の程度は')).toContain('程度');
@@ -137,6 +142,11 @@ describe('analyze', () => {
     // A name asked along with something else (正式な名前と、どういう形で…教えて); a memory (と記憶しています).
     expect(content('正式な名前と合言葉を教えてください')).toEqual(['合言葉']);
     expect(content('公約があったと記憶しています')).toEqual(['公約']);
+  });
+
+  it('reads an adverb (かなり, しっかり) as no topic, but one set apart in katakana (ワクワク) as a name', () => {
+    expect(content('しっかり進めているの')).toEqual(['進める']);
+    expect(content('ワクワクする市政ってどういう意味')).toContain('ワクワク');
   });
 
   it('reads a one-kanji stem said as an adverb (主に, 特に) as no topic', () => {

@@ -54,6 +54,9 @@ describe('questionIntent', () => {
     // A cost kept down is the topic of a question, not a sum it asks for.
     expect(questionIntent('新しい事業の費用を抑える方針はある？').kind).toBeUndefined();
     expect(questionIntent('費用についてどのように考えておられるのでしょうか').kind).toBeUndefined();
+    // Nor is a cost said to be none (費用のかからない媒体), while whether there is one (費用はかかりますか) is.
+    expect(questionIntent('費用のかからない無料媒体を活用するってどういうこと？').kind).toBeUndefined();
+    expect(questionIntent('費用はかかりますか').kind).toBe('amount');
     expect(questionIntent('あぐりの湯の入館料を教えてください').kind).toBe('amount');
     expect(questionIntent('融資の金利は何%？').kind).toBe('rate');
     expect(questionIntent('エアコンは何台入ったの？')).toMatchObject({ kind: 'count', unit: '台' });
