@@ -262,7 +262,16 @@ function withMisheardWords(
     start: h.start,
     end: h.end,
   }));
-  return [...terms.filter((t) => !overlaps(t)), ...heardTerms].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  // A run of single kanji joined as a slip (保検税) may reach past the word heard in it (保検): the
+  // kanji left over (税) are words of their own.
+  const within = (m: Morpheme, from: number, to: number) => m.start >= from && m.start + m.surface.length <= to;
+  const heardAt = (m: Morpheme) => heard.some((h) => m.start < h.end && h.start < m.start + m.surface.length);
+  const leftOver = terms
+    .filter((t) => overlaps(t) && t.start !== undefined && t.end !== undefined)
+    .flatMap((t) => analyze(morphemes.filter((m) => within(m, t.start ?? 0, t.end ?? 0) && !heardAt(m))));
+  return [...terms.filter((t) => !overlaps(t)), ...leftOver, ...heardTerms].sort(
+    (a, b) => (a.start ?? 0) - (b.start ?? 0),
+  );
 }
 
 /** A katakana word the corpus never uses heard as one it does but for voicing or ー (センダー → センター). */

@@ -285,8 +285,9 @@ function asksOfUnknownCharge(index: SearchIndex, topic: readonly Term[], terms: 
     if (noun.weak || noun.role !== 'content' || noun.end === undefined) return false;
     const charge = terms.find((s) => s.start === noun.end && CHARGE_SUFFIXES.has(s.text));
     if (charge?.end === undefined) return false;
-    // A synonym may stand for the whole charge (noun and suffix).
-    return !hasSynonym({ ...noun, end: charge.end }, terms) && !index.text.includes(noun.text + charge.text);
+    // A synonym may stand for the whole charge (noun and suffix); a noun misheard (医量費) is the one meant.
+    const meant = noun.heardAs?.[0]?.text ?? noun.text;
+    return !hasSynonym({ ...noun, end: charge.end }, terms) && !index.text.includes(meant + charge.text);
   });
 }
 

@@ -463,8 +463,10 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
       reason: 'not-in-report',
     });
     expect(bundled.ask('小諸市の国民健康保険税は、去年と比べて上がりましたか？').decision.kind).toBe('abstain');
-    // A charge the report writes (医療費) is answered.
+    // A charge the report writes (医療費) is answered, mistyped (医量費) too; a tax it never writes is not.
     expect(bundled.ask('子どもの医療費がタダになったって話はほんとずら？').decision.kind).toBe('answer');
+    expect(bundled.ask('高校生までの医量費って、病院の窓口でいくら払うの？').decision.kind).toBe('answer');
+    expect(bundled.ask('国民健康保検税は去年より上がりましたか？').decision.kind).toBe('abstain');
   });
 
   it('reads a doing the corpus says in other words (誘いに行った: 誘致) as no thing the report lacks', async () => {
