@@ -162,6 +162,12 @@ export const colloquialRules: readonly ColloquialRule[] = [
   },
   // なあに / なーに (何, drawn out): なに.
   { name: 'naani', pattern: /な[あぁー]+に/gu, replacement: 'なに' },
+  // ナンバーワン, No.1 and romaji nanbaa wan: 一番 (人気ナンバーワン asks which is most liked).
+  {
+    name: 'number-one',
+    pattern: /ナンバー\s?(?:ワン|1(?![0-9]))|なんば[あー]\s?わん|(?<![a-z])no\.\s?1(?![0-9])/giu,
+    replacement: '一番',
+  },
   // 何パー / 20パー (パーセント said short); not パーク, パート, パーティー.
   { name: 'paa', pattern: /(?<=何|なん|[0-9])パー(?![\p{Script=Katakana}ー])/gu, replacement: 'パーセント' },
   // どんくらい / どんだけ: どのくらい.

@@ -58,6 +58,10 @@ describe('questionIntent', () => {
     expect(questionIntent('費用のかからない無料媒体を活用するってどういうこと？').kind).toBeUndefined();
     expect(questionIntent('費用はかかりますか').kind).toBe('amount');
     expect(questionIntent('あぐりの湯の入館料を教えてください').kind).toBe('amount');
+    // A charge asked with another thing (料金と運行日を教えて) is asked; one compared with (料金と比べて) is not.
+    expect(questionIntent('ワイナリーバスの料金と運行日を教えて').kind).toBe('amount');
+    expect(questionIntent('料金と比べて安い？').kind).toBeUndefined();
+    expect(questionIntent('巡回バスの運行日を教えて').kind).toBe('date');
     expect(questionIntent('融資の金利は何%？').kind).toBe('rate');
     expect(questionIntent('エアコンは何台入ったの？')).toMatchObject({ kind: 'count', unit: '台' });
     expect(questionIntent('市の人口は？')).toMatchObject({ kind: 'count', unit: '人' });
@@ -530,6 +534,7 @@ describe('questionIntent', () => {
     expect(questionIntent('寄付金の内訳を教えて').kind).toBe('breakdown');
     expect(questionIntent('どの事業にいくらずつ使ったの').kind).toBe('breakdown');
     expect(questionIntent('返礼品で一番人気なのは何？').kind).toBe('breakdown');
+    expect(questionIntent('返礼品で人気一番は何？').kind).toBe('breakdown');
     expect(questionIntent('差し押さえた財産はどんなものが多い？').kind).toBe('breakdown');
     // Most as an aim (いちばん多いまちを目指す) asks nothing.
     expect(questionIntent('元気な人がいちばん多いまちを目指すって聞いた').kind).toBeUndefined();
@@ -537,6 +542,7 @@ describe('questionIntent', () => {
     expect(questionIntent('登録したら何か特典とかもらえる？').kind).toBe('benefit');
     expect(questionIntent('お得な特典があるって本当？').kind).toBe('benefit');
     expect(questionIntent('ポイントを貯めると何がもらえるの').kind).toBe('benefit');
+    expect(questionIntent('健幸マイレージのポイント貯めたら何と換えてくれるだい').kind).toBe('benefit');
     expect(questionIntent('特典は何がありますか').kind).toBe('contents');
     expect(questionIntent('食堂の新しいメニューは何？').kind).toBe('contents');
     expect(questionIntent('食堂のメニュー変わった？').kind).toBeUndefined();
