@@ -467,6 +467,11 @@ function isNameAsked(morphemes: readonly Morpheme[], i: number): boolean {
   if (before && QUOTING_INTERROGATIVES.has(before.surface)) return true;
   const next = morphemes[i + 1]?.surface ?? '';
   const after = morphemes[i + 2];
+  // どんな名前の部署, どのような名前の施設: the name of the thing after it is asked.
+  const kindBefore =
+    (before?.surface === 'な' && morphemes[i - 2]?.surface === 'よう' && morphemes[i - 3]?.surface === 'どの') ||
+    /^(?:どんな|どういう|どういった)$/u.test(before?.surface ?? '');
+  if (kindBefore && next === 'の') return true;
   if ((next === 'は' || next === 'って') && (after === undefined || INTERROGATIVES.has(after.surface))) return true;
   // 名前なんだっけ, 名前何: asked with no particle between.
   if (INTERROGATIVES.has(next) || (next === 'な' && after?.surface === 'ん')) return true;

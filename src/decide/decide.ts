@@ -151,9 +151,17 @@ function termShare(term: Term, terms: readonly Term[], matched: MatchedTexts): n
   if (term.start === undefined || term.end === undefined) return share;
   // Made only when a synonym covers the term: most terms have none.
   let byTarget: Map<string, { total: number; matched: number }> | undefined;
+  // The word may be written twice (部署を置く…部署を置く): a synonym of either place stands for it.
+  let written: Term[] | undefined;
+  const covers = (origin: { start: number; end: number }, at: Term) =>
+    at.start !== undefined && at.end !== undefined && origin.start <= at.start && origin.end >= at.end;
   for (const t of terms) {
     const origin = t.synonym;
-    if (!origin || origin.start > term.start || origin.end < term.end) continue;
+    if (!origin) continue;
+    if (!covers(origin, term)) {
+      written ??= terms.filter((o) => o !== term && !o.synonym && o.text === term.text);
+      if (!written.some((o) => covers(origin, o))) continue;
+    }
     byTarget ??= new Map();
     const counts = byTarget.get(origin.target) ?? { total: 0, matched: 0 };
     counts.total += 1;

@@ -144,6 +144,12 @@ describe('analyze', () => {
     expect(content('公約があったと記憶しています')).toEqual(['公約']);
   });
 
+  it('reads the name of どんな名前の部署 as what is asked, not as a topic', () => {
+    expect(content('どのような名前の部署を置くの')).toEqual(['部署', '置く']);
+    expect(content('どんな名前の施設')).toEqual(['施設']);
+    expect(content('名前の由来')).toContain('名前');
+  });
+
   it('reads an adverb (かなり, しっかり) as no topic, but one set apart in katakana (ワクワク) as a name', () => {
     expect(content('しっかり進めているの')).toEqual(['進める']);
     expect(content('ワクワクする市政ってどういう意味')).toContain('ワクワク');

@@ -469,6 +469,15 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('国民健康保検税は去年より上がりましたか？').decision.kind).toBe('abstain');
   });
 
+  it('credits a synonym of a word written twice (部署を置く…部署を置く: 設置) wherever it stands', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '政策集に、情報の発信や収集を行う部署を置くという項目がございました。どのような名前の部署を置くとおっしゃっていたのでしょうか。',
+    );
+    expect(decision).toMatchObject({ kind: 'answer', confidence: 'full' });
+    expect(decision.hits[0]?.entry.id).toBe('komoro-information-bureau');
+  });
+
   it('reads a doing the corpus says in other words (誘いに行った: 誘致) as no thing the report lacks', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
