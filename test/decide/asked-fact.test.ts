@@ -211,6 +211,13 @@ describe('questionIntent', () => {
     // Why (なんで) is asked; なんですか (what is it) asks no reason.
     expect(questionIntent('なんで市民協働が大事なの').asksWhy).toBe(true);
     expect(questionIntent('おくさんの なまえは なんですか').asksWhy).toBeUndefined();
+    // Many years (何年も先), some years (何年か前) ask no date.
+    expect(
+      questionIntent('何年も先の小諸のために手を打っておく考え方で、どんなことに力を入れてきたの').kind,
+    ).toBeUndefined();
+    expect(questionIntent('何年か前に聞いた話ですが').kind).toBeUndefined();
+    expect(questionIntent('何年に就任したの').kind).toBe('date');
+    expect(questionIntent('卒業後何年かけて返済するものなのでしょうか').kind).toBe('date');
     // How many minutes it takes (何分かかる) is a count; some times (何回かある) is none.
     expect(questionIntent('小諸駅から軽井沢駅まで何分かかりますか')).toMatchObject({ kind: 'count', unit: '分' });
     expect(questionIntent('何回かあると聞きました').kind).toBeUndefined();
