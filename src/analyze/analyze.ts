@@ -544,9 +544,12 @@ function isKindAsked(morphemes: readonly Morpheme[], i: number): boolean {
   return ASKING_DETERMINER.test(before) || ((next === 'は' || next === 'って') && INTERROGATIVES.has(after));
 }
 
-/** Words for numbers, and what makes one the topic (数字に関する方針: a policy about figures). */
+/**
+ * Words for numbers, and what makes one the topic (数字に関する方針: a policy about figures; 数字で
+ * 確かめる: checking by figures).
+ */
 const NUMBER_WORDS = new Set(['数字', '数値']);
-const ABOUT = /^(?:に関する|に関して|について|を使った|で示す)/u;
+const ABOUT = /^(?:に関する|に関して|について|を使った|で示す|で(?:確か|たしか|検証|確認|測|はか|示|見|表))/u;
 
 function isNumberSpokenOf(morphemes: readonly Morpheme[], i: number): boolean {
   const m = morphemes[i];

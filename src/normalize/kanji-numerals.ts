@@ -65,10 +65,12 @@ const KANA_NUMERALS: Readonly<Record<string, number>> = {
 
 /**
  * A kana numeral counting or ordering something (いつつの柱, いつつめ), not the start of another
- * word (いつつくった is いつ・つくった): before の, め or 目, punctuation or the end only.
+ * word (いつつくった is いつ・つくった): opening a word, or after a particle from ふたつ up
+ * (プロジェクトのいつつの; がひとつの建物 is one building, a word of its own), and before の, め or 目,
+ * punctuation or the end only.
  */
 const KANA_NUMERAL = new RegExp(
-  `(?<![\\p{Script=Hiragana}])(${Object.keys(KANA_NUMERALS).join('|')})(?=の|め|目|[、,。？?！!\\s]|$)`,
+  `(?:(?<![\\p{Script=Hiragana}])(?:${Object.keys(KANA_NUMERALS).join('|')})|(?<=[のはがもをと])(?:${Object.keys(KANA_NUMERALS).slice(1).join('|')}))(?=の|め|目|[、,。？?！!\\s]|$)`,
   'gu',
 );
 

@@ -165,6 +165,7 @@ describe('analyze', () => {
     expect(content('その件について')).toEqual([]);
     // Figures spoken of (数字に関する方針) are a topic; asked for (数字を教えて), the question's shape.
     expect(content('数字に関する方針')).toEqual(['数字', '方針']);
+    expect(content('数字で確かめるつもりなの')).toContain('数字');
     expect(content('その数字を教えて')).toEqual([]);
     expect(content('いつからいつまでの分')).toEqual([]);
     // One (一つにまとめた) counts nothing the question names; five (5つの柱) may.

@@ -69,6 +69,10 @@ describe('kanji numerals', () => {
     expect(normalizeText('いつつの柱')).toBe('5つの柱');
     expect(normalizeText('いつつめの柱')).toBe('5つめの柱');
     expect(normalizeText('いつつくったの')).toBe('いつつくったの');
+    // After a particle too (プロジェクトのいつつのはしら), as romaji runs are joined.
+    expect(normalizeText('プロジェクトのいつつのはしら')).toBe('プロジェクトの5つのはしら');
+    expect(normalizeText('それはいつつくったの')).toBe('それはいつつくったの');
+    expect(normalizeText('所がひとつの建物に入る')).toBe('所がひとつの建物に入る');
   });
 
   it('stay inside ordinary words', () => {
