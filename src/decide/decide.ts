@@ -145,56 +145,74 @@ function matchedTexts(hit: RankedHit): MatchedTexts {
 /**
  * How fully a hit matched one of the user's terms: by the word itself, or through a synonym of
  * the phrase the word belongs to (every term of the synonym matched gives full credit).
+ * `covering` are the synonym terms whose phrase holds the word (coveringSynonyms).
  */
-function termShare(term: Term, terms: readonly Term[], matched: MatchedTexts): number {
+function termShare(term: Term, covering: readonly Term[], matched: MatchedTexts): number {
   let share = matched.own.get(term.text) ?? 0;
-  if (term.start === undefined || term.end === undefined) return share;
-  // Made only when a synonym covers the term: most terms have none.
-  let byTarget: Map<string, { total: number; matched: number }> | undefined;
-  // The word may be written twice (部署を置く…部署を置く): a synonym of either place stands for it.
-  let written: Term[] | undefined;
-  const covers = (origin: { start: number; end: number }, at: Term) =>
-    at.start !== undefined && at.end !== undefined && origin.start <= at.start && origin.end >= at.end;
-  for (const t of terms) {
-    const origin = t.synonym;
-    if (!origin) continue;
-    if (!covers(origin, term)) {
-      written ??= terms.filter((o) => o !== term && !o.synonym && o.text === term.text);
-      if (!written.some((o) => covers(origin, o))) continue;
-    }
-    byTarget ??= new Map();
-    const counts = byTarget.get(origin.target) ?? { total: 0, matched: 0 };
+  if (covering.length === 0) return share;
+  const byTarget = new Map<string, { total: number; matched: number }>();
+  for (const t of covering) {
+    const target = t.synonym?.target ?? '';
+    const counts = byTarget.get(target) ?? { total: 0, matched: 0 };
     counts.total += 1;
     // A synonym's term that the user also wrote is searched as the user's word: its match counts for the synonym too.
-    if (matched.synonymTerms.has(`${t.text}\u0000${origin.target}`) || matched.ownWhole.has(t.text)) {
+    if (matched.synonymTerms.has(`${t.text}\u0000${target}`) || matched.ownWhole.has(t.text)) {
       counts.matched += 1;
     }
-    byTarget.set(origin.target, counts);
+    byTarget.set(target, counts);
   }
-  for (const { total, matched } of byTarget?.values() ?? []) {
+  for (const { total, matched } of byTarget.values()) {
     share = Math.max(share, synonymCredit * (matched / total));
   }
   return share;
 }
 
-/** A question's content terms and their weights, as coverage last weighed them. */
+/**
+ * The synonym terms whose phrase holds the term, wherever the word is written: written twice
+ * (部署を置く…部署を置く), a synonym of either place stands for it.
+ */
+function coveringSynonyms(term: Term, terms: readonly Term[]): Term[] {
+  if (term.start === undefined || term.end === undefined || !terms.some((t) => t.synonym)) return [];
+  const written = [term, ...terms.filter((o) => o !== term && !o.synonym && o.text === term.text)];
+  return terms.filter((t) => {
+    const origin = t.synonym;
+    return (
+      origin !== undefined &&
+      written.some(
+        (o) => o.start !== undefined && o.end !== undefined && origin.start <= o.start && origin.end >= o.end,
+      )
+    );
+  });
+}
+
+/** A question's content terms, their weights and covering synonyms, as coverage last weighed them. */
 let lastWeighed:
   | {
       readonly index: SearchIndex;
       readonly terms: readonly Term[];
       readonly content: Term[];
       readonly weights: number[];
+      readonly covering: Term[][];
     }
   | undefined;
 
 /**
- * The content terms of `terms` and their weights: re-ranking asks the coverage of twenty hits or
- * more for one question's terms, and these are the same for all of them.
+ * The content terms of `terms`, their weights and the synonyms covering each: re-ranking asks the
+ * coverage of twenty hits or more for one question's terms, and these are the same for all of them.
  */
-function weighed(index: SearchIndex, terms: readonly Term[]): { content: Term[]; weights: number[] } {
+function weighed(
+  index: SearchIndex,
+  terms: readonly Term[],
+): { content: Term[]; weights: number[]; covering: Term[][] } {
   if (lastWeighed?.index !== index || lastWeighed.terms !== terms) {
     const content = contentTerms(terms);
-    lastWeighed = { index, terms, content, weights: content.map((t) => termWeight(index, t)) };
+    lastWeighed = {
+      index,
+      terms,
+      content,
+      weights: content.map((t) => termWeight(index, t)),
+      covering: content.map((t) => coveringSynonyms(t, terms)),
+    };
   }
   return lastWeighed;
 }
@@ -202,12 +220,12 @@ function weighed(index: SearchIndex, terms: readonly Term[]): { content: Term[];
 /** Share of the question's term weight that a hit matched, from 0 to 1. */
 export function coverage(index: SearchIndex, terms: readonly Term[], hit: RankedHit): number {
   const texts = matchedTexts(hit);
-  const { content, weights } = weighed(index, terms);
+  const { content, weights, covering } = weighed(index, terms);
   let total = 0;
   let matched = 0;
   for (const [i, term] of content.entries()) {
     const w = weights[i] as number;
-    const share = termShare(term, terms, texts);
+    const share = termShare(term, covering[i] ?? [], texts);
     if (term.optional === true && share === 0) continue;
     total += w;
     matched += w * share;
@@ -635,7 +653,7 @@ function countsSomethingElse(
   // A word or a synonym of it, or one that sounds the same, not a word one kanji away (県外 is not 市外).
   return (
     best !== undefined &&
-    termShare(best, terms, matchedTexts(hit)) < synonymCredit &&
+    termShare(best, coveringSynonyms(best, terms), matchedTexts(hit)) < synonymCredit &&
     !soundsLikeWordOf(hit, best) &&
     !doingCountedByFigure(best, hit)
   );
