@@ -418,6 +418,8 @@ describe('questionIntent', () => {
   it('reads where to buy typed in kana (どこで かえる) as a procedure', () => {
     expect(questionIntent('優待パスポートってどこでかえるの？').kind).toBe('procedure');
     expect(questionIntent('どこでかいますか').kind).toBe('procedure');
+    // 変え typed for 買え, or where to exchange it: a procedure either way.
+    expect(questionIntent('優待パスポートはどこで変えますか').kind).toBe('procedure');
   });
 
   it('reads 何分初めてのことで as an apology (なにぶん), and 何分かかる as minutes', () => {
