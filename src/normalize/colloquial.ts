@@ -51,7 +51,7 @@ export const colloquialRules: readonly ColloquialRule[] = [
   {
     name: 'ba-short',
     pattern:
-      /(?:(?<=[払買使言会習洗貰])や|(?<=[\p{Script=Han}])きゃ|(?<=[\p{Script=Han}す])りゃ)(?=いい|ええ|よい|よか)/gu,
+      /(?:や(?<=[払買使言会習洗貰]や)|きゃ(?<=[\p{Script=Han}]きゃ)|りゃ(?<=[\p{Script=Han}す]りゃ))(?=いい|ええ|よい|よか)/gu,
     replacement: (short: string) => ({ や: 'えば', きゃ: 'けば', りゃ: 'れば' })[short] ?? short,
   },
   // 〜だい / 〜だや / 〜だ closing a question after a verb (何しとるだい, どうなっただ): 〜の.
@@ -63,7 +63,7 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // A noun then だい / だや closing a question (どういう中身だい, いつだい): 〜なの.
   {
     name: 'noun-dai',
-    pattern: new RegExp(String.raw`(?<=[\p{Script=Han}\p{Script=Katakana}ー])だ[いや]${END}`, 'gu'),
+    pattern: new RegExp(String.raw`だ(?<=[\p{Script=Han}\p{Script=Katakana}ー]だ)[いや]${END}`, 'gu'),
     replacement: 'なの',
   },
   // なんでだい / なんだい / なんだや (なぜ, 何): なんでなの, なんなの. Not before more of the question
@@ -86,7 +86,7 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // 〜んとき / 〜んところ after a noun (災害んときに): 〜のとき.
   {
     name: 'n-toki',
-    pattern: /(?<=[\p{Script=Han}\p{Script=Katakana}ー])ん(?=とき|時|ところ|とこ)/gu,
+    pattern: /ん(?<=[\p{Script=Han}\p{Script=Katakana}ー]ん)(?=とき|時|ところ|とこ)/gu,
     replacement: 'の',
   },
   // こさえた / こさえて (作った, 作って), こさえる (作る).
@@ -156,7 +156,7 @@ export const colloquialRules: readonly ColloquialRule[] = [
   {
     name: 'adjective-ee',
     pattern:
-      /(?<=\p{Script=Han})[せけめれて][えぇ](?=[なのよかし、,。？?！!\s\p{Script=Han}\p{Script=Katakana}]|$)|でっ?け[えぇ]|ちっせ[えぇ]|ちいせ[えぇ]/gu,
+      /[せけめれて](?<=\p{Script=Han}[せけめれて])[えぇ](?=[なのよかし、,。？?！!\s\p{Script=Han}\p{Script=Katakana}]|$)|でっ?け[えぇ]|ちっせ[えぇ]|ちいせ[えぇ]/gu,
     replacement: (spoken) =>
       spoken.startsWith('で') ? 'でかい' : spoken.startsWith('ち') ? '小さい' : `${A_ROW[spoken[0] ?? ''] ?? ''}い`,
   },
@@ -189,7 +189,7 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // ずく (やる気) is a word of its own; the standard word lets it match.
   { name: 'zuku', pattern: /ずく(?=[がをはのもなだ])/gu, replacement: 'やる気' },
   // 手ぇ貸す / 気ぃつける: a noun's vowel drawn out where を was dropped.
-  { name: 'drawn-vowel', pattern: /(?<=\p{Script=Han})[ぇぃ](?=\p{Script=Han})/gu, replacement: 'を' },
+  { name: 'drawn-vowel', pattern: /[ぇぃ](?<=\p{Script=Han}[ぇぃ])(?=\p{Script=Han})/gu, replacement: 'を' },
   // いっぺえ / いっぺー: いっぱい.
   { name: 'ippee', pattern: /いっぺ[えー]/gu, replacement: 'いっぱい' },
   // 〜っしょ: 〜でしょう.
