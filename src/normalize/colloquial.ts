@@ -19,6 +19,8 @@ const A_ROW: Readonly<Record<string, string>> = { せ: 'さ', け: 'か', め: '
 /** Where a sentence-final form may stand: before punctuation, a space, a final particle or the end. */
 const END = String.raw`(?=[ね|よ|な|さ|わ]?(?:[？?。．！!、,\s]|$))`;
 
+// A rule that looks behind a kana names the kana first (ん(?<=[…]ん)): the regex engine then jumps
+// to that kana, where a leading look-behind is tried at every character of a long letter.
 export const colloquialRules: readonly ColloquialRule[] = [
   // Fillers: hesitations of speech, with their stretched vowels and a comma after.
   {
