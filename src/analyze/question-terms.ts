@@ -267,8 +267,12 @@ function withMisheardWords(
   const within = (m: Morpheme, from: number, to: number) => m.start >= from && m.start + m.surface.length <= to;
   const heardAt = (m: Morpheme) => heard.some((h) => m.start < h.end && h.start < m.start + m.surface.length);
   const leftOver = terms
-    .filter((t) => overlaps(t) && t.start !== undefined && t.end !== undefined)
-    .flatMap((t) => analyze(morphemes.filter((m) => within(m, t.start ?? 0, t.end ?? 0) && !heardAt(m))));
+    .filter(overlaps)
+    .flatMap(({ start, end }) =>
+      start === undefined || end === undefined
+        ? []
+        : analyze(morphemes.filter((m) => within(m, start, end) && !heardAt(m))),
+    );
   return [...terms.filter((t) => !overlaps(t)), ...leftOver, ...heardTerms].sort(
     (a, b) => (a.start ?? 0) - (b.start ?? 0),
   );
