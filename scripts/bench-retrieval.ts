@@ -148,6 +148,16 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-57.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-58.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-59.jsonl'),
+  // Written blind at the start of the tenth session, then tuned on; counted fresh: styles-tune-60 (15
+  // of each of ten styles, 30 traps; 99.3% / 98.0% / 100%, 1 of 148), styles-tune-61 (letters,
+  // paraphrase 30 each, dialect 20, 40 traps mostly as letters; 97.5% / 96.3% / 97.5%, 2 of 79),
+  // styles-tune-62 (romaji, voice 25 each, casual, numeric 20 each, 40 traps; 100% / 100% / 100%, 0 of
+  // 90), styles-tune-63 (plain, kana, typo, numeric 15 each, 80 traps in every style; 98.3% / 98.3% /
+  // 93.8%, 6 of 65).
+  path.resolve(root, 'test/eval/styles-tune-60.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-61.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-62.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-63.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -184,6 +194,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-17.jsonl'),
   // An eighteenth (180, the same shape), written blind at the start of the ninth session; only ever counted (first count 100% / 99.3% / 100%, 0 of 149 answered wrongly).
   path.resolve(root, 'test/eval/styles-held-out-18.jsonl'),
+  // A nineteenth (180, the same shape), written blind at the start of the tenth session; only ever counted (first count 98.7% / 96.7% / 100%, 2 of 147 answered wrongly).
+  path.resolve(root, 'test/eval/styles-held-out-19.jsonl'),
 ];
 
 const { values } = parseArgs({
