@@ -34,7 +34,7 @@ const maxWordLength = 16;
 /** A noun that names something: not a pronoun, a number, a suffix or a dependent noun. */
 export const isContentNoun = (m: Morpheme) =>
   m.pos === '名詞' && !['非自立', '代名詞', '数', '接尾'].includes(m.posDetail);
-const isContentVerb = (m: Morpheme) => (m.pos === '動詞' || m.pos === '形容詞') && m.posDetail === '自立';
+export const isContentVerb = (m: Morpheme) => (m.pos === '動詞' || m.pos === '形容詞') && m.posDetail === '自立';
 const readsAsKana = (reading: string | undefined): reading is string =>
   reading !== undefined && /^[\p{Script=Katakana}ー]+$/u.test(reading);
 /** A morpheme's reading; a katakana word the dictionary does not know (ネーミングライツ) reads as written. */

@@ -8,7 +8,7 @@ import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
 import { kanaRuns, readingBigrams, type KanaRun } from './kana-runs.js';
 import { toKatakana } from '../normalize/normalize.js';
 import { findSynonymSpans, type SynonymMap } from './synonyms.js';
-import { isFunctionWord, segmentKana, type KanaLexicon } from './kana-words.js';
+import { isContentVerb, isFunctionWord, segmentKana, type KanaLexicon, type KanaPiece } from './kana-words.js';
 import { isGenericWord, isGrammatical } from './analyze.js';
 import { heardKatakana, misheardWords, type SoundVocabulary } from './misheard-words.js';
 import { onReadings } from './kanji-on-readings.js';
@@ -191,10 +191,29 @@ function isReadAsRun(
 ): boolean {
   if (/^[\p{Script=Katakana}ー]+$/u.test(run.text) && /(?:何|なん)$/u.test(normalized.slice(0, run.start)))
     return false;
-  if (lexicon && segmentKana(run.text, lexicon).some((p) => p.kind === 'word' && moraCount(toKatakana(p.text)) >= 3))
+  const end = (m: Morpheme) => m.start + m.surface.length;
+  // Among kanji the dictionary's cut is sure: a word read across a particle and the verb after it
+  // (ものは「やめ」たり: はやめ, 早め) was not typed.
+  // A run's text may be cut at its head (the particle after a kanji): it stands where it is found.
+  const textStart = Math.max(run.start, normalized.indexOf(run.text, run.start));
+  const particleThenVerb = (piece: KanaPiece) => {
+    const particle = morphemes.find((m) => m.start === textStart + piece.start);
+    const verb = particle && morphemes.find((m) => m.start === end(particle));
+    return (
+      particle?.pos === '助詞' &&
+      verb !== undefined &&
+      isContentVerb(verb) &&
+      verb.start < textStart + piece.start + piece.text.length
+    );
+  };
+  if (
+    lexicon &&
+    segmentKana(run.text, lexicon).some(
+      (p) => p.kind === 'word' && moraCount(toKatakana(p.text)) >= 3 && (run.whole === true || !particleThenVerb(p)),
+    )
+  )
     return true;
   const inside = morphemes.filter((m) => m.start >= run.start && m.start < run.end);
-  const end = (m: Morpheme) => m.start + m.surface.length;
   const partOfWord = morphemes.some(
     (m) => m.start < run.end && end(m) > run.start && (m.start < run.start || end(m) > run.end),
   );

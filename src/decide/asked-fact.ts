@@ -100,8 +100,10 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
   // A cause stated: for the reason, because, owing to.
   reason: /ため|ので|から[、,]|により|によって|理由|原因|背景|影響|おかげ/u,
   country: COUNTRY_NAMES,
-  // A town or prefecture named, other than Komoro itself (not 市町村, a kind of council).
-  municipality: /(?<![\p{Script=Han}])(?!小諸)\p{Script=Han}{2,4}(?<!市町)(?:市|町|村|県|府)(?![\p{Script=Han}])/u,
+  // A town or prefecture named, other than Komoro itself (not 市町村, a kind of council); a big city
+  // goes by its name alone (東京・大阪でのトップセールス).
+  municipality:
+    /(?<![\p{Script=Han}])(?!小諸)\p{Script=Han}{2,4}(?<!市町)(?:市|町|村|県|府)(?![\p{Script=Han}])|(?<![\p{Script=Han}])(?:東京|大阪|名古屋|京都|横浜|神戸|札幌|福岡|仙台)(?=・|で|に|へ|と|、)/u,
   count: /[0-9]/u,
   date: /[0-9]{4}[.年]|(?:r|h|令和|平成)(?:[0-9]+|元)|[0-9]+月|[0-9]+年/u,
 };
@@ -173,12 +175,20 @@ function aimsAnswering(intent: QuestionIntent): Aims {
   return intent.asksForTarget === true ? 'also' : 'none';
 }
 
+/** Whether a question names the kind a longer word's head says (女性, also as 女の). */
+function namesKind(asked: string, head: string): boolean {
+  return asked.includes(head) || (head.length === 2 && asked.includes(`${head.charAt(0)}の`));
+}
+
 /**
  * Whether a keyword of the entry is one longer word ending with `word` (関係人口 for 人口): a kind
  * of it. A phrase (地区の避難訓練) is not: its words are joined by a particle, not into one word.
+ * Not when the question names that kind itself, in its own words (女の職員 for 女性職員).
  */
-function compoundKeywordEndsWith(entry: Entry, word: string): boolean {
-  return normalized(entry).compoundKeywords.some((k) => k.length > word.length && k.endsWith(word));
+function compoundKeywordEndsWith(entry: Entry, word: string, asked: string): boolean {
+  return normalized(entry).compoundKeywords.some(
+    (k) => k.length > word.length && k.endsWith(word) && !namesKind(asked, k.slice(0, -word.length)),
+  );
 }
 
 /** Where a thing is shown, asked (どこで紹介してるの, どこで見れる). */
@@ -362,7 +372,7 @@ export function statesAskedFact(
       // A subject the entry never names says nothing (the citizen may have paraphrased it); one it
       // names elsewhere than with its numbers means the numbers count something else, and so does
       // one that a keyword names only as the end of a longer word (関係人口 is not 人口).
-      const named = subject.filter((word) => text.includes(word) || compoundKeywordEndsWith(entry, word));
+      const named = subject.filter((word) => text.includes(word) || compoundKeywordEndsWith(entry, word, asked));
       return named.length === 0 || statements.some((s) => named.some((word) => s.includes(word)));
     }
   }

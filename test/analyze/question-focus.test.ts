@@ -95,6 +95,13 @@ describe('questionClauses', () => {
     expect(roles('担架のほうが重たいくらいでございました。')[0]?.[1]).toBe('background');
   });
 
+  it('reads 〜のか、 before a request to tell (所得の制限はあるのか、教えて…) as what is asked, not the news heard', () => {
+    const text =
+      '高校生までの医療費が窓口で500円になったと聞き、大変ありがたく思っております。所得の制限はあるのか、教えていただけますでしょうか。';
+    expect(roles(text)).toContainEqual(['所得の制限はあるのか、', 'asked']);
+    expect(focusText(text)).toContain('所得の制限はあるのか、');
+  });
+
   it('reads お分かりでしたら after 〜のか、 as asking the bot, not a doubt told', () => {
     expect(
       focusText(

@@ -46,6 +46,12 @@ describe('questionTerms on the bundled corpus', () => {
     expect(content('しせいを正すってどういう意味')).toContain('しせい');
   });
 
+  it('reads no word across a particle and the verb after it among kanji (ものはやめたり: no 早め)', () => {
+    const words = engine.ask('効果のないものはやめたり変えたりしてるの？').terms.map((t) => t.text);
+    expect(words).not.toContain('早め');
+    expect(words).toContain('やめる');
+  });
+
   it('reads kana right after a noun as a word typed in kana, not as an ending of the noun (小諸えき: 駅)', () => {
     expect(content('小諸えきのバリアフリ化はすすみましたか')).toContain('駅');
   });

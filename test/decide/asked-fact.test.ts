@@ -792,6 +792,17 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(target, questionIntent('仮想市民は何人？'), ['仮想市民'])).toBe(false);
   });
 
+  it('takes the kind a longer keyword names as asked when the question names it too (女の職員: 女性職員)', () => {
+    const ratio = {
+      ...entry('女性幹部候補の比率が23.8%に', '係長級以上の比率はH31に23.8%に上がりました。'),
+      keywords: ['女性職員'],
+    };
+    const women = '女の職員の割合って増えたの？';
+    expect(statesAskedFact(ratio, questionIntent(women), ['職員'], women)).toBe(true);
+    const all = '職員の割合って増えたの？';
+    expect(statesAskedFact(ratio, questionIntent(all), ['職員'], all)).toBe(false);
+  });
+
   it('needs a number in the unit of any counter, and none in an entry without numbers', () => {
     const courses = entry('子ども講座', '親子で参加する英語合宿や料理教室を開きました。');
     expect(statesAskedFact(courses, questionIntent('親子は何組参加した？'))).toBe(false);
@@ -887,6 +898,24 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(members, questionIntent(breakdown))).toBe(false);
     const drill = entry('防災訓練', '全68区のうち61区で実施されました。');
     expect(statesAskedFact(drill, questionIntent('実施した区の内訳は？'))).toBe(true);
+  });
+
+  it('takes a big city named alone (東京・大阪で) as which town, and not a town not named', () => {
+    const intent = questionIntent('どちらの町へ行かれたのか、教えていただけますか。');
+    expect(intent.kind).toBe('municipality');
+    const sales = entry('小諸ブランドの推進', '東京・大阪でのトップセールスに取り組みました。');
+    expect(statesAskedFact(sales, intent)).toBe(true);
+    const unnamed = entry('小諸ブランドの推進', '都市部でのトップセールスに取り組みました。');
+    expect(statesAskedFact(unnamed, intent)).toBe(false);
+  });
+
+  it('asks who may have a thing given (大人でももらえる, 誰でも出られる), not a service (子どもも預かってもらえる)', () => {
+    expect(questionIntent('小諸ストーリーっつう副読本、大人でももらえるかや？')).toMatchObject({
+      kind: 'detail',
+      detail: '大人',
+    });
+    expect(questionIntent('こもろ女性会議って誰でも出られるの？')).toMatchObject({ kind: 'detail', detail: '誰でも' });
+    expect(questionIntent('病み上がりの子どもも預かってもらえる場所はできるの？').kind).not.toBe('detail');
   });
 
   it('accepts any entry for a question that wants no kind in particular', () => {
