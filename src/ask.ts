@@ -3,7 +3,7 @@
  * analyze → search → decide.
  * Pure given a built tokenizer and index; the server, the CLI and the eval all call this.
  */
-import type { Term } from './analyze/analyze.js';
+import { isNameNoun, type Term } from './analyze/analyze.js';
 import { characterBigrams } from './analyze/character-bigrams.js';
 import { decide, defaultDecisionRule, heardInCorpus, HOME_NAMES, type DecisionRule } from './decide/decide.js';
 import type { Decision } from './decide/decision.js';
@@ -57,6 +57,7 @@ import {
 } from './analyze/referent.js';
 import { withTopicRaisedEarlier } from './analyze/topic-raised-earlier.js';
 import { elidedObject } from './analyze/elided-object.js';
+import { spelledAsRead } from './analyze/spelled-as-read.js';
 import { runAtOnce } from './time-slices.js';
 
 export interface Asked {
@@ -205,7 +206,14 @@ function* askAbout(
   const askedText = focus.map((c) => normalized.slice(c.start, c.end)).join(' ');
   // 「〜と聞きましたが、本当でしょうか。いつ頃できますか。」 asks about the topic itself as well.
   const confirms = focus.some((c) => asksWhetherTrue(normalized.slice(c.start, c.end)));
-  const wanted = intentOf(askedText, askingText(normalized, focus, decisive));
+  const read = intentOf(askedText, askingText(normalized, focus, decisive));
+  // The noun asked about, in words typed in kana read as the corpus spells them (へんれいひんって何: 返礼品).
+  // Not a name (だいめいって: 題名), which is what is asked, not a thing.
+  const spelledNoun =
+    read.askedNoun === undefined
+      ? questionIntent(focus.map((c) => spelledAsRead(normalized, c, terms)).join(' ')).askedNoun
+      : undefined;
+  const wanted = spelledNoun === undefined || isNameNoun(spelledNoun) ? read : { ...read, askedNoun: spelledNoun };
   const intent: QuestionIntent = confirms ? { ...wanted, kind: undefined } : wanted;
   // Character bigrams only of what is asked: a long story would add hundreds of them, each a query.
   const grams = characterBigrams(askedText);
@@ -375,7 +383,11 @@ function withTopicBefore(
     pointing !== undefined &&
     !referentSpan(normalized, pointing, { start: 0, end: noun.start }) &&
     (noun.known ? named([{ start: noun.start, end: pointing.end }]).length > 0 : named([noun]).length >= 2);
-  const back = pointsBack(normalized, asked) || (unfound && !ownName);
+  // A clause pointing back (そうした制度は) to the topic raised just before it in what is asked
+  // (〜助成金があると聞いたのですが、) points to that topic, not further back into the story.
+  const pointingBack = focus.findIndex((c) => c === pointing || pointsBack(normalized, c));
+  const raisedWithin = pointingBack > 0 && named(focus.slice(0, pointingBack)).length > 0;
+  const back = !raisedWithin && (pointsBack(normalized, asked) || (unfound && !ownName));
   if (named(focus).length > 0 && !back) {
     // A thing named outright is asked, not the story told of it before (施設ができると聞いて).
     const narrowed = ownName
@@ -385,6 +397,7 @@ function withTopicBefore(
     // その施設について」): asked too, when no clause asked holds it.
     // So is the object of a verb said again without it (特定検診を受けて…受ける人の割合).
     // その3つ目: the things the clause before counted.
+    if (raisedWithin) return narrowed;
     const counting = clauseNamingCount(
       normalized,
       asked,

@@ -383,6 +383,9 @@ function roleOf(piece: string, asks: boolean): ClauseRole {
  */
 const AFTERTHOUGHT_TOPIC = /^[、,\s]*[^、,。？?\s]{2,20}?(?:って|は|のこと|について)[?？。!！]*\s*$/u;
 
+/** A wish someone told (〜たいと言っております, 〜たいと申しておりまして). */
+const WISH_TOLD = /たい(?:と|って)[、,]?(?:言って|いって|申して|話して)/u;
+
 /** A topic named outright at the head of a question: 〜について, 〜に関して. */
 const OWN_TOPIC =
   /(?:^|[、,\s])[^、,。？?\s]{2,20}?(?:について|に関して)(?:は)?[、,]?[^。？?]*(?:どんな|どのような|どういう|何|なに|いつ|いくら|どこ|どれ|誰)/u;
@@ -407,6 +410,7 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
   let topic: Clause[] = [];
   let heard: Clause[] = [];
   let previous: Clause | undefined;
+  let wishTold = false;
   for (const clause of clauses) {
     const justAsked = previous?.asks === true;
     previous = clause;
@@ -419,12 +423,18 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
       focus.push(...(ownTopic ? [] : topic), clause);
       topic = [];
       heard = [];
+      wishTold = false;
     } else if (clause.role === 'asked') {
+      // A wish someone told (娘が店を開きたいと言っております) gives way to a topic heard of after it
+      // (…助成金があると聞いたのですが): the wish is their story, the thing heard of is asked about.
+      if (wishTold && HEARSAY.test(text.slice(clause.start, clause.end))) topic = [];
+      wishTold = WISH_TOLD.test(text.slice(clause.start, clause.end));
       topic.push(reportedTopic(text, clause));
       if (HEARSAY.test(text.slice(clause.start, clause.end))) heard.push(reportedTopic(text, clause));
     } else if (clause.role === 'background') {
       topic = [];
       heard = [];
+      wishTold = false;
     }
   }
   // A topic heard of just after the question (「…ありますでしょうか。ポイントがたまるものがあると

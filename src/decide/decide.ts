@@ -507,12 +507,21 @@ function asksOfKeywordOnlyThing(
   topic: readonly Term[],
   terms: readonly Term[],
   hit: RankedHit,
+  kanaRead = false,
 ): boolean {
   // A topic told as a clause (「ふもとの市町村と一緒にバスを走らせる」) describes what the entry is
   // about, in the citizen's words; only a topic named by nouns (返礼品) can be a thing it lacks.
   if (contentTerms(topic).some((t) => t.weak && /\p{Script=Hiragana}$/u.test(t.text))) return false;
   const named = contentTerms(topic).filter(
-    (t) => !t.weak && !t.kana && !t.slip && !t.optional && [...t.text].length >= 2 && !/[年月日度]$/u.test(t.text),
+    // A word typed in kana counts once read as the corpus writes it (へんれいひん: 返礼), when it
+    // is the noun asked about (って何).
+    (t) =>
+      !t.weak &&
+      (!t.kana || (kanaRead && /\p{Script=Han}/u.test(t.text))) &&
+      !t.slip &&
+      !t.optional &&
+      [...t.text].length >= 2 &&
+      !/[年月日度]$/u.test(t.text),
   );
   // A doing done to a thing named with it (災害への備え) is said by an entry in words of its own
   // (災害に強い町づくり): the thing decides. A doing named alone (空き) is the thing asked about.
@@ -759,7 +768,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
       intent.kind === undefined &&
       asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry))) ||
     asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best) ||
-    asksOfKeywordOnlyThing(index, askedNounTerms(terms, intent), terms, best) ||
+    asksOfKeywordOnlyThing(index, askedNounTerms(terms, intent), terms, best, true) ||
     asksDoingOnlyKeyword(index, input.askedText ?? '', terms, best) ||
     (share < rule.answer && asksOfUnknownObject(index, input.askedText ?? '', terms, best))
   ) {

@@ -102,6 +102,16 @@ describe('questionClauses', () => {
     expect(focusText(text)).toContain('所得の制限はあるのか、');
   });
 
+  it('leaves a wish someone told (〜たいと言っております) out when a topic heard of follows it', () => {
+    const text =
+      '娘が小諸に戻って店を開きたいと言っております。商売を始める人への助成金があると聞いたのですが、そうした制度はございますか。';
+    expect(focusText(text)).not.toContain('店を開き');
+    expect(focusText(text)).toContain('助成金がある');
+    // Alone before the question, the wish is what is asked about.
+    const alone = '娘が小諸あさま奨学金を使いたいと言っております。申し込みはどこでしますか。';
+    expect(focusText(alone)).toContain('奨学金');
+  });
+
   it('reads お分かりでしたら after 〜のか、 as asking the bot, not a doubt told', () => {
     expect(
       focusText(

@@ -69,6 +69,11 @@ describe('referentSpan', () => {
     // Casually, with no particle: あれ、場所も移った？ / あれ場所も移った？
     const casual = '消防署、新しくなった。あれ場所も移っただろう？';
     expect(pointsBack(casual, spans(casual, 'あれ場所も移っただろう？').asked)).toBe(true);
+    // こちらに, そちらへ: here and there, not what was said.
+    const here = '娘が帰ってきたいそうです。こちらに移り住む人への助成金はありますか。';
+    expect(pointsBack(here, spans(here, 'こちらに移り住む人への助成金はありますか。').asked)).toBe(false);
+    const it = '娘が帰ってきたいそうです。それについて助成金はありますか。';
+    expect(pointsBack(it, spans(it, 'それについて助成金はありますか。').asked)).toBe(true);
     const its = '1つ目の柱は市役所の改革だっただろう。あれの合言葉はなんだったかな';
     expect(pointsBack(its, spans(its, 'あれの合言葉はなんだったかな').asked)).toBe(true);
   });

@@ -764,6 +764,24 @@ describe('a long polite message', () => {
     expect(culture.hits[0]?.entry.id).toBe('new-culture-and-tradition-support');
   });
 
+  it('reads そうした制度 as the grant heard of just before it, not a wish told earlier in the story', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '名古屋にいる息子が、いずれ小諸に帰ってパン屋をやりたいと申しております。こちらに移り住んで商売を始める人への助成金があると耳にしたのですが、そうした制度はございますか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('entrepreneur-discovery-and-support');
+  });
+
+  it('declines what a thing named in romaji holds when the entry has it only as a keyword (henreihin)', async () => {
+    const bundled = await bundledEngine();
+    for (const q of ['ふるさと納税の返礼品って何？', 'furusato nozei no henreihin って何？']) {
+      expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+    // A name asked in kana (だいめいって) is the name wanted, not a thing the entry lacks.
+    expect(bundled.ask('こうえんかいほうの だいめいって なんていうの？').decision.kind).toBe('answer');
+  });
+
   it('asks about the word a demonstrative points back to, not the story around it (その施設)', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
