@@ -94,9 +94,9 @@ export interface QuestionIntent {
   readonly askedNoun?: string;
 }
 
-/** A noun asked about: after どんな, どのような… or before とは, って何… (romaji read sets a space before って). */
+/** A noun asked about: after どんな, どのような… or before とは, って何, は何がある… (romaji read sets a space before って). */
 const ASKED_NOUN =
-  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?\s?(?:とは|って\s?(?:何|なに|なん)|は\s?(?:何|なに|なん)(?:です|だ|[?？]|$))/u;
+  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?\s?(?:とは|って\s?(?:何|なに|なん)|は\s?(?:何|なに|なん)(?:です|だ|[?？]|$)|は\s?(?:何|なに)\s?が\s?(?:ある|あり))/u;
 
 /** A name the citizen gives what they ask about (「攻める」という柱, ジャムの日っていうの). */
 const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,11}?)」?(?:という|っていう|とかいう)/u;

@@ -592,6 +592,9 @@ describe('questionIntent', () => {
     expect(questionIntent('真の市民協働って なんなの').askedNoun).toBe('市民協働');
     expect(questionIntent('「攻める」という柱は何をやるの').askedNoun).toBe('攻める');
     expect(questionIntent('ふるさと納税は増えた？').askedNoun).toBeUndefined();
+    // What there is of it (返礼品は何がある), and romaji read with a space before って.
+    expect(questionIntent('ふるさと納税の返礼品は何がありますか').askedNoun).toBe('返礼品');
+    expect(questionIntent('ふるさと納税 の 返礼品 って何？').askedNoun).toBe('返礼品');
   });
 });
 
