@@ -759,6 +759,9 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     asksOfOtherMunicipality(index, terms) ||
     asksOfOtherCountry(input.askedText ?? '', best.entry) ||
     asksOfOtherPeople(input.askedText ?? '', normalizedEntryText(best.entry)) ||
+    // Asked outright of another group than the one of the news heard (子どもは500円と聞きました。
+    // 高齢者は?): the group asked of decides.
+    asksOfOtherPeople((input.askingClauses ?? []).join(' '), normalizedEntryText(best.entry)) ||
     asksOfUnknownName(index, input.askedText ?? '', input.askingClauses ?? [], terms) ||
     asksOfUnknownCharge(index, input.topic ?? [], terms) ||
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||

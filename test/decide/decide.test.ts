@@ -782,6 +782,18 @@ describe('a long polite message', () => {
     expect(bundled.ask('こうえんかいほうの だいめいって なんていうの？').decision.kind).toBe('answer');
   });
 
+  it('declines a charge asked outright of another group than the news heard (子どもは…。お年寄りは？)', async () => {
+    const bundled = await bundledEngine();
+    for (const q of [
+      '子どもの医療費は窓口で500円になったそうですね。では私ども年寄りの医療費の窓口負担は、いくらになったのでしょうか。',
+      '子どもの医療費は窓口で500円になったと伺いました。それでは高齢者の医療費の自己負担はいくらになりましたか。',
+    ]) {
+      expect(bundled.ask(q).decision, q).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+    const own = '孫の医療費のことを聞きました。子どもの医療費の窓口負担はいくらになりましたか。';
+    expect(bundled.ask(own).decision.kind).toBe('answer');
+  });
+
   it('asks about the word a demonstrative points back to, not the story around it (その施設)', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
