@@ -12,6 +12,7 @@ import { asksAfterReport, asksOutcomeAfterReport, asksYearNotStated } from './re
 import { asksPerUnitNotStated } from './per-unit.js';
 import { asksChangeNotStated, asksTotalNotStated } from './change-stated.js';
 import { asksOfOtherPeople } from './other-people.js';
+import { asksNamedNumberNotStated } from './number-named.js';
 import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
@@ -767,6 +768,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||
     intent?.asksOfAnotherCouncil === true ||
     comparesWithUnstated(input.askedText ?? '', best.entry) ||
+    asksNamedNumberNotStated((input.askingClauses ?? []).join(' '), normalizedEntryText(best.entry)) ||
     (intent?.asksForFigure === true &&
       intent.kind === undefined &&
       asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry))) ||
