@@ -3,7 +3,7 @@
  * 会っ (会う) / て, 政策集って as 政策 / 集っ (集う) / て, and the compound's last word is lost
  * (「審議会って何？」 would ask about 審議 and meeting someone). Right after a noun, with no particle
  * between, such a kanji ends the compound when the dictionary reads it so in the compound alone;
- * right after a verb's plain form (専門にやる係って), it is a noun of its own.
+ * right after a verb's plain form (専門にやる係って) or after の (専門の係って), it is a noun of its own.
  */
 import type { Morpheme, Tokenize } from './japanese-tokenizer.js';
 import { isContentNoun } from './kana-words.js';
@@ -38,7 +38,10 @@ export function suffixBeforeTte(morphemes: readonly Morpheme[], tokenize: Tokeni
       adjacent(m, after);
     // After a verb's plain form (宣伝をやる係って), the kanji is a noun the verb describes: no verb
     // follows another's plain form directly.
-    const afterVerb = candidate && before.pos === '動詞' && before.surface === before.base;
+    // After の (専門の係って), likewise: no verb follows の directly.
+    const afterVerb =
+      candidate &&
+      ((before.pos === '動詞' && before.surface === before.base) || (before.pos === '助詞' && before.surface === 'の'));
     const afterNoun = candidate && isContentNoun(before);
     const kanji = m.surface.charAt(0);
     const reread = afterNoun ? tokenize(before.surface + kanji).at(-1) : afterVerb ? tokenize(kanji).at(-1) : undefined;

@@ -22,6 +22,11 @@ describe('a compound before って', () => {
     expect(words('持って帰って')).toContain('帰っ/動詞');
   });
 
+  it('reads the kanji after の as a noun of its own (専門の係って), a verb after を as a verb', () => {
+    expect(words('専門の係って、できたの')).toContain('係/名詞');
+    expect(words('役割を担って')).toContain('担っ/動詞');
+  });
+
   it('reads a suffix and the kanji as the word they make (後援 / 会 / 報って: 会報)', () => {
     expect(words('この後援会報ってあのー')).toEqual([
       'この/連体詞',
