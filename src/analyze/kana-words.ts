@@ -260,7 +260,8 @@ export function segmentKana(
     // two words of the corpus (じき: 時期), unless the corpus has it whole (わくわく).
     for (let half = 2; i + 2 * half <= n; half++) {
       const doubled = reading.slice(i, i + 2 * half);
-      if (doubled.slice(0, half) === doubled.slice(half) && !lexicon.has(doubled)) {
+      // Not a sound with a small kana said twice (きゅうきゅう: 救急), a noun far more often.
+      if (doubled.slice(0, half) === doubled.slice(half) && !lexicon.has(doubled) && !/[ャュョ]/u.test(doubled)) {
         relax(i + 2 * half, here + FUNCTION_COST - lengthBonus(2 * half), {
           kind: 'function',
           text: run.slice(i, i + 2 * half),

@@ -53,6 +53,8 @@ describe('segmentKana', () => {
     expect(cut('じきじきに')).toBe('じきじき に');
     // Unless the corpus has the doubled word itself.
     expect(cut('わくわくする')).toBe('[わくわく] する');
+    // A sound with a small kana said twice is most often a noun (きゅうきゅう: 救急), not an adverb.
+    expect(cut('きゅうきゅうの')).toBe('<きゅうきゅう> の');
   });
 
   it('does not open a sentence with a particle (しか is 鹿 there, not the particle)', () => {
