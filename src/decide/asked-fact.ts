@@ -304,6 +304,22 @@ function askedRole(asked: string, asksName: boolean): { role: string; byName: bo
   return { role, byName: asksName || m[2] !== undefined || holderAsked };
 }
 
+/** Other places asked for besides one named (あぐりの湯のほかにどこが): the place, before. */
+const BESIDES =
+  /([\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー]{2,12}?)の?(?:ほか|他|以外)(?:に|で)(?:は|も)?[、,]?[^。？?、]{0,8}?(?:どこ|どちら)/u;
+
+/**
+ * Whether a question asks for other places besides one the entry names, and the entry names that
+ * one alone: no list of things (see GIVES.contents) holds the others. Other things than a place
+ * (動画のほかに何を) an entry often names in a sentence of its own.
+ */
+export function asksOthersBesidesOnlyOne(asked: string, entry: Entry): boolean {
+  const thing = BESIDES.exec(asked)?.[1];
+  if (thing === undefined) return false;
+  const { text } = normalized(entry);
+  return text.includes(thing) && !GIVES.contents.test(text);
+}
+
 /** Details the report names in a word of their own: a prize (賞) by its name (夢アワード). */
 const DETAIL_NAMED_ALSO: Readonly<Record<string, RegExp>> = { 賞: /アワード|グランプリ/u };
 

@@ -7,7 +7,7 @@ import type { Term } from '../analyze/analyze.js';
 import type { Decision } from './decision.js';
 import { contentTerms, type RankedHit } from '../search/search.js';
 import { inverseDocumentFrequency, inverseDocumentFrequencyOfCount, type SearchIndex } from '../search/search-index.js';
-import { COUNTRY_NAMES, normalizedEntryText, statesAskedFact } from './asked-fact.js';
+import { asksOthersBesidesOnlyOne, COUNTRY_NAMES, normalizedEntryText, statesAskedFact } from './asked-fact.js';
 import { asksAfterReport, asksOutcomeAfterReport, asksYearNotStated } from './report-years.js';
 import { asksPerUnitNotStated } from './per-unit.js';
 import { asksChangeNotStated, asksTotalNotStated } from './change-stated.js';
@@ -769,6 +769,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     intent?.asksOfAnotherCouncil === true ||
     comparesWithUnstated(input.askedText ?? '', best.entry) ||
     asksNamedNumberNotStated((input.askingClauses ?? []).join(' '), normalizedEntryText(best.entry)) ||
+    asksOthersBesidesOnlyOne((input.askingClauses ?? []).join(' '), best.entry) ||
     (intent?.asksForFigure === true &&
       intent.kind === undefined &&
       asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry))) ||

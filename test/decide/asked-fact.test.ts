@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/corpus/entry.js';
-import { statesAskedFact } from '../../src/decide/asked-fact.js';
+import { asksOthersBesidesOnlyOne, statesAskedFact } from '../../src/decide/asked-fact.js';
 import {
   countedPhrase,
   countingVerb,
@@ -923,6 +923,18 @@ describe('statesAskedFact', () => {
 
   it('accepts any entry for a question that wants no kind in particular', () => {
     expect(statesAskedFact(scholarship, questionIntent('奨学金について'))).toBe(true);
+  });
+});
+
+describe('asksOthersBesidesOnlyOne', () => {
+  it('finds other places asked for besides the one place an entry names', () => {
+    const bath = entry('あぐりの湯こもろの改修', 'あぐりの湯こもろを改修し、農産物の拠点にしました。');
+    expect(asksOthersBesidesOnlyOne('温泉は、あぐりの湯のほかにどこがありますか', bath)).toBe(true);
+    // Where the entry lists several, or the question names none it holds, it may answer.
+    const listed = entry('巡回バス', 'ワイナリーバス、市民バス、観光バスを走らせました。');
+    expect(asksOthersBesidesOnlyOne('ワイナリーバスのほかにどこを走るバスがある？', listed)).toBe(false);
+    expect(asksOthersBesidesOnlyOne('草津のほかにどこがある？', bath)).toBe(false);
+    expect(asksOthersBesidesOnlyOne('あぐりの湯のほかに何をしたの？', bath)).toBe(false);
   });
 });
 
