@@ -65,6 +65,13 @@ describe('search and decide on the bundled corpus', () => {
     // A noun the corpus never uses still weighs the most.
     expect(bundled.ask('観光局の制服は？').decision).toMatchObject({ kind: 'abstain', reason: 'no-match' });
   });
+
+  it("hears a citizen's 保育園 as the report's 保育 (corpus/synonyms.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('保育園を休んだ子を代わりに預かってくれる所はできる？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('sick-child-care-facility');
+  });
 });
 
 describe('pointing back and procedures', () => {
