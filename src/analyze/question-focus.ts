@@ -164,9 +164,9 @@ const ASKING = new RegExp(
     `${QUESTION_WORD_START}いくら`,
     // Not some (柱がいくつかあると聞きました), but いくつかな.
     'いくつ(?!か(?!な|しら|[?？。]|$))',
-    // Not nobody, anybody or somebody (誰も, 誰でも, 誰か).
-    '誰(?!も|でも|か)',
-    'だれ(?!も|でも|か)',
+    // Not nobody, anybody or somebody (誰も, 誰でも, 誰か, 誰とも).
+    '誰(?!も|でも|か|とも)',
+    'だれ(?!も|でも|か|とも)',
     'なぜ',
     'どうして',
   ].join('|'),

@@ -396,12 +396,12 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     /(?:どこ|どちら|どの|何という|なんという)の?国(?![\p{Script=Han}])|(?:何|なん|いくつ)(?:か|カ|ヶ|ケ)国|いくつの国/u,
   ],
   // Not whom a thing is for (誰に向けて, 誰のため): those it serves, which an entry states; nor
-  // anyone at all (誰が見ても分かる, 誰に聞いても).
+  // anyone at all (誰が見ても分かる, 誰に聞いても), nor no one (誰とも話さない).
   // What kind of person someone is (講師はどんな人ですか) asks who, not who may use a thing (どんな人が使える).
   [
     'person',
     new RegExp(
-      `(?:どなた|誰|だれ)(?!でも|も|か|に向け|向け|のため|[がにの]?[^。、？?]{0,5}?[てで]も)|${PERSON_NAME_ASKED.source}|(?:どんな|どういう|どういった|どのような)(?:人|方)(?=です|でしょう|なの|なん|だ|か|[?？]|$)`,
+      `(?:どなた|誰|だれ)(?!でも|も|か|とも|に向け|向け|のため|[がにの]?[^。、？?]{0,5}?[てで]も)|${PERSON_NAME_ASKED.source}|(?:どんな|どういう|どういった|どのような)(?:人|方)(?=です|でしょう|なの|なん|だ|か|[?？]|$)`,
       'u',
     ),
   ],

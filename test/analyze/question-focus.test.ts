@@ -112,6 +112,10 @@ describe('questionClauses', () => {
     expect(focusText(alone)).toContain('奨学金');
   });
 
+  it('reads no one (誰とも話さない) as told, not asked', () => {
+    expect(roles('昼間は誰とも話さない日もございます。')[0]?.[1]).toBe('background');
+  });
+
   it('reads お分かりでしたら after 〜のか、 as asking the bot, not a doubt told', () => {
     expect(
       focusText(

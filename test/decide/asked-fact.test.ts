@@ -393,6 +393,8 @@ describe('questionIntent', () => {
     expect(questionIntent('pr どうがは なんかい さいせいされた?')).toMatchObject({ kind: 'count', unit: '回' });
     // Not who: whether anyone may, which the entry must say.
     expect(questionIntent('誰でも使えるの？')).toMatchObject({ kind: 'detail', detail: '誰でも' });
+    // No one (誰とも話さない) asks for no person.
+    expect(questionIntent('昼間は誰とも話さない日もあります。集まれる場所も入るのでしょうか。').kind).toBeUndefined();
     expect(questionIntent('センターはどこにできる？').kind).toBe('place');
     expect(questionIntent('駐車場は無料で使える？').kind).toBe('free');
     expect(questionIntent('市長の政策、ぶっちゃけいいと思う？').kind).toBe('opinion');
