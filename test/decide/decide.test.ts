@@ -153,6 +153,13 @@ describe('what a pillar holds', () => {
 });
 
 describe('English ways of asking', () => {
+  it('reads "how many percent" as a rate asked, not a count (corpus/synonyms.en.yaml)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('zangyou wa herimashita ka? how many percent?');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('overtime-reduction');
+  });
+
   it('reads "who is it for" as whom a thing serves, which the entry states, not a person asked by name', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('fukugou-gata shisetsu wa nan no tame ni tsukuru no? who is it for?');
