@@ -393,6 +393,11 @@ describe('questionIntent', () => {
     expect(questionIntent('pr どうがは なんかい さいせいされた?')).toMatchObject({ kind: 'count', unit: '回' });
     // Not who: whether anyone may, which the entry must say.
     expect(questionIntent('誰でも使えるの？')).toMatchObject({ kind: 'detail', detail: '誰でも' });
+    // Many (いくつもの市町村で) asks no count.
+    expect(questionIntent('いくつもの市町村でまとまって観光を盛り上げる会があるって本当？')).toMatchObject({
+      asksForFigure: false,
+    });
+    expect(questionIntent('いくつもの市町村でまとまって観光を盛り上げる会があるって本当？').kind).toBeUndefined();
     // No one (誰とも話さない) asks for no person.
     expect(questionIntent('昼間は誰とも話さない日もあります。集まれる場所も入るのでしょうか。').kind).toBeUndefined();
     expect(questionIntent('センターはどこにできる？').kind).toBe('place');
