@@ -206,14 +206,15 @@ function* askAbout(
   const askedText = focus.map((c) => normalized.slice(c.start, c.end)).join(' ');
   // 「〜と聞きましたが、本当でしょうか。いつ頃できますか。」 asks about the topic itself as well.
   const confirms = focus.some((c) => asksWhetherTrue(normalized.slice(c.start, c.end)));
-  const read = intentOf(askedText, askingText(normalized, focus, decisive));
+  const asWritten = intentOf(askedText, askingText(normalized, focus, decisive));
   // The noun asked about, in words typed in kana read as the corpus spells them (へんれいひんって何: 返礼品).
   // Not a name (だいめいって: 題名), which is what is asked, not a thing.
   const spelledNoun =
-    read.askedNoun === undefined
+    asWritten.askedNoun === undefined
       ? questionIntent(focus.map((c) => spelledAsRead(normalized, c, terms)).join(' ')).askedNoun
       : undefined;
-  const wanted = spelledNoun === undefined || isNameNoun(spelledNoun) ? read : { ...read, askedNoun: spelledNoun };
+  const wanted =
+    spelledNoun === undefined || isNameNoun(spelledNoun) ? asWritten : { ...asWritten, askedNoun: spelledNoun };
   const intent: QuestionIntent = confirms ? { ...wanted, kind: undefined } : wanted;
   // Character bigrams only of what is asked: a long story would add hundreds of them, each a query.
   const grams = characterBigrams(askedText);

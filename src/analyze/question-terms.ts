@@ -192,10 +192,10 @@ function isReadAsRun(
   if (/^[\p{Script=Katakana}ー]+$/u.test(run.text) && /(?:何|なん)$/u.test(normalized.slice(0, run.start)))
     return false;
   const end = (m: Morpheme) => m.start + m.surface.length;
-  // Among kanji the dictionary's cut is sure: a word read across a particle and the verb after it
-  // (ものは「やめ」たり: はやめ, 早め) was not typed.
   // A run's text may be cut at its head (the particle after a kanji): it stands where it is found.
   const textStart = Math.max(run.start, normalized.indexOf(run.text, run.start));
+  // Among kanji the dictionary's cut is sure: a word read across a particle and the verb after it
+  // (ものは「やめ」たり: はやめ, 早め) was not typed.
   const particleThenVerb = (piece: KanaPiece) => {
     const particle = morphemes.find((m) => m.start === textStart + piece.start);
     const verb = particle && morphemes.find((m) => m.start === end(particle));

@@ -750,6 +750,8 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     return { kind: 'abstain', reason: 'no-match', hits };
   }
   const intent = input.intent;
+  // The clauses that ask outright, apart from the news or story raised before them.
+  const asking = (input.askingClauses ?? []).join(' ');
   // About a year after the report, another council's affairs (named, or 隣の市), a change asked
   // over years the entry does not state, or a thing the entry has only as a keyword, or a related
   // answer whose question acts on a thing the corpus never names: the report does not say, the
@@ -762,14 +764,14 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     asksOfOtherPeople(input.askedText ?? '', normalizedEntryText(best.entry)) ||
     // Asked outright of another group than the one of the news heard (子どもは500円と聞きました。
     // 高齢者は?): the group asked of decides.
-    asksOfOtherPeople((input.askingClauses ?? []).join(' '), normalizedEntryText(best.entry)) ||
+    asksOfOtherPeople(asking, normalizedEntryText(best.entry)) ||
     asksOfUnknownName(index, input.askedText ?? '', input.askingClauses ?? [], terms) ||
     asksOfUnknownCharge(index, input.topic ?? [], terms) ||
     asksIfUnknownThingIsThere(index, input.askedText ?? '', terms) ||
     intent?.asksOfAnotherCouncil === true ||
     comparesWithUnstated(input.askedText ?? '', best.entry) ||
-    asksNamedNumberNotStated((input.askingClauses ?? []).join(' '), normalizedEntryText(best.entry)) ||
-    asksOthersBesidesOnlyOne((input.askingClauses ?? []).join(' '), best.entry) ||
+    asksNamedNumberNotStated(asking, normalizedEntryText(best.entry)) ||
+    asksOthersBesidesOnlyOne(asking, best.entry) ||
     (intent?.asksForFigure === true &&
       intent.kind === undefined &&
       asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry))) ||
