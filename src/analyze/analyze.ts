@@ -450,6 +450,7 @@ const NAME_NOUNS = new Set(['名前', '名称', '呼び名', 'なまえ', '題�
 
 /** Whether a noun names a thing's name (題名って何: the name is asked, not a thing called 題名). */
 export const isNameNoun = (noun: string): boolean => NAME_NOUNS.has(noun);
+
 /** Nouns that name where a thing is (場所, 所在地): asked for, like a name (場所を教えて, 場所はどこ). */
 const PLACE_NOUNS = new Set(['場所', 'ばしょ', '所在地']);
 const INTERROGATIVES = new Set(['何', 'なん', 'なに', 'どこ', 'どちら']);

@@ -39,15 +39,19 @@ export function suffixBeforeTte(morphemes: readonly Morpheme[], tokenize: Tokeni
     // After a verb's plain form (宣伝をやる係って), the kanji is a noun the verb describes: no verb
     // follows another's plain form directly.
     // After の (専門の係って), likewise: no verb follows の directly.
-    const afterVerb =
+    const standsAlone =
       candidate &&
       ((before.pos === '動詞' && before.surface === before.base) || (before.pos === '助詞' && before.surface === 'の'));
     const afterNoun = candidate && isContentNoun(before);
     const kanji = m.surface.charAt(0);
-    const reread = afterNoun ? tokenize(before.surface + kanji).at(-1) : afterVerb ? tokenize(kanji).at(-1) : undefined;
+    const reread = afterNoun
+      ? tokenize(before.surface + kanji).at(-1)
+      : standsAlone
+        ? tokenize(kanji).at(-1)
+        : undefined;
     // Only a suffix of the compound (会 of 協議会, 集 of 政策集): 全部払って is a verb after an adverb.
-    // After a verb, a noun of its own (係).
-    const noun = reread?.surface === kanji && reread.pos === '名詞' && (afterVerb || reread.posDetail === '接尾');
+    // After a verb or の, a noun of its own (係).
+    const noun = reread?.surface === kanji && reread.pos === '名詞' && (standsAlone || reread.posDetail === '接尾');
     // A suffix and the kanji may make a word of their own (後援 / 会 / 報っ: 会報), which replaces the suffix.
     const joined =
       candidate && !noun && before.pos === '名詞' && before.posDetail === '接尾'
