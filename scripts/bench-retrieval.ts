@@ -158,6 +158,14 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-61.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-62.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-63.jsonl'),
+  // Written blind at the start of the eleventh session, then tuned on; counted fresh: styles-tune-64
+  // (paraphrase, letters 30 each, romaji, voice 25 each, 50 traps; 97.3% / 96.4% / 96.0%, 4 of 110),
+  // styles-tune-65 (dialect, casual, paraphrase, typo, kana 25 each, 50 traps; 96.0% / 94.4% / 98.0%,
+  // 4 of 122), styles-tune-66 (40 letters, ten asking two things, paraphrase, numeric 30 each, 40
+  // traps as letters and numbers; 96.0% / 92.0% / 100%, 4 of 96).
+  path.resolve(root, 'test/eval/styles-tune-64.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-65.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-66.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -196,6 +204,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-18.jsonl'),
   // A nineteenth (180, the same shape), written blind at the start of the tenth session; only ever counted (first count 98.7% / 96.7% / 100%, 2 of 147 answered wrongly).
   path.resolve(root, 'test/eval/styles-held-out-19.jsonl'),
+  // A twentieth (180, the same shape), written blind at the start of the eleventh session; only ever counted (first count 96.7% / 93.3% / 100%, 2 of 142 answered wrongly).
+  path.resolve(root, 'test/eval/styles-held-out-20.jsonl'),
 ];
 
 const { values } = parseArgs({

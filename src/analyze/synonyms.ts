@@ -210,6 +210,20 @@ function isCutOutOfKanaWord(text: string, start: number, end: number): boolean {
   );
 }
 
+const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
+const KATAKANA = /[\p{Script=Katakana}ー]/u;
+
+/**
+ * Nor a katakana key (アド, イス) cut out of a longer katakana word (アドバイス): a loanword is one
+ * word, and its pieces are other words.
+ */
+function isCutOutOfKatakanaWord(text: string, start: number, end: number): boolean {
+  if (!KATAKANA_ONLY.test(text.slice(start, end))) return false;
+  const before = text[start - 1];
+  const after = text[end];
+  return (before !== undefined && KATAKANA.test(before)) || (after !== undefined && KATAKANA.test(after));
+}
+
 /**
  * Find the map's phrases in a normalised question, left to right, taking at each position the
  * longest phrase that matches; spans never overlap. A phrase that also occurs literally in the
@@ -234,7 +248,8 @@ export function findSynonymSpans(normalized: string, map: SynonymMap): SynonymSp
       if (
         targets &&
         !isCutOutOfAsciiWord(normalized, start, start + length) &&
-        !isCutOutOfKanaWord(normalized, start, start + length)
+        !isCutOutOfKanaWord(normalized, start, start + length) &&
+        !isCutOutOfKatakanaWord(normalized, start, start + length)
       ) {
         found = { start, end: start + length, phrase, targets };
       }

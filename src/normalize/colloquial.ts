@@ -56,10 +56,14 @@ export const colloquialRules: readonly ColloquialRule[] = [
       /(?:や(?<=[払買使言会習洗貰]や)|きゃ(?<=[\p{Script=Han}]きゃ)|りゃ(?<=[\p{Script=Han}す]りゃ))(?=いい|ええ|よい|よか)/gu,
     replacement: (short: string) => ({ や: 'えば', きゃ: 'けば', りゃ: 'れば' })[short] ?? short,
   },
-  // 〜だい / 〜だや / 〜だ closing a question after a verb (何しとるだい, どうなっただ): 〜の.
+  // 〜だい / 〜だや / 〜だ closing a question after a verb (何しとるだい, どうなっただ, いくら払うだい): 〜の.
+  // A verb ending in another kana than る only after its kanji: しゅくだい, きょうだい are words.
   {
     name: 'dai',
-    pattern: new RegExp(String.raw`(?<=[るたいえだ])(?:だ[いや]${END}|だ(?=[？?。．！!、,\s]|$))`, 'gu'),
+    pattern: new RegExp(
+      String.raw`(?<=[るたいえだ]|\p{Script=Han}[うくぐすつぬぶむ])(?:だ[いや]${END}|だ(?=[？?。．！!、,\s]|$))`,
+      'gu',
+    ),
     replacement: 'の',
   },
   // A noun then だい / だや closing a question (どういう中身だい, いつだい): 〜なの.

@@ -87,6 +87,8 @@ const PARTICLES: Readonly<Record<string, string>> = { wa: 'は', wo: 'を' };
 /** Question words read from romaji (ikura, itsu, doko, dare, nannin…). */
 const QUESTION_WORD = /^(?:いくら|いつ|どこ|どちら|だれ|なに|なん)/u;
 const PARTICLE = /^[のはをがにでともへか]$/u;
+/** A question word alone, with no counter after it (なんばい counts). */
+const BARE_QUESTION_WORD = /^(?:いくら|いつ|どこ|どちら|だれ|なに|なん)$/u;
 
 /** An English phrase as looked up: words apart by single spaces, a hyphen as a space (high-altitude). */
 const phraseKey = (phrase: string) => phrase.replaceAll('-', ' ').replace(/\s+/gu, ' ');
@@ -193,7 +195,18 @@ export function readLatinWords(
           previous?.romaji === true &&
           QUESTION_WORD.test(previous.text) &&
           !/^(?:から|まで|ごろ|くらい|ぐらい|[のはをがにでともへかや])$/u.test(w.text);
-        const joined = k === 0 || (w.japanese && previous?.japanese === true && !apart && !asking && !afterAsking);
+        // Nor after a question word and its particle (doko de moushikomeba): glued, どこでもうし reads
+        // as どこでも (anywhere), and what it asks would be lost.
+        const beforeLast = out[k - 2];
+        const afterAskingParticle =
+          w.romaji === true &&
+          previous?.romaji === true &&
+          PARTICLE.test(previous.text) &&
+          beforeLast?.romaji === true &&
+          BARE_QUESTION_WORD.test(beforeLast.text);
+        const joined =
+          k === 0 ||
+          (w.japanese && previous?.japanese === true && !apart && !asking && !afterAsking && !afterAskingParticle);
         return acc + (joined ? '' : ' ') + w.text;
       }, '');
     });

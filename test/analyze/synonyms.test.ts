@@ -129,6 +129,12 @@ describe('findSynonymSpans', () => {
     expect(findSynonymSpans('市のかかりは', kana).map((s) => s.phrase)).toEqual(['かかり']);
   });
 
+  it('matches a katakana key only as a whole katakana word, not a piece of a loanword', () => {
+    const loan = buildSynonymMap([['広告', 'アド']], '広告');
+    expect(findSynonymSpans('家に来てアドバイスしてくれる', loan)).toEqual([]);
+    expect(findSynonymSpans('市のアドは', loan).map((s) => s.phrase)).toEqual(['アド']);
+  });
+
   it('finds nothing in an empty question or with an empty map', () => {
     expect(findSynonymSpans('', map)).toEqual([]);
     expect(findSynonymSpans('残業', buildSynonymMap([], ''))).toEqual([]);

@@ -45,6 +45,9 @@ describe('questionIntent', () => {
     expect(questionIntent('子どもが曲を作って応募できる大会みたいなのってある？').kind).toBeUndefined();
     expect(questionIntent('コンクールに応募できますか').kind).toBe('procedure');
     expect(questionIntent('次の予定はありますか').kind).toBe('future');
+    // The next one typed in kana asks the same; つぎのような (as follows) asks no date.
+    expect(questionIntent('つぎの ぼうさいくんれんは いつ？').kind).toBe('future');
+    expect(questionIntent('次のような取り組みはありますか').kind).toBeUndefined();
     expect(questionIntent('完成の予定は？').kind).toBe('future');
     expect(
       questionIntent('新しい複合型施設には、そうした仕組みのセンターも入る予定なのでしょうか。').kind,
@@ -112,6 +115,7 @@ describe('questionIntent', () => {
     // Which shops (どのようなお店が入る): the names of businesses, which a count of functions does not give.
     expect(questionIntent('商業テナントには、どのようなお店が入るのでしょうか').kind).toBe('organization');
     expect(questionIntent('複合施設に入る商業テナントって何のお店？').kind).toBe('organization');
+    expect(questionIntent('新しい建物に入るお店って、何ていうお店？').kind).toBe('organization');
     // Someone's career is a detail the report does not give; what was done in office is.
     expect(questionIntent('市長さんは、市長になられる前はどのようなお仕事をされていたのでしょうか').kind).toBe(
       'detail',

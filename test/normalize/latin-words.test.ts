@@ -72,6 +72,11 @@ describe('readLatinWords', () => {
     expect(readLatinWords('itsu kara hajimatta no', english)).toBe('いつからはじまったの');
   });
 
+  it('keeps the word after a question word and its particle apart: どこでもうし would read どこでも', () => {
+    expect(readLatinWords('doko de moushikomeba ii', english)).toBe('どこで もうしこめばいい');
+    expect(readLatinWords('nani ga moraeru no', english)).toBe('なにが もらえるの');
+  });
+
   it('mixes English and romaji in one run, the romaji apart from the English word', () => {
     expect(readLatinWords('komoro no wine', english)).toBe('こもろのワイン');
     expect(readLatinWords('wine no iinkai', english)).toBe('ワインのいいんかい');
