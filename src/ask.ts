@@ -316,6 +316,10 @@ const CLASSING_NOUNS = new Set([
   '活動',
   '組織',
   'もの',
+  // A view spoken of (この考え, その方針): the story says whose and of what.
+  '考え',
+  '考え方',
+  '方針',
   // A name asked for (正式な名前と): the story says of what.
   '名前',
   '名称',

@@ -48,6 +48,8 @@ describe('questionIntent', () => {
     // The next one typed in kana asks the same; つぎのような (as follows) asks no date.
     expect(questionIntent('つぎの ぼうさいくんれんは いつ？').kind).toBe('future');
     expect(questionIntent('次のような取り組みはありますか').kind).toBeUndefined();
+    // When it is held, in romaji read apart (itsu aru): the same as いつある.
+    expect(questionIntent('しょくいんさいようしけんはいつ ある?').kind).toBe('future');
     expect(questionIntent('完成の予定は？').kind).toBe('future');
     expect(
       questionIntent('新しい複合型施設には、そうした仕組みのセンターも入る予定なのでしょうか。').kind,
@@ -210,8 +212,9 @@ describe('questionIntent', () => {
     // The figures asked with いくつ (目標の数字はいくつ) are any number, not a count of things.
     expect(questionIntent('目標の数字と実績の数字はそれぞれいくつでしょうか').kind).toBeUndefined();
     expect(questionIntent('地区はいくつありますか').kind).toBe('count');
-    // いつ typed apart from the word after it (いつ かいさい) asks when, not someday (いつか).
-    expect(questionIntent('こめしょくみ concours はいつ かいさいするの?').kind).toBe('date');
+    // いつ typed apart from the word after it (いつ かいさい) asks when it is held, as いつ開催 does,
+    // not someday (いつか).
+    expect(questionIntent('こめしょくみ concours はいつ かいさいするの?').kind).toBe('future');
     // Why (なんで) is asked; なんですか (what is it) asks no reason.
     expect(questionIntent('なんで市民協働が大事なの').asksWhy).toBe(true);
     expect(questionIntent('おくさんの なまえは なんですか').asksWhy).toBeUndefined();

@@ -72,6 +72,13 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('sick-child-care-facility');
   });
+
+  it("hears 何のために as asking the purpose, the report's 目的 (corpus/synonyms.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('この冊子って、そもそも何のために出したものなの？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('report-purpose');
+  });
 });
 
 describe('pointing back and procedures', () => {
@@ -1210,6 +1217,16 @@ describe('a long polite message', () => {
     ).decision;
     expect(effort.kind).toBe('answer');
     expect(effort.hits[0]?.entry.id).toBe('sixth-sector-industry');
+  });
+
+  it('reads a view pointed back to (この考え) in the clause that told it', async () => {
+    const bundled = await bundledEngine();
+    // この考え is the mayor's saying that the city needs its citizens, not the entry that uses 考え.
+    const view = bundled.ask(
+      'いつもお世話になっております。私は地域の清掃ボランティアを十年ほど続けております。市長が、行政だけでは限界があるので市民の力が欠かせないと話していたと聞いたのですが、この考えについて詳しく教えていただけますでしょうか。',
+    ).decision;
+    expect(view.kind).toBe('answer');
+    expect(view.hits[0]?.entry.id).toBe('true-citizen-collaboration');
   });
 
   it('takes the topic from the clause before a question that names nothing (どのようなものでしょうか)', async () => {
