@@ -20,18 +20,21 @@ export function questionsApart(
   terms: readonly Term[],
   setPhrases: readonly Span[],
 ): { clause: Clause; terms: Term[] }[] {
-  const asked = clauses
+  const joined = new Set<Clause>();
+  const asked = withTopicTold(normalized, clauses, joined)
     // A clause that only raises a topic (〜と耳にしました。) is the subject of the question after it.
     .filter((c) => c.asks === true && /[?？。．!！]\s*$/u.test(normalized.slice(c.start, c.end)))
     // A detail asked along (「自己負担がいくらかも伺えれば」) is of the question before it: its topic;
-    // so is a question that points back (あれは市長さんの公約だったのでしょうか, その助成金の名前).
+    // so is a question that points back (あれは市長さんの公約だったのでしょうか, その助成金の名前),
+    // unless to a topic told just before it, joined to it.
     .filter(
       (c) =>
-        !FOLLOW_UP.test(normalized.slice(c.start, c.end)) &&
-        // Who does it, with nothing done named (観光局がやっているの？): asked of the thing before.
-        !WHO_DOES_IT.test(normalized.slice(c.start, c.end)) &&
-        !pointsBack(normalized, c) &&
-        !namesByDemonstrative(normalized, c),
+        joined.has(c) ||
+        (!FOLLOW_UP.test(normalized.slice(c.start, c.end)) &&
+          // Who does it, with nothing done named (観光局がやっているの？): asked of the thing before.
+          !WHO_DOES_IT.test(normalized.slice(c.start, c.end)) &&
+          !pointsBack(normalized, c) &&
+          !namesByDemonstrative(normalized, c)),
     )
     .map((clause) => ({ clause, terms: ownTerms(terms, clause, setPhrases) }))
     // A question that names only what it wants to know (自己負担額がいくらになるのか) asks it of the
@@ -41,6 +44,36 @@ export function questionsApart(
     // apart, nor one whose words are single characters (何という名前の会で: 会), too general alone.
     .filter((q) => contentTerms(q.terms).some((t) => [...t.text].length >= 2));
   return asked.length >= 2 ? asked.slice(-maxQuestionsPerMessage) : [];
+}
+
+/**
+ * The clauses, each later question that points back (そちらの中身も教えて) joined to the topic told
+ * just before it (あわせて、〜の決まりができたとも耳にしたのですが、): a second question of its own,
+ * the one it points to. The first question's pointing back is the whole message's (see ask.ts).
+ */
+function withTopicTold(normalized: string, clauses: readonly Clause[], joinedToTopic: Set<Clause>): Clause[] {
+  const joined: Clause[] = [];
+  let askedBefore = false;
+  for (const [i, clause] of clauses.entries()) {
+    const told = clauses[i - 1];
+    const asks = clause.asks === true && /[?？。．!！]\s*$/u.test(normalized.slice(clause.start, clause.end));
+    if (
+      asks &&
+      askedBefore &&
+      told !== undefined &&
+      told.asks !== true &&
+      (pointsBack(normalized, clause) || namesByDemonstrative(normalized, clause)) &&
+      joined.at(-1) === told
+    ) {
+      const question = { ...clause, start: told.start };
+      joined[joined.length - 1] = question;
+      joinedToTopic.add(question);
+    } else {
+      joined.push(clause);
+    }
+    if (asks) askedBefore = true;
+  }
+  return joined;
 }
 
 /** One question of a message decided apart, and whether it asked for a fact of its own. */

@@ -171,6 +171,11 @@ describe('questionClauses', () => {
 
   it('ends the clause of what someone was heard to say (〜と誰かが言っておりましたが、)', () => {
     expect(roles('ふるさと納税が何十倍にもなったと誰かが言っておりましたが、本当でしょうか。').length).toBe(2);
+    // Heard as well (〜とも伺いましたが、): the news is told, the clause after it asks.
+    expect(roles('残業を減らす取り組みを始めたとも伺いましたが、そちらの成果も教えてください。')).toEqual([
+      ['残業を減らす取り組みを始めたとも伺いましたが、', 'background'],
+      ['そちらの成果も教えてください。', 'asked'],
+    ]);
   });
 
   it('reads something, sometime and a wish reported (何やら, いつだったか, 〜てほしいと頼まれました) as no question', () => {

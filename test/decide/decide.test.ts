@@ -1266,6 +1266,14 @@ describe('a message that asks two things', () => {
     const both = bundled.ask('ふるさと納税はどうなった？あと残業は減った？').decision;
     expect(both).toMatchObject({ kind: 'answer', shownFirst: 2 });
     expect(both.hits.slice(0, 2).map((h) => h.entry.id)).toEqual(['furusato-nozei-growth', 'overtime-reduction']);
+    // A later question pointing back (こちらの中身) to the news told just before it asks of that news.
+    const letter = bundled.ask(
+      '小さな工場をしております。市が中小企業を応援する条例を作ったと聞きましたが、どのような条例でしょうか。また、事業のお金を借りるときの市のあっせんの決まりも見直されたと耳にいたしました。こちらの中身も知りたいと思っております。',
+    ).decision;
+    expect(letter).toMatchObject({ kind: 'answer', shownFirst: 2 });
+    expect(letter.hits.slice(0, 2).map((h) => h.entry.id)).toEqual(
+      expect.arrayContaining(['sme-promotion-ordinance', 'loan-mediation-rules-review']),
+    );
     // One question in two sentences is one question.
     expect(bundled.ask('ふるさと納税について伺います。寄付はどのくらい集まりましたか。').decision).not.toHaveProperty(
       'shownFirst',
