@@ -166,6 +166,14 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-64.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-65.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-66.jsonl'),
+  // Written blind later in that session, then tuned on; counted fresh: styles-tune-67 (letters,
+  // paraphrase 30 each, numeric 20, 60 traps as letters and paraphrases; 98.8% / 97.5% / 98.3%, 2 of
+  // 80), styles-tune-68 (romaji, voice, dialect, kana 25 each, 40 traps in those forms; 99.0% / 97.0%
+  // / 100%, 1 of 98), styles-tune-69 (15 of each of ten styles, 30 traps; 98.0% / 96.0% / 100%, 2 of
+  // 146).
+  path.resolve(root, 'test/eval/styles-tune-67.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-68.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-69.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.

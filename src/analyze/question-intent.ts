@@ -96,7 +96,7 @@ export interface QuestionIntent {
 
 /** A noun asked about: after どんな, どのような… or before とは, って何, は何がある… (romaji read sets a space before って). */
 const ASKED_NOUN =
-  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?\s?(?:とは|って\s?(?:何|なに|なん)|は\s?(?:何|なに|なん)(?:です|だ|[?？]|$)|は\s?(?:何|なに)\s?が\s?(?:ある|あり))/u;
+  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?\s?(?:とは|って\s?(?:何|なに|なん)|は\s?(?:何|なに|なん)(?:です|だ|[?？]|$)|は\s?(?:何|なに)\s?が\s?(?:ある|あり))|([\p{Script=Han}\p{Script=Katakana}ー]{2,10})\s?(?:って|は)\s?(?:(?:小諸|こもろ|市)に\s?)?(?:ある|あり|でき)(?:ます|ました|た|る|てい?る|ていま(?:す|した))?(?:の|ん)?(?:です)?か?\s?[?？]?\s*$/u;
 
 /** A name the citizen gives what they ask about (「攻める」という柱, ジャムの日っていうの). */
 const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,11}?)」?(?:という|っていう|とかいう)/u;
@@ -381,6 +381,8 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
         '(?:発信|運営|担当|主催|実施|推進|管理|企画)(?:して|し)?(?:いる|てる|る|た)の(?:は|って)(?:どこ|どちら)(?![にへで])',
         // 「優勝したのはどこの米？」: which one did it.
         '(?:た|る)のは(?:どこ|どちら)の(?!\\s?国)',
+        // 「受け入れは誰が担当していますか」: which body is in charge of it, as a city's work is.
+        '(?:誰|だれ|どなた)が\\s?(?:担当|運営|主催|実施|管理)(?:して|し|され)',
       ].join('|'),
       'u',
     ),
@@ -620,7 +622,7 @@ export function questionIntent(text: string): QuestionIntent {
   const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsuCounted) : undefined;
   const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1] ?? counted;
   const nounMatch = ASKED_NOUN.exec(normalized);
-  const askedNoun = nounMatch?.[1] ?? nounMatch?.[2] ?? NAMED_AS.exec(normalized)?.[1];
+  const askedNoun = nounMatch?.[1] ?? nounMatch?.[2] ?? nounMatch?.[3] ?? NAMED_AS.exec(normalized)?.[1];
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
     ...(unit ? { unit } : {}),

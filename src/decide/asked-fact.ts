@@ -88,7 +88,7 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
     /市長|区長|職員|会長|知事|大臣|議員|保健師|助産師|専門家|市民|会員|官民|民間|皆さま|皆様|株式会社|有限会社|組合|協会|協議会|委員会|大学|信大|ja|法人|商工会/u,
   // JA with its region after it (ja佐久浅間): the region names which.
   organization:
-    /株式会社|\(株\)|有限会社|組合|協会|協議会|審議会|検討会|懇談会|連絡会|大学|信大|ja(?:[\p{Script=Han}\p{Script=Katakana}ー]+)?|法人|委員会|商工会|推進本部|[\p{Script=Han}]{2,}(?:小学校|中学校|小|区|地区)(?![\p{Script=Han}])|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{2,}(?:鉄道|交通|銀行|工業|製作所|ワイナリー)/u,
+    /株式会社|\(株\)|有限会社|組合|協会|協議会|審議会|検討会|懇談会|連絡会|大学|信大|ja(?:[\p{Script=Han}\p{Script=Katakana}ー]+)?|法人|委員会|商工会|推進本部|[\p{Script=Han}]{2,}(?:小学校|中学校|小|区|地区)(?![\p{Script=Han}])|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{2,}(?:鉄道|交通|銀行|工業|製作所|ワイナリー)|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{2,}(?:局(?<!結局)|課|係(?<!関係))(?![\p{Script=Han}])/u,
   rate: /[0-9](?:\.[0-9]+)?(?:%|割)/u,
   // How a whole divides or which part is the most: the parts stated (内訳, 68区のうち61区) or the first.
   breakdown: /内訳|うち[^。、]{0,12}[0-9]|最も|一番|最多|[0-9]位|首位/u,

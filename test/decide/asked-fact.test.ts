@@ -150,6 +150,15 @@ describe('questionIntent', () => {
     expect(statesAskedFact(award, questionIntent(prize), [], prize)).toBe(true);
     expect(statesAskedFact(entry('起業', '起業を支援しました。'), questionIntent(prize), [], prize)).toBe(false);
     expect(questionIntent('役所の中に何か組織を立ち上げたんでしたっけ？').kind).toBe('organization');
+    // Who is in charge of a city's work asks which body; a bureau, a division or a section named answers it.
+    const inCharge = '外国人観光客の受け入れは誰が担当していますか？';
+    expect(questionIntent(inCharge).kind).toBe('organization');
+    expect(questionIntent('担当者は誰ですか').kind).toBe('person');
+    const tourism = entry('観光局', 'こもろ観光局を設立し、インバウンドに対応しました。');
+    expect(statesAskedFact(tourism, questionIntent(inCharge), [], inCharge)).toBe(true);
+    // 関係 (between) names no section.
+    const ties = entry('区の規則', '区と行政の関係を明確にしました。');
+    expect(statesAskedFact(ties, questionIntent(inCharge), [], inCharge)).toBe(false);
     expect(questionIntent('仮想市民を何万人にするって最初に言ってたんだっけ').asksForAim).toBe(true);
     // Typed in kana, as romaji reads (mokuhyou wa nan percent).
     expect(questionIntent('こもろふるさとしみんってもくひょう なんにん だった?').asksForAim).toBe(true);

@@ -10,6 +10,7 @@ import { realTokenizer } from '../support/tokenizer.js';
 import { bundledEngine } from '../support/bot-server.js';
 import { asksFact, questionsApart } from '../../src/decide/several-questions.js';
 import { questionClauses } from '../../src/analyze/question-focus.js';
+import { questionIntent } from '../../src/analyze/question-intent.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -78,6 +79,17 @@ describe('search and decide on the bundled corpus', () => {
     const { decision } = bundled.ask('この冊子って、そもそも何のために出したものなの？');
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('report-purpose');
+  });
+});
+
+describe('a thing asked whether it exists (〜ってある？)', () => {
+  it('is the noun asked about: the entry whose title names it comes first', async () => {
+    expect(questionIntent('観光局って小諸にある？').askedNoun).toBe('観光局');
+    expect(questionIntent('危機管理課はできましたか').askedNoun).toBe('危機管理課');
+    const bundled = await bundledEngine();
+    // Not the passport whose text also names the bureau.
+    const { decision } = bundled.ask('tourism bureau って小諸にある？');
+    expect(decision.hits[0]?.entry.id).toBe('komoro-tourism-bureau');
   });
 });
 
