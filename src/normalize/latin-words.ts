@@ -90,8 +90,15 @@ const PARTICLE = /^[のはをがにでともへか]$/u;
 /** A question word alone, with no counter after it (なんばい counts). */
 const BARE_QUESTION_WORD = /^(?:いくら|いつ|どこ|どちら|だれ|なに|なん)$/u;
 
-/** An English phrase as looked up: words apart by single spaces, a hyphen as a space (high-altitude). */
-const phraseKey = (phrase: string) => phrase.replaceAll('-', ' ').replace(/\s+/gu, ' ');
+/**
+ * An English phrase as looked up: words apart by single spaces, a hyphen as a space (high-altitude),
+ * a possessive as the word itself (women's conference), as the question's words are read.
+ */
+const phraseKey = (phrase: string) =>
+  phrase
+    .replaceAll('-', ' ')
+    .replace(/(?<=[a-z])['’]s?(?=\s|$)/gu, '')
+    .replace(/\s+/gu, ' ');
 
 /** Build the lookup from the staff's groups: the first word is Japanese, the others English. */
 export function englishWordsOf(groups: readonly (readonly string[])[]): EnglishWords {

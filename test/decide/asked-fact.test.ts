@@ -249,6 +249,9 @@ describe('questionIntent', () => {
     expect(questionIntent('転入の手続きはどこでするの').kind).toBe('procedure');
     // Whom a thing is for (誰に向けて) is those it serves, no person's name.
     expect(questionIntent('あれは誰に向けて作られたものなのでしょう').kind).toBeUndefined();
+    // So is who it is for (誰が対象), typed in romaji too (dare ga taishou).
+    expect(questionIntent('夢アワードは誰が対象？').kind).toBeUndefined();
+    expect(questionIntent('ゆめアワード って だれが たいしょう?').kind).toBeUndefined();
     expect(questionIntent('誰が作ったの').kind).toBe('person');
     // In which council a thing was talked over (どのような会議で話し合われた): the council's name.
     expect(questionIntent('学校のこれからは、どのような会議で話し合われてきたのでしょうか').kind).toBe('organization');

@@ -72,6 +72,12 @@ describe('readLatinWords', () => {
     expect(readLatinWords('itsu kara hajimatta no', english)).toBe('いつからはじまったの');
   });
 
+  it("reads a staff phrase with a possessive (women's conference) as the question's words are read", () => {
+    const conference = englishWordsOf([['女性会議', "women's conference"]]);
+    expect(readLatinWords("women's conference みたいなの", conference)).toBe('女性会議 みたいなの');
+    expect(readLatinWords('women conference', conference)).toBe('女性会議');
+  });
+
   it('keeps the word after a question word and its particle apart: どこでもうし would read どこでも', () => {
     expect(readLatinWords('doko de moushikomeba ii', english)).toBe('どこで もうしこめばいい');
     expect(readLatinWords('nani ga moraeru no', english)).toBe('なにが もらえるの');
