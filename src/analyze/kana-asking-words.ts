@@ -117,10 +117,14 @@ const WRITTEN = new Map(WORDS.map(([kana, written]) => [kana.replace(/\(\?<?[=!]
 
 /** The question with its asking words typed in kana written as in kanji (or katakana). */
 export function spellAskingWords(text: string): string {
-  return text
-    .replace(KANA_COUNTED, (_match, ...groups: unknown[]) => {
-      const i = groups.findIndex((g) => typeof g === 'string');
-      return `何${COUNTERS[i]?.[1] ?? ''}`;
-    })
-    .replace(KANA_WORDS, (kana) => WRITTEN.get(kana) ?? kana);
+  return (
+    text
+      // A counter typed as another kanji of its sound (何気あります: 何基); 何気ない, 何気なく stay.
+      .replace(/何気(?=\s?(?:あり|ある|設置|つい|付い|でき|ござ))/gu, '何基')
+      .replace(KANA_COUNTED, (_match, ...groups: unknown[]) => {
+        const i = groups.findIndex((g) => typeof g === 'string');
+        return `何${COUNTERS[i]?.[1] ?? ''}`;
+      })
+      .replace(KANA_WORDS, (kana) => WRITTEN.get(kana) ?? kana)
+  );
 }

@@ -318,7 +318,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // 年齢 asked (年齢は, 年齢を教えて), not an age something suits (年齢に合わせた健康づくり).
   [
     'age',
-    /何歳|なんさい|おいくつ|お幾つ|何年生|なんねんせい|年齢(?:は|って|を(?:教|知)|が(?:知|分|わか)|[?？]|$)|歳は|才は/u,
+    /何歳|なんさい|おいくつ|お幾つ|何年生|なんねんせい|年齢(?:は|って|を(?:教|知)|が(?:知|分|わか)|[?？]|$)|歳は|才は|(?<=[はさんの、\s])年(?:は|って)?\s?(?:いくつ|幾つ)(?!か|も)/u,
   ],
   // What is inside a thing (「中には何が入るの？」「どんな機能が入る？」), what a menu or a perk offers
   // (メニューは何, 特典は何): what it holds, listed.

@@ -12,6 +12,11 @@ describe('spellAskingWords', () => {
     expect(spellAskingWords('なんだいとめられる')).toBe('何台とめられる');
   });
 
+  it('reads a counter typed as another kanji of its sound (何気あります: 何基), not 何気ない', () => {
+    expect(spellAskingWords('エレベーターは何気ありますか')).toBe('エレベーターは何基ありますか');
+    expect(spellAskingWords('何気なく見ていた')).toBe('何気なく見ていた');
+  });
+
   it('leaves なん that counts nothing as it is (なんで, なんの, なんか, なんだい at the end)', () => {
     for (const text of ['なんでやめたの', 'なんのため', 'なんかかわった', 'それはなんだい?', 'ぜんぶでなんだい']) {
       expect(spellAskingWords(text), text).toBe(text);

@@ -36,6 +36,9 @@ const medical = entry('福祉医療費の窓口無料化', '高校生までの�
 describe('questionIntent', () => {
   it('names the kind of fact a question wants', () => {
     expect(questionIntent('小泉市長は何歳？').kind).toBe('age');
+    // 年いくつ (how old), not how many years: 3年いくつ still counts years.
+    expect(questionIntent('市長さんは年いくつですか').kind).toBe('age');
+    expect(questionIntent('この事業は3年いくつ').kind).toBe('count');
     expect(questionIntent('奨学金の申し込み方法は？').kind).toBe('procedure');
     expect(questionIntent('次の防災訓練はいつ？').kind).toBe('future');
     // Whether there is a plan asks no date: an entry saying the thing is planned answers it.
