@@ -91,6 +91,11 @@ export const maxQuestionLength = 500;
 
 /** How many candidates of the search are re-ranked by coverage. */
 const rerankDepth = 20;
+/**
+ * As many for one question of a message that asks several: only its first entry is shown, and its
+ * few words meet fewer entries.
+ */
+const apartRerankDepth = 10;
 
 export function askQuestion(tokenize: Tokenize, index: SearchIndex, question: string, options: AskOptions = {}): Asked {
   return runAtOnce(askInSteps(tokenize, index, question, options));
@@ -168,14 +173,24 @@ export function* askInSteps(
   const smallTalk = detectSmallTalk(whole);
   const marked = markBackground(allTerms, focus, setPhrases, toldSpans(read));
   lap?.('focus');
-  const main = yield* askAbout(index, read, marked, focus, smallTalk, top, rule, lap);
+  const main = yield* askAbout(index, read, marked, focus, smallTalk, top, rule, lap, rerankDepth);
   let decision = main.decision;
   if (!smallTalk) {
     const apart: QuestionApart[] = [];
     for (const { clause, terms } of questionsApart(read, clauses, allTerms, setPhrases)) {
       yield;
       // Each question on its own words: the story is ranked in the main answer.
-      const { decision: own, intent } = yield* askAbout(index, read, terms, [clause], undefined, top, rule, lap);
+      const { decision: own, intent } = yield* askAbout(
+        index,
+        read,
+        terms,
+        [clause],
+        undefined,
+        top,
+        rule,
+        lap,
+        apartRerankDepth,
+      );
       apart.push({ decision: own, asksFact: asksFact(read.slice(clause.start, clause.end), intent.kind) });
     }
     decision = combineQuestions(main.decision, apart);
@@ -194,6 +209,7 @@ function* askAbout(
   top: number,
   rule: DecisionRule,
   lap: AskOptions['lap'],
+  depth: number,
 ): Generator<
   void,
   { terms: readonly Term[]; decisive: readonly Term[]; decision: Decision; intent: QuestionIntent },
@@ -221,7 +237,7 @@ function* askAbout(
   const candidates = yield* searchEntriesInSteps(
     index,
     withBackgroundCapped(index, terms),
-    Math.max(top, rerankDepth),
+    Math.max(top, depth),
     intent,
     grams,
   );
