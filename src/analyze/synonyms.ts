@@ -196,32 +196,30 @@ const HIRAGANA = /\p{Script=Hiragana}/u;
 /** Hiragana that may stand next to a word typed in kana: particles. */
 const PARTICLE = /[はがをにでとものへやかよねな]/u;
 
-/**
- * A hiragana key (かかり) must not be cut out of a longer kana word (かかります): next to it in
- * hiragana may stand only a particle.
- */
-function isCutOutOfKanaWord(text: string, start: number, end: number): boolean {
-  if (!HIRAGANA_ONLY.test(text.slice(start, end))) return false;
-  const before = text[start - 1];
-  const after = text[end];
-  return (
-    (before !== undefined && HIRAGANA.test(before) && !PARTICLE.test(before)) ||
-    (after !== undefined && HIRAGANA.test(after) && !PARTICLE.test(after))
-  );
-}
-
 const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
 const KATAKANA = /[\p{Script=Katakana}ー]/u;
 
-/**
- * Nor a katakana key (アド, イス) cut out of a longer katakana word (アドバイス): a loanword is one
- * word, and its pieces are other words.
- */
-function isCutOutOfKatakanaWord(text: string, start: number, end: number): boolean {
-  if (!KATAKANA_ONLY.test(text.slice(start, end))) return false;
+/** A key written all in one script and the characters that would make it part of a longer word. */
+interface KanaWordScript {
+  readonly only: RegExp;
+  readonly continues: (char: string) => boolean;
+}
+
+const KANA_WORD_SCRIPTS: readonly KanaWordScript[] = [
+  // A hiragana key (かかり) in a longer kana word (かかります): next to it may stand only a particle.
+  { only: HIRAGANA_ONLY, continues: (c) => HIRAGANA.test(c) && !PARTICLE.test(c) },
+  // A katakana key (アド, イス) in a longer loanword (アドバイス): its pieces are other words.
+  { only: KATAKANA_ONLY, continues: (c) => KATAKANA.test(c) },
+];
+
+/** Whether a kana key is cut out of a longer word of its script (see KANA_WORD_SCRIPTS). */
+function isCutOutOfKanaWord(text: string, start: number, end: number): boolean {
+  const key = text.slice(start, end);
+  const script = KANA_WORD_SCRIPTS.find((s) => s.only.test(key));
+  if (!script) return false;
   const before = text[start - 1];
   const after = text[end];
-  return (before !== undefined && KATAKANA.test(before)) || (after !== undefined && KATAKANA.test(after));
+  return (before !== undefined && script.continues(before)) || (after !== undefined && script.continues(after));
 }
 
 /**
@@ -248,8 +246,7 @@ export function findSynonymSpans(normalized: string, map: SynonymMap): SynonymSp
       if (
         targets &&
         !isCutOutOfAsciiWord(normalized, start, start + length) &&
-        !isCutOutOfKanaWord(normalized, start, start + length) &&
-        !isCutOutOfKatakanaWord(normalized, start, start + length)
+        !isCutOutOfKanaWord(normalized, start, start + length)
       ) {
         found = { start, end: start + length, phrase, targets };
       }

@@ -20,23 +20,22 @@ export function questionsApart(
   terms: readonly Term[],
   setPhrases: readonly Span[],
 ): { clause: Clause; terms: Term[] }[] {
-  const joined = new Set<Clause>();
-  const asked = withTopicTold(normalized, clauses, joined)
+  const asked = withTopicTold(normalized, clauses)
     // A clause that only raises a topic (〜と耳にしました。) is the subject of the question after it.
-    .filter((c) => c.asks === true && /[?？。．!！]\s*$/u.test(normalized.slice(c.start, c.end)))
+    .filter(({ clause: c }) => asksInSentence(normalized, c))
     // A detail asked along (「自己負担がいくらかも伺えれば」) is of the question before it: its topic;
     // so is a question that points back (あれは市長さんの公約だったのでしょうか, その助成金の名前),
     // unless to a topic told just before it, joined to it.
     .filter(
-      (c) =>
-        joined.has(c) ||
+      ({ clause: c, joined }) =>
+        joined ||
         (!FOLLOW_UP.test(normalized.slice(c.start, c.end)) &&
           // Who does it, with nothing done named (観光局がやっているの？): asked of the thing before.
           !WHO_DOES_IT.test(normalized.slice(c.start, c.end)) &&
           !pointsBack(normalized, c) &&
           !namesByDemonstrative(normalized, c)),
     )
-    .map((clause) => ({ clause, terms: ownTerms(terms, clause, setPhrases) }))
+    .map(({ clause }) => ({ clause, terms: ownTerms(terms, clause, setPhrases) }))
     // A question that names only what it wants to know (自己負担額がいくらになるのか) asks it of the
     // question before: it has no topic of its own.
     .filter((q) => !contentTerms(q.terms).every((t) => t.weak === true || ATTRIBUTE_WORDS.has(t.text)))
@@ -46,34 +45,37 @@ export function questionsApart(
   return asked.length >= 2 ? asked.slice(-maxQuestionsPerMessage) : [];
 }
 
+/** Whether a clause asks and ends a sentence (a question of its own, not a clause within one). */
+function asksInSentence(normalized: string, clause: Clause): boolean {
+  return clause.asks === true && /[?？。．!！]\s*$/u.test(normalized.slice(clause.start, clause.end));
+}
+
 /**
  * The clauses, each later question that points back (そちらの中身も教えて) joined to the topic told
  * just before it (あわせて、〜の決まりができたとも耳にしたのですが、): a second question of its own,
  * the one it points to. The first question's pointing back is the whole message's (see ask.ts).
  */
-function withTopicTold(normalized: string, clauses: readonly Clause[], joinedToTopic: Set<Clause>): Clause[] {
-  const joined: Clause[] = [];
+function withTopicTold(normalized: string, clauses: readonly Clause[]): { clause: Clause; joined: boolean }[] {
+  const read: { clause: Clause; joined: boolean }[] = [];
   let askedBefore = false;
   for (const [i, clause] of clauses.entries()) {
     const told = clauses[i - 1];
-    const asks = clause.asks === true && /[?？。．!！]\s*$/u.test(normalized.slice(clause.start, clause.end));
+    const asks = asksInSentence(normalized, clause);
+    // The clause before was pushed as it is: only an asking clause is ever joined.
     if (
       asks &&
       askedBefore &&
       told !== undefined &&
       told.asks !== true &&
-      (pointsBack(normalized, clause) || namesByDemonstrative(normalized, clause)) &&
-      joined.at(-1) === told
+      (pointsBack(normalized, clause) || namesByDemonstrative(normalized, clause))
     ) {
-      const question = { ...clause, start: told.start };
-      joined[joined.length - 1] = question;
-      joinedToTopic.add(question);
+      read[read.length - 1] = { clause: { ...clause, start: told.start }, joined: true };
     } else {
-      joined.push(clause);
+      read.push({ clause, joined: false });
     }
     if (asks) askedBefore = true;
   }
-  return joined;
+  return read;
 }
 
 /** One question of a message decided apart, and whether it asked for a fact of its own. */

@@ -85,20 +85,20 @@ const WHAT_UNITS = new Set(['year', 'years', 'time', 'day', 'date', 'month', 'pe
 const PARTICLES: Readonly<Record<string, string>> = { wa: 'は', wo: 'を' };
 
 /** Question words read from romaji (ikura, itsu, doko, dare, nannin…). */
-const QUESTION_WORD = /^(?:いくら|いつ|どこ|どちら|だれ|なに|なん)/u;
-const PARTICLE = /^[のはをがにでともへか]$/u;
+const QUESTION_WORDS = '(?:いくら|いつ|どこ|どちら|だれ|なに|なん)';
+const QUESTION_WORD = new RegExp(`^${QUESTION_WORDS}`, 'u');
 /** A question word alone, with no counter after it (なんばい counts). */
-const BARE_QUESTION_WORD = /^(?:いくら|いつ|どこ|どちら|だれ|なに|なん)$/u;
+const BARE_QUESTION_WORD = new RegExp(`^${QUESTION_WORDS}$`, 'u');
+const PARTICLE = /^[のはをがにでともへか]$/u;
+
+/** A possessive ending (the city's plan, countries'): the word itself is meant. */
+const POSSESSIVE = /(?<=[a-z])['’]s?(?=\s|$)/gu;
 
 /**
  * An English phrase as looked up: words apart by single spaces, a hyphen as a space (high-altitude),
  * a possessive as the word itself (women's conference), as the question's words are read.
  */
-const phraseKey = (phrase: string) =>
-  phrase
-    .replaceAll('-', ' ')
-    .replace(/(?<=[a-z])['’]s?(?=\s|$)/gu, '')
-    .replace(/\s+/gu, ' ');
+const phraseKey = (phrase: string) => phrase.replaceAll('-', ' ').replace(POSSESSIVE, '').replace(/\s+/gu, ' ');
 
 /** Build the lookup from the staff's groups: the first word is Japanese, the others English. */
 export function englishWordsOf(groups: readonly (readonly string[])[]): EnglishWords {
@@ -156,7 +156,7 @@ export function readLatinWords(
     .replace(MACRON, (c) => MACRONS[c] ?? c)
     .replace(LATIN_RUN, (run) => {
       // A possessive (the city's plan, countries') is the word itself.
-      const words = run.split(/ +/u).map((w) => w.replace(/(?<=[a-z])['’]s?$/u, ''));
+      const words = run.split(/ +/u).map((w) => w.replace(POSSESSIVE, ''));
       const out: { text: string; japanese: boolean; romaji?: boolean }[] = [];
       for (let i = 0; i < words.length;) {
         // what before a noun (what bus services) asks which kind, as どんな: 何バス would count buses.
