@@ -174,6 +174,16 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-67.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-68.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-69.jsonl'),
+  // Written blind at the start of the twelfth session, then tuned on; counted fresh: styles-tune-70
+  // (60 paraphrase, letters, romaji, voice 30 each, 50 traps; 98.7% / 96.0% / 98.0%, 2 of 146),
+  // styles-tune-71 (60 paraphrase, casual, dialect, numeric 30 each, 50 traps; 97.3% / 92.7% / 98.0%,
+  // 5 of 144), styles-tune-72 (25 of each of ten styles, 60 traps; 98.0% / 96.4% / 100%, 5 of 246),
+  // styles-tune-73 (letters, ten asking two things, kana, typo, voice 40 each, 40 traps; 98.8% /
+  // 96.9% / 100%, 1 of 156).
+  path.resolve(root, 'test/eval/styles-tune-70.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-71.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-72.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-73.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -214,6 +224,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-19.jsonl'),
   // A twentieth (180, the same shape), written blind at the start of the eleventh session; only ever counted (first count 96.7% / 93.3% / 100%, 2 of 142 answered wrongly).
   path.resolve(root, 'test/eval/styles-held-out-20.jsonl'),
+  // A twenty-first (180, the same shape), written blind at the start of the twelfth session; only ever counted (first count 98.0% / 98.0% / 96.7%, 3 of 150 answered wrongly).
+  path.resolve(root, 'test/eval/styles-held-out-21.jsonl'),
 ];
 
 const { values } = parseArgs({
