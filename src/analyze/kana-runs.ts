@@ -234,7 +234,10 @@ export function kanaRuns(
     // A quoted name (「ジャムの日」は) is a word as well: its particles are trimmed the same way.
     // After a number, つ is its counter (1つにまとめた, 5つの): the run goes on as a word's ending would.
     const counted = before !== undefined && /[0-9]/u.test(before) && match[0].startsWith('つ');
-    const followsWord = counted || (before !== undefined && /[\p{Script=Han}\p{Script=Katakana}」』）)]/u.test(before));
+    // Voice and romaji input leave a space between a word and its particle (バス って): it still follows the word.
+    const beforeSpace = before === ' ' ? normalized[match.index - 2] : before;
+    const followsWord =
+      counted || (beforeSpace !== undefined && /[\p{Script=Han}\p{Script=Katakana}」』）)]/u.test(beforeSpace));
     // A caller that cuts hiragana into words itself (kana-words.ts) takes a run that opens a
     // sentence, follows a space or a katakana word (スポーツしんこうの…: katakana words take no
     // endings but する) whole; one after a kanji is most often its ending (立ってるの).

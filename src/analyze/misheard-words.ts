@@ -120,8 +120,17 @@ function heardStretch(
   const chars = [...text];
   if (chars.filter(isKanji).length < 2 || chars.includes('何')) return undefined;
   const sound = soundOf(units, chars, vocabulary);
+  if (!sound) return undefined;
+  // A word the dictionary knows is meant as written (講演会 is no 後援会) unless the word heard keeps
+  // it (放課語 → 放課後: only 語 was mistyped).
+  const kept = units.filter((u) => u.dictionaryWord).map((u) => u.text);
+  // Of words that sound alike, the one that keeps more of what was typed (協動: 協働, not 共同).
+  const typedShared = (word: LexiconWord) => [...word.text].filter((c) => chars.includes(c)).length;
+  const words = sound.words
+    .filter((w) => kept.every((k) => w.text.includes(k)))
+    .sort((a, b) => typedShared(b) - typedShared(a));
   // Looked up last: the corpus's text is long, its words by sound a map.
-  return sound && !vocabulary.inCorpus(text) ? sound : undefined;
+  return words.length > 0 && !vocabulary.inCorpus(text) ? { reading: sound.reading, words } : undefined;
 }
 
 /** The corpus words a stretch sounds like, whether or not the corpus uses the stretch itself. */
@@ -167,12 +176,20 @@ function oneKanjiSoundingAlike(
   if (chars.length < 2 || chars.length > maxSlipLength || !chars.every(isKanji)) return undefined;
   const patterns = vocabulary.sounds.kanjiWordsByPattern;
   const short = chars.length === 2;
+  // A kanji that reads exactly as the one meant is the likelier slip: 女生 is 女性 (生, 性: セイ),
+  // not 野生, whose 野 shares a sound with 女 only once voicing is ignored (ショ, ジョ).
+  let voicedAside: { reading: string; words: LexiconWord[] } | undefined;
   for (const [i, typed] of chars.entries()) {
     const typedSound = kanjiReadings[i];
     for (const { reading, word } of patterns.get(chars.with(i, blank).join('')) ?? []) {
       const meant = [...word.text][i] ?? '';
       if (meant === typed) continue;
-      if (sharesOnReading(typed, meant, vocabulary)) return { reading, words: [word] };
+      const shared = sharedOnReading(typed, meant, vocabulary);
+      if (shared === 'exact') return { reading, words: [word] };
+      if (shared === 'voicing aside') {
+        voicedAside ??= { reading, words: [word] };
+        continue;
+      }
       if (short || typedSound === undefined) continue;
       const meantSound = vocabulary.readKanji(meant);
       const sameAlone = meantSound !== undefined && unvoiced(meantSound) === unvoiced(typedSound);
@@ -180,16 +197,23 @@ function oneKanjiSoundingAlike(
       const atEnd =
         (i === chars.length - 1 && unvoiced(reading).endsWith(unvoiced(typedSound))) ||
         (i === 0 && unvoiced(reading).startsWith(unvoiced(typedSound)));
-      if (sameAlone || atEnd) return { reading, words: [word] };
+      if (sameAlone || atEnd) voicedAside ??= { reading, words: [word] };
     }
   }
-  return undefined;
+  return voicedAside;
 }
 
-/** Whether two kanji share an on-reading, voicing aside (体 and 滞: タイ). */
-function sharesOnReading(typed: string, meant: string, vocabulary: SoundVocabulary): boolean {
-  const meantReadings = vocabulary.onReadings(meant).map(unvoiced);
-  return vocabulary.onReadings(typed).some((r) => meantReadings.includes(unvoiced(r)));
+/** Whether two kanji share an on-reading as it is, or only voicing aside (体 and 滞: タイ; 女 and 野: ジョ, ショ). */
+function sharedOnReading(
+  typed: string,
+  meant: string,
+  vocabulary: SoundVocabulary,
+): 'exact' | 'voicing aside' | undefined {
+  const meantReadings = vocabulary.onReadings(meant);
+  const typedReadings = vocabulary.onReadings(typed);
+  if (typedReadings.some((r) => meantReadings.includes(r))) return 'exact';
+  const meantUnvoiced = meantReadings.map(unvoiced);
+  return typedReadings.some((r) => meantUnvoiced.includes(unvoiced(r))) ? 'voicing aside' : undefined;
 }
 
 /**
@@ -207,8 +231,9 @@ export function misheardWords(
     const found: MisheardWord[] = [];
     for (let i = 0; i < units.length; i++) {
       for (let j = i + 1; j <= Math.min(units.length, i + maxUnits); j++) {
-        // A stretch holding a word the dictionary knows is meant as written, and so is any longer one.
-        if (units[j - 1]?.dictionaryWord === true) break;
+        // A stretch that is a word the dictionary knows is meant as written; a longer one holding it
+        // is heard only as a word that keeps it (heardStretch).
+        if (j === i + 1 && units[i]?.dictionaryWord === true) continue;
         const span = units.slice(i, j);
         const sound = heardStretch(span, vocabulary);
         const first = span[0];

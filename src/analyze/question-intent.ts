@@ -343,8 +343,9 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     'future',
     // Until when (任期はいつまで): an end still to come, not a period (いつからいつまでの分). Whether
     // there is a plan (何か予定はありますか), or a thing is to be made or put in (入る予定なのでしょうか),
-    // asks no date: an entry that says a thing is planned answers.
-    /(?<![何第0-9])次(?:の(?!よう)|は|回|いつ)|(?<![\u3041-\u3096])つぎ(?:の(?!よう)|は|かい|いつ)|今度(?:の[^、。？?]{0,12}?)?(?:は|って)?(?:いつ|何日|何時|なんにち)|いつまでに|(?<!から\s?)いつまで(?!の)|までに(?:達成|実現|完成|終わ|でき)|(?<!(?:どこ|どちら)[^。？?]{0,12})(?:する|の)?予定(?:(?:は|って)(?!\s?(?:あ(?:る|り)|ござ))|(?<!(?:入る|はいる|できる|作る|つくる|設ける|置く)予定)なの|日)|(?<![\p{Script=Han}])また(?:[^、。？?]{0,4}?)(?:あ(?:る|り)|やる|やり|開か|始ま)(?:ます)?(?:か|の|[?？]|$)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?\s?(?:募集|開催|やる|始まる|ある|申し込|ぼしゅう|かいさい|はじまる|もうしこ)|いつ[^、。？?]{1,12}?(?:に|が)(?:なる|届く|達する|実現する|完成する)(?:の|ん|か|[?？]|$)/u,
+    // asks no date: an entry that says a thing is planned answers. How long until an aim is reached
+    // (あと何年で届く見込み) asks a forecast, which only a stated date answers.
+    /(?<![何第0-9])次(?:の(?!よう)|は|回|いつ)|(?<![\u3041-\u3096])つぎ(?:の(?!よう)|は|かい|いつ)|今度(?:の[^、。？?]{0,12}?)?(?:は|って)?(?:いつ|何日|何時|なんにち)|いつまでに|(?<!から\s?)いつまで(?!の)|までに(?:達成|実現|完成|終わ|でき)|(?<!(?:どこ|どちら)[^。？?]{0,12})(?:する|の)?予定(?:(?:は|って)(?!\s?(?:あ(?:る|り)|ござ))|(?<!(?:入る|はいる|できる|作る|つくる|設ける|置く)予定)なの|日)|(?<![\p{Script=Han}])また(?:[^、。？?]{0,4}?)(?:あ(?:る|り)|やる|やり|開か|始ま)(?:ます)?(?:か|の|[?？]|$)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?\s?(?:募集|開催|やる|始まる|ある|申し込|ぼしゅう|かいさい|はじまる|もうしこ)|いつ[^、。？?]{1,12}?(?:に|が)(?:なる|届く|達する|実現する|完成する)(?:の|ん|か|[?？]|$)|あと(?:何|なん)(?:年|か月|ヶ月|カ月)|(?:届く|届き|達する|達成(?:する|でき)|実現(?:する|でき))(?:る)?見込み/u,
   ],
   // What one gets (特典はある？, 何がもらえる？): a perk or a grant the entry names. Which perks
   // there are (特典は何) are contents, listed.
@@ -622,7 +623,9 @@ export function questionIntent(text: string): QuestionIntent {
   const counted = kind === 'count' ? (COUNTED.exec(normalized)?.[1] ?? ikutsuCounted) : undefined;
   const unit = UNIT_QUESTIONS.find(([pattern]) => pattern.test(normalized))?.[1] ?? counted;
   const nounMatch = ASKED_NOUN.exec(normalized);
-  const askedNoun = nounMatch?.[1] ?? nounMatch?.[2] ?? nounMatch?.[3] ?? NAMED_AS.exec(normalized)?.[1];
+  // What いくつ counts (柱がいくつ) is what the question is about: an entry named after it holds the count.
+  const askedNoun =
+    nounMatch?.[1] ?? nounMatch?.[2] ?? nounMatch?.[3] ?? NAMED_AS.exec(normalized)?.[1] ?? ikutsuCounted;
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
     ...(unit ? { unit } : {}),

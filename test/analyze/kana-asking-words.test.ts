@@ -26,6 +26,8 @@ describe('spellAskingWords', () => {
   it('writes words that name the fact asked as the intent patterns read them', () => {
     expect(spellAskingWords('ぽーたるのあどれすをおしえて')).toBe('ぽーたるのアドレスをおしえて');
     expect(spellAskingWords('ばすのじこくひょうは')).toBe('ばすの時刻表は');
+    // Half converted, the kanji after the kana.
+    expect(spellAskingWords('図書館のかいかん時間')).toBe('図書館の開館時間');
     // What a count counts, after いくつの (いくつの く で: in how many districts), not く inside a word.
     expect(spellAskingWords('ぼうさいくんれん は いくつの く で やったの')).toBe(
       'ぼうさいくんれん は いくつの 区 で やったの',

@@ -94,4 +94,11 @@ describe('kana runs left whole for a caller that cuts them into words', () => {
     expect(texts('市役所のざんぎょう')).toEqual(['ざんぎょう']);
     expect(kanaRuns('市役所のざんぎょう', () => false, { cutHiraganaEndings: false })[0]?.whole).toBeUndefined();
   });
+
+  it('takes a run after a space that follows a word (voice and romaji: バス って) as following that word', () => {
+    const runs = kanaRuns('ワイナリーバス って はしってるの', () => false, { cutHiraganaEndings: false });
+    expect(runs.find((r) => r.text === 'って')?.afterWord).toBe(true);
+    // At the start of a message a run follows nothing.
+    expect(kanaRuns(' って', () => false, { cutHiraganaEndings: false })[0]?.afterWord).toBeUndefined();
+  });
 });

@@ -19,6 +19,7 @@ const lexicon: KanaLexicon = new Map([
   ['ザンギョウ', [word('残業')]],
   ['ハッキ', [word('発揮')]],
   ['タイノウ', [word('滞納')]],
+  ['ハシ', [word('走る', true)]],
 ]);
 
 /** The pieces as staff would read them: [word], plain function words, <neither>. */
@@ -31,6 +32,12 @@ describe('segmentKana', () => {
   it('cuts a sentence typed in hiragana into the corpus words, particles and endings', () => {
     expect(cut('しみんきょうどうがひつよう')).toBe('[しみん] [きょうどう] が [ひつよう]');
     expect(cut('めざしてたの')).toBe('[めざし] てた の');
+  });
+
+  it('reads ってる after a stem cut before its small っ as the ending, leaving no stray kana (はし・ってる・の)', () => {
+    expect(cut('はしってるの')).toBe('[はし] ってる の');
+    // After a noun it is no verb ending.
+    expect(cut('しみんってるの')).not.toContain('ってる');
   });
 
   it('keeps a word the corpus lacks whole, cut at the particles around it', () => {

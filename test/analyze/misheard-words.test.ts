@@ -26,8 +26,13 @@ const lexicon: KanaLexicon = new Map([
   ['シミン', [word('市民')]],
   ['タイノウ', [word('滞納')]],
   ['トウシ', [word('投資')]],
+  ['ジョセイ', [word('女性')]],
+  ['ヤセイ', [word('野生')]],
+  ['ホウカゴ', [word('放課後')]],
+  ['キョウドウ', [word('共同'), word('協同')]],
 ]);
-const corpusText = '信大 こもろ情報部局 センター 千曲川 後援会 自身 インバウンド 公園 講演 市民 滞納 投資';
+const corpusText =
+  '信大 こもろ情報部局 センター 千曲川 後援会 自身 インバウンド 公園 講演 市民 滞納 投資 女性 野生 放課後 共同 協同';
 
 let tokenize: Tokenize;
 let vocabulary: SoundVocabulary;
@@ -82,6 +87,19 @@ describe('misheardWords', () => {
     // 区 (ク) and 市 (シ) share no reading: 区民 is meant as written, and so is a name before さん.
     expect(heard('区民の声')).toEqual([]);
     expect(heard('私民さんに聞いた')).toEqual([]);
+  });
+
+  it('hears the word whose kanji reads exactly as the one typed before one that does only voicing aside', () => {
+    // 生 reads セイ as 性 does; 女 (ジョ) and 野 (ショ) differ in voicing.
+    expect(heard('審議会の女生の割合')).toEqual(['女生 → 女性']);
+  });
+
+  it('hears a stretch holding a word the dictionary knows as a word that keeps it (放課語: 放課後)', () => {
+    expect(heard('放課語の預かり')).toEqual(['放課語 → 放課後']);
+  });
+
+  it('of words that sound alike, puts first the one that keeps more of what was typed', () => {
+    expect(heard('協動の取り組み')).toEqual(['協動 → 協同/共同']);
   });
 
   it('never takes a word the corpus uses for another that sounds the same', () => {

@@ -288,6 +288,10 @@ describe('questionIntent', () => {
     expect(questionIntent('市長の任期はいつまで？').kind).toBe('future');
     expect(questionIntent('いつからいつまでの分をまとめたもの').kind).toBe('date');
     expect(questionIntent('いつから いつまで？').kind).toBe('date');
+    // How long until an aim is reached asks a forecast: a date still to come.
+    expect(questionIntent('ふるさと納税の目標には、あと何年で届きそう？').kind).toBe('future');
+    expect(questionIntent('目標の人数に達する見込みはありますか').kind).toBe('future');
+    expect(questionIntent('あと何人で目標に届くの').kind).not.toBe('future');
     // Whether or where one can buy a thing asks how to get it; a cost kept down or worried about asks no sum.
     expect(questionIntent('一般の人でもどこかで買えますか').kind).toBe('procedure');
     expect(questionIntent('新しい事業で費用をどう抑える方針なのか').kind).toBeUndefined();

@@ -93,6 +93,16 @@ describe('a thing asked whether it exists (〜ってある？)', () => {
   });
 });
 
+describe('a thing counted by いくつ', () => {
+  it('is the noun asked about: the entry named after the pillars comes before the one that mentions them', async () => {
+    expect(questionIntent('市長の政策には柱がいくつありますか').askedNoun).toBe('柱');
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('市長の政策には柱がいくつありますか');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('five-pillars');
+  });
+});
+
 describe('pointing back and procedures', () => {
   it('finds the quoted name a question points back to a few clauses before (これは)', async () => {
     const bundled = await bundledEngine();
