@@ -16,11 +16,12 @@ const DEMONSTRATIVE = new RegExp(
 );
 const WORD = /[\p{Script=Han}\p{Script=Katakana}ー]+/gu;
 const BACK_REFERENCE =
-  /^\s*(?:これ|それ|あれ|こちら(?!に|へ)|そちら(?!に|へ))(?:は|って|が|を|の|について|に|[、,\s]|(?=\p{Script=Han}))|(?:そうした|そういった|そのような|こうした|こういった|このような|そういう|こういう)(?:こと|点|取り?組み?|お話|話|もの|催し|会|集まり|イベント|行事|活動|場|ところ|所|(?:方|人)(?!の))|(?:ああいう|ああした|ああいった|あのような)(?:の|こと|もの)/u;
+  /^\s*(?:これ|それ|あれ|こちら(?!に|へ)|そちら(?!に|へ))(?:は|って|が|を|の|について|に|[、,\s]|(?=\p{Script=Han}))|(?:そうした|そういった|そのような|こうした|こういった|このような|そういう|こういう)(?:の|こと|点|取り?組み?|お話|話|もの|催し|会|集まり|イベント|行事|活動|場|ところ|所|(?:方|人)(?!の))|(?:ああいう|ああした|ああいった|あのような)(?:の|こと|もの)/u;
 const QUOTED = /「([^」]{2,30})」|『([^』]{2,30})』/gu;
 
 /**
- * Whether the asked part points back to what was said before it without naming it (これは, そうしたこと).
+ * Whether the asked part points back to what was said before it without naming it (これは, そうしたこと,
+ * そういうの said casually).
  * Not こちらに, そちらへ: here, there (こちらに移り住んで).
  */
 export function pointsBack(text: string, asked: Span): boolean {

@@ -24,8 +24,15 @@ export function pledgeSideOf(intent: QuestionIntent | undefined): PledgeSide {
   return intent?.asksForTarget === true && !intent.asksForFigure ? 'pledge' : undefined;
 }
 
+/**
+ * Whether `result` is one of what `pledge` promised: a result its policy lists, or a result of the
+ * pillar it sums up (行財政改革ってなんかした: the plan drawn up, not the pillar's summary).
+ */
 const lists = (pledge: RankedHit, result: RankedHit) =>
-  pledge.entry.kind === 'policy' && (pledge.entry.results ?? []).includes(result.entry.id);
+  (pledge.entry.kind === 'policy' && (pledge.entry.results ?? []).includes(result.entry.id)) ||
+  (pledge.entry.kind === 'pillar' &&
+    result.entry.kind === 'achievement' &&
+    result.entry.pillar === pledge.entry.pillar);
 
 /**
  * The hits with the pledge or the result of the first one that the question asks for first, when

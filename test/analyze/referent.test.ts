@@ -76,6 +76,9 @@ describe('referentSpan', () => {
     expect(pointsBack(it, spans(it, 'それについて助成金はありますか。').asked)).toBe(true);
     const its = '1つ目の柱は市役所の改革だっただろう。あれの合言葉はなんだったかな';
     expect(pointsBack(its, spans(its, 'あれの合言葉はなんだったかな').asked)).toBe(true);
+    // そういうの, said casually for そういうこと.
+    const kind = '退職してから絵を習いたいんだけど。そういうの市で応援してくれる？';
+    expect(pointsBack(kind, spans(kind, 'そういうの市で応援してくれる？').asked)).toBe(true);
   });
 
   it('reads a time said with a demonstrative (この数年で) as when, not as a thing pointed back to', () => {

@@ -74,6 +74,23 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('sick-child-care-facility');
   });
 
+  it("hears かじ取りを任された as the report's 就任, and 市民と一緒に as its 協働 (corpus/synonyms.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('市長が市政のかじ取りを任されたのはいつですか');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('mayor-term');
+    expect(bundled.ask('市民と一緒にやるって、市長はどう考えてるの？').decision.hits[0]?.entry.id).toBe(
+      'true-citizen-collaboration',
+    );
+  });
+
+  it("hears staff and level as the report's 職員 and 級 (corpus/synonyms.en.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('係長 level の female staff は何%？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('women-chief-level-ratio');
+  });
+
   it("hears 何のために as asking the purpose, the report's 目的 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('この冊子って、そもそも何のために出したものなの？');

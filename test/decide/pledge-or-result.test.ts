@@ -59,6 +59,13 @@ describe('pledgeOrResultFirst', () => {
     ]);
   });
 
+  it("puts first a result of the pillar a summary sums up when the question asks what was done, not another pillar's", () => {
+    const pillar = entry('pillar-kizuna', 'pillar');
+    const otherPillars: Entry = { ...unrelated, pillar: 5 };
+    expect(ids(pledgeOrResultFirst([hit(pillar, 10, 1), hit(unrelated, 9, 1)], 'result'))[0]).toBe('early-support');
+    expect(ids(pledgeOrResultFirst([hit(pillar, 10, 1), hit(otherPillars, 9, 1)], 'result'))[0]).toBe('pillar-kizuna');
+  });
+
   it('keeps the pledge first when the question asks no such thing, or its result covers much less', () => {
     expect(ids(pledgeOrResultFirst([hit(pledge, 10, 0.7), hit(result, 8, 0.65)], undefined))[0]).toBe(
       'special-needs-education',
