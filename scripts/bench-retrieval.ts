@@ -184,6 +184,11 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-71.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-72.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-73.jsonl'),
+  // Written blind later in that session, then tuned on; counted fresh: styles-tune-74 (80 hard
+  // paraphrase, letters, numeric 40 each, 40 traps; 98.8% / 94.4% / 100%, 1 of 152), styles-tune-75
+  // (romaji, voice, dialect, casual 40 each, 40 traps; 98.1% / 95.0% / 97.5%, 2 of 154).
+  path.resolve(root, 'test/eval/styles-tune-74.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-75.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
