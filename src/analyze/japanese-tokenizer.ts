@@ -508,16 +508,25 @@ function utf8(code: number, bytes: Uint8Array): number {
   return 4;
 }
 
-/** The pipeline's view of kuromoji's tokens. */
+/**
+ * The pipeline's view of kuromoji's tokens. Where each starts is counted from the surfaces, which
+ * cover the text end to end: kuromoji's own word_position slips after an unknown token that mixes
+ * kinds of symbol (「...。」 moves it on by one), and every offset after it would point elsewhere.
+ */
 export function toMorphemes(tokens: readonly IpadicFeatures[]): Morpheme[] {
-  return tokens.map((t) => ({
-    surface: t.surface_form,
-    start: t.word_position - 1,
-    base: t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form,
-    reading: t.reading && t.reading !== '*' ? t.reading : undefined,
-    pos: t.pos,
-    posDetail: t.pos_detail_1,
-  }));
+  let start = 0;
+  return tokens.map((t) => {
+    const morpheme = {
+      surface: t.surface_form,
+      start,
+      base: t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form,
+      reading: t.reading && t.reading !== '*' ? t.reading : undefined,
+      pos: t.pos,
+      posDetail: t.pos_detail_1,
+    };
+    start += t.surface_form.length;
+    return morpheme;
+  });
 }
 
 /** Build kuromoji once; resolves to a synchronous tokenize function. */

@@ -382,8 +382,9 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
         '(?:発信|運営|担当|主催|実施|推進|管理|企画)(?:して|し)?(?:いる|てる|る|た)の(?:は|って)(?:どこ|どちら)(?![にへで])',
         // 「優勝したのはどこの米？」: which one did it.
         '(?:た|る)のは(?:どこ|どちら)の(?!\\s?国)',
-        // 「受け入れは誰が担当していますか」: which body is in charge of it, as a city's work is.
-        '(?:誰|だれ|どなた)が\\s?(?:担当|運営|主催|実施|管理)(?:して|し|され)',
+        // 「受け入れは誰が担当していますか」, 「対応は誰がやってるの」: which body is in charge of it,
+        // as a city's work is. Not who holds a post (教育長って今だれがやってる), nor 誰と誰が.
+        '(?<!と|(?:長|役|者|員)(?:って|は)[^。？?]{0,6})(?:誰|だれ|どなた)が\\s?(?:(?:担当|運営|主催|実施|管理)(?:して|し|され)|(?:やって|おこなって|行って)(?:る|い|お))',
       ].join('|'),
       'u',
     ),
@@ -472,6 +473,9 @@ const DETAIL_WORDS = new RegExp(
     '開館時間',
     // Opening hours asked in everyday words (開いてる時間).
     '開いて(?:い)?る時間',
+    // Whether a place has room now (保育園の空き状況): a live state no report holds.
+    '空き(?:状況|具合)',
+    '(?<=の)(空き)(?=は|って|が(?:ある|あり|出)|[?？])',
     // A prize won (どのような賞をいただいた, 賞はとれた): the entry must name it.
     '(?<=どんな|どのような|どういう|どういった|何の|なんの)(賞)',
     '(賞)(?=(?:を|は|って)?(?:取|とっ|とれ|もら|いただ|頂|受け|獲))',

@@ -186,6 +186,13 @@ describe('the compact kuromoji loader', () => {
     ]);
   });
 
+  it('places every morpheme where its surface stands, also after an unknown run of symbols (...。)', async () => {
+    const tokenize = await createJapaneseTokenizer();
+    // Voice input and NFKC write … as ...; kuromoji's own position moves on by one past 「...。」.
+    const text = '結婚しなくて...。出会いの場は？';
+    for (const m of tokenize(text)) expect(text.slice(m.start, m.start + m.surface.length)).toBe(m.surface);
+  });
+
   it('names the directory when the dictionary cannot be read', async () => {
     await expect(createJapaneseTokenizer('/nonexistent/dict')).rejects.toThrow('/nonexistent/dict');
   });

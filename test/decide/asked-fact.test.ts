@@ -157,6 +157,10 @@ describe('questionIntent', () => {
     const inCharge = '外国人観光客の受け入れは誰が担当していますか？';
     expect(questionIntent(inCharge).kind).toBe('organization');
     expect(questionIntent('担当者は誰ですか').kind).toBe('person');
+    // Who does the work (誰がやってるの) asks the same; who holds a post, or 誰と誰が, asks people.
+    expect(questionIntent('空き家の相談は誰がやってるの？').kind).toBe('organization');
+    expect(questionIntent('教育長って今だれがやってるの？').kind).toBe('person');
+    expect(questionIntent('あの会議って誰と誰がやってんの？').kind).toBe('person');
     const tourism = entry('観光局', 'こもろ観光局を設立し、インバウンドに対応しました。');
     expect(statesAskedFact(tourism, questionIntent(inCharge), [], inCharge)).toBe(true);
     // 関係 (between) names no section.
@@ -288,6 +292,10 @@ describe('questionIntent', () => {
     expect(questionIntent('市長の任期はいつまで？').kind).toBe('future');
     expect(questionIntent('いつからいつまでの分をまとめたもの').kind).toBe('date');
     expect(questionIntent('いつから いつまで？').kind).toBe('date');
+    // Whether a place has room now is a detail no report holds; 空き家 names a thing.
+    expect(questionIntent('保育園の空き状況を教えてください')).toMatchObject({ kind: 'detail', detail: '空き状況' });
+    expect(questionIntent('児童館の空きはありますか')).toMatchObject({ kind: 'detail', detail: '空き' });
+    expect(questionIntent('空き家対策は？').kind).toBeUndefined();
     // A budget named in a list (予算、決算、評価) is part of the topic, not a sum asked.
     expect(questionIntent('予算、決算、評価を一体にした仕組みは見直したの？').kind).toBeUndefined();
     expect(questionIntent('予算、どれくらい？').kind).toBe('amount');
