@@ -189,6 +189,13 @@ const defaultFiles = [
   // (romaji, voice, dialect, casual 40 each, 40 traps; 98.1% / 95.0% / 97.5%, 2 of 154).
   path.resolve(root, 'test/eval/styles-tune-74.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-75.jsonl'),
+  // Written blind later still, then tuned on; counted fresh: styles-tune-76 (15 of each of ten
+  // styles, 30 traps; 99.3% / 96.0% / 96.7%, 2 of 146), styles-tune-77 (50 letters, 50 paraphrase,
+  // 30 romaji, 40 traps; 98.5% / 95.4% / 100%, 2 of 126), styles-tune-78 (numeric, typo, kana, plain,
+  // casual 30 each, 50 tempting traps; 98.7% / 96.7% / 98.0%, 3 of 148).
+  path.resolve(root, 'test/eval/styles-tune-76.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-77.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-78.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
