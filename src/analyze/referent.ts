@@ -82,10 +82,24 @@ export function referentSpan(text: string, asked: Span, before: Span): Span | un
     const start = before.start + word.index + (word[0].length - time >= noun.length ? time : 0);
     found = { start, end: before.start + word.index + word[0].length };
   }
+  if (!found) return undefined;
   // Which one it was is part of it (2つ目の柱は…。その柱の名前).
-  const ordinal = found && ORDINAL_BEFORE.exec(text.slice(before.start, found.start));
-  return found && ordinal ? { start: found.start - ordinal[0].length, end: found.end } : found;
+  const lead = text.slice(before.start, found.start);
+  const ordinal = ORDINAL_BEFORE.exec(lead);
+  if (ordinal) return { start: found.start - ordinal[0].length, end: found.end };
+  // A bare noun says which one only with what was said of it (女性が輝く社会をつくるための会議…
+  // その会議): the phrase before it, from the start of its clause, is part of it.
+  if (found.end - found.start === noun.length && PURPOSE_OR_NAME_BEFORE.test(lead)) {
+    const opens = Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('、'), lead.lastIndexOf(',')) + 1;
+    if (lead.length - opens <= maxPhraseBefore) return { start: before.start + opens, end: found.end };
+  }
+  return found;
 }
+
+/** What a phrase says of the noun after it: its purpose or its name (〜のための会議, 〜という制度). */
+const PURPOSE_OR_NAME_BEFORE = /(?:ため|という|っていう|とかいう)の?$/u;
+/** A phrase before a noun longer than this is a story, not what the noun is called. */
+const maxPhraseBefore = 30;
 
 /** Words of time that run into the noun after them in kanji (毎年鹿, 先日市役所). */
 const TIME_BEFORE = /^(?:毎年|毎月|毎週|毎日|今年|去年|昨年|今月|先月|今週|先週|今日|昨日|先日|近年|最近)/u;

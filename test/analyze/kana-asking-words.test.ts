@@ -28,6 +28,7 @@ describe('spellAskingWords', () => {
     expect(spellAskingWords('ばすのじこくひょうは')).toBe('ばすの時刻表は');
     // Half converted, the kanji after the kana.
     expect(spellAskingWords('図書館のかいかん時間')).toBe('図書館の開館時間');
+    expect(spellAskingWords('つぎのにっていは')).toBe('つぎの日程は');
     // What a count counts, after いくつの (いくつの く で: in how many districts), not く inside a word.
     expect(spellAskingWords('ぼうさいくんれん は いくつの く で やったの')).toBe(
       'ぼうさいくんれん は いくつの 区 で やったの',

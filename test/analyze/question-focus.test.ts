@@ -112,6 +112,14 @@ describe('questionClauses', () => {
     expect(focusText(alone)).toContain('奨学金');
   });
 
+  it('reads a wish told (〜できればと話しております) as the story, not a topic heard of', () => {
+    expect(roles('皆で参加できればと話しております。')[0]?.[1]).toBe('background');
+    expect(roles('行けたらと思っております。')[0]?.[1]).toBe('background');
+    expect(roles('新しい会議ができると話しておりました。')[0]?.[1]).toBe('asked');
+    // いつまでも (for ever) is no question word.
+    expect(roles('いつまでも元気でいたいと思っております。')[0]?.[1]).toBe('background');
+  });
+
   it('reads no one (誰とも話さない) as told, not asked', () => {
     expect(roles('昼間は誰とも話さない日もございます。')[0]?.[1]).toBe('background');
   });

@@ -20,6 +20,21 @@ describe('referentSpan', () => {
     expect(span && text.slice(span.start, span.end)).toBe('複合施設');
   });
 
+  it('takes the phrase that says which one (〜のための会議, 〜という柱) with a bare noun pointed back to', () => {
+    const text = '女性が輝く社会をつくるための会議を市が開いたそうです。その会議の名前は？';
+    const { asked, before } = spans(text, 'その会議の名前は？');
+    const span = referentSpan(text, asked, before);
+    expect(span && text.slice(span.start, span.end)).toBe('女性が輝く社会をつくるための会議');
+    // A compound names itself: no phrase is taken with it.
+    const named = '市が女性のための男女共同会議を開いたそうです。その会議の名前は？';
+    const own = referentSpan(
+      named,
+      spans(named, 'その会議の名前は？').asked,
+      spans(named, 'その会議の名前は？').before,
+    );
+    expect(own && named.slice(own.start, own.end)).toBe('男女共同会議');
+  });
+
   it('leaves a time run into the noun in kanji (毎年鹿に) out of the word pointed back to', () => {
     const text = '畑を毎年鹿に荒らされます。その鹿は何に使っていますか。';
     const { asked, before } = spans(text, 'その鹿は何に使っていますか。');

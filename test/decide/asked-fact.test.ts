@@ -296,6 +296,14 @@ describe('questionIntent', () => {
     expect(questionIntent('保育園の空き状況を教えてください')).toMatchObject({ kind: 'detail', detail: '空き状況' });
     expect(questionIntent('児童館の空きはありますか')).toMatchObject({ kind: 'detail', detail: '空き' });
     expect(questionIntent('空き家対策は？').kind).toBeUndefined();
+    // How a thing is being done (どうやってるの) is the way the entry tells, not a procedure for the
+    // citizen; a cost kept down (費用はどうやって抑えた) asks no sum.
+    expect(questionIntent('目標の見える化ってどうやってるの？').kind).toBeUndefined();
+    expect(questionIntent('どうやって申し込むの').kind).toBe('procedure');
+    expect(questionIntent('新しい事業の費用はどうやって抑えたの').kind).toBeUndefined();
+    // いつまでも (for ever) asks no date; つぎの after a particle in kana asks the next one.
+    expect(questionIntent('いつまでも元気に暮らせる町にするって、何を目指してるの？').kind).toBeUndefined();
+    expect(questionIntent('ぼうさいくんれんのつぎのにっていはいつ?').kind).toBe('future');
     // A budget named in a list (予算、決算、評価) is part of the topic, not a sum asked.
     expect(questionIntent('予算、決算、評価を一体にした仕組みは見直したの？').kind).toBeUndefined();
     expect(questionIntent('予算、どれくらい？').kind).toBe('amount');
