@@ -94,9 +94,12 @@ export interface QuestionIntent {
   readonly askedNoun?: string;
 }
 
-/** A noun asked about: after どんな, どのような… or before とは, って何, は何がある… (romaji read sets a space before って). */
+/**
+ * A noun asked about: after どんな, どのような… or before とは, って何, は何がある… (romaji read sets a
+ * space before って); a thing asked whether it exists (観光局ってある) or was made (本部つくった).
+ */
 const ASKED_NOUN =
-  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?\s?(?:とは|って\s?(?:何|なに|なん)|は\s?(?:何|なに|なん)(?:です|だ|[?？]|$)|は\s?(?:何|なに)\s?が\s?(?:ある|あり))|([\p{Script=Han}\p{Script=Katakana}ー]{2,10})\s?(?:って|は)\s?(?:(?:小諸|こもろ|市)に\s?)?(?:ある|あり|でき)(?:ます|ました|た|る|てい?る|ていま(?:す|した))?(?:の|ん)?(?:です)?か?\s?[?？]?\s*$/u;
+  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?\s?(?:とは|って\s?(?:何|なに|なん)|は\s?(?:何|なに|なん)(?:です|だ|[?？]|$)|は\s?(?:何|なに)\s?が\s?(?:ある|あり))|([\p{Script=Han}\p{Script=Katakana}ー]{2,10})\s?(?:って|は)\s?(?:(?:小諸|こもろ|市)に\s?)?(?:ある|あり|でき)(?:ます|ました|た|る|てい?る|ていま(?:す|した))?(?:の|ん)?(?:です)?か?\s?[?？]?\s*$|([\p{Script=Han}\p{Script=Katakana}ー]{2,10})(?:みたいな(?:の|もの)?|のような(?:の|もの)?)?を?\s?(?:つくっ|作っ|設置し|立ち上げ)た(?:って|の|ん|か|[?？]|$)/u;
 
 /** A name the citizen gives what they ask about (「攻める」という柱, ジャムの日っていうの). */
 const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,11}?)」?(?:という|っていう|とかいう)/u;
@@ -568,7 +571,7 @@ const PROGRESS_FRAME = new RegExp(
 
 /** Ways of asking what was done or how far a thing got: a result answers them. */
 const DONE_QUESTION =
-  /進み具合|進捗|どこまで|達成|着手|成果|実績|進ん|進め(?:られ|た)|取り組ん|取り組みは|取り?組みを(?:して(?:い|お)(?!らず|りませ|ませ|な)|した(?!い))|(?:何|なに|なん)(?:を|か)?(?:し|やっ)た/u;
+  /(?:目標|もくひょう)(?:に|まで|へ)?\s?(?:届|とど|達し|到達|いって|行って|いっ[たて]|行っ[たて])|進み具合|進捗|どこまで|達成|着手|成果|実績|進ん|進め(?:られ|た)|取り組ん|取り組みは|取り?組みを(?:して(?:い|お)(?!らず|りませ|ませ|な)|した(?!い))|(?:何|なに|なん)(?:を|か)?(?:し|やっ)た/u;
 
 /** True when a question asks how far the pledges got: it names 公約, or a promise with how far it went. */
 function asksProgress(normalized: string): boolean {
@@ -630,7 +633,12 @@ export function questionIntent(text: string): QuestionIntent {
   const nounMatch = ASKED_NOUN.exec(normalized);
   // What いくつ counts (柱がいくつ) is what the question is about: an entry named after it holds the count.
   const askedNoun =
-    nounMatch?.[1] ?? nounMatch?.[2] ?? nounMatch?.[3] ?? NAMED_AS.exec(normalized)?.[1] ?? ikutsuCounted;
+    nounMatch?.[1] ??
+    nounMatch?.[2] ??
+    nounMatch?.[3] ??
+    nounMatch?.[4] ??
+    NAMED_AS.exec(normalized)?.[1] ??
+    ikutsuCounted;
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
     ...(unit ? { unit } : {}),

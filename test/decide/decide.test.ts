@@ -84,6 +84,14 @@ describe('search and decide on the bundled corpus', () => {
     );
   });
 
+  it('answers the view a facility was planned on with the entry on its aim (the aim entry names its 考え方)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '孫の面倒をよく見ております。年寄りも子育て世代も使える場所がほしいものです。今度の複合施設はどのような考えで計画されているのでしょうか。',
+    );
+    expect(decision.hits[0]?.entry.id).toBe('complex-facility-aim');
+  });
+
   it("hears staff and level as the report's 職員 and 級 (corpus/synonyms.en.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('係長 level の female staff は何%？');
@@ -107,6 +115,16 @@ describe('a thing asked whether it exists (〜ってある？)', () => {
     // Not the passport whose text also names the bureau.
     const { decision } = bundled.ask('tourism bureau って小諸にある？');
     expect(decision.hits[0]?.entry.id).toBe('komoro-tourism-bureau');
+  });
+});
+
+describe('a thing asked whether it was made (〜つくった？)', () => {
+  it('is the noun asked about: the entry whose title names the thing made comes before the purpose told', async () => {
+    expect(questionIntent('なんか本部みたいなのつくったんですか').askedNoun).toBe('本部');
+    expect(questionIntent('スポーツ課を作ったの？').askedNoun).toBe('スポーツ課');
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('市役所の残業を減らすのになんか本部つくったって聞いた');
+    expect(decision.hits[0]?.entry.id).toBe('work-style-reform-headquarters');
   });
 });
 

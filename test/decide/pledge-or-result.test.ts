@@ -21,6 +21,9 @@ describe('a question asking what was done', () => {
       '何をしたの？',
       '成果はありましたか',
       '良い畑を整える取り組みをしていると聞きました',
+      // Whether the target was reached (まだ目標いってないの) asks the result against it.
+      '審議会の女性、まだ目標に届いてないの？',
+      '目標まで行ったの？',
     ]) {
       expect(questionIntent(q).asksWhatWasDone, q).toBe(true);
     }
@@ -28,6 +31,7 @@ describe('a question asking what was done', () => {
       '特別支援教育の充実って何？',
       '副読本はどうなった？',
       '進める予定はありますか',
+      '目標は何人でしたか',
       // A wish for one (取り組みをしてほしい), or one not made (取り組みをしておらず), is nothing done.
       'こういう取り組みをしてほしい',
       '市は取り組みをしておらず残念です',
