@@ -238,6 +238,8 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-20.jsonl'),
   // A twenty-first (180, the same shape), written blind at the start of the twelfth session; only ever counted (first count 98.0% / 98.0% / 96.7%, 3 of 150 answered wrongly).
   path.resolve(root, 'test/eval/styles-held-out-21.jsonl'),
+  // A twenty-second (180, the same shape), written blind mid-session in the twelfth session, after its first rules; only ever counted (first count 100% / 98.7% / 96.7%, 1 of 149 answered wrongly).
+  path.resolve(root, 'test/eval/styles-held-out-22.jsonl'),
 ];
 
 const { values } = parseArgs({
