@@ -252,7 +252,43 @@ export function misheardWords(
       heard.push(word);
     }
   }
+  for (const word of katakanaThenKanjiSlips(normalized, vocabulary)) {
+    if (!heard.some((h) => h.start < word.end && word.start < h.end)) heard.push(word);
+  }
   return heard.sort((a, b) => a.start - b.start);
+}
+
+/** A katakana word and the one kanji after it, which ends the compound (スポーツ化, not スポーツ化学). */
+const KATAKANA_AND_KANJI = /[\p{Script=Katakana}ー]{2,}\p{Script=Han}(?![\p{Script=Han}々])/gu;
+
+/**
+ * A katakana word with one kanji after it typed for another of the same on-reading, as voice
+ * input converts スポーツか: スポーツ化 for the corpus's スポーツ課. Only where the corpus has a
+ * word spelled with that katakana and a kanji that reads exactly as the one typed, and never uses
+ * what was typed.
+ */
+function katakanaThenKanjiSlips(normalized: string, vocabulary: SoundVocabulary): MisheardWord[] {
+  const heard: MisheardWord[] = [];
+  for (const match of normalized.matchAll(KATAKANA_AND_KANJI)) {
+    const written = match[0];
+    const katakana = written.slice(0, -1);
+    const typed = written.slice(-1);
+    for (const sound of vocabulary.onReadings(typed)) {
+      const words = (vocabulary.lexicon.get(katakana + sound) ?? []).filter(
+        (w) =>
+          namesThing(w) &&
+          w.text.length === written.length &&
+          w.text.startsWith(katakana) &&
+          sharedOnReading(typed, w.text.slice(-1), vocabulary) === 'exact',
+      );
+      if (words.length === 0) continue;
+      // Looked up last: the corpus's text is long.
+      if (vocabulary.inCorpus(written)) break;
+      heard.push({ written, start: match.index, end: match.index + written.length, reading: katakana + sound, words });
+      break;
+    }
+  }
+  return heard;
 }
 
 /**

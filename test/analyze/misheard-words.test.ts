@@ -30,9 +30,10 @@ const lexicon: KanaLexicon = new Map([
   ['ヤセイ', [word('野生')]],
   ['ホウカゴ', [word('放課後')]],
   ['キョウドウ', [word('共同'), word('協同')]],
+  ['スポーツカ', [word('スポーツ課', 'スポーツ', '課')]],
 ]);
 const corpusText =
-  '信大 こもろ情報部局 センター 千曲川 後援会 自身 インバウンド 公園 講演 市民 滞納 投資 女性 野生 放課後 共同 協同';
+  '信大 こもろ情報部局 センター 千曲川 後援会 自身 インバウンド 公園 講演 市民 滞納 投資 女性 野生 放課後 共同 協同 スポーツ課';
 
 let tokenize: Tokenize;
 let vocabulary: SoundVocabulary;
@@ -100,6 +101,12 @@ describe('misheardWords', () => {
 
   it('of words that sound alike, puts first the one that keeps more of what was typed', () => {
     expect(heard('協動の取り組み')).toEqual(['協動 → 協同/共同']);
+  });
+
+  it('hears a katakana word and one kanji of the same on-reading as the corpus word (スポーツ化 → スポーツ課)', () => {
+    expect(heard('なんかスポーツ化ってできたんですか')).toEqual(['スポーツ化 → スポーツ課']);
+    // A longer compound (スポーツ化学), or one the corpus uses, is meant as written.
+    expect(heard('スポーツ化学の研究')).toEqual([]);
   });
 
   it('never takes a word the corpus uses for another that sounds the same', () => {

@@ -307,6 +307,10 @@ describe('questionIntent', () => {
     // A budget named in a list (予算、決算、評価) is part of the topic, not a sum asked.
     expect(questionIntent('予算、決算、評価を一体にした仕組みは見直したの？').kind).toBeUndefined();
     expect(questionIntent('予算、どれくらい？').kind).toBe('amount');
+    // How long since (どのくらい経つ) asks a date or a period, as 何年経つ does; 経費 is no time.
+    expect(questionIntent('市長になってどれくらいたつの？').kind).toBe('date');
+    expect(questionIntent('就任からどのくらいの月日が経ちましたか').kind).toBe('date');
+    expect(questionIntent('どのくらい経費がかかった').kind).toBe('amount');
     // How long until an aim is reached asks a forecast: a date still to come.
     expect(questionIntent('ふるさと納税の目標には、あと何年で届きそう？').kind).toBe('future');
     expect(questionIntent('目標の人数に達する見込みはありますか').kind).toBe('future');

@@ -24,6 +24,7 @@ describe('a question asking what was done', () => {
       // Whether the target was reached (まだ目標いってないの) asks the result against it.
       '審議会の女性、まだ目標に届いてないの？',
       '目標まで行ったの？',
+      '市役所の働き方改革は何かしていますか？',
     ]) {
       expect(questionIntent(q).asksWhatWasDone, q).toBe(true);
     }
