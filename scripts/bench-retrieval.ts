@@ -196,6 +196,11 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-76.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-77.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-78.jsonl'),
+  // Written blind late in that session, then tuned on; counted fresh: styles-tune-79 (25 of each of
+  // ten styles, 60 traps; 98.8% / 96.0% / 100%, 2 of 242), styles-tune-80 (60 paraphrase, letters,
+  // dialect 40 each, 60 traps; 97.9% / 94.3% / 100%, 2 of 134).
+  path.resolve(root, 'test/eval/styles-tune-79.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-80.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
