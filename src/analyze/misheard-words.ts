@@ -124,7 +124,7 @@ function heardStretch(
   // A word the dictionary knows is meant as written (講演会 is no 後援会) unless the word heard keeps
   // it (放課語 → 放課後: only 語 was mistyped).
   const kept = units.filter((u) => u.dictionaryWord).map((u) => u.text);
-  // Of words that sound alike, the one that keeps more of what was typed (協動: 協働, not 共同).
+  // Of words that sound alike, the one that keeps more of what was typed (協動: 協同 before 共同).
   const typedShared = (word: LexiconWord) => [...word.text].filter((c) => chars.includes(c)).length;
   const words = sound.words
     .filter((w) => kept.every((k) => w.text.includes(k)))

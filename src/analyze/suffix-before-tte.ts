@@ -10,6 +10,12 @@ import { isContentNoun } from './kana-words.js';
 
 const KANJI_TE_FORM = /^\p{Script=Han}っ$/u;
 
+/**
+ * Everyday verbs said right after their object with を dropped (曲作って, 10万人こさえて: 作って):
+ * their kanji is the verb, not a suffix of a compound (作 of 受賞作), far more often in a question.
+ */
+const EVERYDAY_VERBS = new Set(['作る', '使う', '持つ', '取る', '買う', '待つ']);
+
 const adjacent = (a: Morpheme, b: Morpheme) => a.start + a.surface.length === b.start;
 
 /** The particle って, where the kanji's っ and the て after it stood. */
@@ -31,6 +37,7 @@ export function suffixBeforeTte(morphemes: readonly Morpheme[], tokenize: Tokeni
     const after = morphemes[i + 1];
     const candidate =
       m.pos === '動詞' &&
+      !EVERYDAY_VERBS.has(m.base) &&
       KANJI_TE_FORM.test(m.surface) &&
       before !== undefined &&
       adjacent(before, m) &&

@@ -43,6 +43,12 @@ export const colloquialRules: readonly ColloquialRule[] = [
     replacement: '',
   },
   // 信州弁 〜ずら / 〜づら / 〜だら: 〜だろう (not the conditional 〜んだら, 〜いだら: 読んだら, 泳いだら).
+  // After 〜てた (入ってたずら) the contraction is spelt out: 〜てただろう is cut て・ただ・ろう.
+  {
+    name: 'te-ta-zura',
+    pattern: new RegExp(String.raw`(?<=[てで])た(?:(?:ず|づ)ら|だら)${END}`, 'gu'),
+    replacement: 'いただろう',
+  },
   { name: 'zura', pattern: new RegExp(String.raw`(?:ず|づ)ら${END}`, 'gu'), replacement: 'だろう' },
   { name: 'dara', pattern: new RegExp(String.raw`(?<![んい])だら${END}`, 'gu'), replacement: 'だろう' },
   // 〜だかい / 〜だかや: 〜ですか.

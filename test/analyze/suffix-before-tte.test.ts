@@ -27,6 +27,11 @@ describe('a compound before って', () => {
     expect(words('役割を担って')).toContain('担っ/動詞');
   });
 
+  it('reads an everyday verb after its object with を dropped as the verb (曲作って: 作る, not the suffix 作)', () => {
+    expect(words('子どもが曲作って応募する')).toContain('作っ/動詞');
+    expect(words('仮想の市民を10万人作って')).toContain('作っ/動詞');
+  });
+
   it('reads a suffix and the kanji as the word they make (後援 / 会 / 報って: 会報)', () => {
     expect(words('この後援会報ってあのー')).toEqual([
       'この/連体詞',

@@ -91,6 +91,7 @@ describe('questionIntent', () => {
     expect(questionIntent('受診率を上げる取り組みは？').kind).not.toBe('rate');
     expect(questionIntent('どこの農地でやるの？').kind).toBe('place');
     expect(questionIntent('複合施設に車を停められる場所は用意されるのでしょうか').kind).toBeUndefined();
+    expect(questionIntent('新しい建物に、お年寄りのための場所は入るの？').kind).toBeUndefined();
     expect(questionIntent('複合施設の場所は？').kind).toBe('place');
     expect(questionIntent('読み書きができればどこへ行っても困らないと思います。学力の政策は？').kind).toBeUndefined();
     // Somewhere (どこかへ出かけて, どこかで紹介されて) is no place asked; どこかな is.

@@ -92,6 +92,13 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('complex-facility-aim');
   });
 
+  it("hears すそ野 as the report's 山麓 (corpus/synonyms.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('浅間山のすそ野の町村とバスを一緒に走らせる話はどうなった？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('asama-foothill-joint-bus');
+  });
+
   it("hears staff and level as the report's 職員 and 級 (corpus/synonyms.en.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('係長 level の female staff は何%？');
