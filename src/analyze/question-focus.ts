@@ -174,16 +174,16 @@ const ASKING = new RegExp(
 );
 
 /**
- * Within a clause that raises a topic by hearsay, where the report of it ends: what follows
- * (と聞きましたが, と耳にして懐かしく思ったのですが) says how the citizen came to know it. A wish
- * told (皆で参加できればと話しております) raises nothing heard.
- */
-/**
  * A topic seen or heard somewhere (〜を会報で見かけ, 〜をテレビでよく耳にいたします): raised as one heard
  * of. Not how often the citizen sees it (小諸の話題を見かけることが増え): that tells their story.
  */
 const SEEN = String.raw`を[、,]?(?:[^、,。]{1,12}?(?:で|から))?(?:よく|たびたび|時々|ときどき)?(?:見かけ|目にし|拝見し|耳にし|耳にいたし)(?!る(?:こと|機会)[がも])`;
 
+/**
+ * Within a clause that raises a topic by hearsay, where the report of it ends: what follows
+ * (と聞きましたが, と耳にして懐かしく思ったのですが) says how the citizen came to know it. A wish
+ * told (皆で参加できればと話しております) raises nothing heard.
+ */
 const HEARSAY = new RegExp(
   String.raw`(?<![ねよわ]|ば|たら)と(?!いう)[、,]?(?:[^、,。と]{1,12}?(?:で|から|より|が))?(?:聞(?!こえ)|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ(?!います(?:が|けど))|仰(?!います(?:が|けど))|(?<![\p{Script=Han}][と][、,]?)話さ|(?<![\p{Script=Han}][と][、,]?)話して|述べ|書い|書か)(?![^、,。]{0,3}?た(?:時代|頃|ころ|もの|時|とき|昔))|って(?:言って|いって|聞いた)|(?:っつう|っちゅう|っていう|って言う|という|と言う)だ?(?:けど|けれど|が)(?=[、,。．]|$)|(?:っつう|っちゅう|っていう|って言う)じゃん(?:か)?(?=[、,。．]|$)|${SEEN}|とか(?=[。．]?$)|とのこと(?=[、,。．]|$)|(?<=た)よう(?:です|でございます)(?:が|けど)(?=[、,。．]|$)|(?<=[たるいだ])らしい(?:です|ん(?:です|だ))?(?:が|けど|けれど)(?=[、,。．]|$)|(?<=[うくぐすつぬぶむるたい])そう(?:です|でございます)(?:ね|が|けど)(?=[、,。．]|$)`,
   'u',
