@@ -201,6 +201,20 @@ const defaultFiles = [
   // dialect 40 each, 60 traps; 97.9% / 94.3% / 100%, 2 of 134).
   path.resolve(root, 'test/eval/styles-tune-79.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-80.jsonl'),
+  // Written blind at the start of the thirteenth session, then tuned on; counted fresh (accuracy@1 /
+  // right@1 / abstention, wrong of answered): styles-tune-81 (25 of each of ten styles, 60 traps;
+  // 96.0% / 92.4% / 98.3%, 8 of 239), styles-tune-82 (letters, ten asking two things, 60 paraphrase,
+  // 40 voice, 50 traps; 98.6% / 98.6% / 100%, 1 of 139), styles-tune-83 (romaji, dialect, numeric,
+  // kana 40 each, 40 traps; 96.9% / 93.8% / 100%, 3 of 153), styles-tune-84 (15 of each of ten styles,
+  // 30 traps; 99.3% / 99.3% / 100%, 1 of 150), styles-tune-85 (casual, typo, plain, paraphrase 40
+  // each, 50 tempting traps; 98.8% / 97.5% / 100%, 1 of 157), styles-tune-86 (50 letters, numeric,
+  // romaji 40 each, 50 traps; 100% / 96.9% / 100%, 0 of 126).
+  path.resolve(root, 'test/eval/styles-tune-81.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-82.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-83.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-84.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-85.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-86.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -245,6 +259,9 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-held-out-21.jsonl'),
   // A twenty-second (180, the same shape), written blind mid-session in the twelfth session, after its first rules; only ever counted (first count 100% / 98.7% / 96.7%, 1 of 149 answered wrongly).
   path.resolve(root, 'test/eval/styles-held-out-22.jsonl'),
+  // A twenty-third, written blind at the start of the thirteenth session; only ever counted (first
+  // count 96.7% / 96.0% / 100%, 4 of 148 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-23.jsonl'),
 ];
 
 const { values } = parseArgs({
