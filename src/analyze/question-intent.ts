@@ -83,6 +83,8 @@ export interface QuestionIntent {
   readonly asksAll?: boolean;
   /** The question asks why (なぜ, なんで, 理由は): an entry that gives a reason answers it. */
   readonly asksWhy?: boolean;
+  /** The question asks what a thing is for (何のため, 目的は): an entry that states a purpose answers it. */
+  readonly asksPurpose?: boolean;
   /** The place by which the question picks one of several (2つ目, 3番目): a summary that lists them says which. */
   readonly placeAsked?: string;
   /** Other kinds of fact asked in the same breath (いつどこで: a date and a place), each needed too. */
@@ -95,11 +97,12 @@ export interface QuestionIntent {
 }
 
 /**
- * A noun asked about: after どんな, どのような… or before とは, って何, は何がある… (romaji read sets a
- * space before って); a thing asked whether it exists (観光局ってある) or was made (本部つくった).
+ * A noun asked about: after どんな, どのような… or before とは, って何 (not って何のため, a purpose),
+ * は何がある… (romaji read sets a space before って); a thing asked whether it exists (観光局ってある)
+ * or was made (本部つくった).
  */
 const ASKED_NOUN =
-  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?\s?(?:とは|って\s?(?:何|なに|なん)|は\s?(?:何|なに|なん)(?:です|だ|[?？]|$)|は\s?(?:何|なに)\s?が\s?(?:ある|あり))|([\p{Script=Han}\p{Script=Katakana}ー]{2,10})\s?(?:って|は)\s?(?:(?:小諸|こもろ|市)に\s?)?(?:ある|あり|でき)(?:ます|ました|た|る|てい?る|ていま(?:す|した))?(?:の|ん)?(?:です)?か?\s?[?？]?\s*$|([\p{Script=Han}\p{Script=Katakana}ー]{2,10})(?:みたいな(?:の|もの)?|のような(?:の|もの)?)?を?\s?(?:つくっ|作っ|設置し|立ち上げ)た(?:って|の|ん|か|[?？]|$)/u;
+  /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?\s?(?:とは|って\s?(?:何|なに|なん)(?!の?ため)|は\s?(?:何|なに|なん)(?:です|だ|[?？]|$)|は\s?(?:何|なに)\s?が\s?(?:ある|あり))|([\p{Script=Han}\p{Script=Katakana}ー]{2,10})\s?(?:って|は)\s?(?:(?:小諸|こもろ|市)に\s?)?(?:ある|あり|でき)(?:ます|ました|た|る|てい?る|ていま(?:す|した))?(?:の|ん)?(?:です)?か?\s?[?？]?\s*$|([\p{Script=Han}\p{Script=Katakana}ー]{2,10})(?:みたいな(?:の|もの)?|のような(?:の|もの)?)?を?\s?(?:つくっ|作っ|設置し|立ち上げ)た(?:って|の|ん|か|[?？]|$)/u;
 
 /** A name the citizen gives what they ask about (「攻める」という柱, ジャムの日っていうの). */
 const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,11}?)」?(?:という|っていう|とかいう)/u;
@@ -107,7 +110,7 @@ const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,1
 const CHANGE_QUESTION =
   /増え|減っ|減り|減少|増加|削減|伸び|伸ばし|上がっ|下がっ|変わっ|倍|ふえ[たて]|へっ[たて]|のび[たて]/u;
 const TARGET_QUESTION =
-  /目標|もくひょう|目指|めざ|目的|狙い|ねらい|掲げ|公約|約束|政策集|マニフェスト|つもり|(?:って|と)言って(?:た|い|る)/u;
+  /目標|もくひょう|目指|めざ|目的|狙い|ねらい|掲げ|公約|約束|政策集|マニフェスト|つもり|(?:って|と)言って(?:た|い|る)|政策(?:は|って|が|も)?\s?(?:ある|あった|あり|あん)/u;
 
 /** The figure aimed at, asked: 目標は何%, 目標値は, 何人を目指した, 目標の数字ってあったの. */
 const AIM_ASKED =
@@ -120,6 +123,9 @@ const WHAT_IT_IS =
 /** A council other than Komoro's, not named (隣の大きな市では, よその町だと). */
 const ANOTHER_COUNCIL =
   /(?:隣|となり|よそ|他|ほか)の(?:大きな|小さな)?(?:市町村|自治体|市|町|村)(?:では|は|だと|の場合)/u;
+
+/** A share named (割合, 比率), but not one acted on (比率を上げる政策): that one is the topic. */
+const RATE_NAMED = `(?:割合|比率)(?!を(?!(?:教|知|おしえ|しり))|の?(?:向上|改善|引き上げ|アップ))`;
 
 /** いくら (and なんぼ, said in dialect, and いかほど, in a letter) as a word: after a particle, a kanji or at the start, not inside one (重たいくらい). */
 const IKURA = `${QUESTION_WORD_START}(?:いくら|なんぼ|いかほど)`;
@@ -139,7 +145,7 @@ const UNIT_QUESTIONS: readonly (readonly [RegExp, string])[] = [
   [/何年前|なんねんまえ/u, '年前'],
   [/何区|なんく/u, '区'],
   [/何団体/u, '団体'],
-  [/(?:何|なん)(?:%|パーセント|ぱーせんと)|何割|割合|比率|率/u, '%'],
+  [new RegExp(`(?:何|なん)(?:%|パーセント|ぱーせんと)|何割|${RATE_NAMED}|(?<!比)率`, 'u'), '%'],
   [new RegExp(`${IKURA}|何円|なんえん|金額|額`, 'u'), '円'],
 ];
 
@@ -186,9 +192,8 @@ const FIGURE_QUESTION = new RegExp(
     'いくつ(?!も)',
     'どれ(?:くらい|ぐらい|ほど|だけ)',
     'どの(?:くらい|ぐらい|程度)',
-    '割合',
-    '比率',
-    '率',
+    RATE_NAMED,
+    '(?<!比)率',
     '人数',
     '件数',
     '金額',
@@ -282,6 +287,9 @@ function placeAsked(normalized: string): { placeAsked?: string } {
 }
 
 /** Asking why (なぜ, なんで, どうして, 理由は): not なんでも, どうしても, nor なんですか (何ですか). */
+/** What a thing is for, asked (何のために, 目的は, ねらいって). */
+const PURPOSE_ASKED = /(?:何|なに|なん)の(?:ため|目的)|目的(?:は|って)|(?:ねらい|狙い)(?:は|って)/u;
+
 const WHY_ASKED = /なぜ|何故|なんで(?!も|す|しょ)|どうして(?!も)|理由|わけ(?:は|を|って)/u;
 
 /** Kinds of when, and of where or who: asked together (いつどこで, 誰がいつ), both are wanted. */
@@ -429,10 +437,10 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   [
     'amount',
     // A cost the citizen wants cut or kept down (費用を抑える), one said to be none (費用のかからない
-    // 媒体), one asked a view about (費用について) or named in a list (予算、決算、評価), is the topic,
-    // not the sum asked.
+    // 媒体), one asked a view about (費用について), named in a list (予算、決算、評価) or where a range
+    // starts (予算から決算まで), is the topic, not the sum asked.
     new RegExp(
-      `${IKURA}|${/何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費|工事費|整備費|改修費)(?!(?:を|は|って)?(?:どう|どのように|どうやって)?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|[のが]?(?:かから|掛から)(?:ない|ず)|を(?!(?:教|知|おしえ|しり))|の(?:こと|事)|の?(?:削減|節約|抑制)|について|に関して|に関する|とか|など|なんか|や(?!す)|[、,・]\s?(?=[\p{Script=Han}\p{Script=Katakana}])|と(?!し|は|って|[^、。？?\s]{1,8}?を(?:教|知|おしえ|しり)))|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ|(?:収入|収益|売上|売り上げ|利益|儲け|もうけ|歳入)(?:は|って|が)?(?:どれ(?:くらい|ぐらい|だけ)|いくら)|どれ(?:くらい|ぐらい|だけ)の(?:収入|収益|売上|売り上げ|利益|儲け|お金|金額)|掛け?金|保険料(?!の(?:こと|事))|お金の額|(?<=\p{Script=Han})額(?=は|って|を(?:教|知)|が(?:知|分)|[?？]|$)/u.source}`,
+      `${IKURA}|${/何円|なんえん|(?:金額|費用|経費|負担額|予算|コスト|値段|価格|料金|使用料|手数料|入館料|入場料|参加費|会費|建設費|事業費|工事費|整備費|改修費)(?!(?:を|は|って)?(?:どう|どのように|どうやって)?(?:抑え|おさえ|減ら|へら|削|下げ|節約)|[のが]?(?:かから|掛から)(?:ない|ず)|を(?!(?:教|知|おしえ|しり))|の(?:こと|事)|の?(?:削減|節約|抑制)|について|に関して|に関する|とか|など|なんか|や(?!す)|から(?![^、。？?]{0,6}?(?:いくら|何円|なんえん|どれ))|[、,・]\s?(?=[\p{Script=Han}\p{Script=Katakana}])|と(?!し|は|って|[^、。？?\s]{1,8}?を(?:教|知|おしえ|しり)))|[^\p{Script=Han}]?上限額|いくらかか|お金はどれ|(?:収入|収益|売上|売り上げ|利益|儲け|もうけ|歳入)(?:は|って|が)?(?:どれ(?:くらい|ぐらい|だけ)|いくら)|どれ(?:くらい|ぐらい|だけ)の(?:収入|収益|売上|売り上げ|利益|儲け|お金|金額)|掛け?金|保険料(?!の(?:こと|事))|お金の額|(?<=\p{Script=Han})額(?=は|って|を(?:教|知)|が(?:知|分)|[?？]|$)/u.source}`,
       'u',
     ),
   ],
@@ -444,7 +452,10 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   // A rate named (実施率は, 受診率って), but not efficiency (効率は) or a chance (確率).
   [
     'rate',
-    /(?:何|なん)(?:%|パーセント|ぱーせんと)|何割|割合|比率|金利|利率|(?<=\p{Script=Han})(?<![効能確])率(?:は|って|[、,]|を(?:教|知)|が(?:知|分|わか)|[?？])/u,
+    new RegExp(
+      `(?:何|なん)(?:%|パーセント|ぱーせんと)|何割|${RATE_NAMED}|金利|利率|${/(?<=\p{Script=Han})(?<![効能確比])率(?:は|って|[、,]|を(?:教|知)|が(?:知|分|わか)|[?？])/u.source}`,
+      'u',
+    ),
   ],
   // The figures asked with いくつ (目標の数字はいくつ): any number, not a count.
   [
@@ -657,6 +668,7 @@ export function questionIntent(text: string): QuestionIntent {
     ...(alsoKinds.length > 0 ? { alsoKinds } : {}),
     ...(ALL_ASKED.test(normalized) ? { asksAll: true } : {}),
     ...(WHY_ASKED.test(normalized) ? { asksWhy: true } : {}),
+    ...(PURPOSE_ASKED.test(normalized) ? { asksPurpose: true } : {}),
     ...placeAsked(normalized),
   };
 }
@@ -671,7 +683,7 @@ export function unitAnswers(figureUnit: string, unit: string): boolean {
  * a number (人数, 割合, 金額...).
  */
 const NUMBER_ASKED = new RegExp(
-  `${COUNT_ASKED}|(?:何|なん)(?:倍|円|%|パーセント|ぱーせんと|割|万|億|つ)|いくら|いくつ(?!も)|人数|件数|金額|割合|比率|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい)`,
+  `${COUNT_ASKED}|(?:何|なん)(?:倍|円|%|パーセント|ぱーせんと|割|万|億|つ)|いくら|いくつ(?!も)|人数|件数|金額|${RATE_NAMED}|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい)`,
   'u',
 );
 

@@ -8,6 +8,7 @@ import { summaryYields } from './summary-yields.js';
 import { pledgeOrResultFirst, pledgeSideOf } from './pledge-or-result.js';
 import { keywordOnlyYields } from './keyword-only-yields.js';
 import { definitionFirst } from './definition-first.js';
+import { purposeFirst } from './purpose-first.js';
 import { normalizeText } from '../normalize/normalize.js';
 import { coverage } from './decide.js';
 import type { QuestionIntent } from '../analyze/question-intent.js';
@@ -109,5 +110,5 @@ export function rerankByCoverage(
     pledgeSideOf(intent),
     intent?.asksForFigure === true,
   );
-  return definitionFirst(ordered, intent);
+  return purposeFirst(definitionFirst(ordered, intent), intent);
 }

@@ -156,8 +156,18 @@ export function readLatinWords(
     .replace(MACRON, (c) => MACRONS[c] ?? c)
     .replace(LATIN_RUN, (run) => {
       // A possessive (the city's plan, countries') is the word itself.
-      const words = run.split(/ +/u).map((w) => w.replace(POSSESSIVE, ''));
-      const out: { text: string; japanese: boolean; romaji?: boolean }[] = [];
+      // An English word with a romaji suffix after a hyphen (sports-ka) is read as two words, the
+      // suffix glued to the word (スポーツか: スポーツ課 by its reading).
+      const words = run
+        .split(/ +/u)
+        .map((w) => w.replace(POSSESSIVE, ''))
+        .flatMap((w) => {
+          const [head, ...tails] = w.split('-');
+          return head !== undefined && tails.length > 0 && english.has(head) && english.get(phraseKey(w)) === undefined
+            ? [head, ...tails.map((tail) => `-${tail}`)]
+            : [w];
+        });
+      const out: { text: string; japanese: boolean; romaji?: boolean; suffix?: boolean }[] = [];
       for (let i = 0; i < words.length;) {
         // what before a noun (what bus services) asks which kind, as どんな: 何バス would count buses.
         const next = words[i + 1];
@@ -179,6 +189,12 @@ export function readLatinWords(
           continue;
         }
         const word = words[i] ?? '';
+        const suffix = word.startsWith('-') ? romajiOf(word.slice(1)) : undefined;
+        if (suffix !== undefined) {
+          out.push({ text: suffix, japanese: true, romaji: true, suffix: true });
+          i += 1;
+          continue;
+        }
         if (ENGLISH_FUNCTION_WORDS.has(word) && !isKnownWord(word)) {
           i += 1;
           continue;
@@ -191,7 +207,12 @@ export function readLatinWords(
         const previous = out[k - 1];
         // A romaji word stays apart from a word the English file gave just before it (駐車場 ふくごうしせつ):
         // glued to its kanji, the kana would be cut by the dictionary instead of by the corpus's words.
-        const apart = w.romaji === true && previous?.romaji !== true && !/^[のはをがにでともへ]$/u.test(w.text);
+        // But a suffix typed after it (sports-ka, or sports ka tte: か before a particle, no question)
+        // belongs to it: スポーツか reads as スポーツ課.
+        const suffix =
+          w.suffix === true || (w.text === 'か' && /^(?:って|は|が|の|も|を)/u.test(out[k + 1]?.text ?? ''));
+        const apart =
+          w.romaji === true && previous?.romaji !== true && !suffix && !/^[のはをがにでともへ]$/u.test(w.text);
         // A question word after a word that is no particle (shoukin ikura) stays apart too: glued, it
         // would read as the end of that word (しょうきんいくら), and what it asks would be lost.
         const asking =

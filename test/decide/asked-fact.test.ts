@@ -89,6 +89,11 @@ describe('questionIntent', () => {
     expect(questionIntent('しみん に なると なにか もらえるの').kind).toBe('benefit');
     expect(questionIntent('これまでにどのような建物や行事が選ばれたのか').kind).toBe('contents');
     expect(questionIntent('受診率を上げる取り組みは？').kind).not.toBe('rate');
+    // A share acted on (比率を上げる政策) is the topic; the same share asked (比率を教えて) is a rate.
+    expect(questionIntent('女性の幹部職員の比率を上げる政策ってある？')).toMatchObject({ asksForFigure: false });
+    expect(questionIntent('女性の幹部職員の比率を上げる政策ってある？').kind).toBeUndefined();
+    expect(questionIntent('女性の比率を教えて')).toMatchObject({ kind: 'rate', unit: '%' });
+    expect(questionIntent('女性の比率は上がった？')).toMatchObject({ kind: 'rate', asksForFigure: true });
     expect(questionIntent('どこの農地でやるの？').kind).toBe('place');
     expect(questionIntent('複合施設に車を停められる場所は用意されるのでしょうか').kind).toBeUndefined();
     expect(questionIntent('新しい建物に、お年寄りのための場所は入るの？').kind).toBeUndefined();
@@ -307,6 +312,9 @@ describe('questionIntent', () => {
     expect(questionIntent('ぼうさいくんれんのつぎのにっていはいつ?').kind).toBe('future');
     // A budget named in a list (予算、決算、評価) is part of the topic, not a sum asked.
     expect(questionIntent('予算、決算、評価を一体にした仕組みは見直したの？').kind).toBeUndefined();
+    // The start of a range (予算から決算まで) is part of the topic too.
+    expect(questionIntent('予算から決算、評価までを一つにした仕組みは直したの？').kind).toBeUndefined();
+    expect(questionIntent('予算からいくら出したの？').kind).toBe('amount');
     expect(questionIntent('予算、どれくらい？').kind).toBe('amount');
     // How long since (どのくらい経つ) asks a date or a period, as 何年経つ does; 経費 is no time.
     expect(questionIntent('市長になってどれくらいたつの？').kind).toBe('date');

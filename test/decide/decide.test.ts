@@ -106,6 +106,14 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('women-chief-level-ratio');
   });
 
+  it("hears pipe as the report's パイプ (corpus/synonyms.en.yaml), and a sports-ka typed in romaji as スポーツ課", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('chuou to no futoi pipe tte nan no koto?');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('stance-strong-ties-with-central-government');
+    expect(bundled.ask('sports-ka tte atarashiku dekita no?').decision.hits[0]?.entry.id).toBe('sports-division');
+  });
+
   it("hears 何のために as asking the purpose, the report's 目的 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('この冊子って、そもそも何のために出したものなの？');

@@ -3,6 +3,7 @@ import type { Entry } from '../../src/corpus/entry.js';
 import { questionIntent } from '../../src/analyze/question-intent.js';
 import { pledgeOrResultFirst, pledgeSideOf } from '../../src/decide/pledge-or-result.js';
 import type { RankedHit } from '../../src/search/search.js';
+import { bundledEngine } from '../support/bot-server.js';
 
 const entry = (id: string, kind: Entry['kind'], results?: string[]): Entry =>
   ({ id, kind, title: id, body: '', pillar: 3, figures: [], keywords: [], phrasings: [], results }) as unknown as Entry;
@@ -39,6 +40,15 @@ describe('a question asking what was done', () => {
     ]) {
       expect(questionIntent(q).asksWhatWasDone, q).toBeUndefined();
     }
+  });
+});
+
+describe('a question whether a policy was made', () => {
+  it('asks what was promised (政策ってあった？), answered by the pledge before its results', async () => {
+    expect(questionIntent('女性の幹部を増やす政策ってあったっけ').asksForTarget).toBe(true);
+    const engine = await bundledEngine();
+    const { decision } = engine.ask('あのー女性の幹部職員の比率を上げるっていう政策あったっけ');
+    expect(decision.hits[0]?.entry.id).toBe('more-women-in-leadership-and-councils');
   });
 });
 

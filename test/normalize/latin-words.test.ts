@@ -89,6 +89,13 @@ describe('readLatinWords', () => {
     expect(readLatinWords('wine fukugou shisetsu', english)).toBe('ワイン ふくごうしせつ');
   });
 
+  it('glues a suffix typed after an English word (sports-ka, sports ka tte) to it, but not a question か', () => {
+    const sports = englishWordsOf([['スポーツ', 'sports']]);
+    expect(readLatinWords('sports-ka tte atarashiku dekita no?', sports)).toBe('スポーツかってあたらしくできたの?');
+    expect(readLatinWords('sports ka tte dekita no?', sports)).toBe('スポーツかってできたの?');
+    expect(readLatinWords('sports ka?', sports)).toBe('スポーツ か?');
+  });
+
   it('leaves words the corpus writes in Latin letters, and words that are neither, as they are', () => {
     const isKnownWord = (w: string) => w === 'sns';
     expect(readLatinWords('sns で発信', english, isKnownWord)).toBe('sns で発信');
