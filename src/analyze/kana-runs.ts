@@ -246,6 +246,9 @@ export function kanaRuns(
       !counted && !cutHiraganaEndings && !match[0].startsWith('ー') && opensWordAfterNoun(match.index);
     const afterKanji = !typedAfterNoun && (counted || (before !== undefined && /\p{Script=Han}/u.test(before)));
     if (!cutHiraganaEndings && !afterKanji && /^[\p{Script=Hiragana}ー]+$/u.test(match[0])) {
+      // A particle or ending standing alone after a kana word and a space (いろいろ って どの) is no
+      // word; after a word it still follows that word (バス って).
+      if (!followsWord && (TAILS.includes(match[0]) || FUNCTION_WORDS.has(match[0]))) continue;
       const end = match.index + match[0].length;
       const reading = toKatakana(match[0]);
       runs.push({

@@ -95,6 +95,12 @@ describe('kana runs left whole for a caller that cuts them into words', () => {
     expect(kanaRuns('市役所のざんぎょう', () => false, { cutHiraganaEndings: false })[0]?.whole).toBeUndefined();
   });
 
+  it('leaves out a particle standing alone between spaces after a kana word (いろいろ って), which is no word', () => {
+    const runs = kanaRuns('いろいろ って どの はしら', () => false, { cutHiraganaEndings: false });
+    expect(runs.map((r) => r.text)).not.toContain('って');
+    expect(runs.map((r) => r.text)).toContain('はしら');
+  });
+
   it('takes a run after a space that follows a word (voice and romaji: バス って) as following that word', () => {
     const runs = kanaRuns('ワイナリーバス って はしってるの', () => false, { cutHiraganaEndings: false });
     expect(runs.find((r) => r.text === 'って')?.afterWord).toBe(true);

@@ -120,6 +120,11 @@ describe('questionClauses', () => {
     expect(roles('いつまでも元気でいたいと思っております。')[0]?.[1]).toBe('background');
   });
 
+  it('reads advice told to the citizen (当分安静にと言われまして) as the story, but an errand told as a topic', () => {
+    expect(roles('医者からは当分安静にと言われまして、家で過ごしております。')[0]?.[1]).toBe('background');
+    expect(roles('新しい規則ができたので目を通しておくようにと言われました。')[0]?.[1]).toBe('asked');
+  });
+
   it('reads no one (誰とも話さない) as told, not asked', () => {
     expect(roles('昼間は誰とも話さない日もございます。')[0]?.[1]).toBe('background');
   });

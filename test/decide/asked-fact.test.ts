@@ -219,6 +219,8 @@ describe('questionIntent', () => {
     // How something is decided is stated by the entry, not a procedure to follow.
     expect(questionIntent('会長はどうやって決まっているのでしょう').kind).toBeUndefined();
     expect(questionIntent('どうやって申し込むの').kind).toBe('procedure');
+    // 手続きを教えて asks the procedure as 手続きはどうする does.
+    expect(questionIntent('手続きを教えてください。').kind).toBe('procedure');
     expect(questionIntent(standardizeColloquial('応援隊ってどうやったら入れんの？')).kind).toBe('procedure');
     // How to ride it, in kanji or kana (乗り方, のりかた).
     expect(questionIntent('バスの乗り方を教えて').kind).toBe('procedure');
