@@ -215,6 +215,16 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-84.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-85.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-86.jsonl'),
+  // Written blind mid-session, after the session's first two commits of rules, then tuned on; counted
+  // fresh: styles-tune-87 (25 of each of ten styles, 60 tempting traps; 99.2% / 97.6% / 100%, 2 of
+  // 246), styles-tune-88 (50 letters, ten asking two things, 50 paraphrase, 40 dialect, 60 traps;
+  // 95.0% / 91.4% / 98.3%, 6 of 134), styles-tune-89 (voice, romaji, kana, typo 40 each, 40 traps;
+  // 99.4% / 95.6% / 100%, 1 of 154), styles-tune-90 (15 of each of ten styles, 30 traps; 100% / 99.3% /
+  // 100%, 0 of 149).
+  path.resolve(root, 'test/eval/styles-tune-87.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-88.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-89.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-90.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -262,6 +272,9 @@ const defaultFiles = [
   // A twenty-third, written blind at the start of the thirteenth session; only ever counted (first
   // count 96.7% / 96.0% / 100%, 4 of 148 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-23.jsonl'),
+  // A twenty-fourth, written blind mid-session in the thirteenth session, after its first two commits
+  // of rules; only ever counted (first count 98.0% / 97.3% / 100%, 3 of 149 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-24.jsonl'),
 ];
 
 const { values } = parseArgs({
