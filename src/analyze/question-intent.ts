@@ -167,8 +167,9 @@ const COUNTERS =
 const NOT_COUNTER =
   '年|月|日|時|曜|歳|才|故|処|者|事|物|色|語|県|党|科|線|系|型|式|流|派|屋|用|様|卒|気|方|等|奴|倍|割|円|十|百|千|万|億|次|期|代|番|号|課|局|係';
 
-/** A verb right after 何, which then asks what (何作ったの, 何買うの), not how many (何作, 何本). */
-const VERB_AFTER_NANI = '(?!\\p{Script=Han}(?:っ(?:た|て(?!いう|言|ゆう))|[るう](?=の|ん|[?？。]|$)|りま))';
+/** A verb right after 何, which then asks what (何作ったの, 何買うの, 何決めた), not how many (何作, 何本). */
+const VERB_AFTER_NANI =
+  '(?!\\p{Script=Han}(?:っ(?:た|て(?!いう|言|ゆう))|[るう](?=の|ん|[?？。]|$)|りま|[めべけせえれみ](?:た|て|る|ま)))';
 
 /**
  * A count asked with a counter: 何 (or なん) and the numerals after it, then the counter (captured).

@@ -161,6 +161,13 @@ export const colloquialRules: readonly ColloquialRule[] = [
   },
   // すんの / すんだ: するの.
   { name: 'sunno', pattern: /すん(?=[のだ])/gu, replacement: 'する' },
+  // 〜んとダメ / 〜ないとだめ / 〜なきゃダメ after a verb's negative stem: must (やらんとダメ: やらなければ
+  // ならない); ダメ is no thing asked about.
+  {
+    name: 'nto-dame',
+    pattern: /(?<=[らかさたまなわがばけせてべめれげ])(?:んと|ないと|なきゃ|なくちゃ)(?:ダメ|だめ|駄目|いかん|あかん)/gu,
+    replacement: 'なければならない',
+  },
   // 〜ねえ / 〜ねぇ after a verb's negative stem: 〜ない (やらねえ, いらねえ事業, 金かけねえ).
   { name: 'nee', pattern: /(?<=[らかさたまなわがばじけせてべめれげで])ね[えぇ]/gu, replacement: 'ない' },
   // An adjective's ai spoken as ee after its kanji (小せえ, 細けえ): 小さい, 細かい; でけえ, ちっせえ

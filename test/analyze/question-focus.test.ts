@@ -125,6 +125,11 @@ describe('questionClauses', () => {
     expect(roles('新しい規則ができたので目を通しておくようにと言われました。')[0]?.[1]).toBe('asked');
   });
 
+  it('ends a remark on a thing closed by よ or ね (大水が心配だよ、) as a clause of its own, but not a verb with だよ', () => {
+    expect(roles('このへんも大水が心配だよ、災害に強いまちにするという約束はあるですか？')[0]?.[1]).toBe('background');
+    expect(roles('区の公民館を建て替えるだよ、市から補助金って出るですか？')).toHaveLength(1);
+  });
+
   it('reads no one (誰とも話さない) as told, not asked', () => {
     expect(roles('昼間は誰とも話さない日もございます。')[0]?.[1]).toBe('background');
   });

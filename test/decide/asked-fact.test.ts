@@ -498,6 +498,9 @@ describe('questionIntent', () => {
   it('reads a verb right after 何 (何作ったの, 何買うの) as what, and 何作 before a verb as a count', () => {
     expect(questionIntent('小中学生の副読本って何作ったの？').kind).toBeUndefined();
     expect(questionIntent('お土産に何買うの').kind).toBeUndefined();
+    // An ichidan verb too (何決めた), while 何人います still counts.
+    expect(questionIntent('区の決まりって何決めたの？').kind).toBeUndefined();
+    expect(questionIntent('何人いますか').kind).toBe('count');
     expect(questionIntent('副読本は何作あるの？')).toMatchObject({ kind: 'count', unit: '作' });
     expect(questionIntent('何人って言ってた？')).toMatchObject({ kind: 'count', unit: '人' });
   });

@@ -106,12 +106,15 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('women-chief-level-ratio');
   });
 
-  it("hears pipe as the report's パイプ (corpus/synonyms.en.yaml), and a sports-ka typed in romaji as スポーツ課", async () => {
+  it("hears pipe and partnership as the report's パイプ and 連携 (corpus/synonyms.en.yaml), and sports-ka as スポーツ課", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('chuou to no futoi pipe tte nan no koto?');
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('stance-strong-ties-with-central-government');
     expect(bundled.ask('sports-ka tte atarashiku dekita no?').decision.hits[0]?.entry.id).toBe('sports-division');
+    const partnership = bundled.ask('Shinano Railway との partnership はどうするの？').decision;
+    expect(partnership.kind).toBe('answer');
+    expect(partnership.hits[0]?.entry.id).toBe('shinano-railway-partnership');
   });
 
   it("hears 何のために as asking the purpose, the report's 目的 (corpus/synonyms.yaml)", async () => {
