@@ -144,7 +144,8 @@ const ASKING = new RegExp(
     `何(?!年も|度も|とか|事も|もかも|より|卒|とぞ|かと|か(?!ら)|やら|だか|となく|気なく|でも|のことやら|のことだか|[十百千万億]+[^。？?]{0,3}も|${NANIBUN_FOLLOWS})`,
     // Not inside a word (あんなに, こんなに).
     `${QUESTION_WORD_START}なに(?!より|とぞ|かと)`,
-    'なん[でのだ]',
+    // Not inside a verb (ジャムにちなんだ).
+    `${QUESTION_WORD_START}なん[でのだ]`,
     // いくら said in dialect.
     'なんぼ',
     'いかほど',
@@ -186,7 +187,7 @@ const SEEN = String.raw`を[、,]?(?:[^、,。]{1,12}?(?:で|から))?(?:よく|
  * (当分安静にと言われ); an errand given (目を通しておくようにと言われ) names what it is about.
  */
 const HEARSAY = new RegExp(
-  String.raw`(?<![ねよわ]|ば|たら|(?<!よう)に)と(?!いう)[、,]?(?:[^、,。と]{1,12}?(?:で|から|より|が))?(?:聞(?!こえ)|きい[たて]|伺|うかが|耳に|知り|読み|見|言われ|言って|おっしゃ(?!います(?:が|けど))|仰(?!います(?:が|けど))|(?<![\p{Script=Han}][と][、,]?)話さ|(?<![\p{Script=Han}][と][、,]?)話して|述べ|書い|書か)(?![^、,。]{0,3}?た(?:時代|頃|ころ|もの|時|とき|昔))|って(?:言って|いって|聞いた)|(?:っつう|っちゅう|っていう|って言う|という|と言う)だ?(?:けど|けれど|が)(?=[、,。．]|$)|(?:っつう|っちゅう|っていう|って言う)じゃん(?:か)?(?=[、,。．]|$)|${SEEN}|とか(?=[。．]?$)|とのこと(?=[、,。．]|$)|(?<=た)よう(?:です|でございます)(?:が|けど)(?=[、,。．]|$)|(?<=[たるいだ])らしい(?:です|ん(?:です|だ))?(?:が|けど|けれど)(?=[、,。．]|$)|(?<=[うくぐすつぬぶむるたい])そう(?:です|でございます)(?:ね|が|けど)(?=[、,。．]|$)`,
+  String.raw`(?<![ねよわ]|ば|たら|(?<!よう)に)と(?!いう)[、,]?(?:[^、,。と]{1,12}?(?:で|から|より|が))?(?:聞(?!こえ)|きい[たて]|伺|うかが|耳に|知り(?!合|あ[いうっえわ])|読み|見|言われ|言って|おっしゃ(?!います(?:が|けど))|仰(?!います(?:が|けど))|(?<![\p{Script=Han}][と][、,]?)話さ|(?<![\p{Script=Han}][と][、,]?)話して|述べ|書い|書か)(?![^、,。]{0,3}?た(?:時代|頃|ころ|もの|時|とき|昔))|って(?:言って|いって|聞いた)|(?:っつう|っちゅう|っていう|って言う|という|と言う)だ?(?:けど|けれど|が)(?=[、,。．]|$)|(?:っつう|っちゅう|っていう|って言う)じゃん(?:か)?(?=[、,。．]|$)|${SEEN}|とか(?=[。．]?$)|とのこと(?=[、,。．]|$)|(?<=た)よう(?:です|でございます)(?:が|けど)(?=[、,。．]|$)|(?<=[たるいだ])らしい(?:です|ん(?:です|だ))?(?:が|けど|けれど)(?=[、,。．]|$)|(?<=[うくぐすつぬぶむるたい])そう(?:です|でございます)(?:ね|が|けど)(?=[、,。．]|$)`,
   'u',
 );
 
@@ -389,6 +390,18 @@ const AFTERTHOUGHT_TOPIC = /^[、,\s]*[^、,。？?\s]{2,20}?(?:って|は|の�
 /** A wish someone told (〜たいと言っております, 〜たいと申しておりまして). */
 const WISH_TOLD = /たい(?:と|って)[、,]?(?:言って|いって|申して|話して)/u;
 
+/**
+ * A question that turns to another matter (ところで、話は変わりますが): the news told before it is
+ * not its topic, unless it points back to it (ところで、その協定は).
+ */
+const TURNS_AWAY =
+  /^\s*(?:ところで|話は変わりますが|話は変わって|それはそうと|それはさておき|別件ですが)[、,]?(?![^。？?]*(?:その|それ|そちら|こちら|この|あの|そういう|そうした))/u;
+
+/** Whether the clause turns to another matter (ところで、…) without pointing back to what was told. */
+export function turnsAway(text: string, clause: Clause): boolean {
+  return TURNS_AWAY.test(text.slice(clause.start, clause.end));
+}
+
 /** A topic named outright at the head of a question: 〜について, 〜に関して. */
 const OWN_TOPIC =
   /(?:^|[、,\s])[^、,。？?\s]{2,20}?(?:について|に関して)(?:は)?[、,]?[^。？?]*(?:どんな|どのような|どういう|何|なに|いつ|いくら|どこ|どれ|誰)/u;
@@ -411,6 +424,8 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
   if (!asked.some((c) => c.asks === true)) return asked.map((c) => reportedTopic(text, c));
   const focus: Clause[] = [];
   let topic: Clause[] = [];
+  // The clauses the topics were read from, to tell which end a sentence.
+  let toldBefore: Clause[] = [];
   let heard: Clause[] = [];
   let previous: Clause | undefined;
   let wishTold = false;
@@ -420,22 +435,28 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
     if (justAsked && AFTERTHOUGHT_TOPIC.test(text.slice(clause.start, clause.end))) {
       focus.push({ ...clause, role: 'asked' });
     } else if (clause.asks === true) {
-      // A question that names its topic outright (災害について、どんなことを) is not about the news
-      // told before it (千曲川では大変な被害が出たと聞いております).
-      const ownTopic = OWN_TOPIC.test(text.slice(clause.start, clause.end));
-      focus.push(...(ownTopic ? [] : topic), clause);
+      // A question that names its topic outright (災害について、どんなことを), or turns to another
+      // matter (ところで、), is not about the news told before it (千曲川では大変な被害が出たと聞いております).
+      const ownTopic = OWN_TOPIC.test(text.slice(clause.start, clause.end)) || turnsAway(text, clause);
+      focus.push(...(ownTopic ? [] : joinedTopic(text, topic, toldBefore)), clause);
       topic = [];
+      toldBefore = [];
       heard = [];
       wishTold = false;
     } else if (clause.role === 'asked') {
       // A wish someone told (娘が店を開きたいと言っております) gives way to a topic heard of after it
       // (…助成金があると聞いたのですが): the wish is their story, the thing heard of is asked about.
-      if (wishTold && HEARSAY.test(text.slice(clause.start, clause.end))) topic = [];
+      if (wishTold && HEARSAY.test(text.slice(clause.start, clause.end))) {
+        topic = [];
+        toldBefore = [];
+      }
       wishTold = WISH_TOLD.test(text.slice(clause.start, clause.end));
       topic.push(reportedTopic(text, clause));
+      toldBefore.push(clause);
       if (HEARSAY.test(text.slice(clause.start, clause.end))) heard.push(reportedTopic(text, clause));
     } else if (clause.role === 'background') {
       topic = [];
+      toldBefore = [];
       heard = [];
       wishTold = false;
     }
@@ -444,6 +465,30 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
   // 聞いたのですが」) says more of what is asked; other words after it (〜のことで相談を受け) tell.
   return [...focus, ...heard];
 }
+
+/**
+ * Of the topics raised before a question, those it asks about: when the last is joined to the
+ * question (〜があると聞いたそうですが、どのような…), the ones raised in its own sentence, not news told
+ * in a sentence before it (〜を使ったと話しておりました。); else all of them.
+ */
+function joinedTopic(text: string, topic: readonly Clause[], told: readonly Clause[]): Clause[] {
+  const last = told.at(-1);
+  // A joined topic that points back (そのために何か組織を) takes the news before it along.
+  if (
+    last === undefined ||
+    SENTENCE_END.test(text.slice(last.start, last.end)) ||
+    POINTS_BACK_IN_TOPIC.test(text.slice(last.start, last.end))
+  )
+    return [...topic];
+  const from = told.findLastIndex((c) => SENTENCE_END.test(text.slice(c.start, c.end))) + 1;
+  return topic.slice(from);
+}
+
+/** A word pointing back to what was told before (その, それ, そういう). */
+const POINTS_BACK_IN_TOPIC = /その|それ|そういう|そうした|こうした|そちら|こちら/u;
+
+/** A clause that closes its sentence. */
+const SENTENCE_END = /[。．!！?？\n]\s*$/u;
 
 /**
  * The noun that only classes a name the citizen gives (「ジャムの日」という取り組み, 婚活っていう事業),

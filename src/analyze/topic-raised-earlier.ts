@@ -5,7 +5,7 @@
  * clause that raised it says which one is meant, so it is asked too. Pure: clauses and terms in.
  */
 import type { Term } from './analyze.js';
-import { raisesByHearsay, reportedTopic, termWithin, type Clause } from './question-focus.js';
+import { raisesByHearsay, reportedTopic, termWithin, turnsAway, type Clause } from './question-focus.js';
 
 /**
  * `focus` with the clauses before it that raised a topic by hearsay (〜と聞きました) and share a
@@ -20,7 +20,8 @@ export function withTopicRaisedEarlier(
   named: (spans: readonly Clause[]) => readonly Term[],
 ): readonly Clause[] {
   const first = focus[0];
-  if (first?.asks !== true) return focus;
+  // A question turning to another matter (ところで、…) is not about what was heard before it.
+  if (first?.asks !== true || turnsAway(text, first)) return focus;
   const asked = new Set(named(focus.filter((c) => c.asks === true)).map((t) => t.text));
   const before = clauses.filter((c) => c.end <= first.start);
   // Heard of (〜と聞きました), not told as what happened (〜のことで電話をしましたら).

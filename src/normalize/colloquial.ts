@@ -35,11 +35,12 @@ export const colloquialRules: readonly ColloquialRule[] = [
     pattern: /(?:え[ー〜~]+っ?と[ー〜~]*|えっと|あの[ー〜~]+|その[ー〜~]+|う[ー〜~]+ん)/gu,
     replacement: ' ',
   },
-  // Words that open a further question (あと、それから、ところで): they link, they ask nothing.
+  // Words that open a further question (あと、それから): they link, they ask nothing. ところで stays:
+  // it says the question turns away from what was told before it (question-focus.ts).
   {
     name: 'conjunction',
     pattern:
-      /(?:^|(?<=[\s、。？?！!]))(?:あと(?=[、,\s\p{Script=Han}\p{Script=Katakana}]|は)|それと|それから|ちなみに|ところで)[、,\s]*/gu,
+      /(?:^|(?<=[\s、。？?！!]))(?:あと(?=[、,\s\p{Script=Han}\p{Script=Katakana}]|は)|それと|それから|ちなみに)[、,\s]*/gu,
     replacement: '',
   },
   // 信州弁 〜ずら / 〜づら / 〜だら: 〜だろう (not the conditional 〜んだら, 〜いだら: 読んだら, 泳いだら).

@@ -130,6 +130,39 @@ describe('questionClauses', () => {
     expect(roles('区の公民館を建て替えるだよ、市から補助金って出るですか？')).toHaveLength(1);
   });
 
+  it('reads getting to know someone (大学生と知り合い) as story, not as a topic come to know (〜と知り)', () => {
+    expect(roles('孫は小諸キャンパス構想で来ている大学生と知り合い、楽しそうにしております。')[0]?.[1]).toBe(
+      'background',
+    );
+    expect(roles('ワイン委員会ができたと知り、うれしく思いました。')[0]?.[1]).toBe('asked');
+  });
+
+  it('leaves out the news told before a question that turns to another matter (ところで、), unless it points back', () => {
+    const away =
+      'JA佐久浅間と市が協定を結んだと聞いて、親戚も喜んでおりました。ところで、市長はいつ就任されたのでしょうか。';
+    expect(focusText(away)).not.toContain('協定');
+    expect(focusText(away)).toContain('就任');
+    const back =
+      'JA佐久浅間と市が協定を結んだと聞いて、親戚も喜んでおりました。ところで、その協定はいつ結ばれたのでしょうか。';
+    expect(focusText(back)).toContain('JA佐久浅間');
+  });
+
+  it('reads なんだ inside a verb (ジャムにちなんだ) as no question word', () => {
+    expect(questionClauses('ジャムにちなんだ記念日があると聞いたそうですが、')[0]?.asks).toBeUndefined();
+    expect(questionClauses('それはなんですか')[0]?.asks).toBe(true);
+  });
+
+  it('asks about the topic raised in the sentence joined to the question, not news told in a sentence before it', () => {
+    const letter =
+      '妹が優待パスポートを使ったと話しておりました。妹はジャムが好きで、ジャムの記念日があると聞いたそうですが、どのような取り組みなのでしょうか。';
+    expect(focusText(letter)).toContain('ジャム');
+    expect(focusText(letter)).not.toContain('パスポート');
+    // Unless the joined topic points back to it (そのために).
+    const back =
+      '働き方改革という言葉をよく耳にいたします。市役所でも、そのために組織をこしらえたと聞きましたが、何という組織ですか。';
+    expect(focusText(back)).toContain('働き方改革');
+  });
+
   it('reads no one (誰とも話さない) as told, not asked', () => {
     expect(roles('昼間は誰とも話さない日もございます。')[0]?.[1]).toBe('background');
   });

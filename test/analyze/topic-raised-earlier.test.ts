@@ -39,6 +39,15 @@ describe('withTopicRaisedEarlier', () => {
     ).toBe('応援隊というのがある|何人くらいが登録しているのでしょうか。');
   });
 
+  it('leaves a topic heard of before a question that turns to another matter (ところで), though they share a word', () => {
+    expect(
+      asked('市長が協定を結んだと聞いて、喜んでおりました。ところで、市長はいつ就任されたのでしょうか。', [
+        '市長',
+        '就任',
+      ]),
+    ).toBe('ところで、市長はいつ就任されたのでしょうか。');
+  });
+
   it('leaves a topic told as what happened, not heard of, in the story', () => {
     expect(
       asked('研修のことで市役所に電話をしましたら、つないでくださいました。以前とは違うそうで。何という研修ですか。', [

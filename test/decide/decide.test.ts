@@ -92,6 +92,15 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('complex-facility-aim');
   });
 
+  it('answers the question a letter turns to (ところで、), not the news it told before', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '小諸に住んで四十年になります。JA佐久浅間と市が協定を結んだと聞いて、親戚も喜んでおりました。ところで、小泉市長はいつ市長に就任されたのでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('mayor-term');
+  });
+
   it("hears すそ野 as the report's 山麓 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('浅間山のすそ野の町村とバスを一緒に走らせる話はどうなった？');
