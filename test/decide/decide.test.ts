@@ -115,7 +115,7 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('women-chief-level-ratio');
   });
 
-  it("hears pipe and partnership as the report's パイプ and 連携 (corpus/synonyms.en.yaml), and sports-ka as スポーツ課", async () => {
+  it("hears pipe, partnership and job fair as the report's words (corpus/synonyms.en.yaml), and sports-ka as スポーツ課", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('chuou to no futoi pipe tte nan no koto?');
     expect(decision.kind).toBe('answer');
@@ -124,6 +124,8 @@ describe('search and decide on the bundled corpus', () => {
     const partnership = bundled.ask('Shinano Railway との partnership はどうするの？').decision;
     expect(partnership.kind).toBe('answer');
     expect(partnership.hits[0]?.entry.id).toBe('shinano-railway-partnership');
+    const fair = bundled.ask('U-turn とか I-turn の人向けの job fair みたいなのやってる？').decision;
+    expect(fair.hits[0]?.entry.id).toBe('entrepreneur-discovery-and-support');
   });
 
   it("hears 何のために as asking the purpose, the report's 目的 (corpus/synonyms.yaml)", async () => {
