@@ -4,6 +4,7 @@
  * without converting, or in romaji read into hiragana, asks the same as one who writes kanji.
  * Only what the question asks is read this way (question-intent.ts); the search reads kana by sound.
  */
+import { onReadings } from './kanji-on-readings.js';
 
 /** Where a word typed in kana may start: not inside another word, but after a particle. */
 export const KANA_WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてでにのとやへをよねか]))';
@@ -119,12 +120,34 @@ const KANA_WORDS = new RegExp(`${KANA_WORD_START}(?:${WORDS.map(([kana]) => kana
 // Looked up by the word as typed: what a pattern looks at around it (はい after が, before る) is no part of it.
 const WRITTEN = new Map(WORDS.map(([kana, written]) => [kana.replace(/\(\?<?[=!][^)]*\)/gu, ''), written]));
 
+/**
+ * Counters a phone may convert as another kanji of the same on-reading (何権: 何件, 何培: 何倍), by
+ * that reading. Only sounds no other counter shares: 何者 and 何社, 何回 and 何会 are left alone.
+ */
+const COUNTER_BY_SOUND: ReadonlyMap<string, string> = new Map([
+  ['ケン', '件'],
+  ['バイ', '倍'],
+  ['マイ', '枚'],
+  ['エン', '円'],
+]);
+
+/** A kanji after 何 standing for the counter of its sound, unless it is a counter or word itself. */
+function counterBySound(kanji: string): string | undefined {
+  if (COUNTERS.some(([, counter]) => counter === kanji) || OWN_AFTER_NANI.has(kanji)) return undefined;
+  const matched = onReadings(kanji).flatMap((reading) => COUNTER_BY_SOUND.get(reading) ?? []);
+  return matched.length === 1 ? matched[0] : undefined;
+}
+
+/** Kanji read as themselves after 何 though they sound like a counter: 何軒 (houses), 何県. */
+const OWN_AFTER_NANI = new Set(['軒', '県', '件', '倍', '枚', '円', '間', '遍', '編', '犬', '券', '巻', '献']);
+
 /** The question with its asking words typed in kana written as in kanji (or katakana). */
 export function spellAskingWords(text: string): string {
   return (
     text
       // A counter typed as another kanji of its sound (何気あります: 何基); 何気ない, 何気なく stay.
       .replace(/何気(?=\s?(?:あり|ある|設置|つい|付い|でき|ござ))/gu, '何基')
+      .replace(/(?<=何)\p{Script=Han}(?![\p{Script=Han}])/gu, (kanji) => counterBySound(kanji) ?? kanji)
       .replace(KANA_COUNTED, (_match, ...groups: unknown[]) => {
         const i = groups.findIndex((g) => typeof g === 'string');
         return `何${COUNTERS[i]?.[1] ?? ''}`;

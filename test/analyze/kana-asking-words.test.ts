@@ -15,6 +15,11 @@ describe('spellAskingWords', () => {
   it('reads a counter typed as another kanji of its sound (何気あります: 何基), not 何気ない', () => {
     expect(spellAskingWords('エレベーターは何気ありますか')).toBe('エレベーターは何基ありますか');
     expect(spellAskingWords('何気なく見ていた')).toBe('何気なく見ていた');
+    // Any kanji sharing a counter's sound (何権: 何件, 何培: 何倍), but not a counter or word of its own.
+    expect(spellAskingWords('差押はH30で何権でしたか')).toBe('差押はH30で何件でしたか');
+    expect(spellAskingWords('寄付は何培になった')).toBe('寄付は何倍になった');
+    expect(spellAskingWords('何軒ありますか')).toBe('何軒ありますか');
+    expect(spellAskingWords('何者ですか')).toBe('何者ですか');
   });
 
   it('leaves なん that counts nothing as it is (なんで, なんの, なんか, なんだい at the end)', () => {
