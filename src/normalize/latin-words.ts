@@ -81,8 +81,8 @@ const ENGLISH_FUNCTION_WORDS = new Set([
 /** Words after what that ask a number or a time (what year, what percentage): 何 stays. */
 const WHAT_UNITS = new Set(['year', 'years', 'time', 'day', 'date', 'month', 'percent', 'percentage', 'number', 'age']);
 
-/** Romaji particles typed as they sound: は is "wa", を is "wo"/"o", へ is "e". */
-const PARTICLES: Readonly<Record<string, string>> = { wa: 'は', wo: 'を' };
+/** Romaji particles typed as they sound: は is "wa", を is "wo" or "o", へ is "e". */
+const PARTICLES: Readonly<Record<string, string>> = { wa: 'は', wo: 'を', o: 'を', e: 'へ' };
 
 /** Question words read from romaji (ikura, itsu, doko, dare, nannin…). */
 const QUESTION_WORDS = '(?:いくら|いつ|どこ|どちら|だれ|なに|なん)';
@@ -199,7 +199,9 @@ export function readLatinWords(
           i += 1;
           continue;
         }
-        const kana = isKnownWord(word) ? undefined : romajiOf(word);
+        // A lone e or o is a particle only after a word read as Japanese (mirai e no, wine o): vitamin e stays.
+        const lone = /^[eo]$/u.test(word) && out.at(-1)?.japanese !== true;
+        const kana = isKnownWord(word) || lone ? undefined : romajiOf(word);
         out.push(kana === undefined ? { text: word, japanese: false } : { text: kana, japanese: true, romaji: true });
         i += 1;
       }

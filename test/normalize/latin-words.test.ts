@@ -25,6 +25,12 @@ describe('readLatinWords', () => {
     expect(readLatinWords('shougakukin wa nannin ga moratta', english)).toBe('しょうがくきんはなんにんがもらった');
   });
 
+  it('reads a lone e or o after a word read as Japanese as the particle へ or を, not after an English word', () => {
+    expect(readLatinWords('mirai e no toushi', english)).toBe('みらいへのとうし');
+    expect(readLatinWords('wine o pr suru', english)).toBe('ワインを pr する');
+    expect(readLatinWords('vitamin e', english)).toBe('vitamin e');
+  });
+
   it('reads made as まで, said in romaji far more often than the English word (itsu kara itsu made)', () => {
     expect(readLatinWords('itsu kara itsu made?', english)).toBe('いつから いつまで?');
   });
