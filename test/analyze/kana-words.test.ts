@@ -51,6 +51,11 @@ describe('segmentKana', () => {
     expect(pieces.filter((p) => p.kind === 'word')).toEqual([]);
   });
 
+  it('reads the suffix 的 and the words it makes adverbs of (さいしゅうてきに) as naming no topic', () => {
+    expect(cut('さいしゅうてきになんにん')).toBe('さいしゅう てきに なんにん');
+    expect(cut('しみんてきな')).toBe('[しみん] てきな');
+  });
+
   it('never reads a noun followed by a verb ending (あした is no 足 + た)', () => {
     expect(cut('あした')).toBe('あした');
     expect(cut('あしが')).toBe('[あし] が');
