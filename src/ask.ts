@@ -342,6 +342,13 @@ const CLASSING_NOUNS = new Set([
   '形',
   // Who helps (専門の人に): the story says with what.
   '専門',
+  // What a thing costs the citizen (自己負担はいかほど): the story says for what.
+  '自己負担',
+  '自己',
+  '負担',
+  '費用',
+  '料金',
+  '値段',
 ]);
 
 /** A word found in this share of the entries or more (市, 小諸) names no topic of its own. */

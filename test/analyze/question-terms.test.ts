@@ -84,6 +84,15 @@ describe('questionTerms on the bundled corpus', () => {
     expect(asked.decision.hits[0]?.entry.id).toBe('child-center-parenting-consultation');
   });
 
+  it('reads the topic of 自己負担はいかほど in the story before it: what a thing costs names no topic', () => {
+    const asked = engine.ask(
+      '今年初めて特定検診の案内が届きました。受けるのにいくらかかるのか気になっております。自己負担はいかほどでしょうか。',
+    );
+    expect(contentTerms(asked.terms).find((t) => t.text === '検診')?.background).toBeUndefined();
+    // The report states no charge for the check-up: the medical-fee card's 500円 is no answer.
+    expect(asked.decision.kind).toBe('abstain');
+  });
+
   it('reads the topic of どんな対策 in the story before it: the kind of answer names no topic', () => {
     const asked = engine.ask('最近クマの目撃が多いけど、市はどんな対策をしてるの？');
     expect(contentTerms(asked.terms).find((t) => t.text === 'クマ')?.background).toBeUndefined();

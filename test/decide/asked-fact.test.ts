@@ -615,6 +615,9 @@ describe('questionIntent', () => {
     expect(questionIntent('寄付金の内訳を教えて').kind).toBe('breakdown');
     expect(questionIntent('どの事業にいくらずつ使ったの').kind).toBe('breakdown');
     expect(questionIntent('返礼品で一番人気なのは何？').kind).toBe('breakdown');
+    // Which is popular, asked without 一番 (人気あるのは何), typed in kanji or read from romaji.
+    expect(questionIntent('返礼品で人気あるのは何？').kind).toBe('breakdown');
+    expect(questionIntent('へんれいひんでにんきがあるのはなに?').kind).toBe('breakdown');
     expect(questionIntent('返礼品で人気一番は何？').kind).toBe('breakdown');
     expect(questionIntent('差し押さえた財産はどんなものが多い？').kind).toBe('breakdown');
     // Most as an aim (いちばん多いまちを目指す) asks nothing.
