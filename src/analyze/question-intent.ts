@@ -372,7 +372,8 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     new RegExp(
       [
         `(?:${ORGANIZATIONS}|区|地区|小学校)(?:は|って|が)?(?:どこ|どちら)`,
-        `(?:どこ|どちら|どの)の?(?:${ORGANIZATIONS}|小学校|区|地区)`,
+        // Not every one of them (どの区も, どこの学校でも).
+        `(?:どこ|どちら|どの)の?(?:${ORGANIZATIONS}|小学校|区|地区)(?!\\s?(?:で|に|と)?も)`,
         `(?:${ORGANIZATIONS}|地区|小学校|中学校)${NAME_ASKED}`,
         // 「どういう名前のお店が入る」: the name of which; 「どのようなお店が入る」: which shops.
         `(?:どういう|どんな|何という|なんという)名前の(?:${ORGANIZATIONS})`,

@@ -110,6 +110,9 @@ describe('questionIntent', () => {
     expect(questionIntent('病院の建て替えを教えて').kind).toBeUndefined();
     // A name asked as a phrase closed by a full stop (団体の名前。) is asked all the same.
     expect(questionIntent('協議会に入っている団体の名前。').kind).toBe('organization');
+    // Every one of them (どの区も) asks no which one.
+    expect(questionIntent('防災訓練ってどの区もちゃんとやってんの？').kind).toBeUndefined();
+    expect(questionIntent('どの区が実施したの').kind).toBe('organization');
     // Where someone was born is a place, typed in kana too.
     expect(questionIntent('しちょうさんは どこの うまれ なの？').kind).toBe('place');
     expect(questionIntent('市長の出身はどこ').kind).toBe('place');

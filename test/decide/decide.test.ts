@@ -101,6 +101,13 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('mayor-term');
   });
 
+  it('answers a question in the formal term 滞納処分, a keyword of the seizures entry', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('滞納処分の差押えで換価した金額は、H30でいくらになりましたか');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('tax-delinquency-seizures');
+  });
+
   it("hears すそ野 as the report's 山麓 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('浅間山のすそ野の町村とバスを一緒に走らせる話はどうなった？');
