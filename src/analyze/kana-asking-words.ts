@@ -122,7 +122,7 @@ const WRITTEN = new Map(WORDS.map(([kana, written]) => [kana.replace(/\(\?<?[=!]
 
 /**
  * Counters a phone may convert as another kanji of the same on-reading (何権: 何件, 何培: 何倍), by
- * that reading. Only sounds no other counter shares: 何者 and 何社, 何回 and 何会 are left alone.
+ * that reading. Only these sounds: シャ or カイ would take 何者 for 何社, 何会 for 何回.
  */
 const COUNTER_BY_SOUND: ReadonlyMap<string, string> = new Map([
   ['ケン', '件'],
@@ -139,7 +139,7 @@ function counterBySound(kanji: string): string | undefined {
 }
 
 /** Kanji read as themselves after 何 though they sound like a counter: 何軒 (houses), 何県. */
-const OWN_AFTER_NANI = new Set(['軒', '県', '件', '倍', '枚', '円', '間', '遍', '編', '犬', '券', '巻', '献']);
+const OWN_AFTER_NANI = new Set(['軒', '県', '間', '遍', '編', '犬', '券', '巻', '献']);
 
 /** The question with its asking words typed in kana written as in kanji (or katakana). */
 export function spellAskingWords(text: string): string {

@@ -242,8 +242,8 @@ export function reportedTopic(text: string, clause: Clause): Clause {
  * Where a clause ends: a sentence end, a connective that closes a piece of narrative, or a question
  * ending before a comma (〜ですか、夏は暑くて…), a remark on a thing closed by よ or ね before one
  * (大水が心配だよ、; not after a verb: 建て替えるだよ、 says why the question is asked), with the comma
- * or space after it (the connective stays with its clause). から closes one as a reason after a predicate (降ったから、), not as where
- * from (どこから のれますか, 駅から、).
+ * or space after it (the connective stays with its clause). から closes one as a reason after a
+ * predicate (降ったから、), not as where from (どこから のれますか, 駅から、).
  */
 const CLAUSE_END = new RegExp(
   String.raw`[。．!！?？\n]+|(?:まして|(?<=(?:と|って)も?[、,]?(?:[^、,。と]{1,12}?(?:で|から|が))?(?:聞き|伺い|うかがい|耳にし|知り|読み|見|言われ|言っており|言ってい|話しており|話してい|申しており))ましたが|(?<=${SEEN})ましたが|ておりますが|ておりましたが|ており(?=[、,])|ていますが|ていましたが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|(?<=[たる])そうで(?=[、,])|ので(?=[、,\s])|(?<=[たいだるうくすつむぬぶぐ]|です|ます)(?<!どこ|いつ|どちら)から(?=[、,\s])|(?:ですか|ますか|かな|のか|だろう)(?=[、,])|(?<![るたうくすつむぬぶぐん])(?:だ|です)(?:よね|よ|ね)(?=[、,]))[、,\s]*`,

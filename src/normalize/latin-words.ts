@@ -157,7 +157,7 @@ export function readLatinWords(
     .replace(LATIN_RUN, (run) => {
       // A possessive (the city's plan, countries') is the word itself.
       // An English word with a romaji suffix after a hyphen (sports-ka) is read as two words, the
-      // suffix glued to the word (スポーツか: スポーツ課 by its reading).
+      // suffix glued to the word as Japanese writes it (スポーツか), for the kana stages to hear.
       const words = run
         .split(/ +/u)
         .map((w) => w.replace(POSSESSIVE, ''))
@@ -210,7 +210,7 @@ export function readLatinWords(
         // A romaji word stays apart from a word the English file gave just before it (駐車場 ふくごうしせつ):
         // glued to its kanji, the kana would be cut by the dictionary instead of by the corpus's words.
         // But a suffix typed after it (sports-ka, or sports ka tte: か before a particle, no question)
-        // belongs to it: スポーツか reads as スポーツ課.
+        // belongs to it, as スポーツ課 does.
         const suffix =
           w.suffix === true || (w.text === 'か' && /^(?:って|は|が|の|も|を)/u.test(out[k + 1]?.text ?? ''));
         const apart =
