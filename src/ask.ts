@@ -162,6 +162,7 @@ export function* askInSteps(
       ) &&
       !/^[0-9.]+$/u.test(t.text) &&
       !CLASSING_NOUNS.has(t.text) &&
+      !COST_NOUNS.has(t.text) &&
       // Nor the city or its mayor (小諸もやってるの？): every entry is of them.
       !HOME_NAMES.test(t.text)
     );
@@ -342,14 +343,10 @@ const CLASSING_NOUNS = new Set([
   '形',
   // Who helps (専門の人に): the story says with what.
   '専門',
-  // What a thing costs the citizen (自己負担はいかほど): the story says for what.
-  '自己負担',
-  '自己',
-  '負担',
-  '費用',
-  '料金',
-  '値段',
 ]);
+
+/** Nouns of what a thing costs the citizen (自己負担はいかほど): the story says for what. */
+const COST_NOUNS = new Set(['自己負担', '自己', '負担', '費用', '料金', '値段']);
 
 /** A word found in this share of the entries or more (市, 小諸) names no topic of its own. */
 const commonWordShare = 0.25;

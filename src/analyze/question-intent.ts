@@ -428,8 +428,9 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   [
     'place',
     // Not wherever (どこへ行っても, どこでも), which asks for no place, nor a space provided
-    // (車を停められる場所は用意される？, お年寄りのための場所は入るの？), which is a thing. Where someone was born (どこの生まれ) too, which
-    // facility (どの施設の名前が変わった, 施設の名前は) and which places there are (温泉はどこがある).
+    // (車を停められる場所は用意される？, お年寄りのための場所は入るの？), which is a thing. Where someone
+    // was born (どこの生まれ) too, which facility (どの施設の名前が変わった, 施設の名前は) and which
+    // places there are (温泉はどこがある).
     // Places of a kind asked for by their kind alone (病院を教えて): which ones they are.
     new RegExp(
       `${/どこ(?:に|へ|で|から|です|か(?=[?？。]|な|しら|$)|なの|なん(?:です|でしょう|だ)|にある)(?!も|[^、。？?]{0,5}(?:ても|でも))|どこ(?=\s?[?？]|$)|どこの\p{Script=Han}{1,4}(?:で|に|へ)|の場所(?:は|って)(?![^。？?]{0,12}?(?:でき|用意|作|あ(?:る|り)|設け|入る|入り|はいる|含ま))|場所(?:は|って)(?:どこ|どちら|[?？]|$)|住所|所在地|どこの\s?(?:生まれ|うまれ|出身|しゅっしん)|(?:どの|どこの)\s?(?:施設|建物|会場|温泉|公園|場所)|(?:施設|建物|会場)(?:は|って)どれ|場所を(?:教え|おしえ|知り|しり|知ら)|(?:病院|びょういん|医院|クリニック|診療所|歯医者|公園|温泉|おんせん|駐車場|ホテル|旅館|宿|レストラン|飲食店|スーパー)\s?(?:を|が)?\s?(?:教え|おしえ|知りたい|しりたい)|どこが(?:ある|あり)|(?:出身|しゅっしん|生まれ|うまれ)(?:地)?(?:は|って)\s?(?:どこ|どちら)|出身地/u.source}|(?:施設|しせつ|建物|たてもの|会場)${NAME_ASKED}`,

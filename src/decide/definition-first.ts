@@ -6,12 +6,7 @@
 import type { QuestionIntent } from '../analyze/question-intent.js';
 import type { RankedHit } from '../search/search.js';
 import { normalizedEntryText } from './asked-fact.js';
-
-/** How much less of the question the defining entry may cover and still come first. */
-export const definitionSlack = 0.1;
-
-/** How many hits after the first are looked at. */
-const LOOKED_AT = 2;
+import { closeHitFirst } from './close-hit-first.js';
 
 /** Whether the entry explains the name: 「name」（…）, name（…）, nameとは. */
 export function definesName(text: string, name: string): boolean {
@@ -24,13 +19,7 @@ export function definesName(text: string, name: string): boolean {
 }
 
 export function definitionFirst(hits: readonly RankedHit[], intent: QuestionIntent | undefined): RankedHit[] {
-  const [first, ...rest] = hits;
   const name = intent?.askedNoun;
-  if (!first || intent?.asksWhatItIs !== true || name === undefined) return [...hits];
-  if (definesName(normalizedEntryText(first.entry), name)) return [...hits];
-  const floor = (first.coverage ?? 0) - definitionSlack;
-  const other = rest
-    .slice(0, LOOKED_AT)
-    .find((hit) => (hit.coverage ?? 0) >= floor && definesName(normalizedEntryText(hit.entry), name));
-  return other ? [other, first, ...rest.filter((hit) => hit !== other)] : [...hits];
+  if (intent?.asksWhatItIs !== true || name === undefined) return [...hits];
+  return closeHitFirst(hits, (hit) => definesName(normalizedEntryText(hit.entry), name));
 }
