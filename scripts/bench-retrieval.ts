@@ -225,6 +225,19 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-88.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-89.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-90.jsonl'),
+  // Written blind at the start of the fourteenth session, then tuned on; counted fresh (accuracy@1 /
+  // right@1 / abstention, wrong of answered): styles-tune-91 (25 of each of ten styles, 60 traps;
+  // 97.6% / 93.6% / 100%, 4 of 238), styles-tune-92 (50 letters, ten asking two things, 50
+  // paraphrase, 40 numeric, 60 traps, half as letters; 97.1% / 92.1% / 98.3%, 5 of 134),
+  // styles-tune-93 (romaji, voice, dialect, kana 40 each, 40 traps in those styles; 98.1% / 92.5% /
+  // 90.0%, 5 of 153), styles-tune-94 (in held-out-questions' shape: everyday words, keywords, polite,
+  // casual, numbers, kana and typos, 34 to decline; 96.7% / 93.3% / 100%, 2 of 114), styles-tune-95
+  // (15 of each of ten styles, 30 traps, the smaller entries favoured; 97.3% / 94.7% / 100%, 4 of 146).
+  path.resolve(root, 'test/eval/styles-tune-91.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-92.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-93.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-94.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-95.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -275,6 +288,9 @@ const defaultFiles = [
   // A twenty-fourth, written blind mid-session in the thirteenth session, after its first two commits
   // of rules; only ever counted (first count 98.0% / 97.3% / 100%, 3 of 149 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-24.jsonl'),
+  // A twenty-fifth, written blind at the start of the fourteenth session; only ever counted (first
+  // count 98.0% / 96.0% / 100%, 3 of 147 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-25.jsonl'),
 ];
 
 const { values } = parseArgs({
