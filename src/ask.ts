@@ -12,7 +12,7 @@ import { standardizeColloquial } from './normalize/colloquial.js';
 import { writeKanaCounters } from './normalize/kana-counters.js';
 import { convertKanjiNumerals } from './normalize/kanji-numerals.js';
 import { readLatinWords } from './normalize/latin-words.js';
-import { normalizeText } from './normalize/normalize.js';
+import { normalizeText, toKatakana } from './normalize/normalize.js';
 import {
   focusSpans,
   questionClauses,
@@ -118,7 +118,9 @@ export function* askInSteps(
   const written = normalizeText(question.slice(0, maxQuestionLength * 2))
     .slice(0, maxQuestionLength)
     .replace(/[\uD800-\uDBFF]$/u, '');
-  const latinRead = readLatinWords(written, index.english, isKnownWord);
+  const latinRead = readLatinWords(written, index.english, isKnownWord, (kana) =>
+    index.kanaLexicon.has(toKatakana(kana)),
+  );
   // Romaji read into kana (itsutsu no hashira) may hold a kana numeral; normalizeText read the rest.
   const numbered = latinRead === written ? latinRead : convertKanjiNumerals(latinRead);
   const whole = writeOrdinalsAsNumbered(

@@ -127,6 +127,12 @@ const ANOTHER_COUNCIL =
 /** A share named (割合, 比率), but not one acted on (比率を上げる政策): that one is the topic. */
 const RATE_NAMED = `(?:割合|比率)(?!を(?!(?:教|知|おしえ|しり))|の?(?:向上|改善|引き上げ|アップ))`;
 
+/**
+ * A rate named in kana (じゅしんりつは, typed or read from romaji): only the rates of the kind the
+ * report gives, since りつ ends other words too (せつりつ, ほうりつ).
+ */
+const KANA_RATE = '(?:じゅしん|じっし|さくげん|たっせい|ぞうか|げんしょう|とうひょう|しゅうしょく|ふきゅう)りつ';
+
 /** いくら (and なんぼ, said in dialect, and いかほど, in a letter) as a word: after a particle, a kanji or at the start, not inside one (重たいくらい). */
 const IKURA = `${QUESTION_WORD_START}(?:いくら|なんぼ|いかほど)`;
 
@@ -257,7 +263,9 @@ const KANA_BEFORE_WORD = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => S
   .join('');
 
 /** Organizations whose name a citizen may ask (「どこの会社」「スポンサーの名前は」). */
-const ORGANIZATIONS = '企業|会社|団体|業者|事業者|お?店|学校|大学|相手|スポンサー|メーカー|農協|ja';
+// The same typed in kana, as romaji reads (aite wa doko: あいてはどこ).
+const ORGANIZATIONS =
+  '企業|会社|団体|業者|事業者|お?店|学校|大学|相手|スポンサー|メーカー|農協|ja|きぎょう|かいしゃ|だんたい|あいて';
 /**
  * Someone's family (市長の奥さん, おくさん): a person the report never names, whose name a citizen may
  * still ask.
@@ -289,7 +297,8 @@ function placeAsked(normalized: string): { placeAsked?: string } {
 
 /** Asking why (なぜ, なんで, どうして, 理由は): not なんでも, どうしても, nor なんですか (何ですか). */
 /** What a thing is for, asked (何のために, 目的は, ねらいって). */
-const PURPOSE_ASKED = /(?:何|なに|なん)の(?:ため|目的)|目的(?:は|って)|(?:ねらい|狙い)(?:は|って)/u;
+const PURPOSE_ASKED =
+  /(?:何|なに|なん)の(?:ため|目的)|目的(?:は|って)|(?:ねらい|狙い)(?:は|って)|(?:どのような|どんな|どういう|どういった)(?:目的|ねらい|狙い|(?:考え|思い)(?=で[^。？?、]{0,8}?(?:計画|作|つく|建て|整備|始め|設け)))/u;
 
 const WHY_ASKED = /なぜ|何故|なんで(?!も|す|しょ)|どうして(?!も)|理由|わけ(?:は|を|って)/u;
 
@@ -386,7 +395,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
         '(?:会社|企業|団体|店)名',
         'どこ(?:と|が)(?:組|一緒|協力|連携)',
         // 「どこで話し合っている」: in which council, not at what place.
-        'どこ(?:で|が)(?:話し合|議論|検討|審議|協議|決め|決定)',
+        'どこ(?:で|が)\\s?(?:話し合|議論|検討|審議|協議|決め|決定|はなしあ|ぎろん|けんとう|しんぎ|きょうぎ)',
         // 「どのような会議で話し合われた」: which council, by its name.
         '(?:どんな|どういう|どのような|どういった|何という|なんという)(?:会議|会合|審議会|検討会|委員会|場)(?:の場)?(?:で|に)[^。？?]{0,4}?(?:話し合|議論|検討|審議|協議|決め|決定)',
         // 「買ったのはどこ？」: who did it, not where.
@@ -456,7 +465,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   [
     'rate',
     new RegExp(
-      `(?:何|なん)(?:%|パーセント|ぱーせんと)|何割|${RATE_NAMED}|金利|利率|${/(?<=\p{Script=Han})(?<![効能確比])率(?:は|って|[、,]|を(?:教|知)|が(?:知|分|わか)|[?？])/u.source}`,
+      `(?:何|なん)(?:%|パーセント|ぱーせんと)|何割|${RATE_NAMED}|金利|利率|${/(?<=\p{Script=Han})(?<![効能確比])率(?:は|って|[、,]|を(?:教|知)|が(?:知|分|わか)|[?？])/u.source}|${KANA_RATE}(?:は|って|\\s|[、,]|を(?:おしえ|しり)|[?？])`,
       'u',
     ),
   ],

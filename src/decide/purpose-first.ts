@@ -11,7 +11,15 @@ import { closeHitFirst } from './close-hit-first.js';
 /** Wording that states what a thing is for: 〜のために, 〜を目的に, ねらい. */
 const STATES_PURPOSE = /のため(?:に|の)|(?:を|が)目的|目的(?:は|で|と)|ねらい|狙い/u;
 
+/** A keyword by which staff say an entry tells what a thing is for (目的, ねらい, 施設の目的). */
+const PURPOSE_KEYWORD = /目的|ねらい|狙い/u;
+
 export function purposeFirst(hits: readonly RankedHit[], intent: QuestionIntent | undefined): RankedHit[] {
   if (intent?.asksPurpose !== true) return [...hits];
-  return closeHitFirst(hits, (hit) => STATES_PURPOSE.test(normalizedEntryText(hit.entry)));
+  return closeHitFirst(
+    hits,
+    (hit) =>
+      STATES_PURPOSE.test(normalizedEntryText(hit.entry)) ||
+      hit.entry.keywords.some((keyword) => PURPOSE_KEYWORD.test(keyword)),
+  );
 }

@@ -160,8 +160,13 @@ export const colloquialRules: readonly ColloquialRule[] = [
     pattern: /(?<=\p{Script=Han}[りちきしびみいにぎ])もん(?=[がはをもの、,。？?！!\s]|$)/gu,
     replacement: '物',
   },
-  // すんの / すんだ: するの.
-  { name: 'sunno', pattern: /すん(?=[のだ])/gu, replacement: 'する' },
+  // すんの / すんだ after a noun or どう, なに: するの. After kana it is a verb's own ending
+  // (むすんだ, typed in romaji as musunda: 結んだ).
+  {
+    name: 'sunno',
+    pattern: /(?<=[\p{Script=Han}\p{Script=Katakana}ー]|どう|なに|なん)すん(?=[のだ])/gu,
+    replacement: 'する',
+  },
   // 〜んとダメ / 〜ないとだめ / 〜なきゃダメ after a verb's negative stem: must (やらんとダメ: やらなければ
   // ならない); ダメ is no thing asked about.
   {

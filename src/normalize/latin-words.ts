@@ -128,6 +128,41 @@ function romajiOf(word: string): string | undefined {
   return isJapanese(kana) && !/[ぁぃぅぇぉ]/u.test(kana) ? kana : undefined;
 }
 
+/** Kana whose vowel is o or u: the ones a long vowel (う) may follow. */
+const LONG_VOWEL_BEFORE = /[おこごそぞとどのほぼぽもよろょうくぐすずつづぬふぶぷむゆるゅ]/u;
+
+/** The most places a left-out long vowel is looked for in one word (2⁴ spellings at most). */
+const maxLongVowelPlaces = 4;
+
+/**
+ * Romaji often leaves out long vowels (iju, tetsudo, kyoiku for ijuu, tetsudou, kyouiku). A word that
+ * the corpus does not read, of three kana or more, is read with う after some o or u sounds when
+ * exactly that spelling is a word of the corpus: the fewest added first. Shorter words (doko, moto)
+ * are left alone, since too many of them would turn into another word.
+ */
+function withLongVowels(kana: string, isCorpusReading: (kana: string) => boolean): string {
+  if (kana.length < 3 || isCorpusReading(kana)) return kana;
+  const places: number[] = [];
+  for (let i = 0; i < kana.length && places.length < maxLongVowelPlaces; i++) {
+    const next = kana[i + 1];
+    // A small kana after (きょ) belongs to the sound: the vowel follows the pair; before う it is long already.
+    if (LONG_VOWEL_BEFORE.test(kana[i] ?? '') && next !== 'う' && !(next !== undefined && /[ゃゅょ]/u.test(next))) {
+      places.push(i + 1);
+    }
+  }
+  const spellings: string[] = [];
+  for (let mask = 1; mask < 1 << places.length; mask++) {
+    let spelled = kana;
+    // From the end, so earlier places keep their index.
+    for (let k = places.length - 1; k >= 0; k--) {
+      if (mask & (1 << k)) spelled = `${spelled.slice(0, places[k])}う${spelled.slice(places[k])}`;
+    }
+    spellings.push(spelled);
+  }
+  spellings.sort((a, b) => a.length - b.length);
+  return spellings.find(isCorpusReading) ?? kana;
+}
+
 /** Long vowels as Hepburn marks them (shinkō, jūjitsu, dō): spelled with two letters, as typed. */
 const MACRONS: Readonly<Record<string, string>> = {
   ā: 'aa',
@@ -151,6 +186,7 @@ export function readLatinWords(
   text: string,
   english: EnglishWords,
   isKnownWord: (word: string) => boolean = () => false,
+  isCorpusReading: (kana: string) => boolean = () => false,
 ): string {
   return text
     .replace(MACRON, (c) => MACRONS[c] ?? c)
@@ -200,8 +236,11 @@ export function readLatinWords(
           continue;
         }
         // A lone e or o is a particle only after a word read as Japanese (mirai e no, wine o): vitamin e stays.
-        const lone = /^[eo]$/u.test(word) && out.at(-1)?.japanese !== true;
-        const kana = isKnownWord(word) || lone ? undefined : romajiOf(word);
+        // So is a lone n, the ん of 〜んです (natta n desu ka).
+        const afterJapanese = out.at(-1)?.japanese === true;
+        const lone = /^[eo]$/u.test(word) && !afterJapanese;
+        const romaji = isKnownWord(word) || lone ? undefined : romajiOf(word);
+        const kana = word === 'n' && afterJapanese ? 'ん' : romaji && withLongVowels(romaji, isCorpusReading);
         out.push(kana === undefined ? { text: word, japanese: false } : { text: kana, japanese: true, romaji: true });
         i += 1;
       }

@@ -572,6 +572,10 @@ describe('questionClauses', () => {
     expect(roles('今日は暑いけど、どこの国のチーム？')[0]?.[1]).toBe('background');
   });
 
+  it('reads a topic heard of in kana (〜ってきいたけど, as romaji reads kiita kedo) as raised', () => {
+    expect(roles('ほうかつれんけいきょうてい むすんだってきいたけど, あいてはどこ?')[0]?.[1]).toBe('asked');
+  });
+
   it('reads the last sentence of a letter as its question when no sentence asks by a word of asking', () => {
     expect(
       focusText(

@@ -75,6 +75,13 @@ describe('questionIntent', () => {
     expect(questionIntent('市の人口は？')).toMatchObject({ kind: 'count', unit: '人' });
     expect(questionIntent('医療費の無料化は何年生まで？').kind).toBe('age');
     expect(questionIntent('防災訓練の実施率は？').kind).toBe('rate');
+    // A rate typed in kana, as romaji reads (jushin-ritsu tte ... ikutsu), not a count; nor 設立.
+    expect(questionIntent('とくていけんしんの じゅしんりつは いくつ？').kind).toBe('rate');
+    expect(questionIntent('じゅしんりつって 平成29年 でいくつ?').kind).toBe('rate');
+    expect(questionIntent('せつりつは いつ？').kind).not.toBe('rate');
+    // Which body, typed in kana (aite wa doko, doko de giron): not a place.
+    expect(questionIntent('きょうていの あいてはどこ?').kind).toBe('organization');
+    expect(questionIntent('かいぜんけいかくって どこで ぎろんしてるの?').kind).toBe('organization');
     expect(questionIntent('事務の効率はどう？').kind).not.toBe('rate');
     expect(questionIntent('国民健康保険税の税率を教えて').kind).toBe('rate');
     expect(questionIntent('ネーミングライツでどれだけの収入がありましたか').kind).toBe('amount');

@@ -9,6 +9,18 @@ describe('a question asking what a thing is for', () => {
     expect(questionIntent('この会議の目的は？').asksPurpose).toBe(true);
     expect(questionIntent('PR動画って何？')).toMatchObject({ askedNoun: '動画' });
     expect(questionIntent('PR動画って何？').asksPurpose).toBeUndefined();
+    // The thought behind a thing planned or built (どんな考えで計画), but not a view held (どういう考えなの).
+    expect(questionIntent('複合施設はどのような考えで計画されているのでしょうか').asksPurpose).toBe(true);
+    expect(questionIntent('どのような目的で整備されるのですか').asksPurpose).toBe(true);
+    expect(questionIntent('市民協働って市長はどういう考えなの？').asksPurpose).toBeUndefined();
+  });
+
+  it('is answered by an entry whose keywords say it tells the aim (目的, ねらい), as staff mark it', async () => {
+    const engine = await bundledEngine();
+    const { decision } = engine.ask(
+      '子どもが小さい共働きの家庭です。駅の近くにできる複合施設について、どんな考えで計画しているのか教えてください。',
+    );
+    expect(decision.hits[0]?.entry.id).toBe('complex-facility-aim');
   });
 
   it('is answered by the entry that states the purpose, not by one that reports the thing was used', async () => {

@@ -101,7 +101,10 @@ const cases: Readonly<Record<string, readonly (readonly [string, string])[]>> = 
     ['教育をどうするっつっとるだい', '教育をどうすると言っているの'],
     ['力入れるっつったよね', '力入れると言ったよね'],
   ],
-  sunno: [['防災訓練はどうすんの', '防災訓練はどうするの']],
+  sunno: [
+    ['防災訓練はどうすんの', '防災訓練はどうするの'],
+    ['何すんの', '何するの'],
+  ],
   'nto-dame': [
     ['市民も一緒にやらんとダメ', '市民も一緒にやらなければならない'],
     ['早く決めなきゃだめだよね', '早く決めなければならないだよね'],
@@ -173,6 +176,8 @@ describe('standardizeColloquial', () => {
       '大変ねえ',
       '考えてみます',
       '公衆トイレと民衆の声',
+      // A verb's own ending, typed in kana (結んだ).
+      'きょうていを むすんだ あいて',
       // Kana typed word by word: なんだい before more of the question counts cars (何台).
       'ちゅうしゃじょうは なんだい とめられますか',
     ]) {

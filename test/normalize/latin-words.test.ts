@@ -31,6 +31,22 @@ describe('readLatinWords', () => {
     expect(readLatinWords('vitamin e', english)).toBe('vitamin e');
   });
 
+  it('reads a lone n after a word read as Japanese as the ん of 〜んです (natta n desu ka)', () => {
+    expect(readLatinWords('itsu shichou ni natta n desu ka', english)).toBe('いつ しちょうになったんですか');
+    expect(readLatinWords('plan n', english)).toBe('plan n');
+  });
+
+  it('reads a long vowel left out of a romaji word (iju, tetsudo) when only that spelling is a word of the corpus', () => {
+    const corpusReadings = new Set(['いじゅう', 'てつどう', 'きょういく', 'どうこう']);
+    const isCorpusReading = (kana: string) => corpusReadings.has(kana);
+    expect(readLatinWords('iju shitai', english, () => false, isCorpusReading)).toBe('いじゅうしたい');
+    expect(readLatinWords('shinano tetsudo', english, () => false, isCorpusReading)).toBe('しなのてつどう');
+    expect(readLatinWords('kyoiku', english, () => false, isCorpusReading)).toBe('きょういく');
+    // Too short to guess at: doko stays どこ, though どうこう is a word.
+    expect(readLatinWords('doko', english, () => false, isCorpusReading)).toBe('どこ');
+    expect(readLatinWords('kodomo', english, () => false, isCorpusReading)).toBe('こども');
+  });
+
   it('reads made as まで, said in romaji far more often than the English word (itsu kara itsu made)', () => {
     expect(readLatinWords('itsu kara itsu made?', english)).toBe('いつから いつまで?');
   });

@@ -93,6 +93,11 @@ describe('era years', () => {
     expect(normalizeText('H30年度')).toBe('平成30年度');
   });
 
+  it('with the first year typed in romaji (R-gan-nen, Rgannen) as 元年', () => {
+    expect(normalizeText('bousai kunren wa R-gan-nen ni')).toBe('bousai kunren wa 令和元年 ni');
+    expect(normalizeText('Rgannen')).toBe('令和元年');
+  });
+
   it('are only a lone h or r before a year, not a letter of a word or a unit', () => {
     expect(normalizeText('24h営業 h2o hr h123')).toBe('24h営業 h2o hr h123');
   });
