@@ -130,6 +130,22 @@ const GENERIC_COUNTERS = new Set(['', '本', '個', 'つ']);
 /** Counters of things (何種類, 何点, 何項目), which count whatever 「6つの機能」 counts. */
 const THING_COUNTERS = /^(?:種類?|点|項目?)$/u;
 
+/**
+ * Counters of things or places that a list of their names answers (何種類, 何個, いくつの分野, 何か所):
+ * the citizen counts what the entry names (東京・大阪, 「小諸ストーリー」と「小諸アート」). Not people
+ * or bodies, which a list of the things done does not count.
+ */
+const LISTED_COUNTERS = /^(?:種類?|点|項目?|個|つ|分野|か所|カ所|ヶ所|箇所)$/u;
+
+/**
+ * Names listed with ・ (図書館管理・上水道事業, 英語合宿・料理教室); not two doings (加工・販売), which
+ * are what was done, not things to count.
+ */
+const LISTED_WITH_DOTS = /[\p{Script=Han}\p{Script=Katakana}ー]{3,}・[\p{Script=Han}\p{Script=Katakana}ー]{3,}/u;
+
+/** Counters of places, which a list of towns answers (東京・大阪でのトップセールス). */
+const PLACE_COUNTERS = /^(?:か所|カ所|ヶ所|箇所)$/u;
+
 /** The unit whose numbers answer a figure question, or undefined when the kind is not one. */
 function figureUnit(intent: QuestionIntent): string | undefined {
   if (intent.kind === 'amount') return '円';
@@ -183,9 +199,12 @@ function namesKind(asked: string, head: string): boolean {
 /**
  * Whether a keyword of the entry is one longer word ending with `word` (関係人口 for 人口): a kind
  * of it. A phrase (地区の避難訓練) is not: its words are joined by a particle, not into one word.
- * Not when the question names that kind itself, in its own words (女の職員 for 女性職員).
+ * Not when the question names that kind itself, in its own words (女の職員 for 女性職員), nor when the
+ * word is a keyword of its own as well.
  */
 function compoundKeywordEndsWith(entry: Entry, word: string, asked: string): boolean {
+  // A word that is a keyword on its own (健診 beside 特定健診) is the entry's topic as such.
+  if (normalized(entry).compoundKeywords.includes(word)) return false;
   return normalized(entry).compoundKeywords.some(
     (k) => k.length > word.length && k.endsWith(word) && !namesKind(asked, k.slice(0, -word.length)),
   );
@@ -347,8 +366,16 @@ export function statesAskedFact(
         (text.includes(intent.detail) || DETAIL_NAMED_ALSO[intent.detail]?.test(text) === true)
       );
     default: {
-      // How many kinds (何種類) of a thing the entry names one by one (「小諸ストーリー」と「小諸アート」).
-      if (intent.kind === 'count' && THING_COUNTERS.test(intent.unit ?? '') && NAMED_ONE_BY_ONE.test(text)) return true;
+      // How many kinds (何種類) or places of a thing the entry names one by one, or lists.
+      if (
+        intent.kind === 'count' &&
+        LISTED_COUNTERS.test(intent.unit ?? '') &&
+        (NAMED_ONE_BY_ONE.test(text) ||
+          LISTED_WITH_DOTS.test(text) ||
+          (PLACE_COUNTERS.test(intent.unit ?? '') && GIVES.municipality.test(text)))
+      ) {
+        return true;
+      }
       // Where a thing is shown or told (どこで紹介してる, どこで見れる): the media that show it.
       if (intent.kind === 'place' && SHOWN_ASKED.test(asked) && SHOWN_IN_MEDIA.test(text)) return true;
       // Which district or school (どこの地区, 10地区の名前): the entry must name one as such.

@@ -61,8 +61,9 @@ export function siblingStatingAskedFirst(
 ): readonly RankedHit[] {
   const [first] = hits;
   const { kind } = intent;
-  // An aim (目標 10万人) is the pledge's own figure for what its result counts.
-  const figureOfOther = intent.asksForFigure && intent.asksForAim !== true;
+  // An aim (目標 10万人) is the pledge's own figure for what its result counts; how long ago (何年前)
+  // is a time, stated of the event the siblings share, not a figure of one subject.
+  const figureOfOther = intent.asksForFigure && intent.asksForAim !== true && intent.unit !== '年前';
   if (!first || kind === undefined || figureOfOther || intent.alsoKinds !== undefined) return hits;
   if (statesAskedFact(first.entry, intent, [], asked)) return hits;
   // The aim of a result (目指していた人数) is stated by the pledge it came of.

@@ -119,11 +119,11 @@ export const colloquialRules: readonly ColloquialRule[] = [
     pattern: /(?<=[いきしちにびみりえけせてねべめれぎじ])て[えぇ](?=っ?つ[うー]|[なのんよ、,。？?！!\s]|$)/gu,
     replacement: 'たい',
   },
-  // 〜っつう / 〜っつー / 〜つう (という; っつうと: というと).
+  // 〜っつう / 〜っつー / 〜つう (という; っつうと: というと; っつうけど: というけど).
   {
     name: 'tsuu',
     pattern:
-      /っ?つ[うー](?=[のかもやこじとだ、,？?\s]|$)|(?:っ|(?<=なん|何))つ[うー](?=[\p{Script=Han}\p{Script=Katakana}])/gu,
+      /っ?つ[うー](?=[のかもやこじとだ、,？?\s]|$)|(?:っ|(?<=なん|何))つ[うー](?=[\p{Script=Han}\p{Script=Katakana}])|っつ[うー](?=けど|けれど)/gu,
     replacement: 'という',
   },
   // 〜っちゅう / 何ちゅう (という, as 〜っつう); not しょっちゅう (often).

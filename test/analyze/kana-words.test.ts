@@ -56,6 +56,11 @@ describe('segmentKana', () => {
     expect(cut('しみんてきな')).toBe('[しみん] てきな');
   });
 
+  it('reads words that lead an example or a summary (たとえば, つまり) as naming no topic', () => {
+    expect(cut('たとえばしみん')).toBe('たとえば [しみん]');
+    expect(cut('つまりしみん')).toBe('つまり [しみん]');
+  });
+
   it('never reads a noun followed by a verb ending (あした is no 足 + た)', () => {
     expect(cut('あした')).toBe('あした');
     expect(cut('あしが')).toBe('[あし] が');

@@ -708,6 +708,28 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(readers, questionIntent('副読本は何冊配ったの？'))).toBe(false);
   });
 
+  it('takes names listed with ・ as how many kinds or places (何種類, 何個, 何か所), not two doings (加工・販売)', () => {
+    const courses = entry('子どもチャレンジ講座（親子で英語合宿・料理教室）の開催', '講座を開きました。');
+    expect(statesAskedFact(courses, questionIntent('チャレンジ講座って何種類くらいあったの？'))).toBe(true);
+    expect(statesAskedFact(courses, questionIntent('チャレンジ講座には何人来たの？'))).toBe(false);
+    const sales = entry('小諸ブランドの推進', '東京・大阪でのトップセールスに取り組みました。');
+    expect(statesAskedFact(sales, questionIntent('トップセールスには何か所くらい出かけたんですか？'))).toBe(true);
+    const food = entry('ペットフード事業', 'ニホンジカを活用し、ペットフードを加工・販売する事業に取り組みました。');
+    expect(statesAskedFact(food, questionIntent('シカのペットフードは何種類あるの？'))).toBe(false);
+  });
+
+  it('takes a subject that is a keyword on its own (健診) as the entry topic, though a longer keyword ends with it', () => {
+    const checkups = {
+      ...entry('特定検診の受診率が39.7%に上昇', '特定検診の受診率は39.7%に上がりました。', [
+        { label: '特定検診受診率', before: 34.5, after: 39.7, unit: '%', period: 'H25→H29' },
+      ]),
+      keywords: ['特定健診', '健診'],
+    };
+    const rate = questionIntent('健診の受診率は？');
+    expect(statesAskedFact(checkups, rate, ['健診'], '健診の受診率は？')).toBe(true);
+    expect(statesAskedFact({ ...checkups, keywords: ['特定健診'] }, rate, ['健診'], '健診の受診率は？')).toBe(false);
+  });
+
   it('takes countries named (アメリカ・ドイツ) as which countries, and how many, were asked', () => {
     expect(questionIntent('どこの国のチームに声をかけたの？').kind).toBe('country');
     expect(questionIntent('トライアスロンのチームは何か国？').kind).toBe('country');

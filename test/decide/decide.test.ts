@@ -108,6 +108,13 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('tax-delinquency-seizures');
   });
 
+  it('answers 音楽の町, written in kanji, with the 音楽のまち・こもろ project, a keyword of its entry', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('あのー音楽の町小諸ってなにやってるんだっけ');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('music-town-komoro');
+  });
+
   it("hears すそ野 as the report's 山麓 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('浅間山のすそ野の町村とバスを一緒に走らせる話はどうなった？');

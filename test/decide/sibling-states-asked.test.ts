@@ -49,6 +49,13 @@ describe('a fact asked of a thing described by another entry', () => {
     expect(decision.hits[0]?.entry.id).toBe('furusato-shimin-for-tax-revenue');
   });
 
+  it('is how long ago an event the siblings share was (何年前), stated by the one that says 4年前', async () => {
+    const engine = await bundledEngine();
+    const { decision } = engine.ask('政策集を発表した選挙は、この報告の何年前のことですか？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('promises-mostly-achieved');
+  });
+
   it('is not a figure of another entry: a figure is stated of one subject', async () => {
     const engine = await bundledEngine();
     // The pledge to raise the share of women leaders holds no %; the ratio of women chiefs does, of another subject.
