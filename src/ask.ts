@@ -165,6 +165,7 @@ export function* askInSteps(
       !/^[0-9.]+$/u.test(t.text) &&
       !CLASSING_NOUNS.has(t.text) &&
       !COST_NOUNS.has(t.text) &&
+      !(PLACE_KIND_NOUNS.has(t.text) && t.end !== undefined && PLACE_KIND_ASKED.test(normalized.slice(t.end))) &&
       // Nor the city or its mayor (小諸もやってるの？): every entry is of them.
       !HOME_NAMES.test(t.text)
     );
@@ -349,6 +350,13 @@ const CLASSING_NOUNS = new Set([
 
 /** Nouns of what a thing costs the citizen (自己負担はいかほど): the story says for what. */
 const COST_NOUNS = new Set(['自己負担', '自己', '負担', '費用', '料金', '値段']);
+
+/**
+ * Kinds of place asked for (受けられる病院も教えて, 申し込む窓口を知りたい): the answer's kind, which the
+ * story says for what; a place of the topic (病院の建て替え) is not followed by a request.
+ */
+const PLACE_KIND_NOUNS = new Set(['病院', '医療機関', '会場', '窓口', '場所']);
+const PLACE_KIND_ASKED = /^(?:は|も|を|が)?\s?(?:どこ|教え|おしえ|知り|しり)/u;
 
 /** A word found in this share of the entries or more (市, 小諸) names no topic of its own. */
 const commonWordShare = 0.25;

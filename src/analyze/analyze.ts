@@ -357,6 +357,8 @@ const GENERIC_WORDS = new Set([
   '昨年',
   // 正式な名前: the name the report gives is the official one.
   '正式',
+  // 小諸の名を冠した: a name, said of what is named.
+  '名',
   'かいつまむ',
   '簡単',
   '手短',

@@ -13,6 +13,7 @@ import { asksPerUnitNotStated } from './per-unit.js';
 import { asksChangeNotStated, asksTotalNotStated } from './change-stated.js';
 import { asksOfOtherPeople } from './other-people.js';
 import { asksNamedNumberNotStated } from './number-named.js';
+import { asksQuantityOfNumberless } from './quantity-asked.js';
 import { fieldsMatchedAsWritten } from './keyword-only-yields.js';
 import type { AskedKind, QuestionIntent } from '../analyze/question-intent.js';
 import type { SmallTalk } from '../analyze/small-talk.js';
@@ -771,6 +772,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
     intent?.asksOfAnotherCouncil === true ||
     comparesWithUnstated(input.askedText ?? '', best.entry) ||
     asksNamedNumberNotStated(asking, normalizedEntryText(best.entry)) ||
+    asksQuantityOfNumberless(asking, normalizedEntryText(best.entry)) ||
     asksOthersBesidesOnlyOne(asking, best.entry) ||
     (intent?.asksForFigure === true &&
       intent.kind === undefined &&

@@ -79,6 +79,9 @@ describe('questionIntent', () => {
     expect(questionIntent('とくていけんしんの じゅしんりつは いくつ？').kind).toBe('rate');
     expect(questionIntent('じゅしんりつって 平成29年 でいくつ?').kind).toBe('rate');
     expect(questionIntent('せつりつは いつ？').kind).not.toBe('rate');
+    // Which is the most popular and which shop, typed in kana (nani ga ninki, なんの おみせ).
+    expect(questionIntent('へんれいひんは なにが にんき?').kind).toBe('breakdown');
+    expect(questionIntent('しょうぎょうテナントって なんの おみせ？').kind).toBe('organization');
     // Which body, typed in kana (aite wa doko, doko de giron): not a place.
     expect(questionIntent('きょうていの あいてはどこ?').kind).toBe('organization');
     expect(questionIntent('かいぜんけいかくって どこで ぎろんしてるの?').kind).toBe('organization');

@@ -108,6 +108,25 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('tax-delinquency-seizures');
   });
 
+  it('reads a place asked for (受けられる病院も教えて) as the kind of answer: the story says of what', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      'いつもお世話になっております。特定検診の受診率が上がったと会報で拝見しました。私も今年受けようと思うのですが、自己負担はいくらかかるのでしょうか。受けられる病院も教えていただけると助かります。',
+    );
+    // Not the medical-fee card's 500円: the cost asked is the check-up's, which the report lacks.
+    expect(decision.kind).toBe('abstain');
+    expect(decision.hits[0]?.entry.id).toBe('specific-health-checkup-rate');
+  });
+
+  it('reads 名 in 小諸の名を冠した as a name said of, not a topic', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '前略 私どもは小さな味噌蔵を営んでおり、小諸の名前をつけた品を全国に出したいと考えております。市長さんは選挙の際、小諸の名を冠したブランドを立ち上げるとおっしゃっていたと記憶しておりますが、その名前は何だったでしょうか。草々',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('komoro-furusato-brand');
+  });
+
   it('answers 音楽の町, written in kanji, with the 音楽のまち・こもろ project, a keyword of its entry', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('あのー音楽の町小諸ってなにやってるんだっけ');
