@@ -238,12 +238,11 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-93.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-94.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-95.jsonl'),
-  // Written blind mid-session, after its first three commits of rules, then tuned on; counted fresh:
-  // styles-tune-96 (25 of each of ten styles, 60 tempting traps; 98.4% / 94.8% / 98.3%, 3 of 240),
-  // styles-tune-97 (60 letters,
-  // ten asking two things, 60 paraphrase, 60 traps as letters and paraphrases; 96.7% / 87.5% /
-  // 93.3%, 6 of 111), styles-tune-98 (romaji, voice, dialect, kana, typo 30 each, 50 traps in those
-  // styles; 98.7% / 96.0% / 94.0%, 5 of 149).
+  // Written blind mid-session, after its first three commits of rules, then tuned on; counted
+  // fresh: styles-tune-96 (25 of each of ten styles, 60 tempting traps; 98.4% / 94.8% / 98.3%, 3 of
+  // 240), styles-tune-97 (60 letters, ten asking two things, 60 paraphrase, 60 traps as letters and
+  // paraphrases; 96.7% / 87.5% / 93.3%, 6 of 111), styles-tune-98 (romaji, voice, dialect, kana,
+  // typo 30 each, 50 traps in those styles; 98.7% / 96.0% / 94.0%, 5 of 149).
   path.resolve(root, 'test/eval/styles-tune-96.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-97.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-98.jsonl'),
