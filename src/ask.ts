@@ -177,7 +177,13 @@ export function* askInSteps(
   const smallTalk = detectSmallTalk(whole);
   const marked = markBackground(allTerms, focus, setPhrases, toldSpans(read));
   lap?.('focus');
-  const main = yield* askAbout(index, read, marked, focus, smallTalk, top, rule, lap, rerankDepth);
+  const settings: AskSettings = { top, rule, lap };
+  // The story around every asking clause: a name written there is no new answer (協議会って…どこの団体が).
+  const told = textBesides(
+    read,
+    clauses.filter((c) => c.asks),
+  );
+  const main = yield* askAbout(index, read, { terms: marked, focus, smallTalk, told, depth: rerankDepth }, settings);
   let decision = main.decision;
   if (!smallTalk) {
     const apart: QuestionApart[] = [];
@@ -187,13 +193,8 @@ export function* askInSteps(
       const { decision: own, intent } = yield* askAbout(
         index,
         read,
-        terms,
-        [clause],
-        undefined,
-        top,
-        rule,
-        lap,
-        apartRerankDepth,
+        { terms, focus: [clause], smallTalk: undefined, told, depth: apartRerankDepth },
+        settings,
       );
       apart.push({ decision: own, asksFact: asksFact(read.slice(clause.start, clause.end), intent.kind) });
     }
@@ -203,17 +204,30 @@ export function* askInSteps(
   return { question, normalized, terms: main.terms, decisive: main.decisive, decision };
 }
 
+/** What one decision is on: the terms, what is asked of them and the story around it. */
+interface AskedOf {
+  readonly terms: readonly Term[];
+  readonly focus: readonly Clause[];
+  readonly smallTalk: SmallTalk | undefined;
+  /** The message but for the clauses that ask: the story, whose names are no new answer. */
+  readonly told: string;
+  /** How many hits are re-ranked by coverage. */
+  readonly depth: number;
+}
+
+/** How every decision on one message is made. */
+interface AskSettings {
+  readonly top: number;
+  readonly rule: DecisionRule;
+  readonly lap: AskOptions['lap'];
+}
+
 /** One decision on the message, with `focus` as what is asked. */
 function* askAbout(
   index: SearchIndex,
   normalized: string,
-  terms: readonly Term[],
-  focus: readonly Clause[],
-  smallTalk: SmallTalk | undefined,
-  top: number,
-  rule: DecisionRule,
-  lap: AskOptions['lap'],
-  depth: number,
+  { terms, focus, smallTalk, told, depth }: AskedOf,
+  { top, rule, lap }: AskSettings,
 ): Generator<
   void,
   { terms: readonly Term[]; decisive: readonly Term[]; decision: Decision; intent: QuestionIntent },
@@ -273,6 +287,7 @@ function* askAbout(
       smallTalk,
       intent,
       askedText,
+      writtenText: told,
       askingClauses: focus.filter(asksOutright).map((c) => normalized.slice(c.start, c.end)),
       counted,
       topic,
@@ -287,6 +302,17 @@ function* askAbout(
       : decided;
   lap?.('decide');
   return { terms, decisive, decision, intent };
+}
+
+/** The text outside the given spans: the story and topics told around the clauses that ask. */
+function textBesides(text: string, spans: readonly Span[]): string {
+  let rest = '';
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    rest += `${text.slice(at, Math.max(at, span.start))} `;
+    at = Math.max(at, span.end);
+  }
+  return rest + text.slice(at);
 }
 
 /** A clause of the focus that asks outright (a clause, not a span cut from one: question-focus.ts). */

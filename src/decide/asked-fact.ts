@@ -348,13 +348,15 @@ const DETAIL_NAMED_ALSO: Readonly<Record<string, RegExp>> = { 賞: /アワード
  * and if it names the question's subject (`subject`: the question's most specific word and the
  * corpus words it stands for), it must name it where it states such a number. For a place, an
  * organization or a person, it must give a name the question (`asked`, normalised) does not
- * hold, and the role asked about (教育長) for a person.
+ * hold, and the role asked about (教育長) for a person. A name the citizen wrote anywhere in the
+ * message (`written`: 協議会って8つの団体で…どこの団体が) is no new name either.
  */
 export function statesAskedFact(
   entry: Entry,
   intent: QuestionIntent,
   subject: readonly string[] = [],
   asked = '',
+  written = asked,
 ): boolean {
   const { text } = normalized(entry);
   switch (intent.kind) {
@@ -381,12 +383,12 @@ export function statesAskedFact(
       // Which district or school (どこの地区, 10地区の名前): the entry must name one as such.
       const of = intent.kind === 'organization' ? ASKED_KIND_OF_PLACE.exec(asked) : null;
       const noun = of?.[1] ?? of?.[2];
-      if (noun !== undefined) return givesNewName(namedAs(noun), text, asked);
+      if (noun !== undefined) return givesNewName(namedAs(noun), text, written);
       if (!GIVES[intent.kind].test(text)) return false;
       if (NAMED_KINDS.has(intent.kind)) {
         const properName = intent.asksName === true;
         const asking = intent.kind === 'person' ? askedRole(asked, properName) : undefined;
-        if (asking === undefined) return givesNewName(GIVES[intent.kind], text, asked, properName);
+        if (asking === undefined) return givesNewName(GIVES[intent.kind], text, written, properName);
         // The holder of a role is named where the role is (「小泉俊博市長」), not elsewhere in the entry;
         // asked by name, at the role itself (「正副会長を市長が任命」 names neither 会長).
         const { role, byName } = asking;

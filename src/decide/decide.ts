@@ -693,6 +693,8 @@ export interface DecideInput {
   readonly intent?: QuestionIntent;
   /** What is asked, normalised (the asked clauses): a name it already holds is no answer. */
   readonly askedText?: string;
+  /** The message but for the clauses that ask outright: a name written in the story is no answer either. */
+  readonly writtenText?: string;
   /** The clauses of it that ask outright (question-focus.ts), not the topic raised before them. */
   readonly askingClauses?: readonly string[];
   /** The terms of the phrase whose number is asked (question-intent.ts, countedPhrase). */
@@ -730,7 +732,11 @@ function askedSubject(index: SearchIndex, terms: readonly Term[], counted: reado
       (t) => t.synonym && start !== undefined && end !== undefined && t.synonym.start <= start && t.synonym.end >= end,
     )
     .map((t) => t.synonym?.target ?? '');
-  return [best.text, ...new Set(targets)];
+  // A word the corpus never writes stands for the corpus's word read the same (人工 typed for 人口).
+  const homophones = index.text.includes(best.text)
+    ? []
+    : (index.kanaLexicon.get(best.reading ?? '') ?? []).map((w) => w.text).filter((w) => w !== best.text);
+  return [best.text, ...new Set([...targets, ...homophones])];
 }
 
 export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRule = defaultDecisionRule): Decision {
@@ -795,7 +801,13 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
           .join('')}`;
   if (
     intent?.kind !== undefined &&
-    (!statesAskedFact(best.entry, intent, askedSubject(index, terms, input.counted), asked) ||
+    (!statesAskedFact(
+      best.entry,
+      intent,
+      askedSubject(index, terms, input.counted),
+      asked,
+      `${asked} ${input.writtenText ?? ''}`,
+    ) ||
       (intent.alsoKinds ?? []).some((kind) => !statesAskedFact(best.entry, { ...intent, kind }, [], asked)) ||
       asksOfUnknownThing(index, input.topicHead ?? input.topic ?? [], terms, best) ||
       (FIGURE_KINDS.has(intent.kind) &&

@@ -118,6 +118,27 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('specific-health-checkup-rate');
   });
 
+  it('takes a word typed as its homophone (人工 for 人口) for the subject a count must be stated of', async () => {
+    const bundled = await bundledEngine();
+    // 3682人 counts ふるさと市民 (関係人口), not the city's population.
+    expect(bundled.ask('小諸市の今の人工は何人ですか？').decision.kind).toBe('abstain');
+  });
+
+  it('asks for names the report does not give: of athletes, of a company, of the members of a council', async () => {
+    const bundled = await bundledEngine();
+    for (const question of [
+      '高地トレーニングで来たトップアスリートの名前を教えて',
+      '拝啓　小諸に高地トレーニングでトップアスリートが来ていると聞き、胸を躍らせております。これまでに来てくれた選手は、何という名前の方々なのでしょうか。敬具',
+      'ごみ収集を外の業者に任せたって聞いたけど、何ていう会社がやってるんですか',
+      // The council is named in the story told before the question: it is no answer to which members.
+      '高地トレーニングの協議会って8つの団体でやってるそうだけど、どこの団体が入ってるの',
+    ]) {
+      expect(bundled.ask(question).decision, question).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    }
+    // A name guessed in the asking clause itself (東京と大坂？) is confirmed by the entry.
+    expect(bundled.ask('小諸ブランドのトップセールスってどこでやったの？東京と大坂？').decision.kind).toBe('answer');
+  });
+
   it('reads 名 in 小諸の名を冠した as a name said of, not a topic', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
