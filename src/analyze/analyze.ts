@@ -359,6 +359,11 @@ const GENERIC_WORDS = new Set([
   '正式',
   // 小諸の名を冠した: a name, said of what is named.
   '名',
+  // 多すぎ, 少なすぎ: how much, not of what.
+  '多',
+  'すぎ',
+  'すぎる',
+  '過ぎ',
   'かいつまむ',
   '簡単',
   '手短',

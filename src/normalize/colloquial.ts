@@ -123,7 +123,7 @@ export const colloquialRules: readonly ColloquialRule[] = [
   {
     name: 'tsuu',
     pattern:
-      /っ?つ[うー](?=[のかもやこじとだ、,？?\s]|$)|(?:っ|(?<=なん|何))つ[うー](?=[\p{Script=Han}\p{Script=Katakana}])|っつ[うー](?=けど|けれど)/gu,
+      /っ?つ[うー](?=[のかもやこじとだ、,？?\s0-9]|$)|(?:っ|(?<=なん|何))つ[うー](?=[\p{Script=Han}\p{Script=Katakana}])|っつ[うー](?=けど|けれど)/gu,
     replacement: 'という',
   },
   // 〜っちゅう / 何ちゅう (という, as 〜っつう); not しょっちゅう (often).

@@ -178,6 +178,9 @@ const MACRONS: Readonly<Record<string, string>> = {
 };
 const MACRON = /[āīūēōâîûêô]/gu;
 
+/** An English ordinal (5th pillar, 2nd): the one in that place, as Japanese says it (5番目). */
+const ENGLISH_ORDINAL = /(?<![0-9a-z])([0-9]{1,2})(?:st|nd|rd|th)(?![a-z])/gu;
+
 /**
  * The text with its Latin runs read: English phrases replaced by Japanese, romaji by hiragana.
  * Words of one run that become Japanese are joined without spaces, as Japanese is written.
@@ -190,6 +193,7 @@ export function readLatinWords(
 ): string {
   return text
     .replace(MACRON, (c) => MACRONS[c] ?? c)
+    .replace(ENGLISH_ORDINAL, '$1番目')
     .replace(LATIN_RUN, (run) => {
       // A possessive (the city's plan, countries') is the word itself.
       // An English word with a romaji suffix after a hyphen (sports-ka) is read as two words, the

@@ -52,6 +52,11 @@ describe('analyze', () => {
     expect(content('今度出来る複合施設にはどんな機能が入る予定ですか')).toEqual(['複合', '施設', '機能', '入る']);
   });
 
+  it('reads too much (多すぎ) and a name said of (小諸の名を冠した) as no topic', () => {
+    expect(content('区長の仕事多すぎって聞く')).toEqual(['区長', '仕事']);
+    expect(content('小諸の名を冠したブランド')).toEqual(['小諸', '冠す', 'ブランド']);
+  });
+
   it('reads 最終的に (in the end) and 結局 as no topic', () => {
     expect(content('ふるさと市民は最終的に何人を目指しているの')).not.toContain('最終');
     expect(content('結局ふるさと市民は何人')).not.toContain('結局');

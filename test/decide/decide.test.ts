@@ -155,6 +155,13 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('music-town-komoro');
   });
 
+  it('hears 荒れている田んぼ as 遊休農地 (corpus/synonyms.yaml)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('使われずに荒れている田んぼや畑をどうにかする考えはありますか');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('new-farmers-and-idle-farmland');
+  });
+
   it("hears すそ野 as the report's 山麓 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('浅間山のすそ野の町村とバスを一緒に走らせる話はどうなった？');

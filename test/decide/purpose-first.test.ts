@@ -13,6 +13,10 @@ describe('a question asking what a thing is for', () => {
     expect(questionIntent('複合施設はどのような考えで計画されているのでしょうか').asksPurpose).toBe(true);
     expect(questionIntent('どのような目的で整備されるのですか').asksPurpose).toBe(true);
     expect(questionIntent('市民協働って市長はどういう考えなの？').asksPurpose).toBeUndefined();
+    // Whom a thing is for (どんな人のため, 誰向け) is what it is for, too; not who did it.
+    expect(questionIntent('複合施設は、どんな人のために計画されているのでしょうか').asksPurpose).toBe(true);
+    expect(questionIntent('複合施設って誰向けの施設なの？').asksPurpose).toBe(true);
+    expect(questionIntent('誰が計画したの？').asksPurpose).toBeUndefined();
   });
 
   it('is answered by an entry whose keywords say it tells the aim (目的, ねらい), as staff mark it', async () => {

@@ -47,6 +47,11 @@ describe('readLatinWords', () => {
     expect(readLatinWords('kodomo', english, () => false, isCorpusReading)).toBe('こども');
   });
 
+  it('reads an English ordinal (5th, 2nd) as the place in Japanese (5番目)', () => {
+    expect(readLatinWords('5th pillar', englishWordsOf([['柱', 'pillar']]))).toBe('5番目 柱');
+    expect(readLatinWords('the 2nd one', english)).toContain('2番目');
+  });
+
   it('reads made as まで, said in romaji far more often than the English word (itsu kara itsu made)', () => {
     expect(readLatinWords('itsu kara itsu made?', english)).toBe('いつから いつまで?');
   });
