@@ -246,6 +246,14 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-96.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-97.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-98.jsonl'),
+  // Written blind later in the fourteenth session, after its first six commits of rules, then tuned
+  // on; counted fresh: styles-tune-99 (80 paraphrase, 60 letters, ten asking two things, 40 traps
+  // as paraphrases and letters; 96.4% / 87.9% / 97.5%, 3 of 126), styles-tune-100 (25 of each of
+  // ten styles, 60 traps; 99.6% / 95.2% / 100%, 1 of 239), styles-tune-101 (15 of each of ten
+  // styles, 30 traps, the smaller entries favoured; 99.3% / 96.7% / 100%, 1 of 146).
+  path.resolve(root, 'test/eval/styles-tune-99.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-100.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-101.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
