@@ -246,7 +246,7 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-96.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-97.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-98.jsonl'),
-  // Written blind later in the fourteenth session, after its first six commits of rules, then tuned
+  // Written blind later in the fourteenth session, after its first five commits of rules, then tuned
   // on; counted fresh: styles-tune-99 (80 paraphrase, 60 letters, ten asking two things, 40 traps
   // as paraphrases and letters; 96.4% / 87.9% / 97.5%, 3 of 126), styles-tune-100 (25 of each of
   // ten styles, 60 traps; 99.6% / 95.2% / 100%, 1 of 239), styles-tune-101 (15 of each of ten
