@@ -359,6 +359,8 @@ const GENERIC_WORDS = new Set([
   '正式',
   // 小諸の名を冠した: a name, said of what is named.
   '名',
+  // 世の中に出す (publish): the world, not a topic.
+  '世の中',
   // 多すぎ, 少なすぎ: how much, not of what.
   '多',
   'すぎ',

@@ -79,6 +79,9 @@ describe('questionIntent', () => {
     expect(questionIntent('とくていけんしんの じゅしんりつは いくつ？').kind).toBe('rate');
     expect(questionIntent('じゅしんりつって 平成29年 でいくつ?').kind).toBe('rate');
     expect(questionIntent('せつりつは いつ？').kind).not.toBe('rate');
+    // Perks that add up describe a scheme (特典がたまる仕組み); a perk asked for is a benefit.
+    expect(questionIntent('歩くと特典がたまるような仕組みはありますか？').kind).toBeUndefined();
+    expect(questionIntent('マイレージの特典はある？').kind).toBe('benefit');
     // Which is the most popular and which shop, typed in kana (nani ga ninki, なんの おみせ).
     expect(questionIntent('へんれいひんは なにが にんき?').kind).toBe('breakdown');
     expect(questionIntent('しょうぎょうテナントって なんの おみせ？').kind).toBe('organization');

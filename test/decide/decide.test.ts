@@ -130,6 +130,8 @@ describe('search and decide on the bundled corpus', () => {
       '高地トレーニングで来たトップアスリートの名前を教えて',
       '拝啓　小諸に高地トレーニングでトップアスリートが来ていると聞き、胸を躍らせております。これまでに来てくれた選手は、何という名前の方々なのでしょうか。敬具',
       'ごみ収集を外の業者に任せたって聞いたけど、何ていう会社がやってるんですか',
+      // Who came, and their names asked in the next sentence.
+      '高いところで合宿しに小諸に来た一流選手って、具体的に誰が来たの？名前を知りたい',
       // The council is named in the story told before the question: it is no answer to which members.
       '高地トレーニングの協議会って8つの団体でやってるそうだけど、どこの団体が入ってるの',
     ]) {
@@ -153,6 +155,13 @@ describe('search and decide on the bundled corpus', () => {
     const { decision } = bundled.ask('あのー音楽の町小諸ってなにやってるんだっけ');
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('music-town-komoro');
+  });
+
+  it('hears 国で一番 as 日本一 (corpus/synonyms.yaml)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('元気なまま長生きできる町として国で一番を目指す、みたいな目標を掲げてたよね？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('healthy-longevity-and-elderly-welfare');
   });
 
   it('hears 荒れている田んぼ as 遊休農地 (corpus/synonyms.yaml)', async () => {
