@@ -361,6 +361,9 @@ const CLASSING_NOUNS = new Set([
   '仕組み',
   '活動',
   '組織',
+  'グループ',
+  // What came of it (結果はいつ届く): the story says of what.
+  '結果',
   'もの',
   // A view spoken of (この考え, その方針): the story says whose and of what.
   '考え',

@@ -114,8 +114,8 @@ const GIVES: Readonly<Record<Exclude<AskedKind, 'detail'>, RegExp>> = {
  */
 function numberIn(unit: string, counts: boolean): RegExp {
   const escaped = unit.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  // A district is counted in 区 as well (68区中61区).
-  const written = unit === '地区' ? '(?:地区|区)' : escaped;
+  // A district is counted in 区 as well (68区中61区), and asked for as an area (何エリア).
+  const written = unit === '地区' || unit === 'エリア' ? '(?:地区|区)' : escaped;
   // 「5つの柱」 counts 柱: it answers how many pledges (いくつ after 公約) only when the thing counted is
   // not named; a counter of things (何種類, 何点) names none.
   const ofThat = GENERIC_COUNTERS.has(unit) || THING_COUNTERS.test(unit) ? '' : `(?!の(?!${escaped}))`;

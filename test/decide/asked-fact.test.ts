@@ -724,6 +724,12 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(food, questionIntent('シカのペットフードは何種類あるの？'))).toBe(false);
   });
 
+  it('counts districts asked for as areas (何エリア) in 地区', () => {
+    const chairs = entry('地区長会の正副会長を任命', '10地区の地区長会の正副会長を市長が任命しました。');
+    expect(statesAskedFact(chairs, questionIntent('市内は何エリアあるの？'))).toBe(true);
+    expect(statesAskedFact(chairs, questionIntent('市内は何ブロックあるの？'))).toBe(false);
+  });
+
   it('takes a subject that is a keyword on its own (健診) as the entry topic, though a longer keyword ends with it', () => {
     const checkups = {
       ...entry('特定検診の受診率が39.7%に上昇', '特定検診の受診率は39.7%に上がりました。', [

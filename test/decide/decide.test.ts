@@ -157,6 +157,30 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('music-town-komoro');
   });
 
+  it('reads a group or a result asked of (手伝ってくれるグループ, 結果はいつ届く) as no topic: the story says of what', async () => {
+    const bundled = await bundledEngine();
+    const group = bundled.ask(
+      '地区のお祭りや昔からの行事が人手不足なので、手伝ってくれるグループを作る話はありますか？',
+    );
+    expect(group.decision.kind).toBe('answer');
+    expect(group.decision.hits[0]?.entry.id).toBe('traditional-events-support-team');
+    // When a check-up's results come, the report does not say: no entry that merely has 結果 answers.
+    const results = bundled.ask(
+      '先月、市の特定検診を受けた七十歳の者です。例年ですと結果がもう届いている頃なのですが、今年はまだ通知が参りません。結果はいつ頃届くのでしょうか。',
+    );
+    expect(results.decision.kind).toBe('abstain');
+  });
+
+  it('answers new festivals and people starting a business from the entries whose staff wording says so', async () => {
+    const bundled = await bundledEngine();
+    const festival = bundled.ask(
+      '私どもの地区では、若い人たちが新しいお祭りを始めようと相談しているところです。新しい文化をつくることを市は応援してくれるのでしょうか。',
+    );
+    expect(festival.decision.hits[0]?.entry.id).toBe('new-culture-and-tradition-support');
+    const business = bundled.ask('新しく商売を始めたい若い人や女の人を見つけて後押しする取組みはありますか');
+    expect(business.decision.hits[0]?.entry.id).toBe('entrepreneur-discovery-and-support');
+  });
+
   it('hears 国で一番 as 日本一 (corpus/synonyms.yaml)', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('元気なまま長生きできる町として国で一番を目指す、みたいな目標を掲げてたよね？');
