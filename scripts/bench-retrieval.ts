@@ -254,6 +254,12 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-99.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-100.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-101.jsonl'),
+  // Written blind late in the fourteenth session, then tuned on; counted fresh: styles-tune-102 (70
+  // letters, ten asking two things, 40 numeric, 70 traps, half as letters; 98.2% / 89.1% / 100%, 2
+  // of 100; counted after the session's seventh commit of rules), styles-tune-103 (20 of each of
+  // ten styles, 50 traps; 97.0% / 93.5% / 100%, 3 of 190; counted after the sixth).
+  path.resolve(root, 'test/eval/styles-tune-102.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-103.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -310,6 +316,9 @@ const defaultFiles = [
   // A twenty-sixth, written blind mid-session in the fourteenth session, after its first three
   // commits of rules; only ever counted (first count 96.7% / 93.3% / 100%, 5 of 145 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-26.jsonl'),
+  // A twenty-seventh, written blind late in the fourteenth session, after its sixth commit of rules;
+  // only ever counted (first count 97.3% / 95.3% / 93.3%, 5 of 148 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-27.jsonl'),
 ];
 
 const { values } = parseArgs({
