@@ -91,6 +91,10 @@ const QUESTION_WORD = new RegExp(`^${QUESTION_WORDS}`, 'u');
 const BARE_QUESTION_WORD = new RegExp(`^${QUESTION_WORDS}$`, 'u');
 const PARTICLE = /^[のはをがにでともへか]$/u;
 
+/** Counters typed apart from nan (nan nin, nan ken, nan pa-sento): how many, one word. */
+const COUNTER_AFTER_NAN =
+  /^(?:にん|めい|けん|ばい|えん|かい|ねん|がつ|にち|じかん|さい|こ|ほん|だい|しゃ|く|ちく|わり|まい|かしょ|ぱーせんと|だんたい|ど)$/u;
+
 /** A possessive ending (the city's plan, countries'): the word itself is meant. */
 const POSSESSIVE = /(?<=[a-z])['’]s?(?=\s|$)/gu;
 
@@ -263,11 +267,13 @@ export function readLatinWords(
         const asking =
           w.romaji === true && QUESTION_WORD.test(w.text) && previous !== undefined && !PARTICLE.test(previous.text);
         // And a word after a question word (itsu kaisai): glued, いつかいさい reads as いつか (someday).
+        // Not a counter after nan (nan nin, nan ken): なんにん is one word.
         const afterAsking =
           w.romaji === true &&
           previous?.romaji === true &&
           QUESTION_WORD.test(previous.text) &&
-          !/^(?:から|まで|ごろ|くらい|ぐらい|[のはをがにでともへかや])$/u.test(w.text);
+          !/^(?:から|まで|ごろ|くらい|ぐらい|[のはをがにでともへかや])$/u.test(w.text) &&
+          !(previous.text === 'なん' && COUNTER_AFTER_NAN.test(w.text));
         // Nor after a question word and its particle (doko de moushikomeba): glued, どこでもうし reads
         // as どこでも (anywhere), and what it asks would be lost.
         const beforeLast = out[k - 2];

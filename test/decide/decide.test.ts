@@ -181,6 +181,22 @@ describe('search and decide on the bundled corpus', () => {
     expect(business.decision.hits[0]?.entry.id).toBe('entrepreneur-discovery-and-support');
   });
 
+  it('answers matchmaking (若いしの結婚の世話) and selling the town (町の魅力を売り込む) from staff wording', async () => {
+    const bundled = await bundledEngine();
+    const marriage = bundled.ask('若いしの結婚の世話、市もやってくれるだかい？');
+    expect(marriage.decision.kind).toBe('answer');
+    expect(marriage.decision.hits[0]?.entry.id).toBe('marriage-support');
+    const promotion = bundled.ask('市が自分の町の魅力を売り込む宣伝活動は、どんなふうにやっているんですか？');
+    expect(promotion.decision.hits[0]?.entry.id).toBe('city-promotion');
+  });
+
+  it('reads newsletter and writer as 会報 and 書き手 (corpus/synonyms.en.yaml)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('kono newsletter no title to writer wa?');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('report-title-slogan');
+  });
+
   it('hears 国で一番 as 日本一 (corpus/synonyms.yaml)', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('元気なまま長生きできる町として国で一番を目指す、みたいな目標を掲げてたよね？');

@@ -16,6 +16,7 @@ describe('a question asking what a thing is for', () => {
     // Whom a thing is for (どんな人のため, 誰向け) is what it is for, too; not who did it.
     expect(questionIntent('複合施設は、どんな人のために計画されているのでしょうか').asksPurpose).toBe(true);
     expect(questionIntent('複合施設って誰向けの施設なの？').asksPurpose).toBe(true);
+    expect(questionIntent('どういう人たちのことを考えて計画されているのでしょうか').asksPurpose).toBe(true);
     expect(questionIntent('誰が計画したの？').asksPurpose).toBeUndefined();
   });
 

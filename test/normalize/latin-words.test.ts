@@ -23,6 +23,8 @@ describe('readLatinWords', () => {
     expect(readLatinWords('contest no shoukin ikura?', english)).toBe('contest のしょうきん いくら?');
     expect(readLatinWords('senkyo wa itsu?', english)).toBe('せんきょはいつ?');
     expect(readLatinWords('shougakukin wa nannin ga moratta', english)).toBe('しょうがくきんはなんにんがもらった');
+    // A counter typed apart from nan is one word with it (nan nin: なんにん), unlike itsu kaisai.
+    expect(readLatinWords('member wa nan nin?', english)).toContain('なんにん?');
   });
 
   it('reads a lone e or o after a word read as Japanese as the particle へ or を, not after an English word', () => {
