@@ -361,6 +361,8 @@ const GENERIC_WORDS = new Set([
   '名',
   // 世の中に出す (publish): the world, not a topic.
   '世の中',
+  // ジャムに関連して: what the question is about comes before it.
+  '関連',
   // 多すぎ, 少なすぎ: how much, not of what.
   '多',
   'すぎ',

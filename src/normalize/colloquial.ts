@@ -105,6 +105,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // こさえた / こさえて (作った, 作って), こさえる (作る).
   { name: 'kosaeta', pattern: /こさえ(?=[たて])/gu, replacement: '作っ' },
   { name: 'kosaeru', pattern: /こさえ(?=る)/gu, replacement: '作' },
+  // 銭 on its own (銭かけねえ, 銭がかかる): money, as 信州 and older people say it; not 小銭 or 銭湯.
+  { name: 'zeni', pattern: /(?<![\p{Script=Han}])銭(?![\p{Script=Han}])/gu, replacement: 'お金' },
   // みてえ / みてぇ (みたい: 係みてえなの).
   { name: 'mitee', pattern: /みて[えぇー](?=[なにだの、,。？?！!\s]|$)/gu, replacement: 'みたい' },
   // うちみたいな, これみたいに: the dictionary reads うちみ as a verb; のような says the same.

@@ -52,9 +52,10 @@ describe('analyze', () => {
     expect(content('今度出来る複合施設にはどんな機能が入る予定ですか')).toEqual(['複合', '施設', '機能', '入る']);
   });
 
-  it('reads too much (多すぎ), the world (世の中に出す) and a name said of (小諸の名を冠した) as no topic', () => {
+  it('reads too much (多すぎ), the world (世の中に出す), regarding (に関連して) and a name said of (小諸の名を冠した) as no topic', () => {
     expect(content('区長の仕事多すぎって聞く')).toEqual(['区長', '仕事']);
     expect(content('冊子はいつ世の中に出したの')).toEqual(['冊子', '出す']);
+    expect(content('ジャムに関連して市はどんな取組みをしましたか')).not.toContain('関連');
     expect(content('小諸の名を冠したブランド')).toEqual(['小諸', '冠す', 'ブランド']);
   });
 

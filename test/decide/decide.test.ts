@@ -190,6 +190,13 @@ describe('search and decide on the bundled corpus', () => {
     expect(promotion.decision.hits[0]?.entry.id).toBe('city-promotion');
   });
 
+  it('hears eating together while talking (ご飯食べながら) as the lunch meetings (corpus/synonyms.yaml)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('市長って職員とご飯食べながら話したりしてんの？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('public-hearing-and-lunch-meetings');
+  });
+
   it('reads newsletter and writer as 会報 and 書き手 (corpus/synonyms.en.yaml)', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('kono newsletter no title to writer wa?');

@@ -63,6 +63,7 @@ const cases: Readonly<Record<string, readonly (readonly [string, string])[]>> = 
     ['おいしいものばっかり集めた', 'おいしいものばかり集めた'],
     ['年寄りばっかで', '年寄りばかりで'],
   ],
+  zeni: [['なるたけ銭かけねえように', 'なるたけお金かけないように']],
   mitee: [['災害のときの係みてえなの', '災害のときの係みたいなの']],
   tee: [
     ['百姓始めてえっつう', '百姓始めたいという'],
@@ -178,6 +179,7 @@ describe('standardizeColloquial', () => {
       '大変ねえ',
       '考えてみます',
       '公衆トイレと民衆の声',
+      '小銭と銭湯',
       // A verb's own ending, typed in kana (結んだ).
       'きょうていを むすんだ あいて',
       // Kana typed word by word: なんだい before more of the question counts cars (何台).
