@@ -352,6 +352,8 @@ const GENERIC_WORDS = new Set([
   // その件について: the matter pointed back to says which; 自治会そのもの, the thing itself.
   '件',
   'そのもの',
+  // 別のことでお尋ねします: which matter the citizen turns to, not a topic.
+  '別',
   // 去年は何区で: the report's latest year stands for it, and the reply names that year.
   '去年',
   '昨年',

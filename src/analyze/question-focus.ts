@@ -129,7 +129,8 @@ const ASKING = new RegExp(
     'おしえ(?!てあげ|てや[らりるれろ]|ており|ていま|てい(?:る|た(?!だ)))',
     '知りたい',
     '聞きたい',
-    '伺いたい',
+    // Not a visit the citizen plans (相談に伺いたいと思っております): 伺う there is to go.
+    '(?<!に)伺いたい',
     '(?<!あげ|やり)たい(?:です|のです|んです)?(?:が|けど)?[。．!！]?$',
     // Not a wish reported (撮らせてほしいと頼まれました).
     'ほしい(?!と|もの)',
@@ -316,7 +317,7 @@ function tellsOwnWish(piece: string): boolean {
 
 /** A clause that asks outright: a question mark, a question ending, a request. */
 const ASKED_OUTRIGHT =
-  /[?？]|でしょうか|ますか(?!ら)|ですか(?!ら)|教え|おしえ|教示|教授|お聞かせ|くださ|下さ|知りたい|伺いたい|願え/u;
+  /[?？]|でしょうか|ますか(?!ら)|ですか(?!ら)|教え|おしえ|教示|教授|お聞かせ|くださ|下さ|知りたい|(?<!に)伺いたい|願え/u;
 
 /**
  * A worry or a remark (〜だろう) the citizen tells besides asking outright (「来年学校に上がってからどうしてもらえるのか、

@@ -56,6 +56,7 @@ describe('analyze', () => {
     expect(content('区長の仕事多すぎって聞く')).toEqual(['区長', '仕事']);
     expect(content('冊子はいつ世の中に出したの')).toEqual(['冊子', '出す']);
     expect(content('ジャムに関連して市はどんな取組みをしましたか')).not.toContain('関連');
+    expect(content('今日は別のことでお尋ねします')).not.toContain('別');
     expect(content('小諸の名を冠したブランド')).toEqual(['小諸', '冠す', 'ブランド']);
   });
 

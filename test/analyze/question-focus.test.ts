@@ -572,6 +572,11 @@ describe('questionClauses', () => {
     expect(roles('今日は暑いけど、どこの国のチーム？')[0]?.[1]).toBe('background');
   });
 
+  it('reads a visit the citizen plans (相談に伺いたい) as story, a wish to hear (お話を伺いたい) as asking', () => {
+    expect(roles('仲間とそのうち相談に伺いたいと思っております。')[0]?.[1]).not.toBe('asked');
+    expect(roles('予算のことをお伺いしたく、お話を伺いたいです。').at(-1)?.[1]).toBe('asked');
+  });
+
   it('reads a topic heard of in kana (〜ってきいたけど, as romaji reads kiita kedo) as raised', () => {
     expect(roles('ほうかつれんけいきょうてい むすんだってきいたけど, あいてはどこ?')[0]?.[1]).toBe('asked');
   });
