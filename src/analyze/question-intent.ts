@@ -501,6 +501,8 @@ const DETAIL_WORDS = new RegExp(
     '開いて(?:い)?る時間',
     // Whether a place has room now (保育園の空き状況): a live state no report holds.
     '空き(?:状況|具合)',
+    // Whether a room or a seat is free now (今空いている部屋はある): a live state too.
+    '(空いて)(?:い)?る(?:部屋|へや|席|枠|所|ところ|とこ)',
     '(?<=の)(空き)(?=は|って|が(?:ある|あり|出)|[?？])',
     // A prize won (どのような賞をいただいた, 賞はとれた): the entry must name it.
     '(?<=どんな|どのような|どういう|どういった|何の|なんの)(賞)',

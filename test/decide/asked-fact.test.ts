@@ -79,6 +79,11 @@ describe('questionIntent', () => {
     expect(questionIntent('とくていけんしんの じゅしんりつは いくつ？').kind).toBe('rate');
     expect(questionIntent('じゅしんりつって 平成29年 でいくつ?').kind).toBe('rate');
     expect(questionIntent('せつりつは いつ？').kind).not.toBe('rate');
+    // A room free now (今空いている部屋) is a live state, which no report holds.
+    expect(questionIntent('市営住宅に今空いている部屋はあるのでしょうか')).toMatchObject({
+      kind: 'detail',
+      detail: '空いて',
+    });
     // Perks that add up describe a scheme (特典がたまる仕組み); a perk asked for is a benefit.
     expect(questionIntent('歩くと特典がたまるような仕組みはありますか？').kind).toBeUndefined();
     expect(questionIntent('マイレージの特典はある？').kind).toBe('benefit');

@@ -26,6 +26,10 @@ describe('a question asking what a thing is for', () => {
       '子どもが小さい共働きの家庭です。駅の近くにできる複合施設について、どんな考えで計画しているのか教えてください。',
     );
     expect(decision.hits[0]?.entry.id).toBe('complex-facility-aim');
+    // Whom it is for, as staff wrote among its everyday phrasings.
+    expect(engine.ask('複合施設はどんな人に向けた施設なんですか？').decision.hits[0]?.entry.id).toBe(
+      'complex-facility-aim',
+    );
   });
 
   it('is answered by the entry that states the purpose, not by one that reports the thing was used', async () => {
