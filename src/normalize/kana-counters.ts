@@ -30,7 +30,7 @@ const WRITTEN = new Map(COUNTERS);
 
 /** The number, then its counter in kana, ending where a particle or anything but kana follows. */
 const KANA_COUNTER = new RegExp(
-  `(?<=[0-9])\\s?(${COUNTERS.map(([kana]) => kana).join('|')})(?=[はがもでにのとやへをかよねだ]|[^\\u3041-\\u3096]|$)`,
+  `(?<=[0-9])\\s?(${COUNTERS.map(([kana]) => kana).join('|')})(?=[はがもでにのとやへをかよねだ]|って|[^\\u3041-\\u3096]|$)`,
   'gu',
 );
 

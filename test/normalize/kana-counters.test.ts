@@ -9,6 +9,8 @@ describe('writeKanaCounters', () => {
     expect(writeKanaCounters('12.81ぱーせんと')).toBe('12.81%');
     expect(writeKanaCounters('5ばんめは なに')).toBe('5番目は なに');
     expect(writeKanaCounters('2つめの はしら')).toBe('2つ目の はしら');
+    // Before って too (1つめって どんな ないよう).
+    expect(writeKanaCounters('きほんしせいの 1つめって どんな')).toBe('きほんしせいの 1つ目って どんな');
   });
 
   it('writes a place in a list said with a kana numeral (ごばんめ) with its digit, opening a word or after a particle', () => {
