@@ -693,7 +693,7 @@ export interface DecideInput {
   readonly intent?: QuestionIntent;
   /** What is asked, normalised (the asked clauses): a name it already holds is no answer. */
   readonly askedText?: string;
-  /** The message but for the clauses that ask outright: a name written in the story is no answer either. */
+  /** The message but for the clauses that ask: a name written in the story around them is no answer either. */
   readonly writtenText?: string;
   /** The clauses of it that ask outright (question-focus.ts), not the topic raised before them. */
   readonly askingClauses?: readonly string[];
