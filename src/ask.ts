@@ -12,7 +12,7 @@ import { standardizeColloquial } from './normalize/colloquial.js';
 import { writeKanaCounters } from './normalize/kana-counters.js';
 import { convertKanjiNumerals } from './normalize/kanji-numerals.js';
 import { readLatinWords } from './normalize/latin-words.js';
-import { normalizeText, toKatakana } from './normalize/normalize.js';
+import { normalizeText } from './normalize/normalize.js';
 import {
   focusSpans,
   questionClauses,
@@ -58,6 +58,7 @@ import {
 import { withTopicRaisedEarlier } from './analyze/topic-raised-earlier.js';
 import { elidedObject } from './analyze/elided-object.js';
 import { spelledAsRead } from './analyze/spelled-as-read.js';
+import { corpusReadingOf } from './analyze/sound-index.js';
 import { runAtOnce } from './time-slices.js';
 
 export interface Asked {
@@ -119,7 +120,7 @@ export function* askInSteps(
     .slice(0, maxQuestionLength)
     .replace(/[\uD800-\uDBFF]$/u, '');
   const latinRead = readLatinWords(written, index.english, isKnownWord, (kana) =>
-    index.kanaLexicon.has(toKatakana(kana)),
+    corpusReadingOf(kana, index.kanaLexicon, index.soundIndex),
   );
   // Romaji read into kana (itsutsu no hashira) may hold a kana numeral; normalizeText read the rest.
   const numbered = latinRead === written ? latinRead : convertKanjiNumerals(latinRead);

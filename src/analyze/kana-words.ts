@@ -9,6 +9,7 @@
 import type { Morpheme } from './japanese-tokenizer.js';
 import { toKatakana } from '../normalize/normalize.js';
 import { moraCount, withoutLongVowels } from './kana-sounds.js';
+import type { SoundedWord } from './sound-index.js';
 
 /** A word of the corpus as the index stores it (base form), and whether it is a verb or adjective. */
 export interface LexiconTerm {
@@ -211,7 +212,7 @@ export function segmentKana(
   run: string,
   lexicon: KanaLexicon,
   followsWord = false,
-  byReadingWithoutLongVowels?: ReadonlyMap<string, readonly LexiconWord[]>,
+  byReadingWithoutLongVowels?: ReadonlyMap<string, readonly SoundedWord[]>,
 ): KanaPiece[] {
   const reading = toKatakana(run);
   const n = reading.length;
@@ -257,7 +258,7 @@ export function segmentKana(
         const heard = byReadingWithoutLongVowels.get(withoutLongVowels(sound));
         if (heard) {
           const cost = WORD_COST + LONG_VOWEL_SLIP_COST - lengthBonus(end - i);
-          relax(end, here + cost, { kind: 'word', text, start: i, words: heard });
+          relax(end, here + cost, { kind: 'word', text, start: i, words: heard.map((h) => h.word) });
         }
       }
     }

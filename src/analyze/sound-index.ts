@@ -7,6 +7,7 @@
 import type { KanaLexicon, LexiconWord } from './kana-words.js';
 import { looseKatakana, withoutLongVowels } from './kana-sounds.js';
 import { runAtOnce } from '../time-slices.js';
+import { toKatakana } from '../normalize/normalize.js';
 
 /** A word of the corpus and how it reads. */
 export interface SoundedWord {
@@ -19,8 +20,8 @@ export interface SoundIndex {
   readonly katakanaByLooseSound: ReadonlyMap<string, readonly SoundedWord[]>;
   /** A kanji word of two kanji or more that names a thing, one kanji left blank → the words so spelled. */
   readonly kanjiWordsByPattern: ReadonlyMap<string, readonly SoundedWord[]>;
-  /** Every word by its reading without long vowels (kana-sounds.ts, withoutLongVowels). */
-  readonly byReadingWithoutLongVowels: ReadonlyMap<string, readonly LexiconWord[]>;
+  /** Every word and its reading, by the reading without long vowels (kana-sounds.ts, withoutLongVowels). */
+  readonly byReadingWithoutLongVowels: ReadonlyMap<string, readonly SoundedWord[]>;
 }
 
 /** Words longer than this (in kanji) are not looked for one kanji apart. */
@@ -45,7 +46,7 @@ const readingsPerStep = 200;
 export function* soundIndexing(lexicon: KanaLexicon): Generator<void, SoundIndex, void> {
   const katakanaByLooseSound = new Map<string, SoundedWord[]>();
   const kanjiWordsByPattern = new Map<string, SoundedWord[]>();
-  const byReadingWithoutLongVowels = new Map<string, LexiconWord[]>();
+  const byReadingWithoutLongVowels = new Map<string, SoundedWord[]>();
   const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
     const list = map.get(key);
     if (list) list.push(value);
@@ -57,8 +58,8 @@ export function* soundIndexing(lexicon: KanaLexicon): Generator<void, SoundIndex
     const short = withoutLongVowels(reading);
     for (const word of words) {
       // Of words that sound alike but for a long vowel, each once.
-      if (!byReadingWithoutLongVowels.get(short)?.some((w) => w.text === word.text)) {
-        add(byReadingWithoutLongVowels, short, word);
+      if (!byReadingWithoutLongVowels.get(short)?.some((w) => w.word.text === word.text)) {
+        add(byReadingWithoutLongVowels, short, { reading, word });
       }
       if (!namesThing(word)) continue;
       if (isKatakanaWord(word.text)) add(katakanaByLooseSound, looseKatakana(reading), { reading, word });
@@ -73,4 +74,19 @@ export function* soundIndexing(lexicon: KanaLexicon): Generator<void, SoundIndex
 /** The sound index of a lexicon, built at once. */
 export function buildSoundIndex(lexicon: KanaLexicon): SoundIndex {
   return runAtOnce(soundIndexing(lexicon));
+}
+
+/**
+ * The reading of the corpus word that kana is, or is with long vowels left out (きょいく →
+ * キョウイク, すぽつ → スポーツ): the closest reading, the fewest sounds added. Only added: こうし
+ * typed is not the コシ of another word.
+ */
+export function corpusReadingOf(kana: string, lexicon: KanaLexicon, sounds: SoundIndex): string | undefined {
+  const typed = toKatakana(kana);
+  if (lexicon.has(typed)) return typed;
+  return sounds.byReadingWithoutLongVowels
+    .get(withoutLongVowels(typed))
+    ?.map((h) => h.reading)
+    .filter((reading) => reading.length >= typed.length)
+    .reduce<string | undefined>((a, b) => (a === undefined || b.length < a.length ? b : a), undefined);
 }

@@ -132,39 +132,15 @@ function romajiOf(word: string): string | undefined {
   return isJapanese(kana) && !/[ぁぃぅぇぉ]/u.test(kana) ? kana : undefined;
 }
 
-/** Kana whose vowel is o or u: the ones a long vowel (う) may follow. */
-const LONG_VOWEL_BEFORE = /[おこごそぞとどのほぼぽもよろょうくぐすずつづぬふぶぷむゆるゅ]/u;
-
-/** The most places a left-out long vowel is looked for in one word (2⁴ spellings at most). */
-const maxLongVowelPlaces = 4;
-
 /**
- * Romaji often leaves out long vowels (iju, tetsudo, kyoiku for ijuu, tetsudou, kyouiku). A word that
- * the corpus does not read, of three kana or more, is read with う after some o or u sounds when
- * exactly that spelling is a word of the corpus: the fewest added first. Shorter words (doko, moto)
- * are left alone, since too many of them would turn into another word.
+ * Romaji often leaves out long vowels (iju, tetsudo, kyoiku for ijuu, tetsudou, kyouiku). A word of
+ * three kana or more is read as the corpus word it sounds like without them, when there is one.
+ * Shorter words (doko, moto) are left alone, since too many of them would turn into another word.
  */
-function withLongVowels(kana: string, isCorpusReading: (kana: string) => boolean): string {
-  if (kana.length < 3 || isCorpusReading(kana)) return kana;
-  const places: number[] = [];
-  for (let i = 0; i < kana.length && places.length < maxLongVowelPlaces; i++) {
-    const next = kana[i + 1];
-    // A small kana after (きょ) belongs to the sound: the vowel follows the pair; before う it is long already.
-    if (LONG_VOWEL_BEFORE.test(kana[i] ?? '') && next !== 'う' && !(next !== undefined && /[ゃゅょ]/u.test(next))) {
-      places.push(i + 1);
-    }
-  }
-  const spellings: string[] = [];
-  for (let mask = 1; mask < 1 << places.length; mask++) {
-    let spelled = kana;
-    // From the end, so earlier places keep their index.
-    for (let k = places.length - 1; k >= 0; k--) {
-      if (mask & (1 << k)) spelled = `${spelled.slice(0, places[k])}う${spelled.slice(places[k])}`;
-    }
-    spellings.push(spelled);
-  }
-  spellings.sort((a, b) => a.length - b.length);
-  return spellings.find(isCorpusReading) ?? kana;
+function withLongVowels(kana: string, corpusReading: (kana: string) => string | undefined): string {
+  if (kana.length < 3) return kana;
+  const reading = corpusReading(kana);
+  return reading === undefined ? kana : toHiragana(reading, { convertLongVowelMark: false });
 }
 
 /** Long vowels as Hepburn marks them (shinkō, jūjitsu, dō): spelled with two letters, as typed. */
@@ -193,7 +169,7 @@ export function readLatinWords(
   text: string,
   english: EnglishWords,
   isKnownWord: (word: string) => boolean = () => false,
-  isCorpusReading: (kana: string) => boolean = () => false,
+  corpusReading: (kana: string) => string | undefined = () => undefined,
 ): string {
   return text
     .replace(MACRON, (c) => MACRONS[c] ?? c)
@@ -248,7 +224,7 @@ export function readLatinWords(
         const afterJapanese = out.at(-1)?.japanese === true;
         const lone = /^[eo]$/u.test(word) && !afterJapanese;
         const romaji = isKnownWord(word) || lone ? undefined : romajiOf(word);
-        const kana = word === 'n' && afterJapanese ? 'ん' : romaji && withLongVowels(romaji, isCorpusReading);
+        const kana = word === 'n' && afterJapanese ? 'ん' : romaji && withLongVowels(romaji, corpusReading);
         out.push(kana === undefined ? { text: word, japanese: false } : { text: kana, japanese: true, romaji: true });
         i += 1;
       }

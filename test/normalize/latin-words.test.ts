@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { englishWordsOf, readLatinWords } from '../../src/normalize/latin-words.js';
+import type { KanaLexicon } from '../../src/analyze/kana-words.js';
+import { buildSoundIndex, corpusReadingOf } from '../../src/analyze/sound-index.js';
 
 const english = englishWordsOf([
   ['超過勤務', 'overtime', 'overtime work'],
@@ -38,15 +40,36 @@ describe('readLatinWords', () => {
     expect(readLatinWords('plan n', english)).toBe('plan n');
   });
 
-  it('reads a long vowel left out of a romaji word (iju, tetsudo) when only that spelling is a word of the corpus', () => {
-    const corpusReadings = new Set(['いじゅう', 'てつどう', 'きょういく', 'どうこう']);
-    const isCorpusReading = (kana: string) => corpusReadings.has(kana);
-    expect(readLatinWords('iju shitai', english, () => false, isCorpusReading)).toBe('いじゅうしたい');
-    expect(readLatinWords('shinano tetsudo', english, () => false, isCorpusReading)).toBe('しなのてつどう');
-    expect(readLatinWords('kyoiku', english, () => false, isCorpusReading)).toBe('きょういく');
+  it('reads a romaji word with its long vowels left out (iju, tetsudo, kyoiku) as the corpus word it sounds like', () => {
+    const word = (text: string) => ({ text, terms: [{ text, weak: false }] });
+    const lexicon: KanaLexicon = new Map([
+      ['イジュウ', [word('移住')]],
+      ['テツドウ', [word('鉄道')]],
+      ['キョウイク', [word('教育')]],
+      ['ドウコウ', [word('動向')]],
+      ['スポーツ', [word('スポーツ')]],
+      ['コウエン', [word('公園')]],
+      ['コシ', [word('腰')]],
+    ]);
+    const sounds = buildSoundIndex(lexicon);
+    const read = (text: string) =>
+      readLatinWords(
+        text,
+        english,
+        () => false,
+        (kana) => corpusReadingOf(kana, lexicon, sounds),
+      );
+    expect(read('iju shitai')).toBe('いじゅうしたい');
+    expect(read('shinano tetsudo')).toBe('しなのてつどう');
+    expect(read('kyoiku')).toBe('きょういく');
+    // A long vowel spelled by a doubled vowel or left out of a katakana word is heard the same.
+    expect(read('kooen')).toBe('こうえん');
+    expect(read('supotsu')).toBe('すぽーつ');
+    // Sounds are only added: こうし is not 腰.
+    expect(read('koushi')).toBe('こうし');
     // Too short to guess at: doko stays どこ, though どうこう is a word.
-    expect(readLatinWords('doko', english, () => false, isCorpusReading)).toBe('どこ');
-    expect(readLatinWords('kodomo', english, () => false, isCorpusReading)).toBe('こども');
+    expect(read('doko')).toBe('どこ');
+    expect(read('kodomo')).toBe('こども');
   });
 
   it('reads an English ordinal (5th, 2nd) as the place in Japanese (5番目)', () => {
