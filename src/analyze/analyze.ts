@@ -257,6 +257,8 @@ const GENERIC_WORDS = new Set([
   '当時',
   // ご本人はどう振り返って: the one spoken of, named elsewhere in the question.
   '本人',
+  // その手前, 管理職の手前ぐらい: just short of a thing named with it.
+  '手前',
   '出来る',
   'ちょっと',
   'すこし',

@@ -36,7 +36,7 @@ export interface Clause {
 
 /** What follows a newsletter named as where a word was met (会報に…出てきました, 広報で…読んで). */
 const READ_THERE =
-  '(?=[^。？?]{0,48}?(?:出て|載って|載っ|書いて|書かれ|あった|ありまし|見かけ|読ん|目にし|挙げ|述べ|触れ|表し|表さ|使われ|記さ|記し|掲げ|紹介))';
+  '(?=[^。？?]{0,48}?(?:出て|載って|載っ|書いて|書かれ|書き|あった|ありまし|見かけ|読ん|目にし|挙げ|述べ|触れ|表し|表さ|使われ|記さ|記し|掲げ|紹介))';
 
 /** Set phrases of greeting and politeness: they carry nothing to search for. */
 const SET_PHRASES = new RegExp(
@@ -87,8 +87,9 @@ const SET_PHRASES = new RegExp(
     '(?:小泉)?市長(?:さん)?の(?:政策集?|公約|お?約束|マニフェスト|実績)(?:の中)?(?:に|で|として)(?:は)?',
     '市の政策(?:の中)?(?:に|で)(?:は)?',
     '(?<![\\p{Script=Han}])政策集(?:の中)?(?:に|で)(?:は)?',
-    // Where the citizen read of it (会報に出てきました, 広報こもろで読んで): the newsletter, not the topic.
-    `(?:\\p{Script=Han}{1,6}の)?(?:後援)?会報(?:の[^、,。にで]{1,8}?)?(?:に|で)(?:は)?${READ_THERE}`,
+    // Where the citizen read of it (会報に出てきました, 報告に出てくる, 広報こもろで読んで): the newsletter
+    // or the report, not the topic.
+    `(?:\\p{Script=Han}{1,6}の)?(?:(?:後援)?会報|報告書?|レポート)(?:の[^、,。にで]{1,8}?)?(?:に|で)(?:は)?${READ_THERE}`,
     `広報(?:こもろ)?(?:に|で)(?:は)?${READ_THERE}`,
     // When the platform was made (市長さんは選挙のとき、): the frame of every entry, as above.
     '(?:小泉)?市長(?:さん)?(?:は|が)(?:[^、,。]{0,6}の)?選挙の(?:とき|時|際|前)(?:に)?[、,]?',

@@ -71,6 +71,11 @@ const GREETINGS = [
   'おやすみ',
   'さようなら',
   'バイバイ',
+  // A first message sent to see whether the account answers at all.
+  'テスト送信',
+  'テスト',
+  'てすと',
+  'test',
 ];
 // Longest first so that ありがとうございます is removed whole, not as ありがとう + ございます.
 const byLength = (a: string, b: string) => b.length - a.length;

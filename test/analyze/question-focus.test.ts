@@ -283,6 +283,15 @@ describe('questionClauses', () => {
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['カタカナ']);
   });
 
+  it('leaves the report as where a word appears (報告に出てくる, 会報の中でお書きになって) out as a set phrase', () => {
+    const text = '報告に出てくるトータルシステムとは何のことですか。';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['報告に']);
+    const written = '市長さんは後援会報の中で、将来のために今どんなことをしているとお書きになっていましたか。';
+    expect(setPhraseSpans(written).map((s) => written.slice(s.start, s.end))).toEqual(['後援会報の中で']);
+    // The report named as a thing (この報告の目的は) is asked about.
+    expect(setPhraseSpans('この報告の目的は何ですか')).toEqual([]);
+  });
+
   it('leaves where the citizen read of it (会報に出てきました, 広報こもろで読んで) out as a set phrase', () => {
     const text = '会報に「アウトソーシング」という言葉が出てきました。広報こもろで読んだ話です。会報の表題は何';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['会報に', '言葉', '広報こもろで']);

@@ -37,6 +37,12 @@ describe('search and decide', () => {
     expect(decisionOf('ありがとうございました')).toMatchObject({ kind: 'abstain', reason: 'thanks' });
   });
 
+  it('greets a message sent only to see whether the account answers (テスト, test)', () => {
+    expect(decisionOf('テスト')).toMatchObject({ kind: 'abstain', reason: 'greeting' });
+    expect(decisionOf('テスト送信です')).toMatchObject({ kind: 'abstain', reason: 'greeting' });
+    expect(decisionOf('test')).toMatchObject({ kind: 'abstain', reason: 'greeting' });
+  });
+
   it('abstains on a question the corpus does not cover', () => {
     expect(decisionOf('天気予報')).toMatchObject({ kind: 'abstain', reason: 'no-match' });
   });
@@ -99,6 +105,20 @@ describe('search and decide on the bundled corpus', () => {
     );
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('mayor-term');
+  });
+
+  it('reads HP as the home page the report names, not a thing only a keyword holds', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('市のHPに移住専用のページはあるの？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('migration-portal');
+  });
+
+  it('counts managers (管理職) as 幹部, as the report calls them, and just short of them (手前) as naming nothing counted', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('管理職の手前の女性職員の割合は？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('women-chief-level-ratio');
   });
 
   it('answers a question in the formal term 滞納処分, a keyword of the seizures entry', async () => {
