@@ -196,7 +196,7 @@ const FIGURE_QUESTION = new RegExp(
     'なん(?:にん|けん|ばい|えん|ぱーせんと|わり|じかん)',
     IKURA,
     // Not いくつも (many, told): いくつもの市町村で.
-    'いくつ(?!も)',
+    'いくつ(?!も|目|め)',
     'どれ(?:くらい|ぐらい|ほど|だけ)',
     'どの(?:くらい|ぐらい|程度)',
     RATE_NAMED,
@@ -473,7 +473,7 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
   [
     'count',
     new RegExp(
-      `${COUNT_ASKED}|何年前|なんねんまえ|(?<!(?:数字|数値|割合|率)(?:は|が|も|って)?[、,]?(?:それぞれ|各々|全部で)?)いくつ(?!か|も)|人口|人数|件数|台数|回数|参加者数|応募者数|利用者数|会員数|どれ(?:くらい|ぐらい|だけ)の[\\p{Script=Han}\\p{Script=Katakana}ー]*(?:人|客|者)(?:が|は|を)|(?<=\\p{Script=Han})の?数(?=は|って|が(?:知|分|わか)|を(?:教|知)|[?？])`,
+      `${COUNT_ASKED}|何年前|なんねんまえ|(?<!(?:数字|数値|割合|率)(?:は|が|も|って)?[、,]?(?:それぞれ|各々|全部で)?)いくつ(?!か|も|目|め)|人口|人数|件数|台数|回数|参加者数|応募者数|利用者数|会員数|どれ(?:くらい|ぐらい|だけ)の[\\p{Script=Han}\\p{Script=Katakana}ー]*(?:人|客|者)(?:が|は|を)|(?<=\\p{Script=Han})の?数(?=は|って|が(?:知|分|わか)|を(?:教|知)|[?？])`,
       'u',
     ),
   ],
@@ -697,7 +697,7 @@ export function unitAnswers(figureUnit: string, unit: string): boolean {
  * a number (人数, 割合, 金額...).
  */
 const NUMBER_ASKED = new RegExp(
-  `${COUNT_ASKED}|(?:何|なん)(?:倍|円|%|パーセント|ぱーせんと|割|万|億|つ)|いくら|いくつ(?!も)|人数|件数|金額|${RATE_NAMED}|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい)`,
+  `${COUNT_ASKED}|(?:何|なん)(?:倍|円|%|パーセント|ぱーせんと|割|万|億|つ)|いくら|いくつ(?!も|目|め)|人数|件数|金額|${RATE_NAMED}|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい)`,
   'u',
 );
 
@@ -708,17 +708,22 @@ const NUMBER_ASKED = new RegExp(
  * after it when the number qualifies one (「いくつの地区に」: 地区). Undefined when the question
  * asks for no number.
  */
+/** A total asked for just before the number word, after a comma or not (、全部で, 合わせて). */
+const TOTAL_BEFORE_NUMBER = /[、,\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|トータルで)(?:は)?$/u;
+
 export function countedPhrase(text: string): { start: number; end: number } | undefined {
   const asked = NUMBER_ASKED.exec(text);
   if (!asked) return undefined;
   const after = asked.index + asked[0].length;
   const qualified = /^の([\p{Script=Han}\p{Script=Katakana}ー]+)/u.exec(text.slice(after));
   if (qualified?.[1]) return { start: after + 1, end: after + 1 + qualified[1].length };
-  const before = text.slice(0, asked.index);
+  // A total asked for after a comma (「住んでる人って、全部で何人」) counts the chunk before it.
+  const total = TOTAL_BEFORE_NUMBER.exec(text.slice(0, asked.index));
+  const before = text.slice(0, total ? total.index : asked.index);
   const boundary = Math.max(...['、', ',', '。', '?', '？', '!', '！', ' '].map((c) => before.lastIndexOf(c)));
   const setting = /[\p{Script=Han}\p{Script=Katakana}ーa-z0-9]+(?:で|に|から|まで|には|では)$/u.exec(before);
   // A phrase that is all setting (「小諸では何割」) names where, not what is counted.
-  const end = setting && setting.index >= boundary + 1 ? setting.index : asked.index;
+  const end = setting && setting.index >= boundary + 1 ? setting.index : before.length;
   return { start: boundary + 1, end };
 }
 

@@ -1080,8 +1080,14 @@ describe('countedPhrase', () => {
     expect(phrase('小諸では何割くらいの人が受けているのか')).toBe('');
   });
 
-  it('is undefined for a question that asks no number', () => {
+  it('is undefined for a question that asks no number, nor a place in an order (いくつ目)', () => {
     expect(countedPhrase('ふるさと納税はどうなった？')).toBeUndefined();
+    expect(countedPhrase('「攻める」は、柱の順番でいうといくつ目？')).toBeUndefined();
+  });
+
+  it('reads past a total asked for after a comma (、全部で何人) to the chunk it totals', () => {
+    expect(phrase('小諸に住んでる人って、全部で何人くらい？')).toBe('小諸に住んでる人って');
+    expect(phrase('区は全部でいくつ？')).toBe('区は');
   });
 });
 

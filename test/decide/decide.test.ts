@@ -805,6 +805,8 @@ describe('the kind of fact asked, on the bundled corpus', () => {
     // Typed in romaji, or with a slip after it (人口派今), the population is still what is counted.
     expect(bundled.ask('komoro city no jinkou wa nannin desu ka?').decision.kind).toBe('abstain');
     expect(bundled.ask('小諸市の人口派今何人ですか？').decision.kind).toBe('abstain');
+    // Those who live there, totalled after a comma (、合わせて何人), are counted too.
+    expect(bundled.ask('小諸市に暮らしている人は、合わせて何人ですか').decision.kind).toBe('abstain');
     const pledged = bundled.ask('政策集では仮想市民を何人集めると掲げた？').decision;
     expect(pledged).toMatchObject({ kind: 'answer' });
     expect(pledged.hits[0]?.entry.id).toBe('furusato-shimin-for-tax-revenue');
