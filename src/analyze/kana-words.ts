@@ -56,19 +56,19 @@ export function lexiconWordOf(m: Morpheme): { reading: string; word: LexiconWord
 }
 
 /**
- * The reading of a staff keyword of several words (しなの鉄道: しな・の・鉄道), read whole, and
- * `terms`, the ones the index holds for it as analysed (こもろ観光局: 観光, 局, though the dictionary
- * calls 局 a suffix): a citizen typing 「しなのてつどう」 means the keyword.
+ * The reading of a staff keyword read whole (しなの鉄道: しな・の・鉄道; ワクワク, one word the
+ * dictionary calls no noun), and `terms`, the ones the index holds for it as analysed (こもろ観光局:
+ * 観光, 局, though the dictionary calls 局 a suffix): a citizen typing 「しなのてつどう」 means the keyword.
  */
 export function lexiconPhraseOf(
   morphemes: readonly Morpheme[],
   terms: readonly LexiconTerm[],
 ): { reading: string; word: LexiconWord } | undefined {
-  if (morphemes.length < 2 || !morphemes.every((m) => readsAsKana(readingOf(m)))) return undefined;
+  if (morphemes.length === 0 || !morphemes.every((m) => readsAsKana(readingOf(m)))) return undefined;
   // A keyword in kana (ふるさとのうぜい) is cut as badly as a question in kana: its other spelling serves.
   if (morphemes.every((m) => /^[\p{Script=Hiragana}ー]+$/u.test(m.surface))) return undefined;
   const reading = morphemes.map(readingOf).join('');
-  if ([...reading].length > maxWordLength) return undefined;
+  if ([...reading].length < 2 || [...reading].length > maxWordLength) return undefined;
   if (terms.length === 0) return undefined;
   return { reading, word: { text: morphemes.map((m) => m.surface).join(''), terms } };
 }

@@ -42,7 +42,12 @@ interface OrdinalPatterns {
   readonly after: RegExp;
   /** The series counted first, the member picked later in the sentence (方針が3つ…、2つ目の内容). */
   readonly later: RegExp;
+  /** The size of the series said before a place asked in it (5つの柱のうち何番目): no part of what is asked. */
+  readonly sizeBeforePlaceAsked: RegExp;
 }
+
+/** A place in an order asked (何番目, いくつ目). */
+const PLACE_ASKED = '(?:何|なん)(?:番目|ばんめ)|いくつ(?:目|め)';
 
 const patternsOfSeries = new WeakMap<readonly NumberedSeries[], OrdinalPatterns>();
 
@@ -56,6 +61,10 @@ function ordinalPatterns(series: readonly NumberedSeries[]): OrdinalPatterns {
       // The size of the series said first (5つの柱の3つ目) is no part of the reference.
       after: new RegExp(`(?:[0-9]+つの)?${name}の(?:うち(?:の)?)?${ordinal}`, 'gu'),
       later: new RegExp(`(${name}(?:が|は|も)[0-9]+つ[^。？?]{0,24}?)${ordinal}(?!の${name})`, 'gu'),
+      sizeBeforePlaceAsked: new RegExp(
+        `[0-9]+(?:つ|本)の(?=(?:${name}の)?うち[^。？?]{0,16}?(?:${PLACE_ASKED}))`,
+        'gu',
+      ),
     };
     patternsOfSeries.set(series, patterns);
   }
@@ -67,8 +76,9 @@ export function writeOrdinalsAsNumbered(text: string, series: readonly NumberedS
   if (series.length === 0) return text;
   const written = (name: string, n: string) =>
     series.find((s) => s.name === name)?.countedInText === true ? `${n}つ目の${name}` : `${name}${n}`;
-  const { before, after, later } = ordinalPatterns(series);
+  const { before, after, later, sizeBeforePlaceAsked } = ordinalPatterns(series);
   return text
+    .replace(sizeBeforePlaceAsked, '')
     .replace(before, (_m, n: string | undefined, m: string | undefined, s: string) => written(s, n ?? m ?? ''))
     .replace(after, (_m, s: string, n: string | undefined, m: string | undefined) => written(s, n ?? m ?? ''))
     .replace(

@@ -87,6 +87,8 @@ export interface QuestionIntent {
   readonly asksPurpose?: boolean;
   /** The place by which the question picks one of several (2つ目, 3番目): a summary that lists them says which. */
   readonly placeAsked?: string;
+  /** The question asks where a thing stands in its series (何番目, いくつ目): its own entry says. */
+  readonly asksPlaceInOrder?: boolean;
   /** Other kinds of fact asked in the same breath (いつどこで: a date and a place), each needed too. */
   readonly alsoKinds?: readonly AskedKind[];
   /**
@@ -289,6 +291,9 @@ const ALL_ASKED =
 
 /** One of several picked by its place (2つ目, 3番目, 第2の), as numerals are written by then. */
 const BY_PLACE_ASKED = /(?<![0-9])[0-9]{1,2}(?:つ目|番目)|第[0-9]{1,2}(?![0-9])/u;
+
+/** A place in an order asked (何番目の柱, いくつ目, なんばんめ). */
+const PLACE_IN_ORDER_ASKED = /(?:何|なん)(?:番目|ばんめ|個目|本目)|いくつ(?:目|め)/u;
 
 function placeAsked(normalized: string): { placeAsked?: string } {
   const place = BY_PLACE_ASKED.exec(normalized)?.[0];
@@ -683,6 +688,7 @@ export function questionIntent(text: string): QuestionIntent {
     ...(ALL_ASKED.test(normalized) ? { asksAll: true } : {}),
     ...(WHY_ASKED.test(normalized) ? { asksWhy: true } : {}),
     ...(PURPOSE_ASKED.test(normalized) ? { asksPurpose: true } : {}),
+    ...(PLACE_IN_ORDER_ASKED.test(normalized) ? { asksPlaceInOrder: true } : {}),
     ...placeAsked(normalized),
   };
 }

@@ -9,6 +9,7 @@ import { pledgeOrResultFirst, pledgeSideOf } from './pledge-or-result.js';
 import { keywordOnlyYields } from './keyword-only-yields.js';
 import { definitionFirst } from './definition-first.js';
 import { purposeFirst } from './purpose-first.js';
+import { placeFirst } from './place-first.js';
 import { normalizeText } from '../normalize/normalize.js';
 import { coverage } from './decide.js';
 import type { QuestionIntent } from '../analyze/question-intent.js';
@@ -110,5 +111,5 @@ export function rerankByCoverage(
     pledgeSideOf(intent),
     intent?.asksForFigure === true,
   );
-  return purposeFirst(definitionFirst(ordered, intent), intent);
+  return placeFirst(purposeFirst(definitionFirst(ordered, intent), intent), intent);
 }

@@ -42,6 +42,17 @@ describe('writeOrdinalsAsNumbered', () => {
     );
   });
 
+  it('leaves out the size of the series said before a place asked in it (5つの柱のうち何番目)', () => {
+    expect(writeOrdinalsAsNumbered('「笑顔」は5つの柱のうち何番目？', series)).toBe('「笑顔」は柱のうち何番目？');
+    expect(writeOrdinalsAsNumbered('「笑顔」という柱は、5本のうちいくつ目？', series)).toBe(
+      '「笑顔」という柱は、うちいくつ目？',
+    );
+    // Without a place asked, the size stays: it may be what is asked about.
+    expect(writeOrdinalsAsNumbered('5つの柱のうち、いちばん大事なのは？', series)).toBe(
+      '5つの柱のうち、いちばん大事なのは？',
+    );
+  });
+
   it('leaves counts of other things alone', () => {
     expect(writeOrdinalsAsNumbered('3つ目の質問です', series)).toBe('3つ目の質問です');
     expect(writeOrdinalsAsNumbered('5つの柱を教えて', series)).toBe('5つの柱を教えて');

@@ -553,6 +553,11 @@ describe('typing slips and kana', () => {
     }
   });
 
+  it('reads a word in kana as a keyword of one word the dictionary calls no noun (わくわく: ワクワク)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('わくわくのはしらって どんなの？').decision.hits[0]?.entry.id).toBe('pillar-wakuwaku');
+  });
+
   it('reads hiragana typed without a long vowel as the corpus word (かんこきょく, ねみんぐらいつ)', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('かんこきょくはできた？').decision.hits[0]?.entry.id).toBe('komoro-tourism-bureau');
