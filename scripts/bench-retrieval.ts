@@ -271,6 +271,10 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-105.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-106.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-107.jsonl'),
+  // Written blind mid-session in the fifteenth session, counted after its fourth commit of rules, then
+  // tuned on: styles-tune-108 (50 letters, ten asking two things, 30 each of paraphrase, kana and
+  // romaji, 60 traps, half as letters; 94.3% / 90.7% / 100%, 8 of 135).
+  path.resolve(root, 'test/eval/styles-tune-108.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
