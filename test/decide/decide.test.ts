@@ -193,17 +193,15 @@ describe('search and decide on the bundled corpus', () => {
 
   it('answers new festivals and people starting a business from the entries whose staff wording says so', async () => {
     const bundled = await bundledEngine();
-    const festival = bundled.ask(
-      '私どもの地区では、若い人たちが新しいお祭りを始めようと相談しているところです。新しい文化をつくることを市は応援してくれるのでしょうか。',
-    );
+    const festival = bundled.ask('若い衆が新しく始めた夏祭り、市は応援してくれるの？');
     expect(festival.decision.hits[0]?.entry.id).toBe('new-culture-and-tradition-support');
-    const business = bundled.ask('新しく商売を始めたい若い人や女の人を見つけて後押しする取組みはありますか');
+    const business = bundled.ask('新しく店を始めたい若い人を市が見つけて後押ししてるって本当？');
     expect(business.decision.hits[0]?.entry.id).toBe('entrepreneur-discovery-and-support');
   });
 
-  it('answers matchmaking (若いしの結婚の世話) and selling the town (町の魅力を売り込む) from staff wording', async () => {
+  it('answers matchmaking (若いしの縁談) and selling the town (町の魅力を売り込む) from staff wording', async () => {
     const bundled = await bundledEngine();
-    const marriage = bundled.ask('若いしの結婚の世話、市もやってくれるだかい？');
+    const marriage = bundled.ask('若いしの縁談、市が世話してくれるって聞いたけど本当かね');
     expect(marriage.decision.kind).toBe('answer');
     expect(marriage.decision.hits[0]?.entry.id).toBe('marriage-support');
     const promotion = bundled.ask('市が自分の町の魅力を売り込む宣伝活動は、どんなふうにやっているんですか？');
