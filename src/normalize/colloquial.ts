@@ -229,6 +229,9 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'nantoka', pattern: /なんとか(?=[しすさ])/gu, replacement: '何とか' },
   // ばっかり / ばっか: ばかり.
   { name: 'bakkari', pattern: /ばっかり|ばっか(?=[のでにがはもとや、,。？?\s]|$)/gu, replacement: 'ばかり' },
+  // って いう, って きいた: a quote typed apart from its verb, as kana is typed word by word, is one
+  // frame (っていう), as written in kanji.
+  { name: 'tte-apart', pattern: /って\s+(?=いう|言う|いっ|言っ|きい|聞い)/gu, replacement: 'って' },
   // めっちゃ / すげー / まじで: emphasis only.
   { name: 'emphasis', pattern: /めっちゃ|めちゃくちゃ|すげ[えー]|まじで/gu, replacement: '' },
 ];

@@ -143,6 +143,18 @@ function withLongVowels(kana: string, corpusReading: (kana: string) => string | 
   return reading === undefined ? kana : toHiragana(reading, { convertLongVowelMark: false });
 }
 
+/**
+ * A word read as the corpus reads it: with its long vowels (withLongVowels), or with an n before y
+ * written by hand as ん (bunya, konyaku: ぶんや, こんやく), which an IME would type as にゃ: that
+ * reading only when it is a word of the corpus and the IME's is not.
+ */
+function asCorpusReads(word: string, kana: string, corpusReading: (kana: string) => string | undefined): string {
+  const read = withLongVowels(kana, corpusReading);
+  if (corpusReading(read) !== undefined || !/[aeiou]ny[aou]/u.test(word)) return read;
+  const apart = withLongVowels(toHiragana(word.replace(/(?<=[aeiou]n)(?=y[aou])/gu, "'")), corpusReading);
+  return corpusReading(apart) === undefined ? read : apart;
+}
+
 /** Long vowels as Hepburn marks them (shinkō, jūjitsu, dō): spelled with two letters, as typed. */
 const MACRONS: Readonly<Record<string, string>> = {
   ā: 'aa',
@@ -224,7 +236,7 @@ export function readLatinWords(
         const afterJapanese = out.at(-1)?.japanese === true;
         const lone = /^[eo]$/u.test(word) && !afterJapanese;
         const romaji = isKnownWord(word) || lone ? undefined : romajiOf(word);
-        const kana = word === 'n' && afterJapanese ? 'ん' : romaji && withLongVowels(romaji, corpusReading);
+        const kana = word === 'n' && afterJapanese ? 'ん' : romaji && asCorpusReads(word, romaji, corpusReading);
         out.push(kana === undefined ? { text: word, japanese: false } : { text: kana, japanese: true, romaji: true });
         i += 1;
       }

@@ -388,6 +388,13 @@ describe('English ways of asking', () => {
     expect(decision.hits[0]?.entry.id).toBe('overtime-reduction');
   });
 
+  it('reads "human resources" as 人材, not as romaji (ふまん) (corpus/synonyms.en.yaml)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('human resources no ikusei tte kouyaku ni aru?');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('industrial-human-resources');
+  });
+
   it('reads "who is it for" as whom a thing serves, which the entry states, not a person asked by name', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('fukugou-gata shisetsu wa nan no tame ni tsukuru no? who is it for?');

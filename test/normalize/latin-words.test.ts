@@ -72,6 +72,26 @@ describe('readLatinWords', () => {
     expect(read('kodomo')).toBe('こども');
   });
 
+  it('reads an n before y written by hand (bunya) as ん when only that reading is a word of the corpus', () => {
+    const word = (text: string) => ({ text, terms: [{ text, weak: false }] });
+    const lexicon: KanaLexicon = new Map([
+      ['ブンヤ', [word('分野')]],
+      ['コンニャク', [word('こんにゃく')]],
+    ]);
+    const sounds = buildSoundIndex(lexicon);
+    const read = (text: string) =>
+      readLatinWords(
+        text,
+        english,
+        () => false,
+        (kana) => corpusReadingOf(kana, lexicon, sounds),
+      );
+    expect(read('nan no bunya')).toBe('なんの ぶんや');
+    // As an IME reads it when that is the corpus's word, or when neither is.
+    expect(read('konnyaku')).toBe('こんにゃく');
+    expect(read('kanya')).toBe('かにゃ');
+  });
+
   it('reads an English ordinal (5th, 2nd) as the place in Japanese (5番目)', () => {
     expect(readLatinWords('5th pillar', englishWordsOf([['柱', 'pillar']]))).toBe('5番目 柱');
     expect(readLatinWords('the 2nd one', english)).toContain('2番目');
