@@ -9,6 +9,21 @@ const english = englishWordsOf([
   ['ワイン', 'wine'],
 ]);
 
+/** readLatinWords over a corpus whose words are given by reading (katakana → word). */
+function readerOver(words: Record<string, string>): (text: string) => string {
+  const lexicon: KanaLexicon = new Map(
+    Object.entries(words).map(([reading, text]) => [reading, [{ text, terms: [{ text, weak: false }] }]]),
+  );
+  const sounds = buildSoundIndex(lexicon);
+  return (text) =>
+    readLatinWords(
+      text,
+      english,
+      () => false,
+      (kana) => corpusReadingOf(kana, lexicon, sounds),
+    );
+}
+
 describe('readLatinWords', () => {
   it('reads English words and phrases as the Japanese word of their group, the longest phrase first', () => {
     expect(readLatinWords('overtime 減った？', english)).toBe('超過勤務 減った？');
@@ -41,24 +56,15 @@ describe('readLatinWords', () => {
   });
 
   it('reads a romaji word with its long vowels left out (iju, tetsudo, kyoiku) as the corpus word it sounds like', () => {
-    const word = (text: string) => ({ text, terms: [{ text, weak: false }] });
-    const lexicon: KanaLexicon = new Map([
-      ['イジュウ', [word('移住')]],
-      ['テツドウ', [word('鉄道')]],
-      ['キョウイク', [word('教育')]],
-      ['ドウコウ', [word('動向')]],
-      ['スポーツ', [word('スポーツ')]],
-      ['コウエン', [word('公園')]],
-      ['コシ', [word('腰')]],
-    ]);
-    const sounds = buildSoundIndex(lexicon);
-    const read = (text: string) =>
-      readLatinWords(
-        text,
-        english,
-        () => false,
-        (kana) => corpusReadingOf(kana, lexicon, sounds),
-      );
+    const read = readerOver({
+      イジュウ: '移住',
+      テツドウ: '鉄道',
+      キョウイク: '教育',
+      ドウコウ: '動向',
+      スポーツ: 'スポーツ',
+      コウエン: '公園',
+      コシ: '腰',
+    });
     expect(read('iju shitai')).toBe('いじゅうしたい');
     expect(read('shinano tetsudo')).toBe('しなのてつどう');
     expect(read('kyoiku')).toBe('きょういく');
@@ -73,19 +79,7 @@ describe('readLatinWords', () => {
   });
 
   it('reads an n before y written by hand (bunya) as ん when only that reading is a word of the corpus', () => {
-    const word = (text: string) => ({ text, terms: [{ text, weak: false }] });
-    const lexicon: KanaLexicon = new Map([
-      ['ブンヤ', [word('分野')]],
-      ['コンニャク', [word('こんにゃく')]],
-    ]);
-    const sounds = buildSoundIndex(lexicon);
-    const read = (text: string) =>
-      readLatinWords(
-        text,
-        english,
-        () => false,
-        (kana) => corpusReadingOf(kana, lexicon, sounds),
-      );
+    const read = readerOver({ ブンヤ: '分野', コンニャク: 'こんにゃく' });
     expect(read('nan no bunya')).toBe('なんの ぶんや');
     // As an IME reads it when that is the corpus's word, or when neither is.
     expect(read('konnyaku')).toBe('こんにゃく');
