@@ -525,10 +525,11 @@ const DESCRIBED_NAME = /(?<=^|[、,。\s])[^、,。\s「」]*?[\p{Script=Han}\p{
 const VIEW_HOLDER = /(?:小泉)?(?:市長|さん|氏)(?=の(?:お)?(?:考え|思い))|小泉(?=の(?:お)?(?:考え|思い))/gu;
 
 /**
- * The mayor as the one who said what is asked about (「市長さんは教育をどうすると言っているの」): the
- * report is his own account, so he names no topic; what he said is asked.
+ * The mayor as the one who said or set what is asked about (「市長さんは教育をどうすると言っているの」,
+ * 「市長さんは、…どんな目標を掲げて」): the report is his own account, so he names no topic; what he
+ * said is asked.
  */
-const MAYOR_SAYS = /(?:小泉)?市長(?:さん)?(?=は[^。？?]{2,40}?と(?:言っ|いっ|おっしゃ|話し|述べ))/gu;
+const MAYOR_SAYS = /(?:小泉)?市長(?:さん)?(?=は[^。？?]{2,40}?(?:と(?:言っ|いっ|おっしゃ|話し|述べ)|を?掲げ))/gu;
 
 /**
  * When, told by what happened then (「後援会報が出た時点で」「市長になった当時」): the time of what

@@ -479,6 +479,23 @@ function hasSynonym(term: Term, terms: readonly Term[]): boolean {
   );
 }
 
+/** Names quoted in the entries' titles (柱4：…「攻める」: 攻める), normalised. */
+const quotedTitleNames = new WeakMap<SearchIndex, ReadonlySet<string>>();
+
+/** Whether the text, but for quotes, punctuation and spaces, is a name quoted in a title. */
+function isQuotedTitleName(index: SearchIndex, text: string): boolean {
+  let names = quotedTitleNames.get(index);
+  if (names === undefined) {
+    names = new Set(
+      index.corpus.entries.flatMap((e) =>
+        [...normalizeText(e.title).matchAll(/「([^「」]+)」/gu)].map((m) => m[1] ?? ''),
+      ),
+    );
+    quotedTitleNames.set(index, names);
+  }
+  return names.has(text.replace(/[「」『』\s\p{P}]/gu, ''));
+}
+
 /** The report's own wording: every entry's title, body and figure labels (no keywords), normalised. */
 const reportWordings = new WeakMap<SearchIndex, string>();
 
@@ -747,8 +764,11 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
   }
   const best = hits[0];
   if (!best) return { kind: 'abstain', reason: 'no-match', hits };
-  // Verbs and adjectives alone (疲れた, 楽しい) say how someone feels, not what they ask about.
-  if (contentTerms(terms).every((t) => t.weak)) return { kind: 'abstain', reason: 'no-match', hits };
+  // Verbs and adjectives alone (疲れた, 楽しい) say how someone feels, not what they ask about, unless
+  // they are a name the report quotes in a title (「攻める」, a pillar's).
+  if (contentTerms(terms).every((t) => t.weak) && !isQuotedTitleName(index, input.askedText ?? '')) {
+    return { kind: 'abstain', reason: 'no-match', hits };
+  }
   const share = best.coverage ?? coverage(index, terms, best);
   if (
     share < appliedRule(rule, terms).related &&

@@ -729,10 +729,13 @@ describe('toldSpans', () => {
     expect(toldSpans('令和元年時点の人数は？')).toEqual([]);
   });
 
-  it('finds the mayor as the one who said what is asked about (市長さんは…と言っている)', () => {
+  it('finds the mayor as the one who said or set what is asked about (市長さんは…と言っている, …を掲げて)', () => {
     const text = '市長さんはそういう教育をどうすると言っているの';
     expect(toldSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['市長さん']);
     expect(toldSpans('市長の任期はいつまで？')).toEqual([]);
+    // Or set it as an aim (市長さんは、…どんな目標を掲げて).
+    const aim = '市長さんは、お年寄りの暮らしについてどんな目標を掲げていますか';
+    expect(toldSpans(aim).map((s) => aim.slice(s.start, s.end))).toEqual(['市長さん']);
   });
 
   it('finds the description set before a quoted name, which the name already tells', () => {

@@ -121,6 +121,16 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('women-chief-level-ratio');
   });
 
+  it('reads a goal asked (目標) as what the report says the city aims at (目指し), the mayor who set it naming no topic', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('高齢者福祉で市が立てた目標は？').decision.hits[0]?.entry.id).toBe(
+      'healthy-longevity-and-elderly-welfare',
+    );
+    const child = bundled.ask('市長さんは、子育てについてどんな目標を掲げておられますか').decision;
+    expect(child.kind).toBe('answer');
+    expect(child.hits[0]?.entry.id).toBe('childcare-and-home-education-support');
+  });
+
   it('answers a question in the formal term 滞納処分, a keyword of the seizures entry', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('滞納処分の差押えで換価した金額は、H30でいくらになりましたか');
@@ -1623,6 +1633,14 @@ describe('questions the right topic cannot answer', () => {
 
   it('abstains when only a feeling is expressed', () => {
     expect(decisionOf('疲れたー')).toMatchObject({ kind: 'abstain' });
+  });
+
+  it('answers a verb sent alone when it is a name the report quotes in a title (攻める: a pillar)', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('「攻める」');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('pillar-semeru');
+    expect(bundled.ask('疲れた').decision.kind).toBe('abstain');
   });
 
   it('takes casual thanks as thanks', () => {
