@@ -275,6 +275,9 @@ const defaultFiles = [
   // tuned on: styles-tune-108 (50 letters, ten asking two things, 30 each of paraphrase, kana and
   // romaji, 60 traps, half as letters; 94.3% / 90.7% / 100%, 8 of 135).
   path.resolve(root, 'test/eval/styles-tune-108.jsonl'),
+  // And styles-tune-109 (20 of each of ten styles, 50 traps; 98.0% / 96.5% / 100%, 4 of 197), counted
+  // after the session's seventh commit of rules.
+  path.resolve(root, 'test/eval/styles-tune-109.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
