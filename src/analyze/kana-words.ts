@@ -314,6 +314,14 @@ function particlesApart(piece: KanaPiece): KanaPiece[] {
       ];
     }
   }
+  // The ん of 〜るんです after a verb's plain or past form (あがるんですか, したんです) explains; it is
+  // no part of the verb.
+  if (text.length >= 3 && /[うくぐすつぬぶむるただ]ん$/u.test(text)) {
+    return [
+      { kind: 'unknown', text: text.slice(0, -1), start },
+      { kind: 'function', text: 'ん', start: start + text.length - 1 },
+    ];
+  }
   if (text.length >= 3 && PHRASE_PARTICLES.has(text.charAt(text.length - 1))) {
     return [
       { kind: 'unknown', text: text.slice(0, -1), start },

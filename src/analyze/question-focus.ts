@@ -165,8 +165,9 @@ const ASKING = new RegExp(
     `${QUESTION_WORD_START}どの`,
     'どんな',
     `${QUESTION_WORD_START}いくら`,
-    // Not some (柱がいくつかあると聞きました), but いくつかな; nor many (いくつもの町で).
-    'いくつ(?!も|か(?!な|しら|[?？。]|$))',
+    // Not some (柱がいくつかあると聞きました), but いくつかな; nor many (いくつもの町で), nor however
+    // many or old (いくつになっても, いくつでも).
+    'いくつ(?!も|か(?!な|しら|[?？。]|$)|になっても|でも)',
     // Not nobody, anybody or somebody (誰も, 誰でも, 誰か, 誰とも).
     '誰(?!も|でも|か|とも)',
     'だれ(?!も|でも|か|とも)',

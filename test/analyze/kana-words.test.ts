@@ -44,6 +44,10 @@ describe('segmentKana', () => {
     expect(cut('りんごはえらべる')).toBe('<りんご> は <えらべる>');
   });
 
+  it('leaves the ん of 〜るんです out of a verb the corpus lacks (あがるんですか)', () => {
+    expect(cut('できあがるんですか')).toContain('<あがる> ん');
+  });
+
   it('reads everyday adverbs (はっきり) whole, and no word right after a stem an ending must follow (させ・たい)', () => {
     expect(cut('はっきりさせたいのです')).toBe('はっきり させ たい の です');
     const slips = buildSoundIndex(lexicon).byReadingWithoutLongVowels;

@@ -7,6 +7,7 @@ import {
   storyCut,
   toldSpans,
 } from '../../src/analyze/question-focus.js';
+import { questionIntent } from '../../src/analyze/question-intent.js';
 
 const roles = (text: string) => questionClauses(text).map((c) => [text.slice(c.start, c.end).trim(), c.role]);
 const focusText = (text: string) =>
@@ -235,13 +236,16 @@ describe('questionClauses', () => {
     expect(roles('蔵の写真を撮らせてほしいと頼まれました。')[0]?.[1]).toBe('background');
   });
 
-  it('reads some (いくつか) as no question word, and ends a clause told as heard (〜が出たそうで、)', () => {
+  it('reads some (いくつか) and however old (いくつになっても) as no question word, and ends a clause told as heard (〜が出たそうで、)', () => {
     const text =
       '孫に市の政治について調べる宿題が出たそうで、手伝ってほしいと頼まれました。こもろ未来プロジェクトには大きな柱がいくつかあると聞きましたが、それぞれどんな名前がついているのでしょうか。';
     expect(focusText(text)).toBe(
       'こもろ未来プロジェクトには大きな柱がいくつかある|それぞれどんな名前がついているのでしょうか。',
     );
     expect(questionClauses('柱はいくつかな')[0]?.asks).toBe(true);
+    // Nor however old (いくつになっても): a saying of the story.
+    expect(questionClauses('いくつになっても学ぶことは楽しいものです。')[0]?.asks).toBeFalsy();
+    expect(questionIntent('いくつになっても学ぶことは楽しいものです。').kind).toBeUndefined();
     // 〜かい closes a question (信州の言い方も).
     expect(questionClauses('政策に入っているかい')[0]?.asks).toBe(true);
   });
