@@ -59,6 +59,7 @@ import { withTopicRaisedEarlier } from './analyze/topic-raised-earlier.js';
 import { elidedObject } from './analyze/elided-object.js';
 import { spelledAsRead } from './analyze/spelled-as-read.js';
 import { corpusReadingOf } from './analyze/sound-index.js';
+import { writeOfficeSuffixes } from './analyze/office-suffix.js';
 import { runAtOnce } from './time-slices.js';
 
 export interface Asked {
@@ -125,7 +126,7 @@ export function* askInSteps(
   // Romaji read into kana (itsutsu no hashira) may hold a kana numeral; normalizeText read the rest.
   const numbered = latinRead === written ? latinRead : convertKanjiNumerals(latinRead);
   const whole = writeOrdinalsAsNumbered(
-    standardizeColloquial(writeKanaCounters(numbered)),
+    writeOfficeSuffixes(standardizeColloquial(writeKanaCounters(numbered)), index.text),
     numberedSeries(index.corpus.entries),
   );
   // A long story's opening is left out (question-focus.ts, storyCut); small talk is told on the whole.
