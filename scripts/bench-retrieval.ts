@@ -344,6 +344,9 @@ const defaultFiles = [
   // A twenty-ninth, written blind in the fifteenth session, counted after its third commit of rules;
   // only ever counted (first count 98.7% / 96.0% / 100%, 1 of 145 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-29.jsonl'),
+  // A thirtieth, written blind in the fifteenth session, counted after its last commit of rules; only
+  // ever counted (first count 100% / 98.0% / 100%, none of 147 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-30.jsonl'),
 ];
 
 const { values } = parseArgs({
