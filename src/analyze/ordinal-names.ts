@@ -7,6 +7,7 @@
  * Pure: text and series in, text out.
  */
 import type { Entry } from '../corpus/entry.js';
+import { PLACE_IN_ORDER_ASKED } from './question-intent.js';
 
 /** A series the entries number: its name, and whether their text counts it (3つ目の柱). */
 export interface NumberedSeries {
@@ -46,9 +47,6 @@ interface OrdinalPatterns {
   readonly sizeBeforePlaceAsked: RegExp;
 }
 
-/** A place in an order asked (何番目, いくつ目). */
-const PLACE_ASKED = '(?:何|なん)(?:番目|ばんめ)|いくつ(?:目|め)';
-
 const patternsOfSeries = new WeakMap<readonly NumberedSeries[], OrdinalPatterns>();
 
 function ordinalPatterns(series: readonly NumberedSeries[]): OrdinalPatterns {
@@ -62,7 +60,7 @@ function ordinalPatterns(series: readonly NumberedSeries[]): OrdinalPatterns {
       after: new RegExp(`(?:[0-9]+つの)?${name}の(?:うち(?:の)?)?${ordinal}`, 'gu'),
       later: new RegExp(`(${name}(?:が|は|も)[0-9]+つ[^。？?]{0,24}?)${ordinal}(?!の${name})`, 'gu'),
       sizeBeforePlaceAsked: new RegExp(
-        `[0-9]+(?:つ|本)の(?=(?:${name}の)?うち[^。？?]{0,16}?(?:${PLACE_ASKED}))`,
+        `[0-9]+(?:つ|本)の(?=(?:${name}の)?うち[^。？?]{0,16}?(?:${PLACE_IN_ORDER_ASKED.source}))`,
         'gu',
       ),
     };

@@ -250,9 +250,12 @@ const COUNTED_AFTER_IKUTSU = new RegExp(
   `いくつの\\s?([\\p{Script=Han}]{1,2}|${KANA_COUNTED_WORD}(?=[でがはをにのもと]|\\s|$))`,
   'u',
 );
+/** Words that ask for a total (全部で, 合わせて): what they total is the thing counted. */
+const TOTAL_ASKED = '全部で|ぜんぶで|合わせて|あわせて|合計で|全体で';
+
 // 「区って、全部でいくつ」: a total asked for may stand between the thing and いくつ.
 const COUNTED_BEFORE_IKUTSU = new RegExp(
-  `([\\p{Script=Han}]{1,2}|${KANA_COUNTED_WORD})(?:は|が|って|も|というのは|っていうのは|とは|のうち|の中で|のなかで)?[、,\\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|全部)?いくつ`,
+  `([\\p{Script=Han}]{1,2}|${KANA_COUNTED_WORD})(?:は|が|って|も|というのは|っていうのは|とは|のうち|の中で|のなかで)?[、,\\s]?(?:${TOTAL_ASKED}|全部)?いくつ`,
   'u',
 );
 
@@ -293,7 +296,7 @@ const ALL_ASKED =
 const BY_PLACE_ASKED = /(?<![0-9])[0-9]{1,2}(?:つ目|番目)|第[0-9]{1,2}(?![0-9])/u;
 
 /** A place in an order asked (何番目の柱, いくつ目, なんばんめ). */
-const PLACE_IN_ORDER_ASKED = /(?:何|なん)(?:番目|ばんめ|個目|本目)|いくつ(?:目|め)/u;
+export const PLACE_IN_ORDER_ASKED = /(?:何|なん)(?:番目|ばんめ|個目|本目)|いくつ(?:目|め)/u;
 
 function placeAsked(normalized: string): { placeAsked?: string } {
   const place = BY_PLACE_ASKED.exec(normalized)?.[0];
@@ -715,7 +718,7 @@ const NUMBER_ASKED = new RegExp(
  * asks for no number.
  */
 /** A total asked for just before the number word, after a comma or not (、全部で, 合わせて). */
-const TOTAL_BEFORE_NUMBER = /[、,\s]?(?:全部で|ぜんぶで|合わせて|あわせて|合計で|全体で|トータルで)(?:は)?$/u;
+const TOTAL_BEFORE_NUMBER = new RegExp(`[、,\\s]?(?:${TOTAL_ASKED}|トータルで)(?:は)?$`, 'u');
 
 export function countedPhrase(text: string): { start: number; end: number } | undefined {
   const asked = NUMBER_ASKED.exec(text);

@@ -133,26 +133,20 @@ function romajiOf(word: string): string | undefined {
 }
 
 /**
- * Romaji often leaves out long vowels (iju, tetsudo, kyoiku for ijuu, tetsudou, kyouiku). A word of
- * three kana or more is read as the corpus word it sounds like without them, when there is one.
- * Shorter words (doko, moto) are left alone, since too many of them would turn into another word.
- */
-function withLongVowels(kana: string, corpusReading: (kana: string) => string | undefined): string {
-  if (kana.length < 3) return kana;
-  const reading = corpusReading(kana);
-  return reading === undefined ? kana : toHiragana(reading, { convertLongVowelMark: false });
-}
-
-/**
- * A word read as the corpus reads it: with its long vowels (withLongVowels), or with an n before y
- * written by hand as ん (bunya, konyaku: ぶんや, こんやく), which an IME would type as にゃ: that
- * reading only when it is a word of the corpus and the IME's is not.
+ * A romaji word as the corpus reads it. Romaji often leaves out long vowels (iju, tetsudo, kyoiku for
+ * ijuu, tetsudou, kyouiku): a word of three kana or more is read as the corpus word it sounds like
+ * without them. Shorter words (doko, moto) are only taken as spelled, since too many of them would
+ * turn into another word. An n before y written by hand (bunya, konyaku: ぶんや, こんやく), which an
+ * IME would type as にゃ, is read as ん when only that reading is a word of the corpus.
  */
 function asCorpusReads(word: string, kana: string, corpusReading: (kana: string) => string | undefined): string {
-  const read = withLongVowels(kana, corpusReading);
-  if (corpusReading(read) !== undefined || !/[aeiou]ny[aou]/u.test(word)) return read;
-  const apart = withLongVowels(toHiragana(word.replace(/(?<=[aeiou]n)(?=y[aou])/gu, "'")), corpusReading);
-  return corpusReading(apart) === undefined ? read : apart;
+  const spelled = (typed: string): string | undefined => {
+    const reading = corpusReading(typed);
+    const read = reading === undefined ? undefined : toHiragana(reading, { convertLongVowelMark: false });
+    return typed.length >= 3 || read === typed ? read : undefined;
+  };
+  const apart = /[aeiou]ny[aou]/u.test(word) ? toHiragana(word.replace(/(?<=[aeiou]n)(?=y[aou])/gu, "'")) : undefined;
+  return spelled(kana) ?? (apart === undefined ? undefined : spelled(apart)) ?? kana;
 }
 
 /** Long vowels as Hepburn marks them (shinkō, jūjitsu, dō): spelled with two letters, as typed. */
