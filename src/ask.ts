@@ -127,7 +127,7 @@ export function* askInSteps(
   const numbered = latinRead === written ? latinRead : convertKanjiNumerals(latinRead);
   const whole = writeOrdinalsAsNumbered(
     writeOfficeSuffixes(standardizeColloquial(writeKanaCounters(numbered)), index.text),
-    numberedSeries(index.corpus.entries),
+    numberedSeries(index.corpus.entries, index.kanaLexicon),
   );
   // A long story's opening is left out (question-focus.ts, storyCut); small talk is told on the whole.
   const clauseMemo: ClauseMemo = new Map();

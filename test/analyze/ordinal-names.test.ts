@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/corpus/entry.js';
 import { numberedSeries, writeOrdinalsAsNumbered } from '../../src/analyze/ordinal-names.js';
+import type { KanaLexicon } from '../../src/analyze/kana-words.js';
 
 const entry = (title: string, body: string): Entry =>
   ({ id: title, kind: 'pillar', title, body, pillar: 0, figures: [], keywords: [], phrasings: [] }) as unknown as Entry;
@@ -14,8 +15,21 @@ const entries = [
 describe('numberedSeries', () => {
   it('finds the series the titles number, and whether the text counts its members', () => {
     expect(numberedSeries(entries)).toEqual([
-      { name: '基本姿勢', countedInText: false },
-      { name: '柱', countedInText: true },
+      { name: '基本姿勢', countedInText: false, readings: [] },
+      { name: '柱', countedInText: true, readings: [] },
+    ]);
+  });
+
+  it('reads each name in kana as the lexicon lists it first, and no reading it lists another word under', () => {
+    const word = (text: string) => ({ text, terms: [{ text, weak: false }] });
+    const lexicon: KanaLexicon = new Map([
+      ['キホンシセイ', [word('基本姿勢')]],
+      ['ハシラ', [word('柱'), word('走る')]],
+      ['チュウ', [word('中'), word('柱')]],
+    ]);
+    expect(numberedSeries(entries, lexicon)).toEqual([
+      { name: '基本姿勢', countedInText: false, readings: ['きほんしせい'] },
+      { name: '柱', countedInText: true, readings: ['はしら'] },
     ]);
   });
 });
@@ -51,6 +65,19 @@ describe('writeOrdinalsAsNumbered', () => {
     expect(writeOrdinalsAsNumbered('5つの柱のうち、いちばん大事なのは？', series)).toBe(
       '5つの柱のうち、いちばん大事なのは？',
     );
+  });
+
+  it('writes a member counted in kana, spaces between the words, as the report counts it', () => {
+    const word = (text: string) => ({ text, terms: [{ text, weak: false }] });
+    const read = numberedSeries(
+      entries,
+      new Map([
+        ['キホンシセイ', [word('基本姿勢')]],
+        ['ハシラ', [word('柱')]],
+      ]),
+    );
+    expect(writeOrdinalsAsNumbered('しちょうの きほんしせいの 1つ目は', read)).toBe('しちょうの 基本姿勢1は');
+    expect(writeOrdinalsAsNumbered('はしらの 3つ目は なに', read)).toBe('3つ目の柱は なに');
   });
 
   it('leaves counts of other things alone', () => {
