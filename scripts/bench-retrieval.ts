@@ -278,6 +278,14 @@ const defaultFiles = [
   // And styles-tune-109 (20 of each of ten styles, 50 traps; 98.0% / 96.5% / 100%, 4 of 197), counted
   // after the session's seventh commit of rules.
   path.resolve(root, 'test/eval/styles-tune-109.jsonl'),
+  // Written blind at the start of the sixteenth session, counted after its first commit, then tuned
+  // on: styles-tune-110 (20 of each of ten styles, 50 traps; 98.0% / 95.0% / 100%, 3 of 193),
+  // styles-tune-111 (40 each of paraphrase and romaji, 30 each of typo and voice, 40 traps in those
+  // styles; 98.6% / 97.1% / 95.0%, 3 of 139) and styles-tune-112 (60 letters, ten asking two
+  // things, 40 numeric, 50 traps, half as letters; 91.0% / 79.0% / 100%, 8 of 87).
+  path.resolve(root, 'test/eval/styles-tune-110.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-111.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-112.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -347,6 +355,9 @@ const defaultFiles = [
   // A thirtieth, written blind in the fifteenth session, counted after its last commit of rules; only
   // ever counted (first count 100% / 98.0% / 100%, none of 147 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-30.jsonl'),
+  // A thirty-first, written blind in the sixteenth session, counted after its first commit; only
+  // ever counted (first count 97.3% / 94.7% / 96.7%, 5 of 147 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-31.jsonl'),
 ];
 
 const { values } = parseArgs({
