@@ -548,7 +548,7 @@ function surfaces(morphemes: readonly Morpheme[], start: number, end: number): s
     .map((x) => x.surface)
     .join('');
 }
-const ASKING_DETERMINER = /(?:どんな|どういう|どのような|どの様な|どういった|いかなる|何の|なんの|何を)$/u;
+const ASKING_DETERMINER = /(?:どんな|どういう|どのような|どの様な|どういった|いかなる|何の|なんの|何を|何か|なにか)$/u;
 
 /** Which country (どこの国, どの国): the country named answers; the entry seldom says 国. */
 const WHICH_DETERMINER = /(?:どこの|どちらの|どの|何という|なんという)$/u;

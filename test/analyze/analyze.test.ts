@@ -146,6 +146,8 @@ describe('analyze', () => {
     expect(optional('鹿の肉を何かに使う取り組み')).toEqual(['取り組み']);
     expect(optional('どういうやり方でなのかも知りたいです')).toEqual(['やり方']);
     expect(optional('どういう言い方をしていましたか')).toEqual(['言い方']);
+    // Any measure at all (何か対策は): the story before says against what.
+    expect(optional('配る紙が多すぎて大変なのですが、何か対策は？')).toEqual(['対策']);
     expect(content('割合と時間の両方')).toEqual(['時間']);
     // A name asked along with something else (正式な名前と、どういう形で…教えて); a memory (と記憶しています).
     expect(content('正式な名前と合言葉を教えてください')).toEqual(['合言葉']);

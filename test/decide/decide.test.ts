@@ -90,6 +90,13 @@ describe('search and decide on the bundled corpus', () => {
     );
   });
 
+  it("hears 町のトップ as the report's 市長 (corpus/synonyms.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('町のトップは、いつからその座についたの？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('mayor-term');
+  });
+
   it('answers the view a facility was planned on with the entry on its aim (the aim entry names its 考え方)', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
