@@ -121,13 +121,14 @@ const ASKING = new RegExp(
     // Not a guess closed by a full stop (子らもかわいそうずら。: だろう。), which tells.
     'だろう(?!ね?[。．])',
     'っけ',
-    // Not telling someone else (お隣に教えてあげたい), nor what the citizen taught (音楽を教えておりました).
-    '教え(?!てあげ|てや[らりるれろ]|てさしあげ|ており|ていま|てい(?:る|た(?!だ)))',
+    // Not telling someone else (お隣に教えてあげたい), nor what the citizen taught (音楽を教えておりました,
+    // ピアノを教えてまいりました, 教えてきた), nor a pupil (教え子).
+    '教え(?!てあげ|てや[らりるれろ]|てさしあげ|ており|ていま|てい(?:る|た(?!だ))|てまい|てき(?:た|まし)|子)',
     // Asked politely (ご教示いただけますと幸いです, お聞かせください): the thanks in advance is a set phrase, the asking is not.
     'ご?教示',
     'ご教授',
     'お聞かせ',
-    'おしえ(?!てあげ|てや[らりるれろ]|ており|ていま|てい(?:る|た(?!だ)))',
+    'おしえ(?!てあげ|てや[らりるれろ]|ており|ていま|てい(?:る|た(?!だ))|てまい|てき(?:た|まし)|ご)',
     '知りたい',
     '聞きたい',
     // Not a visit the citizen plans (相談に伺いたいと思っております): 伺う there is to go.

@@ -265,6 +265,9 @@ describe('questionClauses', () => {
   it('reads what the citizen taught (音楽を教えておりました) as story, a request to be taught (お教えください) as asking', () => {
     expect(roles('長年、中学校で音楽を教えておりました。')[0]?.[1]).toBe('background');
     expect(roles('孫に字を教えています。')[0]?.[1]).toBe('background');
+    expect(roles('自宅で四十年ほどピアノを教えてまいりました。')[0]?.[1]).toBe('background');
+    expect(roles('教え子たちが出られる催しがあればと思い、筆をとりました。')[0]?.[1]).toBe('background');
+    expect(roles('ぴあのを おしえてきた ものです。')[0]?.[1]).toBe('background');
     expect(roles('どのような取り組みか、お教えいただけますか。')[0]?.[1]).toBe('asked');
     expect(roles('名前を教えていただけますか。')[0]?.[1]).toBe('asked');
   });
