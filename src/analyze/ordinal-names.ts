@@ -56,7 +56,7 @@ interface OrdinalPatterns {
   readonly after: RegExp;
   /** The series counted first, the member picked later in the sentence (方針が3つ…、2つ目の内容). */
   readonly later: RegExp;
-  /** The size of the series said before a place asked in it (5つの柱のうち何番目): no part of what is asked. */
+  /** The size of the series said before a place asked in it (5つの柱のうち何番目, 5つの柱の何番目): no part of what is asked. */
   readonly sizeBeforePlaceAsked: RegExp;
 }
 
@@ -75,7 +75,7 @@ function ordinalPatterns(series: readonly NumberedSeries[]): OrdinalPatterns {
       after: new RegExp(`(?:[0-9]+つの)?${name}の\\s?(?:うち(?:の)?)?${ordinal}`, 'gu'),
       later: new RegExp(`(${name}(?:が|は|も)[0-9]+つ[^。？?]{0,24}?)${ordinal}(?!の${name})`, 'gu'),
       sizeBeforePlaceAsked: new RegExp(
-        `[0-9]+(?:つ|本)の(?=(?:${name}の)?うち[^。？?]{0,16}?(?:${PLACE_IN_ORDER_ASKED.source}))`,
+        `[0-9]+(?:つ|本)の(?=(?:${name}の(?:うち)?|うち)[^。？?]{0,16}?(?:${PLACE_IN_ORDER_ASKED.source}))`,
         'gu',
       ),
     };

@@ -526,8 +526,8 @@ const DETAIL_WORDS = new RegExp(
     '開庁時間',
     '受付時間',
     '診療時間',
-    '何時(?!間)',
-    // Not 第何次 (だい なんじ, typed in romaji).
+    // Not 第何次, typed in romaji (だい なんじ) or converted wrongly (第何時).
+    '(?<!第)何時(?!間)',
     '(?<!だい\\s?)なんじ(?!かん)',
     '休館日',
     '休館',

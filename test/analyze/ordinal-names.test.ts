@@ -58,6 +58,7 @@ describe('writeOrdinalsAsNumbered', () => {
 
   it('leaves out the size of the series said before a place asked in it (5つの柱のうち何番目)', () => {
     expect(writeOrdinalsAsNumbered('「笑顔」は5つの柱のうち何番目？', series)).toBe('「笑顔」は柱のうち何番目？');
+    expect(writeOrdinalsAsNumbered('「攻める」は5つの柱の何番目ですか', series)).toBe('「攻める」は柱の何番目ですか');
     expect(writeOrdinalsAsNumbered('「笑顔」という柱は、5本のうちいくつ目？', series)).toBe(
       '「笑顔」という柱は、うちいくつ目？',
     );

@@ -388,6 +388,9 @@ describe('questionIntent', () => {
     expect(questionIntent('1回ごとですか、それとも月ごとですか')).toMatchObject({ kind: 'detail', detail: 'ごと' });
     // 第何次 typed in romaji (dai nanji) asks which plan, not what time.
     expect(questionIntent('けんこうずくりけいかくは だい なんじ').kind).toBeUndefined();
+    // Or converted wrongly (第何時).
+    expect(questionIntent('健康づくり計画は第何時の計画を作ったの？').kind).toBeUndefined();
+    expect(questionIntent('窓口は何時まで開いてるの？').kind).toBe('detail');
     expect(questionIntent('なんじに開くの？').kind).toBe('detail');
     // Whether some people may too needs the entry to name them; 使い道 typed in kana is asked as well.
     expect(questionIntent('信大とのセミナーには一般の人も参加できますか')).toMatchObject({
