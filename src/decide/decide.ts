@@ -683,6 +683,8 @@ function countsSomethingElse(
     best !== undefined &&
     termShare(best, coveringSynonyms(best, terms), matchedTexts(hit)) < synonymCredit &&
     !soundsLikeWordOf(hit, best) &&
+    // A katakana word one slip from the hit's (トレーニグ): the same word mistyped.
+    !hit.matches.some((m) => m.term.text === best.text && m.slip === true) &&
     !doingCountedByFigure(best, hit)
   );
 }

@@ -35,6 +35,11 @@ export interface TermMatch {
   readonly share: number;
   /** Fields where it matched. */
   readonly fields: readonly string[];
+  /**
+   * For 'approximate': every word of the entry it stands for is one slip away (トレーニグ for
+   * トレーニング), the same word mistyped, not the start of a longer one (ワイナリー of ワイナリーバス).
+   */
+  readonly slip?: true;
 }
 
 /** A hit with how the question's content terms matched it. */
@@ -230,7 +235,10 @@ function matchOf(
     return { term, via: 'reading', share: slipSoundCredit, fields: [readingField] };
   }
   const approximate = approximateFields(term, result);
-  if (approximate.length > 0) return { term, via: 'approximate', share: approximateCredit, fields: approximate };
+  if (approximate.fields.length > 0) {
+    const { fields, slip } = approximate;
+    return { term, via: 'approximate', share: approximateCredit, fields, ...(slip ? { slip } : {}) };
+  }
   if (!term.bigrams || term.bigrams.length === 0 || !term.reading) return undefined;
   if (!term.bigrams.some((gram) => result.match[gram]?.includes(readingField))) return undefined;
   // Only what the entry reads as one stretch counts: bigrams met apart are chance, not the word.
@@ -291,18 +299,24 @@ export const figureBoost = 1.6;
 /** ...and one with a figure in the very unit asked for (何人 → a figure in 人). */
 export const askedUnitBoost = 2;
 
-/** Fields where a katakana word matched by prefix or with one slip (MiniSearch reports the entry's word). */
-function approximateFields(term: Term, result: SearchResult): string[] {
+/**
+ * Fields where a katakana word matched by prefix or with one slip (MiniSearch reports the entry's
+ * word), and whether every word it matched is one slip away.
+ */
+function approximateFields(term: Term, result: SearchResult): { fields: string[]; slip?: true } {
   const { prefix, fuzzy } = approximation(term);
-  if ((!prefix && fuzzy === 0) || !result.queryTerms.includes(term.text)) return [];
+  if ((!prefix && fuzzy === 0) || !result.queryTerms.includes(term.text)) return { fields: [] };
   const fields = new Set<string>();
+  let slipsOnly = true;
   for (const [entryWord, inFields] of Object.entries(result.match)) {
     if (entryWord === term.text || !approximates(term, entryWord)) continue;
-    if ((prefix && entryWord.startsWith(term.text)) || (fuzzy > 0 && withinOneEdit(entryWord, term.text))) {
+    const slipped = fuzzy > 0 && withinOneEdit(entryWord, term.text);
+    if ((prefix && entryWord.startsWith(term.text)) || slipped) {
       for (const f of inFields) if (f !== readingField && f !== gramField) fields.add(f);
+      slipsOnly &&= slipped;
     }
   }
-  return [...fields];
+  return fields.size > 0 && slipsOnly ? { fields: [...fields], slip: true } : { fields: [...fields] };
 }
 
 /** True when two words differ by at most one insertion, deletion or substitution. */

@@ -545,6 +545,15 @@ describe('typing slips and kana', () => {
     expect(bundled.ask('観光局の制服は？').decision.kind).toBe('abstain');
   });
 
+  it("counts by a katakana word one slip away from the entry's (トレーニグ) as by the word itself", async () => {
+    const bundled = await bundledEngine();
+    const slip = bundled.ask('高地トレーニグの協議会は何団体で運営していますか？').decision;
+    expect(slip).toMatchObject({ kind: 'answer' });
+    expect(slip.hits[0]?.entry.id).toBe('high-altitude-training');
+    const hit = slip.hits[0] as RankedHit;
+    expect(hit.matches.find((m) => m.term.text === 'トレーニグ')).toMatchObject({ via: 'approximate', slip: true });
+  });
+
   it('takes a slip that sounds like a corpus word for that word, before one a kanji away', async () => {
     const bundled = await bundledEngine();
     // 今活 sounds like 婚活 (コンカツ); 今回 is one kanji away but another word.
