@@ -286,6 +286,13 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-110.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-111.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-112.jsonl'),
+  // And after its sixth commit: styles-tune-113 (in held-out-questions' shape: keywords, everyday
+  // words, 34 to decline; 95.8% / 94.2% / 100%, 5 of 118), styles-tune-114 (20 of each of ten
+  // styles, 50 traps; 98.5% / 97.5% / 98.0%, 3 of 198) and styles-tune-115 (50 paraphrase, 40 each
+  // of dialect and voice, 40 traps in those styles; 96.9% / 95.4% / 97.5%, 5 of 129).
+  path.resolve(root, 'test/eval/styles-tune-113.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-114.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-115.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
