@@ -81,6 +81,11 @@ export interface QuestionIntent {
   readonly asksOfAnotherCouncil?: boolean;
   /** The question asks for all of something (すべて, 全部, それぞれ): a summary of them answers. */
   readonly asksAll?: boolean;
+  /**
+   * The question asks how much there is in all (全部で何時間, 合計で), not how it changed: a number
+   * of how much it fell or grew (3200時間減りました) does not answer it.
+   */
+  readonly asksTotal?: boolean;
   /** The question asks why (なぜ, なんで, 理由は): an entry that gives a reason answers it. */
   readonly asksWhy?: boolean;
   /** The question asks what a thing is for (何のため, 目的は): an entry that states a purpose answers it. */
@@ -111,8 +116,9 @@ const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,1
 
 const CHANGE_QUESTION =
   /増え|減っ|減り|減少|増加|削減|伸び|伸ばし|上がっ|下がっ|変わっ|倍|ふえ[たて]|へっ[たて]|のび[たて]/u;
+// Not an agreement made with someone (農協と約束を交わした): that is the thing done, not an aim.
 const TARGET_QUESTION =
-  /目標|もくひょう|目指|めざ|目的|狙い|ねらい|掲げ|公約|約束|政策集|マニフェスト|つもり|(?:って|と)言って(?:た|い|る)|政策(?:は|って|が|も)?\s?(?:ある|あった|あり|あん)/u;
+  /目標|もくひょう|目指|めざ|目的|狙い|ねらい|掲げ|公約|約束(?!を?\s?(?:交わ|かわ|結|むす))|政策集|マニフェスト|つもり|(?:って|と)言って(?:た|い|る)|政策(?:は|って|が|も)?\s?(?:ある|あった|あり|あん)/u;
 
 /** The figure aimed at, asked: 目標は何%, 目標値は, 何人を目指した, 目標の数字ってあったの. */
 const AIM_ASKED =
@@ -689,6 +695,7 @@ export function questionIntent(text: string): QuestionIntent {
     ...(askedNoun ? { askedNoun } : {}),
     ...(alsoKinds.length > 0 ? { alsoKinds } : {}),
     ...(ALL_ASKED.test(normalized) ? { asksAll: true } : {}),
+    ...(TOTAL_NUMBER_ASKED.test(normalized) && !CHANGE_QUESTION.test(normalized) ? { asksTotal: true } : {}),
     ...(WHY_ASKED.test(normalized) ? { asksWhy: true } : {}),
     ...(PURPOSE_ASKED.test(normalized) ? { asksPurpose: true } : {}),
     ...(PLACE_IN_ORDER_ASKED.test(normalized) ? { asksPlaceInOrder: true } : {}),
@@ -718,6 +725,9 @@ const NUMBER_ASKED = new RegExp(
  * asks for no number.
  */
 /** A total asked for just before the number word, after a comma or not (、全部で, 合わせて). */
+/** A total asked of a number (全部で何時間, 合計でいくら). */
+const TOTAL_NUMBER_ASKED = new RegExp(`(?:${TOTAL_ASKED})[^。？?]{0,4}?(?:何|なん|いくら|どれ|どの)`, 'u');
+
 const TOTAL_BEFORE_NUMBER = new RegExp(`[、,\\s]?(?:${TOTAL_ASKED}|トータルで)(?:は)?$`, 'u');
 
 export function countedPhrase(text: string): { start: number; end: number } | undefined {

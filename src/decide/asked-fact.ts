@@ -159,7 +159,7 @@ function figureUnit(intent: QuestionIntent): string | undefined {
  * in that unit, and each sentence of the title and body with such a number in it. Numbers that
  * state an aim (aims.ts) count only when `aims` (the question asks what was aimed at or pledged).
  */
-function statementsOf(entry: Entry, unit: string, countsAnything: boolean, aims: Aims): string[] {
+function statementsOf(entry: Entry, unit: string, countsAnything: boolean, aims: Aims, total = false): string[] {
   if (aims === 'none' && statesOnlyAims(entry)) return [];
   // Every number of a pledge is an aim.
   const onlyAims = aims === 'only' && !statesOnlyAims(entry);
@@ -169,15 +169,31 @@ function statementsOf(entry: Entry, unit: string, countsAnything: boolean, aims:
     const figure = entry.figures[i];
     if (figure === undefined || (aims === 'none' && isTargetFigure(figure))) return false;
     if (onlyAims && !isTargetFigure(figure)) return false;
+    // A total asked is not how much it changed by (超過勤務時間の削減量).
+    if (total && CHANGE_LABEL.test(figure.label)) return false;
     return figure.unit === unit || (unit === '円' && figure.unit.endsWith('円'));
   });
   for (const sentence of sentences) {
     const states = onlyAims
       ? setsAimIn(sentence, number)
       : number.test(aims === 'none' ? withoutAims(sentence) : sentence);
-    if (states) statements.push(sentence);
+    if (states && (!total || statesLevel(sentence, number))) statements.push(sentence);
   }
   return statements;
+}
+
+/** A figure's label that says it is how much something changed by (削減量, 増加数). */
+const CHANGE_LABEL = /削減|縮減|減少|増加|増減|短縮|伸び/u;
+
+/** What follows a number that says how much something changed by (3200時間減りました, 2件の増加). */
+const CHANGED_BY = /^(?:の)?(?:減|増|削減|縮減|短縮|伸び|アップ|ダウン|上昇|低下)/u;
+
+/** Whether a sentence states a number in the unit as an amount, not only as how much it changed by. */
+function statesLevel(sentence: string, number: RegExp): boolean {
+  for (const m of sentence.matchAll(new RegExp(number.source, 'gu'))) {
+    if (!CHANGED_BY.test(sentence.slice(m.index + m[0].length))) return true;
+  }
+  return false;
 }
 
 /**
@@ -412,6 +428,7 @@ export function statesAskedFact(
         unit,
         intent.countsAnything === true || GENERIC_COUNTERS.has(unit),
         aimsAnswering(intent),
+        intent.asksTotal === true,
       );
       if (statements.length === 0) return false;
       // A subject the entry never names says nothing (the citizen may have paraphrased it); one it

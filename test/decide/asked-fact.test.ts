@@ -569,6 +569,9 @@ describe('questionIntent', () => {
     expect(questionIntent('ざんぎょうへった？')).toMatchObject({ asksForChange: true });
     expect(questionIntent('ふるさと市民の目標は何人？')).toMatchObject({ asksForTarget: true });
     expect(questionIntent('ふるさと市民は何人？').asksForTarget).toBeUndefined();
+    // An agreement made with someone (約束を交わした) is a thing done, not an aim.
+    expect(questionIntent('農協と市が約束を交わしましたか').asksForTarget).toBeUndefined();
+    expect(questionIntent('市長は何を約束したの？')).toMatchObject({ asksForTarget: true });
     // What was pledged is an aim too.
     expect(questionIntent('政策集で仮想市民は何人と掲げた？')).toMatchObject({ asksForTarget: true });
     expect(questionIntent('市長は何万人集めるって言ってた？')).toMatchObject({ asksForTarget: true });
@@ -704,6 +707,20 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(members, questionIntent('小諸の人口は？'), ['人口'])).toBe(false);
     // A subject the entry never names may be the citizen's own word for it.
     expect(statesAskedFact(members, questionIntent('応援してる人は何人？'), ['応援'])).toBe(true);
+  });
+
+  it('answers a total asked (全部で何時間) only with an amount, not with how much it fell by', () => {
+    const overtime = entry('超過勤務時間を削減', '超過勤務時間は、前の年より約3200時間減りました。', [
+      { label: '超過勤務時間の削減量', after: 3200, unit: '時間', period: 'H29→H30' },
+    ]);
+    const total = '残業は1年間で全部で何時間ありますか';
+    expect(questionIntent(total)).toMatchObject({ asksTotal: true });
+    expect(statesAskedFact(overtime, questionIntent(total), ['残業'], total)).toBe(false);
+    const fell = '残業は全部で何時間減ったの？';
+    expect(questionIntent(fell).asksTotal).toBeUndefined();
+    expect(statesAskedFact(overtime, questionIntent(fell), ['残業'], fell)).toBe(true);
+    const hours = entry('研修', '研修は全部で12時間行いました。');
+    expect(statesAskedFact(hours, questionIntent('研修は全部で何時間？'), [], '研修は全部で何時間？')).toBe(true);
   });
 
   it('takes a count of points (3点) as how many things were named (こと、いくつ挙げた)', () => {
