@@ -45,7 +45,8 @@ const GIVES_REASON = /ため(?:に)?[、,]|ので[、,]|から[、,]|不可欠|�
 export const reasonCoverage = 0.5;
 
 /**
- * The hits with the first one, when it sums up another that covers more, after that one. What the
+ * The hits with the first one, when it sums up another that covers more, after that one (or after
+ * an entry ranked above that one covering as much, which the summary does not name). What the
  * summary covers is counted by `ownCoverage` when given: without its everyday phrasings, which
  * paraphrase the whole area it sums up (地域のまとまり for 絆) and so say that a question is in the
  * area, not that it asks about the summary rather than one of the entries it names. A question
@@ -86,5 +87,11 @@ export function summaryYields(
       (place === undefined || textOf(hit.entry).includes(place)),
   );
   if (!named) return [...hits];
-  return [named, first, ...rest.filter((hit) => hit !== named)];
+  // The summary steps down for what covers more than it: an entry ranked above the one it names that
+  // covers as much (働き方改革推進本部, which the pillar does not list) is as much what was asked.
+  const lead =
+    place === undefined && !givesReason(named)
+      ? (rest.find((hit) => (hit.coverage ?? 0) >= (named.coverage ?? 0)) ?? named)
+      : named;
+  return [lead, first, ...rest.filter((hit) => hit !== lead)];
 }

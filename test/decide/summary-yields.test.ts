@@ -29,8 +29,13 @@ describe('summaryYields', () => {
   });
 
   it('puts first the entry a summary names when it covers more of the question', () => {
-    const ranked = summaryYields([hit(three, 10, 0.7), hit(other, 8, 0.9), hit(collaboration, 5, 0.8)]);
+    const ranked = summaryYields([hit(three, 10, 0.7), hit(other, 8, 0.75), hit(collaboration, 5, 0.8)]);
     expect(ranked.map((h) => h.entry.id)).toEqual(['collab', 'three', 'other']);
+  });
+
+  it('steps down for an entry it does not name, ranked above the one it names and covering as much', () => {
+    const ranked = summaryYields([hit(three, 10, 0.7), hit(other, 8, 0.8), hit(collaboration, 5, 0.8)]);
+    expect(ranked.map((h) => h.entry.id)).toEqual(['other', 'three', 'collab']);
   });
 
   it('counts what the summary covers without its everyday phrasings, which paraphrase its whole area', () => {
