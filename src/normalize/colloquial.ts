@@ -134,8 +134,12 @@ export const colloquialRules: readonly ColloquialRule[] = [
     pattern: /(?<!しょ)っちゅ[うー](?=[のかもやこじとだ、,？?\s]|$)|(?<=なん|何)ちゅ[うー]/gu,
     replacement: 'という',
   },
-  // 何というだい (何つうだい, 何ちゅうだい read above): 何というの.
-  { name: 'iu-dai', pattern: new RegExp(String.raw`(?<=という)だ[いや]${END}`, 'gu'), replacement: 'の' },
+  // 何というだい (何つうだい, 何ちゅうだい read above, 何ていうだい): 何というの.
+  {
+    name: 'iu-dai',
+    pattern: new RegExp(String.raw`(?<=(?:と|て)いう|(?:と|て|って)言う)だ[いや]${END}`, 'gu'),
+    replacement: 'の',
+  },
   // 〜じゃん、 closing a remark before the question (大雨で川があふれそうになったじゃん、…): a sentence of its own.
   { name: 'jan-remark', pattern: /じゃん[、,]\s*/gu, replacement: '。' },
   // 〜じゃん (念押し): dropped, the statement stays.
