@@ -56,7 +56,10 @@ interface OrdinalPatterns {
   readonly after: RegExp;
   /** The series counted first, the member picked later in the sentence (方針が3つ…、2つ目の内容). */
   readonly later: RegExp;
-  /** The size of the series said before a place asked in it (5つの柱のうち何番目, 5つの柱の何番目): no part of what is asked. */
+  /**
+   * The size of the series said before a place asked in it (5つの柱のうち何番目, 5つの柱の何番目): no
+   * part of what is asked.
+   */
   readonly sizeBeforePlaceAsked: RegExp;
 }
 

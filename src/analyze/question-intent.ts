@@ -717,6 +717,12 @@ const NUMBER_ASKED = new RegExp(
   'u',
 );
 
+/** A total asked of a number (全部で何時間, 合計でいくら). */
+const TOTAL_NUMBER_ASKED = new RegExp(`(?:${TOTAL_ASKED})[^。？?]{0,4}?(?:何|なん|いくら|どれ|どの)`, 'u');
+
+/** A total asked for just before the number word, after a comma or not (、全部で, 合わせて). */
+const TOTAL_BEFORE_NUMBER = new RegExp(`[、,\\s]?(?:${TOTAL_ASKED}|トータルで)(?:は)?$`, 'u');
+
 /**
  * The phrase whose number a question asks (「県外に住んでいる人は何人？」: 県外に住んでいる人):
  * from the start of its clause (after a comma or a sentence end) to the word that asks the number,
@@ -724,12 +730,6 @@ const NUMBER_ASKED = new RegExp(
  * after it when the number qualifies one (「いくつの地区に」: 地区). Undefined when the question
  * asks for no number.
  */
-/** A total asked for just before the number word, after a comma or not (、全部で, 合わせて). */
-/** A total asked of a number (全部で何時間, 合計でいくら). */
-const TOTAL_NUMBER_ASKED = new RegExp(`(?:${TOTAL_ASKED})[^。？?]{0,4}?(?:何|なん|いくら|どれ|どの)`, 'u');
-
-const TOTAL_BEFORE_NUMBER = new RegExp(`[、,\\s]?(?:${TOTAL_ASKED}|トータルで)(?:は)?$`, 'u');
-
 export function countedPhrase(text: string): { start: number; end: number } | undefined {
   const asked = NUMBER_ASKED.exec(text);
   if (!asked) return undefined;
