@@ -365,8 +365,8 @@ const defaultFiles = [
   // A thirty-first, written blind in the sixteenth session, counted after its first commit; only
   // ever counted (first count 97.3% / 94.7% / 96.7%, 5 of 147 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-31.jsonl'),
-  // A thirty-second, written blind in the sixteenth session, counted after its fifth commit; only
-  // ever counted (first count 97.3% / 96.7% / 96.7%, 5 of 150 answered wrong).
+  // A thirty-second, written blind in the sixteenth session, counted after its fourth commit of
+  // rules; only ever counted (first count 97.3% / 96.7% / 96.7%, 5 of 150 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-32.jsonl'),
 ];
 
