@@ -293,6 +293,14 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-113.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-114.jsonl'),
   path.resolve(root, 'test/eval/styles-tune-115.jsonl'),
+  // Written blind at the start of the seventeenth session, counted before any of its rules, then
+  // tuned on: styles-tune-116 (60 letters, ten asking two things, 40 numeric, 50 traps, half as
+  // letters; 89.0% / 83.0% / 100%, 9 of 92), styles-tune-117 (in held-out-questions' shape; 97.5% /
+  // 95.8% / 100%, 2 of 117) and styles-tune-118 (20 of each of ten styles, 50 traps; 97.5% / 96.0% /
+  // 98.0%, 5 of 197).
+  path.resolve(root, 'test/eval/styles-tune-116.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-117.jsonl'),
+  path.resolve(root, 'test/eval/styles-tune-118.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -368,6 +376,9 @@ const defaultFiles = [
   // A thirty-second, written blind in the sixteenth session, counted after its fourth commit of
   // rules; only ever counted (first count 97.3% / 96.7% / 96.7%, 5 of 150 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-32.jsonl'),
+  // A thirty-third, written blind at the start of the seventeenth session, counted before any of its
+  // rules; only ever counted (first count 98.0% / 95.3% / 100%, 2 of 145 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-33.jsonl'),
 ];
 
 const { values } = parseArgs({
