@@ -200,7 +200,7 @@ export function* askInSteps(
       );
       apart.push({ decision: own, asksFact: asksFact(read.slice(clause.start, clause.end), intent.kind) });
     }
-    decision = combineQuestions(main.decision, apart);
+    decision = combineQuestions(main.decision, apart, /[\p{L}\p{N}]/u.test(told));
   }
   lap?.('decide');
   return { question, normalized, terms: main.terms, decisive: main.decisive, decision };

@@ -730,7 +730,9 @@ const TOTAL_BEFORE_NUMBER = new RegExp(`[、,\\s]?(?:${TOTAL_ASKED}|トータル
  * after it when the number qualifies one (「いくつの地区に」: 地区). Undefined when the question
  * asks for no number.
  */
-export function countedPhrase(text: string): { start: number; end: number } | undefined {
+export function countedPhrase(question: string): { start: number; end: number } | undefined {
+  // What the citizen says they do not ask (ふるさと市民の人数ではなく) counts nothing; blanked in place.
+  const text = question.replace(NOT_ASKED, (said) => ' '.repeat(said.length));
   const asked = NUMBER_ASKED.exec(text);
   if (!asked) return undefined;
   const after = asked.index + asked[0].length;

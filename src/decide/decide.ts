@@ -734,7 +734,9 @@ function askedSubject(index: SearchIndex, terms: readonly Term[], counted: reado
   if (countedTargets.length > 0) return [...new Set(countedTargets)];
   let best: Term | undefined;
   let bestWeight = -1;
-  for (const term of contentTerms(terms)) {
+  // The phrase whose number is asked (今の人口は何人) names it, not a word of the news before it (人口減少).
+  const own = contentTerms(counted).filter((t) => !t.weak && t.slip !== true && !isWhen(t));
+  for (const term of own.length > 0 ? own : contentTerms(terms)) {
     // A word typed in kana counts once read as the corpus's word (じんこう: 人口); a slip (派今) is no word.
     const unread = term.kana && !/\p{Script=Han}/u.test(term.text);
     if (term.weak || unread || term.slip === true || isWhen(term)) continue;

@@ -125,7 +125,7 @@ function ownTerms(terms: readonly Term[], clause: Span, setPhrases: readonly Spa
  * split between two topics, matched neither well enough; not when it asked for a fact the report
  * lacks).
  */
-export function combineQuestions(decision: Decision, questions: readonly QuestionApart[]): Decision {
+export function combineQuestions(decision: Decision, questions: readonly QuestionApart[], inLetter: boolean): Decision {
   // The message asked for a kind of fact its topic's entry lacks (どこのお店で、いくら): a part of it
   // that asks for no fact of its own (ペットフードを試してみたい) does not answer what was asked; one
   // that asks for a fact an entry holds (中にはどのような施設が入る, 何という課) does.
@@ -139,15 +139,23 @@ export function combineQuestions(decision: Decision, questions: readonly Questio
   const ranked = new Set(decision.hits.slice(0, 2).map((h) => h.entry.id));
   const inPlace = answered.find((d) => d.hits[0] !== undefined && ranked.has(d.hits[0].entry.id));
   const base = decision.kind === 'answer' ? decision : inPlace;
-  const first = base?.hits[0];
+  // A letter (a story around its questions) asks its main question first, what it adds after
+  // (それと…も); a short message may open on its topic and then ask the point. So in a letter the
+  // first question is answered first, when the whole message ranks its entry as high.
+  const firstAsked =
+    inLetter && questions[0] !== undefined && answered[0] === questions[0].decision ? answered[0].hits[0] : undefined;
+  const first =
+    base && firstAsked && ranked.has(firstAsked.entry.id)
+      ? (base.hits.find((h) => h.entry.id === firstAsked.entry.id) ?? base.hits[0])
+      : base?.hits[0];
   if (!base || !first) return decision;
   const added: Hit[] = [];
   for (const other of answered) {
     const hit = other.hits[0];
     if (hit && hit.entry.id !== first.entry.id && !added.some((h) => h.entry.id === hit.entry.id)) added.push(hit);
   }
-  if (added.length === 0) return base;
+  if (added.length === 0 && first === base.hits[0]) return base;
   const ids = new Set(added.map((h) => h.entry.id));
-  const rest = base.hits.slice(1).filter((h) => !ids.has(h.entry.id));
+  const rest = base.hits.filter((h) => h !== first && !ids.has(h.entry.id));
   return { ...base, hits: [first, ...added, ...rest], shownFirst: 1 + added.length };
 }

@@ -1091,6 +1091,8 @@ describe('countedPhrase', () => {
   it('is what the number asked counts, from the start of its clause', () => {
     expect(phrase('ふるさと市民のうち、県外に住んでいる人は何人？')).toBe('県外に住んでいる人は');
     expect(phrase('ふるさと市民は何人？')).toBe('ふるさと市民は');
+    // Not what the citizen says they do not ask (〜の人数ではなく).
+    expect(phrase('ふるさと市民の人数ではなく、小諸に住む人口は何人？')).toBe('小諸に住む人口は');
   });
 
   it('leaves out when and where (年間で), and takes the noun a number qualifies (いくつの地区)', () => {

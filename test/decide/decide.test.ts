@@ -638,6 +638,8 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     expect(bundled.ask('小諸市の人口は何人？').decision.kind).toBe('abstain');
     // A year says when; it is not what the number must be stated of.
     expect(bundled.ask('小諸の人口は令和2年で何人？').decision.kind).toBe('abstain');
+    // Nor a word of the news told before the number asked (人口減少っていうけど).
+    expect(bundled.ask('人口減少っていうけど、小諸の今の人口は何人？').decision.kind).toBe('abstain');
     // A rate named by the topic (受診率は？): 特定検診's rate is not that of がん検診.
     expect(bundled.ask('がん検診の受診率は？').decision.kind).toBe('abstain');
     expect(bundled.ask('特定検診の受診率は？').decision).toMatchObject({ kind: 'answer' });
@@ -1535,6 +1537,15 @@ describe('a message that asks two things', () => {
     expect(letter.hits.slice(0, 2).map((h) => h.entry.id)).toEqual(
       expect.arrayContaining(['sme-promotion-ordinance', 'loan-mediation-rules-review']),
     );
+    // A letter asks its main question first: that answer comes first, then the one asked after it.
+    const main = bundled.ask(
+      '区の役員を長く務めております。年々、回覧や配り物が増えて、区長さんの苦労は並大抵ではありません。区長の負担を軽くする取り組みはしているのでしょうか。それから、地区の連絡会の会長はどなたが決めるのですか。',
+    ).decision;
+    expect(main).toMatchObject({ kind: 'answer', shownFirst: 2 });
+    expect(main.hits.slice(0, 2).map((h) => h.entry.id)).toEqual([
+      'ku-chief-workload-reduction',
+      'district-liaison-chairs-appointed',
+    ]);
     // One question in two sentences is one question.
     expect(bundled.ask('ふるさと納税について伺います。寄付はどのくらい集まりましたか。').decision).not.toHaveProperty(
       'shownFirst',
