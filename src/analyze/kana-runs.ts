@@ -236,8 +236,9 @@ export function kanaRuns(
     const counted = before !== undefined && /[0-9]/u.test(before) && match[0].startsWith('つ');
     // Voice and romaji input leave a space between a word and its particle (バス って): it still follows the word.
     const beforeSpace = before === ' ' ? normalized[match.index - 2] : before;
+    // ー is of no script: one here ends a katakana word (センターで), the run before took it.
     const followsWord =
-      counted || (beforeSpace !== undefined && /[\p{Script=Han}\p{Script=Katakana}」』）)]/u.test(beforeSpace));
+      counted || (beforeSpace !== undefined && /[\p{Script=Han}\p{Script=Katakana}ー」』）)]/u.test(beforeSpace));
     // A caller that cuts hiragana into words itself (kana-words.ts) takes a run that opens a
     // sentence, follows a space or a katakana word (スポーツしんこうの…: katakana words take no
     // endings but する) whole; one after a kanji is most often its ending (立ってるの).

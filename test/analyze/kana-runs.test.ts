@@ -104,6 +104,9 @@ describe('kana runs left whole for a caller that cuts them into words', () => {
   it('takes a run after a space that follows a word (voice and romaji: バス って) as following that word', () => {
     const runs = kanaRuns('ワイナリーバス って はしってるの', () => false, { cutHiraganaEndings: false });
     expect(runs.find((r) => r.text === 'って')?.afterWord).toBe(true);
+    // ー ends a katakana word, though it is of no script (センターで).
+    const afterLong = kanaRuns('こどもセンターでいくじ', () => false, { cutHiraganaEndings: false });
+    expect(afterLong.find((r) => r.text === 'でいくじ')?.afterWord).toBe(true);
     // At the start of a message a run follows nothing.
     expect(kanaRuns(' って', () => false, { cutHiraganaEndings: false })[0]?.afterWord).toBeUndefined();
   });

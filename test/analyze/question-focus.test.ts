@@ -720,6 +720,11 @@ describe('setPhraseSpans', () => {
     expect(setPhraseSpans('市長さんの政策集はいつ出たの？')).toEqual([]);
   });
 
+  it('finds how hard someone works at a thing (ずく出して, やる気ある), which names no topic', () => {
+    const text = '婚活の支援は、市はやる気だしてやってるの？ずく出してもらいたい';
+    expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['やる気だし', 'ずく出し']);
+  });
+
   it('finds greetings and polite requests wherever they stand', () => {
     const text = 'お忙しいところすみません、残業について教えてください';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([

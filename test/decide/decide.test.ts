@@ -554,6 +554,26 @@ describe('typing slips and kana', () => {
     expect(hit.matches.find((m) => m.term.text === 'トレーニグ')).toMatchObject({ via: 'approximate', slip: true });
   });
 
+  it('answers in full a dialect question that says how hard the city works at it (ずく出して, ずくがいる)', async () => {
+    const bundled = await bundledEngine();
+    for (const [question, id] of [
+      ['婚活の支援っつうのは、市はずく出してやってくれてるだかい？', 'marriage-support'],
+      ['配布物が多くてずくがいるだわ、区長の負担は減っただかい', 'ku-chief-workload-reduction'],
+    ] as const) {
+      const { decision } = bundled.ask(question);
+      expect(decision, question).toMatchObject({ kind: 'answer', confidence: 'full' });
+      expect(decision.hits[0]?.entry.id, question).toBe(id);
+    }
+  });
+
+  it('reads kana after a katakana word ending in ー (センターで) as opening with a particle', async () => {
+    const bundled = await bundledEngine();
+    // でいくじ is で・いくじ (育児), not デイ・くじ.
+    const kana = bundled.ask('こどもセンターでいくじのことをそうだんできる？').decision;
+    expect(kana).toMatchObject({ kind: 'answer', confidence: 'full' });
+    expect(kana.hits[0]?.entry.id).toBe('child-center-parenting-consultation');
+  });
+
   it('takes a slip that sounds like a corpus word for that word, before one a kanji away', async () => {
     const bundled = await bundledEngine();
     // 今活 sounds like 婚活 (コンカツ); 今回 is one kanji away but another word.
