@@ -363,6 +363,10 @@ describe('questionClauses', () => {
         '建て替えにはどのように取り組むのでしょうか。ひ孫が入学するころにはどうなっているのか、楽しみにしております。',
       ),
     ).toBe('建て替えにはどのように取り組むのでしょうか。');
+    // So is a worry over which people scratch their heads (〜のかと頭を抱えております).
+    expect(
+      focusText('跡継ぎがおらず、畑がどうなるのかと頭を抱えております。新しく農業を始める人への支援はありますか。'),
+    ).toBe('新しく農業を始める人への支援はありますか。');
   });
 
   it('reads words that only look like question words (あんなに, どうせ, 何でも, 何千万円も) as asking nothing', () => {

@@ -73,6 +73,18 @@ describe('search and decide on the bundled corpus', () => {
     expect(bundled.ask('観光局の制服は？').decision).toMatchObject({ kind: 'abstain', reason: 'no-match' });
   });
 
+  it("offers the deer entry for a hunter's 獲物 (its keywords)", async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('猟でとった獲物を市はどう活用してるの？').decision.hits[0]?.entry.id).toBe('deer-pet-food');
+  });
+
+  it("hears a citizen's 官と民 as the report's 官民 (corpus/synonyms.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('官と民でつくる観光の組織、政策にありましたか？');
+    expect(decision).toMatchObject({ kind: 'answer', confidence: 'full' });
+    expect(decision.hits[0]?.entry.id).toBe('komoro-tourism-bureau-2020');
+  });
+
   it("hears a citizen's 保育園 as the report's 保育 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('保育園を休んだ子を代わりに預かってくれる所はできる？');
