@@ -363,6 +363,13 @@ describe('questionClauses', () => {
         '建て替えにはどのように取り組むのでしょうか。ひ孫が入学するころにはどうなっているのか、楽しみにしております。',
       ),
     ).toBe('建て替えにはどのように取り組むのでしょうか。');
+    // A matter that is the cause of what is told (〜のことで…まいります。) raises no topic; one asked of does.
+    expect(focusText('孫のことで毎日のように娘から電話がまいります。子育ての相談ができるところはありますか。')).toBe(
+      '子育ての相談ができるところはありますか。',
+    );
+    expect(focusText('ふるさと納税のことでお聞きします。寄付はどのくらい集まりましたか。')).toContain(
+      'ふるさと納税のこと',
+    );
     // So is a worry over which people scratch their heads (〜のかと頭を抱えております).
     expect(
       focusText('跡継ぎがおらず、畑がどうなるのかと頭を抱えております。新しく農業を始める人への支援はありますか。'),
