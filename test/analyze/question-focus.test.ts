@@ -124,6 +124,9 @@ describe('questionClauses', () => {
   it('reads advice told to the citizen (当分安静にと言われまして) as the story, but an errand told as a topic', () => {
     expect(roles('医者からは当分安静にと言われまして、家で過ごしております。')[0]?.[1]).toBe('background');
     expect(roles('新しい規則ができたので目を通しておくようにと言われました。')[0]?.[1]).toBe('asked');
+    // What a doctor or a checkup found is the citizen's story too.
+    expect(roles('娘の子が、歩き始めるのが遅いと健診で言われました。')[0]?.[1]).toBe('background');
+    expect(roles('早めに訓練を始めるのが大事だと、医師から言われました。')[0]?.[1]).toBe('background');
   });
 
   it('ends a remark on a thing closed by よ or ね (大水が心配だよ、) as a clause of its own, but not a verb with だよ', () => {
