@@ -142,13 +142,14 @@ const ASKING = new RegExp(
     // Not くださいました: what someone kindly did.
     'ください(?!まし|ます)',
     '下さい(?!まし|ます)',
-    // Not 何より, 何卒, 何かと: set phrases of a polite letter, not questions.
+    // Not 何より, 何卒, 何かと: set phrases of a polite letter, not questions; nor nothing (何も分からず,
+    // 何もかも), but 何もらえる.
     // Nor 何やら, 何だか, 何となく: something, somehow.
     // Nor 何のことやら: what the citizen cannot make out, told.
     // Nor 何分初めてのことで (NANIBUN_FOLLOWS): an apology.
-    `何(?!年も|度も|とか|事も|もかも|より|卒|とぞ|かと|か(?!ら)|やら|だか|となく|気なく|でも|のことやら|のことだか|[十百千万億]+[^。？?]{0,3}も|${NANIBUN_FOLLOWS})`,
+    `何(?!年も|度も|とか|事も|も(?!ら)|より|卒|とぞ|かと|か(?!ら)|やら|だか|となく|気なく|でも|のことやら|のことだか|[十百千万億]+[^。？?]{0,3}も|${NANIBUN_FOLLOWS})`,
     // Not inside a word (あんなに, こんなに).
-    `${QUESTION_WORD_START}なに(?!より|とぞ|かと)`,
+    `${QUESTION_WORD_START}なに(?!より|とぞ|かと|も(?!ら))`,
     // Not inside a verb (ジャムにちなんだ).
     `${QUESTION_WORD_START}なん[でのだ]`,
     // いくら said in dialect.

@@ -387,9 +387,14 @@ describe('questionClauses', () => {
       'すぐに何千万円もかかると役所の人から聞かされてきました。',
       '救急車のサイレンが、前とは違う方角から聞こえるようになった気がいたします。',
       'せめて市政のほうはそうあってほしいものです。',
+      // Nothing (何も, なにも) asks nothing.
+      '会合では私だけ何も分からず、恥ずかしい思いをいたしました。',
+      'うちの人はなにも言わずに出かけました。',
     ]) {
       expect(questionClauses(told)[0]?.asks, told).toBeUndefined();
     }
+    // But 何もらえる is what one gets.
+    expect(questionClauses('ポイントを貯めると何もらえるの')[0]?.asks).toBe(true);
     // A sound heard (聞こえる) is no topic heard of.
     expect(roles('サイレンが、前とは違う方角から聞こえるようになった気がいたします。')[0]?.[1]).toBe('background');
   });
