@@ -85,6 +85,13 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('komoro-tourism-bureau-2020');
   });
 
+  it("hears a citizen's 乗り合いバス as the report's コミュニティバス (corpus/synonyms.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('乗り合いバスが発着するところは新しくできるの？');
+    expect(decision).toMatchObject({ kind: 'answer', confidence: 'full' });
+    expect(decision.hits[0]?.entry.id).toBe('community-bus-terminal');
+  });
+
   it("hears a citizen's 保育園 as the report's 保育 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('保育園を休んだ子を代わりに預かってくれる所はできる？');
