@@ -13,10 +13,20 @@ const WORDING_FIELDS = new Set(['title', 'body', 'figures']);
 
 /** The question's head noun: its last noun the citizen wrote (not a verb, a synonym or a kana run). */
 export function headNoun(terms: readonly Term[]): Term | undefined {
-  return contentTerms(terms)
+  return headCompound(terms).at(-1);
+}
+
+/**
+ * The question's last noun with the nouns written right before it, which make one name with it
+ * (行財政改革: 行財政, 改革).
+ */
+function headCompound(terms: readonly Term[]): Term[] {
+  const nouns = contentTerms(terms)
     .filter((t) => !t.weak && !t.kana && !t.background)
-    .sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
-    .at(-1);
+    .sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  let first = nouns.length - 1;
+  while (first > 0 && nouns[first - 1]?.end !== undefined && nouns[first - 1]?.end === nouns[first]?.start) first--;
+  return nouns.slice(Math.max(first, 0));
 }
 
 /**
@@ -36,6 +46,13 @@ function matchedIn(hit: RankedHit, term: Term): 'wording' | 'keyword' | undefine
   return fields.includes('keywords') && fields.every((f) => f === 'keywords') ? 'keyword' : undefined;
 }
 
+/** Where a hit matched a name of several nouns: 'keyword' when any of them only there, 'wording' when all in its wording. */
+function compoundMatchedIn(hit: RankedHit, nouns: readonly Term[]): 'wording' | 'keyword' | undefined {
+  const each = nouns.map((t) => matchedIn(hit, t));
+  if (each.includes('keyword')) return 'keyword';
+  return each.length > 0 && each.every((m) => m === 'wording') ? 'wording' : undefined;
+}
+
 /**
  * The hits with one that states the head noun before a first one that has it only as a keyword;
  * never one lacking the kind of fact asked (`givesAskedFact`) before one that has it.
@@ -46,12 +63,12 @@ export function keywordOnlyYields(
   givesAskedFact: (hit: RankedHit) => boolean = () => true,
 ): RankedHit[] {
   const [first, ...rest] = hits;
-  const head = headNoun(terms);
-  if (!first || !head || matchedIn(first, head) !== 'keyword') return [...hits];
+  const head = headCompound(terms);
+  if (!first || head.length === 0 || compoundMatchedIn(first, head) !== 'keyword') return [...hits];
   const stating = rest.find(
     (hit) =>
       (hit.coverage ?? 0) >= (first.coverage ?? 1) &&
-      matchedIn(hit, head) === 'wording' &&
+      compoundMatchedIn(hit, head) === 'wording' &&
       (givesAskedFact(hit) || !givesAskedFact(first)),
   );
   if (!stating) return [...hits];

@@ -73,6 +73,11 @@ describe('search and decide on the bundled corpus', () => {
     expect(bundled.ask('観光局の制服は？').decision).toMatchObject({ kind: 'abstain', reason: 'no-match' });
   });
 
+  it('answers a name written as nouns together (行財政改革) with the entry stating it, not the pillar tagged with it', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('行財政改革について教えて').decision.hits[0]?.entry.id).toBe('efficient-administration-plan');
+  });
+
   it("offers the deer entry for a hunter's 獲物 (its keywords)", async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('猟でとった獲物を市はどう活用してるの？').decision.hits[0]?.entry.id).toBe('deer-pet-food');

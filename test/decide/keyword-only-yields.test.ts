@@ -41,6 +41,23 @@ describe('keywordOnlyYields', () => {
     expect(keywordOnlyYields(terms, [tagged, stating]).map((h) => h.entry.id)).toEqual(['rules', 'review']);
   });
 
+  it('reads a name of nouns written together (行財政改革) as one: a part of it only a keyword is the name only a keyword', () => {
+    // 「行財政改革は？」: the pillar has 改革 in its title and 行財政 as a keyword; the plan states both.
+    const name = [term('行財政', 0), term('改革', 3)];
+    const withName = (id: string, fields: Record<string, string[]>): RankedHit => ({
+      ...hit(id, 1, {}),
+      matches: Object.entries(fields).map(([text, f]) => ({
+        term: name.find((t) => t.text === text) ?? term(text, 0),
+        via: 'text' as const,
+        share: 1,
+        fields: f,
+      })),
+    });
+    const pillar = withName('pillar', { 行財政: ['keywords'], 改革: ['title'] });
+    const plan = withName('plan', { 行財政: ['body', 'keywords'], 改革: ['body', 'keywords'] });
+    expect(keywordOnlyYields(name, [pillar, plan]).map((h) => h.entry.id)).toEqual(['plan', 'pillar']);
+  });
+
   it('keeps the order when the stating entry covers less, or lacks the kind of fact asked', () => {
     const less = { ...stating, coverage: 0.8 };
     expect(keywordOnlyYields(terms, [tagged, less]).map((h) => h.entry.id)).toEqual(['review', 'rules']);
