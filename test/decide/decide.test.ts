@@ -97,6 +97,13 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('community-bus-terminal');
   });
 
+  it("hears a citizen's 建物 as the report's 施設 (corpus/synonyms.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('年寄りが集まれる所も、新しく建てる建物に入るんかね？');
+    expect(decision).toMatchObject({ kind: 'answer', confidence: 'full' });
+    expect(decision.hits[0]?.entry.id).toBe('senior-welfare-center');
+  });
+
   it("hears a citizen's 保育園 as the report's 保育 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('保育園を休んだ子を代わりに預かってくれる所はできる？');
