@@ -187,6 +187,9 @@ const ASKING = new RegExp(
  */
 const SEEN = String.raw`を[、,]?(?:[^、,。]{1,12}?(?:で|から))?(?:よく|たびたび|時々|ときどき)?(?:見かけ|目にし|拝見し|耳にし|耳にいたし)(?!る(?:こと|機会)[がも])`;
 
+/** Told by a doctor or at a checkup (発達がゆっくりだと健診で言われました): the citizen's story, no news. */
+const TOLD_BY_DOCTOR = String.raw`[、,]?[^、,。と]{0,8}?(?:健診|検診|医者|医師|病院|診察|診断)(?:さん|の先生)?(?:で|から|に)[、,]?言われ`;
+
 /**
  * Within a clause that raises a topic by hearsay, where the report of it ends: what follows
  * (と聞きましたが, と耳にして懐かしく思ったのですが) says how the citizen came to know it. A wish
@@ -194,13 +197,16 @@ const SEEN = String.raw`を[、,]?(?:[^、,。]{1,12}?(?:で|から))?(?:よく|
  * (当分安静にと言われ), nor what a doctor told (TOLD_BY_DOCTOR); an errand given (目を通しておくようにと
  * 言われ) names what it is about.
  */
-/** Told by a doctor or at a checkup (発達がゆっくりだと健診で言われました): the citizen's story, no news. */
-const TOLD_BY_DOCTOR = String.raw`[、,]?[^、,。と]{0,8}?(?:健診|検診|医者|医師|病院|診察|診断)(?:さん|の先生)?(?:で|から|に)[、,]?言われ`;
-
 const HEARSAY = new RegExp(
   String.raw`(?<![ねよわ]|ば|たら|(?<!よう)に)と(?!いう|${TOLD_BY_DOCTOR})[、,]?(?:[^、,。と]{1,12}?(?:で|から|より|が))?(?:聞(?!こえ)|きい[たて]|伺|うかが|耳に|知り(?!合|あ[いうっえわ])|読み|見|言われ|言って|おっしゃ(?!います(?:が|けど))|仰(?!います(?:が|けど))|(?<![\p{Script=Han}][と][、,]?)話さ|(?<![\p{Script=Han}][と][、,]?)話して|述べ|書い|書か)(?![^、,。]{0,3}?た(?:時代|頃|ころ|もの|時|とき|昔))|って(?:言って|いって|聞いた|きいた)|(?:っつう|っちゅう|っていう|って言う|という|と言う)だ?(?:けど|けれど|が)(?=[、,。．]|$)|(?:っつう|っちゅう|っていう|って言う)じゃん(?:か)?(?=[、,。．]|$)|${SEEN}|とか(?=[。．]?$)|とのこと(?=[、,。．]|$)|(?<=た)よう(?:です|でございます)(?:が|けど)(?=[、,。．]|$)|(?<=[たるいだ])らしい(?:です|ん(?:です|だ))?(?:が|けど|けれど)(?=[、,。．]|$)|(?<=[うくぐすつぬぶむるたい])そう(?:です|でございます)(?:ね|が|けど)(?=[、,。．]|$)`,
   'u',
 );
+
+/**
+ * After 〜のことで, a sentence told to its end that asks nothing (夜泣きのことで毎日電話がかかって
+ * まいります。, 40年も前のことで、うまく答えられません。): the matter is the cause of what is told.
+ */
+const TOLD_AFTER_MATTER = String.raw`で(?![^。？?]*(?:伺|うかが|聞|尋ね|相談|質問|教え|おしえ|願|知り|[?？]))[^。？?]*[。．]`;
 
 /**
  * A clause naming the topic the citizen asks about: 〜と聞いた, 〜について, 〜の件. Not 〜のことを
@@ -208,12 +214,6 @@ const HEARSAY = new RegExp(
  * over, nor 〜の話をする (市政の話をするのが楽しみ), which tells what they do, nor 〜の話題 (小諸の話題を
  * 見かける), which tells what they saw.
  */
-/**
- * After 〜のことで, a sentence told to its end that asks nothing (夜泣きのことで毎日電話がかかって
- * まいります。, 40年も前のことで、うまく答えられません。): the matter is the cause of what is told.
- */
-const TOLD_AFTER_MATTER = String.raw`で(?![^。？?]*(?:伺|うかが|聞|尋ね|相談|質問|教え|おしえ|願|知り|[?？]))[^。？?]*[。．]`;
-
 const RAISING = new RegExp(
   `${HEARSAY.source}|という(?:(?:カタカナ|片仮名|横文字)の)?(?:言葉|用語|カタカナ|片仮名|横文字|見出し|名前)(?:が|を)|という話|というお話|との(?:お)?話|と記憶|と覚えて|(?:(?:が|も)あった|だった)(?:と|ように)思い|について|に関して|に関する|の件|のこと(?!を|や|だか|など|で[^、。？?]{0,8}?(?:頭|悩|困|心配|気を)|${TOLD_AFTER_MATTER})|の話(?!題|に(?:な|も)|か|をする|をし)`,
   'u',
