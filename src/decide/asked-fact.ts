@@ -143,6 +143,13 @@ const LISTED_COUNTERS = /^(?:種類?|点|項目?|個|つ|分野|か所|カ所|�
  */
 const LISTED_WITH_DOTS = /[\p{Script=Han}\p{Script=Katakana}ー]{3,}・[\p{Script=Han}\p{Script=Katakana}ー]{3,}/u;
 
+/** A year asked as part of a name (名前には何年が入って, 名前についている年は何年). */
+const YEAR_OF_NAME_ASKED =
+  /(?:名前|名称)(?:に|には|の中に)[、,]?(?:は)?[^。？?]{0,6}?(?:何年|なんねん)|(?:名前|名称)に(?:入って|はいって|付いて|ついて|含まれて)(?:い|お)?る(?:年|数字)/u;
+
+/** A name closed by a year (こもろ観光局2020): the year written without 年. */
+const YEAR_IN_NAME = /[\p{L}](?:19|20)[0-9]{2}(?![0-9年.])/u;
+
 /** Counters of places, which a list of towns answers (東京・大阪でのトップセールス). */
 const PLACE_COUNTERS = /^(?:か所|カ所|ヶ所|箇所)$/u;
 
@@ -394,6 +401,8 @@ export function statesAskedFact(
       ) {
         return true;
       }
+      // The year a name carries (観光局の名前に付いている年は何年): a name ending in one (こもろ観光局2020).
+      if (intent.kind === 'date' && YEAR_OF_NAME_ASKED.test(asked) && YEAR_IN_NAME.test(text)) return true;
       // Where a thing is shown or told (どこで紹介してる, どこで見れる): the media that show it.
       if (intent.kind === 'place' && SHOWN_ASKED.test(asked) && SHOWN_IN_MEDIA.test(text)) return true;
       // Which district or school (どこの地区, 10地区の名前): the entry must name one as such.

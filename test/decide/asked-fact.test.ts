@@ -789,6 +789,27 @@ describe('statesAskedFact', () => {
     expect(questionIntent('どこで話し合っているの').alsoKinds).toBeUndefined();
   });
 
+  it('answers the year in a name (名前についてる年) with a name closed by a year, not with any year', () => {
+    const bureau = entry('観光局の設置', '官民で「こもろ観光局2020」を設置することを掲げました。');
+    const founded = entry('観光局の設置', '観光局はH30年度に設置されました。');
+    for (const q of ['その観光局って、名前に何年って入ってるの？', '観光局の名前についてる年はいつの年？']) {
+      const intent = questionIntent(q);
+      expect(intent.kind, q).toBe('date');
+      expect(statesAskedFact(bureau, intent, [], q), q).toBe(true);
+    }
+    // A year asked of the thing itself (いつできた) is not read from its name.
+    const when = '観光局は何年にできたの？';
+    expect(
+      statesAskedFact(
+        entry('観光局の設置', '官民で「こもろ観光局2020」を設置します。'),
+        questionIntent(when),
+        [],
+        when,
+      ),
+    ).toBe(false);
+    expect(statesAskedFact(founded, questionIntent(when), [], when)).toBe(true);
+  });
+
   it('takes which things there are (どんなものがある) as contents: a list, or two names quoted one by one', () => {
     expect(questionIntent('返礼品には、どんなものがあるのでしょうか').kind).toBe('contents');
     const readers = entry('副読本を作成', '「小諸ストーリー」と「小諸アート」を作成しました。');
