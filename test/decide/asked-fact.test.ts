@@ -614,6 +614,9 @@ describe('questionIntent', () => {
     expect(questionIntent('施設の中身やメニューを新しくしたの？').kind).toBeUndefined();
     // Where something was set up (役所の中に), not what a thing holds.
     expect(questionIntent('役所の中にどのような体制を作ったのですか').kind).toBeUndefined();
+    // The 中身 of a stance or a plan is what it says, not a list of what it holds.
+    expect(questionIntent('民間の感覚で、っていう市長の姿勢、その中身を教えて').kind).toBeUndefined();
+    expect(questionIntent('キャンパス構想の中身ってどんなの').kind).toBeUndefined();
   });
 
   it('reads question words typed in kana or romaji as written in kanji (なんにん, なんめーとる, あどれす)', () => {
