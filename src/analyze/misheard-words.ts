@@ -252,10 +252,55 @@ export function misheardWords(
       heard.push(word);
     }
   }
-  for (const word of katakanaThenKanjiSlips(normalized, vocabulary)) {
+  for (const word of [
+    ...katakanaThenKanjiSlips(normalized, vocabulary),
+    ...kanaEndedSlips(normalized, morphemes, vocabulary),
+  ]) {
     if (!heard.some((h) => h.start < word.end && word.start < h.end)) heard.push(word);
   }
   return heard.sort((a, b) => a.start - b.start);
+}
+
+/** A piece of a word written with kana endings: kanji, then kana or none (差し, 抑え, 身). */
+const KANJI_THEN_KANA = /^[\p{Script=Han}々]+\p{Script=Hiragana}*$/u;
+/** A word written with kana endings spans at most this many of the dictionary's pieces. */
+const maxKanaEndedUnits = 3;
+
+/**
+ * A word written with kana endings (差し押さえ, 見直し) converted with other kanji of the same
+ * sound (差し抑え, 身直し): the dictionary cuts it into pieces that read, together, as a word the
+ * corpus names things with, and the corpus never writes it so. It ends in kana, and the kanji
+ * stretches above never hold its kana.
+ */
+function kanaEndedSlips(
+  normalized: string,
+  morphemes: readonly Morpheme[],
+  vocabulary: SoundVocabulary,
+): MisheardWord[] {
+  const heard: MisheardWord[] = [];
+  for (let i = 0; i < morphemes.length; i++) {
+    for (let j = i + 2; j <= Math.min(morphemes.length, i + maxKanaEndedUnits); j++) {
+      const span = morphemes.slice(i, j);
+      if (!span.every((m) => KANJI_THEN_KANA.test(m.surface))) break;
+      const last = span.at(-1) as Morpheme;
+      if (!/\p{Script=Hiragana}$/u.test(last.surface)) continue;
+      const readings = span.map((m) => m.reading);
+      if (!readings.every((r) => r !== undefined)) break;
+      const reading = readings.join('');
+      if ([...reading].length < minGuessedReading) continue;
+      const start = span[0]?.start ?? 0;
+      const end = last.start + last.surface.length;
+      const written = normalized.slice(start, end);
+      if (written !== span.map((m) => m.surface).join('')) break;
+      const words = (vocabulary.lexicon.get(reading) ?? []).filter(
+        (w) => namesThing(w) && /\p{Script=Han}/u.test(w.text) && w.text !== written,
+      );
+      // Looked up last: the corpus's text is long.
+      if (words.length === 0 || vocabulary.inCorpus(written)) continue;
+      heard.push({ written, start, end, reading, words });
+    }
+  }
+  return heard;
 }
 
 /** A katakana word and the one kanji after it, which ends the compound (スポーツ化, not スポーツ化学). */

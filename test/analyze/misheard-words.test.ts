@@ -31,9 +31,11 @@ const lexicon: KanaLexicon = new Map([
   ['ホウカゴ', [word('放課後')]],
   ['キョウドウ', [word('共同'), word('協同')]],
   ['スポーツカ', [word('スポーツ課', 'スポーツ', '課')]],
+  ['ミナオシ', [word('見直し')]],
+  ['サシオサエ', [word('差し押さえ')]],
 ]);
 const corpusText =
-  '信大 こもろ情報部局 センター 千曲川 後援会 自身 インバウンド 公園 講演 市民 滞納 投資 女性 野生 放課後 共同 協同 スポーツ課';
+  '信大 こもろ情報部局 センター 千曲川 後援会 自身 インバウンド 公園 講演 市民 滞納 投資 女性 野生 放課後 共同 協同 スポーツ課 見直し 差し押さえ 見える';
 
 let tokenize: Tokenize;
 let vocabulary: SoundVocabulary;
@@ -107,6 +109,13 @@ describe('misheardWords', () => {
     expect(heard('なんかスポーツ化ってできたんですか')).toEqual(['スポーツ化 → スポーツ課']);
     // A longer compound (スポーツ化学), or one the corpus uses, is meant as written.
     expect(heard('スポーツ化学の研究')).toEqual([]);
+  });
+
+  it('hears a word with kana endings converted with other kanji of its sound (身直し → 見直し, 差し抑え → 差し押さえ)', () => {
+    expect(heard('区の身直しはいつ？')).toEqual(['身直し → 見直し']);
+    expect(heard('去年の差し抑えは何件')).toEqual(['差し抑え → 差し押さえ']);
+    // A word the corpus writes so is meant (見える), and so are words that read as none of its words.
+    expect(heard('目に見える成果')).toEqual([]);
   });
 
   it('never takes a word the corpus uses for another that sounds the same', () => {
