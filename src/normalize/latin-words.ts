@@ -184,15 +184,18 @@ export function readLatinWords(
       // A possessive (the city's plan, countries') is the word itself.
       // An English word with a romaji suffix after a hyphen (sports-ka) is read as two words, the
       // suffix glued to the word as Japanese writes it (スポーツか), for the kana stages to hear.
-      const words = run
-        .split(/ +/u)
-        .map((w) => w.replace(POSSESSIVE, ''))
-        .flatMap((w) => {
-          const [head, ...tails] = w.split('-');
-          return head !== undefined && tails.length > 0 && english.has(head) && english.get(phraseKey(w)) === undefined
-            ? [head, ...tails.map((tail) => `-${tail}`)]
-            : [w];
-        });
+      // So is the last word of an English phrase (barrier free-ka: バリアフリー化).
+      const typed = run.split(/ +/u).map((w) => w.replace(POSSESSIVE, ''));
+      const words = typed.flatMap((w, k) => {
+        const [head, ...tails] = w.split('-');
+        const before = typed[k - 1];
+        const endsPhrase =
+          head !== undefined &&
+          (english.has(head) || (before !== undefined && english.has(phraseKey(`${before} ${head}`))));
+        return head !== undefined && tails.length > 0 && endsPhrase && english.get(phraseKey(w)) === undefined
+          ? [head, ...tails.map((tail) => `-${tail}`)]
+          : [w];
+      });
       const out: { text: string; japanese: boolean; romaji?: boolean; suffix?: boolean }[] = [];
       for (let i = 0; i < words.length;) {
         // what before a noun (what bus services) asks which kind, as どんな: 何バス would count buses.

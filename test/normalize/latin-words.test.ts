@@ -162,6 +162,15 @@ describe('readLatinWords', () => {
     expect(readLatinWords('sports ka?', sports)).toBe('スポーツ か?');
   });
 
+  it('glues a suffix typed after an English phrase (barrier free-ka) to the phrase', () => {
+    const access = englishWordsOf([['バリアフリー', 'barrier free']]);
+    expect(readLatinWords('eki no barrier free-ka tte owatta?', access)).toBe('えきのバリアフリーかっておわった?');
+    // A hyphen in a phrase of the file is the phrase's own (barrier-free).
+    expect(readLatinWords('barrier-free desu ka', englishWordsOf([['バリアフリー', 'barrier-free']]))).toBe(
+      'バリアフリー ですか',
+    );
+  });
+
   it('leaves words the corpus writes in Latin letters, and words that are neither, as they are', () => {
     const isKnownWord = (w: string) => w === 'sns';
     expect(readLatinWords('sns で発信', english, isKnownWord)).toBe('sns で発信');
