@@ -87,6 +87,14 @@ describe('search and decide on the bundled corpus', () => {
     ['官と民', '官民', '官と民でつくる観光の組織、政策にありましたか？', 'komoro-tourism-bureau-2020'],
     ['乗り合いバス', 'コミュニティバス', '乗り合いバスが発着するところは新しくできるの？', 'community-bus-terminal'],
     ['建物', '施設', '年寄りが集まれる所も、新しく建てる建物に入るんかね？', 'senior-welfare-center'],
+    [
+      '町内のまとめ役',
+      '区長',
+      '町内のまとめ役が出る会議や配りものを減らす話はどうなった？',
+      'ku-chief-workload-reduction',
+    ],
+    ['部下を持つ', '幹部', '部下を持つ女の職員さんの割合は今どれくらい？', 'women-chief-level-ratio'],
+    ['おなか周り', '特定検診', 'おなか周りを測る健診を受けに行く人、増えてる？', 'specific-health-checkup-rate'],
   ])("hears a citizen's %s as the report's %s (corpus/synonyms.yaml)", async (_said, _written, question, id) => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(question);
