@@ -111,6 +111,12 @@ export interface QuestionIntent {
 const ASKED_NOUN =
   /(?:どんな|どのような|どういう|どういった|どの様な|何の|なんの)([\p{Script=Han}\p{Script=Katakana}ー]{1,10})|([\p{Script=Han}\p{Script=Katakana}ー]{1,10})(?:」)?\s?(?:とは|って\s?(?:何|なに|なん)(?!の?ため)|は\s?(?:何|なに|なん)(?:です|だ|[?？]|$)|は\s?(?:何|なに)\s?が\s?(?:ある|あり))|([\p{Script=Han}\p{Script=Katakana}ー]{2,10})\s?(?:って|は)\s?(?:(?:小諸|こもろ|市)に\s?)?(?:ある|あり|でき)(?:ます|ました|た|る|てい?る|ていま(?:す|した))?(?:の|ん)?(?:です)?か?\s?[?？]?\s*$|([\p{Script=Han}\p{Script=Katakana}ー]{2,10})(?:みたいな(?:の|もの)?|のような(?:の|もの)?)?を?\s?(?:つくっ|作っ|設置し|立ち上げ)た(?:って|の|ん|か|[?？]|$)/u;
 
+/**
+ * Words typed as into a search box (ふるさと納税 返礼品): the last, after a space, is what is
+ * asked of the ones before it.
+ */
+const SEARCHED_ASPECT = /^[^\s。、,？?!！]{2,}\s+([\p{Script=Han}\p{Script=Katakana}ー]{2,8})\s*$/u;
+
 /** A name the citizen gives what they ask about (「攻める」という柱, ジャムの日っていうの). */
 const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,11}?)」?(?:という|っていう|とかいう)/u;
 
@@ -454,10 +460,10 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     // Not wherever (どこへ行っても, どこでも), which asks for no place, nor a space provided
     // (車を停められる場所は用意される？, お年寄りのための場所は入るの？), which is a thing. Where someone
     // was born (どこの生まれ) too, which facility (どの施設の名前が変わった, 施設の名前は) and which
-    // places there are (温泉はどこがある).
+    // places there are (温泉はどこがある). A search ending in 場所 (子育て相談 場所) asks where.
     // Places of a kind asked for by their kind alone (病院を教えて): which ones they are.
     new RegExp(
-      `${/どこ(?:に|へ|で|から|です|か(?=[?？。]|な|しら|$)|なの|なん(?:です|でしょう|だ)|にある)(?!も|[^、。？?]{0,5}(?:ても|でも))|どこ(?=\s?[?？]|$)|どこの\p{Script=Han}{1,4}(?:で|に|へ)|の場所(?:は|って)(?![^。？?]{0,12}?(?:でき|用意|作|あ(?:る|り)|設け|入る|入り|はいる|含ま))|場所(?:は|って)(?:どこ|どちら|[?？]|$)|住所|所在地|どこの\s?(?:生まれ|うまれ|出身|しゅっしん)|(?:どの|どこの)\s?(?:施設|建物|会場|温泉|公園|場所)|(?:施設|建物|会場)(?:は|って)どれ|場所を(?:教え|おしえ|知り|しり|知ら)|(?:病院|びょういん|医院|クリニック|診療所|歯医者|公園|温泉|おんせん|駐車場|ホテル|旅館|宿|レストラン|飲食店|スーパー)\s?(?:を|が)?\s?(?:教え|おしえ|知りたい|しりたい)|どこが(?:ある|あり)|(?:出身|しゅっしん|生まれ|うまれ)(?:地)?(?:は|って)\s?(?:どこ|どちら)|出身地/u.source}|(?:施設|しせつ|建物|たてもの|会場)${NAME_ASKED}`,
+      `${/どこ(?:に|へ|で|から|です|か(?=[?？。]|な|しら|$)|なの|なん(?:です|でしょう|だ)|にある)(?!も|[^、。？?]{0,5}(?:ても|でも))|どこ(?=\s?[?？]|$)|どこの\p{Script=Han}{1,4}(?:で|に|へ)|の場所(?:は|って)(?![^。？?]{0,12}?(?:でき|用意|作|あ(?:る|り)|設け|入る|入り|はいる|含ま))|場所(?:は|って)(?:どこ|どちら|[?？]|$)|(?:の|\s)場所\s?[?？]?\s*$|住所|所在地|どこの\s?(?:生まれ|うまれ|出身|しゅっしん)|(?:どの|どこの)\s?(?:施設|建物|会場|温泉|公園|場所)|(?:施設|建物|会場)(?:は|って)どれ|場所を(?:教え|おしえ|知り|しり|知ら)|(?:病院|びょういん|医院|クリニック|診療所|歯医者|公園|温泉|おんせん|駐車場|ホテル|旅館|宿|レストラン|飲食店|スーパー)\s?(?:を|が)?\s?(?:教え|おしえ|知りたい|しりたい)|どこが(?:ある|あり)|(?:出身|しゅっしん|生まれ|うまれ)(?:地)?(?:は|って)\s?(?:どこ|どちら)|出身地/u.source}|(?:施設|しせつ|建物|たてもの|会場)${NAME_ASKED}`,
       'u',
     ),
   ],
@@ -678,7 +684,8 @@ export function questionIntent(text: string): QuestionIntent {
     nounMatch?.[3] ??
     nounMatch?.[4] ??
     NAMED_AS.exec(normalized)?.[1] ??
-    ikutsuCounted;
+    ikutsuCounted ??
+    SEARCHED_ASPECT.exec(normalized)?.[1];
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
     ...(unit ? { unit } : {}),

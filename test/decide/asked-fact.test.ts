@@ -700,6 +700,15 @@ describe('questionIntent', () => {
     // What there is of it (返礼品は何がある), and romaji read with a space before って.
     expect(questionIntent('ふるさと納税の返礼品は何がありますか').askedNoun).toBe('返礼品');
     expect(questionIntent('ふるさと納税 の 返礼品 って何？').askedNoun).toBe('返礼品');
+    // Words typed as into a search box: the last is what is asked of the ones before it.
+    expect(questionIntent('給付型奨学金 対象者').askedNoun).toBe('対象者');
+    expect(questionIntent('給付型奨学金').askedNoun).toBeUndefined();
+  });
+
+  it('takes a search ending in 場所 (子育て相談 場所, 公民館の場所) as asking where, not a place provided', () => {
+    expect(questionIntent('子育て相談 場所').kind).toBe('place');
+    expect(questionIntent('公民館の場所').kind).toBe('place');
+    expect(questionIntent('お年寄りが集まれる場所').kind).toBeUndefined();
   });
 });
 

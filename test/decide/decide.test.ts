@@ -102,6 +102,15 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe(id);
   });
 
+  it('declines words searched as in a search box when the last names what the report only holds as a keyword', async () => {
+    const bundled = await bundledEngine();
+    // 返礼品 is a keyword of the ふるさと納税 entries, which never say what the gifts are.
+    const { decision } = bundled.ask('ふるさと納税 返礼品');
+    expect(decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    expect(decision.hits[0]?.entry.id).toMatch(/furusato/);
+    expect(bundled.ask('ふるさと納税 寄付額').decision.kind).toBe('answer');
+  });
+
   it("hears a citizen's 保育園 as the report's 保育 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('保育園を休んだ子を代わりに預かってくれる所はできる？');
