@@ -101,6 +101,8 @@ export interface QuestionIntent {
    * named after it is about it.
    */
   readonly askedNoun?: string;
+  /** The asked noun is the last of words typed as into a search box (高地トレーニング 宿泊). */
+  readonly searchedAspect?: boolean;
 }
 
 /**
@@ -684,8 +686,8 @@ export function questionIntent(text: string): QuestionIntent {
     nounMatch?.[3] ??
     nounMatch?.[4] ??
     NAMED_AS.exec(normalized)?.[1] ??
-    ikutsuCounted ??
-    SEARCHED_ASPECT.exec(normalized)?.[1];
+    ikutsuCounted;
+  const searched = askedNoun === undefined ? SEARCHED_ASPECT.exec(normalized)?.[1] : undefined;
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
     ...(unit ? { unit } : {}),
@@ -700,7 +702,7 @@ export function questionIntent(text: string): QuestionIntent {
     ...(kind === undefined && unit === undefined && WHAT_IT_IS.test(normalized) ? { asksWhatItIs: true } : {}),
     ...(kind === 'person' && PERSON_NAME_ASKED.test(normalized) ? { asksName: true } : {}),
     ...(ANOTHER_COUNCIL.test(normalized) ? { asksOfAnotherCouncil: true } : {}),
-    ...(askedNoun ? { askedNoun } : {}),
+    ...(askedNoun ? { askedNoun } : searched ? { askedNoun: searched, searchedAspect: true } : {}),
     ...(alsoKinds.length > 0 ? { alsoKinds } : {}),
     ...(ALL_ASKED.test(normalized) ? { asksAll: true } : {}),
     ...(TOTAL_NUMBER_ASKED.test(normalized) && !CHANGE_QUESTION.test(normalized) ? { asksTotal: true } : {}),

@@ -551,6 +551,17 @@ function asksOfKeywordOnlyThing(
   return !headInWording && nouns.some((t) => onlyAsKeyword(index, hit, t, terms));
 }
 
+/**
+ * Words typed as into a search box whose last the hit has nothing of, not even by a synonym
+ * (高地トレーニング 宿泊): the entry is on the topic, not on what is searched of it.
+ */
+function searchedAspectMissing(terms: readonly Term[], intent: QuestionIntent | undefined, hit: RankedHit): boolean {
+  if (intent?.searchedAspect !== true) return false;
+  const aspect = askedNounTerms(terms, intent);
+  const matched = matchedTexts(hit);
+  return aspect.length > 0 && aspect.every((t) => termShare(t, coveringSynonyms(t, terms), matched) < synonymCredit);
+}
+
 /** The question's own words for the noun it asks about (どのような返礼品を: 返礼, 品). */
 function askedNounTerms(terms: readonly Term[], intent: QuestionIntent | undefined): Term[] {
   const noun = intent?.askedNoun;
@@ -809,6 +820,7 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
       asksYearNotStated(input.askedText ?? '', normalizedEntryText(best.entry))) ||
     asksOfKeywordOnlyThing(index, input.topic ?? [], terms, best) ||
     asksOfKeywordOnlyThing(index, askedNounTerms(terms, intent), terms, best, true) ||
+    searchedAspectMissing(terms, intent, best) ||
     asksDoingOnlyKeyword(index, input.askedText ?? '', terms, best) ||
     (share < rule.answer && asksOfUnknownObject(index, input.askedText ?? '', terms, best))
   ) {

@@ -111,6 +111,15 @@ describe('search and decide on the bundled corpus', () => {
     expect(bundled.ask('ふるさと納税 寄付額').decision.kind).toBe('answer');
   });
 
+  it('declines words searched as in a search box when the hit has nothing of the last, even by a synonym', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('高地トレーニング 宿舎');
+    expect(decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    expect(decision.hits[0]?.entry.id).toBe('high-altitude-training');
+    // 残業 is the report's 超過勤務 (corpus/synonyms.yaml).
+    expect(bundled.ask('市役所 残業').decision).toMatchObject({ kind: 'answer', confidence: 'full' });
+  });
+
   it("hears a citizen's 保育園 as the report's 保育 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('保育園を休んだ子を代わりに預かってくれる所はできる？');
