@@ -114,7 +114,7 @@ describe('misheardWords', () => {
   it('hears a word with kana endings converted with other kanji of its sound (身直し → 見直し, 差し抑え → 差し押さえ)', () => {
     expect(heard('区の身直しはいつ？')).toEqual(['身直し → 見直し']);
     expect(heard('去年の差し抑えは何件')).toEqual(['差し抑え → 差し押さえ']);
-    // A word the corpus writes so is meant (見える), and so are words that read as none of its words.
+    // A word with kana endings that the corpus writes so (見える) is meant as written.
     expect(heard('目に見える成果')).toEqual([]);
   });
 
