@@ -309,6 +309,12 @@ const defaultFiles = [
   // keyword-style searches, counted before any rule made from it, then tuned on (100% / 99.0% /
   // 95.0%, 3 of 102).
   path.resolve(root, 'test/eval/styles-tune-120.jsonl'),
+  // Written blind at the start of the nineteenth session, counted before any of its rules, then tuned
+  // on: 30 paraphrases, 25 each in voice, romaji and dialect, 25 letters asking two things, 20
+  // rumours checked, 50 traps (92.7% / 85.3% / 98.0%, 5 of 133)...
+  path.resolve(root, 'test/eval/styles-tune-121.jsonl'),
+  // ...and one in held-out-questions' shape with 60 traps (99.0% / 98.0% / 98.3%, 1 of 99).
+  path.resolve(root, 'test/eval/styles-tune-122.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -390,6 +396,9 @@ const defaultFiles = [
   // A thirty-fourth, written blind at the start of the eighteenth session, counted before any of its
   // rules; only ever counted (first count 98.7% / 97.3% / 100%, 2 of 148 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-34.jsonl'),
+  // A thirty-fifth, written blind at the start of the nineteenth session, counted before any of its
+  // rules; only ever counted (first count 96.7% / 94.7% / 100%, 4 of 146 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-35.jsonl'),
 ];
 
 const { values } = parseArgs({
