@@ -115,9 +115,11 @@ const ASKED_NOUN =
 
 /**
  * Words typed as into a search box (ふるさと納税 返礼品): the last, after a space, is what is
- * asked of the ones before it.
+ * asked of the ones before it; a noun written with kana inside (乗り場, 問い合わせ先) as well, but
+ * not words joined by a particle (何て名前, 市の事業): those are a question or a phrase.
  */
-const SEARCHED_ASPECT = /^[^\s。、,？?!！]{2,}\s+([\p{Script=Han}\p{Script=Katakana}ー]{2,8})\s*$/u;
+const SEARCHED_ASPECT =
+  /^[^\s。、,？?!！]{2,}\s+((?=.{2,8}\s*$)(?!何)[\p{Script=Han}\p{Script=Katakana}ー](?:(?:(?![のてはがをにでともやへかな])\p{Script=Hiragana}){0,2}[\p{Script=Han}\p{Script=Katakana}ー])+)\s*$/u;
 
 /** A name the citizen gives what they ask about (「攻める」という柱, ジャムの日っていうの). */
 const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,11}?)」?(?:という|っていう|とかいう)/u;

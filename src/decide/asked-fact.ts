@@ -315,13 +315,13 @@ function namesAfterRole(sentences: readonly string[], role: string, asked: strin
 /**
  * The role a question asks the holder of (「教育長って今だれ？」「講師の名前は？」: 教育長, 講師): the
  * kanji or katakana word, or the member of someone's family (奥さん), just before は, が, って or の
- * before 誰, だれ, どなた or 名前, unless a verb follows 誰が (「会長って誰が決めてんの？」 asks who
- * appoints, not who holds it); a post after 誰が (「誰が講師をやってるの？」「どなたが会長に任命
- * された？」), which asks the one who holds it.
+ * before 誰, だれ, どなた or 名前 (romaji read leaves a space before って), unless a verb follows
+ * 誰が (「会長って誰が決めてんの？」 asks who appoints, not who holds it); a post after 誰が
+ * (「誰が講師をやってるの？」「どなたが会長に任命された？」), which asks the one who holds it.
  */
 const ASKED_ROLE = new RegExp(
   [
-    `([\\p{Script=Han}]{2,}|[\\p{Script=Katakana}ー]{3,}|${FAMILY_MEMBERS})(?:さん|様|さま)?(?:は|が|って|の)\\s?(?:今|いま)?(?:誰|だれ|どなた|名前|なまえ)(?!が(?!やっ|務め|つとめ|なっ|担当))`,
+    `([\\p{Script=Han}]{2,}|[\\p{Script=Katakana}ー]{3,}|${FAMILY_MEMBERS})(?:さん|様|さま)?\\s?(?:は|が|って|の)\\s?(?:今|いま)?(?:誰|だれ|どなた|名前|なまえ)(?!が(?!やっ|務め|つとめ|なっ|担当))`,
     '(?:誰|だれ|どなた)が(講師|委員|隊員|審査員|担当者?|代表者?|先生|[\\p{Script=Han}]{0,3}長)',
   ].join('|'),
   'u',

@@ -219,6 +219,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'wakaishi', pattern: /若(?:い|え)(?:し|衆)(?![ん])/gu, replacement: '若者' },
   // ずく (やる気) is a word of its own; the standard word lets it match.
   { name: 'zuku', pattern: /ずく(?=[がをはのもなだ])/gu, replacement: 'やる気' },
+  // づくり typed with ず (まちずくり, ひとずくり): the two kana sound alike, and ずくり is no word.
+  { name: 'zukuri', pattern: /ずくり/gu, replacement: 'づくり' },
   // 手ぇ貸す / 気ぃつける: a noun's vowel drawn out where を was dropped.
   { name: 'drawn-vowel', pattern: /[ぇぃ](?<=\p{Script=Han}[ぇぃ])(?=\p{Script=Han})/gu, replacement: 'を' },
   // いっぺえ / いっぺー: いっぱい.

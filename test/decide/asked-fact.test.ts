@@ -950,6 +950,13 @@ describe('statesAskedFact', () => {
     const chairs = entry('地域連絡会', '10地区ごとの地域連絡会の正副会長を市長が任命しました。');
     const chair = 'うちの地区の地域連絡会の会長は誰？';
     expect(statesAskedFact(chairs, questionIntent(chair), [], chair)).toBe(false);
+    // Romaji read into kana leaves a space before って (sensei tte dare): the role is still read.
+    const athletes = entry(
+      '高地トレーニング',
+      '8団体による協議会を運営しています。トップアスリートの招致にも取り組みました。',
+    );
+    const spaced = 'トップアスリート って だれ?';
+    expect(statesAskedFact(athletes, questionIntent(spaced), [], spaced)).toBe(false);
     // The name of someone's family (奥さん, typed in kana too), which the mayor's own name does not give.
     for (const wife of ['市長さんの奥さんの名前は？', 'しちょうさんの おくさんの なまえは なんですか']) {
       expect(questionIntent(wife).kind).toBe('person');

@@ -120,6 +120,18 @@ describe('search and decide on the bundled corpus', () => {
     expect(bundled.ask('市役所 残業').decision).toMatchObject({ kind: 'answer', confidence: 'full' });
   });
 
+  it('reads a last word written with kana inside (乗り場) as what a search box asks', async () => {
+    const bundled = await bundledEngine();
+    // The circuit buses' entry says nothing of where to board them.
+    const { decision } = bundled.ask('ワイナリーバス 乗り場');
+    expect(decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    expect(decision.hits[0]?.entry.id).toBe('tourist-circuit-buses');
+    // Words joined by a particle are a question, not a search: it is still answered.
+    const named = bundled.ask('えっと子ども向けの副読本を作ったらしいけど何て名前').decision;
+    expect(named).toMatchObject({ kind: 'answer' });
+    expect(named.hits[0]?.entry.id).toBe('school-readers-story-and-art');
+  });
+
   it("hears a citizen's 保育園 as the report's 保育 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('保育園を休んだ子を代わりに預かってくれる所はできる？');
