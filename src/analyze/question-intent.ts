@@ -619,9 +619,12 @@ const PROGRESS_FRAME = new RegExp(
   'gu',
 );
 
-/** Ways of asking what was done or how far a thing got: a result answers them. */
+/**
+ * Ways of asking what was done or how far a thing got, or whether it really happened (ほんとに
+ * できたの？): a result answers them.
+ */
 const DONE_QUESTION =
-  /(?:目標|もくひょう)(?:に|まで|へ)?\s?(?:届|とど|達し|到達|いって|行って|いっ[たて]|行っ[たて])|進み具合|進捗|どこまで|達成|着手|成果|実績|進ん|進め(?:られ|た)|取り組ん|取り組みは|取り?組みを(?:して(?:い|お)(?!らず|りませ|ませ|な)|した(?!い))|(?:何|なに|なん)(?:を|か)?(?:し|やっ)た|(?:何|なに|なん)(?:を|か)\s?(?:して|やって)(?:い|お|る)/u;
+  /(?:本当|ほんと)に\s?(?:でき|やっ|実現し|始まっ|作っ|つくっ)|(?:目標|もくひょう)(?:に|まで|へ)?\s?(?:届|とど|達し|到達|いって|行って|いっ[たて]|行っ[たて])|進み具合|進捗|どこまで|達成|着手|成果|実績|進ん|進め(?:られ|た)|取り組ん|取り組みは|取り?組みを(?:して(?:い|お)(?!らず|りませ|ませ|な)|した(?!い))|(?:何|なに|なん)(?:を|か)?(?:し|やっ)た|(?:何|なに|なん)(?:を|か)\s?(?:して|やって)(?:い|お|る)/u;
 
 /** True when a question asks how far the pledges got: it names 公約, or a promise with how far it went. */
 function asksProgress(normalized: string): boolean {

@@ -219,6 +219,13 @@ export const colloquialRules: readonly ColloquialRule[] = [
   { name: 'wakaishi', pattern: /若(?:い|え)(?:し|衆)(?![ん])/gu, replacement: '若者' },
   // ずく (やる気) is a word of its own; the standard word lets it match.
   { name: 'zuku', pattern: /ずく(?=[がをはのもなだ])/gu, replacement: 'やる気' },
+  // 〜もんで, said for 〜ので (足りねえもんで, おんぼろだもんで): the reason, told before what is asked.
+  // Not 気をもんで (揉んで), nor a stem's もん (独りもんで, 食いもんで): a thing.
+  {
+    name: 'monde',
+    pattern: /だもんで(?![すし])|もんで(?<=[るたえいくな]もんで)(?<!\p{Script=Han}[いり]もんで)(?![すし])/gu,
+    replacement: (match) => (match.startsWith('だ') ? 'なので' : 'ので'),
+  },
   // づくり typed with ず (まちずくり, ひとずくり): the two kana sound alike, and ずくり is no word.
   { name: 'zukuri', pattern: /ずくり/gu, replacement: 'づくり' },
   // 手ぇ貸す / 気ぃつける: a noun's vowel drawn out where を was dropped.

@@ -95,6 +95,14 @@ describe('search and decide on the bundled corpus', () => {
     ],
     ['部下を持つ', '幹部', '部下を持つ女の職員さんの割合は今どれくらい？', 'women-chief-level-ratio'],
     ['おなか周り', '特定検診', 'おなか周りを測る健診を受けに行く人、増えてる？', 'specific-health-checkup-rate'],
+    ['おなか回り', '特定検診', 'おなか回りを測る健診を受けに行く人、増えてる？', 'specific-health-checkup-rate'],
+    [
+      '家での躾',
+      '家庭教育',
+      '家での躾を手伝ってくれる取り組みって政策にあった？',
+      'childcare-and-home-education-support',
+    ],
+    ['働く人を育てる', '人材育成', '地元の会社で働く人を育てる政策もあったよね？', 'industrial-human-resources'],
   ])("hears a citizen's %s as the report's %s (corpus/synonyms.yaml)", async (_said, _written, question, id) => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(question);

@@ -26,6 +26,9 @@ describe('a question asking what was done', () => {
       '審議会の女性、まだ目標に届いてないの？',
       '目標まで行ったの？',
       '市役所の働き方改革は何かしていますか？',
+      // Whether it really happened, or was only said (ほんとにできたの？言ってただけ？).
+      'バスターミナルってほんとにできたの？言ってただけ？',
+      '本当に実現したんですか',
     ]) {
       expect(questionIntent(q).asksWhatWasDone, q).toBe(true);
     }
@@ -37,6 +40,7 @@ describe('a question asking what was done', () => {
       // A wish for one (取り組みをしてほしい), or one not made (取り組みをしておらず), is nothing done.
       'こういう取り組みをしてほしい',
       '市は取り組みをしておらず残念です',
+      '本当にありがとうございます',
     ]) {
       expect(questionIntent(q).asksWhatWasDone, q).toBeUndefined();
     }
