@@ -124,8 +124,8 @@ const ASKING = new RegExp(
     'だろう(?!ね?[。．])',
     'っけ',
     // Not telling someone else (お隣に教えてあげたい), nor what the citizen taught (音楽を教えておりました,
-    // ピアノを教えてまいりました, 教えてきた), nor a pupil (教え子).
-    '教え(?!てあげ|てや[らりるれろ]|てさしあげ|ており|ていま|てい(?:る|た(?!だ))|てまい|てき(?:た|まし)|子)',
+    // ピアノを教えてまいりました, 教えてきた, 小学校で教えて退職した), nor a pupil (教え子).
+    '教え(?!てあげ|てや[らりるれろ]|てさしあげ|ており|ていま|てい(?:る|た(?!だ))|てまい|てき(?:た|まし)|子|て(?!下さ|頂|戴|欲し)\\p{Script=Han})',
     // Asked politely (ご教示いただけますと幸いです, お聞かせください): the thanks in advance is a set phrase, the asking is not.
     'ご?教示',
     'ご教授',

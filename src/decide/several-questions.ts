@@ -107,9 +107,12 @@ const ATTRIBUTE_WORDS = new Set([
 const WHO_DOES_IT =
   /^[^、,。？?を]{1,12}(?:が|は)(?:やって|やっ|して|し|行って|行っ)(?:いる|てる|た|ている)?(?:の|ん|ですか|ますか)?[?？。]?\s*$/u;
 
-/** A question asking a detail along with the one before it: 〜かも教えて, 駐車場の場所も教えて, あわせて… */
+/**
+ * A question asking a detail along with the one before it: 〜かも教えて, 駐車場の場所も教えて. Not one
+ * opened by あわせて (あわせて、〜も教えて): that adds a question of its own.
+ */
 const FOLLOW_UP =
-  /(?:か|(?<=[\p{Script=Han}\p{Script=Katakana}ー]))も\s?(?:教え|おしえ|伺|うかが|知り|お聞|聞か|お尋ね|尋ね)|(?:^|[、,\s])(?:あわせて|併せて|合わせて)(?:[、,]|教え|伺|お聞|知り)/u;
+  /(?:か|(?<=[\p{Script=Han}\p{Script=Katakana}ー]))も\s?(?:教え|おしえ|伺|うかが|知り|お聞|聞か|お尋ね|尋ね)/u;
 
 /** At most this many questions of one message are answered apart: the last ones, as they are asked. */
 const maxQuestionsPerMessage = 3;

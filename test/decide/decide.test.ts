@@ -1633,6 +1633,15 @@ describe('a message that asks two things', () => {
       'ku-chief-workload-reduction',
       'district-liaison-chairs-appointed',
     ]);
+    // あわせて opens a question of its own, not a detail of the one before.
+    const along = bundled.ask(
+      '区の役員を長く務めております。区長の負担を軽くする取り組みはしているのでしょうか。あわせて、地区の連絡会の会長をどなたが決めるのか教えてください。',
+    ).decision;
+    expect(along).toMatchObject({ kind: 'answer', shownFirst: 2 });
+    expect(along.hits.slice(0, 2).map((h) => h.entry.id)).toEqual([
+      'ku-chief-workload-reduction',
+      'district-liaison-chairs-appointed',
+    ]);
     // One question in two sentences is one question.
     expect(bundled.ask('ふるさと納税について伺います。寄付はどのくらい集まりましたか。').decision).not.toHaveProperty(
       'shownFirst',
