@@ -315,6 +315,9 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-121.jsonl'),
   // ...and one in held-out-questions' shape with 60 traps (99.0% / 98.0% / 98.3%, 1 of 99).
   path.resolve(root, 'test/eval/styles-tune-122.jsonl'),
+  // Written blind later that session, in that shape with 60 short polite questions, the style
+  // held-out-questions read worst (98.3% / 95.8% / 100%, 2 of 117).
+  path.resolve(root, 'test/eval/styles-tune-123.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
