@@ -49,6 +49,13 @@ describe('questionClauses', () => {
     expect(roles('駅から、バスは出ていますか')).toEqual([['駅から、バスは出ていますか', 'asked']]);
   });
 
+  it('keeps a topic named politely (〜につきましては) with its question, but ends narrative 〜まして', () => {
+    expect(roles('消防署の建て替えにつきましては、その後どうなりましたか。')).toEqual([
+      ['消防署の建て替えにつきましては、その後どうなりましたか。', 'asked'],
+    ]);
+    expect(roles('孫が生まれまして、子育ての支援はありますか。')[0]).toEqual(['孫が生まれまして、', 'background']);
+  });
+
   it('tells a greeting and the story of a life from the question', () => {
     const text =
       'いつもお世話になっております。主人を亡くしてから畑を一人で続けておりますが、年々きつくなってまいりました。新しく農業を始める人への支援はございますか。';
