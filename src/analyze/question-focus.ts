@@ -125,7 +125,7 @@ const ASKING = new RegExp(
     'っけ',
     // Not telling someone else (お隣に教えてあげたい), nor what the citizen taught (音楽を教えておりました,
     // ピアノを教えてまいりました, 教えてきた, 小学校で教えて退職した), nor a pupil (教え子).
-    '教え(?!てあげ|てや[らりるれろ]|てさしあげ|ており|ていま|てい(?:る|た(?!だ))|てまい|てき(?:た|まし)|子|て(?!下さ|頂|戴|欲し)\\p{Script=Han})',
+    '教え(?!てあげ|てや[らりるれろ]|てさしあげ|ており|ていま|てい(?:る|た(?!だ))|てまい|てき(?:た|まし)|子|て(?!下さ|頂|戴|欲し|貰)\\p{Script=Han})',
     // Asked politely (ご教示いただけますと幸いです, お聞かせください): the thanks in advance is a set phrase, the asking is not.
     'ご?教示',
     'ご教授',
@@ -260,8 +260,9 @@ export function reportedTopic(text: string, clause: Clause): Clause {
  * ending before a comma (〜ですか、夏は暑くて…), a remark on a thing closed by よ or ね before one
  * (大水が心配だよ、; not after a verb: 建て替えるだよ、 says why the question is asked), with the comma
  * or space after it (the connective stays with its clause). から closes one as a reason after a
- * predicate (降ったから、), not as where from (どこから のれますか, 駅から、). 〜につきまして and
- * 〜に関しまして name the topic politely (消防庁舎につきましては): they close nothing.
+ * predicate (降ったから、), not as where from (どこから のれますか, 駅から、). 〜につきまして,
+ * 〜に関しまして, 〜におきまして and 〜に対しまして name the topic politely (消防庁舎につきましては):
+ * they close nothing.
  */
 const CLAUSE_END = new RegExp(
   String.raw`[。．!！?？\n]+|(?:まして(?<!(?:につき|に関し|におき|に対し)まして)|(?<=(?:と|って)も?[、,]?(?:[^、,。と]{1,12}?(?:で|から|が))?(?:聞き|伺い|うかがい|耳にし|知り|読み|見|言われ|言っており|言ってい|話しており|話してい|申しており))ましたが|(?<=${SEEN})ましたが|ておりますが|ておりましたが|ており(?=[、,])|ていますが|ていましたが|てるんですけど|んですけど|んですが|のですが|ですが|ますが|ですけど|ますけど|けれど(?:も)?|けど|でして|(?<=[たる])そうで(?=[、,])|ので(?=[、,\s])|(?<=[たいだるうくすつむぬぶぐ]|です|ます)(?<!どこ|いつ|どちら)から(?=[、,\s])|(?:ですか|ますか|かな|のか|だろう)(?=[、,])|(?<![るたうくすつむぬぶぐん])(?:だ|です)(?:よね|よ|ね)(?=[、,]))[、,\s]*`,

@@ -280,6 +280,7 @@ describe('questionClauses', () => {
     expect(roles('ぴあのを おしえてきた ものです。')[0]?.[1]).toBe('background');
     expect(roles('三十年ほど小学校で教えて退職した者ですが、')[0]?.[1]).toBe('background');
     expect(roles('市の方針を教えて下さい。')[0]?.[1]).toBe('asked');
+    expect(roles('市の方針を教えて貰えると助かります。')[0]?.[1]).toBe('asked');
     expect(roles('どのような取り組みか、お教えいただけますか。')[0]?.[1]).toBe('asked');
     expect(roles('名前を教えていただけますか。')[0]?.[1]).toBe('asked');
   });
