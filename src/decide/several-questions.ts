@@ -23,13 +23,14 @@ export function questionsApart(
   const asked = withTopicTold(normalized, clauses)
     // A clause that only raises a topic (〜と耳にしました。) is the subject of the question after it.
     .filter(({ clause: c }) => asksInSentence(normalized, c))
-    // A detail asked along (「自己負担がいくらかも伺えれば」) is of the question before it: its topic;
+    // A detail asked along (「自己負担がいくらかも伺えれば」) is of the question before it, unless it
+    // names things of its own (審議会や委員会での女性の割合も): its topic;
     // so is a question that points back (あれは市長さんの公約だったのでしょうか, その助成金の名前),
     // unless to a topic told just before it, joined to it.
     .filter(
       ({ clause: c, joined }) =>
         joined ||
-        (!FOLLOW_UP.test(normalized.slice(c.start, c.end)) &&
+        ((!FOLLOW_UP.test(normalized.slice(c.start, c.end)) || namesTopicOfItsOwn(terms, c, setPhrases)) &&
           // Who does it, with nothing done named (観光局がやっているの？): asked of the thing before.
           !WHO_DOES_IT.test(normalized.slice(c.start, c.end)) &&
           !pointsBack(normalized, c) &&
@@ -43,6 +44,17 @@ export function questionsApart(
     // apart, nor one whose words are single characters (何という名前の会で: 会), too general alone.
     .filter((q) => contentTerms(q.terms).some((t) => [...t.text].length >= 2));
   return asked.length >= 2 ? asked.slice(-maxQuestionsPerMessage) : [];
+}
+
+/**
+ * Whether a clause names things of its own, three words or more besides what is asked of them
+ * (審議会や委員会での女性の割合も知りたい): a question of its own, though it asks along (〜も).
+ */
+function namesTopicOfItsOwn(terms: readonly Term[], clause: Span, setPhrases: readonly Span[]): boolean {
+  const named = contentTerms(ownTerms(terms, clause, setPhrases)).filter(
+    (t) => t.weak !== true && [...t.text].length >= 2 && !ATTRIBUTE_WORDS.has(t.text),
+  );
+  return new Set(named.map((t) => t.text)).size >= 3;
 }
 
 /** Whether a clause asks and ends a sentence (a question of its own, not a clause within one). */

@@ -1642,6 +1642,19 @@ describe('a message that asks two things', () => {
       'ku-chief-workload-reduction',
       'district-liaison-chairs-appointed',
     ]);
+    // Asked along (〜も知りたい) but naming things of its own: a question of its own. A detail of the
+    // thing before (駐車場の場所も) is not.
+    const own = bundled.ask(
+      '市役所で係長以上の女性職員の割合は増えましたか。審議会や委員会に女性委員がどれくらい入っているのかも知りたいです。',
+    ).decision;
+    expect(own).toMatchObject({ kind: 'answer', shownFirst: 2 });
+    expect(own.hits.slice(0, 2).map((h) => h.entry.id)).toEqual([
+      'women-chief-level-ratio',
+      'women-council-participation',
+    ]);
+    expect(
+      bundled.ask('複合施設にはどんな機能が入るのでしょうか。駐車場の場所も教えてください。').decision,
+    ).not.toHaveProperty('shownFirst');
     // One question in two sentences is one question.
     expect(bundled.ask('ふるさと納税について伺います。寄付はどのくらい集まりましたか。').decision).not.toHaveProperty(
       'shownFirst',
