@@ -23,20 +23,22 @@ export function questionsApart(
   const asked = withTopicTold(normalized, clauses)
     // A clause that only raises a topic (〜と耳にしました。) is the subject of the question after it.
     .filter(({ clause: c }) => asksInSentence(normalized, c))
-    // A detail asked along (「自己負担がいくらかも伺えれば」) is of the question before it, unless it
-    // names things of its own (審議会や委員会での女性の割合も): its topic;
-    // so is a question that points back (あれは市長さんの公約だったのでしょうか, その助成金の名前),
-    // unless to a topic told just before it, joined to it.
+    // A question that points back (あれは市長さんの公約だったのでしょうか, その助成金の名前) is of the
+    // question before it, unless to a topic told just before it, joined to it.
     .filter(
       ({ clause: c, joined }) =>
         joined ||
-        ((!FOLLOW_UP.test(normalized.slice(c.start, c.end)) || namesTopicOfItsOwn(terms, c, setPhrases)) &&
-          // Who does it, with nothing done named (観光局がやっているの？): asked of the thing before.
-          !WHO_DOES_IT.test(normalized.slice(c.start, c.end)) &&
+        // Who does it, with nothing done named (観光局がやっているの？): asked of the thing before.
+        (!WHO_DOES_IT.test(normalized.slice(c.start, c.end)) &&
           !pointsBack(normalized, c) &&
           !namesByDemonstrative(normalized, c)),
     )
-    .map(({ clause }) => ({ clause, terms: ownTerms(terms, clause, setPhrases) }))
+    .map(({ clause, joined }) => ({ clause, joined, terms: ownTerms(terms, clause, setPhrases) }))
+    // So is a detail asked along (「自己負担がいくらかも伺えれば」), unless it names things of its own
+    // (審議会や委員会での女性の割合も).
+    .filter(
+      (q) => q.joined || !FOLLOW_UP.test(normalized.slice(q.clause.start, q.clause.end)) || namesTopicOfItsOwn(q.terms),
+    )
     // A question that names only what it wants to know (自己負担額がいくらになるのか) asks it of the
     // question before: it has no topic of its own.
     .filter((q) => !contentTerms(q.terms).every((t) => t.weak === true || ATTRIBUTE_WORDS.has(t.text)))
@@ -47,11 +49,11 @@ export function questionsApart(
 }
 
 /**
- * Whether a clause names things of its own, three words or more besides what is asked of them
+ * Whether a clause's own terms name things of its own, three words or more besides what is asked of them
  * (審議会や委員会での女性の割合も知りたい): a question of its own, though it asks along (〜も).
  */
-function namesTopicOfItsOwn(terms: readonly Term[], clause: Span, setPhrases: readonly Span[]): boolean {
-  const named = contentTerms(ownTerms(terms, clause, setPhrases)).filter(
+function namesTopicOfItsOwn(own: readonly Term[]): boolean {
+  const named = contentTerms(own).filter(
     (t) => t.weak !== true && [...t.text].length >= 2 && !ATTRIBUTE_WORDS.has(t.text),
   );
   return new Set(named.map((t) => t.text)).size >= 3;

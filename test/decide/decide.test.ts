@@ -1613,45 +1613,41 @@ describe('a question whose asked part names nothing specific', () => {
 describe('a message that asks two things', () => {
   it('answers each, the first entry of each shown', async () => {
     const bundled = await bundledEngine();
-    const both = bundled.ask('ふるさと納税はどうなった？あと残業は減った？').decision;
-    expect(both).toMatchObject({ kind: 'answer', shownFirst: 2 });
-    expect(both.hits.slice(0, 2).map((h) => h.entry.id)).toEqual(['furusato-nozei-growth', 'overtime-reduction']);
+    /** The two entries shown first, once both questions are answered. */
+    const bothShown = (question: string) => {
+      const { decision } = bundled.ask(question);
+      expect(decision).toMatchObject({ kind: 'answer', shownFirst: 2 });
+      return decision.hits.slice(0, 2).map((h) => h.entry.id);
+    };
+    expect(bothShown('ふるさと納税はどうなった？あと残業は減った？')).toEqual([
+      'furusato-nozei-growth',
+      'overtime-reduction',
+    ]);
     // A later question pointing back (こちらの中身) to the news told just before it asks of that news.
-    const letter = bundled.ask(
-      '小さな工場をしております。市が中小企業を応援する条例を作ったと聞きましたが、どのような条例でしょうか。また、事業のお金を借りるときの市のあっせんの決まりも見直されたと耳にいたしました。こちらの中身も知りたいと思っております。',
-    ).decision;
-    expect(letter).toMatchObject({ kind: 'answer', shownFirst: 2 });
-    expect(letter.hits.slice(0, 2).map((h) => h.entry.id)).toEqual(
-      expect.arrayContaining(['sme-promotion-ordinance', 'loan-mediation-rules-review']),
-    );
+    expect(
+      bothShown(
+        '小さな工場をしております。市が中小企業を応援する条例を作ったと聞きましたが、どのような条例でしょうか。また、事業のお金を借りるときの市のあっせんの決まりも見直されたと耳にいたしました。こちらの中身も知りたいと思っております。',
+      ),
+    ).toEqual(expect.arrayContaining(['sme-promotion-ordinance', 'loan-mediation-rules-review']));
     // A letter asks its main question first: that answer comes first, then the one asked after it.
-    const main = bundled.ask(
-      '区の役員を長く務めております。年々、回覧や配り物が増えて、区長さんの苦労は並大抵ではありません。区長の負担を軽くする取り組みはしているのでしょうか。それから、地区の連絡会の会長はどなたが決めるのですか。',
-    ).decision;
-    expect(main).toMatchObject({ kind: 'answer', shownFirst: 2 });
-    expect(main.hits.slice(0, 2).map((h) => h.entry.id)).toEqual([
-      'ku-chief-workload-reduction',
-      'district-liaison-chairs-appointed',
-    ]);
+    expect(
+      bothShown(
+        '区の役員を長く務めております。年々、回覧や配り物が増えて、区長さんの苦労は並大抵ではありません。区長の負担を軽くする取り組みはしているのでしょうか。それから、地区の連絡会の会長はどなたが決めるのですか。',
+      ),
+    ).toEqual(['ku-chief-workload-reduction', 'district-liaison-chairs-appointed']);
     // あわせて opens a question of its own, not a detail of the one before.
-    const along = bundled.ask(
-      '区の役員を長く務めております。区長の負担を軽くする取り組みはしているのでしょうか。あわせて、地区の連絡会の会長をどなたが決めるのか教えてください。',
-    ).decision;
-    expect(along).toMatchObject({ kind: 'answer', shownFirst: 2 });
-    expect(along.hits.slice(0, 2).map((h) => h.entry.id)).toEqual([
-      'ku-chief-workload-reduction',
-      'district-liaison-chairs-appointed',
-    ]);
+    expect(
+      bothShown(
+        '区の役員を長く務めております。区長の負担を軽くする取り組みはしているのでしょうか。あわせて、地区の連絡会の会長をどなたが決めるのか教えてください。',
+      ),
+    ).toEqual(['ku-chief-workload-reduction', 'district-liaison-chairs-appointed']);
     // Asked along (〜も知りたい) but naming things of its own: a question of its own. A detail of the
     // thing before (駐車場の場所も) is not.
-    const own = bundled.ask(
-      '市役所で係長以上の女性職員の割合は増えましたか。審議会や委員会に女性委員がどれくらい入っているのかも知りたいです。',
-    ).decision;
-    expect(own).toMatchObject({ kind: 'answer', shownFirst: 2 });
-    expect(own.hits.slice(0, 2).map((h) => h.entry.id)).toEqual([
-      'women-chief-level-ratio',
-      'women-council-participation',
-    ]);
+    expect(
+      bothShown(
+        '市役所で係長以上の女性職員の割合は増えましたか。審議会や委員会に女性委員がどれくらい入っているのかも知りたいです。',
+      ),
+    ).toEqual(['women-chief-level-ratio', 'women-council-participation']);
     expect(
       bundled.ask('複合施設にはどんな機能が入るのでしょうか。駐車場の場所も教えてください。').decision,
     ).not.toHaveProperty('shownFirst');
