@@ -122,15 +122,29 @@ function heardStretch(
   const sound = soundOf(units, chars, vocabulary);
   if (!sound) return undefined;
   // A word the dictionary knows is meant as written (講演会 is no 後援会) unless the word heard keeps
-  // it (放課語 → 放課後: only 語 was mistyped).
+  // it (放課語 → 放課後: only 語 was mistyped), or one kanji of a word of three kanji or more was
+  // typed for another that reads exactly so: the slip made the word (検当会 → 検討会, 当会 by chance).
   const kept = units.filter((u) => u.dictionaryWord).map((u) => u.text);
+  const keepsTyped = (word: LexiconWord) =>
+    kept.every((k) => word.text.includes(k)) || (chars.length >= 3 && oneKanjiReadAlike(chars, word, vocabulary));
   // Of words that sound alike, the one that keeps more of what was typed (協動: 協同 before 共同).
   const typedShared = (word: LexiconWord) => [...word.text].filter((c) => chars.includes(c)).length;
-  const words = sound.words
-    .filter((w) => kept.every((k) => w.text.includes(k)))
-    .sort((a, b) => typedShared(b) - typedShared(a));
+  const words = sound.words.filter(keepsTyped).sort((a, b) => typedShared(b) - typedShared(a));
   // Looked up last: the corpus's text is long, its words by sound a map.
   return words.length > 0 && !vocabulary.inCorpus(text) ? { reading: sound.reading, words } : undefined;
+}
+
+/** Whether a word is spelled as typed but for one kanji, which shares an on-reading with the typed one. */
+function oneKanjiReadAlike(typed: readonly string[], word: LexiconWord, vocabulary: SoundVocabulary): boolean {
+  const meant = [...word.text];
+  if (meant.length !== typed.length) return false;
+  const apart = meant.flatMap((c, i) => (c === typed[i] ? [] : [i]));
+  const [i] = apart;
+  return (
+    apart.length === 1 &&
+    i !== undefined &&
+    sharedOnReading(typed[i] as string, meant[i] as string, vocabulary) === 'exact'
+  );
 }
 
 /** The corpus words a stretch sounds like, whether or not the corpus uses the stretch itself. */

@@ -33,9 +33,11 @@ const lexicon: KanaLexicon = new Map([
   ['スポーツカ', [word('スポーツ課', 'スポーツ', '課')]],
   ['ミナオシ', [word('見直し')]],
   ['サシオサエ', [word('差し押さえ')]],
+  ['ケントウカイ', [word('検討会', '検討', '会')]],
+  ['ベンキョウカイ', [word('勉強会', '勉強', '会')]],
 ]);
 const corpusText =
-  '信大 こもろ情報部局 センター 千曲川 後援会 自身 インバウンド 公園 講演 市民 滞納 投資 女性 野生 放課後 共同 協同 スポーツ課 見直し 差し押さえ 見える';
+  '信大 こもろ情報部局 センター 千曲川 後援会 自身 インバウンド 公園 講演 市民 滞納 投資 女性 野生 放課後 共同 協同 スポーツ課 見直し 差し押さえ 見える 検討会 勉強会';
 
 let tokenize: Tokenize;
 let vocabulary: SoundVocabulary;
@@ -99,6 +101,14 @@ describe('misheardWords', () => {
 
   it('hears a stretch holding a word the dictionary knows as a word that keeps it (放課語: 放課後)', () => {
     expect(heard('放課語の預かり')).toEqual(['放課語 → 放課後']);
+  });
+
+  it('hears a word of three kanji whose slip of one kanji made a word the dictionary knows (検当会: 当会)', () => {
+    // 当 reads トウ as 討 does, 教 キョウ as 強; the dictionary took 当会 and 教会 for words of their own.
+    expect(heard('どこの検当会で話し合ってますか')).toEqual(['検当会 → 検討会']);
+    expect(heard('なんの勉教会ですか')).toEqual(['勉教会 → 勉強会']);
+    // 問 (モン) shares no reading with 討: 検問会 is meant as written.
+    expect(heard('検問会はいつ')).toEqual([]);
   });
 
   it('of words that sound alike, puts first the one that keeps more of what was typed', () => {

@@ -434,6 +434,11 @@ describe('questionIntent', () => {
     expect(questionIntent('健康づくり計画はいま第何次のものを作ったんですか').kind).toBeUndefined();
     // Where a matter is discussed is the council that discusses it.
     expect(questionIntent('小学校の建て替え、どこで話し合っているの').kind).toBe('organization');
+    // So is where the talks are held, named first (話し合いは、どこで), or in which kind of council.
+    expect(questionIntent('学校の今後の話し合いは、どこでやっているのですか').kind).toBe('organization');
+    expect(questionIntent('統合についてはどこの検討会で話し合ってますか').kind).toBe('organization');
+    // Where a council meets asks a place.
+    expect(questionIntent('審議会はどこで開かれますか').kind).toBe('place');
     // The thing counted before というのは いくつ (地区というのはいくつ) is the unit asked.
     expect(questionIntent('地区というのはいくつに分かれてるの').unit).toBe('地区');
     // Where a thing is to go (どこの施設に入る予定) asks the place; 予定 only says it is planned.
