@@ -618,6 +618,19 @@ function isHonorificVerb(morphemes: readonly Morpheme[], i: number): boolean {
 }
 
 /**
+ * A verb's stem said politely with お…になる (お作りになった, お決めになる): the dictionary takes the
+ * stem for a noun (お作り, 決め), but it is the doing, paraphrased as freely as a verb.
+ */
+function isRespectfulVerb(morphemes: readonly Morpheme[], i: number): boolean {
+  const m = morphemes[i];
+  const before = morphemes[i - 1];
+  const afterO =
+    /^お\p{Script=Han}/u.test(m?.surface ?? '') ||
+    (before?.pos === '接頭詞' && before.surface === 'お' && before.start + before.surface.length === m?.start);
+  return m?.pos === '名詞' && afterO && morphemes[i + 1]?.surface === 'に' && morphemes[i + 2]?.base === 'なる';
+}
+
+/**
  * A verb's stem after お or ご and before a particle (おつまみで, お知らせを): the thing named by it,
  * a noun, not the doing.
  */
@@ -672,7 +685,8 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       (m.pos === '名詞' && m.posDetail === '接尾') ||
       // A numeral in kanji (八十を過ぎ, 月に一度, 一文字): how old, how often, how many, seldom a topic.
       (m.posDetail === '数' && /^[一二三四五六七八九十百千万]$/u.test(m.surface)) ||
-      isHonorificVerb(morphemes, i);
+      isHonorificVerb(morphemes, i) ||
+      isRespectfulVerb(morphemes, i);
     const wish = weak && m.pos !== '名詞' && isWished(morphemes, i);
     // Homophone fallback for nouns of two kanji or more, whose reading is specific enough.
     const soundsLike =

@@ -76,6 +76,15 @@ describe('analyze', () => {
     expect(terms.find((t) => t.text === '会報')?.weak).toBeUndefined();
   });
 
+  it('weighs a verb said politely with お…になる (お作りになった, お決めになる) as the verb it is', () => {
+    const made = termsOf('何か会をお作りになったのですか');
+    expect(made.find((t) => t.text === 'お作り')?.weak).toBe(true);
+    expect(made.find((t) => t.text === '会')?.weak).toBeUndefined();
+    expect(termsOf('市長がお決めになった方針').find((t) => t.text === '決め')?.weak).toBe(true);
+    // A dish (お造り) or a thing (お知らせ) named without になる stays a noun.
+    expect(termsOf('お作りの盛り合わせ').find((t) => t.text === 'お作り')?.weak).toBeUndefined();
+  });
+
   it('reads a verb stem after お and before a particle (おつまみで) as the thing it names', () => {
     const terms = termsOf('ワインに合うおつまみで地元のものは？');
     const snack = terms.find((t) => t.text === 'つまみ');

@@ -223,6 +223,7 @@ describe('questionClauses', () => {
   it('reads 何か手を打って as asking whether anything was done, not as a topic; 手を打ってきた alone is one', () => {
     const spans = (text: string) => setPhraseSpans(text).map((s) => text.slice(s.start, s.end));
     expect(spans('市はなんか手を打ってくれているですか')).toContain('なんか手を打っ');
+    expect(spans('売り込むために、どのような手を打っておられるのでしょうか')).toContain('どのような手を打っ');
     expect(spans('今のうちから手を打ってきたって市長が言ってた').join('')).not.toContain('手');
   });
 
@@ -550,6 +551,14 @@ describe('questionClauses', () => {
     expect(phrases.join('')).toContain('幸いです');
   });
 
+  it('leaves what an answer would bring about (教えていただければ、〜かと存じます) out as a set phrase', () => {
+    const text = 'どちらが正しいのか教えていただければ、夫婦げんかも収まるかと存じます。';
+    const phrases = setPhraseSpans(text).map((s) => text.slice(s.start, s.end));
+    expect(phrases).toEqual(['いただければ、夫婦げんかも収まるかと存じます']);
+    // The question before it stays.
+    expect(focusText(text)).toContain('どちらが正しいのか教えて');
+  });
+
   it('leaves thanks said otherwise (助かりました, 感謝です) out as a set phrase', () => {
     const text = '孫が小学校に通っておりまして、毎朝見送るのが楽しみです。助かりました、感謝です。';
     expect(setPhraseSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['助かりました', '感謝です']);
@@ -609,6 +618,11 @@ describe('questionClauses', () => {
     expect(roles('家内とは、どこの国の人だろうといつも話しておりました。市は何をしていますか。')[0]?.[1]).toBe(
       'background',
     );
+    // How long they can still do a thing (いつまで〜られるか分かりません) is theirs to tell.
+    expect(
+      roles('この先いつまで孫の面倒を見られるか分かりません。新しい施設には窓口が入るのでございましょうか。')[0]?.[1],
+    ).toBe('background');
+    expect(roles('いつまで申し込めるか分かりませんか？')[0]?.[1]).toBe('asked');
   });
 
   it('reads a topic heard of by らしい or っつうじゃん as raised (呼んだらしいけど、)', () => {
