@@ -9,7 +9,7 @@
  */
 
 import { NANIBUN_FOLLOWS, QUESTION_WORD_START } from './kana-asking-words.js';
-import { clauseNamingCount, namesByDemonstrative, referentSpan } from './referent.js';
+import { clauseNamingCount, namesByDemonstrative, pointsBack, referentSpan } from './referent.js';
 
 export type ClauseRole = 'greeting' | 'asked' | 'background';
 
@@ -588,9 +588,11 @@ export function storyCut(
   const first = focusSpans(text, clauses)[0];
   if (!first) return 0;
   const before = clauses.filter((c) => c.end <= first.start);
+  // A question that points back without naming (あれは市が…): what it means is somewhere in the story.
+  const reach = pointsBack(text, first) ? 2 * budget : budget;
   let cut = first.start;
   for (const clause of [...before].reverse()) {
-    if (cut !== first.start && first.start - clause.start > budget) break;
+    if (cut !== first.start && first.start - clause.start > reach) break;
     cut = clause.start;
   }
   // その3つ points to the clause that named the three things, however far back (referent.ts); その
@@ -599,8 +601,10 @@ export function storyCut(
   const pointed = namesByDemonstrative(text, first)
     ? before.findLast((c) => referentSpan(text, first, c) !== undefined)
     : undefined;
-  return Math.min(cut, counting?.start ?? cut, pointed?.start ?? cut);
+  // The news heard (〜が入ると聞きました) names the topic, however much is told after it.
+  const heard = before.findLast((c) => raisesByHearsay(text, c));
+  return Math.min(cut, counting?.start ?? cut, pointed?.start ?? cut, heard?.start ?? cut);
 }
 
 /** How many characters of the story before a question are analysed with it (see storyCut). */
-export const storyBudget = 120;
+export const storyBudget = 80;

@@ -830,4 +830,25 @@ describe('storyCut', () => {
     );
     expect(storyCut('ふるさと納税は？')).toBe(0);
   });
+
+  it('keeps the news heard that names the topic, however much is told after it', () => {
+    const text =
+      '囲碁が趣味です。新しい施設には年寄りのための施設が入ると聞きました。妻は笑っておりますが、集える場所があるのは何よりです。どういう名前の施設が入るのでしょうか。';
+    expect(text.slice(storyCut(text, questionClauses(text), 10))).toBe(
+      '新しい施設には年寄りのための施設が入ると聞きました。妻は笑っておりますが、集える場所があるのは何よりです。どういう名前の施設が入るのでしょうか。',
+    );
+  });
+
+  it('reaches twice as far back for a question that points back without naming (あれは)', () => {
+    const text =
+      'あぐりの湯によく参りますが、売り場が変わったように思います。おやきを買うのが楽しみです。あれは市が手を入れたのでしょうか。';
+    const clauses = questionClauses(text);
+    expect(text.slice(storyCut(text, clauses, 20))).toBe(
+      '売り場が変わったように思います。おやきを買うのが楽しみです。あれは市が手を入れたのでしょうか。',
+    );
+    const named = text.replace('あれは', '売り場は');
+    expect(named.slice(storyCut(named, questionClauses(named), 20))).toBe(
+      'おやきを買うのが楽しみです。売り場は市が手を入れたのでしょうか。',
+    );
+  });
 });
