@@ -324,6 +324,12 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-124.jsonl'),
   // ...and 20 of each of the ten styles with 40 traps (97.5% / 95.5% / 100%, 3 of 194).
   path.resolve(root, 'test/eval/styles-tune-125.jsonl'),
+  // Written blind later that session: 20 of each style with 40 traps, typos and romaji spellings
+  // varied (99.5% / 97.0% / 97.5%, 2 of 196)...
+  path.resolve(root, 'test/eval/styles-tune-126.jsonl'),
+  // ...and 60 letters of citizens in their seventies and eighties, 40 paraphrases, 40 traps written
+  // as letters too (98.0% / 93.0% / 95.0%, 2 of 95).
+  path.resolve(root, 'test/eval/styles-tune-127.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
