@@ -370,7 +370,7 @@ function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
  * still do a thing (いつまで面倒を見られるか分かりません): no one else knows it.
  */
 const EMBEDDED_QUESTION =
-  /(?:か|だろう)(?:と[、,]?[^。？?]{0,8}?(?:考え|思|話し|相談し)|(?:と|を)?(?:悩|迷))[^。？?]*(?:ました|ます|ている|ておる|ておりま|ていま)[^。？?]{0,4}[。．!！]?$|いつまで[^。？?]{0,12}?(?:られる|れる|える|ける|せる|てる|できる)か(?:は)?(?:分かり|わかり|分から|わから)(?:ません|ない)[^。？?]{0,4}[。．!！]?$/u;
+  /(?:か|だろう)(?:と[、,]?[^。？?]{0,8}?(?:考え|思|話し|相談し)|(?:と|を)?[^。？?]{0,6}?(?:悩|迷))[^。？?]*(?:ました|ます|ている|ておる|ておりま|ていま)[^。？?]{0,4}[。．!！]?$|いつまで[^。？?]{0,12}?(?:られる|れる|える|ける|せる|てる|できる)か(?:は)?(?:分かり|わかり|分から|わから)(?:ません|ない)[^。？?]{0,4}[。．!！]?$/u;
 
 /**
  * Words quoted as someone's (「今の市長になって何年だっけ」と言い合いになりました): a question told,
@@ -415,10 +415,10 @@ const WISH_TOLD = /たい(?:と|って)[、,]?(?:言って|いって|申して|�
 
 /**
  * A question that turns to another matter (ところで、話は変わりますが): the news told before it is
- * not its topic, unless it points back to it (ところで、その協定は).
+ * not its topic, unless it points back to it (ところで、その協定は); どこの and よその point nowhere.
  */
 const TURNS_AWAY =
-  /^\s*(?:ところで|話は変わりますが|話は変わって|それはそうと|それはさておき|別件ですが)[、,]?(?![^。？?]*(?:その|それ|そちら|こちら|この|あの|そういう|そうした))/u;
+  /^\s*(?:ところで|話は変わりますが|話は変わって|それはそうと|それはさておき|別件ですが)[、,]?(?![^。？?]*(?:(?<![どよ])(?:その|この|あの)|それ|そちら|こちら|そういう|そうした))/u;
 
 /** Whether the clause turns to another matter (ところで、…) without pointing back to what was told. */
 export function turnsAway(text: string, clause: Clause): boolean {

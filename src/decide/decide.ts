@@ -321,10 +321,10 @@ function asksOfUnknownCharge(index: SearchIndex, topic: readonly Term[], terms: 
 
 /**
  * Whether a thing is there (センターにはお風呂がありますか), or a place to do it (山麓でキャンプできる
- * 場所はありますか): the thing, after its place.
+ * 場所はありますか), or was (地区で熊の目撃はございましたでしょうか): the thing, after its place.
  */
 const ASKS_IF_THERE =
-  /(?:に|には|で|では)[、,\s]?((?:お|ご)?[\p{Script=Han}\p{Script=Katakana}ー]{1,8}|\p{Script=Hiragana}{2,5})(?:(?:が)?でき(?:る|ます)|する|の)?(?:場所|所|ところ)?(?:が|は|って|も)\s?(?:あり|ある|ござい)(?:ます|ません)?(?:でしょう)?(?:か|の|[?？]|$)/u;
+  /(?:に|には|で|では)[、,\s]?((?:お|ご)?[\p{Script=Han}\p{Script=Katakana}ー]{1,8}(?:の[\p{Script=Han}\p{Script=Katakana}ー]{1,8})?|\p{Script=Hiragana}{2,5})(?:(?:が)?でき(?:る|ます)|する|の)?(?:場所|所|ところ)?(?:が|は|って|も)\s?(?:あり|ある|あっ|ござい)(?:ます|ません|ました|た)?(?:でしょう)?(?:か|の|[?？]|$)/u;
 
 /**
  * Whether the question asks if a thing is there, at a place the report names (高齢者福祉センター
@@ -336,6 +336,8 @@ function asksIfUnknownThingIsThere(index: SearchIndex, askedText: string, terms:
   // お風呂, ご案内: the polite prefix is no part of the word.
   const thing = said?.replace(/^[おご](?=.{2})/u, '');
   if (said === undefined || thing === undefined || /^(?:何|なに|なん|どれ|どこ|どんな)/u.test(thing)) return false;
+  // Whether there was a precedent is answered by an entry that says it is the first (初めて).
+  if (/^(?:前例|先例)$/u.test(thing)) return false;
   if (index.text.includes(thing)) return false;
   const own = terms.filter(
     (t) => t.role === 'content' && !t.synonym && (said.includes(t.text) || t.text.includes(thing)),

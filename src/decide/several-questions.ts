@@ -28,8 +28,10 @@ export function questionsApart(
     .filter(
       ({ clause: c, joined }) =>
         joined ||
-        // Who does it, with nothing done named (観光局がやっているの？): asked of the thing before.
+        // Who does it, with nothing done named (観光局がやっているの？), or whether it is found
+        // elsewhere too (アメリカにもありますか): asked of the thing before.
         (!WHO_DOES_IT.test(normalized.slice(c.start, c.end)) &&
+          !ALSO_ELSEWHERE.test(normalized.slice(c.start, c.end)) &&
           !pointsBack(normalized, c) &&
           !namesByDemonstrative(normalized, c)),
     )
@@ -116,6 +118,12 @@ const ATTRIBUTE_WORDS = new Set([
   // When it runs (毎日走ってる？).
   ...['毎日', '毎週', '毎月', '平日', '土日', '週末', '休日', '祝日', '年中', '通年'],
 ]);
+
+/**
+ * A clause asking whether the thing of the question before is found elsewhere too, its subject
+ * left unsaid (アメリカやドイツにもありますか, 東京でもやっていますか).
+ */
+const ALSO_ELSEWHERE = /^[^はが、,。？?]{1,20}?(?:に|で)も(?:あり|ある|あん|い(?:る|ます)|おり|やって|やっ|行って)/u;
 
 /** A clause asking only who does the thing of the question before: 〜がやっているの, 〜がするの. */
 const WHO_DOES_IT =

@@ -618,6 +618,8 @@ describe('questionClauses', () => {
     expect(roles('家内とは、どこの国の人だろうといつも話しておりました。市は何をしていますか。')[0]?.[1]).toBe(
       'background',
     );
+    // So is where to turn, which they worry over with the family (どこに相談すればよいのか家族で悩んで).
+    expect(roles('どこに相談すればよいのか家族で悩んでおります。教育相談はありますか。')[0]?.[1]).toBe('background');
     // How long they can still do a thing (いつまで〜られるか分かりません) is theirs to tell.
     expect(
       roles('この先いつまで孫の面倒を見られるか分かりません。新しい施設には窓口が入るのでございましょうか。')[0]?.[1],

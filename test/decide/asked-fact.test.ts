@@ -437,6 +437,8 @@ describe('questionIntent', () => {
     // So is where the talks are held, named first (話し合いは、どこで), or in which kind of council.
     expect(questionIntent('学校の今後の話し合いは、どこでやっているのですか').kind).toBe('organization');
     expect(questionIntent('統合についてはどこの検討会で話し合ってますか').kind).toBe('organization');
+    // Which body works at it (どこで取り組んでいますか) too.
+    expect(questionIntent('広域でのワイン振興にはどこで取り組んでいますか').kind).toBe('organization');
     // Where a council meets asks a place.
     expect(questionIntent('審議会はどこで開かれますか').kind).toBe('place');
     // The thing counted before というのは いくつ (地区というのはいくつ) is the unit asked.

@@ -164,6 +164,13 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('mayor-term');
   });
 
+  it("hears 金集め as the report's 財源 (corpus/synonyms.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('市は施設の名前を売って金集めをしているのですか');
+    expect(decision).toMatchObject({ kind: 'answer', confidence: 'full' });
+    expect(decision.hits[0]?.entry.id).toBe('naming-rights');
+  });
+
   it('answers the view a facility was planned on with the entry on its aim (the aim entry names its 考え方)', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
@@ -179,6 +186,12 @@ describe('search and decide on the bundled corpus', () => {
     );
     expect(decision.kind).toBe('answer');
     expect(decision.hits[0]?.entry.id).toBe('mayor-term');
+    // どこの points to nothing told: the news before stays out of a question turned away.
+    expect(
+      bundled.ask(
+        '市長さんは中央との太いパイプをお持ちだと伺いました。ところで、市長さんはどちらのご出身で、どこの学校を出ておられるのでしょうか。',
+      ).decision.kind,
+    ).toBe('abstain');
   });
 
   it('reads HP as the home page the report names, not a thing only a keyword holds', async () => {
@@ -869,11 +882,17 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
       'こうれいしゃふくしせんたーには おふろが ありますか',
       // A place to do a thing the report never names.
       '浅間山麓でキャンプできる場所はありますか',
+      // Whether it was there, the thing named with の (熊の目撃), asked politely.
+      '有害鳥獣の対策をなさっていると伺いました。最近、私の住む地区で熊の目撃はございましたでしょうか。',
     ]) {
       expect(bundled.ask(q).decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
     }
-    // A thing the report names is there to answer.
+    // A thing the report names is there to answer, and whether there was a precedent is answered by a first.
     expect(bundled.ask('市に婚活の支援はありますか').decision.kind).toBe('answer');
+    expect(
+      bundled.ask('JA佐久浅間と市が包括連携協定を結んだと聞きました。近くの市町村で前例はあったのでしょうか。').decision
+        .kind,
+    ).toBe('answer');
   });
 
   it('declines a place in a ranking (県内で何位) that the report does not state, and still answers the sum', async () => {
@@ -1462,6 +1481,13 @@ describe('a long polite message', () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('小諸の花火大会って今年いつ？観光局がやってんの？').decision.kind).toBe('abstain');
     expect(bundled.ask('こもろ観光局って何をしているの？').decision.kind).toBe('answer');
+  });
+
+  it('does not answer apart whether the thing before is found elsewhere too (アメリカにもありますか)', async () => {
+    const bundled = await bundledEngine();
+    // The sister cities are asked of America too; the triathlon teams from America are no answer.
+    expect(bundled.ask('小諸市の姉妹都市はどこですか？アメリカやドイツにもありますか？').decision.kind).toBe('abstain');
+    expect(bundled.ask('アメリカやドイツのチームを誘致したって本当ですか？').decision.kind).toBe('answer');
   });
 
   it('does not answer a thing asked along (駐車場の場所も教えて) apart from the question it belongs to', async () => {
