@@ -11,9 +11,11 @@ export const KANA_WORD_START = '(?:(?<![\\u3041-\\u3096])|(?<=[はがもてで�
 
 /**
  * 何分 read なにぶん, "being after all" (何分初めてのことで, 何分にも高齢なもので): an apology for
- * asking, not how many minutes. What follows it says which.
+ * asking, not how many minutes. What follows it says which; 何ぶん, written so, is that apology
+ * unless minutes follow (何ぶんかかる).
  */
-export const NANIBUN_FOLLOWS = '分(?:にも|とも)?[、,]?(?:初めて|はじめて|不慣れ|慣れ|高齢|年寄|素人|よろしく|宜しく)';
+export const NANIBUN_FOLLOWS =
+  '(?:分(?:にも|とも)?[、,]?(?:初めて|はじめて|不慣れ|慣れ|高齢|年寄|素人|よろしく|宜しく)|ぶん(?!かか|ぐらい|くらい|ほど))';
 
 /**
  * Where a question word may start: as any word, after から, まで, より and あたり too (市からいくら,

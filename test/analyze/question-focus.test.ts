@@ -29,6 +29,13 @@ describe('questionClauses', () => {
     expect(roles('それぞれどのような柱なのか、教えてください。')[0]).toEqual(['それぞれどのような柱なのか、', 'asked']);
   });
 
+  it('ends a clause at 〜ませんが, and reads 何ぶん (being after all) as no question word', () => {
+    expect(roles('何ぶん字が小さくて見落としたのかもしれませんが、報告はいつからいつまでのものですか。')).toEqual([
+      ['何ぶん字が小さくて見落としたのかもしれませんが、', 'background'],
+      ['報告はいつからいつまでのものですか。', 'asked'],
+    ]);
+  });
+
   it('reads the same clauses with a memo of clauses read before as without', () => {
     const letter =
       'いつもお世話になっております。孫が東京におりまして、よく電話をくれます。ふるさと納税が増えたと聞きましたが、いくら集まったのでしょうか。';

@@ -437,6 +437,12 @@ describe('questionIntent', () => {
     // So is where the talks are held, named first (話し合いは、どこで), or in which kind of council.
     expect(questionIntent('学校の今後の話し合いは、どこでやっているのですか').kind).toBe('organization');
     expect(questionIntent('統合についてはどこの検討会で話し合ってますか').kind).toBe('organization');
+    // A rate asked with いくら (比率はいくら, ひりつは いくら read from romaji) is a share, not a sum.
+    expect(questionIntent('女性の係長級以上の比率はいくら？')).toMatchObject({ kind: 'rate', unit: '%' });
+    expect(questionIntent('じょせいの ひりつは いくら?')).toMatchObject({ kind: 'rate', unit: '%' });
+    expect(questionIntent('参加費はいくら？')).toMatchObject({ kind: 'amount', unit: '円' });
+    // Raising a rate (ひりつを あげる) asks no figure.
+    expect(questionIntent('ひりつを あげる せいさく あった?').unit).toBeUndefined();
     // Which body works at it (どこで取り組んでいますか) too.
     expect(questionIntent('広域でのワイン振興にはどこで取り組んでいますか').kind).toBe('organization');
     // Where a council meets asks a place.
@@ -525,6 +531,7 @@ describe('questionIntent', () => {
   it('reads 何分初めてのことで as an apology (なにぶん), and 何分かかる as minutes', () => {
     expect(questionIntent('何分初めてのことで分からないことばかりですので').kind).toBeUndefined();
     expect(questionIntent('何分にも高齢なもので').kind).toBeUndefined();
+    expect(questionIntent('何ぶん年寄りなもので、字が読めません').kind).toBeUndefined();
     expect(questionIntent('駅から何分かかる？')).toMatchObject({ kind: 'count', unit: '分' });
   });
 
