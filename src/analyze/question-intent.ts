@@ -403,10 +403,11 @@ const KIND_QUESTIONS: readonly (readonly [AskedKind, RegExp])[] = [
     /(?<![何第0-9])次(?:の(?!よう)|は|回|いつ)|(?<![${KANA_BEFORE_WORD}])つぎ(?:の(?!よう)|は|かい|いつ)|今度(?:の[^、。？?]{0,12}?)?(?:は|って)?(?:いつ|何日|何時|なんにち)|いつまでに|(?<!から\s?)いつまで(?!の|も)|までに(?:達成|実現|完成|終わ|でき)|(?<!(?:どこ|どちら)[^。？?]{0,12})(?:する|の)?予定(?:(?:は|って)(?!\s?(?:あ(?:る|り)|ござ))|(?<!(?:入る|はいる|できる|作る|つくる|設ける|置く)予定)なの|日)|(?<![\p{Script=Han}])また(?:[^、。？?]{0,4}?)(?:あ(?:る|り)|やる|やり|開か|始ま)(?:ます)?(?:か|の|[?？]|$)|来年|来月|来週|再来年|今後の予定|開催予定|日程|募集(?:は|って|の時期)|いつ(?:から|まで)?\s?(?:募集|開催|やる|始まる|ある|申し込|ぼしゅう|かいさい|はじまる|もうしこ)|いつ[^、。？?]{1,12}?(?:に|が)(?:なる|届く|達する|実現する|完成する)(?:の|ん|か|[?？]|$)|あと(?:何|なん)(?:年|か月|ヶ月|カ月)|(?:届く|届き|達する|達成(?:する|でき)|実現(?:する|でき))(?:る)?見込み/u,
   ],
   // What one gets (特典はある？, 何がもらえる？): a perk or a grant the entry names. Which perks
-  // there are (特典は何) are contents, listed. Perks that add up (特典がたまる仕組み) describe a scheme.
+  // there are (特典は何) are contents, listed. Perks that add up (特典がたまる仕組み) or come with a
+  // scheme (特典がもらえる仕組み) describe the scheme.
   [
     'benefit',
-    /特典(?!\s?(?:が|を)?\s?(?:たま|貯ま|溜ま|ため|貯め|溜め))|景品|ご褒美|ごほうび|(?:何|なに)(?:が|か|を)?\s?(?:もらえ|貰え)|(?:何|なに)(?:と|に)\s?(?:換え|替え|代え|交換|引き換え|引換)|(?:交換|引き換え|引換)(?:でき|して(?:もら|くれ)|可能)/u,
+    /特典(?!\s?(?:が|を)?\s?(?:たま|貯ま|溜ま|ため|貯め|溜め)|(?:が|の)?\s?(?:もらえる|つく|付く|受けられる)(?:仕組み|しくみ|制度|事業|取り組み|サービス))|景品|ご褒美|ごほうび|(?:何|なに)(?:が|か|を)?\s?(?:もらえ|貰え)|(?:何|なに)(?:と|に)\s?(?:換え|替え|代え|交換|引き換え|引換)|(?:交換|引き換え|引換)(?:でき|して(?:もら|くれ)|可能)/u,
   ],
   // Which town or prefecture (どこの町と, どこの都道府県): not a country (どこの国のチーム), named otherwise.
   ['municipality', /(?:どこ|どちら|どの)の?(?:市町村|自治体|都道府県|町村|市町|市|町|村|県)(?![\p{Script=Han}])/u],
@@ -824,5 +825,12 @@ export function topicHead(text: string): { start: number; end: number } | undefi
 const NOUNS_JOINED = String.raw`(?:[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+の)*[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+`;
 /** Such a noun phrase before a comma, opening the question. */
 const BARE_TOPIC = new RegExp(`^${NOUNS_JOINED}[、,]`, 'u');
-/** Such a noun phrase ending the text. */
-const NOUN_CHAIN = new RegExp(`${NOUNS_JOINED}$`, 'u');
+/**
+ * Such a noun phrase ending the text; its last noun may be written with a verb's kana between and
+ * after its kanji (取り組み, 見直し, 申し込み), one at a time; not a particle (東御市で).
+ */
+const OKURIGANA = '[いきぎしじちびみりえけげせぜねべめれ]';
+const NOUN_CHAIN = new RegExp(
+  String.raw`(?:${NOUNS_JOINED}の)?(?:[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+|[\p{Script=Han}々]+(?:${OKURIGANA}[\p{Script=Han}々]+)*${OKURIGANA})$`,
+  'u',
+);

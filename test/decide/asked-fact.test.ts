@@ -86,6 +86,8 @@ describe('questionIntent', () => {
     });
     // Perks that add up describe a scheme (特典がたまる仕組み); a perk asked for is a benefit.
     expect(questionIntent('歩くと特典がたまるような仕組みはありますか？').kind).toBeUndefined();
+    // So do perks that come with a scheme (特典がもらえる仕組み).
+    expect(questionIntent('点数がたまって特典がもらえる仕組み、市でやってます？').kind).toBeUndefined();
     expect(questionIntent('マイレージの特典はある？').kind).toBe('benefit');
     // Which is the most popular and which shop, typed in kana (nani ga ninki, なんの おみせ).
     expect(questionIntent('へんれいひんは なにが にんき?').kind).toBe('breakdown');
@@ -1197,6 +1199,10 @@ describe('topicPhrase', () => {
     expect(head('空気の薄い山の上で選手が体をつくる練習、あれを進めてる協議会っていくつ')).toBe('選手');
     expect(head('高齢者のインフルエンザの予防接種は無料ですか')).toBe('高齢者のインフルエンザの予防接種');
     expect(head('給食費は無料になった？')).toBe('給食費');
+    // A noun written with a verb's kana (取り組み, 見直し) ends it too; a particle (東御市で) does not.
+    expect(head('空気の薄い山の上で選手に練習してもらう取り組みって、いくつの団体？')).toBe('取り組み');
+    expect(head('区の役割の見直しは終わった？')).toBe('区の役割の見直し');
+    expect(head('お隣の東御市では、受診率は何パーセント？')).toBe('お隣の東御市で');
     // A topic named bare before a comma, with no particle after it.
     expect(phrase('給食費の無償化、小諸でもやる予定ありますか？')).toBe('給食費の無償化');
     expect(phrase('えーと、いつできるの')).toBeUndefined();
