@@ -11,6 +11,7 @@ describe('a question asking what a thing is for', () => {
     expect(questionIntent('PR動画って何？').asksPurpose).toBeUndefined();
     // The thought behind a thing planned or built (どんな考えで計画), but not a view held (どういう考えなの).
     expect(questionIntent('複合施設はどのような考えで計画されているのでしょうか').asksPurpose).toBe(true);
+    expect(questionIntent('複合施設はどのような考え方で整備されるのですか').asksPurpose).toBe(true);
     expect(questionIntent('どのような目的で整備されるのですか').asksPurpose).toBe(true);
     expect(questionIntent('市民協働って市長はどういう考えなの？').asksPurpose).toBeUndefined();
     // Whom a thing is for (どんな人のため, 誰向け) is what it is for, too; not who did it.
