@@ -366,8 +366,9 @@ function withWorriesTold(text: string, clauses: readonly Clause[]): Clause[] {
 /**
  * A question the citizen asks themselves, told as a statement (「いつまで自分の足で歩けるかと考える
  * ことが多くなりました。」「どこの国の人だろうと話しておりました」): its question word asks the bot nothing. One they wonder about for the
- * bot to answer (「どのくらい加わっているのか気になっております」) still asks. So is how long they can
- * still do a thing (いつまで面倒を見られるか分かりません): no one else knows it.
+ * bot to answer (「どのくらい加わっているのか気になっております」) still asks. One worried over with
+ * others (どこに相談すればよいのか家族で悩んでおります) is told too, and so is how long they can still
+ * do a thing (いつまで面倒を見られるか分かりません): no one else knows it.
  */
 const EMBEDDED_QUESTION =
   /(?:か|だろう)(?:と[、,]?[^。？?]{0,8}?(?:考え|思|話し|相談し)|(?:と|を)?[^。？?]{0,6}?(?:悩|迷))[^。？?]*(?:ました|ます|ている|ておる|ておりま|ていま)[^。？?]{0,4}[。．!！]?$|いつまで[^。？?]{0,12}?(?:られる|れる|える|ける|せる|てる|できる)か(?:は)?(?:分かり|わかり|分から|わから)(?:ません|ない)[^。？?]{0,4}[。．!！]?$/u;
@@ -577,7 +578,8 @@ export function toldSpans(text: string): Span[] {
 /**
  * Where the part of a long message worth analysing starts: the asked clauses, and before the
  * first of them the clauses within `budget` characters (at least the one just before it, which
- * often raises the topic). A long story's opening (a greeting, years of life) ranks nothing the
+ * often raises the topic; twice as far when the question points back without naming, and the
+ * news heard that names the topic however far back). A long story's opening (a greeting, years of life) ranks nothing the
  * nearer clauses do not, and tokenising it was most of a long message's cost.
  */
 export function storyCut(
