@@ -579,8 +579,8 @@ export function toldSpans(text: string): Span[] {
  * Where the part of a long message worth analysing starts: the asked clauses, and before the
  * first of them the clauses within `budget` characters (at least the one just before it, which
  * often raises the topic; twice as far when the question points back without naming, and the
- * news heard that names the topic however far back). A long story's opening (a greeting, years of life) ranks nothing the
- * nearer clauses do not, and tokenising it was most of a long message's cost.
+ * news heard that names the topic however far back). A long story's opening (a greeting, years of
+ * life) ranks nothing the nearer clauses do not, and tokenising it was most of a long message's cost.
  */
 export function storyCut(
   text: string,

@@ -821,8 +821,10 @@ export function topicHead(text: string): { start: number; end: number } | undefi
   return chain ? { start: phrase.start + chain.index, end: phrase.end } : phrase;
 }
 
+/** A noun written in kanji, katakana or latin letters and digits. */
+const NOUN = String.raw`[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+`;
 /** Nouns joined by の (高齢者のインフルエンザの予防接種). */
-const NOUNS_JOINED = String.raw`(?:[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+の)*[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+`;
+const NOUNS_JOINED = `(?:${NOUN}の)*${NOUN}`;
 /** Such a noun phrase before a comma, opening the question. */
 const BARE_TOPIC = new RegExp(`^${NOUNS_JOINED}[、,]`, 'u');
 /**
@@ -831,6 +833,6 @@ const BARE_TOPIC = new RegExp(`^${NOUNS_JOINED}[、,]`, 'u');
  */
 const OKURIGANA = '[いきぎしじちびみりえけげせぜねべめれ]';
 const NOUN_CHAIN = new RegExp(
-  String.raw`(?:${NOUNS_JOINED}の)?(?:[\p{Script=Han}\p{Script=Katakana}ー々a-z0-9]+|[\p{Script=Han}々]+(?:${OKURIGANA}[\p{Script=Han}々]+)*${OKURIGANA})$`,
+  String.raw`(?:${NOUNS_JOINED}の)?(?:${NOUN}|[\p{Script=Han}々]+(?:${OKURIGANA}[\p{Script=Han}々]+)*${OKURIGANA})$`,
   'u',
 );

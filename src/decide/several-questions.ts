@@ -23,24 +23,23 @@ export function questionsApart(
   const asked = withTopicTold(normalized, clauses)
     // A clause that only raises a topic (〜と耳にしました。) is the subject of the question after it.
     .filter(({ clause: c }) => asksInSentence(normalized, c))
+    .map(({ clause, joined }) => ({ clause, joined, text: normalized.slice(clause.start, clause.end) }))
     // A question that points back (あれは市長さんの公約だったのでしょうか, その助成金の名前) is of the
     // question before it, unless to a topic told just before it, joined to it.
     .filter(
-      ({ clause: c, joined }) =>
+      ({ clause: c, joined, text }) =>
         joined ||
         // Who does it, with nothing done named (観光局がやっているの？), or whether it is found
         // elsewhere too (アメリカにもありますか): asked of the thing before.
-        (!WHO_DOES_IT.test(normalized.slice(c.start, c.end)) &&
-          !ALSO_ELSEWHERE.test(normalized.slice(c.start, c.end)) &&
+        (!WHO_DOES_IT.test(text) &&
+          !ALSO_ELSEWHERE.test(text) &&
           !pointsBack(normalized, c) &&
           !namesByDemonstrative(normalized, c)),
     )
-    .map(({ clause, joined }) => ({ clause, joined, terms: ownTerms(terms, clause, setPhrases) }))
+    .map((q) => ({ ...q, terms: ownTerms(terms, q.clause, setPhrases) }))
     // So is a detail asked along (「自己負担がいくらかも伺えれば」), unless it names things of its own
     // (審議会や委員会での女性の割合も).
-    .filter(
-      (q) => q.joined || !FOLLOW_UP.test(normalized.slice(q.clause.start, q.clause.end)) || namesTopicOfItsOwn(q.terms),
-    )
+    .filter((q) => q.joined || !FOLLOW_UP.test(q.text) || namesTopicOfItsOwn(q.terms))
     // A question that names only what it wants to know (自己負担額がいくらになるのか) asks it of the
     // question before: it has no topic of its own.
     .filter((q) => !contentTerms(q.terms).every((t) => t.weak === true || ATTRIBUTE_WORDS.has(t.text)))
