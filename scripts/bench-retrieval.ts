@@ -330,6 +330,16 @@ const defaultFiles = [
   // ...and 60 letters of citizens in their seventies and eighties, 40 paraphrases, 40 traps written
   // as letters too (98.0% / 93.0% / 95.0%, 2 of 95).
   path.resolve(root, 'test/eval/styles-tune-127.jsonl'),
+  // Written blind at the start of the twenty-first session, counted before any of its rules, then
+  // tuned on: 20 of each of the ten styles, 25 each of out-of-scope and wrong-kind traps (98.5% /
+  // 97.0% / 100%, 3 of 197)...
+  path.resolve(root, 'test/eval/styles-tune-128.jsonl'),
+  // ...50 letters (ten asking two things), 40 paraphrases, 30 figures, 60 traps, half of them as
+  // letters (98.3% / 92.5% / 100%, 1 of 112)...
+  path.resolve(root, 'test/eval/styles-tune-129.jsonl'),
+  // ...and 30 each of romaji, voice, dialect, kana and typos, 50 traps in those styles (98.0% / 94.7% /
+  // 98.0%, 4 of 146).
+  path.resolve(root, 'test/eval/styles-tune-130.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -417,6 +427,9 @@ const defaultFiles = [
   // A thirty-sixth, written blind at the start of the twentieth session, counted before any of its
   // rules; only ever counted (first count 99.3% / 98.0% / 96.7%, 2 of 149 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-36.jsonl'),
+  // A thirty-seventh, written blind at the start of the twenty-first session, counted before any of
+  // its rules; only ever counted (first count 97.3% / 94.0% / 100%, 3 of 144 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-37.jsonl'),
 ];
 
 const { values } = parseArgs({

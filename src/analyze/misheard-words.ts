@@ -49,14 +49,19 @@ const maxUnits = 4;
 
 /**
  * The corpus words a katakana word the corpus never uses stands for, when it sounds like them
- * but for voicing or a long vowel (センダー → センター, ベット → ベッド).
+ * but for voicing or a long vowel (センダー → センター, インバウント → インバウンド, ポタル → ポータル).
  */
 export function heardKatakana(
   word: string,
   vocabulary: SoundVocabulary,
 ): { reading: string; words: LexiconWord[] } | undefined {
-  if (!isKatakanaWord(word) || [...word].length < minGuessedReading) return undefined;
-  const found = vocabulary.sounds.katakanaByLooseSound.get(looseKatakana(word)) ?? [];
+  const length = [...word].length;
+  if (!isKatakanaWord(word) || length < minGuessedReading - 1) return undefined;
+  const alike = vocabulary.sounds.katakanaByLooseSound.get(looseKatakana(word)) ?? [];
+  // A word of three kana is heard only as one that lost its long vowel (ポタル → ポータル): a slip
+  // of voicing in so short a word (バス, パス) is too often another word.
+  const found =
+    length < minGuessedReading ? alike.filter((f) => f.word.text.includes('ー') && !word.includes('ー')) : alike;
   const [first] = found;
   // Looked up last: the corpus's text is long, its words by sound a map.
   if (!first || vocabulary.inCorpus(word)) return undefined;

@@ -38,6 +38,26 @@ export interface Clause {
 const READ_THERE =
   '(?=[^。？?]{0,48}?(?:出て|載って|載っ|書いて|書かれ|書き|あった|ありまし|見かけ|読ん|目にし|挙げ|述べ|触れ|表し|表さ|使われ|記さ|記し|掲げ|紹介))';
 
+/** Whom a letter's greeting asks after (皆さま, 市長さんには). */
+const READER = '(?:(?:皆様|皆さま|みなさま|皆さん|みなさん|市長(?:さん|様|さま)?)(?:には|も|は)?[、,]?)?';
+
+/**
+ * A letter's frame: its opening and closing words, its words of the season (寒さ厳しき折、), and its
+ * greetings and wishes for the reader's health (皆様お元気でいらっしゃいますか, どうぞお体を大切に).
+ * They ask nothing, though some end as questions do (いかがお過ごしでしょうか).
+ */
+const LETTER_FRAME = [
+  'ごめん(?:くださいませ|ください)',
+  '(?:拝啓|謹啓|前略|拝復|冠省|敬具|謹白|草々)',
+  '[^、,。？?]{1,12}?(?:の候|のみぎり|の砌|(?<=[きい])折)(?=[、,])',
+  `${READER}いかが(?:お過ごし|おすごし)(?:でしょうか|ですか|でございますか|でいらっしゃいますか)`,
+  `${READER}(?:お元気|お変わりなく|おかわりなく)(?:で)?(?:いらっしゃいますか|いらっしゃいますでしょうか|しょうか|すか|お過ごしでしょうか)`,
+  'ご健勝のことと[^。？?]*',
+  '(?:[^、,。？?]{0,10}?(?:も|は))?(?:どうぞ|くれぐれも|何卒)?(?:お体|お身体|おからだ)(?:を|には|に)?(?:大切|大事|お大事|ご自愛|お気をつけ|気をつけ|ご留意)[^。？?]*',
+  '(?:どうぞ|くれぐれも)?ご自愛[^。？?]*',
+  '乱筆乱文(?:にて|で)?(?:失礼(?:いた)?し(?:ました|ます)|お許しください|ご容赦ください)?',
+].join('|');
+
 /** Set phrases of greeting and politeness: they carry nothing to search for. */
 const SET_PHRASES = new RegExp(
   [
@@ -49,12 +69,13 @@ const SET_PHRASES = new RegExp(
     'おはよう(?:ございます)?',
     'はじめまして',
     '初めまして',
+    LETTER_FRAME,
     '(?:初めて|はじめて)(?:こちらに|こちらで|こちらへ)?(?:ご連絡|ご質問|連絡|質問|メッセージを?(?:送|お送り))(?:いた|し|させていただ)(?:します|きます|ます|ました)',
     // How much of an answer will do (分かる範囲で結構です, 簡単で構いません).
     '(?:(?:分かる|わかる)範囲で|お時間の(?:ある|あります)(?:時|とき)で|お手すきの(?:時|とき)で|簡単で|大まかで|ざっくりで)(?:結構|構いません|かまいません|よろしいので)(?:です|ので)?',
     // Waiting for the answer (ご回答をお待ちしております, お返事待ってます).
     '(?:ご回答|ご返答|ご返事|お返事|返事|回答)(?:を)?(?:お待ち(?:して)?|待って)(?:おります|います|申し上げます|ます)',
-    '突然(?:の(?:ご)?(?:連絡|質問|メッセージ))?(?:で)?(?:すみません|失礼(?:いた)?します|申し訳(?:ありません|ございません))',
+    '突然(?:の(?:ご)?(?:連絡|質問|メッセージ|お便り|お手紙|手紙))?(?:で)?(?:すみません|失礼(?:いた)?します|申し訳(?:ありません|ございません))',
     'お忙しい(?:ところ|中)(?:すみません|恐れ入りますが?|恐縮ですが?|申し訳(?:ありません|ございません)が?)?',
     '失礼(?:いた)?します',
     '(?:どうぞ)?よろしく(?:お願い(?:いた)?します|お願い申し上げます|お願いします)?',
@@ -90,8 +111,8 @@ const SET_PHRASES = new RegExp(
     '市の政策(?:の中)?(?:に|で)(?:は)?',
     '(?<![\\p{Script=Han}])政策集(?:の中)?(?:に|で)(?:は)?',
     // Where the citizen read of it (会報に出てきました, 報告に出てくる, 広報こもろで読んで): the newsletter
-    // or the report, not the topic.
-    `(?:\\p{Script=Han}{1,6}の)?(?:(?:後援)?会報|報告書?|レポート)(?:の[^、,。にで]{1,8}?)?(?:に|で)(?:は)?${READ_THERE}`,
+    // or the report, not the topic; unless its cover or title is what is asked (会報の表紙に書いてあった).
+    `(?:\\p{Script=Han}{1,6}の)?(?:(?:後援)?会報|報告書?|レポート)(?:の(?!表紙|題|表題|タイトル|見出し|名前)[^、,。にで]{1,8}?)?(?:に|で)(?:は)?${READ_THERE}`,
     `広報(?:こもろ)?(?:に|で)(?:は)?${READ_THERE}`,
     // When the platform was made (市長さんは選挙のとき、): the frame of every entry, as above.
     '(?:小泉)?市長(?:さん)?(?:は|が)(?:[^、,。]{0,6}の)?選挙の(?:とき|時|際|前)(?:に)?[、,]?',
@@ -227,7 +248,7 @@ const RAISING = new RegExp(
  */
 const HEARSAY_SOURCE = new RegExp(
   '^\\s*(?:(?:さて|ところで|実は|じつは)[、,]?\\s*)?(?:(?:先日|先ごろ|先だって|この前|この間|このあいだ|以前|昨日|先週|先月|最近|今朝)[、,]?\\s*)?' +
-    '(?:(?:知人|友人|友達|知り合い|近所の(?:人|方)|ご近所|家族|妻|夫|主人|家内|息子|娘|孫|テレビ|新聞|ラジオ|ニュース|' +
+    '(?:(?:知人|友人|友達|知り合い|近所の(?:人|方)|ご近所|お隣|隣人|家族|親戚|妻|夫|主人|家内|息子|娘|ひ孫|曾孫|曽孫|孫|嫁|婿|兄|姉|弟|妹|姪|甥|同級生|仲間|同僚|テレビ|新聞|ラジオ|ニュース|' +
     '広報|回覧板|会報|後援会報|チラシ|ネット|インターネット|うわさ|噂)(?:の[^、,。]{0,6}?)?(?:から|で|に)[、,]?\\s*)?' +
     // Someone named by a title, then a comma (お向かいの奥さまから、): who told it; without the
     // comma the person may be the topic's own (市長さんから任命される).
@@ -385,8 +406,11 @@ const QUOTED_SPEECH = /「[^「」]*」(?=と|って)|『[^『』]*』(?=と|っ
  */
 const GUESS = /(?:ような|ように|みたいな)(?:気が|思い|思われ|記憶が)[^。？?]*$/u;
 
+/** The letter's frame, found anywhere in a clause: it makes no clause a question. */
+const LETTER_FRAME_ANYWHERE = new RegExp(LETTER_FRAME, 'gu');
+
 function isAsking(piece: string): boolean {
-  const trimmed = piece.trim().replace(QUOTED_SPEECH, '「」');
+  const trimmed = piece.trim().replace(QUOTED_SPEECH, '「」').replace(LETTER_FRAME_ANYWHERE, '');
   const outright = /[?？]|でしょうか|ますか|ですか/u.test(trimmed);
   return ASKING.test(trimmed) && !((EMBEDDED_QUESTION.test(trimmed) || GUESS.test(trimmed)) && !outright);
 }
@@ -430,6 +454,11 @@ export function turnsAway(text: string, clause: Clause): boolean {
 const OWN_TOPIC =
   /(?:^|[、,\s])[^、,。？?\s]{2,20}?(?:について|に関して)(?:は)?[、,]?[^。？?]*(?:どんな|どのような|どういう|何|なに|いつ|いくら|どこ|どれ|誰)/u;
 
+/** Whether a question names its topic outright (災害について、どんな…): OWN_TOPIC. */
+export function namesOwnTopic(text: string, clause: Clause): boolean {
+  return OWN_TOPIC.test(text.slice(clause.start, clause.end));
+}
+
 /**
  * The spans the decision weighs: the clauses that ask, each with the clauses just before it that
  * raise its topic (〜と聞いたのですが、); a topic raised earlier in the story, before other
@@ -461,7 +490,7 @@ export function focusSpans(text: string, clauses: readonly Clause[] = questionCl
     } else if (clause.asks === true) {
       // A question that names its topic outright (災害について、どんなことを), or turns to another
       // matter (ところで、), is not about the news told before it (千曲川では大変な被害が出たと聞いております).
-      const ownTopic = OWN_TOPIC.test(text.slice(clause.start, clause.end)) || turnsAway(text, clause);
+      const ownTopic = namesOwnTopic(text, clause) || turnsAway(text, clause);
       focus.push(...(ownTopic ? [] : joinedTopic(text, topic, toldBefore)), clause);
       topic = [];
       toldBefore = [];

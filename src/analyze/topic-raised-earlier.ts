@@ -5,7 +5,7 @@
  * clause that raised it says which one is meant, so it is asked too. Pure: clauses and terms in.
  */
 import type { Term } from './analyze.js';
-import { raisesByHearsay, reportedTopic, termWithin, turnsAway, type Clause } from './question-focus.js';
+import { namesOwnTopic, raisesByHearsay, reportedTopic, termWithin, turnsAway, type Clause } from './question-focus.js';
 
 /**
  * `focus` with the clauses before it that raised a topic by hearsay (〜と聞きました) and share a
@@ -30,9 +30,13 @@ export function withTopicRaisedEarlier(
     (c) => isRaised(c) && named([reportedTopic(text, c)]).some((t) => asked.has(t.text) && termWithin(t, [c])),
   );
   // With no word in common, the topic raised just before one sentence of story (「応援隊というのが
-  // あると聞きました。うちの区の祭りにも来ていただきたいのですが、何人くらいが…」) is the one asked.
+  // あると聞きました。うちの区の祭りにも来ていただきたいのですが、何人くらいが…」) is the one asked,
+  // unless the question names its own (自治会のあり方について、何か…).
   const last = before.filter((c) => c.role !== 'greeting').slice(-2);
-  const nearest = last.length === 2 && last[0] && isRaised(last[0]) && last[1]?.role === 'background' ? [last[0]] : [];
+  const nearest =
+    last.length === 2 && last[0] && isRaised(last[0]) && last[1]?.role === 'background' && !namesOwnTopic(text, first)
+      ? [last[0]]
+      : [];
   const raised = shared.length > 0 ? shared : nearest;
   // Of a clause raising a topic by hearsay, the topic: not who told it (姪から聞きました).
   return raised.length > 0 ? [...raised.map((c) => reportedTopic(text, c)), ...focus] : focus;

@@ -321,7 +321,7 @@ function namesAfterRole(sentences: readonly string[], role: string, asked: strin
  */
 const ASKED_ROLE = new RegExp(
   [
-    `([\\p{Script=Han}]{2,}|[\\p{Script=Katakana}ー]{3,}|${FAMILY_MEMBERS})(?:さん|様|さま)?\\s?(?:は|が|って|の)\\s?(?:今|いま)?(?:誰|だれ|どなた|名前|なまえ)(?!が(?!やっ|務め|つとめ|なっ|担当))`,
+    `([\\p{Script=Han}]{2,}|[\\p{Script=Katakana}ー]{3,}|${FAMILY_MEMBERS})(?:さん|様|さま)?\\s?(?:は|が|って|の|には|では)[、,]?\\s?(?:今|いま|具体的に|実際に)?(?:誰|だれ|どなた|名前|なまえ)(?!が(?!やっ|務め|つとめ|なっ|担当|来|き[たて]|いらし|おいで|参加))`,
     '(?:誰|だれ|どなた)が(講師|委員|隊員|審査員|担当者?|代表者?|先生|[\\p{Script=Han}]{0,3}長)',
   ].join('|'),
   'u',

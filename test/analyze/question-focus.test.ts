@@ -25,6 +25,19 @@ describe('questionClauses', () => {
     expect(roles('市のことでよろしくお願いします。')[0]?.[1]).not.toBe('greeting');
   });
 
+  it("reads a letter's frame as a greeting, and a clause asking only after the reader's health as no question", () => {
+    expect(roles('拝啓 寒さ厳しき折、いかがお過ごしでしょうか。')).toEqual([
+      ['拝啓 寒さ厳しき折、いかがお過ごしでしょうか。', 'greeting'],
+    ]);
+    expect(roles('皆さまお元気でいらっしゃいますか。')[0]?.[1]).toBe('greeting');
+    expect(roles('市長さんもどうぞお体を大切になさってください。敬具')).toEqual([
+      ['市長さんもどうぞお体を大切になさってください。', 'greeting'],
+      ['敬具', 'greeting'],
+    ]);
+    // Words of the season in the citizen's own words are told, not asked.
+    expect(roles('春めいてまいりましたが、いかがお過ごしでしょうか。')[0]?.[1]).toBe('background');
+  });
+
   it('reads a question word after それぞれ as asking (それぞれどのような柱なのか、教えて…)', () => {
     expect(roles('それぞれどのような柱なのか、教えてください。')[0]).toEqual(['それぞれどのような柱なのか、', 'asked']);
   });
@@ -460,6 +473,14 @@ describe('questionClauses', () => {
     const clause = questionClauses(text)[0];
     expect(clause && text.slice(reportedTopic(text, clause).start, reportedTopic(text, clause).end)).toBe(
       '会長は市長さんが任命するのだ',
+    );
+  });
+
+  it('leaves the relative who told it (先日ひ孫から) out of the topic heard', () => {
+    const text = '先日ひ孫から、ふるさと納税がずいぶん増えたと聞きました。';
+    const clause = questionClauses(text)[0];
+    expect(clause && text.slice(reportedTopic(text, clause).start, reportedTopic(text, clause).end)).toBe(
+      'ふるさと納税がずいぶん増えた',
     );
   });
 

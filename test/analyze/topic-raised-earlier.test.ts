@@ -21,6 +21,15 @@ const asked = (text: string, words: readonly string[]) => {
 };
 
 describe('withTopicRaisedEarlier', () => {
+  it('leaves the news heard before a sentence of story when the question names its own topic', () => {
+    expect(
+      asked(
+        '会報でふるさと納税が増えたと読みました。さて、うちの自治会は役員のなり手もおりません。自治会のあり方について、何か政策はありますか。',
+        ['ふるさと納税', '自治会'],
+      ),
+    ).toBe('自治会のあり方について、何か政策はありますか。');
+  });
+
   it('asks about a topic heard of earlier when the question names it again', () => {
     expect(
       asked('係長を対象にした研修があると、姪から聞きました。姪は今主任だそうで。何という研修なのでしょうか。', [

@@ -1064,6 +1064,14 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(school, questionIntent(lecturer), [], lecturer)).toBe(false);
   });
 
+  it('asks who came among the people named (アスリートには、実際にどなたが来た): the entry must name them', () => {
+    const training = entry('高地トレーニング', '高地トレーニングを推進し、8団体による協議会を運営しています。');
+    const who = 'トップアスリートには、実際にどなたがいらしたのですか';
+    expect(statesAskedFact(training, questionIntent(who), [], who)).toBe(false);
+    const came = '選手は誰が来たの？';
+    expect(statesAskedFact(training, questionIntent(came), [], came)).toBe(false);
+  });
+
   it('takes a word for a kind of person standing alone (大学, 職員) for no name, nor one the question names', () => {
     const ties = entry('中央とのパイプ', '中央の政治家・公共団体・大手企業・大学・文化人等と互助関係を形成します。');
     const which = 'パイプってどこの政治家のこと？';

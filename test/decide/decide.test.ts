@@ -164,6 +164,41 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('mayor-term');
   });
 
+  it.each([
+    [
+      "hears 小諸を売り込んで as the report's シティプロモーション, however the verb ends (corpus/synonyms.yaml)",
+      '市はどんなやり方で小諸を売り込んでいるのでしょうか。',
+      'city-promotion',
+    ],
+    [
+      "reads past a letter's frame (拝啓, the season, the reader's health, 敬具) to its question",
+      '前略 春めいてまいりましたが、いかがお過ごしでしょうか。私は与良に住む者です。市民と行政が手を携えることを、市長さんはなぜ大切だとお考えなのでしょうか。どうぞお体を大切になさってください。草々',
+      'true-citizen-collaboration',
+    ],
+    [
+      'answers what the cover of the newsletter says: there the newsletter is the topic, not where it was read',
+      '会報の表紙に大きく書いてあった言葉を教えてください',
+      'report-title-slogan',
+    ],
+    [
+      'hears a katakana word of three kana that lost its long vowel (ポタル → ポータル)',
+      '移住定住ポタルはどこで見れますか',
+      'migration-portal',
+    ],
+  ])('%s', async (_what, question, id) => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(question);
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe(id);
+  });
+
+  it('declines who came among the athletes: the entry names none of them', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('高地トレーニングで来たトップアスリートには、実際にどなたがいらしたのですか');
+    expect(decision).toMatchObject({ kind: 'abstain', reason: 'not-in-report' });
+    expect(decision.hits[0]?.entry.id).toBe('high-altitude-training');
+  });
+
   it("hears 金集め as the report's 財源 (corpus/synonyms.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('市は施設の名前を売って金集めをしているのですか');
