@@ -226,6 +226,9 @@ const GENERIC_WORDS = new Set([
   'やつ',
   '奴',
   '話',
+  'お話',
+  // おつもり: what someone means to do, said politely (つもり is grammar).
+  'おつもり',
   'ほんとう',
   '本当に',
   '今',

@@ -571,6 +571,18 @@ function askedNounTerms(terms: readonly Term[], intent: QuestionIntent | undefin
 }
 
 /**
+ * Whether the report writes the word with a kanji where the citizen wrote kana, or the other way
+ * (種まき: 種蒔き): read the same and sharing a kanji. Not a homophone (空き is no 秋).
+ */
+function writtenOtherwise(index: SearchIndex, term: Term): boolean {
+  const words = term.reading === undefined ? [] : (index.kanaLexicon.get(term.reading) ?? []);
+  const kanji = [...term.text].filter((c) => /\p{Script=Han}/u.test(c));
+  return words.some(
+    (w) => w.text !== term.text && kanji.some((c) => w.text.includes(c)) && reportWording(index).includes(w.text),
+  );
+}
+
+/**
  * Whether the hit has the term only as a staff keyword: not in its wording nor its everyday
  * phrasings, nowhere in the report's wording, not said as a verb there, and with no synonym the
  * corpus uses standing for it.
@@ -581,6 +593,7 @@ function onlyAsKeyword(index: SearchIndex, hit: RankedHit, term: Term, terms: re
     fields.length > 0 &&
     fields.every((f) => f === 'keywords') &&
     !reportWording(index).includes(term.text) &&
+    !writtenOtherwise(index, term) &&
     !saysAsVerb(hit, term) &&
     !hasSynonym(term, terms)
   );

@@ -38,6 +38,12 @@ describe('questionClauses', () => {
     expect(roles('春めいてまいりましたが、いかがお過ごしでしょうか。')[0]?.[1]).toBe('background');
   });
 
+  it('reads 何組も, 何人も (many) as no question word, and 〜と安心できます as thanks in advance', () => {
+    expect(roles('早く相談につなげてあげられたらと悔やんだ親子が何組もございました。')[0]?.[1]).toBe('background');
+    expect(roles('何人もらえるのですか。')[0]?.[1]).toBe('asked');
+    expect(roles('教えていただけますと安心できます。')[0]?.[1]).toBe('greeting');
+  });
+
   it('reads a question word after それぞれ as asking (それぞれどのような柱なのか、教えて…)', () => {
     expect(roles('それぞれどのような柱なのか、教えてください。')[0]).toEqual(['それぞれどのような柱なのか、', 'asked']);
   });
@@ -473,6 +479,15 @@ describe('questionClauses', () => {
     const clause = questionClauses(text)[0];
     expect(clause && text.slice(reportedTopic(text, clause).start, reportedTopic(text, clause).end)).toBe(
       '会長は市長さんが任命するのだ',
+    );
+  });
+
+  it('leaves the talk in which the news came up (〜と話しておりましたところ、) out of the topic heard', () => {
+    const text =
+      '友人と、長野県は長生きの県だと話しておりましたところ、小諸市も日本一を目指しているらしいと聞きましたが、';
+    const clause = questionClauses(text)[0];
+    expect(clause && text.slice(reportedTopic(text, clause).start, reportedTopic(text, clause).end)).toBe(
+      '小諸市も日本一を目指しているらしい',
     );
   });
 

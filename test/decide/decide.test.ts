@@ -185,6 +185,26 @@ describe('search and decide on the bundled corpus', () => {
       '移住定住ポタルはどこで見れますか',
       'migration-portal',
     ],
+    [
+      'answers a word the report writes with a kanji the citizen wrote in kana (種まき: 種蒔き)',
+      '種まきって何のこと？',
+      'investing-in-the-future',
+    ],
+    [
+      "hears 舵を取る as the report's 市政運営 (corpus/synonyms.yaml)",
+      '市長さんはどのようなお考えで市の舵を取っておられるのですか',
+      'mayor-three-points',
+    ],
+    [
+      'reads お話 (というお話があった) as the frame of news, not a topic',
+      'ふもとの町々と一緒にバスを走らせるというお話があったと聞きました。どのような政策でしょうか。',
+      'asama-foothill-joint-bus',
+    ],
+    [
+      'reads おつもり and 〜と安心できます as how a letter asks, not as what it asks about',
+      '新しい事業の費用をどのように抑えるおつもりなのか、教えていただけますと安心できます。',
+      'principle-keep-costs-down',
+    ],
   ])('%s', async (_what, question, id) => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(question);
