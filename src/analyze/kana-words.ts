@@ -119,6 +119,8 @@ const FUNCTION_WORDS = [
   ...['さん', 'くん', 'ちゃん'],
   // うち (今のうちから, うちの孫: not 力), ばかり, ふだん, ふつう: they name no topic.
   ...['うち', 'ばかり', 'ばっかり', 'ふだん', 'ふつう'],
+  // About (にかんする, にたいして): what they join says which topic.
+  ...['かんする', 'かんして', 'かんし', 'たいする', 'たいして'],
   // Days and times said in everyday kana.
   ...['あした', 'あす', 'きょう', 'きのう', 'あさって', 'おととい', 'ことし', 'こんど', 'さいきん', 'いつも'],
 ].map(toKatakana);

@@ -121,6 +121,9 @@ const ASKED_NOUN =
 const SEARCHED_ASPECT =
   /^[^\s。、,？?!！]{2,}\s+((?=.{2,8}\s*$)(?!何)[\p{Script=Han}\p{Script=Katakana}ー](?:(?:(?![のてはがをにでともやへかな])\p{Script=Hiragana}){0,2}[\p{Script=Han}\p{Script=Katakana}ー])+)\s*$/u;
 
+/** A question asked in full before the last word (なんのためにやったの 目的, いつ? 日付). */
+const QUESTION_BEFORE_LAST_WORD = /(?:何|なに|なん|どう|どこ|いつ|いくら|誰|だれ)[^\s]*(?:の|か|[?？])\s+\S+\s*$/u;
+
 /** A name the citizen gives what they ask about (「攻める」という柱, ジャムの日っていうの). */
 const NAMED_AS = /「?([\p{Script=Han}\p{Script=Katakana}ー][\p{L}\p{N}ー]{0,11}?)」?(?:という|っていう|とかいう)/u;
 
@@ -128,7 +131,7 @@ const CHANGE_QUESTION =
   /増え|減っ|減り|減少|増加|削減|伸び|伸ばし|上がっ|下がっ|変わっ|倍|ふえ[たて]|へっ[たて]|のび[たて]/u;
 // Not an agreement made with someone (農協と約束を交わした): that is the thing done, not an aim.
 const TARGET_QUESTION =
-  /目標|もくひょう|目指|めざ|目的|狙い|ねらい|掲げ|公約|約束(?!を?\s?(?:交わ|かわ|結|むす))|政策集|マニフェスト|つもり|(?:って|と)言って(?:た|い|る)|政策(?:は|って|が|も)?\s?(?:ある|あった|あり|あん)/u;
+  /目標|もくひょう|目指|めざ|目的|狙い|ねらい|掲げ|公約|約束(?!を?\s?(?:交わ|かわ|結|むす))|政策集|マニフェスト|つもり|(?:って|と)言って(?:た|い|る)|(?:っつう|っちゅう|という|って|っていう)話(?:だった|でした|だっけ)|政策(?:は|って|が|も)?\s?(?:ある|あった|あり|あん)/u;
 
 /** The figure aimed at, asked: 目標は何%, 目標値は, 何人を目指した, 目標の数字ってあったの. */
 const AIM_ASKED =
@@ -707,7 +710,11 @@ export function questionIntent(text: string): QuestionIntent {
     nounMatch?.[4] ??
     NAMED_AS.exec(normalized)?.[1] ??
     ikutsuCounted;
-  const searched = askedNoun === undefined ? SEARCHED_ASPECT.exec(normalized)?.[1] : undefined;
+  // Not a word said after a whole question (なんのためにやったの えっと 目的): that names again what it asks.
+  const searched =
+    askedNoun === undefined && !QUESTION_BEFORE_LAST_WORD.test(normalized)
+      ? SEARCHED_ASPECT.exec(normalized)?.[1]
+      : undefined;
   return {
     asksForFigure: unit !== undefined || FIGURE_QUESTION.test(normalized),
     ...(unit ? { unit } : {}),

@@ -151,6 +151,8 @@ export const colloquialRules: readonly ColloquialRule[] = [
   // 〜しとる / 〜っとる / 〜ておる (西の・信州の言い方): 〜している; 〜しとった / 〜っとった: 〜していた.
   { name: 'toru', pattern: /(?<=[しっ])とる/gu, replacement: 'ている' },
   { name: 'totta', pattern: /(?<=[しっ])とった/gu, replacement: 'ていた' },
+  // 〜しとらん / 〜っとらん (使っとらん畑): 〜していない.
+  { name: 'toran', pattern: /(?<=[しっ])とらん/gu, replacement: 'ていない' },
   // 〜んどる / 〜んどった after a verb in ん (呼んどる, 住んどった): 〜んでいる, 〜んでいた.
   { name: 'ndoru', pattern: /(?<=ん)どる/gu, replacement: 'でいる' },
   { name: 'ndotta', pattern: /(?<=ん)どった/gu, replacement: 'でいた' },

@@ -146,8 +146,14 @@ function asCorpusReads(word: string, kana: string, corpusReading: (kana: string)
     return typed.length >= 3 || read === typed ? read : undefined;
   };
   const apart = /[aeiou]ny[aou]/u.test(word) ? toHiragana(word.replace(/(?<=[aeiou]n)(?=y[aou])/gu, "'")) : undefined;
+  // 何 before y (nanyoubi, nan'you: なんようび) and 曜日 after n (kinyoubi: きんようび) read ん whatever
+  // the corpus holds: no word starts なにょ, and にょうび is no word.
+  if (apart !== undefined && N_BEFORE_Y.test(word)) return spelled(apart) ?? apart;
   return spelled(kana) ?? (apart === undefined ? undefined : spelled(apart)) ?? kana;
 }
+
+/** Where an n before y is ん in any word: 何 at the start (nanyoubi), 曜日 after it (kinyoubi). */
+const N_BEFORE_Y = /^nany[aou]|[aeiou]nyoubi/u;
 
 /** Long vowels as Hepburn marks them (shinkō, jūjitsu, dō): spelled with two letters, as typed. */
 const MACRONS: Readonly<Record<string, string>> = {

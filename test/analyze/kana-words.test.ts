@@ -40,6 +40,10 @@ describe('segmentKana', () => {
     expect(cut('しみんってるの')).not.toContain('ってる');
   });
 
+  it('reads かんする and たいして (about) as function words, not as a word the corpus lacks', () => {
+    expect(cut('きそくにかんする')).toBe('<きそく> に かんする');
+  });
+
   it('keeps a word the corpus lacks whole, cut at the particles around it', () => {
     expect(cut('りんごはえらべる')).toBe('<りんご> は <えらべる>');
   });

@@ -38,6 +38,11 @@ describe('questionClauses', () => {
     expect(roles('春めいてまいりましたが、いかがお過ごしでしょうか。')[0]?.[1]).toBe('background');
   });
 
+  it('reads news told with って話 (〜を増やすって話あった) as a topic raised, not 集まって話し合う', () => {
+    expect(roles('幹部職員を増やすって話あったと思うんだけど公約ではどう言ってたっけ')[0]?.[1]).toBe('asked');
+    expect(roles('職員が集まって話し合う会がありました。')[0]?.[1]).toBe('background');
+  });
+
   it('reads 何組も, 何人も (many) as no question word, and 〜と安心できます as thanks in advance', () => {
     expect(roles('早く相談につなげてあげられたらと悔やんだ親子が何組もございました。')[0]?.[1]).toBe('background');
     expect(roles('何人もらえるのですか。')[0]?.[1]).toBe('asked');

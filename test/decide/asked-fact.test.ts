@@ -580,6 +580,11 @@ describe('questionIntent', () => {
     expect(questionIntent('商工業の柱は何番目？').kind).toBeUndefined();
   });
 
+  it('reads words typed as into a search box (ふるさと納税 返礼品), not a word said after a whole question', () => {
+    expect(questionIntent('ふるさと納税 返礼品').searchedAspect).toBe(true);
+    expect(questionIntent('女性会議ってなんのためにやったの 目的').searchedAspect).toBeUndefined();
+  });
+
   it('tells a question on a change (増えた？) and one on an aim (目標は？)', () => {
     expect(questionIntent('ふるさと納税はどのくらい増えた？')).toMatchObject({ asksForChange: true });
     expect(questionIntent('ざんぎょうへった？')).toMatchObject({ asksForChange: true });
@@ -590,6 +595,8 @@ describe('questionIntent', () => {
     expect(questionIntent('市長は何を約束したの？')).toMatchObject({ asksForTarget: true });
     // What was pledged is an aim too.
     expect(questionIntent('政策集で仮想市民は何人と掲げた？')).toMatchObject({ asksForTarget: true });
+    // What was said at first (〜っつう話だった) is the aim too.
+    expect(questionIntent('最初は何万人つくるっつう話だったかや')).toMatchObject({ asksForTarget: true });
     expect(questionIntent('市長は何万人集めるって言ってた？')).toMatchObject({ asksForTarget: true });
     expect(questionIntent('どのくらいの人数を目指していたの？')).toMatchObject({ asksForAim: true });
     expect(questionIntent('どのくらい集まったの？').asksForAim).toBeUndefined();

@@ -212,6 +212,12 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe(id);
   });
 
+  it('declines the weekday asked in romaji (nanyoubi: 何曜日) of a thing the report names only in passing', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('gomi no shuushuu-bi wa nanyoubi?');
+    expect(decision.kind).toBe('abstain');
+  });
+
   it('declines who came among the athletes: the entry names none of them', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('高地トレーニングで来たトップアスリートには、実際にどなたがいらしたのですか');

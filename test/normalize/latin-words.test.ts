@@ -86,6 +86,12 @@ describe('readLatinWords', () => {
     expect(read('kanya')).toBe('かにゃ');
   });
 
+  it('reads 何 before y (nanyoubi) and 曜日 after n (kinyoubi) with ん, whatever the corpus holds', () => {
+    const read = readerOver({});
+    expect(read('gomi wa nanyoubi')).toBe('ごみはなんようび');
+    expect(read('kinyoubi')).toBe('きんようび');
+  });
+
   it('reads an English ordinal (5th, 2nd) as the place in Japanese (5番目)', () => {
     expect(readLatinWords('5th pillar', englishWordsOf([['柱', 'pillar']]))).toBe('5番目 柱');
     expect(readLatinWords('the 2nd one', english)).toContain('2番目');
