@@ -340,6 +340,12 @@ const defaultFiles = [
   // ...and 30 each of romaji, voice, dialect, kana and typos, 50 traps in those styles (98.0% / 94.7% /
   // 98.0%, 4 of 146).
   path.resolve(root, 'test/eval/styles-tune-130.jsonl'),
+  // Written blind mid-session, counted after its first three commits of rules, then tuned on: 20 of
+  // each style with 50 traps, letters of many shapes (97.5% / 96.5% / 100%, 5 of 198)...
+  path.resolve(root, 'test/eval/styles-tune-131.jsonl'),
+  // ...and 40 each of paraphrase and letters (ten asking two things), 30 figures, 20 each of voice
+  // and dialect, 50 traps in those styles (95.3% / 93.3% / 98.0%, 7 of 147).
+  path.resolve(root, 'test/eval/styles-tune-132.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.

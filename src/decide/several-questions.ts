@@ -6,7 +6,7 @@ import type { Term } from '../analyze/analyze.js';
 import type { Decision } from './decision.js';
 import type { AskedKind } from '../analyze/question-intent.js';
 import type { Hit } from '../search/search.js';
-import { termWithin, type Clause, type Span } from '../analyze/question-focus.js';
+import { raisesByHearsay, termWithin, type Clause, type Span } from '../analyze/question-focus.js';
 import { contentTerms } from '../search/search.js';
 import { namesByDemonstrative, pointsBack } from '../analyze/referent.js';
 
@@ -65,6 +65,21 @@ function asksInSentence(normalized: string, clause: Clause): boolean {
   return clause.asks === true && /[?？。．!！]\s*$/u.test(normalized.slice(clause.start, clause.end));
 }
 
+/** A word of two kanji or katakana or more: what a question names of its own. */
+const NAMES_A_WORD = /[\p{Script=Han}\p{Script=Katakana}ー]{2,}/u;
+
+/**
+ * A topic raised by hearsay in the question's own sentence (委員会ができたと聞きましたが、何という会
+ * でしょうか): a question naming nothing of its own is asked of it.
+ */
+function raisedInSentence(normalized: string, told: Clause): boolean {
+  return (
+    told.role === 'asked' &&
+    !/[?？。．!！]\s*$/u.test(normalized.slice(told.start, told.end)) &&
+    raisesByHearsay(normalized, told)
+  );
+}
+
 /**
  * The clauses, each later question that points back (そちらの中身も教えて) joined to the topic told
  * just before it (あわせて、〜の決まりができたとも耳にしたのですが、): a second question of its own,
@@ -79,10 +94,10 @@ function withTopicTold(normalized: string, clauses: readonly Clause[]): { clause
     // The clause before was pushed as it is: only an asking clause is ever joined.
     if (
       asks &&
-      askedBefore &&
       told !== undefined &&
       told.asks !== true &&
-      (pointsBack(normalized, clause) || namesByDemonstrative(normalized, clause))
+      ((askedBefore && (pointsBack(normalized, clause) || namesByDemonstrative(normalized, clause))) ||
+        (raisedInSentence(normalized, told) && !NAMES_A_WORD.test(normalized.slice(clause.start, clause.end))))
     ) {
       read[read.length - 1] = { clause: { ...clause, start: told.start }, joined: true };
     } else {
@@ -153,10 +168,15 @@ export function combineQuestions(decision: Decision, questions: readonly Questio
   // The message asked for a kind of fact its topic's entry lacks (どこのお店で、いくら): a part of it
   // that asks for no fact of its own (ペットフードを試してみたい) does not answer what was asked; one
   // that asks for a fact an entry holds (中にはどのような施設が入る, 何という課) does.
-  const lacking = decision.kind === 'abstain' && decision.reason === 'not-in-report';
-  const answered = questions.flatMap(({ decision: d, asksFact: own }) =>
-    d.kind === 'answer' && d.confidence === 'full' && (!lacking || own) ? [d] : [],
-  );
+  // When a part asking for that fact is answered, the fact was the part's, not the whole message's:
+  // the other parts count again (制度はどういうものか、会長はどなたが決めるのか).
+  const full = (d: Decision): d is Extract<Decision, { kind: 'answer' }> =>
+    d.kind === 'answer' && d.confidence === 'full';
+  const lacking =
+    decision.kind === 'abstain' &&
+    decision.reason === 'not-in-report' &&
+    !questions.some(({ decision: d, asksFact: own }) => own && full(d));
+  const answered = questions.flatMap(({ decision: d, asksFact: own }) => (full(d) && (!lacking || own) ? [d] : []));
   // In place of the whole message, only a part whose entry the whole message ranks first or second
   // (a message split between two topics ranks both): a part read alone (地区の名前を教えて) may
   // find an entry the story around it is not about.

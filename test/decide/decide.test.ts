@@ -1722,6 +1722,18 @@ describe('a message that asks two things', () => {
         '区の役員を長く務めております。年々、回覧や配り物が増えて、区長さんの苦労は並大抵ではありません。区長の負担を軽くする取り組みはしているのでしょうか。それから、地区の連絡会の会長はどなたが決めるのですか。',
       ),
     ).toEqual(['ku-chief-workload-reduction', 'district-liaison-chairs-appointed']);
+    // A part that asks for a fact (どなたが決めて) and is answered: the other part counts too, and comes first.
+    expect(
+      bothShown(
+        '地区の役員を引き受けました。市役所の職員さんが地域ごとに担当してくださる制度があると聞きましたが、どういう制度でしょうか。それから、地区ごとの連絡会の会長さんは、どなたが決めておられるのでしょうか。',
+      ),
+    ).toEqual(['regional-staff-system', 'district-liaison-chairs-appointed']);
+    // A question naming nothing of its own (何という会) is asked of the topic raised in its sentence.
+    expect(
+      bothShown(
+        'ワインが好きでございます。小諸のワインを広めるための委員会ができたと聞きましたが、何という会でしょうか。また、千曲川沿いの市町村と一緒にワインを盛り上げる取り組みもあるのでしょうか。',
+      ),
+    ).toEqual(['komoro-wine-committee', 'chikuma-river-wine-valley']);
     // あわせて opens a question of its own, not a detail of the one before.
     expect(
       bothShown(
