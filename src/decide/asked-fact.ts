@@ -314,10 +314,12 @@ function namesAfterRole(sentences: readonly string[], role: string, asked: strin
 
 /**
  * The role a question asks the holder of (「教育長って今だれ？」「講師の名前は？」: 教育長, 講師): the
- * kanji or katakana word, or the member of someone's family (奥さん), just before は, が, って or の
- * before 誰, だれ, どなた or 名前 (romaji read leaves a space before って), unless a verb follows
- * 誰が (「会長って誰が決めてんの？」 asks who appoints, not who holds it); a post after 誰が
- * (「誰が講師をやってるの？」「どなたが会長に任命された？」), which asks the one who holds it.
+ * kanji or katakana word, or the member of someone's family (奥さん), just before は, が, って, の,
+ * には or では (and 今, 具体的に or 実際に) before 誰, だれ, どなた or 名前 (romaji read leaves a space
+ * before って), unless a verb follows 誰が (「会長って誰が決めてんの？」 asks who appoints, not who
+ * holds it) other than one of holding or of coming (「アスリートには、実際にどなたがいらした」 asks the
+ * people themselves); a post after 誰が (「誰が講師をやってるの？」「どなたが会長に任命された？」),
+ * which asks the one who holds it.
  */
 const ASKED_ROLE = new RegExp(
   [
