@@ -15,6 +15,13 @@ const focusText = (text: string) =>
     .map((c) => text.slice(c.start, c.end))
     .join('|');
 
+/** The topic the message's first clause reports hearing of (reportedTopic), as text. */
+const topicHeard = (text: string) => {
+  const clause = questionClauses(text)[0];
+  const topic = clause && reportedTopic(text, clause);
+  return topic && text.slice(topic.start, topic.end);
+};
+
 describe('questionClauses', () => {
   it('reads a clause of set phrases as a greeting wherever its first letter is, and others not', () => {
     expect(roles('「いつもお世話になっております。」ふるさと納税はいくら？')).toEqual([
@@ -481,27 +488,18 @@ describe('questionClauses', () => {
 
   it('leaves whom the citizen asked (先輩に聞いたところ、) out of the topic heard', () => {
     const text = '先輩に聞いたところ、会長は市長さんが任命するのだとか。';
-    const clause = questionClauses(text)[0];
-    expect(clause && text.slice(reportedTopic(text, clause).start, reportedTopic(text, clause).end)).toBe(
-      '会長は市長さんが任命するのだ',
-    );
+    expect(topicHeard(text)).toBe('会長は市長さんが任命するのだ');
   });
 
   it('leaves the talk in which the news came up (〜と話しておりましたところ、) out of the topic heard', () => {
     const text =
       '友人と、長野県は長生きの県だと話しておりましたところ、小諸市も日本一を目指しているらしいと聞きましたが、';
-    const clause = questionClauses(text)[0];
-    expect(clause && text.slice(reportedTopic(text, clause).start, reportedTopic(text, clause).end)).toBe(
-      '小諸市も日本一を目指しているらしい',
-    );
+    expect(topicHeard(text)).toBe('小諸市も日本一を目指しているらしい');
   });
 
   it('leaves the relative who told it (先日ひ孫から) out of the topic heard', () => {
     const text = '先日ひ孫から、ふるさと納税がずいぶん増えたと聞きました。';
-    const clause = questionClauses(text)[0];
-    expect(clause && text.slice(reportedTopic(text, clause).start, reportedTopic(text, clause).end)).toBe(
-      'ふるさと納税がずいぶん増えた',
-    );
+    expect(topicHeard(text)).toBe('ふるさと納税がずいぶん増えた');
   });
 
   it('ends a clause of hearsay with a comma after と (〜できたと、民生委員さんから聞きましたが、)', () => {
@@ -561,9 +559,7 @@ describe('questionClauses', () => {
 
   it('leaves who said it (区長さんが、) out of the topic heard', () => {
     const text = '区の集まりで区長さんが、市長さんは3つのことを心に置いてきたそうだ、と話しておられました。';
-    const clause = questionClauses(text)[0];
-    const topic = clause && reportedTopic(text, clause);
-    expect(topic && text.slice(topic.start, topic.end)).toBe('市長さんは3つのことを心に置いてきたそうだ、');
+    expect(topicHeard(text)).toBe('市長さんは3つのことを心に置いてきたそうだ、');
   });
 
   it('reads a topic recalled (〜という政策があったと思いますが) as raised, and the platform as where one looks', () => {
