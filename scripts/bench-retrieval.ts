@@ -436,6 +436,9 @@ const defaultFiles = [
   // A thirty-seventh, written blind at the start of the twenty-first session, counted before any of
   // its rules; only ever counted (first count 97.3% / 94.0% / 100%, 3 of 144 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-37.jsonl'),
+  // A thirty-eighth, written blind at the start of the twenty-second session, counted before any of
+  // its rules; only ever counted (first count 98.7% / 93.3% / 100%, 2 of 142 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-38.jsonl'),
 ];
 
 const { values } = parseArgs({
