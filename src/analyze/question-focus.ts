@@ -202,7 +202,8 @@ const ASKING = new RegExp(
     `ど(?<=${QUESTION_WORD_START}ど)う(?!せ|ぞ|か(?=[、,\\s])|も|しても)`,
     `ど(?<=${QUESTION_WORD_START}ど)れ`,
     `ど(?<=${QUESTION_WORD_START}ど)の`,
-    'どんな',
+    // Not どんなに, which exclaims (どんなに心強いかと) or concedes (どんなに急いでも); a question mark still asks.
+    'どんな(?!に)',
     `い(?<=${QUESTION_WORD_START}い)くら`,
     // Not some (柱がいくつかあると聞きました), but いくつかな; nor many (いくつもの町で), nor however
     // many or old (いくつになっても, いくつでも).

@@ -56,6 +56,13 @@ describe('questionClauses', () => {
     expect(roles('教えていただけますと安心できます。')[0]?.[1]).toBe('greeting');
   });
 
+  it('reads どんなに as an exclamation, not a question word, unless a question mark asks', () => {
+    expect(roles('近くに集まれる場所ができれば、どんなに心強いかと楽しみにしております。')[0]?.[1]).toBe('background');
+    expect(roles('どんなに急いでも間に合いません。')[0]?.[1]).toBe('background');
+    expect(roles('どんなに便利になったの？')[0]?.[1]).toBe('asked');
+    expect(roles('どんな施設ができるのでしょうか。')[0]?.[1]).toBe('asked');
+  });
+
   it('reads a question word after それぞれ as asking (それぞれどのような柱なのか、教えて…)', () => {
     expect(roles('それぞれどのような柱なのか、教えてください。')[0]).toEqual(['それぞれどのような柱なのか、', 'asked']);
   });

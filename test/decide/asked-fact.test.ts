@@ -441,6 +441,8 @@ describe('questionIntent', () => {
     expect(questionIntent('小学校の建て替え、どこで話し合っているの').kind).toBe('organization');
     // So is where the talks are held, named first (話し合いは、どこで), or in which kind of council.
     expect(questionIntent('学校の今後の話し合いは、どこでやっているのですか').kind).toBe('organization');
+    // Or named without a particle, as said aloud (議論、どこでやっとる).
+    expect(questionIntent('学校をどうするかっていう議論、どこでやっているの').kind).toBe('organization');
     expect(questionIntent('統合についてはどこの検討会で話し合ってますか').kind).toBe('organization');
     // A rate asked with いくら (比率はいくら, ひりつは いくら read from romaji) is a share, not a sum.
     expect(questionIntent('女性の係長級以上の比率はいくら？')).toMatchObject({ kind: 'rate', unit: '%' });
