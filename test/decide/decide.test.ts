@@ -408,6 +408,13 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('women-chief-level-ratio');
   });
 
+  it("hears camp and kids and parents as the report's 合宿 and 親子 (corpus/synonyms.en.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('English camp for kids and parents はあった？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('children-challenge-courses');
+  });
+
   it("hears pipe, partnership and job fair as the report's words (corpus/synonyms.en.yaml), and sports-ka as スポーツ課", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('chuou to no futoi pipe tte nan no koto?');
