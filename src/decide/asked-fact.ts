@@ -252,7 +252,9 @@ function namedAs(noun: string): RegExp {
       : noun.endsWith('学校')
         ? `|\\p{Script=Han}{2,}${noun.charAt(0)}(?:(?![\\p{Script=Han}])|(?=管理棟|校舎|体育館))`
         : '';
-  return new RegExp(`[\\p{Script=Han}\\p{Script=Katakana}ー]{1,8}${noun}${short}`, 'u');
+  // A school's name ends there: 長期学校改善計画 is a plan, no school.
+  const end = noun.endsWith('学校') ? '(?:(?![\\p{Script=Han}])|(?=管理棟|校舎|体育館))' : '';
+  return new RegExp(`[\\p{Script=Han}\\p{Script=Katakana}ー]{1,8}${noun}${end}${short}`, 'u');
 }
 
 /** Kinds whose answer is a name the entry must give: one the question itself holds is no answer. */

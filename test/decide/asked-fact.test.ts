@@ -871,6 +871,14 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact(plain, questionIntent('トップセールスはどこでやったの？'))).toBe(false);
   });
 
+  it('takes a school named (野岸小学校) as the school asked for by which, not a plan with 学校 inside it', () => {
+    const councils = entry('学校改善の議論', '「小諸市長期学校改善計画検討会」で議論しています。');
+    const asked = 'どこの学校から建て替えるの？';
+    expect(statesAskedFact(councils, questionIntent(asked), [], asked)).toBe(false);
+    const school = entry('校舎の整備', '野岸小学校の管理棟を建て替えました。');
+    expect(statesAskedFact(school, questionIntent(asked), [], asked)).toBe(true);
+  });
+
   it('takes a council named (検討会, 審議会) as the body where a matter is discussed', () => {
     const councils = entry('学校改善の議論', '「長期学校改善計画検討会」と「学校教育審議会」で議論しています。');
     expect(statesAskedFact(councils, questionIntent('小学校の建て替え、どこで話し合っているの'))).toBe(true);
