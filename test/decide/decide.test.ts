@@ -408,6 +408,13 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('women-chief-level-ratio');
   });
 
+  it("hears 食べていける as a farm that makes a living, the report's 経営安定 (corpus/synonyms.yaml)", async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('就農したばかりの若い人が農業で食べていけるように、市は何か手を打っていますか？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('prime-production-area-project');
+  });
+
   it("hears camp and kids and parents as the report's 合宿 and 親子 (corpus/synonyms.en.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('English camp for kids and parents はあった？');
