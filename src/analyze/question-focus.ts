@@ -141,7 +141,7 @@ const SET_PHRASES = new RegExp(
 /**
  * A clause that asks: question words, question endings, wishes and requests. An alternative that
  * looks behind names its first kana first (な(?<=…な)に): one that opens with a look-behind is tried
- * at every letter of a long letter, and took half the time of reading its clauses.
+ * at every letter of a long letter, and took most of the time of reading its clauses.
  */
 const ASKING = new RegExp(
   [
