@@ -139,6 +139,15 @@ const SET_PHRASES = new RegExp(
 );
 
 /**
+ * A question word in kana where a word may start (QUESTION_WORD_START), its first kana written before
+ * the look-behind (ど(?<=…ど)こ) so that the pattern jumps to that kana, as ASKING's comment says why.
+ */
+function questionWord(word: string): string {
+  const first = word.charAt(0);
+  return `${first}(?<=${QUESTION_WORD_START}${first})${word.slice(1)}`;
+}
+
+/**
  * A clause that asks: question words, question endings, wishes and requests. An alternative that
  * looks behind names its first kana first (な(?<=…な)に): one that opens with a look-behind is tried
  * at every letter of a long letter, and took most of the time of reading its clauses.
@@ -184,9 +193,9 @@ const ASKING = new RegExp(
     // Nor 何分初めてのことで (NANIBUN_FOLLOWS): an apology.
     `何(?!年も|度も|(?:組|人|回|件|軒|台|本|枚|校|社|日|週|か月|ヶ月|カ月|時間|世代|代)も(?!ら)|とか|事も|も(?!ら)|より|卒|とぞ|かと|か(?!ら)|やら|だか|となく|気なく|でも|のことやら|のことだか|[十百千万億]+[^。？?]{0,3}も|${NANIBUN_FOLLOWS})`,
     // Not inside a word (あんなに, こんなに).
-    `な(?<=${QUESTION_WORD_START}な)に(?!より|とぞ|かと|も(?!ら))`,
+    `${questionWord('なに')}(?!より|とぞ|かと|も(?!ら))`,
     // Not inside a verb (ジャムにちなんだ).
-    `な(?<=${QUESTION_WORD_START}な)ん[でのだ]`,
+    `${questionWord('なん')}[でのだ]`,
     // いくら said in dialect.
     'なんぼ',
     'いかほど',
@@ -197,14 +206,14 @@ const ASKING = new RegExp(
     // particle, a kanji or a katakana word, or at the start.
     // Not somewhere (教育委員会のどこかが担当), but どこかな.
     // Nor everywhere (どこも同じ, どこでも).
-    `ど(?<=${QUESTION_WORD_START}ど)こ(?!ろ|も|でも|か(?!な|しら|[?？。]|$))`,
+    `${questionWord('どこ')}(?!ろ|も|でも|か(?!な|しら|[?？。]|$))`,
     // Not どうせ, どうぞ, どうか (please), どうも, どうしても.
-    `ど(?<=${QUESTION_WORD_START}ど)う(?!せ|ぞ|か(?=[、,\\s])|も|しても)`,
-    `ど(?<=${QUESTION_WORD_START}ど)れ`,
-    `ど(?<=${QUESTION_WORD_START}ど)の`,
+    `${questionWord('どう')}(?!せ|ぞ|か(?=[、,\\s])|も|しても)`,
+    questionWord('どれ'),
+    questionWord('どの'),
     // Not どんなに, which exclaims (どんなに心強いかと) or concedes (どんなに急いでも); a question mark still asks.
     'どんな(?!に)',
-    `い(?<=${QUESTION_WORD_START}い)くら`,
+    questionWord('いくら'),
     // Not some (柱がいくつかあると聞きました), but いくつかな; nor many (いくつもの町で), nor however
     // many or old (いくつになっても, いくつでも).
     'いくつ(?!も|か(?!な|しら|[?？。]|$)|になっても|でも)',

@@ -243,17 +243,18 @@ const SHOWN_IN_MEDIA =
 const ASKED_KIND_OF_PLACE =
   /(?:どこ|どちら|どの)の?\s?(地区|小学校|中学校|学校|大学)|(地区|小学校|中学校|大学)の\s?(?:お)?(?:名前|なまえ)/u;
 
+/** Where a school's name ends: at a letter that is no kanji, or before a building of it (野岸小管理棟). */
+const SCHOOL_NAME_END = '(?:(?![\\p{Script=Han}])|(?=管理棟|校舎|体育館))';
+
 /** A name of that kind (野岸小学校 or 野岸小 for a school; 信州大学 or 信大). */
 function namedAs(noun: string): RegExp {
+  // A school's name ends there (長期学校改善計画 is a plan, no school), or goes on to its building.
+  const end = noun.endsWith('学校') ? SCHOOL_NAME_END : '';
   // Named short: 野岸小 (before its building: 野岸小管理棟), 信大.
   const short =
     noun === '大学'
       ? '|\\p{Script=Han}{1,2}大(?![\\p{Script=Han}])'
-      : noun.endsWith('学校')
-        ? `|\\p{Script=Han}{2,}${noun.charAt(0)}(?:(?![\\p{Script=Han}])|(?=管理棟|校舎|体育館))`
-        : '';
-  // A school's name ends there: 長期学校改善計画 is a plan, no school.
-  const end = noun.endsWith('学校') ? '(?:(?![\\p{Script=Han}])|(?=管理棟|校舎|体育館))' : '';
+      : end && `|\\p{Script=Han}{2,}${noun.charAt(0)}${end}`;
   return new RegExp(`[\\p{Script=Han}\\p{Script=Katakana}ー]{1,8}${noun}${end}${short}`, 'u');
 }
 
