@@ -350,6 +350,10 @@ const defaultFiles = [
   // (twelve asking two things) and paraphrase, 20 each of voice, dialect, romaji and typos, 50 traps
   // in those styles (95.0% / 91.9% / 96.0%, 9 of 156).
   path.resolve(root, 'test/eval/styles-tune-133.jsonl'),
+  // The twenty-third session's, written blind and counted before its rules, mostly traps: 40 each of
+  // out-of-scope and wrong-kind (half a figure of another group or year), 10 each of six answerable
+  // styles (100% / 98.3% / 96.3%, 3 of 62).
+  path.resolve(root, 'test/eval/styles-tune-134.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -443,6 +447,9 @@ const defaultFiles = [
   // A thirty-eighth, written blind at the start of the twenty-second session, counted before any of
   // its rules; only ever counted (first count 98.7% / 93.3% / 100%, 2 of 142 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-38.jsonl'),
+  // A thirty-ninth, written blind at the start of the twenty-third session, counted before any of
+  // its rules; only ever counted (first count 97.9% / 95.7% / 96.7%, 3 of 137 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-39.jsonl'),
 ];
 
 const { values } = parseArgs({

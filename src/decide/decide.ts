@@ -688,9 +688,12 @@ function countsSomethingElse(
   const all = contentTerms(counted);
   const lastTime = all.findLastIndex((t) => TIME_WORDS.has(t.text));
   const words = all.slice(lastTime + 1);
+  const last = words.reduce<Term | undefined>((a, t) => ((t.end ?? -1) > (a?.end ?? -1) ? t : a), undefined);
   for (const [i, term] of words.entries()) {
     if (
       term.weak ||
+      // The rate the phrase ends in says which number, not of what (がん健診の受信率).
+      (term === last && words.length > 1 && term.text.length > 1 && namesNumber(term)) ||
       SCOPE.test(term.text) ||
       !/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(term.text)
     )
@@ -718,6 +721,11 @@ function countsSomethingElse(
 /** Words that name a number (受診率, 寄付額, 件数) when a topic ends in them. */
 const NUMBER_NAMES = new Set(['率', '割合', '比率', '額', '金額', '数', '件数', '人数']);
 
+/** A word that names a number: one of NUMBER_NAMES, or a rate read as one word (受信率 typed for 受診率). */
+function namesNumber(term: Term): boolean {
+  return NUMBER_NAMES.has(term.text) || /\p{Script=Han}率$/u.test(term.text);
+}
+
 /**
  * What a number asked counts: the counted phrase, or a topic that names the number itself (がん
  * 検診の受診率は？) when none is asked by a number word.
@@ -727,7 +735,7 @@ function countedOrNamed({ counted = [], topic = [] }: DecideInput): readonly Ter
   // The topic's own word that ends it (synonyms' terms stand in for the words they cover).
   const own = topic.filter((t) => !t.synonym);
   const end = Math.max(...own.map((t) => t.end ?? -1));
-  return own.some((t) => t.end === end && NUMBER_NAMES.has(t.text)) ? topic : [];
+  return own.some((t) => t.end === end && namesNumber(t)) ? topic : [];
 }
 
 export interface DecideInput {

@@ -48,8 +48,12 @@ export function asksOutcomeAfterReport(index: SearchIndex, askedText: string): b
   return yearsIn(askedText).some((year) => year >= Number(asOf));
 }
 
-/** A year said as a starting point or a reference (平成28年から, 就任前の平成27年と比べ): not the figure's own year. */
-const REFERENCE_AFTER = /^(?:度)?(?:から|以降|以来|より|前|時点|当時|と比べ|に比べ|と比較|頃|ごろ)/u;
+/**
+ * A year said as a starting point or a reference (平成28年から, 就任前の平成27年と比べ): not the
+ * figure's own year. Around a year (平成27年ごろの参画率) is still the year asked, unless a
+ * reference follows (平成27年頃から).
+ */
+const REFERENCE_AFTER = /^(?:度)?(?:頃|ごろ)?(?:から|以降|以来|より|前|時点|当時|と比べ|に比べ|と比較)/u;
 
 /**
  * The years a figure is asked for (「H30の特定検診の受診率」: 2018), not those said as where a

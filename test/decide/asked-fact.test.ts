@@ -47,6 +47,8 @@ describe('questionIntent', () => {
     // A contest one can enter (応募できる大会) is asked of, not how to enter it.
     expect(questionIntent('子どもが曲を作って応募できる大会みたいなのってある？').kind).toBeUndefined();
     expect(questionIntent('コンクールに応募できますか').kind).toBe('procedure');
+    expect(questionIntent('子どもが応募できるような催しはございますでしょうか').kind).toBeUndefined();
+    expect(questionIntent('予約できるような部屋はある？').kind).toBeUndefined();
     // A desk put in a facility (相談窓口も入る) is a thing it holds; where the desk is, a procedure.
     expect(questionIntent('複合施設には、相談窓口のようなものも入る予定なのでしょうか。').kind).not.toBe('procedure');
     expect(questionIntent('相談窓口はどこですか').kind).toBe('procedure');

@@ -818,6 +818,9 @@ describe('questions for a kind of fact the entry on their topic lacks', () => {
     // A rate named by the topic (受診率は？): 特定検診's rate is not that of がん検診.
     expect(bundled.ask('がん検診の受診率は？').decision.kind).toBe('abstain');
     expect(bundled.ask('特定検診の受診率は？').decision).toMatchObject({ kind: 'answer' });
+    // The rate read as one word, mistyped (受信率): it names which number, and がん still says of what.
+    expect(bundled.ask('がん健診の受信率は何%ですか？').decision.kind).toBe('abstain');
+    expect(bundled.ask('特定健診の受信率は何%ですか？').decision).toMatchObject({ kind: 'answer' });
     expect(bundled.ask('平成30年度に税金の滞納で差し押さえたのは何件？').decision).toMatchObject({
       kind: 'answer',
       askedUnit: '件',

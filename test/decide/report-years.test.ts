@@ -38,6 +38,9 @@ describe('asksYearNotStated', () => {
     expect(asksYearNotStated('平成29年の特定検診の受診率は何%', entry)).toBe(false);
     // A year said as where a change starts is no year of the figure.
     expect(asksYearNotStated('平成28年から受診率はどれだけ上がった', entry)).toBe(false);
+    // Around a year is still the year asked, unless a starting point follows.
+    expect(asksYearNotStated('平成27年ごろの受診率は何パーセントだった', entry)).toBe(true);
+    expect(asksYearNotStated('平成27年頃から受診率はどれだけ上がった', entry)).toBe(false);
     // An entry naming no year cannot be told apart.
     expect(asksYearNotStated('平成30年の受診率は', '受診率が上がりました。')).toBe(false);
   });
