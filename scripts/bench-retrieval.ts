@@ -354,6 +354,11 @@ const defaultFiles = [
   // out-of-scope and wrong-kind (half a figure of another group or year), 10 each of six answerable
   // styles (100% / 98.3% / 96.3%, 3 of 62).
   path.resolve(root, 'test/eval/styles-tune-134.jsonl'),
+  // Two more written blind that session, each counted before any rule made from it: 50 each of
+  // paraphrase and letters (ten asking two things), 30 traps (88.0% / 77.0% / 100%, 6 of 83)...
+  path.resolve(root, 'test/eval/styles-tune-135.jsonl'),
+  // ...and 70 romaji and English, 30 voice, 30 traps in romaji (99.0% / 89.0% / 90.0%, 3 of 92).
+  path.resolve(root, 'test/eval/styles-tune-136.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.

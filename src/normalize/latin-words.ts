@@ -76,6 +76,15 @@ const ENGLISH_FUNCTION_WORDS = new Set([
   'meant',
   'serve',
   'stand',
+  'as',
+  'get',
+  'got',
+  'find',
+  'now',
+  "don't",
+  'dont',
+  "doesn't",
+  "didn't",
 ]);
 
 /** Words after what that ask a number or a time (what year, what percentage): 何 stays. */
@@ -202,12 +211,19 @@ export function readLatinWords(
           ? [head, ...tails.map((tail) => `-${tail}`)]
           : [w];
       });
-      const out: { text: string; japanese: boolean; romaji?: boolean; suffix?: boolean }[] = [];
+      const out: { text: string; japanese: boolean; romaji?: boolean; suffix?: boolean; alone?: boolean }[] = [];
       for (let i = 0; i < words.length;) {
         // what before a noun (what bus services) asks which kind, as どんな: 何バス would count buses.
         const next = words[i + 1];
         if (words[i] === 'what' && next !== undefined && !ENGLISH_FUNCTION_WORDS.has(next) && !WHAT_UNITS.has(next)) {
           out.push({ text: 'どんな', japanese: true });
+          i += 1;
+          continue;
+        }
+        // what before a verb (what did the city outsource) asks what was done: 何 stays a word of its
+        // own, not glued to the noun after it (何市 would count cities).
+        if (words[i] === 'what' && next !== undefined && ENGLISH_FUNCTION_WORDS.has(next)) {
+          out.push({ text: '何', japanese: true, alone: true });
           i += 1;
           continue;
         }
@@ -276,7 +292,13 @@ export function readLatinWords(
           BARE_QUESTION_WORD.test(beforeLast.text);
         const joined =
           k === 0 ||
-          (w.japanese && previous?.japanese === true && !apart && !asking && !afterAsking && !afterAskingParticle);
+          (w.japanese &&
+            previous?.japanese === true &&
+            previous.alone !== true &&
+            !apart &&
+            !asking &&
+            !afterAsking &&
+            !afterAskingParticle);
         return acc + (joined ? '' : ' ') + w.text;
       }, '');
     });

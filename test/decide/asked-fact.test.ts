@@ -48,6 +48,11 @@ describe('questionIntent', () => {
     expect(questionIntent('子どもが曲を作って応募できる大会みたいなのってある？').kind).toBeUndefined();
     expect(questionIntent('コンクールに応募できますか').kind).toBe('procedure');
     expect(questionIntent('子どもが応募できるような催しはございますでしょうか').kind).toBeUndefined();
+    // Whom a thing is for, typed in kana apart (だれ むけ), is no person asked; how the city checks a
+    // thing (どうやって検証する) is the entry's way, not a procedure for the citizen.
+    expect(questionIntent('夢アワードって だれ むけ？').kind).toBeUndefined();
+    expect(questionIntent('目標達成は どうやって 検証するの？').kind).toBeUndefined();
+    expect(questionIntent('目標達成は どうやって けんしょうするの？').kind).toBeUndefined();
     expect(questionIntent('予約できるような部屋はある？').kind).toBeUndefined();
     // A desk put in a facility (相談窓口も入る) is a thing it holds; where the desk is, a procedure.
     expect(questionIntent('複合施設には、相談窓口のようなものも入る予定なのでしょうか。').kind).not.toBe('procedure');

@@ -574,6 +574,21 @@ describe('English ways of asking', () => {
     expect(decision.hits[0]?.entry.id).toBe('complex-facility-aim');
   });
 
+  it('reads "how old" as an age asked whatever the English word order, and "take office" or "section" as the report words (corpus/synonyms.en.yaml)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('How old is Mayor Koizumi Toshihiro?').decision).toMatchObject({
+      kind: 'abstain',
+      reason: 'not-in-report',
+      missing: 'age',
+    });
+    const took = bundled.ask('When did Mayor Koizumi take office?').decision;
+    expect(took.kind).toBe('answer');
+    expect(took.hits[0]?.entry.id).toBe('mayor-term');
+    const section = bundled.ask('Did city hall create a new sports section?').decision;
+    expect(section.kind).toBe('answer');
+    expect(section.hits[0]?.entry.id).toBe('sports-division');
+  });
+
   it('reads percent as the rate asked and report as the progress report (corpus/synonyms.en.yaml)', async () => {
     const bundled = await bundledEngine();
     const rate = bundled.ask('shingikai no josei sankakuritsu no mokuhyou wa nan percent?').decision;

@@ -109,6 +109,8 @@ describe('readLatinWords', () => {
     expect(readLatinWords('is there a 移住 portal', english).trim()).toBe('移住 portal');
     expect(readLatinWords("the farmers' new farmers", english)).toBe('farmers 新規就農者');
     expect(readLatinWords('i want to know about new farmers', english)).toBe('と新規就農者');
+    // Nor do a verb of getting or finding, as, now and a contracted not (how much did it get as of…).
+    expect(readLatinWords("how much did komoro get as of now, don't know", english).trim()).toBe('how much こもろ,');
   });
 
   it('looks an English phrase up with a hyphen as a space (high-altitude training)', () => {
@@ -129,13 +131,15 @@ describe('readLatinWords', () => {
     expect(readLatinWords('kenkou-zukuri keikaku', english)).toBe('けんこうずくりけいかく');
   });
 
-  it('reads what before a noun as どんな (what wine), and before a number or a time as what it was', () => {
+  it('reads what before a noun as どんな (what wine), before a number or a time as what it was, and before a verb as 何 apart', () => {
     const asking = englishWordsOf([
       ['ワイン', 'wine'],
       ['何', 'what'],
     ]);
     expect(readLatinWords('what wine is there', asking)).toBe('どんなワイン');
-    expect(readLatinWords('what is wine', asking)).toBe('何ワイン');
+    // Before a verb it asks what was done: 何 stays apart (何ワイン would count wines, 何市 cities).
+    expect(readLatinWords('what is wine', asking)).toBe('何 ワイン');
+    expect(readLatinWords('what did the city outsource', englishWordsOf([['市', 'city']]))).toBe('何 市 outsource');
     expect(readLatinWords('what year', asking)).toContain('何');
   });
 
