@@ -553,25 +553,27 @@ describe('what a pillar holds', () => {
 });
 
 describe('English ways of asking', () => {
+  /** The entry a question is answered with, or undefined when the bot declines. */
+  const answeredWith = (engine: Engine, question: string) => {
+    const { decision } = engine.ask(question);
+    return decision.kind === 'answer' ? decision.hits[0]?.entry.id : undefined;
+  };
+
   it('reads "how many percent" as a rate asked, not a count (corpus/synonyms.en.yaml)', async () => {
     const bundled = await bundledEngine();
-    const { decision } = bundled.ask('zangyou wa herimashita ka? how many percent?');
-    expect(decision.kind).toBe('answer');
-    expect(decision.hits[0]?.entry.id).toBe('overtime-reduction');
+    expect(answeredWith(bundled, 'zangyou wa herimashita ka? how many percent?')).toBe('overtime-reduction');
   });
 
   it('reads "human resources" as 人材, not as romaji (ふまん) (corpus/synonyms.en.yaml)', async () => {
     const bundled = await bundledEngine();
-    const { decision } = bundled.ask('human resources no ikusei tte kouyaku ni aru?');
-    expect(decision.kind).toBe('answer');
-    expect(decision.hits[0]?.entry.id).toBe('industrial-human-resources');
+    expect(answeredWith(bundled, 'human resources no ikusei tte kouyaku ni aru?')).toBe('industrial-human-resources');
   });
 
   it('reads "who is it for" as whom a thing serves, which the entry states, not a person asked by name', async () => {
     const bundled = await bundledEngine();
-    const { decision } = bundled.ask('fukugou-gata shisetsu wa nan no tame ni tsukuru no? who is it for?');
-    expect(decision.kind).toBe('answer');
-    expect(decision.hits[0]?.entry.id).toBe('complex-facility-aim');
+    expect(answeredWith(bundled, 'fukugou-gata shisetsu wa nan no tame ni tsukuru no? who is it for?')).toBe(
+      'complex-facility-aim',
+    );
   });
 
   it('reads "how old" as an age asked whatever the English word order, and "take office" or "section" as the report words (corpus/synonyms.en.yaml)', async () => {
@@ -581,22 +583,18 @@ describe('English ways of asking', () => {
       reason: 'not-in-report',
       missing: 'age',
     });
-    const took = bundled.ask('When did Mayor Koizumi take office?').decision;
-    expect(took.kind).toBe('answer');
-    expect(took.hits[0]?.entry.id).toBe('mayor-term');
-    const section = bundled.ask('Did city hall create a new sports section?').decision;
-    expect(section.kind).toBe('answer');
-    expect(section.hits[0]?.entry.id).toBe('sports-division');
+    expect(answeredWith(bundled, 'When did Mayor Koizumi take office?')).toBe('mayor-term');
+    expect(answeredWith(bundled, 'Did city hall create a new sports section?')).toBe('sports-division');
   });
 
   it('reads percent as the rate asked and report as the progress report (corpus/synonyms.en.yaml)', async () => {
     const bundled = await bundledEngine();
-    const rate = bundled.ask('shingikai no josei sankakuritsu no mokuhyou wa nan percent?').decision;
-    expect(rate.kind).toBe('answer');
-    expect(rate.hits[0]?.entry.id).toBe('women-council-participation');
-    const period = bundled.ask('kono report wa itsu kara itsu made no kiroku desu ka').decision;
-    expect(period.kind).toBe('answer');
-    expect(period.hits[0]?.entry.id).toBe('progress-report-period');
+    expect(answeredWith(bundled, 'shingikai no josei sankakuritsu no mokuhyou wa nan percent?')).toBe(
+      'women-council-participation',
+    );
+    expect(answeredWith(bundled, 'kono report wa itsu kara itsu made no kiroku desu ka')).toBe(
+      'progress-report-period',
+    );
   });
 });
 
