@@ -32,6 +32,19 @@ describe('questionClauses', () => {
     expect(roles('市のことでよろしくお願いします。')[0]?.[1]).not.toBe('greeting');
   });
 
+  it('ends a clause of the story at 〜たところ、 (読んでおりましたところ、): what was read is told after it', () => {
+    expect(
+      roles(
+        '冊子を読んでおりましたところ、市長さんが心がけてこられたことが三つあると書いてありました。その三つとは何でしょうか。',
+      ),
+    ).toEqual([
+      ['冊子を読んでおりましたところ、', 'background'],
+      ['市長さんが心がけてこられたことが三つあると書いてありました。', 'asked'],
+      ['その三つとは何でしょうか。', 'asked'],
+    ]);
+    expect(roles('調べたところ、')[0]?.[1]).toBe('background');
+  });
+
   it("reads a letter's frame as a greeting, and a clause asking only after the reader's health as no question", () => {
     expect(roles('拝啓 寒さ厳しき折、いかがお過ごしでしょうか。')).toEqual([
       ['拝啓 寒さ厳しき折、いかがお過ごしでしょうか。', 'greeting'],

@@ -415,6 +415,26 @@ describe('search and decide on the bundled corpus', () => {
     expect(decision.hits[0]?.entry.id).toBe('prime-production-area-project');
   });
 
+  it("hears everyday descriptions as the report's words: ワイン蔵, 成長がゆっくり, 泊まりがけ, ブロック (corpus/synonyms.yaml)", async () => {
+    const bundled = await bundledEngine();
+    for (const [question, id] of [
+      ['観光で来た人がワイン蔵をぐるっと回れる乗り物ってあるの？', 'tourist-circuit-buses'],
+      ['成長がゆっくりな子が、学校が終わったあとに通える場所って増えた？', 'early-intervention-support'],
+      ['子どもと一緒に泊まりがけで外国の言葉を学べる催しがあるって聞いた', 'children-challenge-courses'],
+      [
+        '町をいくつかのブロックに分けた集まりで、リーダーと副リーダーは誰が選んでいるの？',
+        'district-liaison-chairs-appointed',
+      ],
+    ] as const) {
+      const { decision } = bundled.ask(question);
+      expect({ question, kind: decision.kind, id: decision.hits[0]?.entry.id }).toEqual({
+        question,
+        kind: 'answer',
+        id,
+      });
+    }
+  });
+
   it("hears camp and kids and parents as the report's 合宿 and 親子 (corpus/synonyms.en.yaml)", async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('English camp for kids and parents はあった？');
