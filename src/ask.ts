@@ -491,11 +491,18 @@ function withTopicBefore(
   // その3つ: the clause that named the three things, however far back.
   // Else of the two clauses before, the last that names a thing the report knows (政策集 rather
   // than 押し入れを片付けていて).
+  // And the last clause, naming nothing the report knows, only when what is asked names too little
+  // (「どのようなものでしょうか」, 「市はどんな対策を」): a question in the report's common words
+  // (事業の費用をかけない方針) asks about them, not about what was told before it.
+  const namesReportWords =
+    contentTerms(terms.filter((t) => termWithin(t, focus))).filter(
+      (t) => t.weak !== true && t.optional !== true && inCorpus(t),
+    ).length >= 2;
   const before =
     clauseNamingCount(normalized, asked, preceding) ??
     preceding.slice(-2).findLast((c) => c.role === 'asked') ??
     preceding.slice(-2).findLast((c) => contentTerms(terms.filter((t) => termWithin(t, [c]))).some(inCorpus)) ??
-    preceding.at(-1);
+    (namesReportWords ? undefined : preceding.at(-1));
   if (!before) return focus;
   // 「その施設には」: only the word it points back to (複合施設) is asked, not the rest of that clause;
   // 「これは」 after a quoted name asks about the name.

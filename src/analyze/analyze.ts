@@ -590,6 +590,15 @@ function isOneOf(morphemes: readonly Morpheme[], i: number): boolean {
   return morphemes[i]?.surface === '1' && next.startsWith('つ') && !/^(?:目|め)/u.test(next.slice(1) || after);
 }
 
+/** Someone's time in a post (市長さんの代になってから, 父の代から): when, not what about. */
+function isSomeonesTime(morphemes: readonly Morpheme[], i: number): boolean {
+  return (
+    morphemes[i]?.surface === '代' &&
+    morphemes[i - 1]?.surface === 'の' &&
+    /^(?:に|で|から|は|まで)$/u.test(morphemes[i + 1]?.surface ?? '')
+  );
+}
+
 /** A one-kanji stem said as an adverb or before a noun (主に, 特に, 主な): how, not what about. */
 function isAdverbOfOneKanji(morphemes: readonly Morpheme[], i: number): boolean {
   const m = morphemes[i];
@@ -678,6 +687,10 @@ export function analyze(morphemes: readonly Morpheme[]): Term[] {
       isCounterOfQuestion(morphemes, i) ||
       isNameAsked(morphemes, i) ||
       isAdverbOfOneKanji(morphemes, i) ||
+      isSomeonesTime(morphemes, i) ||
+      // Everyone addressed or spoken of (職員の皆さんの残業, 皆様): the words before it say who. As
+      // written in kanji: the report has a phrase of its own in kana (地域のみなさんの持つチカラ).
+      /^皆(?:さん|様|さま)$/u.test(m.surface) ||
       isOneOf(morphemes, i) ||
       isDegreeAsked(morphemes, i);
     // The sort of answer or of thing (どのような目的で, 取り組み) counts when an entry names it, and is not missed when not.

@@ -99,6 +99,12 @@ describe('analyze', () => {
     expect(content('田中様の件')).toEqual(['田中']);
   });
 
+  it("reads everyone spoken of (職員の皆さん) and someone's time in a post (市長さんの代になってから) as no topic", () => {
+    expect(content('職員の皆さんの残業は、市長さんの代になってから減りましたか')).toEqual(['職員', '残業', '市長']);
+    // A 代 of its own (電気代) is a topic.
+    expect(content('電気代の補助')).toContain('代');
+  });
+
   it('keeps readings in katakana and marks words typed in kana', () => {
     const [kodomo] = termsOf('こどもの医療費');
     expect(kodomo).toMatchObject({ text: 'こども', reading: 'コドモ', kana: true });

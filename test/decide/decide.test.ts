@@ -1683,6 +1683,13 @@ describe('a long polite message', () => {
     expect(decision.hits[0]?.entry.id).toBe('policy-collection-published');
   });
 
+  it("decides a question in the report's common words (事業の費用をかけない方針) on them, not on an ache told before it", async () => {
+    const bundled = await bundledEngine();
+    const asked = bundled.ask('膝が痛くてかないません。新しい事業を始めるときに費用をかけない方針はありますか。');
+    expect(asked.decision.hits[0]?.entry.id).toBe('principle-keep-costs-down');
+    expect(asked.decisive.map((t) => t.text)).not.toContain('膝');
+  });
+
   it('keeps the whole of a topic heard of that その points back to: what was heard says which one', async () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask(
