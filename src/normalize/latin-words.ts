@@ -246,7 +246,8 @@ export function readLatinWords(
           i += 1;
           continue;
         }
-        if (ENGLISH_FUNCTION_WORDS.has(word) && !isKnownWord(word)) {
+        // A phone's keyboard types the apostrophe curled (don’t).
+        if (ENGLISH_FUNCTION_WORDS.has(word.replaceAll('’', "'")) && !isKnownWord(word)) {
           i += 1;
           continue;
         }

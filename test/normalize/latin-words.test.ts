@@ -111,6 +111,7 @@ describe('readLatinWords', () => {
     expect(readLatinWords('i want to know about new farmers', english)).toBe('と新規就農者');
     // Nor do a verb of getting or finding, as, now and a contracted not (how much did it get as of…).
     expect(readLatinWords("how much did komoro get as of now, don't know", english).trim()).toBe('how much こもろ,');
+    expect(readLatinWords('i don’t know', english).trim()).toBe('');
   });
 
   it('looks an English phrase up with a hyphen as a space (high-altitude training)', () => {
