@@ -692,7 +692,7 @@ function countsSomethingElse(
   for (const [i, term] of words.entries()) {
     if (
       term.weak ||
-      // The rate the phrase ends in says which number, not of what (がん健診の受信率).
+      // The number the phrase ends in (受信率, 人数, 金額) says which number, not of what (がん健診の受信率).
       (term === last && words.length > 1 && term.text.length > 1 && namesNumber(term)) ||
       SCOPE.test(term.text) ||
       !/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(term.text)
