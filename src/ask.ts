@@ -179,7 +179,7 @@ export function* askInSteps(
   const smallTalk = detectSmallTalk(whole);
   const marked = markBackground(allTerms, focus, setPhrases, toldSpans(read));
   lap?.('focus');
-  const settings: AskSettings = { top, rule, lap };
+  const settings: AskSettings = { top, rule, lap, intentOfText: memoized(questionIntent) };
   // The story around every asking clause: a name written there is no new answer (協議会って…どこの団体が).
   const told = textBesides(
     read,
@@ -222,6 +222,11 @@ interface AskSettings {
   readonly top: number;
   readonly rule: DecisionRule;
   readonly lap: AskOptions['lap'];
+  /**
+   * questionIntent, each text read once per message: a letter asking several things reads the
+   * same clauses for the whole message and for each question apart.
+   */
+  readonly intentOfText: (text: string) => QuestionIntent;
 }
 
 /** One decision on the message, with `focus` as what is asked. */
@@ -229,7 +234,7 @@ function* askAbout(
   index: SearchIndex,
   normalized: string,
   { terms, focus, smallTalk, told, depth }: AskedOf,
-  { top, rule, lap }: AskSettings,
+  { top, rule, lap, intentOfText }: AskSettings,
 ): Generator<
   void,
   { terms: readonly Term[]; decisive: readonly Term[]; decision: Decision; intent: QuestionIntent },
@@ -242,12 +247,12 @@ function* askAbout(
   const askedText = focus.map((c) => normalized.slice(c.start, c.end)).join(' ');
   // 「〜と聞きましたが、本当でしょうか。いつ頃できますか。」 asks about the topic itself as well.
   const confirms = focus.some((c) => asksWhetherTrue(normalized.slice(c.start, c.end)));
-  const asWritten = intentOf(askedText, askingText(normalized, focus, decisive));
+  const asWritten = intentOf(intentOfText, askedText, askingText(normalized, focus, decisive));
   // The noun asked about, in words typed in kana read as the corpus spells them (へんれいひんって何: 返礼品).
   // Not a name (だいめいって: 題名), which is what is asked, not a thing.
   const spelledNoun =
     asWritten.askedNoun === undefined
-      ? questionIntent(focus.map((c) => spelledAsRead(normalized, c, terms)).join(' ')).askedNoun
+      ? intentOfText(focus.map((c) => spelledAsRead(normalized, c, terms)).join(' ')).askedNoun
       : undefined;
   const wanted =
     spelledNoun === undefined || isNameNoun(spelledNoun) ? asWritten : { ...asWritten, askedNoun: spelledNoun };
@@ -306,6 +311,19 @@ function* askAbout(
   return { terms, decisive, decision, intent };
 }
 
+/** A function of a text that works each text out once. */
+function memoized<T>(of: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      value = of(text);
+      known.set(text, value);
+    }
+    return value;
+  };
+}
+
 /** The text outside the given spans: the story and topics told around the clauses that ask. */
 function textBesides(text: string, spans: readonly Span[]): string {
   let rest = '';
@@ -336,10 +354,14 @@ function askingText(normalized: string, focus: readonly Span[], terms: readonly 
 }
 
 /** What the question wants: the kind of fact and its unit from the asking clauses, the rest from all it asks. */
-function intentOf(askedText: string, asking: string | undefined): QuestionIntent {
-  const whole = questionIntent(askedText);
+function intentOf(
+  intentOfText: (text: string) => QuestionIntent,
+  askedText: string,
+  asking: string | undefined,
+): QuestionIntent {
+  const whole = intentOfText(askedText);
   if (asking === undefined) return whole;
-  const { kind, detail, unit, countsAnything, asksForFigure } = questionIntent(asking);
+  const { kind, detail, unit, countsAnything, asksForFigure } = intentOfText(asking);
   const { kind: _k, detail: _d, unit: _u, countsAnything: _c, ...rest } = whole;
   return {
     ...rest,

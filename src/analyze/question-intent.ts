@@ -688,7 +688,10 @@ function joinKanaWords(text: string): string {
 const NOT_ASKED = /[^、,。？?\s]{1,8}?(?:ではなく|じゃなく(?:て)?)[、,]?/gu;
 
 export function questionIntent(text: string): QuestionIntent {
-  const normalized = spellAskingWords(joinKanaWords(text)).replace(NOT_ASKED, '');
+  const spelled = spellAskingWords(joinKanaWords(text));
+  // NOT_ASKED and NAMED_AS are tried at every character of a long letter; a text without the kana
+  // they end in (なく, いう) is spared them.
+  const normalized = spelled.includes('なく') ? spelled.replace(NOT_ASKED, '') : spelled;
   // A word named in a group (所得 of 所得制限) is what the entry must contain; else the whole match.
   const detailMatch = DETAIL_WORDS.exec(normalized);
   // Groups that took no part are undefined, which the array's type does not say.
@@ -710,7 +713,7 @@ export function questionIntent(text: string): QuestionIntent {
     nounMatch?.[2] ??
     nounMatch?.[3] ??
     nounMatch?.[4] ??
-    NAMED_AS.exec(normalized)?.[1] ??
+    (normalized.includes('いう') ? NAMED_AS.exec(normalized)?.[1] : undefined) ??
     ikutsuCounted;
   // Not a word said after a whole question (なんのためにやったの えっと 目的): that names again what it asks.
   const searched =
