@@ -46,6 +46,7 @@ import { rerankByCoverage } from './decide/rerank.js';
 import { siblingStatingAskedFirst } from './decide/sibling-states-asked.js';
 import { contentTerms, searchEntriesInSteps, type RankedHit } from './search/search.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search/search-index.js';
+import { memoized } from './memoized.js';
 import { detectSmallTalk, type SmallTalk } from './analyze/small-talk.js';
 import {
   clauseNamingCount,
@@ -309,19 +310,6 @@ function* askAbout(
       : decided;
   lap?.('decide');
   return { terms, decisive, decision, intent };
-}
-
-/** A function of a text that works each text out once. */
-function memoized<T>(of: (text: string) => T): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    let value = known.get(text);
-    if (value === undefined) {
-      value = of(text);
-      known.set(text, value);
-    }
-    return value;
-  };
 }
 
 /** The text outside the given spans: the story and topics told around the clauses that ask. */

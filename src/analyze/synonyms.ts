@@ -6,6 +6,7 @@
  * by the callers.
  */
 import type { SynonymGroups } from '../corpus/entry.js';
+import { memoized } from '../memoized.js';
 
 /** What a question may contain, and what the corpus says instead. */
 export interface SynonymMap {
@@ -93,15 +94,7 @@ function occurrenceTest(corpusText: string): (word: string) => boolean {
     }
     return false;
   };
-  const known = new Map<string, boolean>();
-  return (word) => {
-    let occurs = known.get(word);
-    if (occurs === undefined) {
-      occurs = test(word);
-      known.set(word, occurs);
-    }
-    return occurs;
-  };
+  return memoized(test);
 }
 
 const TWO_HIRAGANA = /^\p{Script=Hiragana}{2}$/u;

@@ -15,6 +15,7 @@ import { runAtOnce } from '../time-slices.js';
 import { normalizeText } from '../normalize/normalize.js';
 import type { KanaLexicon } from '../analyze/kana-words.js';
 import { moraCount } from '../analyze/kana-sounds.js';
+import { memoized } from '../memoized.js';
 
 /** One ranked match of a question against the corpus. */
 export interface Hit {
@@ -384,7 +385,7 @@ export function* searchEntriesInSteps(
       }
     : undefined;
   // MiniSearch asks for every term and field an entry matches: each entry's boost is worked out once.
-  const boostDocument = boostOf && oncePerEntry(boostOf);
+  const boostDocument = boostOf && memoized(boostOf);
   const results = yield* searchInParts(
     index.engine,
     queries,
@@ -407,19 +408,6 @@ export function* searchEntriesInSteps(
     hits.push({ entry, score: result.score, matches });
   }
   return preferSlipsHeard(hits);
-}
-
-/** A function of an entry's id that works each entry out once. */
-function oncePerEntry(boostOf: (id: unknown) => number): (id: unknown) => number {
-  const boosts = new Map<unknown, number>();
-  return (id) => {
-    let boost = boosts.get(id);
-    if (boost === undefined) {
-      boost = boostOf(id);
-      boosts.set(id, boost);
-    }
-    return boost;
-  };
 }
 
 /**
