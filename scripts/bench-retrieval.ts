@@ -359,6 +359,11 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-135.jsonl'),
   // ...and 70 romaji and English, 30 voice, 30 traps in romaji (99.0% / 89.0% / 90.0%, 3 of 92).
   path.resolve(root, 'test/eval/styles-tune-136.jsonl'),
+  // The twenty-fourth session's, written blind and counted at a26ce2d before its rules: 50 romaji and
+  // English, 40 voice, 40 traps in those styles (97.8% / 93.3% / 87.5%, 5 of 89)...
+  path.resolve(root, 'test/eval/styles-tune-137.jsonl'),
+  // ...and 60 paraphrases (half of them short), 40 letters, 30 traps (96.0% / 87.0% / 100%, 2 of 89).
+  path.resolve(root, 'test/eval/styles-tune-138.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -455,6 +460,9 @@ const defaultFiles = [
   // A thirty-ninth, written blind at the start of the twenty-third session, counted before any of
   // its rules; only ever counted (first count 97.9% / 95.7% / 96.7%, 3 of 137 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-39.jsonl'),
+  // A fortieth, written blind at the start of the twenty-fourth session, counted before any of its
+  // rules; only ever counted (first count 98.6% / 95.7% / 100%, 2 of 136 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-40.jsonl'),
 ];
 
 const { values } = parseArgs({
