@@ -101,6 +101,10 @@ const TAILS = [
   'という',
   'っていう',
   'でしょう',
+  // The most polite of them (どれほどなのでございましょうか), as older citizens write.
+  'でございましょう',
+  'ございましょう',
+  'ましょう',
   'だよ',
   'んです',
   'んですかね',

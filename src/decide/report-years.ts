@@ -51,9 +51,9 @@ export function asksOutcomeAfterReport(index: SearchIndex, askedText: string): b
 /**
  * A year said as a starting point or a reference (平成28年から, 就任前の平成27年と比べ): not the
  * figure's own year. Around a year (平成27年ごろの参画率) is still the year asked, unless a
- * reference follows (平成27年頃から).
+ * reference follows (平成27年頃から), also typed apart as romaji is (H30 kara: 平成30年 から).
  */
-const REFERENCE_AFTER = /^(?:度)?(?:頃|ごろ)?(?:から|以降|以来|より|前|時点|当時|と比べ|に比べ|と比較)/u;
+const REFERENCE_AFTER = /^(?:度)?(?:頃|ごろ)?\s?(?:から|以降|以来|より|前|時点|当時|と比べ|に比べ|と比較)/u;
 
 /**
  * The years a figure is asked for (「H30の特定検診の受診率」: 2018), not those said as where a

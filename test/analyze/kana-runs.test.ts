@@ -43,6 +43,8 @@ describe('kanaRuns', () => {
   it('leaves nothing of a run that is all polite ending (はありますか), not its stem あり', () => {
     expect(texts('ワイナリーバスはありますか')).toEqual(['ワイナリーバス']);
     expect(texts('支援はございますか')).toEqual([]);
+    // The most polite ending (どれほどなのでございましょうか) holds no word (not 商 of しょう).
+    expect(texts('割合はそれぞれどれほどなのでございましょうか')).not.toContainEqual(expect.stringContaining('しょう'));
   });
 
   it('leaves out demonstratives and connectives, which everyone writes in kana', () => {

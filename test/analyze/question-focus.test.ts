@@ -565,6 +565,12 @@ describe('questionClauses', () => {
     expect(focusText(text)).toBe('何という課なのでしょうか。');
   });
 
+  it('reads what the citizen wishes to do with the answer (皆さんにお伝えしたく、) as story, not as asked', () => {
+    const text =
+      'どのような計画が策定されたのでしょうか。次の会合で皆さんにお伝えしたく、お教えいただけますと幸いです。';
+    expect(focusText(text)).toBe('どのような計画が策定されたのでしょうか。');
+  });
+
   it('reads what the citizen cannot make out (年寄りには何のことやら) as story', () => {
     expect(roles('年寄りには何のことやら。')[0]?.[1]).toBe('background');
   });

@@ -57,6 +57,8 @@ describe('questionIntent', () => {
     // A desk put in a facility (相談窓口も入る) is a thing it holds; where the desk is, a procedure.
     expect(questionIntent('複合施設には、相談窓口のようなものも入る予定なのでしょうか。').kind).not.toBe('procedure');
     expect(questionIntent('相談窓口はどこですか').kind).toBe('procedure');
+    // Where to get a thing, typed word by word as romaji is read (doko de moraeru), is where to apply.
+    expect(questionIntent('優待パスポートって どこで もらえるの?').kind).toBe('procedure');
     expect(questionIntent('次の予定はありますか').kind).toBe('future');
     // The next one typed in kana asks the same; つぎのような (as follows) asks no date.
     expect(questionIntent('つぎの ぼうさいくんれんは いつ？').kind).toBe('future');
@@ -463,6 +465,8 @@ describe('questionIntent', () => {
     expect(questionIntent('審議会はどこで開かれますか').kind).toBe('place');
     // The thing counted before というのは いくつ (地区というのはいくつ) is the unit asked.
     expect(questionIntent('地区というのはいくつに分かれてるの').unit).toBe('地区');
+    // The number of hours (時間数) is asked in hours, which 約3200時間 states.
+    expect(questionIntent('残業はどれほど減ったのでしょうか。時間数がわかれば教えてください').unit).toBe('時間');
     // Where a thing is to go (どこの施設に入る予定) asks the place; 予定 only says it is planned.
     expect(questionIntent('あれはどこの施設に入る予定なのでしょう').kind).toBe('place');
     expect(questionIntent('ジャムの日の次の予定は？').kind).toBe('future');

@@ -616,6 +616,17 @@ describe('English ways of asking', () => {
       'progress-report-period',
     );
   });
+
+  it('reads "how do I apply" as a procedure and "rate" as a rate, which the report does not give (corpus/synonyms.en.yaml)', async () => {
+    const bundled = await bundledEngine();
+    expect(bundled.ask('How do I apply for the Komoro Asama scholarship?').decision).toMatchObject({
+      kind: 'abstain',
+      reason: 'not-in-report',
+      missing: 'procedure',
+    });
+    expect(bundled.ask('What is the resident tax rate in Komoro city?').decision.kind).toBe('abstain');
+    expect(answeredWith(bundled, '小中学生むけのside readerの名前は?')).toBe('school-readers-story-and-art');
+  });
 });
 
 describe('a letter whose story comes before a question that names its own thing', () => {

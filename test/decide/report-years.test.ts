@@ -41,6 +41,10 @@ describe('asksYearNotStated', () => {
     // Around a year is still the year asked, unless a starting point follows.
     expect(asksYearNotStated('平成27年ごろの受診率は何パーセントだった', entry)).toBe(true);
     expect(asksYearNotStated('平成27年頃から受診率はどれだけ上がった', entry)).toBe(false);
+    // Typed apart, as romaji is read (H30 kara R1 ni kakete), the starting point is still one.
+    expect(
+      asksYearNotStated('平成30年 から 令和1年 にかけてどれだけへった', '平成29年から平成30年にかけて減りました。'),
+    ).toBe(true);
     // An entry naming no year cannot be told apart.
     expect(asksYearNotStated('平成30年の受診率は', '受診率が上がりました。')).toBe(false);
   });
@@ -52,5 +56,10 @@ describe('asksYearNotStated', () => {
       reason: 'not-in-report',
     });
     expect(bundled.ask('H29の特定検診の受診率は？').decision.kind).toBe('answer');
+    // A year in kanji numerals, as voice input writes it, is the same year.
+    expect(bundled.ask('特定健診の受診率って平成三十年度はいくつだったんですか').decision).toMatchObject({
+      kind: 'abstain',
+      reason: 'not-in-report',
+    });
   });
 });

@@ -49,6 +49,13 @@ describe('kanji numerals', () => {
     expect(normalizeText('第三次計画')).toBe('第3次計画');
   });
 
+  it('become digits in a year of an era (平成三十年), as voice input writes it', () => {
+    expect(normalizeText('平成三十年度の受診率')).toBe('平成30年度の受診率');
+    expect(normalizeText('令和二年に')).toBe('令和2年に');
+    // Another kanji before a numeral keeps it part of a word.
+    expect(normalizeText('統一二年')).toBe('統一二年');
+  });
+
   it('become digits in an ordinal (四番目, 第四の), but not in 一番 (the most)', () => {
     expect(normalizeText('四番目の柱')).toBe('4番目の柱');
     expect(normalizeText('第四の柱')).toBe('第4の柱');
