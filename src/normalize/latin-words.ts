@@ -85,6 +85,17 @@ const ENGLISH_FUNCTION_WORDS = new Set([
   'dont',
   "doesn't",
   "didn't",
+  // Verbs of going and saying, and things: what they go to or say is the topic (go to do top sales).
+  'to',
+  'do',
+  'go',
+  'went',
+  'say',
+  'said',
+  'says',
+  'while',
+  'thing',
+  'things',
 ]);
 
 /** Words after what that ask a number or a time (what year, what percentage): 何 stays. */

@@ -108,10 +108,13 @@ describe('readLatinWords', () => {
     expect(readLatinWords('for', english, (w) => w === 'for')).toBe('for');
     expect(readLatinWords('is there a 移住 portal', english).trim()).toBe('移住 portal');
     expect(readLatinWords("the farmers' new farmers", english)).toBe('farmers 新規就農者');
-    expect(readLatinWords('i want to know about new farmers', english)).toBe('と新規就農者');
+    expect(readLatinWords('i want to know about new farmers', english)).toBe('新規就農者');
     // Nor do a verb of getting or finding, as, now and a contracted not (how much did it get as of…).
     expect(readLatinWords("how much did komoro get as of now, don't know", english).trim()).toBe('how much こもろ,');
     expect(readLatinWords('i don’t know', english).trim()).toBe('');
+    // Nor do going, saying and things: read as romaji, go to do would be ごとど.
+    expect(readLatinWords('where did the mayor go to do top sales', english)).toBe('where mayor top sales');
+    expect(readLatinWords('the things the city said', english)).toBe('city');
   });
 
   it('looks an English phrase up with a hyphen as a space (high-altitude training)', () => {
