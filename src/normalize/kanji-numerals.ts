@@ -20,8 +20,8 @@ const DIGITS: Readonly<Record<string, number>> = {
 const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
 // A numeral run, not preceded by another kanji (except 第, an era's name: 平成三十年, and the large
-// units 万 and 億, which chain: 3億四千三百万) nor by digits (3,536千円 is thousands of yen), and followed by a counter,
-// a unit or 万/億; an ordinal too (四番目, 第四の).
+// units 万 and 億, which chain: 3億四千三百万) nor by digits (3,536千円 is thousands of yen), and
+// followed by a counter, a unit or 万/億; an ordinal too (四番目, 第四の).
 const NUMERAL_BEFORE_COUNTER =
   /(?:(?<=平成|令和|昭和)|(?<![\p{Script=Han}&&[^万億兆第]]|[0-9][0-9,.]*))[〇零一二三四五六七八九十百千]+(?=[万億兆円人件倍%年月日回時間区団体つ個名社校か箇ヶカ歳才割点位次期]|パーセント|番目|(?<=第[〇零一二三四五六七八九十百千]+)の)/gv;
 
