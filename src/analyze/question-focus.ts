@@ -311,6 +311,7 @@ export function reportedTopic(text: string, clause: Clause): Clause {
  * 〜に関しまして, 〜におきまして and 〜に対しまして name the topic politely (消防庁舎につきましては):
  * they close nothing. 〜たところ、 closes what the citizen was doing (読んでおりましたところ、), but
  * not whom they asked or talked with (聞いたところ、), read with the news after it (HEARSAY_SOURCE).
+ * 〜たく、 closes what the citizen wishes to do with the answer (皆さんにお伝えしたく、お教え…).
  * Its look-behinds come after a first kana, as in ASKING.
  */
 const CLAUSE_END = new RegExp(

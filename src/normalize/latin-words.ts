@@ -85,7 +85,8 @@ const ENGLISH_FUNCTION_WORDS = new Set([
   'dont',
   "doesn't",
   "didn't",
-  // Verbs of going and saying, and things: what they go to or say is the topic (go to do top sales).
+  // to and do, verbs of going and saying, while and things: the words around them name the topic
+  // (go to do top sales; read as romaji, go to do was ごとど).
   'to',
   'do',
   'go',

@@ -617,7 +617,7 @@ describe('English ways of asking', () => {
     );
   });
 
-  it('reads "how do I apply" as a procedure and "rate" as a rate, which the report does not give (corpus/synonyms.en.yaml)', async () => {
+  it('reads "how do I apply" as a procedure and "tax rate" as 税率, neither of which the report gives (corpus/synonyms.en.yaml)', async () => {
     const bundled = await bundledEngine();
     expect(bundled.ask('How do I apply for the Komoro Asama scholarship?').decision).toMatchObject({
       kind: 'abstain',
