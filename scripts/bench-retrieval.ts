@@ -364,6 +364,11 @@ const defaultFiles = [
   path.resolve(root, 'test/eval/styles-tune-137.jsonl'),
   // ...and 60 paraphrases (half of them short), 40 letters, 30 traps (96.0% / 87.0% / 100%, 2 of 89).
   path.resolve(root, 'test/eval/styles-tune-138.jsonl'),
+  // The twenty-fifth session's, written blind and counted at ecf1ccb before its rules: 40 dialect,
+  // 30 casual, 30 with typos, 40 traps in those styles (99.0% / 98.0% / 100%, 0 of 98)...
+  path.resolve(root, 'test/eval/styles-tune-139.jsonl'),
+  // ...and 40 numeric (half in letters or voice), 30 kana, 30 plain, 40 traps (99.0% / 97.0% / 97.5%, 1 of 98).
+  path.resolve(root, 'test/eval/styles-tune-140.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
@@ -463,6 +468,9 @@ const defaultFiles = [
   // A fortieth, written blind at the start of the twenty-fourth session, counted before any of its
   // rules; only ever counted (first count 98.6% / 95.7% / 100%, 2 of 136 answered wrong).
   path.resolve(root, 'test/eval/styles-held-out-40.jsonl'),
+  // A forty-first, written blind at the start of the twenty-fifth session, counted before any of its
+  // rules; only ever counted (first count 97.1% / 94.3% / 100%, 2 of 134 answered wrong).
+  path.resolve(root, 'test/eval/styles-held-out-41.jsonl'),
 ];
 
 const { values } = parseArgs({
