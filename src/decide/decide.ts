@@ -794,6 +794,22 @@ function askedSubject(index: SearchIndex, terms: readonly Term[], counted: reado
   return [best.text, ...new Set([...targets, ...homophones])];
 }
 
+/**
+ * Whether the entry states the figure asked of the noun the question names as asked (実施率って何
+ * パーセント), which may be asked beside a count of another thing (どれくらいの区がやったの): a
+ * statement with that noun answers, though the count's subject is named elsewhere.
+ */
+function statesFigureOfAskedNoun(entry: Entry, intent: QuestionIntent, asked: string): boolean {
+  const noun = intent.askedNoun;
+  return (
+    noun !== undefined &&
+    intent.kind !== undefined &&
+    FIGURE_KINDS.has(intent.kind) &&
+    normalizedEntryText(entry).includes(noun) &&
+    statesAskedFact(entry, intent, [noun], asked)
+  );
+}
+
 export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRule = defaultDecisionRule): Decision {
   const { terms, hits, smallTalk } = input;
   if (smallTalk) return { kind: 'abstain', reason: smallTalk, hits };
@@ -860,13 +876,14 @@ export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRul
           .join('')}`;
   if (
     intent?.kind !== undefined &&
-    (!statesAskedFact(
+    ((!statesAskedFact(
       best.entry,
       intent,
       askedSubject(index, terms, input.counted),
       asked,
       `${asked} ${input.writtenText ?? ''}`,
-    ) ||
+    ) &&
+      !statesFigureOfAskedNoun(best.entry, intent, asked)) ||
       (intent.alsoKinds ?? []).some((kind) => !statesAskedFact(best.entry, { ...intent, kind }, [], asked)) ||
       asksOfUnknownThing(index, input.topicHead ?? input.topic ?? [], terms, best) ||
       (FIGURE_KINDS.has(intent.kind) &&

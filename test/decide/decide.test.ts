@@ -484,6 +484,45 @@ describe('a thing asked whether it was made (〜つくった？)', () => {
   });
 });
 
+describe('a thing compared with by とは (木造校舎とはずいぶん変わった)', () => {
+  it('is no noun asked about: a letter asking what was done for the schools is answered', async () => {
+    expect(questionIntent('絆とは何ですか').askedNoun).toBe('絆');
+    expect(questionIntent('昔の木造校舎とはずいぶん変わったと聞きました').askedNoun).toBeUndefined();
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '孫が通う小学校は、私の頃の木造校舎とはずいぶん変わったと聞きました。市長さんになってから、学校の設備ではどのような整備が行われたのでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('school-environment-improvements');
+  });
+});
+
+describe('how many people, asked as どれほどの方', () => {
+  it('asks a number, not which person: the count of ふるさと市民 is answered', async () => {
+    expect(questionIntent('どれほどの方が登録していますか').kind).toBeUndefined();
+    expect(questionIntent('どの方が講師ですか').kind).toBe('person');
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('小諸ふるさと市民には、今どれほどの方が登録なさっているのでしょうか。');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('furusato-shimin-members');
+  });
+});
+
+describe('a rate named as asked beside a count of another thing', () => {
+  it('is answered by the statement of that rate (実施率は89.7%), though the count asked is of 区', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('令和元年の防災訓練ってどれくらいの区がやったの、実施率って何パーセントだった？');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('disaster-drill-review');
+  });
+
+  it('still declines a rate the entry does not state of the noun asked', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('令和元年の防災訓練ってどれくらいの区がやったの、参加率って何パーセントだった？');
+    expect(decision.kind).toBe('abstain');
+  });
+});
+
 describe('a thing counted by いくつ', () => {
   it('is the noun asked about: the entry named after the pillars comes before the one that mentions them', async () => {
     expect(questionIntent('市長の政策には柱がいくつありますか').askedNoun).toBe('柱');
