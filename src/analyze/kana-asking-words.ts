@@ -27,14 +27,14 @@ export const QUESTION_WORD_START = `(?:${KANA_WORD_START}|(?<=から|まで|よ�
 /**
  * Counters typed in kana after なん, with the way they are written. だい (台) only before more of
  * the question: なんだい at the end is "what is it", not "how many cars". かい (回) only before a verb
- * of holding or playing (なんかい かいさい, なんかい さいせい), not in なんかいい; not
- * か (なんか), nor で, の, と (なんで, なんの, なんと).
+ * of holding or playing (なんかい かいさい, なんかい さいせい) or before ぐらい, くらい, ほど (times or
+ * floors, a count either way), not in なんかいい; not か (なんか), nor で, の, と (なんで, なんの, なんと).
  */
 const COUNTERS: readonly (readonly [string, string])[] = [
   ['にん', '人'],
   ['めい', '名'],
   ['けん', '件'],
-  ['かい(?=\\s?(?:かいさい|さいせい|じっし|おこな|ひら))', '回'],
+  ['かい(?=\\s?(?:かいさい|さいせい|じっし|おこな|ひら|ぐらい|くらい|ほど))', '回'],
   ['だい(?![?？。!！]|$)', '台'],
   ['[ほぼぽ]ん', '本'],
   ['まい', '枚'],

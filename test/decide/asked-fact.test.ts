@@ -508,6 +508,11 @@ describe('questionIntent', () => {
     expect(questionIntent('しなもの は なにが もらえるの?').kind).toBe('benefit');
     expect(questionIntent('なんにん もらった?')).toMatchObject({ kind: 'count', unit: '人' });
     expect(questionIntent('pr どうがは なんかい さいせいされた?')).toMatchObject({ kind: 'count', unit: '回' });
+    // About how many times (なんかいぐらい), as romaji read into kana writes it: a count, though no verb follows.
+    expect(questionIntent('こもろの pr どうがって さいせいかいすう なんかいぐらい?')).toMatchObject({
+      kind: 'count',
+      unit: '回',
+    });
     // Not who: whether anyone may, which the entry must say.
     expect(questionIntent('誰でも使えるの？')).toMatchObject({ kind: 'detail', detail: '誰でも' });
     // Many (いくつもの市町村で) asks no count.

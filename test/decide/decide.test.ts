@@ -1932,6 +1932,17 @@ describe('a description in everyday words', () => {
   });
 });
 
+describe('the bundled staff synonyms', () => {
+  it('read 配りもの, typed with kana, as the 配布物 whose lessening an entry reports', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '地区のまとめ役の人が回す配りものが多すぎて大変って聞くけど、何か減らしてくれたの？',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('ku-chief-workload-reduction');
+  });
+});
+
 describe('approximate matching of katakana words', () => {
   it('finds a long katakana word with one slip or by its start', () => {
     expect(decisionOf('ワイナリバス')).toMatchObject({ kind: 'answer' });
