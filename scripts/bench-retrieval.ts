@@ -367,8 +367,13 @@ const defaultFiles = [
   // The twenty-fifth session's, written blind and counted at ecf1ccb before its rules: 40 dialect,
   // 30 casual, 30 with typos, 40 traps in those styles (99.0% / 98.0% / 100%, 0 of 98)...
   path.resolve(root, 'test/eval/styles-tune-139.jsonl'),
-  // ...and 40 numeric (half in letters or voice), 30 kana, 30 plain, 40 traps (99.0% / 97.0% / 97.5%, 1 of 98).
+  // ...and 40 numeric (half in letters or voice), 30 kana, 30 plain, 40 traps (99.0% / 97.0% / 97.5%,
+  // 1 of 98)...
   path.resolve(root, 'test/eval/styles-tune-140.jsonl'),
+  // ...and, counted at 3c1d4fb: 50 letters, 40 paraphrases, 40 traps (95.6% / 88.9% / 100%, 3 of 83)...
+  path.resolve(root, 'test/eval/styles-tune-141.jsonl'),
+  // ...and 30 voice, 30 romaji, 30 dialect, 20 casual, 40 traps (99.1% / 98.2% / 97.5%, 2 of 110).
+  path.resolve(root, 'test/eval/styles-tune-142.jsonl'),
   // ...and never tuned on, written apart from the engine by someone who saw only the report and corpus.
   path.resolve(root, 'test/eval/styles-held-out.jsonl'),
   // A second such set, written this way after the first had been seen in the bench's lists.
