@@ -477,9 +477,23 @@ export function turnsAway(text: string, clause: Clause): boolean {
   return TURNS_AWAY.test(text.slice(clause.start, clause.end));
 }
 
-/** A topic named outright at the head of a question: 〜について, 〜に関して. */
+/** The letter turning to its own matter (さて本題ですが、本題に入りますが): what came before is story. */
+const MAIN_MATTER =
+  /本題(?:です|でございます|に入ります|に入らせていただきます|に移ります)?(?:が|けど|けれど|けれども)?[、,。]/gu;
+
+/** Where the letter's own matter starts: after its last 本題ですが before `end`; else 0. */
+export function mainMatterStart(text: string, end: number): number {
+  let start = 0;
+  for (const marker of text.slice(0, end).matchAll(MAIN_MATTER)) start = marker.index + marker[0].length;
+  return start;
+}
+
+/**
+ * A topic named outright at the head of a question: 〜について, 〜に関して, after a phrase of up to
+ * thirty characters (使われなくなった農地や新しく農業を始める人について).
+ */
 const OWN_TOPIC =
-  /(?:^|[、,\s])[^、,。？?\s]{2,20}?(?:について|に関して)(?:は)?[、,]?[^。？?]*(?:どんな|どのような|どういう|何|なに|いつ|いくら|どこ|どれ|誰)/u;
+  /(?:^|[、,\s])[^、,。？?\s]{2,30}?(?:について|に関して)(?:は)?[、,]?[^。？?]*(?:どんな|どのような|どういう|何|なに|いつ|いくら|どこ|どれ|誰)/u;
 
 /** Whether a question names its topic outright (災害について、どんな…): OWN_TOPIC. */
 export function namesOwnTopic(text: string, clause: Clause): boolean {

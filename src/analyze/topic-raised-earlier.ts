@@ -5,7 +5,15 @@
  * clause that raised it says which one is meant, so it is asked too. Pure: clauses and terms in.
  */
 import type { Term } from './analyze.js';
-import { namesOwnTopic, raisesByHearsay, reportedTopic, termWithin, turnsAway, type Clause } from './question-focus.js';
+import {
+  mainMatterStart,
+  namesOwnTopic,
+  raisesByHearsay,
+  reportedTopic,
+  termWithin,
+  turnsAway,
+  type Clause,
+} from './question-focus.js';
 
 /**
  * `focus` with the clauses before it that raised a topic by hearsay (〜と聞きました) and share a
@@ -23,7 +31,9 @@ export function withTopicRaisedEarlier(
   // A question turning to another matter (ところで、…) is not about what was heard before it.
   if (first?.asks !== true || turnsAway(text, first)) return focus;
   const asked = new Set(named(focus.filter((c) => c.asks === true)).map((t) => t.text));
-  const before = clauses.filter((c) => c.end <= first.start);
+  // Nor about what was told before the letter turns to its own matter (さて本題ですが、).
+  const from = mainMatterStart(text, first.end);
+  const before = clauses.filter((c) => c.end <= first.start && c.start >= from);
   // Heard of (〜と聞きました), not told as what happened (〜のことで電話をしましたら).
   const isRaised = (c: Clause) => c.role === 'asked' && c.asks !== true && raisesByHearsay(text, c);
   const shared = before.filter(

@@ -30,6 +30,24 @@ describe('withTopicRaisedEarlier', () => {
     ).toBe('自治会のあり方について、何か政策はありますか。');
   });
 
+  it('leaves the news heard before when the question names a long topic of its own (〜始める人について)', () => {
+    expect(
+      asked(
+        '市が医療費を窓口で安くしたと孫から聞きました。良いことだと思います。使われなくなった農地や新しく農業を始める人について、何か政策はありますか。',
+        ['医療費', '農地'],
+      ),
+    ).toBe('使われなくなった農地や新しく農業を始める人について、何か政策はありますか。');
+  });
+
+  it('leaves what was heard before the letter turns to its own matter (本題ですが、)', () => {
+    expect(
+      asked(
+        '先日、市が医療費を窓口で安くしたと孫から聞き、良いことだと思いました。本題ですが、農地の政策はありますか。',
+        ['医療費', '農地'],
+      ),
+    ).toBe('農地の政策はありますか。');
+  });
+
   it('asks about a topic heard of earlier when the question names it again', () => {
     expect(
       asked('係長を対象にした研修があると、姪から聞きました。姪は今主任だそうで。何という研修なのでしょうか。', [
