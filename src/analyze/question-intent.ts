@@ -146,6 +146,12 @@ const WHAT_IT_IS =
 const ANOTHER_COUNCIL =
   /(?:隣|となり|よそ|他|ほか)の(?:大きな|小さな)?(?:市町村|自治体|市|町|村)(?:では|は|だと|の場合)/u;
 
+/** The city asked of after another's news (他の町では…と聞きました。小諸市でも…): asked of its own. */
+const HOME_ASKED_AFTER = new RegExp(
+  `${ANOTHER_COUNCIL.source}.*?(?:小諸|こもろ)市?\\s?(?:でも|では|には|は|も|って)`,
+  'u',
+);
+
 /** A share named (割合, 比率), but not one acted on (比率を上げる政策): that one is the topic. */
 const RATE_NAMED = `(?:割合|比率|わりあい)(?!を(?!(?:教|知|おしえ|しり))|の?(?:向上|改善|引き上げ|アップ))`;
 
@@ -737,7 +743,7 @@ export function questionIntent(text: string): QuestionIntent {
     ...(AIM_ASKED.test(normalized) ? { asksForAim: true } : {}),
     ...(kind === undefined && unit === undefined && WHAT_IT_IS.test(normalized) ? { asksWhatItIs: true } : {}),
     ...(kind === 'person' && PERSON_NAME_ASKED.test(normalized) ? { asksName: true } : {}),
-    ...(ANOTHER_COUNCIL.test(normalized) ? { asksOfAnotherCouncil: true } : {}),
+    ...(ANOTHER_COUNCIL.test(normalized) && !HOME_ASKED_AFTER.test(normalized) ? { asksOfAnotherCouncil: true } : {}),
     ...(askedNoun ? { askedNoun } : searched ? { askedNoun: searched, searchedAspect: true } : {}),
     ...(alsoKinds.length > 0 ? { alsoKinds } : {}),
     ...(ALL_ASKED.test(normalized) ? { asksAll: true } : {}),
@@ -776,6 +782,9 @@ const TOTAL_BEFORE_NUMBER = new RegExp(`[、,\\s]?(?:${TOTAL_ASKED}|トータル
  * after it when the number qualifies one (「いくつの地区に」: 地区). Undefined when the question
  * asks for no number.
  */
+/** A clause of since when, ending a phrase (就任してから, 市長になってから, 就任以来). */
+const SINCE_WHEN = /(?:[てで]から|以来|以降)$/u;
+
 export function countedPhrase(question: string): { start: number; end: number } | undefined {
   // What the citizen says they do not ask (ふるさと市民の人数ではなく) counts nothing; blanked in place.
   const text = question.replace(NOT_ASKED, (said) => ' '.repeat(said.length));
@@ -791,6 +800,12 @@ export function countedPhrase(question: string): { start: number; end: number } 
   const setting = /[\p{Script=Han}\p{Script=Katakana}ーa-z0-9]+(?:で|に|から|まで|には|では)$/u.exec(before);
   // A phrase that is all setting (「小諸では何割」) names where, not what is counted.
   const end = setting && setting.index >= boundary + 1 ? setting.index : before.length;
+  // Since when (市長さんが就任されてから, 市長になってから) is no thing counted: only a topic told
+  // before it with は (ふるさと納税は) is.
+  if (SINCE_WHEN.test(before.slice(boundary + 1, end))) {
+    const topic = before.lastIndexOf('は', end);
+    return topic > boundary + 1 ? { start: boundary + 1, end: topic } : undefined;
+  }
   return { start: boundary + 1, end };
 }
 

@@ -795,19 +795,37 @@ function askedSubject(index: SearchIndex, terms: readonly Term[], counted: reado
 }
 
 /**
- * Whether the entry states the figure asked of the noun the question names as asked (実施率って何
- * パーセント), which may be asked beside a count of another thing (どれくらいの区がやったの): a
- * statement with that noun answers, though the count's subject is named elsewhere.
+ * Whether the entry states the figure asked of a noun the question names as asked (実施率って何
+ * パーセント), or of a rate it names as the entry does (市内のいくつの区で…実施率はどのくらい), which
+ * may be asked beside a count of another thing (区): a statement with that noun answers, though the
+ * count's subject is named elsewhere.
  */
 function statesFigureOfAskedNoun(entry: Entry, intent: QuestionIntent, asked: string): boolean {
-  const noun = intent.askedNoun;
-  return (
-    noun !== undefined &&
-    intent.kind !== undefined &&
-    FIGURE_KINDS.has(intent.kind) &&
-    normalizedEntryText(entry).includes(noun) &&
-    statesAskedFact(entry, intent, [noun], asked)
+  if (intent.kind === undefined || !FIGURE_KINDS.has(intent.kind)) return false;
+  const nouns = [
+    ...(intent.askedNoun !== undefined ? [intent.askedNoun] : []),
+    ...(intent.kind === 'rate' ? ratesNamedAsAsked(entry, asked) : []),
+  ];
+  return nouns.some(
+    (noun) => normalizedEntryText(entry).includes(noun) && statesAskedFact(entry, intent, [noun], asked),
   );
+}
+
+/** A rate the entry names (特定検診受診率, 実施率): kanji ending in 率. */
+const RATE_NAMES = /\p{Script=Han}+率/gu;
+
+/** The entry's rates the question names too, each by its shortest end of three kanji or more (受診率). */
+function ratesNamedAsAsked(entry: Entry, asked: string): string[] {
+  const named = new Set<string>();
+  for (const [rate] of normalizedEntryText(entry).matchAll(RATE_NAMES)) {
+    for (let at = rate.length - 3; at >= 0; at--) {
+      if (asked.includes(rate.slice(at))) {
+        named.add(rate.slice(at));
+        break;
+      }
+    }
+  }
+  return [...named];
 }
 
 export function decide(index: SearchIndex, input: DecideInput, rule: DecisionRule = defaultDecisionRule): Decision {

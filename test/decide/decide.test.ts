@@ -10,7 +10,7 @@ import { realTokenizer } from '../support/tokenizer.js';
 import { bundledEngine } from '../support/bot-server.js';
 import { asksFact, questionsApart } from '../../src/decide/several-questions.js';
 import { questionClauses } from '../../src/analyze/question-focus.js';
-import { questionIntent } from '../../src/analyze/question-intent.js';
+import { countedPhrase, questionIntent } from '../../src/analyze/question-intent.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -520,6 +520,50 @@ describe('a rate named as asked beside a count of another thing', () => {
     const bundled = await bundledEngine();
     const { decision } = bundled.ask('令和元年の防災訓練ってどれくらいの区がやったの、参加率って何パーセントだった？');
     expect(decision.kind).toBe('abstain');
+  });
+});
+
+describe('the city asked of after news of another town (他の町では…と聞きました。小諸市でも…)', () => {
+  it('asks of this city, not of the other: the naming-rights entry is answered', async () => {
+    expect(questionIntent('隣の市では給食費が無料だって').asksOfAnotherCouncil).toBe(true);
+    expect(
+      questionIntent(
+        '他の町では施設に会社の名前を付ける仕組みがあると聞きました。小諸市でもそういうやり方をしていますか',
+      ).asksOfAnotherCouncil,
+    ).toBeUndefined();
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '他の町では、施設に会社の名前を付けてもらう代わりにお金をいただく仕組みがあると聞きました。小諸市でもそういったやり方で新しい財源を作っておられるのでしょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('naming-rights');
+  });
+});
+
+describe('since when, said before how much (市長さんが就任されてから、どのくらい)', () => {
+  it('is no thing counted: a rate asked of since the mayor took office is answered', async () => {
+    expect(countedPhrase('特定検診の受診率は、市長さんが就任されてからどのくらい上がったのでしょうか')).toBeUndefined();
+    const said = 'ふるさと納税は市長になってからどれくらい増えた？';
+    const counted = countedPhrase(said);
+    expect(counted && said.slice(counted.start, counted.end)).toBe('ふるさと納税');
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      '特定検診の受診率は、市長さんが就任されてからどのくらい上がったのでございましょうか。',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('specific-health-checkup-rate');
+  });
+});
+
+describe('a rate named as the entry names it, asked beside a count of another thing', () => {
+  it('is answered by the statement of that rate (実施率), though the count is asked of 区', async () => {
+    const bundled = await bundledEngine();
+    const asked = (rate: string) =>
+      bundled.ask(`令和元年には市内のいくつの区で防災訓練が行われ、${rate}はどのくらいでしたか`).decision;
+    expect(asked('実施率').kind).toBe('answer');
+    expect(asked('実施率').hits[0]?.entry.id).toBe('disaster-drill-review');
+    // A rate the entry does not state is still declined.
+    expect(asked('参加率').kind).toBe('abstain');
   });
 });
 
