@@ -11,6 +11,9 @@ import { isJapanese, toHiragana } from 'wanakana';
 /** English word or phrase (normalised, single spaces) → the Japanese word the corpus uses. */
 export type EnglishWords = ReadonlyMap<string, string>;
 
+/** A change the English file reads a phrase as (went down: 削減, grew: 増加). */
+const CHANGE_WORD = /^(?:削減|減少|増加)$/u;
+
 /** The longest English phrase looked up, in words. */
 const maxPhraseWords = 4;
 
@@ -224,6 +227,13 @@ export function readLatinWords(
           : [w];
       });
       const out: { text: string; japanese: boolean; romaji?: boolean; suffix?: boolean; alone?: boolean }[] = [];
+      // How many words from the i-th make the longest phrase of the file (up to `most`), 0 for none.
+      const longestPhrase = (i: number, most = maxPhraseWords): number => {
+        for (let n = Math.min(most, words.length - i); n >= 1; n--) {
+          if (english.has(phraseKey(words.slice(i, i + n).join(' ')))) return n;
+        }
+        return 0;
+      };
       for (let i = 0; i < words.length;) {
         // what before a noun (what bus services) asks which kind, as どんな: 何バス would count buses.
         const next = words[i + 1];
@@ -239,15 +249,17 @@ export function readLatinWords(
           i += 1;
           continue;
         }
-        let taken = 0;
-        for (let n = Math.min(maxPhraseWords, words.length - i); n >= 1 && taken === 0; n--) {
-          const japanese = english.get(phraseKey(words.slice(i, i + n).join(' ')));
-          if (japanese !== undefined) {
-            out.push({ text: japanese, japanese: true });
-            taken = n;
+        let taken = longestPhrase(i);
+        // A phrase starting inside this one and going on past it (komoro city | city hall) is the
+        // one meant, as an English compound ends in its head: this one stops where it starts.
+        for (let j = i + 1; j < i + taken; j++) {
+          if (j + longestPhrase(j) > i + taken) {
+            taken = longestPhrase(i, j - i);
+            break;
           }
         }
         if (taken > 0) {
+          out.push({ text: english.get(phraseKey(words.slice(i, i + taken).join(' '))) ?? '', japanese: true });
           i += taken;
           continue;
         }
@@ -272,6 +284,9 @@ export function readLatinWords(
         out.push(kana === undefined ? { text: word, japanese: false } : { text: kana, japanese: true, romaji: true });
         i += 1;
       }
+      // How much it went down or up (how much did overtime go down) asks by how much, not a sum.
+      const change = out.findLastIndex((w) => w.japanese && CHANGE_WORD.test(w.text));
+      for (const [k, w] of out.entries()) if (k < change && w.text === 'いくら') out[k] = { ...w, text: 'どれくらい' };
       return out.reduce((acc, w, k) => {
         const previous = out[k - 1];
         // A romaji word stays apart from a word the English file gave just before it (駐車場 ふくごうしせつ):

@@ -656,6 +656,13 @@ describe('what a pillar holds', () => {
 });
 
 describe('English ways of asking', () => {
+  it('reads went down and city hall as the report words: how much overtime fell is answered', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask('How much did overtime at Komoro city hall go down?');
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('overtime-reduction');
+  });
+
   /** The entry a question is answered with, or undefined when the bot declines. */
   const answeredWith = (engine: Engine, question: string) => {
     const { decision } = engine.ask(question);

@@ -92,6 +92,25 @@ describe('readLatinWords', () => {
     expect(read('kinyoubi')).toBe('きんようび');
   });
 
+  it('reads the phrase that goes on further where two overlap (komoro city | city hall), as a compound ends in its head', () => {
+    const groups = englishWordsOf([
+      ['小諸市', 'komoro city'],
+      ['市役所', 'city hall'],
+    ]);
+    expect(readLatinWords('komoro city hall', groups)).toBe('こもろ市役所');
+    expect(readLatinWords('komoro city', groups)).toBe('小諸市');
+  });
+
+  it('reads how much before a change (how much did overtime go down) as by how much, not a sum', () => {
+    const groups = englishWordsOf([
+      ['いくら', 'how much'],
+      ['超過勤務', 'overtime'],
+      ['削減', 'go down'],
+    ]);
+    expect(readLatinWords('how much did overtime go down', groups)).toBe('どれくらい超過勤務削減');
+    expect(readLatinWords('how much is overtime', groups)).toBe('いくら超過勤務');
+  });
+
   it('reads an English ordinal (5th, 2nd) as the place in Japanese (5番目)', () => {
     expect(readLatinWords('5th pillar', englishWordsOf([['柱', 'pillar']]))).toBe('5番目 柱');
     expect(readLatinWords('the 2nd one', english)).toContain('2番目');
