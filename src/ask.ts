@@ -387,6 +387,8 @@ const CLASSING_NOUNS = new Set([
   '形',
   // Who helps (専門の人に): the story says with what.
   '専門',
+  // What it was about (どういうテーマだった): the story says of what.
+  'テーマ',
 ]);
 
 /** Nouns of what a thing costs the citizen (自己負担はいかほど): the story says for what. */

@@ -18,11 +18,11 @@ export const NANIBUN_FOLLOWS =
   '(?:分(?:にも|とも)?[、,]?(?:初めて|はじめて|不慣れ|慣れ|高齢|年寄|素人|よろしく|宜しく)|ぶん(?!かか|ぐらい|くらい|ほど))';
 
 /**
- * Where a question word may start: as any word, after から, まで, より and あたり too (市からいくら,
- * 1人あたりいくら), after それぞれ and いったい (それぞれどのような), and after the honorific お
+ * Where a question word may start: as any word, after から, まで, より, あたり and ひとり too (市からいくら,
+ * 1人あたりいくら, ひとりいくら), after それぞれ and いったい (それぞれどのような), and after the honorific お
  * (参加費はおいくら).
  */
-export const QUESTION_WORD_START = `(?:${KANA_WORD_START}|(?<=から|まで|より|あたり|それぞれ|いったい)|(?<=(?:^|[\\s、,。はがもでにのとやへを])お))`;
+export const QUESTION_WORD_START = `(?:${KANA_WORD_START}|(?<=から|まで|より|あたり|ひとり|それぞれ|いったい)|(?<=(?:^|[\\s、,。はがもでにのとやへを])お))`;
 
 /**
  * Counters typed in kana after なん, with the way they are written. だい (台) only before more of

@@ -508,6 +508,8 @@ describe('questionIntent', () => {
     expect(questionIntent('しなもの は なにが もらえるの?').kind).toBe('benefit');
     expect(questionIntent('なんにん もらった?')).toMatchObject({ kind: 'count', unit: '人' });
     expect(questionIntent('pr どうがは なんかい さいせいされた?')).toMatchObject({ kind: 'count', unit: '回' });
+    // How much each (ひとりいくら): a sum, いくら after ひとり as after あたり.
+    expect(questionIntent('助成金ってひとりいくら出るんかや')).toMatchObject({ kind: 'amount', unit: '円' });
     // About how many times (なんかいぐらい), as romaji read into kana writes it: a count, though no verb follows.
     expect(questionIntent('こもろの pr どうがって さいせいかいすう なんかいぐらい?')).toMatchObject({
       kind: 'count',

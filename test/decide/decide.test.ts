@@ -567,6 +567,17 @@ describe('a rate named as the entry names it, asked beside a count of another th
   });
 });
 
+describe('the theme asked of a thing told before (どういうテーマだった)', () => {
+  it('names no topic of its own: the seminars told of are answered, not the theme park', async () => {
+    const bundled = await bundledEngine();
+    const { decision } = bundled.ask(
+      'えっと信大となんかセミナーやってたと思うんだけどどういうテーマだったのかなあのー',
+    );
+    expect(decision.kind).toBe('answer');
+    expect(decision.hits[0]?.entry.id).toBe('shinshu-university-seminars');
+  });
+});
+
 describe('a thing counted by いくつ', () => {
   it('is the noun asked about: the entry named after the pillars comes before the one that mentions them', async () => {
     expect(questionIntent('市長の政策には柱がいくつありますか').askedNoun).toBe('柱');
