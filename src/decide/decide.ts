@@ -814,7 +814,7 @@ function statesFigureOfAskedNoun(entry: Entry, intent: QuestionIntent, asked: st
 /** A rate the entry names (特定検診受診率, 実施率): kanji ending in 率. */
 const RATE_NAMES = /\p{Script=Han}+率/gu;
 
-/** The entry's rates the question names too, each by its shortest end of three kanji or more (受診率). */
+/** The entry's rates the question names too, each by its shortest end of three characters or more (受診率). */
 function ratesNamedAsAsked(entry: Entry, asked: string): string[] {
   const named = new Set<string>();
   for (const [rate] of normalizedEntryText(entry).matchAll(RATE_NAMES)) {
