@@ -258,8 +258,9 @@ export function readLatinWords(
             break;
           }
         }
-        if (taken > 0) {
-          out.push({ text: english.get(phraseKey(words.slice(i, i + taken).join(' '))) ?? '', japanese: true });
+        const japanese = taken > 0 ? english.get(phraseKey(words.slice(i, i + taken).join(' '))) : undefined;
+        if (japanese !== undefined) {
+          out.push({ text: japanese, japanese: true });
           i += taken;
           continue;
         }
